@@ -1,0 +1,115 @@
+// The contract every game implements. A game is plain data plus deterministic functions:
+// the session hands it inputs (a node's action, a delivered envelope, a fired timer, a fault
+// change) and applies the effects it returns (envelopes to send through the simulated network,
+// timers, notices). Engines never read the clock or Math.random: `ctx.now` is the time and the
+// game's own seeded Rng state lives inside its state.
+//
+// State ownership: `init` returns a fresh state; every other function receives the state the
+// session owns and may change it in place (that keeps a 100,000-node gossip linear). `check`
+// and the view functions must not change it. To keep a snapshot, clone it first.
+
+import type { z } from 'zod';
+import type { VectorClock } from '../net/clocks';
+import type { Faults } from '../net/faults';
+import type { NodeId } from '../protocol/ids';
+import type { Rng } from '../rng';
+
+export interface Envelope<B = unknown> {
+  /** "m1", "m2"… in send order within the session. */
+  id: string;
+  from: NodeId;
+  to: NodeId;
+  /** Namespaced by game: "sandbox:text", "election:vote-request"… */
+  kind: string;
+  body: B;
+  /** Session time (ms) it was sent. */
+  sentAt: number;
+  /** The sender's clocks at the send event. */
+  lamport: number;
+  vector?: VectorClock;
+}
+
+export interface EngineCtx {
+  /** ms since the session started. */
+  now: number;
+  /** The nodes taking part in this round, in seat order. */
+  nodes: readonly NodeId[];
+  faults: Faults;
+  /** Crashed by the instructor, or gone from the room (kicked, left). */
+  isDown(node: NodeId): boolean;
+}
+
+export interface InitCtx extends EngineCtx {
+  /** The round's seed: the engine derives all of its randomness from it. */
+  seed: number;
+}
+
+export type Effect =
+  /** Send an envelope through the simulated network. */
+  | { type: 'send'; from: NodeId; to: NodeId; kind: string; body: unknown }
+  /** (Re)arm the timer `key` to fire after `delay` ms; a key names one timer. */
+  | { type: 'timer'; key: string; delay: number; node?: NodeId }
+  | { type: 'cancel'; key: string }
+  /** These nodes' views changed: refresh their phones, let their bots think. */
+  | { type: 'changed'; nodes: readonly NodeId[] | 'all' }
+  /** A state transition worth a mark on the timeline ("n3 leader of term 4"). */
+  | { type: 'mark'; node?: NodeId; label: string; data?: unknown }
+  /** The game is over: the session ends the round and records the result. */
+  | { type: 'end'; reason: string };
+
+export interface Rejection {
+  code: string;
+  message: string;
+}
+
+export interface BotCtx<Config> {
+  node: NodeId;
+  /** The round's nodes, so a bot can pick peers without its view listing everyone. */
+  nodes: readonly NodeId[];
+  now: number;
+  rng: Rng;
+  config: Config;
+}
+
+/** What one round's network did, kept by the session for every game's analysis. */
+export interface NetStats {
+  sent: number;
+  delivered: number;
+  duplicated: number;
+  dropped: { crashed: number; partition: number; loss: number };
+}
+
+export interface GameEngine<Config = unknown, State = unknown, Action = unknown> {
+  readonly id: string;
+  readonly title: string;
+  /** Parses a round's settings; `parse({})` gives the defaults. */
+  readonly config: z.ZodType<Config>;
+  /** Parses one action from a node (the phone, a bot, a student's program). */
+  readonly action: z.ZodType<Action>;
+  readonly minNodes: number;
+  init(config: Config, ctx: InitCtx): { state: State; effects: Effect[] };
+  /** Why `node` may not do `action` now, or null. Must not change the state. */
+  check(state: State, node: NodeId, action: Action, ctx: EngineCtx): Rejection | null;
+  /** Applies an action that `check` accepted. */
+  act(state: State, node: NodeId, action: Action, ctx: EngineCtx): Effect[];
+  deliver(state: State, env: Envelope, ctx: EngineCtx): Effect[];
+  timer(state: State, key: string, ctx: EngineCtx): Effect[];
+  /** The instructor changed the faults (crashes and restarts matter to most games). */
+  faultsChanged?(state: State, prev: Faults, next: Faults, ctx: EngineCtx): Effect[];
+  /** What `node` may know, and nothing more: this is all its phone receives. */
+  view(state: State, node: NodeId): unknown;
+  /** What the projector shows. May include secrets (roles, cards). */
+  consoleView(state: State): unknown;
+  /** The round's analysis, recorded when the round ends. */
+  result(state: State, net: NetStats): unknown;
+  /** The autopilot: actions a bot takes given only what its node may know. */
+  bot(view: unknown, ctx: BotCtx<Config>): Action[];
+  /** How long a bot waits after its view changes before it acts (ms). */
+  botDelay(state: State, rng: Rng): number;
+  /** The node a drill means by "the leader", if the game has one. */
+  leader?(state: State): NodeId | null;
+}
+
+// eslint-style escape hatch for the registry: engines are stored without their generics.
+// biome-ignore lint: the registry is heterogeneous by design.
+export type AnyEngine = GameEngine<any, any, any>;

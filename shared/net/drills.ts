@@ -1,0 +1,103 @@
+// One-click drills: named attacks turned into a plain fault operation, so that a drill is
+// recorded and replayed exactly like a change made by hand.
+
+import type { NodeId } from '../protocol/ids';
+import type { Rng } from '../rng';
+import { groupName, type FaultOp, type Faults } from './faults';
+import { isCrashed } from './network';
+
+export const DRILLS = {
+  halves: 'Split in halves',
+  'isolate-leader': 'Isolate the leader',
+  'isolate-random': 'Isolate a random node',
+  bridge: 'Bridge (two halves, one node sees both)',
+  ring: 'Majorities ring',
+  'kill-minority': 'Crash a minority',
+  heal: 'Heal partitions',
+  'heal-all': 'Heal all (partitions, crashes, loss)',
+} as const;
+
+export type DrillName = keyof typeof DRILLS;
+
+export interface DrillCtx {
+  /** The nodes the drill acts on, in seat order. */
+  nodes: readonly NodeId[];
+  faults: Faults;
+  leader: NodeId | null;
+  rng: Rng;
+}
+
+export type DrillPlan = { op: FaultOp } | { error: string };
+
+export function isDrillName(name: string): name is DrillName {
+  return Object.hasOwn(DRILLS, name);
+}
+
+export function planDrill(name: DrillName, ctx: DrillCtx): DrillPlan {
+  const { nodes } = ctx;
+  const alive = nodes.filter((n) => !isCrashed(ctx.faults, n));
+  switch (name) {
+    case 'halves': {
+      if (nodes.length < 2) return { error: 'Splitting needs at least two nodes.' };
+      const cut = Math.ceil(nodes.length / 2);
+      return { op: { op: 'split', groups: [nodes.slice(0, cut), nodes.slice(cut)] } };
+    }
+    case 'isolate-leader':
+      if (!ctx.leader) return { error: 'There is no leader to isolate right now.' };
+      return { op: { op: 'isolate', nodes: [ctx.leader] } };
+    case 'isolate-random':
+      if (alive.length === 0) return { error: 'Every node is crashed.' };
+      return { op: { op: 'isolate', nodes: [ctx.rng.pick(alive)] } };
+    case 'bridge': {
+      if (nodes.length < 3) return { error: 'A bridge needs at least three nodes.' };
+      const mid = Math.floor(nodes.length / 2);
+      const bridge = nodes[mid] as NodeId;
+      const left = nodes.slice(0, mid);
+      const right = nodes.slice(mid + 1);
+      return { op: splitWithLinks([left, right, [bridge]], [[0, 2], [1, 2]]) };
+    }
+    case 'ring':
+      if (nodes.length < 4) return { error: 'A majorities ring needs at least four nodes.' };
+      return { op: majoritiesRing(nodes) };
+    case 'kill-minority': {
+      const k = Math.floor((nodes.length - 1) / 2);
+      if (k < 1) return { error: 'With fewer than three nodes there is no minority to crash.' };
+      return { op: { op: 'crash', nodes: ctx.rng.sample(alive, k) } };
+    }
+    case 'heal':
+      return { op: { op: 'heal' } };
+    case 'heal-all':
+      return { op: { op: 'reset' } };
+  }
+}
+
+/**
+ * Every node sees a majority, but no two neighbours see the same one: the ring of groups in
+ * which each group talks to its k nearest groups on either side. Up to 60 nodes each node is
+ * its own group; beyond that, seven segments each talking to two on either side (5/7 of the
+ * nodes), which keeps the list of open links short.
+ */
+function majoritiesRing(nodes: readonly NodeId[]): FaultOp {
+  const perNode = nodes.length <= 60;
+  const segments = perNode ? nodes.length : 7;
+  const groups: NodeId[][] = Array.from({ length: segments }, () => []);
+  nodes.forEach((n, i) => groups[Math.floor((i * segments) / nodes.length)]!.push(n));
+  const k = perNode ? Math.ceil(Math.floor(nodes.length / 2) / 2) : 2;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < segments; i++) {
+    for (let d = 1; d <= k; d++) {
+      const j = (i + d) % segments;
+      if (j !== i) pairs.push([i, j]);
+    }
+  }
+  return splitWithLinks(groups, pairs);
+}
+
+/** A split whose listed group pairs stay connected both ways. */
+function splitWithLinks(groups: NodeId[][], pairs: [number, number][]): FaultOp {
+  const open: string[] = [];
+  for (const [a, b] of pairs) {
+    open.push(`${groupName(a)}>${groupName(b)}`, `${groupName(b)}>${groupName(a)}`);
+  }
+  return { op: 'split', groups, open };
+}

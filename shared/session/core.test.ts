@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { SandboxView } from '../games/sandbox/engine';
+import type { SessionEvent } from './events';
+import { SessionCore } from './core';
+import { fold } from './fold';
+import { makeHeader } from './header';
+import { nodeView } from './views';
+
+/** A session on virtual time whose recording is kept in memory. */
+function session(opts: Parameters<typeof makeHeader>[0] = {}) {
+  const events: SessionEvent[] = [];
+  const header = makeHeader(opts);
+  const core = new SessionCore(header, (e) => events.push(structuredClone(e)));
+  let now = 0;
+  const runUntil = (t: number) => {
+    for (let at = core.nextWakeAt(); at !== null && at <= t; at = core.nextWakeAt()) {
+      now = at;
+      core.advance(at);
+    }
+    now = t;
+  };
+  return { core, events, header, runUntil, now: () => now };
+}
+
+const inbox = (core: SessionCore, node: string) => (nodeView(core.state, node)!.game as SandboxView).inbox;
+
+describe('session core', () => {
+  it('joins nodes with ids in join order and refuses a taken nickname, ignoring case', () => {
+    const { core } = session();
+    expect(core.join(0, 'Ada')).toEqual({ ok: true, data: { node: 'n1' } });
+    expect(core.join(0, '  Grace  ')).toEqual({ ok: true, data: { node: 'n2' } });
+    expect(core.join(0, 'ada')).toMatchObject({ ok: false, error: { code: 'nickname_taken' } });
+    expect(core.join(0, '')).toMatchObject({ ok: false, error: { code: 'nickname_invalid' } });
+    expect(core.join(0, 'x'.repeat(21))).toMatchObject({ ok: false, error: { code: 'nickname_invalid' } });
+    expect(core.state.nodes.n2!.nickname).toBe('Grace');
+  });
+
+  it('refuses joins when full, locked or ended', () => {
+    const { core } = session({ capacity: 2 });
+    core.join(0, 'a');
+    core.join(0, 'b');
+    expect(core.join(0, 'c')).toMatchObject({ ok: false, error: { code: 'room_full' } });
+    core.kick(0, 'n1');
+    core.lock(0, true);
+    expect(core.join(0, 'c')).toMatchObject({ ok: false, error: { code: 'room_locked' } });
+    core.lock(0, false);
+    expect(core.join(0, 'a')).toMatchObject({ ok: true });
+    core.end(0);
+    expect(core.join(0, 'd')).toMatchObject({ ok: false, error: { code: 'room_ended' } });
+  });
+
+  it('delivers a sandbox message after the latency, with Lamport and vector clocks', () => {
+    const { core, runUntil } = session();
+    core.join(0, 'a');
+    core.join(0, 'b');
+    core.changeFaults(0, { op: 'latency', base: 100, jitter: 0 });
+    expect(core.startRound(0, 'sandbox')).toMatchObject({ ok: true });
+    expect(core.act(10, 'n1', { type: 'send', to: ['n2'], text: 'hello' })).toEqual({ ok: true, data: null });
+    runUntil(109);
+    expect(inbox(core, 'n2')).toHaveLength(0);
+    runUntil(110);
+    expect(inbox(core, 'n2')).toMatchObject([{ from: 'n1', text: 'hello', receivedAt: 110, lamport: 1 }]);
+    expect(core.state.clocks.n2).toEqual({ lamport: 2, vector: { n1: 1, n2: 1 } });
+  });
+
+  it('rejects a bad action with an error and records nothing', () => {
+    const { core, events } = session();
+    core.join(0, 'a');
+    core.join(0, 'b');
+    core.startRound(0, 'sandbox');
+    const before = events.length;
+    expect(core.act(0, 'n1', { type: 'send', to: ['n1'], text: 'me' })).toMatchObject({ ok: false, error: { code: 'bad_recipient' } });
+    expect(core.act(0, 'n1', { type: 'send', to: ['n2'], text: '' })).toMatchObject({ ok: false, error: { code: 'bad_action' } });
+    expect(core.act(0, 'n1', { nonsense: true })).toMatchObject({ ok: false, error: { code: 'bad_action' } });
+    expect(core.act(0, 'n9', { type: 'send', to: ['n2'], text: 'x' })).toMatchObject({ ok: false, error: { code: 'not_in_room' } });
+    expect(events.length).toBe(before);
+  });
+
+  it('drops across a partition, also for a message already in flight when the cut is made', () => {
+    const { core, events, runUntil } = session();
+    core.join(0, 'a');
+    core.join(0, 'b');
+    core.changeFaults(0, { op: 'latency', base: 100, jitter: 0 });
+    core.startRound(0, 'sandbox');
+    core.act(0, 'n1', { type: 'send', to: ['n2'], text: 'in flight' });
+    core.changeFaults(50, { op: 'split', groups: [['n1'], ['n2']] });
+    core.act(60, 'n1', { type: 'send', to: ['n2'], text: 'after the cut' });
+    runUntil(1000);
+    expect(inbox(core, 'n2')).toHaveLength(0);
+    const drops = events.filter((e) => e.type === 'envelope:dropped' || (e.type === 'envelope:sent' && 'drop' in e));
+    expect(drops.map((e) => ('reason' in e ? e.reason : 'drop' in e ? e.drop : null))).toEqual(['partition', 'partition']);
+    expect(core.state.round!.net.dropped.partition).toBe(2);
+  });
+
+  it('freezes the network while paused: messages wait, nothing is lost', () => {
+    const { core, runUntil } = session();
+    core.join(0, 'a');
+    core.join(0, 'b');
+    core.changeFaults(0, { op: 'latency', base: 100, jitter: 0 });
+    core.startRound(0, 'sandbox');
+    core.act(0, 'n1', { type: 'send', to: ['n2'], text: 'wait' });
+    core.pause(50);
+    runUntil(5000);
+    expect(inbox(core, 'n2')).toHaveLength(0);
+    core.resume(5000);
+    runUntil(5049);
+    expect(inbox(core, 'n2')).toHaveLength(0);
+    runUntil(5050);
+    expect(inbox(core, 'n2')).toMatchObject([{ text: 'wait', receivedAt: 5050 }]);
+  });
+
+  it('lets bots answer through the network, and the fold of the recording equals the live state', () => {
+    const { core, events, header, runUntil } = session({ seed: 9 });
+    core.join(0, 'human');
+    core.addBots(0, 3);
+    core.changeFaults(0, { op: 'latency', base: 20, jitter: 80 });
+    core.changeFaults(0, { op: 'loss', rate: 0.2 });
+    core.changeFaults(0, { op: 'dup', rate: 0.2 });
+    core.startRound(0, 'sandbox', { botDelayMs: 50 });
+    for (let i = 0; i < 20; i++) core.act(i * 30, 'n1', { type: 'send', to: ['n2', 'n3', 'n4'], text: `m${i}` });
+    runUntil(5000);
+    const echoes = inbox(core, 'n1').filter((m) => m.text.startsWith('echo: '));
+    expect(echoes.length).toBeGreaterThan(10);
+    expect(fold(header, events)).toEqual(core.state);
+  });
+
+  it('is deterministic: the same seed and inputs give the same recording', () => {
+    const run = () => {
+      const { core, events, runUntil } = session({ seed: 5 });
+      core.addBots(0, 4);
+      core.changeFaults(0, { op: 'latency', base: 10, jitter: 90 });
+      core.changeFaults(0, { op: 'loss', rate: 0.1 });
+      core.startRound(0, 'sandbox', { botDelayMs: 10 });
+      core.act(0, 'n1', { type: 'send', to: ['n2', 'n3', 'n4'], text: 'go' });
+      runUntil(2000);
+      return events;
+    };
+    expect(run()).toEqual(run());
+  });
+});

@@ -1,0 +1,393 @@
+// The session core orders a room's inputs and applies their effects. It is deterministic:
+// the host passes the time into every call, randomness comes from seeded streams, and every
+// change becomes an event that is recorded (through `record`) and then folded. The live
+// server drives it with the real clock, tests and the simulator with virtual time.
+
+import { engineFor } from '../games';
+import type { AnyEngine, Effect } from '../games/types';
+import { applyFaultOp, describeFaultOp, type FaultOp } from '../net/faults';
+import { planDrill, DRILLS, type DrillName } from '../net/drills';
+import { blockedBy, decide } from '../net/network';
+import { normaliseNickname, type NodeId } from '../protocol/ids';
+import { fail, ok, type Result } from '../protocol/result';
+import { createRng, deriveSeed, type Rng } from '../rng';
+import type { EventPayloads, EventType, NodeKind, RecordingHeader, SessionEvent } from './events';
+import { engineCtx, step } from './fold';
+import { activeNodes, createSessionState, inRound, isAutomated, isGone, isNodeDown, type SessionState } from './state';
+import { WakeQueue, type Wake } from './wakeQueue';
+
+export type Recorder = (event: SessionEvent) => void;
+
+/** Nodes whose phones need a fresh view (all of them when `all`). */
+export interface Changes {
+  all: boolean;
+  nodes: Set<NodeId>;
+}
+
+export class SessionCore {
+  readonly state: SessionState;
+  private readonly queue = new WakeQueue();
+  private readonly netRng: Rng;
+  private readonly botRng: Rng;
+  private readonly drillRng: Rng;
+  private readonly pendingBots = new Set<NodeId>();
+  private changes: Changes = { all: false, nodes: new Set() };
+  private readonly gone = { has: (n: NodeId) => isGone(this.state, n) };
+  /** Lower-cased nicknames of active nodes: joins stay constant-time in huge simulations. */
+  private readonly names = new Map<string, NodeId>();
+
+  /**
+   * A new session, or one restored from the fold of its recording (`state`): what was in
+   * flight or armed is queued again, relative to the times the recording gave it.
+   */
+  constructor(
+    headerOrState: RecordingHeader | SessionState,
+    private readonly record: Recorder,
+  ) {
+    this.state = 'format' in headerOrState ? createSessionState(headerOrState) : headerOrState;
+    const seed = this.state.header.seed;
+    // Restored sessions continue with fresh streams keyed by how far the log got.
+    const salt = this.state.seq === 0 ? '' : `@${this.state.seq}`;
+    this.netRng = createRng(deriveSeed(seed, `net${salt}`));
+    this.botRng = createRng(deriveSeed(seed, `bots${salt}`));
+    this.drillRng = createRng(deriveSeed(seed, `drills${salt}`));
+    for (const id of activeNodes(this.state)) this.names.set(this.state.nodes[id]!.nickname.toLocaleLowerCase(), id);
+    for (const [id, f] of Object.entries(this.state.inFlight)) {
+      for (const [copy, at] of Object.entries(f.pending)) this.queue.push(at, { type: 'deliver', id, copy: +copy });
+    }
+    for (const [key, timer] of Object.entries(this.state.timers)) this.queue.push(timer.at, { type: 'timer', key, at: timer.at });
+    if (this.state.round) this.noteChanged('all', this.state.t);
+  }
+
+  // ---- the room -----------------------------------------------------------------------
+
+  join(now: number, nickname: string, kind: NodeKind = 'human', tokenHash?: string): Result<{ node: NodeId }> {
+    const s = this.state;
+    if (s.ended) return fail('room_ended', 'This session has ended.');
+    if (s.locked && kind === 'human') return fail('room_locked', 'The instructor has locked this room.');
+    if (s.active >= s.header.capacity) {
+      return fail('room_full', `This room is full (${s.header.capacity} nodes).`);
+    }
+    const name = normaliseNickname(nickname);
+    if (!name) return fail('nickname_invalid', 'Pick a nickname of 1 to 20 characters.');
+    if (this.nicknameTaken(name)) return fail('nickname_taken', `Someone here is already called "${name}".`);
+    const node = `n${s.order.length + 1}`;
+    this.apply(now, 'node:joined', { node, nickname: name, kind, ...(tokenHash ? { tokenHash } : {}) });
+    return ok({ node });
+  }
+
+  nicknameTaken(name: string): boolean {
+    return this.names.has(name.toLocaleLowerCase());
+  }
+
+  connected(now: number, node: NodeId, on: boolean): void {
+    const rec = this.state.nodes[node];
+    if (!rec || rec.status !== 'active' || rec.connected === on || rec.kind === 'bot') return;
+    this.apply(now, on ? 'node:connected' : 'node:disconnected', { node });
+  }
+
+  kick(now: number, node: NodeId): Result<null> {
+    const rec = this.state.nodes[node];
+    if (!rec || rec.status !== 'active') return fail('unknown_node', `There is no node ${node} in this room.`);
+    this.apply(now, 'node:kicked', { node });
+    this.noteChanged([node], now);
+    return ok(null);
+  }
+
+  leave(now: number, node: NodeId): void {
+    if (this.state.nodes[node]?.status === 'active') this.apply(now, 'node:left', { node });
+  }
+
+  setAutopilot(now: number, node: NodeId, on: boolean): Result<null> {
+    const rec = this.state.nodes[node];
+    if (!rec || rec.status !== 'active') return fail('unknown_node', `There is no node ${node} in this room.`);
+    if (rec.kind === 'bot') return fail('is_bot', 'A bot is always on autopilot.');
+    if (rec.autopilot !== on) this.run(this.apply(now, 'node:autopilot', { node, on }), now);
+    return ok(null);
+  }
+
+  addBots(now: number, count: number): Result<{ nodes: NodeId[] }> {
+    const nodes: NodeId[] = [];
+    let k = 1;
+    for (let i = 0; i < count; i++) {
+      while (this.nicknameTaken(`Bot ${k}`)) k++;
+      const r = this.join(now, `Bot ${k}`, 'bot');
+      if (!r.ok) return nodes.length ? ok({ nodes }) : r;
+      nodes.push(r.data.node);
+    }
+    return ok({ nodes });
+  }
+
+  /** Removes the most recently added bots. */
+  removeBots(now: number, count: number): Result<{ nodes: NodeId[] }> {
+    const bots = activeNodes(this.state).filter((id) => this.state.nodes[id]!.kind === 'bot');
+    const gone = bots.slice(Math.max(0, bots.length - count));
+    for (const node of gone) this.leave(now, node);
+    return ok({ nodes: gone });
+  }
+
+  lock(now: number, locked: boolean): void {
+    if (this.state.locked !== locked) this.apply(now, 'room:locked', { locked });
+  }
+
+  end(now: number, reason = 'ended by the instructor'): void {
+    if (this.state.ended) return;
+    if (this.state.round) this.endRound(now, 'session ended');
+    this.apply(now, 'session:ended', { reason });
+    this.queue.clear();
+    this.noteChanged('all', now);
+  }
+
+  // ---- the network --------------------------------------------------------------------
+
+  changeFaults(now: number, op: FaultOp): Result<null> {
+    const unknown = nodesIn(op).filter((n) => !this.state.nodes[n]);
+    if (unknown.length) return fail('unknown_node', `No such node: ${unknown.join(', ')}.`);
+    const faults = applyFaultOp(this.state.faults, op);
+    const text = describeFaultOp(op, (id) => this.state.nodes[id]?.nickname ?? id);
+    this.run(this.apply(now, 'fault:changed', { op, faults, text }), now);
+    return ok(null);
+  }
+
+  drill(now: number, name: DrillName): Result<{ text: string }> {
+    const round = this.state.round;
+    const engine = round ? engineFor(round.spec.game) : undefined;
+    const plan = planDrill(name, {
+      nodes: round ? round.spec.nodes.filter((n) => !isGone(this.state, n)) : activeNodes(this.state),
+      faults: this.state.faults,
+      leader: round && engine?.leader ? engine.leader(round.engineState) : null,
+      rng: this.drillRng,
+    });
+    if ('error' in plan) return fail('drill_impossible', plan.error);
+    const faults = applyFaultOp(this.state.faults, plan.op);
+    const text = `${DRILLS[name]}: ${describeFaultOp(plan.op, (id) => this.state.nodes[id]?.nickname ?? id)}`;
+    this.run(this.apply(now, 'fault:changed', { op: plan.op, faults, text }), now);
+    return ok({ text });
+  }
+
+  /** Freezes the network: nothing is delivered and no timer fires until `resume`. */
+  pause(now: number): void {
+    if (this.state.pausedAt === null) this.apply(now, 'net:paused', {});
+  }
+
+  resume(now: number): void {
+    const since = this.state.pausedAt;
+    if (since === null) return;
+    const shift = Math.max(0, this.time(now) - since);
+    this.apply(now, 'net:resumed', { shift });
+    this.queue.shift(shift);
+  }
+
+  // ---- rounds -------------------------------------------------------------------------
+
+  startRound(now: number, game: string, rawConfig: unknown = {}): Result<{ index: number }> {
+    const s = this.state;
+    if (s.ended) return fail('room_ended', 'This session has ended.');
+    const engine = engineFor(game);
+    if (!engine) return fail('unknown_game', `There is no game called "${game}".`);
+    const parsed = engine.config.safeParse(rawConfig ?? {});
+    if (!parsed.success) return fail('bad_config', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
+    const nodes = activeNodes(s);
+    if (nodes.length < engine.minNodes) {
+      return fail('not_enough_nodes', `${engine.title} needs at least ${engine.minNodes} nodes; the room has ${nodes.length}.`);
+    }
+    if (s.round) this.endRound(now, 'replaced by a new round');
+    const index = s.rounds.length + 1;
+    const seed = deriveSeed(s.header.seed, `round:${index}`);
+    this.pendingBots.clear();
+    this.run(this.apply(now, 'round:started', { round: { index, game, config: parsed.data, seed, nodes } }), now);
+    return ok({ index });
+  }
+
+  endRound(now: number, reason = 'stopped by the instructor'): Result<{ result: unknown }> {
+    const round = this.state.round;
+    if (!round) return fail('no_round', 'No round is running.');
+    const engine = this.engine();
+    const result = engine.result(round.engineState, round.net);
+    this.run(this.apply(now, 'round:ended', { index: round.spec.index, reason, result }), now);
+    this.pendingBots.clear();
+    return ok({ result });
+  }
+
+  /** A node asks to act: the action is parsed, checked by the game, then recorded. */
+  act(now: number, node: NodeId, rawAction: unknown, by: 'node' | 'bot' = 'node'): Result<null> {
+    const round = this.state.round;
+    const rec = this.state.nodes[node];
+    if (!rec || rec.status !== 'active') return fail('not_in_room', 'You are not in this room.');
+    if (!round) return fail('no_round', 'No round is running: wait for the instructor to start one.');
+    if (!inRound(round.spec, node)) {
+      return fail('not_in_round', 'You joined after this round started: you will play in the next one.');
+    }
+    if (isNodeDown(this.state, node)) return fail('crashed', 'Your node is crashed: it can do nothing until the instructor restarts it.');
+    const engine = this.engine();
+    const parsed = engine.action.safeParse(rawAction);
+    if (!parsed.success) return fail('bad_action', parsed.error.issues.map((i) => `${i.path.join('.') || 'action'}: ${i.message}`).join('; '));
+    const ctx = engineCtx(this.state, round, this.time(now));
+    const rejected = engine.check(round.engineState, node, parsed.data, ctx);
+    if (rejected) return fail(rejected.code, rejected.message);
+    this.run(this.apply(now, 'node:acted', { node, action: parsed.data, by }), now);
+    return ok(null);
+  }
+
+  // ---- time ---------------------------------------------------------------------------
+
+  /** When the host must next call `advance`, or null if nothing is due (or the net is paused). */
+  nextWakeAt(): number | null {
+    return this.state.pausedAt === null ? this.queue.peekAt() : null;
+  }
+
+  /** Processes everything due at or before `now`, in time order. */
+  advance(now: number): void {
+    while (this.state.pausedAt === null) {
+      const item = this.queue.popDue(now);
+      if (!item) return;
+      this.wake(item.wake, item.at);
+    }
+  }
+
+  /** Nodes whose views changed since the last call. */
+  takeChanges(): Changes {
+    const c = this.changes;
+    this.changes = { all: false, nodes: new Set() };
+    return c;
+  }
+
+  // ---- internals ----------------------------------------------------------------------
+
+  private engine(): AnyEngine {
+    const game = this.state.round?.spec.game ?? '';
+    const engine = engineFor(game);
+    if (!engine) throw new Error(`unknown game "${game}"`);
+    return engine;
+  }
+
+  /** Session time never runs backwards, even if a timer fires a little late. */
+  private time(now: number): number {
+    return Math.max(now, this.state.t);
+  }
+
+  private apply<K extends EventType>(now: number, type: K, payload: EventPayloads[K]): Effect[] {
+    const event = { seq: this.state.seq + 1, t: this.time(now), type, ...payload } as SessionEvent;
+    this.record(event);
+    const effects = step(this.state, event);
+    if (event.type === 'node:joined') this.names.set(event.nickname.toLocaleLowerCase(), event.node);
+    else if (event.type === 'node:kicked' || event.type === 'node:left') {
+      const rec = this.state.nodes[event.node];
+      if (rec) this.names.delete(rec.nickname.toLocaleLowerCase());
+    }
+    return effects;
+  }
+
+  private run(effects: Effect[], now: number): void {
+    let endReason: string | null = null;
+    for (const e of effects) {
+      switch (e.type) {
+        case 'send':
+          this.send(e, now);
+          break;
+        case 'timer': {
+          const at = this.time(now) + Math.max(0, e.delay);
+          this.apply(now, 'timer:set', { key: e.key, at, ...(e.node ? { node: e.node } : {}) });
+          this.queue.push(at, { type: 'timer', key: e.key, at });
+          break;
+        }
+        case 'cancel':
+          if (this.state.timers[e.key]) this.apply(now, 'timer:cancelled', { key: e.key });
+          break;
+        case 'changed':
+          this.noteChanged(e.nodes, now);
+          break;
+        case 'mark':
+          this.apply(now, 'mark', { label: e.label, ...(e.node ? { node: e.node } : {}), ...(e.data !== undefined ? { data: e.data } : {}) });
+          break;
+        case 'end':
+          endReason = e.reason;
+          break;
+      }
+    }
+    if (endReason !== null && this.state.round) this.endRound(now, endReason);
+  }
+
+  private send(e: Extract<Effect, { type: 'send' }>, now: number): void {
+    const env = { id: `m${this.state.nextEnvelope}`, from: e.from, to: e.to, kind: e.kind, body: e.body };
+    const outcome = decide(env, this.state.faults, this.netRng, this.time(now), this.gone);
+    if (!outcome.deliver) {
+      this.apply(now, 'envelope:sent', { env, drop: outcome.reason });
+      return;
+    }
+    this.apply(now, 'envelope:sent', { env, at: outcome.at });
+    outcome.at.forEach((at, copy) => this.queue.push(at, { type: 'deliver', id: env.id, copy }));
+  }
+
+  private wake(w: Wake, at: number): void {
+    switch (w.type) {
+      case 'deliver': {
+        const f = this.state.inFlight[w.id];
+        if (!f || f.pending[w.copy] === undefined) return;
+        const reason = blockedBy(this.state.faults, f.env.from, f.env.to, this.gone);
+        if (reason) this.apply(at, 'envelope:dropped', { id: w.id, copy: w.copy, reason });
+        else this.run(this.apply(at, 'envelope:delivered', { id: w.id, copy: w.copy }), at);
+        return;
+      }
+      case 'timer':
+        // A timer re-armed since this wake was queued has a different time: this one is stale.
+        if (this.state.timers[w.key]?.at !== w.at) return;
+        this.run(this.apply(at, 'timer:fired', { key: w.key }), at);
+        return;
+      case 'bot':
+        this.pendingBots.delete(w.node);
+        this.botTurn(w.node, at);
+        return;
+    }
+  }
+
+  private botTurn(node: NodeId, now: number): void {
+    const round = this.state.round;
+    if (!round || !isAutomated(this.state.nodes[node]) || isNodeDown(this.state, node)) return;
+    if (!inRound(round.spec, node)) return;
+    const engine = this.engine();
+    const view = engine.view(round.engineState, node);
+    const actions = engine.bot(view, {
+      node,
+      now: this.time(now),
+      rng: this.botRng,
+      config: round.spec.config,
+      nodes: round.spec.nodes,
+    });
+    for (const action of actions) {
+      // A bot's action goes through the same checks as a phone's; a refused one is skipped.
+      if (this.state.round !== round) return;
+      this.act(now, node, action, 'bot');
+    }
+  }
+
+  private noteChanged(nodes: readonly NodeId[] | 'all', now: number): void {
+    const round = this.state.round;
+    if (nodes === 'all') this.changes.all = true;
+    else for (const n of nodes) this.changes.nodes.add(n);
+    if (!round || this.state.ended) return;
+    const list = nodes === 'all' ? round.spec.nodes : nodes;
+    const engine = this.engine();
+    for (const n of list) {
+      if (this.pendingBots.has(n) || !isAutomated(this.state.nodes[n])) continue;
+      this.pendingBots.add(n);
+      this.queue.push(this.time(now) + engine.botDelay(round.engineState, this.botRng), { type: 'bot', node: n });
+    }
+  }
+}
+
+function nodesIn(op: FaultOp): NodeId[] {
+  switch (op.op) {
+    case 'split':
+      return op.groups.flat();
+    case 'move':
+    case 'isolate':
+    case 'crash':
+    case 'restart':
+      return op.nodes;
+    case 'linkLoss':
+      return [op.from, op.to];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,110 @@
+// The recording: a header line, then one event per line, in the order they happened.
+// Every change to a room's state is one of these events; the fold (fold.ts) turns them back
+// into the state. The live room records an event and then folds it, so the replay of a
+// recording is, by construction, what happened.
+
+import type { Faults, FaultOp } from '../net/faults';
+import type { DropReason } from '../net/network';
+import type { NodeId } from '../protocol/ids';
+
+export const RECORDING_FORMAT = 'human-cluster/recording';
+export const RECORDING_VERSION = 1;
+
+export type NodeKind = 'human' | 'bot';
+
+export interface RecordingHeader {
+  format: typeof RECORDING_FORMAT;
+  version: number;
+  /** The session's id (also the recording's file name). */
+  session: string;
+  room: string;
+  /** Wall-clock start (ISO 8601); every event's `t` is ms since this instant. */
+  startedAt: string;
+  seed: number;
+  capacity: number;
+  /** sha-256 of the instructor key: lets a restarted server check the key, reveals nothing. */
+  keyHash: string;
+  /** Initial network settings. */
+  faults: Faults;
+  /** Envelopes carry vector clocks (off only in big headless simulations). */
+  vectorClocks: boolean;
+}
+
+export interface RoundSpec {
+  index: number;
+  game: string;
+  /** The engine's parsed config. */
+  config: unknown;
+  seed: number;
+  /** The nodes in the round, in seat order. */
+  nodes: NodeId[];
+}
+
+export interface EnvelopeRecord {
+  id: string;
+  from: NodeId;
+  to: NodeId;
+  kind: string;
+  body: unknown;
+}
+
+/** Every event type and its payload. */
+export interface EventPayloads {
+  'node:joined': { node: NodeId; nickname: string; kind: NodeKind; tokenHash?: string };
+  'node:connected': { node: NodeId };
+  'node:disconnected': { node: NodeId };
+  'node:kicked': { node: NodeId };
+  'node:left': { node: NodeId };
+  'node:autopilot': { node: NodeId; on: boolean };
+  'room:locked': { locked: boolean };
+  'session:ended': { reason: string };
+  'fault:changed': { op: FaultOp | { op: 'drill'; name: string }; faults: Faults; text: string };
+  'net:paused': Record<string, never>;
+  /** The network resumed: everything pending moves later by `shift` ms. */
+  'net:resumed': { shift: number };
+  'round:started': { round: RoundSpec };
+  'round:ended': { index: number; reason: string; result: unknown };
+  'node:acted': { node: NodeId; action: unknown; by: 'node' | 'bot' };
+  /** An envelope left its sender: delivered later at each `at`, or dropped now. */
+  'envelope:sent': { env: EnvelopeRecord } & ({ at: number[] } | { drop: DropReason });
+  'envelope:delivered': { id: string; copy: number };
+  /** A copy in flight was dropped on arrival (the receiver crashed or a cut was made). */
+  'envelope:dropped': { id: string; copy: number; reason: DropReason };
+  'timer:set': { key: string; at: number; node?: NodeId };
+  'timer:cancelled': { key: string };
+  'timer:fired': { key: string };
+  'mark': { node?: NodeId; label: string; data?: unknown };
+}
+
+export type EventType = keyof EventPayloads;
+
+export type SessionEvent = {
+  [K in EventType]: { seq: number; t: number; type: K } & EventPayloads[K];
+}[EventType];
+
+export type EventOf<K extends EventType> = Extract<SessionEvent, { type: K }>;
+
+/** Event types a reader must know; anything else in a file is from a newer version. */
+export const EVENT_TYPES: readonly EventType[] = [
+  'node:joined',
+  'node:connected',
+  'node:disconnected',
+  'node:kicked',
+  'node:left',
+  'node:autopilot',
+  'room:locked',
+  'session:ended',
+  'fault:changed',
+  'net:paused',
+  'net:resumed',
+  'round:started',
+  'round:ended',
+  'node:acted',
+  'envelope:sent',
+  'envelope:delivered',
+  'envelope:dropped',
+  'timer:set',
+  'timer:cancelled',
+  'timer:fired',
+  'mark',
+];

@@ -1,0 +1,236 @@
+// The fold: state' = step(state, event). The live room records an event and then steps it;
+// the replay viewer and a restarted server step the same events read back from the file.
+// `step` changes `state` in place and returns the game's effects, which only the live room
+// acts on (in a recording, what the effects caused is already written as later events).
+
+import { newClock, tickReceive, tickSend } from '../net/clocks';
+import { engineFor } from '../games';
+import type { AnyEngine, Effect, EngineCtx, Envelope } from '../games/types';
+import type { EventOf, RecordingHeader, SessionEvent } from './events';
+import {
+  createSessionState,
+  emptyNetStats,
+  isNodeDown,
+  type RoundState,
+  type SessionState,
+} from './state';
+
+/** Fault log entries kept in the state (the recording keeps all of them). */
+const FAULT_LOG_MAX = 200;
+
+export class FoldError extends Error {
+  constructor(
+    message: string,
+    readonly seq: number,
+  ) {
+    super(message);
+  }
+}
+
+export function engineCtx(state: SessionState, round: RoundState, now: number): EngineCtx {
+  return {
+    now,
+    nodes: round.spec.nodes,
+    faults: state.faults,
+    isDown: (node) => isNodeDown(state, node),
+  };
+}
+
+function roundEngine(state: SessionState): { round: RoundState; engine: AnyEngine } | null {
+  const round = state.round;
+  if (!round) return null;
+  const engine = engineFor(round.spec.game);
+  if (!engine) throw new FoldError(`unknown game "${round.spec.game}"`, state.seq);
+  return { round, engine };
+}
+
+export function step(state: SessionState, event: SessionEvent): Effect[] {
+  state.seq = event.seq;
+  state.t = event.t;
+  const now = event.t;
+  switch (event.type) {
+    case 'node:joined': {
+      state.nodes[event.node] = {
+        id: event.node,
+        nickname: event.nickname,
+        kind: event.kind,
+        status: 'active',
+        connected: true,
+        autopilot: event.kind === 'bot',
+        joinedAt: now,
+        ...(event.tokenHash ? { tokenHash: event.tokenHash } : {}),
+      };
+      state.order.push(event.node);
+      state.active++;
+      state.clocks[event.node] = newClock();
+      return [];
+    }
+    case 'node:connected':
+    case 'node:disconnected': {
+      const rec = state.nodes[event.node];
+      if (rec) rec.connected = event.type === 'node:connected';
+      return [];
+    }
+    case 'node:kicked':
+    case 'node:left': {
+      const rec = state.nodes[event.node];
+      if (rec && rec.status === 'active') {
+        state.active--;
+        rec.status = event.type === 'node:kicked' ? 'kicked' : 'left';
+        rec.connected = false;
+      }
+      return [];
+    }
+    case 'node:autopilot': {
+      const rec = state.nodes[event.node];
+      if (rec && rec.kind !== 'bot') rec.autopilot = event.on;
+      return [{ type: 'changed', nodes: [event.node] }];
+    }
+    case 'room:locked':
+      state.locked = event.locked;
+      return [];
+    case 'session:ended':
+      state.ended = true;
+      return [];
+    case 'fault:changed': {
+      const prev = state.faults;
+      state.faults = event.faults;
+      state.faultLog.push({ t: now, text: event.text });
+      if (state.faultLog.length > FAULT_LOG_MAX) state.faultLog.shift();
+      const re = roundEngine(state);
+      if (!re || !re.engine.faultsChanged) return [];
+      return re.engine.faultsChanged(re.round.engineState, prev, state.faults, engineCtx(state, re.round, now));
+    }
+    case 'net:paused':
+      state.pausedAt = now;
+      return [];
+    case 'net:resumed': {
+      state.pausedAt = null;
+      for (const f of Object.values(state.inFlight)) {
+        for (const copy of Object.keys(f.pending)) f.pending[+copy] = (f.pending[+copy] ?? 0) + event.shift;
+      }
+      for (const timer of Object.values(state.timers)) timer.at += event.shift;
+      return [];
+    }
+    case 'round:started':
+      return startRound(state, event);
+    case 'round:ended': {
+      const round = state.round;
+      if (round) {
+        state.rounds.push({
+          index: round.spec.index,
+          game: round.spec.game,
+          config: round.spec.config,
+          nodes: round.spec.nodes.length,
+          startedAt: round.startedAt,
+          endedAt: now,
+          reason: event.reason,
+          result: event.result,
+        });
+      }
+      // What was still travelling or ticking belonged to the round: it goes with it.
+      state.round = null;
+      state.inFlight = {};
+      state.timers = {};
+      return [{ type: 'changed', nodes: 'all' }];
+    }
+    case 'node:acted': {
+      const re = roundEngine(state);
+      if (!re) return [];
+      return re.engine.act(re.round.engineState, event.node, event.action, engineCtx(state, re.round, now));
+    }
+    case 'envelope:sent':
+      return sent(state, event);
+    case 'envelope:delivered':
+      return delivered(state, event);
+    case 'envelope:dropped': {
+      const f = state.inFlight[event.id];
+      if (f) settleCopy(state, event.id, event.copy);
+      countDrop(state, event.reason);
+      return [];
+    }
+    case 'timer:set':
+      state.timers[event.key] = event.node ? { at: event.at, node: event.node } : { at: event.at };
+      return [];
+    case 'timer:cancelled':
+      delete state.timers[event.key];
+      return [];
+    case 'timer:fired': {
+      delete state.timers[event.key];
+      const re = roundEngine(state);
+      if (!re) return [];
+      return re.engine.timer(re.round.engineState, event.key, engineCtx(state, re.round, now));
+    }
+    case 'mark':
+      return [];
+  }
+}
+
+function startRound(state: SessionState, event: EventOf<'round:started'>): Effect[] {
+  const spec = event.round;
+  const engine = engineFor(spec.game);
+  if (!engine) throw new FoldError(`unknown game "${spec.game}"`, event.seq);
+  const round: RoundState = { spec, startedAt: event.t, engineState: undefined, net: emptyNetStats() };
+  state.round = round;
+  const { state: engineState, effects } = engine.init(spec.config, {
+    ...engineCtx(state, round, event.t),
+    seed: spec.seed,
+  });
+  round.engineState = engineState;
+  return effects;
+}
+
+function sent(state: SessionState, event: EventOf<'envelope:sent'>): Effect[] {
+  const { env } = event;
+  const n = Number(env.id.slice(1));
+  if (n >= state.nextEnvelope) state.nextEnvelope = n + 1;
+  const clock = (state.clocks[env.from] ??= newClock());
+  const stamp = tickSend(clock, env.from, state.header.vectorClocks);
+  state.net.sent++;
+  if (state.round) state.round.net.sent++;
+  if ('drop' in event) {
+    countDrop(state, event.drop);
+    return [];
+  }
+  const envelope: Envelope = { ...env, sentAt: event.t, ...stamp };
+  const pending: Record<number, number> = {};
+  event.at.forEach((at, copy) => (pending[copy] = at));
+  if (event.at.length > 1) {
+    state.net.duplicated += event.at.length - 1;
+    if (state.round) state.round.net.duplicated += event.at.length - 1;
+  }
+  state.inFlight[env.id] = { env: envelope, pending };
+  return [];
+}
+
+function delivered(state: SessionState, event: EventOf<'envelope:delivered'>): Effect[] {
+  const f = state.inFlight[event.id];
+  if (!f) return [];
+  settleCopy(state, event.id, event.copy);
+  const env = f.env;
+  tickReceive((state.clocks[env.to] ??= newClock()), env.to, env);
+  state.net.delivered++;
+  const re = roundEngine(state);
+  if (!re) return [];
+  re.round.net.delivered++;
+  return re.engine.deliver(re.round.engineState, env, engineCtx(state, re.round, event.t));
+}
+
+function settleCopy(state: SessionState, id: string, copy: number): void {
+  const f = state.inFlight[id];
+  if (!f) return;
+  delete f.pending[copy];
+  if (Object.keys(f.pending).length === 0) delete state.inFlight[id];
+}
+
+function countDrop(state: SessionState, reason: keyof SessionState['net']['dropped']): void {
+  state.net.dropped[reason]++;
+  if (state.round) state.round.net.dropped[reason]++;
+}
+
+/** Rebuilds a session from its recording. Throws FoldError on an event it cannot apply. */
+export function fold(header: RecordingHeader, events: Iterable<SessionEvent>): SessionState {
+  const state = createSessionState(header);
+  for (const e of events) step(state, e);
+  return state;
+}

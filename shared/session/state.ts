@@ -1,0 +1,140 @@
+// A room's whole state, as the fold of its recording rebuilds it. Plain data only.
+
+import type { NodeClock } from '../net/clocks';
+import type { Faults } from '../net/faults';
+import { isCrashed } from '../net/network';
+import type { Envelope, NetStats } from '../games/types';
+import type { NodeId } from '../protocol/ids';
+import type { NodeKind, RecordingHeader, RoundSpec } from './events';
+
+export type NodeStatus = 'active' | 'kicked' | 'left';
+
+export interface NodeRecord {
+  id: NodeId;
+  nickname: string;
+  kind: NodeKind;
+  status: NodeStatus;
+  /** A phone with a live socket. Bots are always connected. */
+  connected: boolean;
+  /** The game's bot policy plays this node (always on for bots). */
+  autopilot: boolean;
+  joinedAt: number;
+  /** sha-256 of the node's resume token (never the token itself). */
+  tokenHash?: string;
+}
+
+export interface InFlight {
+  env: Envelope;
+  /** Copies still travelling: copy number → arrival time. */
+  pending: Record<number, number>;
+}
+
+export interface RoundState {
+  spec: RoundSpec;
+  startedAt: number;
+  engineState: unknown;
+  net: NetStats;
+}
+
+export interface RoundSummary {
+  index: number;
+  game: string;
+  config: unknown;
+  nodes: number;
+  startedAt: number;
+  endedAt: number;
+  reason: string;
+  result: unknown;
+}
+
+export interface FaultLogEntry {
+  t: number;
+  text: string;
+}
+
+export interface SessionState {
+  header: RecordingHeader;
+  /** Sequence number and time of the last event folded. */
+  seq: number;
+  t: number;
+  nodes: Record<NodeId, NodeRecord>;
+  /** Node ids in join order. */
+  order: NodeId[];
+  /** How many nodes are active (joined, not kicked, not left). */
+  active: number;
+  locked: boolean;
+  ended: boolean;
+  faults: Faults;
+  /** When the instructor froze the network, or null while it runs. */
+  pausedAt: number | null;
+  clocks: Record<NodeId, NodeClock>;
+  nextEnvelope: number;
+  inFlight: Record<string, InFlight>;
+  /** Armed timers: key → when it fires. */
+  timers: Record<string, { at: number; node?: NodeId }>;
+  round: RoundState | null;
+  rounds: RoundSummary[];
+  /** The whole session's network figures. */
+  net: NetStats;
+  faultLog: FaultLogEntry[];
+}
+
+export const emptyNetStats = (): NetStats => ({
+  sent: 0,
+  delivered: 0,
+  duplicated: 0,
+  dropped: { crashed: 0, partition: 0, loss: 0 },
+});
+
+export function createSessionState(header: RecordingHeader): SessionState {
+  return {
+    header,
+    seq: 0,
+    t: 0,
+    nodes: {},
+    order: [],
+    active: 0,
+    locked: false,
+    ended: false,
+    faults: header.faults,
+    pausedAt: null,
+    clocks: {},
+    nextEnvelope: 1,
+    inFlight: {},
+    timers: {},
+    round: null,
+    rounds: [],
+    net: emptyNetStats(),
+    faultLog: [],
+  };
+}
+
+/** Crashed by the instructor, or no longer in the room. */
+export function isNodeDown(state: SessionState, node: NodeId): boolean {
+  return isGone(state, node) || isCrashed(state.faults, node);
+}
+
+/** No longer in the room (kicked, left): the network treats it as crashed. */
+export function isGone(state: SessionState, node: NodeId): boolean {
+  return state.nodes[node]?.status !== 'active';
+}
+
+export function activeNodes(state: SessionState): NodeId[] {
+  return state.order.filter((id) => state.nodes[id]?.status === 'active');
+}
+
+export function isAutomated(rec: NodeRecord | undefined): boolean {
+  return !!rec && rec.status === 'active' && (rec.kind === 'bot' || rec.autopilot);
+}
+
+const roundMembers = new WeakMap<RoundSpec, Set<NodeId>>();
+
+/** True when `node` takes part in the round (constant time, for 100,000-node rounds). */
+export function inRound(spec: RoundSpec, node: NodeId): boolean {
+  let set = roundMembers.get(spec);
+  if (!set) {
+    set = new Set(spec.nodes);
+    roundMembers.set(spec, set);
+  }
+  return set.has(node);
+}

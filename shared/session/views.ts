@@ -1,0 +1,148 @@
+// What each screen is sent. A phone gets `nodeView` (its own node, and the game's view for
+// it: nothing another node keeps secret); the projector gets `consoleSnapshot`.
+
+import { engineFor } from '../games';
+import type { NetStats } from '../games/types';
+import { groupOf, type Faults } from '../net/faults';
+import { isCrashed } from '../net/network';
+import type { NodeId } from '../protocol/ids';
+import type { NodeKind } from './events';
+import { inRound, type FaultLogEntry, type NodeStatus, type RoundSummary, type SessionState } from './state';
+
+export interface RoundInfo {
+  index: number;
+  game: string;
+  title: string;
+  startedAt: number;
+}
+
+export interface NodeView {
+  you: {
+    id: NodeId;
+    nickname: string;
+    kind: NodeKind;
+    autopilot: boolean;
+    crashed: boolean;
+  };
+  room: { code: string; locked: boolean; ended: boolean; paused: boolean };
+  round: RoundInfo | null;
+  /** False when the node joined after the current round started. */
+  playing: boolean;
+  /** The game's view for this node (see each game's view type). */
+  game: unknown;
+  /** Session time (ms) this view describes; lets a phone count timers down. */
+  t: number;
+}
+
+export interface RosterEntry {
+  id: NodeId;
+  nickname: string;
+  kind: NodeKind;
+}
+
+export interface ConsoleNode extends RosterEntry {
+  status: NodeStatus;
+  connected: boolean;
+  autopilot: boolean;
+  crashed: boolean;
+  group: string;
+  inRound: boolean;
+}
+
+export interface ConsoleSnapshot {
+  room: { code: string; locked: boolean; ended: boolean; capacity: number; session: string; startedAt: string };
+  t: number;
+  seq: number;
+  nodes: ConsoleNode[];
+  faults: Faults;
+  paused: boolean;
+  round: (RoundInfo & { config: unknown; nodes: NodeId[]; net: NetStats; view: unknown }) | null;
+  rounds: RoundSummary[];
+  net: NetStats;
+  faultLog: FaultLogEntry[];
+}
+
+function roundInfo(state: SessionState): RoundInfo | null {
+  const r = state.round;
+  if (!r) return null;
+  return { index: r.spec.index, game: r.spec.game, title: engineFor(r.spec.game)?.title ?? r.spec.game, startedAt: r.startedAt };
+}
+
+export function nodeView(state: SessionState, node: NodeId): NodeView | null {
+  const rec = state.nodes[node];
+  if (!rec) return null;
+  const round = state.round;
+  const playing = !!round && inRound(round.spec, node);
+  const engine = round ? engineFor(round.spec.game) : undefined;
+  return {
+    you: {
+      id: rec.id,
+      nickname: rec.nickname,
+      kind: rec.kind,
+      autopilot: rec.autopilot,
+      crashed: isCrashed(state.faults, node),
+    },
+    room: { code: state.header.room, locked: state.locked, ended: state.ended, paused: state.pausedAt !== null },
+    round: roundInfo(state),
+    playing,
+    game: round && playing && engine ? engine.view(round.engineState, node) : null,
+    t: state.t,
+  };
+}
+
+/** The public list of who is in the room (names only), for the phones' pickers. */
+export function roster(state: SessionState): RosterEntry[] {
+  const out: RosterEntry[] = [];
+  for (const id of state.order) {
+    const rec = state.nodes[id]!;
+    if (rec.status === 'active') out.push({ id, nickname: rec.nickname, kind: rec.kind });
+  }
+  return out;
+}
+
+export function consoleSnapshot(state: SessionState): ConsoleSnapshot {
+  const round = state.round;
+  const engine = round ? engineFor(round.spec.game) : undefined;
+  const info = roundInfo(state);
+  return {
+    room: {
+      code: state.header.room,
+      locked: state.locked,
+      ended: state.ended,
+      capacity: state.header.capacity,
+      session: state.header.session,
+      startedAt: state.header.startedAt,
+    },
+    t: state.t,
+    seq: state.seq,
+    nodes: state.order.map((id) => {
+      const rec = state.nodes[id]!;
+      return {
+        id,
+        nickname: rec.nickname,
+        kind: rec.kind,
+        status: rec.status,
+        connected: rec.connected,
+        autopilot: rec.autopilot,
+        crashed: isCrashed(state.faults, id),
+        group: groupOf(state.faults, id),
+        inRound: !!round && inRound(round.spec, id),
+      };
+    }),
+    faults: state.faults,
+    paused: state.pausedAt !== null,
+    round:
+      round && info
+        ? {
+            ...info,
+            config: round.spec.config,
+            nodes: round.spec.nodes,
+            net: round.net,
+            view: engine ? engine.consoleView(round.engineState) : null,
+          }
+        : null,
+    rounds: state.rounds,
+    net: state.net,
+    faultLog: state.faultLog.slice(-50),
+  };
+}
