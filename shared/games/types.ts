@@ -108,6 +108,23 @@ export interface GameEngine<Config = unknown, State = unknown, Action = unknown>
   botDelay(state: State, rng: Rng): number;
   /** The node a drill means by "the leader", if the game has one. */
   leader?(state: State): NodeId | null;
+  /** How the headless simulator runs this game; games without one cannot be simulated. */
+  sim?: SimPlugin<Config, State>;
+}
+
+/** Command-line flags as typed: `--fanout 2` gives { fanout: '2' }, a bare `--signed` gives true. */
+export type SimFlags = Record<string, string | boolean>;
+
+export interface SimPlugin<Config, State> {
+  /** Round settings from the flags; throw an Error with a readable message to refuse them. */
+  config(flags: SimFlags, nodes: number): Config;
+  /** Virtual time after which a trial is stopped (ms). */
+  maxTimeMs(config: Config, flags: SimFlags): number;
+  /** Stop the trial early (the round's result is then taken as it stands). */
+  done?(state: State, now: number): boolean;
+  /** One trial's JSON, from the round's result (what `result` returned). */
+  trial(result: unknown, info: { endedAt: number; seed: number }): Record<string, unknown>;
+  summary(trials: Record<string, unknown>[], config: Config): Record<string, unknown>;
 }
 
 // eslint-style escape hatch for the registry: engines are stored without their generics.

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { NodeId } from '../../protocol/ids';
+import { intFlag } from '../../sim/flags';
 import type { Effect, Envelope, GameEngine, NetStats } from '../types';
 
 export const TEXT_MAX = 140;
@@ -15,6 +16,8 @@ export const sandboxConfig = z
   .object({
     /** Bots answer every message they get with "echo: …" after this delay (ms). */
     botDelayMs: z.number().int().min(0).max(60_000).default(800),
+    /** Every this many ms each bot also writes to a peer chosen at random (0: never). */
+    chatterMs: z.number().int().min(0).max(600_000).default(0),
   })
   .strict();
 export type SandboxConfig = z.infer<typeof sandboxConfig>;
@@ -26,6 +29,8 @@ export const sandboxAction = z
     text: z.string().trim().min(1).max(TEXT_MAX),
     /** The inbox message this answers, so a bot replies once to each. */
     replyTo: z.string().max(32).optional(),
+    /** This is the node's chatter for the current tick (bots). */
+    chatter: z.boolean().optional(),
   })
   .strict();
 export type SandboxAction = z.infer<typeof sandboxAction>;
@@ -59,6 +64,9 @@ export interface SandboxState {
   sent: Record<NodeId, SentItem[]>;
   /** Totals, which outlive the capped histories. */
   counts: Record<NodeId, { sent: number; received: number }>;
+  /** Chatter ticks so far, and the last tick each node chattered in. */
+  tick: number;
+  chattered: Record<NodeId, number>;
 }
 
 export interface SandboxView {
@@ -69,6 +77,8 @@ export interface SandboxView {
   inbox: InboxItem[];
   sent: SentItem[];
   received: number;
+  /** True when a chatter tick has passed since this node last chattered. */
+  chatterDue: boolean;
 }
 
 export interface SandboxConsoleView {
@@ -77,6 +87,7 @@ export interface SandboxConsoleView {
 }
 
 const KIND = 'sandbox:text';
+const TICK = 'sandbox:chatter';
 
 export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
   id: 'sandbox',
@@ -86,13 +97,15 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
   minNodes: 1,
 
   init(config, ctx) {
-    const state: SandboxState = { config, nodes: [...ctx.nodes], inbox: {}, sent: {}, counts: {} };
+    const state: SandboxState = { config, nodes: [...ctx.nodes], inbox: {}, sent: {}, counts: {}, tick: 0, chattered: {} };
     for (const n of ctx.nodes) {
       state.inbox[n] = [];
       state.sent[n] = [];
       state.counts[n] = { sent: 0, received: 0 };
     }
-    return { state, effects: [{ type: 'changed', nodes: 'all' }] };
+    const effects: Effect[] = [{ type: 'changed', nodes: 'all' }];
+    if (config.chatterMs > 0) effects.push({ type: 'timer', key: TICK, delay: config.chatterMs });
+    return { state, effects };
   },
 
   check(state, node, action) {
@@ -117,6 +130,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
     }));
     pushCapped(state.sent[node]!, { to: [...action.to], text: action.text, at: ctx.now });
     state.counts[node]!.sent += action.to.length;
+    if (action.chatter) state.chattered[node] = state.tick;
     if (action.replyTo) {
       const item = state.inbox[node]!.find((m) => m.id === action.replyTo);
       if (item) item.replied = true;
@@ -143,7 +157,14 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
     return [{ type: 'changed', nodes: [env.to] }];
   },
 
-  timer: () => [],
+  timer(state, key) {
+    if (key !== TICK) return [];
+    state.tick += 1;
+    return [
+      { type: 'changed', nodes: 'all' },
+      { type: 'timer', key: TICK, delay: state.config.chatterMs },
+    ];
+  },
 
   view(state, node): SandboxView {
     return {
@@ -153,6 +174,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
       inbox: (state.inbox[node] ?? []).slice(-VIEW_ITEMS),
       sent: (state.sent[node] ?? []).slice(-VIEW_ITEMS),
       received: state.counts[node]?.received ?? 0,
+      chatterDue: state.tick > (state.chattered[node] ?? 0),
     };
   },
 
@@ -166,20 +188,52 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
     return { game: 'sandbox', nodes: state.nodes.length, ...net };
   },
 
-  bot(view, { node }) {
-    // A bot answers each new, original message once: "echo: <text>" back to its sender.
+  bot(view, { node, nodes, rng }) {
+    // A bot answers each new, original message once: "echo: <text>" back to its sender,
+    // and on each chatter tick writes to one peer chosen at random.
     const v = view as SandboxView;
-    return v.inbox
+    const actions: SandboxAction[] = [];
+    if (v.chatterDue && nodes.length > 1) {
+      let to = rng.pick(nodes);
+      while (to === node) to = rng.pick(nodes);
+      actions.push({ type: 'send', to: [to], text: `hello from ${node}`, chatter: true });
+    }
+    return actions.concat(v.inbox
       .filter((m) => !m.replied && !m.duplicate && !m.text.startsWith('echo: ') && m.from !== node)
       .map((m) => ({
         type: 'send' as const,
         to: [m.from],
         text: `echo: ${m.text}`.slice(0, TEXT_MAX),
         replyTo: m.id,
-      }));
+      })));
   },
 
   botDelay: (state) => state.config.botDelayMs,
+
+  sim: {
+    config: (flags) => ({
+      botDelayMs: intFlag(flags, 'bot-delay', 10, 0, 60_000),
+      chatterMs: intFlag(flags, 'chatter', 100, 1, 600_000),
+    }),
+    maxTimeMs: (_config, flags) => intFlag(flags, 'duration', 5_000, 1, 86_400_000),
+    trial: (result) => {
+      const r = result as NetStats & { nodes: number };
+      return { sent: r.sent, delivered: r.delivered, duplicated: r.duplicated, dropped: r.dropped };
+    },
+    summary: (trials) => {
+      const t = trials as unknown as NetStats[];
+      const sum = (f: (n: NetStats) => number) => t.reduce((a, n) => a + f(n), 0);
+      return {
+        sent: sum((n) => n.sent),
+        delivered: sum((n) => n.delivered),
+        dropped: {
+          crashed: sum((n) => n.dropped.crashed),
+          partition: sum((n) => n.dropped.partition),
+          loss: sum((n) => n.dropped.loss),
+        },
+      };
+    },
+  },
 };
 
 /** Histories are capped so a long session cannot grow a node's state without bound. */

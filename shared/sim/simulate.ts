@@ -1,0 +1,59 @@
+// `npm run simulate -- --game <name> --nodes N --seed S --trials T [fault flags] --json`:
+// everything but the printing, so tests can run it in-process.
+
+import { ENGINES, engineFor } from '../games';
+import { deriveSeed } from '../rng';
+import { faultsFromFlags, intFlag, parseArgs, scheduleFromFlags } from './flags';
+import { runTrial, type ScheduleStep } from './runner';
+
+export interface SimulationOutput {
+  game: string;
+  trials: Record<string, unknown>[];
+  summary: Record<string, unknown>;
+}
+
+export interface SimulationPlan {
+  game: string;
+  nodes: number;
+  seed: number;
+  trials: number;
+  config: unknown;
+  schedule: ScheduleStep[];
+  json: boolean;
+}
+
+export function simulate(argv: readonly string[], extraSchedule: ScheduleStep[] = []): SimulationOutput {
+  const args = parseArgs(argv);
+  const { flags } = args;
+  const game = String(flags.game ?? '');
+  const engine = engineFor(game);
+  const playable = Object.values(ENGINES).filter((e) => e.sim).map((e) => e.id);
+  if (!engine) throw new Error(`--game must be one of: ${playable.join(', ')}.`);
+  const plugin = engine.sim;
+  if (!plugin) throw new Error(`The ${game} game cannot be simulated; try: ${playable.join(', ')}.`);
+  const nodes = intFlag(flags, 'nodes', 5, Math.max(1, engine.minNodes), 1_000_000);
+  const trials = intFlag(flags, 'trials', 1, 1, 1_000_000);
+  const seed = intFlag(flags, 'seed', 1, 0, 2 ** 32 - 1);
+  const config = plugin.config(flags, nodes);
+  const parsed = engine.config.safeParse(config);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const faults = faultsFromFlags(flags);
+  const schedule = [...scheduleFromFlags(args, nodes), ...extraSchedule];
+  const maxTimeMs = plugin.maxTimeMs(parsed.data, flags);
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < trials; i++) {
+    const trialSeed = deriveSeed(seed, `trial:${i}`);
+    const outcome = runTrial({
+      game,
+      nodes,
+      seed: trialSeed,
+      config: parsed.data,
+      faults,
+      schedule,
+      maxTimeMs,
+      ...(plugin.done ? { done: plugin.done } : {}),
+    });
+    out.push(plugin.trial(outcome.result, { endedAt: outcome.endedAt, seed: trialSeed }));
+  }
+  return { game, trials: out, summary: plugin.summary(out, parsed.data) };
+}
