@@ -32,6 +32,11 @@ export interface NodeView {
   game: unknown;
   /** Session time (ms) this view describes; lets a phone count timers down. */
   t: number;
+  /**
+   * This node's armed timers (key → session time it fires). They come from the session, not
+   * the game, so a countdown stays right when the instructor pauses the network.
+   */
+  timers: Record<string, number>;
 }
 
 export interface RosterEntry {
@@ -87,7 +92,14 @@ export function nodeView(state: SessionState, node: NodeId): NodeView | null {
     playing,
     game: round && playing && engine ? engine.view(round.engineState, node) : null,
     t: state.t,
+    timers: nodeTimers(state, node),
   };
+}
+
+function nodeTimers(state: SessionState, node: NodeId): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, timer] of Object.entries(state.timers)) if (timer.node === node) out[key] = timer.at;
+  return out;
 }
 
 /** The public list of who is in the room (names only), for the phones' pickers. */
