@@ -1,10 +1,14 @@
 // The registry of games. A game listed here can be played live, simulated and replayed.
 
+import { election } from './election/engine';
+import { gossip } from './gossip/engine';
 import { sandbox } from './sandbox/engine';
 import type { AnyEngine } from './types';
 
 export const ENGINES: Record<string, AnyEngine> = {
   [sandbox.id]: sandbox,
+  [gossip.id]: gossip,
+  [election.id]: election,
 };
 
 export function engineFor(game: string): AnyEngine | undefined {

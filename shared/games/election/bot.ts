@@ -1,0 +1,47 @@
+// The autopilot: Raft's own policy, played from the node's view alone. It is the reference a
+// student's program can copy: answer vote requests per Raft, stand when the timer runs out,
+// and as leader propose a restaurant once per term.
+
+import type { BotCtx } from '../types';
+import type { ElectionConfig } from './config';
+import type { ElectionAction } from './types';
+import type { ElectionView } from './view';
+
+export const RESTAURANTS = [
+  'Chez Quorum',
+  'The Heartbeat Diner',
+  'Bistro Majority',
+  'Term Limits Grill',
+  'Café Consensus',
+  'The Split Vote',
+  'Log & Lantern',
+  'The Follower’s Fork',
+] as const;
+
+/** Raft's election restriction, as the voter sees it. */
+function logOk(candTerm: number, candIndex: number, myTerm: number, myIndex: number): boolean {
+  return candTerm !== myTerm ? candTerm > myTerm : candIndex >= myIndex;
+}
+
+export function electionBot(view: unknown, ctx: BotCtx<ElectionConfig>): ElectionAction[] {
+  const v = view as ElectionView | null;
+  if (!v || v.game !== 'election' || v.crashed) return [];
+  const out: ElectionAction[] = [];
+  // Votes first: granting one resets the timer, so the node does not also stand.
+  let votedFor = v.votedFor?.node ?? null;
+  for (const req of v.pendingVotes) {
+    const who = req.candidate.node;
+    const grant =
+      req.term === v.term &&
+      (votedFor === null || votedFor === who) &&
+      logOk(req.lastLogTerm, req.lastLogIndex, v.lastLogTerm, v.logLength);
+    if (grant) votedFor = who;
+    out.push({ type: 'vote', candidate: who, grant });
+  }
+  const granted = out.some((a) => a.type === 'vote' && a.grant);
+  if (v.canStand && !granted) out.push({ type: 'stand' });
+  if (v.role === 'leader' && v.lead && !v.lead.proposedThisTerm && v.lead.proposeBlocked === null) {
+    out.push({ type: 'propose', value: ctx.rng.pick(RESTAURANTS) });
+  }
+  return out;
+}

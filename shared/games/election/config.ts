@@ -1,0 +1,57 @@
+// A round's settings: a pace preset plus optional overrides. `parse({})` is the classroom pace.
+
+import { z } from 'zod';
+
+export const PACES = {
+  /** People play: slow enough to read the screen and tap, fast enough to keep a class awake. */
+  class: { timeoutMs: [8_000, 15_000], heartbeatMs: [2_000, 3_000], botDelayMs: [500, 2_000] },
+  /** Bots and demos: Raft's usual figures, with bots that think in a few milliseconds. */
+  fast: { timeoutMs: [150, 300], heartbeatMs: [40, 60], botDelayMs: [1, 5] },
+} as const satisfies Record<string, Timing>;
+
+export type Pace = keyof typeof PACES;
+
+/** A closed range of milliseconds, [min, max]. */
+export type Range = readonly [number, number];
+
+export interface Timing {
+  /** The election timer is drawn uniformly from this range every time it is armed. */
+  timeoutMs: Range;
+  /** The leader's next heartbeat is drawn from this range after each one. */
+  heartbeatMs: Range;
+  /** How long a bot (or a phone on autopilot) waits before it acts. */
+  botDelayMs: Range;
+}
+
+const range = (max: number) =>
+  z
+    .tuple([z.number().int().min(0).max(max), z.number().int().min(0).max(max)])
+    .refine(([lo, hi]) => lo <= hi, { message: 'the first number is the minimum: it must not exceed the second' });
+
+export const electionConfig = z
+  .object({
+    pace: z.enum(['class', 'fast']).default('class'),
+    /** Overrides the preset's election timeout range (ms). */
+    timeoutMs: range(600_000)
+      .refine(([lo]) => lo >= 10, { message: 'election timeouts below 10 ms are not sensible' })
+      .optional(),
+    /** Overrides the preset's heartbeat interval range (ms). */
+    heartbeatMs: range(600_000)
+      .refine(([lo]) => lo >= 5, { message: 'heartbeats more often than every 5 ms would flood the network' })
+      .optional(),
+    /** Overrides the preset's bot thinking time (ms). */
+    botDelayMs: range(60_000).optional(),
+  })
+  .strict();
+
+export type ElectionConfig = z.infer<typeof electionConfig>;
+
+/** The preset with the round's overrides applied. */
+export function timingOf(config: ElectionConfig): Timing {
+  const preset = PACES[config.pace];
+  return {
+    timeoutMs: config.timeoutMs ?? preset.timeoutMs,
+    heartbeatMs: config.heartbeatMs ?? preset.heartbeatMs,
+    botDelayMs: config.botDelayMs ?? preset.botDelayMs,
+  };
+}

@@ -1,0 +1,237 @@
+// Raft's election [E2]-[E8], crashes and restarts [E14]. Humans and bots are treated alike:
+// an expired timer only lets a node stand and a vote request waits for an answer; bots (and
+// phones on autopilot) take those actions through the same checks as a student's taps.
+
+import type { NodeId } from '../../protocol/ids';
+import type { Envelope } from '../types';
+import { observeTerm } from './follow';
+import { heartbeat, violate } from './log';
+import {
+  armElection,
+  cancelTimers,
+  cardOf,
+  lastLogTerm,
+  mark,
+  nodeOf,
+  notify,
+  raiseMaxTerm,
+  send,
+  timeoutKey,
+  type Step,
+} from './step';
+import { KIND, PENDING_MAX, type ElectionState, type TermRecord, type VoteBody, type VoteRequestBody } from './types';
+
+/** Term records kept for the console's timeline and the result; older ones are summarised. */
+export const TERMS_KEPT = 500;
+const LEADER_IDS_MAX = 1_000;
+
+export function termRecord(s: ElectionState, term: number, now: number): TermRecord {
+  const key = String(term);
+  let rec = s.terms[key];
+  if (!rec) {
+    rec = { term, startedAt: now, candidates: {}, leaders: [], wonAt: null };
+    s.terms[key] = rec;
+    const keys = Object.keys(s.terms);
+    if (keys.length > TERMS_KEPT) {
+      // Integer keys iterate in ascending order: the first is the oldest term.
+      const oldest = s.terms[keys[0]!]!;
+      delete s.terms[keys[0]!];
+      s.dropped.terms += 1;
+      if (isSplit(oldest)) s.dropped.splitVotes += 1;
+    }
+  }
+  return rec;
+}
+
+/** Two or more candidates stood and none of them won. */
+export function isSplit(rec: TermRecord): boolean {
+  return rec.leaders.length === 0 && Object.keys(rec.candidates).length >= 2;
+}
+
+/** The election timer ran out [E3][E8]: the node may stand now (it does not stand by itself). */
+export function onElectionTimer(st: Step, node: NodeId): void {
+  const n = nodeOf(st.s, node);
+  if (n.role === 'leader') return;
+  n.expired = true;
+  notify(
+    st,
+    node,
+    n.role === 'candidate'
+      ? `No one won term ${n.term} before your timer ran out: stand again to start term ${n.term + 1}.`
+      : 'Your election timer ran out without a heartbeat from a leader: you may stand for election.',
+  );
+}
+
+/** Term + 1, a vote for itself, RequestVote to every other node [E3]. */
+export function stand(st: Step, node: NodeId): void {
+  const { s, ctx } = st;
+  const n = nodeOf(s, node);
+  n.term += 1;
+  n.role = 'candidate';
+  n.votedFor = node;
+  n.votes = { [node]: true };
+  n.voteCount = 1;
+  n.refused = {};
+  n.refusedCount = 0;
+  n.leaderId = null;
+  n.heard = { count: 0, at: null };
+  raiseMaxTerm(st, n.term);
+  s.elections += 1;
+  termRecord(s, n.term, ctx.now).candidates[node] = 1;
+  armElection(st, node);
+  mark(st, node, `${cardOf(s, node)} stands for term ${n.term}`, { event: 'candidate', term: n.term });
+  notify(st, node, `You stand for election in term ${n.term} and vote for yourself: you need ${s.majority} votes.`);
+  const body: VoteRequestBody = { term: n.term, lastLogIndex: n.log.length, lastLogTerm: lastLogTerm(n) };
+  for (const to of s.nodes) if (to !== node) send(st, node, to, KIND.voteRequest, body);
+  if (n.voteCount >= s.majority) becomeLeader(st, node);
+}
+
+/** A node receives a vote request: it waits for the node's answer (the student or its bot). */
+export function onVoteRequest(st: Step, env: Envelope): void {
+  const node = env.to;
+  const n = nodeOf(st.s, node);
+  const b = env.body as VoteRequestBody;
+  observeTerm(st, node, b.term, env.from);
+  // One request per candidate: a newer one replaces it, an older copy is ignored.
+  const i = n.pending.findIndex((p) => p.candidate === env.from);
+  if (i >= 0) {
+    if (n.pending[i]!.term > b.term) return;
+    n.pending.splice(i, 1);
+  }
+  n.pending.push({
+    candidate: env.from,
+    term: b.term,
+    lastLogIndex: b.lastLogIndex,
+    lastLogTerm: b.lastLogTerm,
+    receivedAt: st.ctx.now,
+  });
+  if (n.pending.length > PENDING_MAX) n.pending.shift();
+  st.changed.add(node);
+}
+
+/** Grant or refuse, once `check` has accepted it [E4][E5]. */
+export function answerVote(st: Step, node: NodeId, candidate: NodeId, grant: boolean): void {
+  const n = nodeOf(st.s, node);
+  const i = n.pending.findIndex((p) => p.candidate === candidate);
+  const req = n.pending[i]!;
+  n.pending.splice(i, 1);
+  const who = cardOf(st.s, candidate);
+  if (grant) {
+    n.votedFor = candidate;
+    // Granting a vote resets the election timer, like a heartbeat.
+    armElection(st, node);
+    notify(st, node, `You voted for ${who} in term ${n.term}.`);
+  } else {
+    notify(st, node, `You refused ${who}'s request for term ${req.term}.`);
+  }
+  send(st, node, candidate, KIND.vote, { term: n.term, granted: grant } satisfies VoteBody);
+}
+
+/** A candidate counts votes from distinct nodes in its current term only [E6][E17]. */
+export function onVote(st: Step, env: Envelope): void {
+  const node = env.to;
+  const n = nodeOf(st.s, node);
+  const b = env.body as VoteBody;
+  if (observeTerm(st, node, b.term, env.from)) return;
+  if (n.role !== 'candidate' || b.term !== n.term) return;
+  if (b.granted) {
+    if (n.votes[env.from]) return;
+    n.votes[env.from] = true;
+    n.voteCount += 1;
+    termRecord(st.s, n.term, st.ctx.now).candidates[node] = n.voteCount;
+    st.changed.add(node);
+    if (n.voteCount >= st.s.majority) becomeLeader(st, node);
+  } else if (!n.refused[env.from]) {
+    n.refused[env.from] = true;
+    n.refusedCount += 1;
+    st.changed.add(node);
+  }
+}
+
+export function becomeLeader(st: Step, node: NodeId): void {
+  const { s, ctx } = st;
+  const n = nodeOf(s, node);
+  n.role = 'leader';
+  n.leaderId = node;
+  n.expired = false;
+  n.lead = {
+    base: n.log.length,
+    nextIndex: {},
+    matchIndex: {},
+    acks: {},
+    heartbeats: 0,
+    lastHeartbeatAt: null,
+    answered: {},
+    answeredCount: 0,
+    lastRoundAnswered: null,
+    proposedThisTerm: false,
+  };
+  s.leaders.push(node);
+  st.dirty = true;
+  st.fx.push({ type: 'cancel', key: timeoutKey(node) });
+
+  const rec = termRecord(s, n.term, ctx.now);
+  if (!rec.leaders.includes(node)) rec.leaders.push(node);
+  rec.wonAt ??= ctx.now;
+  if (rec.leaders.length > 1) violate(st, `${rec.leaders.length} leaders in term ${n.term}: ${rec.leaders.map((l) => cardOf(s, l)).join(', ')}`);
+  s.maxLeadersPerTerm = Math.max(s.maxLeadersPerTerm, rec.leaders.length);
+  if (s.firstLeaderAt === null) {
+    s.firstLeaderAt = ctx.now;
+    s.firstLeaderTerm = n.term;
+  }
+  if (s.leaderIds.length < LEADER_IDS_MAX) s.leaderIds.push(node);
+  // Leader completeness: a new leader's log holds every committed entry [E16].
+  for (const c of s.committed) {
+    const e = n.log[c.index - 1];
+    if (!e || e.term !== c.term || e.value !== c.value) {
+      violate(st, `${cardOf(s, node)} leads term ${n.term} without committed entry ${c.index} ("${c.value}")`);
+      break;
+    }
+  }
+  mark(st, node, `${cardOf(s, node)} is leader of term ${n.term}`, { event: 'leader', term: n.term, votes: n.voteCount });
+  notify(st, node, `You won term ${n.term} with ${n.voteCount} of ${s.nodes.length} votes: you are the leader. Propose the restaurant.`);
+  heartbeat(st, node);
+}
+
+/** The node crashed (or left): it loses what it kept in memory [E14]. */
+export function crash(st: Step, node: NodeId): void {
+  const { s } = st;
+  const n = nodeOf(s, node);
+  n.down = true;
+  if (n.role === 'leader') {
+    s.leaders = s.leaders.filter((l) => l !== node);
+    mark(st, node, `${cardOf(s, node)} crashed while leading term ${n.term}`, { event: 'leader-crashed', term: n.term });
+  }
+  n.role = 'follower';
+  n.lead = null;
+  n.votes = {};
+  n.voteCount = 0;
+  n.refused = {};
+  n.refusedCount = 0;
+  n.pending = [];
+  n.expired = false;
+  n.leaderId = null;
+  n.heard = { count: 0, at: null };
+  cancelTimers(st, node);
+  st.dirty = true;
+  notify(st, node, 'Your node crashed: it can do nothing until the instructor restarts it.');
+}
+
+/** Back from a crash: a follower with its term, vote and log, and a fresh timer [E14]. */
+export function restart(st: Step, node: NodeId): void {
+  const n = nodeOf(st.s, node);
+  n.down = false;
+  armElection(st, node);
+  st.dirty = true;
+  notify(st, node, `Your node restarted as a follower in term ${n.term}: your term, your vote and your log survived the crash.`);
+}
+
+/** Brings the engine's idea of who is down in line with the session's. */
+export function syncDown(st: Step): void {
+  for (const node of st.s.nodes) {
+    const down = st.ctx.isDown(node);
+    const n = nodeOf(st.s, node);
+    if (down && !n.down) crash(st, node);
+    else if (!down && n.down) restart(st, node);
+  }
+}

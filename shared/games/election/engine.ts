@@ -1,0 +1,176 @@
+// The card leader election game: Raft's election and commit, played by phones and bots through
+// the simulated network. This file wires the engine contract to the game's parts: rules in
+// election.ts (voting) and log.ts (replication), checks in check.ts, screens in view.ts, the
+// round's analysis in analysis.ts, the autopilot in bot.ts, the simulator in sim.ts. The rules
+// with their IDs are in README.md beside this file.
+
+import type { NodeId } from '../../protocol/ids';
+import { deriveSeed } from '../../rng';
+import type { Effect, EngineCtx, GameEngine } from '../types';
+import { electionResult } from './analysis';
+import { electionBot } from './bot';
+import { dealCards } from './cards';
+import { checkAction } from './check';
+import { electionConfig, timingOf, type ElectionConfig } from './config';
+import { answerVote, crash, onElectionTimer, onVote, onVoteRequest, stand, syncDown } from './election';
+import { heartbeat, onAppend, onAppendReply, propose } from './log';
+import { electionSim } from './sim';
+import { refreshStale } from './stale';
+import { armElection, begin, parseKey, type Step } from './step';
+import { electionAction, GAME_ID, KIND, type ElectionAction, type ElectionState, type NodeState } from './types';
+import { consoleView, nodeView } from './view';
+
+function freshNode(): NodeState {
+  return {
+    term: 0,
+    votedFor: null,
+    log: [],
+    commitIndex: 0,
+    role: 'follower',
+    down: false,
+    leaderId: null,
+    expired: false,
+    votes: {},
+    voteCount: 0,
+    refused: {},
+    refusedCount: 0,
+    pending: [],
+    lead: null,
+    heard: { count: 0, at: null },
+    notice: null,
+  };
+}
+
+/** Runs one engine call: the transition, then stale leaders if anything they depend on moved. */
+function run(s: ElectionState, ctx: EngineCtx, body: (st: Step) => void): Effect[] {
+  const st = begin(s, ctx);
+  body(st);
+  if (st.dirty) refreshStale(st);
+  if (st.changed.size) st.fx.push({ type: 'changed', nodes: [...st.changed] });
+  return st.fx;
+}
+
+/** The leader of the highest term among live nodes, or null (drills and the console use it). */
+export function currentLeader(s: ElectionState): NodeId | null {
+  let best: NodeId | null = null;
+  for (const l of s.leaders) {
+    const n = s.node[l]!;
+    if (n.down) continue;
+    if (best === null || n.term > s.node[best]!.term) best = l;
+  }
+  return best;
+}
+
+export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction> = {
+  id: GAME_ID,
+  title: 'Card leader election (Raft)',
+  config: electionConfig,
+  action: electionAction,
+  minNodes: 2,
+
+  init(config, ctx) {
+    const nodes = [...ctx.nodes];
+    const s: ElectionState = {
+      config,
+      timing: timingOf(config),
+      nodes,
+      majority: Math.floor(nodes.length / 2) + 1,
+      startedAt: ctx.now,
+      lastT: ctx.now,
+      rng: deriveSeed(ctx.seed, 'election'),
+      cards: dealCards(nodes, ctx.seed),
+      node: {},
+      leaders: [],
+      maxTerm: 0,
+      firstLeaderAt: null,
+      firstLeaderTerm: null,
+      elections: 0,
+      terms: {},
+      dropped: { terms: 0, splitVotes: 0 },
+      maxLeadersPerTerm: 0,
+      leaderIds: [],
+      committed: [],
+      violations: [],
+      staleNow: {},
+      staleDone: [],
+      staleTotals: { count: 0, ms: 0, longestMs: 0 },
+      messages: { sent: {}, delivered: {} },
+    };
+    for (const n of nodes) s.node[n] = freshNode();
+    const effects = run(s, ctx, (st) => {
+      for (const n of nodes) {
+        if (ctx.isDown(n)) s.node[n]!.down = true;
+        else armElection(st, n);
+      }
+    });
+    effects.push({ type: 'changed', nodes: 'all' });
+    return { state: s, effects };
+  },
+
+  check: (s, node, action, ctx) => checkAction(s, node, action, ctx),
+
+  act(s, node, action, ctx) {
+    return run(s, ctx, (st) => {
+      switch (action.type) {
+        case 'stand':
+          stand(st, node);
+          return;
+        case 'vote':
+          answerVote(st, node, action.candidate, action.grant);
+          return;
+        case 'propose':
+          propose(st, node, action.value);
+          return;
+      }
+    });
+  },
+
+  deliver(s, env, ctx) {
+    const n = s.node[env.to];
+    if (!n || n.down || !s.node[env.from]) return [];
+    s.messages.delivered[env.kind] = (s.messages.delivered[env.kind] ?? 0) + 1;
+    return run(s, ctx, (st) => {
+      switch (env.kind) {
+        case KIND.voteRequest:
+          return onVoteRequest(st, env);
+        case KIND.vote:
+          return onVote(st, env);
+        case KIND.append:
+          return onAppend(st, env);
+        case KIND.appendReply:
+          return onAppendReply(st, env);
+      }
+    });
+  },
+
+  timer(s, key, ctx) {
+    const parsed = parseKey(key);
+    const n = parsed ? s.node[parsed.node] : undefined;
+    if (!parsed || !n) return [];
+    return run(s, ctx, (st) => {
+      // Timers of a crashed node still fire; a node gone from the room is noticed here.
+      if (ctx.isDown(parsed.node)) {
+        if (!n.down) crash(st, parsed.node);
+        return;
+      }
+      if (n.down) return;
+      if (parsed.kind === 'timeout') onElectionTimer(st, parsed.node);
+      else if (n.role === 'leader') heartbeat(st, parsed.node);
+    });
+  },
+
+  faultsChanged(s, _prev, _next, ctx) {
+    return run(s, ctx, (st) => {
+      syncDown(st);
+      st.dirty = true;
+    });
+  },
+
+  view: (s, node) => nodeView(s, node),
+  consoleView: (s) => consoleView(s, currentLeader(s)),
+  result: (s, net) => electionResult(s, net),
+  bot: electionBot,
+  botDelay: (s, rng) => rng.between(s.timing.botDelayMs[0], s.timing.botDelayMs[1]),
+  leader: currentLeader,
+  sim: electionSim,
+};

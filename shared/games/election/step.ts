@@ -1,0 +1,93 @@
+// One engine call in progress: the state it changes, the effects it collects and the nodes
+// whose views changed. Every transition in this game takes a Step, so effects are emitted in
+// one place and in a deterministic order.
+
+import type { NodeId } from '../../protocol/ids';
+import { createRng } from '../../rng';
+import type { Effect, EngineCtx } from '../types';
+import type { Range } from './config';
+import type { ElectionState, NodeState } from './types';
+
+export interface Step {
+  s: ElectionState;
+  ctx: EngineCtx;
+  fx: Effect[];
+  changed: Set<NodeId>;
+  /** Leaders, terms or faults changed: stale leaders must be worked out again. */
+  dirty: boolean;
+}
+
+export function begin(s: ElectionState, ctx: EngineCtx): Step {
+  if (ctx.now > s.lastT) s.lastT = ctx.now;
+  return { s, ctx, fx: [], changed: new Set(), dirty: false };
+}
+
+export const timeoutKey = (node: NodeId): string => `election:timeout:${node}`;
+export const heartbeatKey = (node: NodeId): string => `election:heartbeat:${node}`;
+
+/** Parses a timer key of this game: which timer, for which node. */
+export function parseKey(key: string): { kind: 'timeout' | 'heartbeat'; node: NodeId } | null {
+  const m = /^election:(timeout|heartbeat):(.+)$/.exec(key);
+  return m ? { kind: m[1] as 'timeout' | 'heartbeat', node: m[2]! } : null;
+}
+
+/** A uniform draw from the game's own random stream (its state lives in the game state). */
+export function draw(s: ElectionState, [lo, hi]: Range): number {
+  const rng = createRng(s.rng);
+  const v = rng.between(lo, hi);
+  s.rng = rng.state;
+  return v;
+}
+
+export const cardOf = (s: ElectionState, node: NodeId): string => s.cards[node]?.label ?? node;
+
+export function nodeOf(s: ElectionState, node: NodeId): NodeState {
+  const n = s.node[node];
+  if (!n) throw new Error(`election: ${node} is not in this round`);
+  return n;
+}
+
+export function send(st: Step, from: NodeId, to: NodeId, kind: string, body: unknown): void {
+  st.fx.push({ type: 'send', from, to, kind, body });
+  st.s.messages.sent[kind] = (st.s.messages.sent[kind] ?? 0) + 1;
+}
+
+export function mark(st: Step, node: NodeId, label: string, data: Record<string, unknown>): void {
+  st.fx.push({ type: 'mark', node, label, data });
+}
+
+/** A line on the node's phone saying what just happened to it. */
+export function notify(st: Step, node: NodeId, text: string): void {
+  nodeOf(st.s, node).notice = { text, at: st.ctx.now };
+  st.changed.add(node);
+}
+
+export function armElection(st: Step, node: NodeId): void {
+  nodeOf(st.s, node).expired = false;
+  st.fx.push({ type: 'timer', key: timeoutKey(node), delay: draw(st.s, st.s.timing.timeoutMs), node });
+  st.changed.add(node);
+}
+
+export function armHeartbeat(st: Step, node: NodeId): void {
+  st.fx.push({ type: 'timer', key: heartbeatKey(node), delay: draw(st.s, st.s.timing.heartbeatMs), node });
+}
+
+export function cancelTimers(st: Step, node: NodeId): void {
+  st.fx.push({ type: 'cancel', key: timeoutKey(node) }, { type: 'cancel', key: heartbeatKey(node) });
+}
+
+export function lastLogTerm(n: NodeState): number {
+  return n.log.at(-1)?.term ?? 0;
+}
+
+/** Raft's election restriction: is (term, index) at least as up-to-date as the voter's log? [E5] */
+export function upToDate(lastTerm: number, lastIndex: number, voterTerm: number, voterIndex: number): boolean {
+  return lastTerm !== voterTerm ? lastTerm > voterTerm : lastIndex >= voterIndex;
+}
+
+export function raiseMaxTerm(st: Step, term: number): void {
+  if (term > st.s.maxTerm) {
+    st.s.maxTerm = term;
+    st.dirty = true;
+  }
+}

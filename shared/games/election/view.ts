@@ -1,0 +1,303 @@
+// What each phone is sent (its own node only) and what the projector shows (everything).
+// Cards are public: a node's card is its name on every screen in this round.
+
+import type { NodeId } from '../../protocol/ids';
+import type { Card } from './cards';
+import { whyNotGrant } from './check';
+import type { Pace, Range, Timing } from './config';
+import { isSplit } from './election';
+import { pendingOwn } from './log';
+import { heartbeatKey, lastLogTerm, timeoutKey } from './step';
+import { LOG_MAX, type ElectionState, type Notice, type Role, type StaleReason } from './types';
+
+/** Entries of its log a phone sees (the latest ones). */
+export const VIEW_LOG = 10;
+/** Voters a candidate's phone lists by card (the count is always exact). */
+export const VIEW_VOTERS = 20;
+
+/** Another node, by its card (its name in this round) and id (for the roster's nickname). */
+export interface CardRef {
+  node: NodeId;
+  card: string;
+  red: boolean;
+}
+
+export interface PendingVoteView {
+  candidate: CardRef;
+  /** The term the candidate stands for. */
+  term: number;
+  /** The candidate's log: its last entry's index and term (for the election restriction). */
+  lastLogIndex: number;
+  lastLogTerm: number;
+  receivedAt: number;
+  /** Why the server would refuse a Grant now (shown before the student taps), or null. */
+  grantBlocked: string | null;
+}
+
+export interface EntryView {
+  /** 1-based position in the log. */
+  index: number;
+  term: number;
+  value: string;
+  by: CardRef;
+  /** This node knows it is committed. */
+  committed: boolean;
+}
+
+export interface LeadView {
+  heartbeatsSent: number;
+  lastHeartbeatAt: number | null;
+  /** Key of the heartbeat timer in NodeView.timers (when the next heartbeat goes out). */
+  heartbeatTimer: string;
+  /** Followers that answered the previous heartbeat (null before the second one), out of `peers`. */
+  lastRoundAnswered: number | null;
+  peers: number;
+  /** Your uncommitted proposal of this term, and how many nodes store it (you included). */
+  proposal: { value: string; index: number; storedBy: number; needed: number } | null;
+  /** Why you cannot propose now, or null. */
+  proposeBlocked: string | null;
+  proposedThisTerm: boolean;
+}
+
+export interface ElectionView {
+  game: 'election';
+  you: NodeId;
+  /** Your card, shown large: your name in this round. */
+  card: Card;
+  crashed: boolean;
+  role: Role;
+  term: number;
+  /** Whom you voted for in this term (yourself when you stood). */
+  votedFor: CardRef | null;
+  /** The leader of your term as far as you know (yourself when you lead). */
+  leader: CardRef | null;
+  clusterSize: number;
+  /** Votes (or acknowledgements) needed: floor(N/2)+1 of the whole round. */
+  majority: number;
+  /**
+   * Your election timer: NodeView.timers[key] is when it runs out (absent while you lead or
+   * are crashed). `expired` means it ran out: you may stand (vibrate once when it turns true).
+   */
+  timer: { key: string; expired: boolean; rangeMs: Range };
+  canStand: boolean;
+  /** Vote requests waiting for your Grant / Refuse, oldest first (vibrate on a new one). */
+  pendingVotes: PendingVoteView[];
+  /** As candidate or leader: the votes of your current term. */
+  votes: { granted: number; refused: number; needed: number; from: CardRef[] } | null;
+  /** As follower: heartbeats from the leader of your term. */
+  heard: { count: number; lastAt: number | null };
+  /** As leader. */
+  lead: LeadView | null;
+  /** The dinner-party decision as you know it: the latest proposal, and the latest committed one. */
+  decision: { latest: EntryView | null; committed: EntryView | null };
+  log: EntryView[];
+  logLength: number;
+  commitIndex: number;
+  lastLogTerm: number;
+  /** What just happened to you, in a sentence. */
+  notice: Notice | null;
+  pace: Pace;
+  timing: Timing;
+}
+
+export function cardRef(s: ElectionState, node: NodeId): CardRef {
+  const c = s.cards[node];
+  return { node, card: c?.label ?? node, red: c?.red ?? false };
+}
+
+function entryView(s: ElectionState, node: NodeId, index: number): EntryView | null {
+  const n = s.node[node]!;
+  const e = n.log[index - 1];
+  if (!e) return null;
+  return { index, term: e.term, value: e.value, by: cardRef(s, e.by), committed: index <= n.commitIndex };
+}
+
+export function nodeView(s: ElectionState, node: NodeId): ElectionView | null {
+  const n = s.node[node];
+  const card = s.cards[node];
+  if (!n || !card) return null;
+  const voting = n.role !== 'follower';
+  const from: CardRef[] = [];
+  if (voting) {
+    for (const v of Object.keys(n.votes)) {
+      if (from.length >= VIEW_VOTERS) break;
+      from.push(cardRef(s, v));
+    }
+  }
+  const logStart = Math.max(1, n.log.length - VIEW_LOG + 1);
+  const log: EntryView[] = [];
+  for (let i = logStart; i <= n.log.length; i++) log.push(entryView(s, node, i)!);
+  return {
+    game: 'election',
+    you: node,
+    card,
+    crashed: n.down,
+    role: n.role,
+    term: n.term,
+    votedFor: n.votedFor === null ? null : cardRef(s, n.votedFor),
+    leader: n.leaderId === null ? null : cardRef(s, n.leaderId),
+    clusterSize: s.nodes.length,
+    majority: s.majority,
+    timer: { key: timeoutKey(node), expired: n.expired, rangeMs: s.timing.timeoutMs },
+    canStand: !n.down && n.expired && n.role !== 'leader',
+    pendingVotes: n.down
+      ? []
+      : n.pending.map((p) => ({
+          candidate: cardRef(s, p.candidate),
+          term: p.term,
+          lastLogIndex: p.lastLogIndex,
+          lastLogTerm: p.lastLogTerm,
+          receivedAt: p.receivedAt,
+          grantBlocked: whyNotGrant(s, node, n, p)?.message ?? null,
+        })),
+    votes: voting ? { granted: n.voteCount, refused: n.refusedCount, needed: s.majority, from } : null,
+    heard: { count: n.heard.count, lastAt: n.heard.at },
+    lead: n.role === 'leader' && n.lead ? leadView(s, node) : null,
+    decision: { latest: entryView(s, node, n.log.length), committed: entryView(s, node, n.commitIndex) },
+    log,
+    logLength: n.log.length,
+    commitIndex: n.commitIndex,
+    lastLogTerm: lastLogTerm(n),
+    notice: n.notice,
+    pace: s.config.pace,
+    timing: s.timing,
+  };
+}
+
+function leadView(s: ElectionState, node: NodeId): LeadView {
+  const n = s.node[node]!;
+  const lead = n.lead!;
+  const own = pendingOwn(n, node);
+  let proposal: LeadView['proposal'] = null;
+  if (own) {
+    const index = n.log.lastIndexOf(own) + 1;
+    proposal = { value: own.value, index, storedBy: 1 + (lead.acks[index] ?? 0), needed: s.majority };
+  }
+  return {
+    heartbeatsSent: lead.heartbeats,
+    lastHeartbeatAt: lead.lastHeartbeatAt,
+    heartbeatTimer: heartbeatKey(node),
+    lastRoundAnswered: lead.lastRoundAnswered,
+    peers: s.nodes.length - 1,
+    proposal,
+    proposeBlocked: own
+      ? `Your proposal "${own.value}" is not committed yet: wait until a majority stores it.`
+      : n.log.length >= LOG_MAX
+        ? `The log is full (${LOG_MAX} entries).`
+        : null,
+    proposedThisTerm: lead.proposedThisTerm,
+  };
+}
+
+// ---- the console ------------------------------------------------------------------------
+
+export interface ConsoleNodeView {
+  id: NodeId;
+  card: Card;
+  role: Role;
+  term: number;
+  crashed: boolean;
+  /** Set when this node believes it leads but no longer really does. */
+  stale: StaleReason | null;
+  votedFor: NodeId | null;
+  /** As candidate or leader: votes in its current term. */
+  votes: number;
+  expired: boolean;
+  pendingVotes: number;
+  logLength: number;
+  commitIndex: number;
+}
+
+export interface TermView {
+  term: number;
+  startedAt: number;
+  candidates: (CardRef & { votes: number })[];
+  /** Who led this term (never more than one; a second one is a safety violation). */
+  leaders: CardRef[];
+  wonAt: number | null;
+  /** Two or more candidates, nobody won, and a later term has begun. */
+  split: boolean;
+}
+
+export interface StaleView extends CardRef {
+  term: number;
+  since: number;
+  reason: StaleReason;
+}
+
+export interface ElectionConsoleView {
+  game: 'election';
+  pace: Pace;
+  timing: Timing;
+  clusterSize: number;
+  majority: number;
+  maxTerm: number;
+  /** The leader of the highest term among live nodes ("isolate the leader" acts on it). */
+  leader: (CardRef & { term: number }) | null;
+  /** Every node that believes it leads right now, stale ones included. */
+  leaders: (CardRef & { term: number; stale: StaleReason | null })[];
+  nodes: ConsoleNodeView[];
+  /** The term timeline, latest terms (up to CONSOLE_TERMS). */
+  terms: TermView[];
+  /** Leaders that still believe they lead although they cannot (shown as a warning). */
+  staleLeaders: StaleView[];
+  committed: { index: number; term: number; value: string; by: CardRef; at: number }[];
+  /** The latest committed value (the restaurant), or null. */
+  committedValue: string | null;
+  firstLeaderAt: number | null;
+  elections: number;
+  safety: { maxLeadersPerTerm: number; violations: string[] };
+}
+
+export const CONSOLE_TERMS = 50;
+export const CONSOLE_COMMITTED = 50;
+
+export function termView(s: ElectionState, term: string): TermView {
+  const rec = s.terms[term]!;
+  return {
+    term: rec.term,
+    startedAt: rec.startedAt,
+    candidates: Object.entries(rec.candidates).map(([node, votes]) => ({ ...cardRef(s, node), votes })),
+    leaders: rec.leaders.map((l) => cardRef(s, l)),
+    wonAt: rec.wonAt,
+    split: isSplit(rec) && rec.term < s.maxTerm,
+  };
+}
+
+export function consoleView(s: ElectionState, leader: NodeId | null): ElectionConsoleView {
+  const last = s.committed.at(-1);
+  return {
+    game: 'election',
+    pace: s.config.pace,
+    timing: s.timing,
+    clusterSize: s.nodes.length,
+    majority: s.majority,
+    maxTerm: s.maxTerm,
+    leader: leader ? { ...cardRef(s, leader), term: s.node[leader]!.term } : null,
+    leaders: s.leaders.map((l) => ({ ...cardRef(s, l), term: s.node[l]!.term, stale: s.staleNow[l]?.reason ?? null })),
+    nodes: s.nodes.map((id) => {
+      const n = s.node[id]!;
+      return {
+        id,
+        card: s.cards[id]!,
+        role: n.role,
+        term: n.term,
+        crashed: n.down,
+        stale: s.staleNow[id]?.reason ?? null,
+        votedFor: n.votedFor,
+        votes: n.voteCount,
+        expired: n.expired,
+        pendingVotes: n.pending.length,
+        logLength: n.log.length,
+        commitIndex: n.commitIndex,
+      };
+    }),
+    terms: Object.keys(s.terms).slice(-CONSOLE_TERMS).map((t) => termView(s, t)),
+    staleLeaders: Object.values(s.staleNow).map((p) => ({ ...cardRef(s, p.node), term: p.term, since: p.from, reason: p.reason })),
+    committed: s.committed.slice(-CONSOLE_COMMITTED).map((c) => ({ index: c.index, term: c.term, value: c.value, by: cardRef(s, c.by), at: c.at })),
+    committedValue: last?.value ?? null,
+    firstLeaderAt: s.firstLeaderAt,
+    elections: s.elections,
+    safety: { maxLeadersPerTerm: s.maxLeadersPerTerm, violations: s.violations.slice() },
+  };
+}
