@@ -146,6 +146,8 @@ export class SessionCore {
     const faults = applyFaultOp(this.state.faults, op);
     const text = describeFaultOp(op, (id) => this.state.nodes[id]?.nickname ?? id);
     this.run(this.apply(now, 'fault:changed', { op, faults, text }), now);
+    // A crash or a restart shows on the node's own phone.
+    this.noteChanged('all', now);
     return ok(null);
   }
 
@@ -162,12 +164,15 @@ export class SessionCore {
     const faults = applyFaultOp(this.state.faults, plan.op);
     const text = `${DRILLS[name]}: ${describeFaultOp(plan.op, (id) => this.state.nodes[id]?.nickname ?? id)}`;
     this.run(this.apply(now, 'fault:changed', { op: plan.op, faults, text }), now);
+    this.noteChanged('all', now);
     return ok({ text });
   }
 
   /** Freezes the network: nothing is delivered and no timer fires until `resume`. */
   pause(now: number): void {
-    if (this.state.pausedAt === null) this.apply(now, 'net:paused', {});
+    if (this.state.pausedAt !== null) return;
+    this.apply(now, 'net:paused', {});
+    this.noteChanged('all', now);
   }
 
   resume(now: number): void {
@@ -176,6 +181,7 @@ export class SessionCore {
     const shift = Math.max(0, this.time(now) - since);
     this.apply(now, 'net:resumed', { shift });
     this.queue.shift(shift);
+    this.noteChanged('all', now);
   }
 
   // ---- rounds -------------------------------------------------------------------------

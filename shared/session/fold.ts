@@ -56,6 +56,7 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
         kind: event.kind,
         status: 'active',
         connected: true,
+        since: now,
         autopilot: event.kind === 'bot',
         joinedAt: now,
         ...(event.tokenHash ? { tokenHash: event.tokenHash } : {}),
@@ -68,7 +69,10 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
     case 'node:connected':
     case 'node:disconnected': {
       const rec = state.nodes[event.node];
-      if (rec) rec.connected = event.type === 'node:connected';
+      if (rec) {
+        rec.connected = event.type === 'node:connected';
+        rec.since = now;
+      }
       return [];
     }
     case 'node:kicked':
@@ -78,6 +82,7 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
         state.active--;
         rec.status = event.type === 'node:kicked' ? 'kicked' : 'left';
         rec.connected = false;
+        rec.since = now;
       }
       return [];
     }

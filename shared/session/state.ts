@@ -16,6 +16,8 @@ export interface NodeRecord {
   status: NodeStatus;
   /** A phone with a live socket. Bots are always connected. */
   connected: boolean;
+  /** When `connected` last changed (session ms). */
+  since: number;
   /** The game's bot policy plays this node (always on for bots). */
   autopilot: boolean;
   joinedAt: number;

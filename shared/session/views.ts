@@ -48,6 +48,8 @@ export interface RosterEntry {
 export interface ConsoleNode extends RosterEntry {
   status: NodeStatus;
   connected: boolean;
+  /** When `connected` last changed (session ms). */
+  since: number;
   autopilot: boolean;
   crashed: boolean;
   group: string;
@@ -112,7 +114,8 @@ export function roster(state: SessionState): RosterEntry[] {
   return out;
 }
 
-export function consoleSnapshot(state: SessionState): ConsoleSnapshot {
+/** `now` is the session time the snapshot is taken at (defaults to the last event's). */
+export function consoleSnapshot(state: SessionState, now = state.t): ConsoleSnapshot {
   const round = state.round;
   const engine = round ? engineFor(round.spec.game) : undefined;
   const info = roundInfo(state);
@@ -125,7 +128,7 @@ export function consoleSnapshot(state: SessionState): ConsoleSnapshot {
       session: state.header.session,
       startedAt: state.header.startedAt,
     },
-    t: state.t,
+    t: now,
     seq: state.seq,
     nodes: state.order.map((id) => {
       const rec = state.nodes[id]!;
@@ -135,6 +138,7 @@ export function consoleSnapshot(state: SessionState): ConsoleSnapshot {
         kind: rec.kind,
         status: rec.status,
         connected: rec.connected,
+        since: rec.since,
         autopilot: rec.autopilot,
         crashed: isCrashed(state.faults, id),
         group: groupOf(state.faults, id),

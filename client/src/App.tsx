@@ -1,0 +1,16 @@
+// Three screens on one page, chosen by the address: the landing page, the phone (/join) and
+// the instructor console (/console). A router library would be more than this needs.
+
+import { ErrorBoundary } from './ErrorBoundary';
+import { Landing } from './Landing';
+import { ConsoleApp } from './console/ConsoleApp';
+import { PhoneApp } from './phone/PhoneApp';
+
+export function App() {
+  const path = window.location.pathname;
+  let screen;
+  if (path === '/console' || path.startsWith('/console/')) screen = <ConsoleApp />;
+  else if (path === '/join' || path.startsWith('/join/')) screen = <PhoneApp initialCode={decodeURIComponent(path.slice(6))} />;
+  else screen = <Landing />;
+  return <ErrorBoundary>{screen}</ErrorBoundary>;
+}

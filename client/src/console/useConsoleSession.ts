@@ -1,0 +1,142 @@
+// The instructor console's connection: create a room or reattach to one with its key (kept in
+// this browser's localStorage only), follow its snapshots, and send commands.
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ClientToServerEvents } from '../../../shared/protocol/events';
+import type { ErrorInfo } from '../../../shared/protocol/result';
+import type { SessionEvent } from '../../../shared/session/events';
+import type { ConsoleSnapshot } from '../../../shared/session/views';
+import { connectSocket, request, type ClientSocket } from '../socket';
+
+const STORE_KEY = 'human-cluster:console';
+
+export interface SavedRoom {
+  code: string;
+  key: string;
+  createdAt: string;
+}
+
+export function savedRooms(): SavedRoom[] {
+  try {
+    return JSON.parse(localStorage.getItem(STORE_KEY) ?? '[]') as SavedRoom[];
+  } catch {
+    return [];
+  }
+}
+
+function remember(room: SavedRoom): void {
+  const rooms = [room, ...savedRooms().filter((r) => r.code !== room.code)].slice(0, 50);
+  localStorage.setItem(STORE_KEY, JSON.stringify(rooms));
+}
+
+export function forgetRoom(code: string): void {
+  localStorage.setItem(STORE_KEY, JSON.stringify(savedRooms().filter((r) => r.code !== code)));
+}
+
+export type EventListener = (events: SessionEvent[]) => void;
+
+export interface ConsoleSession {
+  online: boolean;
+  room: SavedRoom | null;
+  joinUrl: string;
+  snapshot: ConsoleSnapshot | null;
+  error: ErrorInfo | null;
+  create(capacity?: number): Promise<void>;
+  attach(room: SavedRoom): Promise<ErrorInfo | null>;
+  /** Sends a console command; resolves to the refusal, or null. */
+  command<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<ErrorInfo | null>;
+  /** Streams recorded events (envelopes, faults, marks) to the live map without re-rendering. */
+  subscribe(listener: EventListener): () => void;
+  /** When the last snapshot arrived (ms, performance.now) to extrapolate session time. */
+  receivedAt: number;
+}
+
+export function useConsoleSession(): ConsoleSession {
+  const socketRef = useRef<ClientSocket | null>(null);
+  const roomRef = useRef<SavedRoom | null>(null);
+  const listeners = useRef(new Set<EventListener>());
+  const [online, setOnline] = useState(false);
+  const [room, setRoom] = useState<SavedRoom | null>(null);
+  const [joinUrl, setJoinUrl] = useState('');
+  const [snapshot, setSnapshot] = useState<ConsoleSnapshot | null>(null);
+  const [receivedAt, setReceivedAt] = useState(0);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  const attach = useCallback(async (target: SavedRoom) => {
+    const s = socketRef.current;
+    if (!s) return { code: 'offline', message: 'Not connected.' };
+    const r = await request(s, 'console:attach', { code: target.code, key: target.key });
+    if (!r.ok) {
+      if (r.error.code === 'room_ended' || r.error.code === 'unknown_room' || r.error.code === 'forbidden') forgetRoom(target.code);
+      setError(r.error);
+      return r.error;
+    }
+    roomRef.current = target;
+    setRoom(target);
+    setJoinUrl(r.data.joinUrl);
+    setSnapshot(r.data.snapshot);
+    setReceivedAt(performance.now());
+    setError(null);
+    return null;
+  }, []);
+
+  useEffect(() => {
+    const s = connectSocket();
+    socketRef.current = s;
+    s.on('connect', () => {
+      setOnline(true);
+      // After a reconnect the server has forgotten this socket: attach again.
+      const wanted = roomRef.current ?? pickRoomFromUrl();
+      if (wanted) void attach(wanted);
+    });
+    s.on('disconnect', () => setOnline(false));
+    s.on('console:snapshot', (snap) => {
+      setSnapshot(snap);
+      setReceivedAt(performance.now());
+    });
+    s.on('console:events', (events) => {
+      for (const l of listeners.current) l(events);
+    });
+    return () => {
+      s.removeAllListeners();
+      s.disconnect();
+    };
+  }, [attach]);
+
+  const create = useCallback(async (capacity?: number) => {
+    const s = socketRef.current;
+    if (!s) return;
+    const r = await request(s, 'console:create', capacity ? { capacity } : {});
+    if (!r.ok) return setError(r.error);
+    const saved = { code: r.data.code, key: r.data.key, createdAt: new Date().toISOString() };
+    remember(saved);
+    roomRef.current = saved;
+    setRoom(saved);
+    setJoinUrl(r.data.joinUrl);
+    setSnapshot(r.data.snapshot);
+    setReceivedAt(performance.now());
+    setError(null);
+    window.history.replaceState(null, '', `/console?room=${saved.code}`);
+  }, []);
+
+  const command = useCallback(async <E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]) => {
+    const s = socketRef.current;
+    if (!s) return { code: 'offline', message: 'Not connected.' };
+    const r = await request(s, event, payload);
+    return r.ok ? null : r.error;
+  }, []);
+
+  const subscribe = useCallback((listener: EventListener) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+
+  return { online, room, joinUrl, snapshot, error, create, attach, command, subscribe, receivedAt };
+}
+
+/** `/console?room=CODE` reopens that room if this browser holds its key. */
+function pickRoomFromUrl(): SavedRoom | null {
+  const code = new URLSearchParams(window.location.search).get('room')?.toUpperCase();
+  if (!code) return null;
+  return savedRooms().find((r) => r.code === code) ?? null;
+}

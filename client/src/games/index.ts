@@ -1,0 +1,13 @@
+// The screens of each game, by game id (the engines are in shared/games/).
+
+import { SandboxConsole } from './sandbox/SandboxConsole';
+import { SandboxPhone } from './sandbox/SandboxPhone';
+import type { GameUi } from './types';
+
+export const GAME_UIS: Record<string, GameUi> = {
+  sandbox: {
+    blurb: 'Warm-up: send messages to anyone and watch them get lost.',
+    Phone: SandboxPhone,
+    Console: SandboxConsole,
+  },
+};

@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { SandboxView } from '../../../../shared/games/sandbox/engine';
+import { TEXT_MAX } from '../../../../shared/games/sandbox/engine';
+import { buzz, type PhoneGameProps } from '../types';
+import { PeerPicker } from '../../phone/PeerPicker';
+
+export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>) {
+  const [to, setTo] = useState<string[]>([]);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sentNote, setSentNote] = useState<string | null>(null);
+  const seen = useRef(view.received);
+  const names = new Map(roster.nodes.map((n) => [n.id, n.nickname]));
+  const name = (id: string) => names.get(id) ?? id;
+
+  useEffect(() => {
+    if (view.received > seen.current) buzz();
+    seen.current = view.received;
+  }, [view.received]);
+
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const err = await act({ type: 'send', to, text });
+    if (err) return setError(err.message);
+    setSentNote(`Sent to ${to.map(name).join(', ')}. Will it arrive?`);
+    setText('');
+  };
+
+  return (
+    <div className="stack">
+      <section className="panel stack" aria-labelledby="sandbox-send">
+        <h2 id="sandbox-send">Send a message</h2>
+        <PeerPicker peers={view.peers} names={names} selected={to} onChange={setTo} />
+        <form className="stack" onSubmit={send}>
+          <label htmlFor="sandbox-text">Message</label>
+          <input id="sandbox-text" value={text} maxLength={TEXT_MAX} onChange={(e) => setText(e.target.value)} placeholder="Hello, neighbour!" />
+          {error && <div className="error" role="alert">{error}</div>}
+          {sentNote && !error && <div className="notice" role="status">{sentNote}</div>}
+          <button className="big" type="submit" disabled={to.length === 0 || text.trim() === ''}>
+            Send to {to.length || 'nobody yet'}
+          </button>
+        </form>
+      </section>
+      <section className="panel stack" aria-labelledby="sandbox-inbox">
+        <h2 id="sandbox-inbox">Inbox ({view.received})</h2>
+        {view.inbox.length === 0 && <p className="muted">Nothing has reached you yet.</p>}
+        <ul className="messages">
+          {[...view.inbox].reverse().map((m, i) => (
+            <li key={`${m.id}-${i}`} className={m.duplicate ? 'dup' : ''}>
+              <div><b>{name(m.from)}:</b> {m.text}</div>
+              <div className="meta">
+                took {Math.max(0, Math.round(m.receivedAt - m.sentAt))} ms · Lamport {m.lamport}
+                {m.duplicate && ' · a duplicate: the network delivered this twice'}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// What a game adds to the screens: a phone view and a console panel, each drawn from the
+// game's own view types in shared/games/<game>/.
+
+import type { ComponentType } from 'react';
+import type { Roster } from '../../../shared/protocol/events';
+import type { ErrorInfo } from '../../../shared/protocol/result';
+import type { ConsoleSnapshot, NodeView } from '../../../shared/session/views';
+
+export interface PhoneGameProps<View = unknown> {
+  /** The game's view for this node. */
+  view: View;
+  /** The whole node view (your id, timers, room state). */
+  node: NodeView;
+  roster: Roster;
+  /** Sends an action; resolves to the server's refusal, or null when it was accepted. */
+  act(action: unknown): Promise<ErrorInfo | null>;
+}
+
+export interface ConsoleGameProps<View = unknown> {
+  view: View;
+  snapshot: ConsoleSnapshot;
+}
+
+export interface ConfigFormProps<Config = unknown> {
+  value: Config;
+  onChange(config: Config): void;
+  /** How many nodes are in the room now (some settings depend on it). */
+  nodes: number;
+}
+
+export interface GameUi {
+  /** One line for the game picker. */
+  blurb: string;
+  Phone: ComponentType<PhoneGameProps<any>>;
+  Console: ComponentType<ConsoleGameProps<any>>;
+  /** Settings for the next round; without one the round starts with the game's defaults. */
+  ConfigForm?: ComponentType<ConfigFormProps<any>>;
+}
+
+/** Short vibration where the phone allows it (a new message, an expired timer). */
+export function buzz(pattern: number | number[] = 80): void {
+  try {
+    navigator.vibrate?.(pattern);
+  } catch {
+    // Some browsers throw when vibration is not allowed yet; it is only a hint.
+  }
+}

@@ -1,0 +1,40 @@
+import { useMemo, useState } from 'react';
+
+interface Props {
+  peers: string[];
+  names: Map<string, string>;
+  selected: string[];
+  onChange(selected: string[]): void;
+  /** At most this many may be picked (no limit when absent). */
+  max?: number;
+}
+
+/** Big tap targets for choosing other nodes, with a search box once the room is big. */
+export function PeerPicker({ peers, names, selected, onChange, max }: Props) {
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase();
+    const list = q ? peers.filter((p) => (names.get(p) ?? p).toLocaleLowerCase().includes(q)) : peers;
+    return list.slice(0, 60);
+  }, [peers, names, query]);
+  const toggle = (id: string) => {
+    if (selected.includes(id)) onChange(selected.filter((s) => s !== id));
+    else if (max === undefined || selected.length < max) onChange([...selected, id]);
+  };
+  return (
+    <div className="stack">
+      {peers.length > 12 && (
+        <input aria-label="Search names" placeholder="Search names…" value={query} onChange={(e) => setQuery(e.target.value)} />
+      )}
+      <div className="picker" role="group" aria-label="Choose nodes">
+        {shown.map((id) => (
+          <button key={id} type="button" aria-pressed={selected.includes(id)} onClick={() => toggle(id)}>
+            {selected.includes(id) ? '✓ ' : ''}
+            {names.get(id) ?? id}
+          </button>
+        ))}
+      </div>
+      {shown.length < peers.length && !query && <p className="muted">Showing {shown.length} of {peers.length}: search for a name.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+// The phone's connection to its room: join, resume after a reload or a lost connection (the
+// resume token is kept in localStorage), and the latest view and roster.
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Roster } from '../../../shared/protocol/events';
+import type { ErrorInfo } from '../../../shared/protocol/result';
+import type { NodeView } from '../../../shared/session/views';
+import { connectSocket, request, type ClientSocket } from '../socket';
+
+const STORE_KEY = 'human-cluster:node';
+
+interface Saved {
+  code: string;
+  token: string;
+  node: string;
+}
+
+function loadSaved(): Saved | null {
+  try {
+    const raw = localStorage.getItem(STORE_KEY);
+    return raw ? (JSON.parse(raw) as Saved) : null;
+  } catch {
+    return null;
+  }
+}
+
+function save(saved: Saved | null): void {
+  try {
+    if (saved) localStorage.setItem(STORE_KEY, JSON.stringify(saved));
+    else localStorage.removeItem(STORE_KEY);
+  } catch {
+    // Private browsing may refuse storage: the phone still works, it just cannot resume.
+  }
+}
+
+export type Connection = 'connecting' | 'online' | 'reconnecting';
+
+export interface PhoneSession {
+  connection: Connection;
+  /** True until the first resume attempt has been answered (so the join form does not flash). */
+  resuming: boolean;
+  view: NodeView | null;
+  roster: Roster;
+  /** Why the phone is not (or no longer) in a room. */
+  notice: ErrorInfo | null;
+  socket: ClientSocket | null;
+  join(code: string, nickname: string): Promise<ErrorInfo | null>;
+  act(action: unknown): Promise<ErrorInfo | null>;
+  setAutopilot(on: boolean): Promise<ErrorInfo | null>;
+  leave(): Promise<void>;
+}
+
+export function usePhoneSession(): PhoneSession {
+  const [connection, setConnection] = useState<Connection>('connecting');
+  const [view, setView] = useState<NodeView | null>(null);
+  const [roster, setRoster] = useState<Roster>({ count: 0, nodes: [] });
+  const [notice, setNotice] = useState<ErrorInfo | null>(null);
+  const [resuming, setResuming] = useState<boolean>(() => loadSaved() !== null);
+  const socketRef = useRef<ClientSocket | null>(null);
+  const [socket, setSocket] = useState<ClientSocket | null>(null);
+
+  useEffect(() => {
+    const s = connectSocket();
+    socketRef.current = s;
+    setSocket(s);
+    const resume = async () => {
+      const saved = loadSaved();
+      if (!saved) return setResuming(false);
+      const r = await request(s, 'room:resume', { code: saved.code, token: saved.token });
+      setResuming(false);
+      if (r.ok) {
+        setView(r.data.view);
+        setRoster(r.data.roster);
+        setNotice(null);
+      } else if (r.error.code !== 'timeout' && r.error.code !== 'offline' && r.error.code !== 'rate_limited') {
+        // The room is gone or this node was removed: start over with the join form.
+        save(null);
+        setView(null);
+        setNotice(r.error);
+      }
+    };
+    s.on('connect', () => {
+      setConnection('online');
+      void resume();
+    });
+    s.on('disconnect', () => setConnection('reconnecting'));
+    s.io.on('reconnect_attempt', () => setConnection('reconnecting'));
+    s.on('node:view', (v) => setView(v));
+    s.on('room:roster', (r) => setRoster(r));
+    s.on('node:removed', (n) => {
+      save(null);
+      setView(null);
+      setNotice({ code: n.reason, message: n.message });
+    });
+    return () => {
+      s.removeAllListeners();
+      s.io.removeAllListeners();
+      s.disconnect();
+    };
+  }, []);
+
+  const join = useCallback(async (code: string, nickname: string) => {
+    const s = socketRef.current;
+    if (!s) return { code: 'offline', message: 'Still connecting…' };
+    const r = await request(s, 'room:join', { code, nickname });
+    if (!r.ok) return r.error;
+    save({ code: r.data.view.room.code, token: r.data.token, node: r.data.node });
+    setView(r.data.view);
+    setRoster(r.data.roster);
+    setNotice(null);
+    return null;
+  }, []);
+
+  const act = useCallback(async (action: unknown) => {
+    const s = socketRef.current;
+    if (!s) return { code: 'offline', message: 'Not connected.' };
+    const r = await request(s, 'node:act', { action });
+    return r.ok ? null : r.error;
+  }, []);
+
+  const setAutopilot = useCallback(async (on: boolean) => {
+    const s = socketRef.current;
+    if (!s) return { code: 'offline', message: 'Not connected.' };
+    const r = await request(s, 'node:autopilot', { on });
+    return r.ok ? null : r.error;
+  }, []);
+
+  const leave = useCallback(async () => {
+    const s = socketRef.current;
+    if (s) await request(s, 'room:leave', {});
+    save(null);
+    setView(null);
+  }, []);
+
+  return { connection, resuming, view, roster, notice, socket, join, act, setAutopilot, leave };
+}

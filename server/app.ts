@@ -1,0 +1,75 @@
+// The composition root: one HTTP server carrying the express app and Socket.IO, the room
+// registry, and the clock. Tests create it on a random port; main.ts runs it for a class.
+
+import { createServer, type Server as HttpServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events';
+import { realClock, type Clock } from './clock';
+import type { Config } from './config';
+import { createHttpApp } from './http';
+import { RoomRegistry } from './rooms';
+import { attachTransport, socketOutput, type SocketData } from './transport';
+
+export interface Application {
+  httpServer: HttpServer;
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  registry: RoomRegistry;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** The address phones should open. */
+  joinUrl(): string;
+  close(): Promise<void>;
+}
+
+/** The first non-internal IPv4 address: what phones on the same Wi-Fi can reach. */
+export function lanAddress(): string | null {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return null;
+}
+
+export async function createApplication(config: Config, clock: Clock = realClock, log: (line: string) => void = console.log): Promise<Application> {
+  const httpServer = createServer();
+  let port = config.port;
+  const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;
+  const registry = new RoomRegistry(config, clock, socketOutput(() => io));
+  // Express first: Socket.IO then takes its own path and hands every other request to it.
+  httpServer.on('request', createHttpApp({ config, registry, joinUrl, startedAt: Date.now() }));
+  const io: Application['io'] = new Server(httpServer, {
+    // The engine's own limit only guards memory; handlers enforce MAX_PAYLOAD_BYTES with an answer.
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 20_000,
+    // No connectionStateRecovery: a phone that comes back resumes with its token and gets its
+    // whole view again, which also covers the minutes-long gaps recovery cannot.
+    serveClient: false,
+  });
+  await registry.restore(log);
+  attachTransport({ io, registry, config, joinUrl });
+  const sweep = setInterval(() => registry.sweepIdle(), 60_000);
+  sweep.unref();
+
+  return {
+    httpServer,
+    io,
+    registry,
+    joinUrl,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          port = typeof address === 'object' && address ? address.port : config.port;
+          resolve(port);
+        });
+      }),
+    close: async () => {
+      clearInterval(sweep);
+      await registry.closeAll();
+      await io.close();
+      httpServer.closeAllConnections?.();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Configuration from environment variables, read once at start-up.
+
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Nodes per room. */
+  capacity: number;
+  /** Overrides the LAN address phones are told to open (e.g. behind a reverse proxy). */
+  publicUrl: string | null;
+  /** Where the built client is served from. */
+  clientDir: string;
+  /** Latency every new room starts with, so messages visibly travel on the map (ms). */
+  defaultLatency: { base: number; jitter: number };
+  /** Inbound events per second a socket may send before it is told to slow down. */
+  rateLimitPerSecond: number;
+  /** Rooms idle for this long are ended (ms). */
+  idleRoomMs: number;
+}
+
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${key} must be a whole number from ${min} to ${max} (got "${raw}").`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(root, env.DATA_DIR || './data'),
+    capacity: int(env, 'ROOM_CAPACITY', 300, 1, 1000),
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+    clientDir: path.resolve(root, env.CLIENT_DIR || './dist/client'),
+    defaultLatency: {
+      base: int(env, 'DEFAULT_LATENCY_MS', 300, 0, 60_000),
+      jitter: int(env, 'DEFAULT_JITTER_MS', 200, 0, 60_000),
+    },
+    rateLimitPerSecond: int(env, 'RATE_LIMIT_PER_SECOND', 40, 1, 100_000),
+    idleRoomMs: int(env, 'IDLE_ROOM_HOURS', 12, 1, 24 * 365) * 3_600_000,
+  };
+}

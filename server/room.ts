@@ -1,0 +1,274 @@
+// A live room: the session core driven by a clock, recorded to disk, pushed to screens.
+// It only orders inputs, arms one timer for the core's next due item, and batches output:
+// phones get their changed views, consoles get snapshots and the stream of events.
+
+import { SessionCore } from '../shared/session/core';
+import type { SessionEvent } from '../shared/session/events';
+import type { SessionState } from '../shared/session/state';
+import { consoleSnapshot, nodeView, roster } from '../shared/session/views';
+import type { Roster } from '../shared/protocol/events';
+import type { NodeId } from '../shared/protocol/ids';
+import { fail, ok, type Result } from '../shared/protocol/result';
+import { hashSecret, newSecret, secretMatches } from './auth';
+import type { Clock, TimerHandle } from './clock';
+import type { RecordingWriter } from './recorder';
+import type { RemovedNotice, ServerToClientEvents } from '../shared/protocol/events';
+
+/** How a room reaches screens; the socket layer implements it. */
+export interface RoomOutput {
+  toNode<E extends keyof ServerToClientEvents>(code: string, node: NodeId, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toRoom<E extends keyof ServerToClientEvents>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toConsoles<E extends keyof ServerToClientEvents>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  hasConsoles(code: string): boolean;
+  /** Detaches every socket of a node (it was kicked or left). */
+  dropNode(code: string, node: NodeId): void;
+}
+
+const VIEW_BATCH_MS = 15;
+const ROSTER_BATCH_MS = 250;
+const SNAPSHOT_EVERY_MS = 200;
+const EVENTS_EVERY_MS = 100;
+/** Event types the live map animates; timers and joins travel in snapshots instead. */
+const STREAMED = new Set<SessionEvent['type']>([
+  'envelope:sent',
+  'envelope:delivered',
+  'envelope:dropped',
+  'fault:changed',
+  'mark',
+  'round:started',
+  'round:ended',
+  'net:paused',
+  'net:resumed',
+]);
+
+export interface RoomDeps {
+  clock: Clock;
+  writer: RecordingWriter;
+  output: RoomOutput;
+  onEnded?: (room: Room) => void;
+}
+
+export class Room {
+  readonly core: SessionCore;
+  readonly code: string;
+  private readonly origin: number;
+  private readonly sockets = new Map<NodeId, number>();
+  private readonly tokens = new Map<string, NodeId>();
+  private wakeTimer: TimerHandle | null = null;
+  private wakeAt: number | null = null;
+  private viewTimer: TimerHandle | null = null;
+  private rosterTimer: TimerHandle | null = null;
+  private snapshotTimer: TimerHandle | null = null;
+  private eventsTimer: TimerHandle | null = null;
+  private streamed: SessionEvent[] = [];
+  private rosterDirty = false;
+  lastActivity: number;
+
+  constructor(
+    start: ConstructorParameters<typeof SessionCore>[0],
+    private readonly deps: RoomDeps,
+  ) {
+    this.core = new SessionCore(start, (e) => this.onEvent(e));
+    const header = this.core.state.header;
+    this.code = header.room;
+    this.origin = Date.parse(header.startedAt);
+    this.lastActivity = deps.clock.now();
+    for (const id of this.core.state.order) {
+      const rec = this.core.state.nodes[id]!;
+      if (rec.tokenHash && rec.status === 'active') this.tokens.set(rec.tokenHash, id);
+    }
+    this.afterInput();
+  }
+
+  get state(): SessionState {
+    return this.core.state;
+  }
+
+  /** Session time: ms since the session started. */
+  now(): number {
+    return this.deps.clock.now() - this.origin;
+  }
+
+  checkKey(key: string): boolean {
+    return secretMatches(key, this.state.header.keyHash);
+  }
+
+  /** Runs one input against the core at the current time, then re-arms and flushes. */
+  input<T>(fn: (now: number) => T): T {
+    const result = fn(this.now());
+    this.lastActivity = this.deps.clock.now();
+    this.afterInput();
+    return result;
+  }
+
+  // ---- nodes ----
+
+  join(nickname: string): Result<{ node: NodeId; token: string }> {
+    const token = newSecret();
+    const tokenHash = hashSecret(token);
+    const r = this.input((now) => this.core.join(now, nickname, 'human', tokenHash));
+    if (!r.ok) return r;
+    this.tokens.set(tokenHash, r.data.node);
+    return ok({ node: r.data.node, token });
+  }
+
+  /** Finds the node a resume token belongs to. */
+  resume(token: string): Result<{ node: NodeId }> {
+    const hash = hashSecret(token);
+    const node = this.tokens.get(hash);
+    if (node) return ok({ node });
+    const gone = Object.values(this.state.nodes).find((n) => n.tokenHash === hash);
+    if (gone?.status === 'kicked') return fail('kicked', 'The instructor removed you from this room.');
+    if (gone) return fail('left', 'You left this room. Join again with a nickname.');
+    return fail('unknown_token', 'This phone is not a node of this room any more. Join again with a nickname.');
+  }
+
+  socketAttached(node: NodeId): void {
+    this.sockets.set(node, (this.sockets.get(node) ?? 0) + 1);
+    this.input((now) => this.core.connected(now, node, true));
+  }
+
+  socketDetached(node: NodeId): void {
+    const left = (this.sockets.get(node) ?? 1) - 1;
+    if (left > 0) {
+      this.sockets.set(node, left);
+      return;
+    }
+    this.sockets.delete(node);
+    this.input((now) => this.core.connected(now, node, false));
+  }
+
+  kick(node: NodeId): Result<null> {
+    const r = this.input((now) => this.core.kick(now, node));
+    if (r.ok) this.removeNode(node, { reason: 'kicked', message: 'The instructor removed you from this room.' });
+    return r;
+  }
+
+  leave(node: NodeId): Result<null> {
+    this.input((now) => this.core.leave(now, node));
+    this.removeNode(node, { reason: 'left', message: 'You left the room.' });
+    return ok(null);
+  }
+
+  removeBots(count: number): Result<{ nodes: NodeId[] }> {
+    return this.input((now) => this.core.removeBots(now, count));
+  }
+
+  end(reason?: string): void {
+    this.input((now) => this.core.end(now, reason));
+    this.deps.output.toRoom(this.code, 'node:removed', { reason: 'ended', message: 'The instructor ended this session.' });
+    this.flushConsole();
+    void this.deps.writer.close();
+    this.stopTimers();
+    this.deps.onEnded?.(this);
+  }
+
+  /** Resolves when everything recorded so far is on disk. */
+  flushRecording(): Promise<void> {
+    return this.deps.writer.flushNow();
+  }
+
+  viewFor(node: NodeId) {
+    return nodeView(this.state, node);
+  }
+
+  roster(): Roster {
+    const nodes = roster(this.state);
+    return { count: nodes.length, nodes };
+  }
+
+  snapshot() {
+    return consoleSnapshot(this.state, Math.max(this.state.t, this.now()));
+  }
+
+  // ---- internals ----
+
+  private removeNode(node: NodeId, notice: RemovedNotice): void {
+    for (const [hash, id] of this.tokens) if (id === node) this.tokens.delete(hash);
+    this.deps.output.toNode(this.code, node, 'node:removed', notice);
+    this.deps.output.dropNode(this.code, node);
+    this.sockets.delete(node);
+  }
+
+  private onEvent(event: SessionEvent): void {
+    this.deps.writer.append(event);
+    if (event.type === 'round:ended' || event.type === 'session:ended') void this.deps.writer.flushNow();
+    if (event.type === 'node:joined' || event.type === 'node:kicked' || event.type === 'node:left') this.rosterDirty = true;
+    if (STREAMED.has(event.type) && this.deps.output.hasConsoles(this.code)) this.streamed.push(event);
+  }
+
+  private afterInput(): void {
+    if (this.state.ended) return;
+    this.armWake();
+    const { clock } = this.deps;
+    this.viewTimer ??= clock.setTimeout(() => this.flushViews(), VIEW_BATCH_MS);
+    if (this.rosterDirty) this.rosterTimer ??= clock.setTimeout(() => this.flushRoster(), ROSTER_BATCH_MS);
+    if (this.deps.output.hasConsoles(this.code)) {
+      this.snapshotTimer ??= clock.setTimeout(() => this.flushSnapshot(), SNAPSHOT_EVERY_MS);
+      if (this.streamed.length) this.eventsTimer ??= clock.setTimeout(() => this.flushEvents(), EVENTS_EVERY_MS);
+    }
+  }
+
+  private armWake(): void {
+    const at = this.core.nextWakeAt();
+    if (at === this.wakeAt) return;
+    if (this.wakeTimer) this.deps.clock.clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    this.wakeAt = at;
+    if (at === null) return;
+    this.wakeTimer = this.deps.clock.setTimeout(() => {
+      this.wakeTimer = null;
+      this.wakeAt = null;
+      this.input((now) => this.core.advance(now));
+    }, Math.max(0, at - this.now()));
+  }
+
+  private flushViews(): void {
+    this.viewTimer = null;
+    const changes = this.core.takeChanges();
+    const targets = changes.all ? [...this.sockets.keys()] : [...changes.nodes].filter((n) => this.sockets.has(n));
+    for (const node of targets) {
+      const view = nodeView(this.state, node);
+      if (view) this.deps.output.toNode(this.code, node, 'node:view', view);
+    }
+  }
+
+  private flushRoster(): void {
+    this.rosterTimer = null;
+    this.rosterDirty = false;
+    this.deps.output.toRoom(this.code, 'room:roster', this.roster());
+  }
+
+  private flushSnapshot(): void {
+    this.snapshotTimer = null;
+    this.deps.output.toConsoles(this.code, 'console:snapshot', this.snapshot());
+  }
+
+  private flushEvents(): void {
+    this.eventsTimer = null;
+    if (!this.streamed.length) return;
+    const batch = this.streamed;
+    this.streamed = [];
+    this.deps.output.toConsoles(this.code, 'console:events', batch);
+  }
+
+  /** Sends what is pending to consoles at once (after a console action, at the end). */
+  flushConsole(): void {
+    this.flushEvents();
+    this.flushSnapshot();
+  }
+
+  private stopTimers(): void {
+    const { clock } = this.deps;
+    for (const t of [this.wakeTimer, this.viewTimer, this.rosterTimer, this.snapshotTimer, this.eventsTimer]) {
+      if (t) clock.clearTimeout(t);
+    }
+    this.wakeTimer = this.viewTimer = this.rosterTimer = this.snapshotTimer = this.eventsTimer = null;
+  }
+
+  /** Stops the room's timers and closes its recording (server shutdown). */
+  async close(): Promise<void> {
+    this.stopTimers();
+    await this.deps.writer.close();
+  }
+}

@@ -1,0 +1,148 @@
+// The rooms this server hosts: created by instructors, found by code, restored from their
+// recordings when the server restarts, and forgotten once ended.
+
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { defaultFaults } from '../shared/net/faults';
+import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../shared/session/events';
+import { fold } from '../shared/session/fold';
+import { parseRecording } from '../shared/session/recording';
+import { seedFrom } from '../shared/rng';
+import { normaliseRoomCode } from '../shared/protocol/ids';
+import { fail, ok, type Result } from '../shared/protocol/result';
+import { hashSecret, newRoomCode, newSecret, newSessionId } from './auth';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import { RecordingWriter } from './recorder';
+import { Room, type RoomOutput } from './room';
+
+/** Codes of ended rooms are remembered so a late phone hears "ended", not "unknown". */
+const ENDED_REMEMBERED = 10_000;
+
+export interface RecordingInfo {
+  session: string;
+  room: string;
+  startedAt: string;
+  bytes: number;
+  ended: boolean;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly ended = new Set<string>();
+  readonly recordingsDir: string;
+
+  constructor(
+    private readonly config: Config,
+    private readonly clock: Clock,
+    private readonly output: RoomOutput,
+  ) {
+    this.recordingsDir = path.join(config.dataDir, 'recordings');
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Looks a room up by what a student typed; the error says why it cannot be joined. */
+  find(input: string): Result<Room> {
+    const code = normaliseRoomCode(input);
+    if (!code) return fail('bad_code', 'A room code has 5 letters and digits, like K7QX3.');
+    const room = this.rooms.get(code);
+    if (room && !room.state.ended) return ok(room);
+    if (room || this.ended.has(code)) return fail('room_ended', `Room ${code} has ended.`);
+    return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`);
+  }
+
+  async create(capacity = this.config.capacity): Promise<{ room: Room; key: string }> {
+    await mkdir(this.recordingsDir, { recursive: true });
+    let code = newRoomCode();
+    while (this.rooms.has(code) || this.ended.has(code)) code = newRoomCode();
+    const key = newSecret();
+    const session = newSessionId();
+    const startedAt = new Date(this.clock.now()).toISOString();
+    const header: RecordingHeader = {
+      format: RECORDING_FORMAT,
+      version: RECORDING_VERSION,
+      session,
+      room: code,
+      startedAt,
+      seed: seedFrom(`${session}:${startedAt}`),
+      capacity,
+      keyHash: hashSecret(key),
+      faults: defaultFaults(this.config.defaultLatency),
+      vectorClocks: true,
+    };
+    const writer = await RecordingWriter.create(this.fileFor(session), header);
+    const room = new Room(header, { clock: this.clock, writer, output: this.output, onEnded: (r) => this.onEnded(r) });
+    this.rooms.set(code, room);
+    return { room, key };
+  }
+
+  /**
+   * Brings back every room whose recording has not ended (a server restart must not end a
+   * class). Unreadable recordings are reported and left alone.
+   */
+  async restore(log: (line: string) => void = () => {}): Promise<number> {
+    await mkdir(this.recordingsDir, { recursive: true });
+    let restored = 0;
+    for (const name of (await readdir(this.recordingsDir)).filter((f) => f.endsWith('.jsonl'))) {
+      const file = path.join(this.recordingsDir, name);
+      try {
+        const parsed = parseRecording(await readFile(file, 'utf8'));
+        const state = fold(parsed.header, parsed.events);
+        const code = parsed.header.room;
+        if (state.ended || this.rooms.has(code)) {
+          this.ended.add(code);
+          continue;
+        }
+        const writer = await RecordingWriter.reopen(file);
+        const room = new Room(state, { clock: this.clock, writer, output: this.output, onEnded: (r) => this.onEnded(r) });
+        this.rooms.set(code, room);
+        restored++;
+        log(`restored room ${code} (${state.active} nodes, ${parsed.events.length} events${parsed.torn ? ', torn last line skipped' : ''})`);
+      } catch (err) {
+        log(`could not restore ${name}: ${(err as Error).message}`);
+      }
+    }
+    return restored;
+  }
+
+  /** Ends rooms nobody has used for a long time. */
+  sweepIdle(): void {
+    const now = this.clock.now();
+    for (const room of this.rooms.values()) {
+      if (now - room.lastActivity > this.config.idleRoomMs) room.end('idle for too long');
+    }
+  }
+
+  /** The recording of a room's session (one room code is one session). */
+  async recordingsOf(room: Room): Promise<RecordingInfo[]> {
+    const h = room.state.header;
+    const file = this.fileFor(h.session);
+    const bytes = (await stat(file)).size;
+    return [{ session: h.session, room: h.room, startedAt: h.startedAt, bytes, ended: room.state.ended }];
+  }
+
+  /** Finds a room by code, ended or not (for its recordings). */
+  anyRoom(code: string): Room | undefined {
+    return this.rooms.get(code);
+  }
+
+  fileFor(session: string): string {
+    return path.join(this.recordingsDir, `${session}.jsonl`);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((r) => r.close()));
+  }
+
+  private onEnded(room: Room): void {
+    // An ended room keeps answering for its recordings for a while, then is forgotten.
+    this.ended.add(room.code);
+    if (this.ended.size > ENDED_REMEMBERED) this.ended.delete(this.ended.values().next().value as string);
+    this.clock.setTimeout(() => {
+      if (this.rooms.get(room.code) === room) this.rooms.delete(room.code);
+    }, 6 * 3_600_000);
+  }
+}

@@ -1,0 +1,245 @@
+// The Socket.IO layer: parses every inbound payload, checks who may do what, calls the room,
+// and answers with a Result. Nothing that arrives on a socket can throw out of a handler.
+
+import type { Server, Socket } from 'socket.io';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { z } from 'zod';
+import {
+  CLIENT_EVENTS,
+  type ClientToServerEvents,
+  type JoinedData,
+  type ServerToClientEvents,
+} from '../shared/protocol/events';
+import type { NodeId } from '../shared/protocol/ids';
+import { fail, ok, type Result } from '../shared/protocol/result';
+import * as S from '../shared/protocol/schemas';
+import type { Config } from './config';
+import type { Room, RoomOutput } from './room';
+import type { RoomRegistry } from './rooms';
+
+/** What the server remembers about a socket. */
+export interface SocketData {
+  code?: string;
+  node?: NodeId;
+  console?: boolean;
+}
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Largest payload a handler will read (bytes of JSON); bigger gets `payload_too_large`. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+const nodeChannel = (code: string, node: NodeId) => `n:${code}:${node}`;
+const roomChannel = (code: string) => `r:${code}`;
+const consoleChannel = (code: string) => `c:${code}`;
+
+export function socketOutput(io: () => IO): RoomOutput {
+  return {
+    toNode: (code, node, event, ...args) => io().to(nodeChannel(code, node)).emit(event, ...args),
+    toRoom: (code, event, ...args) => io().to(roomChannel(code)).emit(event, ...args),
+    toConsoles: (code, event, ...args) => io().to(consoleChannel(code)).emit(event, ...args),
+    hasConsoles: (code) => (io().sockets.adapter.rooms.get(consoleChannel(code))?.size ?? 0) > 0,
+    dropNode: (code, node) => {
+      for (const s of io().sockets.adapter.rooms.get(nodeChannel(code, node)) ?? []) {
+        const socket = io().sockets.sockets.get(s);
+        if (!socket) continue;
+        void socket.leave(nodeChannel(code, node));
+        void socket.leave(roomChannel(code));
+        socket.data.node = undefined;
+        socket.data.code = undefined;
+      }
+    },
+  };
+}
+
+export interface TransportDeps {
+  io: IO;
+  registry: RoomRegistry;
+  config: Config;
+  joinUrl: () => string;
+}
+
+export function attachTransport({ io, registry, config, joinUrl }: TransportDeps): void {
+  const limiter = new RateLimiterMemory({ points: config.rateLimitPerSecond, duration: 1 });
+  const createLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
+  const known = new Set<string>(CLIENT_EVENTS);
+
+  io.on('connection', (socket: Sock) => {
+    /**
+     * Registers a handler: rate limit, size limit, schema, then the handler; its Result (or
+     * an internal error) goes back through the ack, or as `server:error` if there is none.
+     */
+    const on = <E extends keyof ClientToServerEvents, P>(
+      event: E,
+      schema: z.ZodType<P>,
+      handler: (payload: P) => Result<unknown> | Promise<Result<unknown>>,
+    ) => {
+      // Registered untyped: the payload is unknown until the schema has read it.
+      (socket as unknown as Socket).on(event as string, async (...args: unknown[]) => {
+        const last = args.at(-1);
+        const ack = typeof last === 'function' ? (last as (r: Result<unknown>) => void) : null;
+        const reply = (r: Result<unknown>) => {
+          if (ack) ack(r);
+          else if (!r.ok) socket.emit('server:error', r.error);
+        };
+        try {
+          try {
+            await limiter.consume(socket.id);
+          } catch {
+            return reply(fail('rate_limited', 'Too many requests: slow down a little.'));
+          }
+          const payload = ack ? args.slice(0, -1)[0] : args[0];
+          const size = JSON.stringify(payload ?? null)?.length ?? 0;
+          if (size > MAX_PAYLOAD_BYTES) return reply(fail('payload_too_large', `Requests are limited to ${MAX_PAYLOAD_BYTES} bytes.`));
+          const parsed = schema.safeParse(payload ?? {});
+          if (!parsed.success) {
+            const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+            return reply(fail('bad_request', `Invalid ${event} payload: ${why}`));
+          }
+          reply(await handler(parsed.data));
+        } catch (err) {
+          console.error(`${event} failed:`, err);
+          reply(fail('internal', 'Something went wrong on the server. Try again.'));
+        }
+      });
+    };
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (known.has(event)) return;
+      const last = args.at(-1);
+      const error = { code: 'unknown_event', message: `The server has no event "${String(event).slice(0, 40)}".` };
+      if (typeof last === 'function') (last as (r: Result<unknown>) => void)({ ok: false, error });
+      else socket.emit('server:error', error);
+    });
+
+    /** The room this socket's node belongs to, if it is (still) a node. */
+    const nodeRoom = (): Result<{ room: Room; node: NodeId }> => {
+      const { code, node } = socket.data;
+      if (!code || !node) return fail('not_joined', 'Join a room first.');
+      const found = registry.find(code);
+      if (!found.ok) return found;
+      return ok({ room: found.data, node });
+    };
+
+    const consoleRoom = (): Result<Room> => {
+      const { code } = socket.data;
+      if (!code || !socket.data.console) return fail('forbidden', 'Only the instructor console can do that.');
+      return registry.find(code);
+    };
+
+    const attachNode = (room: Room, node: NodeId, token: string): Result<JoinedData> => {
+      detach();
+      socket.data.code = room.code;
+      socket.data.node = node;
+      void socket.join([nodeChannel(room.code, node), roomChannel(room.code)]);
+      room.socketAttached(node);
+      const view = room.viewFor(node);
+      if (!view) return fail('internal', 'Your node could not be found.');
+      return ok({ node, token, view, roster: room.roster() });
+    };
+
+    const detach = () => {
+      const { code, node } = socket.data;
+      if (code && node) {
+        registry.anyRoom(code)?.socketDetached(node);
+        void socket.leave(nodeChannel(code, node));
+        void socket.leave(roomChannel(code));
+      }
+      if (code && socket.data.console) void socket.leave(consoleChannel(code));
+      socket.data = {};
+    };
+
+    // ---- nodes ----
+
+    on('room:join', S.joinPayload, ({ code, nickname }) => {
+      const found = registry.find(code);
+      if (!found.ok) return found;
+      const joined = found.data.join(nickname);
+      if (!joined.ok) return joined;
+      return attachNode(found.data, joined.data.node, joined.data.token);
+    });
+
+    on('room:resume', S.resumePayload, ({ code, token }) => {
+      const found = registry.find(code);
+      if (!found.ok) return found;
+      const who = found.data.resume(token);
+      if (!who.ok) return who;
+      return attachNode(found.data, who.data.node, token);
+    });
+
+    on('room:leave', S.emptyPayload, () => {
+      const r = nodeRoom();
+      if (!r.ok) return r;
+      detach();
+      return r.data.room.leave(r.data.node);
+    });
+
+    on('node:act', S.actPayload, ({ action }) => {
+      const r = nodeRoom();
+      if (!r.ok) return r;
+      return r.data.room.input((now) => r.data.room.core.act(now, r.data.node, action));
+    });
+
+    on('node:autopilot', S.autopilotPayload, ({ on: enabled }) => {
+      const r = nodeRoom();
+      if (!r.ok) return r;
+      return r.data.room.input((now) => r.data.room.core.setAutopilot(now, r.data.node, enabled));
+    });
+
+    // ---- the console ----
+
+    on('console:create', S.createPayload, async ({ capacity }) => {
+      try {
+        await createLimiter.consume(socket.handshake.address || 'unknown');
+      } catch {
+        return fail('rate_limited', 'Too many rooms created from here; wait a minute.');
+      }
+      const { room, key } = await registry.create(capacity ?? config.capacity);
+      detach();
+      socket.data = { code: room.code, console: true };
+      void socket.join(consoleChannel(room.code));
+      return ok({ code: room.code, key, joinUrl: `${joinUrl()}/join/${room.code}`, snapshot: room.snapshot() });
+    });
+
+    on('console:attach', S.attachPayload, ({ code, key }) => {
+      const found = registry.find(code);
+      if (!found.ok) return found;
+      if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
+      detach();
+      socket.data = { code: found.data.code, console: true };
+      void socket.join(consoleChannel(found.data.code));
+      return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, snapshot: found.data.snapshot() });
+    });
+
+    /** A console command: runs against the room, then pushes the console's picture at once. */
+    const command = <P>(event: keyof ClientToServerEvents, schema: z.ZodType<P>, fn: (room: Room, p: P) => Result<unknown>) =>
+      on(event, schema, (p) => {
+        const r = consoleRoom();
+        if (!r.ok) return r;
+        const result = fn(r.data, p);
+        r.data.flushConsole();
+        return result;
+      });
+
+    command('console:kick', S.kickPayload, (room, { node }) => room.kick(node));
+    command('console:lock', S.lockPayload, (room, { locked }) => room.input((now) => (room.core.lock(now, locked), ok(null))));
+    command('console:end', S.endPayload, (room) => (room.end(), ok(null)));
+    command('console:bots', S.botsPayload, (room, { add, remove }) =>
+      add ? room.input((now) => room.core.addBots(now, add)) : room.removeBots(remove ?? 0),
+    );
+    command('console:autopilot', S.consoleAutopilotPayload, (room, { node, on: enabled }) =>
+      room.input((now) => room.core.setAutopilot(now, node, enabled)),
+    );
+    command('console:fault', S.faultPayload, (room, { op }) => room.input((now) => room.core.changeFaults(now, op)));
+    command('console:drill', S.drillPayload, (room, { name }) => room.input((now) => room.core.drill(now, name)));
+    command('console:pause', S.pausePayload, (room, { paused }) =>
+      room.input((now) => (paused ? room.core.pause(now) : room.core.resume(now), ok(null))),
+    );
+    command('console:round', S.roundPayload, (room, p) =>
+      room.input((now) => (p.action === 'start' ? room.core.startRound(now, p.game, p.config) : room.core.endRound(now))),
+    );
+
+    socket.on('disconnect', () => detach());
+  });
+}

@@ -1,0 +1,27 @@
+// The autopilot [G12]: as soon as its node may pick, it picks all its picks uniformly at random
+// among the round's other nodes (the textbook gossip node, with no memory of who knows).
+// It sees only its own view; peers come from BotCtx.nodes, so the view need not list the room.
+
+import type { Rng } from '../../rng';
+import type { BotCtx } from '../types';
+import type { GossipAction, GossipConfig } from './config';
+import { pickPeers } from './rules';
+import type { GossipState } from './state';
+import type { GossipNodeView } from './view';
+
+export function gossipBot(view: unknown, ctx: BotCtx<GossipConfig>): GossipAction[] {
+  const v = view as GossipNodeView | null;
+  if (!v || v.game !== 'gossip' || v.verb === null || v.picksLeft <= 0) return [];
+  const to = pickPeers(ctx.nodes, ctx.node, v.picks, v.picksLeft, ctx.rng);
+  return to.length ? [{ type: v.verb, to }] : [];
+}
+
+/**
+ * How long the autopilot waits after its view changes: a human-looking pause for phones
+ * (botDelayMs plus up to botJitterMs), never so long that it misses the round.
+ */
+export function botDelay(state: GossipState, rng: Rng): number {
+  const { botDelayMs, botJitterMs, roundMs } = state.config;
+  const delay = botDelayMs + (botJitterMs > 0 ? rng.int(botJitterMs + 1) : 0);
+  return Math.min(delay, Math.floor(roundMs * 0.9));
+}

@@ -1,0 +1,177 @@
+// The gossip rumour game (epidemic spreading): one node starts with a secret word and, round
+// after round, every node that knows tells `fanout` others (push), or asks (pull), or both; or
+// every node spreads the highest card it has seen. Rules, with IDs, are in README.md.
+//
+// Linear in the nodes: each message costs O(1), each gossip round O(N) (every phone's round
+// counter changes), and the "who can still learn" check is O(N) and runs per round, per fault
+// change, and when the last node known to be waiting learns.
+
+import type { Effect, EngineCtx, Envelope, GameEngine } from '../types';
+import { gossipResult } from './analysis';
+import { botDelay, gossipBot } from './bot';
+import { GAME_ID, gossipAction, gossipConfig, KINDS, TICK_KEY, type CardBody, type GossipAction, type GossipConfig } from './config';
+import { refreshReach } from './reach';
+import { applyAction, checkAction, countSent } from './rules';
+import { gossipSim } from './sim';
+import { createState, learn, REQUESTS_KEPT, type GossipState, type Outcome } from './state';
+import { consoleView, nodeView } from './view';
+
+export const gossip: GameEngine<GossipConfig, GossipState, GossipAction> = {
+  id: GAME_ID,
+  title: 'Gossip: spread the rumour',
+  config: gossipConfig,
+  action: gossipAction,
+  minNodes: 2,
+
+  init(config, ctx) {
+    const state = createState(config, ctx);
+    const effects: Effect[] = [];
+    if (state.origin !== null) {
+      const label =
+        config.mode === 'highest-card'
+          ? `${state.origin} was dealt the highest card`
+          : `${state.origin} starts with the rumour${state.originBy === 'chance' && config.origin !== undefined ? ` (${config.origin} is not in this round)` : ''}`;
+      effects.push({ type: 'mark', node: state.origin, label, data: { round: 0 } });
+    }
+    effects.push(...checkEnd(state, ctx, true));
+    if (state.over === null) effects.push({ type: 'timer', key: TICK_KEY, delay: config.roundMs });
+    effects.push({ type: 'changed', nodes: 'all' });
+    return { state, effects };
+  },
+
+  check: (state, node, action) => checkAction(state, node, action),
+
+  act: (state, node, action) => applyAction(state, node, action),
+
+  deliver(state, env, ctx) {
+    if (state.over !== null) return [];
+    const me = state.per[env.to];
+    if (!me || !state.per[env.from]) return [];
+    state.delivered++;
+    const effects: Effect[] = [{ type: 'changed', nodes: [env.to] }];
+    switch (env.kind) {
+      case KINDS.push:
+      case KINDS.reply:
+        me.heard++;
+        if (me.knows) redundant(state);
+        else effects.push(...learn(state, env.to, env.from, ctx.now), ...checkEnd(state, ctx));
+        return effects;
+      case KINDS.pull:
+        return effects.concat(answerPull(state, env, ctx));
+      case KINDS.card:
+        return effects.concat(takeCard(state, env as Envelope<CardBody>, ctx));
+      default:
+        return [];
+    }
+  },
+
+  timer(state, key, ctx) {
+    if (key !== TICK_KEY || state.over !== null) return [];
+    return endOfRound(state, ctx);
+  },
+
+  faultsChanged(state, _prev, _next, ctx) {
+    return checkEnd(state, ctx, true);
+  },
+
+  view: (state, node) => nodeView(state, node),
+  consoleView: (state) => consoleView(state),
+  result: (state, net) => gossipResult(state, net),
+  bot: gossipBot,
+  botDelay,
+  sim: gossipSim,
+};
+
+function redundant(state: GossipState): void {
+  state.redundant++;
+  state.redundantPerRound[state.round] = (state.redundantPerRound[state.round] ?? 0) + 1;
+}
+
+/** [G8] An asked node that has known since an earlier round answers at once with the rumour. */
+function answerPull(state: GossipState, env: Envelope, ctx: EngineCtx): Effect[] {
+  const me = state.per[env.to]!;
+  const answered = me.knows && me.learnedRound < state.round && state.word !== null;
+  me.requests.push({ from: env.from, round: state.round, at: ctx.now, answered });
+  if (me.requests.length > REQUESTS_KEPT) me.requests.splice(0, me.requests.length - REQUESTS_KEPT);
+  if (!answered) return [];
+  countSent(state, env.to, KINDS.reply, 1);
+  return [{ type: 'send', from: env.to, to: env.from, kind: KINDS.reply, body: { word: state.word } }];
+}
+
+/** [G10] A node keeps the highest card it has seen; holding the highest card dealt is "knowing". */
+function takeCard(state: GossipState, env: Envelope<CardBody>, ctx: EngineCtx): Effect[] {
+  const me = state.per[env.to]!;
+  const card = env.body?.card;
+  if (typeof card !== 'number') return [];
+  me.heard++;
+  if (card <= me.best) {
+    redundant(state);
+    return [];
+  }
+  me.best = card;
+  me.bestFrom = env.from;
+  me.bestRound = state.round;
+  if (card !== state.top || me.knows) return [];
+  return [...learn(state, env.to, env.from, ctx.now), ...checkEnd(state, ctx)];
+}
+
+/**
+ * Ends the game when every live node knows [G11]. After a node learned it rechecks only when
+ * no node was known to be waiting any more (so it stays O(1) per message); on fault changes
+ * it always rechecks (they can cut, heal, crash or restart anyone).
+ */
+function checkEnd(state: GossipState, ctx: EngineCtx, always = false): Effect[] {
+  if (state.over !== null || (!always && state.reach.waiting > 0)) return [];
+  const reach = refreshReach(state, ctx);
+  if (reach.live > 0 && reach.liveUninformed === 0) return finish(state, 'everyone', everyoneLabel(state));
+  if (reach.waiting > 0) state.stalledRounds = 0;
+  return [];
+}
+
+function everyoneLabel(state: GossipState): string {
+  const what = state.config.mode === 'highest-card' ? 'holds the highest card' : 'knows the rumour';
+  return `every live node ${what} (last one in round ${state.lastLearnedRound})`;
+}
+
+/** [G3][G11] The round timer: count the round, stop if stuck or out of rounds, else start the next. */
+function endOfRound(state: GossipState, ctx: EngineCtx): Effect[] {
+  const reach = refreshReach(state, ctx);
+  if (reach.live > 0 && reach.liveUninformed === 0) return finish(state, 'everyone', everyoneLabel(state));
+  const effects: Effect[] = [];
+  if (reach.waiting === 0) {
+    state.stalledRounds++;
+    if (state.stalledRounds === 1) {
+      effects.push({
+        type: 'mark',
+        label: `the rumour can reach nobody else: ${reach.liveUninformed} live node(s) cut off`,
+        data: { round: state.round, cut: reach.cut, knowersAlive: reach.knowersAlive },
+      });
+    }
+    if (state.stalledRounds > state.config.healWaitRounds) {
+      return [...effects, ...finish(state, 'stalled', `the rumour can reach nobody else (${reach.liveUninformed} live node(s) never learned)`)];
+    }
+  } else {
+    state.stalledRounds = 0;
+  }
+  if (state.round >= state.config.maxRounds) {
+    return [...effects, ...finish(state, 'max-rounds', `${state.config.maxRounds} rounds played`)];
+  }
+  state.round++;
+  state.roundStartedAt = ctx.now;
+  state.roundEndsAt = ctx.now + state.config.roundMs;
+  state.informedPerRound.push(state.informed);
+  state.sentPerRound.push(0);
+  state.redundantPerRound.push(0);
+  effects.push({ type: 'timer', key: TICK_KEY, delay: state.config.roundMs }, { type: 'changed', nodes: 'all' });
+  return effects;
+}
+
+function finish(state: GossipState, outcome: Outcome, reason: string): Effect[] {
+  state.outcome = outcome;
+  state.over = reason;
+  return [
+    { type: 'mark', label: reason, data: { outcome, round: state.round, lastLearnedRound: state.lastLearnedRound } },
+    { type: 'cancel', key: TICK_KEY },
+    { type: 'end', reason },
+  ];
+}

@@ -1,0 +1,149 @@
+// What a node may do in a gossip round, and what its picks do. Every rule the server enforces
+// is here, quoted by its README ID. Each function is O(picks), never O(nodes) for big rounds.
+
+import type { NodeId } from '../../protocol/ids';
+import type { Rng } from '../../rng';
+import type { Effect, Rejection } from '../types';
+import { cardInfo } from './cards';
+import { KINDS, type CardBody, type GossipAction, type RumourBody } from './config';
+import { picksNow, withRng, type GossipState } from './state';
+
+export type Verb = 'tell' | 'ask';
+
+/** What picking a name does for `node` right now, or why it can pick nobody [G5][G7][G8][G10]. */
+export function allowedVerb(state: GossipState, node: NodeId): Verb | Rejection {
+  const me = state.per[node];
+  if (!me) return { code: 'not_playing', message: 'You joined after this round started: wait for the next one.' };
+  if (state.over !== null) return { code: 'game_over', message: 'The rumour game is over: wait for the next round.' };
+  const mode = state.config.mode;
+  if (mode === 'highest-card') return 'tell';
+  if (me.knows) {
+    if (mode === 'pull') {
+      return { code: 'nothing_to_do', message: 'You know the rumour. In pull gossip you wait to be asked: the server answers for you.' };
+    }
+    if (me.learnedRound >= state.round) {
+      return {
+        code: 'too_soon',
+        message: `You learned the rumour in round ${me.learnedRound}: you can pass it on from round ${me.learnedRound + 1}.`,
+      };
+    }
+    return 'tell';
+  }
+  if (mode === 'push') return { code: 'not_known', message: 'You do not know the rumour yet: wait until someone tells you.' };
+  return 'ask';
+}
+
+export function checkAction(state: GossipState, node: NodeId, action: GossipAction): Rejection | null {
+  const verb = allowedVerb(state, node);
+  if (typeof verb !== 'string') return verb;
+  const wanted: Verb = action.type === 'tell' || action.type === 'tell-random' ? 'tell' : 'ask';
+  if (wanted !== verb) return wrongVerb(state, wanted);
+  const round = state.round;
+  const picks = picksNow(state, node);
+  const left = state.config.fanout - picks.length;
+  if (left <= 0) {
+    return {
+      code: 'no_picks_left',
+      message: `You already picked ${picks.length} in round ${round} (${picks.join(', ')}): wait for round ${round + 1}.`,
+    };
+  }
+  if (action.type === 'tell-random' || action.type === 'ask-random') {
+    const want = action.count ?? left;
+    if (want > left) return tooMany(left, want, round);
+    if (state.nodes.length - 1 - picks.length <= 0) return { code: 'no_one_left', message: 'There is nobody left to pick this round.' };
+    return null;
+  }
+  const seen = new Set<NodeId>();
+  for (const to of action.to) {
+    if (to === node) return { code: 'bad_target', message: `You cannot ${verb} yourself: pick someone else.` };
+    if (!state.per[to]) return { code: 'bad_target', message: `There is no node ${to} in this round.` };
+    if (seen.has(to)) return { code: 'repeated_target', message: `You picked ${to} twice: pick each node once.` };
+    if (picks.includes(to)) {
+      return { code: 'repeated_target', message: `You already ${verb === 'tell' ? 'told' : 'asked'} ${to} in round ${round}.` };
+    }
+    seen.add(to);
+  }
+  if (action.to.length > left) return tooMany(left, action.to.length, round);
+  return null;
+}
+
+function tooMany(left: number, want: number, round: number): Rejection {
+  return { code: 'too_many', message: `You may pick ${left} more node${left === 1 ? '' : 's'} in round ${round}, not ${want}.` };
+}
+
+function wrongVerb(state: GossipState, wanted: Verb): Rejection {
+  const mode = state.config.mode;
+  if (wanted === 'ask') {
+    if (mode === 'push' || mode === 'highest-card') {
+      return { code: 'wrong_mode', message: `This is ${mode} gossip: nobody asks, nodes tell.` };
+    }
+    return { code: 'already_known', message: 'You already know the rumour: there is nothing to ask.' };
+  }
+  if (mode === 'pull') return { code: 'wrong_mode', message: 'This is pull gossip: nobody tells unasked, nodes that do not know ask.' };
+  return { code: 'not_known', message: 'You do not know the rumour yet, so there is nothing to tell: ask someone instead.' };
+}
+
+/** Applies an accepted pick: the messages leave at once [G5][G6][G8][G10]. */
+export function applyAction(state: GossipState, node: NodeId, action: GossipAction): Effect[] {
+  const me = state.per[node]!;
+  if (me.picksRound !== state.round) {
+    me.picksRound = state.round;
+    me.picks = [];
+  }
+  const targets =
+    action.type === 'tell' || action.type === 'ask'
+      ? action.to
+      : randomTargets(state, node, action.count ?? state.config.fanout - me.picks.length);
+  me.picks.push(...targets);
+  const verb: Verb = action.type === 'tell' || action.type === 'tell-random' ? 'tell' : 'ask';
+  const [kind, body] = message(state, node, verb);
+  const effects: Effect[] = targets.map((to) => ({ type: 'send', from: node, to, kind, body }));
+  countSent(state, node, kind, targets.length);
+  effects.push({ type: 'changed', nodes: [node] });
+  return effects;
+}
+
+function message(state: GossipState, node: NodeId, verb: Verb): [string, unknown] {
+  if (verb === 'ask') return [KINDS.pull, {}];
+  if (state.config.mode === 'highest-card') {
+    const best = state.per[node]!.best;
+    return [KINDS.card, { card: best, label: cardInfo(best, state.decks).label } satisfies CardBody];
+  }
+  return [KINDS.push, { word: state.word ?? '' } satisfies RumourBody];
+}
+
+export function countSent(state: GossipState, node: NodeId, kind: string, n: number): void {
+  const key = kind === KINDS.push ? 'push' : kind === KINDS.pull ? 'pull' : kind === KINDS.reply ? 'reply' : 'card';
+  state.sent[key] += n;
+  state.per[node]!.sent += n;
+  state.sentPerRound[state.round] = (state.sentPerRound[state.round] ?? 0) + n;
+}
+
+/**
+ * Up to `want` distinct other nodes not yet picked this round, uniformly, from the game's rng
+ * ("pick at random" is the server choosing, so the choice is recorded and replays) [G6].
+ */
+export function randomTargets(state: GossipState, node: NodeId, want: number): NodeId[] {
+  return withRng(state, (rng) => pickPeers(state.nodes, node, picksNow(state, node), want, rng));
+}
+
+/** Up to `k` distinct nodes other than `self` and `taken` (a subset of `nodes`), uniformly; O(k) in big rounds. */
+export function pickPeers(nodes: readonly NodeId[], self: NodeId, taken: readonly NodeId[], k: number, rng: Rng): NodeId[] {
+  const skip = new Set(taken);
+  skip.add(self);
+  const free = nodes.length - skip.size;
+  const want = Math.max(0, Math.min(k, free));
+  if (free > 4 * want + 8) {
+    // Big round, few picks: rejection sampling.
+    const out: NodeId[] = [];
+    while (out.length < want) {
+      const n = nodes[rng.int(nodes.length)]!;
+      if (!skip.has(n)) {
+        skip.add(n);
+        out.push(n);
+      }
+    }
+    return out;
+  }
+  return rng.sample(nodes.filter((n) => !skip.has(n)), want);
+}

@@ -1,0 +1,216 @@
+// The gossip game's state (plain JSON data: the fold of a recording must equal the live state)
+// and the one place a node learns, so the counters that make the engine linear stay right.
+
+import type { NodeId } from '../../protocol/ids';
+import { createRng, deriveSeed } from '../../rng';
+import type { Effect, InitCtx } from '../types';
+import { dealValues, decksFor } from './cards';
+import { WORDS, type GossipConfig } from './config';
+
+/** Pull requests a node keeps (the phone shows the latest). */
+export const REQUESTS_KEPT = 20;
+
+export interface PullRequest {
+  from: NodeId;
+  /** Gossip round the request arrived in. */
+  round: number;
+  at: number;
+  /** The asked node knew (since an earlier round) and sent the rumour back. */
+  answered: boolean;
+}
+
+export type DownReason = 'crashed' | 'left';
+
+export interface GossipNode {
+  /** Knows the rumour; in highest-card mode: holds the true highest card. */
+  knows: boolean;
+  /** Gossip round it learned in (0: it started with it), −1 while it does not know. */
+  learnedRound: number;
+  learnedAt: number;
+  /** Who told it first (null: it started with it, or does not know). */
+  toldBy: NodeId | null;
+  /** Rumour-carrying messages it received (first and repeats). */
+  heard: number;
+  /** Messages it sent (tells, asks, replies). */
+  sent: number;
+  /** The gossip round `picks` belongs to: picks from an earlier round count as none. */
+  picksRound: number;
+  picks: NodeId[];
+  requests: PullRequest[];
+  /** highest-card mode: its own card and the best card seen (−1 in other modes). */
+  card: number;
+  best: number;
+  bestFrom: NodeId | null;
+  bestRound: number;
+  /** As of the last reachability check: down (crashed or gone), or cut off from the rumour. */
+  down: DownReason | null;
+  cut: boolean;
+}
+
+export interface ReachSummary {
+  /** Session time of the check. */
+  at: number;
+  live: number;
+  liveUninformed: number;
+  /** Live nodes that do not know yet but that the rumour can still reach. */
+  waiting: number;
+  /** Live nodes that do not know and that no live knower can reach (partition, or all knowers down). */
+  cut: number;
+  knowersAlive: number;
+}
+
+export type Outcome = 'everyone' | 'stalled' | 'max-rounds';
+
+export interface GossipState {
+  config: GossipConfig;
+  nodes: NodeId[];
+  /** The game's own rng state (word, origin, deal, "pick at random"). */
+  rng: number;
+  /** The secret word (null in highest-card mode). */
+  word: string | null;
+  /** Who started with the rumour (highest-card: who was dealt the highest card). */
+  origin: NodeId | null;
+  originBy: 'config' | 'chance';
+  decks: number;
+  /** highest-card mode: the highest card dealt (−1 in other modes). */
+  top: number;
+  /** Current gossip round, from 1. */
+  round: number;
+  roundStartedAt: number;
+  roundEndsAt: number;
+  per: Record<NodeId, GossipNode>;
+  informed: number;
+  /** Index 0: at the start; index r: by the end of gossip round r (the last entry is live). */
+  informedPerRound: number[];
+  sentPerRound: number[];
+  redundantPerRound: number[];
+  sent: { push: number; pull: number; reply: number; card: number };
+  delivered: number;
+  /** Rumour-carrying messages that reached a node that already knew (or had as good a card). */
+  redundant: number;
+  lastLearnedRound: number;
+  lastLearnedAt: number;
+  reach: ReachSummary;
+  /** Gossip rounds ended in a row with nobody left to reach but live nodes cut off. */
+  stalledRounds: number;
+  outcome: Outcome | null;
+  /** The reason given with the engine's `end` effect, once it gave one. */
+  over: string | null;
+}
+
+function blankNode(): GossipNode {
+  return {
+    knows: false,
+    learnedRound: -1,
+    learnedAt: -1,
+    toldBy: null,
+    heard: 0,
+    sent: 0,
+    picksRound: 0,
+    picks: [],
+    requests: [],
+    card: -1,
+    best: -1,
+    bestFrom: null,
+    bestRound: -1,
+    down: null,
+    cut: false,
+  };
+}
+
+/** A fresh game: the origin knows (or the cards are dealt), gossip round 1 starts now [G1][G2][G10]. */
+export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
+  const rng = createRng(deriveSeed(ctx.seed, 'gossip'));
+  const nodes = [...ctx.nodes];
+  const per: Record<NodeId, GossipNode> = {};
+  for (const n of nodes) per[n] = blankNode();
+  const cardMode = config.mode === 'highest-card';
+  const decks = decksFor(nodes.length);
+  let origin: NodeId | null = null;
+  let originBy: GossipState['originBy'] = 'chance';
+  let top = -1;
+  if (cardMode) {
+    const values = dealValues(nodes.length, decks, rng);
+    nodes.forEach((n, i) => {
+      const node = per[n]!;
+      node.card = node.best = values[i]!;
+      node.bestRound = 0;
+      if (node.card > top) {
+        top = node.card;
+        origin = n;
+      }
+    });
+  } else if (config.origin !== undefined && per[config.origin]) {
+    origin = config.origin;
+    originBy = 'config';
+  } else if (nodes.length > 0) {
+    origin = rng.pick(nodes);
+  }
+  const word = cardMode ? null : (config.word ?? rng.pick(WORDS));
+  const state: GossipState = {
+    config,
+    nodes,
+    rng: rng.state,
+    word,
+    origin,
+    originBy,
+    decks,
+    top,
+    round: 1,
+    roundStartedAt: ctx.now,
+    roundEndsAt: ctx.now + config.roundMs,
+    per,
+    informed: 0,
+    informedPerRound: [0, 0],
+    sentPerRound: [0, 0],
+    redundantPerRound: [0, 0],
+    sent: { push: 0, pull: 0, reply: 0, card: 0 },
+    delivered: 0,
+    redundant: 0,
+    lastLearnedRound: 0,
+    lastLearnedAt: ctx.now,
+    reach: { at: ctx.now, live: 0, liveUninformed: 0, waiting: 0, cut: 0, knowersAlive: 0 },
+    stalledRounds: 0,
+    outcome: null,
+    over: null,
+  };
+  if (origin !== null) {
+    const o = per[origin]!;
+    o.knows = true;
+    o.learnedRound = 0;
+    o.learnedAt = ctx.now;
+    state.informed = 1;
+    state.informedPerRound = [1, 1];
+  }
+  return state;
+}
+
+/** Marks `node` as knowing, keeping the counters right. Returns the effects of the transition. */
+export function learn(state: GossipState, node: NodeId, from: NodeId, now: number): Effect[] {
+  const n = state.per[node]!;
+  n.knows = true;
+  n.learnedRound = state.round;
+  n.learnedAt = now;
+  n.toldBy = from;
+  state.informed += 1;
+  state.informedPerRound[state.round] = state.informed;
+  state.lastLearnedRound = state.round;
+  state.lastLearnedAt = now;
+  if (state.reach.waiting > 0) state.reach.waiting -= 1;
+  const what = state.top >= 0 ? 'the highest card' : 'the rumour';
+  return [{ type: 'mark', node, label: `${node} learned ${what} from ${from} in round ${state.round}`, data: { round: state.round, from } }];
+}
+
+/** The picks `node` made in the current gossip round. */
+export function picksNow(state: GossipState, node: NodeId): NodeId[] {
+  const n = state.per[node];
+  return n && n.picksRound === state.round ? n.picks : [];
+}
+
+/** Draws from the game's own rng and stores its new state, so "pick at random" replays. */
+export function withRng<T>(state: GossipState, draw: (rng: ReturnType<typeof createRng>) => T): T {
+  const rng = createRng(state.rng);
+  const out = draw(rng);
+  state.rng = rng.state;
+  return out;
+}

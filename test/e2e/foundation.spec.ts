@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { joinPhone, openConsole, screenshot, type Actor } from './helpers';
+
+test('the console creates a room, three phones join by code, a reload keeps the node, a sandbox message arrives', async ({ browser }) => {
+  const instructor = await openConsole(browser);
+  const { code, page: consolePage } = instructor;
+  await expect(consolePage.getByTestId('join-url')).toContainText(`/join/${code}`);
+
+  const phones: Actor[] = [];
+  phones.push(await joinPhone(browser, code, 'Ada', 'Pixel 7'));
+  phones.push(await joinPhone(browser, code, 'Grace', 'iPhone 13'));
+  phones.push(await joinPhone(browser, code, 'Linus', 'Galaxy S9+'));
+
+  const roster = consolePage.getByTestId('roster');
+  for (const name of ['Ada', 'Grace', 'Linus']) await expect(roster.getByText(name, { exact: true })).toBeVisible();
+  await expect(consolePage.getByTestId('node-count')).toHaveText('3');
+  await expect(phones[0]!.page.getByTestId('node-count')).toHaveText('3');
+  await screenshot(phones[0]!.page, 'phone-lobby');
+
+  // A duplicate nickname is refused with a clear message.
+  const { context: dupContext, page: dup } = await (async () => {
+    const context = await browser.newContext();
+    return { context, page: await context.newPage() };
+  })();
+  await dup.goto(`/join/${code}`);
+  await dup.getByLabel('Nickname').fill('ada');
+  await dup.getByRole('button', { name: 'Join' }).click();
+  await expect(dup.getByRole('alert')).toContainText('already called');
+  await dupContext.close();
+
+  // Grace reloads: she comes back as the same node, and the room still has three nodes.
+  const grace = phones[1]!.page;
+  await grace.reload();
+  await expect(grace.getByText('You are in, Grace!')).toBeVisible();
+  await expect(grace.getByTestId('nickname')).toHaveText('Grace');
+  await expect(consolePage.getByTestId('node-count')).toHaveText('3');
+  await expect(roster.locator('li')).toHaveCount(3);
+
+  // The warm-up: a sandbox round; Ada writes to Grace, and it reaches Grace's inbox.
+  await consolePage.getByRole('button', { name: /Start round/ }).click();
+  const ada = phones[0]!.page;
+  await ada.getByRole('button', { name: 'Grace' }).click();
+  await ada.getByRole('textbox', { name: 'Message' }).fill('hello from the front row');
+  await ada.getByRole('button', { name: /Send to 1/ }).click();
+  await expect(grace.getByText('hello from the front row')).toBeVisible();
+  await screenshot(grace, 'phone-sandbox-inbox');
+  await screenshot(consolePage, 'console');
+
+  const errors = [instructor, ...phones].flatMap((a) => a.errors);
+  expect(errors).toEqual([]);
+  for (const a of [instructor, ...phones]) await a.context.close();
+});

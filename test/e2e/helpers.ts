@@ -1,0 +1,57 @@
+// Shared steps for the end-to-end tests: an instructor console and emulated phones, each in
+// its own browser context, with console errors collected so a test can assert there were none.
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export const PHONES = ['Pixel 7', 'iPhone 13', 'Galaxy S9+', 'Pixel 5', 'iPhone SE'] as const;
+
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchErrors(page: Page, label: string): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${label}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`${label}: ${err.message}`));
+  return errors;
+}
+
+export interface Actor {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+export async function openConsole(browser: Browser): Promise<Actor & { code: string }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page, 'console');
+  await page.goto('/console');
+  await page.getByRole('button', { name: 'Create a room' }).click();
+  const code = (await page.getByTestId('room-code').textContent())!.trim();
+  expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{5}$/);
+  return { context, page, errors, code };
+}
+
+export async function joinPhone(browser: Browser, code: string, nickname: string, device: (typeof PHONES)[number]): Promise<Actor> {
+  const { defaultBrowserType: _ignored, ...descriptor } = devices[device];
+  const context = await browser.newContext(descriptor);
+  const page = await context.newPage();
+  const errors = watchErrors(page, nickname);
+  await page.goto(`/join/${code}`);
+  await expect(page.getByLabel('Room code')).toHaveValue(code);
+  await page.getByLabel('Nickname').fill(nickname);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText(`You are in, ${nickname}!`)).toBeVisible();
+  return { context, page, errors };
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// The client lives in client/ and imports shared/; the server serves dist/client.
+export default defineConfig({
+  root: path.join(root, 'client'),
+  plugins: [react()],
+  build: {
+    outDir: path.join(root, 'dist/client'),
+    emptyOutDir: true,
+    target: 'es2020',
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: { '/socket.io': { target: 'http://localhost:3000', ws: true }, '/api': 'http://localhost:3000' },
+  },
+});
