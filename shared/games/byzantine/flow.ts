@@ -189,27 +189,27 @@ function acceptSigned(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId
 
 // ---- phases -----------------------------------------------------------------------------
 
-/** Nodes the current phase still waits for ([B7]). Down nodes are not waited for. */
-export function waitingFor(s: ByzantineState, ctx: EngineCtx): NodeId[] {
+/** Nodes the current phase still waits for ([B7]); the engine does not wait for down nodes. */
+export function waitingFor(s: ByzantineState, isDown: (node: NodeId) => boolean): NodeId[] {
   const n = s.generals.length;
   if (s.step === 1) {
     const c = s.commander;
     const sent = Object.keys(s.nodes[c]!.sentTo[c] ?? {}).length;
-    return !ctx.isDown(c) && sent < n - 1 ? [c] : [];
+    return !isDown(c) && sent < n - 1 ? [c] : [];
   }
   if (s.step <= s.m + 1) {
     const owed = s.signed ? n - 2 : omSendsAt(s, s.step);
-    return s.traitors.filter((t) => t !== s.commander && !ctx.isDown(t) && (s.nodes[t]!.sentByLevel[s.step] ?? 0) < owed);
+    return s.traitors.filter((t) => t !== s.commander && !isDown(t) && (s.nodes[t]!.sentByLevel[s.step] ?? 0) < owed);
   }
   if (s.step === decideStep(s)) {
-    return lieutenants(s).filter((l) => !s.nodes[l]!.traitor && s.nodes[l]!.decision === null && !ctx.isDown(l));
+    return lieutenants(s).filter((l) => !s.nodes[l]!.traitor && s.nodes[l]!.decision === null && !isDown(l));
   }
   return [];
 }
 
 /** Ends every phase whose work is done, possibly several in a row. */
 export function advance(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
-  while (s.step < doneStep(s) && waitingFor(s, ctx).length === 0) {
+  while (s.step < doneStep(s) && waitingFor(s, ctx.isDown).length === 0) {
     if (s.step === decideStep(s)) {
       finish(s, ctx, fx, 'all-done');
       return;

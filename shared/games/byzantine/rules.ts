@@ -23,7 +23,7 @@ export function heldOrder(s: ByzantineState, node: NodeId): Value | null {
 function checkRecipients(values: Record<NodeId, Value>, allowed: readonly NodeId[], sent: Record<NodeId, Value>, me: NodeId): Rejection | null {
   for (const to of Object.keys(values)) {
     if (to === me) return no('bad_recipient', 'You cannot send a message to yourself.');
-    if (!allowed.includes(to)) return no('bad_recipient', `${to} does not get this message: it goes to ${allowed.join(', ') || 'nobody'}.`);
+    if (!allowed.includes(to)) return no('bad_recipient', `${to} is not one of this message's recipients.`);
     const before = sent[to];
     if (before !== undefined) return no('already_sent', `You already told ${to}: ${label(before)}.`);
   }

@@ -18,40 +18,44 @@ export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   const partitioned = Object.keys(groups).length > 0;
   const groupOf = (n: NodeId) => groups[n] ?? DEFAULT_GROUP;
 
-  // Pass 1: who is down, and which groups hold live nodes and live knowers.
+  // Pass 1: who is down, and (under a partition) which groups hold live nodes and live knowers.
   const liveGroups = new Set<string>();
   const sources = new Set<string>();
   let knowersAlive = 0;
+  let live = 0;
+  let liveUninformed = 0;
   for (const n of state.nodes) {
     const node = state.per[n]!;
     const down: DownReason | null = ctx.isDown(n) ? (isCrashed(ctx.faults, n) ? 'crashed' : 'left') : null;
     if (node.down !== down) node.down = down;
     if (down) continue;
-    const g = partitioned ? groupOf(n) : DEFAULT_GROUP;
-    liveGroups.add(g);
-    if (node.knows) {
-      knowersAlive++;
-      sources.add(g);
+    live++;
+    if (!node.knows) liveUninformed++;
+    else knowersAlive++;
+    if (partitioned) {
+      const g = groupOf(n);
+      liveGroups.add(g);
+      if (node.knows) sources.add(g);
     }
   }
 
-  // Pass 2: the groups the rumour can reach, over live groups only (a group of crashed nodes relays nothing).
-  const reached = partitioned ? reachableGroups(state, ctx, sources, liveGroups) : sources;
+  // Without a partition every live node can reach every other: one pass was enough, unless
+  // cut flags must be set or cleared (no live knower now, or some node was cut before).
+  if (!partitioned && knowersAlive > 0 && state.reach.cut === 0) {
+    state.reach = { at: ctx.now, live, liveUninformed, waiting: liveUninformed, cut: 0, knowersAlive };
+    return state.reach;
+  }
 
-  let live = 0;
-  let liveUninformed = 0;
+  // Pass 2: the groups the rumour can reach, over live groups only (a group of crashed nodes relays nothing).
+  const reached = partitioned ? reachableGroups(state, ctx, sources, liveGroups) : null;
   let waiting = 0;
   let cut = 0;
   for (const n of state.nodes) {
     const node = state.per[n]!;
     let isCut = false;
-    if (!node.down) {
-      live++;
-      if (!node.knows) {
-        liveUninformed++;
-        if (reached.has(partitioned ? groupOf(n) : DEFAULT_GROUP)) waiting++;
-        else isCut = true;
-      }
+    if (!node.down && !node.knows) {
+      if (reached ? reached.has(groupOf(n)) : knowersAlive > 0) waiting++;
+      else isCut = true;
     }
     if (isCut) cut++;
     if (node.cut !== isCut) node.cut = isCut;

@@ -53,15 +53,13 @@ export function checkAction(state: GossipState, node: NodeId, action: GossipActi
     if (state.nodes.length - 1 - picks.length <= 0) return { code: 'no_one_left', message: 'There is nobody left to pick this round.' };
     return null;
   }
-  const seen = new Set<NodeId>();
-  for (const to of action.to) {
+  for (const [i, to] of action.to.entries()) {
     if (to === node) return { code: 'bad_target', message: `You cannot ${verb} yourself: pick someone else.` };
     if (!state.per[to]) return { code: 'bad_target', message: `There is no node ${to} in this round.` };
-    if (seen.has(to)) return { code: 'repeated_target', message: `You picked ${to} twice: pick each node once.` };
+    if (action.to.indexOf(to) !== i) return { code: 'repeated_target', message: `You picked ${to} twice: pick each node once.` };
     if (picks.includes(to)) {
       return { code: 'repeated_target', message: `You already ${verb === 'tell' ? 'told' : 'asked'} ${to} in round ${round}.` };
     }
-    seen.add(to);
   }
   if (action.to.length > left) return tooMany(left, action.to.length, round);
   return null;
@@ -127,23 +125,22 @@ export function randomTargets(state: GossipState, node: NodeId, want: number): N
   return withRng(state, (rng) => pickPeers(state.nodes, node, picksNow(state, node), want, rng));
 }
 
-/** Up to `k` distinct nodes other than `self` and `taken` (a subset of `nodes`), uniformly; O(k) in big rounds. */
+/**
+ * Up to `k` distinct nodes other than `self` and `taken` (a subset of `nodes`), uniformly.
+ * O(k²) in big rounds (k ≤ FANOUT_MAX, so no sets needed), O(N) only in small ones.
+ */
 export function pickPeers(nodes: readonly NodeId[], self: NodeId, taken: readonly NodeId[], k: number, rng: Rng): NodeId[] {
-  const skip = new Set(taken);
-  skip.add(self);
-  const free = nodes.length - skip.size;
+  const free = nodes.length - 1 - taken.length;
   const want = Math.max(0, Math.min(k, free));
+  const skip = (n: NodeId, out: readonly NodeId[]) => n === self || taken.includes(n) || out.includes(n);
   if (free > 4 * want + 8) {
     // Big round, few picks: rejection sampling.
     const out: NodeId[] = [];
     while (out.length < want) {
       const n = nodes[rng.int(nodes.length)]!;
-      if (!skip.has(n)) {
-        skip.add(n);
-        out.push(n);
-      }
+      if (!skip(n, out)) out.push(n);
     }
     return out;
   }
-  return rng.sample(nodes.filter((n) => !skip.has(n)), want);
+  return rng.sample(nodes.filter((n) => !skip(n, [])), want);
 }

@@ -1,0 +1,135 @@
+// The round's result, recorded when it ends and shown on the projector ([B9]).
+
+import type { NodeId } from '../../protocol/ids';
+import type { NetStats } from '../types';
+import type { Strategy, Value } from './config';
+import { bound, evaluate, loyalDecisions, loyalOrder, type Bound } from './outcome';
+import { doneStep, lieutenants, type ByzantineState, type PhaseRecord, type Tally } from './state';
+import { consoleRow } from './view';
+
+export interface LieutenantResult {
+  traitor: boolean;
+  /** The order it held, or null when none came in time (it counted as Retreat). */
+  order: Value | null;
+  /** First-hand relays by sender; "missing" counted as Retreat. */
+  relays: Record<NodeId, Value | 'missing'>;
+  /** SM: the values it accepted. */
+  accepted: Value[] | null;
+  tally: Tally;
+  /** Its majority (SM: its choice), what the phone suggested. */
+  majority: Value;
+  decision: Value | null;
+  decidedBy: 'node' | 'timeout' | null;
+  againstMajority: boolean;
+  crashed: boolean;
+  received: number;
+  late: number;
+  forged: number;
+}
+
+export interface ByzantineResult {
+  game: 'byzantine';
+  /** False when the round was stopped before the decision phase ended (figures as they stood). */
+  complete: boolean;
+  n: number;
+  f: number;
+  m: number;
+  signed: boolean;
+  strategy: Strategy;
+  commander: NodeId;
+  commanderLoyal: boolean;
+  traitors: NodeId[];
+  /** The loyal commander's order, or null (a traitor, or no order given). */
+  order: Value | null;
+  /** What the commander sent each lieutenant. */
+  orders: Record<NodeId, Value>;
+  lieutenants: Record<NodeId, LieutenantResult>;
+  /** Loyal lieutenants' decisions. */
+  decisions: Record<NodeId, Value>;
+  ic1: boolean;
+  /** Null when the commander is a traitor (or gave no order). */
+  ic2: boolean | null;
+  verdict: string;
+  bound: Bound;
+  /** Things worth a word in class: decisions against the majority, crashed generals, lost messages. */
+  flags: string[];
+  messages: {
+    sent: number;
+    delivered: number;
+    duplicated: number;
+    dropped: NetStats['dropped'];
+    /** Arrived after their phase ended: ignored. */
+    late: number;
+    /** SM: forged chains, discarded. */
+    forged: number;
+    /** Never arrived before their phase ended. */
+    lost: number;
+  };
+  phases: PhaseRecord[];
+  notes: string[];
+}
+
+const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
+
+export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
+  const outcome = s.outcome ?? evaluate(s);
+  const rows: Record<NodeId, LieutenantResult> = {};
+  const flags: string[] = [];
+  for (const l of lieutenants(s)) {
+    const row = consoleRow(s, l);
+    const relays: LieutenantResult['relays'] = {};
+    for (const [from, r] of Object.entries(row.relays)) relays[from] = r.missing ? 'missing' : r.value;
+    rows[l] = {
+      traitor: row.traitor,
+      order: row.order && !row.order.missing ? row.order.value : null,
+      relays,
+      accepted: row.accepted,
+      tally: row.tally,
+      majority: row.suggested,
+      decision: row.decision,
+      decidedBy: row.decidedBy,
+      againstMajority: row.againstMajority,
+      crashed: row.crashed,
+      received: row.received,
+      late: row.late,
+      forged: row.forged,
+    };
+    if (row.againstMajority) flags.push(`${l} decided ${label(row.decision!)} against its majority (${label(row.suggested)}).`);
+    if (row.crashed) flags.push(`${l} was down when the decision phase ended: it decided nothing.`);
+  }
+  const lost = s.counts.lost + s.counts.dropped;
+  if (lost > 0) flags.push(`${lost} message${lost === 1 ? '' : 's'} never arrived in time: each counted as Retreat (the bound assumes a reliable network).`);
+  if (s.counts.late > 0) flags.push(`${s.counts.late} message${s.counts.late === 1 ? '' : 's'} arrived after ${s.counts.late === 1 ? 'its' : 'their'} phase and ${s.counts.late === 1 ? 'was' : 'were'} ignored.`);
+  return {
+    game: 'byzantine',
+    complete: s.step >= doneStep(s),
+    n: s.generals.length,
+    f: s.traitors.length,
+    m: s.m,
+    signed: s.signed,
+    strategy: s.config.strategy,
+    commander: s.commander,
+    commanderLoyal: !s.traitors.includes(s.commander),
+    traitors: [...s.traitors],
+    order: loyalOrder(s),
+    orders: { ...(s.nodes[s.commander]!.sentTo[s.commander] ?? {}) },
+    lieutenants: rows,
+    decisions: loyalDecisions(s),
+    ic1: outcome.ic1,
+    ic2: outcome.ic2,
+    verdict: outcome.verdict,
+    bound: bound(s),
+    flags,
+    messages: {
+      sent: net.sent,
+      delivered: net.delivered,
+      duplicated: net.duplicated,
+      dropped: { ...net.dropped },
+      late: s.counts.late,
+      forged: s.counts.forged,
+      lost: s.counts.lost,
+    },
+    phases: s.phases.map((p) => ({ ...p })),
+    notes: [...s.notes],
+  };
+}

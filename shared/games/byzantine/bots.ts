@@ -1,0 +1,26 @@
+// The autopilot ([B12]): a loyal general gives the advised order or confirms its majority;
+// a traitor lies by its strategy. It sees only its own node's view, like a phone.
+
+import type { BotCtx } from '../types';
+import type { ByzantineAction, ByzantineConfig, Value } from './config';
+import { chooseValues } from './strategies';
+import type { ByzantineView } from './view';
+
+export function bot(view: unknown, ctx: BotCtx<ByzantineConfig>): ByzantineAction[] {
+  const v = view as ByzantineView | null;
+  if (!v || v.game !== 'byzantine' || v.role === 'observer') return [];
+  const out: ByzantineAction[] = [];
+  if (v.canOrder && !v.traitor && v.suggestedOrder) out.push({ type: 'order', value: v.suggestedOrder });
+  const strategy = v.strategy ?? ctx.config.strategy;
+  for (const p of v.pending) {
+    const chosen = chooseValues(strategy, p.value, p.recipients, ctx.rng);
+    const values: Record<string, Value> = {};
+    for (const to of p.recipients) if (p.sent[to] === undefined && chosen[to]) values[to] = chosen[to];
+    if (Object.keys(values).length === 0) continue;
+    if (p.level === 1) out.push({ type: 'send', values });
+    else if (v.signed) out.push({ type: 'send', values, level: p.level });
+    else if (p.path) out.push({ type: 'send', values, path: p.path });
+  }
+  if (v.canDecide && v.suggested) out.push({ type: 'decide', value: v.suggested });
+  return out;
+}

@@ -1,0 +1,358 @@
+// What each screen gets. A node's view holds its own role and the messages addressed to it,
+// never another node's role or messages ([B2]); the console's view holds everything.
+
+import type { NodeId } from '../../protocol/ids';
+import { DEFAULT_VALUE, VALUES, type Strategy, type Value } from './config';
+import { waitingFor } from './flow';
+import { recipientsOf } from './paths';
+import { heldOrder } from './rules';
+import { bound, type Bound } from './outcome';
+import {
+  decideStep,
+  lieutenants,
+  pathKey,
+  phaseOf,
+  phaseTimerKey,
+  type ByzantineState,
+  type Counts,
+  type General,
+  type InboxStatus,
+  type MessageRecord,
+  type Outcome,
+  type Phase,
+  type PhaseRecord,
+  type Tally,
+} from './state';
+
+/** Messages a phone lists (the latest). */
+export const VIEW_ITEMS = 30;
+/** Messages the console's table lists (the latest). */
+export const CONSOLE_MESSAGES = 500;
+
+/** A message addressed to this node. */
+export interface ReceivedMessage {
+  from: NodeId;
+  value: Value;
+  /** OM: who passed it on, commander first, sender last. SM: its signature chain. */
+  path: NodeId[];
+  /** Session time it arrived. */
+  at: number;
+  /** counted; late (after its phase: ignored); forged (SM: discarded). */
+  status: InboxStatus;
+}
+
+/** Messages a traitor still has to send: one entry per message it passes on ([B5]). */
+export interface PendingSend {
+  /** OM: the path of the message passed on (send it back as the action's `path`); null for orders and SM. */
+  path: NodeId[] | null;
+  /** The level of the messages to send (1: orders). SM: send it back as the action's `level`. */
+  level: number;
+  /** What you were told (your order, for a commander: the order you were advised to give). `flip` sends the opposite. */
+  value: Value;
+  /** SM: the values you hold a signature chain for; anything else you send is a forgery the receiver spots. */
+  signable: Value[] | null;
+  /** Everyone this message goes to, in seat order. */
+  recipients: NodeId[];
+  /** Who you have told already, and what. */
+  sent: Record<NodeId, Value>;
+}
+
+export interface ByzantineView {
+  game: 'byzantine';
+  you: NodeId;
+  role: 'commander' | 'lieutenant' | 'observer';
+  /** True only on a traitor's own phone: no view ever says whether another node is one. */
+  traitor: boolean;
+  /** Who commands (public: its loyalty is not). */
+  commander: NodeId;
+  /** Every general, commander included, in seat order (at most maxGenerals). */
+  generals: NodeId[];
+  m: number;
+  signed: boolean;
+  phase: Phase;
+  /** The level whose messages travel now (1: orders; 2…m+1: relays), or null when deciding or done. */
+  level: number | null;
+  /** The phase timer fired: the last messages are on their way. */
+  closing: boolean;
+  /** The phase timer's key (round-wide timer) and when the engine set it to fire (session time). */
+  phaseTimer: string | null;
+  phaseEndsAt: number | null;
+  /** Your lying strategy, shown beside the autopilot switch (traitors only). */
+  strategy: Strategy | null;
+  /** Commander only: the order a loyal commander is advised to give (its autopilot's choice). */
+  suggestedOrder: Value | null;
+  /** Commander only: the orders you gave, by lieutenant. */
+  ordersSent: Record<NodeId, Value> | null;
+  /** Commander only: you may still order (step 1, someone not ordered yet). */
+  canOrder: boolean;
+  /** Lieutenant: your order, once it arrived in time. */
+  order: ReceivedMessage | null;
+  /** Lieutenant: the orders phase ended without your order; it counts as Retreat. */
+  orderMissing: boolean;
+  /** Lieutenant: the latest other messages addressed to you (relays; late and forged ones marked). */
+  relays: ReceivedMessage[];
+  /** Messages received in time (all levels), late and forged. */
+  received: number;
+  late: number;
+  forged: number;
+  /** Loyal lieutenant: what the server relayed for you, and when. */
+  relayed: { value: Value; at: number } | null;
+  /** Traitor: the messages you still owe (per recipient choice). */
+  pending: PendingSend[];
+  /**
+   * Lieutenant: your own order plus one value per other lieutenant (OM; for m > 1, after the
+   * decision phase starts, what you conclude each one was told). SM: valid messages per value.
+   */
+  tally: Tally | null;
+  /** SM: the values you accepted (decide by them: one value, or Retreat). */
+  accepted: Value[] | null;
+  /** The majority of the tally, ties Retreat (SM: your one accepted value, or Retreat). */
+  suggested: Value | null;
+  /** Loyal lieutenant: you may decide now. */
+  canDecide: boolean;
+  decision: Value | null;
+  decidedBy: 'node' | 'timeout' | null;
+}
+
+function toMessage(i: { from: NodeId; value: Value; path: NodeId[]; at: number; status: InboxStatus }): ReceivedMessage {
+  return { from: i.from, value: i.value, path: [...i.path], at: i.at, status: i.status };
+}
+
+function liveTally(s: ByzantineState, g: General): Tally {
+  if (g.tally) return { ...g.tally };
+  const { attack, retreat } = g.live;
+  return { attack, retreat, missing: s.signed ? 0 : Math.max(0, s.generals.length - 1 - attack - retreat) };
+}
+
+function liveSuggestion(s: ByzantineState, g: General): Value {
+  if (g.suggested) return g.suggested;
+  if (s.signed) return g.accepted.length === 1 ? g.accepted[0]! : DEFAULT_VALUE;
+  return g.live.attack * 2 > s.generals.length - 1 ? 'attack' : DEFAULT_VALUE;
+}
+
+function pendingFor(s: ByzantineState, node: NodeId, g: General): PendingSend[] {
+  if (!g.traitor || s.step > s.m + 1) return [];
+  const out: PendingSend[] = [];
+  const add = (p: PendingSend) => {
+    if (p.recipients.some((r) => p.sent[r] === undefined)) out.push(p);
+  };
+  if (node === s.commander) {
+    if (s.step === 1) {
+      add({ path: null, level: 1, value: s.suggestedOrder, signable: null, recipients: lieutenants(s), sent: { ...(g.sentTo[node] ?? {}) } });
+    }
+    return out;
+  }
+  if (s.signed) {
+    const level = Math.max(2, s.step);
+    const order = heldOrder(s, node);
+    if (level > s.m + 1 || (s.step === 1 && order === null)) return out;
+    const held = Object.values(g.held);
+    const signable = VALUES.filter((v) => held.some((h) => h.value === v && h.path.length === level - 1 && !h.path.includes(node)));
+    const recipients = lieutenants(s).filter((l) => l !== node);
+    add({ path: null, level, value: order ?? DEFAULT_VALUE, signable, recipients, sent: { ...(g.sentTo[`L${level}`] ?? {}) } });
+    return out;
+  }
+  for (const h of Object.values(g.held)) {
+    if (h.path.length > s.m || s.step > h.path.length + 1) continue;
+    const sendPath = [...h.path, node];
+    add({
+      path: [...h.path],
+      level: sendPath.length,
+      value: h.value,
+      signable: null,
+      recipients: recipientsOf(s, sendPath),
+      sent: { ...(g.sentTo[pathKey(sendPath)] ?? {}) },
+    });
+  }
+  return out.sort((a, b) => a.level - b.level);
+}
+
+export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
+  const g = s.nodes[node];
+  const phase = phaseOf(s);
+  const base = {
+    game: 'byzantine' as const,
+    you: node,
+    commander: s.commander,
+    generals: [...s.generals],
+    m: s.m,
+    signed: s.signed,
+    phase,
+    level: s.step <= s.m + 1 ? s.step : null,
+    closing: s.closing,
+    phaseTimer: s.step <= decideStep(s) ? phaseTimerKey(s.step) : null,
+    phaseEndsAt: s.phaseEndsAt,
+  };
+  if (!g) {
+    return {
+      ...base,
+      role: 'observer',
+      traitor: false,
+      strategy: null,
+      suggestedOrder: null,
+      ordersSent: null,
+      canOrder: false,
+      order: null,
+      orderMissing: false,
+      relays: [],
+      received: 0,
+      late: 0,
+      forged: 0,
+      relayed: null,
+      pending: [],
+      tally: null,
+      accepted: null,
+      suggested: null,
+      canDecide: false,
+      decision: null,
+      decidedBy: null,
+    };
+  }
+  const commander = node === s.commander;
+  const ordersSent = commander ? { ...(g.sentTo[node] ?? {}) } : null;
+  const ownOrder = commander ? undefined : Object.values(g.held).find((h) => h.path.length === 1 && !h.missing);
+  const order: ReceivedMessage | null = ownOrder
+    ? { from: s.commander, value: ownOrder.value, path: [s.commander], at: ownOrder.at, status: 'counted' }
+    : null;
+  return {
+    ...base,
+    role: commander ? 'commander' : 'lieutenant',
+    traitor: g.traitor,
+    strategy: g.traitor ? s.config.strategy : null,
+    suggestedOrder: commander ? s.suggestedOrder : null,
+    ordersSent,
+    canOrder: commander && s.step === 1 && Object.keys(ordersSent ?? {}).length < s.generals.length - 1,
+    order,
+    orderMissing: !commander && s.step > 1 && !ownOrder,
+    relays: commander ? [] : g.inbox.filter((i) => !(i.path.length === 1 && i.status === 'counted')).slice(-VIEW_ITEMS).map(toMessage),
+    received: g.received,
+    late: g.late,
+    forged: g.forged,
+    relayed: g.relayed ? { ...g.relayed } : null,
+    pending: pendingFor(s, node, g),
+    tally: commander ? null : liveTally(s, g),
+    accepted: commander || !s.signed ? null : [...g.accepted],
+    suggested: commander ? null : liveSuggestion(s, g),
+    canDecide: !commander && !g.traitor && s.step === decideStep(s) && g.decision === null,
+    decision: g.decision,
+    decidedBy: g.decidedBy,
+  };
+}
+
+// ---- the console --------------------------------------------------------------------------
+
+export interface ConsoleRow {
+  node: NodeId;
+  traitor: boolean;
+  /** The order it holds: null while none came; `missing` once the orders phase ended without it. */
+  order: { value: Value; missing: boolean } | null;
+  /** First-hand relays it holds, by sender (OM: one per lieutenant; SM: the latest valid level-2 one). */
+  relays: Record<NodeId, { value: Value; missing: boolean }>;
+  /** SM: values it accepted. */
+  accepted: Value[] | null;
+  tally: Tally;
+  suggested: Value;
+  decision: Value | null;
+  decidedBy: 'node' | 'timeout' | null;
+  /** A loyal lieutenant that decided against its own majority (allowed: it is a lesson). */
+  againstMajority: boolean;
+  /** Down when the decision phase ended: it decided nothing. */
+  crashed: boolean;
+  received: number;
+  late: number;
+  forged: number;
+  sent: number;
+}
+
+export interface ByzantineConsoleView {
+  game: 'byzantine';
+  phase: Phase;
+  step: number;
+  level: number | null;
+  closing: boolean;
+  phaseTimer: string | null;
+  phaseEndsAt: number | null;
+  phases: PhaseRecord[];
+  m: number;
+  signed: boolean;
+  strategy: Strategy;
+  commander: NodeId;
+  commanderTraitor: boolean;
+  traitors: NodeId[];
+  generals: NodeId[];
+  observers: number;
+  /** The order a loyal commander is advised to give. */
+  suggestedOrder: Value;
+  /** The commander's orders as sent, by lieutenant. */
+  orders: Record<NodeId, Value>;
+  /** Who the phase still waits for (crashed nodes included; the engine itself does not wait for them). */
+  waitingFor: NodeId[];
+  /** The latest messages, oldest first, with where each one is. */
+  messages: MessageRecord[];
+  counts: Counts;
+  travelling: number;
+  rows: ConsoleRow[];
+  bound: Bound;
+  /** Set once the decision phase ended. */
+  outcome: Outcome | null;
+  notes: string[];
+}
+
+export function consoleRow(s: ByzantineState, node: NodeId): ConsoleRow {
+  const g = s.nodes[node]!;
+  const relays: ConsoleRow['relays'] = {};
+  let order: ConsoleRow['order'] = null;
+  for (const h of Object.values(g.held)) {
+    if (h.path.length === 1) order = { value: h.value, missing: h.missing };
+    else if (h.path.length === 2) relays[h.path[1]!] = { value: h.value, missing: h.missing };
+  }
+  const suggested = liveSuggestion(s, g);
+  return {
+    node,
+    traitor: g.traitor,
+    order,
+    relays,
+    accepted: s.signed ? [...g.accepted] : null,
+    tally: liveTally(s, g),
+    suggested,
+    decision: g.decision,
+    decidedBy: g.decidedBy,
+    againstMajority: !g.traitor && g.decidedBy === 'node' && g.decision !== null && g.decision !== suggested,
+    crashed: g.crashed,
+    received: g.received,
+    late: g.late,
+    forged: g.forged,
+    sent: g.sentByLevel.reduce((a, b) => a + (b ?? 0), 0),
+  };
+}
+
+export function consoleView(s: ByzantineState): ByzantineConsoleView {
+  return {
+    game: 'byzantine',
+    phase: phaseOf(s),
+    step: s.step,
+    level: s.step <= s.m + 1 ? s.step : null,
+    closing: s.closing,
+    phaseTimer: s.step <= decideStep(s) ? phaseTimerKey(s.step) : null,
+    phaseEndsAt: s.phaseEndsAt,
+    phases: s.phases.map((p) => ({ ...p })),
+    m: s.m,
+    signed: s.signed,
+    strategy: s.config.strategy,
+    commander: s.commander,
+    commanderTraitor: s.traitors.includes(s.commander),
+    traitors: [...s.traitors],
+    generals: [...s.generals],
+    observers: s.observers,
+    suggestedOrder: s.suggestedOrder,
+    orders: { ...(s.nodes[s.commander]!.sentTo[s.commander] ?? {}) },
+    waitingFor: waitingFor(s, () => false),
+    messages: s.messages.slice(-CONSOLE_MESSAGES).map((m) => ({ ...m, path: [...m.path] })),
+    counts: { ...s.counts },
+    travelling: s.travelling.reduce((a, b) => a + (b ?? 0), 0),
+    rows: lieutenants(s).map((l) => consoleRow(s, l)),
+    bound: bound(s),
+    outcome: s.outcome ? { ...s.outcome } : null,
+    notes: [...s.notes],
+  };
+}

@@ -1,0 +1,215 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SandboxView } from '../../shared/games/sandbox/engine';
+import { fold } from '../../shared/session/fold';
+import { parseRecording } from '../../shared/session/recording';
+import { ask, connect, createRoom, joinNode, startServer, until, type TestNode, type TestServer } from './harness';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const inbox = (views: { game: unknown }[]) => (views.at(-1)!.game as SandboxView | null)?.inbox ?? [];
+
+describe('rooms', () => {
+  it('creates a room whose code avoids look-alike characters, and five nodes join it', async () => {
+    const { code } = await createRoom(server.url);
+    expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
+    const nodes: TestNode[] = [];
+    for (const name of ['Ada', 'Grace', 'Linus', 'Barbara', 'Ken']) nodes.push(await joinNode(server.url, code, name));
+    expect(nodes.map((n) => n.node)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
+    const room = server.app.registry.find(code);
+    expect(room.ok && room.data.state.active).toBe(5);
+    // Everyone hears the new head count.
+    await until(() => nodes.every((n) => n.rosterCount === 5), nodes.map((n) => n.socket));
+  });
+
+  it('refuses a taken nickname (ignoring case), an invalid one, and an unknown or malformed code', async () => {
+    const { code } = await createRoom(server.url);
+    await joinNode(server.url, code, 'Ada');
+    const s = await connect(server.url);
+    expect(await ask(s, 'room:join', { code, nickname: '  ADA ' })).toMatchObject({ ok: false, error: { code: 'nickname_taken' } });
+    expect(await ask(s, 'room:join', { code, nickname: '   ' })).toMatchObject({ ok: false, error: { code: 'nickname_invalid' } });
+    expect(await ask(s, 'room:join', { code, nickname: 'x'.repeat(21) })).toMatchObject({ ok: false, error: { code: 'nickname_invalid' } });
+    expect(await ask(s, 'room:join', { code: 'ZZZZZ', nickname: 'Bob' })).toMatchObject({ ok: false, error: { code: 'unknown_room' } });
+    expect(await ask(s, 'room:join', { code: 'O0I1L', nickname: 'Bob' })).toMatchObject({ ok: false, error: { code: 'bad_code' } });
+  });
+
+  it('refuses joins to a locked, a full and an ended room', async () => {
+    server.config.capacity = 2;
+    const { socket: instructor, code } = await createRoom(server.url);
+    await joinNode(server.url, code, 'a');
+    await joinNode(server.url, code, 'b');
+    const s = await connect(server.url);
+    expect(await ask(s, 'room:join', { code, nickname: 'c' })).toMatchObject({ ok: false, error: { code: 'room_full' } });
+    await ask(instructor, 'console:kick', { node: 'n1' });
+    expect(await ask(instructor, 'console:lock', { locked: true })).toEqual({ ok: true, data: null });
+    expect(await ask(s, 'room:join', { code, nickname: 'c' })).toMatchObject({ ok: false, error: { code: 'room_locked' } });
+    await ask(instructor, 'console:end', {});
+    expect(await ask(s, 'room:join', { code, nickname: 'c' })).toMatchObject({ ok: false, error: { code: 'room_ended' } });
+  });
+
+  it('resumes with the token: same node id and the same state after a disconnect', async () => {
+    const { socket: instructor, code } = await createRoom(server.url);
+    const ada = await joinNode(server.url, code, 'Ada');
+    const grace = await joinNode(server.url, code, 'Grace');
+    await ask(instructor, 'console:round', { action: 'start', game: 'sandbox' });
+    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'remember me' } })).toEqual({ ok: true, data: null });
+    await until(() => inbox(grace.views).length === 1, [grace.socket]);
+    grace.socket.disconnect();
+    await until(() => {
+      const room = server.app.registry.find(code);
+      return room.ok && room.data.state.nodes[grace.node]!.connected === false;
+    }, []);
+    // The message sent while she was away still reaches her node.
+    await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'while you were away' } });
+    const again = await connect(server.url);
+    const r = await ask(again, 'room:resume', { code, token: grace.token });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.node).toBe(grace.node);
+    const views = [r.data.view];
+    again.on('node:view', (v) => views.push(v));
+    await until(() => inbox(views).length === 2, [again]);
+    expect(inbox(views).map((m) => m.text)).toEqual(['remember me', 'while you were away']);
+    // It is the same node: a message to it arrives on the resumed socket.
+    await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'welcome back' } });
+    await until(() => inbox(views).length === 3, [again]);
+  });
+
+  it('does not let a kicked node come back', async () => {
+    const { socket: instructor, code } = await createRoom(server.url);
+    const ada = await joinNode(server.url, code, 'Ada');
+    const removed = new Promise((resolve) => ada.socket.once('node:removed', resolve));
+    expect(await ask(instructor, 'console:kick', { node: ada.node })).toEqual({ ok: true, data: null });
+    expect(await removed).toMatchObject({ reason: 'kicked' });
+    expect(await ask(ada.socket, 'node:act', { action: {} })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+    const again = await connect(server.url);
+    expect(await ask(again, 'room:resume', { code, token: ada.token })).toMatchObject({ ok: false, error: { code: 'kicked' } });
+  });
+
+  it('refuses console events from a student socket and from a wrong key', async () => {
+    const { code, key } = await createRoom(server.url);
+    const ada = await joinNode(server.url, code, 'Ada');
+    for (const [event, payload] of [
+      ['console:kick', { node: 'n1' }],
+      ['console:lock', { locked: true }],
+      ['console:end', {}],
+      ['console:bots', { add: 2 }],
+      ['console:fault', { op: { op: 'heal' } }],
+      ['console:round', { action: 'stop' }],
+    ] as const) {
+      expect(await ask(ada.socket, event, payload)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const stranger = await connect(server.url);
+    expect(await ask(stranger, 'console:attach', { code, key: `${key.slice(0, -1)}x` })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(stranger, 'console:attach', { code, key })).toMatchObject({ ok: true });
+    const room = server.app.registry.find(code);
+    expect(room.ok && room.data.state.locked).toBe(false);
+  });
+
+  it('answers malformed, oversized and unknown requests with errors and keeps serving', async () => {
+    const { code } = await createRoom(server.url);
+    const s = await connect(server.url);
+    expect(await ask(s, 'room:join', { code })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await ask(s, 'room:join', 'nonsense')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await ask(s, 'room:join', { code, nickname: 'x', extra: true })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await ask(s, 'room:join', { code, nickname: 'y'.repeat(30_000) })).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(await ask(s, 'no:such:event', {})).toMatchObject({ ok: false, error: { code: 'unknown_event' } });
+    expect(await ask(s, 'node:act', { action: { type: 'send' } })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+    const errors: unknown[] = [];
+    s.on('server:error', (e) => errors.push(e));
+    // Without an acknowledgement the error comes back as a `server:error` event.
+    (s.emit as unknown as (e: string, p: unknown) => void)('room:join', { bad: true });
+    await until(() => errors.length > 0, [s]);
+    expect(errors[0]).toMatchObject({ code: 'bad_request' });
+    // Still serving, on the same socket and on new ones.
+    const ada = await joinNode(server.url, code, 'Ada');
+    expect(ada.node).toBe('n1');
+    expect(await ask(s, 'room:join', { code, nickname: 'Bob' })).toMatchObject({ ok: true });
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true });
+  });
+
+  it('a node acts only through the game: bad actions are refused with the game\'s reason', async () => {
+    const { socket: instructor, code } = await createRoom(server.url);
+    const ada = await joinNode(server.url, code, 'Ada');
+    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: ['n1'], text: 'hi' } })).toMatchObject({ ok: false, error: { code: 'no_round' } });
+    await joinNode(server.url, code, 'Grace');
+    await ask(instructor, 'console:round', { action: 'start', game: 'sandbox' });
+    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: [ada.node], text: 'me' } })).toMatchObject({ ok: false, error: { code: 'bad_recipient' } });
+    expect(await ask(ada.socket, 'node:act', { action: { type: 'fly' } })).toMatchObject({ ok: false, error: { code: 'bad_action' } });
+  });
+});
+
+describe('the network and the recording', () => {
+  it('drops envelopes across a partition with reason "partition", and the recording reads back in order', async () => {
+    const { socket: instructor, code, key } = await createRoom(server.url);
+    const ada = await joinNode(server.url, code, 'Ada');
+    const grace = await joinNode(server.url, code, 'Grace');
+    const linus = await joinNode(server.url, code, 'Linus');
+    await ask(instructor, 'console:round', { action: 'start', game: 'sandbox' });
+    expect(await ask(instructor, 'console:fault', { op: { op: 'split', groups: [[ada.node, linus.node], [grace.node]] } })).toEqual({ ok: true, data: null });
+    await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node, linus.node], text: 'across the cut?' } });
+    await until(() => inbox(linus.views).length === 1, [linus.socket]);
+    await ask(instructor, 'console:fault', { op: { op: 'heal' } });
+    await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'after the heal' } });
+    await until(() => inbox(grace.views).length === 1, [grace.socket]);
+    expect(inbox(grace.views).map((m) => m.text)).toEqual(['after the heal']);
+    await ask(instructor, 'console:round', { action: 'stop' });
+
+    // The recording is flushed at every round end; download it with the instructor key.
+    const denied = await fetch(`${server.url}/api/rooms/${code}/recording`);
+    expect(denied.status).toBe(403);
+    const res = await fetch(`${server.url}/api/rooms/${code}/recording`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(res.status).toBe(200);
+    const { header, events, torn } = parseRecording(await res.text());
+    expect(torn).toBe(false);
+    expect(header.room).toBe(code);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.every((e, i) => i === 0 || e.t >= events[i - 1]!.t)).toBe(true);
+    const sent = events.filter((e) => e.type === 'envelope:sent');
+    const cut = sent.filter((e) => 'drop' in e && e.drop === 'partition');
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toMatchObject({ env: { from: ada.node, to: grace.node } });
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['node:joined', 'round:started', 'fault:changed', 'node:acted', 'envelope:delivered', 'round:ended']));
+    // The fold of the file is the room's state.
+    const room = server.app.registry.find(code);
+    expect(room.ok).toBe(true);
+    if (room.ok) expect(fold(header, events)).toEqual(room.data.state);
+
+    const list = await fetch(`${server.url}/api/rooms/${code}/recordings`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(await list.json()).toMatchObject({ ok: true, data: [{ room: code }] });
+  });
+
+  it('restores open rooms from their recordings when the server restarts', async () => {
+    const { socket: instructor, code, key } = await createRoom(server.url);
+    const ada = await joinNode(server.url, code, 'Ada');
+    const grace = await joinNode(server.url, code, 'Grace');
+    await ask(instructor, 'console:round', { action: 'start', game: 'sandbox' });
+    await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'before the restart' } });
+    await until(() => inbox(grace.views).length === 1, [grace.socket]);
+    const before = server.app.registry.find(code);
+    const stateBefore = before.ok ? structuredClone(before.data.state) : null;
+    const dataDir = server.config.dataDir;
+    await server.close();
+
+    server = await startServer({ dataDir });
+    const room = server.app.registry.find(code);
+    expect(room.ok).toBe(true);
+    if (!room.ok) return;
+    expect(room.data.state.nodes).toEqual(stateBefore!.nodes);
+    expect(room.data.state.round?.engineState).toEqual(stateBefore!.round?.engineState);
+    const phone = await connect(server.url);
+    const r = await ask(phone, 'room:resume', { code, token: grace.token });
+    expect(r).toMatchObject({ ok: true, data: { node: grace.node } });
+    if (r.ok) expect((r.data.view.game as SandboxView).inbox.map((m) => m.text)).toEqual(['before the restart']);
+    const console2 = await connect(server.url);
+    expect(await ask(console2, 'console:attach', { code, key })).toMatchObject({ ok: true });
+  });
+});
