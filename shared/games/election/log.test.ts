@@ -74,14 +74,21 @@ describe('election: replication and commit', () => {
     expect(c.node('n1').commitIndex).toBe(3);
     expect(values(c, 'n4')).toEqual([]);
     c.fault({ op: 'heal' });
-    c.beat('n1');
-    const refusals: boolean[] = [];
-    c.deliver((e) => {
-      if (e.kind === KIND.appendReply && e.from === 'n4') refusals.push((e.body as { success: boolean }).success);
-      return true;
-    });
-    expect(refusals[0]).toBe(false);
-    expect(refusals.at(-1)).toBe(true);
+    c.fault({ op: 'crash', nodes: ['n1'] });
+    // n2 wins term 2 believing every follower holds its 3 entries: n4 must refuse first.
+    c.expire('n2');
+    c.act('n2', { type: 'stand' });
+    const replies: boolean[] = [];
+    for (let i = 0; i < 10; i++) {
+      c.deliver((e) => {
+        if (e.kind === KIND.appendReply && e.from === 'n4') replies.push((e.body as { success: boolean }).success);
+        return true;
+      });
+      for (const n of ['n3', 'n4', 'n5']) if (c.node(n).pending.length) c.act(n, { type: 'vote', candidate: 'n2', grant: true });
+    }
+    expect(c.node('n2').role).toBe('leader');
+    expect(replies[0]).toBe(false);
+    expect(replies.at(-1)).toBe(true);
     expect(values(c, 'n4')).toEqual(['A', 'B', 'C']);
   });
 
@@ -172,6 +179,7 @@ describe('election: replication and commit', () => {
     // n1 loses and wins again in term 3 (n2 and n3 stand in between).
     c.expire('n2');
     c.act('n2', { type: 'stand' });
+    c.deliver(isKind(KIND.voteRequest, 'n1'));
     c.drop();
     c.expire('n1');
     c.act('n1', { type: 'stand' });
