@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config';
+import { readMetrics } from './metrics';
 import type { RoomRegistry } from './rooms';
 
 export interface HttpDeps {
@@ -32,6 +33,11 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
 
   app.get('/api/info', (_req, res) => {
     res.json({ joinBase: joinUrl() });
+  });
+
+  // Memory and event-loop delay since the previous call (the benchmark reads it).
+  app.get('/api/metrics', (_req, res) => {
+    res.json(readMetrics());
   });
 
   /** The room, if the request carries its instructor key; otherwise answers 403/404. */

@@ -24,7 +24,7 @@ export interface RoomOutput {
   dropNode(code: string, node: NodeId): void;
 }
 
-const VIEW_BATCH_MS = 15;
+const VIEW_BATCH_MS = 2;
 const ROSTER_BATCH_MS = 250;
 const SNAPSHOT_EVERY_MS = 200;
 const EVENTS_EVERY_MS = 100;
