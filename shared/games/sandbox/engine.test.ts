@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { defaultFaults } from '../../net/faults';
+import { createRng } from '../../rng';
+import type { EngineCtx, Envelope } from '../types';
+import { sandbox, type SandboxState, type SandboxView } from './engine';
+
+const nodes = ['n1', 'n2', 'n3'];
+const ctx = (now = 0): EngineCtx => ({ now, nodes, faults: defaultFaults(), isDown: () => false });
+const fresh = (config = {}) => sandbox.init(sandbox.config.parse(config), { ...ctx(), seed: 1 }).state as SandboxState;
+const envelope = (over: Partial<Envelope> = {}): Envelope => ({
+  id: 'm1',
+  from: 'n1',
+  to: 'n2',
+  kind: 'sandbox:text',
+  body: { text: 'hi' },
+  sentAt: 0,
+  lamport: 1,
+  ...over,
+});
+
+describe('sandbox rules', () => {
+  it('[S1] a node that joined after the round started may not send', () => {
+    const s = fresh();
+    expect(sandbox.check(s, 'n9', { type: 'send', to: ['n1'], text: 'hi' }, ctx())).toMatchObject({ code: 'not_playing' });
+  });
+
+  it('[S2] text length, recipients distinct, not yourself, all in the round', () => {
+    const s = fresh();
+    expect(sandbox.action.safeParse({ type: 'send', to: ['n2'], text: '   ' }).success).toBe(false);
+    expect(sandbox.action.safeParse({ type: 'send', to: ['n2'], text: 'x'.repeat(141) }).success).toBe(false);
+    expect(sandbox.action.safeParse({ type: 'send', to: [], text: 'x' }).success).toBe(false);
+    expect(sandbox.check(s, 'n1', { type: 'send', to: ['n1'], text: 'x' }, ctx())).toMatchObject({ code: 'bad_recipient' });
+    expect(sandbox.check(s, 'n1', { type: 'send', to: ['n2', 'n2'], text: 'x' }, ctx())).toMatchObject({ code: 'bad_recipient' });
+    expect(sandbox.check(s, 'n1', { type: 'send', to: ['n7'], text: 'x' }, ctx())).toMatchObject({ code: 'bad_recipient' });
+    expect(sandbox.check(s, 'n1', { type: 'send', to: ['n2', 'n3'], text: 'x' }, ctx())).toBeNull();
+  });
+
+  it('[S3] one envelope per recipient goes to the network', () => {
+    const s = fresh();
+    const effects = sandbox.act(s, 'n1', { type: 'send', to: ['n2', 'n3'], text: 'hello' }, ctx());
+    expect(effects.filter((e) => e.type === 'send')).toEqual([
+      { type: 'send', from: 'n1', to: 'n2', kind: 'sandbox:text', body: { text: 'hello' } },
+      { type: 'send', from: 'n1', to: 'n3', kind: 'sandbox:text', body: { text: 'hello' } },
+    ]);
+  });
+
+  it('[S4] a delivery lands in the inbox with times and clock; a second copy is marked duplicate', () => {
+    const s = fresh();
+    sandbox.deliver(s, envelope({ sentAt: 10 }), ctx(250));
+    sandbox.deliver(s, envelope({ sentAt: 10 }), ctx(400));
+    const view = sandbox.view(s, 'n2') as SandboxView;
+    expect(view.inbox).toMatchObject([
+      { id: 'm1', from: 'n1', text: 'hi', sentAt: 10, receivedAt: 250, lamport: 1, duplicate: false },
+      { id: 'm1', duplicate: true, receivedAt: 400 },
+    ]);
+    expect((sandbox.view(s, 'n3') as SandboxView).inbox).toEqual([]);
+  });
+
+  it('[S5] a bot echoes each new original message once, and never echoes an echo', () => {
+    const s = fresh();
+    sandbox.deliver(s, envelope(), ctx(5));
+    sandbox.deliver(s, envelope({ id: 'm2', body: { text: 'echo: hi' } }), ctx(6));
+    const botCtx = { node: 'n2', nodes, now: 10, rng: createRng(1), config: s.config };
+    const actions = sandbox.bot(sandbox.view(s, 'n2'), botCtx);
+    expect(actions).toEqual([{ type: 'send', to: ['n1'], text: 'echo: hi', replyTo: 'm1' }]);
+    sandbox.act(s, 'n2', actions[0]!, ctx(10));
+    expect(sandbox.bot(sandbox.view(s, 'n2'), botCtx)).toEqual([]);
+  });
+
+  it('[S6] with chatter, each tick makes every bot write to one other node once', () => {
+    const s = sandbox.init(sandbox.config.parse({ chatterMs: 100 }), { ...ctx(), seed: 1 });
+    expect(s.effects).toContainEqual({ type: 'timer', key: 'sandbox:chatter', delay: 100 });
+    const state = s.state as SandboxState;
+    sandbox.timer(state, 'sandbox:chatter', ctx(100));
+    const botCtx = { node: 'n1', nodes, now: 100, rng: createRng(2), config: state.config };
+    const [action] = sandbox.bot(sandbox.view(state, 'n1'), botCtx);
+    expect(action).toMatchObject({ type: 'send', chatter: true });
+    expect(action!.to).toHaveLength(1);
+    expect(action!.to[0]).not.toBe('n1');
+    sandbox.act(state, 'n1', action!, ctx(101));
+    expect(sandbox.bot(sandbox.view(state, 'n1'), botCtx)).toEqual([]);
+  });
+});
