@@ -1,0 +1,96 @@
+// The Byzantine generals round (lying rounds): a commander orders, lieutenants relay, loyal
+// lieutenants decide by majority, and the class checks IC1 and IC2 against N ≥ 3f+1.
+// Rules are in README.md beside this file; each part lives in its own file:
+// config (settings, actions), setup (roles), flow (messages, phases), rules (check),
+// view (phones, console), bots, outcome and analysis (the result), sim (the simulator).
+
+import type { GameEngine } from '../types';
+import { analyse } from './analysis';
+import { bot } from './bots';
+import { byzantineAction, byzantineConfig, type ByzantineAction, type ByzantineConfig, type Value } from './config';
+import { advance, onGraceTimer, onPhaseTimer, receive, sendOmRelays, sendOrders, sendSmRelays } from './flow';
+import { check } from './rules';
+import { setup } from './setup';
+import { byzantineSim } from './sim';
+import { graceTimerKey, lieutenants, phaseTimerKey, type ByzantineState } from './state';
+import { consoleView, nodeView } from './view';
+
+const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
+
+export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAction> = {
+  id: 'byzantine',
+  title: 'Byzantine generals: lying rounds',
+  config: byzantineConfig,
+  action: byzantineAction,
+  minNodes: 3,
+
+  init: setup,
+  check,
+
+  act(s, node, action, ctx) {
+    const fx: ReturnType<GameEngine['act']> = [];
+    switch (action.type) {
+      case 'order': {
+        const values: Record<string, Value> = {};
+        for (const l of lieutenants(s)) values[l] = action.value;
+        sendOrders(s, ctx, fx, values);
+        break;
+      }
+      case 'send':
+        if (node === s.commander) sendOrders(s, ctx, fx, action.values);
+        else if (s.signed) sendSmRelays(s, ctx, fx, node, action.level ?? Math.max(2, s.step), action.values);
+        else sendOmRelays(s, ctx, fx, node, action.path ?? [s.commander], action.values);
+        break;
+      case 'decide': {
+        const g = s.nodes[node]!;
+        g.decision = action.value;
+        g.decidedBy = 'node';
+        g.decidedAt = ctx.now;
+        const against = g.suggested !== null && g.suggested !== action.value;
+        fx.push({
+          type: 'mark',
+          node,
+          label: `${node} decided ${label(action.value)}${against ? ' against its majority' : ''}`,
+          data: { node, value: action.value, majority: g.suggested },
+        });
+        break;
+      }
+    }
+    fx.push({ type: 'changed', nodes: [node] });
+    advance(s, ctx, fx);
+    return fx;
+  },
+
+  deliver: receive,
+
+  timer(s, key, ctx) {
+    const fx: ReturnType<GameEngine['timer']> = [];
+    // Keys carry their step, so a timer left over from an earlier phase does nothing.
+    if (key === phaseTimerKey(s.step) && !s.closing) onPhaseTimer(s, ctx, fx);
+    else if (key === graceTimerKey(s.step) && s.closing) onGraceTimer(s, ctx, fx);
+    return fx;
+  },
+
+  faultsChanged(s, _prev, _next, ctx) {
+    // A crash can leave a phase with nobody left to wait for.
+    const fx: ReturnType<GameEngine['timer']> = [];
+    advance(s, ctx, fx);
+    return fx;
+  },
+
+  view: nodeView,
+  consoleView,
+  result: analyse,
+  bot,
+
+  botDelay(s, rng) {
+    const d = s.config.botDelayMs;
+    // Spread like people are, so that a bot's speed does not give its role away.
+    return d === 0 ? 0 : rng.between(Math.ceil(d / 2), Math.ceil((d * 3) / 2));
+  },
+
+  /** Drills that isolate "the leader" aim at the commander. */
+  leader: (s) => s.commander,
+
+  sim: byzantineSim,
+};
