@@ -180,8 +180,10 @@ export function becomeLeader(st: Step, node: NodeId): void {
     s.firstLeaderTerm = n.term;
   }
   if (s.leaderIds.length < LEADER_IDS_MAX) s.leaderIds.push(node);
-  // Leader completeness: a new leader's log holds every committed entry [E16].
+  // Leader completeness: a leader's log holds every entry committed in an earlier term [E16].
+  // (A late majority can still make a node leader of a term older than a commit: not a fault.)
   for (const c of s.committed) {
+    if (c.leaderTerm >= n.term) continue;
     const e = n.log[c.index - 1];
     if (!e || e.term !== c.term || e.value !== c.value) {
       violate(st, `${cardOf(s, node)} leads term ${n.term} without committed entry ${c.index} ("${c.value}")`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { electionResult } from './analysis';
 import { election } from './engine';
 import { timeoutKey } from './step';
 import { Cluster } from './testkit';
@@ -6,6 +7,7 @@ import { KIND, LOG_MAX, type AppendBody } from './types';
 
 const isKind = (kind: string, to?: string, from?: string) => (e: { kind: string; to: string; from: string }) =>
   e.kind === kind && (to === undefined || e.to === to) && (from === undefined || e.from === from);
+const NO_NET = { sent: 0, delivered: 0, duplicated: 0, dropped: { crashed: 0, partition: 0, loss: 0 } };
 const values = (c: Cluster, n: string) => c.node(n).log.map((e) => e.value);
 
 describe('election: proposals', () => {
@@ -252,7 +254,7 @@ describe('election: stale leaders and safety', () => {
     c.beat('n1');
     c.deliver();
     expect(c.console().staleLeaders).toEqual([]);
-    const r = election.result(c.state, { sent: 0, delivered: 0, duplicated: 0, dropped: { crashed: 0, partition: 0, loss: 0 } });
+    const r = electionResult(c.state, NO_NET);
     expect(r).toMatchObject({ stale: { count: 1, totalMs: 3000, longestMs: 3000, periods: [{ node: 'n1', term: 1, from: 1000, to: 4000, open: false }] } });
   });
 
@@ -263,7 +265,7 @@ describe('election: stale leaders and safety', () => {
     c.fault({ op: 'isolate', nodes: ['n1'] });
     c.now = 900;
     c.beat('n1');
-    const r = election.result(c.state, { sent: 0, delivered: 0, duplicated: 0, dropped: { crashed: 0, partition: 0, loss: 0 } });
+    const r = electionResult(c.state, NO_NET);
     expect(r.stale).toMatchObject({ count: 1, totalMs: 800, periods: [{ open: true, to: 900 }] });
   });
 
@@ -298,6 +300,42 @@ describe('election: stale leaders and safety', () => {
     c.beat('n1');
     c.deliver();
     expect(c.state.violations.join()).toMatch(/n4|not what was committed/);
+  });
+
+  it('[E12][E16] Raft\'s figure 8: an old entry on a majority is not committed, so a later leader may replace it', () => {
+    const c = new Cluster(5);
+    const standUntil = (node: string, leads: boolean) => {
+      for (let i = 0; i < 5 && c.node(node).role !== 'leader'; i++) {
+        c.expire(node);
+        c.act(node, { type: 'stand' });
+        c.settle();
+      }
+      expect(c.node(node).role === 'leader').toBe(leads);
+    };
+    // n1 leads term 1; its entry A reaches n2 only.
+    standUntil('n1', true);
+    c.act('n1', { type: 'propose', value: 'A' });
+    c.deliver(isKind(KIND.append, 'n2'));
+    c.drop();
+    // n5 leads term 2 with n3 and n4; its entry B reaches nobody.
+    c.fault({ op: 'crash', nodes: ['n1'] });
+    standUntil('n5', true);
+    c.act('n5', { type: 'propose', value: 'B' });
+    c.drop();
+    // n1 leads term 3 and copies A to n3: A is on a majority, but of term 1.
+    c.fault({ op: 'crash', nodes: ['n5'] });
+    c.fault({ op: 'restart', nodes: ['n1'] });
+    standUntil('n1', true);
+    expect(['n1', 'n2', 'n3'].map((n) => values(c, n))).toEqual([['A'], ['A'], ['A']]);
+    expect(c.state.committed).toEqual([]);
+    // n5 comes back and wins with its later last term: A goes, and that is safe.
+    c.fault({ op: 'crash', nodes: ['n1'] });
+    c.fault({ op: 'restart', nodes: ['n5'] });
+    standUntil('n5', true);
+    c.beat('n5');
+    c.settle();
+    expect(values(c, 'n2')).toEqual(['B']);
+    expect(c.state.violations).toEqual([]);
   });
 
   it('[E16] a correct run has no violation', () => {

@@ -176,7 +176,8 @@ function advanceCommit(st: Step, leader: NodeId): void {
 /** The first commit of each index is the truth; any later commit of it must agree [E16]. */
 function recordCommit(st: Step, leader: NodeId, index: number): void {
   const { s, ctx } = st;
-  const e = nodeOf(s, leader).log[index - 1]!;
+  const n = nodeOf(s, leader);
+  const e = n.log[index - 1]!;
   const known = s.committed[index - 1];
   if (known) {
     if (known.term !== e.term || known.value !== e.value) {
@@ -184,7 +185,7 @@ function recordCommit(st: Step, leader: NodeId, index: number): void {
     }
     return;
   }
-  s.committed.push({ index, term: e.term, value: e.value, by: e.by, at: ctx.now });
+  s.committed.push({ index, term: e.term, value: e.value, by: e.by, at: ctx.now, leaderTerm: n.term });
   mark(st, leader, `committed "${e.value}" (entry ${index}, term ${e.term})`, { event: 'committed', index, term: e.term, value: e.value });
 }
 

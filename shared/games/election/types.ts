@@ -148,8 +148,9 @@ export interface CommittedEntry {
   term: number;
   value: string;
   by: NodeId;
-  /** When a leader first counted a majority for it. */
+  /** When a leader first counted a majority for it, and that leader's term. */
   at: number;
+  leaderTerm: number;
 }
 
 export interface StalePeriod {
