@@ -86,6 +86,12 @@ export function onAppend(st: Step, env: Envelope): void {
     n.heard = { count: 0, at: null };
   }
   n.heard = { count: n.heard.count + 1, at: st.ctx.now };
+  if (n.pending.length) {
+    // The election is over as far as this node knows: unanswered requests (all of this term or
+    // older) would change nothing, so the phone stops asking.
+    n.pending = [];
+    notify(st, node, `${cardOf(st.s, env.from)} leads term ${n.term}: the vote requests you had not answered are closed.`);
+  }
   // A heartbeat from the leader resets the election timer [E2].
   armElection(st, node);
 
