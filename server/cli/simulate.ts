@@ -1,11 +1,37 @@
 // The headless simulator's command line. See shared/sim/simulate.ts and the README.
+//   npm run simulate -- --game election --nodes 5 --trials 100 --seed 1 --json
+//   npm run simulate -- --game election --nodes 5 --drill drills/split-brain.json
 
+import { readFileSync } from 'node:fs';
+import { drillScript } from '../../shared/net/script';
+import { scheduleFromScript } from '../../shared/sim/flags';
+import type { ScheduleStep } from '../../shared/sim/runner';
 import { simulate } from '../../shared/sim/simulate';
 
-function main(argv: string[]): number {
+/** Reads `--drill file.json` (a drill script, as the console saves them) into a schedule. */
+function drillSchedule(argv: string[]): { argv: string[]; schedule: ScheduleStep[] } {
+  const i = argv.indexOf('--drill');
+  if (i < 0) return { argv, schedule: [] };
+  const file = argv[i + 1];
+  if (!file) throw new Error('--drill needs a file: --drill my-drill.json');
+  let raw: unknown;
   try {
-    const json = argv.includes('--json');
-    const out = simulate(argv.filter((a) => a !== '--json'));
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`--drill ${file}: ${(err as Error).message}`);
+  }
+  const parsed = drillScript.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`--drill ${file}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+  }
+  return { argv: [...argv.slice(0, i), ...argv.slice(i + 2)], schedule: scheduleFromScript(parsed.data) };
+}
+
+function main(args: string[]): number {
+  try {
+    const json = args.includes('--json');
+    const { argv, schedule } = drillSchedule(args.filter((a) => a !== '--json'));
+    const out = simulate(argv, schedule);
     if (json) {
       process.stdout.write(`${JSON.stringify(out)}\n`);
     } else {

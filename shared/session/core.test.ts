@@ -109,6 +109,20 @@ describe('session core', () => {
     expect(inbox(core, 'n2')).toMatchObject([{ text: 'wait', receivedAt: 5050 }]);
   });
 
+  it('keeps timers right across a pause: they fire later by the paused time', () => {
+    const { core, events, header, runUntil } = session();
+    core.addBots(0, 2);
+    core.startRound(0, 'sandbox', { chatterMs: 1000, botDelayMs: 0 });
+    runUntil(2500);
+    core.pause(2500);
+    runUntil(10_000);
+    core.resume(10_000);
+    runUntil(13_000);
+    const fired = events.filter((e) => e.type === 'timer:fired').map((e) => e.t);
+    expect(fired).toEqual([1000, 2000, 10_500, 11_500, 12_500]);
+    expect(fold(header, events)).toEqual(core.state);
+  });
+
   it('lets bots answer through the network, and the fold of the recording equals the live state', () => {
     const { core, events, header, runUntil } = session({ seed: 9 });
     core.join(0, 'human');

@@ -7,6 +7,7 @@ import { engineFor } from '../games';
 import type { AnyEngine, Effect } from '../games/types';
 import { applyFaultOp, describeFaultOp, type FaultOp } from '../net/faults';
 import { planDrill, DRILLS, type DrillName } from '../net/drills';
+import { describeStep, drillScript, orderedSteps, type ScriptAction } from '../net/script';
 import { blockedBy, decide } from '../net/network';
 import { normaliseNickname, type NodeId } from '../protocol/ids';
 import { fail, ok, type Result } from '../protocol/result';
@@ -55,7 +56,9 @@ export class SessionCore {
     for (const [id, f] of Object.entries(this.state.inFlight)) {
       for (const [copy, at] of Object.entries(f.pending)) this.queue.push(at, { type: 'deliver', id, copy: +copy });
     }
-    for (const [key, timer] of Object.entries(this.state.timers)) this.queue.push(timer.at, { type: 'timer', key, at: timer.at });
+    for (const [key, timer] of Object.entries(this.state.timers)) this.queue.push(timer.at, { type: 'timer', key });
+    const nextStep = this.state.drill?.nextAt;
+    if (nextStep != null) this.queue.push(nextStep, { type: 'script' });
     if (this.state.round) this.noteChanged('all', this.state.t);
   }
 
@@ -184,6 +187,76 @@ export class SessionCore {
     this.noteChanged('all', now);
   }
 
+  // ---- scripted drills ------------------------------------------------------------------
+
+  /** Starts a drill script (replacing a running one); its first step may run at once. */
+  startScript(now: number, raw: unknown): Result<null> {
+    const parsed = drillScript.safeParse(raw);
+    if (!parsed.success) return fail('bad_script', parsed.error.issues.map((i) => `${i.path.join('.') || 'script'}: ${i.message}`).join('; '));
+    if (this.state.ended) return fail('room_ended', 'This session has ended.');
+    if (this.state.drill) this.apply(now, 'drill:ended', { reason: 'replaced by another drill' });
+    this.apply(now, 'drill:started', { script: parsed.data });
+    this.queueScriptStep();
+    this.advanceScript(now);
+    return ok(null);
+  }
+
+  stopScript(now: number, reason = 'stopped by the instructor'): Result<null> {
+    if (!this.state.drill) return fail('no_drill', 'No drill is running.');
+    this.apply(now, 'drill:ended', { reason });
+    return ok(null);
+  }
+
+  /** One step of a script, or of the simulator's fault schedule. */
+  runAction(now: number, action: ScriptAction): Result<unknown> {
+    switch (action.do) {
+      case 'start':
+        return this.startRound(now, action.game, action.config ?? {});
+      case 'stop':
+        return this.endRound(now, 'stopped by the drill');
+      case 'drill':
+        return this.drill(now, action.name);
+      case 'fault':
+        return this.changeFaults(now, action.op);
+      case 'restart':
+        if (this.state.faults.crashed.length === 0) return ok(null);
+        return this.changeFaults(now, { op: 'restart', nodes: [...this.state.faults.crashed] });
+      case 'crash': {
+        const round = this.state.round;
+        const engine = round ? engineFor(round.spec.game) : undefined;
+        let nodes: NodeId[];
+        if (action.who === 'leader') {
+          const leader = round && engine?.leader ? engine.leader(round.engineState) : null;
+          if (!leader) return fail('no_leader', 'There is no leader to crash right now.');
+          nodes = [leader];
+        } else {
+          const pool = round ? round.spec.nodes : activeNodes(this.state);
+          nodes = this.drillRng.sample(pool.filter((n) => !isNodeDown(this.state, n)), action.who);
+          if (nodes.length === 0) return fail('no_nodes', 'Every node is already down.');
+        }
+        return this.changeFaults(now, { op: 'crash', nodes });
+      }
+    }
+  }
+
+  private queueScriptStep(): void {
+    const at = this.state.drill?.nextAt;
+    if (at != null) this.queue.push(at, { type: 'script' });
+  }
+
+  /** Runs every step that is due, recording each, and ends the drill after its last. */
+  private advanceScript(now: number): void {
+    for (let d = this.state.drill; d && d.nextAt !== null && d.nextAt <= this.time(now); d = this.state.drill) {
+      const steps = orderedSteps(d.script);
+      const index = d.next;
+      const step = steps[index]!;
+      const r = this.runAction(now, step);
+      this.apply(now, 'drill:step', { index, text: describeStep(step), ...(r.ok ? {} : { error: r.error.message }) });
+      if (this.state.drill && this.state.drill.nextAt === null) this.apply(now, 'drill:ended', { reason: 'finished' });
+      else this.queueScriptStep();
+    }
+  }
+
   // ---- rounds -------------------------------------------------------------------------
 
   startRound(now: number, game: string, rawConfig: unknown = {}): Result<{ index: number }> {
@@ -294,7 +367,7 @@ export class SessionCore {
         case 'timer': {
           const at = this.time(now) + Math.max(0, e.delay);
           this.apply(now, 'timer:set', { key: e.key, at, ...(e.node ? { node: e.node } : {}) });
-          this.queue.push(at, { type: 'timer', key: e.key, at });
+          this.queue.push(at, { type: 'timer', key: e.key });
           break;
         }
         case 'cancel':
@@ -325,6 +398,7 @@ export class SessionCore {
     outcome.at.forEach((at, copy) => this.queue.push(at, { type: 'deliver', id: env.id, copy }));
   }
 
+  /** `at` is when the item was due (moved later by pauses), which tells stale timers apart. */
   private wake(w: Wake, at: number): void {
     switch (w.type) {
       case 'deliver': {
@@ -337,12 +411,15 @@ export class SessionCore {
       }
       case 'timer':
         // A timer re-armed since this wake was queued has a different time: this one is stale.
-        if (this.state.timers[w.key]?.at !== w.at) return;
+        if (this.state.timers[w.key]?.at !== at) return;
         this.run(this.apply(at, 'timer:fired', { key: w.key }), at);
         return;
       case 'bot':
         this.pendingBots.delete(w.node);
         this.botTurn(w.node, at);
+        return;
+      case 'script':
+        if (this.state.drill?.nextAt === at) this.advanceScript(at);
         return;
     }
   }

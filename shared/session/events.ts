@@ -4,6 +4,7 @@
 // recording is, by construction, what happened.
 
 import type { Faults, FaultOp } from '../net/faults';
+import type { DrillScript } from '../net/script';
 import type { DropReason } from '../net/network';
 import type { NodeId } from '../protocol/ids';
 
@@ -59,7 +60,7 @@ export interface EventPayloads {
   'room:locked': { locked: boolean };
   'session:ended': { reason: string };
   'fault:changed': { op: FaultOp | { op: 'drill'; name: string }; faults: Faults; text: string };
-  'net:paused': Record<string, never>;
+  'net:paused': Record<never, never>;
   /** The network resumed: everything pending moves later by `shift` ms. */
   'net:resumed': { shift: number };
   'round:started': { round: RoundSpec };
@@ -74,6 +75,11 @@ export interface EventPayloads {
   'timer:cancelled': { key: string };
   'timer:fired': { key: string };
   'mark': { node?: NodeId; label: string; data?: unknown };
+  /** A scripted drill started; its steps run at `at` seconds after this event. */
+  'drill:started': { script: DrillScript };
+  /** A step of the running drill ran (`error` when it could not, e.g. no leader yet). */
+  'drill:step': { index: number; text: string; error?: string };
+  'drill:ended': { reason: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -107,4 +113,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'timer:cancelled',
   'timer:fired',
   'mark',
+  'drill:started',
+  'drill:step',
+  'drill:ended',
 ];

@@ -4,6 +4,7 @@
 // acts on (in a recording, what the effects caused is already written as later events).
 
 import { newClock, tickReceive, tickSend } from '../net/clocks';
+import { orderedSteps } from '../net/script';
 import { engineFor } from '../games';
 import type { AnyEngine, Effect, EngineCtx, Envelope } from '../games/types';
 import type { EventOf, RecordingHeader, SessionEvent } from './events';
@@ -115,6 +116,7 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
         for (const copy of Object.keys(f.pending)) f.pending[+copy] = (f.pending[+copy] ?? 0) + event.shift;
       }
       for (const timer of Object.values(state.timers)) timer.at += event.shift;
+      if (state.drill?.nextAt != null) state.drill.nextAt += event.shift;
       return [];
     }
     case 'round:started':
@@ -167,6 +169,25 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
       return re.engine.timer(re.round.engineState, event.key, engineCtx(state, re.round, now));
     }
     case 'mark':
+      return [];
+    case 'drill:started': {
+      const steps = orderedSteps(event.script);
+      state.drill = { script: event.script, startedAt: now, next: 0, nextAt: now + steps[0]!.at * 1000 };
+      return [];
+    }
+    case 'drill:step': {
+      const d = state.drill;
+      if (!d) return [];
+      const steps = orderedSteps(d.script);
+      d.next = event.index + 1;
+      const following = steps[d.next];
+      d.nextAt = following ? d.startedAt + following.at * 1000 : null;
+      state.faultLog.push({ t: now, text: `Drill step ${event.index + 1}/${steps.length}: ${event.text}${event.error ? ` — ${event.error}` : ''}` });
+      if (state.faultLog.length > FAULT_LOG_MAX) state.faultLog.shift();
+      return [];
+    }
+    case 'drill:ended':
+      state.drill = null;
       return [];
   }
 }

@@ -2,6 +2,7 @@
 
 import type { NodeClock } from '../net/clocks';
 import type { Faults } from '../net/faults';
+import type { DrillScript } from '../net/script';
 import { isCrashed } from '../net/network';
 import type { Envelope, NetStats } from '../games/types';
 import type { NodeId } from '../protocol/ids';
@@ -49,6 +50,14 @@ export interface RoundSummary {
   result: unknown;
 }
 
+export interface DrillRun {
+  script: DrillScript;
+  startedAt: number;
+  /** Index (in time order) of the next step, and when it runs (session ms). */
+  next: number;
+  nextAt: number | null;
+}
+
 export interface FaultLogEntry {
   t: number;
   text: string;
@@ -79,6 +88,8 @@ export interface SessionState {
   /** The whole session's network figures. */
   net: NetStats;
   faultLog: FaultLogEntry[];
+  /** The scripted drill running now, if any. */
+  drill: DrillRun | null;
 }
 
 export const emptyNetStats = (): NetStats => ({
@@ -108,6 +119,7 @@ export function createSessionState(header: RecordingHeader): SessionState {
     rounds: [],
     net: emptyNetStats(),
     faultLog: [],
+    drill: null,
   };
 }
 

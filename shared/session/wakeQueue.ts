@@ -5,8 +5,10 @@ import type { NodeId } from '../protocol/ids';
 
 export type Wake =
   | { type: 'deliver'; id: string; copy: number }
-  | { type: 'timer'; key: string; at: number }
-  | { type: 'bot'; node: NodeId };
+  /** Stale when the timer was re-armed: the session compares the armed time with the wake's. */
+  | { type: 'timer'; key: string }
+  | { type: 'bot'; node: NodeId }
+  | { type: 'script' };
 
 interface Item {
   at: number;

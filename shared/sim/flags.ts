@@ -3,6 +3,7 @@
 import type { SimFlags } from '../games/types';
 import { defaultFaults, type Faults } from '../net/faults';
 import { isDrillName } from '../net/drills';
+import { orderedSteps, type DrillScript } from '../net/script';
 import type { ScheduleStep } from './runner';
 
 /** Flags that repeat (`--partition 3,2@2000 --partition 5@9000`). */
@@ -94,10 +95,10 @@ export function scheduleFromFlags(args: ParsedArgs, nodes: number): ScheduleStep
     if (total !== nodes) throw new Error(`--partition ${sizesText}: the sizes add up to ${total}, not ${nodes} nodes.`);
     let start = 0;
     const groups = sizes.map((n) => ids.slice(start, (start += n)));
-    steps.push({ at: atTime(when, 'partition'), action: { fault: { op: 'split', groups } } });
+    steps.push({ at: atTime(when, 'partition'), action: { do: 'fault', op: { op: 'split', groups } } });
   }
-  for (const spec of args.repeated.heal ?? []) steps.push({ at: atTime(spec, 'heal'), action: { fault: { op: 'heal' } } });
-  for (const spec of args.repeated.restart ?? []) steps.push({ at: atTime(spec, 'restart'), action: { restart: 'all' } });
+  for (const spec of args.repeated.heal ?? []) steps.push({ at: atTime(spec, 'heal'), action: { do: 'fault', op: { op: 'heal' } } });
+  for (const spec of args.repeated.restart ?? []) steps.push({ at: atTime(spec, 'restart'), action: { do: 'restart' } });
   for (const spec of args.repeated.crash ?? []) {
     // leader@1000 or 2@1000
     const [who, when] = spec.split('@');
@@ -106,13 +107,28 @@ export function scheduleFromFlags(args: ParsedArgs, nodes: number): ScheduleStep
     if (who !== 'leader' && (!Number.isInteger(count) || count < 1)) {
       throw new Error(`--crash "${spec}": say "leader" or a number of nodes.`);
     }
-    steps.push({ at: atTime(when, 'crash'), action: { crash: who === 'leader' ? 'leader' : count } });
+    steps.push({ at: atTime(when, 'crash'), action: { do: 'crash', who: who === 'leader' ? 'leader' : count } });
   }
   for (const spec of args.repeated['drill-at'] ?? []) {
     // isolate-leader@3000
     const [name, when] = spec.split('@');
     if (!name || when === undefined || !isDrillName(name)) throw new Error(`--drill-at "${spec}" must look like halves@3000.`);
-    steps.push({ at: atTime(when, 'drill-at'), action: { drill: name } });
+    steps.push({ at: atTime(when, 'drill-at'), action: { do: 'drill', name } });
   }
   return steps.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * A drill script's steps as a fault schedule. The simulator plays one round, which it starts
+ * itself at 0, so a script may only "start" at 0 (that step is then skipped) and may "stop".
+ */
+export function scheduleFromScript(script: DrillScript): ScheduleStep[] {
+  return orderedSteps(script).flatMap((step): ScheduleStep[] => {
+    const { at, note: _note, ...action } = step;
+    if (action.do === 'start') {
+      if (at > 0) throw new Error(`The simulator plays one round: the drill may start a game only at 0 s (step at ${at} s).`);
+      return [];
+    }
+    return [{ at: Math.round(at * 1000), action }];
+  });
 }

@@ -2,26 +2,17 @@
 // engines and network model as a live room, with a scripted fault schedule.
 
 import { engineFor } from '../games';
-import type { FaultOp, Faults } from '../net/faults';
-import { isCrashed } from '../net/network';
-import type { DrillName } from '../net/drills';
-import { createRng, deriveSeed } from '../rng';
+import type { Faults } from '../net/faults';
+import type { ScriptAction } from '../net/script';
 import { SessionCore, type Recorder } from '../session/core';
 import { makeHeader } from '../session/header';
 import type { SessionState } from '../session/state';
 
-export type ScheduleAction =
-  | { fault: FaultOp }
-  | { drill: DrillName }
-  /** Crash the game's leader, or this many live nodes chosen at random. */
-  | { crash: 'leader' | number }
-  /** Restart every crashed node. */
-  | { restart: 'all' };
-
 export interface ScheduleStep {
   /** ms after the round starts. */
   at: number;
-  action: ScheduleAction;
+  /** The same actions a drill script has (shared/net/script.ts). */
+  action: ScriptAction;
 }
 
 export interface TrialSpec {
@@ -54,7 +45,6 @@ export function runTrial(spec: TrialSpec, record: Recorder = () => {}): TrialOut
   if (!added.ok) throw new Error(added.error.message);
   const started = core.startRound(0, spec.game, spec.config);
   if (!started.ok) throw new Error(started.error.message);
-  const rng = createRng(deriveSeed(spec.seed, 'schedule'));
   const schedule = [...spec.schedule].sort((a, b) => a.at - b.at);
   let next = 0;
   let now = 0;
@@ -67,7 +57,7 @@ export function runTrial(spec: TrialSpec, record: Recorder = () => {}): TrialOut
     if (at === Infinity || at > spec.maxTimeMs) break;
     now = at;
     if (stepAt !== null && stepAt <= (wakeAt ?? Infinity)) {
-      applyStep(core, schedule[next++]!.action, now, rng);
+      core.runAction(now, schedule[next++]!.action);
     } else {
       core.advance(now);
     }
@@ -83,26 +73,4 @@ export function runTrial(spec: TrialSpec, record: Recorder = () => {}): TrialOut
   }
   const last = core.state.rounds.at(-1);
   return { result: last?.result ?? null, endedAt: last?.endedAt ?? now, endedBy: 'game', state: core.state };
-}
-
-function applyStep(core: SessionCore, action: ScheduleAction, now: number, rng: ReturnType<typeof createRng>): void {
-  if ('fault' in action) {
-    core.changeFaults(now, action.fault);
-  } else if ('drill' in action) {
-    core.drill(now, action.drill);
-  } else if ('restart' in action) {
-    core.changeFaults(now, { op: 'restart', nodes: [...core.state.faults.crashed] });
-  } else {
-    const round = core.state.round;
-    let nodes: string[] = [];
-    if (action.crash === 'leader') {
-      const engine = round ? engineFor(round.spec.game) : undefined;
-      const leader = round && engine?.leader ? engine.leader(round.engineState) : null;
-      if (leader) nodes = [leader];
-    } else if (round) {
-      const alive = round.spec.nodes.filter((n) => !isCrashed(core.state.faults, n));
-      nodes = rng.sample(alive, action.crash);
-    }
-    if (nodes.length) core.changeFaults(now, { op: 'crash', nodes });
-  }
 }

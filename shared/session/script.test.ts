@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { canReach } from '../net/network';
+import type { SessionEvent } from './events';
+import { SessionCore } from './core';
+import { fold } from './fold';
+import { makeHeader } from './header';
+
+function session() {
+  const events: SessionEvent[] = [];
+  const header = makeHeader({ seed: 4 });
+  const core = new SessionCore(header, (e) => events.push(structuredClone(e)));
+  const runUntil = (t: number) => {
+    for (let at = core.nextWakeAt(); at !== null && at <= t; at = core.nextWakeAt()) core.advance(at);
+  };
+  return { core, events, header, runUntil };
+}
+
+const script = {
+  name: 'split and heal',
+  steps: [
+    { at: 0, do: 'start', game: 'sandbox' },
+    { at: 20, do: 'drill', name: 'halves' },
+    { at: 45, do: 'drill', name: 'heal', note: 'heal everything' },
+  ],
+};
+
+describe('scripted drills', () => {
+  it('runs each step at its moment, records it, and ends after the last', () => {
+    const { core, events, header, runUntil } = session();
+    core.addBots(0, 4);
+    expect(core.startScript(1000, script)).toEqual({ ok: true, data: null });
+    expect(core.state.round?.spec.game).toBe('sandbox');
+    expect(core.state.drill).toMatchObject({ next: 1, nextAt: 21_000 });
+    runUntil(20_999);
+    expect(canReach(core.state.faults, 'n1', 'n4')).toBe(true);
+    runUntil(21_000);
+    expect(canReach(core.state.faults, 'n1', 'n4')).toBe(false);
+    runUntil(46_000);
+    expect(canReach(core.state.faults, 'n1', 'n4')).toBe(true);
+    expect(core.state.drill).toBeNull();
+    const steps = events.filter((e) => e.type === 'drill:step');
+    expect(steps.map((e) => [e.t, e.type === 'drill:step' && e.text])).toEqual([
+      [1000, 'start sandbox'],
+      [21_000, 'split in halves'],
+      [46_000, 'heal everything'],
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: 'drill:ended', reason: 'finished' });
+    expect(fold(header, events)).toEqual(core.state);
+  });
+
+  it('waits while the network is paused, and can be stopped', () => {
+    const { core, runUntil } = session();
+    core.addBots(0, 4);
+    core.startScript(0, script);
+    core.pause(10_000);
+    runUntil(60_000);
+    expect(canReach(core.state.faults, 'n1', 'n4')).toBe(true);
+    core.resume(30_000);
+    expect(core.state.drill?.nextAt).toBe(40_000);
+    runUntil(40_000);
+    expect(canReach(core.state.faults, 'n1', 'n4')).toBe(false);
+    expect(core.stopScript(41_000)).toEqual({ ok: true, data: null });
+    runUntil(100_000);
+    expect(canReach(core.state.faults, 'n1', 'n4')).toBe(false);
+  });
+
+  it('records a step that cannot run, with the reason, and goes on', () => {
+    const { core, events, runUntil } = session();
+    core.addBots(0, 3);
+    core.startScript(0, { name: 'x', steps: [{ at: 0, do: 'start', game: 'sandbox' }, { at: 1, do: 'crash', who: 'leader' }, { at: 2, do: 'crash', who: 1 }] });
+    runUntil(5000);
+    const steps = events.filter((e) => e.type === 'drill:step');
+    expect(steps[1]).toMatchObject({ error: 'There is no leader to crash right now.' });
+    expect(core.state.faults.crashed).toHaveLength(1);
+  });
+
+  it('refuses a malformed script and changes nothing', () => {
+    const { core, events } = session();
+    expect(core.startScript(0, { name: 'x', steps: [{ at: -1, do: 'explode' }] })).toMatchObject({ ok: false, error: { code: 'bad_script' } });
+    expect(events).toEqual([]);
+  });
+});
