@@ -5,7 +5,8 @@ import type { NodeId } from '../../protocol/ids';
 import type { NetStats } from '../types';
 import type { Pace, Timing } from './config';
 import { isSplit } from './election';
-import { cardRef, termView, type CardRef, type TermView } from './view';
+import { termView, type TermView } from './consoleView';
+import { cardRef, type CardRef } from './view';
 import type { ElectionState, StaleReason } from './types';
 
 /** Terms of the timeline kept in the result (the latest). */

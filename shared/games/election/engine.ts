@@ -18,7 +18,8 @@ import { electionSim } from './sim';
 import { refreshStale } from './stale';
 import { armElection, begin, parseKey, type Step } from './step';
 import { electionAction, GAME_ID, KIND, type ElectionAction, type ElectionState, type NodeState } from './types';
-import { consoleView, nodeView } from './view';
+import { consoleView } from './consoleView';
+import { nodeView } from './view';
 
 function freshNode(): NodeState {
   return {

@@ -11,7 +11,8 @@ import type { ElectionResult } from './analysis';
 import { election } from './engine';
 import { timeoutKey } from './step';
 import type { ElectionState } from './types';
-import type { ElectionConsoleView, ElectionView } from './view';
+import type { ElectionConsoleView } from './consoleView';
+import type { ElectionView } from './view';
 
 function session(seed: number) {
   const events: SessionEvent[] = [];

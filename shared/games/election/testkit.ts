@@ -8,7 +8,8 @@ import type { Effect, EngineCtx, Envelope, Rejection } from '../types';
 import { election } from './engine';
 import { heartbeatKey, timeoutKey } from './step';
 import type { ElectionState } from './types';
-import type { ElectionConsoleView, ElectionView } from './view';
+import type { ElectionConsoleView } from './consoleView';
+import type { ElectionView } from './view';
 
 export class Cluster {
   readonly nodes: NodeId[];
