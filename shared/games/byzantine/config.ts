@@ -41,6 +41,11 @@ export const byzantineConfig = z
     phaseMs: z.number().int().min(20).max(600_000).default(45_000),
     /** How traitor bots (and traitors on autopilot, and traitors who run out of time) lie. */
     strategy: z.enum(STRATEGIES).default('flip'),
+    /**
+     * A loyal lieutenant's relays leave after a seeded random delay of up to this many ms, so
+     * that a traitor who takes a while to choose is not given away by speaking last ([B4]).
+     */
+    relayDelayMs: z.number().int().min(0).max(60_000).default(4_000),
     /** Bots and autopilots act about this long after their view changes (ms). */
     botDelayMs: z.number().int().min(0).max(60_000).default(1_500),
     /** At most this many nodes play generals; the others watch. */

@@ -8,11 +8,11 @@ import type { GameEngine } from '../types';
 import { analyse } from './analysis';
 import { bot } from './bots';
 import { byzantineAction, byzantineConfig, type ByzantineAction, type ByzantineConfig, type Value } from './config';
-import { advance, onGraceTimer, onPhaseTimer, receive, sendOmRelays, sendOrders, sendSmRelays } from './flow';
+import { advance, flushOutbox, flushOverdue, onGraceTimer, onPhaseTimer, receive, sendOmRelays, sendOrders, sendSmRelays } from './flow';
 import { check } from './rules';
 import { setup } from './setup';
 import { byzantineSim } from './sim';
-import { graceTimerKey, lieutenants, phaseTimerKey, type ByzantineState } from './state';
+import { graceTimerKey, lieutenants, phaseTimerKey, RELAY_TIMER_PREFIX, type ByzantineState } from './state';
 import { consoleView, nodeView } from './view';
 
 const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
@@ -68,12 +68,20 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
     // Keys carry their step, so a timer left over from an earlier phase does nothing.
     if (key === phaseTimerKey(s.step) && !s.closing) onPhaseTimer(s, ctx, fx);
     else if (key === graceTimerKey(s.step) && s.closing) onGraceTimer(s, ctx, fx);
+    else if (key.startsWith(RELAY_TIMER_PREFIX)) {
+      const node = key.slice(RELAY_TIMER_PREFIX.length);
+      // A crashed node's timer still fires: its relays wait for the phase's end instead.
+      if (ctx.isDown(node)) return fx;
+      flushOutbox(s, ctx, fx, node);
+      advance(s, ctx, fx);
+    }
     return fx;
   },
 
   faultsChanged(s, _prev, _next, ctx) {
-    // A crash can leave a phase with nobody left to wait for.
+    // A crash can leave a phase with nobody left to wait for; a restart lets held relays go.
     const fx: ReturnType<GameEngine['timer']> = [];
+    flushOverdue(s, ctx, fx);
     advance(s, ctx, fx);
     return fx;
   },
@@ -85,7 +93,7 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
 
   botDelay(s, rng) {
     const d = s.config.botDelayMs;
-    // Spread like people are, so that a bot's speed does not give its role away.
+    // Spread out, as people are, rather than every bot in the same instant.
     return d === 0 ? 0 : rng.between(Math.ceil(d / 2), Math.ceil((d * 3) / 2));
   },
 

@@ -18,6 +18,7 @@ import {
   pathKey,
   phaseOf,
   phaseTimerKey,
+  relayTimerKey,
   sigKey,
   type ByzantineState,
   type General,
@@ -110,15 +111,63 @@ export function sendSmRelays(s: ByzantineState, ctx: EngineCtx, fx: Effect[], t:
   }
 }
 
-/** A loyal lieutenant passes on exactly what it holds, at once; the node does not choose ([B4]). */
+/**
+ * A loyal lieutenant passes on exactly what it holds; the node does not choose ([B4]). With a
+ * relay delay the message waits in its outbox until the node's relay timer (seeded) fires.
+ */
 function relayLoyal(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, path: NodeId[], value: Value): void {
   if (path.length > s.m) return;
+  const g = s.nodes[i]!;
+  if (s.config.relayDelayMs === 0) {
+    sendLoyal(s, ctx, fx, i, path, value);
+    return;
+  }
+  g.outbox.push({ path, value });
+  if (g.outbox.length === 1) {
+    const rng = createRng(s.rng);
+    const delay = rng.between(0, s.config.relayDelayMs);
+    s.rng = rng.state;
+    g.relayAt = ctx.now + delay;
+    fx.push({ type: 'timer', key: relayTimerKey(i), delay, node: i });
+  }
+}
+
+function sendLoyal(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, path: NodeId[], value: Value): void {
   const g = s.nodes[i]!;
   g.relayed ??= { value, at: ctx.now };
   const out = [...path, i];
   if (s.signed) s.sigs[sigKey(value, out)] = true;
-  const to = s.signed ? lieutenants(s).filter((l) => !out.includes(l)) : recipientsOf(s, out);
-  for (const r of to) send(s, ctx, fx, { from: i, to: r, value, path: out, level: out.length });
+  for (const r of recipientsOf(s, out)) send(s, ctx, fx, { from: i, to: r, value, path: out, level: out.length });
+}
+
+/**
+ * Sends what waits in a loyal lieutenant's outbox (its relay timer fired, or a phase is
+ * ending): everything, or only the relays of levels up to `maxLevel`.
+ */
+export function flushOutbox(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, maxLevel = Infinity): void {
+  const g = s.nodes[i];
+  if (!g || g.outbox.length === 0) return;
+  const due = g.outbox.filter((m) => m.path.length + 1 <= maxLevel);
+  if (due.length === 0) return;
+  g.outbox = g.outbox.filter((m) => m.path.length + 1 > maxLevel);
+  if (g.outbox.length === 0) {
+    g.relayAt = null;
+    fx.push({ type: 'cancel', key: relayTimerKey(i) });
+  }
+  fx.push({ type: 'changed', nodes: [i] });
+  for (const m of due) sendLoyal(s, ctx, fx, i, m.path, m.value);
+}
+
+/** A node back from a crash sends the relays whose timer fired while it was down. */
+export function flushOverdue(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
+  for (const i of lieutenants(s)) {
+    const g = s.nodes[i]!;
+    if (g.relayAt !== null && g.relayAt <= ctx.now && !ctx.isDown(i)) flushOutbox(s, ctx, fx, i);
+  }
+}
+
+function flushAll(s: ByzantineState, ctx: EngineCtx, fx: Effect[], maxLevel = Infinity): void {
+  for (const i of lieutenants(s)) flushOutbox(s, ctx, fx, i, maxLevel);
 }
 
 // ---- receiving --------------------------------------------------------------------------
@@ -199,7 +248,11 @@ export function waitingFor(s: ByzantineState, isDown: (node: NodeId) => boolean)
   }
   if (s.step <= s.m + 1) {
     const owed = s.signed ? n - 2 : omSendsAt(s, s.step);
-    return s.traitors.filter((t) => t !== s.commander && !isDown(t) && (s.nodes[t]!.sentByLevel[s.step] ?? 0) < owed);
+    return lieutenants(s).filter((l) => {
+      const g = s.nodes[l]!;
+      if (isDown(l)) return false;
+      return g.traitor ? (g.sentByLevel[s.step] ?? 0) < owed : g.outbox.some((m) => m.path.length + 1 <= s.step);
+    });
   }
   if (s.step === decideStep(s)) {
     return lieutenants(s).filter((l) => !s.nodes[l]!.traitor && s.nodes[l]!.decision === null && !isDown(l));
@@ -226,6 +279,7 @@ export function onPhaseTimer(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): v
     return;
   }
   s.closing = true;
+  flushAll(s, ctx, fx, s.step);
   fillIn(s, ctx, fx);
   fx.push({ type: 'changed', nodes: 'all' });
   if ((s.travelling[s.step] ?? 0) === 0) {
@@ -292,6 +346,8 @@ function endPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all
   }
   s.travelling[k] = 0;
   closePhaseRecord(s, ctx.now, endedBy);
+  // This level's relays that a crashed node held back go out now (dropped while it is down).
+  flushAll(s, ctx, fx, k);
   s.step = k + 1;
   s.closing = false;
   if (!s.signed) {

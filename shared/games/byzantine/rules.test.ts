@@ -12,7 +12,7 @@ const init = (n: number, config: Record<string, unknown>, seed = 1) =>
 
 /** Humans n1…n{humans}; n1 commands unless said otherwise. Phases are 10 s, latency 10 ms. */
 const room = (humans: number, config: Record<string, unknown> = {}, bots = 0) =>
-  new Room({ humans, bots }).start({ commander: 'n1', traitorIds: [], order: 'attack', phaseMs: 10_000, botDelayMs: 100, ...config });
+  new Room({ humans, bots }).start({ commander: 'n1', traitorIds: [], order: 'attack', phaseMs: 10_000, botDelayMs: 100, relayDelayMs: 0, ...config });
 
 describe('byzantine: roles', () => {
   it('[B1] one commander, f traitors drawn from the seed, the same for the same seed', () => {
@@ -113,6 +113,29 @@ describe('byzantine: relays', () => {
     expect(r.act('n2', { type: 'send', values: { n3: 'retreat' } })).toMatchObject({ ok: false, error: { code: 'loyal' } });
   });
 
+  it('[B4] with a relay delay, loyal relays leave at a seeded moment in the phase, and the phase waits for them', () => {
+    const r = room(5, { relayDelayMs: 4_000 });
+    r.act('n1', { type: 'order', value: 'attack' });
+    r.run(9);
+    const firstSet = r.events.length;
+    r.run(1);
+    const sets = r.events.slice(firstSet).filter((e) => e.type === 'timer:set' && e.key.startsWith('byzantine:relay:'));
+    expect(sets.map((e) => e.type === 'timer:set' && e.node).sort()).toEqual(['n2', 'n3', 'n4', 'n5']);
+    const at = sets.map((e) => (e.type === 'timer:set' ? e.at : 0));
+    expect(Math.min(...at)).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...at)).toBeLessThanOrEqual(4_010);
+    expect(new Set(at).size).toBeGreaterThan(1);
+    const last = Math.max(...at);
+    const lastNode = sets.find((e) => e.type === 'timer:set' && e.at === last)!;
+    const node = lastNode.type === 'timer:set' ? lastNode.node! : '';
+    expect(r.view(node)).toMatchObject({ relayed: null, relaysWaiting: 1 });
+    r.runUntil(last + 9);
+    expect(r.state.step).toBe(2);
+    expect(r.view(node).relayed).toEqual({ value: 'attack', at: last });
+    r.run(1);
+    expect(r.state.step).toBe(3);
+  });
+
   it('[B5] a traitor lieutenant lies per recipient once it has its order; the rest is filled in at the phase end', () => {
     const r = room(5, { traitorIds: ['n2'], strategy: 'flip' });
     expect(r.act('n2', { type: 'send', values: { n3: 'retreat' } })).toMatchObject({ ok: false, error: { code: 'no_order_yet' } });
@@ -133,7 +156,7 @@ describe('byzantine: relays', () => {
 describe('byzantine: missing and late messages', () => {
   it('[B6] an order that never comes counts as Retreat, and a loyal lieutenant relays Retreat', () => {
     const r = new Room({ humans: 4, faults: [{ op: 'linkLoss', from: 'n1', to: 'n2', rate: 1 }] }).start({
-      commander: 'n1', traitorIds: [], phaseMs: 5_000,
+      commander: 'n1', traitorIds: [], phaseMs: 5_000, relayDelayMs: 0,
     });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(100);
@@ -147,7 +170,7 @@ describe('byzantine: missing and late messages', () => {
   });
 
   it('[B6] a message that arrives after its phase ended is late and ignored', () => {
-    const r = new Room({ humans: 4, latency: 3_000 }).start({ commander: 'n1', traitorIds: [], phaseMs: 2_000 });
+    const r = new Room({ humans: 4, latency: 3_000 }).start({ commander: 'n1', traitorIds: [], phaseMs: 2_000, relayDelayMs: 0 });
     r.act('n1', { type: 'order', value: 'attack' });
     r.core.changeFaults(r.now, { op: 'latency', base: 0, jitter: 0 });
     r.runUntil(2_000 + 200);
@@ -189,7 +212,7 @@ describe('byzantine: phases', () => {
 
   it('[B7] a message lost after the timer is waited for only until the grace ends', () => {
     const r = new Room({ humans: 4, faults: [{ op: 'linkLoss', from: 'n1', to: 'n3', rate: 1 }] }).start({
-      commander: 'n1', traitorIds: [], phaseMs: 2_000,
+      commander: 'n1', traitorIds: [], phaseMs: 2_000, relayDelayMs: 0,
     });
     r.runUntil(2_000 + 10 + 199);
     expect(r.state.step).toBe(1);
@@ -322,7 +345,7 @@ describe('byzantine: OM(m) and SM(m)', () => {
   });
 
   it('[B11] SM(1): a forged relay is detected and discarded, so 3 generals agree', () => {
-    const r = new Room({ humans: 3 }).start({ commander: 'n1', traitorIds: ['n3'], signed: true, phaseMs: 10_000 });
+    const r = new Room({ humans: 3 }).start({ commander: 'n1', traitorIds: ['n3'], signed: true, phaseMs: 10_000, relayDelayMs: 0 });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(10);
     expect(r.view('n3').pending).toMatchObject([{ level: 2, value: 'attack', signable: ['attack'], recipients: ['n2'] }]);

@@ -21,6 +21,8 @@ function newGeneral(traitor: boolean): General {
     sentTo: {},
     sentByLevel: [],
     relayed: null,
+    outbox: [],
+    relayAt: null,
     tally: null,
     suggested: null,
     decision: null,

@@ -1,6 +1,6 @@
 // `npm run simulate -- --game byzantine --nodes 4 --traitors 1 --m 1 --strategy split
 //   --trials 500 --seed 1 --json` (also --signed, --commander-traitor, --phase, --order,
-// --bot-delay and the fault flags). Every node is a bot.
+// --bot-delay, --relay-delay and the fault flags). Every node is a bot.
 
 import type { SimFlags, SimPlugin } from '../types';
 import { intFlag } from '../../sim/flags';
@@ -61,6 +61,7 @@ function config(flags: SimFlags, nodes: number): ByzantineConfig {
     phaseMs: intFlag(flags, 'phase', 1_000, 20, 600_000),
     strategy: strategy as Strategy,
     botDelayMs: intFlag(flags, 'bot-delay', 10, 0, 60_000),
+    relayDelayMs: intFlag(flags, 'relay-delay', 0, 0, 60_000),
     maxGenerals: Math.max(3, nodes),
     ...(order ? { order: order as Value } : {}),
   };

@@ -62,6 +62,10 @@ export interface General {
   sentByLevel: number[];
   /** A loyal lieutenant's first relay (what the server said for it). */
   relayed: { value: Value; at: number } | null;
+  /** A loyal lieutenant's relays waiting for its relay timer ([B4]): the message passed on. */
+  outbox: { path: NodeId[]; value: Value }[];
+  /** When the relay timer is due (session time), while the outbox is not empty. */
+  relayAt: number | null;
   /** Frozen when the decision phase starts ([B8]). */
   tally: Tally | null;
   suggested: Value | null;
@@ -179,3 +183,6 @@ export function phaseOf(s: ByzantineState): Phase {
 
 export const phaseTimerKey = (step: number): string => `byzantine:phase:${step}`;
 export const graceTimerKey = (step: number): string => `byzantine:grace:${step}`;
+/** A loyal lieutenant's relay timer (a node timer: its phone may show it). */
+export const relayTimerKey = (node: NodeId): string => `byzantine:relay:${node}`;
+export const RELAY_TIMER_PREFIX = 'byzantine:relay:';

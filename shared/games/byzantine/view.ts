@@ -95,8 +95,10 @@ export interface ByzantineView {
   received: number;
   late: number;
   forged: number;
-  /** Loyal lieutenant: what the server relayed for you, and when. */
+  /** Loyal lieutenant: what the server relayed for you, and when (null until it has gone out). */
   relayed: { value: Value; at: number } | null;
+  /** Loyal lieutenant: relays of yours waiting to go out (see the node timer byzantine:relay:<you>). */
+  relaysWaiting: number;
   /** Traitor: the messages you still owe (per recipient choice). */
   pending: PendingSend[];
   /**
@@ -199,6 +201,7 @@ export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
       late: 0,
       forged: 0,
       relayed: null,
+      relaysWaiting: 0,
       pending: [],
       tally: null,
       accepted: null,
@@ -229,6 +232,7 @@ export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
     late: g.late,
     forged: g.forged,
     relayed: g.relayed ? { ...g.relayed } : null,
+    relaysWaiting: g.outbox.length,
     pending: pendingFor(s, node, g),
     tally: commander ? null : liveTally(s, g),
     accepted: commander || !s.signed ? null : [...g.accepted],
