@@ -167,6 +167,7 @@ export function becomeLeader(st: Step, node: NodeId): void {
     proposedThisTerm: false,
   };
   s.leaders.push(node);
+  s.maxLeaderTerm = Math.max(s.maxLeaderTerm, n.term);
   st.dirty = true;
   st.fx.push({ type: 'cancel', key: timeoutKey(node) });
 

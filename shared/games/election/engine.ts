@@ -83,6 +83,7 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction>
       node: {},
       leaders: [],
       maxTerm: 0,
+      maxLeaderTerm: 0,
       firstLeaderAt: null,
       firstLeaderTerm: null,
       elections: 0,

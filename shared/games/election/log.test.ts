@@ -247,7 +247,7 @@ describe('election: stale leaders and safety', () => {
     expect(c.view('n1').role).toBe('leader');
     c.now = 1500;
     c.elect('n3');
-    expect(c.console().staleLeaders).toMatchObject([{ node: 'n1', reason: 'higher-term' }]);
+    expect(c.console().staleLeaders).toMatchObject([{ node: 'n1', reason: 'superseded' }]);
     expect(c.console().leader).toMatchObject({ node: 'n3', term: 2 });
     c.now = 4000;
     c.fault({ op: 'heal' });
@@ -256,6 +256,24 @@ describe('election: stale leaders and safety', () => {
     expect(c.console().staleLeaders).toEqual([]);
     const r = electionResult(c.state, NO_NET);
     expect(r).toMatchObject({ stale: { count: 1, totalMs: 3000, longestMs: 3000, periods: [{ node: 'n1', term: 1, from: 1000, to: 4000, open: false }] } });
+  });
+
+  it('[E15] a node cut off alone that keeps standing does not make the majority\'s leader stale', () => {
+    const c = new Cluster(5);
+    c.elect('n1');
+    c.fault({ op: 'isolate', nodes: ['n5'] });
+    for (let i = 0; i < 3; i++) {
+      c.expire('n5');
+      c.act('n5', { type: 'stand' });
+      c.deliver();
+    }
+    expect(c.state.maxTerm).toBe(4);
+    c.beat('n1');
+    c.deliver();
+    expect(c.console().staleLeaders).toEqual([]);
+    c.act('n1', { type: 'propose', value: 'Still fine' });
+    c.settle();
+    expect(c.node('n1').commitIndex).toBe(1);
   });
 
   it('[E15] a stale period still open when the round ends is measured to the end', () => {

@@ -1,5 +1,7 @@
 // Stale leaders [E15]: a node that still believes it leads although it cannot reach a majority
-// of the cluster, or a higher term already exists somewhere. The node itself cannot know this
+// of the cluster, or a leader of a later term has been elected (so a majority has moved on and
+// will never acknowledge it again). A mere higher term somewhere, say of a node cut off on its
+// own that keeps standing, does not make a leader with a majority stale. The node itself cannot know this
 // (that is the lesson); the engine can, because it sees the faults and every node's term.
 // Worked out again only when leaders, terms or faults change, never per message.
 
@@ -24,7 +26,7 @@ function reachesMajority(st: Step, leader: NodeId): boolean {
 
 export function staleReason(st: Step, leader: NodeId): StaleReason | null {
   const n = st.s.node[leader]!;
-  if (st.s.maxTerm > n.term) return 'higher-term';
+  if (st.s.maxLeaderTerm > n.term) return 'superseded';
   return reachesMajority(st, leader) ? null : 'minority';
 }
 
@@ -64,5 +66,5 @@ export function closeStale(s: ElectionState, node: NodeId, now: number): void {
 }
 
 export function describeReason(reason: StaleReason): string {
-  return reason === 'minority' ? 'it cannot reach a majority' : 'a higher term exists';
+  return reason === 'minority' ? 'it cannot reach a majority' : 'a later term has a leader';
 }

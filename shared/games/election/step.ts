@@ -86,8 +86,5 @@ export function upToDate(lastTerm: number, lastIndex: number, voterTerm: number,
 }
 
 export function raiseMaxTerm(st: Step, term: number): void {
-  if (term > st.s.maxTerm) {
-    st.s.maxTerm = term;
-    st.dirty = true;
-  }
+  if (term > st.s.maxTerm) st.s.maxTerm = term;
 }

@@ -159,10 +159,10 @@ export interface StalePeriod {
   from: number;
   /** null while it lasts. */
   to: number | null;
-  /** Why it no longer really leads: it cannot reach a majority, or a higher term exists. */
+  /** Why it no longer really leads: it cannot reach a majority, or a later term has a leader. */
   reason: StaleReason;
 }
-export type StaleReason = 'minority' | 'higher-term';
+export type StaleReason = 'minority' | 'superseded';
 
 export interface ElectionState {
   config: ElectionConfig;
@@ -180,6 +180,8 @@ export interface ElectionState {
   leaders: NodeId[];
   /** The highest term any node has reached. */
   maxTerm: number;
+  /** The highest term in which some node became leader. */
+  maxLeaderTerm: number;
   // Bookkeeping for the analysis and the console.
   firstLeaderAt: number | null;
   firstLeaderTerm: number | null;
