@@ -48,18 +48,21 @@ export const gossip: GameEngine<GossipConfig, GossipState, GossipAction> = {
     const me = state.per[env.to];
     if (!me || !state.per[env.from]) return [];
     state.delivered++;
-    const effects: Effect[] = [{ type: 'changed', nodes: [env.to] }];
+    // A message that brings nothing new changes no phone's screen (the phone shows who told
+    // it first, not how often): no 'changed', so a big run does not wake a bot per message.
     switch (env.kind) {
       case KINDS.push:
       case KINDS.reply:
         me.heard++;
-        if (me.knows) redundant(state);
-        else effects.push(...learn(state, env.to, env.from, ctx.now), ...checkEnd(state, ctx));
-        return effects;
+        if (me.knows) {
+          redundant(state);
+          return [];
+        }
+        return [{ type: 'changed', nodes: [env.to] }, ...learn(state, env.to, env.from, ctx.now), ...checkEnd(state, ctx)];
       case KINDS.pull:
-        return effects.concat(answerPull(state, env, ctx));
+        return [{ type: 'changed', nodes: [env.to] }, ...answerPull(state, env, ctx)];
       case KINDS.card:
-        return effects.concat(takeCard(state, env as Envelope<CardBody>, ctx));
+        return takeCard(state, env as Envelope<CardBody>, ctx);
       default:
         return [];
     }
@@ -111,8 +114,9 @@ function takeCard(state: GossipState, env: Envelope<CardBody>, ctx: EngineCtx): 
   me.best = card;
   me.bestFrom = env.from;
   me.bestRound = state.round;
-  if (card !== state.top || me.knows) return [];
-  return [...learn(state, env.to, env.from, ctx.now), ...checkEnd(state, ctx)];
+  const changed: Effect = { type: 'changed', nodes: [env.to] };
+  if (card !== state.top || me.knows) return [changed];
+  return [changed, ...learn(state, env.to, env.from, ctx.now), ...checkEnd(state, ctx)];
 }
 
 /**

@@ -34,10 +34,23 @@ export function allowedVerb(state: GossipState, node: NodeId): Verb | Rejection 
 }
 
 export function checkAction(state: GossipState, node: NodeId, action: GossipAction): Rejection | null {
+  const wanted: Verb = action.type === 'tell' || action.type === 'tell-random' ? 'tell' : 'ask';
+  const mode = state.config.mode;
+  if (state.per[node] && state.over === null) {
+    if (wanted === 'ask' && (mode === 'push' || mode === 'highest-card')) {
+      return { code: 'wrong_mode', message: `This is ${mode} gossip: nobody asks, nodes tell.` };
+    }
+    if (wanted === 'tell' && mode === 'pull') {
+      return { code: 'wrong_mode', message: 'This is pull gossip: nobody tells unasked, nodes that do not know ask.' };
+    }
+  }
   const verb = allowedVerb(state, node);
   if (typeof verb !== 'string') return verb;
-  const wanted: Verb = action.type === 'tell' || action.type === 'tell-random' ? 'tell' : 'ask';
-  if (wanted !== verb) return wrongVerb(state, wanted);
+  if (wanted !== verb) {
+    return wanted === 'ask'
+      ? { code: 'already_known', message: 'You already know the rumour: there is nothing to ask.' }
+      : { code: 'not_known', message: 'You do not know the rumour yet, so there is nothing to tell: ask someone instead.' };
+  }
   const round = state.round;
   const picks = picksNow(state, node);
   const left = state.config.fanout - picks.length;
@@ -67,18 +80,6 @@ export function checkAction(state: GossipState, node: NodeId, action: GossipActi
 
 function tooMany(left: number, want: number, round: number): Rejection {
   return { code: 'too_many', message: `You may pick ${left} more node${left === 1 ? '' : 's'} in round ${round}, not ${want}.` };
-}
-
-function wrongVerb(state: GossipState, wanted: Verb): Rejection {
-  const mode = state.config.mode;
-  if (wanted === 'ask') {
-    if (mode === 'push' || mode === 'highest-card') {
-      return { code: 'wrong_mode', message: `This is ${mode} gossip: nobody asks, nodes tell.` };
-    }
-    return { code: 'already_known', message: 'You already know the rumour: there is nothing to ask.' };
-  }
-  if (mode === 'pull') return { code: 'wrong_mode', message: 'This is pull gossip: nobody tells unasked, nodes that do not know ask.' };
-  return { code: 'not_known', message: 'You do not know the rumour yet, so there is nothing to tell: ask someone instead.' };
 }
 
 /** Applies an accepted pick: the messages leave at once [G5][G6][G8][G10]. */
@@ -132,15 +133,15 @@ export function randomTargets(state: GossipState, node: NodeId, want: number): N
 export function pickPeers(nodes: readonly NodeId[], self: NodeId, taken: readonly NodeId[], k: number, rng: Rng): NodeId[] {
   const free = nodes.length - 1 - taken.length;
   const want = Math.max(0, Math.min(k, free));
-  const skip = (n: NodeId, out: readonly NodeId[]) => n === self || taken.includes(n) || out.includes(n);
+  const out: NodeId[] = [];
   if (free > 4 * want + 8) {
     // Big round, few picks: rejection sampling.
-    const out: NodeId[] = [];
     while (out.length < want) {
       const n = nodes[rng.int(nodes.length)]!;
-      if (!skip(n, out)) out.push(n);
+      if (n !== self && !taken.includes(n) && !out.includes(n)) out.push(n);
     }
     return out;
   }
-  return rng.sample(nodes.filter((n) => !skip(n, [])), want);
+  for (const n of nodes) if (n !== self && !taken.includes(n)) out.push(n);
+  return rng.sample(out, want);
 }

@@ -41,8 +41,6 @@ export interface GossipNodeView {
   /** Whom you picked this round, and how many picks you have left. */
   picks: NodeId[];
   picksLeft: number;
-  /** Messages that brought you the rumour or a card (the first and every repeat). */
-  heard: number;
   /** Messages you sent this game (tells, asks, the server's answers on your behalf). */
   sent: number;
   /** Pull requests you received, newest first (at most 20). */
@@ -130,7 +128,6 @@ export function nodeView(state: GossipState, node: NodeId): GossipNodeView | nul
     idle: typeof verb === 'string' ? null : verb,
     picks: [...picks],
     picksLeft: typeof verb === 'string' ? Math.max(0, state.config.fanout - picks.length) : 0,
-    heard: me.heard,
     sent: me.sent,
     pullRequests: me.requests.slice().reverse(),
     cards: cardMode
