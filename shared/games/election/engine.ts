@@ -1,8 +1,8 @@
 // The card leader election game: Raft's election and commit, played by phones and bots through
 // the simulated network. This file wires the engine contract to the game's parts: rules in
-// election.ts (voting) and log.ts (replication), checks in check.ts, screens in view.ts, the
-// round's analysis in analysis.ts, the autopilot in bot.ts, the simulator in sim.ts. The rules
-// with their IDs are in README.md beside this file.
+// election.ts (voting) and log.ts (replication), checks in check.ts, screens in view.ts and
+// consoleView.ts, stale leaders in stale.ts, the round's analysis in analysis.ts, the autopilot
+// in bot.ts, the simulator in sim.ts. The rules with their IDs are in README.md beside this file.
 
 import type { NodeId } from '../../protocol/ids';
 import { deriveSeed } from '../../rng';

@@ -4,7 +4,7 @@
 // that a committed entry is never lost or changed.
 //
 // ELECTION_FUZZ_SEED=<n> picks the base seed (default 1); ELECTION_FUZZ_RUNS=<n> how many
-// schedules (default 24). A failure names its seed: add it to REGRESSIONS below.
+// schedules (default 60). A failure names its seed: add it to REGRESSIONS below.
 
 import { describe, expect, it } from 'vitest';
 import type { FaultOp } from '../../net/faults';
@@ -17,7 +17,7 @@ import { isNodeDown } from '../../session/state';
 import type { ElectionState } from './types';
 
 const BASE = Number(process.env.ELECTION_FUZZ_SEED ?? 1);
-const RUNS = Number(process.env.ELECTION_FUZZ_RUNS ?? 24);
+const RUNS = Number(process.env.ELECTION_FUZZ_RUNS ?? 60);
 /** Seeds that once failed, kept as named regression tests (none so far). */
 const REGRESSIONS: { seed: number; why: string }[] = [];
 
