@@ -51,6 +51,8 @@ export interface ByzantineResult {
   ic2: boolean | null;
   verdict: string;
   bound: Bound;
+  /** No message was dropped, lost or late and no general was down at the end: the bound's promise applies. */
+  reliable: boolean;
   /** Things worth a word in class: decisions against the majority, crashed generals, lost messages. */
   flags: string[];
   messages: {
@@ -119,6 +121,7 @@ export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
     ic2: outcome.ic2,
     verdict: outcome.verdict,
     bound: bound(s),
+    reliable: lost === 0 && s.counts.late === 0 && !Object.values(rows).some((r) => r.crashed),
     flags,
     messages: {
       sent: net.sent,
