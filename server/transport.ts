@@ -236,6 +236,9 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
     command('console:pause', S.pausePayload, (room, { paused }) =>
       room.input((now) => (paused ? room.core.pause(now) : room.core.resume(now), ok(null))),
     );
+    command('console:script', S.scriptPayload, (room, p) =>
+      room.input((now) => (p.action === 'start' ? room.core.startScript(now, p.script) : room.core.stopScript(now))),
+    );
     command('console:round', S.roundPayload, (room, p) =>
       room.input((now) => (p.action === 'start' ? room.core.startRound(now, p.game, p.config) : room.core.endRound(now))),
     );

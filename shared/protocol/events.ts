@@ -8,6 +8,7 @@ import type { ConsoleSnapshot, NodeView, RosterEntry } from '../session/views';
 import type { Result } from './result';
 import type { DrillName } from '../net/drills';
 import type { FaultOp } from '../net/faults';
+import type { DrillScript } from '../net/script';
 import type { NodeId } from './ids';
 
 type Ack<T> = (result: Result<T>) => void;
@@ -57,6 +58,7 @@ export interface ClientToServerEvents {
   'console:fault': (p: { op: FaultOp }, ack: Ack<null>) => void;
   'console:drill': (p: { name: DrillName }, ack: Ack<{ text: string }>) => void;
   'console:pause': (p: { paused: boolean }, ack: Ack<null>) => void;
+  'console:script': (p: { action: 'start'; script: DrillScript } | { action: 'stop' }, ack: Ack<null>) => void;
   'console:round': (
     p: { action: 'start'; game: string; config?: unknown } | { action: 'stop' },
     ack: Ack<{ index: number } | { result: unknown }>,
@@ -99,5 +101,6 @@ export const CLIENT_EVENTS = [
   'console:fault',
   'console:drill',
   'console:pause',
+  'console:script',
   'console:round',
 ] as const satisfies readonly (keyof ClientToServerEvents)[];

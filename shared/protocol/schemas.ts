@@ -61,3 +61,10 @@ export type JoinPayload = z.infer<typeof joinPayload>;
 export type ResumePayload = z.infer<typeof resumePayload>;
 export type AttachPayload = z.infer<typeof attachPayload>;
 export type RoundPayload = z.infer<typeof roundPayload>;
+
+// The script itself is checked by the session core (shared/net/script.ts) so its errors can
+// name the step; here only its size is bounded.
+export const scriptPayload = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start'), script: z.unknown() }).strict(),
+  z.object({ action: z.literal('stop') }).strict(),
+]);

@@ -5,6 +5,7 @@ import { engineFor } from '../games';
 import type { NetStats } from '../games/types';
 import { groupOf, type Faults } from '../net/faults';
 import { isCrashed } from '../net/network';
+import { describeStep, orderedSteps } from '../net/script';
 import type { NodeId } from '../protocol/ids';
 import type { NodeKind } from './events';
 import { inRound, type FaultLogEntry, type NodeStatus, type RoundSummary, type SessionState } from './state';
@@ -63,10 +64,14 @@ export interface ConsoleSnapshot {
   nodes: ConsoleNode[];
   faults: Faults;
   paused: boolean;
+  /** When the network was paused (session ms), or null. */
+  pausedAt: number | null;
   round: (RoundInfo & { config: unknown; nodes: NodeId[]; net: NetStats; view: unknown }) | null;
   rounds: RoundSummary[];
   net: NetStats;
   faultLog: FaultLogEntry[];
+  /** The scripted drill running now, with its next step. */
+  drill: { name: string; startedAt: number; steps: { at: number; text: string }[]; next: number; nextAt: number | null } | null;
 }
 
 function roundInfo(state: SessionState): RoundInfo | null {
@@ -147,6 +152,7 @@ export function consoleSnapshot(state: SessionState, now = state.t): ConsoleSnap
     }),
     faults: state.faults,
     paused: state.pausedAt !== null,
+    pausedAt: state.pausedAt,
     round:
       round && info
         ? {
@@ -160,5 +166,14 @@ export function consoleSnapshot(state: SessionState, now = state.t): ConsoleSnap
     rounds: state.rounds,
     net: state.net,
     faultLog: state.faultLog.slice(-50),
+    drill: state.drill
+      ? {
+          name: state.drill.script.name,
+          startedAt: state.drill.startedAt,
+          steps: orderedSteps(state.drill.script).map((s) => ({ at: s.at, text: describeStep(s) })),
+          next: state.drill.next,
+          nextAt: state.drill.nextAt,
+        }
+      : null,
   };
 }

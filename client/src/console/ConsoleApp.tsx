@@ -1,7 +1,12 @@
 // The instructor console on the projector: the room code and QR for latecomers, the roster,
 // rounds, the network's faults, and each game's own panel.
 
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { DrillName } from '../../../shared/net/drills';
+import type { FaultOp } from '../../../shared/net/faults';
+import { DrillPanel } from './DrillPanel';
+import { LiveMap } from './LiveMap';
+import { SHORTCUTS, useShortcuts } from './useShortcuts';
 import { GAME_UIS } from '../games';
 import { NetworkPanel } from './NetworkPanel';
 import { QrCode } from './QrCode';
@@ -63,14 +68,49 @@ function Dashboard({ session }: { session: ConsoleSession }) {
   const active = snapshot.nodes.filter((n) => n.status === 'active');
   const round = snapshot.round;
   const ui = round ? GAME_UIS[round.game] : undefined;
+  const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');
+  const [help, setHelp] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [flash, setFlash] = useState<string | null>(null);
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const pausedRef = useRef(snapshot.paused);
+  pausedRef.current = snapshot.paused;
+
+  const report = (p: Promise<{ message: string } | null>) =>
+    void p.then((err) => {
+      setFlash(err ? err.message : null);
+    });
+  const handlers = useMemo(
+    () => ({
+      drill: (name: DrillName) => report(session.command('console:drill', { name })),
+      fault: (op: FaultOp) => report(session.command('console:fault', { op })),
+      togglePause: () => report(session.command('console:pause', { paused: !pausedRef.current })),
+      toggleProjector: () =>
+        setProjector((p) => {
+          localStorage.setItem('human-cluster:projector', p ? '0' : '1');
+          return !p;
+        }),
+      toggleHelp: () => setHelp((x) => !x),
+      clearSelection: () => {
+        setSelected(new Set());
+        setHelp(false);
+      },
+      selected: () => [...selectedRef.current],
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session.command],
+  );
+  useShortcuts(handlers);
+
   const end = () => {
     if (window.confirm('End this session for everyone? The recording is kept.')) void session.command('console:end', {});
   };
   return (
-    <div className="console">
+    <div className={`console${projector ? ' projector' : ''}`}>
       <header className="console-top">
         <div>
-          <div className="muted" style={{ color: '#e6e9f2' }}>Room code</div>
+          <div style={{ color: '#e6e9f2' }}>Room code</div>
           <div className="room-code" data-testid="room-code">{snapshot.room.code}</div>
         </div>
         <QrCode text={session.joinUrl} label={`QR code to join room ${snapshot.room.code}`} />
@@ -84,28 +124,58 @@ function Dashboard({ session }: { session: ConsoleSession }) {
         </div>
         <span className="spacer" />
         <div className="row">
+          <button className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>Projector mode</button>
+          <button className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
           <button className="secondary" onClick={() => void session.command('console:lock', { locked: !snapshot.room.locked })}>
             {snapshot.room.locked ? 'Unlock room' : 'Lock room'}
           </button>
           <button className="danger" onClick={end} disabled={snapshot.room.ended}>End session</button>
         </div>
       </header>
+      {flash && (
+        <div className="error" role="alert" style={{ margin: '0.5rem 1rem 0' }} onClick={() => setFlash(null)}>
+          {flash}
+        </div>
+      )}
       {snapshot.room.ended ? (
         <main className="landing">
           <div className="notice">This session has ended. Its recording is kept on the server.</div>
         </main>
       ) : (
         <div className="console-body">
-          <Roster snapshot={snapshot} session={session} />
           <div className="stack">
-            <RoundPanel snapshot={snapshot} session={session} />
+            <LiveMap session={session} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
             {round && ui && (
               <section className="panel" aria-label={`${round.title} live`}>
                 <ui.Console view={round.view} snapshot={snapshot} />
               </section>
             )}
-            <NetworkPanel snapshot={snapshot} session={session} />
             <Results snapshot={snapshot} />
+          </div>
+          <div className="stack">
+            <RoundPanel snapshot={snapshot} session={session} />
+            <DrillPanel snapshot={snapshot} session={session} />
+            <NetworkPanel snapshot={snapshot} session={session} />
+            <Roster snapshot={snapshot} session={session} />
+          </div>
+        </div>
+      )}
+      {projector && (
+        <div className="corner-code" aria-hidden="true">
+          Join: <b>{snapshot.room.code}</b>
+        </div>
+      )}
+      {help && (
+        <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelp(false)}>
+          <div className="panel">
+            <h2>Keyboard shortcuts</h2>
+            <table className="results">
+              <tbody>
+                {SHORTCUTS.map(([k, what]) => (
+                  <tr key={k}><td><kbd>{k}</kbd></td><td>{what}</td></tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </div>
       )}

@@ -9,5 +9,7 @@ export const GAME_UIS: Record<string, GameUi> = {
     blurb: 'Warm-up: send messages to anyone and watch them get lost.',
     Phone: SandboxPhone,
     Console: SandboxConsole,
+    kinds: { 'sandbox:text': { color: '#1f4fbf', label: 'text' } },
+    summary: (r: { sent: number; delivered: number }) => `${r.delivered} of ${r.sent} messages delivered`,
   },
 };

@@ -2,6 +2,7 @@
 // game's own view types in shared/games/<game>/.
 
 import type { ComponentType } from 'react';
+import type { KindStyle, MapNode } from '../map/draw';
 import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { ConsoleSnapshot, NodeView } from '../../../shared/session/views';
@@ -28,6 +29,15 @@ export interface ConfigFormProps<Config = unknown> {
   nodes: number;
 }
 
+/** How the map draws a node in this game (its card, its role colour, a badge). */
+export type NodeDecoration = Partial<Pick<MapNode, 'label' | 'short' | 'fill' | 'badge' | 'alert'>>;
+
+export interface ResultProps<Result = unknown> {
+  result: Result;
+  /** Node id → nickname, to name nodes in the analysis. */
+  names: Map<string, string>;
+}
+
 export interface GameUi {
   /** One line for the game picker. */
   blurb: string;
@@ -35,6 +45,14 @@ export interface GameUi {
   Console: ComponentType<ConsoleGameProps<any>>;
   /** Settings for the next round; without one the round starts with the game's defaults. */
   ConfigForm?: ComponentType<ConfigFormProps<any>>;
+  /** The map's look for each node, from the game's console view. */
+  decorate?(view: any): Record<string, NodeDecoration>;
+  /** Colour and short label of each message kind on the map (others get a default). */
+  kinds?: Record<string, KindStyle>;
+  /** The round's analysis, shown at round end and in the replay. */
+  Result?: ComponentType<ResultProps<any>>;
+  /** One line for the session's results table. */
+  summary?(result: any): string;
 }
 
 /** Short vibration where the phone allows it (a new message, an expired timer). */

@@ -1,0 +1,190 @@
+// The console's live map with its hands-on tools: select nodes (click, shift-click, box,
+// a whole group), move them between groups (buttons or drag), crash / restart / isolate,
+// and per-link loss by clicking a link.
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { groupName, type FaultOp } from '../../../shared/net/faults';
+import type { ConsoleSnapshot } from '../../../shared/session/views';
+import { GAME_UIS } from '../games';
+import { defaultKindStyle, DROP_STYLE, type MapNode } from '../map/draw';
+import { NetworkMap } from '../map/NetworkMap';
+import { TrafficModel } from '../map/traffic';
+import { presence } from './Roster';
+import type { ConsoleSession } from './useConsoleSession';
+
+interface Popover {
+  kind: 'node' | 'link';
+  ids: string[];
+  x: number;
+  y: number;
+}
+
+export function LiveMap({ session, scale, selected, setSelected }: {
+  session: ConsoleSession;
+  scale: number;
+  selected: Set<string>;
+  setSelected(s: Set<string>): void;
+}) {
+  const snapshot = session.snapshot!;
+  const traffic = useMemo(() => new TrafficModel(), []);
+  const [popover, setPopover] = useState<Popover | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const clock = useRef({ t: snapshot.t, at: session.receivedAt, pausedAt: snapshot.pausedAt });
+  clock.current = { t: snapshot.t, at: session.receivedAt, pausedAt: snapshot.pausedAt };
+
+  useEffect(() => session.subscribe((events) => traffic.ingest(events)), [session, traffic]);
+
+  const ui = snapshot.round ? GAME_UIS[snapshot.round.game] : undefined;
+  const decorations = useMemo(() => (ui?.decorate && snapshot.round ? ui.decorate(snapshot.round.view) : {}), [ui, snapshot.round]);
+  const nodes: MapNode[] = useMemo(
+    () =>
+      snapshot.nodes
+        .filter((n) => n.status === 'active')
+        .map((n) => ({
+          id: n.id,
+          label: n.nickname,
+          group: n.group,
+          crashed: n.crashed,
+          offline: presence(n, snapshot.t) === 'offline' || presence(n, snapshot.t) === 'reconnecting',
+          bot: n.kind === 'bot',
+          ...decorations[n.id],
+        })),
+    [snapshot.nodes, snapshot.t, decorations],
+  );
+  const names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
+  const groups = [...new Set(nodes.map((n) => n.group))].sort();
+  const freeGroup = () => {
+    for (let i = 0; ; i++) if (!groups.includes(groupName(i))) return groupName(i);
+  };
+
+  const fault = async (op: FaultOp) => {
+    setError(null);
+    const err = await session.command('console:fault', { op });
+    if (err) setError(err.message);
+  };
+  const ids = [...selected];
+  const kindStyle = (kind: string) => ui?.kinds?.[kind] ?? defaultKindStyle(kind);
+  const now = () => {
+    const c = clock.current;
+    return c.pausedAt ?? c.t + (performance.now() - c.at);
+  };
+
+  return (
+    <section className="panel stack map-panel" aria-label="Network map">
+      <div className="row">
+        <h2 style={{ margin: 0 }}>Network</h2>
+        {snapshot.paused && <span className="pill reconnecting">❚❚ paused: messages wait</span>}
+        <span className="spacer" />
+        <Legend />
+      </div>
+      <NetworkMap
+        label={`Network map: ${nodes.length} nodes in ${groups.length} group${groups.length === 1 ? '' : 's'}`}
+        nodes={nodes}
+        faults={snapshot.faults}
+        traffic={traffic}
+        now={now}
+        kindStyle={kindStyle}
+        selected={selected}
+        scale={scale}
+        onSelect={(picked, add) => setSelected(new Set(add ? [...selected, ...picked] : picked))}
+        onMove={(moving, group) => void fault({ op: 'move', nodes: moving, group: group === 'new' ? freeGroup() : group })}
+        onNodeClick={(id, x, y) => setPopover({ kind: 'node', ids: [id], x, y })}
+        onLinkClick={(a, b, x, y) => setPopover({ kind: 'link', ids: [a, b], x, y })}
+      />
+      <div className="row" role="toolbar" aria-label="Selection">
+        <span className="muted">
+          {ids.length === 0 ? 'Click, shift-click or drag a box to select nodes.' : `${ids.length} selected:`}
+        </span>
+        {groups.length > 1 &&
+          ids.length === 0 &&
+          groups.map((g) => (
+            <button key={g} className="small secondary" onClick={() => setSelected(new Set(nodes.filter((n) => n.group === g).map((n) => n.id)))}>
+              Select side {g}
+            </button>
+          ))}
+        {ids.length > 0 && (
+          <>
+            {[...groups, freeGroup()].slice(0, 6).map((g) => (
+              <button key={g} className="small secondary" onClick={() => void fault({ op: 'move', nodes: ids, group: g })}>
+                → group {g}
+              </button>
+            ))}
+            <button className="small secondary" onClick={() => void fault({ op: 'isolate', nodes: ids })}>Isolate</button>
+            <button className="small danger" onClick={() => void fault({ op: 'crash', nodes: ids })}>Crash</button>
+            <button className="small good" onClick={() => void fault({ op: 'restart', nodes: ids })}>Restart</button>
+            <button className="small secondary" onClick={() => setSelected(new Set())}>Clear</button>
+          </>
+        )}
+      </div>
+      {error && <div className="error" role="alert">{error}</div>}
+      {popover && (
+        <div className="popover" style={{ left: Math.min(popover.x, window.innerWidth - 280), top: popover.y + 8 }} role="dialog" aria-label="Node actions">
+          {popover.kind === 'node' ? (
+            <NodeActions id={popover.ids[0]!} session={session} name={names.get(popover.ids[0]!) ?? popover.ids[0]!} onDone={() => setPopover(null)} fault={fault} />
+          ) : (
+            <LinkLoss
+              a={popover.ids[0]!}
+              b={popover.ids[1]!}
+              names={names}
+              value={snapshot.faults.linkLoss[`${popover.ids[0]}>${popover.ids[1]}`] ?? 0}
+              onSet={(rate) => void fault({ op: 'linkLoss', from: popover.ids[0]!, to: popover.ids[1]!, rate, both: true })}
+              onDone={() => setPopover(null)}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function NodeActions({ id, name, session, fault, onDone }: { id: string; name: string; session: ConsoleSession; fault(op: FaultOp): Promise<void>; onDone(): void }) {
+  const node = session.snapshot!.nodes.find((n) => n.id === id);
+  const run = (p: Promise<unknown>) => void p.then(onDone);
+  return (
+    <div className="stack" style={{ gap: '0.4rem' }}>
+      <b>{name}</b>
+      {node?.crashed ? (
+        <button className="small good" onClick={() => run(fault({ op: 'restart', nodes: [id] }))}>Restart</button>
+      ) : (
+        <button className="small danger" onClick={() => run(fault({ op: 'crash', nodes: [id] }))}>Crash</button>
+      )}
+      <button className="small secondary" onClick={() => run(fault({ op: 'isolate', nodes: [id] }))}>Isolate</button>
+      {node?.kind === 'human' && (
+        <button className="small secondary" onClick={() => run(session.command('console:autopilot', { node: id, on: !node.autopilot }))}>
+          {node.autopilot ? 'Autopilot off' : 'Autopilot on'}
+        </button>
+      )}
+      <button className="small secondary" onClick={onDone}>Close</button>
+    </div>
+  );
+}
+
+function LinkLoss({ a, b, names, value, onSet, onDone }: { a: string; b: string; names: Map<string, string>; value: number; onSet(rate: number): void; onDone(): void }) {
+  const [v, setV] = useState(value);
+  return (
+    <div className="stack" style={{ gap: '0.4rem' }}>
+      <label htmlFor="link-loss">
+        Loss between {names.get(a) ?? a} and {names.get(b) ?? b}: {Math.round(v * 100)}%
+      </label>
+      <input id="link-loss" type="range" min={0} max={1} step={0.1} value={v} onChange={(e) => setV(Number(e.target.value))} />
+      <div className="row">
+        <button className="small" onClick={() => (onSet(v), onDone())}>Apply</button>
+        <button className="small secondary" onClick={onDone}>Cancel</button>
+      </div>
+    </div>
+  );
+}
+
+function Legend() {
+  return (
+    <div className="legend" aria-label="Legend">
+      <span>● message</span>
+      <span>◇ duplicate</span>
+      <span>↯ overtook</span>
+      <span style={{ color: DROP_STYLE.partition.color }}>✕ partition</span>
+      <span style={{ color: DROP_STYLE.loss.color }}>○ lost</span>
+      <span style={{ color: DROP_STYLE.crashed.color }}>■ crashed</span>
+      <span>- - - offline phone</span>
+    </div>
+  );
+}

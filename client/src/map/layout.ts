@@ -1,0 +1,73 @@
+// Where each node sits on the map: one region per partition group, side by side so that a
+// cut is visible as a gap, nodes spread inside their region in join order (a sunflower
+// pattern), so the layout stays put as nodes join, leave and change group.
+
+export interface Region {
+  group: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  count: number;
+}
+
+export interface Layout {
+  regions: Region[];
+  /** Centre of each node. */
+  positions: Map<string, { x: number; y: number }>;
+  /** Radius every node is drawn with. */
+  radius: number;
+}
+
+const GOLDEN = Math.PI * (3 - Math.sqrt(5));
+
+export function layout(nodes: readonly { id: string; group: string }[], width: number, height: number, pad = 12): Layout {
+  const byGroup = new Map<string, string[]>();
+  for (const n of nodes) {
+    const list = byGroup.get(n.group);
+    if (list) list.push(n.id);
+    else byGroup.set(n.group, [n.id]);
+  }
+  const groups = [...byGroup.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const k = Math.max(1, groups.length);
+  // A row of regions for a few groups; a grid beyond that. Wider regions for bigger groups.
+  const cols = k <= 4 ? k : Math.ceil(Math.sqrt(k * (width / Math.max(1, height))));
+  const rows = Math.ceil(k / cols);
+  const gap = k > 1 ? Math.max(18, Math.min(60, width * 0.04)) : 0;
+  const regions: Region[] = [];
+  const rowH = (height - gap * (rows - 1)) / rows;
+  for (let r = 0; r < rows; r++) {
+    const inRow = groups.slice(r * cols, (r + 1) * cols);
+    const weights = inRow.map((g) => Math.sqrt(byGroup.get(g)!.length) + 0.6);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const usable = width - gap * (inRow.length - 1);
+    let x = 0;
+    inRow.forEach((g, i) => {
+      const w = (usable * weights[i]!) / total;
+      regions.push({ group: g, x, y: r * (rowH + gap), w, h: rowH, count: byGroup.get(g)!.length });
+      x += w + gap;
+    });
+  }
+  const positions = new Map<string, { x: number; y: number }>();
+  let radius = 28;
+  for (const region of regions) {
+    const ids = byGroup.get(region.group)!;
+    const n = ids.length;
+    const cx = region.x + region.w / 2;
+    const cy = region.y + region.h / 2 + 8;
+    const maxR = Math.max(10, Math.min(region.w, region.h - 24) / 2 - pad);
+    const step = maxR / Math.sqrt(n + 0.5);
+    radius = Math.min(radius, Math.max(3, step * 0.42));
+    ids.forEach((id, i) => {
+      if (n === 1) return positions.set(id, { x: cx, y: cy });
+      const rr = step * Math.sqrt(i + 0.5);
+      positions.set(id, { x: cx + rr * Math.cos(i * GOLDEN), y: cy + rr * Math.sin(i * GOLDEN) });
+    });
+  }
+  return { regions, positions, radius };
+}
+
+/** The region a point falls in (for dropping dragged nodes on a group). */
+export function regionAt(l: Layout, x: number, y: number): Region | null {
+  return l.regions.find((r) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h) ?? null;
+}
