@@ -5,7 +5,7 @@ import type { NetStats } from '../types';
 import type { Strategy, Value } from './config';
 import { bound, evaluate, loyalDecisions, loyalOrder, type Bound } from './outcome';
 import { doneStep, lieutenants, type ByzantineState, type PhaseRecord, type Tally } from './state';
-import { consoleRow } from './view';
+import { consoleRow } from './console';
 
 export interface LieutenantResult {
   traitor: boolean;

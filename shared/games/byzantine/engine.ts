@@ -1,19 +1,21 @@
 // The Byzantine generals round (lying rounds): a commander orders, lieutenants relay, loyal
 // lieutenants decide by majority, and the class checks IC1 and IC2 against N ≥ 3f+1.
 // Rules are in README.md beside this file; each part lives in its own file:
-// config (settings, actions), setup (roles), flow (messages, phases), rules (check),
+// config (settings, actions), setup (roles), messages and phases, rules (check),
 // view (phones, console), bots, outcome and analysis (the result), sim (the simulator).
 
 import type { GameEngine } from '../types';
 import { analyse } from './analysis';
 import { bot } from './bots';
 import { byzantineAction, byzantineConfig, type ByzantineAction, type ByzantineConfig, type Value } from './config';
-import { advance, flushOutbox, flushOverdue, onGraceTimer, onPhaseTimer, receive, sendOmRelays, sendOrders, sendSmRelays } from './flow';
+import { flushOutbox, flushOverdue, receive, sendOmRelays, sendOrders, sendSmRelays } from './messages';
+import { advance, onGraceTimer, onPhaseTimer } from './phases';
 import { check } from './rules';
 import { setup } from './setup';
 import { byzantineSim } from './sim';
 import { graceTimerKey, lieutenants, phaseTimerKey, RELAY_TIMER_PREFIX, type ByzantineState } from './state';
-import { consoleView, nodeView } from './view';
+import { consoleView } from './console';
+import { nodeView } from './view';
 
 const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
 
@@ -61,7 +63,11 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
     return fx;
   },
 
-  deliver: receive,
+  deliver(s, env, ctx) {
+    const fx = receive(s, env, ctx);
+    advance(s, ctx, fx);
+    return fx;
+  },
 
   timer(s, key, ctx) {
     const fx: ReturnType<GameEngine['timer']> = [];

@@ -60,6 +60,21 @@ describe('byzantine: properties', () => {
     expect(describeFailures(args, ts)).toBe('');
   });
 
+  it('[B6] under loss, jitter and crashes, agreement fails only in rounds where something was lost', () => {
+    const faults = [
+      ['--loss', '0.1', '--latency', '0-200', '--dup', '0.2'],
+      ['--crash', '1@5', '--restart', '@700', '--relay-delay', '400'],
+    ];
+    for (const f of faults) {
+      for (const signed of [[], ['--signed']]) {
+        const args = ['--nodes', 5, '--traitors', 1, '--strategy', 'random', '--commander-traitor', '0.3', ...f, ...signed];
+        const ts = run(args, 15);
+        expect(describeFailures(args, ts.filter((t) => t.guaranteed))).toBe('');
+        expect(ts.some((t) => !t.reliable)).toBe(true);
+      }
+    }
+  });
+
   it('[B9] with N = 3 and one traitor, a lying lieutenant breaks IC2 whenever the order is Attack', () => {
     const ts = run(['--nodes', 3, '--traitors', 1, '--strategy', 'flip'], 30);
     const attacks = ts.filter((t) => t.order === 'attack');

@@ -5,7 +5,7 @@ import type { NodeId } from '../../protocol/ids';
 import { createRng, deriveSeed, type Rng } from '../../rng';
 import type { Effect, InitCtx } from '../types';
 import { feasibleM, MESSAGES_MAX, omMessages, VALUES, type ByzantineConfig } from './config';
-import { advance, startPhase } from './flow';
+import { advance, startPhase } from './phases';
 import type { ByzantineState, General } from './state';
 
 function newGeneral(traitor: boolean): General {

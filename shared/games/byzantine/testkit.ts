@@ -9,7 +9,8 @@ import { fold } from '../../session/fold';
 import { makeHeader } from '../../session/header';
 import type { ByzantineResult } from './analysis';
 import type { ByzantineState } from './state';
-import type { ByzantineConsoleView, ByzantineView } from './view';
+import type { ByzantineConsoleView } from './console';
+import type { ByzantineView } from './view';
 import { byzantine } from './engine';
 
 export interface RoomOptions {

@@ -1,0 +1,202 @@
+// The phase machine ([B7]): when a phase is over, what its end fills in, and the decision.
+// Each function changes the state in place and pushes effects.
+
+import type { NodeId } from '../../protocol/ids';
+import { createRng } from '../../rng';
+import type { Effect, EngineCtx } from '../types';
+import { DEFAULT_VALUE } from './config';
+import { flushAll, holdOm, relayLoyal, sendOmRelays, sendOrders, sendSmRelays } from './messages';
+import { evaluate } from './outcome';
+import { choice, omSendsAt, omVotes, pathsTo, recipientsOf } from './paths';
+import { chooseValues } from './strategies';
+import {
+  decideStep,
+  doneStep,
+  graceTimerKey,
+  lieutenants,
+  pathKey,
+  phaseOf,
+  phaseTimerKey,
+  sigKey,
+  type ByzantineState,
+} from './state';
+
+/** After a phase timer, how long past the network's worst latency to wait for the last messages (ms). */
+export const GRACE_MARGIN_MS = 200;
+
+/** Nodes the current phase still waits for ([B7]); the engine does not wait for down nodes. */
+export function waitingFor(s: ByzantineState, isDown: (node: NodeId) => boolean): NodeId[] {
+  const n = s.generals.length;
+  if (s.step === 1) {
+    const c = s.commander;
+    const sent = Object.keys(s.nodes[c]!.sentTo[c] ?? {}).length;
+    return !isDown(c) && sent < n - 1 ? [c] : [];
+  }
+  if (s.step <= s.m + 1) {
+    const owed = s.signed ? n - 2 : omSendsAt(s, s.step);
+    return lieutenants(s).filter((l) => {
+      const g = s.nodes[l]!;
+      if (isDown(l)) return false;
+      return g.traitor ? (g.sentByLevel[s.step] ?? 0) < owed : g.outbox.some((m) => m.path.length + 1 <= s.step);
+    });
+  }
+  if (s.step === decideStep(s)) {
+    return lieutenants(s).filter((l) => !s.nodes[l]!.traitor && s.nodes[l]!.decision === null && !isDown(l));
+  }
+  return [];
+}
+
+/** Ends every phase whose work is done, possibly several in a row. */
+export function advance(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
+  while (s.step < doneStep(s) && waitingFor(s, ctx.isDown).length === 0) {
+    if (s.step === decideStep(s)) {
+      finish(s, ctx, fx, 'all-done');
+      return;
+    }
+    if ((s.travelling[s.step] ?? 0) > 0) return;
+    endPhase(s, ctx, fx, s.closing ? 'timer' : 'all-done');
+  }
+}
+
+/** The phase timer: whatever is not chosen yet is what the autopilot would choose ([B7]). */
+export function onPhaseTimer(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
+  if (s.step === decideStep(s)) {
+    finish(s, ctx, fx, 'timer');
+    return;
+  }
+  s.closing = true;
+  flushAll(s, ctx, fx, s.step);
+  fillIn(s, ctx, fx);
+  fx.push({ type: 'changed', nodes: 'all' });
+  if ((s.travelling[s.step] ?? 0) === 0) {
+    endPhase(s, ctx, fx, 'timer');
+    advance(s, ctx, fx);
+    return;
+  }
+  const wait = ctx.faults.latency.base + ctx.faults.latency.jitter + GRACE_MARGIN_MS;
+  fx.push({ type: 'timer', key: graceTimerKey(s.step), delay: wait });
+}
+
+export function onGraceTimer(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
+  endPhase(s, ctx, fx, 'grace');
+  advance(s, ctx, fx);
+}
+
+function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
+  const rng = createRng(s.rng);
+  if (s.step === 1) {
+    const c = s.commander;
+    if (!ctx.isDown(c)) {
+      const open = lieutenants(s).filter((l) => s.nodes[c]!.sentTo[c]?.[l] === undefined);
+      const values = s.nodes[c]!.traitor
+        ? chooseValues(s.config.strategy, s.suggestedOrder, lieutenants(s), rng)
+        : Object.fromEntries(open.map((l) => [l, s.suggestedOrder]));
+      sendOrders(s, ctx, fx, values);
+    }
+  } else {
+    for (const t of s.traitors) {
+      if (t === s.commander || ctx.isDown(t)) continue;
+      const g = s.nodes[t]!;
+      if (s.signed) {
+        const mine = g.held[sigKey('attack', [s.commander])] ? 'attack' : g.held[sigKey('retreat', [s.commander])] ? 'retreat' : DEFAULT_VALUE;
+        sendSmRelays(s, ctx, fx, t, s.step, chooseValues(s.config.strategy, mine, lieutenants(s).filter((l) => l !== t), rng));
+      } else {
+        for (const h of Object.values(g.held)) {
+          if (h.path.length !== s.step - 1) continue;
+          const out = [...h.path, t];
+          sendOmRelays(s, ctx, fx, t, h.path, chooseValues(s.config.strategy, h.value, recipientsOf(s, out), rng));
+        }
+      }
+    }
+  }
+  s.rng = rng.state;
+}
+
+function closePhaseRecord(s: ByzantineState, now: number, endedBy: 'all-done' | 'timer' | 'grace'): void {
+  const rec = s.phases.at(-1);
+  if (rec && rec.endedAt === null) {
+    rec.endedAt = now;
+    rec.endedBy = endedBy;
+  }
+}
+
+/** Ends the sending phase `s.step`: what did not come counts as Retreat, and loyal lieutenants pass that on ([B6]). */
+function endPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all-done' | 'timer' | 'grace'): void {
+  const k = s.step;
+  fx.push({ type: 'cancel', key: phaseTimerKey(k) }, { type: 'cancel', key: graceTimerKey(k) });
+  for (const rec of s.messages) {
+    if (rec.level === k && rec.status === 'travelling') {
+      rec.status = 'lost';
+      s.counts.lost++;
+    }
+  }
+  s.travelling[k] = 0;
+  closePhaseRecord(s, ctx.now, endedBy);
+  // This level's relays that a crashed node held back go out now (dropped while it is down).
+  flushAll(s, ctx, fx, k);
+  s.step = k + 1;
+  s.closing = false;
+  if (!s.signed) {
+    for (const i of lieutenants(s)) {
+      for (const path of pathsTo(s, k, i)) {
+        if (s.nodes[i]!.held[pathKey(path)]) continue;
+        holdOm(s, i, path, DEFAULT_VALUE, ctx.now, true);
+        if (!s.nodes[i]!.traitor) relayLoyal(s, ctx, fx, i, path, DEFAULT_VALUE);
+      }
+    }
+  }
+  if (s.step === decideStep(s)) freezeTallies(s);
+  startPhase(s, ctx, fx);
+}
+
+export function startPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
+  const phase = phaseOf(s);
+  const level = phase === 'decide' ? 0 : s.step;
+  s.phases.push({ step: s.step, phase, level, startedAt: ctx.now, endedAt: null, endedBy: null });
+  s.phaseEndsAt = ctx.now + s.config.phaseMs;
+  fx.push({ type: 'timer', key: phaseTimerKey(s.step), delay: s.config.phaseMs });
+  const label = phase === 'orders' ? 'orders' : phase === 'relays' ? `relays, level ${level}` : 'decision';
+  fx.push({ type: 'mark', label: `phase: ${label}`, data: { step: s.step, phase, level } });
+  fx.push({ type: 'changed', nodes: 'all' });
+}
+
+/** The decision phase shows each lieutenant a tally that no longer changes ([B8]). */
+function freezeTallies(s: ByzantineState): void {
+  for (const i of lieutenants(s)) {
+    const g = s.nodes[i]!;
+    if (s.signed) {
+      g.tally = { attack: g.live.attack, retreat: g.live.retreat, missing: 0 };
+      g.suggested = choice(g.accepted);
+    } else {
+      const votes = omVotes(s, i);
+      const missing = votes.filter((v) => v.missing).length;
+      const attack = votes.filter((v) => v.value === 'attack').length;
+      g.tally = { attack, retreat: votes.length - attack - missing, missing };
+      g.suggested = attack * 2 > votes.length ? 'attack' : DEFAULT_VALUE;
+    }
+  }
+}
+
+/** The decision phase ends: undecided loyal lieutenants take their majority; down ones decide nothing ([B8]). */
+function finish(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all-done' | 'timer'): void {
+  for (const i of lieutenants(s)) {
+    const g = s.nodes[i]!;
+    if (g.traitor || g.decision !== null) continue;
+    if (ctx.isDown(i)) {
+      g.crashed = true;
+      continue;
+    }
+    g.decision = g.suggested ?? DEFAULT_VALUE;
+    g.decidedBy = 'timeout';
+    g.decidedAt = ctx.now;
+  }
+  closePhaseRecord(s, ctx.now, endedBy);
+  fx.push({ type: 'cancel', key: phaseTimerKey(s.step) });
+  s.step = doneStep(s);
+  s.phaseEndsAt = null;
+  s.outcome = evaluate(s);
+  s.phases.push({ step: s.step, phase: 'done', level: 0, startedAt: ctx.now, endedAt: ctx.now, endedBy: null });
+  fx.push({ type: 'mark', label: s.outcome.verdict, data: { ic1: s.outcome.ic1, ic2: s.outcome.ic2, traitors: s.traitors } });
+  fx.push({ type: 'changed', nodes: 'all' });
+  fx.push({ type: 'end', reason: 'the generals have decided' });
+}
