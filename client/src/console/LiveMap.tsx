@@ -117,6 +117,31 @@ export function LiveMap({ session, scale, selected, setSelected }: {
         )}
       </div>
       {error && <div className="error" role="alert">{error}</div>}
+      <details>
+        <summary>Nodes as a list (keyboard and screen readers)</summary>
+        <ul className="node-list" aria-label="Nodes on the map">
+          {nodes.map((n) => (
+            <li key={n.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={selected.has(n.id)}
+                  onChange={(e) => {
+                    const next = new Set(selected);
+                    if (e.target.checked) next.add(n.id);
+                    else next.delete(n.id);
+                    setSelected(next);
+                  }}
+                />
+                {n.label} — group {n.group}
+                {n.crashed ? ', crashed' : ''}
+                {n.offline ? ', phone offline' : ''}
+                {n.badge ? `, ${n.badge}` : ''}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
       {popover && (
         <div className="popover" style={{ left: Math.min(popover.x, window.innerWidth - 280), top: popover.y + 8 }} role="dialog" aria-label="Node actions">
           {popover.kind === 'node' ? (
