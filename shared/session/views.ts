@@ -34,7 +34,7 @@ export interface NodeView {
   /** Session time (ms) this view describes; lets a phone count timers down. */
   t: number;
   /**
-   * This node's armed timers (key → session time it fires). They come from the session, not
+   * This node's armed timers and the round's (key → session time it fires). They come from the session, not
    * the game, so a countdown stays right when the instructor pauses the network.
    */
   timers: Record<string, number>;
@@ -105,7 +105,8 @@ export function nodeView(state: SessionState, node: NodeId): NodeView | null {
 
 function nodeTimers(state: SessionState, node: NodeId): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [key, timer] of Object.entries(state.timers)) if (timer.node === node) out[key] = timer.at;
+  // The node's own timers, and the round's (a phase, a gossip round), which every phone counts down.
+  for (const [key, timer] of Object.entries(state.timers)) if (timer.node === node || timer.node === undefined) out[key] = timer.at;
   return out;
 }
 

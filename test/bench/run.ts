@@ -4,6 +4,7 @@
 //   npm run bench -- --json             machine-readable
 
 import { parseArgs, intFlag } from '../../shared/sim/flags';
+import { consoleBench } from './console';
 import { networkBench } from './network';
 
 type Row = [string, string | number | null, string | number | null, string];
@@ -39,6 +40,23 @@ async function main(): Promise<void> {
           ['server loop delay p99 (ms)', p.server.eventLoopDelayMs.p99, r.server.eventLoopDelayMs.p99, ratio(p.server.eventLoopDelayMs.p99, r.server.eventLoopDelayMs.p99)],
           ['server loop delay max (ms)', p.server.eventLoopDelayMs.max, r.server.eventLoopDelayMs.max, ''],
           ['server RSS (MB)', p.server.rssMb, r.server.rssMb, ratio(p.server.rssMb, r.server.rssMb)],
+        ]),
+      );
+    }
+  }
+
+  if (want('console')) {
+    const opts = { nodes: intFlag(flags, 'nodes', 300, 2, 3000), rate: intFlag(flags, 'rate', 1000, 1, 100_000), seconds: intFlag(flags, 'seconds', 10, 1, 3600) };
+    const { idle, load } = await consoleBench(opts);
+    out.console = { options: opts, idle, load };
+    if (!flags.json) {
+      console.log(
+        table(`Console map in headless Chromium: ${opts.nodes} nodes, ~${opts.rate} messages/s vs. the same nodes idle`, ['with traffic', 'idle'], [
+          ['messages/s on the network', load.messagesPerSecond, idle.messagesPerSecond, ''],
+          ['frames per second', load.fps, idle.fps, ratio(load.fps, idle.fps)],
+          ['draw time per frame avg (ms)', load.drawMsAvg, idle.drawMsAvg, ratio(load.drawMsAvg, idle.drawMsAvg)],
+          ['draw time per frame max (ms)', load.drawMsMax, idle.drawMsMax, ''],
+          ['slow frames (> 33 ms apart)', load.slowFrames, idle.slowFrames, ''],
         ]),
       );
     }
