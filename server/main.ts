@@ -42,6 +42,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
+// A class is running: log a bug and keep serving rather than drop thirty phones.
+process.on('uncaughtException', (err) => console.error('Unexpected error (the server keeps running):', err));
+process.on('unhandledRejection', (err) => console.error('Unexpected rejection (the server keeps running):', err));
+
 main().catch((err) => {
   console.error(`Human Cluster could not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

@@ -41,6 +41,20 @@ const STREAMED = new Set<SessionEvent['type']>([
   'net:resumed',
 ]);
 
+/**
+ * A timer callback that logs instead of throwing: a bug in one game must not take the
+ * whole class's server down.
+ */
+function guarded(what: string, fn: () => void): () => void {
+  return () => {
+    try {
+      fn();
+    } catch (err) {
+      console.error(`${what} failed:`, err);
+    }
+  };
+}
+
 export interface RoomDeps {
   clock: Clock;
   writer: RecordingWriter;
@@ -95,10 +109,13 @@ export class Room {
 
   /** Runs one input against the core at the current time, then re-arms and flushes. */
   input<T>(fn: (now: number) => T): T {
-    const result = fn(this.now());
-    this.lastActivity = this.deps.clock.now();
-    this.afterInput();
-    return result;
+    try {
+      return fn(this.now());
+    } finally {
+      // Even after a failure, whatever is due next must stay scheduled.
+      this.lastActivity = this.deps.clock.now();
+      this.afterInput();
+    }
   }
 
   // ---- nodes ----
@@ -201,11 +218,11 @@ export class Room {
     if (this.state.ended) return;
     this.armWake();
     const { clock } = this.deps;
-    this.viewTimer ??= clock.setTimeout(() => this.flushViews(), VIEW_BATCH_MS);
-    if (this.rosterDirty) this.rosterTimer ??= clock.setTimeout(() => this.flushRoster(), ROSTER_BATCH_MS);
+    this.viewTimer ??= clock.setTimeout(guarded('views', () => this.flushViews()), VIEW_BATCH_MS);
+    if (this.rosterDirty) this.rosterTimer ??= clock.setTimeout(guarded('roster', () => this.flushRoster()), ROSTER_BATCH_MS);
     if (this.deps.output.hasConsoles(this.code)) {
-      this.snapshotTimer ??= clock.setTimeout(() => this.flushSnapshot(), SNAPSHOT_EVERY_MS);
-      if (this.streamed.length) this.eventsTimer ??= clock.setTimeout(() => this.flushEvents(), EVENTS_EVERY_MS);
+      this.snapshotTimer ??= clock.setTimeout(guarded('snapshot', () => this.flushSnapshot()), SNAPSHOT_EVERY_MS);
+      if (this.streamed.length) this.eventsTimer ??= clock.setTimeout(guarded('events', () => this.flushEvents()), EVENTS_EVERY_MS);
     }
   }
 
@@ -216,11 +233,14 @@ export class Room {
     this.wakeTimer = null;
     this.wakeAt = at;
     if (at === null) return;
-    this.wakeTimer = this.deps.clock.setTimeout(() => {
-      this.wakeTimer = null;
-      this.wakeAt = null;
-      this.input((now) => this.core.advance(now));
-    }, Math.max(0, at - this.now()));
+    this.wakeTimer = this.deps.clock.setTimeout(
+      guarded(`room ${this.code}: advancing`, () => {
+        this.wakeTimer = null;
+        this.wakeAt = null;
+        this.input((now) => this.core.advance(now));
+      }),
+      Math.max(0, at - this.now()),
+    );
   }
 
   private flushViews(): void {
@@ -228,8 +248,12 @@ export class Room {
     const changes = this.core.takeChanges();
     const targets = changes.all ? [...this.sockets.keys()] : [...changes.nodes].filter((n) => this.sockets.has(n));
     for (const node of targets) {
-      const view = nodeView(this.state, node);
-      if (view) this.deps.output.toNode(this.code, node, 'node:view', view);
+      try {
+        const view = nodeView(this.state, node);
+        if (view) this.deps.output.toNode(this.code, node, 'node:view', view);
+      } catch (err) {
+        console.error(`room ${this.code}: the view of ${node} failed:`, err);
+      }
     }
   }
 
