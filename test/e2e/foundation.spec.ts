@@ -16,16 +16,16 @@ test('the console creates a room, three phones join by code, a reload keeps the 
   await expect(consolePage.getByTestId('node-count')).toHaveText('3');
   await expect(phones[0]!.page.getByTestId('node-count')).toHaveText('3');
   await screenshot(phones[0]!.page, 'phone-lobby');
+  await screenshot(phones[2]!.page, 'phone-lobby-small');
 
-  // A duplicate nickname is refused with a clear message.
-  const { context: dupContext, page: dup } = await (async () => {
-    const context = await browser.newContext();
-    return { context, page: await context.newPage() };
-  })();
+  // A duplicate nickname is refused with a clear message (on a 360×640 screen).
+  const dupContext = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const dup = await dupContext.newPage();
   await dup.goto(`/join/${code}`);
   await dup.getByLabel('Nickname').fill('ada');
   await dup.getByRole('button', { name: 'Join' }).click();
   await expect(dup.getByRole('alert')).toContainText('already called');
+  await screenshot(dup, 'phone-join-error-360');
   await dupContext.close();
 
   // Grace reloads: she comes back as the same node, and the room still has three nodes.

@@ -81,6 +81,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         format={(v) => `+0…${v} ms`}
         onCommit={(jitter) => void fault({ op: 'latency', base: f.latency.base, jitter })}
       />
+      <GroupLinks snapshot={snapshot} onToggle={(from, to, open) => void fault({ op: 'link', from, to, open })} />
       {error && <div className="error" role="alert">{error}</div>}
       <h3>Fault log</h3>
       <ul className="log" aria-label="Fault log">
@@ -98,4 +99,29 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
 export function formatTime(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * One-way cuts: while the nodes are in several groups, each direction between two groups can
+ * be opened on its own ("A → B carries messages, B → A does not").
+ */
+function GroupLinks({ snapshot, onToggle }: { snapshot: ConsoleSnapshot; onToggle(from: string, to: string, open: boolean): void }) {
+  const groups = [...new Set(snapshot.nodes.filter((n) => n.status === 'active').map((n) => n.group))].sort();
+  if (groups.length < 2 || groups.length > 6) return null;
+  const open = new Set(snapshot.faults.partition.open);
+  return (
+    <fieldset className="group-links">
+      <legend>Links between groups</legend>
+      {groups.flatMap((a) =>
+        groups
+          .filter((b) => b !== a)
+          .map((b) => (
+            <label key={`${a}>${b}`}>
+              <input type="checkbox" checked={open.has(`${a}>${b}`)} onChange={(e) => onToggle(a, b, e.target.checked)} />
+              {a} → {b} carries messages
+            </label>
+          )),
+      )}
+    </fieldset>
+  );
 }
