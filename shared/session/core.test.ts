@@ -138,6 +138,21 @@ describe('session core', () => {
     expect(fold(header, events)).toEqual(core.state);
   });
 
+  it('restores from its recording: what was in flight arrives and timers fire after the restart', () => {
+    const { core, events, header } = session();
+    core.join(0, 'a');
+    core.join(0, 'b');
+    core.changeFaults(0, { op: 'latency', base: 1000, jitter: 0 });
+    core.startRound(0, 'sandbox', { chatterMs: 5000 });
+    core.act(100, 'n1', { type: 'send', to: ['n2'], text: 'survives a restart' });
+    // The server dies at 500 ms; a new one folds the log and carries on.
+    const restored = new SessionCore(fold(header, events), (e) => events.push(structuredClone(e)));
+    for (let at = restored.nextWakeAt(); at !== null && at <= 6000; at = restored.nextWakeAt()) restored.advance(at);
+    expect(inbox(restored, 'n2')).toMatchObject([{ text: 'survives a restart', receivedAt: 1100 }]);
+    expect(events.filter((e) => e.type === 'timer:fired').map((e) => e.t)).toEqual([5000]);
+    expect(fold(header, events)).toEqual(restored.state);
+  });
+
   it('is deterministic: the same seed and inputs give the same recording', () => {
     const run = () => {
       const { core, events, runUntil } = session({ seed: 5 });
