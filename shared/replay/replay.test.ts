@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../games';
+import { createRng } from '../rng';
+import { fold } from '../session/fold';
+import { parseRecording, RecordingError, serializeEvent, serializeHeader } from '../session/recording';
+import { consoleSnapshot } from '../session/views';
+import { MSG, RecordingIndex, ReplayError } from './recordingIndex';
+import { ReplayFold } from './replayFold';
+import { SHIVIZ_REGEX, shivizHosts, shivizLines, toShiViz } from './shiviz';
+import { synthesize } from './synthetic';
+
+const SEED = Number(process.env.REPLAY_SEED ?? 11);
+
+describe('the recording index', () => {
+  const rec = synthesize({ events: 3_000, nodes: 6, loss: 0.1, dup: 0.1, splitEveryMs: 400, pauseAt: 700, seed: SEED });
+  const parsed = parseRecording(rec.text);
+  const index = RecordingIndex.from(parsed);
+
+  it('has one row per envelope copy whose outcomes add up to the network figures of the fold', () => {
+    const m = index.messages;
+    const count = (s: number) => m.status.slice(0, m.count).filter((x) => x === s).length;
+    expect(count(MSG.delivered)).toBe(rec.state.net.delivered);
+    const dropped = count(MSG.droppedAtSend) + count(MSG.droppedInFlight);
+    const { crashed, partition, loss } = rec.state.net.dropped;
+    expect(dropped).toBe(crashed + partition + loss);
+    expect(m.count).toBe(rec.state.net.sent + rec.state.net.duplicated);
+    expect(partition).toBeGreaterThan(0);
+    expect(loss).toBeGreaterThan(0);
+    for (let k = 1; k < m.count; k++) expect(m.sendT[k]).toBeGreaterThanOrEqual(m.sendT[k - 1]!);
+    for (let k = 0; k < m.count; k++) expect(m.endT[k]! - m.sendT[k]!).toBeLessThanOrEqual(m.maxSpan);
+    expect(index.drops.length).toBe(dropped);
+  });
+
+  it('lists rounds, fault changes (with the initial network) and lanes in join order', () => {
+    expect(index.rounds.length).toBeGreaterThan(0);
+    expect(index.rounds[0]).toMatchObject({ game: 'sandbox', index: 1 });
+    expect(index.faults[0]).toMatchObject({ idx: -1, text: 'initial network' });
+    expect(index.faults.some((f) => f.text.toLowerCase().includes('split'))).toBe(true);
+    expect(index.nodes.map((n) => n.lane)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(index.countAt(-1)).toBe(0);
+    expect(index.countAt(index.duration)).toBe(index.count);
+    expect(index.summary()).toMatchObject({ events: index.count, games: ['sandbox'], nodes: 6, torn: false });
+  });
+
+  it('refuses a recording with a game this version does not know, clearly', () => {
+    const lines = rec.text.split('\n');
+    const at = lines.findIndex((l) => l.includes('"round:started"'));
+    lines[at] = lines[at]!.replace('"game":"sandbox"', '"game":"chess"');
+    expect(() => RecordingIndex.from(parseRecording(lines.join('\n')))).toThrow(ReplayError);
+    expect(() => RecordingIndex.from(parseRecording(lines.join('\n')))).toThrow(/"chess"/);
+  });
+
+  it('opens a recording with a torn last line with everything before it', () => {
+    const cut = rec.text.slice(0, rec.text.length - 20);
+    const torn = RecordingIndex.from(parseRecording(cut));
+    expect(torn.torn).toBe(true);
+    expect(torn.count).toBe(index.count - 1);
+    expect(() => parseRecording(serializeHeader({ ...parsed.header, version: 2 }))).toThrow(RecordingError);
+  });
+});
+
+describe('the replay fold', () => {
+  const rec = synthesize({ events: 4_000, nodes: 5, loss: 0.15, dup: 0.05, splitEveryMs: 500, seed: SEED + 1 });
+  const { header, events } = parseRecording(rec.text);
+
+  it('ends in the live core\'s final state', () => {
+    const replay = new ReplayFold(header, events, 100);
+    expect(replay.after(events.length)).toEqual(rec.state);
+    expect(fold(header, events)).toEqual(rec.state);
+  });
+
+  it('gives the fold of the first n events for any n, scrubbing back and forth in any order', () => {
+    const replay = new ReplayFold(header, events, 97);
+    const rng = createRng(SEED);
+    const points = [0, 1, events.length, 96, 97, 98, ...Array.from({ length: 25 }, () => rng.int(events.length + 1))];
+    for (const n of points) {
+      const got = structuredClone(replay.after(n));
+      expect(got, `after ${n} events (seed ${SEED})`).toEqual(fold(header, events.slice(0, n)));
+    }
+  });
+
+  it('builds every checkpoint in slices, and states stay the same after', () => {
+    const replay = new ReplayFold(header, events, 200);
+    let slices = 0;
+    while (!replay.build(() => true)) slices++;
+    expect(slices).toBeGreaterThan(5);
+    expect(replay.complete).toBe(true);
+    expect(replay.folded).toBe(Math.floor(events.length / 200) * 200);
+    const n = Math.floor(events.length / 3);
+    expect(consoleSnapshot(replay.after(n))).toEqual(consoleSnapshot(fold(header, events.slice(0, n))));
+    expect(replay.after(events.length)).toEqual(rec.state);
+  });
+
+  it('stops before an event it cannot apply and says which', () => {
+    const broken = events.map((e) => (e.type === 'round:started' ? { ...e, round: { ...e.round, game: 'chess' } } : e));
+    const replay = new ReplayFold(header, broken, 50);
+    replay.after(broken.length);
+    expect(replay.failure?.message).toMatch(/could not be replayed/);
+    expect(replay.failure?.index).toBe(broken.findIndex((e) => e.type === 'round:started'));
+  });
+});
+
+describe('the ShiViz export', () => {
+  const rec = synthesize({ events: 2_500, nodes: 4, loss: 0.1, dup: 0.1, splitEveryMs: 300, seed: SEED + 2 });
+  const { header, events } = parseRecording(rec.text);
+  const text = toShiViz(header, events);
+  const lines = text.trimEnd().split('\n');
+  const regex = new RegExp(`^${SHIVIZ_REGEX}$`);
+
+  it('writes one line per send and per delivery, each matching the regular expression given to ShiViz', () => {
+    const sends = events.filter((e) => e.type === 'envelope:sent').length;
+    const deliveries = events.filter((e) => e.type === 'envelope:delivered').length;
+    expect(lines).toHaveLength(sends + deliveries);
+    for (const line of lines) expect(line).toMatch(regex);
+    expect(lines.some((l) => l.includes('dropped: partition'))).toBe(true);
+  });
+
+  it('has clocks ShiViz accepts: each host ticks its own entry by one per line, a receive follows its send', () => {
+    const last = new Map<string, number>();
+    const sentClock = new Map<string, Record<string, number>>();
+    for (const line of lines) {
+      const g = regex.exec(line)!.groups!;
+      const clock = JSON.parse(g.clock!) as Record<string, number>;
+      expect(clock[g.host!]).toBe((last.get(g.host!) ?? 0) + 1);
+      last.set(g.host!, clock[g.host!]!);
+      const [verb, id] = g.event!.split(' ');
+      if (verb === 'send') sentClock.set(id!, clock);
+      else {
+        const sent = sentClock.get(id!)!;
+        for (const [h, v] of Object.entries(sent)) expect(clock[h] ?? 0).toBeGreaterThanOrEqual(v);
+      }
+    }
+  });
+
+  it('agrees with the clocks the fold leaves on every node', () => {
+    const hosts = shivizHosts(events);
+    const final = new Map<string, string>();
+    for (const line of lines) {
+      const g = regex.exec(line)!.groups!;
+      final.set(g.host!, g.clock!);
+    }
+    for (const [id, clock] of Object.entries(rec.state.clocks)) {
+      if (!clock.lamport) continue;
+      const named = Object.fromEntries(Object.entries(clock.vector).map(([n, v]) => [hosts.get(n), v]));
+      expect(JSON.parse(final.get(hosts.get(id)!)!)).toEqual(named);
+    }
+  });
+
+  it('names hosts from nicknames ShiViz can read, unique, and refuses a recording without vector clocks', () => {
+    const joined = [
+      { seq: 1, t: 0, type: 'node:joined' as const, node: 'n1', nickname: 'Zoë Q', kind: 'human' as const },
+      { seq: 2, t: 0, type: 'node:joined' as const, node: 'n2', nickname: 'zoe-q', kind: 'human' as const },
+      { seq: 3, t: 0, type: 'node:joined' as const, node: 'n3', nickname: '✨', kind: 'human' as const },
+    ];
+    expect([...shivizHosts(joined).values()]).toEqual(['Zoe_Q', 'zoe_q_n2', 'n3']);
+    expect(() => [...shivizLines({ ...header, vectorClocks: false }, events)]).toThrow(ReplayError);
+  });
+});
+
+describe('every registered game', () => {
+  for (const game of Object.keys(ENGINES)) {
+    it(`${game}: the replay of a recording with cuts, loss and duplicates ends in the live state, and halfway matches the fold`, () => {
+      const rec = synthesize({ game, events: 1_500, nodes: 5, loss: 0.1, dup: 0.05, splitEveryMs: 700, seed: SEED });
+      const { header, events } = parseRecording(rec.text);
+      const index = RecordingIndex.from({ header, events, torn: false });
+      expect(index.rounds.every((r) => r.game === game)).toBe(true);
+      const replay = new ReplayFold(header, events);
+      expect(replay.after(events.length)).toEqual(rec.state);
+      const half = Math.floor(events.length / 2);
+      expect(structuredClone(replay.after(half))).toEqual(fold(header, events.slice(0, half)));
+      expect(toShiViz(header, events).split('\n').length).toBeGreaterThan(1);
+    });
+  }
+});
+
+describe('synthetic recordings', () => {
+  it('read back through the recorder\'s own format', () => {
+    const rec = synthesize({ events: 300, seed: SEED });
+    const again = rec.events.map(serializeEvent).join('');
+    expect(rec.text.endsWith(again)).toBe(true);
+  });
+});

@@ -1,0 +1,135 @@
+// The room's state at any point of a recording: the fold of the events up to that point, with
+// the same `step` the live room uses. `step` changes a state in place, so a copy is kept every
+// `every` events (a checkpoint); reaching any point then costs one copy and at most `every`
+// steps, whichever way the viewer scrubs. Checkpoints are made lazily: while the viewer plays,
+// `build` folds ahead in small slices, and a jump past them folds only what it needs.
+
+import { step } from '../session/fold';
+import { createSessionState, type SessionState } from '../session/state';
+import type { RecordingHeader, SessionEvent } from '../session/events';
+
+/** Checkpoints kept at most; longer recordings space them further apart. */
+const MAX_CHECKPOINTS = 600;
+const MIN_EVERY = 500;
+
+export class ReplayFoldError extends Error {
+  constructor(
+    message: string,
+    /** Index of the event that could not be applied. */
+    readonly index: number,
+  ) {
+    super(message);
+  }
+}
+
+export class ReplayFold {
+  /** A checkpoint every this many events: checkpoint k is the state after k × every events. */
+  readonly every: number;
+  private readonly checkpoints: (SessionState | undefined)[];
+  /** Checkpoints 0..built all exist (the background fold has reached built × every). */
+  private built = 0;
+  private bg: SessionState | null = null;
+  private cursor: SessionState;
+  /** Events folded into `cursor`. */
+  private pos = 0;
+  /** Set once an event could not be applied: the replay stops before it. */
+  failure: ReplayFoldError | null = null;
+
+  constructor(
+    private readonly header: RecordingHeader,
+    private readonly events: readonly SessionEvent[],
+    every?: number,
+  ) {
+    this.every = Math.max(1, every ?? Math.max(MIN_EVERY, Math.ceil(events.length / MAX_CHECKPOINTS)));
+    this.checkpoints = new Array(Math.floor(events.length / this.every) + 1);
+    this.checkpoints[0] = createSessionState(header);
+    this.cursor = createSessionState(header);
+  }
+
+  get count(): number {
+    return this.events.length;
+  }
+
+  /** How far the background fold has got (events), for a progress bar. */
+  get folded(): number {
+    return Math.min(this.events.length, this.built * this.every);
+  }
+
+  /** True when every checkpoint exists: any point is then a copy and a few steps away. */
+  get complete(): boolean {
+    return this.built >= this.checkpoints.length - 1;
+  }
+
+  /**
+   * The state after the first `count` events. It belongs to this object and changes on the
+   * next call: read it (or copy it) before asking again. When an event cannot be applied, the
+   * state stops just before it and `failure` says why.
+   */
+  after(count: number): SessionState {
+    const target = Math.max(0, Math.min(this.events.length, Math.floor(count)));
+    const k = this.nearestCheckpoint(target);
+    const fromCheckpoint = k * this.every;
+    if (!(this.pos <= target && target - this.pos <= target - fromCheckpoint)) {
+      this.cursor = structuredClone(this.checkpoints[k]!);
+      this.pos = fromCheckpoint;
+    }
+    this.stepCursorTo(target);
+    return this.cursor;
+  }
+
+  /**
+   * Folds ahead, making checkpoints, until `enough()` says to stop (a time budget: this file
+   * never reads the clock). Returns true once every checkpoint exists.
+   */
+  build(enough: () => boolean): boolean {
+    const last = this.checkpoints.length - 1;
+    while (this.built < last && !this.failure) {
+      if (this.checkpoints[this.built + 1]) {
+        this.built++;
+        this.bg = null;
+        continue;
+      }
+      this.bg ??= structuredClone(this.checkpoints[this.built]!);
+      const start = this.built * this.every;
+      for (let i = start; i < start + this.every; i++) {
+        if (!this.apply(this.bg, i)) return true;
+      }
+      this.built++;
+      this.checkpoints[this.built] = structuredClone(this.bg);
+      if (enough()) break;
+    }
+    return this.built >= last || !!this.failure;
+  }
+
+  /** The largest existing checkpoint at or before `count` events. */
+  private nearestCheckpoint(count: number): number {
+    let k = Math.floor(count / this.every);
+    while (k > 0 && !this.checkpoints[k]) k--;
+    return k;
+  }
+
+  private stepCursorTo(target: number): void {
+    while (this.pos < target) {
+      if (!this.apply(this.cursor, this.pos)) return;
+      this.pos++;
+      // Keep what the jump folded, so coming back here is cheap.
+      if (this.pos % this.every === 0 && !this.checkpoints[this.pos / this.every]) {
+        this.checkpoints[this.pos / this.every] = structuredClone(this.cursor);
+      }
+    }
+  }
+
+  private apply(state: SessionState, i: number): boolean {
+    if (this.failure && i >= this.failure.index) return false;
+    try {
+      step(state, this.events[i]!);
+      return true;
+    } catch (err) {
+      this.failure = new ReplayFoldError(
+        `Event ${this.events[i]!.seq} (${this.events[i]!.type}) could not be replayed: ${(err as Error).message}`,
+        i,
+      );
+      return false;
+    }
+  }
+}

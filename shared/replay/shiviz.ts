@@ -1,0 +1,75 @@
+// Export to ShiViz (https://bestchai.bitbucket.io/shiviz/), the space-time diagram tool for
+// logs with vector clocks: one line per send and per receive, with its host and the host's
+// vector clock right after the event. The clocks are the ones the fold computes (the same
+// `step` the live room runs), so the export agrees with the replay and with every envelope.
+//
+//   Ada_n1 "send m12 election:vote-request to Grace_n2 @ 12.345 s" {"Ada_n1":3,"Grace_n2":1}
+//
+// Paste the file into ShiViz with the regular expression SHIVIZ_REGEX.
+
+import type { NodeId } from '../protocol/ids';
+import type { RecordingHeader, SessionEvent } from '../session/events';
+import { step } from '../session/fold';
+import { createSessionState } from '../session/state';
+import { ReplayError } from './recordingIndex';
+
+/** The log-parsing expression to give ShiViz for this export. */
+export const SHIVIZ_REGEX = '(?<host>\\w+) "(?<event>.*)" (?<clock>\\{.*\\})';
+
+/** Host names ShiViz accepts (\w+), readable and unique: the nickname, or it with the node id. */
+export function shivizHosts(events: readonly SessionEvent[]): Map<NodeId, string> {
+  const hosts = new Map<NodeId, string>();
+  const taken = new Set<string>();
+  for (const e of events) {
+    if (e.type !== 'node:joined' || hosts.has(e.node)) continue;
+    const base = e.nickname.normalize('NFKD').replace(/[^\w]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 24);
+    let name = base && !taken.has(base.toLowerCase()) ? base : `${base ? `${base}_` : ''}${e.node.replace(/\W/g, '_')}`;
+    while (taken.has(name.toLowerCase())) name += '_';
+    taken.add(name.toLowerCase());
+    hosts.set(e.node, name);
+  }
+  return hosts;
+}
+
+const quote = (text: string) => text.replace(/["\r\n]+/g, "'");
+const seconds = (t: number) => `${(t / 1000).toFixed(3)} s`;
+
+/**
+ * The ShiViz log, one line at a time (a generator, so a viewer can write a long session in
+ * slices without freezing). Throws ReplayError when the recording has no vector clocks.
+ */
+export function* shivizLines(header: RecordingHeader, events: readonly SessionEvent[]): Generator<string, void, undefined> {
+  if (!header.vectorClocks) {
+    throw new ReplayError('This recording was made without vector clocks (a large simulation), so it cannot be exported to ShiViz.');
+  }
+  const hosts = shivizHosts(events);
+  const host = (id: NodeId) => hosts.get(id) ?? id.replace(/\W/g, '_');
+  const clockOf = (vector: Record<NodeId, number>) => {
+    const out: Record<string, number> = {};
+    for (const [id, v] of Object.entries(vector)) out[host(id)] = v;
+    return JSON.stringify(out);
+  };
+  const state = createSessionState(header);
+  for (const e of events) {
+    // The fold ticks the receiver's clock only for an envelope still travelling: look first.
+    const arriving = e.type === 'envelope:delivered' ? state.inFlight[e.id] : undefined;
+    step(state, e);
+    if (e.type === 'envelope:sent') {
+      const env = e.env;
+      const what = 'drop' in e ? `, dropped: ${e.drop}` : e.at.length > 1 ? ', duplicated by the network' : '';
+      const text = `send ${env.id} ${env.kind} to ${host(env.to)} @ ${seconds(e.t)}${what}`;
+      yield `${host(env.from)} "${quote(text)}" ${clockOf(state.clocks[env.from]!.vector)}`;
+    } else if (e.type === 'envelope:delivered' && arriving) {
+      const env = arriving.env;
+      const text = `receive ${env.id} ${env.kind} from ${host(env.from)} @ ${seconds(e.t)}${e.copy > 0 ? ' (copy)' : ''}`;
+      yield `${host(env.to)} "${quote(text)}" ${clockOf(state.clocks[env.to]!.vector)}`;
+    }
+  }
+}
+
+/** The whole ShiViz log as one string (tests, small sessions). */
+export function toShiViz(header: RecordingHeader, events: readonly SessionEvent[]): string {
+  let out = '';
+  for (const line of shivizLines(header, events)) out += `${line}\n`;
+  return out;
+}
