@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../session/fold';
+import { nodeView } from '../../session/views';
 import type { GossipResult } from './analysis';
 import { ids, session } from './testkit';
 
@@ -81,6 +82,25 @@ describe('gossip through the session core', () => {
     s.runUntil(60_000);
     expect(lastResult(s.core)).toMatchObject({ outcome: 'everyone', everyone: true });
     expect(fold(s.header, s.events)).toEqual(s.core.state);
+  });
+
+  it('[G3][G13] a phone gets its game view and the round countdown from the session; the word only once it knows', () => {
+    const s = session(0, 2);
+    s.core.join(0, 'Ada');
+    s.core.join(0, 'Bob');
+    s.core.join(0, 'Cy');
+    s.core.startRound(0, 'gossip', { origin: 'n1', word: 'comet' });
+    const bob = nodeView(s.core.state, 'n2')!;
+    expect(bob.timers['gossip:tick']).toBe(10_000);
+    expect(bob.game).toMatchObject({ knows: false, word: null, round: 1 });
+    expect(JSON.stringify(bob)).not.toContain('comet');
+    expect(nodeView(s.core.state, 'n1')!.game).toMatchObject({ knows: true, word: 'comet', verb: 'tell' });
+    s.core.pause(2_000);
+    s.core.resume(5_000);
+    expect(nodeView(s.core.state, 'n2')!.timers['gossip:tick']).toBe(13_000);
+    s.core.act(5_000, 'n1', { type: 'tell', to: ['n2'] });
+    s.runUntil(5_000);
+    expect(nodeView(s.core.state, 'n2')!.game).toMatchObject({ knows: true, word: 'comet', learned: { round: 1, at: 5_000, from: 'n1' } });
   });
 
   it('[G11] crashed nodes never learn; the game ends when every live node knows', () => {

@@ -22,9 +22,9 @@ export interface GossipNodeView {
   roundMs: number;
   roundStartedAt: number;
   /**
-   * Session time the round is due to end, as scheduled when it started. The round's timer is
-   * the session timer `timerKey` (not per node); while the instructor pauses the network it
-   * fires later than this.
+   * Session time the round is due to end, as scheduled when it started. For the countdown use
+   * the session's NodeView.timers[timerKey] (the round-wide timer `gossip:tick`): it stays
+   * right when the instructor pauses the network, this does not.
    */
   roundEndsAt: number;
   timerKey: string;
