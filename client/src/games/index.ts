@@ -1,5 +1,6 @@
 // The screens of each game, by game id (the engines are in shared/games/).
 
+import { electionUi } from './election';
 import { SandboxConsole } from './sandbox/SandboxConsole';
 import { SandboxPhone } from './sandbox/SandboxPhone';
 import type { GameUi } from './types';
@@ -12,4 +13,5 @@ export const GAME_UIS: Record<string, GameUi> = {
     kinds: { 'sandbox:text': { color: '#1f4fbf', label: 'text' } },
     summary: (r: { sent: number; delivered: number }) => `${r.delivered} of ${r.sent} messages delivered`,
   },
+  election: electionUi,
 };

@@ -2,6 +2,7 @@
 // game's own view types in shared/games/<game>/.
 
 import type { ComponentType } from 'react';
+import type { Faults } from '../../../shared/net/faults';
 import type { KindStyle, MapNode } from '../map/draw';
 import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
@@ -27,6 +28,8 @@ export interface ConfigFormProps<Config = unknown> {
   onChange(config: Config): void;
   /** How many nodes are in the room now (some settings depend on it). */
   nodes: number;
+  /** The room's faults now (a form can warn when its timings cannot work with this latency). */
+  faults?: Faults;
 }
 
 /** How the map draws a node in this game (its card, its role colour, a badge). */

@@ -1,0 +1,165 @@
+// The next election round's settings: the pace preset, and optional overrides of its timings.
+// The schema is the engine's own (shared/games/election/config.ts): the server checks it again.
+
+import { useState } from 'react';
+import { electionConfig, PACES, timingOf, type ElectionConfig, type Pace, type Range } from '../../../../shared/games/election/config';
+import type { ConfigFormProps } from '../types';
+import type { Faults } from '../../../../shared/net/faults';
+import { rangeText } from './ElectionConsole';
+import './election.css';
+
+type Field = 'timeoutMs' | 'heartbeatMs' | 'botDelayMs';
+const FIELDS: { key: Field; label: string; help: string }[] = [
+  { key: 'timeoutMs', label: 'Election timeout', help: 'drawn at random for each node, every time its timer starts' },
+  { key: 'heartbeatMs', label: 'Heartbeat interval', help: 'how often the leader reaches everyone' },
+  { key: 'botDelayMs', label: 'Bot thinking time', help: 'how long bots and autopilots wait before they act' },
+];
+
+const PACE_TEXT: Record<Pace, { title: string; text: string }> = {
+  class: { title: 'Class', text: 'People play: timers 8–15 s, heartbeats every 2–3 s.' },
+  fast: { title: 'Fast', text: 'Bots and demos: timers 150–300 ms, heartbeats every 40–60 ms.' },
+};
+
+type Drafts = Record<Field, [string, string]>;
+
+/** Latency (base + jitter) above this makes the fast pace's 150 ms timers fail again and again. */
+const FAST_LATENCY_MS = 20;
+
+export function ElectionConfigForm({ value, onChange, nodes, faults }: ConfigFormProps<ElectionConfig>) {
+  const config: ElectionConfig = value && typeof value === 'object' ? value : { pace: 'class' };
+  const [drafts, setDrafts] = useState<Drafts>(() => ({
+    timeoutMs: toDraft(config.timeoutMs),
+    heartbeatMs: toDraft(config.heartbeatMs),
+    botDelayMs: toDraft(config.botDelayMs),
+  }));
+  const pace: Pace = config.pace ?? 'class';
+
+  const emit = (nextPace: Pace, next: Drafts) => {
+    const out: ElectionConfig = { pace: nextPace };
+    for (const { key } of FIELDS) {
+      const r = fromDraft(next[key], PACES[nextPace][key]);
+      if (r) out[key] = r as [number, number];
+    }
+    onChange(out);
+  };
+  const setDraft = (key: Field, side: 0 | 1, text: string) => {
+    const next: Drafts = { ...drafts, [key]: side === 0 ? [text, drafts[key][1]] : [drafts[key][0], text] };
+    setDrafts(next);
+    emit(pace, next);
+  };
+
+  const parsed = electionConfig.safeParse(config);
+  const errors = new Map<string, string>();
+  if (!parsed.success) for (const issue of parsed.error.issues) errors.set(String(issue.path[0] ?? ''), issue.message);
+  const timing = parsed.success ? timingOf(parsed.data) : PACES[pace];
+  const hints = paceHints(timing, faults, nodes);
+  const custom = FIELDS.some(({ key }) => drafts[key][0] !== '' || drafts[key][1] !== '');
+
+  return (
+    <fieldset className="el-config stack" data-testid="election-config">
+      <legend>Pace</legend>
+      <div className="el-paces" role="radiogroup" aria-label="Pace">
+        {(Object.keys(PACE_TEXT) as Pace[]).map((p) => (
+          <label key={p} className={`el-pace${pace === p ? ' on' : ''}`}>
+            <input type="radio" name="el-pace" value={p} checked={pace === p} onChange={() => emit(p, drafts)} />
+            <span>
+              <b>{PACE_TEXT[p].title}</b>
+              <br />
+              <span className="muted">{PACE_TEXT[p].text}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {hints.map((h) => (
+        <p key={h} className="el-hint" role="note">
+          <span aria-hidden="true">⚠ </span>
+          {h}
+        </p>
+      ))}
+      <details open={custom}>
+        <summary>Custom timings (optional; empty = the preset’s)</summary>
+        <div className="stack" style={{ marginTop: '0.5rem' }}>
+          {FIELDS.map(({ key, label, help }) => {
+            const preset = PACES[pace][key];
+            return (
+              <div key={key} className="field">
+                <span className="el-field-label" id={`el-${key}-label`}>
+                  {label} <span className="muted">(ms; {help})</span>
+                </span>
+                <div className="el-range">
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    aria-label={`${label}, shortest (ms)`}
+                    placeholder={String(preset[0])}
+                    value={drafts[key][0]}
+                    onChange={(e) => setDraft(key, 0, e.target.value)}
+                  />
+                  <span aria-hidden="true">to</span>
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    aria-label={`${label}, longest (ms)`}
+                    placeholder={String(preset[1])}
+                    value={drafts[key][1]}
+                    onChange={(e) => setDraft(key, 1, e.target.value)}
+                  />
+                </div>
+                {errors.has(key) && (
+                  <span className="el-field-error" role="alert">
+                    {label}: {errors.get(key)}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </details>
+      <p className="muted" data-testid="election-timing">
+        This round: timers {rangeText(timing.timeoutMs)}, heartbeats every {rangeText(timing.heartbeatMs)}, bots wait {rangeText(timing.botDelayMs)}.
+        {nodes >= 2 && ` With ${nodes} nodes a majority is ${Math.floor(nodes / 2) + 1}.`}
+      </p>
+    </fieldset>
+  );
+}
+
+function toDraft(r: Range | undefined): [string, string] {
+  return r ? [String(r[0]), String(r[1])] : ['', ''];
+}
+
+/** Both empty: no override. One empty: that end is the preset's. */
+function fromDraft([lo, hi]: [string, string], preset: Range): [number, number] | null {
+  if (lo.trim() === '' && hi.trim() === '') return null;
+  const num = (s: string, fallback: number) => (s.trim() === '' ? fallback : Math.round(Number(s)));
+  return [num(lo, preset[0]), num(hi, preset[1])];
+}
+
+/** Advice for settings that run but will not give a working election. */
+export function paceHints(timing: { timeoutMs: Range; heartbeatMs: Range }, faults: Faults | undefined, nodes: number): string[] {
+  const out: string[] = [];
+  const shortest = timing.timeoutMs[0];
+  if (faults) {
+    const { base, jitter } = faults.latency;
+    const worst = base + jitter;
+    if (shortest <= 1000 && worst > FAST_LATENCY_MS) {
+      out.push(
+        `Fast timeouts need a latency below about ${FAST_LATENCY_MS} ms. The room's latency is now ${base} ms + up to ${jitter} ms of jitter: ` +
+          `votes would arrive after the timers run out. Lower Latency and Jitter in the Network panel first.`,
+      );
+    } else if (2 * worst >= shortest) {
+      out.push(
+        `A vote request and its answer can take ${2 * worst} ms with the room's latency, longer than the shortest election timeout (${shortest} ms): ` +
+          'elections would keep failing. Lower the latency or lengthen the timeouts.',
+      );
+    }
+  }
+  if (timing.heartbeatMs[1] >= shortest) {
+    out.push(
+      `Heartbeats up to ${timing.heartbeatMs[1]} ms apart are slower than the shortest election timeout (${shortest} ms): followers would stand while a leader is alive.`,
+    );
+  }
+  if (nodes > 0 && nodes < 2) out.push('An election needs at least 2 nodes in the room: add bots or wait for phones.');
+  return out;
+}
