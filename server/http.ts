@@ -1,11 +1,13 @@
-// The HTTP side: health, server info, a room's recordings (instructor key only), and the
-// built client (phones, console, replay) with its single-page routes.
+// The HTTP side: health, server info, recordings (instructor key, or a share link for one
+// recording, read-only), and the built client (phones, console, replay) with its single-page
+// routes.
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config';
 import { readMetrics } from './metrics';
+import { RecordingStore } from './recordings';
 import type { RoomRegistry } from './rooms';
 
 export interface HttpDeps {
@@ -15,12 +17,24 @@ export interface HttpDeps {
   startedAt: number;
 }
 
-/** The instructor key from `Authorization: Bearer <key>` (or `?key=` for a plain download link). */
+/**
+ * The secret a request carries: `Authorization: Bearer <secret>`, or `?key=` / `?share=` for a
+ * plain link. It is an instructor key or a recording's share token.
+ */
 function keyOf(req: Request): string {
   const auth = req.get('authorization') ?? '';
   if (auth.startsWith('Bearer ')) return auth.slice(7).trim();
-  return typeof req.query.key === 'string' ? req.query.key : '';
+  if (typeof req.query.key === 'string') return req.query.key;
+  return typeof req.query.share === 'string' ? req.query.share : '';
 }
+
+const STATUS: Record<string, number> = { bad_session: 400, bad_request: 400, forbidden: 403, unknown_recording: 404, recording_live: 409, too_many_shares: 409 };
+
+function refuse(res: Response, error: { code: string; message: string }): void {
+  res.status(STATUS[error.code] ?? 400).json({ ok: false, error });
+}
+
+const fileName = (room: string, startedAt: string) => `human-cluster-${room}-${startedAt.slice(0, 16).replace(/[^0-9T-]/g, '-').replace('T', '_')}.jsonl`;
 
 export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps): express.Express {
   const app = express();
@@ -68,7 +82,72 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     // Make sure what the class just did is in the file before it is sent.
     await room.flushRecording();
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
-    res.download(registry.fileFor(h.session), `human-cluster-${h.room}-${h.startedAt.slice(0, 10)}.jsonl`);
+    res.download(registry.fileFor(h.session), fileName(h.room, h.startedAt), (err) => {
+      if (err && !res.headersSent) refuse(res, { code: 'unknown_recording', message: 'This recording has been deleted.' });
+    });
+  });
+
+  // ---- recordings, across rooms (the replay's recordings page) ----
+  const store = new RecordingStore(config.dataDir, registry);
+  const json = express.json({ limit: '16kb' });
+
+  /** Checks the secret against a recording; answers the refusal itself. */
+  const access = async (req: Request, res: Response, need: 'owner' | 'any') => {
+    const r = await store.access(String(req.params.session ?? ''), keyOf(req));
+    if (!r.ok) return void refuse(res, r.error);
+    if (need === 'owner' && r.data.access !== 'owner') {
+      return void refuse(res, { code: 'forbidden', message: 'Only the instructor who recorded it can do this; a share link only opens it.' });
+    }
+    return r.data;
+  };
+
+  // The instructor's browser sends the keys it keeps; the answer lists the recordings they open.
+  app.post('/api/recordings/list', json, async (req, res) => {
+    const keys = (req.body as { keys?: unknown } | undefined)?.keys;
+    if (!Array.isArray(keys) || keys.length > 100 || !keys.every((k) => typeof k === 'string' && k.length <= 200)) {
+      return refuse(res, { code: 'bad_request', message: 'Send {"keys": [...]}: at most 100 instructor keys.' });
+    }
+    res.json({ ok: true, data: await store.list(keys) });
+  });
+
+  app.get('/api/recordings/:session', async (req, res) => {
+    const granted = await access(req, res, 'any');
+    if (!granted) return;
+    const file = await store.fileToSend(String(req.params.session), granted.header);
+    res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Recording-Access', granted.access);
+    const name = fileName(granted.header.room, granted.header.startedAt);
+    const done = (err?: Error) => {
+      if (err && !res.headersSent) refuse(res, { code: 'unknown_recording', message: 'This recording has been deleted.' });
+    };
+    if (req.query.download !== undefined) res.download(file, name, done);
+    else res.sendFile(file, done);
+  });
+
+  app.delete('/api/recordings/:session', async (req, res) => {
+    const granted = await access(req, res, 'owner');
+    if (!granted) return;
+    const r = await store.remove(String(req.params.session), granted.header);
+    if (!r.ok) return refuse(res, r.error);
+    res.json({ ok: true, data: null });
+  });
+
+  app.post('/api/recordings/:session/share', async (req, res) => {
+    const granted = await access(req, res, 'owner');
+    if (!granted) return;
+    const session = String(req.params.session);
+    const r = await store.share(session);
+    if (!r.ok) return refuse(res, r.error);
+    const url = `${joinUrl()}/replay/${session}#share=${r.data.token}`;
+    res.json({ ok: true, data: { token: r.data.token, url, shares: r.data.shares } });
+  });
+
+  app.delete('/api/recordings/:session/share', async (req, res) => {
+    const granted = await access(req, res, 'owner');
+    if (!granted) return;
+    await store.unshare(String(req.params.session));
+    res.json({ ok: true, data: null });
   });
 
   app.use('/api', (_req, res) => {

@@ -1,0 +1,299 @@
+// The recordings kept on this server (DATA_DIR/recordings/<session>.jsonl): listed for the
+// instructor keys a browser holds, downloaded, deleted, and shared read-only with students.
+//
+// Who may do what: a recording's header holds the sha-256 of its room's instructor key; the
+// key lists, downloads, deletes and shares it. A share token opens exactly one recording,
+// read-only; tokens live in sidecar files (DATA_DIR/shares/<session>.json) as sha-256 hashes,
+// never inside the recording and never in clear. Session ids are checked against their
+// alphabet before they touch a path.
+
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { RecordingHeader } from '../shared/session/events';
+import { RECORDING_FORMAT } from '../shared/session/events';
+import { fail, ok, type Result } from '../shared/protocol/result';
+import { newSecret } from './auth';
+import type { Room } from './room';
+import type { RoomRegistry } from './rooms';
+
+/** nanoid's alphabet; the server makes 12-character ids, older or foreign ones may differ. */
+const SESSION_ID = /^[A-Za-z0-9_-]{6,64}$/;
+/** Share links one recording may have at once. */
+const MAX_SHARES = 20;
+/** The header is the first line: a few hundred bytes, never more than this. */
+const HEADER_MAX = 256 * 1024;
+
+export const isSessionId = (id: string): boolean => SESSION_ID.test(id);
+
+export interface RecordingEntry {
+  session: string;
+  room: string;
+  /** Wall-clock start (ISO 8601). */
+  startedAt: string;
+  bytes: number;
+  events: number;
+  /** Session time of the last event (ms). */
+  durationMs: number;
+  /** Games played, in order of first play. */
+  games: string[];
+  nodes: number;
+  rounds: number;
+  /** The room is still running (its recording grows). */
+  live: boolean;
+  /** The last line was cut off (the server stopped mid-write); the rest reads. */
+  torn: boolean;
+  /** Share links that open it. */
+  shares: number;
+}
+
+export type Access = 'owner' | 'share';
+
+interface ShareFile {
+  session: string;
+  tokens: { hash: string; createdAt: string }[];
+}
+
+interface Scanned {
+  size: number;
+  mtimeMs: number;
+  entry: Omit<RecordingEntry, 'live' | 'shares'>;
+}
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+function sameHash(a: Buffer, hex: string): boolean {
+  if (!/^[0-9a-f]{64}$/i.test(hex)) return false;
+  const b = Buffer.from(hex, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class RecordingStore {
+  readonly recordingsDir: string;
+  readonly sharesDir: string;
+  private readonly scans = new Map<string, Scanned>();
+
+  constructor(
+    dataDir: string,
+    private readonly registry: RoomRegistry,
+  ) {
+    this.recordingsDir = registry.recordingsDir;
+    this.sharesDir = path.join(dataDir, 'shares');
+  }
+
+  fileFor(session: string): string {
+    if (!isSessionId(session)) throw new Error(`bad session id ${JSON.stringify(session)}`);
+    return path.join(this.recordingsDir, `${session}.jsonl`);
+  }
+
+  /** The recordings whose instructor key is one of `keys`, newest first. */
+  async list(keys: readonly string[]): Promise<RecordingEntry[]> {
+    const hashes = [...new Set(keys)].filter((k) => k.length > 0).map(sha256);
+    if (!hashes.length) return [];
+    let names: string[];
+    try {
+      names = (await readdir(this.recordingsDir)).filter((f) => f.endsWith('.jsonl'));
+    } catch {
+      return [];
+    }
+    const out: RecordingEntry[] = [];
+    for (const name of names) {
+      const session = name.slice(0, -'.jsonl'.length);
+      if (!isSessionId(session)) continue;
+      const header = await this.header(session);
+      if (!header || !hashes.some((h) => sameHash(h, header.keyHash))) continue;
+      const entry = await this.entry(session, header);
+      if (entry) out.push(entry);
+    }
+    return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  /** What `secret` (an instructor key or a share token) may do with a recording. */
+  async access(session: string, secret: string): Promise<Result<{ access: Access; header: RecordingHeader }>> {
+    if (!isSessionId(session)) return fail('bad_session', 'That is not a recording id.');
+    const header = await this.header(session);
+    if (!header) return fail('unknown_recording', 'There is no such recording on this server (it may have been deleted).');
+    if (!secret) return fail('forbidden', 'This recording needs its instructor key or a share link.');
+    const hash = sha256(secret);
+    if (sameHash(hash, header.keyHash)) return ok({ access: 'owner', header });
+    const shares = await this.readShares(session);
+    if (shares.tokens.some((t) => sameHash(hash, t.hash))) return ok({ access: 'share', header });
+    return fail('forbidden', 'This key or share link does not open this recording (a share link may have been withdrawn).');
+  }
+
+  /** The file to send, with everything the live room has recorded so far on disk. */
+  async fileToSend(session: string, header: RecordingHeader): Promise<string> {
+    const room = this.liveRoom(session, header);
+    if (room) await room.flushRecording();
+    return this.fileFor(session);
+  }
+
+  async remove(session: string, header: RecordingHeader): Promise<Result<null>> {
+    if (this.liveRoom(session, header)) {
+      return fail('recording_live', `Room ${header.room} is still running: end its session in the console first.`);
+    }
+    await rm(this.fileFor(session), { force: true });
+    await rm(this.shareFile(session), { force: true });
+    this.scans.delete(session);
+    return ok(null);
+  }
+
+  /** A new read-only link token for one recording (shown once; only its hash is kept). */
+  async share(session: string): Promise<Result<{ token: string; shares: number }>> {
+    const shares = await this.readShares(session);
+    if (shares.tokens.length >= MAX_SHARES) {
+      return fail('too_many_shares', `This recording already has ${MAX_SHARES} share links: withdraw them and make a new one.`);
+    }
+    const token = newSecret();
+    shares.tokens.push({ hash: sha256(token).toString('hex'), createdAt: new Date().toISOString() });
+    await this.writeShares(session, shares);
+    return ok({ token, shares: shares.tokens.length });
+  }
+
+  /** Withdraws every share link of a recording. */
+  async unshare(session: string): Promise<void> {
+    await rm(this.shareFile(session), { force: true });
+  }
+
+  // ---- internals ----
+
+  private liveRoom(session: string, header: RecordingHeader): Room | null {
+    const room = this.registry.anyRoom(header.room);
+    return room && room.state.header.session === session && !room.state.ended ? room : null;
+  }
+
+  /** The header line, or null when the file is missing or is not a recording. */
+  private async header(session: string): Promise<RecordingHeader | null> {
+    let handle;
+    try {
+      handle = await open(this.fileFor(session), 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const buf = Buffer.alloc(HEADER_MAX);
+      const { bytesRead } = await handle.read(buf, 0, HEADER_MAX, 0);
+      const text = buf.subarray(0, bytesRead).toString('utf8');
+      const end = text.indexOf('\n');
+      const header = JSON.parse(end < 0 ? text : text.slice(0, end)) as RecordingHeader;
+      return header?.format === RECORDING_FORMAT && typeof header.keyHash === 'string' && header.session === session ? header : null;
+    } catch {
+      return null;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async entry(session: string, header: RecordingHeader): Promise<RecordingEntry | null> {
+    const room = this.liveRoom(session, header);
+    const shares = (await this.readShares(session)).tokens.length;
+    let info;
+    try {
+      info = await stat(this.fileFor(session));
+    } catch {
+      return null;
+    }
+    if (room) {
+      // A running room: its state is more current than its file.
+      const s = room.state;
+      const games = [...new Set([...s.rounds.map((r) => r.game), ...(s.round ? [s.round.spec.game] : [])])];
+      return {
+        session,
+        room: header.room,
+        startedAt: header.startedAt,
+        bytes: info.size,
+        events: s.seq,
+        durationMs: Math.max(s.t, room.now()),
+        games,
+        nodes: s.order.length,
+        rounds: s.rounds.length + (s.round ? 1 : 0),
+        live: true,
+        torn: false,
+        shares,
+      };
+    }
+    let scanned = this.scans.get(session);
+    if (!scanned || scanned.size !== info.size || scanned.mtimeMs !== info.mtimeMs) {
+      const text = await readFile(this.fileFor(session), 'utf8');
+      scanned = { size: info.size, mtimeMs: info.mtimeMs, entry: { ...scan(text), session, room: header.room, startedAt: header.startedAt, bytes: info.size } };
+      this.scans.set(session, scanned);
+    }
+    return { ...scanned.entry, live: false, shares };
+  }
+
+  private shareFile(session: string): string {
+    if (!isSessionId(session)) throw new Error(`bad session id ${JSON.stringify(session)}`);
+    return path.join(this.sharesDir, `${session}.json`);
+  }
+
+  private async readShares(session: string): Promise<ShareFile> {
+    try {
+      const data = JSON.parse(await readFile(this.shareFile(session), 'utf8')) as ShareFile;
+      if (data.session === session && Array.isArray(data.tokens)) return data;
+    } catch {
+      // No sidecar (never shared, or withdrawn) or an unreadable one: no links open it.
+    }
+    return { session, tokens: [] };
+  }
+
+  private async writeShares(session: string, shares: ShareFile): Promise<void> {
+    await mkdir(this.sharesDir, { recursive: true });
+    const file = this.shareFile(session);
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(shares));
+    await rename(tmp, file);
+  }
+}
+
+/**
+ * Counts what the recordings page shows without parsing every event: events are written as
+ * {"seq":…,"t":…,"type":"…",…}, so the type is read from the line's text; only round starts
+ * and the last event are parsed.
+ */
+function scan(text: string): Pick<RecordingEntry, 'events' | 'durationMs' | 'games' | 'nodes' | 'rounds' | 'torn'> {
+  const games: string[] = [];
+  let events = 0;
+  let nodes = 0;
+  let rounds = 0;
+  let last = '';
+  let torn = false;
+  let start = text.indexOf('\n') + 1;
+  while (start > 0 && start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) {
+      // No newline at the end: the last line may be torn.
+      const tail = text.slice(start);
+      try {
+        JSON.parse(tail);
+      } catch {
+        torn = true;
+        break;
+      }
+      end = text.length;
+    }
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (!line.trim()) continue;
+    events++;
+    last = line;
+    const at = line.indexOf('"type":"');
+    const type = at < 0 ? '' : line.slice(at + 8, line.indexOf('"', at + 8));
+    if (type === 'node:joined') nodes++;
+    else if (type === 'round:started') {
+      rounds++;
+      try {
+        const game = (JSON.parse(line) as { round?: { game?: string } }).round?.game;
+        if (game && !games.includes(game)) games.push(game);
+      } catch {
+        // A damaged line: the viewer will say where.
+      }
+    }
+  }
+  let durationMs = 0;
+  try {
+    durationMs = last ? Number((JSON.parse(last) as { t?: number }).t) || 0 : 0;
+  } catch {
+    durationMs = 0;
+  }
+  return { events, durationMs, games, nodes, rounds, torn };
+}
