@@ -43,7 +43,7 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
         <p className="muted" style={{ flex: 1, minWidth: 200 }}>{ui?.blurb}</p>
       </div>
       {ui?.ConfigForm && (
-        <ui.ConfigForm value={config} nodes={activeNodes} faults={snapshot.faults} onChange={(c) => setConfigs({ ...configs, [game]: c })} />
+        <ui.ConfigForm value={config} nodes={activeNodes} faults={snapshot.faults} roster={snapshot.nodes.filter((n) => n.status === 'active')} onChange={(c) => setConfigs({ ...configs, [game]: c })} />
       )}
       {error && <div className="error" role="alert">{error}</div>}
       <div className="row">

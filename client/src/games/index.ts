@@ -1,5 +1,6 @@
 // The screens of each game, by game id (the engines are in shared/games/).
 
+import { byzantineUi } from './byzantine';
 import { electionUi } from './election';
 import { SandboxConsole } from './sandbox/SandboxConsole';
 import { SandboxPhone } from './sandbox/SandboxPhone';
@@ -14,4 +15,5 @@ export const GAME_UIS: Record<string, GameUi> = {
     summary: (r: { sent: number; delivered: number }) => `${r.delivered} of ${r.sent} messages delivered`,
   },
   election: electionUi,
+  byzantine: byzantineUi,
 };

@@ -6,7 +6,7 @@ import type { Faults } from '../../../shared/net/faults';
 import type { KindStyle, MapNode } from '../map/draw';
 import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
-import type { ConsoleSnapshot, NodeView } from '../../../shared/session/views';
+import type { ConsoleSnapshot, NodeView, RosterEntry } from '../../../shared/session/views';
 
 export interface PhoneGameProps<View = unknown> {
   /** The game's view for this node. */
@@ -30,6 +30,8 @@ export interface ConfigFormProps<Config = unknown> {
   nodes: number;
   /** The room's faults now (a form can warn when its timings cannot work with this latency). */
   faults?: Faults;
+  /** The nodes in the room now, for settings that name nodes (a commander, the traitors). */
+  roster?: readonly RosterEntry[];
 }
 
 /** How the map draws a node in this game (its card, its role colour, a badge). */

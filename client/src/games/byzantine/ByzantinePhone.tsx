@@ -1,0 +1,523 @@
+// A general's phone: its role (a traitor's only on its own screen), the order it got, the
+// relays as they arrive, its tally, and the one thing to do now. The server decides
+// everything: this screen only shows the view and asks with `act`.
+
+import { useEffect, useRef, useState } from 'react';
+import type { Value } from '../../../../shared/games/byzantine/config';
+import type { ByzantineView, PendingSend, ReceivedMessage } from '../../../../shared/games/byzantine/view';
+import { buzz, type PhoneGameProps } from '../types';
+import {
+  currentStep,
+  formatLeft,
+  Icon,
+  label,
+  phaseDeadline,
+  phaseSteps,
+  useNames,
+  useSessionNow,
+  ValueTag,
+} from './common';
+
+type Act = (action: unknown) => Promise<boolean>;
+
+const STRATEGY_TEXT: Record<string, string> = {
+  flip: 'it says the opposite of what it was told',
+  split: 'it tells the first half Attack and the rest Retreat',
+  random: 'it tosses a coin for each lieutenant',
+};
+
+export function ByzantinePhone({ view, node, roster, act }: PhoneGameProps<ByzantineView>) {
+  const nameOf = useNames(roster.nodes);
+  const name = (id: string) => (id === view.you ? 'you' : nameOf(id));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ask: Act = async (action) => {
+    setError(null);
+    setBusy(true);
+    const err = await act(action);
+    setBusy(false);
+    if (err) setError(err.message);
+    return !err;
+  };
+  useBuzzes(view);
+
+  return (
+    <div className="byz stack">
+      <RoleCard view={view} name={name} />
+      <PhaseBar view={view} timers={node.timers} t={node.t} paused={node.room.paused} />
+      {error && <div className="error" role="alert">{error}</div>}
+      {view.role === 'observer' && (
+        <section className="panel byz-now" aria-label="What to do now">
+          <p className="byz-big">You are watching this round.</p>
+          <p className="muted">It already has {view.generals.length} generals. You will play in a later round: watch the projector.</p>
+        </section>
+      )}
+      {view.role === 'commander' && <CommanderScreen view={view} name={name} ask={ask} busy={busy} />}
+      {view.role === 'lieutenant' && <LieutenantScreen view={view} name={name} ask={ask} busy={busy} timers={node.timers} t={node.t} paused={node.room.paused} />}
+    </div>
+  );
+}
+
+/** Vibrate on what a student should look at: the order, a relay, the decision, the timer. */
+function useBuzzes(view: ByzantineView) {
+  const last = useRef({ order: view.order !== null, relays: view.received + view.late + view.forged, decide: view.canDecide, closing: view.closing });
+  useEffect(() => {
+    const was = last.current;
+    const relays = view.received + view.late + view.forged;
+    if (view.canDecide && !was.decide) buzz([120, 80, 120]);
+    else if (view.order !== null && !was.order) buzz([80, 60, 80]);
+    else if (relays > was.relays) buzz(60);
+    else if (view.closing && !was.closing) buzz(200);
+    last.current = { order: view.order !== null, relays, decide: view.canDecide, closing: view.closing };
+  }, [view.order, view.received, view.late, view.forged, view.canDecide, view.closing]);
+}
+
+function RoleCard({ view, name }: { view: ByzantineView; name(id: string): string }) {
+  if (view.role === 'observer') return null;
+  const commander = view.role === 'commander';
+  if (view.traitor) {
+    return (
+      <section className="byz-role traitor" aria-label="Your role" data-testid="byz-role">
+        <div className="byz-role-head">
+          <Icon name="traitor" size={40} />
+          <div>
+            <div className="byz-role-word">TRAITOR</div>
+            <div className="byz-role-sub">{commander ? 'You are the commander, and a traitor.' : 'You are a lieutenant, and a traitor.'}</div>
+          </div>
+        </div>
+        <p>
+          {commander
+            ? 'You may give each lieutenant a different order. Try to make the loyal ones disagree.'
+            : 'You choose what you tell each lieutenant. Try to make the loyal ones disagree.'}
+        </p>
+        <p className="byz-role-small">
+          Only your phone knows. Keep your screen to yourself.
+          {view.strategy && <> On autopilot, or when time runs out, {STRATEGY_TEXT[view.strategy] ?? view.strategy}.</>}
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="byz-role loyal" aria-label="Your role" data-testid="byz-role">
+      <div className="byz-role-head">
+        <Icon name={commander ? 'commander' : 'loyal'} size={40} />
+        <div>
+          <div className="byz-role-word">{commander ? 'COMMANDER' : 'LIEUTENANT'}</div>
+          <div className="byz-role-sub">{commander ? 'You are the commander. You are loyal.' : `You are loyal. ${name(view.commander)} commands.`}</div>
+        </div>
+      </div>
+      <p>
+        {commander
+          ? 'Give all your lieutenants the same order. Some generals may be traitors.'
+          : 'You pass on exactly what the commander told you, then decide. Some generals may be traitors.'}
+      </p>
+    </section>
+  );
+}
+
+function PhaseBar({ view, timers, t, paused }: { view: ByzantineView; timers: Record<string, number>; t: number; paused: boolean }) {
+  const now = useSessionNow(t, paused);
+  const steps = phaseSteps(view.m);
+  const step = currentStep(view.phase, view.level, view.m);
+  const deadline = phaseDeadline(timers, view.phaseTimer, view.phaseEndsAt);
+  const left = deadline === null ? null : deadline - now;
+  return (
+    <section className="byz-phases" aria-label="Phase" data-testid="byz-phase">
+      <ol className="byz-steps">
+        {steps.map((s) => (
+          <li key={s.step} className={s.step === step ? 'current' : s.step < step ? 'done' : ''} aria-current={s.step === step ? 'step' : undefined}>
+            {s.step < step ? '✓ ' : ''}
+            {s.text}
+          </li>
+        ))}
+      </ol>
+      <div className="byz-clock" role="timer" aria-live="off">
+        {view.phase === 'done' ? (
+          <span>Round over</span>
+        ) : view.closing ? (
+          <span>Time is up: the last messages are arriving…</span>
+        ) : left !== null ? (
+          <>
+            <Icon name="clock" size={22} />
+            <b className={left < 10_000 ? 'soon' : ''}>{formatLeft(left)}</b>
+            <span>{paused ? 'paused' : 'left in this phase'}</span>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+// ---- the commander -----------------------------------------------------------------------
+
+function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(id: string): string; ask: Act; busy: boolean }) {
+  const lieutenants = view.generals.filter((g) => g !== view.commander);
+  const sent = view.ordersSent ?? {};
+  const given = Object.keys(sent).length;
+  const pending = view.pending.find((p) => p.level === 1);
+  if (view.phase === 'orders' && view.canOrder) {
+    if (view.traitor && pending) {
+      return (
+        <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+          <h2 id="byz-now-title">Give your orders</h2>
+          <p className="muted">
+            Headquarters advised <ValueTag value={pending.value} />. You are a traitor: choose what each lieutenant hears.
+          </p>
+          <Chooser pending={pending} name={name} ask={ask} busy={busy} action={(values) => ({ type: 'send', values })} verb="Send" />
+        </section>
+      );
+    }
+    const advised = view.suggestedOrder;
+    return (
+      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+        <h2 id="byz-now-title">Give your order</h2>
+        {advised && (
+          <p className="byz-big">
+            Headquarters says: <ValueTag value={advised} big />
+          </p>
+        )}
+        <p className="muted">The same order goes to all {lieutenants.length} lieutenants{given > 0 ? ` (${given} have it already)` : ''}. If time runs out, the advised order goes out.</p>
+        <div className="byz-choice">
+          {(['attack', 'retreat'] as const).map((v) => (
+            <button
+              key={v}
+              className={`big byz-btn ${v}${advised === v ? ' advised' : ''}`}
+              disabled={busy}
+              aria-label={`Order everyone: ${label(v)}`}
+              onClick={() => void ask({ type: 'order', value: v })}
+            >
+              <Icon name={v} size={28} />
+              {label(v)}
+            </button>
+          ))}
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+      <h2 id="byz-now-title">{given > 0 ? 'Your orders went out' : 'Orders'}</h2>
+      <p className="byz-big">
+        {view.phase === 'orders'
+          ? 'Waiting for the orders to arrive…'
+          : view.phase === 'relays'
+            ? 'The lieutenants are telling each other what you ordered.'
+            : view.phase === 'decide'
+              ? 'The lieutenants are deciding.'
+              : 'The round is over: look at the projector.'}
+      </p>
+      {given > 0 && (
+        <ul className="byz-list" aria-label="Your orders">
+          {lieutenants.map((l) => (
+            <li key={l}>
+              <span className="byz-name">{name(l)}</span>
+              {sent[l] ? <ValueTag value={sent[l]} /> : <span className="muted">not yet</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+// ---- a lieutenant ------------------------------------------------------------------------
+
+function LieutenantScreen(props: {
+  view: ByzantineView;
+  name(id: string): string;
+  ask: Act;
+  busy: boolean;
+  timers: Record<string, number>;
+  t: number;
+  paused: boolean;
+}) {
+  const { view, name } = props;
+  return (
+    <>
+      <NowPanel {...props} />
+      <section className="panel stack" aria-labelledby="byz-heard-title">
+        <h2 id="byz-heard-title">What you heard</h2>
+        <OrderLine view={view} name={name} />
+        {view.tally && <TallyBox view={view} />}
+      </section>
+      <RelayList view={view} name={name} />
+    </>
+  );
+}
+
+/** The one thing to do (or to wait for) right now. */
+function NowPanel({ view, name, ask, busy, timers, t, paused }: Parameters<typeof LieutenantScreen>[0]) {
+  if (view.canDecide && view.suggested) {
+    const other: Value = view.suggested === 'attack' ? 'retreat' : 'attack';
+    return (
+      <section className="panel stack byz-now decide" aria-labelledby="byz-now-title">
+        <h2 id="byz-now-title">Decide</h2>
+        <p className="byz-big">
+          Your majority: <ValueTag value={view.suggested} big />
+        </p>
+        <button className={`big byz-btn ${view.suggested}`} disabled={busy} onClick={() => void ask({ type: 'decide', value: view.suggested })}>
+          <Icon name={view.suggested} size={28} />
+          Decide {label(view.suggested)}
+        </button>
+        <button className="secondary byz-against" disabled={busy} onClick={() => void ask({ type: 'decide', value: other })}>
+          Decide {label(other)} instead
+        </button>
+        <p className="muted">If time runs out, your phone decides by the majority.</p>
+      </section>
+    );
+  }
+  if (view.decision) {
+    return (
+      <section className="panel stack byz-now done" aria-labelledby="byz-now-title" data-testid="byz-decision">
+        <h2 id="byz-now-title">Your decision</h2>
+        <p className="byz-big">
+          You decided <ValueTag value={view.decision} big />
+        </p>
+        <p className="muted">
+          {view.decidedBy === 'timeout' ? 'Time ran out, so your phone took your majority. ' : ''}
+          Did every loyal general decide the same? Watch the projector.
+        </p>
+      </section>
+    );
+  }
+  if (view.traitor) {
+    const open = view.pending.filter((p) => p.recipients.some((r) => p.sent[r] === undefined));
+    if (open.length > 0) {
+      return (
+        <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+          <h2 id="byz-now-title">Tell the others</h2>
+          {open.map((p) => (
+            <PendingChooser key={`${p.level}:${(p.path ?? []).join('>')}`} pending={p} view={view} name={name} ask={ask} busy={busy} />
+          ))}
+        </section>
+      );
+    }
+    return (
+      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+        <h2 id="byz-now-title">{view.phase === 'decide' || view.phase === 'done' ? 'Watch' : 'Wait'}</h2>
+        <p className="byz-big">
+          {view.phase === 'orders'
+            ? "Waiting for the commander's order…"
+            : view.phase === 'relays'
+              ? 'Your messages went out. Waiting for the others…'
+              : "Traitors don't decide. Watch the projector: did your lies split the loyal generals?"}
+        </p>
+      </section>
+    );
+  }
+  const relayAt = timers[`byzantine:relay:${view.you}`];
+  return (
+    <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+      <h2 id="byz-now-title">{view.phase === 'orders' && !view.order ? 'Wait for your order' : 'Pass it on'}</h2>
+      {view.phase === 'orders' && !view.order && <p className="byz-big">Waiting for the commander's order…</p>}
+      {view.relaysWaiting > 0 && (
+        <p className="byz-big">
+          The server passes your order on to the other lieutenants
+          {relayAt !== undefined && <RelayCountdown at={relayAt} t={t} paused={paused} />}. You cannot lie.
+        </p>
+      )}
+      {view.relayed && view.relaysWaiting === 0 && (
+        <p className="byz-big">
+          You passed on <ValueTag value={view.relayed.value} /> to the other lieutenants.
+        </p>
+      )}
+      {(view.order || view.orderMissing) && (
+        <p className="muted">
+          {view.phase === 'decide' ? 'Your tally is ready.' : 'When the relays are in, you decide here.'}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function RelayCountdown({ at, t, paused }: { at: number; t: number; paused: boolean }) {
+  const now = useSessionNow(t, paused);
+  return <> in {Math.max(0, Math.ceil((at - now) / 1000))} s</>;
+}
+
+function OrderLine({ view, name }: { view: ByzantineView; name(id: string): string }) {
+  if (view.order) {
+    return (
+      <div className="byz-order" data-testid="byz-order">
+        <span>Your order from {name(view.order.from)}:</span>
+        <ValueTag value={view.order.value} big />
+      </div>
+    );
+  }
+  if (view.orderMissing) {
+    return (
+      <div className="byz-order missing" data-testid="byz-order">
+        <span>No order reached you in time. It counts as</span> <ValueTag value="retreat" />
+      </div>
+    );
+  }
+  return <p className="muted">No order yet from {name(view.commander)}.</p>;
+}
+
+function TallyBox({ view }: { view: ByzantineView }) {
+  const t = view.tally!;
+  const total = Math.max(1, t.attack + t.retreat + t.missing);
+  const frozen = view.phase === 'decide' || view.phase === 'done';
+  return (
+    <div className="byz-tally" data-testid="byz-tally" aria-label={`Tally: ${t.attack} Attack, ${t.retreat} Retreat, ${t.missing} missing`}>
+      <div className="byz-tally-title">{view.signed ? 'Valid signed messages' : 'Your tally'} {frozen ? '' : '(still counting)'}</div>
+      {(['attack', 'retreat'] as const).map((v) => (
+        <div key={v} className="byz-bar-row">
+          <ValueTag value={v} />
+          <span className="byz-bar" aria-hidden="true">
+            <span className={`fill ${v}`} style={{ width: `${(t[v] / total) * 100}%` }} />
+          </span>
+          <b>{t[v]}</b>
+        </div>
+      ))}
+      {t.missing > 0 && (
+        <div className="byz-bar-row">
+          <span className="byz-value missing">Missing</span>
+          <span className="byz-bar" aria-hidden="true">
+            <span className="fill missing" style={{ width: `${(t.missing / total) * 100}%` }} />
+          </span>
+          <b>{t.missing}</b>
+        </div>
+      )}
+      {t.missing > 0 && <p className="muted">{frozen ? 'Missing messages count as Retreat.' : 'Not arrived yet; a missing one counts as Retreat.'}</p>}
+      {view.accepted && <p className="muted">Accepted values: {view.accepted.length ? view.accepted.map(label).join(' and ') : 'none'}.</p>}
+      {view.suggested && (
+        <p className="byz-majority">
+          Majority{frozen ? '' : ' so far'}: <ValueTag value={view.suggested} />
+        </p>
+      )}
+    </div>
+  );
+}
+
+const STATUS_TEXT: Record<ReceivedMessage['status'], string | null> = {
+  counted: null,
+  late: 'late: it arrived after its phase, so it is ignored',
+  forged: 'forged signature: thrown away',
+  ignored: 'you already had this value',
+};
+
+function RelayList({ view, name }: { view: ByzantineView; name(id: string): string }) {
+  const relays = [...view.relays].reverse();
+  const others = view.generals.length - 2;
+  return (
+    <section className="panel stack" aria-labelledby="byz-relays-title">
+      <h2 id="byz-relays-title">
+        Relays to you ({view.received - (view.order ? 1 : 0)}
+        {view.m === 1 && !view.signed ? ` of ${others}` : ''})
+      </h2>
+      {relays.length === 0 && <p className="muted">None yet. Each other lieutenant tells you what the commander told them.</p>}
+      <ul className="byz-list relays" aria-live="polite">
+        {relays.map((m, i) => (
+          <li key={`${m.path.join('>')}:${m.at}:${i}`} className={m.status}>
+            <div className="byz-relay-main">
+              <span className="byz-name">{name(m.from)}</span>
+              <span className="muted">{view.signed ? 'signed' : 'says'}</span>
+              <ValueTag value={m.value} />
+            </div>
+            <div className="meta">
+              {m.path.length > 2 || view.signed ? `${m.path.map(name).join(' → ')} → you` : `what ${name(m.path[0]!)} told ${name(m.from)}`}
+              {STATUS_TEXT[m.status] && <b> · {STATUS_TEXT[m.status]}</b>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+// ---- a traitor's choices -----------------------------------------------------------------
+
+function PendingChooser({ pending, view, name, ask, busy }: { pending: PendingSend; view: ByzantineView; name(id: string): string; ask: Act; busy: boolean }) {
+  const fromCommander = pending.path === null || pending.path.length === 1;
+  return (
+    <div className="stack byz-pending">
+      <p className="byz-big">
+        {fromCommander ? (
+          <>
+            {name(view.commander)} told you <ValueTag value={pending.value} big />
+          </>
+        ) : (
+          <>
+            {(pending.path ?? []).map(name).join(' → ')} → you: <ValueTag value={pending.value} big />
+          </>
+        )}
+      </p>
+      {pending.signable && (
+        <p className="muted">
+          You can sign only {pending.signable.length ? pending.signable.map(label).join(' and ') : 'nothing'}: anything else is a forgery they will spot.
+        </p>
+      )}
+      <p>What do you tell each lieutenant?</p>
+      <Chooser
+        pending={pending}
+        name={name}
+        ask={ask}
+        busy={busy}
+        verb="Send"
+        action={(values) => (view.signed ? { type: 'send', values, level: pending.level } : pending.path ? { type: 'send', values, path: pending.path } : { type: 'send', values })}
+      />
+    </div>
+  );
+}
+
+/** Attack or Retreat per recipient, then one Send. Recipients already told are shown, locked. */
+function Chooser({ pending, name, ask, busy, action, verb }: {
+  pending: PendingSend;
+  name(id: string): string;
+  ask: Act;
+  busy: boolean;
+  verb: string;
+  action(values: Record<string, Value>): unknown;
+}) {
+  const [picked, setPicked] = useState<Record<string, Value>>({});
+  const open = pending.recipients.filter((r) => pending.sent[r] === undefined);
+  const chosen = Object.fromEntries(Object.entries(picked).filter(([r]) => open.includes(r)));
+  const count = Object.keys(chosen).length;
+  const all = (v: Value) => setPicked(Object.fromEntries(open.map((r) => [r, v])));
+  const send = async () => {
+    if (await ask(action(chosen))) setPicked({});
+  };
+  return (
+    <div className="stack">
+      <div className="byz-quick" role="group" aria-label="Choose for everyone">
+        <button type="button" className="secondary" onClick={() => all('attack')}>All Attack</button>
+        <button type="button" className="secondary" onClick={() => all('retreat')}>All Retreat</button>
+      </div>
+      <ul className="byz-list chooser">
+        {pending.recipients.map((r) => {
+          const told = pending.sent[r];
+          return (
+            <li key={r}>
+              <span className="byz-name">{name(r)}</span>
+              {told ? (
+                <span className="byz-told">
+                  told <ValueTag value={told} />
+                </span>
+              ) : (
+                <span className="byz-pair" role="group" aria-label={`What to tell ${name(r)}`}>
+                  {(['attack', 'retreat'] as const).map((v) => (
+                    <button
+                      key={v}
+                      type="button"
+                      className={`byz-pick ${v}`}
+                      aria-pressed={chosen[r] === v}
+                      aria-label={`Tell ${name(r)}: ${label(v)}`}
+                      onClick={() => setPicked({ ...picked, [r]: v })}
+                    >
+                      <Icon name={v} size={18} />
+                      {label(v)}
+                    </button>
+                  ))}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <button className="big" disabled={busy || count === 0} onClick={() => void send()}>
+        {count === 0 ? 'Choose for each lieutenant' : `${verb} to ${count} of ${open.length}`}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// The round's analysis on the projector (and in the replay): the verdict, the bound, the
+// roles, each lieutenant's row, and what is worth a word in class.
+
+import type { ByzantineResult as Result } from '../../../../shared/games/byzantine/analysis';
+import type { ResultProps } from '../types';
+import { Icon, TraitorTag, ValueTag } from './common';
+import { BoundLine, fromBound, LieutenantTable, Verdict, type TableRow } from './parts';
+
+export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
+  const name = (id: string) => names.get(id) ?? id;
+  const rows: TableRow[] = Object.entries(r.lieutenants).map(([node, l]) => ({
+    node,
+    traitor: l.traitor,
+    order: l.order ?? 'missing',
+    relays: l.relays,
+    tally: l.tally,
+    majority: l.majority,
+    decision: l.decision,
+    decidedBy: l.decidedBy,
+    againstMajority: l.againstMajority,
+    crashed: l.crashed,
+    late: l.late,
+    forged: l.forged,
+  }));
+  const alg = `${r.signed ? 'SM' : 'OM'}(${r.m})`;
+  const dropped = r.messages.dropped.partition + r.messages.dropped.loss + r.messages.dropped.crashed;
+  return (
+    <div className="byz-result stack">
+      <Verdict v={{ ic1: r.ic1, ic2: r.ic2, verdict: r.verdict, commanderLoyal: r.commanderLoyal, reliable: r.reliable, complete: r.complete }} />
+      <BoundLine b={fromBound(r.bound)} />
+      <div className="row" style={{ fontSize: '1.15rem' }}>
+        <Icon name="commander" size={24} />
+        <span>
+          Commander <b>{name(r.commander)}</b>
+        </span>
+        {r.commanderLoyal ? <span className="byz-loyal-tag">loyal</span> : <TraitorTag />}
+        {r.order && (
+          <span>
+            ordered <ValueTag value={r.order} />
+          </span>
+        )}
+        <span className="spacer" />
+        <Icon name="traitor" size={22} />
+        <span>
+          Traitors: <b>{r.traitors.length ? r.traitors.map(name).join(', ') : 'none'}</b>
+        </span>
+        <span className="muted">· {alg} · lies by “{r.strategy}”</span>
+      </div>
+      <LieutenantTable rows={rows} name={name} relayColumns={rows.length <= 8 && r.m === 1 && !r.signed} signed={r.signed} />
+      {r.flags.length > 0 && (
+        <ul className="byz-notes" aria-label="Worth a word">
+          {r.flags.map((f) => (
+            <li key={f} className="byz-flag">{f}</li>
+          ))}
+        </ul>
+      )}
+      <p className="muted" style={{ margin: 0 }}>
+        Messages: {r.messages.sent} sent, {r.messages.delivered} delivered
+        {r.messages.duplicated ? `, ${r.messages.duplicated} duplicated` : ''}
+        {dropped ? `, ${dropped} dropped` : ''}
+        {r.messages.lost ? `, ${r.messages.lost} lost` : ''}
+        {r.messages.late ? `, ${r.messages.late} late` : ''}
+        {r.messages.forged ? `, ${r.messages.forged} forged` : ''}.
+        {' '}Phases: {r.phases.filter((p) => p.phase !== 'done').map((p) => `${p.phase === 'relays' ? `relays ${p.level}` : p.phase} (${p.endedBy === 'all-done' ? 'everyone acted' : p.endedBy ?? 'open'})`).join(', ')}.
+      </p>
+      {r.notes.length > 0 && (
+        <ul className="byz-notes" aria-label="Notes">
+          {r.notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      )}
+    </div>
+  );
+}

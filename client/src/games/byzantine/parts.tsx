@@ -1,0 +1,163 @@
+// What the projector shows both live and in the round's result: the bound N ≥ 3f+1, the
+// verdict (IC1, IC2), and the lieutenants' table.
+
+import type { Value } from '../../../../shared/games/byzantine/config';
+import type { Bound } from '../../../../shared/games/byzantine/outcome';
+import type { Tally } from '../../../../shared/games/byzantine/state';
+import { label, TraitorTag, ValueTag } from './common';
+
+export interface BoundFigures {
+  n: number;
+  f: number;
+  m: number;
+  signed: boolean;
+  omHolds: boolean;
+  smHolds: boolean | null;
+  guaranteed: boolean;
+}
+
+export const fromBound = (b: Bound): BoundFigures => ({
+  n: b.n,
+  f: b.f,
+  m: b.m,
+  signed: b.signed,
+  omHolds: b.om.holds,
+  smHolds: b.sm ? b.sm.holds : null,
+  guaranteed: b.guaranteed,
+});
+
+/** N ≥ 3f+1 with the figures, and what it promises. */
+export function BoundLine({ b, preview = false }: { b: BoundFigures; preview?: boolean }) {
+  const alg = `${b.signed ? 'SM' : 'OM'}(${b.m})`;
+  const ok = b.signed ? !!b.smHolds : b.omHolds;
+  let promise: string;
+  if (b.guaranteed) promise = `${alg} guarantees agreement${preview ? '' : ' on a reliable network'}.`;
+  else if (b.signed) promise = `${alg} needs N ≥ m+2 and f ≤ m: the traitors may break agreement.`;
+  else if (!b.omHolds) promise = 'Too many traitors: they can break agreement.';
+  else promise = `${alg} copes with only ${b.m} traitor${b.m === 1 ? '' : 's'}: raise m.`;
+  return (
+    <div className={`byz-bound ${ok && b.guaranteed ? 'holds' : 'fails'}`} data-testid="byz-bound" role={preview ? 'status' : undefined}>
+      <span className="rule">
+        N = {b.n}, f = {b.f}: {b.n} {b.omHolds ? '≥' : '<'} 3·{b.f}+1 = {3 * b.f + 1}
+      </span>
+      <span className="mark">{b.omHolds ? '✓ N ≥ 3f+1 holds' : '✗ N ≥ 3f+1 fails'}</span>
+      {b.signed && <span className="mark">{b.smHolds ? '✓ N ≥ m+2, f ≤ m' : '✗ N ≥ m+2, f ≤ m'}</span>}
+      <span>{promise}</span>
+    </div>
+  );
+}
+
+export interface VerdictFigures {
+  ic1: boolean;
+  ic2: boolean | null;
+  verdict: string;
+  commanderLoyal: boolean;
+  /** Result only: whether the network delivered everything in time. */
+  reliable?: boolean;
+  complete?: boolean;
+}
+
+/** The verdict, readable from the back: a headline, IC1 and IC2 each with a mark and words. */
+export function Verdict({ v }: { v: VerdictFigures }) {
+  const good = v.ic1 && v.ic2 !== false;
+  const headline = good
+    ? v.ic2 === null
+      ? '✓ The loyal generals agreed'
+      : '✓ Agreed, and followed the commander'
+    : !v.ic1
+      ? '✗ The loyal generals disagreed'
+      : '✗ They agreed, but not on the order';
+  return (
+    <section className={`byz-verdict ${good ? 'good' : 'bad'}`} data-testid="byz-verdict" aria-label="Verdict">
+      <div className="headline">{headline}</div>
+      <div className="byz-ics">
+        <div className={`byz-ic ${v.ic1 ? 'ok' : 'fail'}`}>
+          <b>IC1 {v.ic1 ? '✓ holds' : '✗ fails'}</b>
+          <span>All loyal lieutenants decide the same.</span>
+        </div>
+        <div className={`byz-ic ${v.ic2 === null ? 'na' : v.ic2 ? 'ok' : 'fail'}`}>
+          <b>IC2 {v.ic2 === null ? '— does not apply' : v.ic2 ? '✓ holds' : '✗ fails'}</b>
+          <span>{v.ic2 === null ? (v.commanderLoyal ? 'The loyal commander gave no order.' : 'The commander was a traitor.') : 'They follow a loyal commander’s order.'}</span>
+        </div>
+      </div>
+      <div className="sentence">{v.verdict}</div>
+      {v.reliable === false && <div className="sentence byz-flag">Messages were lost or late: the bound’s promise assumes a reliable network.</div>}
+      {v.complete === false && <div className="sentence byz-flag">The round was stopped before the decision: figures as they stood.</div>}
+    </section>
+  );
+}
+
+export interface TableRow {
+  node: string;
+  traitor: boolean;
+  order: Value | 'missing' | null;
+  relays: Record<string, Value | 'missing'>;
+  tally: Tally;
+  majority: Value | null;
+  decision: Value | null;
+  decidedBy: 'node' | 'timeout' | null;
+  againstMajority: boolean;
+  crashed: boolean;
+  late: number;
+  forged: number;
+}
+
+function Heard({ v }: { v: Value | 'missing' | null | undefined }) {
+  if (v === 'missing') return <span className="byz-value missing" title="never arrived: counts as Retreat">missing</span>;
+  if (!v) return <span className="muted">…</span>;
+  return <ValueTag value={v} />;
+}
+
+/** One row per lieutenant: its role, the order it got, what each other lieutenant told it, its tally and decision. */
+export function LieutenantTable({ rows, name, relayColumns, signed }: { rows: TableRow[]; name(id: string): string; relayColumns: boolean; signed: boolean }) {
+  const ids = rows.map((r) => r.node);
+  return (
+    <div className="byz-table-wrap">
+      <table className="byz-table" data-testid="byz-table">
+        <thead>
+          <tr>
+            <th>Lieutenant</th>
+            <th>Order got</th>
+            {relayColumns && ids.map((id) => <th key={id}>{name(id)} said</th>)}
+            <th>{signed ? 'Valid messages' : 'Tally'}</th>
+            <th>Majority</th>
+            <th>Decision</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.node} className={r.traitor ? 'traitor' : ''}>
+              <td>
+                <b>{name(r.node)}</b> {r.traitor ? <TraitorTag /> : <span className="byz-loyal-tag">loyal</span>}
+              </td>
+              <td><Heard v={r.order} /></td>
+              {relayColumns &&
+                ids.map((id) => (
+                  <td key={id}>{id === r.node ? <span className="muted">—</span> : <Heard v={r.relays[id]} />}</td>
+                ))}
+              <td className="mono">
+                {r.tally.attack} A · {r.tally.retreat} R{r.tally.missing ? ` · ${r.tally.missing} missing` : ''}
+              </td>
+              <td>{r.traitor ? <span className="muted">—</span> : r.majority ? <ValueTag value={r.majority} /> : '…'}</td>
+              <td>
+                {r.traitor ? (
+                  <span className="muted">does not decide</span>
+                ) : r.crashed ? (
+                  <span className="byz-flag">crashed: decided nothing</span>
+                ) : r.decision ? (
+                  <>
+                    <ValueTag value={r.decision} />
+                    {r.decidedBy === 'timeout' && <span className="muted"> (time ran out)</span>}
+                    {r.againstMajority && <span className="byz-flag"> ⚠ against its majority ({label(r.majority!)})</span>}
+                  </>
+                ) : (
+                  <span className="muted">not yet</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
