@@ -270,6 +270,40 @@ describe('gossip rules', () => {
     expect(t.act('n1', { type: 'tell', to: ['n2'] })).toMatchObject({ code: 'game_over' });
   });
 
+  it('[G15] the result: rounds, the curve, messages by kind, redundant, the network drops, and who never learned why', () => {
+    const t = table(5, { origin: 'n1', word: 'mango' });
+    deliverAll(t, t.act('n1', { type: 'tell', to: ['n2', 'n3'] }));
+    tick(t);
+    deliverAll(t, t.act('n2', { type: 'tell', to: ['n1'] }));
+    const net = { sent: 3, delivered: 3, duplicated: 0, dropped: { crashed: 0, partition: 1, loss: 2 } };
+    const r = gossip.result(t.state, net) as GossipResult;
+    expect(r).toMatchObject({
+      game: 'gossip',
+      mode: 'push',
+      nodes: 5,
+      origin: 'n1',
+      word: 'mango',
+      outcome: 'stopped',
+      rounds: null,
+      lastLearnedRound: 1,
+      gossipRounds: 2,
+      informed: 3,
+      everyone: false,
+      informedPerRound: [1, 3, 3],
+      messages: 3,
+      messagesByKind: { push: 3, pull: 0, reply: 0, card: 0 },
+      redundant: 1,
+      dropped: { crashed: 0, partition: 1, loss: 2 },
+      never: { 'not-told': 2 },
+      neverLearned: [
+        { node: 'n4', reason: 'not-told' },
+        { node: 'n5', reason: 'not-told' },
+      ],
+    });
+    expect(r.theory.rounds).toBeCloseTo(Math.log(5) / Math.log(3) + Math.log(5) / 2, 9);
+    expect(t.state.informed).toBe(3);
+  });
+
   it('[G14] a rumour reaching a node that already knew is redundant', () => {
     const t = table(4, { origin: 'n1' });
     deliverAll(t, t.act('n1', { type: 'tell', to: ['n2'] }));

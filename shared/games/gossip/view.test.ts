@@ -79,7 +79,7 @@ describe('gossip views', () => {
     expect(gossipBot(gossip.view(p.state, 'n5'), { ...ctx, node: 'n5', config: p.state.config })).toMatchObject([{ type: 'ask' }]);
   });
 
-  it('[G15] the console sees everything: who knows, from whom, the curve, the counts and the theory', () => {
+  it('[G13][G16] the console, unlike a phone, sees everything: who knows, from whom, the curve, the counts and the theory', () => {
     const t = table(8, { origin: 'n1', word: 'yeti' });
     deliver(t, t.act('n1', { type: 'tell', to: ['n2', 'n3'] }));
     const c = gossip.consoleView(t.state) as GossipConsoleView;
