@@ -128,8 +128,30 @@ function checkEnd(state: GossipState, ctx: EngineCtx, always = false): Effect[] 
   if (state.over !== null || (!always && state.reach.waiting > 0)) return [];
   const reach = refreshReach(state, ctx);
   if (reach.live > 0 && reach.liveUninformed === 0) return finish(state, 'everyone', everyoneLabel(state));
-  if (reach.waiting > 0) state.stalledRounds = 0;
-  return [];
+  return noteStuck(state, ctx.now);
+}
+
+/**
+ * Keeps `stuckSince` (when the rumour last ran out of nodes it can reach while live nodes
+ * still do not know) and marks the moment it happens, for the timeline.
+ */
+function noteStuck(state: GossipState, now: number): Effect[] {
+  const { reach } = state;
+  if (reach.waiting > 0 || reach.liveUninformed === 0) {
+    state.stuckSince = null;
+    state.stalledRounds = 0;
+    return [];
+  }
+  if (state.stuckSince !== null) return [];
+  state.stuckSince = now;
+  const why = reach.knowersAlive === 0 ? 'every node that knew is down' : 'a partition cuts them off';
+  return [
+    {
+      type: 'mark',
+      label: `every node the rumour can reach knows (round ${state.lastLearnedRound}); ${reach.liveUninformed} live node(s) cannot learn: ${why}`,
+      data: { round: state.round, cut: reach.cut, knowersAlive: reach.knowersAlive },
+    },
+  ];
 }
 
 function everyoneLabel(state: GossipState): string {
@@ -141,21 +163,12 @@ function everyoneLabel(state: GossipState): string {
 function endOfRound(state: GossipState, ctx: EngineCtx): Effect[] {
   const reach = refreshReach(state, ctx);
   if (reach.live > 0 && reach.liveUninformed === 0) return finish(state, 'everyone', everyoneLabel(state));
-  const effects: Effect[] = [];
-  if (reach.waiting === 0) {
+  const effects = noteStuck(state, ctx.now);
+  if (state.stuckSince !== null) {
     state.stalledRounds++;
-    if (state.stalledRounds === 1) {
-      effects.push({
-        type: 'mark',
-        label: `the rumour can reach nobody else: ${reach.liveUninformed} live node(s) cut off`,
-        data: { round: state.round, cut: reach.cut, knowersAlive: reach.knowersAlive },
-      });
-    }
     if (state.stalledRounds > state.config.healWaitRounds) {
       return [...effects, ...finish(state, 'stalled', `the rumour can reach nobody else (${reach.liveUninformed} live node(s) never learned)`)];
     }
-  } else {
-    state.stalledRounds = 0;
   }
   if (state.round >= state.config.maxRounds) {
     return [...effects, ...finish(state, 'max-rounds', `${state.config.maxRounds} rounds played`)];

@@ -229,7 +229,10 @@ describe('gossip rules', () => {
     t.ctx.faults = applyFaultOp(prev, { op: 'split', groups: [['n1', 'n2'], ['n3', 'n4']] });
     gossip.faultsChanged!(t.state, prev, t.ctx.faults, t.ctx);
     expect(t.state.reach).toMatchObject({ waiting: 1, cut: 2 });
-    deliverAll(t, t.act('n1', { type: 'tell', to: ['n2'] }));
+    t.ctx.now = 300;
+    const caused = deliverAll(t, t.act('n1', { type: 'tell', to: ['n2'] }));
+    expect(caused).toContainEqual(expect.objectContaining({ type: 'mark', label: expect.stringContaining('2 live node(s) cannot learn: a partition cuts them off') }));
+    expect(t.state.stuckSince).toBe(300);
     expect(ended(tick(t))).toBeUndefined();
     expect(t.state.stalledRounds).toBe(1);
     expect(ended(tick(t))).toBeUndefined();
@@ -248,6 +251,7 @@ describe('gossip rules', () => {
     t.ctx.faults = healed;
     gossip.faultsChanged!(t.state, split, healed, t.ctx);
     expect(t.state.stalledRounds).toBe(0);
+    expect(t.state.stuckSince).toBeNull();
     expect(ended(tick(t))).toBeUndefined();
     expect(ended(deliverAll(t, t.act('n1', { type: 'tell', to: ['n3', 'n4'] })))).toBeDefined();
     expect(result(t)).toMatchObject({ rounds: 3, everyone: true });

@@ -91,7 +91,9 @@ export interface GossipState {
   lastLearnedRound: number;
   lastLearnedAt: number;
   reach: ReachSummary;
-  /** Gossip rounds ended in a row with nobody left to reach but live nodes cut off. */
+  /** Since when nobody the rumour can reach is left while live nodes still do not know (null: not stuck). */
+  stuckSince: number | null;
+  /** Gossip rounds ended in a row while stuck: after healWaitRounds of them the game ends. */
   stalledRounds: number;
   outcome: Outcome | null;
   /** The reason given with the engine's `end` effect, once it gave one. */
@@ -170,6 +172,7 @@ export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
     lastLearnedRound: 0,
     lastLearnedAt: ctx.now,
     reach: { at: ctx.now, live: 0, liveUninformed: 0, waiting: 0, cut: 0, knowersAlive: 0 },
+    stuckSince: null,
     stalledRounds: 0,
     outcome: null,
     over: null,

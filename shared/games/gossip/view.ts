@@ -95,6 +95,8 @@ export interface GossipConsoleView {
   lastLearnedRound: number;
   lastLearnedAt: number;
   reach: ReachSummary;
+  /** Since when the rumour can reach nobody else while live nodes still do not know (null: it can). */
+  stuckSince: number | null;
   stalledRounds: number;
   status: 'running' | 'stalled' | 'over';
   outcome: Outcome | null;
@@ -192,8 +194,9 @@ export function consoleView(state: GossipState): GossipConsoleView {
     lastLearnedRound: state.lastLearnedRound,
     lastLearnedAt: state.lastLearnedAt,
     reach: { ...state.reach },
+    stuckSince: state.stuckSince,
     stalledRounds: state.stalledRounds,
-    status: state.over !== null ? 'over' : state.stalledRounds > 0 ? 'stalled' : 'running',
+    status: state.over !== null ? 'over' : state.stuckSince !== null ? 'stalled' : 'running',
     outcome: state.outcome,
     theory: {
       formula: PUSH_FORMULA,
