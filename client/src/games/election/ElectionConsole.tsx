@@ -123,7 +123,7 @@ function Cards({ nodes, names }: { nodes: ConsoleNodeView[]; names: Names }) {
   return (
     <section className="stack" aria-label="Nodes by card">
       <div className="row el-legend">
-        <span className="el-role el-role-leader"><span aria-hidden="true">★</span> {counts.leader} leader{counts.leader === 1 ? '' : 's'}</span>
+        <span className="el-role el-role-leader" data-testid="leader-count"><span aria-hidden="true">★</span> {counts.leader} leader{counts.leader === 1 ? '' : 's'}</span>
         <span className="el-role el-role-candidate"><span aria-hidden="true">▲</span> {counts.candidate} candidate{counts.candidate === 1 ? '' : 's'}</span>
         <span className="el-role el-role-follower"><span aria-hidden="true">●</span> {counts.follower} follower{counts.follower === 1 ? '' : 's'}</span>
         {counts.crashed > 0 && <span className="el-role el-role-crashed"><span aria-hidden="true">✕</span> {counts.crashed} crashed</span>}

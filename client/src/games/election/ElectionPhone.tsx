@@ -34,6 +34,9 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
     return err === null;
   };
   const locked = busy || autopilot;
+  const timer = v.role !== 'leader' && <TimerPanel v={v} node={node} clock={clock} disabled={locked} send={send} />;
+  // What to do comes first: standing once the timer ran out; a follower with a leader reads who leads first.
+  const timerFirst = v.timer.expired || (v.role === 'follower' && !v.leader);
 
   if (v.crashed) {
     return (
@@ -66,10 +69,11 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
         </div>
       )}
       {v.pendingVotes.length > 0 && <VoteRequests v={v} names={names} disabled={locked} send={send} />}
-      {v.role !== 'leader' && <TimerPanel v={v} node={node} clock={clock} disabled={locked} send={send} />}
+      {timerFirst && timer}
       {v.votes && v.role === 'candidate' && <Votes v={v} names={names} />}
       {v.role === 'leader' && <LeaderPanel v={v} node={node} clock={clock} disabled={locked} send={send} names={names} />}
       {v.role === 'follower' && <FollowerPanel v={v} clock={clock} names={names} />}
+      {!timerFirst && timer}
       <Decision v={v} names={names} />
       {v.log.length > 0 && <LogList v={v} />}
     </div>
@@ -171,7 +175,6 @@ function TimerPanel({ v, node, clock, disabled, send }: { v: ElectionView; node:
     return (
       <section className="panel stack el-expired" aria-labelledby="el-timer-title">
         <h2 id="el-timer-title">
-          <span aria-hidden="true">⏰ </span>
           {again ? `No one won term ${v.term}` : 'Your election timer ran out'}
         </h2>
         <p>
@@ -246,7 +249,7 @@ function LeaderPanel({ v, node, clock, disabled, send, names }: { v: ElectionVie
         <h2 id="el-lead-title"><span aria-hidden="true">★ </span>You lead term {v.term}</h2>
         {v.votes && (
           <p className="muted">
-            Elected with {v.votes.granted} of {v.votes.needed} votes needed
+            Elected with {v.votes.granted} votes ({v.votes.needed} needed)
             {v.votes.from.length > 0 && <>: {v.votes.from.map((c) => (c.node === v.you ? 'you' : c.card)).join(', ')}</>}.
           </p>
         )}

@@ -30,5 +30,5 @@ export function useTick(ms: number, on = true): void {
 
 export function seconds(ms: number): string {
   const s = Math.max(0, ms) / 1000;
-  return s >= 10 ? `${Math.ceil(s)} s` : `${s.toFixed(1)} s`;
+  return s >= 10 ? `${Math.ceil(s)}\u00a0s` : `${s.toFixed(1)}\u00a0s`;
 }

@@ -1,0 +1,145 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { joinPhone, openConsole, SCREENSHOT_DIR, screenshot, type Actor } from './helpers';
+
+/** A close-up of one panel, to check that it reads from the back of the room. */
+async function closeUp(locator: Locator, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await locator.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Moves a network slider to 0 with the keyboard, as an instructor would; the console sends it on key-up. */
+async function sliderToZero(page: Page, label: RegExp) {
+  const slider = page.getByLabel(label);
+  await slider.focus();
+  await slider.press('Home');
+}
+
+test('election: a phone stands when its timer runs out and wins with a vote granted from another phone, beside two bots; it commits the restaurant', async ({ browser }) => {
+  const instructor = await openConsole(browser);
+  const { page: con, code } = instructor;
+  const ada = await joinPhone(browser, code, 'Ada', 'Pixel 7');
+  const grace = await joinPhone(browser, code, 'Grace', 'iPhone 13');
+  const linus = await joinPhone(browser, code, 'Linus', 'Galaxy S9+');
+  const phones: Actor[] = [ada, grace, linus];
+  for (let i = 0; i < 2; i++) await con.getByRole('button', { name: '+ bot', exact: true }).click();
+  await expect(con.getByTestId('node-count')).toHaveText('5');
+
+  // The fast pace with the room's default latency (300 ms + 200 ms) cannot elect: the form says so.
+  await con.getByLabel('Game', { exact: true }).selectOption('election');
+  await con.getByRole('radio', { name: /^Fast/ }).check();
+  const hint = con.getByText(/Fast timeouts need a latency below about 20 ms/);
+  await expect(hint).toBeVisible();
+  await closeUp(con.getByTestId('election-config'), 'election-console-config-fast-hint');
+  await sliderToZero(con, /^Latency/);
+  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
+  await sliderToZero(con, /^Jitter/);
+  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
+  await expect(hint).toHaveCount(0);
+
+  // People play at the class pace, with shorter timers so the test is quick. The bots think
+  // slowly, so the phones act first: a bot only ever answers the vote request.
+  await con.getByRole('radio', { name: /^Class/ }).check();
+  await con.getByText('Custom timings').click();
+  const ranges: [string, number, number][] = [
+    ['Election timeout', 2000, 3000],
+    ['Heartbeat interval', 400, 600],
+    ['Bot thinking time', 6000, 8000],
+  ];
+  for (const [label, lo, hi] of ranges) {
+    await con.getByLabel(`${label}, shortest (ms)`).fill(String(lo));
+    await con.getByLabel(`${label}, longest (ms)`).fill(String(hi));
+  }
+  await expect(con.getByTestId('election-timing')).toContainText('timers 2.0 s–3.0 s, heartbeats every 400 ms–600 ms');
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await expect(con.getByTestId('election-console')).toBeVisible();
+
+  // Every phone shows its card, follower in term 0, and its election timer counting down.
+  for (const p of phones) {
+    await expect(p.page.getByTestId('role')).toContainText('Follower');
+    await expect(p.page.getByTestId('term')).toContainText('Term 0');
+  }
+  await expect(grace.page.getByTestId('countdown')).toBeVisible();
+  await screenshot(grace.page, 'election-phone-follower-timer');
+
+  // Ada's timer runs out: she stands, and becomes a candidate of term 1.
+  await ada.page.getByRole('button', { name: 'Stand for election' }).click();
+  await expect(ada.page.getByTestId('role')).toContainText('Candidate');
+  await expect(ada.page.getByTestId('term')).toContainText('Term 1');
+
+  // Grace grants her vote from her phone.
+  await grace.page.getByRole('button', { name: /^Grant your vote to .+ \(Ada\)$/ }).click();
+  await expect(ada.page.getByTestId('votes')).toContainText('2 of 3 needed');
+  await screenshot(ada.page, 'election-phone-candidate');
+  await expect(linus.page.getByTestId('vote-request')).toContainText('Ada');
+  await screenshot(linus.page, 'election-phone-vote-request');
+
+  // A bot's vote makes the majority: Ada leads, and her heartbeats close Linus's request.
+  await expect(ada.page.getByTestId('role')).toContainText('Leader', { timeout: 20_000 });
+  await expect(linus.page.getByTestId('vote-request')).toHaveCount(0);
+  await expect(grace.page.getByTestId('leader')).toContainText('Ada');
+
+  // The leader proposes the restaurant; a majority stores it and it commits everywhere.
+  await ada.page.getByLabel('Restaurant for the dinner party').fill('Chez Quorum');
+  await ada.page.getByRole('button', { name: 'Propose' }).click();
+  await expect(ada.page.getByTestId('committed')).toContainText('Chez Quorum');
+  await expect(grace.page.getByTestId('committed')).toContainText('Chez Quorum');
+  await expect(ada.page.getByTestId('heartbeats-sent')).not.toHaveText('0');
+  await screenshot(ada.page, 'election-phone-leader');
+  await screenshot(grace.page, 'election-phone-follower-committed');
+
+  // The projector: Ada's card leads term 1, the committed value, the map's node list with roles.
+  await expect(con.getByTestId('console-leader')).toContainText('Ada');
+  await expect(con.getByTestId('console-committed')).toContainText('Chez Quorum');
+  await con.getByText('Nodes as a list').click();
+  await expect(con.getByRole('checkbox', { name: /^Ada — group A, leader T1/ })).toBeVisible();
+  await screenshot(con, 'election-console');
+  await closeUp(con.getByTestId('election-console'), 'election-console-panel');
+
+  // The round ends: its analysis and the results table's line.
+  await con.getByRole('button', { name: /Stop round/ }).click();
+  const result = con.getByTestId('election-result');
+  await expect(result).toContainText('Safe: never more than one leader per term');
+  await expect(result).toContainText('Chez Quorum');
+  await expect(con.getByTestId('results-table')).toContainText('committed "Chez Quorum"');
+  await screenshot(con, 'election-console-result');
+  await closeUp(result, 'election-console-result-panel');
+
+  const errors = [instructor, ...phones].flatMap((a) => a.errors);
+  expect(errors).toEqual([]);
+  for (const a of [instructor, ...phones]) await a.context.close();
+});
+
+test('election at the fast pace with five bots: isolating the leader shows a stale leader on the console until the heal', async ({ browser }) => {
+  const instructor = await openConsole(browser);
+  const { page: con } = instructor;
+  await con.getByRole('button', { name: '+5 bots' }).click();
+  await expect(con.getByTestId('node-count')).toHaveText('5');
+  await sliderToZero(con, /^Latency/);
+  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
+  await sliderToZero(con, /^Jitter/);
+  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
+  await con.getByLabel('Game', { exact: true }).selectOption('election');
+  await con.getByRole('radio', { name: /^Fast/ }).check();
+  await expect(con.getByText(/Fast timeouts need/)).toHaveCount(0);
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await expect(con.getByTestId('console-committed')).not.toContainText('nothing yet');
+  const first = (await con.getByTestId('console-leader').textContent())!;
+
+  // Cut the leader off: the other four elect a new one; the old one still believes it leads.
+  await con.getByRole('button', { name: 'Isolate the leader', exact: true }).first().click();
+  const warning = con.getByTestId('stale-warning');
+  await expect(warning).toContainText('cannot reach a majority');
+  await expect(con.getByTestId('console-leader')).not.toHaveText(first);
+  await screenshot(con, 'election-console-stale-leader');
+  await closeUp(con.getByTestId('election-console'), 'election-console-stale-leader-panel');
+
+  // Heal: the old leader hears the higher term and steps down.
+  await con.getByRole('button', { name: 'Heal partitions', exact: true }).first().click();
+  await expect(warning).toHaveCount(0);
+  await expect(con.getByTestId('leader-count')).toHaveText('★ 1 leader');
+
+  expect(instructor.errors).toEqual([]);
+  await instructor.context.close();
+});
