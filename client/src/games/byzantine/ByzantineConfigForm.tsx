@@ -131,8 +131,8 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
           </select>
         </div>
         {num('byz-phase', 'Phase length (s)', Math.round(value.phaseMs / 1000), (x) => set({ phaseMs: x * 1000 }), { min: 1, max: 600 })}
-        <div className="field">
-          <label htmlFor="byz-strategy">Traitor bots lie by</label>
+        <div className="field wide">
+          <label htmlFor="byz-strategy">Traitor bots (and traitors out of time) lie by</label>
           <select id="byz-strategy" value={value.strategy} onChange={(e) => set({ strategy: e.target.value as Strategy })}>
             {STRATEGIES.map((s) => (
               <option key={s} value={s}>{STRATEGY_TEXT[s]}</option>

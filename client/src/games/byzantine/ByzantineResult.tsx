@@ -61,7 +61,7 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
         {r.messages.lost ? `, ${r.messages.lost} lost` : ''}
         {r.messages.late ? `, ${r.messages.late} late` : ''}
         {r.messages.forged ? `, ${r.messages.forged} forged` : ''}.
-        {' '}Phases: {r.phases.filter((p) => p.phase !== 'done').map((p) => `${p.phase === 'relays' ? `relays ${p.level}` : p.phase} (${p.endedBy === 'all-done' ? 'everyone acted' : p.endedBy ?? 'open'})`).join(', ')}.
+        {' '}Phases: {r.phases.filter((p) => p.phase !== 'done').map((p) => `${p.phase === 'relays' ? (r.m > 1 ? `relays ${p.level}` : 'relays') : p.phase} (${p.endedBy === 'all-done' ? 'everyone acted' : p.endedBy ?? 'open'})`).join(', ')}.
       </p>
       {r.notes.length > 0 && (
         <ul className="byz-notes" aria-label="Notes">
