@@ -25,7 +25,7 @@ export const STALE_FILL = '#ffc9c2';
 export const CRASHED_FILL = '#c4c8d0';
 
 export const KINDS: Record<string, KindStyle> = {
-  [KIND.voteRequest]: { color: '#b35c00', label: 'vote?' },
+  [KIND.voteRequest]: { color: '#0b7285', label: 'vote?' },
   [KIND.vote]: { color: '#8a1c7c', label: 'vote' },
   [KIND.append]: { color: '#146c2e', label: 'heartbeat' },
   [KIND.appendReply]: { color: '#1f4fbf', label: 'ack' },

@@ -1,0 +1,41 @@
+// The map's decorations and the results table's line, from a hand-driven cluster.
+
+import { describe, expect, it } from 'vitest';
+import type { ElectionResult } from '../../../../shared/games/election/analysis';
+import { election } from '../../../../shared/games/election/engine';
+import { Cluster } from '../../../../shared/games/election/testkit';
+import { decorate, formatMs, summary } from './look';
+
+const net = { sent: 0, delivered: 0, duplicated: 0, dropped: { crashed: 0, partition: 0, loss: 0 } };
+
+describe('election look', () => {
+  it('[E1][E15] the map shows each card, the leader by word and colour, and a stale leader with an alert', () => {
+    const c = new Cluster(5);
+    c.elect('n1');
+    let d = decorate(c.console());
+    expect(d.n1).toMatchObject({ short: c.state.cards.n1!.label, badge: 'leader T1', alert: false });
+    expect(d.n2).toMatchObject({ short: c.state.cards.n2!.label, badge: undefined, alert: false });
+    expect(d.n1!.fill).not.toBe(d.n2!.fill);
+
+    c.fault({ op: 'isolate', nodes: ['n1'] });
+    d = decorate(c.console());
+    expect(d.n1).toMatchObject({ badge: 'stale leader T1', alert: true });
+  });
+
+  it('summarises a round in one line, safety included', () => {
+    const c = new Cluster(3);
+    c.now = 1500;
+    c.elect('n2');
+    expect(c.act('n2', { type: 'propose', value: 'Chez Quorum' })).toBeNull();
+    c.settle();
+    const line = summary(election.result(c.state, net) as ElectionResult);
+    expect(line).toContain(`first leader ${c.state.cards.n2!.label} after 1.5 s`);
+    expect(line).toContain('committed "Chez Quorum"');
+    expect(line).toContain('safe: ≤ 1 leader per term');
+    expect(summary(election.result(new Cluster(3).state, net) as ElectionResult)).toMatch(/^no leader elected · 0 terms/);
+  });
+
+  it('formats durations for people', () => {
+    expect([formatMs(null), formatMs(180), formatMs(2345), formatMs(42_000), formatMs(125_000)]).toEqual(['—', '180 ms', '2.3 s', '42 s', '2 min 05 s']);
+  });
+});
