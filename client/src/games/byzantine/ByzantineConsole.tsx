@@ -92,6 +92,7 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
         name={name}
         relayColumns={lieutenants <= MATRIX_MAX && view.m === 1 && !view.signed}
         signed={view.signed}
+        live={view.phase === 'orders' || view.phase === 'relays'}
       />
       {view.notes.length > 0 && (
         <ul className="byz-notes" aria-label="Notes">

@@ -372,14 +372,14 @@ function TallyBox({ view }: { view: ByzantineView }) {
       ))}
       {t.missing > 0 && (
         <div className="byz-bar-row">
-          <span className="byz-value missing">Missing</span>
+          <span className="byz-value missing">{frozen ? 'Missing' : 'Not yet'}</span>
           <span className="byz-bar" aria-hidden="true">
             <span className="fill missing" style={{ width: `${(t.missing / total) * 100}%` }} />
           </span>
           <b>{t.missing}</b>
         </div>
       )}
-      {t.missing > 0 && <p className="muted">{frozen ? 'Missing messages count as Retreat.' : 'Not arrived yet; a missing one counts as Retreat.'}</p>}
+      {t.missing > 0 && <p className="muted">{frozen ? 'Missing messages count as Retreat.' : 'Still to come. Any that never arrives counts as Retreat.'}</p>}
       {view.accepted && <p className="muted">Accepted values: {view.accepted.length ? view.accepted.map(label).join(' and ') : 'none'}.</p>}
       {view.suggested && (
         <p className="byz-majority">
@@ -406,7 +406,13 @@ function RelayList({ view, name }: { view: ByzantineView; name(id: string): stri
         Relays to you ({view.received - (view.order ? 1 : 0)}
         {view.m === 1 && !view.signed ? ` of ${others}` : ''})
       </h2>
-      {relays.length === 0 && <p className="muted">None yet. Each other lieutenant tells you what the commander told them.</p>}
+      {relays.length === 0 && (
+        <p className="muted">
+          {view.phase === 'decide' || view.phase === 'done'
+            ? 'None came in time: each missing relay counts as Retreat.'
+            : 'None yet. Each other lieutenant tells you what the commander told them.'}
+        </p>
+      )}
       <ul className="byz-list relays" aria-live="polite">
         {relays.map((m, i) => (
           <li key={`${m.path.join('>')}:${m.at}:${i}`} className={m.status}>
@@ -433,7 +439,11 @@ function PendingChooser({ pending, view, name, ask, busy }: { pending: PendingSe
   return (
     <div className="stack byz-pending">
       <p className="byz-big">
-        {fromCommander ? (
+        {fromCommander && view.orderMissing ? (
+          <>
+            No order reached you: it counts as <ValueTag value={pending.value} big />
+          </>
+        ) : fromCommander ? (
           <>
             {name(view.commander)} told you <ValueTag value={pending.value} big />
           </>

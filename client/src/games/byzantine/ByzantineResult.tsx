@@ -46,7 +46,7 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
         </span>
         <span className="muted">· {alg} · lies by “{r.strategy}”</span>
       </div>
-      <LieutenantTable rows={rows} name={name} relayColumns={rows.length <= 8 && r.m === 1 && !r.signed} signed={r.signed} />
+      <LieutenantTable rows={rows} name={name} relayColumns={rows.length <= 8 && r.m === 1 && !r.signed} signed={r.signed} live={false} />
       {r.flags.length > 0 && (
         <ul className="byz-notes" aria-label="Worth a word">
           {r.flags.map((f) => (

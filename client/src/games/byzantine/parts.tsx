@@ -4,7 +4,7 @@
 import type { Value } from '../../../../shared/games/byzantine/config';
 import type { Bound } from '../../../../shared/games/byzantine/outcome';
 import type { Tally } from '../../../../shared/games/byzantine/state';
-import { label, TraitorTag, ValueTag } from './common';
+import { Icon, label, TraitorTag, ValueTag } from './common';
 
 export interface BoundFigures {
   n: number;
@@ -108,17 +108,40 @@ function Heard({ v }: { v: Value | 'missing' | null | undefined }) {
   return <ValueTag value={v} />;
 }
 
-/** One row per lieutenant: its role, the order it got, what each other lieutenant told it, its tally and decision. */
-export function LieutenantTable({ rows, name, relayColumns, signed }: { rows: TableRow[]; name(id: string): string; relayColumns: boolean; signed: boolean }) {
+/** A relay in the matrix: icon and letter (the legend under the table spells them out). */
+function Short({ v }: { v: Value | 'missing' | null | undefined }) {
+  if (v === 'missing') return <span className="byz-short missing" aria-label="missing (counts as Retreat)">?</span>;
+  if (!v) return <span className="muted" aria-label="not yet">…</span>;
+  return (
+    <span className={`byz-short ${v}`} aria-label={label(v)}>
+      <Icon name={v} size={16} />
+      {v === 'attack' ? 'A' : 'R'}
+    </span>
+  );
+}
+
+/**
+ * One row per lieutenant: its role, the order it got, what each other lieutenant told it
+ * (the matrix, for small rounds), its tally and decision. `live`: the round is still
+ * sending, so what is missing may yet come.
+ */
+export function LieutenantTable({ rows, name, relayColumns, signed, live }: { rows: TableRow[]; name(id: string): string; relayColumns: boolean; signed: boolean; live: boolean }) {
   const ids = rows.map((r) => r.node);
   return (
     <div className="byz-table-wrap">
       <table className="byz-table" data-testid="byz-table">
         <thead>
+          {relayColumns && (
+            <tr>
+              <th colSpan={2} />
+              <th colSpan={ids.length} className="group">Relays: what each lieutenant said it was told</th>
+              <th colSpan={3} />
+            </tr>
+          )}
           <tr>
             <th>Lieutenant</th>
             <th>Order got</th>
-            {relayColumns && ids.map((id) => <th key={id}>{name(id)} said</th>)}
+            {relayColumns && ids.map((id) => <th key={id} className="sub" title={name(id)}>{name(id)}</th>)}
             <th>{signed ? 'Valid messages' : 'Tally'}</th>
             <th>Majority</th>
             <th>Decision</th>
@@ -133,10 +156,11 @@ export function LieutenantTable({ rows, name, relayColumns, signed }: { rows: Ta
               <td><Heard v={r.order} /></td>
               {relayColumns &&
                 ids.map((id) => (
-                  <td key={id}>{id === r.node ? <span className="muted">—</span> : <Heard v={r.relays[id]} />}</td>
+                  <td key={id} className="cell">{id === r.node ? <span className="muted">—</span> : <Short v={r.relays[id]} />}</td>
                 ))}
-              <td className="mono">
-                {r.tally.attack} A · {r.tally.retreat} R{r.tally.missing ? ` · ${r.tally.missing} missing` : ''}
+              <td className="tally">
+                <b>{r.tally.attack}</b> A · <b>{r.tally.retreat}</b> R
+                {r.tally.missing > 0 && <small>+ {r.tally.missing} {live ? 'to come' : 'missing'}</small>}
               </td>
               <td>{r.traitor ? <span className="muted">—</span> : r.majority ? <ValueTag value={r.majority} /> : '…'}</td>
               <td>
@@ -158,6 +182,10 @@ export function LieutenantTable({ rows, name, relayColumns, signed }: { rows: Ta
           ))}
         </tbody>
       </table>
+      <p className="byz-legend">
+        {relayColumns ? 'A = Attack, R = Retreat, ? = never arrived (counts as Retreat). ' : ''}
+        {signed ? 'Signed: only messages with genuine signatures count.' : 'The tally is the order plus one relay per other lieutenant; a missing one counts as Retreat, a tie is Retreat.'}
+      </p>
     </div>
   );
 }
