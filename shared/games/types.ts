@@ -29,6 +29,7 @@ export interface Envelope<B = unknown> {
   vector?: VectorClock;
 }
 
+/** Valid for the duration of one call only: the session reuses the object. */
 export interface EngineCtx {
   /** ms since the session started. */
   now: number;

@@ -19,6 +19,9 @@ interface Compiled {
   crashed: Set<NodeId>;
   groups: Map<NodeId, string>;
   open: Set<string>;
+  /** Shortcuts for the common case of a whole network (one message per call adds up). */
+  partitioned: boolean;
+  linkLoss: boolean;
 }
 
 const compiledCache = new WeakMap<Faults, Compiled>();
@@ -30,6 +33,8 @@ function compile(faults: Faults): Compiled {
       crashed: new Set(faults.crashed),
       groups: new Map(Object.entries(faults.partition.groups)),
       open: new Set(faults.partition.open),
+      partitioned: Object.keys(faults.partition.groups).length > 0,
+      linkLoss: Object.keys(faults.linkLoss).length > 0,
     };
     compiledCache.set(faults, c);
   }
@@ -43,6 +48,7 @@ export function isCrashed(faults: Faults, node: NodeId): boolean {
 /** True when the partition lets a message go from `from` to `to`. */
 export function canReach(faults: Faults, from: NodeId, to: NodeId): boolean {
   const c = compile(faults);
+  if (!c.partitioned) return true;
   const a = c.groups.get(from) ?? DEFAULT_GROUP;
   const b = c.groups.get(to) ?? DEFAULT_GROUP;
   return a === b || c.open.has(linkKey(a, b));
@@ -60,13 +66,14 @@ export function blockedBy(
   down?: { has(node: NodeId): boolean },
 ): DropReason | null {
   const c = compile(faults);
-  if (c.crashed.has(from) || c.crashed.has(to) || down?.has(from) || down?.has(to)) return 'crashed';
+  if ((c.crashed.size > 0 && (c.crashed.has(from) || c.crashed.has(to))) || down?.has(from) || down?.has(to)) return 'crashed';
   if (!canReach(faults, from, to)) return 'partition';
   return null;
 }
 
 /** The probability that a message on this directed link is lost. */
 export function lossRate(faults: Faults, from: NodeId, to: NodeId): number {
+  if (!compile(faults).linkLoss) return faults.loss;
   const link = faults.linkLoss[linkKey(from, to)] ?? 0;
   return 1 - (1 - faults.loss) * (1 - link);
 }
@@ -87,9 +94,8 @@ export function decide(
   if (blocked) return { deliver: false, reason: blocked };
   const p = lossRate(faults, env.from, env.to);
   if (p > 0 && rng.next() < p) return { deliver: false, reason: 'loss' };
-  const delay = () =>
-    faults.latency.base + (faults.latency.jitter > 0 ? Math.round(rng.next() * faults.latency.jitter) : 0);
-  const at = [now + delay()];
-  if (faults.dup > 0 && rng.next() < faults.dup) at.push(now + delay());
+  const { base, jitter } = faults.latency;
+  const at = [now + base + (jitter > 0 ? Math.round(rng.next() * jitter) : 0)];
+  if (faults.dup > 0 && rng.next() < faults.dup) at.push(now + base + (jitter > 0 ? Math.round(rng.next() * jitter) : 0));
   return { deliver: true, at };
 }

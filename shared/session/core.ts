@@ -54,7 +54,9 @@ export class SessionCore {
     this.drillRng = createRng(deriveSeed(seed, `drills${salt}`));
     for (const id of activeNodes(this.state)) this.names.set(this.state.nodes[id]!.nickname.toLocaleLowerCase(), id);
     for (const [id, f] of Object.entries(this.state.inFlight)) {
-      for (const [copy, at] of Object.entries(f.pending)) this.queue.push(at, { type: 'deliver', id, copy: +copy });
+      f.pending.forEach((at, copy) => {
+        if (at !== null) this.queue.push(at, { type: 'deliver', id, copy });
+      });
     }
     for (const [key, timer] of Object.entries(this.state.timers)) this.queue.push(timer.at, { type: 'timer', key });
     const nextStep = this.state.drill?.nextAt;
@@ -403,7 +405,7 @@ export class SessionCore {
     switch (w.type) {
       case 'deliver': {
         const f = this.state.inFlight[w.id];
-        if (!f || f.pending[w.copy] === undefined) return;
+        if (!f || f.pending[w.copy] == null) return;
         const reason = blockedBy(this.state.faults, f.env.from, f.env.to, this.gone);
         if (reason) this.apply(at, 'envelope:dropped', { id: w.id, copy: w.copy, reason });
         else this.run(this.apply(at, 'envelope:delivered', { id: w.id, copy: w.copy }), at);

@@ -28,8 +28,8 @@ export interface NodeRecord {
 
 export interface InFlight {
   env: Envelope;
-  /** Copies still travelling: copy number → arrival time. */
-  pending: Record<number, number>;
+  /** Arrival time of each copy still travelling, by copy number (null once it arrived or was dropped). */
+  pending: (number | null)[];
 }
 
 export interface RoundState {
@@ -130,6 +130,8 @@ export function isNodeDown(state: SessionState, node: NodeId): boolean {
 
 /** No longer in the room (kicked, left): the network treats it as crashed. */
 export function isGone(state: SessionState, node: NodeId): boolean {
+  // Usually nobody has left: then only unknown ids are gone, and no lookup in a big table is needed.
+  if (state.active === state.order.length) return !Object.hasOwn(state.nodes, node);
   return state.nodes[node]?.status !== 'active';
 }
 

@@ -63,7 +63,9 @@ export class WakeQueue {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!this.less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
+      const tmp = h[i]!;
+      h[i] = h[p]!;
+      h[p] = tmp;
       i = p;
     }
   }
@@ -77,7 +79,9 @@ export class WakeQueue {
       if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
       if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
       if (m === i) return;
-      [h[i], h[m]] = [h[m]!, h[i]!];
+      const tmp = h[i]!;
+      h[i] = h[m]!;
+      h[m] = tmp;
       i = m;
     }
   }
