@@ -101,8 +101,8 @@ export interface GameEngine<Config = unknown, State = unknown, Action = unknown>
   view(state: State, node: NodeId): unknown;
   /** What the projector shows. May include secrets (roles, cards). */
   consoleView(state: State): unknown;
-  /** The round's analysis, recorded when the round ends. */
-  result(state: State, net: NetStats): unknown;
+  /** The round's analysis, recorded when the round ends (`ctx.now` is the end). */
+  result(state: State, net: NetStats, ctx?: EngineCtx): unknown;
   /** The autopilot: actions a bot takes given only what its node may know. */
   bot(view: unknown, ctx: BotCtx<Config>): Action[];
   /** How long a bot waits after its view changes before it acts (ms). */
@@ -119,8 +119,8 @@ export type SimFlags = Record<string, string | boolean>;
 export interface SimPlugin<Config, State> {
   /** Round settings from the flags; throw an Error with a readable message to refuse them. */
   config(flags: SimFlags, nodes: number): Config;
-  /** Virtual time after which a trial is stopped (ms). */
-  maxTimeMs(config: Config, flags: SimFlags): number;
+  /** Virtual time after which a trial is stopped (ms); `lastStepAt` is the fault schedule's last step. */
+  maxTimeMs(config: Config, flags: SimFlags, schedule: { lastStepAt: number }): number;
   /** Stop the trial early (the round's result is then taken as it stands). */
   done?(state: State, now: number): boolean;
   /** One trial's JSON, from the round's result (what `result` returned). */

@@ -284,7 +284,7 @@ export class SessionCore {
     const round = this.state.round;
     if (!round) return fail('no_round', 'No round is running.');
     const engine = this.engine();
-    const result = engine.result(round.engineState, round.net);
+    const result = engine.result(round.engineState, round.net, engineCtx(this.state, round, this.time(now)));
     this.run(this.apply(now, 'round:ended', { index: round.spec.index, reason, result }), now);
     this.pendingBots.clear();
     return ok({ result });

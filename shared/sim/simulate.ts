@@ -39,7 +39,7 @@ export function simulate(argv: readonly string[], extraSchedule: ScheduleStep[] 
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const faults = faultsFromFlags(flags);
   const schedule = [...scheduleFromFlags(args, nodes), ...extraSchedule];
-  const maxTimeMs = plugin.maxTimeMs(parsed.data, flags);
+  const maxTimeMs = plugin.maxTimeMs(parsed.data, flags, { lastStepAt: schedule.reduce((m, s) => Math.max(m, s.at), 0) });
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < trials; i++) {
     const trialSeed = deriveSeed(seed, `trial:${i}`);
