@@ -39,11 +39,12 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   await expect(hint).toHaveCount(0);
 
   // People play at the class pace, with shorter timers so the test is quick. The bots think
-  // slowly, so the phones act first: a bot only ever answers the vote request.
+  // slowly (their first turn comes 6–8 s into the round), so the phones act first: the bots
+  // only answer Ada's vote request.
   await con.getByRole('radio', { name: /^Class/ }).check();
   await con.getByText('Custom timings').click();
   const ranges: [string, number, number][] = [
-    ['Election timeout', 2000, 3000],
+    ['Election timeout', 1500, 2000],
     ['Heartbeat interval', 400, 600],
     ['Bot thinking time', 6000, 8000],
   ];
@@ -51,29 +52,27 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
     await con.getByLabel(`${label}, shortest (ms)`).fill(String(lo));
     await con.getByLabel(`${label}, longest (ms)`).fill(String(hi));
   }
-  await expect(con.getByTestId('election-timing')).toContainText('timers 2.0 s–3.0 s, heartbeats every 400 ms–600 ms');
+  await expect(con.getByTestId('election-timing')).toContainText('timers 1.5 s–2.0 s, heartbeats every 400 ms–600 ms');
   await con.getByRole('button', { name: /Start round/ }).click();
   await expect(con.getByTestId('election-console')).toBeVisible();
 
-  // Every phone shows its card, follower in term 0, and its election timer counting down.
+  // Every phone shows its card, follower in term 0 (its timer runs out soon after).
   for (const p of phones) {
     await expect(p.page.getByTestId('role')).toContainText('Follower');
     await expect(p.page.getByTestId('term')).toContainText('Term 0');
   }
-  await expect(grace.page.getByTestId('countdown')).toBeVisible();
-  await screenshot(grace.page, 'election-phone-follower-timer');
 
-  // Ada's timer runs out: she stands, and becomes a candidate of term 1.
+  // Ada's timer runs out: she stands, and becomes a candidate of term 1. Linus is asked for his vote.
   await ada.page.getByRole('button', { name: 'Stand for election' }).click();
   await expect(ada.page.getByTestId('role')).toContainText('Candidate');
   await expect(ada.page.getByTestId('term')).toContainText('Term 1');
+  await expect(linus.page.getByTestId('vote-request')).toContainText('Ada');
+  await screenshot(linus.page, 'election-phone-vote-request');
 
   // Grace grants her vote from her phone.
   await grace.page.getByRole('button', { name: /^Grant your vote to .+ \(Ada\)$/ }).click();
   await expect(ada.page.getByTestId('votes')).toContainText('2 of 3 needed');
   await screenshot(ada.page, 'election-phone-candidate');
-  await expect(linus.page.getByTestId('vote-request')).toContainText('Ada');
-  await screenshot(linus.page, 'election-phone-vote-request');
 
   // A bot's vote makes the majority: Ada leads, and her heartbeats close Linus's request.
   await expect(ada.page.getByTestId('role')).toContainText('Leader', { timeout: 20_000 });
@@ -86,8 +85,9 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   await expect(ada.page.getByTestId('committed')).toContainText('Chez Quorum');
   await expect(grace.page.getByTestId('committed')).toContainText('Chez Quorum');
   await expect(ada.page.getByTestId('heartbeats-sent')).not.toHaveText('0');
+  await expect(grace.page.getByTestId('countdown')).toBeVisible();
   await screenshot(ada.page, 'election-phone-leader');
-  await screenshot(grace.page, 'election-phone-follower-committed');
+  await screenshot(grace.page, 'election-phone-follower');
 
   // The projector: Ada's card leads term 1, the committed value, the map's node list with roles.
   await expect(con.getByTestId('console-leader')).toContainText('Ada');

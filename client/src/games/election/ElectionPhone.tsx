@@ -175,13 +175,8 @@ function TimerPanel({ v, node, clock, disabled, send }: { v: ElectionView; node:
     return (
       <section className="panel stack el-expired" aria-labelledby="el-timer-title">
         <h2 id="el-timer-title">
-          {again ? `No one won term ${v.term}` : 'Your election timer ran out'}
+          {again ? `No one won term ${v.term} in time` : 'Your election timer ran out: no heartbeat came'}
         </h2>
-        <p>
-          {again
-            ? `Stand again to start term ${v.term + 1}.`
-            : 'No heartbeat from a leader reached you in time. You may stand for election.'}
-        </p>
         <button className="big el-stand" disabled={disabled || !v.canStand} onClick={() => void send({ type: 'stand' })}>
           {again ? `Stand again (term ${v.term + 1})` : 'Stand for election'}
         </button>
