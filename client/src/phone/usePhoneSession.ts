@@ -83,6 +83,14 @@ export function usePhoneSession(): PhoneSession {
       setConnection('online');
       void resume();
     });
+    // A phone woken from a locked screen may hold a socket that died silently: refresh the
+    // view at once (and reconnect if the socket knows it is gone) instead of waiting for a ping.
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      if (s.connected) void resume();
+      else s.connect();
+    };
+    document.addEventListener('visibilitychange', onVisible);
     s.on('disconnect', () => setConnection('reconnecting'));
     s.io.on('reconnect_attempt', () => setConnection('reconnecting'));
     s.on('node:view', (v) => setView(v));
@@ -93,6 +101,7 @@ export function usePhoneSession(): PhoneSession {
       setNotice({ code: n.reason, message: n.message });
     });
     return () => {
+      document.removeEventListener('visibilitychange', onVisible);
       s.removeAllListeners();
       s.io.removeAllListeners();
       s.disconnect();
