@@ -129,11 +129,14 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
     };
 
     const attachNode = (room: Room, node: NodeId, token: string): Result<JoinedData> => {
-      detach();
-      socket.data.code = room.code;
-      socket.data.node = node;
-      void socket.join([nodeChannel(room.code, node), roomChannel(room.code)]);
-      room.socketAttached(node);
+      // Resuming on a socket that is already this node's only refreshes the view.
+      if (socket.data.code !== room.code || socket.data.node !== node) {
+        detach();
+        socket.data.code = room.code;
+        socket.data.node = node;
+        void socket.join([nodeChannel(room.code, node), roomChannel(room.code)]);
+        room.socketAttached(node);
+      }
       const view = room.viewFor(node);
       if (!view) return fail('internal', 'Your node could not be found.');
       return ok({ node, token, view, roster: room.roster() });
