@@ -35,7 +35,7 @@ export interface ConfigFormProps<Config = unknown> {
 }
 
 /** How the map draws a node in this game (its card, its role colour, a badge). */
-export type NodeDecoration = Partial<Pick<MapNode, 'label' | 'short' | 'fill' | 'badge' | 'alert'>>;
+export type NodeDecoration = Partial<Pick<MapNode, 'label' | 'short' | 'ink' | 'fill' | 'badge' | 'alert'>>;
 
 export interface ResultProps<Result = unknown> {
   result: Result;

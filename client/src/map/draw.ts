@@ -12,6 +12,8 @@ export interface MapNode {
   label: string;
   /** A few characters inside the circle (a card, a role letter). */
   short?: string;
+  /** The colour of `short` (a red suit); dark ink otherwise. */
+  ink?: string;
   group: string;
   crashed: boolean;
   /** A phone that lost its connection (not a fault the instructor made). */
@@ -296,7 +298,7 @@ function drawNodes(d: DrawInput): void {
       ctx.lineTo(p.x - r * 0.6, p.y + r * 0.6);
       ctx.stroke();
     } else if (n.short && r >= 9) {
-      ctx.fillStyle = INK;
+      ctx.fillStyle = n.ink ?? INK;
       ctx.font = `800 ${Math.round(Math.min(r * 0.9, 22 * d.scale))}px system-ui, sans-serif`;
       ctx.fillText(n.short, p.x, p.y + r * 0.32);
     }

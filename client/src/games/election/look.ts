@@ -40,6 +40,7 @@ export function decorate(view: ElectionConsoleView): Record<string, NodeDecorati
     const stale = n.role === 'leader' && n.stale !== null;
     out[n.id] = {
       short: n.card.label,
+      ...(n.card.red ? { ink: '#b3261e' } : {}),
       fill: n.crashed ? CRASHED_FILL : stale ? STALE_FILL : look.fill,
       badge: stale ? `stale leader T${n.term}` : n.role === 'follower' ? undefined : `${look.word.toLowerCase()} T${n.term}`,
       alert: stale,
