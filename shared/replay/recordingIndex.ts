@@ -116,6 +116,8 @@ export class RecordingIndex {
   readonly drops: Int32Array;
   readonly kinds: string[] = [];
   readonly messages: MessageTable;
+  /** Envelope number → its first row in `messages` (copies follow it). */
+  private readonly firstRow: Map<number, number>;
 
   constructor(parsed: ParsedRecording) {
     this.header = parsed.header;
@@ -131,7 +133,7 @@ export class RecordingIndex {
     for (const e of events) if (e.type === 'envelope:sent') rows += 'at' in e ? Math.max(1, e.at.length) : 1;
     const m = newTable(rows);
     /** Envelope number → its first row (copies follow it). */
-    const firstRow = new Map<number, number>();
+    const firstRow = (this.firstRow = new Map<number, number>());
     const flying = new Set<number>();
     const kindIndex = new Map<string, number>();
     const drops: number[] = [];
@@ -274,6 +276,21 @@ export class RecordingIndex {
 
   get count(): number {
     return this.events.length;
+  }
+
+  /** The row of an envelope's copy in `messages`. */
+  rowOf(id: string, copy = 0): number | undefined {
+    const first = this.firstRow.get(envelopeNumber(id));
+    return first === undefined ? undefined : first + copy;
+  }
+
+  /** The message row an event is about (a send, a delivery, a drop), if any. */
+  rowOfEvent(idx: number): number | undefined {
+    const e = this.events[idx];
+    if (!e) return undefined;
+    if (e.type === 'envelope:sent') return this.rowOf(e.env.id);
+    if (e.type === 'envelope:delivered' || e.type === 'envelope:dropped') return this.rowOf(e.id, e.copy);
+    return undefined;
   }
 
   /** How many events happened at or before `t` (0 when none). */

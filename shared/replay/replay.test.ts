@@ -71,6 +71,7 @@ describe('the replay fold', () => {
 
   it('gives the fold of the first n events for any n, scrubbing back and forth in any order', () => {
     const replay = new ReplayFold(header, events, 97);
+    expect(structuredClone(replay.probe(500))).toEqual(fold(header, events.slice(0, 500)));
     const rng = createRng(SEED);
     const points = [0, 1, events.length, 96, 97, 98, ...Array.from({ length: 25 }, () => rng.int(events.length + 1))];
     for (const n of points) {
@@ -178,5 +179,20 @@ describe('synthetic recordings', () => {
     const rec = synthesize({ events: 300, seed: SEED });
     const again = rec.events.map(serializeEvent).join('');
     expect(rec.text.endsWith(again)).toBe(true);
+  });
+});
+
+describe('reaching a far point in slices', () => {
+  it('gets there over several calls when each may only take a little, and ends in the same state', () => {
+    const rec = synthesize({ events: 3_000, nodes: 5, loss: 0.1, splitEveryMs: 400, seed: SEED + 3 });
+    const { header, events } = parseRecording(rec.text);
+    const replay = new ReplayFold(header, events, 100);
+    let calls = 0;
+    let state = null;
+    while (!(state = replay.reach(events.length, () => true))) calls++;
+    expect(calls).toBeGreaterThan(5);
+    expect(state).toEqual(rec.state);
+    // Back to an early point: one call, from a checkpoint the trip made.
+    expect(structuredClone(replay.reach(1_234, () => true))).toEqual(fold(header, events.slice(0, 1_234)));
   });
 });

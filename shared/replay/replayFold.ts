@@ -22,6 +22,12 @@ export class ReplayFoldError extends Error {
   }
 }
 
+interface Cursor {
+  state: SessionState;
+  /** Events folded into `state`. */
+  pos: number;
+}
+
 export class ReplayFold {
   /** A checkpoint every this many events: checkpoint k is the state after k × every events. */
   readonly every: number;
@@ -29,9 +35,9 @@ export class ReplayFold {
   /** Checkpoints 0..built all exist (the background fold has reached built × every). */
   private built = 0;
   private bg: SessionState | null = null;
-  private cursor: SessionState;
-  /** Events folded into `cursor`. */
-  private pos = 0;
+  /** The viewer's instant, and a second one for looking things up (a message's clocks). */
+  private readonly main: Cursor;
+  private readonly probeCursor: Cursor;
   /** Set once an event could not be applied: the replay stops before it. */
   failure: ReplayFoldError | null = null;
 
@@ -43,7 +49,8 @@ export class ReplayFold {
     this.every = Math.max(1, every ?? Math.max(MIN_EVERY, Math.ceil(events.length / MAX_CHECKPOINTS)));
     this.checkpoints = new Array(Math.floor(events.length / this.every) + 1);
     this.checkpoints[0] = createSessionState(header);
-    this.cursor = createSessionState(header);
+    this.main = { state: createSessionState(header), pos: 0 };
+    this.probeCursor = { state: createSessionState(header), pos: 0 };
   }
 
   get count(): number {
@@ -66,15 +73,46 @@ export class ReplayFold {
    * state stops just before it and `failure` says why.
    */
   after(count: number): SessionState {
+    return this.move(this.main, count);
+  }
+
+  /**
+   * Like `after`, but stops when `enough()` says so (a time budget): returns the state once it
+   * is reached, or null, having got closer (call again to go on). A jump far past the
+   * checkpoints then costs a few frames instead of freezing the screen.
+   */
+  reach(count: number, enough: () => boolean): SessionState | null {
+    const target = this.position(this.main, count);
+    const c = this.main;
+    while (c.pos < target) {
+      const stop = Math.min(target, c.pos + 250);
+      this.stepCursorTo(c, stop);
+      if (c.pos < stop) return c.state; // an event could not be applied: stay where it stopped
+      if (c.pos < target && enough()) return null;
+    }
+    return c.state;
+  }
+
+  /** Like `after`, on a second cursor: looking something up leaves the viewer's state alone. */
+  probe(count: number): SessionState {
+    return this.move(this.probeCursor, count);
+  }
+
+  private move(cursor: Cursor, count: number): SessionState {
+    this.stepCursorTo(cursor, this.position(cursor, count));
+    return cursor.state;
+  }
+
+  /** Puts the cursor on the best start for `count` (itself, or a copy of a checkpoint). */
+  private position(cursor: Cursor, count: number): number {
     const target = Math.max(0, Math.min(this.events.length, Math.floor(count)));
     const k = this.nearestCheckpoint(target);
     const fromCheckpoint = k * this.every;
-    if (!(this.pos <= target && target - this.pos <= target - fromCheckpoint)) {
-      this.cursor = structuredClone(this.checkpoints[k]!);
-      this.pos = fromCheckpoint;
+    if (!(cursor.pos <= target && target - cursor.pos <= target - fromCheckpoint)) {
+      cursor.state = structuredClone(this.checkpoints[k]!);
+      cursor.pos = fromCheckpoint;
     }
-    this.stepCursorTo(target);
-    return this.cursor;
+    return target;
   }
 
   /**
@@ -108,13 +146,13 @@ export class ReplayFold {
     return k;
   }
 
-  private stepCursorTo(target: number): void {
-    while (this.pos < target) {
-      if (!this.apply(this.cursor, this.pos)) return;
-      this.pos++;
+  private stepCursorTo(cursor: Cursor, target: number): void {
+    while (cursor.pos < target) {
+      if (!this.apply(cursor.state, cursor.pos)) return;
+      cursor.pos++;
       // Keep what the jump folded, so coming back here is cheap.
-      if (this.pos % this.every === 0 && !this.checkpoints[this.pos / this.every]) {
-        this.checkpoints[this.pos / this.every] = structuredClone(this.cursor);
+      if (cursor.pos % this.every === 0 && !this.checkpoints[cursor.pos / this.every]) {
+        this.checkpoints[cursor.pos / this.every] = structuredClone(cursor.state);
       }
     }
   }

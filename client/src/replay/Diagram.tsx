@@ -1,0 +1,415 @@
+// The space-time diagram: a lane per node, time rightwards, an arrow per message from its
+// send to its delivery, a mark with its reason for each drop, partition groups and crashes
+// shaded on the lanes, the games' marks (elections, decisions) as diamonds. Hover or tap a
+// message for its body and clocks; filter by node and kind; zoom and pan for long sessions.
+
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { DROP_STYLE } from '../map/draw';
+import { drawBase, drawOverlay, type DiagramScene, type DrawFigures } from './drawDiagram';
+import {
+  clampWindow,
+  fitLaneHeight,
+  follow as followWindow,
+  formatClock,
+  hitRow,
+  laneBands,
+  laneSlots,
+  maxScrollY,
+  panBy,
+  xOf,
+  yOfLane,
+  zoomAt,
+  type Viewport,
+} from './geometry';
+import { MessageDetails } from './MessageDetails';
+import type { ReplayPlayer } from './player';
+import { kindStyle, nodeNames } from './styles';
+
+export interface DiagramStats {
+  draws: number;
+  drawMsTotal: number;
+  drawMsMax: number;
+  lastMs: number;
+  lastRows: number;
+}
+
+declare global {
+  interface Window {
+    __hcDiagram?: DiagramStats & { view(): { t0: number; t1: number }; setView(t0: number, t1: number): void };
+  }
+}
+
+const DEFAULT_SPAN_MS = 30_000;
+
+export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number }) {
+  const index = player.index;
+  const duration = Math.max(1, index.duration);
+  useSyncExternalStore(player.subscribe, player.getVersion);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const baseRef = useRef<HTMLCanvasElement>(null);
+  const overRef = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState({ w: 900, h: 440 });
+  const [hiddenLanes, setHiddenLanes] = useState<Set<number>>(() => new Set());
+  const [hiddenKinds, setHiddenKinds] = useState<Set<number>>(() => new Set());
+  const [following, setFollowing] = useState(true);
+  const [figures, setFigures] = useState<DrawFigures | null>(null);
+  const [windowText, setWindowText] = useState('');
+  const [hover, setHover] = useState<{ row: number; x: number; y: number } | null>(null);
+  const view = useRef(initialWindow(player.t, duration));
+  const scroll = useRef(0);
+  const dirty = useRef(true);
+  const hovered = useRef<number | null>(null);
+  const followRef = useRef(following);
+  followRef.current = following;
+  const names = useMemo(() => nodeNames(index), [index]);
+  const bands = useMemo(() => laneBands(index.faults, index.nodes.map((n) => n.id), duration), [index, duration]);
+  const scene: DiagramScene = useMemo(
+    () => ({ index, bands, filter: { hiddenLanes, hiddenKinds }, kindStyle, scale }),
+    [index, bands, hiddenLanes, hiddenKinds, scale],
+  );
+  const sceneRef = useRef(scene);
+  sceneRef.current = scene;
+
+  const viewport = (): Viewport => {
+    const { slots, count } = laneSlots(index.nodes.length, sceneRef.current.filter.hiddenLanes);
+    const axis = Math.round(44 * scale);
+    const laneH = fitLaneHeight(size.h, axis, count, Math.round(16 * scale), Math.round(56 * scale));
+    const partial = { width: size.w, height: size.h, gutter: Math.round(150 * scale), axis, laneH, slots, slotCount: count };
+    scroll.current = Math.max(0, Math.min(maxScrollY(partial), scroll.current));
+    return { ...partial, t0: view.current.t0, t1: view.current.t1, scrollY: scroll.current };
+  };
+  const setView = (w: { t0: number; t1: number }) => {
+    view.current = w;
+    dirty.current = true;
+  };
+
+  useEffect(() => {
+    dirty.current = true;
+  }, [scene, size]);
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => {
+      const r = entry!.contentRect;
+      setSize({ w: Math.max(320, Math.round(r.width)), h: Math.max(240, Math.round(r.height)) });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // One animation loop: the base layer when the view changed, the overlay when anything moved.
+  useEffect(() => {
+    const base = baseRef.current;
+    const over = overRef.current;
+    if (!base || !over) return;
+    const dpr = window.devicePixelRatio || 1;
+    for (const c of [base, over]) {
+      c.width = Math.round(size.w * dpr);
+      c.height = Math.round(size.h * dpr);
+    }
+    const bctx = base.getContext('2d');
+    const octx = over.getContext('2d');
+    if (!bctx || !octx) return;
+    const stats: DiagramStats = { draws: 0, drawMsTotal: 0, drawMsMax: 0, lastMs: 0, lastRows: 0 };
+    window.__hcDiagram = Object.assign(stats, {
+      view: () => ({ ...view.current }),
+      setView: (t0: number, t1: number) => {
+        setFollowing(false);
+        setView(clampWindow(t0, t1, duration));
+      },
+    });
+    dirty.current = true;
+    let raf = 0;
+    let last = { t: Number.NaN, hovered: -2 as number | null, selected: -2 as number | null };
+    const frame = () => {
+      if (followRef.current) {
+        const w = followWindow(view.current.t0, view.current.t1, player.t, duration);
+        if (w) setView(w);
+      }
+      const v = viewport();
+      const redraw = dirty.current;
+      if (redraw) {
+        dirty.current = false;
+        bctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        const f = drawBase(bctx, v, sceneRef.current);
+        stats.draws++;
+        stats.drawMsTotal += f.ms;
+        stats.drawMsMax = Math.max(stats.drawMsMax, f.ms);
+        stats.lastMs = f.ms;
+        stats.lastRows = f.rows;
+        setFigures(f);
+        setWindowText(`${formatClock(Math.max(0, v.t0), v.t1 - v.t0 < 10_000 ? 100 : 1000)}–${formatClock(Math.min(duration, v.t1), v.t1 - v.t0 < 10_000 ? 100 : 1000)}`);
+      }
+      if (redraw || last.t !== player.t || last.hovered !== hovered.current || last.selected !== player.selected) {
+        octx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        drawOverlay(octx, v, { t: player.t, hovered: hovered.current, selected: player.selected, scene: sceneRef.current });
+        last = { t: player.t, hovered: hovered.current, selected: player.selected };
+      }
+      raf = requestAnimationFrame(frame);
+    };
+    raf = requestAnimationFrame(frame);
+    return () => cancelAnimationFrame(raf);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [size.w, size.h, player, duration]);
+
+  // A message picked elsewhere (the next drop, a click) is brought into view.
+  const selected = player.selected;
+  useEffect(() => {
+    if (selected === null) return;
+    const m = index.messages;
+    const from = m.from[selected]!;
+    const to = m.to[selected]!;
+    if (hiddenLanes.has(from) || hiddenLanes.has(to) || hiddenKinds.has(m.kind[selected]!)) {
+      setHiddenLanes((s) => new Set([...s].filter((l) => l !== from && l !== to)));
+      setHiddenKinds((s) => new Set([...s].filter((k) => k !== m.kind[selected])));
+    }
+    const { t0, t1 } = view.current;
+    const a = m.sendT[selected]!;
+    const b = m.endT[selected]!;
+    if (a < t0 || b > t1) {
+      const span = Math.max(t1 - t0, (b - a) * 3, 2_000);
+      setView(clampWindow(a - span * 0.3, a + span * 0.7, duration));
+    }
+    const v = viewport();
+    const y = yOfLane(v, from);
+    if (y !== null && (y < v.axis || y > v.height)) {
+      scroll.current += y - (v.axis + v.height) / 2;
+      dirty.current = true;
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected]);
+
+  // Wheel: Ctrl/⌘ (or a pinch) zooms, Shift or a sideways swipe pans, plain scrolls lanes.
+  useEffect(() => {
+    const el = overRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      const v = viewport();
+      const x = e.offsetX;
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        setFollowing(false);
+        setView(zoomAt(v, Math.exp(e.deltaY * 0.0025), x, duration));
+      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        e.preventDefault();
+        setFollowing(false);
+        setView(panBy(v, -(e.shiftKey ? e.deltaY : e.deltaX), duration));
+      } else if (maxScrollY(v) > 0) {
+        const next = Math.max(0, Math.min(maxScrollY(v), scroll.current + e.deltaY));
+        if (next !== scroll.current) {
+          e.preventDefault();
+          scroll.current = next;
+          dirty.current = true;
+        }
+      }
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [size.w, size.h, duration]);
+
+  const drag = useRef<{ x: number; y: number; t0: number; t1: number; scroll: number; moved: boolean } | null>(null);
+  const local = (e: React.PointerEvent) => {
+    const r = overRef.current!.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const onPointerDown = (e: React.PointerEvent) => {
+    overRef.current?.setPointerCapture(e.pointerId);
+    const { x, y } = local(e);
+    drag.current = { x, y, ...view.current, scroll: scroll.current, moved: false };
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    const { x, y } = local(e);
+    const d = drag.current;
+    if (d) {
+      if (Math.hypot(x - d.x, y - d.y) > 5) d.moved = true;
+      if (d.moved) {
+        setFollowing(false);
+        const v = viewport();
+        setView(panBy({ ...v, t0: d.t0, t1: d.t1 }, x - d.x, duration));
+        scroll.current = d.scroll - (y - d.y);
+        hovered.current = null;
+        setHover(null);
+        return;
+      }
+    }
+    if (e.pointerType === 'touch') return;
+    const row = hitRow(viewport(), index.messages, sceneRef.current.filter, x, y);
+    hovered.current = row;
+    setHover(row === null ? null : { row, x, y });
+  };
+  const onPointerUp = (e: React.PointerEvent) => {
+    const d = drag.current;
+    drag.current = null;
+    if (!d || d.moved) return;
+    const { x, y } = local(e);
+    const row = hitRow(viewport(), index.messages, sceneRef.current.filter, x, y, e.pointerType === 'touch' ? 14 : 7);
+    player.select(row);
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const v = viewport();
+    const mid = (v.gutter + v.width) / 2;
+    const act: Record<string, () => void> = {
+      '+': () => setView(zoomAt(v, 0.6, mid, duration)),
+      '=': () => setView(zoomAt(v, 0.6, mid, duration)),
+      '-': () => setView(zoomAt(v, 1 / 0.6, mid, duration)),
+      '0': () => setView(clampWindow(0, duration, duration)),
+      ArrowLeft: () => setView(panBy(v, (v.width - v.gutter) * 0.25, duration)),
+      ArrowRight: () => setView(panBy(v, -(v.width - v.gutter) * 0.25, duration)),
+      ArrowUp: () => ((scroll.current -= v.laneH * 2), (dirty.current = true)),
+      ArrowDown: () => ((scroll.current += v.laneH * 2), (dirty.current = true)),
+    };
+    const fn = act[e.key];
+    if (!fn) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') setFollowing(false);
+    fn();
+  };
+
+  const zoomButton = (factor: number) => () => {
+    const v = viewport();
+    setFollowing(false);
+    const anchor = player.t >= v.t0 && player.t <= v.t1 ? xOf(v, player.t) : (v.gutter + v.width) / 2;
+    setView(zoomAt(v, factor, anchor, duration));
+  };
+  const around = () => {
+    setView(clampWindow(player.t - 5_000, player.t + 5_000, duration));
+    setFollowing(true);
+  };
+
+  const kindCounts = useMemo(() => {
+    const counts = new Array<number>(index.kinds.length).fill(0);
+    const m = index.messages;
+    for (let k = 0; k < m.count; k++) counts[m.kind[k]!]!++;
+    return counts;
+  }, [index]);
+
+  const toggle = (set: Set<number>, value: number) => {
+    const next = new Set(set);
+    if (next.has(value)) next.delete(value);
+    else next.add(value);
+    return next;
+  };
+
+  const hoverText = hover ? describeBrief(player, hover.row, names) : null;
+  return (
+    <section className="panel stack diagram-panel" aria-labelledby="diagram-title">
+      <div className="row">
+        <h2 id="diagram-title" style={{ margin: 0 }}>Space-time diagram</h2>
+        <span className="muted mono" data-testid="diagram-window">{windowText}</span>
+        <span className="spacer" />
+        <div className="row" role="toolbar" aria-label="Zoom and pan">
+          <button className="small secondary" onClick={zoomButton(1 / 0.6)} aria-label="Zoom out">−</button>
+          <button className="small secondary" onClick={zoomButton(0.6)} aria-label="Zoom in">+</button>
+          <button className="small secondary" onClick={around}>10 s around the instant</button>
+          <button className="small secondary" onClick={() => (setFollowing(false), setView(clampWindow(0, duration, duration)))}>Whole session</button>
+          <button className="small secondary" aria-pressed={following} onClick={() => setFollowing((f) => !f)}>
+            {following ? '✓ ' : ''}Follow the playhead
+          </button>
+        </div>
+      </div>
+      <DiagramLegend />
+      <div ref={wrapRef} className="diagram-wrap">
+        <canvas ref={baseRef} className="diagram-canvas" aria-hidden="true" style={{ width: size.w, height: size.h }} />
+        <canvas
+          ref={overRef}
+          className="diagram-canvas diagram-over"
+          role="img"
+          tabIndex={0}
+          aria-label={`Space-time diagram, ${index.nodes.length} lanes. Drag to pan, Ctrl+wheel or + and − to zoom, arrow keys to move.`}
+          style={{ width: size.w, height: size.h, touchAction: 'none' }}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerLeave={() => {
+            hovered.current = null;
+            setHover(null);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        {hover && hoverText && (
+          <div className="diagram-tip" style={{ left: Math.min(hover.x + 14, size.w - 300), top: Math.min(hover.y + 14, size.h - 80) }} aria-hidden="true">
+            {hoverText}
+            <div className="muted">Click for its body and clocks</div>
+          </div>
+        )}
+      </div>
+      <p className="diagram-summary" data-testid="diagram-summary" aria-live="polite">
+        {figures ? summaryText(figures) : '…'}
+      </p>
+      <div className="filters">
+        <div className="filter-group" role="group" aria-label="Show nodes">
+          <b>Nodes</b>
+          <button className="small secondary" onClick={() => setHiddenLanes(new Set())}>All</button>
+          <button className="small secondary" onClick={() => setHiddenLanes(new Set(index.nodes.map((n) => n.lane)))}>None</button>
+          {index.nodes.map((n) => (
+            <button
+              key={n.id}
+              className="chip"
+              aria-pressed={!hiddenLanes.has(n.lane)}
+              onClick={() => setHiddenLanes((s) => toggle(s, n.lane))}
+              title={n.id}
+            >
+              {n.nickname}
+            </button>
+          ))}
+        </div>
+        <div className="filter-group" role="group" aria-label="Show message kinds">
+          <b>Kinds</b>
+          {index.kinds.map((kind, i) => {
+            const style = kindStyle(kind);
+            return (
+              <button key={kind} className="chip" aria-pressed={!hiddenKinds.has(i)} onClick={() => setHiddenKinds((s) => toggle(s, i))} title={kind}>
+                <span className="swatch" style={{ background: style.color }} aria-hidden="true" />
+                {style.label} <span className="muted">({kindCounts[i]})</span>
+              </button>
+            );
+          })}
+          {index.kinds.length === 0 && <span className="muted">No messages in this recording.</span>}
+        </div>
+      </div>
+      {selected !== null && <MessageDetails player={player} row={selected} names={names} onClose={() => player.select(null)} />}
+    </section>
+  );
+}
+
+function initialWindow(t: number, duration: number): { t0: number; t1: number } {
+  if (duration <= 60_000) return clampWindow(0, duration, duration);
+  return clampWindow(t - DEFAULT_SPAN_MS * 0.1, t + DEFAULT_SPAN_MS * 0.9, duration);
+}
+
+function summaryText(f: DrawFigures): string {
+  const dropped = f.dropped.partition + f.dropped.loss + f.dropped.crashed;
+  if (f.rows === 0) return 'No messages in this part of the session.';
+  const parts = [`${f.delivered} delivered`];
+  if (f.dropped.partition) parts.push(`${f.dropped.partition} cut by a partition ✕`);
+  if (f.dropped.loss) parts.push(`${f.dropped.loss} lost ○`);
+  if (f.dropped.crashed) parts.push(`${f.dropped.crashed} to or from a crashed node ■`);
+  if (f.other) parts.push(`${f.other} still travelling or ended with their round`);
+  return `In view: ${f.rows} message${f.rows === 1 ? '' : 's'}${dropped ? `, ${dropped} dropped` : ''} — ${parts.join(', ')}.`;
+}
+
+function describeBrief(player: ReplayPlayer, row: number, names: Map<string, string>): string {
+  const { index } = player;
+  const m = index.messages;
+  const from = index.nodes[m.from[row]!]?.id ?? '?';
+  const to = index.nodes[m.to[row]!]?.id ?? '?';
+  const kind = kindStyle(index.kinds[m.kind[row]!]!).label;
+  return `${kind}: ${names.get(from) ?? from} → ${names.get(to) ?? to}`;
+}
+
+function DiagramLegend() {
+  return (
+    <div className="legend" aria-label="Legend">
+      <span>→ delivered (colour: kind)</span>
+      <span style={{ color: DROP_STYLE.partition.color }}>✕ cut by a partition</span>
+      <span style={{ color: DROP_STYLE.loss.color }}>○ lost</span>
+      <span style={{ color: DROP_STYLE.crashed.color }}>■ crashed node</span>
+      <span>┄ still travelling / ended with its round</span>
+      <span>◆ election, decision…</span>
+      <span>▒ partition group · ▨ crashed</span>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// One message, in full: who sent it to whom, when, what became of it, its body, and the
+// sender's and receiver's Lamport and vector clocks, read from the fold at the send and at
+// the delivery (the clocks every envelope carries).
+
+import { useMemo } from 'react';
+import type { NodeClock } from '../../../shared/net/clocks';
+import { DROP_REASONS } from '../../../shared/net/network';
+import { MSG } from '../../../shared/replay/recordingIndex';
+import { DROP_STYLE } from '../map/draw';
+import { formatClock } from './geometry';
+import type { ReplayPlayer } from './player';
+import { kindStyle } from './styles';
+
+const BODY_MAX = 2_000;
+
+export function MessageDetails({ player, row, names, onClose }: { player: ReplayPlayer; row: number; names: Map<string, string>; onClose(): void }) {
+  const { index } = player;
+  const m = index.messages;
+  const info = useMemo(() => {
+    const send = index.events[m.sendIdx[row]!];
+    if (!send || send.type !== 'envelope:sent') return null;
+    const env = send.env;
+    const clockAt = (count: number, node: string): NodeClock | null => {
+      const state = player.fold.probe(count);
+      const c = state.clocks[node];
+      return c ? structuredClone(c) : null;
+    };
+    const endIdx = m.endIdx[row]!;
+    const status = m.status[row]!;
+    return {
+      env,
+      sender: clockAt(m.sendIdx[row]! + 1, env.from),
+      receiver: status === MSG.delivered && endIdx >= 0 ? clockAt(endIdx + 1, env.to) : null,
+      status,
+      body: JSON.stringify(env.body, null, 2) ?? 'null',
+    };
+  }, [index, m, row, player]);
+  if (!info) return null;
+  const { env } = info;
+  const name = (id: string) => names.get(id) ?? id;
+  const sentT = m.sendT[row]!;
+  const endT = m.endT[row]!;
+  const reason = DROP_REASONS[m.reason[row]!] ?? 'loss';
+  const style = kindStyle(env.kind);
+  const fate = (() => {
+    switch (info.status) {
+      case MSG.delivered:
+        return `Delivered at ${formatClock(endT, 1)} (${Math.round(endT - sentT)} ms on the way)`;
+      case MSG.droppedAtSend:
+        return `Dropped as it left: ${DROP_STYLE[reason].text}${reason === 'partition' ? ' (sender and receiver were in different groups)' : ''}`;
+      case MSG.droppedInFlight:
+        return `Dropped on arrival at ${formatClock(endT, 1)}: ${DROP_STYLE[reason].text}`;
+      case MSG.cancelled:
+        return `Never arrived: its round ended at ${formatClock(endT, 1)} while it travelled`;
+      default:
+        return 'Still travelling when the recording stops';
+    }
+  })();
+  const dropped = info.status === MSG.droppedAtSend || info.status === MSG.droppedInFlight;
+  return (
+    <section className="message-details" aria-label="Message details" data-testid="message-details" aria-live="polite">
+      <div className="row">
+        <h3 style={{ margin: 0 }}>
+          <span className="swatch" style={{ background: style.color }} aria-hidden="true" /> {style.label} <span className="muted mono">{env.id}{m.copy[row] ? ' (copy)' : ''}</span>
+        </h3>
+        <span className="spacer" />
+        <button className="small secondary" onClick={() => player.seek(sentT)}>Go to its send</button>
+        <button className="small secondary" onClick={() => player.seek(endT + 1)}>Go to its end</button>
+        <button className="small secondary" onClick={onClose} aria-label="Close message details">✕</button>
+      </div>
+      <p className="big-line">
+        <b>{name(env.from)}</b> → <b>{name(env.to)}</b>, sent at {formatClock(sentT, 1)}
+      </p>
+      <p className={dropped ? 'fate dropped' : 'fate'} style={dropped ? { borderColor: DROP_STYLE[reason].color } : undefined}>
+        {dropped ? `${reason === 'partition' ? '✕' : reason === 'loss' ? '○' : '■'} ` : ''}
+        {fate}
+        {m.copy[row] ? ' — a second copy the network made' : ''}
+      </p>
+      <div className="clocks">
+        <ClockLine label={`${name(env.from)} at the send`} clock={info.sender} names={names} />
+        {info.receiver && <ClockLine label={`${name(env.to)} after receiving it`} clock={info.receiver} names={names} />}
+      </div>
+      <details open={info.body.length < 400}>
+        <summary>Body ({env.kind})</summary>
+        <pre className="body">{info.body.length > BODY_MAX ? `${info.body.slice(0, BODY_MAX)}…` : info.body}</pre>
+      </details>
+    </section>
+  );
+}
+
+function ClockLine({ label, clock, names }: { label: string; clock: NodeClock | null; names: Map<string, string> }) {
+  if (!clock) return <div className="muted">{label}: clock not known</div>;
+  const vector = Object.entries(clock.vector);
+  return (
+    <div>
+      <b>{label}:</b> Lamport <span className="mono">{clock.lamport}</span>
+      {vector.length > 0 && (
+        <>
+          {' · '}vector <span className="mono">[{vector.map(([id, v]) => `${names.get(id) ?? id}: ${v}`).join(', ')}]</span>
+        </>
+      )}
+    </div>
+  );
+}

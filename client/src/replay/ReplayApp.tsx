@@ -1,0 +1,141 @@
+// The replay's screens, by address: /replay lists the recordings this browser's instructor
+// keys open (and opens a file from this computer); /replay/<session> opens one recording,
+// with the instructor key this browser keeps or the share token in the link (#share=…).
+
+import { useEffect, useState } from 'react';
+import { fetchRecording, instructorKeys, keyForRoom } from './api';
+import { loadRecording, nextPaint, type LoadedRecording } from './load';
+import { RecordingsPage } from './RecordingsPage';
+import { formatBytes } from './styles';
+import { Viewer, type Source } from './Viewer';
+import './replay.css';
+
+function navigate(to: string): void {
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+const sessionOf = (path: string) => /^\/replay\/([A-Za-z0-9_-]{6,64})\/?$/.exec(path)?.[1] ?? null;
+
+export function ReplayApp() {
+  const [path, setPath] = useState(window.location.pathname);
+  const [local, setLocal] = useState<{ loaded: LoadedRecording; name: string } | null>(null);
+  useEffect(() => {
+    const onPop = () => {
+      setPath(window.location.pathname);
+      if (!(window.history.state as { file?: boolean } | null)?.file) setLocal(null);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  if (local) {
+    return (
+      <Viewer
+        loaded={local.loaded}
+        source={{ kind: 'file', name: local.name }}
+        onClose={() => {
+          setLocal(null);
+          window.history.back();
+        }}
+      />
+    );
+  }
+  const session = sessionOf(path);
+  if (session) return <RemoteViewer key={session} session={session} onClose={() => navigate('/replay')} />;
+  return (
+    <RecordingsPage
+      onOpen={(s, room) => navigate(`/replay/${s}?room=${encodeURIComponent(room)}`)}
+      onOpenFile={(loaded, name) => {
+        window.history.pushState({ file: true }, '', '/replay');
+        setLocal({ loaded, name });
+      }}
+    />
+  );
+}
+
+type Phase =
+  | { kind: 'downloading'; received: number; total: number | null }
+  | { kind: 'reading'; bytes: number }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; loaded: LoadedRecording; source: Source };
+
+/** A recording on this server, opened with a key this browser keeps or a share link. */
+function RemoteViewer({ session, onClose }: { session: string; onClose(): void }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'downloading', received: 0, total: null });
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const share = new URLSearchParams(window.location.hash.slice(1)).get('share');
+      const room = new URLSearchParams(window.location.search).get('room')?.toUpperCase();
+      const first = room ? keyForRoom(room) : undefined;
+      const secrets = share ? [share] : [...new Set([first, ...instructorKeys()].filter((k): k is string => !!k))];
+      if (!secrets.length) {
+        setPhase({ kind: 'error', message: 'This recording opens with a share link from your instructor, or in the browser that ran the session.' });
+        return;
+      }
+      const startedAt = performance.now();
+      let last = null;
+      for (const secret of secrets) {
+        last = await fetchRecording(session, secret, (received, total) => live && setPhase({ kind: 'downloading', received, total }));
+        if (last.ok || last.error.code !== 'forbidden') break;
+      }
+      if (!live || !last) return;
+      if (!last.ok) {
+        const message =
+          last.error.code === 'forbidden' && share
+            ? 'This share link does not open the recording any more: the instructor may have withdrawn it.'
+            : last.error.code === 'forbidden'
+              ? 'This browser has no key for this recording. Ask the instructor for a share link.'
+              : last.error.message;
+        setPhase({ kind: 'error', message });
+        return;
+      }
+      const { blob, access } = last.data;
+      const downloadMs = performance.now() - startedAt;
+      setPhase({ kind: 'reading', bytes: blob.size });
+      const text = await blob.text();
+      await nextPaint();
+      if (!live) return;
+      const r = loadRecording(text);
+      if (!r.ok) return setPhase({ kind: 'error', message: r.message });
+      Object.assign(r.data.timings, { startedAt, downloadMs, bytes: blob.size });
+      setPhase({ kind: 'ready', loaded: r.data, source: { kind: 'server', session, access, blob } });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [session]);
+
+  if (phase.kind === 'ready') return <Viewer loaded={phase.loaded} source={phase.source} onClose={onClose} />;
+  return <LoadingScreen phase={phase} onClose={onClose} />;
+}
+
+export function LoadingScreen({ phase, onClose }: { phase: Exclude<Phase, { kind: 'ready' }>; onClose(): void }) {
+  return (
+    <main className="landing stack replay-loading">
+      <section className="hero">
+        <h1>Replay</h1>
+      </section>
+      {phase.kind === 'error' ? (
+        <>
+          <div className="error" role="alert" data-testid="replay-error">{phase.message}</div>
+          <button className="big secondary" onClick={onClose}>Back to the recordings</button>
+        </>
+      ) : (
+        <div className="panel stack" role="status" aria-live="polite">
+          <b>
+            {phase.kind === 'downloading'
+              ? `Downloading the recording… ${formatBytes(phase.received)}${phase.total ? ` of ${formatBytes(phase.total)}` : ''}`
+              : `Reading ${formatBytes(phase.bytes)} of events…`}
+          </b>
+          <progress
+            max={phase.kind === 'downloading' && phase.total ? phase.total : 1}
+            value={phase.kind === 'downloading' ? (phase.total ? phase.received : undefined) : undefined}
+            aria-label="Progress"
+          />
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,248 @@
+// The timeline: play / pause, speed, the instant, jumps (round, network change, dropped
+// message), and a strip of the whole session (rounds, partitions, network changes, where
+// messages were dropped) to scrub on. The strip is a canvas under a native range input, so
+// the keyboard and screen readers get a real slider.
+
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { formatClock, partitionPeriods } from './geometry';
+import { SPEEDS, type ReplayPlayer } from './player';
+
+const BUCKETS = 600;
+
+export function Timeline({ player }: { player: ReplayPlayer }) {
+  useSyncExternalStore(player.subscribe, player.getVersion);
+  const { index } = player;
+  const duration = Math.max(1, index.duration);
+  const roundStarts = useMemo(() => player.roundStarts(), [player]);
+  const faultTimes = useMemo(() => player.faultTimes(), [player]);
+  const round = index.roundAt(player.t);
+  const [notice, setNotice] = useState<string | null>(null);
+  const jump = (ok: boolean, what: string) => setNotice(ok ? null : what);
+
+  return (
+    <>
+      <section className="panel timeline" aria-label="Timeline">
+        <div className="row timeline-controls">
+          <button className="play" onClick={() => player.toggle()} aria-label={player.playing ? 'Pause' : 'Play'} data-testid="play">
+            {player.playing ? '❚❚ Pause' : '▶ Play'}
+          </button>
+          <div className="time" data-testid="replay-time">
+            <span className="mono now">{formatClock(player.t, 100)}</span>
+            <span className="muted mono"> / {formatClock(duration, 100)}</span>
+            {player.catchingUp && <span className="muted" role="status"> ⏳ catching up…</span>}
+          </div>
+          <div className="row speeds" role="group" aria-label="Speed">
+            {SPEEDS.map((s) => (
+              <button key={s} className="small secondary" aria-pressed={player.speed === s} onClick={() => player.setSpeed(s)}>
+                {s === 0.25 ? '¼' : s === 0.5 ? '½' : s}×
+              </button>
+            ))}
+          </div>
+          <span className="spacer" />
+          <span className="round-now muted">{round ? `Round ${round.index}: ${round.game}` : 'before the first round'}</span>
+        </div>
+        <Strip player={player} duration={duration} />
+      </section>
+      <div className="row jumps" aria-label="Jump to">
+        <JumpPair
+          label="Round"
+          prev={() => jump(player.jumpPrev(roundStarts), 'No earlier round.')}
+          next={() => jump(player.jumpNext(roundStarts), 'No later round.')}
+        />
+        <JumpPair
+          label="Network change"
+          prev={() => jump(player.jumpPrev(faultTimes), 'No earlier network change.')}
+          next={() => jump(player.jumpNext(faultTimes), 'No later network change.')}
+        />
+        <JumpPair
+          label="Dropped message"
+          prev={() => jump(player.nextDrop(-1), 'No earlier dropped message.')}
+          next={() => jump(player.nextDrop(1), 'No later dropped message.')}
+        />
+        {index.rounds.length > 1 && (
+          <select
+            value={round ? String(round.index) : ''}
+            onChange={(e) => {
+              const r = index.rounds.find((x) => String(x.index) === e.target.value);
+              if (r) player.seek(r.startT);
+            }}
+            aria-label="Jump to a round"
+          >
+            {!round && <option value="">Before the first round</option>}
+            {index.rounds.map((r) => (
+              <option key={r.index} value={r.index}>
+                Round {r.index}: {r.title} ({formatClock(r.startT)})
+              </option>
+            ))}
+          </select>
+        )}
+        {notice && <span className="muted" role="status">{notice}</span>}
+      </div>
+    </>
+  );
+}
+
+function JumpPair({ label, prev, next }: { label: string; prev(): void; next(): void }) {
+  return (
+    <span className="jump-pair" role="group" aria-label={label}>
+      <button className="small secondary" onClick={prev} aria-label={`Previous ${label.toLowerCase()}`}>◀</button>
+      <span className="jump-label">{label}</span>
+      <button className="small secondary" onClick={next} aria-label={`Next ${label.toLowerCase()}`}>▶</button>
+    </span>
+  );
+}
+
+/** The whole session at a glance, with the playhead; drag on it to scrub. */
+function Strip({ player, duration }: { player: ReplayPlayer; duration: number }) {
+  const { index } = player;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  const height = 52;
+  const pending = useRef<number | null>(null);
+
+  const histogram = useMemo(() => {
+    const sends = new Uint32Array(BUCKETS);
+    const drops = new Uint32Array(BUCKETS);
+    const m = index.messages;
+    const bucket = (t: number) => Math.min(BUCKETS - 1, Math.max(0, Math.floor((t / duration) * BUCKETS)));
+    for (let k = 0; k < m.count; k++) sends[bucket(m.sendT[k]!)]!++;
+    for (const i of index.drops) drops[bucket(index.times[i]!)]!++;
+    let max = 1;
+    for (const s of sends) max = Math.max(max, s);
+    return { sends, drops, max };
+  }, [index, duration]);
+  const partitions = useMemo(() => partitionPeriods(index.faults, duration), [index, duration]);
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.max(200, Math.round(e!.contentRect.width))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+    let raf = 0;
+    let lastT = Number.NaN;
+    const x = (t: number) => (t / duration) * width;
+    const frame = () => {
+      if (pending.current !== null) {
+        player.seek(pending.current);
+        pending.current = null;
+      }
+      if (player.t !== lastT) {
+        lastT = player.t;
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        ctx.clearRect(0, 0, width, height);
+        ctx.fillStyle = '#eef1f6';
+        ctx.fillRect(0, 0, width, height);
+        // Rounds: alternating bands, named.
+        index.rounds.forEach((r, i) => {
+          ctx.fillStyle = i % 2 ? '#dbe4f7' : '#e6ecf9';
+          ctx.fillRect(x(r.startT), 0, Math.max(2, x(r.endT) - x(r.startT)), 18);
+          ctx.fillStyle = '#101828';
+          ctx.font = '700 12px system-ui, sans-serif';
+          if (x(r.endT) - x(r.startT) > 60) ctx.fillText(`R${r.index} ${r.game}`, x(r.startT) + 4, 13);
+        });
+        // Partitions: a hatched red band.
+        for (const p of partitions) {
+          const a = x(p.t0);
+          const w = Math.max(2, x(p.t1) - a);
+          ctx.fillStyle = 'rgba(192,29,29,0.16)';
+          ctx.fillRect(a, 18, w, height - 18);
+          ctx.strokeStyle = 'rgba(192,29,29,0.45)';
+          ctx.lineWidth = 1;
+          ctx.beginPath();
+          for (let hx = a - 20; hx < a + w; hx += 7) {
+            ctx.moveTo(Math.max(a, hx), height);
+            ctx.lineTo(Math.min(a + w, hx + 20), height - 20);
+          }
+          ctx.stroke();
+        }
+        // Traffic (grey) and drops (red) per slice of time.
+        const bw = width / BUCKETS;
+        for (let b = 0; b < BUCKETS; b++) {
+          const s = histogram.sends[b]!;
+          if (!s) continue;
+          const h = (Math.sqrt(s) / Math.sqrt(histogram.max)) * (height - 24);
+          ctx.fillStyle = '#98a2b3';
+          ctx.fillRect(b * bw, height - h, Math.max(1, bw), h);
+          const d = histogram.drops[b]!;
+          if (d) {
+            const dh = Math.max(3, (Math.sqrt(d) / Math.sqrt(histogram.max)) * (height - 24));
+            ctx.fillStyle = '#c01d1d';
+            ctx.fillRect(b * bw, height - dh, Math.max(1.5, bw), dh);
+          }
+        }
+        // Network changes: orange ticks.
+        ctx.strokeStyle = '#b35c00';
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        for (const f of index.faults) {
+          if (f.idx < 0) continue;
+          ctx.moveTo(x(f.t), 18);
+          ctx.lineTo(x(f.t), height);
+        }
+        ctx.stroke();
+        // The playhead.
+        const px = x(player.t);
+        ctx.fillStyle = '#101828';
+        ctx.fillRect(px - 1.5, 0, 3, height);
+        ctx.beginPath();
+        ctx.moveTo(px - 7, 0);
+        ctx.lineTo(px + 7, 0);
+        ctx.lineTo(px, 9);
+        ctx.closePath();
+        ctx.fill();
+      }
+      raf = requestAnimationFrame(frame);
+    };
+    raf = requestAnimationFrame(frame);
+    return () => cancelAnimationFrame(raf);
+  }, [width, duration, player, index, histogram, partitions]);
+
+  const round = index.roundAt(player.t);
+  const valueText = `${formatClock(player.t)} of ${formatClock(duration)}${round ? `, round ${round.index}` : ''}`;
+  return (
+    <div ref={wrapRef} className="strip">
+      <canvas ref={canvasRef} style={{ width, height, display: 'block' }} aria-hidden="true" />
+      <input
+        type="range"
+        className="strip-input"
+        min={0}
+        max={Math.ceil(duration)}
+        step={10}
+        value={Math.round(player.t)}
+        aria-label="Time in the session"
+        aria-valuetext={valueText}
+        data-testid="scrubber"
+        onChange={(e) => {
+          // Seeks are folded into the next frame: dragging never queues more than one.
+          pending.current = Number(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          const by: Record<string, number> = { ArrowLeft: -1_000, ArrowRight: 1_000, ArrowDown: -1_000, ArrowUp: 1_000, PageDown: -10_000, PageUp: 10_000 };
+          if (e.key === 'Home' || e.key === 'End') {
+            e.preventDefault();
+            player.seek(e.key === 'Home' ? 0 : duration);
+          } else if (by[e.key] !== undefined) {
+            e.preventDefault();
+            e.stopPropagation();
+            player.seek(player.t + by[e.key]! * (e.shiftKey ? 10 : 1));
+          }
+        }}
+      />
+      <div className="strip-key muted" aria-hidden="true">
+        <span>▬ rounds</span> <span style={{ color: '#a01818' }}>▨ partitioned</span> <span style={{ color: '#8a4500' }}>| network change</span>{' '}
+        <span>▮ messages</span> <span style={{ color: '#a01818' }}>▮ dropped</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// A recording's text into what the viewer needs: parsed (torn last line skipped), indexed,
+// and a lazy fold. Errors become a sentence for a person, never a crash.
+
+import { RecordingIndex, ReplayError } from '../../../shared/replay/recordingIndex';
+import { ReplayFold } from '../../../shared/replay/replayFold';
+import { parseRecording, RecordingError } from '../../../shared/session/recording';
+
+/** Bigger files than this are refused before the browser runs out of memory. */
+export const MAX_FILE_BYTES = 400 * 1024 * 1024;
+
+export interface LoadedRecording {
+  index: RecordingIndex;
+  fold: ReplayFold;
+  /** Milliseconds; `startedAt` is performance.now() when reading began (to time the whole open). */
+  timings: { parseMs: number; indexMs: number; startedAt?: number; readMs?: number; downloadMs?: number; bytes?: number };
+}
+
+export type LoadResult = { ok: true; data: LoadedRecording } | { ok: false; message: string };
+
+export function loadRecording(text: string): LoadResult {
+  try {
+    const t0 = performance.now();
+    const parsed = parseRecording(text);
+    const t1 = performance.now();
+    const index = RecordingIndex.from(parsed);
+    const fold = new ReplayFold(parsed.header, parsed.events);
+    const t2 = performance.now();
+    return { ok: true, data: { index, fold, timings: { parseMs: t1 - t0, indexMs: t2 - t1 } } };
+  } catch (err) {
+    if (err instanceof RecordingError || err instanceof ReplayError) return { ok: false, message: err.message };
+    return { ok: false, message: `This file could not be read as a recording: ${(err as Error).message}` };
+  }
+}
+
+/** Reads a file the user picked or dropped; nothing is uploaded. */
+export async function readRecordingFile(file: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  if (file.size > MAX_FILE_BYTES) {
+    return { ok: false, message: `This file is ${Math.round(file.size / 1e6)} MB; the viewer opens recordings up to ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
+  }
+  if (file.size === 0) return { ok: false, message: 'This file is empty: it is not a recording.' };
+  try {
+    return { ok: true, text: await file.text() };
+  } catch {
+    return { ok: false, message: 'This file could not be read (it may have been moved or deleted).' };
+  }
+}
+
+/** Lets the browser paint a "reading…" message before the main thread parses a big file. */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
