@@ -42,6 +42,7 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
       >
         {session.online ? 'Create a room' : 'Connecting to the server…'}
       </button>
+      <a className="button secondary" href="/replay" style={{ background: 'var(--card)', color: 'var(--brand)' }}>Recordings of your sessions</a>
       {rooms.length > 0 && (
         <section className="panel stack">
           <h2>Rooms you created</h2>
@@ -125,6 +126,7 @@ function Dashboard({ session }: { session: ConsoleSession }) {
         <span className="spacer" />
         <div className="row">
           <button className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>Projector mode</button>
+          <a className="button secondary" href="/replay" target="_blank" rel="noreferrer" style={{ background: 'var(--card)', color: 'var(--brand)' }}>Recordings</a>
           <button className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
           <button className="secondary" onClick={() => void session.command('console:lock', { locked: !snapshot.room.locked })}>
             {snapshot.room.locked ? 'Unlock room' : 'Lock room'}
