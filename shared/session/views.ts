@@ -66,7 +66,7 @@ export interface ConsoleSnapshot {
   paused: boolean;
   /** When the network was paused (session ms), or null. */
   pausedAt: number | null;
-  round: (RoundInfo & { config: unknown; nodes: NodeId[]; net: NetStats; view: unknown }) | null;
+  round: (RoundInfo & { config: unknown; nodes: NodeId[]; net: NetStats; view: unknown; timers: Record<string, number> }) | null;
   rounds: RoundSummary[];
   net: NetStats;
   faultLog: FaultLogEntry[];
@@ -107,6 +107,13 @@ function nodeTimers(state: SessionState, node: NodeId): Record<string, number> {
   const out: Record<string, number> = {};
   // The node's own timers, and the round's (a phase, a gossip round), which every phone counts down.
   for (const [key, timer] of Object.entries(state.timers)) if (timer.node === node || timer.node === undefined) out[key] = timer.at;
+  return out;
+}
+
+/** The round's own timers (a phase, a gossip round), which pauses move: for countdowns. */
+function roundTimers(state: SessionState): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, timer] of Object.entries(state.timers)) if (timer.node === undefined) out[key] = timer.at;
   return out;
 }
 
@@ -162,6 +169,7 @@ export function consoleSnapshot(state: SessionState, now = state.t): ConsoleSnap
             nodes: round.spec.nodes,
             net: round.net,
             view: engine ? engine.consoleView(round.engineState) : null,
+            timers: roundTimers(state),
           }
         : null,
     rounds: state.rounds,

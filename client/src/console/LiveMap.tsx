@@ -63,7 +63,11 @@ export function LiveMap({ session, scale, selected, setSelected }: {
     if (err) setError(err.message);
   };
   const ids = [...selected];
-  const kindStyle = (kind: string) => ui?.kinds?.[kind] ?? defaultKindStyle(kind);
+  const kindStyle = (kind: string, body: unknown) => {
+    const style = ui?.kinds?.[kind] ?? defaultKindStyle(kind);
+    const label = ui?.messageLabel?.(kind, body);
+    return label ? { ...style, label } : style;
+  };
   const now = () => {
     const c = clock.current;
     return c.pausedAt ?? c.t + (performance.now() - c.at);

@@ -54,6 +54,8 @@ export interface GameUi {
   decorate?(view: any): Record<string, NodeDecoration>;
   /** Colour and short label of each message kind on the map (others get a default). */
   kinds?: Record<string, KindStyle>;
+  /** A label from the message's content ("Attack"), in place of the kind's label. */
+  messageLabel?(kind: string, body: unknown): string | null;
   /** The round's analysis, shown at round end and in the replay. */
   Result?: ComponentType<ResultProps<any>>;
   /** One line for the session's results table. */

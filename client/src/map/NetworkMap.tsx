@@ -29,7 +29,7 @@ export interface NetworkMapProps {
   traffic: TrafficModel;
   /** The session time to draw (live: now; replay: the scrubbed instant). */
   now(): number;
-  kindStyle(kind: string): KindStyle;
+  kindStyle(kind: string, body: unknown): KindStyle;
   selected?: ReadonlySet<string>;
   /** Select nodes: replace the selection, or add to it (shift). */
   onSelect?(ids: string[], add: boolean): void;

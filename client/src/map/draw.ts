@@ -52,7 +52,7 @@ export interface DrawInput {
   faults: Faults;
   flights: Flight[];
   now: number;
-  kindStyle(kind: string): KindStyle;
+  kindStyle(kind: string, body: unknown): KindStyle;
   selected: ReadonlySet<string>;
   /** Draw every link (small rooms), so an edge can be clicked for per-link loss. */
   mesh: boolean;
@@ -177,7 +177,7 @@ function drawFlights(d: DrawInput): void {
     const my = (a.y + b.y) / 2 + (b.x - a.x) * 0.08;
     const x = (1 - t) * (1 - t) * a.x + 2 * (1 - t) * t * mx + t * t * b.x;
     const y = (1 - t) * (1 - t) * a.y + 2 * (1 - t) * t * my + t * t * b.y;
-    const style = d.kindStyle(f.kind);
+    const style = d.kindStyle(f.kind, f.body);
     if (f.drop && now >= f.drop.at) {
       const age = now - f.drop.at;
       ctx.globalAlpha = Math.max(0.15, 1 - age / MARK_MS);

@@ -53,9 +53,12 @@ export function layout(nodes: readonly { id: string; group: string }[], width: n
   for (const region of regions) {
     const ids = byGroup.get(region.group)!;
     const n = ids.length;
+    // Room above for the group's name and below for the last row's labels.
+    const top = 28;
+    const bottom = 34;
     const cx = region.x + region.w / 2;
-    const cy = region.y + region.h / 2 + 8;
-    const maxR = Math.max(10, Math.min(region.w, region.h - 24) / 2 - pad);
+    const cy = region.y + top + (region.h - top - bottom) / 2;
+    const maxR = Math.max(10, Math.min(region.w - 2 * pad, region.h - top - bottom) / 2 - pad);
     const step = maxR / Math.sqrt(n + 0.5);
     radius = Math.min(radius, Math.max(3, step * 0.42));
     ids.forEach((id, i) => {

@@ -11,6 +11,8 @@ export interface Flight {
   from: string;
   to: string;
   kind: string;
+  /** The message's body, for a game that labels messages by content (Attack / Retreat). */
+  body: unknown;
   sentAt: number;
   /** When it arrives (or would have). */
   arriveAt: number;
@@ -54,7 +56,7 @@ export class TrafficModel {
   private one(e: SessionEvent): void {
     switch (e.type) {
       case 'envelope:sent': {
-        const base = { id: e.env.id, from: e.env.from, to: e.env.to, kind: e.env.kind, sentAt: e.t, delivered: false, overtook: false };
+        const base = { id: e.env.id, from: e.env.from, to: e.env.to, kind: e.env.kind, body: e.env.body, sentAt: e.t, delivered: false, overtook: false };
         if ('drop' in e) {
           this.flights.set(`${e.env.id}:0`, {
             ...base,

@@ -5,7 +5,7 @@ import { ByzantineConfigForm } from './ByzantineConfigForm';
 import { ByzantineConsole } from './ByzantineConsole';
 import { ByzantinePhone } from './ByzantinePhone';
 import { ByzantineResultView } from './ByzantineResult';
-import { decorate, KIND_STYLES, summary } from './look';
+import { decorate, KIND_STYLES, summary, messageLabel } from './look';
 
 export const byzantineUi: GameUi = {
   blurb: 'Lying rounds: a commander orders, lieutenants relay, traitors lie. Do the loyal generals agree? N ≥ 3f+1.',
@@ -14,6 +14,7 @@ export const byzantineUi: GameUi = {
   ConfigForm: ByzantineConfigForm,
   decorate,
   kinds: KIND_STYLES,
+  messageLabel,
   Result: ByzantineResultView,
   summary,
 };

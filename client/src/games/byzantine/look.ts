@@ -50,6 +50,14 @@ export const KIND_STYLES: Record<string, KindStyle> = {
   [KINDS.relay]: { color: '#8a1c7c', label: 'relay' },
 };
 
+/** Orders and relays on the map say what they carry: "order: Attack", "relay: Retreat". */
+export function messageLabel(kind: string, body: unknown): string | null {
+  const value = (body as { value?: unknown } | null)?.value;
+  if (typeof value !== 'string') return null;
+  const style = KIND_STYLES[kind];
+  return style ? `${style.label}: ${value.charAt(0).toUpperCase()}${value.slice(1)}` : null;
+}
+
 const mark = (ok: boolean | null) => (ok === null ? '—' : ok ? '✓' : '✗');
 
 export function summary(r: ByzantineResult): string {
