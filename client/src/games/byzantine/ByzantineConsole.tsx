@@ -35,7 +35,9 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
   const now = useSessionNow(snapshot.t, snapshot.paused);
   const lieutenants = view.rows.length;
   const alg = `${view.signed ? 'SM' : 'OM'}(${view.m})`;
-  const left = view.phaseEndsAt === null ? null : view.phaseEndsAt - now;
+  // The session's timer moves when the network is paused; the engine's own end time does not.
+  const endsAt = (view.phaseTimer ? snapshot.round?.timers[view.phaseTimer] : undefined) ?? view.phaseEndsAt;
+  const left = endsAt === null ? null : endsAt - now;
   const phaseText = view.phase === 'relays' && view.m > 1 ? `Relays, level ${view.level}` : PHASE_WORD[view.phase];
   const commanderTraitor = view.commanderTraitor;
   const lieutenantTraitors = view.traitors.filter((t) => t !== view.commander);
