@@ -2,6 +2,7 @@
 
 import { byzantineUi } from './byzantine';
 import { electionUi } from './election';
+import { gossipUi } from './gossip';
 import { SandboxConsole } from './sandbox/SandboxConsole';
 import { SandboxPhone } from './sandbox/SandboxPhone';
 import type { GameUi } from './types';
@@ -14,6 +15,7 @@ export const GAME_UIS: Record<string, GameUi> = {
     kinds: { 'sandbox:text': { color: '#1f4fbf', label: 'text' } },
     summary: (r: { sent: number; delivered: number }) => `${r.delivered} of ${r.sent} messages delivered`,
   },
+  gossip: gossipUi,
   election: electionUi,
   byzantine: byzantineUi,
 };

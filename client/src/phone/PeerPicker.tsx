@@ -7,10 +7,14 @@ interface Props {
   onChange(selected: string[]): void;
   /** At most this many may be picked (no limit when absent). */
   max?: number;
+  /** No name can be tapped (e.g. while the autopilot plays, or an action is on its way). */
+  disabled?: boolean;
+  /** The group's accessible name (default "Choose nodes"). */
+  label?: string;
 }
 
 /** Big tap targets for choosing other nodes, with a search box once the room is big. */
-export function PeerPicker({ peers, names, selected, onChange, max }: Props) {
+export function PeerPicker({ peers, names, selected, onChange, max, disabled, label }: Props) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
@@ -26,14 +30,15 @@ export function PeerPicker({ peers, names, selected, onChange, max }: Props) {
       {peers.length > 12 && (
         <input aria-label="Search names" placeholder="Search names…" value={query} onChange={(e) => setQuery(e.target.value)} />
       )}
-      <div className="picker" role="group" aria-label="Choose nodes">
+      <div className="picker" role="group" aria-label={label ?? 'Choose nodes'}>
         {shown.map((id) => (
-          <button key={id} type="button" aria-pressed={selected.includes(id)} onClick={() => toggle(id)}>
+          <button key={id} type="button" aria-pressed={selected.includes(id)} disabled={disabled} onClick={() => toggle(id)}>
             {selected.includes(id) ? '✓ ' : ''}
             {names.get(id) ?? id}
           </button>
         ))}
       </div>
+      {query && shown.length === 0 && <p className="muted">No name matches “{query.trim()}”.</p>}
       {shown.length < peers.length && !query && <p className="muted">Showing {shown.length} of {peers.length}: search for a name.</p>}
     </div>
   );
