@@ -196,3 +196,17 @@ describe('reaching a far point in slices', () => {
     expect(structuredClone(replay.reach(1_234, () => true))).toEqual(fold(header, events.slice(0, 1_234)));
   });
 });
+
+describe('checkpoints within a memory budget', () => {
+  it('thins checkpoints out when they would take too much memory, and states stay right', () => {
+    const rec = synthesize({ events: 4_000, nodes: 6, loss: 0.1, splitEveryMs: 400, seed: SEED + 4 });
+    const { header, events } = parseRecording(rec.text);
+    const replay = new ReplayFold(header, events, { every: 100, budgetChars: 200_000 });
+    while (!replay.build(() => true));
+    expect(replay.every).toBeGreaterThan(100);
+    expect(replay.complete).toBe(true);
+    for (const n of [0, 777, 2_000, 3_999, events.length]) {
+      expect(structuredClone(replay.after(n)), `after ${n}`).toEqual(fold(header, events.slice(0, n)));
+    }
+  });
+});

@@ -3,14 +3,22 @@
 // `every` events (a checkpoint); reaching any point then costs one copy and at most `every`
 // steps, whichever way the viewer scrubs. Checkpoints are made lazily: while the viewer plays,
 // `build` folds ahead in small slices, and a jump past them folds only what it needs.
+//
+// Memory: a game's state can be large (a sandbox round keeps 200 messages per node), so the
+// size of a checkpoint is sampled now and then (its JSON length) and, past a budget, every
+// other checkpoint is dropped and the spacing doubles.
 
 import { step } from '../session/fold';
 import { createSessionState, type SessionState } from '../session/state';
 import type { RecordingHeader, SessionEvent } from '../session/events';
 
 /** Checkpoints kept at most; longer recordings space them further apart. */
-const MAX_CHECKPOINTS = 600;
+const MAX_CHECKPOINTS = 200;
 const MIN_EVERY = 500;
+/** All checkpoints together, in characters of JSON (≈ 2–3 bytes of memory each). */
+const BUDGET_CHARS = 40_000_000;
+/** One checkpoint in this many has its size measured. */
+const SAMPLE_EVERY = 8;
 
 export class ReplayFoldError extends Error {
   constructor(
@@ -30,11 +38,15 @@ interface Cursor {
 
 export class ReplayFold {
   /** A checkpoint every this many events: checkpoint k is the state after k × every events. */
-  readonly every: number;
-  private readonly checkpoints: (SessionState | undefined)[];
+  every: number;
+  private checkpoints: (SessionState | undefined)[];
+  /** JSON length of a recent checkpoint, and how many are stored. */
+  private sampledChars = 0;
+  private stored = 1;
+  private readonly budgetChars: number;
   /** Checkpoints 0..built all exist (the background fold has reached built × every). */
   private built = 0;
-  private bg: SessionState | null = null;
+  private bg: Cursor | null = null;
   /** The viewer's instant, and a second one for looking things up (a message's clocks). */
   private readonly main: Cursor;
   private readonly probeCursor: Cursor;
@@ -44,9 +56,11 @@ export class ReplayFold {
   constructor(
     private readonly header: RecordingHeader,
     private readonly events: readonly SessionEvent[],
-    every?: number,
+    opts: { every?: number; budgetChars?: number } | number = {},
   ) {
-    this.every = Math.max(1, every ?? Math.max(MIN_EVERY, Math.ceil(events.length / MAX_CHECKPOINTS)));
+    const o = typeof opts === 'number' ? { every: opts } : opts;
+    this.budgetChars = o.budgetChars ?? BUDGET_CHARS;
+    this.every = Math.max(1, o.every ?? Math.max(MIN_EVERY, Math.ceil(events.length / MAX_CHECKPOINTS)));
     this.checkpoints = new Array(Math.floor(events.length / this.every) + 1);
     this.checkpoints[0] = createSessionState(header);
     this.main = { state: createSessionState(header), pos: 0 };
@@ -120,23 +134,27 @@ export class ReplayFold {
    * never reads the clock). Returns true once every checkpoint exists.
    */
   build(enough: () => boolean): boolean {
-    const last = this.checkpoints.length - 1;
-    while (this.built < last && !this.failure) {
+    while (!this.failure) {
+      if (this.built >= this.checkpoints.length - 1) return true;
       if (this.checkpoints[this.built + 1]) {
         this.built++;
         this.bg = null;
         continue;
       }
-      this.bg ??= structuredClone(this.checkpoints[this.built]!);
-      const start = this.built * this.every;
-      for (let i = start; i < start + this.every; i++) {
-        if (!this.apply(this.bg, i)) return true;
+      this.bg ??= { state: structuredClone(this.checkpoints[this.built]!), pos: this.built * this.every };
+      const next = (this.built + 1) * this.every;
+      const stop = Math.min(next, this.bg.pos + 250);
+      while (this.bg.pos < stop) {
+        if (!this.apply(this.bg.state, this.bg.pos)) return true;
+        this.bg.pos++;
       }
-      this.built++;
-      this.checkpoints[this.built] = structuredClone(this.bg);
-      if (enough()) break;
+      if (this.bg.pos === next) {
+        this.built++;
+        this.store(this.built, this.bg.state);
+      }
+      if (enough()) return this.built >= this.checkpoints.length - 1;
     }
-    return this.built >= last || !!this.failure;
+    return true;
   }
 
   /** The largest existing checkpoint at or before `count` events. */
@@ -151,10 +169,35 @@ export class ReplayFold {
       if (!this.apply(cursor.state, cursor.pos)) return;
       cursor.pos++;
       // Keep what the jump folded, so coming back here is cheap.
-      if (cursor.pos % this.every === 0 && !this.checkpoints[cursor.pos / this.every]) {
-        this.checkpoints[cursor.pos / this.every] = structuredClone(cursor.state);
+      if (cursor.pos % this.every === 0 && !this.checkpoints[cursor.pos / this.every]) this.store(cursor.pos / this.every, cursor.state);
+    }
+  }
+
+  /** Keeps a copy as checkpoint k; past the memory budget, thins the checkpoints out. */
+  private store(k: number, state: SessionState): void {
+    this.checkpoints[k] = structuredClone(state);
+    this.stored++;
+    if (this.stored % SAMPLE_EVERY === 1 || this.sampledChars === 0) this.sampledChars = JSON.stringify(state).length;
+    if (this.sampledChars * this.stored > this.budgetChars && this.stored > 2) this.coarsen();
+  }
+
+  /** Doubles the spacing: checkpoint 2k becomes k, the others are dropped. */
+  private coarsen(): void {
+    const old = this.checkpoints;
+    this.every *= 2;
+    this.checkpoints = new Array(Math.floor(this.events.length / this.every) + 1);
+    this.stored = 0;
+    for (let k = 0; k < this.checkpoints.length; k++) {
+      const cp = old[2 * k];
+      if (cp) {
+        this.checkpoints[k] = cp;
+        this.stored++;
       }
     }
+    // The background fold goes on from the last contiguous checkpoint.
+    this.built = 0;
+    while (this.built + 1 < this.checkpoints.length && this.checkpoints[this.built + 1]) this.built++;
+    this.bg = null;
   }
 
   private apply(state: SessionState, i: number): boolean {

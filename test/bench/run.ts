@@ -1,11 +1,13 @@
 // `npm run bench`: performance figures, each beside a baseline measured in the same run.
 //   npm run bench                       every scenario
 //   npm run bench -- network --nodes 300 --rate 1000 --seconds 10
+//   npm run bench -- replay --events 200000 --nodes 30 [--no-browser]
 //   npm run bench -- --json             machine-readable
 
 import { parseArgs, intFlag } from '../../shared/sim/flags';
 import { consoleBench } from './console';
 import { networkBench } from './network';
+import { replayBench } from './replay';
 
 type Row = [string, string | number | null, string | number | null, string];
 
@@ -59,6 +61,43 @@ async function main(): Promise<void> {
           ['slow frames (> 33 ms apart)', load.slowFrames, idle.slowFrames, ''],
         ]),
       );
+    }
+  }
+
+  if (want('replay')) {
+    const opts = { events: intFlag(flags, 'events', 200_000, 1_000, 5_000_000), nodes: intFlag(flags, 'nodes', 30, 2, 1000), browser: !flags['no-browser'] };
+    const f = await replayBench(opts);
+    out.replay = { options: opts, ...f };
+    if (!flags.json) {
+      const n = f.node;
+      console.log(
+        table(`Replay in Node: a recording of ${f.events} events (${f.megabytes} MB), ${opts.nodes} nodes`, ['human-cluster', 'baseline'], [
+          ['open: parse + index (ms)', n.openMs, n.baselineParseMs, ratio(n.openMs, n.baselineParseMs)],
+          ['  parse, checked (ms)', n.parseMs, n.baselineParseMs, ratio(n.parseMs, n.baselineParseMs)],
+          ['  index (ms)', n.indexMs, null, ''],
+          ['fold everything, with checkpoints (ms)', n.checkpointFoldMs, n.plainFoldMs, ratio(n.checkpointFoldMs, n.plainFoldMs)],
+          [`jump to an instant p50 / p99 / max (ms), ${n.checkpoints} checkpoints`, `${n.seekMs.p50} / ${n.seekMs.p99} / ${n.seekMs.max}`, null, ''],
+          ['diagram geometry, whole session (ms)', n.geometryWholeMs, null, ''],
+          ['diagram geometry, 10 s window (ms)', n.geometryWindowMs, null, ''],
+          ['ShiViz export (ms)', n.shivizMs, n.plainFoldMs, ratio(n.shivizMs, n.plainFoldMs)],
+        ]) + '\n  baselines: plain JSON.parse of every line; a plain fold of every event (no copies kept)',
+      );
+      const b = f.browser;
+      if (!b) console.log(`\nReplay in Chromium: skipped (${f.skipped})`);
+      else {
+        console.log(
+          table('Replay in Chromium (the viewer, 1440×900)', ['human-cluster', 'baseline'], [
+            ['open the file: read, parse, index, show (ms)', b.openMs, b.baselineParseMs, ratio(b.openMs, b.baselineParseMs)],
+            ['  parse, checked (ms)', b.parseMs, b.baselineParseMs, ratio(b.parseMs, b.baselineParseMs)],
+            ['  index (ms)', b.indexMs, null, ''],
+            [`draw the diagram, whole session, ${b.drawWholeRows} messages (ms)`, b.drawWholeMs, null, ''],
+            [`draw the diagram, 10 s window, ${b.drawWindowRows} messages (ms)`, b.drawWindowMs, null, ''],
+            ['scrub: seek p50 / p99 / max (ms)', `${b.seekMs.p50} / ${b.seekMs.p99} / ${b.seekMs.max}`, null, ''],
+            [`scrub: longest frame (ms), of ${b.scrubFrames}`, b.scrubFrameMaxMs, 16.7, ratio(b.scrubFrameMaxMs, 16.7)],
+            ['scrub: frames over 50 ms', b.scrubSlowFrames, 0, ''],
+          ]) + '\n  baseline: plain JSON.parse of every line in the same page; a 60 Hz frame',
+        );
+      }
     }
   }
 

@@ -44,7 +44,7 @@ const DEFAULT_SPAN_MS = 30_000;
 export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number }) {
   const index = player.index;
   const duration = Math.max(1, index.duration);
-  useSyncExternalStore(player.subscribe, player.getVersion);
+  useSyncExternalStore(player.subscribe, player.getStateVersion);
   const wrapRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overRef = useRef<HTMLCanvasElement>(null);
@@ -52,10 +52,11 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
   const [hiddenLanes, setHiddenLanes] = useState<Set<number>>(() => new Set());
   const [hiddenKinds, setHiddenKinds] = useState<Set<number>>(() => new Set());
   const [following, setFollowing] = useState(true);
-  const [figures, setFigures] = useState<DrawFigures | null>(null);
+  const [figures, setFigures] = useState<string | null>(null);
   const [windowText, setWindowText] = useState('');
   const [hover, setHover] = useState<{ row: number; x: number; y: number } | null>(null);
   const view = useRef(initialWindow(player.t, duration));
+  const statsRef = useRef<DiagramStats>({ draws: 0, drawMsTotal: 0, drawMsMax: 0, lastMs: 0, lastRows: 0 });
   const scroll = useRef(0);
   const dirty = useRef(true);
   const hovered = useRef<number | null>(null);
@@ -111,7 +112,7 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
     const bctx = base.getContext('2d');
     const octx = over.getContext('2d');
     if (!bctx || !octx) return;
-    const stats: DiagramStats = { draws: 0, drawMsTotal: 0, drawMsMax: 0, lastMs: 0, lastRows: 0 };
+    const stats = statsRef.current;
     window.__hcDiagram = Object.assign(stats, {
       view: () => ({ ...view.current }),
       setView: (t0: number, t1: number) => {
@@ -122,8 +123,12 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
     dirty.current = true;
     let raf = 0;
     let last = { t: Number.NaN, hovered: -2 as number | null, selected: -2 as number | null };
-    const frame = () => {
-      if (followRef.current) {
+    let movedAt = 0;
+    let shown = { window: '', summary: '' };
+    const frame = (now: number) => {
+      if (player.t !== last.t) movedAt = now;
+      // Follow the playhead; while someone drags the timeline, wait until they pause.
+      if (followRef.current && (player.playing || now - movedAt > 120)) {
         const w = followWindow(view.current.t0, view.current.t1, player.t, duration);
         if (w) setView(w);
       }
@@ -138,8 +143,15 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
         stats.drawMsMax = Math.max(stats.drawMsMax, f.ms);
         stats.lastMs = f.ms;
         stats.lastRows = f.rows;
-        setFigures(f);
-        setWindowText(`${formatClock(Math.max(0, v.t0), v.t1 - v.t0 < 10_000 ? 100 : 1000)}–${formatClock(Math.min(duration, v.t1), v.t1 - v.t0 < 10_000 ? 100 : 1000)}`);
+        // React hears of it only when the words change (not on every frame of a drag).
+        const step = v.t1 - v.t0 < 10_000 ? 100 : 1000;
+        const text = `${formatClock(Math.max(0, v.t0), step)}–${formatClock(Math.min(duration, v.t1), step)}`;
+        const summary = summaryText(f);
+        if (text !== shown.window || summary !== shown.summary) {
+          shown = { window: text, summary };
+          setFigures(summary);
+          setWindowText(text);
+        }
       }
       if (redraw || last.t !== player.t || last.hovered !== hovered.current || last.selected !== player.selected) {
         octx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -337,7 +349,7 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
         )}
       </div>
       <p className="diagram-summary" data-testid="diagram-summary" aria-live="polite">
-        {figures ? summaryText(figures) : '…'}
+        {figures ?? '…'}
       </p>
       <div className="filters">
         <div className="filter-group" role="group" aria-label="Show nodes">

@@ -11,7 +11,7 @@ import type { ReplayPlayer } from './player';
 import { kindStyle } from './styles';
 
 export function ReplayMap({ player, scale }: { player: ReplayPlayer; scale: number }) {
-  useSyncExternalStore(player.subscribe, player.getVersion);
+  useSyncExternalStore(player.subscribe, player.getStateVersion);
   const snapshot = player.snapshot;
   const ui = snapshot.round ? GAME_UIS[snapshot.round.game] : undefined;
   const decorations = useMemo(() => (ui?.decorate && snapshot.round ? ui.decorate(snapshot.round.view) : {}), [ui, snapshot.round]);

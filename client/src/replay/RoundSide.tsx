@@ -10,7 +10,7 @@ import type { ReplayPlayer } from './player';
 import { nodeNames } from './styles';
 
 export function RoundSide({ player }: { player: ReplayPlayer }) {
-  useSyncExternalStore(player.subscribe, player.getVersion);
+  useSyncExternalStore(player.subscribe, player.getStateVersion);
   const { index, snapshot } = player;
   const span = index.roundAt(player.t);
   const running = snapshot.round;

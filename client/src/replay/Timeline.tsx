@@ -134,7 +134,7 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
     const x = (t: number) => (t / duration) * width;
     const frame = () => {
       if (pending.current !== null) {
-        player.seek(pending.current);
+        player.scrub(pending.current);
         pending.current = null;
       }
       if (player.t !== lastT) {

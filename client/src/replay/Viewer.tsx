@@ -32,7 +32,7 @@ const SHORTCUTS: [string, string][] = [
 export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; source: Source; onClose(): void }) {
   const player = useMemo(() => new ReplayPlayer(loaded.index, loaded.fold), [loaded]);
   useEffect(() => () => player.dispose(), [player]);
-  useSyncExternalStore(player.subscribe, player.getVersion);
+  useSyncExternalStore(player.subscribe, player.getStateVersion);
   const { index } = loaded;
   const header = index.header;
   const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');

@@ -264,26 +264,30 @@ function drawMessages(ctx: CanvasRenderingContext2D, v: Viewport, scene: Diagram
     ctx.setLineDash([]);
     ctx.lineWidth = 2.4;
     const r = (detail ? 5 : 3.5) * scene.scale;
+    ctx.beginPath();
     for (const seg of ends) dropMark(ctx, seg.x1, seg.y1, reason, r);
+    if (reason === 'crashed') ctx.fill();
+    else ctx.stroke();
   }
   ctx.restore();
   return figures;
 }
 
-/** The shape of each drop reason, so colour is never the only signal. */
+/**
+ * Adds the shape of a drop reason to the current path, so colour is never the only signal:
+ * a cross for a cut, a ring for a loss, a square (filled by the caller) for a crashed node.
+ */
 export function dropMark(ctx: CanvasRenderingContext2D, x: number, y: number, reason: (typeof DROP_REASONS)[number], r: number): void {
-  ctx.beginPath();
   if (reason === 'partition') {
     ctx.moveTo(x - r, y - r);
     ctx.lineTo(x + r, y + r);
     ctx.moveTo(x + r, y - r);
     ctx.lineTo(x - r, y + r);
-    ctx.stroke();
   } else if (reason === 'loss') {
+    ctx.moveTo(x + r, y);
     ctx.arc(x, y, r, 0, Math.PI * 2);
-    ctx.stroke();
   } else {
-    ctx.fillRect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+    ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
   }
 }
 

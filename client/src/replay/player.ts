@@ -20,7 +20,7 @@ const SNAPSHOT_EVERY_MS = 80;
 /** Background fold slice per frame (ms). */
 const BUILD_SLICE_MS = 8;
 /** Fold work a jump may do in one frame before the rest is left to the next frames (ms). */
-const REACH_SLICE_MS = 12;
+const REACH_SLICE_MS = 8;
 
 export interface PlayerStats {
   seeks: number;
@@ -48,8 +48,10 @@ export class ReplayPlayer {
   selected: number | null = null;
   readonly traffic = new TrafficModel();
   snapshot: ConsoleSnapshot;
-  /** Changes whenever something React shows changed. */
+  /** Changes whenever something React shows changed (the instant included). */
   version = 0;
+  /** Changes when the state shown changed (snapshot, selection, fold progress), not the instant alone. */
+  stateVersion = 0;
   readonly stats: PlayerStats = { seeks: 0, seekMs: [], seekMsTotal: 0, seekMsMax: 0, slowFrames: 0, frames: 0 };
   /** Events folded into the snapshot. */
   private count = 0;
@@ -60,6 +62,8 @@ export class ReplayPlayer {
   /** The fold is still on its way to the instant shown (a long jump). */
   catchingUp = false;
   private catchRaf = 0;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastTimeShown = 0;
   private dirty = false;
   private raf = 0;
   private lastFrame = 0;
@@ -88,6 +92,7 @@ export class ReplayPlayer {
   };
 
   getVersion = (): number => this.version;
+  getStateVersion = (): number => this.stateVersion;
 
   play(): void {
     if (this.playing) return;
@@ -112,7 +117,7 @@ export class ReplayPlayer {
 
   setSpeed(speed: number): void {
     this.speed = speed;
-    this.changed();
+    this.changed('time');
   }
 
   /** Moves to instant `t` (ms since the session started). */
@@ -122,18 +127,39 @@ export class ReplayPlayer {
     if (opts.select !== undefined) this.selected = opts.select;
     this.syncTraffic();
     this.refresh(true);
-    const took = performance.now() - start;
+    this.noteSeek(performance.now() - start);
+    this.changed();
+  }
+
+  private noteSeek(took: number): void {
     this.stats.seeks++;
     this.stats.seekMs.push(took);
     if (this.stats.seekMs.length > 1000) this.stats.seekMs.shift();
     this.stats.seekMsTotal += took;
     this.stats.seekMsMax = Math.max(this.stats.seekMsMax, took);
-    this.changed();
   }
 
   select(row: number | null): void {
     this.selected = row;
     this.changed();
+  }
+
+  /**
+   * Moves to `t` while someone drags the timeline: the map and diagram follow at once, the
+   * panels at most ~12 times a second, and exactly once the dragging pauses.
+   */
+  scrub(t: number): void {
+    const start = performance.now();
+    this.t = Math.max(0, Math.min(this.duration, t));
+    this.syncTraffic();
+    this.refresh(false);
+    this.noteSeek(performance.now() - start);
+    this.changed('time');
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      if (!this.disposed) this.refresh(true);
+    }, 120);
   }
 
   // ---- jumps ----
@@ -190,6 +216,7 @@ export class ReplayPlayer {
     cancelAnimationFrame(this.raf);
     cancelAnimationFrame(this.catchRaf);
     if (this.buildTimer) clearTimeout(this.buildTimer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.listeners.clear();
   }
 
@@ -206,6 +233,11 @@ export class ReplayPlayer {
       this.t = Math.min(this.duration, this.t + dt * this.speed);
       this.syncTraffic();
       this.refresh(false);
+      // The clock on screen moves even when nothing happens in the session.
+      if (now - this.lastTimeShown > 66) {
+        this.lastTimeShown = now;
+        this.changed('time');
+      }
       if (this.t >= this.duration) {
         this.playing = false;
         this.refresh(true);
@@ -278,8 +310,9 @@ export class ReplayPlayer {
     return structuredClone(consoleSnapshot(state, this.t));
   }
 
-  private changed(): void {
+  private changed(what: 'time' | 'state' = 'state'): void {
     this.version++;
+    if (what === 'state') this.stateVersion++;
     for (const l of this.listeners) l();
   }
 
