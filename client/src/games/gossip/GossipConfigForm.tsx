@@ -34,7 +34,9 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
           <label key={m} className={`go-mode${config.mode === m ? ' on' : ''}`}>
             <input type="radio" name="go-mode" value={m} checked={config.mode === m} onChange={() => set({ mode: m as GossipMode })} />
             <span>
-              <b>{MODE_TEXT[m].title}</b> <span className="muted">{MODE_TEXT[m].text}</span>
+              <b>{MODE_TEXT[m].title}</b>
+              <br />
+              <span className="muted">{MODE_TEXT[m].text}</span>
             </span>
           </label>
         ))}

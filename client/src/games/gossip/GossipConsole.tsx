@@ -7,9 +7,8 @@ import type { GossipConsoleView } from '../../../../shared/games/gossip/view';
 import type { ConsoleGameProps } from '../types';
 import { lengthText, secondsLeft, useSessionNow } from './clock';
 import { InfectionCurve } from './InfectionCurve';
-import { KINDS, MODE_TEXT } from './look';
+import { MODE_TEXT } from './look';
 import { useSimulatedCurve } from './simCurve';
-import { KINDS as WIRE } from '../../../../shared/games/gossip/config';
 import './gossip.css';
 
 type Names = Map<string, string>;
@@ -132,13 +131,16 @@ export function Stat({ label, value, children, testid, bad }: { label: string; v
 
 function kindsLine(view: GossipConsoleView): string {
   const m = view.messages;
-  const parts: string[] = [];
-  const add = (count: number, kind: string) => count > 0 && parts.push(`${count} ${KINDS[kind]!.label}`);
-  add(m.push, WIRE.push);
-  add(m.pull, WIRE.pull);
-  add(m.reply, WIRE.reply);
-  add(m.card, WIRE.card);
-  return parts.join(' · ');
+  const parts: [number, string][] = [
+    [m.push, 'rumour'],
+    [m.pull, 'asks'],
+    [m.reply, 'answers'],
+    [m.card, 'cards'],
+  ];
+  return parts
+    .filter(([count]) => count > 0)
+    .map(([count, word]) => `${count} ${word}`)
+    .join(' · ');
 }
 
 interface Groups {

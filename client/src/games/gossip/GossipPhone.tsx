@@ -53,7 +53,7 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
           {error}
         </div>
       )}
-      <PickPanel v={v} names={names} pending={pending} locked={autopilot} send={send} note={error ? null : note} />
+      <PickPanel v={v} names={names} pending={pending} locked={autopilot} send={send} note={error ? null : note} onAgain={setNote} />
       {v.pullRequests.length > 0 && <Requests v={v} name={name} />}
       <p className="muted go-sent">
         You sent {v.sent} message{v.sent === 1 ? '' : 's'} this game.
@@ -170,11 +170,14 @@ interface PickProps {
   locked: boolean;
   note: string | null;
   send(action: GossipAction, to: string[]): Promise<void>;
+  onAgain(text: string): void;
 }
 
-function PickPanel({ v, names, pending, locked, note, send }: PickProps) {
+function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps) {
   const name = (id: string) => names.get(id) ?? id;
   if (v.verb === null) {
+    // Not knowing in push gossip: the hero above already says to wait.
+    if (v.idle?.code === 'not_known' && v.picks.length === 0) return null;
     return (
       <section className="panel go-idle" aria-label="What to do now" data-testid="pick-panel">
         <p className="go-idle-text">{withNames(v.idle?.message ?? 'Nothing to do right now.', names)}</p>
@@ -203,11 +206,15 @@ function PickPanel({ v, names, pending, locked, note, send }: PickProps) {
   const heading = tell
     ? cards
       ? `Show your highest card (${v.cards!.best.label}) to ${who(left)}`
-      : `Tell ${left === v.fanout ? '' : 'another '}${who(left)} the rumour`
-    : `Ask ${who(left)} whether they know it`;
+      : left === v.fanout
+        ? `Tell ${who(left)} the rumour`
+        : `Tell ${left} more ${left === 1 ? 'person' : 'people'} the rumour`
+    : `Ask ${left === v.fanout ? '' : 'another '}${who(left)} whether they know it`;
   const onPick = (next: string[]) => {
     const added = next.filter((id) => !taken.includes(id));
     if (added.length) void send({ type: tell ? 'tell' : 'ask', to: added }, added);
+    const again = taken.find((id) => !next.includes(id));
+    if (again) onAgain(`You already ${tell ? 'told' : 'asked'} ${name(again)} this round: a message cannot be taken back.`);
   };
   const disabled = locked || left === 0;
   return (
@@ -218,9 +225,9 @@ function PickPanel({ v, names, pending, locked, note, send }: PickProps) {
         disabled={disabled}
         onClick={() => void send({ type: tell ? 'tell-random' : 'ask-random' }, [])}
       >
-        <span aria-hidden="true">🎲</span> Pick at random
+        <Die /> Pick at random
       </button>
-      <p className="go-or">…or tap {left === 1 ? 'a name' : 'names'}: each tap {tell ? 'tells' : 'asks'} that person at once.</p>
+      <p className="go-or">…or tap {left === 1 ? 'a name' : 'names'} ({tell ? 'tells' : 'asks'} at once):</p>
       <PeerPicker
         peers={peers}
         names={names}
@@ -257,5 +264,23 @@ function Requests({ v, name }: { v: GossipNodeView; name(id: string): string }) 
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A die face beside "Pick at random" (drawn, so it shows on phones without an emoji font). */
+function Die() {
+  return (
+    <svg width="30" height="30" viewBox="0 0 30 30" aria-hidden="true" focusable="false">
+      <rect x="2" y="2" width="26" height="26" rx="6" fill="#fff" stroke="currentColor" strokeWidth="2" />
+      {[
+        [9, 9],
+        [21, 9],
+        [15, 15],
+        [9, 21],
+        [21, 21],
+      ].map(([cx, cy]) => (
+        <circle key={`${cx}-${cy}`} cx={cx} cy={cy} r="2.6" fill="#14213d" />
+      ))}
+    </svg>
   );
 }

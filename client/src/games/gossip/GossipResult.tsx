@@ -71,10 +71,15 @@ export function GossipResultView({ result: r, names }: ResultProps<GossipResult>
       <div className="go-stats">
         <Stat label="rounds until all knew" value={r.rounds ?? 'never'} bad={r.rounds === null} testid="result-rounds" />
         <Stat label="messages" value={r.messages}>
-          {r.messagesByKind.push > 0 && `${r.messagesByKind.push} rumour `}
-          {r.messagesByKind.pull > 0 && `${r.messagesByKind.pull} asks `}
-          {r.messagesByKind.reply > 0 && `${r.messagesByKind.reply} answers `}
-          {r.messagesByKind.card > 0 && `${r.messagesByKind.card} cards`}
+          {[
+            [r.messagesByKind.push, 'rumour'],
+            [r.messagesByKind.pull, 'asks'],
+            [r.messagesByKind.reply, 'answers'],
+            [r.messagesByKind.card, 'cards'],
+          ]
+            .filter(([count]) => (count as number) > 0)
+            .map(([count, word]) => `${count} ${word}`)
+            .join(' · ')}
         </Stat>
         <Stat label="redundant" value={r.redundant} testid="result-redundant">
           to a node that already {cards ? 'had as good a card' : 'knew'}

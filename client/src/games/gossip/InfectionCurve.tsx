@@ -43,7 +43,8 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
   const x = (r: number) => M.l + (r / xMax) * (W - M.l - M.r);
   const y = (v: number) => h - M.b - (v / n) * (h - M.t - M.b);
   const xTicks = ticks(xMax, 12);
-  const yTicks = ticks(n, 5).filter((v) => v < n || v === n);
+  // Every node count the axis names, and N itself (dropping a tick too close to N to read).
+  const yTicks = ticks(n, 5).filter((v) => v === n || n - v > n * 0.12);
   if (yTicks.at(-1) !== n) yTicks.push(n);
   const path = (pts: number[]) =>
     pts
@@ -106,7 +107,12 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
           );
         })}
         {last >= 0 && last <= xMax && (
-          <text x={Math.min(x(last) + 14, W - M.r - 4)} y={Math.max(y(lastValue) - 14, M.t + 22)} textAnchor={x(last) > W - 200 ? 'end' : 'start'} className="go-live-label">
+          <text
+            x={x(last) > W - 200 ? x(last) - 14 : x(last) + 14}
+            y={y(lastValue) < M.t + 50 ? y(lastValue) + 36 : y(lastValue) - 14}
+            textAnchor={x(last) > W - 200 ? 'end' : 'start'}
+            className="go-live-label"
+          >
             {liveRound !== null ? `now ${lastValue}` : `${lastValue} knew`}
           </text>
         )}
@@ -153,7 +159,7 @@ const SUB = '₀₁₂₃₄₅₆₇₈₉';
 /** "log₃(N) + ln(N)/2" for fanout 2: the README's formula log_{k+1}(N) + ln(N)/k with k filled in. */
 export function formulaText(k: number): string {
   const base = [...String(k + 1)].map((d) => SUB[Number(d)]).join('');
-  return `log${base}(N) + ln(N)/${k}`;
+  return `log${base}(N) + ln(N)${k === 1 ? '' : `/${k}`}`;
 }
 
 /** The first round a curve is within half a node of everyone (its length if never). */

@@ -76,6 +76,7 @@ describe('gossip look', () => {
     expect(withNames('You already told n2 in round 1 (n2, n13).', new Map([['n2', 'Grace'], ['n13', 'Ken']]))).toBe('You already told Grace in round 1 (Grace, Ken).');
     expect(formulaText(2)).toBe('log₃(N) + ln(N)/2');
     expect(formulaText(10)).toBe('log₁₁(N) + ln(N)/10');
+    expect(formulaText(1)).toBe('log₂(N) + ln(N)');
     expect(ticks(6, 12)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(ticks(300, 5)).toEqual([0, 100, 200, 300]);
     expect(ticks(40, 12)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40]);
