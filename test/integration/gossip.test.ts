@@ -30,8 +30,8 @@ function followConsole(socket: TestSocket) {
 
 /**
  * A client that passes the rumour on as soon as it may: by naming nodes (its `prefer` list
- * first, then the others in order) or with "pick at random". One action at a time; it looks
- * at its latest view again after every answer. Every refusal is kept.
+ * first, then the others in order) or with "pick at random". Each action uses every pick left,
+ * so it acts once per round, on the first view that lets it. Every refusal is kept.
  */
 function autoplay(n: TestNode, peers: () => string[], how: 'names' | 'random', prefer: string[] = []) {
   let busy = false;
@@ -52,7 +52,6 @@ function autoplay(n: TestNode, peers: () => string[], how: 'names' | 'random', p
     const r = await ask(n.socket, 'node:act', { action });
     if (!r.ok) refusals.push(r.error.code);
     busy = false;
-    if (r.ok) void step();
   };
   n.socket.on('node:view', () => void step());
   void step();
