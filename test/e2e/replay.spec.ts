@@ -113,7 +113,7 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   await expect(row).toBeVisible();
   await replayPage.getByTestId('open-file').setInputFiles(file);
   await expect(replayPage.getByTestId('replay-title')).toContainText(`Room ${code}`);
-  await expect(replayPage.getByText(`hc-replay-${code}.jsonl (on this computer)`)).toBeVisible();
+  await expect(replayPage.getByText(`file: hc-replay-${code}.jsonl (on this computer)`)).toBeVisible();
   await replayPage.getByRole('button', { name: 'Next network change' }).click();
   await replayPage.getByRole('button', { name: 'Next dropped message' }).click();
   await expect(replayPage.getByTestId('message-details')).toContainText('partition');
@@ -130,7 +130,7 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   const studentErrors = watchErrors(studentPage, 'student');
   await studentPage.goto(shareUrl);
   await expect(studentPage.getByTestId('replay-title')).toContainText(`Room ${code}`);
-  await expect(studentPage.getByText('shared, read-only')).toBeVisible();
+  await expect(studentPage.getByText('shared link, read-only')).toBeVisible();
   expect(await studentPage.evaluate(() => localStorage.getItem('human-cluster:console'))).toBeNull();
   await studentPage.getByRole('button', { name: 'Next dropped message' }).click();
   await expect(studentPage.getByTestId('message-details')).toBeVisible();

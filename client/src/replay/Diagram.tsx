@@ -3,7 +3,7 @@
 // shaded on the lanes, the games' marks (elections, decisions) as diamonds. Hover or tap a
 // message for its body and clocks; filter by node and kind; zoom and pan for long sessions.
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { DROP_STYLE } from '../map/draw';
 import { drawBase, drawOverlay, type DiagramScene, type DrawFigures } from './drawDiagram';
 import {
@@ -41,13 +41,16 @@ declare global {
 
 const DEFAULT_SPAN_MS = 30_000;
 
-export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number }) {
+export const Diagram = memo(function Diagram({ player, scale }: { player: ReplayPlayer; scale: number }) {
   const index = player.index;
   const duration = Math.max(1, index.duration);
-  useSyncExternalStore(player.subscribe, player.getStateVersion);
+  // The canvases read the instant every frame; React only needs the selected message.
+  const selected = useSyncExternalStore(player.subscribe, () => player.selected);
   const wrapRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overRef = useRef<HTMLCanvasElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const futureRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ w: 900, h: 440 });
   const [hiddenLanes, setHiddenLanes] = useState<Set<number>>(() => new Set());
   const [hiddenKinds, setHiddenKinds] = useState<Set<number>>(() => new Set());
@@ -73,7 +76,7 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
 
   const viewport = (): Viewport => {
     const { slots, count } = laneSlots(index.nodes.length, sceneRef.current.filter.hiddenLanes);
-    const axis = Math.round(44 * scale);
+    const axis = Math.round(56 * scale);
     const laneH = fitLaneHeight(size.h, axis, count, Math.round(16 * scale), Math.round(56 * scale));
     const partial = { width: size.w, height: size.h, gutter: Math.round(150 * scale), axis, laneH, slots, slotCount: count };
     scroll.current = Math.max(0, Math.min(maxScrollY(partial), scroll.current));
@@ -123,6 +126,7 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
     dirty.current = true;
     let raf = 0;
     let last = { t: Number.NaN, hovered: -2 as number | null, selected: -2 as number | null };
+    let lastX = Number.NaN;
     let movedAt = 0;
     let shown = { window: '', summary: '' };
     const frame = (now: number) => {
@@ -153,11 +157,28 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
           setWindowText(text);
         }
       }
-      if (redraw || last.t !== player.t || last.hovered !== hovered.current || last.selected !== player.selected) {
+      if (redraw || last.hovered !== hovered.current || last.selected !== player.selected) {
         octx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        drawOverlay(octx, v, { t: player.t, hovered: hovered.current, selected: player.selected, scene: sceneRef.current });
-        last = { t: player.t, hovered: hovered.current, selected: player.selected };
+        drawOverlay(octx, v, { hovered: hovered.current, selected: player.selected, scene: sceneRef.current });
       }
+      // The playhead and the greyed future are DOM layers: moving them repaints no canvas.
+      const x = Math.round(xOf(v, player.t));
+      if (redraw || x !== lastX) {
+        lastX = x;
+        const head = headRef.current;
+        const future = futureRef.current;
+        if (head && future) {
+          const inside = x >= v.gutter && x <= v.width;
+          head.style.display = inside ? 'block' : 'none';
+          head.style.transform = `translateX(${x - 1}px)`;
+          head.style.top = `${v.axis}px`;
+          const from = Math.max(v.gutter, Math.min(v.width, x));
+          future.style.top = `${v.axis}px`;
+          future.style.transform = `translateX(${from}px)`;
+          future.style.width = `${Math.max(0, v.width - from)}px`;
+        }
+      }
+      last = { t: player.t, hovered: hovered.current, selected: player.selected };
       raf = requestAnimationFrame(frame);
     };
     raf = requestAnimationFrame(frame);
@@ -166,7 +187,6 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
   }, [size.w, size.h, player, duration]);
 
   // A message picked elsewhere (the next drop, a click) is brought into view.
-  const selected = player.selected;
   useEffect(() => {
     if (selected === null) return;
     const m = index.messages;
@@ -325,6 +345,8 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
       <DiagramLegend />
       <div ref={wrapRef} className="diagram-wrap">
         <canvas ref={baseRef} className="diagram-canvas" aria-hidden="true" style={{ width: size.w, height: size.h }} />
+        <div ref={futureRef} className="diagram-future" aria-hidden="true" />
+        <div ref={headRef} className="diagram-head" aria-hidden="true" />
         <canvas
           ref={overRef}
           className="diagram-canvas diagram-over"
@@ -385,7 +407,7 @@ export function Diagram({ player, scale }: { player: ReplayPlayer; scale: number
       {selected !== null && <MessageDetails player={player} row={selected} names={names} onClose={() => player.select(null)} />}
     </section>
   );
-}
+});
 
 function initialWindow(t: number, duration: number): { t0: number; t1: number } {
   if (duration <= 60_000) return clampWindow(0, duration, duration);

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { NodeClock } from '../../../shared/net/clocks';
 import { DROP_REASONS } from '../../../shared/net/network';
 import { MSG } from '../../../shared/replay/recordingIndex';
+import { GAME_UIS } from '../games';
 import { DROP_STYLE } from '../map/draw';
 import { formatClock } from './geometry';
 import type { ReplayPlayer } from './player';
@@ -42,6 +43,8 @@ export function MessageDetails({ player, row, names, onClose }: { player: Replay
   const endT = m.endT[row]!;
   const reason = DROP_REASONS[m.reason[row]!] ?? 'loss';
   const style = kindStyle(env.kind);
+  const game = env.kind.includes(':') ? env.kind.slice(0, env.kind.indexOf(':')) : '';
+  const says = GAME_UIS[game]?.messageLabel?.(env.kind, env.body);
   const fate = (() => {
     switch (info.status) {
       case MSG.delivered:
@@ -61,7 +64,8 @@ export function MessageDetails({ player, row, names, onClose }: { player: Replay
     <section className="message-details" aria-label="Message details" data-testid="message-details" aria-live="polite">
       <div className="row">
         <h3 style={{ margin: 0 }}>
-          <span className="swatch" style={{ background: style.color }} aria-hidden="true" /> {style.label} <span className="muted mono">{env.id}{m.copy[row] ? ' (copy)' : ''}</span>
+          <span className="swatch" style={{ background: style.color }} aria-hidden="true" /> {style.label}
+          {says ? `: ${says}` : ''} <span className="muted mono">{env.id}{m.copy[row] ? ' (copy)' : ''}</span>
         </h3>
         <span className="spacer" />
         <button className="small secondary" onClick={() => player.seek(sentT)}>Go to its send</button>

@@ -1,7 +1,7 @@
 // The live console's network map, drawn at the replay's instant: the same component, the same
 // node decorations (each game's GameUi.decorate) and message styles, fed the recorded events.
 
-import { useMemo, useSyncExternalStore } from 'react';
+import { memo, useMemo, useSyncExternalStore } from 'react';
 import { GAME_UIS } from '../games';
 import type { MapNode } from '../map/draw';
 import { NetworkMap } from '../map/NetworkMap';
@@ -10,7 +10,15 @@ import { DROP_STYLE } from '../map/draw';
 import type { ReplayPlayer } from './player';
 import { kindStyle } from './styles';
 
-export function ReplayMap({ player, scale }: { player: ReplayPlayer; scale: number }) {
+/** As on the live map: a game may label a message by its content ("Attack"). */
+function mapKindStyle(kind: string, body: unknown) {
+  const style = kindStyle(kind);
+  const game = kind.includes(':') ? kind.slice(0, kind.indexOf(':')) : '';
+  const label = GAME_UIS[game]?.messageLabel?.(kind, body);
+  return label ? { ...style, label } : style;
+}
+
+export const ReplayMap = memo(function ReplayMap({ player, scale }: { player: ReplayPlayer; scale: number }) {
   useSyncExternalStore(player.subscribe, player.getStateVersion);
   const snapshot = player.snapshot;
   const ui = snapshot.round ? GAME_UIS[snapshot.round.game] : undefined;
@@ -54,10 +62,10 @@ export function ReplayMap({ player, scale }: { player: ReplayPlayer; scale: numb
         faults={snapshot.faults}
         traffic={player.traffic}
         now={() => player.t}
-        kindStyle={kindStyle}
+        kindStyle={mapKindStyle}
         scale={scale}
         height="46vh"
       />
     </section>
   );
-}
+});

@@ -2,14 +2,14 @@
 // round's analysis as it stood when that round ended, the message figures so far, the
 // network changes, and every round of the session to jump to.
 
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import type { RoundSpan } from '../../../shared/replay/recordingIndex';
 import { GAME_UIS } from '../games';
 import { formatClock } from './geometry';
 import type { ReplayPlayer } from './player';
 import { nodeNames } from './styles';
 
-export function RoundSide({ player }: { player: ReplayPlayer }) {
+export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPlayer }) {
   useSyncExternalStore(player.subscribe, player.getStateVersion);
   const { index, snapshot } = player;
   const span = index.roundAt(player.t);
@@ -81,7 +81,7 @@ export function RoundSide({ player }: { player: ReplayPlayer }) {
       )}
     </aside>
   );
-}
+});
 
 /** The analysis recorded when the round ended (the same component the console shows then). */
 function Analysis({ span, names }: { span: RoundSpan; names: Map<string, string> }) {

@@ -3,13 +3,13 @@
 // messages were dropped) to scrub on. The strip is a canvas under a native range input, so
 // the keyboard and screen readers get a real slider.
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { formatClock, partitionPeriods } from './geometry';
 import { SPEEDS, type ReplayPlayer } from './player';
 
 const BUCKETS = 600;
 
-export function Timeline({ player }: { player: ReplayPlayer }) {
+export const Timeline = memo(function Timeline({ player }: { player: ReplayPlayer }) {
   useSyncExternalStore(player.subscribe, player.getVersion);
   const { index } = player;
   const duration = Math.max(1, index.duration);
@@ -29,7 +29,7 @@ export function Timeline({ player }: { player: ReplayPlayer }) {
           <div className="time" data-testid="replay-time">
             <span className="mono now">{formatClock(player.t, 100)}</span>
             <span className="muted mono"> / {formatClock(duration, 100)}</span>
-            {player.catchingUp && <span className="muted" role="status"> ⏳ catching up…</span>}
+            {player.catchingUp && <span className="muted" role="status"> catching up…</span>}
           </div>
           <div className="row speeds" role="group" aria-label="Speed">
             {SPEEDS.map((s) => (
@@ -80,7 +80,7 @@ export function Timeline({ player }: { player: ReplayPlayer }) {
       </div>
     </>
   );
-}
+});
 
 function JumpPair({ label, prev, next }: { label: string; prev(): void; next(): void }) {
   return (
@@ -100,6 +100,7 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
   const [width, setWidth] = useState(800);
   const height = 52;
   const pending = useRef<number | null>(null);
+  const headRef = useRef<HTMLDivElement>(null);
 
   const histogram = useMemo(() => {
     const sends = new Uint32Array(BUCKETS);
@@ -122,6 +123,7 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
     return () => ro.disconnect();
   }, []);
 
+  // The strip itself is drawn once per size; only the playhead (a DOM element) moves.
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
@@ -129,90 +131,86 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * dpr);
     canvas.height = Math.round(height * dpr);
-    let raf = 0;
-    let lastT = Number.NaN;
     const x = (t: number) => (t / duration) * width;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.fillStyle = '#eef1f6';
+    ctx.fillRect(0, 0, width, height);
+    // Rounds: alternating bands, named.
+    index.rounds.forEach((r, i) => {
+      ctx.fillStyle = i % 2 ? '#dbe4f7' : '#e6ecf9';
+      ctx.fillRect(x(r.startT), 0, Math.max(2, x(r.endT) - x(r.startT)), 18);
+      ctx.fillStyle = '#101828';
+      ctx.font = '700 12px system-ui, sans-serif';
+      if (x(r.endT) - x(r.startT) > 60) ctx.fillText(`R${r.index} ${r.game}`, x(r.startT) + 4, 13);
+    });
+    // Partitions: a hatched red band.
+    for (const p of partitions) {
+      const a = x(p.t0);
+      const w = Math.max(2, x(p.t1) - a);
+      ctx.fillStyle = 'rgba(192,29,29,0.16)';
+      ctx.fillRect(a, 18, w, height - 18);
+      ctx.strokeStyle = 'rgba(192,29,29,0.45)';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      for (let hx = a - 20; hx < a + w; hx += 7) {
+        ctx.moveTo(Math.max(a, hx), height);
+        ctx.lineTo(Math.min(a + w, hx + 20), height - 20);
+      }
+      ctx.stroke();
+    }
+    // Traffic (grey) and drops (red) per slice of time.
+    const bw = width / BUCKETS;
+    for (let b = 0; b < BUCKETS; b++) {
+      const s = histogram.sends[b]!;
+      if (!s) continue;
+      const h = (Math.sqrt(s) / Math.sqrt(histogram.max)) * (height - 24);
+      ctx.fillStyle = '#98a2b3';
+      ctx.fillRect(b * bw, height - h, Math.max(1, bw), h);
+      const d = histogram.drops[b]!;
+      if (d) {
+        const dh = Math.max(3, (Math.sqrt(d) / Math.sqrt(histogram.max)) * (height - 24));
+        ctx.fillStyle = '#c01d1d';
+        ctx.fillRect(b * bw, height - dh, Math.max(1.5, bw), dh);
+      }
+    }
+    // Network changes: orange ticks.
+    ctx.strokeStyle = '#b35c00';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    for (const f of index.faults) {
+      if (f.idx < 0) continue;
+      ctx.moveTo(x(f.t), 18);
+      ctx.lineTo(x(f.t), height);
+    }
+    ctx.stroke();
+  }, [width, duration, index, histogram, partitions]);
+
+  useEffect(() => {
+    let raf = 0;
+    let lastX = Number.NaN;
     const frame = () => {
       if (pending.current !== null) {
         player.scrub(pending.current);
         pending.current = null;
       }
-      if (player.t !== lastT) {
-        lastT = player.t;
-        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        ctx.clearRect(0, 0, width, height);
-        ctx.fillStyle = '#eef1f6';
-        ctx.fillRect(0, 0, width, height);
-        // Rounds: alternating bands, named.
-        index.rounds.forEach((r, i) => {
-          ctx.fillStyle = i % 2 ? '#dbe4f7' : '#e6ecf9';
-          ctx.fillRect(x(r.startT), 0, Math.max(2, x(r.endT) - x(r.startT)), 18);
-          ctx.fillStyle = '#101828';
-          ctx.font = '700 12px system-ui, sans-serif';
-          if (x(r.endT) - x(r.startT) > 60) ctx.fillText(`R${r.index} ${r.game}`, x(r.startT) + 4, 13);
-        });
-        // Partitions: a hatched red band.
-        for (const p of partitions) {
-          const a = x(p.t0);
-          const w = Math.max(2, x(p.t1) - a);
-          ctx.fillStyle = 'rgba(192,29,29,0.16)';
-          ctx.fillRect(a, 18, w, height - 18);
-          ctx.strokeStyle = 'rgba(192,29,29,0.45)';
-          ctx.lineWidth = 1;
-          ctx.beginPath();
-          for (let hx = a - 20; hx < a + w; hx += 7) {
-            ctx.moveTo(Math.max(a, hx), height);
-            ctx.lineTo(Math.min(a + w, hx + 20), height - 20);
-          }
-          ctx.stroke();
-        }
-        // Traffic (grey) and drops (red) per slice of time.
-        const bw = width / BUCKETS;
-        for (let b = 0; b < BUCKETS; b++) {
-          const s = histogram.sends[b]!;
-          if (!s) continue;
-          const h = (Math.sqrt(s) / Math.sqrt(histogram.max)) * (height - 24);
-          ctx.fillStyle = '#98a2b3';
-          ctx.fillRect(b * bw, height - h, Math.max(1, bw), h);
-          const d = histogram.drops[b]!;
-          if (d) {
-            const dh = Math.max(3, (Math.sqrt(d) / Math.sqrt(histogram.max)) * (height - 24));
-            ctx.fillStyle = '#c01d1d';
-            ctx.fillRect(b * bw, height - dh, Math.max(1.5, bw), dh);
-          }
-        }
-        // Network changes: orange ticks.
-        ctx.strokeStyle = '#b35c00';
-        ctx.lineWidth = 2;
-        ctx.beginPath();
-        for (const f of index.faults) {
-          if (f.idx < 0) continue;
-          ctx.moveTo(x(f.t), 18);
-          ctx.lineTo(x(f.t), height);
-        }
-        ctx.stroke();
-        // The playhead.
-        const px = x(player.t);
-        ctx.fillStyle = '#101828';
-        ctx.fillRect(px - 1.5, 0, 3, height);
-        ctx.beginPath();
-        ctx.moveTo(px - 7, 0);
-        ctx.lineTo(px + 7, 0);
-        ctx.lineTo(px, 9);
-        ctx.closePath();
-        ctx.fill();
+      const px = Math.round((player.t / duration) * width);
+      if (px !== lastX && headRef.current) {
+        lastX = px;
+        headRef.current.style.transform = `translateX(${px - 1}px)`;
       }
       raf = requestAnimationFrame(frame);
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
-  }, [width, duration, player, index, histogram, partitions]);
+  }, [width, duration, player]);
 
   const round = index.roundAt(player.t);
   const valueText = `${formatClock(player.t)} of ${formatClock(duration)}${round ? `, round ${round.index}` : ''}`;
   return (
     <div ref={wrapRef} className="strip">
       <canvas ref={canvasRef} style={{ width, height, display: 'block' }} aria-hidden="true" />
+      <div ref={headRef} className="strip-head" style={{ height }} aria-hidden="true" />
       <input
         type="range"
         className="strip-input"

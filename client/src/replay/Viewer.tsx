@@ -32,7 +32,8 @@ const SHORTCUTS: [string, string][] = [
 export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; source: Source; onClose(): void }) {
   const player = useMemo(() => new ReplayPlayer(loaded.index, loaded.fold), [loaded]);
   useEffect(() => () => player.dispose(), [player]);
-  useSyncExternalStore(player.subscribe, player.getStateVersion);
+  // Only the notices (how far the fold got, a failure) re-render the page; the panels listen themselves.
+  useSyncExternalStore(player.subscribe, () => `${player.fold.complete}|${Math.floor(player.fold.folded / 5_000)}|${player.fold.failure ? 1 : 0}`);
   const { index } = loaded;
   const header = index.header;
   const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');
@@ -120,8 +121,8 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
           <div className="meta">
             {summary.rounds} round{summary.rounds === 1 ? '' : 's'} ({summary.games.join(', ') || 'no games'}) · {summary.nodes} nodes · {formatDuration(summary.durationMs)} ·{' '}
             {summary.events.toLocaleString()} events
-            {source.kind === 'server' && source.access === 'share' && <span className="pill shared">👁 shared, read-only</span>}
-            {source.kind === 'file' && <span className="pill shared">📄 {source.name} (on this computer)</span>}
+            {source.kind === 'server' && source.access === 'share' && <span className="pill shared">shared link, read-only</span>}
+            {source.kind === 'file' && <span className="pill shared">file: {source.name} (on this computer)</span>}
           </div>
         </div>
         <span className="spacer" />

@@ -61,6 +61,12 @@ export function drawBase(ctx: CanvasRenderingContext2D, v: Viewport, scene: Diag
   drawMarks(ctx, v, scene);
   ctx.restore();
   drawAxis(ctx, v, scene);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(v.gutter, 0, v.width - v.gutter, v.axis);
+  ctx.clip();
+  drawRoomMarks(ctx, v, scene);
+  ctx.restore();
   drawGutter(ctx, v, scene);
   figures.ms = performance.now() - start;
   return figures;
@@ -301,45 +307,65 @@ function arrowHead(ctx: CanvasRenderingContext2D, s: Segment, size: number): voi
   ctx.closePath();
 }
 
+/** The games' marks on a node's lane (a diamond, and its words where there is room). */
 function drawMarks(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramScene): void {
-  const marks = scene.index.marks;
-  const inView: MarkInfo[] = [];
-  for (const mk of marks) if (mk.t >= v.t0 && mk.t <= v.t1) inView.push(mk);
-  const labels = inView.length <= 300;
-  const lastLabelX = new Map<string, number>();
-  ctx.save();
-  ctx.font = font(scene, 12, 700);
-  for (const mk of inView) {
-    const x = xOf(v, mk.t);
-    const lane = mk.node !== undefined ? scene.index.laneOf.get(mk.node) : undefined;
-    const y = lane !== undefined ? yOfLane(v, lane) : null;
-    if (lane !== undefined && y === null) continue;
-    const r = Math.max(4, Math.min(7, v.laneH / 4)) * scene.scale;
-    const cy = y ?? v.axis + r + 2;
-    // A diamond on the node's lane; a flag under the axis for the whole room.
-    ctx.fillStyle = INK;
-    ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = 1.5;
-    ctx.beginPath();
-    ctx.moveTo(x, cy - r);
-    ctx.lineTo(x + r, cy);
-    ctx.lineTo(x, cy + r);
-    ctx.lineTo(x - r, cy);
-    ctx.closePath();
-    ctx.fill();
-    ctx.stroke();
-    if (!labels || v.laneH < 18) continue;
-    const key = mk.node ?? '*';
-    if (x - (lastLabelX.get(key) ?? -Infinity) < 140) continue;
-    const text = truncate(mk.label, 28);
-    const w = ctx.measureText(text).width;
-    ctx.fillStyle = 'rgba(255,255,255,0.85)';
-    ctx.fillRect(x + r + 2, cy - 8 * scene.scale, w + 4, 15 * scene.scale);
-    ctx.fillStyle = INK;
-    ctx.fillText(text, x + r + 4, cy + 4 * scene.scale);
-    lastLabelX.set(key, x + r + 4 + w);
+  const inView: { x: number; y: number; mark: MarkInfo }[] = [];
+  for (const mk of scene.index.marks) {
+    if (mk.t < v.t0 || mk.t > v.t1 || mk.node === undefined) continue;
+    const lane = scene.index.laneOf.get(mk.node);
+    const y = lane === undefined ? null : yOfLane(v, lane);
+    if (y === null || y < v.axis - v.laneH || y > v.height + v.laneH) continue;
+    inView.push({ x: xOf(v, mk.t), y, mark: mk });
   }
+  const r = Math.max(4, Math.min(7, v.laneH / 4)) * scene.scale;
+  ctx.save();
+  ctx.fillStyle = INK;
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  for (const { x, y } of inView) diamond(ctx, x, y, r);
+  ctx.fill();
+  ctx.stroke();
+  // Words second, over the shapes, never closer than a label's width on the same lane.
+  if (inView.length <= 400 && v.laneH >= 18) labels(ctx, scene, inView.map(({ x, y, mark }) => ({ x: x + r + 3, y, text: mark.label, key: mark.node! })));
   ctx.restore();
+}
+
+/** Marks for the whole room (a phase, an outcome): in the axis's bottom row. */
+function drawRoomMarks(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramScene): void {
+  const y = v.axis - 9 * scene.scale;
+  const r = 5 * scene.scale;
+  const inView = scene.index.marks.filter((mk) => mk.node === undefined && mk.t >= v.t0 && mk.t <= v.t1);
+  ctx.save();
+  ctx.fillStyle = '#5f3dc4';
+  ctx.beginPath();
+  for (const mk of inView) diamond(ctx, xOf(v, mk.t), y, r);
+  ctx.fill();
+  if (inView.length <= 400) labels(ctx, scene, inView.map((mk) => ({ x: xOf(v, mk.t) + r + 3, y, text: mk.label, key: '*' })), '#3b2a86');
+  ctx.restore();
+}
+
+function diamond(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  ctx.moveTo(x, y - r);
+  ctx.lineTo(x + r, y);
+  ctx.lineTo(x, y + r);
+  ctx.lineTo(x - r, y);
+  ctx.closePath();
+}
+
+function labels(ctx: CanvasRenderingContext2D, scene: DiagramScene, items: { x: number; y: number; text: string; key: string }[], color = INK): void {
+  ctx.font = font(scene, 12, 700);
+  const freeFrom = new Map<string, number>();
+  for (const it of items) {
+    if (it.x < (freeFrom.get(it.key) ?? -Infinity)) continue;
+    const text = truncate(it.text, 30);
+    const w = ctx.measureText(text).width;
+    ctx.fillStyle = 'rgba(255,255,255,0.9)';
+    ctx.fillRect(it.x - 1, it.y - 8 * scene.scale, w + 4, 15 * scene.scale);
+    ctx.fillStyle = color;
+    ctx.fillText(text, it.x + 1, it.y + 4 * scene.scale);
+    freeFrom.set(it.key, it.x + w + 12);
+  }
 }
 
 function drawAxis(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramScene): void {
@@ -359,10 +385,10 @@ function drawAxis(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramScen
     const x = xOf(v, t);
     if (x < v.gutter) continue;
     ctx.beginPath();
-    ctx.moveTo(x, v.axis - 6);
-    ctx.lineTo(x, v.axis);
+    ctx.moveTo(x, 20 * scene.scale);
+    ctx.lineTo(x, 35 * scene.scale);
     ctx.stroke();
-    ctx.fillText(formatClock(t, step), x + 3, v.axis - 8);
+    ctx.fillText(formatClock(t, step), x + 3, 31 * scene.scale);
   }
   // Round starts and fault changes, named where there is room.
   ctx.font = font(scene, 12, 800);
@@ -408,25 +434,19 @@ function drawGutter(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramSc
 }
 
 export interface OverlayInput {
-  t: number;
   hovered: number | null;
   selected: number | null;
   scene: DiagramScene;
 }
 
+/** The hovered and the selected message, over the base layer (the playhead is a DOM element). */
 export function drawOverlay(ctx: CanvasRenderingContext2D, v: Viewport, o: OverlayInput): void {
   ctx.clearRect(0, 0, v.width, v.height);
   const m = o.scene.index.messages;
-  const x = xOf(v, o.t);
   ctx.save();
   ctx.beginPath();
-  ctx.rect(v.gutter, 0, v.width - v.gutter, v.height);
+  ctx.rect(v.gutter, v.axis, v.width - v.gutter, v.height - v.axis);
   ctx.clip();
-  // What has not happened yet at the instant shown is greyed.
-  if (x < v.width) {
-    ctx.fillStyle = 'rgba(255,255,255,0.45)';
-    ctx.fillRect(Math.max(v.gutter, x), v.axis, v.width - Math.max(v.gutter, x), v.height - v.axis);
-  }
   for (const [row, width, color] of [
     [o.selected, 5, '#1f4fbf'],
     [o.hovered, 4, '#101828'],
@@ -449,21 +469,6 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, v: Viewport, o: Overl
     ctx.beginPath();
     ctx.arc(seg.x1, seg.y1, width + 2, 0, Math.PI * 2);
     ctx.stroke();
-  }
-  if (x >= v.gutter && x <= v.width) {
-    ctx.strokeStyle = INK;
-    ctx.lineWidth = 2.5;
-    ctx.beginPath();
-    ctx.moveTo(x, v.axis);
-    ctx.lineTo(x, v.height);
-    ctx.stroke();
-    ctx.fillStyle = INK;
-    ctx.beginPath();
-    ctx.moveTo(x - 7, v.axis);
-    ctx.lineTo(x + 7, v.axis);
-    ctx.lineTo(x, v.axis + 9);
-    ctx.closePath();
-    ctx.fill();
   }
   ctx.restore();
 }

@@ -16,7 +16,7 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 /** The map shows what was in the air, and the marks of the last MARK_MS: fed from this far back. */
 const TRAFFIC_WINDOW_MS = MARK_MS + 1_000;
 /** While playing, the panels follow at this pace (the map and diagram every frame). */
-const SNAPSHOT_EVERY_MS = 80;
+const SNAPSHOT_EVERY_MS = 120;
 /** Background fold slice per frame (ms). */
 const BUILD_SLICE_MS = 8;
 /** Fold work a jump may do in one frame before the rest is left to the next frames (ms). */
