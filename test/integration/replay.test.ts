@@ -63,7 +63,7 @@ describe('replay equals live', () => {
     it(`${game}: bots and clients under a partition and loss; the recording folds into the live state, snapshot by snapshot`, async () => {
       const consoleSocket = await connect(server.url);
       const created = await ask(consoleSocket, 'console:create', {});
-      expect(created.ok).toBe(true);
+      if (!created.ok) throw new Error(created.error.message);
       const { code, key } = created.data as { code: string; key: string };
       const snapshots: ConsoleSnapshot[] = [];
       consoleSocket.on('console:snapshot', (s) => snapshots.push(s));
