@@ -64,7 +64,9 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
 
 /** Vibrate when the node learns the rumour (or sees a higher card), and on a new "do you know it?". */
 function useBuzz(v: GossipNodeView, autopilot: boolean): void {
-  const knew = useRef(v.knows);
+  // The origin "learns" as the game starts: buzz it too (not on a reload later in the game).
+  const origin = v.knows && v.learned?.from === null && v.round === 1 && v.sent === 0;
+  const knew = useRef(v.knows && !origin);
   const best = useRef(v.cards?.best.value ?? -1);
   const asked = useRef(v.pullRequests.length);
   useEffect(() => {
