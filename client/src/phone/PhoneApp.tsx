@@ -144,7 +144,7 @@ function NodeScreen({ session }: { session: PhoneSession }) {
         <section className="panel stack" aria-labelledby="last-round">
           <h2 id="last-round">Round {last.info.index} is over</h2>
           <p>{last.info.title}: the results are on the projector.</p>
-          <details>
+          <details open>
             <summary>What your phone showed at the end</summary>
             <LastRoundView last={last} roster={session.roster} />
           </details>

@@ -25,7 +25,8 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
   const name = (id: string) => names.get(id) ?? id;
   const cards = view.mode === 'highest-card';
   const pct = view.nodes ? Math.round((view.informed / view.nodes) * 100) : 0;
-  const left = Math.max(0, view.roundEndsAt - now);
+  // The session's timer moves when the network is paused; the engine's own end time does not.
+  const left = Math.max(0, (snapshot.round?.timers[view.timerKey] ?? view.roundEndsAt) - now);
   const net = snapshot.round?.net;
   const m = view.messages;
   const groups = whoIsWhere(view);
