@@ -144,6 +144,7 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
           result: event.result,
         });
       }
+      if (round) state.lastRound = { spec: round.spec, engineState: round.engineState, endedAt: now };
       // What was still travelling or ticking belonged to the round: it goes with it.
       state.round = null;
       state.inFlight = {};
@@ -207,6 +208,7 @@ function startRound(state: SessionState, event: EventOf<'round:started'>): Effec
   if (!engine) throw new FoldError(`unknown game "${spec.game}"`, event.seq);
   const round: RoundState = { spec, startedAt: event.t, engineState: undefined, net: emptyNetStats() };
   state.round = round;
+  state.lastRound = null;
   const { state: engineState, effects } = engine.init(spec.config, {
     ...engineCtx(state, round, event.t),
     seed: spec.seed,

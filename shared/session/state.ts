@@ -84,6 +84,8 @@ export interface SessionState {
   /** Armed timers: key → when it fires. */
   timers: Record<string, { at: number; node?: NodeId }>;
   round: RoundState | null;
+  /** The round that ended last, kept until the next one starts, so phones can still show it. */
+  lastRound: { spec: RoundSpec; engineState: unknown; endedAt: number } | null;
   rounds: RoundSummary[];
   /** The whole session's network figures. */
   net: NetStats;
@@ -116,6 +118,7 @@ export function createSessionState(header: RecordingHeader): SessionState {
     inFlight: {},
     timers: {},
     round: null,
+    lastRound: null,
     rounds: [],
     net: emptyNetStats(),
     faultLog: [],

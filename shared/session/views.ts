@@ -31,6 +31,11 @@ export interface NodeView {
   playing: boolean;
   /** The game's view for this node (see each game's view type). */
   game: unknown;
+  /**
+   * Between rounds: the round that just ended and this node's view of its final state (a
+   * round can end the instant the node's last message arrives; the phone still shows it).
+   */
+  lastRound: (RoundInfo & { view: unknown }) | null;
   /** Session time (ms) this view describes; lets a phone count timers down. */
   t: number;
   /**
@@ -98,8 +103,23 @@ export function nodeView(state: SessionState, node: NodeId): NodeView | null {
     round: roundInfo(state),
     playing,
     game: round && playing && engine ? engine.view(round.engineState, node) : null,
+    lastRound: round ? null : lastRoundView(state, node),
     t: state.t,
     timers: nodeTimers(state, node),
+  };
+}
+
+function lastRoundView(state: SessionState, node: NodeId): NodeView['lastRound'] {
+  const last = state.lastRound;
+  if (!last || !inRound(last.spec, node)) return null;
+  const engine = engineFor(last.spec.game);
+  if (!engine) return null;
+  return {
+    index: last.spec.index,
+    game: last.spec.game,
+    title: engine.title,
+    startedAt: state.rounds.find((r) => r.index === last.spec.index)?.startedAt ?? last.endedAt,
+    view: engine.view(last.engineState, node),
   };
 }
 

@@ -1,6 +1,6 @@
 // The student's phone: join with a code and a nickname, wait in the lobby, play the node.
 
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { NodeView } from '../../../shared/session/views';
 import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/ids';
 import { GAME_UIS } from '../games';
@@ -105,22 +105,12 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
   );
 }
 
-/** What the phone showed when the last round ended, so a student can still see their part. */
-interface LastRound {
-  info: NonNullable<NodeView['round']>;
-  game: unknown;
-  node: NodeView;
-}
-
 const roundOver = async () => ({ code: 'round_over', message: 'This round is over: wait for the next one.' });
 
 function NodeScreen({ session }: { session: PhoneSession }) {
   const view = session.view!;
   const [error, setError] = useState<string | null>(null);
-  const [last, setLast] = useState<LastRound | null>(null);
-  useEffect(() => {
-    if (view.round && view.playing && view.game !== null) setLast({ info: view.round, game: view.game, node: view });
-  }, [view]);
+  const last = view.lastRound;
   if (view.room.ended) {
     return <p className="lobby-big">This session has ended. Thank you for playing!</p>;
   }
@@ -140,13 +130,13 @@ function NodeScreen({ session }: { session: PhoneSession }) {
   };
   return (
     <>
-      {!view.round && last && GAME_UIS[last.info.game] && (
+      {!view.round && last && GAME_UIS[last.game] && (
         <section className="panel stack" aria-labelledby="last-round">
-          <h2 id="last-round">Round {last.info.index} is over</h2>
-          <p>{last.info.title}: the results are on the projector.</p>
+          <h2 id="last-round">Round {last.index} is over</h2>
+          <p>{last.title}: the results are on the projector.</p>
           <details open>
-            <summary>What your phone showed at the end</summary>
-            <LastRoundView last={last} roster={session.roster} />
+            <summary>Your node at the end of the round</summary>
+            <LastRoundView node={view} roster={session.roster} />
           </details>
         </section>
       )}
@@ -188,11 +178,13 @@ function NodeScreen({ session }: { session: PhoneSession }) {
   );
 }
 
-function LastRoundView({ last, roster }: { last: LastRound; roster: PhoneSession['roster'] }) {
-  const ui = GAME_UIS[last.info.game]!;
+/** The game's own screen over the round's final state, read-only. */
+function LastRoundView({ node, roster }: { node: NodeView; roster: PhoneSession['roster'] }) {
+  const last = node.lastRound!;
+  const ui = GAME_UIS[last.game]!;
   return (
     <div className="last-round" inert>
-      <ui.Phone view={last.game} node={last.node} roster={roster} act={roundOver} />
+      <ui.Phone view={last.view} node={node} roster={roster} act={roundOver} />
     </div>
   );
 }
