@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { devices, expect, test } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { synthesize } from '../../shared/replay/synthetic';
 import type { ConsoleSnapshot } from '../../shared/session/views';
@@ -137,9 +137,31 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   // Without the token the same address asks for a link.
   await studentPage.goto(shareUrl.replace(/#.*/, ''));
   await expect(studentPage.getByTestId('replay-error')).toContainText('share link');
+  // On a phone too.
+  const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
+  const mobile = await browser.newContext(pixel);
+  const mobilePage = await mobile.newPage();
+  const mobileErrors = watchErrors(mobilePage, 'phone replay');
+  await mobilePage.goto(shareUrl);
+  await expect(mobilePage.getByTestId('replay-title')).toContainText(`Room ${code}`);
+  await mobilePage.getByRole('button', { name: 'Next network change' }).click();
+  await mobilePage.evaluate(() => window.scrollTo(0, 0));
+  await mobilePage.screenshot({ path: path.join(SCREENSHOT_DIR, 'replay-phone.png') });
 
-  expect([...instructor.errors, ...phone.errors, ...errors, ...studentErrors]).toEqual([]);
+  // Once the session has ended, the instructor deletes the recording: its share link stops working.
+  expect([...instructor.errors, ...phone.errors, ...errors, ...studentErrors, ...mobileErrors]).toEqual([]);
+  await room.ask('console:end', {});
+  await replayPage.reload();
+  replayPage.once('dialog', (d) => void d.accept());
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await expect(row).toHaveCount(0);
+  await studentPage.goto(shareUrl);
+  await studentPage.reload();
+  await expect(studentPage.getByTestId('replay-error')).toContainText(/no such recording|deleted/i);
+  // The browser logs the refused request itself; nothing else went wrong.
+  expect([...errors, ...studentErrors].filter((e) => !/status of 404/.test(e))).toEqual([]);
   room.socket.disconnect();
+  await mobile.close();
   await student.close();
   await phone.context.close();
   await instructor.context.close();

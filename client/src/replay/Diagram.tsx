@@ -4,6 +4,8 @@
 // message for its body and clocks; filter by node and kind; zoom and pan for long sessions.
 
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { DROP_REASONS } from '../../../shared/net/network';
+import { MSG } from '../../../shared/replay/recordingIndex';
 import { DROP_STYLE } from '../map/draw';
 import { drawBase, drawOverlay, type DiagramScene, type DrawFigures } from './drawDiagram';
 import {
@@ -78,7 +80,7 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
     const { slots, count } = laneSlots(index.nodes.length, sceneRef.current.filter.hiddenLanes);
     const axis = Math.round(56 * scale);
     const laneH = fitLaneHeight(size.h, axis, count, Math.round(16 * scale), Math.round(56 * scale));
-    const partial = { width: size.w, height: size.h, gutter: Math.round(150 * scale), axis, laneH, slots, slotCount: count };
+    const partial = { width: size.w, height: size.h, gutter: Math.round(Math.min(150 * scale, size.w * 0.26)), axis, laneH, slots, slotCount: count };
     scroll.current = Math.max(0, Math.min(maxScrollY(partial), scroll.current));
     return { ...partial, t0: view.current.t0, t1: view.current.t1, scrollY: scroll.current };
   };
@@ -269,7 +271,7 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
     if (e.pointerType === 'touch') return;
     const row = hitRow(viewport(), index.messages, sceneRef.current.filter, x, y);
     hovered.current = row;
-    setHover(row === null ? null : { row, x, y });
+    setHover((h) => (row === null ? null : h?.row === row ? { ...h, x, y } : { row, x, y }));
   };
   const onPointerUp = (e: React.PointerEvent) => {
     const d = drag.current;
@@ -325,7 +327,6 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
     return next;
   };
 
-  const hoverText = hover ? describeBrief(player, hover.row, names) : null;
   return (
     <section className="panel stack diagram-panel" aria-labelledby="diagram-title">
       <div className="row">
@@ -353,20 +354,20 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
           role="img"
           tabIndex={0}
           aria-label={`Space-time diagram, ${index.nodes.length} lanes. Drag to pan, Ctrl+wheel or + and − to zoom, arrow keys to move.`}
-          style={{ width: size.w, height: size.h, touchAction: 'none' }}
+          style={{ width: size.w, height: size.h, touchAction: 'pan-y' }}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
+          onPointerCancel={() => (drag.current = null)}
           onPointerLeave={() => {
             hovered.current = null;
             setHover(null);
           }}
           onKeyDown={onKeyDown}
         />
-        {hover && hoverText && (
-          <div className="diagram-tip" style={{ left: Math.min(hover.x + 14, size.w - 300), top: Math.min(hover.y + 14, size.h - 80) }} aria-hidden="true">
-            {hoverText}
-            <div className="muted">Click for its body and clocks</div>
+        {hover && (
+          <div className="diagram-tip" style={{ left: Math.max(0, Math.min(hover.x + 14, size.w - 320)), top: Math.min(hover.y + 14, size.h - 120) }} aria-hidden="true">
+            <HoverCard player={player} row={hover.row} names={names} />
           </div>
         )}
       </div>
@@ -425,13 +426,53 @@ function summaryText(f: DrawFigures): string {
   return `In view: ${f.rows} message${f.rows === 1 ? '' : 's'}${dropped ? `, ${dropped} dropped` : ''} — ${parts.join(', ')}.`;
 }
 
-function describeBrief(player: ReplayPlayer, row: number, names: Map<string, string>): string {
+/**
+ * What the pointer is on: at once the message's kind, ends and fate; after a short rest, its
+ * body and clocks too (they come from the fold, so not on every pixel the pointer crosses).
+ */
+function HoverCard({ player, row, names }: { player: ReplayPlayer; row: number; names: Map<string, string> }) {
   const { index } = player;
   const m = index.messages;
+  const [detail, setDetail] = useState<{ row: number; body: string; clocks: string } | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const send = index.events[m.sendIdx[row]!];
+      if (!send || send.type !== 'envelope:sent') return;
+      const clock = player.fold.probe(m.sendIdx[row]! + 1).clocks[send.env.from];
+      const vector = clock ? Object.entries(clock.vector).map(([id, v]) => `${names.get(id) ?? id} ${v}`).join(', ') : '';
+      const body = JSON.stringify(send.env.body) ?? '';
+      setDetail({ row, body: body.length > 90 ? `${body.slice(0, 89)}…` : body, clocks: clock ? `Lamport ${clock.lamport} · [${vector}]` : '' });
+    }, 180);
+    return () => clearTimeout(timer);
+  }, [player, index, m, row, names]);
   const from = index.nodes[m.from[row]!]?.id ?? '?';
   const to = index.nodes[m.to[row]!]?.id ?? '?';
   const kind = kindStyle(index.kinds[m.kind[row]!]!).label;
-  return `${kind}: ${names.get(from) ?? from} → ${names.get(to) ?? to}`;
+  const status = m.status[row]!;
+  const reason = DROP_REASONS[m.reason[row]!] ?? 'loss';
+  const fate =
+    status === MSG.delivered
+      ? `delivered after ${Math.round(m.endT[row]! - m.sendT[row]!)} ms`
+      : status === MSG.droppedAtSend || status === MSG.droppedInFlight
+        ? `dropped: ${DROP_STYLE[reason].text}`
+        : status === MSG.cancelled
+          ? 'ended with its round'
+          : 'still travelling';
+  return (
+    <>
+      <div>
+        {kind}: {names.get(from) ?? from} → {names.get(to) ?? to}
+      </div>
+      <div className="tip-fate">{fate}</div>
+      {detail?.row === row && (
+        <>
+          <div className="mono tip-body">{detail.body}</div>
+          <div className="mono tip-body">{detail.clocks}</div>
+        </>
+      )}
+      <div className="muted">Click to keep it open</div>
+    </>
+  );
 }
 
 function DiagramLegend() {

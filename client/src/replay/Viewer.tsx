@@ -137,7 +137,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
             {diagramOnly ? 'Map and diagram' : 'Diagram only'}
           </button>
           <button
-            className="secondary"
+            className="secondary desk-only"
             aria-pressed={projector}
             onClick={() =>
               setProjector((p) => {
@@ -148,7 +148,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
           >
             Projector mode
           </button>
-          <button className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
+          <button className="secondary desk-only" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
         </div>
       </header>
       <div className="replay-notices">
