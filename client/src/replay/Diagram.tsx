@@ -4,10 +4,7 @@
 // message for its body and clocks; filter by node and kind; zoom and pan for long sessions.
 
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { DROP_REASONS } from '../../../shared/net/network';
-import { MSG } from '../../../shared/replay/recordingIndex';
-import { DROP_STYLE } from '../map/draw';
-import { drawBase, drawOverlay, type DiagramScene, type DrawFigures } from './drawDiagram';
+import { drawBase, drawOverlay, type DiagramScene } from './drawDiagram';
 import {
   clampWindow,
   fitLaneHeight,
@@ -23,6 +20,7 @@ import {
   zoomAt,
   type Viewport,
 } from './geometry';
+import { DiagramLegend, Filters, HoverCard, summaryText } from './DiagramParts';
 import { MessageDetails } from './MessageDetails';
 import type { ReplayPlayer } from './player';
 import { kindStyle, nodeNames } from './styles';
@@ -313,20 +311,6 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
     setFollowing(true);
   };
 
-  const kindCounts = useMemo(() => {
-    const counts = new Array<number>(index.kinds.length).fill(0);
-    const m = index.messages;
-    for (let k = 0; k < m.count; k++) counts[m.kind[k]!]!++;
-    return counts;
-  }, [index]);
-
-  const toggle = (set: Set<number>, value: number) => {
-    const next = new Set(set);
-    if (next.has(value)) next.delete(value);
-    else next.add(value);
-    return next;
-  };
-
   return (
     <section className="panel stack diagram-panel" aria-labelledby="diagram-title">
       <div className="row">
@@ -374,37 +358,7 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
       <p className="diagram-summary" data-testid="diagram-summary" aria-live="polite">
         {figures ?? '…'}
       </p>
-      <div className="filters">
-        <div className="filter-group" role="group" aria-label="Show nodes">
-          <b>Nodes</b>
-          <button className="small secondary" onClick={() => setHiddenLanes(new Set())}>All</button>
-          <button className="small secondary" onClick={() => setHiddenLanes(new Set(index.nodes.map((n) => n.lane)))}>None</button>
-          {index.nodes.map((n) => (
-            <button
-              key={n.id}
-              className="chip"
-              aria-pressed={!hiddenLanes.has(n.lane)}
-              onClick={() => setHiddenLanes((s) => toggle(s, n.lane))}
-              title={n.id}
-            >
-              {n.nickname}
-            </button>
-          ))}
-        </div>
-        <div className="filter-group" role="group" aria-label="Show message kinds">
-          <b>Kinds</b>
-          {index.kinds.map((kind, i) => {
-            const style = kindStyle(kind);
-            return (
-              <button key={kind} className="chip" aria-pressed={!hiddenKinds.has(i)} onClick={() => setHiddenKinds((s) => toggle(s, i))} title={kind}>
-                <span className="swatch" style={{ background: style.color }} aria-hidden="true" />
-                {style.label} <span className="muted">({kindCounts[i]})</span>
-              </button>
-            );
-          })}
-          {index.kinds.length === 0 && <span className="muted">No messages in this recording.</span>}
-        </div>
-      </div>
+      <Filters index={index} hiddenLanes={hiddenLanes} setHiddenLanes={setHiddenLanes} hiddenKinds={hiddenKinds} setHiddenKinds={setHiddenKinds} />
       {selected !== null && <MessageDetails player={player} row={selected} names={names} onClose={() => player.select(null)} />}
     </section>
   );
@@ -413,78 +367,4 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
 function initialWindow(t: number, duration: number): { t0: number; t1: number } {
   if (duration <= 60_000) return clampWindow(0, duration, duration);
   return clampWindow(t - DEFAULT_SPAN_MS * 0.1, t + DEFAULT_SPAN_MS * 0.9, duration);
-}
-
-function summaryText(f: DrawFigures): string {
-  const dropped = f.dropped.partition + f.dropped.loss + f.dropped.crashed;
-  if (f.rows === 0) return 'No messages in this part of the session.';
-  const parts = [`${f.delivered} delivered`];
-  if (f.dropped.partition) parts.push(`${f.dropped.partition} cut by a partition ✕`);
-  if (f.dropped.loss) parts.push(`${f.dropped.loss} lost ○`);
-  if (f.dropped.crashed) parts.push(`${f.dropped.crashed} to or from a crashed node ■`);
-  if (f.other) parts.push(`${f.other} still travelling or ended with their round`);
-  return `In view: ${f.rows} message${f.rows === 1 ? '' : 's'}${dropped ? `, ${dropped} dropped` : ''} — ${parts.join(', ')}.`;
-}
-
-/**
- * What the pointer is on: at once the message's kind, ends and fate; after a short rest, its
- * body and clocks too (they come from the fold, so not on every pixel the pointer crosses).
- */
-function HoverCard({ player, row, names }: { player: ReplayPlayer; row: number; names: Map<string, string> }) {
-  const { index } = player;
-  const m = index.messages;
-  const [detail, setDetail] = useState<{ row: number; body: string; clocks: string } | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      const send = index.events[m.sendIdx[row]!];
-      if (!send || send.type !== 'envelope:sent') return;
-      const clock = player.fold.probe(m.sendIdx[row]! + 1).clocks[send.env.from];
-      const vector = clock ? Object.entries(clock.vector).map(([id, v]) => `${names.get(id) ?? id} ${v}`).join(', ') : '';
-      const body = JSON.stringify(send.env.body) ?? '';
-      setDetail({ row, body: body.length > 90 ? `${body.slice(0, 89)}…` : body, clocks: clock ? `Lamport ${clock.lamport} · [${vector}]` : '' });
-    }, 180);
-    return () => clearTimeout(timer);
-  }, [player, index, m, row, names]);
-  const from = index.nodes[m.from[row]!]?.id ?? '?';
-  const to = index.nodes[m.to[row]!]?.id ?? '?';
-  const kind = kindStyle(index.kinds[m.kind[row]!]!).label;
-  const status = m.status[row]!;
-  const reason = DROP_REASONS[m.reason[row]!] ?? 'loss';
-  const fate =
-    status === MSG.delivered
-      ? `delivered after ${Math.round(m.endT[row]! - m.sendT[row]!)} ms`
-      : status === MSG.droppedAtSend || status === MSG.droppedInFlight
-        ? `dropped: ${DROP_STYLE[reason].text}`
-        : status === MSG.cancelled
-          ? 'ended with its round'
-          : 'still travelling';
-  return (
-    <>
-      <div>
-        {kind}: {names.get(from) ?? from} → {names.get(to) ?? to}
-      </div>
-      <div className="tip-fate">{fate}</div>
-      {detail?.row === row && (
-        <>
-          <div className="mono tip-body">{detail.body}</div>
-          <div className="mono tip-body">{detail.clocks}</div>
-        </>
-      )}
-      <div className="muted">Click to keep it open</div>
-    </>
-  );
-}
-
-function DiagramLegend() {
-  return (
-    <div className="legend" aria-label="Legend">
-      <span>→ delivered (colour: kind)</span>
-      <span style={{ color: DROP_STYLE.partition.color }}>✕ cut by a partition</span>
-      <span style={{ color: DROP_STYLE.loss.color }}>○ lost</span>
-      <span style={{ color: DROP_STYLE.crashed.color }}>■ crashed node</span>
-      <span>┄ still travelling / ended with its round</span>
-      <span>◆ election, decision…</span>
-      <span>▒ partition group · ▨ crashed</span>
-    </div>
-  );
 }
