@@ -192,6 +192,12 @@ test('damaged recordings get a clear message or open with what is readable; a bi
   await page.getByTestId('open-file').setInputFiles(write('damaged.jsonl', lines.join('\n')));
   await expect(page.getByTestId('file-error')).toContainText('Line 41');
 
+  // A session in which nothing happened opens too.
+  await page.getByTestId('open-file').setInputFiles(write('empty-session.jsonl', `${JSON.stringify(header)}\n`));
+  await expect(page.getByTestId('replay-title')).toContainText('Room SYNTH');
+  await expect(page.getByTestId('diagram-summary')).toContainText('No messages');
+  await page.getByRole('link', { name: '← Recordings' }).click();
+
   await page.getByTestId('open-file').setInputFiles(write('torn.jsonl', rec.text.slice(0, -25)));
   await expect(page.getByText('The last line of this recording was cut off')).toBeVisible();
   await expect(page.getByTestId('replay-title')).toContainText('Room SYNTH');
