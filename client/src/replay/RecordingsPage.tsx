@@ -206,6 +206,7 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
           </button>
         </div>
       </div>
+      {e.live && <div className="muted">Still running: end the session in the console to delete its recording.</div>}
       {message && <div className="notice" role="status">{message}</div>}
       {showShare && shareUrl && (
         <div className="share row">

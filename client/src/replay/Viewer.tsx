@@ -178,7 +178,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         </div>
       )}
       <div className={`replay-diagram${diagramOnly ? ' tall' : ''}`}>
-        <Diagram player={player} scale={projector ? 1.2 : 1} />
+        <Diagram player={player} scale={projector ? 1.35 : 1} />
       </div>
       {help && (
         <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelp(false)}>
