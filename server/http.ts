@@ -150,6 +150,16 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     res.json({ ok: true, data: null });
   });
 
+  // A body that is not JSON, or too big, is answered like every other refusal.
+  app.use('/api/recordings', (err: Error & { status?: number }, _req: Request, res: Response, next: (err?: unknown) => void) => {
+    if (res.headersSent) return next(err);
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    res.status(status).json({
+      ok: false,
+      error: status === 500 ? { code: 'internal', message: 'Something went wrong on the server.' } : { code: 'bad_request', message: 'Send {"keys": [...]} as JSON (at most 16 KB).' },
+    });
+  });
+
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: { code: 'not_found', message: 'No such API endpoint.' } });
   });

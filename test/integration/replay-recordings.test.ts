@@ -58,6 +58,11 @@ describe('recordings across rooms', () => {
     expect((await list(['nobody'])).body.data).toEqual([]);
     expect((await list('a-string')).status).toBe(400);
     expect((await list(Array.from({ length: 101 }, (_, i) => `k${i}`))).status).toBe(400);
+    const broken = await fetch(`${server.url}/api/recordings/list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"keys": [' });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const huge = await fetch(`${server.url}/api/recordings/list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ keys: ['x'.repeat(40_000)] }) });
+    expect(huge.status).toBe(413);
 
     // Once the session ends, the file is read: the figures are the recording's.
     await ask(a.socket, 'console:end', {});
