@@ -162,9 +162,13 @@ function drawMesh(d: DrawInput): void {
   ctx.restore();
 }
 
+/** Drop marks that get their reason written out per frame; beyond that the shape says it. */
+const MAX_DROP_LABELS = 12;
+
 function drawFlights(d: DrawInput): void {
   const { ctx, now } = d;
   const labelled = d.flights.length <= 40;
+  let dropLabels = 0;
   ctx.save();
   ctx.font = `600 ${Math.round(12 * d.scale)}px system-ui, sans-serif`;
   for (const f of d.flights) {
@@ -181,7 +185,9 @@ function drawFlights(d: DrawInput): void {
     if (f.drop && now >= f.drop.at) {
       const age = now - f.drop.at;
       ctx.globalAlpha = Math.max(0.15, 1 - age / MARK_MS);
-      dropMark(ctx, x, y, f.drop.reason, d.scale, labelled || age < 600);
+      const text = (labelled || age < 600) && dropLabels < MAX_DROP_LABELS;
+      if (text) dropLabels++;
+      dropMark(ctx, x, y, f.drop.reason, d.scale, text);
       ctx.globalAlpha = 1;
       continue;
     }
