@@ -93,17 +93,17 @@ test('a scripted drill runs its steps at the right moments and shows the current
   const started = events.find((e) => e.type === 'drill:started')!;
   const steps = events.filter((e) => e.type === 'drill:step');
   expect(steps).toHaveLength(3);
-  // Real time: each step no earlier than its moment, and not much later.
+  // Real time: each step no earlier than its moment, and not much later (a loaded CI machine may lag).
   const offsets = steps.map((e) => e.t - started.t);
   expect(offsets[0]).toBeLessThan(200);
   expect(offsets[1]).toBeGreaterThanOrEqual(2000);
-  expect(offsets[1]).toBeLessThan(2600);
+  expect(offsets[1]).toBeLessThan(3500);
   expect(offsets[2]).toBeGreaterThanOrEqual(4000);
-  expect(offsets[2]).toBeLessThan(4600);
+  expect(offsets[2]).toBeLessThan(5500);
   // While split, bots' chatter across the cut was dropped with reason partition.
   const cut = events.filter((e) => e.type === 'envelope:sent' && 'drop' in e && e.drop === 'partition');
   expect(cut.length).toBeGreaterThan(0);
-  expect(cut.every((e) => e.t >= started.t + 2000 && e.t <= started.t + 4600)).toBe(true);
+  expect(cut.every((e) => e.t >= started.t + 2000 && e.t <= started.t + 5500)).toBe(true);
 
   expect(instructor.errors).toEqual([]);
   await instructor.context.close();

@@ -204,7 +204,7 @@ test('damaged recordings get a clear message or open with what is readable; a bi
   await expect(page.getByTestId('replay-title')).toContainText('Room SYNTH');
   await page.getByRole('link', { name: '← Recordings' }).click();
 
-  // 200,000 events: parsed and indexed in under 2 s; jumps and scrubbing stay under a frame or two.
+  // 200,000 events open, and the timeline can be scrubbed through them.
   const big = synthesize({ events: 200_000, nodes: 30, loss: 0.05, dup: 0.02, splitEveryMs: 5_000, config: { botDelayMs: 50, chatterMs: 200 } });
   await page.getByTestId('open-file').setInputFiles(write('big.jsonl', big.text));
   await expect(page.getByTestId('replay-title')).toContainText('Room SYNTH', { timeout: 30_000 });
