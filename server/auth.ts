@@ -13,9 +13,13 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
+/** Two sha-256 hashes (hex) compared in constant time; anything that is not such a hash is unequal. */
+export function hashesEqual(a: string, b: string): boolean {
+  if (!/^[0-9a-f]{64}$/i.test(a) || !/^[0-9a-f]{64}$/i.test(b)) return false;
+  return timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+}
+
 /** True when `secret` hashes to `expectedHash`, compared in constant time. */
 export function secretMatches(secret: string, expectedHash: string): boolean {
-  const a = Buffer.from(hashSecret(secret), 'hex');
-  const b = Buffer.from(expectedHash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return hashesEqual(hashSecret(secret), expectedHash);
 }

@@ -7,15 +7,15 @@
 // never inside the recording and never in clear. Session ids are checked against their
 // alphabet before they touch a path.
 
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordingHeader } from '../shared/session/events';
 import { RECORDING_FORMAT } from '../shared/session/events';
 import { fail, ok, type Result } from '../shared/protocol/result';
-import { newSecret } from './auth';
+import { hashesEqual, hashSecret, newSecret } from './auth';
 import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
+import type { RecordingEntry } from '../shared/protocol/recordings';
 
 /** nanoid's alphabet; the server makes 12-character ids, older or foreign ones may differ. */
 const SESSION_ID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -24,28 +24,10 @@ const MAX_SHARES = 20;
 /** The header is the first line: a few hundred bytes, never more than this. */
 const HEADER_MAX = 256 * 1024;
 
+export type { RecordingEntry };
+
 export const isSessionId = (id: string): boolean => SESSION_ID.test(id);
 
-export interface RecordingEntry {
-  session: string;
-  room: string;
-  /** Wall-clock start (ISO 8601). */
-  startedAt: string;
-  bytes: number;
-  events: number;
-  /** Session time of the last event (ms). */
-  durationMs: number;
-  /** Games played, in order of first play. */
-  games: string[];
-  nodes: number;
-  rounds: number;
-  /** The room is still running (its recording grows). */
-  live: boolean;
-  /** The last line was cut off (the server stopped mid-write); the rest reads. */
-  torn: boolean;
-  /** Share links that open it. */
-  shares: number;
-}
 
 export type Access = 'owner' | 'share';
 
@@ -58,14 +40,6 @@ interface Scanned {
   size: number;
   mtimeMs: number;
   entry: Omit<RecordingEntry, 'live' | 'shares'>;
-}
-
-const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
-
-function sameHash(a: Buffer, hex: string): boolean {
-  if (!/^[0-9a-f]{64}$/i.test(hex)) return false;
-  const b = Buffer.from(hex, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export class RecordingStore {
@@ -88,7 +62,7 @@ export class RecordingStore {
 
   /** The recordings whose instructor key is one of `keys`, newest first. */
   async list(keys: readonly string[]): Promise<RecordingEntry[]> {
-    const hashes = [...new Set(keys)].filter((k) => k.length > 0).map(sha256);
+    const hashes = [...new Set(keys)].filter((k) => k.length > 0).map(hashSecret);
     if (!hashes.length) return [];
     let names: string[];
     try {
@@ -101,7 +75,7 @@ export class RecordingStore {
       const session = name.slice(0, -'.jsonl'.length);
       if (!isSessionId(session)) continue;
       const header = await this.header(session);
-      if (!header || !hashes.some((h) => sameHash(h, header.keyHash))) continue;
+      if (!header || !hashes.some((h) => hashesEqual(h, header.keyHash))) continue;
       const entry = await this.entry(session, header);
       if (entry) out.push(entry);
     }
@@ -114,10 +88,10 @@ export class RecordingStore {
     const header = await this.header(session);
     if (!header) return fail('unknown_recording', 'There is no such recording on this server (it may have been deleted).');
     if (!secret) return fail('forbidden', 'This recording needs its instructor key or a share link.');
-    const hash = sha256(secret);
-    if (sameHash(hash, header.keyHash)) return ok({ access: 'owner', header });
+    const hash = hashSecret(secret);
+    if (hashesEqual(hash, header.keyHash)) return ok({ access: 'owner', header });
     const shares = await this.readShares(session);
-    if (shares.tokens.some((t) => sameHash(hash, t.hash))) return ok({ access: 'share', header });
+    if (shares.tokens.some((t) => hashesEqual(hash, t.hash))) return ok({ access: 'share', header });
     return fail('forbidden', 'This key or share link does not open this recording (a share link may have been withdrawn).');
   }
 
@@ -145,7 +119,7 @@ export class RecordingStore {
       return fail('too_many_shares', `This recording already has ${MAX_SHARES} share links: withdraw them and make a new one.`);
     }
     const token = newSecret();
-    shares.tokens.push({ hash: sha256(token).toString('hex'), createdAt: new Date().toISOString() });
+    shares.tokens.push({ hash: hashSecret(token), createdAt: new Date().toISOString() });
     await this.writeShares(session, shares);
     return ok({ token, shares: shares.tokens.length });
   }

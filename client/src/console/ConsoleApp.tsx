@@ -1,6 +1,7 @@
 // The instructor console on the projector: the room code and QR for latecomers, the roster,
 // rounds, the network's faults, and each game's own panel.
 
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { useMemo, useRef, useState } from 'react';
 import type { DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
@@ -168,18 +169,7 @@ function Dashboard({ session }: { session: ConsoleSession }) {
         </div>
       )}
       {help && (
-        <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelp(false)}>
-          <div className="panel">
-            <h2>Keyboard shortcuts</h2>
-            <table className="results">
-              <tbody>
-                {SHORTCUTS.map(([k, what]) => (
-                  <tr key={k}><td><kbd>{k}</kbd></td><td>{what}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />
       )}
     </div>
   );

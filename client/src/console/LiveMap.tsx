@@ -5,11 +5,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { groupName, type FaultOp } from '../../../shared/net/faults';
 import type { ConsoleSnapshot } from '../../../shared/session/views';
-import { GAME_UIS } from '../games';
-import { defaultKindStyle, DROP_STYLE, type MapNode } from '../map/draw';
+import { mapNodesOf, messageStyle } from '../games/mapLook';
+import { MapLegend } from '../map/Legend';
 import { NetworkMap } from '../map/NetworkMap';
 import { TrafficModel } from '../map/traffic';
-import { presence } from './Roster';
 import type { ConsoleSession } from './useConsoleSession';
 
 interface Popover {
@@ -34,23 +33,7 @@ export function LiveMap({ session, scale, selected, setSelected }: {
 
   useEffect(() => session.subscribe((events) => traffic.ingest(events)), [session, traffic]);
 
-  const ui = snapshot.round ? GAME_UIS[snapshot.round.game] : undefined;
-  const decorations = useMemo(() => (ui?.decorate && snapshot.round ? ui.decorate(snapshot.round.view) : {}), [ui, snapshot.round]);
-  const nodes: MapNode[] = useMemo(
-    () =>
-      snapshot.nodes
-        .filter((n) => n.status === 'active')
-        .map((n) => ({
-          id: n.id,
-          label: n.nickname,
-          group: n.group,
-          crashed: n.crashed,
-          offline: presence(n, snapshot.t) === 'offline' || presence(n, snapshot.t) === 'reconnecting',
-          bot: n.kind === 'bot',
-          ...decorations[n.id],
-        })),
-    [snapshot.nodes, snapshot.t, decorations],
-  );
+  const nodes = useMemo(() => mapNodesOf(snapshot), [snapshot]);
   const names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
   const groups = [...new Set(nodes.map((n) => n.group))].sort();
   const freeGroup = () => {
@@ -63,11 +46,6 @@ export function LiveMap({ session, scale, selected, setSelected }: {
     if (err) setError(err.message);
   };
   const ids = [...selected];
-  const kindStyle = (kind: string, body: unknown) => {
-    const style = ui?.kinds?.[kind] ?? defaultKindStyle(kind);
-    const label = ui?.messageLabel?.(kind, body);
-    return label ? { ...style, label } : style;
-  };
   const now = () => {
     const c = clock.current;
     return c.pausedAt ?? c.t + (performance.now() - c.at);
@@ -79,7 +57,7 @@ export function LiveMap({ session, scale, selected, setSelected }: {
         <h2 style={{ margin: 0 }}>Network</h2>
         {snapshot.paused && <span className="pill reconnecting">❚❚ paused: messages wait</span>}
         <span className="spacer" />
-        <Legend />
+        <MapLegend live />
       </div>
       <NetworkMap
         label={`Network map: ${nodes.length} nodes in ${groups.length} group${groups.length === 1 ? '' : 's'}`}
@@ -87,7 +65,7 @@ export function LiveMap({ session, scale, selected, setSelected }: {
         faults={snapshot.faults}
         traffic={traffic}
         now={now}
-        kindStyle={kindStyle}
+        kindStyle={messageStyle}
         selected={selected}
         scale={scale}
         onSelect={(picked, add) => setSelected(new Set(add ? [...selected, ...picked] : picked))}
@@ -200,20 +178,6 @@ function LinkLoss({ a, b, names, value, onSet, onDone }: { a: string; b: string;
         <button className="small" onClick={() => (onSet(v), onDone())}>Apply</button>
         <button className="small secondary" onClick={onDone}>Cancel</button>
       </div>
-    </div>
-  );
-}
-
-function Legend() {
-  return (
-    <div className="legend" aria-label="Legend">
-      <span>● message</span>
-      <span>◇ duplicate</span>
-      <span>↯ overtook</span>
-      <span style={{ color: DROP_STYLE.partition.color }}>✕ partition</span>
-      <span style={{ color: DROP_STYLE.loss.color }}>○ lost</span>
-      <span style={{ color: DROP_STYLE.crashed.color }}>■ crashed</span>
-      <span>- - - offline phone</span>
     </div>
   );
 }

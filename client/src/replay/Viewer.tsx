@@ -3,6 +3,7 @@
 // change speed, N / Shift+N next / previous dropped message, F next network change, R next
 // round.
 
+import { ShortcutsDialog } from '../console/ShortcutsDialog';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { shivizLines, SHIVIZ_REGEX } from '../../../shared/replay/shiviz';
 import { saveFile, recordingFileName } from './api';
@@ -181,18 +182,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         <Diagram player={player} scale={projector ? 1.35 : 1} />
       </div>
       {help && (
-        <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelp(false)}>
-          <div className="panel">
-            <h2>Keyboard shortcuts</h2>
-            <table className="results">
-              <tbody>
-                {SHORTCUTS.map(([k, what]) => (
-                  <tr key={k}><td><kbd>{k}</kbd></td><td>{what}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />
       )}
     </div>
   );

@@ -3,21 +3,9 @@
 
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import { savedRooms } from '../console/useConsoleSession';
+import type { RecordingEntry } from '../../../shared/protocol/recordings';
 
-export interface RecordingEntry {
-  session: string;
-  room: string;
-  startedAt: string;
-  bytes: number;
-  events: number;
-  durationMs: number;
-  games: string[];
-  nodes: number;
-  rounds: number;
-  live: boolean;
-  torn: boolean;
-  shares: number;
-}
+export type { RecordingEntry };
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
 

@@ -2,22 +2,8 @@
 // from each game's screens (GameUi.kinds), nodes by nickname.
 
 import type { RecordingIndex } from '../../../shared/replay/recordingIndex';
-import { GAME_UIS } from '../games';
-import { defaultKindStyle, type KindStyle } from '../map/draw';
 
-const cache = new Map<string, KindStyle>();
-
-/** A kind's colour and label: its game's own, else a stable default. */
-export function kindStyle(kind: string): KindStyle {
-  let style = cache.get(kind);
-  if (style) return style;
-  const game = kind.includes(':') ? kind.slice(0, kind.indexOf(':')) : '';
-  style = GAME_UIS[game]?.kinds?.[kind];
-  if (!style) for (const ui of Object.values(GAME_UIS)) if (ui.kinds?.[kind]) style = ui.kinds[kind];
-  style ??= defaultKindStyle(kind);
-  cache.set(kind, style);
-  return style;
-}
+export { kindStyle } from '../games/mapLook';
 
 export function nodeNames(index: RecordingIndex): Map<string, string> {
   return new Map(index.nodes.map((n) => [n.id, n.nickname]));

@@ -1,7 +1,7 @@
 // Pieces every Byzantine screen uses: values and roles drawn with a word and an icon (colour
 // is never the only signal), a session clock that keeps counting between views, and names.
 
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import './byzantine.css';
 
@@ -82,20 +82,7 @@ export function TraitorTag({ text = 'TRAITOR' }: { text?: string }) {
   );
 }
 
-/**
- * The session time now: `t` is the time a view describes; between views the clock keeps
- * going with performance.now(), except while the network is paused (timers wait too).
- */
-export function useSessionNow(t: number, frozen: boolean, everyMs = 250): number {
-  const at = useMemo(() => performance.now(), [t]);
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    if (frozen) return;
-    const id = setInterval(() => setTick((x) => x + 1), everyMs);
-    return () => clearInterval(id);
-  }, [frozen, everyMs]);
-  return frozen ? t : t + (performance.now() - at);
-}
+export { useSessionNow } from '../sessionClock';
 
 /** 0:42 */
 export function formatLeft(ms: number): string {

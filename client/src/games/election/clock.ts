@@ -28,7 +28,4 @@ export function useTick(ms: number, on = true): void {
   }, [ms, on]);
 }
 
-export function seconds(ms: number): string {
-  const s = Math.max(0, ms) / 1000;
-  return s >= 10 ? `${Math.ceil(s)}\u00a0s` : `${s.toFixed(1)}\u00a0s`;
-}
+export { secondsLeft as seconds } from '../sessionClock';
