@@ -1,3 +1,4 @@
+import { memo, useCallback } from 'react';
 import type { ConsoleNode, ConsoleSnapshot } from '../../../shared/session/views';
 import type { ConsoleSession } from './useConsoleSession';
 
@@ -16,11 +17,15 @@ const LABEL: Record<Presence, string> = { bot: '⚙ bot', online: '● online', 
 
 export function Roster({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
   const nodes = snapshot.nodes.filter((n) => n.status === 'active');
-  const kick = (n: ConsoleNode) => {
-    if (window.confirm(`Remove ${n.nickname} from the room? Their phone cannot come back as this node.`)) {
-      void session.command('console:kick', { node: n.id });
-    }
-  };
+  const { command } = session;
+  const kick = useCallback(
+    (id: string, nickname: string) => {
+      if (window.confirm(`Remove ${nickname} from the room? Their phone cannot come back as this node.`)) {
+        void command('console:kick', { node: id });
+      }
+    },
+    [command],
+  );
   return (
     <section className="panel stack" aria-labelledby="roster-title">
       <div className="row">
@@ -38,20 +43,24 @@ export function Roster({ snapshot, session }: { snapshot: ConsoleSnapshot; sessi
       </div>
       {nodes.length === 0 && <p className="muted">No one yet. Phones join with the code or the QR code.</p>}
       <ul className="roster" data-testid="roster">
-        {nodes.map((n) => {
-          const p = presence(n, snapshot.t);
-          return (
-            <li key={n.id} data-node={n.id}>
-              <span className="name" title={n.id}>{n.nickname}</span>
-              {n.crashed && <span className="pill crashed">✕ crashed</span>}
-              <span className={`pill ${p}`}>{LABEL[p]}</span>
-              <button className="small secondary" aria-label={`Remove ${n.nickname}`} onClick={() => kick(n)}>
-                ✕
-              </button>
-            </li>
-          );
-        })}
+        {nodes.map((n) => (
+          <RosterRow key={n.id} id={n.id} nickname={n.nickname} crashed={n.crashed} presence={presence(n, snapshot.t)} onKick={kick} />
+        ))}
       </ul>
     </section>
   );
 }
+
+/** One row; unchanged rows are not re-rendered when the room's picture refreshes. */
+const RosterRow = memo(function RosterRow(props: { id: string; nickname: string; crashed: boolean; presence: Presence; onKick(id: string, nickname: string): void }) {
+  return (
+    <li data-node={props.id}>
+      <span className="name" title={props.id}>{props.nickname}</span>
+      {props.crashed && <span className="pill crashed">✕ crashed</span>}
+      <span className={`pill ${props.presence}`}>{LABEL[props.presence]}</span>
+      <button className="small secondary" aria-label={`Remove ${props.nickname}`} onClick={() => props.onKick(props.id, props.nickname)}>
+        ✕
+      </button>
+    </li>
+  );
+});
