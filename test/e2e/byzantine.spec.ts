@@ -1,13 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import path from 'node:path';
-import { joinPhone, openConsole, screenshot, SCREENSHOT_DIR, type Actor } from './helpers';
-
-/** Sets a network slider the way a person does: drag, then let go. */
-async function slide(consolePage: Page, label: RegExp, value: number) {
-  const slider = consolePage.getByLabel(label);
-  await slider.fill(String(value));
-  await slider.dispatchEvent('pointerup');
-}
+import { expect, test } from '@playwright/test';
+import { closeUp, joinPhone, openConsole, screenshot, setSlider, type Actor } from './helpers';
 
 test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({ browser }) => {
   const instructor = await openConsole(browser);
@@ -19,8 +11,8 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   const phones: Actor[] = [ada, grace, linus, barbara];
   await expect(con.getByTestId('node-count')).toHaveText('4');
   // A fast network, so the round is quick: the phases still wait for the people.
-  await slide(con, /^Latency/, 50);
-  await slide(con, /^Jitter/, 0);
+  await setSlider(con, /^Latency/, 50);
+  await setSlider(con, /^Jitter/, 0);
   await expect(con.getByLabel('Fault log')).toContainText('50');
 
   // The settings: the bound is checked live as f changes.
@@ -94,7 +86,7 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(table.getByRole('row', { name: /^Barbara/ })).toContainText('2 A · 1 R');
   await expect(con.getByTestId('results-table')).toContainText('IC1 ✓ · IC2 ✓');
   await screenshot(con, 'byzantine-console-verdict');
-  await result.screenshot({ path: path.join(SCREENSHOT_DIR, 'byzantine-console-verdict-closeup.png') });
+  await closeUp(result, 'byzantine-console-verdict-closeup');
 
   const errors = [instructor, ...phones].flatMap((a) => a.errors);
   expect(errors).toEqual([]);

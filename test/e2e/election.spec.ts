@@ -1,20 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { joinPhone, openConsole, SCREENSHOT_DIR, screenshot, type Actor } from './helpers';
-
-/** A close-up of one panel, to check that it reads from the back of the room. */
-async function closeUp(locator: Locator, name: string) {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await locator.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
-}
-
-/** Moves a network slider to 0 with the keyboard, as an instructor would; the console sends it on key-up. */
-async function sliderToZero(page: Page, label: RegExp) {
-  const slider = page.getByLabel(label);
-  await slider.focus();
-  await slider.press('Home');
-}
+import { expect, test } from '@playwright/test';
+import { closeUp, joinPhone, openConsole, screenshot, setSlider, type Actor } from './helpers';
 
 test('election: a phone stands when its timer runs out and wins with a vote granted from another phone, beside two bots; it commits the restaurant', async ({ browser }) => {
   const instructor = await openConsole(browser);
@@ -32,9 +17,9 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   const hint = con.getByText(/Fast timeouts need a latency below about 20 ms/);
   await expect(hint).toBeVisible();
   await closeUp(con.getByTestId('election-config'), 'election-console-config-fast-hint');
-  await sliderToZero(con, /^Latency/);
+  await setSlider(con, /^Latency/, 0);
   await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
-  await sliderToZero(con, /^Jitter/);
+  await setSlider(con, /^Jitter/, 0);
   await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
   await expect(hint).toHaveCount(0);
 
@@ -116,9 +101,9 @@ test('election at the fast pace with five bots: isolating the leader shows a sta
   const { page: con } = instructor;
   await con.getByRole('button', { name: '+5 bots' }).click();
   await expect(con.getByTestId('node-count')).toHaveText('5');
-  await sliderToZero(con, /^Latency/);
+  await setSlider(con, /^Latency/, 0);
   await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
-  await sliderToZero(con, /^Jitter/);
+  await setSlider(con, /^Jitter/, 0);
   await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
   await con.getByLabel('Game', { exact: true }).selectOption('election');
   await con.getByRole('radio', { name: /^Fast/ }).check();

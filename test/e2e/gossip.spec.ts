@@ -1,20 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { joinPhone, openConsole, SCREENSHOT_DIR, screenshot, type Actor } from './helpers';
-
-/** A close-up of one panel, to check that it reads from the back of the room. */
-async function closeUp(locator: Locator, name: string) {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await locator.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
-}
-
-/** Moves a network slider to 0 with the keyboard, as an instructor would; the console sends it on key-up. */
-async function sliderToZero(page: Page, label: RegExp) {
-  const slider = page.getByLabel(label);
-  await slider.focus();
-  await slider.press('Home');
-}
+import { expect, test, type Page } from '@playwright/test';
+import { closeUp, joinPhone, openConsole, screenshot, setSlider, type Actor } from './helpers';
 
 const tapName = (page: Page, name: string) => page.getByRole('group', { name: /^Tap a name/ }).getByRole('button', { name, exact: true });
 
@@ -28,9 +13,9 @@ test('gossip: three phones spread the rumour by tapping names, round by round; t
   await expect(con.getByTestId('node-count')).toHaveText('3');
 
   // Messages arrive at once, so the test waits for nothing but the rounds.
-  await sliderToZero(con, /^Latency/);
+  await setSlider(con, /^Latency/, 0);
   await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
-  await sliderToZero(con, /^Jitter/);
+  await setSlider(con, /^Jitter/, 0);
   await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
 
   // Push gossip with fanout 1 and 5-second rounds; Ada starts with the word.
@@ -96,9 +81,9 @@ test('gossip, pull mode beside five bots: a phone cut off by a partition asks in
   const ada = await joinPhone(browser, code, 'Ada', 'Pixel 5');
   await con.getByRole('button', { name: '+5 bots' }).click();
   await expect(con.getByTestId('node-count')).toHaveText('6');
-  await sliderToZero(con, /^Latency/);
+  await setSlider(con, /^Latency/, 0);
   await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
-  await sliderToZero(con, /^Jitter/);
+  await setSlider(con, /^Jitter/, 0);
   await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
 
   // Ada is cut off from the start; a bot starts with the rumour. Short rounds, quick bots,

@@ -3,7 +3,7 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { devices, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const PHONES = ['Pixel 7', 'iPhone 13', 'Galaxy S9+', 'Pixel 5', 'iPhone SE'] as const;
 
@@ -14,6 +14,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** A close-up of one panel, to check that it reads from the back of the room. */
+export async function closeUp(locator: Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await locator.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Sets one of the console's network sliders as a person does: move it, let go (it sends on release). */
+export async function setSlider(page: Page, label: RegExp, value: number): Promise<void> {
+  const slider = page.getByLabel(label);
+  await slider.fill(String(value));
+  await slider.dispatchEvent('pointerup');
 }
 
 /** Collects console errors and uncaught exceptions of a page. */
