@@ -55,9 +55,10 @@ export class RecordingStore {
     this.sharesDir = path.join(dataDir, 'shares');
   }
 
+  /** The registry's file for a session, once the id is known to be safe in a path. */
   fileFor(session: string): string {
     if (!isSessionId(session)) throw new Error(`bad session id ${JSON.stringify(session)}`);
-    return path.join(this.recordingsDir, `${session}.jsonl`);
+    return this.registry.fileFor(session);
   }
 
   /** The recordings whose instructor key is one of `keys`, newest first. */

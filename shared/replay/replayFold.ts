@@ -54,7 +54,7 @@ export class ReplayFold {
   failure: ReplayFoldError | null = null;
 
   constructor(
-    private readonly header: RecordingHeader,
+    header: RecordingHeader,
     private readonly events: readonly SessionEvent[],
     opts: { every?: number; budgetChars?: number } | number = {},
   ) {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { closeUp, joinPhone, openConsole, screenshot, setSlider, type Actor } from './helpers';
+import { closeUp, expectCleanAndClose, joinPhone, openConsole, screenshot, setSlider, type Actor } from './helpers';
 
 test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({ browser }) => {
   const instructor = await openConsole(browser);
@@ -88,7 +88,5 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await screenshot(con, 'byzantine-console-verdict');
   await closeUp(result, 'byzantine-console-verdict-closeup');
 
-  const errors = [instructor, ...phones].flatMap((a) => a.errors);
-  expect(errors).toEqual([]);
-  for (const a of [instructor, ...phones]) await a.context.close();
+  await expectCleanAndClose([instructor, ...phones]);
 });

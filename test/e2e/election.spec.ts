@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { closeUp, joinPhone, openConsole, screenshot, setSlider, type Actor } from './helpers';
+import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor } from './helpers';
 
 test('election: a phone stands when its timer runs out and wins with a vote granted from another phone, beside two bots; it commits the restaurant', async ({ browser }) => {
   const instructor = await openConsole(browser);
@@ -17,10 +17,7 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   const hint = con.getByText(/Fast timeouts need a latency below about 20 ms/);
   await expect(hint).toBeVisible();
   await closeUp(con.getByTestId('election-config'), 'election-console-config-fast-hint');
-  await setSlider(con, /^Latency/, 0);
-  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
-  await setSlider(con, /^Jitter/, 0);
-  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
+  await instantNetwork(con);
   await expect(hint).toHaveCount(0);
 
   // People play at the class pace, with shorter timers so the test is quick. The bots think
@@ -91,9 +88,7 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   await screenshot(con, 'election-console-result');
   await closeUp(result, 'election-console-result-panel');
 
-  const errors = [instructor, ...phones].flatMap((a) => a.errors);
-  expect(errors).toEqual([]);
-  for (const a of [instructor, ...phones]) await a.context.close();
+  await expectCleanAndClose([instructor, ...phones]);
 });
 
 test('election at the fast pace with five bots: isolating the leader shows a stale leader on the console until the heal', async ({ browser }) => {
@@ -101,10 +96,7 @@ test('election at the fast pace with five bots: isolating the leader shows a sta
   const { page: con } = instructor;
   await con.getByRole('button', { name: '+5 bots' }).click();
   await expect(con.getByTestId('node-count')).toHaveText('5');
-  await setSlider(con, /^Latency/, 0);
-  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
-  await setSlider(con, /^Jitter/, 0);
-  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
+  await instantNetwork(con);
   await con.getByLabel('Game', { exact: true }).selectOption('election');
   await con.getByRole('radio', { name: /^Fast/ }).check();
   await expect(con.getByText(/Fast timeouts need/)).toHaveCount(0);

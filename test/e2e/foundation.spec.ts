@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { joinPhone, openConsole, screenshot, type Actor } from './helpers';
+import { expectCleanAndClose, joinPhone, openConsole, screenshot, type Actor } from './helpers';
 
 test('the console creates a room, three phones join by code, a reload keeps the node, a sandbox message arrives', async ({ browser }) => {
   const instructor = await openConsole(browser);
@@ -46,7 +46,5 @@ test('the console creates a room, three phones join by code, a reload keeps the 
   await screenshot(grace, 'phone-sandbox-inbox');
   await screenshot(consolePage, 'console');
 
-  const errors = [instructor, ...phones].flatMap((a) => a.errors);
-  expect(errors).toEqual([]);
-  for (const a of [instructor, ...phones]) await a.context.close();
+  await expectCleanAndClose([instructor, ...phones]);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { closeUp, joinPhone, openConsole, screenshot, setSlider, type Actor } from './helpers';
+import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor } from './helpers';
 
 const tapName = (page: Page, name: string) => page.getByRole('group', { name: /^Tap a name/ }).getByRole('button', { name, exact: true });
 
@@ -13,10 +13,7 @@ test('gossip: three phones spread the rumour by tapping names, round by round; t
   await expect(con.getByTestId('node-count')).toHaveText('3');
 
   // Messages arrive at once, so the test waits for nothing but the rounds.
-  await setSlider(con, /^Latency/, 0);
-  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
-  await setSlider(con, /^Jitter/, 0);
-  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
+  await instantNetwork(con);
 
   // Push gossip with fanout 1 and 5-second rounds; Ada starts with the word.
   await con.getByLabel('Game', { exact: true }).selectOption('gossip');
@@ -70,9 +67,7 @@ test('gossip: three phones spread the rumour by tapping names, round by round; t
   await screenshot(con, 'gossip-console-result');
   await closeUp(result, 'gossip-console-result-panel');
 
-  const errors = [instructor, ...phones].flatMap((a) => a.errors);
-  expect(errors).toEqual([]);
-  for (const a of [instructor, ...phones]) await a.context.close();
+  await expectCleanAndClose([instructor, ...phones]);
 });
 
 test('gossip, pull mode beside five bots: a phone cut off by a partition asks in vain; the console warns that the rumour is stuck; the result says who never learned and why', async ({ browser }) => {
@@ -81,10 +76,7 @@ test('gossip, pull mode beside five bots: a phone cut off by a partition asks in
   const ada = await joinPhone(browser, code, 'Ada', 'Pixel 5');
   await con.getByRole('button', { name: '+5 bots' }).click();
   await expect(con.getByTestId('node-count')).toHaveText('6');
-  await setSlider(con, /^Latency/, 0);
-  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
-  await setSlider(con, /^Jitter/, 0);
-  await expect(con.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
+  await instantNetwork(con);
 
   // Ada is cut off from the start; a bot starts with the rumour. Short rounds, quick bots,
   // and the game gives up four rounds after the rumour has reached everyone it can.
@@ -124,7 +116,5 @@ test('gossip, pull mode beside five bots: a phone cut off by a partition asks in
   await expect(con.getByTestId('results-table')).toContainText('never: 1 of 6 never learned (1 cut off by a partition)');
   await closeUp(con.getByTestId('gossip-result'), 'gossip-console-result-never');
 
-  const errors = [instructor, ada].flatMap((a) => a.errors);
-  expect(errors).toEqual([]);
-  for (const a of [instructor, ada]) await a.context.close();
+  await expectCleanAndClose([instructor, ada]);
 });

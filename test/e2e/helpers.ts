@@ -29,6 +29,20 @@ export async function setSlider(page: Page, label: RegExp, value: number): Promi
   await slider.dispatchEvent('pointerup');
 }
 
+/** Latency and jitter to 0 through the console's sliders, so a test waits only for the game. */
+export async function instantNetwork(page: Page): Promise<void> {
+  await setSlider(page, /^Latency/, 0);
+  await expect(page.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
+  await setSlider(page, /^Jitter/, 0);
+  await expect(page.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
+}
+
+/** The end of every test: no page logged an error, and every browser context is closed. */
+export async function expectCleanAndClose(actors: readonly Actor[]): Promise<void> {
+  expect(actors.flatMap((a) => a.errors)).toEqual([]);
+  for (const a of actors) await a.context.close();
+}
+
 /** Collects console errors and uncaught exceptions of a page. */
 export function watchErrors(page: Page, label: string): string[] {
   const errors: string[] = [];

@@ -143,7 +143,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
   const [error, setError] = useState<string | null>(null);
   const games = Object.values(ENGINES);
   const setStep = (i: number, step: ScriptStep) => setScript({ ...script, steps: script.steps.map((s, j) => (j === i ? step : s)) });
-  const changeKind = (i: number, at: number, kind: StepKind): ScriptStep => {
+  const changeKind = (at: number, kind: StepKind): ScriptStep => {
     switch (kind) {
       case 'start': return { at, do: 'start', game: games[0]?.id ?? 'sandbox' };
       case 'stop': return { at, do: 'stop' };
@@ -189,7 +189,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
               <input id={`step-at-${i}`} type="number" min={0} style={{ width: 90 }} value={st.at} onChange={(e) => setStep(i, { ...st, at: Number(e.target.value) })} />
               <span>s</span>
               <label className="sr-only" htmlFor={`step-kind-${i}`}>Step {i + 1} action</label>
-              <select id={`step-kind-${i}`} style={{ width: 180 }} value={kindOf(st)} onChange={(e) => setStep(i, changeKind(i, st.at, e.target.value as StepKind))}>
+              <select id={`step-kind-${i}`} style={{ width: 180 }} value={kindOf(st)} onChange={(e) => setStep(i, changeKind(st.at, e.target.value as StepKind))}>
                 <option value="start">start a game</option>
                 <option value="stop">stop the round</option>
                 <option value="drill">drill</option>

@@ -4,7 +4,6 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { groupName, type FaultOp } from '../../../shared/net/faults';
-import type { ConsoleSnapshot } from '../../../shared/session/views';
 import { mapNodesOf, messageStyle } from '../games/mapLook';
 import { MapLegend } from '../map/Legend';
 import { NetworkMap } from '../map/NetworkMap';

@@ -30,7 +30,6 @@ export interface DrawFigures {
 
 export function drawBase(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramScene): DrawFigures {
   const start = performance.now();
-  const { index } = scene;
   ctx.clearRect(0, 0, v.width, v.height);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, v.width, v.height);

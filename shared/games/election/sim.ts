@@ -43,7 +43,6 @@ export const electionSim: SimPlugin<ElectionConfig, ElectionState> = {
     };
   },
 
-  // Long enough for the usual drills (split at 2 s, heal at 6 s) at the fast pace.
   // Long enough for the fault schedule to play out and the cluster to settle after it.
   maxTimeMs: (config, flags, { lastStepAt }) =>
     intFlag(flags, 'duration', config.pace === 'fast' ? Math.max(10_000, lastStepAt + 4_000) : Math.max(180_000, lastStepAt + 60_000), 1, 86_400_000),
