@@ -30,11 +30,19 @@ export function lanAddress(): string | null {
   return null;
 }
 
-export async function createApplication(config: Config, clock: Clock = realClock, log: (line: string) => void = console.log): Promise<Application> {
+export async function createApplication(
+  config: Config,
+  clock: Clock = realClock,
+  log: (line: string) => void = console.log,
+): Promise<Application> {
   const httpServer = createServer();
   let port = config.port;
   const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;
-  const registry = new RoomRegistry(config, clock, socketOutput(() => io));
+  const registry = new RoomRegistry(
+    config,
+    clock,
+    socketOutput(() => io),
+  );
   // Express first: Socket.IO then takes its own path and hands every other request to it.
   httpServer.on('request', createHttpApp({ config, registry, joinUrl, startedAt: Date.now() }));
   const io: Application['io'] = new Server(httpServer, {

@@ -28,13 +28,24 @@ function keyOf(req: Request): string {
   return typeof req.query.share === 'string' ? req.query.share : '';
 }
 
-const STATUS: Record<string, number> = { bad_session: 400, bad_request: 400, forbidden: 403, unknown_recording: 404, recording_live: 409, too_many_shares: 409 };
+const STATUS: Record<string, number> = {
+  bad_session: 400,
+  bad_request: 400,
+  forbidden: 403,
+  unknown_recording: 404,
+  recording_live: 409,
+  too_many_shares: 409,
+};
 
 function refuse(res: Response, error: { code: string; message: string }): void {
   res.status(STATUS[error.code] ?? 400).json({ ok: false, error });
 }
 
-const fileName = (room: string, startedAt: string) => `human-cluster-${room}-${startedAt.slice(0, 16).replace(/[^0-9T-]/g, '-').replace('T', '_')}.jsonl`;
+const fileName = (room: string, startedAt: string) =>
+  `human-cluster-${room}-${startedAt
+    .slice(0, 16)
+    .replace(/[^0-9T-]/g, '-')
+    .replace('T', '_')}.jsonl`;
 
 export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps): express.Express {
   const app = express();
@@ -63,7 +74,7 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     }
     const key = keyOf(req);
     if (!key || !room.checkKey(key)) {
-      res.status(403).json({ ok: false, error: { code: 'forbidden', message: 'This needs the room\'s instructor key.' } });
+      res.status(403).json({ ok: false, error: { code: 'forbidden', message: "This needs the room's instructor key." } });
       return null;
     }
     return room;
@@ -96,7 +107,10 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     const r = await store.access(String(req.params.session ?? ''), keyOf(req));
     if (!r.ok) return void refuse(res, r.error);
     if (need === 'owner' && r.data.access !== 'owner') {
-      return void refuse(res, { code: 'forbidden', message: 'Only the instructor who recorded it can do this; a share link only opens it.' });
+      return void refuse(res, {
+        code: 'forbidden',
+        message: 'Only the instructor who recorded it can do this; a share link only opens it.',
+      });
     }
     return r.data;
   };
@@ -156,7 +170,10 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     res.status(status).json({
       ok: false,
-      error: status === 500 ? { code: 'internal', message: 'Something went wrong on the server.' } : { code: 'bad_request', message: 'Send {"keys": [...]} as JSON (at most 16 KB).' },
+      error:
+        status === 500
+          ? { code: 'internal', message: 'Something went wrong on the server.' }
+          : { code: 'bad_request', message: 'Send {"keys": [...]} as JSON (at most 16 KB).' },
     });
   });
 

@@ -28,7 +28,6 @@ export type { RecordingEntry };
 
 export const isSessionId = (id: string): boolean => SESSION_ID.test(id);
 
-
 export type Access = 'owner' | 'share';
 
 interface ShareFile {
@@ -190,7 +189,11 @@ export class RecordingStore {
     let scanned = this.scans.get(session);
     if (!scanned || scanned.size !== info.size || scanned.mtimeMs !== info.mtimeMs) {
       const text = await readFile(this.fileFor(session), 'utf8');
-      scanned = { size: info.size, mtimeMs: info.mtimeMs, entry: { ...scan(text), session, room: header.room, startedAt: header.startedAt, bytes: info.size } };
+      scanned = {
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        entry: { ...scan(text), session, room: header.room, startedAt: header.startedAt, bytes: info.size },
+      };
       this.scans.set(session, scanned);
     }
     return { ...scanned.entry, live: false, shares };

@@ -218,11 +218,25 @@ export class Room {
     if (this.state.ended) return;
     this.armWake();
     const { clock } = this.deps;
-    this.viewTimer ??= clock.setTimeout(guarded('views', () => this.flushViews()), VIEW_BATCH_MS);
-    if (this.rosterDirty) this.rosterTimer ??= clock.setTimeout(guarded('roster', () => this.flushRoster()), ROSTER_BATCH_MS);
+    this.viewTimer ??= clock.setTimeout(
+      guarded('views', () => this.flushViews()),
+      VIEW_BATCH_MS,
+    );
+    if (this.rosterDirty)
+      this.rosterTimer ??= clock.setTimeout(
+        guarded('roster', () => this.flushRoster()),
+        ROSTER_BATCH_MS,
+      );
     if (this.deps.output.hasConsoles(this.code)) {
-      this.snapshotTimer ??= clock.setTimeout(guarded('snapshot', () => this.flushSnapshot()), SNAPSHOT_EVERY_MS);
-      if (this.streamed.length) this.eventsTimer ??= clock.setTimeout(guarded('events', () => this.flushEvents()), EVENTS_EVERY_MS);
+      this.snapshotTimer ??= clock.setTimeout(
+        guarded('snapshot', () => this.flushSnapshot()),
+        SNAPSHOT_EVERY_MS,
+      );
+      if (this.streamed.length)
+        this.eventsTimer ??= clock.setTimeout(
+          guarded('events', () => this.flushEvents()),
+          EVENTS_EVERY_MS,
+        );
     }
   }
 

@@ -100,7 +100,9 @@ export class RoomRegistry {
         const room = new Room(state, { clock: this.clock, writer, output: this.output, onEnded: (r) => this.onEnded(r) });
         this.rooms.set(code, room);
         restored++;
-        log(`restored room ${code} (${state.active} nodes, ${parsed.events.length} events${parsed.torn ? ', torn last line skipped' : ''})`);
+        log(
+          `restored room ${code} (${state.active} nodes, ${parsed.events.length} events${parsed.torn ? ', torn last line skipped' : ''})`,
+        );
       } catch (err) {
         log(`could not restore ${name}: ${(err as Error).message}`);
       }

@@ -4,12 +4,7 @@
 import type { Server, Socket } from 'socket.io';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { z } from 'zod';
-import {
-  CLIENT_EVENTS,
-  type ClientToServerEvents,
-  type JoinedData,
-  type ServerToClientEvents,
-} from '../shared/protocol/events';
+import { CLIENT_EVENTS, type ClientToServerEvents, type JoinedData, type ServerToClientEvents } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
 import { fail, ok, type Result } from '../shared/protocol/result';
 import * as S from '../shared/protocol/schemas';
@@ -36,9 +31,18 @@ const consoleChannel = (code: string) => `c:${code}`;
 
 export function socketOutput(io: () => IO): RoomOutput {
   return {
-    toNode: (code, node, event, ...args) => io().to(nodeChannel(code, node)).emit(event, ...args),
-    toRoom: (code, event, ...args) => io().to(roomChannel(code)).emit(event, ...args),
-    toConsoles: (code, event, ...args) => io().to(consoleChannel(code)).emit(event, ...args),
+    toNode: (code, node, event, ...args) =>
+      io()
+        .to(nodeChannel(code, node))
+        .emit(event, ...args),
+    toRoom: (code, event, ...args) =>
+      io()
+        .to(roomChannel(code))
+        .emit(event, ...args),
+    toConsoles: (code, event, ...args) =>
+      io()
+        .to(consoleChannel(code))
+        .emit(event, ...args),
     hasConsoles: (code) => (io().sockets.adapter.rooms.get(consoleChannel(code))?.size ?? 0) > 0,
     dropNode: (code, node) => {
       for (const s of io().sockets.adapter.rooms.get(nodeChannel(code, node)) ?? []) {

@@ -14,7 +14,10 @@ export function Landing() {
     <main className="landing">
       <section className="hero">
         <h1>Human Cluster</h1>
-        <p>Your class is the distributed system. Every phone is a node, the server is the network, and the instructor is the network's adversary.</p>
+        <p>
+          Your class is the distributed system. Every phone is a node, the server is the network, and the instructor is the network's
+          adversary.
+        </p>
       </section>
       <div className="choices">
         <form className="panel stack" onSubmit={join}>
@@ -30,13 +33,21 @@ export function Landing() {
             maxLength={8}
             placeholder="K7QX3"
           />
-          {error && <div className="error" role="alert">{error}</div>}
-          <button className="big" type="submit">Join</button>
+          {error && (
+            <div className="error" role="alert">
+              {error}
+            </div>
+          )}
+          <button className="big" type="submit">
+            Join
+          </button>
         </form>
         <div className="panel stack">
           <h2>Host a class</h2>
           <p className="muted">Open the instructor console on the projector: it creates a room with a code and a QR code for the phones.</p>
-          <a className="button big" href="/console">Host a class</a>
+          <a className="button big" href="/console">
+            Host a class
+          </a>
         </div>
       </div>
     </main>

@@ -11,7 +11,9 @@ export function connectSocket(): ClientSocket {
   return io({ reconnectionDelay: 500, reconnectionDelayMax: 4000, timeout: 10_000 });
 }
 
-type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (r: Result<infer T>) => void ? T : never;
+type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (r: Result<infer T>) => void
+  ? T
+  : never;
 
 /** Sends a request and waits for its answer (at most `timeoutMs`). */
 export async function request<E extends keyof ClientToServerEvents>(

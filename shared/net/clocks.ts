@@ -17,11 +17,7 @@ export const newClock = (): NodeClock => ({ lamport: 0, vector: {} });
  * Without `vectors` only the Lamport clock runs (vector stamps grow with the number of
  * nodes, which a 100,000-node simulation cannot afford).
  */
-export function tickSend(
-  clock: NodeClock,
-  self: NodeId,
-  vectors = true,
-): { lamport: number; vector?: VectorClock } {
+export function tickSend(clock: NodeClock, self: NodeId, vectors = true): { lamport: number; vector?: VectorClock } {
   clock.lamport += 1;
   if (!vectors) return { lamport: clock.lamport };
   clock.vector[self] = (clock.vector[self] ?? 0) + 1;
@@ -29,11 +25,7 @@ export function tickSend(
 }
 
 /** A receive: Lamport takes the max plus one, the vector takes the pointwise max and ticks. */
-export function tickReceive(
-  clock: NodeClock,
-  self: NodeId,
-  stamp: { lamport: number; vector?: VectorClock },
-): void {
+export function tickReceive(clock: NodeClock, self: NodeId, stamp: { lamport: number; vector?: VectorClock }): void {
   clock.lamport = Math.max(clock.lamport, stamp.lamport) + 1;
   if (!stamp.vector) return;
   for (const [n, v] of Object.entries(stamp.vector)) {

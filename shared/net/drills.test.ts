@@ -24,7 +24,9 @@ describe('drills', () => {
     const f = plan('isolate-leader', ids(5), 'n3');
     expect(sees(f, 'n3', ids(5))).toBe(1);
     expect(sees(f, 'n1', ids(5))).toBe(4);
-    expect(planDrill('isolate-leader', { nodes: ids(5), faults: defaultFaults(), leader: null, rng: createRng(1) })).toHaveProperty('error');
+    expect(planDrill('isolate-leader', { nodes: ids(5), faults: defaultFaults(), leader: null, rng: createRng(1) })).toHaveProperty(
+      'error',
+    );
   });
 
   it('bridge: one node in the middle sees both halves, which do not see each other', () => {

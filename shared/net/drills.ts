@@ -54,7 +54,15 @@ export function planDrill(name: DrillName, ctx: DrillCtx): DrillPlan {
       const bridge = nodes[mid] as NodeId;
       const left = nodes.slice(0, mid);
       const right = nodes.slice(mid + 1);
-      return { op: splitWithLinks([left, right, [bridge]], [[0, 2], [1, 2]]) };
+      return {
+        op: splitWithLinks(
+          [left, right, [bridge]],
+          [
+            [0, 2],
+            [1, 2],
+          ],
+        ),
+      };
     }
     case 'ring':
       if (nodes.length < 4) return { error: 'A majorities ring needs at least four nodes.' };

@@ -11,8 +11,7 @@ export type DropReason = (typeof DROP_REASONS)[number];
 
 export type Outcome =
   /** Delivered at each time in `at` (two entries when the network duplicated it). */
-  | { deliver: true; at: number[] }
-  | { deliver: false; reason: DropReason };
+  { deliver: true; at: number[] } | { deliver: false; reason: DropReason };
 
 /** The faults, indexed for lookups per envelope. Built once per faults object. */
 interface Compiled {
@@ -59,12 +58,7 @@ export function canReach(faults: Faults, from: NodeId, to: NodeId): boolean {
  * (crash, then partition), or null when the path is up. Checked when the envelope is sent
  * and again when it arrives, so a cut made while a message is in flight still drops it.
  */
-export function blockedBy(
-  faults: Faults,
-  from: NodeId,
-  to: NodeId,
-  down?: { has(node: NodeId): boolean },
-): DropReason | null {
+export function blockedBy(faults: Faults, from: NodeId, to: NodeId, down?: { has(node: NodeId): boolean }): DropReason | null {
   const c = compile(faults);
   if ((c.crashed.size > 0 && (c.crashed.has(from) || c.crashed.has(to))) || down?.has(from) || down?.has(to)) return 'crashed';
   if (!canReach(faults, from, to)) return 'partition';

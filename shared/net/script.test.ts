@@ -3,15 +3,18 @@ import { ENGINES } from '../games';
 import { drillScript, orderedSteps, PRESET_SCRIPTS } from './script';
 
 describe('drill scripts', () => {
-  it.each(PRESET_SCRIPTS.map((s) => [s.name, s] as const))('the preset "%s" is valid, and every game it starts exists with that config', (_name, script) => {
-    expect(drillScript.safeParse(script).success).toBe(true);
-    for (const step of script.steps) {
-      if (step.do !== 'start') continue;
-      const engine = ENGINES[step.game];
-      expect(engine, `game ${step.game}`).toBeDefined();
-      expect(engine!.config.safeParse(step.config ?? {}).success).toBe(true);
-    }
-  });
+  it.each(PRESET_SCRIPTS.map((s) => [s.name, s] as const))(
+    'the preset "%s" is valid, and every game it starts exists with that config',
+    (_name, script) => {
+      expect(drillScript.safeParse(script).success).toBe(true);
+      for (const step of script.steps) {
+        if (step.do !== 'start') continue;
+        const engine = ENGINES[step.game];
+        expect(engine, `game ${step.game}`).toBeDefined();
+        expect(engine!.config.safeParse(step.config ?? {}).success).toBe(true);
+      }
+    },
+  );
 
   it('orders steps by time, keeping the written order for steps at the same second', () => {
     const steps = orderedSteps({

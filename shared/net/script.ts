@@ -22,7 +22,10 @@ export type ScriptAction = z.infer<typeof scriptAction>;
 export const scriptStep = z.intersection(
   z.object({
     /** Seconds after the script starts. */
-    at: z.number().min(0).max(24 * 3600),
+    at: z
+      .number()
+      .min(0)
+      .max(24 * 3600),
     /** What the console shows for this step (optional). */
     note: z.string().max(120).optional(),
   }),
@@ -41,7 +44,10 @@ export type DrillScript = z.infer<typeof drillScript>;
 
 /** The steps in time order (a stable sort: steps at the same second keep their order). */
 export function orderedSteps(script: DrillScript): ScriptStep[] {
-  return script.steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i).map(({ s }) => s);
+  return script.steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.at - b.s.at || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 /** A step in words, for the console ("20 s: isolate the leader"). */

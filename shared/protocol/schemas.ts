@@ -11,7 +11,10 @@ const groupName = z.string().min(1).max(16);
 const rate = z.number().min(0).max(1);
 const ms = z.number().min(0).max(600_000);
 
-export const roomCode = z.string().min(ROOM_CODE_LENGTH).max(ROOM_CODE_LENGTH + 4);
+export const roomCode = z
+  .string()
+  .min(ROOM_CODE_LENGTH)
+  .max(ROOM_CODE_LENGTH + 4);
 
 export const joinPayload = z.object({ code: roomCode, nickname: z.string().max(100) }).strict();
 export const resumePayload = z.object({ code: roomCode, token: z.string().min(10).max(64) }).strict();
@@ -19,9 +22,7 @@ export const actPayload = z.object({ action: z.unknown() }).strict();
 export const autopilotPayload = z.object({ on: z.boolean() }).strict();
 export const emptyPayload = z.object({}).strict();
 
-export const createPayload = z
-  .object({ capacity: z.number().int().min(1).max(1000).optional() })
-  .strict();
+export const createPayload = z.object({ capacity: z.number().int().min(1).max(1000).optional() }).strict();
 export const attachPayload = z.object({ code: roomCode, key: z.string().min(10).max(64) }).strict();
 export const kickPayload = z.object({ node: nodeId }).strict();
 export const lockPayload = z.object({ locked: z.boolean() }).strict();
@@ -34,7 +35,9 @@ export const pausePayload = z.object({ paused: z.boolean() }).strict();
 export const consoleAutopilotPayload = z.object({ node: nodeId, on: z.boolean() }).strict();
 
 export const faultOp = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('split'), groups: z.array(nodeIds).min(1).max(64), open: z.array(z.string().max(40)).max(5000).optional() }).strict(),
+  z
+    .object({ op: z.literal('split'), groups: z.array(nodeIds).min(1).max(64), open: z.array(z.string().max(40)).max(5000).optional() })
+    .strict(),
   z.object({ op: z.literal('move'), nodes: nodeIds, group: groupName }).strict(),
   z.object({ op: z.literal('link'), from: groupName, to: groupName, open: z.boolean() }).strict(),
   z.object({ op: z.literal('isolate'), nodes: nodeIds }).strict(),

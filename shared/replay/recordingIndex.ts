@@ -163,7 +163,13 @@ export class RecordingIndex {
           this.faults.push({ idx: i, t, text: e.text, faults: e.faults });
           break;
         case 'mark':
-          this.marks.push({ idx: i, t, label: e.label, ...(e.node ? { node: e.node } : {}), ...(e.data !== undefined ? { data: e.data } : {}) });
+          this.marks.push({
+            idx: i,
+            t,
+            label: e.label,
+            ...(e.node ? { node: e.node } : {}),
+            ...(e.data !== undefined ? { data: e.data } : {}),
+          });
           break;
         case 'envelope:sent': {
           const env = e.env;

@@ -63,7 +63,7 @@ describe('the replay fold', () => {
   const rec = synthesize({ events: 4_000, nodes: 5, loss: 0.15, dup: 0.05, splitEveryMs: 500, seed: SEED + 1 });
   const { header, events } = parseRecording(rec.text);
 
-  it('ends in the live core\'s final state', () => {
+  it("ends in the live core's final state", () => {
     const replay = new ReplayFold(header, events, 100);
     expect(replay.after(events.length)).toEqual(rec.state);
     expect(fold(header, events)).toEqual(rec.state);
@@ -175,7 +175,7 @@ describe('every registered game', () => {
 });
 
 describe('synthetic recordings', () => {
-  it('read back through the recorder\'s own format', () => {
+  it("read back through the recorder's own format", () => {
     const rec = synthesize({ events: 300, seed: SEED });
     const again = rec.events.map(serializeEvent).join('');
     expect(rec.text.endsWith(again)).toBe(true);

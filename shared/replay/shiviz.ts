@@ -22,7 +22,11 @@ export function shivizHosts(events: readonly SessionEvent[]): Map<NodeId, string
   const taken = new Set<string>();
   for (const e of events) {
     if (e.type !== 'node:joined' || hosts.has(e.node)) continue;
-    const base = e.nickname.normalize('NFKD').replace(/[^\w]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 24);
+    const base = e.nickname
+      .normalize('NFKD')
+      .replace(/[^\w]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 24);
     let name = base && !taken.has(base.toLowerCase()) ? base : `${base ? `${base}_` : ''}${e.node.replace(/\W/g, '_')}`;
     while (taken.has(name.toLowerCase())) name += '_';
     taken.add(name.toLowerCase());

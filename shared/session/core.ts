@@ -194,7 +194,8 @@ export class SessionCore {
   /** Starts a drill script (replacing a running one); its first step may run at once. */
   startScript(now: number, raw: unknown): Result<null> {
     const parsed = drillScript.safeParse(raw);
-    if (!parsed.success) return fail('bad_script', parsed.error.issues.map((i) => `${i.path.join('.') || 'script'}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      return fail('bad_script', parsed.error.issues.map((i) => `${i.path.join('.') || 'script'}: ${i.message}`).join('; '));
     if (this.state.ended) return fail('room_ended', 'This session has ended.');
     if (this.state.drill) this.apply(now, 'drill:ended', { reason: 'replaced by another drill' });
     this.apply(now, 'drill:started', { script: parsed.data });
@@ -233,7 +234,10 @@ export class SessionCore {
           nodes = [leader];
         } else {
           const pool = round ? round.spec.nodes : activeNodes(this.state);
-          nodes = this.drillRng.sample(pool.filter((n) => !isNodeDown(this.state, n)), action.who);
+          nodes = this.drillRng.sample(
+            pool.filter((n) => !isNodeDown(this.state, n)),
+            action.who,
+          );
           if (nodes.length === 0) return fail('no_nodes', 'Every node is already down.');
         }
         return this.changeFaults(now, { op: 'crash', nodes });
@@ -267,7 +271,8 @@ export class SessionCore {
     const engine = engineFor(game);
     if (!engine) return fail('unknown_game', `There is no game called "${game}".`);
     const parsed = engine.config.safeParse(rawConfig ?? {});
-    if (!parsed.success) return fail('bad_config', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      return fail('bad_config', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
     const nodes = activeNodes(s);
     if (nodes.length < engine.minNodes) {
       return fail('not_enough_nodes', `${engine.title} needs at least ${engine.minNodes} nodes; the room has ${nodes.length}.`);
@@ -302,7 +307,8 @@ export class SessionCore {
     if (isNodeDown(this.state, node)) return fail('crashed', 'Your node is crashed: it can do nothing until the instructor restarts it.');
     const engine = this.engine();
     const parsed = engine.action.safeParse(rawAction);
-    if (!parsed.success) return fail('bad_action', parsed.error.issues.map((i) => `${i.path.join('.') || 'action'}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      return fail('bad_action', parsed.error.issues.map((i) => `${i.path.join('.') || 'action'}: ${i.message}`).join('; '));
     const ctx = engineCtx(this.state, round, this.time(now));
     const rejected = engine.check(round.engineState, node, parsed.data, ctx);
     if (rejected) return fail(rejected.code, rejected.message);
@@ -379,7 +385,11 @@ export class SessionCore {
           this.noteChanged(e.nodes, now);
           break;
         case 'mark':
-          this.apply(now, 'mark', { label: e.label, ...(e.node ? { node: e.node } : {}), ...(e.data !== undefined ? { data: e.data } : {}) });
+          this.apply(now, 'mark', {
+            label: e.label,
+            ...(e.node ? { node: e.node } : {}),
+            ...(e.data !== undefined ? { data: e.data } : {}),
+          });
           break;
         case 'end':
           endReason = e.reason;

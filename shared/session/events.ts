@@ -74,7 +74,7 @@ export interface EventPayloads {
   'timer:set': { key: string; at: number; node?: NodeId };
   'timer:cancelled': { key: string };
   'timer:fired': { key: string };
-  'mark': { node?: NodeId; label: string; data?: unknown };
+  mark: { node?: NodeId; label: string; data?: unknown };
   /** A scripted drill started; its steps run at `at` seconds after this event. */
   'drill:started': { script: DrillScript };
   /** A step of the running drill ran (`error` when it could not, e.g. no leader yet). */

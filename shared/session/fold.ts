@@ -8,13 +8,7 @@ import { orderedSteps } from '../net/script';
 import { engineFor } from '../games';
 import type { AnyEngine, Effect, EngineCtx, Envelope } from '../games/types';
 import type { EventOf, RecordingHeader, SessionEvent } from './events';
-import {
-  createSessionState,
-  emptyNetStats,
-  isNodeDown,
-  type RoundState,
-  type SessionState,
-} from './state';
+import { createSessionState, emptyNetStats, isNodeDown, type RoundState, type SessionState } from './state';
 
 /** Fault log entries kept in the state (the recording keeps all of them). */
 const FAULT_LOG_MAX = 200;
@@ -192,7 +186,10 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
       d.next = event.index + 1;
       const following = steps[d.next];
       d.nextAt = following ? d.startedAt + following.at * 1000 : null;
-      state.faultLog.push({ t: now, text: `Drill step ${event.index + 1}/${steps.length}: ${event.text}${event.error ? ` — ${event.error}` : ''}` });
+      state.faultLog.push({
+        t: now,
+        text: `Drill step ${event.index + 1}/${steps.length}: ${event.text}${event.error ? ` — ${event.error}` : ''}`,
+      });
       if (state.faultLog.length > FAULT_LOG_MAX) state.faultLog.shift();
       return [];
     }
@@ -229,7 +226,15 @@ function sent(state: SessionState, event: EventOf<'envelope:sent'>): Effect[] {
     countDrop(state, event.drop);
     return [];
   }
-  const envelope: Envelope = { id: env.id, from: env.from, to: env.to, kind: env.kind, body: env.body, sentAt: event.t, lamport: stamp.lamport };
+  const envelope: Envelope = {
+    id: env.id,
+    from: env.from,
+    to: env.to,
+    kind: env.kind,
+    body: env.body,
+    sentAt: event.t,
+    lamport: stamp.lamport,
+  };
   if (stamp.vector) envelope.vector = stamp.vector;
   const pending: (number | null)[] = event.at.slice();
   if (event.at.length > 1) {

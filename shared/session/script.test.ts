@@ -67,7 +67,14 @@ describe('scripted drills', () => {
   it('records a step that cannot run, with the reason, and goes on', () => {
     const { core, events, runUntil } = session();
     core.addBots(0, 3);
-    core.startScript(0, { name: 'x', steps: [{ at: 0, do: 'start', game: 'sandbox' }, { at: 1, do: 'crash', who: 'leader' }, { at: 2, do: 'crash', who: 1 }] });
+    core.startScript(0, {
+      name: 'x',
+      steps: [
+        { at: 0, do: 'start', game: 'sandbox' },
+        { at: 1, do: 'crash', who: 'leader' },
+        { at: 2, do: 'crash', who: 1 },
+      ],
+    });
     runUntil(5000);
     const steps = events.filter((e) => e.type === 'drill:step');
     expect(steps[1]).toMatchObject({ error: 'There is no leader to crash right now.' });
@@ -76,7 +83,10 @@ describe('scripted drills', () => {
 
   it('refuses a malformed script and changes nothing', () => {
     const { core, events } = session();
-    expect(core.startScript(0, { name: 'x', steps: [{ at: -1, do: 'explode' }] })).toMatchObject({ ok: false, error: { code: 'bad_script' } });
+    expect(core.startScript(0, { name: 'x', steps: [{ at: -1, do: 'explode' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_script' },
+    });
     expect(events).toEqual([]);
   });
 });

@@ -27,7 +27,9 @@ export function simulate(argv: readonly string[], extraSchedule: ScheduleStep[] 
   const { flags } = args;
   const game = String(flags.game ?? '');
   const engine = engineFor(game);
-  const playable = Object.values(ENGINES).filter((e) => e.sim).map((e) => e.id);
+  const playable = Object.values(ENGINES)
+    .filter((e) => e.sim)
+    .map((e) => e.id);
   if (!engine) throw new Error(`--game must be one of: ${playable.join(', ')}.`);
   const plugin = engine.sim;
   if (!plugin) throw new Error(`The ${game} game cannot be simulated; try: ${playable.join(', ')}.`);

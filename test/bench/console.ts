@@ -26,13 +26,25 @@ interface Stats {
   slowFrames: number;
 }
 
-export async function consoleBench(opts: { nodes: number; rate: number; seconds: number }): Promise<{ idle: FrameFigures; load: FrameFigures }> {
+export async function consoleBench(opts: {
+  nodes: number;
+  rate: number;
+  seconds: number;
+}): Promise<{ idle: FrameFigures; load: FrameFigures }> {
   const root = path.resolve('.');
   await buildClientIfNeeded(root, path.join(root, 'dist/client'), () => {});
   const server = await spawnServer('server/main.ts', { SKIP_CLIENT_BUILD: '1', RATE_LIMIT_PER_SECOND: '10000' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const instructor = io(server.url, { transports: ['websocket'], forceNew: true });
   try {
@@ -80,7 +92,11 @@ export async function consoleBench(opts: { nodes: number; rate: number; seconds:
     const idle = await measure(opts.seconds);
     // Each bot writes to a random peer every chatterMs and every message is echoed once.
     const chatterMs = Math.max(1, Math.round((2 * opts.nodes * 1000) / opts.rate));
-    const started = await instructor.emitWithAck('console:round', { action: 'start', game: 'sandbox', config: { chatterMs, botDelayMs: 50 } });
+    const started = await instructor.emitWithAck('console:round', {
+      action: 'start',
+      game: 'sandbox',
+      config: { chatterMs, botDelayMs: 50 },
+    });
     if (!started.ok) throw new Error(started.error.message);
     await page.waitForTimeout(2000);
     await page.evaluate(() => {

@@ -76,7 +76,10 @@ function productTarget(url: string): Target {
             onText(m.text);
           }
         });
-        return { id: r.data.node as string, send: (to: string, text: string) => s.emit('node:act', { action: { type: 'send', to: [to], text } }) };
+        return {
+          id: r.data.node as string,
+          send: (to: string, text: string) => s.emit('node:act', { action: { type: 'send', to: [to], text } }),
+        };
       });
       const started = await instructor.emitWithAck('console:round', { action: 'start', game: 'sandbox', config: { botDelayMs: 0 } });
       if (!started.ok) throw new Error(started.error.message);

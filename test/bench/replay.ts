@@ -146,11 +146,14 @@ async function inBrowser(file: string, executablePath: string): Promise<NonNulla
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${server.url}/replay`);
     // Baseline: the same file's lines through JSON.parse in the same page.
-    const baselineParseMs = await page.evaluate(async (text) => {
-      const start = performance.now();
-      for (const line of text.split('\n')) if (line) JSON.parse(line);
-      return performance.now() - start;
-    }, readFileSync(file, 'utf8'));
+    const baselineParseMs = await page.evaluate(
+      async (text) => {
+        const start = performance.now();
+        for (const line of text.split('\n')) if (line) JSON.parse(line);
+        return performance.now() - start;
+      },
+      readFileSync(file, 'utf8'),
+    );
     await page.getByTestId('open-file').setInputFiles(file);
     await page.getByTestId('replay-title').waitFor({ timeout: 60_000 });
     const open = await page.evaluate(() => window.__hcReplay!.open);

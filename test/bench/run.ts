@@ -15,7 +15,8 @@ function table(title: string, head: [string, string], rows: Row[]): string {
   const fmt = (v: string | number | null) => (v === null ? '—' : String(v));
   const w0 = Math.max(...rows.map((r) => r[0].length), 10);
   const lines = [`\n${title}`, `${''.padEnd(w0)}  ${head[0].padStart(14)}  ${head[1].padStart(14)}  ${'ratio'.padStart(8)}`];
-  for (const [label, a, b, ratio] of rows) lines.push(`${label.padEnd(w0)}  ${fmt(a).padStart(14)}  ${fmt(b).padStart(14)}  ${ratio.padStart(8)}`);
+  for (const [label, a, b, ratio] of rows)
+    lines.push(`${label.padEnd(w0)}  ${fmt(a).padStart(14)}  ${fmt(b).padStart(14)}  ${ratio.padStart(8)}`);
   return lines.join('\n');
 }
 
@@ -29,73 +30,111 @@ async function main(): Promise<void> {
   const out: Record<string, unknown> = {};
 
   if (want('network')) {
-    const opts = { nodes: intFlag(flags, 'nodes', 300, 2, 5000), rate: intFlag(flags, 'rate', 1000, 1, 1_000_000), seconds: intFlag(flags, 'seconds', 10, 1, 3600) };
+    const opts = {
+      nodes: intFlag(flags, 'nodes', 300, 2, 5000),
+      rate: intFlag(flags, 'rate', 1000, 1, 1_000_000),
+      seconds: intFlag(flags, 'seconds', 10, 1, 3600),
+    };
     const { product: p, relay: r } = await networkBench(opts);
     out.network = { options: opts, product: p, relay: r };
     if (!flags.json) {
       console.log(
-        table(`Network: ${opts.nodes} socket.io clients, ${opts.rate} node-to-node messages/s for ${opts.seconds} s, no injected latency`, ['human-cluster', 'bare relay'], [
-          ['messages/s delivered', p.messagesPerSecond, r.messagesPerSecond, ratio(p.messagesPerSecond, r.messagesPerSecond)],
-          ['delivered / sent', `${p.delivered}/${p.sent}`, `${r.delivered}/${r.sent}`, ''],
-          ['latency p50 (ms)', p.latencyMs.p50, r.latencyMs.p50, ratio(p.latencyMs.p50, r.latencyMs.p50)],
-          ['latency p99 (ms)', p.latencyMs.p99, r.latencyMs.p99, ratio(p.latencyMs.p99, r.latencyMs.p99)],
-          ['server loop delay p99 (ms)', p.server.eventLoopDelayMs.p99, r.server.eventLoopDelayMs.p99, ratio(p.server.eventLoopDelayMs.p99, r.server.eventLoopDelayMs.p99)],
-          ['server loop delay max (ms)', p.server.eventLoopDelayMs.max, r.server.eventLoopDelayMs.max, ''],
-          ['server RSS (MB)', p.server.rssMb, r.server.rssMb, ratio(p.server.rssMb, r.server.rssMb)],
-        ]),
+        table(
+          `Network: ${opts.nodes} socket.io clients, ${opts.rate} node-to-node messages/s for ${opts.seconds} s, no injected latency`,
+          ['human-cluster', 'bare relay'],
+          [
+            ['messages/s delivered', p.messagesPerSecond, r.messagesPerSecond, ratio(p.messagesPerSecond, r.messagesPerSecond)],
+            ['delivered / sent', `${p.delivered}/${p.sent}`, `${r.delivered}/${r.sent}`, ''],
+            ['latency p50 (ms)', p.latencyMs.p50, r.latencyMs.p50, ratio(p.latencyMs.p50, r.latencyMs.p50)],
+            ['latency p99 (ms)', p.latencyMs.p99, r.latencyMs.p99, ratio(p.latencyMs.p99, r.latencyMs.p99)],
+            [
+              'server loop delay p99 (ms)',
+              p.server.eventLoopDelayMs.p99,
+              r.server.eventLoopDelayMs.p99,
+              ratio(p.server.eventLoopDelayMs.p99, r.server.eventLoopDelayMs.p99),
+            ],
+            ['server loop delay max (ms)', p.server.eventLoopDelayMs.max, r.server.eventLoopDelayMs.max, ''],
+            ['server RSS (MB)', p.server.rssMb, r.server.rssMb, ratio(p.server.rssMb, r.server.rssMb)],
+          ],
+        ),
       );
     }
   }
 
   if (want('console')) {
-    const opts = { nodes: intFlag(flags, 'nodes', 300, 2, 3000), rate: intFlag(flags, 'rate', 1000, 1, 100_000), seconds: intFlag(flags, 'seconds', 10, 1, 3600) };
+    const opts = {
+      nodes: intFlag(flags, 'nodes', 300, 2, 3000),
+      rate: intFlag(flags, 'rate', 1000, 1, 100_000),
+      seconds: intFlag(flags, 'seconds', 10, 1, 3600),
+    };
     const { idle, load } = await consoleBench(opts);
     out.console = { options: opts, idle, load };
     if (!flags.json) {
       console.log(
-        table(`Console map in headless Chromium: ${opts.nodes} nodes, ~${opts.rate} messages/s vs. the same nodes idle`, ['with traffic', 'idle'], [
-          ['messages/s on the network', load.messagesPerSecond, idle.messagesPerSecond, ''],
-          ['frames per second', load.fps, idle.fps, ratio(load.fps, idle.fps)],
-          ['draw time per frame avg (ms)', load.drawMsAvg, idle.drawMsAvg, ratio(load.drawMsAvg, idle.drawMsAvg)],
-          ['draw time per frame max (ms)', load.drawMsMax, idle.drawMsMax, ''],
-          ['slow frames (> 33 ms apart)', load.slowFrames, idle.slowFrames, ''],
-        ]),
+        table(
+          `Console map in headless Chromium: ${opts.nodes} nodes, ~${opts.rate} messages/s vs. the same nodes idle`,
+          ['with traffic', 'idle'],
+          [
+            ['messages/s on the network', load.messagesPerSecond, idle.messagesPerSecond, ''],
+            ['frames per second', load.fps, idle.fps, ratio(load.fps, idle.fps)],
+            ['draw time per frame avg (ms)', load.drawMsAvg, idle.drawMsAvg, ratio(load.drawMsAvg, idle.drawMsAvg)],
+            ['draw time per frame max (ms)', load.drawMsMax, idle.drawMsMax, ''],
+            ['slow frames (> 33 ms apart)', load.slowFrames, idle.slowFrames, ''],
+          ],
+        ),
       );
     }
   }
 
   if (want('replay')) {
-    const opts = { events: intFlag(flags, 'events', 200_000, 1_000, 5_000_000), nodes: intFlag(flags, 'nodes', 30, 2, 1000), browser: !flags['no-browser'] };
+    const opts = {
+      events: intFlag(flags, 'events', 200_000, 1_000, 5_000_000),
+      nodes: intFlag(flags, 'nodes', 30, 2, 1000),
+      browser: !flags['no-browser'],
+    };
     const f = await replayBench(opts);
     out.replay = { options: opts, ...f };
     if (!flags.json) {
       const n = f.node;
       console.log(
-        table(`Replay in Node: a recording of ${f.events} events (${f.megabytes} MB), ${opts.nodes} nodes`, ['human-cluster', 'baseline'], [
-          ['open: parse + index (ms)', n.openMs, n.baselineParseMs, ratio(n.openMs, n.baselineParseMs)],
-          ['  parse, checked (ms)', n.parseMs, n.baselineParseMs, ratio(n.parseMs, n.baselineParseMs)],
-          ['  index (ms)', n.indexMs, null, ''],
-          ['fold everything, with checkpoints (ms)', n.checkpointFoldMs, n.plainFoldMs, ratio(n.checkpointFoldMs, n.plainFoldMs)],
-          [`jump to an instant p50 / p99 / max (ms), ${n.checkpoints} checkpoints`, `${n.seekMs.p50} / ${n.seekMs.p99} / ${n.seekMs.max}`, null, ''],
-          ['diagram geometry, whole session (ms)', n.geometryWholeMs, null, ''],
-          ['diagram geometry, 10 s window (ms)', n.geometryWindowMs, null, ''],
-          ['ShiViz export (ms)', n.shivizMs, n.plainFoldMs, ratio(n.shivizMs, n.plainFoldMs)],
-        ]) + '\n  baselines: plain JSON.parse of every line; a plain fold of every event (no copies kept)',
+        table(
+          `Replay in Node: a recording of ${f.events} events (${f.megabytes} MB), ${opts.nodes} nodes`,
+          ['human-cluster', 'baseline'],
+          [
+            ['open: parse + index (ms)', n.openMs, n.baselineParseMs, ratio(n.openMs, n.baselineParseMs)],
+            ['  parse, checked (ms)', n.parseMs, n.baselineParseMs, ratio(n.parseMs, n.baselineParseMs)],
+            ['  index (ms)', n.indexMs, null, ''],
+            ['fold everything, with checkpoints (ms)', n.checkpointFoldMs, n.plainFoldMs, ratio(n.checkpointFoldMs, n.plainFoldMs)],
+            [
+              `jump to an instant p50 / p99 / max (ms), ${n.checkpoints} checkpoints`,
+              `${n.seekMs.p50} / ${n.seekMs.p99} / ${n.seekMs.max}`,
+              null,
+              '',
+            ],
+            ['diagram geometry, whole session (ms)', n.geometryWholeMs, null, ''],
+            ['diagram geometry, 10 s window (ms)', n.geometryWindowMs, null, ''],
+            ['ShiViz export (ms)', n.shivizMs, n.plainFoldMs, ratio(n.shivizMs, n.plainFoldMs)],
+          ],
+        ) + '\n  baselines: plain JSON.parse of every line; a plain fold of every event (no copies kept)',
       );
       const b = f.browser;
       if (!b) console.log(`\nReplay in Chromium: skipped (${f.skipped})`);
       else {
         console.log(
-          table('Replay in Chromium (the viewer, 1440×900)', ['human-cluster', 'baseline'], [
-            ['open the file: read, parse, index, show (ms)', b.openMs, b.baselineParseMs, ratio(b.openMs, b.baselineParseMs)],
-            ['  parse, checked (ms)', b.parseMs, b.baselineParseMs, ratio(b.parseMs, b.baselineParseMs)],
-            ['  index (ms)', b.indexMs, null, ''],
-            [`draw the diagram, whole session, ${b.drawWholeRows} messages (ms)`, b.drawWholeMs, null, ''],
-            [`draw the diagram, 10 s window, ${b.drawWindowRows} messages (ms)`, b.drawWindowMs, null, ''],
-            ['scrub: seek p50 / p99 / max (ms)', `${b.seekMs.p50} / ${b.seekMs.p99} / ${b.seekMs.max}`, null, ''],
-            [`scrub: longest frame (ms), of ${b.scrubFrames}`, b.scrubFrameMaxMs, 16.7, ratio(b.scrubFrameMaxMs, 16.7)],
-            ['scrub: frames over 50 ms', b.scrubSlowFrames, 0, ''],
-          ]) + '\n  baseline: plain JSON.parse of every line in the same page; a 60 Hz frame',
+          table(
+            'Replay in Chromium (the viewer, 1440×900)',
+            ['human-cluster', 'baseline'],
+            [
+              ['open the file: read, parse, index, show (ms)', b.openMs, b.baselineParseMs, ratio(b.openMs, b.baselineParseMs)],
+              ['  parse, checked (ms)', b.parseMs, b.baselineParseMs, ratio(b.parseMs, b.baselineParseMs)],
+              ['  index (ms)', b.indexMs, null, ''],
+              [`draw the diagram, whole session, ${b.drawWholeRows} messages (ms)`, b.drawWholeMs, null, ''],
+              [`draw the diagram, 10 s window, ${b.drawWindowRows} messages (ms)`, b.drawWindowMs, null, ''],
+              ['scrub: seek p50 / p99 / max (ms)', `${b.seekMs.p50} / ${b.seekMs.p99} / ${b.seekMs.max}`, null, ''],
+              [`scrub: longest frame (ms), of ${b.scrubFrames}`, b.scrubFrameMaxMs, 16.7, ratio(b.scrubFrameMaxMs, 16.7)],
+              ['scrub: frames over 50 ms', b.scrubSlowFrames, 0, ''],
+            ],
+          ) + '\n  baseline: plain JSON.parse of every line in the same page; a 60 Hz frame',
         );
       }
     }

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { closeUp, expectCleanAndClose, joinPhone, openConsole, screenshot, setSlider, type Actor } from './helpers';
 
-test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({ browser }) => {
+test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({
+  browser,
+}) => {
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', 'Pixel 7');

@@ -5,7 +5,8 @@ import { joinPhone, openConsole, screenshot } from './helpers';
 /** The recording of the console's room, downloaded with the key the console's browser keeps. */
 async function recording(consolePage: Page, code: string) {
   const key = await consolePage.evaluate(
-    (c) => (JSON.parse(localStorage.getItem('human-cluster:console') ?? '[]') as { code: string; key: string }[]).find((r) => r.code === c)?.key,
+    (c) =>
+      (JSON.parse(localStorage.getItem('human-cluster:console') ?? '[]') as { code: string; key: string }[]).find((r) => r.code === c)?.key,
     code,
   );
   const res = await consolePage.request.get(`/api/rooms/${code}/recording`, { headers: { Authorization: `Bearer ${key}` } });
@@ -13,7 +14,9 @@ async function recording(consolePage: Page, code: string) {
   return parseRecording(await res.text());
 }
 
-test('the instructor cuts the network from the map: messages across the cut are dropped and recorded; heal restores them', async ({ browser }) => {
+test('the instructor cuts the network from the map: messages across the cut are dropped and recorded; heal restores them', async ({
+  browser,
+}) => {
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', 'Pixel 7');

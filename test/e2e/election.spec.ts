@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor } from './helpers';
 
-test('election: a phone stands when its timer runs out and wins with a vote granted from another phone, beside two bots; it commits the restaurant', async ({ browser }) => {
+test('election: a phone stands when its timer runs out and wins with a vote granted from another phone, beside two bots; it commits the restaurant', async ({
+  browser,
+}) => {
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', 'Pixel 7');
@@ -91,7 +93,9 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   await expectCleanAndClose([instructor, ...phones]);
 });
 
-test('election at the fast pace with five bots: isolating the leader shows a stale leader on the console until the heal', async ({ browser }) => {
+test('election at the fast pace with five bots: isolating the leader shows a stale leader on the console until the heal', async ({
+  browser,
+}) => {
   const instructor = await openConsole(browser);
   const { page: con } = instructor;
   await con.getByRole('button', { name: '+5 bots' }).click();

@@ -19,7 +19,12 @@ test('the console creates a room, three phones join by code, a reload keeps the 
   await screenshot(phones[2]!.page, 'phone-lobby-small');
 
   // A duplicate nickname is refused with a clear message (on a 360×640 screen).
-  const dupContext = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const dupContext = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
   const dup = await dupContext.newPage();
   await dup.goto(`/join/${code}`);
   await dup.getByLabel('Nickname').fill('ada');

@@ -3,7 +3,9 @@ import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, s
 
 const tapName = (page: Page, name: string) => page.getByRole('group', { name: /^Tap a name/ }).getByRole('button', { name, exact: true });
 
-test('gossip: three phones spread the rumour by tapping names, round by round; the console draws the curve against the theory', async ({ browser }) => {
+test('gossip: three phones spread the rumour by tapping names, round by round; the console draws the curve against the theory', async ({
+  browser,
+}) => {
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', 'Pixel 7');
@@ -70,7 +72,9 @@ test('gossip: three phones spread the rumour by tapping names, round by round; t
   await expectCleanAndClose([instructor, ...phones]);
 });
 
-test('gossip, pull mode beside five bots: a phone cut off by a partition asks in vain; the console warns that the rumour is stuck; the result says who never learned and why', async ({ browser }) => {
+test('gossip, pull mode beside five bots: a phone cut off by a partition asks in vain; the console warns that the rumour is stuck; the result says who never learned and why', async ({
+  browser,
+}) => {
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', 'Pixel 5');

@@ -30,7 +30,10 @@ async function attach(baseURL: string, code: string, key: string) {
   return { socket, ask, snapshot: () => snapshot! };
 }
 
-test('a recorded session replays: play, scrub to the partition, see the drops; download and reopen; open by a share link', async ({ browser, baseURL }) => {
+test('a recorded session replays: play, scrub to the partition, see the drops; download and reopen; open by a share link', async ({
+  browser,
+  baseURL,
+}) => {
   const instructor = await openConsole(browser);
   const { page, code } = instructor;
   const key = await page.evaluate(() => (JSON.parse(localStorage.getItem('human-cluster:console') ?? '[]') as { key: string }[])[0]!.key);
@@ -102,7 +105,11 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   await replayPage.getByRole('button', { name: 'Map and diagram' }).click();
 
   // Hovering the selected drop names it.
-  const stats = await replayPage.evaluate(() => ({ seekMax: window.__hcReplay!.stats.seekMsMax, draws: window.__hcDiagram!.draws, drawMax: window.__hcDiagram!.drawMsMax }));
+  const stats = await replayPage.evaluate(() => ({
+    seekMax: window.__hcReplay!.stats.seekMsMax,
+    draws: window.__hcDiagram!.draws,
+    drawMax: window.__hcDiagram!.drawMsMax,
+  }));
   expect(stats.draws).toBeGreaterThan(0);
 
   // Download, then open the file from this computer: the same session.
@@ -168,7 +175,9 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   await instructor.context.close();
 });
 
-test('damaged recordings get a clear message or open with what is readable; a big one opens fast and scrubs smoothly', async ({ browser }) => {
+test('damaged recordings get a clear message or open with what is readable; a big one opens fast and scrubs smoothly', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page, 'replay');
@@ -205,7 +214,14 @@ test('damaged recordings get a clear message or open with what is readable; a bi
   await page.getByRole('link', { name: '← Recordings' }).click();
 
   // 200,000 events open, and the timeline can be scrubbed through them.
-  const big = synthesize({ events: 200_000, nodes: 30, loss: 0.05, dup: 0.02, splitEveryMs: 5_000, config: { botDelayMs: 50, chatterMs: 200 } });
+  const big = synthesize({
+    events: 200_000,
+    nodes: 30,
+    loss: 0.05,
+    dup: 0.02,
+    splitEveryMs: 5_000,
+    config: { botDelayMs: 50, chatterMs: 200 },
+  });
   await page.getByTestId('open-file').setInputFiles(write('big.jsonl', big.text));
   await expect(page.getByTestId('replay-title')).toContainText('Room SYNTH', { timeout: 30_000 });
   const open = await page.evaluate(() => window.__hcReplay!.open);
@@ -219,8 +235,14 @@ test('damaged recordings get a clear message or open with what is readable; a bi
   await page.mouse.up();
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Next dropped message' }).click();
   await expect(page.getByTestId('message-details')).toBeVisible();
-  const scrub = await page.evaluate(() => ({ seeks: window.__hcReplay!.stats.seeks, seekMax: window.__hcReplay!.stats.seekMsMax, drawMax: window.__hcDiagram!.drawMsMax }));
-  console.log(`200,000 events: parse ${Math.round(open.parseMs!)} ms, index ${Math.round(open.indexMs!)} ms; ${scrub.seeks} seeks, slowest ${Math.round(scrub.seekMax)} ms; slowest diagram draw ${Math.round(scrub.drawMax)} ms`);
+  const scrub = await page.evaluate(() => ({
+    seeks: window.__hcReplay!.stats.seeks,
+    seekMax: window.__hcReplay!.stats.seekMsMax,
+    drawMax: window.__hcDiagram!.drawMsMax,
+  }));
+  console.log(
+    `200,000 events: parse ${Math.round(open.parseMs!)} ms, index ${Math.round(open.indexMs!)} ms; ${scrub.seeks} seeks, slowest ${Math.round(scrub.seekMax)} ms; slowest diagram draw ${Math.round(scrub.drawMax)} ms`,
+  );
   expect(scrub.seeks).toBeGreaterThan(5);
   expect(errors).toEqual([]);
   await context.close();

@@ -57,7 +57,20 @@ interface Truth {
   traitors: Set<string>;
 }
 
-const ROLE_KEYS = new Set(['traitors', 'commanderTraitor', 'rows', 'messages', 'orders', 'outcome', 'verdict', 'ic1', 'ic2', 'flags', 'lieutenants', 'decisions']);
+const ROLE_KEYS = new Set([
+  'traitors',
+  'commanderTraitor',
+  'rows',
+  'messages',
+  'orders',
+  'outcome',
+  'verdict',
+  'ic1',
+  'ic2',
+  'flags',
+  'lieutenants',
+  'decisions',
+]);
 
 /**
  * Everything in `received` that a loyal `node` must not know: another node's role (any
@@ -109,7 +122,7 @@ function secrecyProblems(node: string, received: Received[], truth: Truth) {
 }
 
 describe('byzantine over real sockets', () => {
-  it('[B2] no loyal node\'s socket ever receives another node\'s role or a message not addressed to it; the console\'s picture needs the key', async () => {
+  it("[B2] no loyal node's socket ever receives another node's role or a message not addressed to it; the console's picture needs the key", async () => {
     const { socket: instructor, code, key } = await createRoom(server.url);
     let snapshot: ConsoleSnapshot | null = null;
     const consoleReceived: Received[] = [];
@@ -130,15 +143,25 @@ describe('byzantine over real sockets', () => {
     // Round 1: Ada commands (loyal); Linus (a phone) and n6 (a bot) are traitors.
     const fast = { phaseMs: 15_000, relayDelayMs: 100, botDelayMs: 30 };
     expect(
-      await ask(instructor, 'console:round', { action: 'start', game: 'byzantine', config: { ...fast, commander: ada.node, traitorIds: [linus.node, 'n6'], order: 'attack' } }),
+      await ask(instructor, 'console:round', {
+        action: 'start',
+        game: 'byzantine',
+        config: { ...fast, commander: ada.node, traitorIds: [linus.node, 'n6'], order: 'attack' },
+      }),
     ).toMatchObject({ ok: true });
     // The console's picture (roles included) needs the key: a stranger and a phone are refused and get nothing.
     const stranger = await connect(server.url);
     const strangerGot: string[] = [];
     stranger.onAny((event: string) => strangerGot.push(event));
-    expect(await ask(stranger, 'console:attach', { code, key: `${key.slice(0, -1)}${key.endsWith('x') ? 'y' : 'x'}` })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(stranger, 'console:attach', { code, key: `${key.slice(0, -1)}${key.endsWith('x') ? 'y' : 'x'}` })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await ask(grace.socket, 'console:attach', { code, key: '' })).toMatchObject({ ok: false });
-    expect(await ask(grace.socket, 'console:attach', { code, key: 'not-the-key' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(grace.socket, 'console:attach', { code, key: 'not-the-key' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const attached = await connect(server.url);
     const a = await ask(attached, 'console:attach', { code, key });
     expect(a.ok).toBe(true);
@@ -152,8 +175,12 @@ describe('byzantine over real sockets', () => {
     // Linus lies per recipient, a few at a time.
     const owed = await until(() => game(linus)?.pending.find((p) => p.level === 2), sockets);
     expect(owed.recipients).toEqual([grace.node, barbara.node, 'n5', 'n6', 'n7']);
-    expect(await ask(linus.socket, 'node:act', { action: { type: 'send', values: { [grace.node]: 'retreat', [barbara.node]: 'attack' } } })).toEqual({ ok: true, data: null });
-    expect(await ask(linus.socket, 'node:act', { action: { type: 'send', values: { n5: 'retreat', n6: 'attack', n7: 'retreat' } } })).toEqual({ ok: true, data: null });
+    expect(
+      await ask(linus.socket, 'node:act', { action: { type: 'send', values: { [grace.node]: 'retreat', [barbara.node]: 'attack' } } }),
+    ).toEqual({ ok: true, data: null });
+    expect(
+      await ask(linus.socket, 'node:act', { action: { type: 'send', values: { n5: 'retreat', n6: 'attack', n7: 'retreat' } } }),
+    ).toEqual({ ok: true, data: null });
     const decide = await until(() => (game(grace)?.canDecide ? game(grace) : null), sockets, 10_000);
     expect(decide.relays.some((m) => m.from === linus.node && m.value === 'retreat')).toBe(true);
     expect(await ask(grace.socket, 'node:act', { action: { type: 'decide', value: decide.suggested } })).toEqual({ ok: true, data: null });
@@ -161,7 +188,11 @@ describe('byzantine over real sockets', () => {
 
     // Round 2, everyone on autopilot: the commander n5 (a bot) and Linus are traitors.
     for (const p of phones) await ask(p.socket, 'node:autopilot', { on: true });
-    await ask(instructor, 'console:round', { action: 'start', game: 'byzantine', config: { ...fast, commander: 'n5', traitorIds: ['n5', linus.node], strategy: 'split' } });
+    await ask(instructor, 'console:round', {
+      action: 'start',
+      game: 'byzantine',
+      config: { ...fast, commander: 'n5', traitorIds: ['n5', linus.node], strategy: 'split' },
+    });
 
     await until(() => snapshot?.rounds.length === 2, sockets, 10_000);
     expect(strangerGot.filter((e) => e.startsWith('console:'))).toEqual([]);
@@ -181,7 +212,10 @@ describe('byzantine over real sockets', () => {
     }
     for (const r of results) for (const t of r.traitors) truth.traitors.add(t);
     expect(results.map((r) => r.complete)).toEqual([true, true]);
-    expect(results.map((r) => [r.commander, r.commanderLoyal])).toEqual([[ada.node, true], ['n5', false]]);
+    expect(results.map((r) => [r.commander, r.commanderLoyal])).toEqual([
+      [ada.node, true],
+      ['n5', false],
+    ]);
     expect([...truth.traitors].sort()).toEqual([linus.node, 'n5', 'n6'].sort());
     // Round 1: the lie reached Grace, and the traitor commander split its orders in round 2.
     expect(truth.messages.some((m) => m.from === linus.node && m.to === grace.node && m.value === 'retreat')).toBe(true);
@@ -195,7 +229,10 @@ describe('byzantine over real sockets', () => {
       // Not vacuous: the check saw the node's own flag, and (lieutenants) messages to match.
       expect(ownRole, p.nickname).toBeGreaterThan(0);
       if (p !== ada) expect(messages, p.nickname).toBeGreaterThan(0);
-      expect(truth.messages.some((m) => m.to !== p.node), p.nickname).toBe(true);
+      expect(
+        truth.messages.some((m) => m.to !== p.node),
+        p.nickname,
+      ).toBe(true);
     }
     // The traitor's own phone says so.
     expect(linus.views.some((v) => (v.game as ByzantineView | null)?.traitor === true)).toBe(true);
@@ -205,8 +242,12 @@ describe('byzantine over real sockets', () => {
     expect(onConsole.some((p) => p.includes('a console event reached a node'))).toBe(true);
     expect(onConsole.some((p) => p.includes('never addressed to'))).toBe(true);
     expect(onConsole.some((p) => p.includes('traitors'))).toBe(true);
-    const swapped = secrecyProblems(barbara.node, grace.received.filter((r) => r.event === 'node:view'), truth).problems;
+    const swapped = secrecyProblems(
+      barbara.node,
+      grace.received.filter((r) => r.event === 'node:view'),
+      truth,
+    ).problems;
     expect(swapped.some((p) => p.includes(`never addressed to ${barbara.node}`))).toBe(true);
-    expect(swapped.some((p) => p.includes('outside the node\'s own view'))).toBe(true);
+    expect(swapped.some((p) => p.includes("outside the node's own view"))).toBe(true);
   });
 });

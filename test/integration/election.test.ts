@@ -79,11 +79,17 @@ describe('election over real sockets', () => {
     const sockets = [instructor, ...clients.map((c) => c.socket)];
     const byId = new Map(clients.map((c) => [c.node, c]));
 
-    expect(await ask(instructor, 'console:round', { action: 'start', game: 'election', config: { pace: 'fast' } })).toMatchObject({ ok: true });
-    const first = await until(() => {
-      const v = console_.view();
-      return v?.leader && v.committed.length >= 1 ? v : null;
-    }, sockets, 10_000);
+    expect(await ask(instructor, 'console:round', { action: 'start', game: 'election', config: { pace: 'fast' } })).toMatchObject({
+      ok: true,
+    });
+    const first = await until(
+      () => {
+        const v = console_.view();
+        return v?.leader && v.committed.length >= 1 ? v : null;
+      },
+      sockets,
+      10_000,
+    );
     const old = byId.get(first.leader!.node)!;
     expect(old).toBeDefined();
     const oldTerm = first.leader!.term;
@@ -96,11 +102,15 @@ describe('election over real sockets', () => {
     // The old leader goes on proposing: the server accepts it, but it can never commit.
     expect(await ask(old.socket, 'node:act', { action: { type: 'propose', value: 'Minority Pizza' } })).toEqual({ ok: true, data: null });
 
-    const during = await until(() => {
-      const v = console_.view();
-      const fresh = v?.leader;
-      return fresh && majority.includes(fresh.node) && fresh.term > oldTerm && v.committed.some((c) => c.term === fresh.term) ? v : null;
-    }, sockets, 15_000);
+    const during = await until(
+      () => {
+        const v = console_.view();
+        const fresh = v?.leader;
+        return fresh && majority.includes(fresh.node) && fresh.term > oldTerm && v.committed.some((c) => c.term === fresh.term) ? v : null;
+      },
+      sockets,
+      15_000,
+    );
     expect(during.staleLeaders.map((s) => s.node)).toEqual([old.node]);
     expect(during.leaders.map((l) => l.node).sort()).toEqual([during.leader!.node, old.node].sort());
     expect(during.committed.map((c) => c.value)).not.toContain('Minority Pizza');
@@ -110,13 +120,22 @@ describe('election over real sockets', () => {
     expect(game(old)!.lead!.proposal).toMatchObject({ value: 'Minority Pizza', storedBy: 2, needed: 3 });
 
     expect(await ask(instructor, 'console:fault', { op: { op: 'heal' } })).toEqual({ ok: true, data: null });
-    const healed = await until(() => {
-      const v = console_.view();
-      const o = game(old);
-      return v && v.leaders.length === 1 && v.staleLeaders.length === 0 && o?.role === 'follower' && o.term > oldTerm && !o.log.some((e) => e.value === 'Minority Pizza')
-        ? v
-        : null;
-    }, sockets, 15_000);
+    const healed = await until(
+      () => {
+        const v = console_.view();
+        const o = game(old);
+        return v &&
+          v.leaders.length === 1 &&
+          v.staleLeaders.length === 0 &&
+          o?.role === 'follower' &&
+          o.term > oldTerm &&
+          !o.log.some((e) => e.value === 'Minority Pizza')
+          ? v
+          : null;
+      },
+      sockets,
+      15_000,
+    );
     expect(healed.leaders[0]!.node).not.toBe(old.node);
     expect(game(old)!.notice?.text).toBeTruthy();
 
@@ -158,14 +177,20 @@ describe('election over real sockets', () => {
     expect(requests.map((r) => r.term)).toEqual([1, 1]);
     const adaCard = game(ada)!.card.label;
 
-    expect(await ask(grace.socket, 'node:act', { action: { type: 'vote', candidate: ada.node, grant: true } })).toEqual({ ok: true, data: null });
+    expect(await ask(grace.socket, 'node:act', { action: { type: 'vote', candidate: ada.node, grant: true } })).toEqual({
+      ok: true,
+      data: null,
+    });
     const second = await ask(grace.socket, 'node:act', { action: { type: 'vote', candidate: linus.node, grant: true } });
     expect(second).toMatchObject({ ok: false, error: { code: 'already_voted' } });
     if (!second.ok) expect(second.error.message).toContain(`You already voted for ${adaCard} in term 1`);
     // The phone shows the reason before the tap too; refusing is always allowed.
     const blocked = await until(() => game(grace)!.pendingVotes.find((p) => p.candidate.node === linus.node && p.grantBlocked), sockets);
     expect(blocked.grantBlocked).toContain(adaCard);
-    expect(await ask(grace.socket, 'node:act', { action: { type: 'vote', candidate: linus.node, grant: false } })).toEqual({ ok: true, data: null });
+    expect(await ask(grace.socket, 'node:act', { action: { type: 'vote', candidate: linus.node, grant: false } })).toEqual({
+      ok: true,
+      data: null,
+    });
 
     // Ada's own vote and Grace's are a majority of 3: Ada leads term 1.
     await until(() => game(ada)!.role === 'leader', sockets);

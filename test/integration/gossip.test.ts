@@ -73,18 +73,33 @@ describe('gossip over real sockets', () => {
 
     // Ken is cut off before the game starts.
     expect(await ask(instructor, 'console:fault', { op: { op: 'isolate', nodes: [ken.node] } })).toEqual({ ok: true, data: null });
-    const config = { mode: 'push', fanout: 2, roundMs: 400, origin: ada.node, word: 'narwhal', healWaitRounds: 100, botDelayMs: 5, botJitterMs: 20 };
+    const config = {
+      mode: 'push',
+      fanout: 2,
+      roundMs: 400,
+      origin: ada.node,
+      word: 'narwhal',
+      healWaitRounds: 100,
+      botDelayMs: 5,
+      botJitterMs: 20,
+    };
     expect(await ask(instructor, 'console:round', { action: 'start', game: 'gossip', config })).toMatchObject({ ok: true });
 
     // Ada names Ken first every round (her tells to him are cut while the partition lasts);
     // half the others name people, half let the server pick at random.
-    const players = clients.map((c, i) => autoplay(c, () => everyone, c === ada ? 'names' : i % 2 ? 'random' : 'names', c === ada ? [ken.node] : []));
+    const players = clients.map((c, i) =>
+      autoplay(c, () => everyone, c === ada ? 'names' : i % 2 ? 'random' : 'names', c === ada ? [ken.node] : []),
+    );
 
     // Everyone the rumour can reach learns it; Ken cannot, and the console says it is stuck.
-    const stuck = await until(() => {
-      const v = con.view();
-      return v && v.status === 'stalled' && v.informed === everyone.length - 1 ? v : null;
-    }, sockets, 15_000);
+    const stuck = await until(
+      () => {
+        const v = con.view();
+        return v && v.status === 'stalled' && v.informed === everyone.length - 1 ? v : null;
+      },
+      sockets,
+      15_000,
+    );
     expect(stuck.reach).toMatchObject({ cut: 1, waiting: 0, liveUninformed: 1 });
     expect(stuck.perNode[ken.node]).toMatchObject({ knows: false, cut: true, down: null });
     expect(stuck.origin).toBe(ada.node);
@@ -97,12 +112,25 @@ describe('gossip over real sockets', () => {
 
     expect(await ask(instructor, 'console:fault', { op: { op: 'heal' } })).toEqual({ ok: true, data: null });
     // The game ends by itself as soon as Ken knows: its result is the round's.
-    const snap = await until(() => {
-      const s = con.snapshot();
-      return s && s.rounds.length === 1 && s.round === null ? s : null;
-    }, sockets, 15_000);
+    const snap = await until(
+      () => {
+        const s = con.snapshot();
+        return s && s.rounds.length === 1 && s.round === null ? s : null;
+      },
+      sockets,
+      15_000,
+    );
     const result = snap.rounds[0]!.result as GossipResult;
-    expect(result).toMatchObject({ game: 'gossip', outcome: 'everyone', nodes: 8, informed: 8, everyone: true, origin: ada.node, word: 'narwhal', neverLearned: [] });
+    expect(result).toMatchObject({
+      game: 'gossip',
+      outcome: 'everyone',
+      nodes: 8,
+      informed: 8,
+      everyone: true,
+      origin: ada.node,
+      word: 'narwhal',
+      neverLearned: [],
+    });
     // Ken was the last to learn, in a round after the heal: the game ended the moment he did.
     const kenRound = result.informedPerRound.indexOf(8);
     expect(kenRound).toBeGreaterThanOrEqual(healedInRound);
@@ -113,7 +141,8 @@ describe('gossip over real sockets', () => {
     expect(result.messages).toBe(result.messagesByKind.push);
     expect(result.redundant).toBeGreaterThan(0);
     // The count never goes down, and Ken's arrival is its last step.
-    for (let i = 1; i < result.informedPerRound.length; i++) expect(result.informedPerRound[i]!).toBeGreaterThanOrEqual(result.informedPerRound[i - 1]!);
+    for (let i = 1; i < result.informedPerRound.length; i++)
+      expect(result.informedPerRound[i]!).toBeGreaterThanOrEqual(result.informedPerRound[i - 1]!);
     expect(result.informedPerRound.at(-1)).toBe(8);
     expect(result.informedPerRound.at(-2)).toBe(7);
     // Nobody asked the server for anything it refused, except picks that raced the round's end.
@@ -137,7 +166,10 @@ describe('gossip over real sockets', () => {
     expect(await act(grace, { type: 'tell', to: [linus.node] })).toMatchObject({ ok: false, error: { code: 'not_known' } });
     expect(await act(ada, { type: 'ask', to: [linus.node] })).toMatchObject({ ok: false, error: { code: 'wrong_mode' } });
     expect(await act(ada, { type: 'tell', to: [ada.node] })).toMatchObject({ ok: false, error: { code: 'bad_target' } });
-    expect(await act(ada, { type: 'tell', to: [grace.node, linus.node, ken.node] })).toMatchObject({ ok: false, error: { code: 'too_many' } });
+    expect(await act(ada, { type: 'tell', to: [grace.node, linus.node, ken.node] })).toMatchObject({
+      ok: false,
+      error: { code: 'too_many' },
+    });
     const refused = await act(ada, { type: 'tell', to: ['n99'] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad_target' } });
     if (!refused.ok) expect(refused.error.message).toMatch(/no node n99/);

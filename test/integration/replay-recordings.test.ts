@@ -51,17 +51,34 @@ describe('recordings across rooms', () => {
     const onlyA = await list([a.key]);
     expect(onlyA.status).toBe(200);
     expect(onlyA.body.data).toHaveLength(1);
-    expect(onlyA.body.data[0]).toMatchObject({ session: a.session, room: a.code, games: ['sandbox'], rounds: 1, nodes: 2, live: true, shares: 0, torn: false });
+    expect(onlyA.body.data[0]).toMatchObject({
+      session: a.session,
+      room: a.code,
+      games: ['sandbox'],
+      rounds: 1,
+      nodes: 2,
+      live: true,
+      shares: 0,
+      torn: false,
+    });
     const both = await list([a.key, b.key, 'not-a-key']);
     expect(both.body.data.map((r: { room: string }) => r.room).sort()).toEqual([a.code, b.code].sort());
     expect((await list([])).body.data).toEqual([]);
     expect((await list(['nobody'])).body.data).toEqual([]);
     expect((await list('a-string')).status).toBe(400);
     expect((await list(Array.from({ length: 101 }, (_, i) => `k${i}`))).status).toBe(400);
-    const broken = await fetch(`${server.url}/api/recordings/list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"keys": [' });
+    const broken = await fetch(`${server.url}/api/recordings/list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"keys": [',
+    });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    const huge = await fetch(`${server.url}/api/recordings/list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ keys: ['x'.repeat(40_000)] }) });
+    const huge = await fetch(`${server.url}/api/recordings/list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ keys: ['x'.repeat(40_000)] }),
+    });
     expect(huge.status).toBe(413);
 
     // Once the session ends, the file is read: the figures are the recording's.
@@ -69,7 +86,14 @@ describe('recordings across rooms', () => {
     const ended = (await list([a.key])).body.data[0];
     const res = await fetch(`${server.url}/api/recordings/${a.session}`, { headers: bearer(a.key) });
     const parsed = parseRecording(await res.text());
-    expect(ended).toMatchObject({ live: false, events: parsed.events.length, durationMs: parsed.events.at(-1)!.t, games: ['sandbox'], rounds: 1, nodes: 2 });
+    expect(ended).toMatchObject({
+      live: false,
+      events: parsed.events.length,
+      durationMs: parsed.events.at(-1)!.t,
+      games: ['sandbox'],
+      rounds: 1,
+      nodes: 2,
+    });
   });
 
   it('downloads with the key or a share token, and refuses a wrong secret, a bad id and path tricks', async () => {
@@ -119,7 +143,9 @@ describe('recordings across rooms', () => {
   it('a share token only reads: it cannot delete, share, or list, and opens no other recording', async () => {
     const a = await playedRoom();
     const b = await playedRoom();
-    const { token } = (await (await fetch(`${server.url}/api/recordings/${a.session}/share`, { method: 'POST', headers: bearer(a.key) })).json()).data;
+    const { token } = (
+      await (await fetch(`${server.url}/api/recordings/${a.session}/share`, { method: 'POST', headers: bearer(a.key) })).json()
+    ).data;
     expect((await fetch(`${server.url}/api/recordings/${a.session}`, { method: 'DELETE', headers: bearer(token) })).status).toBe(403);
     expect((await fetch(`${server.url}/api/recordings/${a.session}/share`, { method: 'POST', headers: bearer(token) })).status).toBe(403);
     expect((await fetch(`${server.url}/api/recordings/${b.session}`, { headers: bearer(token) })).status).toBe(403);
@@ -129,7 +155,7 @@ describe('recordings across rooms', () => {
     expect((await fetch(`${server.url}/api/recordings/${a.session}`, { headers: bearer(token) })).status).toBe(403);
   });
 
-  it('deletes an ended session\'s recording and its share links, but not a running one', async () => {
+  it("deletes an ended session's recording and its share links, but not a running one", async () => {
     const a = await playedRoom();
     await fetch(`${server.url}/api/recordings/${a.session}/share`, { method: 'POST', headers: bearer(a.key) });
     const live = await fetch(`${server.url}/api/recordings/${a.session}`, { method: 'DELETE', headers: bearer(a.key) });
@@ -157,7 +183,9 @@ describe('recordings across rooms', () => {
     writeFileSync(path.join(dir, 'garbage1.jsonl'), '\u0000\u0001 not json');
     writeFileSync(path.join(dir, 'otherkey1.jsonl'), serializeHeader(makeHeader({ session: 'otherkey1', keyHash: 'zz' })));
     const { body } = await list([key]);
-    expect(body.data).toEqual([expect.objectContaining({ session: 'tornsession1', room: 'TORNX', events: 2, durationMs: 20, nodes: 1, torn: true, live: false })]);
+    expect(body.data).toEqual([
+      expect.objectContaining({ session: 'tornsession1', room: 'TORNX', events: 2, durationMs: 20, nodes: 1, torn: true, live: false }),
+    ]);
     const res = await fetch(`${server.url}/api/recordings/tornsession1`, { headers: bearer(key) });
     expect(parseRecording(await res.text())).toMatchObject({ torn: true, events: [{ seq: 1 }, { seq: 2 }] });
   });

@@ -89,7 +89,9 @@ describe('replay equals live', () => {
       const halves = [ids.filter((id) => major.has(id)), ids.filter((id) => !major.has(id))];
       await ask(consoleSocket, 'console:fault', { op: { op: 'split', groups: halves } });
       const sockets = [consoleSocket, ...humans.map((h) => h.socket)];
-      await until(() => !live.state.round || live.state.net.dropped.partition >= 3 || live.state.net.sent >= 150, sockets, 10_000).catch(() => null);
+      await until(() => !live.state.round || live.state.net.dropped.partition >= 3 || live.state.net.sent >= 150, sockets, 10_000).catch(
+        () => null,
+      );
       await ask(consoleSocket, 'console:fault', { op: { op: 'heal' } });
       const sentAtHeal = live.state.net.sent;
       await until(() => !live.state.round || live.state.net.sent >= sentAtHeal + 40, sockets, 10_000).catch(() => null);
@@ -97,7 +99,9 @@ describe('replay equals live', () => {
 
       // The humans' clients took part, and the network dropped messages at the cut and at random.
       const events = async () => {
-        const res = await fetch(`${server.url}/api/recordings/${live.state.header.session}`, { headers: { Authorization: `Bearer ${key}` } });
+        const res = await fetch(`${server.url}/api/recordings/${live.state.header.session}`, {
+          headers: { Authorization: `Bearer ${key}` },
+        });
         expect(res.status).toBe(200);
         return parseRecording(await res.text());
       };

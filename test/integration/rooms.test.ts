@@ -25,7 +25,10 @@ describe('rooms', () => {
     const room = server.app.registry.find(code);
     expect(room.ok && room.data.state.active).toBe(5);
     // Everyone hears the new head count.
-    await until(() => nodes.every((n) => n.rosterCount === 5), nodes.map((n) => n.socket));
+    await until(
+      () => nodes.every((n) => n.rosterCount === 5),
+      nodes.map((n) => n.socket),
+    );
   });
 
   it('refuses a taken nickname (ignoring case), an invalid one, and an unknown or malformed code', async () => {
@@ -58,7 +61,10 @@ describe('rooms', () => {
     const ada = await joinNode(server.url, code, 'Ada');
     const grace = await joinNode(server.url, code, 'Grace');
     await ask(instructor, 'console:round', { action: 'start', game: 'sandbox' });
-    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'remember me' } })).toEqual({ ok: true, data: null });
+    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'remember me' } })).toEqual({
+      ok: true,
+      data: null,
+    });
     await until(() => inbox(grace.views).length === 1, [grace.socket]);
     grace.socket.disconnect();
     await until(() => {
@@ -106,7 +112,10 @@ describe('rooms', () => {
       expect(await ask(ada.socket, event, payload)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     const stranger = await connect(server.url);
-    expect(await ask(stranger, 'console:attach', { code, key: `${key.slice(0, -1)}x` })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(stranger, 'console:attach', { code, key: `${key.slice(0, -1)}x` })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await ask(stranger, 'console:attach', { code, key })).toMatchObject({ ok: true });
     const room = server.app.registry.find(code);
     expect(room.ok && room.data.state.locked).toBe(false);
@@ -118,7 +127,10 @@ describe('rooms', () => {
     expect(await ask(s, 'room:join', { code })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await ask(s, 'room:join', 'nonsense')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await ask(s, 'room:join', { code, nickname: 'x', extra: true })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await ask(s, 'room:join', { code, nickname: 'y'.repeat(30_000) })).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(await ask(s, 'room:join', { code, nickname: 'y'.repeat(30_000) })).toMatchObject({
+      ok: false,
+      error: { code: 'payload_too_large' },
+    });
     expect(await ask(s, 'no:such:event', {})).toMatchObject({ ok: false, error: { code: 'unknown_event' } });
     expect(await ask(s, 'node:act', { action: { type: 'send' } })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
     const errors: unknown[] = [];
@@ -136,13 +148,19 @@ describe('rooms', () => {
     expect(await res.json()).toMatchObject({ ok: true });
   });
 
-  it('a node acts only through the game: bad actions are refused with the game\'s reason', async () => {
+  it("a node acts only through the game: bad actions are refused with the game's reason", async () => {
     const { socket: instructor, code } = await createRoom(server.url);
     const ada = await joinNode(server.url, code, 'Ada');
-    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: ['n1'], text: 'hi' } })).toMatchObject({ ok: false, error: { code: 'no_round' } });
+    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: ['n1'], text: 'hi' } })).toMatchObject({
+      ok: false,
+      error: { code: 'no_round' },
+    });
     await joinNode(server.url, code, 'Grace');
     await ask(instructor, 'console:round', { action: 'start', game: 'sandbox' });
-    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: [ada.node], text: 'me' } })).toMatchObject({ ok: false, error: { code: 'bad_recipient' } });
+    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: [ada.node], text: 'me' } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_recipient' },
+    });
     expect(await ask(ada.socket, 'node:act', { action: { type: 'fly' } })).toMatchObject({ ok: false, error: { code: 'bad_action' } });
   });
 });
@@ -154,7 +172,10 @@ describe('the network and the recording', () => {
     const grace = await joinNode(server.url, code, 'Grace');
     const linus = await joinNode(server.url, code, 'Linus');
     await ask(instructor, 'console:round', { action: 'start', game: 'sandbox' });
-    expect(await ask(instructor, 'console:fault', { op: { op: 'split', groups: [[ada.node, linus.node], [grace.node]] } })).toEqual({ ok: true, data: null });
+    expect(await ask(instructor, 'console:fault', { op: { op: 'split', groups: [[ada.node, linus.node], [grace.node]] } })).toEqual({
+      ok: true,
+      data: null,
+    });
     await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node, linus.node], text: 'across the cut?' } });
     await until(() => inbox(linus.views).length === 1, [linus.socket]);
     await ask(instructor, 'console:fault', { op: { op: 'heal' } });
@@ -177,7 +198,9 @@ describe('the network and the recording', () => {
     const cut = sent.filter((e) => 'drop' in e && e.drop === 'partition');
     expect(cut).toHaveLength(1);
     expect(cut[0]).toMatchObject({ env: { from: ada.node, to: grace.node } });
-    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['node:joined', 'round:started', 'fault:changed', 'node:acted', 'envelope:delivered', 'round:ended']));
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['node:joined', 'round:started', 'fault:changed', 'node:acted', 'envelope:delivered', 'round:ended']),
+    );
     // The fold of the file is the room's state.
     const room = server.app.registry.find(code);
     expect(room.ok).toBe(true);

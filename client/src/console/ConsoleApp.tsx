@@ -31,7 +31,11 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
         <h1>Instructor console</h1>
         <p>Create a room for your class. Phones join with its code; this browser keeps the room's instructor key.</p>
       </section>
-      {session.error && <div className="error" role="alert">{session.error.message}</div>}
+      {session.error && (
+        <div className="error" role="alert">
+          {session.error.message}
+        </div>
+      )}
       <button
         className="big"
         disabled={!session.online || busy}
@@ -43,14 +47,18 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
       >
         {session.online ? 'Create a room' : 'Connecting to the server…'}
       </button>
-      <a className="button secondary" href="/replay" style={{ background: 'var(--card)', color: 'var(--brand)' }}>Recordings of your sessions</a>
+      <a className="button secondary" href="/replay" style={{ background: 'var(--card)', color: 'var(--brand)' }}>
+        Recordings of your sessions
+      </a>
       {rooms.length > 0 && (
         <section className="panel stack">
           <h2>Rooms you created</h2>
           <ul className="log">
             {rooms.map((r) => (
               <li key={r.code} className="row">
-                <span className="mono" style={{ fontSize: '1.3rem', fontWeight: 800 }}>{r.code}</span>
+                <span className="mono" style={{ fontSize: '1.3rem', fontWeight: 800 }}>
+                  {r.code}
+                </span>
                 <span className="muted">{new Date(r.createdAt).toLocaleString()}</span>
                 <span className="spacer" />
                 <button className="small secondary" disabled={!session.online} onClick={() => void session.attach(r)}>
@@ -113,26 +121,55 @@ function Dashboard({ session }: { session: ConsoleSession }) {
       <header className="console-top">
         <div>
           <div style={{ color: '#e6e9f2' }}>Room code</div>
-          <div className="room-code" data-testid="room-code">{snapshot.room.code}</div>
+          <div className="room-code" data-testid="room-code">
+            {snapshot.room.code}
+          </div>
         </div>
         <QrCode text={session.joinUrl} label={`QR code to join room ${snapshot.room.code}`} />
         <div className="stack" style={{ gap: '0.25rem' }}>
-          <div className="join-url mono" data-testid="join-url">{session.joinUrl}</div>
+          <div className="join-url mono" data-testid="join-url">
+            {session.joinUrl}
+          </div>
           <div>
-            <span className="count" data-testid="node-count">{active.length}</span> nodes
-            {snapshot.room.locked && <span className="pill" style={{ marginLeft: 8 }}>🔒 locked</span>}
-            {!session.online && <span className="pill reconnecting" style={{ marginLeft: 8, color: '#ffd27a' }}>reconnecting…</span>}
+            <span className="count" data-testid="node-count">
+              {active.length}
+            </span>{' '}
+            nodes
+            {snapshot.room.locked && (
+              <span className="pill" style={{ marginLeft: 8 }}>
+                🔒 locked
+              </span>
+            )}
+            {!session.online && (
+              <span className="pill reconnecting" style={{ marginLeft: 8, color: '#ffd27a' }}>
+                reconnecting…
+              </span>
+            )}
           </div>
         </div>
         <span className="spacer" />
         <div className="row">
-          <button className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>Projector mode</button>
-          <a className="button secondary" href="/replay" target="_blank" rel="noreferrer" style={{ background: 'var(--card)', color: 'var(--brand)' }}>Recordings</a>
-          <button className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
+          <button className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>
+            Projector mode
+          </button>
+          <a
+            className="button secondary"
+            href="/replay"
+            target="_blank"
+            rel="noreferrer"
+            style={{ background: 'var(--card)', color: 'var(--brand)' }}
+          >
+            Recordings
+          </a>
+          <button className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+            ?
+          </button>
           <button className="secondary" onClick={() => void session.command('console:lock', { locked: !snapshot.room.locked })}>
             {snapshot.room.locked ? 'Unlock room' : 'Lock room'}
           </button>
-          <button className="danger" onClick={end} disabled={snapshot.room.ended}>End session</button>
+          <button className="danger" onClick={end} disabled={snapshot.room.ended}>
+            End session
+          </button>
         </div>
       </header>
       {flash && (
@@ -168,9 +205,7 @@ function Dashboard({ session }: { session: ConsoleSession }) {
           Join: <b>{snapshot.room.code}</b>
         </div>
       )}
-      {help && (
-        <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />
-      )}
+      {help && <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />}
     </div>
   );
 }

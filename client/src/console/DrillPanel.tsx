@@ -81,14 +81,22 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
           <div className="row">
             <b>{running.name}</b>
             <span className="spacer" />
-            <button className="danger small" onClick={() => void session.command('console:script', { action: 'stop' })}>■ Stop drill</button>
+            <button className="danger small" onClick={() => void session.command('console:script', { action: 'stop' })}>
+              ■ Stop drill
+            </button>
           </div>
           <ol className="steps">
             {running.steps.map((st, i) => (
-              <li key={i} className={i < running.next ? 'done' : i === running.next ? 'current' : ''} aria-current={i === running.next ? 'step' : undefined}>
+              <li
+                key={i}
+                className={i < running.next ? 'done' : i === running.next ? 'current' : ''}
+                aria-current={i === running.next ? 'step' : undefined}
+              >
                 <span className="mono">{formatTime(st.at * 1000)}</span> {st.text}
                 {i < running.next && ' ✓'}
-                {i === running.next && running.nextAt !== null && <span className="muted"> — in {Math.max(0, Math.ceil((running.nextAt - snapshot.t) / 1000))} s</span>}
+                {i === running.next && running.nextAt !== null && (
+                  <span className="muted"> — in {Math.max(0, Math.ceil((running.nextAt - snapshot.t) / 1000))} s</span>
+                )}
               </li>
             ))}
           </ol>
@@ -101,30 +109,70 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
             <label htmlFor="drill-pick">Drill</label>
             <select id="drill-pick" value={pick} onChange={(e) => setPick(Number(e.target.value))}>
               {all.map(({ s, preset }, i) => (
-                <option key={`${s.name}-${i}`} value={i}>{preset ? s.name : `★ ${s.name}`}</option>
+                <option key={`${s.name}-${i}`} value={i}>
+                  {preset ? s.name : `★ ${s.name}`}
+                </option>
               ))}
             </select>
           </div>
           {chosen.s.description && <p className="muted">{chosen.s.description}</p>}
           <ol className="steps">
             {chosen.s.steps.map((st, i) => (
-              <li key={i}><span className="mono">{formatTime(st.at * 1000)}</span> {describeStep(st)}</li>
+              <li key={i}>
+                <span className="mono">{formatTime(st.at * 1000)}</span> {describeStep(st)}
+              </li>
             ))}
           </ol>
           <div className="row">
-            <button className="good" onClick={() => void start(chosen.s)}>▶ Run drill</button>
-            <button className="small secondary" onClick={() => setEditing(chosen.preset ? { ...chosen.s, name: `${chosen.s.name} (copy)` } : chosen.s)}>Edit</button>
-            <button className="small secondary" onClick={() => setEditing({ name: 'My drill', steps: [{ at: 0, do: 'start', game: 'election' }, { at: 30, do: 'drill', name: 'halves' }, { at: 60, do: 'drill', name: 'heal' }] })}>New</button>
-            <button className="small secondary" onClick={() => download(chosen.s)}>Export JSON</button>
+            <button className="good" onClick={() => void start(chosen.s)}>
+              ▶ Run drill
+            </button>
+            <button
+              className="small secondary"
+              onClick={() => setEditing(chosen.preset ? { ...chosen.s, name: `${chosen.s.name} (copy)` } : chosen.s)}
+            >
+              Edit
+            </button>
+            <button
+              className="small secondary"
+              onClick={() =>
+                setEditing({
+                  name: 'My drill',
+                  steps: [
+                    { at: 0, do: 'start', game: 'election' },
+                    { at: 30, do: 'drill', name: 'halves' },
+                    { at: 60, do: 'drill', name: 'heal' },
+                  ],
+                })
+              }
+            >
+              New
+            </button>
+            <button className="small secondary" onClick={() => download(chosen.s)}>
+              Export JSON
+            </button>
             <label className="button small secondary" style={{ margin: 0 }}>
               Import
-              <input type="file" accept="application/json,.json" className="sr-only" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+              <input
+                type="file"
+                accept="application/json,.json"
+                className="sr-only"
+                onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+              />
             </label>
-            {!chosen.preset && <button className="small danger" onClick={() => remove(chosen.s.name)}>Delete</button>}
+            {!chosen.preset && (
+              <button className="small danger" onClick={() => remove(chosen.s.name)}>
+                Delete
+              </button>
+            )}
           </div>
         </div>
       )}
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
     </section>
   );
 }
@@ -145,14 +193,22 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
   const setStep = (i: number, step: ScriptStep) => setScript({ ...script, steps: script.steps.map((s, j) => (j === i ? step : s)) });
   const changeKind = (at: number, kind: StepKind): ScriptStep => {
     switch (kind) {
-      case 'start': return { at, do: 'start', game: games[0]?.id ?? 'sandbox' };
-      case 'stop': return { at, do: 'stop' };
-      case 'drill': return { at, do: 'drill', name: 'halves' };
-      case 'crash-leader': return { at, do: 'crash', who: 'leader' };
-      case 'crash': return { at, do: 'crash', who: 1 };
-      case 'restart': return { at, do: 'restart' };
-      case 'loss': return { at, do: 'fault', op: { op: 'loss', rate: 0.2 } };
-      case 'latency': return { at, do: 'fault', op: { op: 'latency', base: 1000, jitter: 500 } };
+      case 'start':
+        return { at, do: 'start', game: games[0]?.id ?? 'sandbox' };
+      case 'stop':
+        return { at, do: 'stop' };
+      case 'drill':
+        return { at, do: 'drill', name: 'halves' };
+      case 'crash-leader':
+        return { at, do: 'crash', who: 'leader' };
+      case 'crash':
+        return { at, do: 'crash', who: 1 };
+      case 'restart':
+        return { at, do: 'restart' };
+      case 'loss':
+        return { at, do: 'fault', op: { op: 'loss', rate: 0.2 } };
+      case 'latency':
+        return { at, do: 'fault', op: { op: 'latency', base: 1000, jitter: 500 } };
     }
   };
   const save = () => {
@@ -185,11 +241,27 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
           </div>
           {script.steps.map((st, i) => (
             <div className="row" key={i}>
-              <label className="sr-only" htmlFor={`step-at-${i}`}>Step {i + 1} time (s)</label>
-              <input id={`step-at-${i}`} type="number" min={0} style={{ width: 90 }} value={st.at} onChange={(e) => setStep(i, { ...st, at: Number(e.target.value) })} />
+              <label className="sr-only" htmlFor={`step-at-${i}`}>
+                Step {i + 1} time (s)
+              </label>
+              <input
+                id={`step-at-${i}`}
+                type="number"
+                min={0}
+                style={{ width: 90 }}
+                value={st.at}
+                onChange={(e) => setStep(i, { ...st, at: Number(e.target.value) })}
+              />
               <span>s</span>
-              <label className="sr-only" htmlFor={`step-kind-${i}`}>Step {i + 1} action</label>
-              <select id={`step-kind-${i}`} style={{ width: 180 }} value={kindOf(st)} onChange={(e) => setStep(i, changeKind(st.at, e.target.value as StepKind))}>
+              <label className="sr-only" htmlFor={`step-kind-${i}`}>
+                Step {i + 1} action
+              </label>
+              <select
+                id={`step-kind-${i}`}
+                style={{ width: 180 }}
+                value={kindOf(st)}
+                onChange={(e) => setStep(i, changeKind(st.at, e.target.value as StepKind))}
+              >
                 <option value="start">start a game</option>
                 <option value="stop">stop the round</option>
                 <option value="drill">drill</option>
@@ -200,36 +272,101 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                 <option value="latency">set latency</option>
               </select>
               {st.do === 'start' && (
-                <select aria-label="Game" style={{ width: 180 }} value={st.game} onChange={(e) => setStep(i, { ...st, game: e.target.value })}>
-                  {games.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
+                <select
+                  aria-label="Game"
+                  style={{ width: 180 }}
+                  value={st.game}
+                  onChange={(e) => setStep(i, { ...st, game: e.target.value })}
+                >
+                  {games.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.title}
+                    </option>
+                  ))}
                 </select>
               )}
               {st.do === 'drill' && (
-                <select aria-label="Drill" style={{ width: 220 }} value={st.name} onChange={(e) => setStep(i, { ...st, name: e.target.value as DrillName })}>
-                  {(Object.keys(DRILLS) as DrillName[]).map((d) => <option key={d} value={d}>{DRILLS[d]}</option>)}
+                <select
+                  aria-label="Drill"
+                  style={{ width: 220 }}
+                  value={st.name}
+                  onChange={(e) => setStep(i, { ...st, name: e.target.value as DrillName })}
+                >
+                  {(Object.keys(DRILLS) as DrillName[]).map((d) => (
+                    <option key={d} value={d}>
+                      {DRILLS[d]}
+                    </option>
+                  ))}
                 </select>
               )}
               {st.do === 'crash' && st.who !== 'leader' && (
-                <input aria-label="How many" type="number" min={1} style={{ width: 80 }} value={st.who} onChange={(e) => setStep(i, { ...st, who: Math.max(1, Number(e.target.value)) })} />
+                <input
+                  aria-label="How many"
+                  type="number"
+                  min={1}
+                  style={{ width: 80 }}
+                  value={st.who}
+                  onChange={(e) => setStep(i, { ...st, who: Math.max(1, Number(e.target.value)) })}
+                />
               )}
               {st.do === 'fault' && st.op.op === 'loss' && (
-                <input aria-label="Loss rate" type="number" min={0} max={1} step={0.05} style={{ width: 90 }} value={st.op.rate} onChange={(e) => setStep(i, { ...st, op: { op: 'loss', rate: Number(e.target.value) } })} />
+                <input
+                  aria-label="Loss rate"
+                  type="number"
+                  min={0}
+                  max={1}
+                  step={0.05}
+                  style={{ width: 90 }}
+                  value={st.op.rate}
+                  onChange={(e) => setStep(i, { ...st, op: { op: 'loss', rate: Number(e.target.value) } })}
+                />
               )}
               {st.do === 'fault' && st.op.op === 'latency' && (
-                <input aria-label="Latency ms" type="number" min={0} style={{ width: 100 }} value={st.op.base} onChange={(e) => setStep(i, { ...st, op: { op: 'latency', base: Number(e.target.value), jitter: st.op.op === 'latency' ? st.op.jitter : 0 } })} />
+                <input
+                  aria-label="Latency ms"
+                  type="number"
+                  min={0}
+                  style={{ width: 100 }}
+                  value={st.op.base}
+                  onChange={(e) =>
+                    setStep(i, {
+                      ...st,
+                      op: { op: 'latency', base: Number(e.target.value), jitter: st.op.op === 'latency' ? st.op.jitter : 0 },
+                    })
+                  }
+                />
               )}
-              <button className="small secondary" aria-label={`Remove step ${i + 1}`} onClick={() => setScript({ ...script, steps: script.steps.filter((_, j) => j !== i) })}>✕</button>
+              <button
+                className="small secondary"
+                aria-label={`Remove step ${i + 1}`}
+                onClick={() => setScript({ ...script, steps: script.steps.filter((_, j) => j !== i) })}
+              >
+                ✕
+              </button>
             </div>
           ))}
-          <button className="small secondary" onClick={() => setScript({ ...script, steps: [...script.steps, { at: (script.steps.at(-1)?.at ?? 0) + 30, do: 'drill', name: 'heal' }] })}>
+          <button
+            className="small secondary"
+            onClick={() =>
+              setScript({ ...script, steps: [...script.steps, { at: (script.steps.at(-1)?.at ?? 0) + 30, do: 'drill', name: 'heal' }] })
+            }
+          >
             + step
           </button>
         </>
       )}
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       <div className="row">
-        <button className="good" onClick={save}>Save drill</button>
-        <button className="secondary" onClick={onCancel}>Cancel</button>
+        <button className="good" onClick={save}>
+          Save drill
+        </button>
+        <button className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </div>
   );

@@ -17,7 +17,12 @@ interface Popover {
   y: number;
 }
 
-export function LiveMap({ session, scale, selected, setSelected }: {
+export function LiveMap({
+  session,
+  scale,
+  selected,
+  setSelected,
+}: {
   session: ConsoleSession;
   scale: number;
   selected: Set<string>;
@@ -74,13 +79,15 @@ export function LiveMap({ session, scale, selected, setSelected }: {
         onLinkClick={(a, b, x, y) => setPopover({ kind: 'link', ids: [a, b], x, y })}
       />
       <div className="row" role="toolbar" aria-label="Selection">
-        <span className="muted">
-          {ids.length === 0 ? 'Click, shift-click or drag a box to select nodes.' : `${ids.length} selected:`}
-        </span>
+        <span className="muted">{ids.length === 0 ? 'Click, shift-click or drag a box to select nodes.' : `${ids.length} selected:`}</span>
         {groups.length > 1 &&
           ids.length === 0 &&
           groups.map((g) => (
-            <button key={g} className="small secondary" onClick={() => setSelected(new Set(nodes.filter((n) => n.group === g).map((n) => n.id)))}>
+            <button
+              key={g}
+              className="small secondary"
+              onClick={() => setSelected(new Set(nodes.filter((n) => n.group === g).map((n) => n.id)))}
+            >
               Select side {g}
             </button>
           ))}
@@ -91,44 +98,69 @@ export function LiveMap({ session, scale, selected, setSelected }: {
                 → group {g}
               </button>
             ))}
-            <button className="small secondary" onClick={() => void fault({ op: 'isolate', nodes: ids })}>Isolate</button>
-            <button className="small danger" onClick={() => void fault({ op: 'crash', nodes: ids })}>Crash</button>
-            <button className="small good" onClick={() => void fault({ op: 'restart', nodes: ids })}>Restart</button>
-            <button className="small secondary" onClick={() => setSelected(new Set())}>Clear</button>
+            <button className="small secondary" onClick={() => void fault({ op: 'isolate', nodes: ids })}>
+              Isolate
+            </button>
+            <button className="small danger" onClick={() => void fault({ op: 'crash', nodes: ids })}>
+              Crash
+            </button>
+            <button className="small good" onClick={() => void fault({ op: 'restart', nodes: ids })}>
+              Restart
+            </button>
+            <button className="small secondary" onClick={() => setSelected(new Set())}>
+              Clear
+            </button>
           </>
         )}
       </div>
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       <details open={listOpen} onToggle={(e) => setListOpen((e.target as HTMLDetailsElement).open)}>
         <summary>Nodes as a list (keyboard and screen readers)</summary>
         {/* Rendered only when open: 300 rows five times a second would cost the map frames. */}
-        {listOpen && <ul className="node-list" aria-label="Nodes on the map">
-          {nodes.map((n) => (
-            <li key={n.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={selected.has(n.id)}
-                  onChange={(e) => {
-                    const next = new Set(selected);
-                    if (e.target.checked) next.add(n.id);
-                    else next.delete(n.id);
-                    setSelected(next);
-                  }}
-                />
-                {n.label} — group {n.group}
-                {n.crashed ? ', crashed' : ''}
-                {n.offline ? ', phone offline' : ''}
-                {n.badge ? `, ${n.badge}` : ''}
-              </label>
-            </li>
-          ))}
-        </ul>}
+        {listOpen && (
+          <ul className="node-list" aria-label="Nodes on the map">
+            {nodes.map((n) => (
+              <li key={n.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={selected.has(n.id)}
+                    onChange={(e) => {
+                      const next = new Set(selected);
+                      if (e.target.checked) next.add(n.id);
+                      else next.delete(n.id);
+                      setSelected(next);
+                    }}
+                  />
+                  {n.label} — group {n.group}
+                  {n.crashed ? ', crashed' : ''}
+                  {n.offline ? ', phone offline' : ''}
+                  {n.badge ? `, ${n.badge}` : ''}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
       </details>
       {popover && (
-        <div className="popover" style={{ left: Math.min(popover.x, window.innerWidth - 280), top: popover.y + 8 }} role="dialog" aria-label="Node actions">
+        <div
+          className="popover"
+          style={{ left: Math.min(popover.x, window.innerWidth - 280), top: popover.y + 8 }}
+          role="dialog"
+          aria-label="Node actions"
+        >
           {popover.kind === 'node' ? (
-            <NodeActions id={popover.ids[0]!} session={session} name={names.get(popover.ids[0]!) ?? popover.ids[0]!} onDone={() => setPopover(null)} fault={fault} />
+            <NodeActions
+              id={popover.ids[0]!}
+              session={session}
+              name={names.get(popover.ids[0]!) ?? popover.ids[0]!}
+              onDone={() => setPopover(null)}
+              fault={fault}
+            />
           ) : (
             <LinkLoss
               a={popover.ids[0]!}
@@ -145,29 +177,63 @@ export function LiveMap({ session, scale, selected, setSelected }: {
   );
 }
 
-function NodeActions({ id, name, session, fault, onDone }: { id: string; name: string; session: ConsoleSession; fault(op: FaultOp): Promise<void>; onDone(): void }) {
+function NodeActions({
+  id,
+  name,
+  session,
+  fault,
+  onDone,
+}: {
+  id: string;
+  name: string;
+  session: ConsoleSession;
+  fault(op: FaultOp): Promise<void>;
+  onDone(): void;
+}) {
   const node = session.snapshot!.nodes.find((n) => n.id === id);
   const run = (p: Promise<unknown>) => void p.then(onDone);
   return (
     <div className="stack" style={{ gap: '0.4rem' }}>
       <b>{name}</b>
       {node?.crashed ? (
-        <button className="small good" onClick={() => run(fault({ op: 'restart', nodes: [id] }))}>Restart</button>
+        <button className="small good" onClick={() => run(fault({ op: 'restart', nodes: [id] }))}>
+          Restart
+        </button>
       ) : (
-        <button className="small danger" onClick={() => run(fault({ op: 'crash', nodes: [id] }))}>Crash</button>
+        <button className="small danger" onClick={() => run(fault({ op: 'crash', nodes: [id] }))}>
+          Crash
+        </button>
       )}
-      <button className="small secondary" onClick={() => run(fault({ op: 'isolate', nodes: [id] }))}>Isolate</button>
+      <button className="small secondary" onClick={() => run(fault({ op: 'isolate', nodes: [id] }))}>
+        Isolate
+      </button>
       {node?.kind === 'human' && (
         <button className="small secondary" onClick={() => run(session.command('console:autopilot', { node: id, on: !node.autopilot }))}>
           {node.autopilot ? 'Autopilot off' : 'Autopilot on'}
         </button>
       )}
-      <button className="small secondary" onClick={onDone}>Close</button>
+      <button className="small secondary" onClick={onDone}>
+        Close
+      </button>
     </div>
   );
 }
 
-function LinkLoss({ a, b, names, value, onSet, onDone }: { a: string; b: string; names: Map<string, string>; value: number; onSet(rate: number): void; onDone(): void }) {
+function LinkLoss({
+  a,
+  b,
+  names,
+  value,
+  onSet,
+  onDone,
+}: {
+  a: string;
+  b: string;
+  names: Map<string, string>;
+  value: number;
+  onSet(rate: number): void;
+  onDone(): void;
+}) {
   const [v, setV] = useState(value);
   return (
     <div className="stack" style={{ gap: '0.4rem' }}>
@@ -176,8 +242,12 @@ function LinkLoss({ a, b, names, value, onSet, onDone }: { a: string; b: string;
       </label>
       <input id="link-loss" type="range" min={0} max={1} step={0.1} value={v} onChange={(e) => setV(Number(e.target.value))} />
       <div className="row">
-        <button className="small" onClick={() => (onSet(v), onDone())}>Apply</button>
-        <button className="small secondary" onClick={onDone}>Cancel</button>
+        <button className="small" onClick={() => (onSet(v), onDone())}>
+          Apply
+        </button>
+        <button className="small secondary" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </div>
   );

@@ -5,7 +5,16 @@ import type { ConsoleSnapshot } from '../../../shared/session/views';
 import type { ConsoleSession } from './useConsoleSession';
 
 /** A slider that sends its value when released, not on every pixel. */
-function Slider(props: { id: string; label: string; value: number; min: number; max: number; step: number; format(v: number): string; onCommit(v: number): void }) {
+function Slider(props: {
+  id: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  format(v: number): string;
+  onCommit(v: number): void;
+}) {
   const [v, setV] = useState(props.value);
   useEffect(() => setV(props.value), [props.value]);
   return (
@@ -48,7 +57,10 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
       <div className="row">
         <h2 id="net-title">Network</h2>
         <span className="spacer" />
-        <button className={snapshot.paused ? 'good' : 'secondary'} onClick={() => void session.command('console:pause', { paused: !snapshot.paused })}>
+        <button
+          className={snapshot.paused ? 'good' : 'secondary'}
+          onClick={() => void session.command('console:pause', { paused: !snapshot.paused })}
+        >
           {snapshot.paused ? '▶ Resume network' : '❚❚ Pause network'}
         </button>
       </div>
@@ -59,8 +71,26 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
           </button>
         ))}
       </div>
-      <Slider id="net-loss" label="Loss" value={f.loss} min={0} max={1} step={0.05} format={pct} onCommit={(rate) => void fault({ op: 'loss', rate })} />
-      <Slider id="net-dup" label="Duplication" value={f.dup} min={0} max={0.5} step={0.05} format={pct} onCommit={(rate) => void fault({ op: 'dup', rate })} />
+      <Slider
+        id="net-loss"
+        label="Loss"
+        value={f.loss}
+        min={0}
+        max={1}
+        step={0.05}
+        format={pct}
+        onCommit={(rate) => void fault({ op: 'loss', rate })}
+      />
+      <Slider
+        id="net-dup"
+        label="Duplication"
+        value={f.dup}
+        min={0}
+        max={0.5}
+        step={0.05}
+        format={pct}
+        onCommit={(rate) => void fault({ op: 'dup', rate })}
+      />
       <Slider
         id="net-latency"
         label="Latency"
@@ -82,7 +112,11 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         onCommit={(jitter) => void fault({ op: 'latency', base: f.latency.base, jitter })}
       />
       <GroupLinks snapshot={snapshot} onToggle={(from, to, open) => void fault({ op: 'link', from, to, open })} />
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       <h3>Fault log</h3>
       <ul className="log" aria-label="Fault log">
         {snapshot.faultLog.length === 0 && <li className="muted">No faults yet.</li>}

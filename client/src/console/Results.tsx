@@ -15,12 +15,24 @@ export function Results({ snapshot }: { snapshot: ConsoleSnapshot }) {
     <section className="panel stack" aria-labelledby="results-title">
       <h2 id="results-title">Messages {snapshot.round ? 'this round' : 'this session'}</h2>
       <div className="row">
-        <span className="stat"><b>{figures.sent}</b>sent</span>
-        <span className="stat"><b>{figures.delivered}</b>delivered</span>
-        <span className="stat"><b>{figures.dropped.partition}</b>cut by partition</span>
-        <span className="stat"><b>{figures.dropped.loss}</b>lost</span>
-        <span className="stat"><b>{figures.dropped.crashed}</b>to/from crashed</span>
-        <span className="stat"><b>{figures.duplicated}</b>duplicated</span>
+        <span className="stat">
+          <b>{figures.sent}</b>sent
+        </span>
+        <span className="stat">
+          <b>{figures.delivered}</b>delivered
+        </span>
+        <span className="stat">
+          <b>{figures.dropped.partition}</b>cut by partition
+        </span>
+        <span className="stat">
+          <b>{figures.dropped.loss}</b>lost
+        </span>
+        <span className="stat">
+          <b>{figures.dropped.crashed}</b>to/from crashed
+        </span>
+        <span className="stat">
+          <b>{figures.duplicated}</b>duplicated
+        </span>
       </div>
       {!snapshot.round && last && lastUi?.Result && (
         <div className="stack" data-testid="round-result">
@@ -31,7 +43,14 @@ export function Results({ snapshot }: { snapshot: ConsoleSnapshot }) {
       {snapshot.rounds.length > 0 && (
         <table className="results" data-testid="results-table">
           <thead>
-            <tr><th>#</th><th>Game</th><th>Nodes</th><th>Length</th><th>Result</th><th>Ended because</th></tr>
+            <tr>
+              <th>#</th>
+              <th>Game</th>
+              <th>Nodes</th>
+              <th>Length</th>
+              <th>Result</th>
+              <th>Ended because</th>
+            </tr>
           </thead>
           <tbody>
             {snapshot.rounds.map((r) => (

@@ -31,8 +31,12 @@ export function Roster({ snapshot, session }: { snapshot: ConsoleSnapshot; sessi
       <div className="row">
         <h2 id="roster-title">Nodes ({nodes.length})</h2>
         <span className="spacer" />
-        <button className="small secondary" onClick={() => void session.command('console:bots', { add: 1 })}>+ bot</button>
-        <button className="small secondary" onClick={() => void session.command('console:bots', { add: 5 })}>+5 bots</button>
+        <button className="small secondary" onClick={() => void session.command('console:bots', { add: 1 })}>
+          + bot
+        </button>
+        <button className="small secondary" onClick={() => void session.command('console:bots', { add: 5 })}>
+          +5 bots
+        </button>
         <button
           className="small secondary"
           disabled={!nodes.some((n) => n.kind === 'bot')}
@@ -52,10 +56,18 @@ export function Roster({ snapshot, session }: { snapshot: ConsoleSnapshot; sessi
 }
 
 /** One row; unchanged rows are not re-rendered when the room's picture refreshes. */
-const RosterRow = memo(function RosterRow(props: { id: string; nickname: string; crashed: boolean; presence: Presence; onKick(id: string, nickname: string): void }) {
+const RosterRow = memo(function RosterRow(props: {
+  id: string;
+  nickname: string;
+  crashed: boolean;
+  presence: Presence;
+  onKick(id: string, nickname: string): void;
+}) {
   return (
     <li data-node={props.id}>
-      <span className="name" title={props.id}>{props.nickname}</span>
+      <span className="name" title={props.id}>
+        {props.nickname}
+      </span>
       {props.crashed && <span className="pill crashed">✕ crashed</span>}
       <span className={`pill ${props.presence}`}>{LABEL[props.presence]}</span>
       <button className="small secondary" aria-label={`Remove ${props.nickname}`} onClick={() => props.onKick(props.id, props.nickname)}>

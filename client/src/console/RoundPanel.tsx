@@ -28,29 +28,43 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
 
   return (
     <section className="panel stack" aria-labelledby="round-title">
-      <h2 id="round-title">
-        {snapshot.round ? `Round ${snapshot.round.index}: ${snapshot.round.title}` : 'Next round'}
-      </h2>
+      <h2 id="round-title">{snapshot.round ? `Round ${snapshot.round.index}: ${snapshot.round.title}` : 'Next round'}</h2>
       <div className="row">
         <div className="field" style={{ minWidth: 220 }}>
           <label htmlFor="game-pick">Game</label>
           <select id="game-pick" value={game} onChange={(e) => setGame(e.target.value)}>
             {games.map((g) => (
-              <option key={g.id} value={g.id}>{g.title}</option>
+              <option key={g.id} value={g.id}>
+                {g.title}
+              </option>
             ))}
           </select>
         </div>
-        <p className="muted" style={{ flex: 1, minWidth: 200 }}>{ui?.blurb}</p>
+        <p className="muted" style={{ flex: 1, minWidth: 200 }}>
+          {ui?.blurb}
+        </p>
       </div>
       {ui?.ConfigForm && (
-        <ui.ConfigForm value={config} nodes={activeNodes} faults={snapshot.faults} roster={snapshot.nodes.filter((n) => n.status === 'active')} onChange={(c) => setConfigs({ ...configs, [game]: c })} />
+        <ui.ConfigForm
+          value={config}
+          nodes={activeNodes}
+          faults={snapshot.faults}
+          roster={snapshot.nodes.filter((n) => n.status === 'active')}
+          onChange={(c) => setConfigs({ ...configs, [game]: c })}
+        />
       )}
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       <div className="row">
         <button className="good" onClick={() => void start()}>
           {snapshot.round ? '↻ Restart with this game' : '▶ Start round'}
         </button>
-        <button className="danger" disabled={!snapshot.round} onClick={() => void stop()}>■ Stop round</button>
+        <button className="danger" disabled={!snapshot.round} onClick={() => void stop()}>
+          ■ Stop round
+        </button>
       </div>
     </section>
   );

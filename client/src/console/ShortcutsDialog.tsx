@@ -8,7 +8,9 @@ export function ShortcutsDialog({ shortcuts, onClose }: { shortcuts: readonly [s
           <tbody>
             {shortcuts.map(([k, what]) => (
               <tr key={k}>
-                <td><kbd>{k}</kbd></td>
+                <td>
+                  <kbd>{k}</kbd>
+                </td>
                 <td>{what}</td>
               </tr>
             ))}

@@ -183,7 +183,16 @@ export function NetworkMap(props: NetworkMapProps) {
     if (hit) {
       const ids = sel.has(hit) ? [...sel] : [hit];
       if (!sel.has(hit)) props.onSelect([hit], e.shiftKey);
-      dragRef.current = { kind: 'nodes', ids: e.shiftKey && !sel.has(hit) ? [...sel, hit] : ids, x0: x, y0: y, x1: x, y1: y, moved: false, clicked: hit };
+      dragRef.current = {
+        kind: 'nodes',
+        ids: e.shiftKey && !sel.has(hit) ? [...sel, hit] : ids,
+        x0: x,
+        y0: y,
+        x1: x,
+        y1: y,
+        moved: false,
+        clicked: hit,
+      };
     } else {
       dragRef.current = { kind: 'box', x0: x, y0: y, x1: x, y1: y, add: e.shiftKey };
     }

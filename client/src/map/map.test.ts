@@ -55,7 +55,10 @@ describe('map layout', () => {
 
   it('puts partition groups in separate regions and every node inside its own', () => {
     const l = layout(nodes(['A', 'A', 'A', 'B', 'B']), 1000, 600);
-    expect(l.regions.map((r) => [r.group, r.count])).toEqual([['A', 3], ['B', 2]]);
+    expect(l.regions.map((r) => [r.group, r.count])).toEqual([
+      ['A', 3],
+      ['B', 2],
+    ]);
     for (const [id, p] of l.positions) {
       const region = regionAt(l, p.x, p.y);
       expect(region?.group).toBe(nodes(['A', 'A', 'A', 'B', 'B']).find((n) => n.id === id)!.group);
@@ -69,7 +72,8 @@ describe('map layout', () => {
     const big = layout(nodes(Array(300).fill('A')), 1200, 700);
     const pts = [...big.positions.values()];
     let closest = Infinity;
-    for (let i = 0; i < pts.length; i++) for (let j = i + 1; j < pts.length; j++) closest = Math.min(closest, Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y));
+    for (let i = 0; i < pts.length; i++)
+      for (let j = i + 1; j < pts.length; j++) closest = Math.min(closest, Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y));
     expect(closest).toBeGreaterThan(big.radius * 2);
   });
 });

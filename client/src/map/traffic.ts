@@ -56,7 +56,16 @@ export class TrafficModel {
   private one(e: SessionEvent): void {
     switch (e.type) {
       case 'envelope:sent': {
-        const base = { id: e.env.id, from: e.env.from, to: e.env.to, kind: e.env.kind, body: e.env.body, sentAt: e.t, delivered: false, overtook: false };
+        const base = {
+          id: e.env.id,
+          from: e.env.from,
+          to: e.env.to,
+          kind: e.env.kind,
+          body: e.env.body,
+          sentAt: e.t,
+          delivered: false,
+          overtook: false,
+        };
         if ('drop' in e) {
           this.flights.set(`${e.env.id}:0`, {
             ...base,

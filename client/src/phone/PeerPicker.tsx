@@ -39,7 +39,11 @@ export function PeerPicker({ peers, names, selected, onChange, max, disabled, la
         ))}
       </div>
       {query && shown.length === 0 && <p className="muted">No name matches “{query.trim()}”.</p>}
-      {shown.length < peers.length && !query && <p className="muted">Showing {shown.length} of {peers.length}: search for a name.</p>}
+      {shown.length < peers.length && !query && (
+        <p className="muted">
+          Showing {shown.length} of {peers.length}: search for a name.
+        </p>
+      )}
     </div>
   );
 }

@@ -29,7 +29,9 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
         {banner}
         <main className="phone-main">
           {resuming ? (
-            <p className="lobby-big" role="status">Getting your place back…</p>
+            <p className="lobby-big" role="status">
+              Getting your place back…
+            </p>
           ) : (
             <JoinForm session={session} initialCode={initialCode} />
           )}
@@ -41,9 +43,13 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
   return (
     <div className="phone">
       <header className="phone-top">
-        <span className="who" data-testid="nickname">{view.you.nickname}</span>
+        <span className="who" data-testid="nickname">
+          {view.you.nickname}
+        </span>
         <span className="spacer" />
-        <span className="code" aria-label={`Room ${view.room.code}`}>{view.room.code}</span>
+        <span className="code" aria-label={`Room ${view.room.code}`}>
+          {view.room.code}
+        </span>
       </header>
       {banner}
       <main className="phone-main">
@@ -72,7 +78,11 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="join-title">
       <h1 id="join-title">Join the cluster</h1>
-      {session.notice && <div className="notice" role="status">{session.notice.message}</div>}
+      {session.notice && (
+        <div className="notice" role="status">
+          {session.notice.message}
+        </div>
+      )}
       <div className="field">
         <label htmlFor="join-code">Room code</label>
         <input
@@ -97,7 +107,11 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
           placeholder="What should the class call you?"
         />
       </div>
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       <button className="big" type="submit" disabled={busy || session.connection !== 'online'}>
         {session.connection === 'online' ? (busy ? 'Joining…' : 'Join') : 'Connecting…'}
       </button>
@@ -143,19 +157,25 @@ function NodeScreen({ session }: { session: PhoneSession }) {
       {!view.round && (
         <section className="stack" aria-live="polite">
           <p className="lobby-big">You are in, {view.you.nickname}!</p>
-          <p className="node-count" data-testid="node-count">{session.roster.count}</p>
+          <p className="node-count" data-testid="node-count">
+            {session.roster.count}
+          </p>
           <p className="muted" style={{ textAlign: 'center' }}>
             {session.roster.count === 1 ? 'node' : 'nodes'} in the room. Wait for the instructor to start a round.
           </p>
         </section>
       )}
       {view.round && !view.playing && (
-        <p className="notice" role="status">A round of {view.round.title} is on. You joined after it started: you will play in the next one.</p>
+        <p className="notice" role="status">
+          A round of {view.round.title} is on. You joined after it started: you will play in the next one.
+        </p>
       )}
       {view.round && view.playing && ui && view.game !== null && (
         <ui.Phone view={view.game} node={view} roster={session.roster} act={session.act} />
       )}
-      {view.round && view.playing && !ui && <p className="error">This phone does not know the game "{view.round.game}". Reload the page.</p>}
+      {view.round && view.playing && !ui && (
+        <p className="error">This phone does not know the game "{view.round.game}". Reload the page.</p>
+      )}
       {view.round && view.playing && (
         <label className="switch">
           <span>
@@ -166,11 +186,20 @@ function NodeScreen({ session }: { session: PhoneSession }) {
           <input type="checkbox" checked={view.you.autopilot} onChange={(e) => void toggleAutopilot(e.target.checked)} />
         </label>
       )}
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       <footer className="row">
         <span className="muted">You are node {view.you.nickname}.</span>
         <span className="spacer" />
-        <button className="secondary small" onClick={() => { if (window.confirm('Leave this room? You would join again as a new node.')) void session.leave(); }}>
+        <button
+          className="secondary small"
+          onClick={() => {
+            if (window.confirm('Leave this room? You would join again as a new node.')) void session.leave();
+          }}
+        >
           Leave
         </button>
       </footer>

@@ -66,7 +66,15 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
   const followRef = useRef(following);
   followRef.current = following;
   const names = useMemo(() => nodeNames(index), [index]);
-  const bands = useMemo(() => laneBands(index.faults, index.nodes.map((n) => n.id), duration), [index, duration]);
+  const bands = useMemo(
+    () =>
+      laneBands(
+        index.faults,
+        index.nodes.map((n) => n.id),
+        duration,
+      ),
+    [index, duration],
+  );
   const scene: DiagramScene = useMemo(
     () => ({ index, bands, filter: { hiddenLanes, hiddenKinds }, kindStyle, scale }),
     [index, bands, hiddenLanes, hiddenKinds, scale],
@@ -78,7 +86,15 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
     const { slots, count } = laneSlots(index.nodes.length, sceneRef.current.filter.hiddenLanes);
     const axis = Math.round(56 * scale);
     const laneH = fitLaneHeight(size.h, axis, count, Math.round(16 * scale), Math.round(56 * scale));
-    const partial = { width: size.w, height: size.h, gutter: Math.round(Math.min(150 * scale, size.w * 0.26)), axis, laneH, slots, slotCount: count };
+    const partial = {
+      width: size.w,
+      height: size.h,
+      gutter: Math.round(Math.min(150 * scale, size.w * 0.26)),
+      axis,
+      laneH,
+      slots,
+      slotCount: count,
+    };
     scroll.current = Math.max(0, Math.min(maxScrollY(partial), scroll.current));
     return { ...partial, t0: view.current.t0, t1: view.current.t1, scrollY: scroll.current };
   };
@@ -314,14 +330,26 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
   return (
     <section className="panel stack diagram-panel" aria-labelledby="diagram-title">
       <div className="row">
-        <h2 id="diagram-title" style={{ margin: 0 }}>Space-time diagram</h2>
-        <span className="muted mono" data-testid="diagram-window">{windowText}</span>
+        <h2 id="diagram-title" style={{ margin: 0 }}>
+          Space-time diagram
+        </h2>
+        <span className="muted mono" data-testid="diagram-window">
+          {windowText}
+        </span>
         <span className="spacer" />
         <div className="row" role="toolbar" aria-label="Zoom and pan">
-          <button className="small secondary" onClick={zoomButton(1 / 0.6)} aria-label="Zoom out">−</button>
-          <button className="small secondary" onClick={zoomButton(0.6)} aria-label="Zoom in">+</button>
-          <button className="small secondary" onClick={around}>10 s around the instant</button>
-          <button className="small secondary" onClick={() => (setFollowing(false), setView(clampWindow(0, duration, duration)))}>Whole session</button>
+          <button className="small secondary" onClick={zoomButton(1 / 0.6)} aria-label="Zoom out">
+            −
+          </button>
+          <button className="small secondary" onClick={zoomButton(0.6)} aria-label="Zoom in">
+            +
+          </button>
+          <button className="small secondary" onClick={around}>
+            10 s around the instant
+          </button>
+          <button className="small secondary" onClick={() => (setFollowing(false), setView(clampWindow(0, duration, duration)))}>
+            Whole session
+          </button>
           <button className="small secondary" aria-pressed={following} onClick={() => setFollowing((f) => !f)}>
             {following ? '✓ ' : ''}Follow the playhead
           </button>
@@ -350,7 +378,11 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
           onKeyDown={onKeyDown}
         />
         {hover && (
-          <div className="diagram-tip" style={{ left: Math.max(0, Math.min(hover.x + 14, size.w - 320)), top: Math.min(hover.y + 14, size.h - 120) }} aria-hidden="true">
+          <div
+            className="diagram-tip"
+            style={{ left: Math.max(0, Math.min(hover.x + 14, size.w - 320)), top: Math.min(hover.y + 14, size.h - 120) }}
+            aria-hidden="true"
+          >
             <HoverCard player={player} row={hover.row} names={names} />
           </div>
         )}
@@ -358,7 +390,13 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
       <p className="diagram-summary" data-testid="diagram-summary" aria-live="polite">
         {figures ?? '…'}
       </p>
-      <Filters index={index} hiddenLanes={hiddenLanes} setHiddenLanes={setHiddenLanes} hiddenKinds={hiddenKinds} setHiddenKinds={setHiddenKinds} />
+      <Filters
+        index={index}
+        hiddenLanes={hiddenLanes}
+        setHiddenLanes={setHiddenLanes}
+        hiddenKinds={hiddenKinds}
+        setHiddenKinds={setHiddenKinds}
+      />
       {selected !== null && <MessageDetails player={player} row={selected} names={names} onClose={() => player.select(null)} />}
     </section>
   );

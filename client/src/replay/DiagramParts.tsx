@@ -33,9 +33,17 @@ export function HoverCard({ player, row, names }: { player: ReplayPlayer; row: n
       const send = index.events[m.sendIdx[row]!];
       if (!send || send.type !== 'envelope:sent') return;
       const clock = player.fold.probe(m.sendIdx[row]! + 1).clocks[send.env.from];
-      const vector = clock ? Object.entries(clock.vector).map(([id, v]) => `${names.get(id) ?? id} ${v}`).join(', ') : '';
+      const vector = clock
+        ? Object.entries(clock.vector)
+            .map(([id, v]) => `${names.get(id) ?? id} ${v}`)
+            .join(', ')
+        : '';
       const body = JSON.stringify(send.env.body) ?? '';
-      setDetail({ row, body: body.length > 90 ? `${body.slice(0, 89)}…` : body, clocks: clock ? `Lamport ${clock.lamport} · [${vector}]` : '' });
+      setDetail({
+        row,
+        body: body.length > 90 ? `${body.slice(0, 89)}…` : body,
+        clocks: clock ? `Lamport ${clock.lamport} · [${vector}]` : '',
+      });
     }, 180);
     return () => clearTimeout(timer);
   }, [player, index, m, row, names]);
@@ -93,7 +101,13 @@ function toggle(set: Set<number>, value: number): Set<number> {
 type SetHidden = (update: (s: Set<number>) => Set<number>) => void;
 
 /** Which lanes and which message kinds the diagram shows. */
-export function Filters({ index, hiddenLanes, setHiddenLanes, hiddenKinds, setHiddenKinds }: {
+export function Filters({
+  index,
+  hiddenLanes,
+  setHiddenLanes,
+  hiddenKinds,
+  setHiddenKinds,
+}: {
   index: RecordingIndex;
   hiddenLanes: Set<number>;
   setHiddenLanes: SetHidden;
@@ -110,8 +124,12 @@ export function Filters({ index, hiddenLanes, setHiddenLanes, hiddenKinds, setHi
     <div className="filters">
       <div className="filter-group" role="group" aria-label="Show nodes">
         <b>Nodes</b>
-        <button className="small secondary" onClick={() => setHiddenLanes(() => new Set())}>All</button>
-        <button className="small secondary" onClick={() => setHiddenLanes(() => new Set(index.nodes.map((n) => n.lane)))}>None</button>
+        <button className="small secondary" onClick={() => setHiddenLanes(() => new Set())}>
+          All
+        </button>
+        <button className="small secondary" onClick={() => setHiddenLanes(() => new Set(index.nodes.map((n) => n.lane)))}>
+          None
+        </button>
         {index.nodes.map((n) => (
           <button
             key={n.id}
@@ -129,7 +147,13 @@ export function Filters({ index, hiddenLanes, setHiddenLanes, hiddenKinds, setHi
         {index.kinds.map((kind, i) => {
           const style = kindStyle(kind);
           return (
-            <button key={kind} className="chip" aria-pressed={!hiddenKinds.has(i)} onClick={() => setHiddenKinds((s) => toggle(s, i))} title={kind}>
+            <button
+              key={kind}
+              className="chip"
+              aria-pressed={!hiddenKinds.has(i)}
+              onClick={() => setHiddenKinds((s) => toggle(s, i))}
+              title={kind}
+            >
               <span className="swatch" style={{ background: style.color }} aria-hidden="true" />
               {style.label} <span className="muted">({kindCounts[i]})</span>
             </button>

@@ -14,7 +14,17 @@ import { kindStyle } from './styles';
 
 const BODY_MAX = 2_000;
 
-export function MessageDetails({ player, row, names, onClose }: { player: ReplayPlayer; row: number; names: Map<string, string>; onClose(): void }) {
+export function MessageDetails({
+  player,
+  row,
+  names,
+  onClose,
+}: {
+  player: ReplayPlayer;
+  row: number;
+  names: Map<string, string>;
+  onClose(): void;
+}) {
   const { index } = player;
   const m = index.messages;
   const info = useMemo(() => {
@@ -65,12 +75,22 @@ export function MessageDetails({ player, row, names, onClose }: { player: Replay
       <div className="row">
         <h3 style={{ margin: 0 }}>
           <span className="swatch" style={{ background: style.color }} aria-hidden="true" /> {style.label}
-          {says ? `: ${says}` : ''} <span className="muted mono">{env.id}{m.copy[row] ? ' (copy)' : ''}</span>
+          {says ? `: ${says}` : ''}{' '}
+          <span className="muted mono">
+            {env.id}
+            {m.copy[row] ? ' (copy)' : ''}
+          </span>
         </h3>
         <span className="spacer" />
-        <button className="small secondary" onClick={() => player.seek(sentT)}>Go to its send</button>
-        <button className="small secondary" onClick={() => player.seek(endT + 1)}>Go to its end</button>
-        <button className="small secondary" onClick={onClose} aria-label="Close message details">✕</button>
+        <button className="small secondary" onClick={() => player.seek(sentT)}>
+          Go to its send
+        </button>
+        <button className="small secondary" onClick={() => player.seek(endT + 1)}>
+          Go to its end
+        </button>
+        <button className="small secondary" onClick={onClose} aria-label="Close message details">
+          ✕
+        </button>
       </div>
       <p className="big-line">
         <b>{name(env.from)}</b> → <b>{name(env.to)}</b>, sent at {formatClock(sentT, 1)}

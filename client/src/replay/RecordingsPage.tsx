@@ -20,7 +20,13 @@ import {
 import { loadRecording, nextPaint, readRecordingFile, type LoadedRecording } from './load';
 import { formatBytes, formatDate, formatDuration } from './styles';
 
-export function RecordingsPage({ onOpen, onOpenFile }: { onOpen(session: string, room: string): void; onOpenFile(loaded: LoadedRecording, name: string): void }) {
+export function RecordingsPage({
+  onOpen,
+  onOpenFile,
+}: {
+  onOpen(session: string, room: string): void;
+  onOpenFile(loaded: LoadedRecording, name: string): void;
+}) {
   const [entries, setEntries] = useState<RecordingEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -81,7 +87,9 @@ export function RecordingsPage({ onOpen, onOpenFile }: { onOpen(session: string,
       </section>
       <section className="panel stack">
         <h2 style={{ margin: 0 }}>Open a recording file</h2>
-        <p className="muted" style={{ margin: 0 }}>A file someone sent you (a <span className="mono">.jsonl</span> recording). It opens in this browser: nothing is uploaded.</p>
+        <p className="muted" style={{ margin: 0 }}>
+          A file someone sent you (a <span className="mono">.jsonl</span> recording). It opens in this browser: nothing is uploaded.
+        </p>
         <div className="row">
           <button className="big" style={{ width: 'auto' }} onClick={() => fileRef.current?.click()} disabled={!!reading}>
             {reading ? `Reading ${reading}…` : 'Open a file…'}
@@ -100,15 +108,27 @@ export function RecordingsPage({ onOpen, onOpenFile }: { onOpen(session: string,
             e.target.value = '';
           }}
         />
-        {fileError && <div className="error" role="alert" data-testid="file-error">{fileError}</div>}
+        {fileError && (
+          <div className="error" role="alert" data-testid="file-error">
+            {fileError}
+          </div>
+        )}
       </section>
       <section className="panel stack" aria-labelledby="mine-title">
         <div className="row">
-          <h2 id="mine-title" style={{ margin: 0 }}>Your sessions on this server</h2>
+          <h2 id="mine-title" style={{ margin: 0 }}>
+            Your sessions on this server
+          </h2>
           <span className="spacer" />
-          <a className="button small secondary" href="/console">Instructor console</a>
+          <a className="button small secondary" href="/console">
+            Instructor console
+          </a>
         </div>
-        {error && <div className="error" role="alert">{error}</div>}
+        {error && (
+          <div className="error" role="alert">
+            {error}
+          </div>
+        )}
         {entries === null && !error && <p className="muted">Loading…</p>}
         {entries?.length === 0 && (
           <p className="muted" data-testid="no-recordings">
@@ -170,7 +190,12 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
       return 'Share links withdrawn: they no longer open this recording.';
     });
   const remove = () => {
-    if (!window.confirm(`Delete the recording of room ${e.room} (${formatDate(e.startedAt)}) from this server? Share links stop working. This cannot be undone.`)) return;
+    if (
+      !window.confirm(
+        `Delete the recording of room ${e.room} (${formatDate(e.startedAt)}) from this server? Share links stop working. This cannot be undone.`,
+      )
+    )
+      return;
     void run('delete', async () => {
       if (!key) return 'This browser no longer has the key for this room.';
       const r = await deleteRecording(e.session, key);
@@ -187,27 +212,50 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
           <div className="recording-title">
             <span className="mono room">{e.room}</span> <span>{formatDate(e.startedAt)}</span>
             {e.live && <span className="pill online">● running</span>}
-            {e.torn && <span className="pill reconnecting" title="The server stopped while writing the last line; the rest reads.">last line cut off</span>}
+            {e.torn && (
+              <span className="pill reconnecting" title="The server stopped while writing the last line; the rest reads.">
+                last line cut off
+              </span>
+            )}
           </div>
           <div className="muted">
-            {e.games.length ? e.games.join(', ') : 'no rounds'} · {e.rounds} round{e.rounds === 1 ? '' : 's'} · {e.nodes} nodes · {formatDuration(e.durationMs)} · {formatBytes(e.bytes)}
+            {e.games.length ? e.games.join(', ') : 'no rounds'} · {e.rounds} round{e.rounds === 1 ? '' : 's'} · {e.nodes} nodes ·{' '}
+            {formatDuration(e.durationMs)} · {formatBytes(e.bytes)}
             {e.shares > 0 && ` · shared (${e.shares} link${e.shares === 1 ? '' : 's'})`}
           </div>
         </div>
         <span className="spacer" />
         <div className="row actions">
-          <button onClick={onOpen} aria-label={`Open the recording of room ${e.room}`}>Open</button>
-          <button className="secondary" onClick={() => void download()} disabled={!!busy}>{busy === 'download' ? 'Downloading…' : 'Download'}</button>
-          <button className="secondary" onClick={() => (shareUrl ? setShowShare((s) => !s) : void share())} disabled={!!busy} aria-expanded={showShare}>
+          <button onClick={onOpen} aria-label={`Open the recording of room ${e.room}`}>
+            Open
+          </button>
+          <button className="secondary" onClick={() => void download()} disabled={!!busy}>
+            {busy === 'download' ? 'Downloading…' : 'Download'}
+          </button>
+          <button
+            className="secondary"
+            onClick={() => (shareUrl ? setShowShare((s) => !s) : void share())}
+            disabled={!!busy}
+            aria-expanded={showShare}
+          >
             Share link
           </button>
-          <button className="danger" onClick={remove} disabled={!!busy || e.live} title={e.live ? 'End the session in the console first' : undefined}>
+          <button
+            className="danger"
+            onClick={remove}
+            disabled={!!busy || e.live}
+            title={e.live ? 'End the session in the console first' : undefined}
+          >
             Delete
           </button>
         </div>
       </div>
       {e.live && <div className="muted">Still running: end the session in the console to delete its recording.</div>}
-      {message && <div className="notice" role="status">{message}</div>}
+      {message && (
+        <div className="notice" role="status">
+          {message}
+        </div>
+      )}
       {showShare && shareUrl && (
         <div className="share row">
           <QrCode text={shareUrl} label="QR code of the share link" />
@@ -215,9 +263,18 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
             <b>Anyone with this link can watch this recording (read-only):</b>
             <input readOnly value={shareUrl} aria-label="Share link" data-testid="share-url" onFocus={(ev) => ev.target.select()} />
             <div className="row">
-              <button className="small" onClick={() => void navigator.clipboard?.writeText(shareUrl).then(() => setMessage('Link copied.'))}>Copy</button>
-              <button className="small secondary" onClick={() => void share()}>New link</button>
-              <button className="small danger" onClick={() => void unshare()}>Withdraw all links</button>
+              <button
+                className="small"
+                onClick={() => void navigator.clipboard?.writeText(shareUrl).then(() => setMessage('Link copied.'))}
+              >
+                Copy
+              </button>
+              <button className="small secondary" onClick={() => void share()}>
+                New link
+              </button>
+              <button className="small danger" onClick={() => void unshare()}>
+                Withdraw all links
+              </button>
             </div>
           </div>
         </div>

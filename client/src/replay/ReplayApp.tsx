@@ -71,7 +71,10 @@ function RemoteViewer({ session, onClose }: { session: string; onClose(): void }
       const first = room ? keyForRoom(room) : undefined;
       const secrets = share ? [share] : [...new Set([first, ...instructorKeys()].filter((k): k is string => !!k))];
       if (!secrets.length) {
-        setPhase({ kind: 'error', message: 'This recording opens with a share link from your instructor, or in the browser that ran the session.' });
+        setPhase({
+          kind: 'error',
+          message: 'This recording opens with a share link from your instructor, or in the browser that ran the session.',
+        });
         return;
       }
       const startedAt = performance.now();
@@ -119,8 +122,12 @@ export function LoadingScreen({ phase, onClose }: { phase: Exclude<Phase, { kind
       </section>
       {phase.kind === 'error' ? (
         <>
-          <div className="error" role="alert" data-testid="replay-error">{phase.message}</div>
-          <button className="big secondary" onClick={onClose}>Back to the recordings</button>
+          <div className="error" role="alert" data-testid="replay-error">
+            {phase.message}
+          </div>
+          <button className="big secondary" onClick={onClose}>
+            Back to the recordings
+          </button>
         </>
       ) : (
         <div className="panel stack" role="status" aria-live="polite">

@@ -31,12 +31,24 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
               : `${index.nodes.length} nodes joined during the session.`}
         </p>
         <div className="row figures" aria-label={running ? 'Messages this round so far' : 'Messages in the session so far'}>
-          <span className="stat"><b>{figures.sent}</b>sent</span>
-          <span className="stat"><b>{figures.delivered}</b>delivered</span>
-          <span className="stat"><b>{figures.dropped.partition}</b>cut ✕</span>
-          <span className="stat"><b>{figures.dropped.loss}</b>lost ○</span>
-          <span className="stat"><b>{figures.dropped.crashed}</b>crashed ■</span>
-          <span className="stat"><b>{figures.duplicated}</b>copies</span>
+          <span className="stat">
+            <b>{figures.sent}</b>sent
+          </span>
+          <span className="stat">
+            <b>{figures.delivered}</b>delivered
+          </span>
+          <span className="stat">
+            <b>{figures.dropped.partition}</b>cut ✕
+          </span>
+          <span className="stat">
+            <b>{figures.dropped.loss}</b>lost ○
+          </span>
+          <span className="stat">
+            <b>{figures.dropped.crashed}</b>crashed ■
+          </span>
+          <span className="stat">
+            <b>{figures.duplicated}</b>copies
+          </span>
         </div>
       </section>
       {running && ui && (
@@ -46,14 +58,21 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
       )}
       {span && <Analysis span={span} names={names} />}
       <section className="panel stack" aria-labelledby="changes-title">
-        <h3 id="changes-title" style={{ margin: 0 }}>Network changes so far</h3>
+        <h3 id="changes-title" style={{ margin: 0 }}>
+          Network changes so far
+        </h3>
         {snapshot.faultLog.length === 0 ? (
-          <p className="muted" style={{ margin: 0 }}>None yet: every message could get through.</p>
+          <p className="muted" style={{ margin: 0 }}>
+            None yet: every message could get through.
+          </p>
         ) : (
           <ul className="log" data-testid="fault-log">
             {[...snapshot.faultLog].reverse().map((e, i) => (
               <li key={`${e.t}-${i}`} className={i === 0 ? 'latest' : undefined}>
-                <button className="linkish mono" onClick={() => player.seek(e.t)} aria-label={`Go to ${formatClock(e.t)}`}>{formatClock(e.t)}</button> {e.text}
+                <button className="linkish mono" onClick={() => player.seek(e.t)} aria-label={`Go to ${formatClock(e.t)}`}>
+                  {formatClock(e.t)}
+                </button>{' '}
+                {e.text}
               </li>
             ))}
           </ul>
@@ -61,18 +80,31 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
       </section>
       {index.rounds.length > 0 && (
         <section className="panel stack" aria-labelledby="rounds-title">
-          <h3 id="rounds-title" style={{ margin: 0 }}>Rounds</h3>
+          <h3 id="rounds-title" style={{ margin: 0 }}>
+            Rounds
+          </h3>
           <table className="results">
             <thead>
-              <tr><th>#</th><th>Game</th><th>From</th><th>Result</th></tr>
+              <tr>
+                <th>#</th>
+                <th>Game</th>
+                <th>From</th>
+                <th>Result</th>
+              </tr>
             </thead>
             <tbody>
               {index.rounds.map((r) => (
                 <tr key={r.index} className={span?.index === r.index ? 'current' : undefined}>
                   <td>{r.index}</td>
                   <td>{r.game}</td>
-                  <td><button className="linkish mono" onClick={() => player.seek(r.startT)}>{formatClock(r.startT)}</button></td>
-                  <td>{r.endIdx >= 0 ? (GAME_UIS[r.game]?.summary?.(r.result) ?? r.reason ?? 'ended') : 'did not end in this recording'}</td>
+                  <td>
+                    <button className="linkish mono" onClick={() => player.seek(r.startT)}>
+                      {formatClock(r.startT)}
+                    </button>
+                  </td>
+                  <td>
+                    {r.endIdx >= 0 ? (GAME_UIS[r.game]?.summary?.(r.result) ?? r.reason ?? 'ended') : 'did not end in this recording'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -90,18 +122,26 @@ function Analysis({ span, names }: { span: RoundSpan; names: Map<string, string>
     return (
       <section className="panel">
         <h3 style={{ margin: 0 }}>Round {span.index} analysis</h3>
-        <p className="muted" style={{ margin: 0 }}>This round had not ended when the recording stops, so it has no analysis.</p>
+        <p className="muted" style={{ margin: 0 }}>
+          This round had not ended when the recording stops, so it has no analysis.
+        </p>
       </section>
     );
   }
   return (
     <section className="panel stack" data-testid="round-analysis">
-      <h3 style={{ margin: 0 }}>Round {span.index} analysis, at its end ({formatClock(span.endT)})</h3>
+      <h3 style={{ margin: 0 }}>
+        Round {span.index} analysis, at its end ({formatClock(span.endT)})
+      </h3>
       {ui?.Result ? (
         <ui.Result result={span.result} names={names} />
       ) : (
         <>
-          {ui?.summary && <p style={{ margin: 0 }}><b>{ui.summary(span.result)}</b></p>}
+          {ui?.summary && (
+            <p style={{ margin: 0 }}>
+              <b>{ui.summary(span.result)}</b>
+            </p>
+          )}
           <ResultTable result={span.result} />
         </>
       )}

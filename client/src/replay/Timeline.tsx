@@ -29,7 +29,12 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
           <div className="time" data-testid="replay-time">
             <span className="mono now">{formatClock(player.t, 100)}</span>
             <span className="muted mono"> / {formatClock(duration, 100)}</span>
-            {player.catchingUp && <span className="muted" role="status"> catching up…</span>}
+            {player.catchingUp && (
+              <span className="muted" role="status">
+                {' '}
+                catching up…
+              </span>
+            )}
           </div>
           <div className="row speeds" role="group" aria-label="Speed">
             {SPEEDS.map((s) => (
@@ -76,7 +81,11 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
             ))}
           </select>
         )}
-        {notice && <span className="muted" role="status">{notice}</span>}
+        {notice && (
+          <span className="muted" role="status">
+            {notice}
+          </span>
+        )}
       </div>
     </>
   );
@@ -85,9 +94,13 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
 function JumpPair({ label, prev, next }: { label: string; prev(): void; next(): void }) {
   return (
     <span className="jump-pair" role="group" aria-label={label}>
-      <button className="small secondary" onClick={prev} aria-label={`Previous ${label.toLowerCase()}`}>◀</button>
+      <button className="small secondary" onClick={prev} aria-label={`Previous ${label.toLowerCase()}`}>
+        ◀
+      </button>
       <span className="jump-label">{label}</span>
-      <button className="small secondary" onClick={next} aria-label={`Next ${label.toLowerCase()}`}>▶</button>
+      <button className="small secondary" onClick={next} aria-label={`Next ${label.toLowerCase()}`}>
+        ▶
+      </button>
     </span>
   );
 }
@@ -226,7 +239,14 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
           pending.current = Number(e.target.value);
         }}
         onKeyDown={(e) => {
-          const by: Record<string, number> = { ArrowLeft: -1_000, ArrowRight: 1_000, ArrowDown: -1_000, ArrowUp: 1_000, PageDown: -10_000, PageUp: 10_000 };
+          const by: Record<string, number> = {
+            ArrowLeft: -1_000,
+            ArrowRight: 1_000,
+            ArrowDown: -1_000,
+            ArrowUp: 1_000,
+            PageDown: -10_000,
+            PageUp: 10_000,
+          };
           if (e.key === 'Home' || e.key === 'End') {
             e.preventDefault();
             player.seek(e.key === 'Home' ? 0 : duration);
@@ -238,8 +258,9 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
         }}
       />
       <div className="strip-key muted" aria-hidden="true">
-        <span>▬ rounds</span> <span style={{ color: '#a01818' }}>▨ partitioned</span> <span style={{ color: '#8a4500' }}>| network change</span>{' '}
-        <span>▮ messages</span> <span style={{ color: '#a01818' }}>▮ dropped</span>
+        <span>▬ rounds</span> <span style={{ color: '#a01818' }}>▨ partitioned</span>{' '}
+        <span style={{ color: '#8a4500' }}>| network change</span> <span>▮ messages</span>{' '}
+        <span style={{ color: '#a01818' }}>▮ dropped</span>
       </div>
     </div>
   );

@@ -16,9 +16,7 @@ import { formatDate, formatDuration } from './styles';
 import { Timeline } from './Timeline';
 import './replay.css';
 
-export type Source =
-  | { kind: 'server'; session: string; access: 'owner' | 'share'; blob: Blob }
-  | { kind: 'file'; name: string };
+export type Source = { kind: 'server'; session: string; access: 'owner' | 'share'; blob: Blob } | { kind: 'file'; name: string };
 
 const SHORTCUTS: [string, string][] = [
   ['Space', 'play / pause'],
@@ -34,7 +32,10 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   const player = useMemo(() => new ReplayPlayer(loaded.index, loaded.fold), [loaded]);
   useEffect(() => () => player.dispose(), [player]);
   // Only the notices (how far the fold got, a failure) re-render the page; the panels listen themselves.
-  useSyncExternalStore(player.subscribe, () => `${player.fold.complete}|${Math.floor(player.fold.folded / 5_000)}|${player.fold.failure ? 1 : 0}`);
+  useSyncExternalStore(
+    player.subscribe,
+    () => `${player.fold.complete}|${Math.floor(player.fold.folded / 5_000)}|${player.fold.failure ? 1 : 0}`,
+  );
   const { index } = loaded;
   const header = index.header;
   const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');
@@ -43,7 +44,11 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   const [shiviz, setShiviz] = useState<{ progress: number | null; error?: string; done?: boolean } | null>(null);
   useEffect(() => {
     const { startedAt, ...timings } = loaded.timings;
-    window.__hcReplay = { player, stats: player.stats, open: { ...timings, ...(startedAt !== undefined ? { openMs: performance.now() - startedAt } : {}) } };
+    window.__hcReplay = {
+      player,
+      stats: player.stats,
+      open: { ...timings, ...(startedAt !== undefined ? { openMs: performance.now() - startedAt } : {}) },
+    };
   }, [player, loaded]);
 
   useEffect(() => {
@@ -82,7 +87,10 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   const exportShiviz = async () => {
     setShiviz({ progress: 0 });
     try {
-      const expected = Math.max(1, index.events.reduce((n, e) => n + (e.type === 'envelope:sent' || e.type === 'envelope:delivered' ? 1 : 0), 0));
+      const expected = Math.max(
+        1,
+        index.events.reduce((n, e) => n + (e.type === 'envelope:sent' || e.type === 'envelope:delivered' ? 1 : 0), 0),
+      );
       const lines = shivizLines(header, index.events);
       const parts: string[] = [];
       let written = 0;
@@ -116,12 +124,16 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   return (
     <div className={`replay${projector ? ' projector' : ''}`}>
       <header className="replay-top">
-        <a className="button secondary small" href="/replay" onClick={(e) => (e.preventDefault(), onClose())}>← Recordings</a>
+        <a className="button secondary small" href="/replay" onClick={(e) => (e.preventDefault(), onClose())}>
+          ← Recordings
+        </a>
         <div className="stack" style={{ gap: 0 }}>
-          <h1 data-testid="replay-title">Room {header.room} · {formatDate(header.startedAt)}</h1>
+          <h1 data-testid="replay-title">
+            Room {header.room} · {formatDate(header.startedAt)}
+          </h1>
           <div className="meta">
-            {summary.rounds} round{summary.rounds === 1 ? '' : 's'} ({summary.games.join(', ') || 'no games'}) · {summary.nodes} nodes · {formatDuration(summary.durationMs)} ·{' '}
-            {summary.events.toLocaleString()} events
+            {summary.rounds} round{summary.rounds === 1 ? '' : 's'} ({summary.games.join(', ') || 'no games'}) · {summary.nodes} nodes ·{' '}
+            {formatDuration(summary.durationMs)} · {summary.events.toLocaleString()} events
             {source.kind === 'server' && source.access === 'share' && <span className="pill shared">shared link, read-only</span>}
             {source.kind === 'file' && <span className="pill shared">file: {source.name} (on this computer)</span>}
           </div>
@@ -129,7 +141,9 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         <span className="spacer" />
         <div className="row">
           {source.kind === 'server' && (
-            <button className="secondary" onClick={() => saveFile(source.blob, recordingFileName(header.room, header.startedAt))}>Download</button>
+            <button className="secondary" onClick={() => saveFile(source.blob, recordingFileName(header.room, header.startedAt))}>
+              Download
+            </button>
           )}
           <button className="secondary" onClick={() => void exportShiviz()} disabled={shiviz?.progress != null}>
             {shiviz?.progress != null ? `ShiViz… ${Math.round(shiviz.progress * 100)}%` : 'Export for ShiViz'}
@@ -149,25 +163,45 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
           >
             Projector mode
           </button>
-          <button className="secondary desk-only" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
+          <button className="secondary desk-only" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+            ?
+          </button>
         </div>
       </header>
       <div className="replay-notices">
-        {index.torn && <div className="notice" role="status">The last line of this recording was cut off (the server stopped while writing it). Everything before it is shown.</div>}
+        {index.torn && (
+          <div className="notice" role="status">
+            The last line of this recording was cut off (the server stopped while writing it). Everything before it is shown.
+          </div>
+        )}
         {failure && (
           <div className="error" role="alert">
             The replay stops at {Math.round(index.times[failure.index]! / 100) / 10} s: {failure.message}
           </div>
         )}
         {!player.fold.complete && summary.events > 20_000 && (
-          <div className="muted" role="status">Preparing fast jumps… {Math.round((player.fold.folded / Math.max(1, summary.events)) * 100)}%</div>
+          <div className="muted" role="status">
+            Preparing fast jumps… {Math.round((player.fold.folded / Math.max(1, summary.events)) * 100)}%
+          </div>
         )}
-        {shiviz?.error && <div className="error" role="alert">{shiviz.error}</div>}
+        {shiviz?.error && (
+          <div className="error" role="alert">
+            {shiviz.error}
+          </div>
+        )}
         {shiviz?.done && (
           <div className="notice" role="status">
-            Saved. In ShiViz (<a href="https://bestchai.bitbucket.io/shiviz/" target="_blank" rel="noreferrer">bestchai.bitbucket.io/shiviz</a>), paste the file and use this log
-            parsing expression: <code className="mono" data-testid="shiviz-regex">{SHIVIZ_REGEX}</code>{' '}
-            <button className="small secondary" onClick={() => void navigator.clipboard?.writeText(SHIVIZ_REGEX)}>Copy</button>
+            Saved. In ShiViz (
+            <a href="https://bestchai.bitbucket.io/shiviz/" target="_blank" rel="noreferrer">
+              bestchai.bitbucket.io/shiviz
+            </a>
+            ), paste the file and use this log parsing expression:{' '}
+            <code className="mono" data-testid="shiviz-regex">
+              {SHIVIZ_REGEX}
+            </code>{' '}
+            <button className="small secondary" onClick={() => void navigator.clipboard?.writeText(SHIVIZ_REGEX)}>
+              Copy
+            </button>
           </div>
         )}
       </div>
@@ -181,9 +215,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
       <div className={`replay-diagram${diagramOnly ? ' tall' : ''}`}>
         <Diagram player={player} scale={projector ? 1.35 : 1} />
       </div>
-      {help && (
-        <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />
-      )}
+      {help && <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -43,7 +43,10 @@ export function deleteRecording(session: string, key: string): Promise<ApiResult
 }
 
 export async function shareRecording(session: string, key: string): Promise<ApiResult<{ token: string; url: string; shares: number }>> {
-  const r = await call<{ token: string; url: string; shares: number }>(`/api/recordings/${encodeURIComponent(session)}/share`, { method: 'POST', headers: bearer(key) });
+  const r = await call<{ token: string; url: string; shares: number }>(`/api/recordings/${encodeURIComponent(session)}/share`, {
+    method: 'POST',
+    headers: bearer(key),
+  });
   if (r.ok) rememberShare(session, r.data.url);
   return r;
 }
@@ -122,5 +125,8 @@ export function saveFile(blob: Blob, name: string): void {
 }
 
 export function recordingFileName(room: string, startedAt: string): string {
-  return `human-cluster-${room}-${startedAt.slice(0, 16).replace(/[^0-9T-]/g, '-').replace('T', '_')}.jsonl`;
+  return `human-cluster-${room}-${startedAt
+    .slice(0, 16)
+    .replace(/[^0-9T-]/g, '-')
+    .replace('T', '_')}.jsonl`;
 }

@@ -9,7 +9,12 @@ import { drawMarks, drawMessages, drawRoomMarks, font, INK, truncate } from './d
 import { formatClock, segmentOf, timeTicks, xOf, yOfLane, type LaneBand, type RowFilter, type Viewport } from './geometry';
 
 const SOFT = '#3b4558';
-const GROUP_FILL: Record<string, string> = { A: 'rgba(31,79,191,0.13)', B: 'rgba(179,92,0,0.16)', C: 'rgba(20,108,46,0.15)', D: 'rgba(138,28,124,0.14)' };
+const GROUP_FILL: Record<string, string> = {
+  A: 'rgba(31,79,191,0.13)',
+  B: 'rgba(179,92,0,0.16)',
+  C: 'rgba(20,108,46,0.15)',
+  D: 'rgba(138,28,124,0.14)',
+};
 const GROUP_INK: Record<string, string> = { A: '#14306e', B: '#6b3700', C: '#0d4a1f', D: '#5e1254' };
 
 export interface DiagramScene {
@@ -55,7 +60,6 @@ export function drawBase(ctx: CanvasRenderingContext2D, v: Viewport, scene: Diag
   figures.ms = performance.now() - start;
   return figures;
 }
-
 
 function drawLanes(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramScene): void {
   for (let lane = 0; lane < scene.index.nodes.length; lane++) {

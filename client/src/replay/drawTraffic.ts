@@ -164,7 +164,12 @@ export function drawMarks(ctx: CanvasRenderingContext2D, v: Viewport, scene: Dia
   ctx.fill();
   ctx.stroke();
   // Words second, over the shapes, never closer than a label's width on the same lane.
-  if (inView.length <= 400 && v.laneH >= 18) labels(ctx, scene, inView.map(({ x, y, mark }) => ({ x: x + r + 3, y, text: mark.label, key: mark.node! })));
+  if (inView.length <= 400 && v.laneH >= 18)
+    labels(
+      ctx,
+      scene,
+      inView.map(({ x, y, mark }) => ({ x: x + r + 3, y, text: mark.label, key: mark.node! })),
+    );
   ctx.restore();
 }
 
@@ -178,7 +183,13 @@ export function drawRoomMarks(ctx: CanvasRenderingContext2D, v: Viewport, scene:
   ctx.beginPath();
   for (const mk of inView) diamond(ctx, xOf(v, mk.t), y, r);
   ctx.fill();
-  if (inView.length <= 400) labels(ctx, scene, inView.map((mk) => ({ x: xOf(v, mk.t) + r + 3, y, text: mk.label, key: '*' })), '#3b2a86');
+  if (inView.length <= 400)
+    labels(
+      ctx,
+      scene,
+      inView.map((mk) => ({ x: xOf(v, mk.t) + r + 3, y, text: mk.label, key: '*' })),
+      '#3b2a86',
+    );
   ctx.restore();
 }
 
@@ -190,7 +201,12 @@ function diamond(ctx: CanvasRenderingContext2D, x: number, y: number, r: number)
   ctx.closePath();
 }
 
-function labels(ctx: CanvasRenderingContext2D, scene: DiagramScene, items: { x: number; y: number; text: string; key: string }[], color = INK): void {
+function labels(
+  ctx: CanvasRenderingContext2D,
+  scene: DiagramScene,
+  items: { x: number; y: number; text: string; key: string }[],
+  color = INK,
+): void {
   ctx.font = font(scene, 12, 700);
   const freeFrom = new Map<string, number>();
   for (const it of items) {

@@ -65,7 +65,13 @@ describe('diagram geometry: where things are', () => {
     const v = viewport({ t0: 0, t1: index.duration }, index.nodes.length);
     const delivered = m.status.findIndex((s) => s === MSG.delivered);
     const seg = segmentOf(v, m, delivered)!;
-    expect(seg).toMatchObject({ end: 'arrow', x0: xOf(v, m.sendT[delivered]!), x1: xOf(v, m.endT[delivered]!), y0: yOfLane(v, m.from[delivered]!), y1: yOfLane(v, m.to[delivered]!) });
+    expect(seg).toMatchObject({
+      end: 'arrow',
+      x0: xOf(v, m.sendT[delivered]!),
+      x1: xOf(v, m.endT[delivered]!),
+      y0: yOfLane(v, m.from[delivered]!),
+      y1: yOfLane(v, m.to[delivered]!),
+    });
     const cut = m.status.findIndex((s) => s === MSG.droppedAtSend);
     const stub = segmentOf(v, m, cut)!;
     const y0 = yOfLane(v, m.from[cut]!)!;

@@ -91,7 +91,9 @@ export interface RowFilter {
 
 /** A row is shown when both its ends' lanes and its kind pass the filter. */
 export function rowShown(m: MessageTable, k: number, f: RowFilter): boolean {
-  return !f.hiddenKinds.has(m.kind[k]!) && !f.hiddenLanes.has(m.from[k]!) && !f.hiddenLanes.has(m.to[k]!) && m.from[k]! >= 0 && m.to[k]! >= 0;
+  return (
+    !f.hiddenKinds.has(m.kind[k]!) && !f.hiddenLanes.has(m.from[k]!) && !f.hiddenLanes.has(m.to[k]!) && m.from[k]! >= 0 && m.to[k]! >= 0
+  );
 }
 
 export interface Segment {
@@ -159,7 +161,10 @@ export function hitRow(v: Viewport, m: MessageTable, f: RowFilter, x: number, y:
 
 // ---- time ----
 
-const STEPS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000];
+const STEPS_MS = [
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000,
+  3_600_000,
+];
 
 /** Session time as m:ss, with tenths or milliseconds when zoomed in that far. */
 export function formatClock(ms: number, step = 1_000): string {

@@ -35,7 +35,10 @@ export function loadRecording(text: string): LoadResult {
 /** Reads a file the user picked or dropped; nothing is uploaded. */
 export async function readRecordingFile(file: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   if (file.size > MAX_FILE_BYTES) {
-    return { ok: false, message: `This file is ${Math.round(file.size / 1e6)} MB; the viewer opens recordings up to ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
+    return {
+      ok: false,
+      message: `This file is ${Math.round(file.size / 1e6)} MB; the viewer opens recordings up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+    };
   }
   if (file.size === 0) return { ok: false, message: 'This file is empty: it is not a recording.' };
   try {

@@ -100,8 +100,14 @@ export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
     if (row.crashed) flags.push(`${l} was down when the decision phase ended: it decided nothing.`);
   }
   const lost = s.counts.lost + s.counts.dropped;
-  if (lost > 0) flags.push(`${lost} message${lost === 1 ? '' : 's'} never arrived in time: each counted as Retreat (the bound assumes a reliable network).`);
-  if (s.counts.late > 0) flags.push(`${s.counts.late} message${s.counts.late === 1 ? '' : 's'} arrived after ${s.counts.late === 1 ? 'its' : 'their'} phase and ${s.counts.late === 1 ? 'was' : 'were'} ignored.`);
+  if (lost > 0)
+    flags.push(
+      `${lost} message${lost === 1 ? '' : 's'} never arrived in time: each counted as Retreat (the bound assumes a reliable network).`,
+    );
+  if (s.counts.late > 0)
+    flags.push(
+      `${s.counts.late} message${s.counts.late === 1 ? '' : 's'} arrived after ${s.counts.late === 1 ? 'its' : 'their'} phase and ${s.counts.late === 1 ? 'was' : 'were'} ignored.`,
+    );
   return {
     game: 'byzantine',
     complete: s.step >= doneStep(s),

@@ -71,8 +71,17 @@ export const byzantineAction = z.discriminatedUnion('type', [
     .object({
       type: z.literal('send'),
       values,
-      path: z.array(nodeId).min(1).max(M_MAX + 1).optional(),
-      level: z.number().int().min(2).max(M_MAX + 1).optional(),
+      path: z
+        .array(nodeId)
+        .min(1)
+        .max(M_MAX + 1)
+        .optional(),
+      level: z
+        .number()
+        .int()
+        .min(2)
+        .max(M_MAX + 1)
+        .optional(),
     })
     .strict(),
   /** A loyal lieutenant's decision ([B8]). */

@@ -61,7 +61,14 @@ export function sendOrders(s: ByzantineState, ctx: EngineCtx, fx: Effect[], valu
 }
 
 /** A traitor lieutenant's OM relays of the message it holds for `path` ([B5]). */
-export function sendOmRelays(s: ByzantineState, ctx: EngineCtx, fx: Effect[], t: NodeId, path: NodeId[], values: Record<NodeId, Value>): void {
+export function sendOmRelays(
+  s: ByzantineState,
+  ctx: EngineCtx,
+  fx: Effect[],
+  t: NodeId,
+  path: NodeId[],
+  values: Record<NodeId, Value>,
+): void {
   const out = [...path, t];
   const sent = (s.nodes[t]!.sentTo[pathKey(out)] ??= {});
   for (const to of recipientsOf(s, out)) {
@@ -77,7 +84,14 @@ export function sendOmRelays(s: ByzantineState, ctx: EngineCtx, fx: Effect[], t:
  * holds for that value) goes out genuine; anything else carries a chain it cannot have, and
  * the receiver will see the forgery.
  */
-export function sendSmRelays(s: ByzantineState, ctx: EngineCtx, fx: Effect[], t: NodeId, level: number, values: Record<NodeId, Value>): void {
+export function sendSmRelays(
+  s: ByzantineState,
+  ctx: EngineCtx,
+  fx: Effect[],
+  t: NodeId,
+  level: number,
+  values: Record<NodeId, Value>,
+): void {
   const sent = (s.nodes[t]!.sentTo[`L${level}`] ??= {});
   for (const to of lieutenants(s)) {
     const value = values[to];

@@ -72,7 +72,8 @@ export function evaluate(s: ByzantineState): Outcome {
 
   let what: string;
   if (decisions.length === 0) what = 'no loyal lieutenant decided';
-  else if (ic1) what = `${decisions.length === 1 ? 'the one loyal lieutenant' : `all ${decisions.length} loyal lieutenants`} chose ${label(decisions[0]!)}`;
+  else if (ic1)
+    what = `${decisions.length === 1 ? 'the one loyal lieutenant' : `all ${decisions.length} loyal lieutenants`} chose ${label(decisions[0]!)}`;
   else what = `the loyal lieutenants split: ${attack} Attack, ${retreat} Retreat`;
   let why: string;
   if (commanderTraitor) why = 'the commander was a traitor';

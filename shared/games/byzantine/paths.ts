@@ -88,6 +88,8 @@ export function signable(s: ByzantineState, t: NodeId, value: Value, level: numb
 
 /** SM: the chain a forger claims: the commander, other lieutenants to make up the level, then itself. */
 export function forgedChain(s: ByzantineState, t: NodeId, level: number, to: NodeId): NodeId[] {
-  const fill = lieutenants(s).filter((l) => l !== t && l !== to).slice(0, Math.max(0, level - 2));
+  const fill = lieutenants(s)
+    .filter((l) => l !== t && l !== to)
+    .slice(0, Math.max(0, level - 2));
   return [s.commander, ...fill, t];
 }

@@ -9,17 +9,7 @@ import { flushAll, holdOm, relayLoyal, sendOmRelays, sendOrders, sendSmRelays } 
 import { evaluate } from './outcome';
 import { choice, omSendsAt, omVotes, pathsTo, recipientsOf } from './paths';
 import { chooseValues } from './strategies';
-import {
-  decideStep,
-  doneStep,
-  graceTimerKey,
-  lieutenants,
-  pathKey,
-  phaseOf,
-  phaseTimerKey,
-  sigKey,
-  type ByzantineState,
-} from './state';
+import { decideStep, doneStep, graceTimerKey, lieutenants, pathKey, phaseOf, phaseTimerKey, sigKey, type ByzantineState } from './state';
 
 /** After a phase timer, how long past the network's worst latency to wait for the last messages (ms). */
 export const GRACE_MARGIN_MS = 200;
@@ -98,8 +88,24 @@ function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
       if (t === s.commander || ctx.isDown(t)) continue;
       const g = s.nodes[t]!;
       if (s.signed) {
-        const mine = g.held[sigKey('attack', [s.commander])] ? 'attack' : g.held[sigKey('retreat', [s.commander])] ? 'retreat' : DEFAULT_VALUE;
-        sendSmRelays(s, ctx, fx, t, s.step, chooseValues(s.config.strategy, mine, lieutenants(s).filter((l) => l !== t), rng));
+        const mine = g.held[sigKey('attack', [s.commander])]
+          ? 'attack'
+          : g.held[sigKey('retreat', [s.commander])]
+            ? 'retreat'
+            : DEFAULT_VALUE;
+        sendSmRelays(
+          s,
+          ctx,
+          fx,
+          t,
+          s.step,
+          chooseValues(
+            s.config.strategy,
+            mine,
+            lieutenants(s).filter((l) => l !== t),
+            rng,
+          ),
+        );
       } else {
         for (const h of Object.values(g.held)) {
           if (h.path.length !== s.step - 1) continue;

@@ -18,7 +18,10 @@ const broken = (t: ByzantineTrial) => !t.ic1 || t.ic2 === false;
 const describeFailures = (args: (string | number)[], ts: ByzantineTrial[]) =>
   ts
     .filter(broken)
-    .map((t) => `BYZANTINE_SEED=${SEED} ${args.join(' ')}: trial seed ${t.seed}, traitors ${t.traitors.join(',')}, decisions ${JSON.stringify(t.decisions)}`)
+    .map(
+      (t) =>
+        `BYZANTINE_SEED=${SEED} ${args.join(' ')}: trial seed ${t.seed}, traitors ${t.traitors.join(',')}, decisions ${JSON.stringify(t.decisions)}`,
+    )
     .join('\n');
 
 /** (N, m, f) with N ≥ 3m+1 and f ≤ m, and how many trials of each. */
@@ -69,7 +72,12 @@ describe('byzantine: properties', () => {
       for (const signed of [[], ['--signed']]) {
         const args = ['--nodes', 5, '--traitors', 1, '--strategy', 'random', '--commander-traitor', '0.3', ...f, ...signed];
         const ts = run(args, 15);
-        expect(describeFailures(args, ts.filter((t) => t.guaranteed))).toBe('');
+        expect(
+          describeFailures(
+            args,
+            ts.filter((t) => t.guaranteed),
+          ),
+        ).toBe('');
         expect(ts.some((t) => !t.reliable)).toBe(true);
       }
     }

@@ -12,7 +12,15 @@ const init = (n: number, config: Record<string, unknown>, seed = 1) =>
 
 /** Humans n1…n{humans}; n1 commands unless said otherwise. Phases are 10 s, latency 10 ms. */
 const room = (humans: number, config: Record<string, unknown> = {}, bots = 0) =>
-  new Room({ humans, bots }).start({ commander: 'n1', traitorIds: [], order: 'attack', phaseMs: 10_000, botDelayMs: 100, relayDelayMs: 0, ...config });
+  new Room({ humans, bots }).start({
+    commander: 'n1',
+    traitorIds: [],
+    order: 'attack',
+    phaseMs: 10_000,
+    botDelayMs: 100,
+    relayDelayMs: 0,
+    ...config,
+  });
 
 describe('byzantine: roles', () => {
   it('[B1] one commander, f traitors drawn from the seed, the same for the same seed', () => {
@@ -33,7 +41,9 @@ describe('byzantine: roles', () => {
     expect(s.traitors).toContain(s.commander);
     expect(s.traitors).toHaveLength(2);
     expect(init(5, { traitors: 0, commanderTraitor: true }).traitors).toHaveLength(1);
-    const hits = Array.from({ length: 60 }, (_, i) => init(5, { commanderTraitor: 0.5 }, i)).filter((x) => x.traitors.includes(x.commander)).length;
+    const hits = Array.from({ length: 60 }, (_, i) => init(5, { commanderTraitor: 0.5 }, i)).filter((x) =>
+      x.traitors.includes(x.commander),
+    ).length;
     expect(hits).toBeGreaterThan(10);
     expect(hits).toBeLessThan(50);
   });
@@ -156,7 +166,10 @@ describe('byzantine: relays', () => {
 describe('byzantine: missing and late messages', () => {
   it('[B6] an order that never comes counts as Retreat, and a loyal lieutenant relays Retreat', () => {
     const r = new Room({ humans: 4, faults: [{ op: 'linkLoss', from: 'n1', to: 'n2', rate: 1 }] }).start({
-      commander: 'n1', traitorIds: [], phaseMs: 5_000, relayDelayMs: 0,
+      commander: 'n1',
+      traitorIds: [],
+      phaseMs: 5_000,
+      relayDelayMs: 0,
     });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(100);
@@ -212,7 +225,10 @@ describe('byzantine: phases', () => {
 
   it('[B7] a message lost after the timer is waited for only until the grace ends', () => {
     const r = new Room({ humans: 4, faults: [{ op: 'linkLoss', from: 'n1', to: 'n3', rate: 1 }] }).start({
-      commander: 'n1', traitorIds: [], phaseMs: 2_000, relayDelayMs: 0,
+      commander: 'n1',
+      traitorIds: [],
+      phaseMs: 2_000,
+      relayDelayMs: 0,
     });
     r.runUntil(2_000 + 10 + 199);
     expect(r.state.step).toBe(1);
@@ -237,7 +253,12 @@ describe('byzantine: decisions', () => {
     r.run(10);
     r.act('n3', { type: 'send', values: { n2: 'retreat' } });
     r.run(10);
-    expect(r.view('n2')).toMatchObject({ phase: 'decide', tally: { attack: 1, retreat: 1, missing: 0 }, suggested: 'retreat', canDecide: true });
+    expect(r.view('n2')).toMatchObject({
+      phase: 'decide',
+      tally: { attack: 1, retreat: 1, missing: 0 },
+      suggested: 'retreat',
+      canDecide: true,
+    });
   });
 
   it('[B8] a loyal lieutenant may decide against its majority: it is recorded and flagged', () => {
@@ -314,7 +335,11 @@ describe('byzantine: outcome', () => {
 
 describe('byzantine: OM(m) and SM(m)', () => {
   it('[B10] OM(m) sends a message along every path: (N−1) + (N−1)(N−2) + … in all', () => {
-    for (const [n, m] of [[4, 1], [7, 2], [8, 3]] as const) {
+    for (const [n, m] of [
+      [4, 1],
+      [7, 2],
+      [8, 3],
+    ] as const) {
       const r = new Room({ bots: n }).start({ m, traitors: 0, phaseMs: 2_000, botDelayMs: 10 });
       r.run(60_000);
       expect(r.result().messages.sent).toBe(omMessages(n, m));
@@ -325,7 +350,14 @@ describe('byzantine: OM(m) and SM(m)', () => {
     const failures = (m: number) => {
       let failed = 0;
       for (let seed = 1; seed <= 25; seed++) {
-        const r = new Room({ bots: 7, seed }).start({ commander: 'n1', traitorIds: ['n1', 'n2'], m, strategy: 'random', phaseMs: 2_000, botDelayMs: 10 });
+        const r = new Room({ bots: 7, seed }).start({
+          commander: 'n1',
+          traitorIds: ['n1', 'n2'],
+          m,
+          strategy: 'random',
+          phaseMs: 2_000,
+          botDelayMs: 10,
+        });
         r.run(60_000);
         if (!r.result().ic1) failed++;
       }
@@ -336,7 +368,15 @@ describe('byzantine: OM(m) and SM(m)', () => {
   });
 
   it('[B10] OM(2): a lieutenant decides on what it concludes each other lieutenant was told', () => {
-    const r = new Room({ bots: 7 }).start({ commander: 'n1', m: 2, traitorIds: ['n2', 'n3'], order: 'attack', strategy: 'flip', phaseMs: 2_000, botDelayMs: 10 });
+    const r = new Room({ bots: 7 }).start({
+      commander: 'n1',
+      m: 2,
+      traitorIds: ['n2', 'n3'],
+      order: 'attack',
+      strategy: 'flip',
+      phaseMs: 2_000,
+      botDelayMs: 10,
+    });
     r.run(60_000);
     const res = r.result();
     expect(res.decisions).toEqual({ n4: 'attack', n5: 'attack', n6: 'attack', n7: 'attack' });
@@ -358,7 +398,14 @@ describe('byzantine: OM(m) and SM(m)', () => {
   });
 
   it('[B11] SM(1): a commander that orders both values is caught out: its lieutenants both retreat', () => {
-    const r = new Room({ bots: 3 }).start({ commander: 'n1', traitorIds: ['n1'], signed: true, strategy: 'split', phaseMs: 2_000, botDelayMs: 10 });
+    const r = new Room({ bots: 3 }).start({
+      commander: 'n1',
+      traitorIds: ['n1'],
+      signed: true,
+      strategy: 'split',
+      phaseMs: 2_000,
+      botDelayMs: 10,
+    });
     r.run(60_000);
     const res = r.result();
     expect(res.orders).toEqual({ n2: 'attack', n3: 'retreat' });
@@ -370,8 +417,20 @@ describe('byzantine: OM(m) and SM(m)', () => {
 describe('byzantine: bots', () => {
   it('[B12] flip says the opposite, split tells the first half Attack, random is seeded', () => {
     const to = ['a', 'b', 'c', 'd', 'e'];
-    expect(chooseValues('flip', 'attack', to, createRng(1))).toEqual({ a: 'retreat', b: 'retreat', c: 'retreat', d: 'retreat', e: 'retreat' });
-    expect(chooseValues('split', 'retreat', to, createRng(1))).toEqual({ a: 'attack', b: 'attack', c: 'attack', d: 'retreat', e: 'retreat' });
+    expect(chooseValues('flip', 'attack', to, createRng(1))).toEqual({
+      a: 'retreat',
+      b: 'retreat',
+      c: 'retreat',
+      d: 'retreat',
+      e: 'retreat',
+    });
+    expect(chooseValues('split', 'retreat', to, createRng(1))).toEqual({
+      a: 'attack',
+      b: 'attack',
+      c: 'attack',
+      d: 'retreat',
+      e: 'retreat',
+    });
     const x = chooseValues('random', 'attack', to, createRng(7));
     expect(chooseValues('random', 'attack', to, createRng(7))).toEqual(x);
     const seen = new Set(Array.from({ length: 20 }, (_, i) => JSON.stringify(chooseValues('random', 'attack', to, createRng(i)))));

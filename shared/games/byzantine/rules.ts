@@ -20,7 +20,12 @@ export function heldOrder(s: ByzantineState, node: NodeId): Value | null {
 }
 
 /** Recipients must be allowed and not told yet; each is told once per message ([B5]). */
-function checkRecipients(values: Record<NodeId, Value>, allowed: readonly NodeId[], sent: Record<NodeId, Value>, me: NodeId): Rejection | null {
+function checkRecipients(
+  values: Record<NodeId, Value>,
+  allowed: readonly NodeId[],
+  sent: Record<NodeId, Value>,
+  me: NodeId,
+): Rejection | null {
   for (const to of Object.keys(values)) {
     if (to === me) return no('bad_recipient', 'You cannot send a message to yourself.');
     if (!allowed.includes(to)) return no('bad_recipient', `${to} is not one of this message's recipients.`);
@@ -39,10 +44,12 @@ export function check(s: ByzantineState, node: NodeId, action: ByzantineAction, 
   const commander = node === s.commander;
   switch (action.type) {
     case 'order': {
-      if (!commander) return no('not_commander', `Only the commander gives orders, and ${s.commander} commands this round. Wait for your order.`);
+      if (!commander)
+        return no('not_commander', `Only the commander gives orders, and ${s.commander} commands this round. Wait for your order.`);
       if (s.step !== 1) return no('phase_over', 'The orders phase is over: your orders have gone out.');
       const sent = g.sentTo[node] ?? {};
-      if (Object.keys(sent).length >= s.generals.length - 1) return no('already_ordered', 'You have already given every lieutenant an order.');
+      if (Object.keys(sent).length >= s.generals.length - 1)
+        return no('already_ordered', 'You have already given every lieutenant an order.');
       return null;
     }
     case 'send': {
@@ -52,7 +59,8 @@ export function check(s: ByzantineState, node: NodeId, action: ByzantineAction, 
           : no('loyal', 'You are loyal: the server relays exactly what you received; you do not choose.');
       }
       if (commander) {
-        if (action.path || action.level) return no('bad_path', 'As commander you send orders, not relays: leave out the path and the level.');
+        if (action.path || action.level)
+          return no('bad_path', 'As commander you send orders, not relays: leave out the path and the level.');
         if (s.step !== 1) return no('phase_over', 'The orders phase is over: your orders have gone out.');
         return checkRecipients(action.values, lieutenants(s), g.sentTo[node] ?? {}, node);
       }
@@ -67,7 +75,8 @@ export function check(s: ByzantineState, node: NodeId, action: ByzantineAction, 
         const others = lieutenants(s).filter((l) => l !== node);
         return checkRecipients(action.values, others, g.sentTo[`L${level}`] ?? {}, node);
       }
-      if (action.level) return no('bad_level', 'In an oral-messages round a relay names the message it passes on by its path, not a level.');
+      if (action.level)
+        return no('bad_level', 'In an oral-messages round a relay names the message it passes on by its path, not a level.');
       const path = action.path ?? [s.commander];
       if (path[0] !== s.commander || path.length > s.m || path.includes(node)) {
         return no('bad_path', `There is no message ${path.join(' → ')} for you to relay in OM(${s.m}).`);

@@ -8,7 +8,18 @@ import { Room } from './testkit';
 import type { ByzantineView, ReceivedMessage } from './view';
 
 /** Keys that would name other nodes' roles or carry the console's tables. */
-const FORBIDDEN_KEYS = new Set(['traitors', 'commanderTraitor', 'rows', 'messages', 'orders', 'sigs', 'held', 'nodes', 'outcome', 'verdict']);
+const FORBIDDEN_KEYS = new Set([
+  'traitors',
+  'commanderTraitor',
+  'rows',
+  'messages',
+  'orders',
+  'sigs',
+  'held',
+  'nodes',
+  'outcome',
+  'verdict',
+]);
 
 function scan(value: unknown, path: string, problems: string[]): void {
   if (Array.isArray(value)) {
@@ -37,13 +48,15 @@ export function secrecyProblems(s: ByzantineState, node: NodeId, v: ByzantineVie
   scan(v, '', problems);
   if (v.traitor !== traitor) problems.push(`traitor is ${v.traitor}, the node's role says ${traitor}`);
   if (!traitor && (v.strategy !== null || v.pending.length > 0)) problems.push('a loyal node sees a lying strategy or sends to choose');
-  if (node !== s.commander && (v.suggestedOrder !== null || v.ordersSent !== null)) problems.push("a lieutenant sees the commander's orders");
+  if (node !== s.commander && (v.suggestedOrder !== null || v.ordersSent !== null))
+    problems.push("a lieutenant sees the commander's orders");
   for (const m of [...(v.order ? [v.order] : []), ...v.relays]) {
     if (!sameMessage(s, node, m)) problems.push(`${JSON.stringify(m)} was not addressed to ${node}, or has not arrived`);
   }
   if (v.decision !== (g?.decision ?? null)) problems.push("the view shows a decision that is not the node's own");
   for (const p of v.pending) {
-    for (const to of Object.keys(p.sent)) if (!s.messages.some((r) => r.from === node && r.to === to)) problems.push(`pending.sent names ${to}, not sent by ${node}`);
+    for (const to of Object.keys(p.sent))
+      if (!s.messages.some((r) => r.from === node && r.to === to)) problems.push(`pending.sent names ${to}, not sent by ${node}`);
   }
   return problems;
 }
@@ -75,7 +88,17 @@ function sweep(room: Room, until = 600_000): { steps: number; views: number } {
 
 describe('byzantine: secrecy', () => {
   it('[B2] OM(1): a traitor commander, a traitor on autopilot, loss and duplicates', () => {
-    const room = new Room({ humans: 2, bots: 4, seed: 3, latency: 20, faults: [{ op: 'loss', rate: 0.1 }, { op: 'dup', rate: 0.3 }, { op: 'latency', base: 20, jitter: 200 }] });
+    const room = new Room({
+      humans: 2,
+      bots: 4,
+      seed: 3,
+      latency: 20,
+      faults: [
+        { op: 'loss', rate: 0.1 },
+        { op: 'dup', rate: 0.3 },
+        { op: 'latency', base: 20, jitter: 200 },
+      ],
+    });
     room.core.setAutopilot(0, 'n1', true);
     room.core.setAutopilot(0, 'n2', true);
     room.start({ traitors: 2, commanderTraitor: true, strategy: 'random', phaseMs: 3_000, botDelayMs: 50 });
@@ -101,7 +124,8 @@ describe('byzantine: secrecy', () => {
     room.start({ maxGenerals: 4, traitors: 1, phaseMs: 2_000, botDelayMs: 10 });
     const watchers = room.core.state.round!.spec.nodes.filter((n) => !room.state.generals.includes(n));
     expect(watchers).toHaveLength(2);
-    for (const w of watchers) expect(room.view(w)).toMatchObject({ role: 'observer', traitor: false, relays: [], order: null, pending: [] });
+    for (const w of watchers)
+      expect(room.view(w)).toMatchObject({ role: 'observer', traitor: false, relays: [], order: null, pending: [] });
     sweep(room);
   });
 

@@ -26,7 +26,8 @@ function classroom(seed: number) {
   // n3 waits for its decision button, then goes against its phone's suggestion.
   while (r.running && !r.view('n3').canDecide && r.now < 200_000) r.run(1_000);
   r.run(4_000);
-  if (r.running && r.view('n3').canDecide) r.act('n3', { type: 'decide', value: r.view('n3').suggested === 'attack' ? 'retreat' : 'attack' });
+  if (r.running && r.view('n3').canDecide)
+    r.act('n3', { type: 'decide', value: r.view('n3').suggested === 'attack' ? 'retreat' : 'attack' });
   r.run(120_000);
   return r;
 }

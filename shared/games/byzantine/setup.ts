@@ -66,7 +66,9 @@ function pickTraitors(config: ByzantineConfig, generals: NodeId[], commander: No
   }
   let ltCount = f - (commanderTraitor ? 1 : 0);
   if (ltCount > maxLts) {
-    notes.push(`Asked for ${f} traitors; ${generals.length} generals allow at most ${maxLts + (commanderTraitor ? 1 : 0)} (one lieutenant stays loyal).`);
+    notes.push(
+      `Asked for ${f} traitors; ${generals.length} generals allow at most ${maxLts + (commanderTraitor ? 1 : 0)} (one lieutenant stays loyal).`,
+    );
     ltCount = maxLts;
   }
   const ltTraitors = new Set(rng.sample(lts, ltCount));
@@ -88,7 +90,9 @@ export function setup(config: ByzantineConfig, ctx: InitCtx): { state: Byzantine
   const traitors = pickTraitors(config, generals, commander, rng, notes);
   const m = config.signed ? config.m : feasibleM(generals.length, config.m);
   if (m < config.m) {
-    notes.push(`OM(${config.m}) among ${generals.length} generals would send ${omMessages(generals.length, config.m)} messages (limit ${MESSAGES_MAX}): playing OM(${m}).`);
+    notes.push(
+      `OM(${config.m}) among ${generals.length} generals would send ${omMessages(generals.length, config.m)} messages (limit ${MESSAGES_MAX}): playing OM(${m}).`,
+    );
   }
   const suggestedOrder = config.order ?? rng.pick(VALUES);
   const state: ByzantineState = {

@@ -48,7 +48,9 @@ function config(flags: SimFlags, nodes: number): ByzantineConfig {
   const order = flags.order === undefined ? undefined : String(flags.order);
   if (order !== undefined && !(VALUES as readonly string[]).includes(order)) throw new Error('--order must be attack or retreat.');
   if (!signed && omMessages(nodes, m) > MESSAGES_MAX) {
-    throw new Error(`OM(${m}) among ${nodes} generals sends ${omMessages(nodes, m)} messages; the limit is ${MESSAGES_MAX}: use fewer nodes or a smaller --m.`);
+    throw new Error(
+      `OM(${m}) among ${nodes} generals sends ${omMessages(nodes, m)} messages; the limit is ${MESSAGES_MAX}: use fewer nodes or a smaller --m.`,
+    );
   }
   if (commanderTraitor === true && traitors === 0) throw new Error('--commander-traitor needs --traitors 1 or more.');
   const maxTraitors = nodes - 2 + (commanderTraitor === true ? 1 : 0);
@@ -112,7 +114,13 @@ export const byzantineSim: SimPlugin<ByzantineConfig, ByzantineState> = {
       guaranteed: r.bound.guaranteed && r.reliable,
       reliable: r.reliable,
       complete: r.complete,
-      messages: { sent: r.messages.sent, late: r.messages.late, forged: r.messages.forged, lost: r.messages.lost, dropped: d.crashed + d.partition + d.loss },
+      messages: {
+        sent: r.messages.sent,
+        late: r.messages.late,
+        forged: r.messages.forged,
+        lost: r.messages.lost,
+        dropped: d.crashed + d.partition + d.loss,
+      },
     };
   },
   summary(raw, c) {

@@ -132,7 +132,14 @@ function pendingFor(s: ByzantineState, node: NodeId, g: General): PendingSend[] 
   };
   if (node === s.commander) {
     if (s.step === 1) {
-      add({ path: null, level: 1, value: s.suggestedOrder, signable: null, recipients: lieutenants(s), sent: { ...(g.sentTo[node] ?? {}) } });
+      add({
+        path: null,
+        level: 1,
+        value: s.suggestedOrder,
+        signable: null,
+        recipients: lieutenants(s),
+        sent: { ...(g.sentTo[node] ?? {}) },
+      });
     }
     return out;
   }
@@ -219,7 +226,12 @@ export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
     canOrder: commander && s.step === 1 && Object.keys(ordersSent ?? {}).length < s.generals.length - 1,
     order,
     orderMissing: !commander && s.step > 1 && !ownOrder,
-    relays: commander ? [] : g.inbox.filter((i) => !(i.path.length === 1 && i.status === 'counted')).slice(-VIEW_ITEMS).map(toMessage),
+    relays: commander
+      ? []
+      : g.inbox
+          .filter((i) => !(i.path.length === 1 && i.status === 'counted'))
+          .slice(-VIEW_ITEMS)
+          .map(toMessage),
     received: g.received,
     late: g.late,
     forged: g.forged,

@@ -109,9 +109,13 @@ export function consoleView(s: ElectionState, leader: NodeId | null): ElectionCo
         commitIndex: n.commitIndex,
       };
     }),
-    terms: Object.keys(s.terms).slice(-CONSOLE_TERMS).map((t) => termView(s, t)),
+    terms: Object.keys(s.terms)
+      .slice(-CONSOLE_TERMS)
+      .map((t) => termView(s, t)),
     staleLeaders: Object.values(s.staleNow).map((p) => ({ ...cardRef(s, p.node), term: p.term, since: p.from, reason: p.reason })),
-    committed: s.committed.slice(-CONSOLE_COMMITTED).map((c) => ({ index: c.index, term: c.term, value: c.value, by: cardRef(s, c.by), at: c.at })),
+    committed: s.committed
+      .slice(-CONSOLE_COMMITTED)
+      .map((c) => ({ index: c.index, term: c.term, value: c.value, by: cardRef(s, c.by), at: c.at })),
     committedValue: last?.value ?? null,
     firstLeaderAt: s.firstLeaderAt,
     elections: s.elections,

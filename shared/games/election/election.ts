@@ -6,19 +6,7 @@ import type { NodeId } from '../../protocol/ids';
 import type { Envelope } from '../types';
 import { observeTerm } from './follow';
 import { heartbeat, violate } from './log';
-import {
-  armElection,
-  cancelTimers,
-  cardOf,
-  lastLogTerm,
-  mark,
-  nodeOf,
-  notify,
-  raiseMaxTerm,
-  send,
-  timeoutKey,
-  type Step,
-} from './step';
+import { armElection, cancelTimers, cardOf, lastLogTerm, mark, nodeOf, notify, raiseMaxTerm, send, timeoutKey, type Step } from './step';
 import { KIND, PENDING_MAX, type ElectionState, type TermRecord, type VoteBody, type VoteRequestBody } from './types';
 
 /** Term records kept for the console's timeline and the result; older ones are summarised. */
@@ -174,7 +162,8 @@ export function becomeLeader(st: Step, node: NodeId): void {
   const rec = termRecord(s, n.term, ctx.now);
   if (!rec.leaders.includes(node)) rec.leaders.push(node);
   rec.wonAt ??= ctx.now;
-  if (rec.leaders.length > 1) violate(st, `${rec.leaders.length} leaders in term ${n.term}: ${rec.leaders.map((l) => cardOf(s, l)).join(', ')}`);
+  if (rec.leaders.length > 1)
+    violate(st, `${rec.leaders.length} leaders in term ${n.term}: ${rec.leaders.map((l) => cardOf(s, l)).join(', ')}`);
   s.maxLeadersPerTerm = Math.max(s.maxLeadersPerTerm, rec.leaders.length);
   if (s.firstLeaderAt === null) {
     s.firstLeaderAt = ctx.now;

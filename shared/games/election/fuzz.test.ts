@@ -111,8 +111,7 @@ function runSchedule(seed: number, checkFold: boolean): Outcome {
         if (known === undefined) {
           committed.set(i, key);
           commitTerm.set(i, n.term);
-        }
-        else if (known !== key) fail(t, `committed entry ${i} was ${known}, ${id} holds ${key}`);
+        } else if (known !== key) fail(t, `committed entry ${i} was ${known}, ${id} holds ${key}`);
       }
     }
     // Leader completeness: a leader holds every entry committed in an earlier term, so none is lost.
@@ -150,7 +149,8 @@ function runSchedule(seed: number, checkFold: boolean): Outcome {
   // The engine's own record of commits agrees with what the observer saw.
   s.committed.forEach((c) => {
     const key = committed.get(c.index);
-    if (key !== undefined && key !== `${c.term}:${c.value}`) fail(DURATION, `engine recorded entry ${c.index} as ${c.term}:${c.value}, nodes hold ${key}`);
+    if (key !== undefined && key !== `${c.term}:${c.value}`)
+      fail(DURATION, `engine recorded entry ${c.index} as ${c.term}:${c.value}, nodes hold ${key}`);
   });
   if (checkFold) {
     core.endRound(DURATION);

@@ -47,7 +47,7 @@ describe('election: proposals', () => {
 });
 
 describe('election: replication and commit', () => {
-  it('[E11] a conflicting uncommitted entry is replaced by the new leader\'s', () => {
+  it("[E11] a conflicting uncommitted entry is replaced by the new leader's", () => {
     const c = new Cluster(5);
     c.elect('n1');
     c.act('n1', { type: 'propose', value: 'A' });
@@ -68,7 +68,13 @@ describe('election: replication and commit', () => {
   it('[E11] a follower missing entries refuses, and the leader backs up until the logs match', () => {
     const c = new Cluster(5);
     c.elect('n1');
-    c.fault({ op: 'split', groups: [['n1', 'n2', 'n3'], ['n4', 'n5']] });
+    c.fault({
+      op: 'split',
+      groups: [
+        ['n1', 'n2', 'n3'],
+        ['n4', 'n5'],
+      ],
+    });
     for (const v of ['A', 'B', 'C']) {
       c.act('n1', { type: 'propose', value: v });
       c.settle();
@@ -113,7 +119,7 @@ describe('election: replication and commit', () => {
     expect(c.view('n2').decision).toMatchObject({ latest: { value: 'Chez Quorum', committed: true }, committed: { value: 'Chez Quorum' } });
   });
 
-  it('[E12] an entry of an earlier term is not committed by counting, only with one of the leader\'s term', () => {
+  it("[E12] an entry of an earlier term is not committed by counting, only with one of the leader's term", () => {
     const c = new Cluster(5);
     c.elect('n1');
     c.act('n1', { type: 'propose', value: 'A' });
@@ -137,7 +143,13 @@ describe('election: replication and commit', () => {
   it('[E13] a leader cut off from the majority cannot commit; after the heal it steps down and its entry is replaced', () => {
     const c = new Cluster(5);
     c.elect('n1');
-    c.fault({ op: 'split', groups: [['n1', 'n2'], ['n3', 'n4', 'n5']] });
+    c.fault({
+      op: 'split',
+      groups: [
+        ['n1', 'n2'],
+        ['n3', 'n4', 'n5'],
+      ],
+    });
     c.act('n1', { type: 'propose', value: 'Minority Pizza' });
     for (let i = 0; i < 5; i++) {
       c.beat('n1');
@@ -240,7 +252,13 @@ describe('election: stale leaders and safety', () => {
     const c = new Cluster(5);
     c.elect('n1');
     c.now = 1000;
-    c.fault({ op: 'split', groups: [['n1', 'n2'], ['n3', 'n4', 'n5']] });
+    c.fault({
+      op: 'split',
+      groups: [
+        ['n1', 'n2'],
+        ['n3', 'n4', 'n5'],
+      ],
+    });
     expect(c.console().staleLeaders).toMatchObject([{ node: 'n1', reason: 'minority', since: 1000 }]);
     expect(c.console().leaders).toMatchObject([{ node: 'n1', stale: 'minority' }]);
     expect(JSON.stringify(c.view('n1'))).not.toMatch(/stale|minority/);
@@ -255,10 +273,12 @@ describe('election: stale leaders and safety', () => {
     c.deliver();
     expect(c.console().staleLeaders).toEqual([]);
     const r = electionResult(c.state, NO_NET);
-    expect(r).toMatchObject({ stale: { count: 1, totalMs: 3000, longestMs: 3000, periods: [{ node: 'n1', term: 1, from: 1000, to: 4000, open: false }] } });
+    expect(r).toMatchObject({
+      stale: { count: 1, totalMs: 3000, longestMs: 3000, periods: [{ node: 'n1', term: 1, from: 1000, to: 4000, open: false }] },
+    });
   });
 
-  it('[E15] a node cut off alone that keeps standing does not make the majority\'s leader stale', () => {
+  it("[E15] a node cut off alone that keeps standing does not make the majority's leader stale", () => {
     const c = new Cluster(5);
     c.elect('n1');
     c.fault({ op: 'isolate', nodes: ['n5'] });
@@ -320,7 +340,7 @@ describe('election: stale leaders and safety', () => {
     expect(c.state.violations.join()).toMatch(/n4|not what was committed/);
   });
 
-  it('[E12][E16] Raft\'s figure 8: an old entry on a majority is not committed, so a later leader may replace it', () => {
+  it("[E12][E16] Raft's figure 8: an old entry on a majority is not committed, so a later leader may replace it", () => {
     const c = new Cluster(5);
     const standUntil = (node: string, leads: boolean) => {
       for (let i = 0; i < 5 && c.node(node).role !== 'leader'; i++) {

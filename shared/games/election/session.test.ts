@@ -74,7 +74,7 @@ describe('election: a live session', () => {
     expect(fold(header, events)).toEqual(core.state);
   });
 
-  it('[E3] a person\'s node waits for the tap when its timer runs out; on autopilot it stands by itself', () => {
+  it("[E3] a person's node waits for the tap when its timer runs out; on autopilot it stands by itself", () => {
     const { core, events, header, runUntil, game, view } = session(5);
     core.join(0, 'Ada');
     core.addBots(0, 4);
@@ -105,7 +105,7 @@ describe('election: a live session', () => {
     expect(fold(header, events)).toEqual(core.state);
   });
 
-  it('[E4] the server refuses a person\'s second Grant in a term and says why', () => {
+  it("[E4] the server refuses a person's second Grant in a term and says why", () => {
     const { core, runUntil, view } = session(8);
     core.join(0, 'Ada');
     core.addBots(0, 2);

@@ -27,14 +27,22 @@ describe('election: simulator', () => {
   it('[E13][E15] runs the fault flags: a crashed leader is replaced, a split leader goes stale, safety holds', () => {
     const out = simulate([
       ...BASE,
-      '--trials', '6',
-      '--crash', 'leader@1000',
-      '--restart', '@1500',
-      '--partition', '3,2@2000',
-      '--heal', '@4000',
-      '--loss', '0.05',
-      '--dup', '0.05',
-      '--duration', '5000',
+      '--trials',
+      '6',
+      '--crash',
+      'leader@1000',
+      '--restart',
+      '@1500',
+      '--partition',
+      '3,2@2000',
+      '--heal',
+      '@4000',
+      '--loss',
+      '0.05',
+      '--dup',
+      '0.05',
+      '--duration',
+      '5000',
     ]);
     const s = out.summary as Record<string, unknown> & { staleLeaders: { total: number }; messages: { dropped: Record<string, number> } };
     expect(s.maxLeadersPerTerm).toBe(1);

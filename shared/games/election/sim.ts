@@ -45,7 +45,13 @@ export const electionSim: SimPlugin<ElectionConfig, ElectionState> = {
 
   // Long enough for the fault schedule to play out and the cluster to settle after it.
   maxTimeMs: (config, flags, { lastStepAt }) =>
-    intFlag(flags, 'duration', config.pace === 'fast' ? Math.max(10_000, lastStepAt + 4_000) : Math.max(180_000, lastStepAt + 60_000), 1, 86_400_000),
+    intFlag(
+      flags,
+      'duration',
+      config.pace === 'fast' ? Math.max(10_000, lastStepAt + 4_000) : Math.max(180_000, lastStepAt + 60_000),
+      1,
+      86_400_000,
+    ),
 
   trial(result, info): Record<string, unknown> {
     const r = result as ElectionResult;
@@ -74,13 +80,22 @@ export const electionSim: SimPlugin<ElectionConfig, ElectionState> = {
     const sum = (f: (x: ElectionTrial) => number) => t.reduce((a, x) => a + f(x), 0);
     return {
       trials: t.length,
-      firstLeaderMs: { median: median(firsts), p95: p95(firsts), mean: round(mean(firsts)), max: firsts.length ? Math.max(...firsts) : null },
+      firstLeaderMs: {
+        median: median(firsts),
+        p95: p95(firsts),
+        mean: round(mean(firsts)),
+        max: firsts.length ? Math.max(...firsts) : null,
+      },
       /** Trials in which nobody ever became leader. */
       noLeader: t.length - firsts.length,
       maxLeadersPerTerm: t.reduce((a, x) => Math.max(a, x.maxLeadersPerTerm), 0),
       terms: stat(t.map((x) => x.terms)),
       elections: stat(t.map((x) => x.elections)),
-      splitVotes: { ...stat(t.map((x) => x.splitVotes)), total: sum((x) => x.splitVotes), trialsWithSplit: t.filter((x) => x.splitVotes > 0).length },
+      splitVotes: {
+        ...stat(t.map((x) => x.splitVotes)),
+        total: sum((x) => x.splitVotes),
+        trialsWithSplit: t.filter((x) => x.splitVotes > 0).length,
+      },
       committed: { trialsWithCommit: t.filter((x) => x.committed.length > 0).length, values: stat(t.map((x) => x.committed.length)) },
       staleLeaders: { total: sum((x) => x.staleLeaders), ms: stat(t.map((x) => x.staleMs)) },
       safetyViolations: sum((x) => x.violations.length),

@@ -44,7 +44,15 @@ export class Cluster {
     for (const e of effects) {
       switch (e.type) {
         case 'send':
-          this.outbox.push({ id: `m${++this.seq}`, from: e.from, to: e.to, kind: e.kind, body: structuredClone(e.body), sentAt: this.now, lamport: 0 });
+          this.outbox.push({
+            id: `m${++this.seq}`,
+            from: e.from,
+            to: e.to,
+            kind: e.kind,
+            body: structuredClone(e.body),
+            sentAt: this.now,
+            lamport: 0,
+          });
           break;
         case 'timer':
           this.timers.set(e.key, this.now + e.delay);

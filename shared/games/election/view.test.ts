@@ -22,7 +22,13 @@ function splitTerm1(c: Cluster): void {
 }
 
 const net = { sent: 10, delivered: 8, duplicated: 1, dropped: { crashed: 0, partition: 2, loss: 0 } };
-const botCtx = (node: string) => ({ node, nodes: ['n1', 'n2', 'n3'], now: 0, rng: createRng(1), config: electionConfig.parse({ pace: 'fast' }) });
+const botCtx = (node: string) => ({
+  node,
+  nodes: ['n1', 'n2', 'n3'],
+  now: 0,
+  rng: createRng(1),
+  config: electionConfig.parse({ pace: 'fast' }),
+});
 
 describe('election: config', () => {
   it('parse({}) is the class pace; fast and overrides are honoured', () => {

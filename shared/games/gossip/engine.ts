@@ -167,7 +167,10 @@ function endOfRound(state: GossipState, ctx: EngineCtx): Effect[] {
   if (state.stuckSince !== null) {
     state.stalledRounds++;
     if (state.stalledRounds > state.config.healWaitRounds) {
-      return [...effects, ...finish(state, 'stalled', `the rumour can reach nobody else (${reach.liveUninformed} live node(s) never learned)`)];
+      return [
+        ...effects,
+        ...finish(state, 'stalled', `the rumour can reach nobody else (${reach.liveUninformed} live node(s) never learned)`),
+      ];
     }
   }
   if (state.round >= state.config.maxRounds) {

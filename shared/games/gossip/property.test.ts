@@ -45,14 +45,26 @@ function run(c: Case, seed: number) {
   const config = simConfig({ mode: c.mode, fanout: String(c.fanout), 'heal-wait': String(c.healWait ?? 3), 'bot-jitter': '30' });
   const events: SessionEvent[] = [];
   const outcome = runTrial(
-    { game: 'gossip', nodes: c.nodes, seed, config, faults: c.faults, schedule: c.schedule, maxTimeMs: (config.maxRounds + 1) * config.roundMs },
+    {
+      game: 'gossip',
+      nodes: c.nodes,
+      seed,
+      config,
+      faults: c.faults,
+      schedule: c.schedule,
+      maxTimeMs: (config.maxRounds + 1) * config.roundMs,
+    },
     (e) => events.push(structuredClone(e)),
   );
   return { outcome, events, result: outcome.result as GossipResult };
 }
 
 /** Folds the recording event by event, calling `each` with the gossip state after every event. */
-function replay(events: SessionEvent[], header: ReturnType<typeof createSessionState>['header'], each: (g: GossipState, e: SessionEvent) => void) {
+function replay(
+  events: SessionEvent[],
+  header: ReturnType<typeof createSessionState>['header'],
+  each: (g: GossipState, e: SessionEvent) => void,
+) {
   const state = createSessionState(header);
   for (const e of events) {
     step(state, e);
@@ -83,30 +95,34 @@ describe(`gossip properties (GOSSIP_SEED=${BASE})`, () => {
   });
 
   it('[G5][G14] the informed count never decreases, and nobody forgets, under loss, latency, duplication, crashes and cuts', () => {
-    forSeeds('monotone', (seed, rng) => {
-      const nodes = 3 + rng.int(30);
-      const all = ids(nodes);
-      const schedule: ScheduleStep[] = [
-        { at: rng.int(5_000), action: { do: 'crash', who: 1 + rng.int(Math.max(1, Math.floor(nodes / 4))) } },
-        { at: rng.int(8_000), action: { do: 'fault', op: { op: 'split', groups: [all.slice(0, nodes >> 1), all.slice(nodes >> 1)] } } },
-        { at: 8_000 + rng.int(8_000), action: { do: 'restart' } },
-        { at: 10_000 + rng.int(8_000), action: { do: 'fault', op: { op: 'heal' } } },
-      ];
-      const { outcome, events } = run({ nodes, mode: pickMode(rng), fanout: 1 + rng.int(3), faults: noisyFaults(rng), schedule }, seed);
-      let informed = 0;
-      let knowing = new Set<NodeId>();
-      const folded = replay(events, outcome.state.header, (g, e) => {
-        expect(g.informed).toBeGreaterThanOrEqual(informed);
-        informed = g.informed;
-        // The set of knowers only grows (scanned where it can change: deliveries, faults, round ends).
-        if (e.type !== 'envelope:delivered' && e.type !== 'fault:changed' && e.type !== 'timer:fired') return;
-        const now = new Set(all.filter((n) => g.per[n]!.knows));
-        for (const n of knowing) expect(now.has(n)).toBe(true);
-        expect(now.size).toBe(g.informed);
-        knowing = now;
-      });
-      expect(folded).toEqual(outcome.state);
-    }, 15);
+    forSeeds(
+      'monotone',
+      (seed, rng) => {
+        const nodes = 3 + rng.int(30);
+        const all = ids(nodes);
+        const schedule: ScheduleStep[] = [
+          { at: rng.int(5_000), action: { do: 'crash', who: 1 + rng.int(Math.max(1, Math.floor(nodes / 4))) } },
+          { at: rng.int(8_000), action: { do: 'fault', op: { op: 'split', groups: [all.slice(0, nodes >> 1), all.slice(nodes >> 1)] } } },
+          { at: 8_000 + rng.int(8_000), action: { do: 'restart' } },
+          { at: 10_000 + rng.int(8_000), action: { do: 'fault', op: { op: 'heal' } } },
+        ];
+        const { outcome, events } = run({ nodes, mode: pickMode(rng), fanout: 1 + rng.int(3), faults: noisyFaults(rng), schedule }, seed);
+        let informed = 0;
+        let knowing = new Set<NodeId>();
+        const folded = replay(events, outcome.state.header, (g, e) => {
+          expect(g.informed).toBeGreaterThanOrEqual(informed);
+          informed = g.informed;
+          // The set of knowers only grows (scanned where it can change: deliveries, faults, round ends).
+          if (e.type !== 'envelope:delivered' && e.type !== 'fault:changed' && e.type !== 'timer:fired') return;
+          const now = new Set(all.filter((n) => g.per[n]!.knows));
+          for (const n of knowing) expect(now.has(n)).toBe(true);
+          expect(now.size).toBe(g.informed);
+          knowing = now;
+        });
+        expect(folded).toEqual(outcome.state);
+      },
+      15,
+    );
   }, 30_000);
 
   it('[G14] a node in a part of a partition where nobody knew never learns before the heal', () => {
@@ -132,7 +148,8 @@ describe(`gossip properties (GOSSIP_SEED=${BASE})`, () => {
           cutOff = new Set(groups.filter((members) => !members.some((n) => g.per[n]!.knows)).flat());
         }
         if (e.type === 'fault:changed' && e.op.op === 'heal') healed = true;
-        if (cutOff && !healed) for (const n of cutOff) expect(g.per[n]!.knows, `${n} learned at ${e.t} before the heal at ${healAt}`).toBe(false);
+        if (cutOff && !healed)
+          for (const n of cutOff) expect(g.per[n]!.knows, `${n} learned at ${e.t} before the heal at ${healAt}`).toBe(false);
       });
       // (A small game may be over before the cut: then there is nothing to check.)
       if (outcome.endedAt > splitAt) expect(cutOff).not.toBeNull();

@@ -17,7 +17,13 @@ function withFaults(n: number, mode: 'push' | 'pull' | 'push-pull', ops: FaultOp
 describe('gossip reach', () => {
   it('[G11] a one-way link carries push but not pull (the answer could not come back)', () => {
     const ops: FaultOp[] = [
-      { op: 'split', groups: [['n1', 'n2'], ['n3', 'n4']] },
+      {
+        op: 'split',
+        groups: [
+          ['n1', 'n2'],
+          ['n3', 'n4'],
+        ],
+      },
       { op: 'link', from: 'A', to: 'B', open: true },
     ];
     expect(withFaults(4, 'push', ops).state.reach).toMatchObject({ waiting: 3, cut: 0 });

@@ -23,7 +23,8 @@ const tick = (t: Table) => {
 };
 const code = (r: Effect[] | { code: string }) => (Array.isArray(r) ? 'accepted' : r.code);
 const ended = (effects: Effect[]) => effects.find((e) => e.type === 'end');
-const result = (t: Table) => gossip.result(t.state, { sent: 0, delivered: 0, duplicated: 0, dropped: { crashed: 0, partition: 0, loss: 0 } }) as GossipResult;
+const result = (t: Table) =>
+  gossip.result(t.state, { sent: 0, delivered: 0, duplicated: 0, dropped: { crashed: 0, partition: 0, loss: 0 } }) as GossipResult;
 
 describe('gossip rules', () => {
   it('[G1] the configured origin starts knowing the rumour, alone, in round 0', () => {
@@ -72,8 +73,14 @@ describe('gossip rules', () => {
     expect(t.act('n1', { type: 'tell', to: ['n2', 'n2'] })).toMatchObject({ code: 'repeated_target' });
     expect(t.act('n1', { type: 'tell', to: ['n2', 'n3', 'n4'] })).toMatchObject({ code: 'too_many' });
     expect(code(t.act('n1', { type: 'tell', to: ['n2'] }))).toBe('accepted');
-    expect(t.act('n1', { type: 'tell', to: ['n2'] })).toMatchObject({ code: 'repeated_target', message: 'You already told n2 in round 1.' });
-    expect(t.act('n1', { type: 'tell', to: ['n3', 'n4'] })).toMatchObject({ code: 'too_many', message: 'You may pick 1 more node in round 1, not 2.' });
+    expect(t.act('n1', { type: 'tell', to: ['n2'] })).toMatchObject({
+      code: 'repeated_target',
+      message: 'You already told n2 in round 1.',
+    });
+    expect(t.act('n1', { type: 'tell', to: ['n3', 'n4'] })).toMatchObject({
+      code: 'too_many',
+      message: 'You may pick 1 more node in round 1, not 2.',
+    });
     expect(code(t.act('n1', { type: 'tell', to: ['n3'] }))).toBe('accepted');
     expect(t.act('n1', { type: 'tell', to: ['n4'] })).toMatchObject({ code: 'no_picks_left' });
     tick(t);
@@ -220,18 +227,31 @@ describe('gossip rules', () => {
     expect(gossip.faultsChanged!(t.state, prev, t.ctx.faults, t.ctx)).toEqual([]);
     const last = deliverAll(t, t.act('n1', { type: 'tell', to: ['n2', 'n3'] }));
     expect(ended(last)).toBeDefined();
-    expect(result(t)).toMatchObject({ rounds: 1, everyone: false, never: { crashed: 1 }, neverLearned: [{ node: 'n4', reason: 'crashed' }] });
+    expect(result(t)).toMatchObject({
+      rounds: 1,
+      everyone: false,
+      never: { crashed: 1 },
+      neverLearned: [{ node: 'n4', reason: 'crashed' }],
+    });
   });
 
   it('[G11] when only partitioned nodes are left the game waits healWaitRounds for a heal, then ends with "never"', () => {
     const t = table(4, { origin: 'n1', healWaitRounds: 2 });
     const prev = t.ctx.faults;
-    t.ctx.faults = applyFaultOp(prev, { op: 'split', groups: [['n1', 'n2'], ['n3', 'n4']] });
+    t.ctx.faults = applyFaultOp(prev, {
+      op: 'split',
+      groups: [
+        ['n1', 'n2'],
+        ['n3', 'n4'],
+      ],
+    });
     gossip.faultsChanged!(t.state, prev, t.ctx.faults, t.ctx);
     expect(t.state.reach).toMatchObject({ waiting: 1, cut: 2 });
     t.ctx.now = 300;
     const caused = deliverAll(t, t.act('n1', { type: 'tell', to: ['n2'] }));
-    expect(caused).toContainEqual(expect.objectContaining({ type: 'mark', label: expect.stringContaining('2 live node(s) cannot learn: a partition cuts them off') }));
+    expect(caused).toContainEqual(
+      expect.objectContaining({ type: 'mark', label: expect.stringContaining('2 live node(s) cannot learn: a partition cuts them off') }),
+    );
     expect(t.state.stuckSince).toBe(300);
     expect(ended(tick(t))).toBeUndefined();
     expect(t.state.stalledRounds).toBe(1);
@@ -242,7 +262,13 @@ describe('gossip rules', () => {
 
   it('[G11] a heal during the wait lets the game go on', () => {
     const t = table(4, { origin: 'n1', healWaitRounds: 1 });
-    const split = applyFaultOp(t.ctx.faults, { op: 'split', groups: [['n1', 'n2'], ['n3', 'n4']] });
+    const split = applyFaultOp(t.ctx.faults, {
+      op: 'split',
+      groups: [
+        ['n1', 'n2'],
+        ['n3', 'n4'],
+      ],
+    });
     gossip.faultsChanged!(t.state, t.ctx.faults, split, { ...t.ctx, faults: split });
     t.ctx.faults = split;
     deliverAll(t, t.act('n1', { type: 'tell', to: ['n2'] }));

@@ -58,16 +58,19 @@ describe('gossip through the session core', () => {
     expect(fold(s.header, s.events)).toEqual(s.core.state);
   });
 
-  it.each(['pull', 'push-pull', 'highest-card'] as const)('[G8][G9][G10] %s: bots inform everyone, and the replay equals the live state', (mode) => {
-    const s = session(25, 8);
-    s.core.startRound(0, 'gossip', { ...humanPace, mode });
-    s.runUntil(200_000);
-    const r = lastResult(s.core)!;
-    expect(r).toMatchObject({ mode, outcome: 'everyone', everyone: true, informed: 25 });
-    if (mode === 'highest-card') expect(r.topCard).toMatch(/^(10|[2-9JQKA])[♣♦♥♠]$/);
-    if (mode !== 'highest-card') expect(r.messagesByKind.pull).toBeGreaterThan(0);
-    expect(fold(s.header, s.events)).toEqual(s.core.state);
-  });
+  it.each(['pull', 'push-pull', 'highest-card'] as const)(
+    '[G8][G9][G10] %s: bots inform everyone, and the replay equals the live state',
+    (mode) => {
+      const s = session(25, 8);
+      s.core.startRound(0, 'gossip', { ...humanPace, mode });
+      s.runUntil(200_000);
+      const r = lastResult(s.core)!;
+      expect(r).toMatchObject({ mode, outcome: 'everyone', everyone: true, informed: 25 });
+      if (mode === 'highest-card') expect(r.topCard).toMatch(/^(10|[2-9JQKA])[♣♦♥♠]$/);
+      if (mode !== 'highest-card') expect(r.messagesByKind.pull).toBeGreaterThan(0);
+      expect(fold(s.header, s.events)).toEqual(s.core.state);
+    },
+  );
 
   it('[G4][G5] a human who picks nobody sends nothing; once they tap, the bots take it from there', () => {
     const s = session(0, 3);

@@ -201,7 +201,9 @@ export function learn(state: GossipState, node: NodeId, from: NodeId, now: numbe
   state.lastLearnedAt = now;
   if (state.reach.waiting > 0) state.reach.waiting -= 1;
   const what = state.top >= 0 ? 'the highest card' : 'the rumour';
-  return [{ type: 'mark', node, label: `${node} learned ${what} from ${from} in round ${state.round}`, data: { round: state.round, from } }];
+  return [
+    { type: 'mark', node, label: `${node} learned ${what} from ${from} in round ${state.round}`, data: { round: state.round, from } },
+  ];
 }
 
 /** The picks `node` made in the current gossip round. */

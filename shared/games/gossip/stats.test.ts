@@ -60,7 +60,22 @@ describe('gossip theory', () => {
 
 describe('gossip simulator', () => {
   it('[G17] prints {game, trials, summary} with rounds, the infection curve, messages, redundant and drops', () => {
-    const out = simulate(['--game', 'gossip', '--nodes', '100', '--fanout', '2', '--mode', 'push', '--trials', '5', '--seed', '1', '--loss', '0.1']);
+    const out = simulate([
+      '--game',
+      'gossip',
+      '--nodes',
+      '100',
+      '--fanout',
+      '2',
+      '--mode',
+      'push',
+      '--trials',
+      '5',
+      '--seed',
+      '1',
+      '--loss',
+      '0.1',
+    ]);
     expect(out.game).toBe('gossip');
     expect(out.trials).toHaveLength(5);
     for (const t of out.trials) {

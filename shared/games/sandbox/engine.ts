@@ -198,14 +198,16 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
       while (to === node) to = rng.pick(nodes);
       actions.push({ type: 'send', to: [to], text: `hello from ${node}`, chatter: true });
     }
-    return actions.concat(v.inbox
-      .filter((m) => !m.replied && !m.duplicate && !m.text.startsWith('echo: ') && m.from !== node)
-      .map((m) => ({
-        type: 'send' as const,
-        to: [m.from],
-        text: `echo: ${m.text}`.slice(0, TEXT_MAX),
-        replyTo: m.id,
-      })));
+    return actions.concat(
+      v.inbox
+        .filter((m) => !m.replied && !m.duplicate && !m.text.startsWith('echo: ') && m.from !== node)
+        .map((m) => ({
+          type: 'send' as const,
+          to: [m.from],
+          text: `echo: ${m.text}`.slice(0, TEXT_MAX),
+          replyTo: m.id,
+        })),
+    );
   },
 
   botDelay: (state) => state.config.botDelayMs,

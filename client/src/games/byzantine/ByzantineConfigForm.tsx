@@ -27,7 +27,11 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
   const picking = value.traitorIds !== undefined;
   const chance = typeof value.commanderTraitor === 'number';
   const n = Math.min(nodes, value.maxGenerals);
-  const f = picking ? value.traitorIds!.filter((id) => people.some((p) => p.id === id)).length : value.commanderTraitor === true ? Math.max(1, value.traitors) : value.traitors;
+  const f = picking
+    ? value.traitorIds!.filter((id) => people.some((p) => p.id === id)).length
+    : value.commanderTraitor === true
+      ? Math.max(1, value.traitors)
+      : value.traitors;
   const omHolds = n >= 3 * f + 1;
   const smHolds = n >= value.m + 2 && f <= value.m;
   const most = Math.max(0, Math.floor((n - 1) / 3));
@@ -57,8 +61,8 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
         <legend>Traitors</legend>
         <div className="row" role="radiogroup" aria-label="How traitors are chosen">
           <label className="check">
-            <input type="radio" name="byz-mode" checked={!picking} onChange={() => set({ traitorIds: undefined })} />
-            A number, drawn at random
+            <input type="radio" name="byz-mode" checked={!picking} onChange={() => set({ traitorIds: undefined })} />A number, drawn at
+            random
           </label>
           <label className="check">
             <input type="radio" name="byz-mode" checked={picking} disabled={people.length === 0} onChange={() => set({ traitorIds: [] })} />
@@ -81,7 +85,13 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
               </select>
             </div>
             {chance &&
-              num('byz-chance', 'Chance (%)', Math.round((value.commanderTraitor as number) * 100), (x) => set({ commanderTraitor: x / 100 }), { min: 0, max: 100, step: 5 })}
+              num(
+                'byz-chance',
+                'Chance (%)',
+                Math.round((value.commanderTraitor as number) * 100),
+                (x) => set({ commanderTraitor: x / 100 }),
+                { min: 0, max: 100, step: 5 },
+              )}
           </div>
         ) : (
           <div className="grid" aria-label="Traitors">
@@ -102,10 +112,23 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
         {picking && <p className="hint">Ticking the commander makes it a traitor. At least one lieutenant always stays loyal.</p>}
       </fieldset>
       {nodes < 3 ? (
-        <div className="notice" role="status">The generals need at least 3 nodes; the room has {nodes}. Add bots or wait for phones.</div>
+        <div className="notice" role="status">
+          The generals need at least 3 nodes; the room has {nodes}. Add bots or wait for phones.
+        </div>
       ) : (
         <>
-          <BoundLine b={{ n, f, m: value.m, signed: value.signed, omHolds, smHolds: value.signed ? smHolds : null, guaranteed: value.signed ? smHolds : omHolds && f <= value.m }} preview />
+          <BoundLine
+            b={{
+              n,
+              f,
+              m: value.m,
+              signed: value.signed,
+              omHolds,
+              smHolds: value.signed ? smHolds : null,
+              guaranteed: value.signed ? smHolds : omHolds && f <= value.m,
+            }}
+            preview
+          />
           <p className="hint">
             With {n} generals, N ≥ 3f+1 allows at most {most} traitor{most === 1 ? '' : 's'}.
             {chance ? ' The commander is a traitor only by chance: f may differ.' : ''}
@@ -118,13 +141,19 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
           <select id="byz-commander" value={value.commander ?? ''} onChange={(e) => set({ commander: e.target.value || undefined })}>
             <option value="">Drawn at random</option>
             {people.map((p) => (
-              <option key={p.id} value={p.id}>{p.nickname}</option>
+              <option key={p.id} value={p.id}>
+                {p.nickname}
+              </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="byz-order">Advised order</label>
-          <select id="byz-order" value={value.order ?? ''} onChange={(e) => set({ order: (e.target.value || undefined) as Value | undefined })}>
+          <select
+            id="byz-order"
+            value={value.order ?? ''}
+            onChange={(e) => set({ order: (e.target.value || undefined) as Value | undefined })}
+          >
             <option value="">Drawn at random</option>
             <option value="attack">Attack</option>
             <option value="retreat">Retreat</option>
@@ -135,7 +164,9 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
           <label htmlFor="byz-strategy">Traitor bots (and traitors out of time) lie by</label>
           <select id="byz-strategy" value={value.strategy} onChange={(e) => set({ strategy: e.target.value as Strategy })}>
             {STRATEGIES.map((s) => (
-              <option key={s} value={s}>{STRATEGY_TEXT[s]}</option>
+              <option key={s} value={s}>
+                {STRATEGY_TEXT[s]}
+              </option>
             ))}
           </select>
         </div>
@@ -166,11 +197,23 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
       <details>
         <summary>More settings</summary>
         <div className="grid">
-          {num('byz-relay-delay', 'Loyal relays wait up to (s)', value.relayDelayMs / 1000, (x) => set({ relayDelayMs: Math.round(x * 1000) }), { min: 0, max: 60, step: 0.5 })}
-          {num('byz-bot-delay', 'Bots act after about (s)', value.botDelayMs / 1000, (x) => set({ botDelayMs: Math.round(x * 1000) }), { min: 0, max: 60, step: 0.5 })}
+          {num(
+            'byz-relay-delay',
+            'Loyal relays wait up to (s)',
+            value.relayDelayMs / 1000,
+            (x) => set({ relayDelayMs: Math.round(x * 1000) }),
+            { min: 0, max: 60, step: 0.5 },
+          )}
+          {num('byz-bot-delay', 'Bots act after about (s)', value.botDelayMs / 1000, (x) => set({ botDelayMs: Math.round(x * 1000) }), {
+            min: 0,
+            max: 60,
+            step: 0.5,
+          })}
           {num('byz-max', 'At most this many generals', value.maxGenerals, (x) => set({ maxGenerals: x }), { min: 3, max: 100 })}
         </div>
-        <p className="hint">Loyal relays leave after a random wait, so a traitor who takes time to choose is not given away by speaking last.</p>
+        <p className="hint">
+          Loyal relays leave after a random wait, so a traitor who takes time to choose is not given away by speaking last.
+        </p>
       </details>
     </div>
   );

@@ -46,7 +46,9 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
       <div className="byz-c-top">
         <div className="byz-c-box" aria-label="Phase">
           <div className="muted">{alg} · phase</div>
-          <div className="byz-c-phase" data-testid="byz-console-phase">{phaseText}</div>
+          <div className="byz-c-phase" data-testid="byz-console-phase">
+            {phaseText}
+          </div>
           <div className="row">
             {view.closing ? (
               <span>Time is up: the last messages are arriving…</span>
@@ -60,14 +62,20 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
           </div>
           {view.waitingFor.length > 0 && (
             <div>
-              Waiting for: <b>{view.waitingFor.slice(0, 8).map(name).join(', ')}{view.waitingFor.length > 8 ? ` and ${view.waitingFor.length - 8} more` : ''}</b>
+              Waiting for:{' '}
+              <b>
+                {view.waitingFor.slice(0, 8).map(name).join(', ')}
+                {view.waitingFor.length > 8 ? ` and ${view.waitingFor.length - 8} more` : ''}
+              </b>
             </div>
           )}
         </div>
         <div className="byz-c-box byz-c-roles" aria-label="Roles">
           <div className="row">
             <Icon name="commander" size={26} />
-            <span>Commander <b>{name(view.commander)}</b></span>
+            <span>
+              Commander <b>{name(view.commander)}</b>
+            </span>
             {commanderTraitor ? <TraitorTag /> : <span className="byz-loyal-tag">loyal</span>}
           </div>
           <div className="row">
@@ -81,7 +89,8 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
             </span>
           </div>
           <div className="muted">
-            {view.generals.length} generals ({lieutenants} lieutenants{lieutenantTraitors.length ? `, ${lieutenantTraitors.length} lying` : ''})
+            {view.generals.length} generals ({lieutenants} lieutenants
+            {lieutenantTraitors.length ? `, ${lieutenantTraitors.length} lying` : ''})
             {view.observers > 0 ? `, ${view.observers} watching` : ''} · traitors lie by “{view.strategy}”
           </div>
         </div>
@@ -98,7 +107,9 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
       />
       {view.notes.length > 0 && (
         <ul className="byz-notes" aria-label="Notes">
-          {view.notes.map((n) => <li key={n}>{n}</li>)}
+          {view.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
         </ul>
       )}
     </div>
@@ -124,7 +135,9 @@ function Flights({ view, name }: { view: ByzantineConsoleView; name(id: string):
       <h3 id="byz-flights-title">
         {travelling.length > 0 ? `In the air: ${travelling.length}` : 'Latest messages'}
         <span className="muted" style={{ fontWeight: 500 }}>
-          {' '}· {c.sent} sent, {c.arrived} arrived{c.late ? `, ${c.late} late` : ''}{c.lost + c.dropped ? `, ${c.lost + c.dropped} never arrived` : ''}
+          {' '}
+          · {c.sent} sent, {c.arrived} arrived{c.late ? `, ${c.late} late` : ''}
+          {c.lost + c.dropped ? `, ${c.lost + c.dropped} never arrived` : ''}
           {c.forged ? `, ${c.forged} forged` : ''}
         </span>
       </h3>

@@ -6,17 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import type { ByzantineView, PendingSend, ReceivedMessage } from '../../../../shared/games/byzantine/view';
 import { buzz, type PhoneGameProps } from '../types';
-import {
-  currentStep,
-  formatLeft,
-  Icon,
-  label,
-  phaseDeadline,
-  phaseSteps,
-  useNames,
-  useSessionNow,
-  ValueTag,
-} from './common';
+import { currentStep, formatLeft, Icon, label, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
 
 type Act = (action: unknown) => Promise<boolean>;
 
@@ -45,7 +35,11 @@ export function ByzantinePhone({ view, node, roster, act }: PhoneGameProps<Byzan
     <div className="byz stack">
       <RoleCard view={view} name={name} />
       <PhaseBar view={view} timers={node.timers} t={node.t} paused={node.room.paused} />
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       {view.role === 'observer' && (
         <section className="panel byz-now" aria-label="What to do now">
           <p className="byz-big">You are watching this round.</p>
@@ -53,14 +47,21 @@ export function ByzantinePhone({ view, node, roster, act }: PhoneGameProps<Byzan
         </section>
       )}
       {view.role === 'commander' && <CommanderScreen view={view} name={name} ask={ask} busy={busy} />}
-      {view.role === 'lieutenant' && <LieutenantScreen view={view} name={name} ask={ask} busy={busy} timers={node.timers} t={node.t} paused={node.room.paused} />}
+      {view.role === 'lieutenant' && (
+        <LieutenantScreen view={view} name={name} ask={ask} busy={busy} timers={node.timers} t={node.t} paused={node.room.paused} />
+      )}
     </div>
   );
 }
 
 /** Vibrate on what a student should look at: the order, a relay, the decision, the timer. */
 function useBuzzes(view: ByzantineView) {
-  const last = useRef({ order: view.order !== null, relays: view.received + view.late + view.forged, decide: view.canDecide, closing: view.closing });
+  const last = useRef({
+    order: view.order !== null,
+    relays: view.received + view.late + view.forged,
+    decide: view.canDecide,
+    closing: view.closing,
+  });
   useEffect(() => {
     const was = last.current;
     const relays = view.received + view.late + view.forged;
@@ -82,7 +83,9 @@ function RoleCard({ view, name }: { view: ByzantineView; name(id: string): strin
           <Icon name="traitor" size={40} />
           <div>
             <div className="byz-role-word">TRAITOR</div>
-            <div className="byz-role-sub">{commander ? 'You are the commander, and a traitor.' : 'You are a lieutenant, and a traitor.'}</div>
+            <div className="byz-role-sub">
+              {commander ? 'You are the commander, and a traitor.' : 'You are a lieutenant, and a traitor.'}
+            </div>
           </div>
         </div>
         <p>
@@ -103,7 +106,9 @@ function RoleCard({ view, name }: { view: ByzantineView; name(id: string): strin
         <Icon name={commander ? 'commander' : 'loyal'} size={40} />
         <div>
           <div className="byz-role-word">{commander ? 'COMMANDER' : 'LIEUTENANT'}</div>
-          <div className="byz-role-sub">{commander ? 'You are the commander. You are loyal.' : `You are loyal. ${name(view.commander)} commands.`}</div>
+          <div className="byz-role-sub">
+            {commander ? 'You are the commander. You are loyal.' : `You are loyal. ${name(view.commander)} commands.`}
+          </div>
         </div>
       </div>
       <p>
@@ -125,7 +130,11 @@ function PhaseBar({ view, timers, t, paused }: { view: ByzantineView; timers: Re
     <section className="byz-phases" aria-label="Phase" data-testid="byz-phase">
       <ol className="byz-steps">
         {steps.map((s) => (
-          <li key={s.step} className={s.step === step ? 'current' : s.step < step ? 'done' : ''} aria-current={s.step === step ? 'step' : undefined}>
+          <li
+            key={s.step}
+            className={s.step === step ? 'current' : s.step < step ? 'done' : ''}
+            aria-current={s.step === step ? 'step' : undefined}
+          >
             {s.step < step ? '✓ ' : ''}
             {s.text}
           </li>
@@ -176,7 +185,10 @@ function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(
             Headquarters says: <ValueTag value={advised} big />
           </p>
         )}
-        <p className="muted">The same order goes to all {lieutenants.length} lieutenants{given > 0 ? ` (${given} have it already)` : ''}. If time runs out, the advised order goes out.</p>
+        <p className="muted">
+          The same order goes to all {lieutenants.length} lieutenants{given > 0 ? ` (${given} have it already)` : ''}. If time runs out, the
+          advised order goes out.
+        </p>
         <div className="byz-choice">
           {(['attack', 'retreat'] as const).map((v) => (
             <button
@@ -255,7 +267,11 @@ function NowPanel({ view, name, ask, busy, timers, t, paused }: Parameters<typeo
         <p className="byz-big">
           Your majority: <ValueTag value={view.suggested} big />
         </p>
-        <button className={`big byz-btn ${view.suggested}`} disabled={busy} onClick={() => void ask({ type: 'decide', value: view.suggested })}>
+        <button
+          className={`big byz-btn ${view.suggested}`}
+          disabled={busy}
+          onClick={() => void ask({ type: 'decide', value: view.suggested })}
+        >
           <Icon name={view.suggested} size={28} />
           Decide {label(view.suggested)}
         </button>
@@ -322,9 +338,7 @@ function NowPanel({ view, name, ask, busy, timers, t, paused }: Parameters<typeo
         </p>
       )}
       {(view.order || view.orderMissing) && (
-        <p className="muted">
-          {view.phase === 'decide' ? 'Your tally is ready.' : 'When the relays are in, you decide here.'}
-        </p>
+        <p className="muted">{view.phase === 'decide' ? 'Your tally is ready.' : 'When the relays are in, you decide here.'}</p>
       )}
     </section>
   );
@@ -360,7 +374,9 @@ function TallyBox({ view }: { view: ByzantineView }) {
   const frozen = view.phase === 'decide' || view.phase === 'done';
   return (
     <div className="byz-tally" data-testid="byz-tally" aria-label={`Tally: ${t.attack} Attack, ${t.retreat} Retreat, ${t.missing} missing`}>
-      <div className="byz-tally-title">{view.signed ? 'Valid signed messages' : 'Your tally'} {frozen ? '' : '(still counting)'}</div>
+      <div className="byz-tally-title">
+        {view.signed ? 'Valid signed messages' : 'Your tally'} {frozen ? '' : '(still counting)'}
+      </div>
       {(['attack', 'retreat'] as const).map((v) => (
         <div key={v} className="byz-bar-row">
           <ValueTag value={v} />
@@ -379,7 +395,11 @@ function TallyBox({ view }: { view: ByzantineView }) {
           <b>{t.missing}</b>
         </div>
       )}
-      {t.missing > 0 && <p className="muted">{frozen ? 'Missing messages count as Retreat.' : 'Still to come. Any that never arrives counts as Retreat.'}</p>}
+      {t.missing > 0 && (
+        <p className="muted">
+          {frozen ? 'Missing messages count as Retreat.' : 'Still to come. Any that never arrives counts as Retreat.'}
+        </p>
+      )}
       {view.accepted && <p className="muted">Accepted values: {view.accepted.length ? view.accepted.map(label).join(' and ') : 'none'}.</p>}
       {view.suggested && (
         <p className="byz-majority">
@@ -434,7 +454,19 @@ function RelayList({ view, name }: { view: ByzantineView; name(id: string): stri
 
 // ---- a traitor's choices -----------------------------------------------------------------
 
-function PendingChooser({ pending, view, name, ask, busy }: { pending: PendingSend; view: ByzantineView; name(id: string): string; ask: Act; busy: boolean }) {
+function PendingChooser({
+  pending,
+  view,
+  name,
+  ask,
+  busy,
+}: {
+  pending: PendingSend;
+  view: ByzantineView;
+  name(id: string): string;
+  ask: Act;
+  busy: boolean;
+}) {
   const fromCommander = pending.path === null || pending.path.length === 1;
   return (
     <div className="stack byz-pending">
@@ -455,7 +487,8 @@ function PendingChooser({ pending, view, name, ask, busy }: { pending: PendingSe
       </p>
       {pending.signable && (
         <p className="muted">
-          You can sign only {pending.signable.length ? pending.signable.map(label).join(' and ') : 'nothing'}: anything else is a forgery they will spot.
+          You can sign only {pending.signable.length ? pending.signable.map(label).join(' and ') : 'nothing'}: anything else is a forgery
+          they will spot.
         </p>
       )}
       <p>What do you tell each lieutenant?</p>
@@ -465,14 +498,27 @@ function PendingChooser({ pending, view, name, ask, busy }: { pending: PendingSe
         ask={ask}
         busy={busy}
         verb="Send"
-        action={(values) => (view.signed ? { type: 'send', values, level: pending.level } : pending.path ? { type: 'send', values, path: pending.path } : { type: 'send', values })}
+        action={(values) =>
+          view.signed
+            ? { type: 'send', values, level: pending.level }
+            : pending.path
+              ? { type: 'send', values, path: pending.path }
+              : { type: 'send', values }
+        }
       />
     </div>
   );
 }
 
 /** Attack or Retreat per recipient, then one Send. Recipients already told are shown, locked. */
-function Chooser({ pending, name, ask, busy, action, verb }: {
+function Chooser({
+  pending,
+  name,
+  ask,
+  busy,
+  action,
+  verb,
+}: {
   pending: PendingSend;
   name(id: string): string;
   ask: Act;
@@ -491,8 +537,12 @@ function Chooser({ pending, name, ask, busy, action, verb }: {
   return (
     <div className="stack">
       <div className="byz-quick" role="group" aria-label="Choose for everyone">
-        <button type="button" className="secondary" onClick={() => all('attack')}>All Attack</button>
-        <button type="button" className="secondary" onClick={() => all('retreat')}>All Retreat</button>
+        <button type="button" className="secondary" onClick={() => all('attack')}>
+          All Attack
+        </button>
+        <button type="button" className="secondary" onClick={() => all('retreat')}>
+          All Retreat
+        </button>
       </div>
       <ul className="byz-list chooser">
         {pending.recipients.map((r) => {

@@ -26,7 +26,9 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
   const dropped = r.messages.dropped.partition + r.messages.dropped.loss + r.messages.dropped.crashed;
   return (
     <div className="byz-result stack">
-      <Verdict v={{ ic1: r.ic1, ic2: r.ic2, verdict: r.verdict, commanderLoyal: r.commanderLoyal, reliable: r.reliable, complete: r.complete }} />
+      <Verdict
+        v={{ ic1: r.ic1, ic2: r.ic2, verdict: r.verdict, commanderLoyal: r.commanderLoyal, reliable: r.reliable, complete: r.complete }}
+      />
       <BoundLine b={fromBound(r.bound)} />
       <div className="row" style={{ fontSize: '1.15rem' }}>
         <Icon name="commander" size={24} />
@@ -44,13 +46,17 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
         <span>
           Traitors: <b>{r.traitors.length ? r.traitors.map(name).join(', ') : 'none'}</b>
         </span>
-        <span className="muted">· {alg} · lies by “{r.strategy}”</span>
+        <span className="muted">
+          · {alg} · lies by “{r.strategy}”
+        </span>
       </div>
       <LieutenantTable rows={rows} name={name} relayColumns={rows.length <= 8 && r.m === 1 && !r.signed} signed={r.signed} live={false} />
       {r.flags.length > 0 && (
         <ul className="byz-notes" aria-label="Worth a word">
           {r.flags.map((f) => (
-            <li key={f} className="byz-flag">{f}</li>
+            <li key={f} className="byz-flag">
+              {f}
+            </li>
           ))}
         </ul>
       )}
@@ -60,12 +66,21 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
         {dropped ? `, ${dropped} dropped` : ''}
         {r.messages.lost ? `, ${r.messages.lost} lost` : ''}
         {r.messages.late ? `, ${r.messages.late} late` : ''}
-        {r.messages.forged ? `, ${r.messages.forged} forged` : ''}.
-        {' '}Phases: {r.phases.filter((p) => p.phase !== 'done').map((p) => `${p.phase === 'relays' ? (r.m > 1 ? `relays ${p.level}` : 'relays') : p.phase} (${p.endedBy === 'all-done' ? 'everyone acted' : p.endedBy ?? 'open'})`).join(', ')}.
+        {r.messages.forged ? `, ${r.messages.forged} forged` : ''}. Phases:{' '}
+        {r.phases
+          .filter((p) => p.phase !== 'done')
+          .map(
+            (p) =>
+              `${p.phase === 'relays' ? (r.m > 1 ? `relays ${p.level}` : 'relays') : p.phase} (${p.endedBy === 'all-done' ? 'everyone acted' : (p.endedBy ?? 'open')})`,
+          )
+          .join(', ')}
+        .
       </p>
       {r.notes.length > 0 && (
         <ul className="byz-notes" aria-label="Notes">
-          {r.notes.map((n) => <li key={n}>{n}</li>)}
+          {r.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
         </ul>
       )}
     </div>

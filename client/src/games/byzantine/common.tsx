@@ -26,7 +26,14 @@ export function Icon({ name, size = 24 }: { name: 'attack' | 'retreat' | 'traito
       return (
         <svg {...common}>
           <path d="M9 5L3 11l6 6" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
-          <path d="M4 11h10a6 6 0 0 1 0 12h-2" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" transform="translate(0 -4)" />
+          <path
+            d="M4 11h10a6 6 0 0 1 0 12h-2"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.6"
+            strokeLinecap="round"
+            transform="translate(0 -4)"
+          />
         </svg>
       );
     case 'traitor':

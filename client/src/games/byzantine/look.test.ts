@@ -5,7 +5,15 @@ import { Room } from '../../../../shared/games/byzantine/testkit';
 import { decorate, FILLS, KIND_STYLES, summary } from './look';
 
 function play(bots: number) {
-  const room = new Room({ bots, seed: 7 }).start({ commander: 'n1', traitorIds: ['n2'], order: 'attack', strategy: 'flip', phaseMs: 2_000, botDelayMs: 10, relayDelayMs: 0 });
+  const room = new Room({ bots, seed: 7 }).start({
+    commander: 'n1',
+    traitorIds: ['n2'],
+    order: 'attack',
+    strategy: 'flip',
+    phaseMs: 2_000,
+    botDelayMs: 10,
+    relayDelayMs: 0,
+  });
   // The console's view at its last moment live (the decisions are in, the round about to end).
   let live = room.console();
   while (room.running && room.now < 60_000) {

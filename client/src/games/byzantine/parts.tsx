@@ -77,11 +77,19 @@ export function Verdict({ v }: { v: VerdictFigures }) {
         </div>
         <div className={`byz-ic ${v.ic2 === null ? 'na' : v.ic2 ? 'ok' : 'fail'}`}>
           <b>IC2 {v.ic2 === null ? '— does not apply' : v.ic2 ? '✓ holds' : '✗ fails'}</b>
-          <span>{v.ic2 === null ? (v.commanderLoyal ? 'The loyal commander gave no order.' : 'The commander was a traitor.') : 'They follow a loyal commander’s order.'}</span>
+          <span>
+            {v.ic2 === null
+              ? v.commanderLoyal
+                ? 'The loyal commander gave no order.'
+                : 'The commander was a traitor.'
+              : 'They follow a loyal commander’s order.'}
+          </span>
         </div>
       </div>
       <div className="sentence">{v.verdict}</div>
-      {v.reliable === false && <div className="sentence byz-flag">Messages were lost or late: the bound’s promise assumes a reliable network.</div>}
+      {v.reliable === false && (
+        <div className="sentence byz-flag">Messages were lost or late: the bound’s promise assumes a reliable network.</div>
+      )}
       {v.complete === false && <div className="sentence byz-flag">The round was stopped before the decision: figures as they stood.</div>}
     </section>
   );
@@ -103,15 +111,30 @@ export interface TableRow {
 }
 
 function Heard({ v }: { v: Value | 'missing' | null | undefined }) {
-  if (v === 'missing') return <span className="byz-value missing" title="never arrived: counts as Retreat">missing</span>;
+  if (v === 'missing')
+    return (
+      <span className="byz-value missing" title="never arrived: counts as Retreat">
+        missing
+      </span>
+    );
   if (!v) return <span className="muted">…</span>;
   return <ValueTag value={v} />;
 }
 
 /** A relay in the matrix: icon and letter (the legend under the table spells them out). */
 function Short({ v }: { v: Value | 'missing' | null | undefined }) {
-  if (v === 'missing') return <span className="byz-short missing" aria-label="missing (counts as Retreat)">?</span>;
-  if (!v) return <span className="muted" aria-label="not yet">…</span>;
+  if (v === 'missing')
+    return (
+      <span className="byz-short missing" aria-label="missing (counts as Retreat)">
+        ?
+      </span>
+    );
+  if (!v)
+    return (
+      <span className="muted" aria-label="not yet">
+        …
+      </span>
+    );
   return (
     <span className={`byz-short ${v}`} aria-label={label(v)}>
       <Icon name={v} size={16} />
@@ -125,7 +148,19 @@ function Short({ v }: { v: Value | 'missing' | null | undefined }) {
  * (the matrix, for small rounds), its tally and decision. `live`: the round is still
  * sending, so what is missing may yet come.
  */
-export function LieutenantTable({ rows, name, relayColumns, signed, live }: { rows: TableRow[]; name(id: string): string; relayColumns: boolean; signed: boolean; live: boolean }) {
+export function LieutenantTable({
+  rows,
+  name,
+  relayColumns,
+  signed,
+  live,
+}: {
+  rows: TableRow[];
+  name(id: string): string;
+  relayColumns: boolean;
+  signed: boolean;
+  live: boolean;
+}) {
   const ids = rows.map((r) => r.node);
   return (
     <div className="byz-table-wrap">
@@ -134,14 +169,21 @@ export function LieutenantTable({ rows, name, relayColumns, signed, live }: { ro
           {relayColumns && (
             <tr>
               <th colSpan={2} />
-              <th colSpan={ids.length} className="group">Relays: what each lieutenant said it was told</th>
+              <th colSpan={ids.length} className="group">
+                Relays: what each lieutenant said it was told
+              </th>
               <th colSpan={3} />
             </tr>
           )}
           <tr>
             <th>Lieutenant</th>
             <th>Order got</th>
-            {relayColumns && ids.map((id) => <th key={id} className="sub" title={name(id)}>{name(id)}</th>)}
+            {relayColumns &&
+              ids.map((id) => (
+                <th key={id} className="sub" title={name(id)}>
+                  {name(id)}
+                </th>
+              ))}
             <th>{signed ? 'Valid messages' : 'Tally'}</th>
             <th>Majority</th>
             <th>Decision</th>
@@ -153,14 +195,22 @@ export function LieutenantTable({ rows, name, relayColumns, signed, live }: { ro
               <td>
                 <b>{name(r.node)}</b> {r.traitor ? <TraitorTag /> : <span className="byz-loyal-tag">loyal</span>}
               </td>
-              <td><Heard v={r.order} /></td>
+              <td>
+                <Heard v={r.order} />
+              </td>
               {relayColumns &&
                 ids.map((id) => (
-                  <td key={id} className="cell">{id === r.node ? <span className="muted">—</span> : <Short v={r.relays[id]} />}</td>
+                  <td key={id} className="cell">
+                    {id === r.node ? <span className="muted">—</span> : <Short v={r.relays[id]} />}
+                  </td>
                 ))}
               <td className="tally">
                 <b>{r.tally.attack}</b> A · <b>{r.tally.retreat}</b> R
-                {r.tally.missing > 0 && <small>+ {r.tally.missing} {live ? 'to come' : 'missing'}</small>}
+                {r.tally.missing > 0 && (
+                  <small>
+                    + {r.tally.missing} {live ? 'to come' : 'missing'}
+                  </small>
+                )}
               </td>
               <td>{r.traitor ? <span className="muted">—</span> : r.majority ? <ValueTag value={r.majority} /> : '…'}</td>
               <td>
@@ -184,7 +234,9 @@ export function LieutenantTable({ rows, name, relayColumns, signed, live }: { ro
       </table>
       <p className="byz-legend">
         {relayColumns ? 'A = Attack, R = Retreat, ? = never arrived (counts as Retreat). ' : ''}
-        {signed ? 'Signed: only messages with genuine signatures count.' : 'The tally is the order plus one relay per other lieutenant; a missing one counts as Retreat, a tie is Retreat.'}
+        {signed
+          ? 'Signed: only messages with genuine signatures count.'
+          : 'The tally is the order plus one relay per other lieutenant; a missing one counts as Retreat, a tie is Retreat.'}
       </p>
     </div>
   );

@@ -7,10 +7,25 @@ import type { CardRef } from '../../../../shared/games/election/view';
 export function CardFace({ card, size = 'big' }: { card: Card; size?: 'big' | 'medium' }) {
   return (
     <div className={`el-card el-card-${size}${card.red ? ' red' : ''}`} role="img" aria-label={`Your card: ${spoken(card.label)}`}>
-      <span className="el-card-corner" aria-hidden="true">{card.rank}<br />{card.suit}</span>
-      <span className="el-card-centre" aria-hidden="true">{card.rank}{card.suit}</span>
-      {card.deck > 1 && <span className="el-card-deck" aria-hidden="true">deck {card.deck}</span>}
-      <span className="el-card-corner el-card-corner-end" aria-hidden="true">{card.rank}<br />{card.suit}</span>
+      <span className="el-card-corner" aria-hidden="true">
+        {card.rank}
+        <br />
+        {card.suit}
+      </span>
+      <span className="el-card-centre" aria-hidden="true">
+        {card.rank}
+        {card.suit}
+      </span>
+      {card.deck > 1 && (
+        <span className="el-card-deck" aria-hidden="true">
+          deck {card.deck}
+        </span>
+      )}
+      <span className="el-card-corner el-card-corner-end" aria-hidden="true">
+        {card.rank}
+        <br />
+        {card.suit}
+      </span>
     </div>
   );
 }

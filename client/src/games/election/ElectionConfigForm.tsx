@@ -118,8 +118,8 @@ export function ElectionConfigForm({ value, onChange, nodes, faults }: ConfigFor
         </div>
       </details>
       <p className="muted" data-testid="election-timing">
-        This round: timers {rangeText(timing.timeoutMs)}, heartbeats every {rangeText(timing.heartbeatMs)}, bots wait {rangeText(timing.botDelayMs)}.
-        {nodes >= 2 && ` With ${nodes} nodes a majority is ${Math.floor(nodes / 2) + 1}.`}
+        This round: timers {rangeText(timing.timeoutMs)}, heartbeats every {rangeText(timing.heartbeatMs)}, bots wait{' '}
+        {rangeText(timing.botDelayMs)}.{nodes >= 2 && ` With ${nodes} nodes a majority is ${Math.floor(nodes / 2) + 1}.`}
       </p>
     </fieldset>
   );

@@ -23,7 +23,9 @@ export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionCon
       <div className="el-top">
         <div className="el-big">
           <span className="el-big-label">Term</span>
-          <b className="el-big-value" data-testid="console-term">{view.maxTerm}</b>
+          <b className="el-big-value" data-testid="console-term">
+            {view.maxTerm}
+          </b>
         </div>
         <div className="el-big el-big-wide">
           <span className="el-big-label">Leader</span>
@@ -34,7 +36,9 @@ export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionCon
               <span className="el-big-sub"> term {view.leader.term}</span>
             </b>
           ) : (
-            <b className="el-big-value el-none" data-testid="console-leader">none yet</b>
+            <b className="el-big-value el-none" data-testid="console-leader">
+              none yet
+            </b>
           )}
         </div>
         <div className="el-big el-big-wide">
@@ -44,12 +48,17 @@ export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionCon
               <span aria-hidden="true">✓ </span>“{last.value}”
             </b>
           ) : (
-            <b className="el-big-value el-none" data-testid="console-committed">nothing yet</b>
+            <b className="el-big-value el-none" data-testid="console-committed">
+              nothing yet
+            </b>
           )}
         </div>
         <div className="el-big">
           <span className="el-big-label">Majority</span>
-          <b className="el-big-value">{view.majority}<span className="el-big-sub"> of {view.clusterSize}</span></b>
+          <b className="el-big-value">
+            {view.majority}
+            <span className="el-big-sub"> of {view.clusterSize}</span>
+          </b>
         </div>
       </div>
 
@@ -66,7 +75,9 @@ export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionCon
 
       <section className="stack" aria-labelledby="el-timeline-title">
         <div className="row">
-          <h3 id="el-timeline-title" style={{ margin: 0 }}>Term timeline</h3>
+          <h3 id="el-timeline-title" style={{ margin: 0 }}>
+            Term timeline
+          </h3>
           <span className="muted">
             {view.elections} election{view.elections === 1 ? '' : 's'}
             {view.firstLeaderAt !== null && ` · first leader after ${formatMs(view.firstLeaderAt - start)}`}
@@ -78,11 +89,14 @@ export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionCon
 
       {view.committed.length > 0 && (
         <section className="stack" aria-labelledby="el-committed-title">
-          <h3 id="el-committed-title" style={{ margin: 0 }}>Committed, in order</h3>
+          <h3 id="el-committed-title" style={{ margin: 0 }}>
+            Committed, in order
+          </h3>
           <ol className="el-committed-list">
             {view.committed.slice(-6).map((c) => (
               <li key={c.index} value={c.index}>
-                <b>“{c.value}”</b> <span className="muted">term {c.term}, proposed by</span> <CardTag card={c.by} name={names.get(c.by.node)} />
+                <b>“{c.value}”</b> <span className="muted">term {c.term}, proposed by</span>{' '}
+                <CardTag card={c.by} name={names.get(c.by.node)} />
                 <span className="muted"> at {clockTime(c.at - start)}</span>
               </li>
             ))}
@@ -90,7 +104,8 @@ export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionCon
         </section>
       )}
       <p className="muted">
-        Pace: <b>{view.pace}</b> — election timers {rangeText(view.timing.timeoutMs)}, heartbeats every {rangeText(view.timing.heartbeatMs)}.
+        Pace: <b>{view.pace}</b> — election timers {rangeText(view.timing.timeoutMs)}, heartbeats every {rangeText(view.timing.heartbeatMs)}
+        .
       </p>
     </div>
   );
@@ -103,7 +118,9 @@ function StaleWarning({ s, names, now, newest }: { s: StaleView; names: Names; n
       : `but a later term has a leader${newest && newest.node !== s.node ? ` (${newest.card}, term ${newest.term})` : ''}: the majority has moved on.`;
   return (
     <div className="el-stale" role="alert" data-testid="stale-warning">
-      <span className="el-stale-sign" aria-hidden="true">⚠</span>
+      <span className="el-stale-sign" aria-hidden="true">
+        ⚠
+      </span>
       <div>
         <b>Stale leader: </b>
         <CardTag card={s} name={names.get(s.node)} /> still believes it leads term {s.term}, {why}
@@ -123,10 +140,20 @@ function Cards({ nodes, names }: { nodes: ConsoleNodeView[]; names: Names }) {
   return (
     <section className="stack" aria-label="Nodes by card">
       <div className="row el-legend">
-        <span className="el-role el-role-leader" data-testid="leader-count"><span aria-hidden="true">★</span> {counts.leader} leader{counts.leader === 1 ? '' : 's'}</span>
-        <span className="el-role el-role-candidate"><span aria-hidden="true">▲</span> {counts.candidate} candidate{counts.candidate === 1 ? '' : 's'}</span>
-        <span className="el-role el-role-follower"><span aria-hidden="true">●</span> {counts.follower} follower{counts.follower === 1 ? '' : 's'}</span>
-        {counts.crashed > 0 && <span className="el-role el-role-crashed"><span aria-hidden="true">✕</span> {counts.crashed} crashed</span>}
+        <span className="el-role el-role-leader" data-testid="leader-count">
+          <span aria-hidden="true">★</span> {counts.leader} leader{counts.leader === 1 ? '' : 's'}
+        </span>
+        <span className="el-role el-role-candidate">
+          <span aria-hidden="true">▲</span> {counts.candidate} candidate{counts.candidate === 1 ? '' : 's'}
+        </span>
+        <span className="el-role el-role-follower">
+          <span aria-hidden="true">●</span> {counts.follower} follower{counts.follower === 1 ? '' : 's'}
+        </span>
+        {counts.crashed > 0 && (
+          <span className="el-role el-role-crashed">
+            <span aria-hidden="true">✕</span> {counts.crashed} crashed
+          </span>
+        )}
         {shown.length < nodes.length && <span className="muted">(followers are on the map)</span>}
       </div>
       <ul className="el-tiles">

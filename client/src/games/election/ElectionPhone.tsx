@@ -44,7 +44,9 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
         <Hero v={v} />
         <div className="crashed-screen" role="alert">
           <h2>Your node has crashed</h2>
-          <p>It keeps its term ({v.term}) and its vote, and forgets the rest. It comes back as a follower when the instructor restarts it.</p>
+          <p>
+            It keeps its term ({v.term}) and its vote, and forgets the rest. It comes back as a follower when the instructor restarts it.
+          </p>
         </div>
       </div>
     );
@@ -110,14 +112,25 @@ function Hero({ v }: { v: ElectionView }) {
           Term <b>{v.term}</b>
         </span>
         <span className="el-hero-note">
-          You are <b className={v.card.red ? 'el-red' : ''}>{v.card.label}</b> this round. {v.clusterSize} nodes: {v.majority} make a majority.
+          You are <b className={v.card.red ? 'el-red' : ''}>{v.card.label}</b> this round. {v.clusterSize} nodes: {v.majority} make a
+          majority.
         </span>
       </div>
     </section>
   );
 }
 
-function VoteRequests({ v, names, disabled, send }: { v: ElectionView; names: Names; disabled: boolean; send(a: ElectionAction): Promise<boolean> }) {
+function VoteRequests({
+  v,
+  names,
+  disabled,
+  send,
+}: {
+  v: ElectionView;
+  names: Names;
+  disabled: boolean;
+  send(a: ElectionAction): Promise<boolean>;
+}) {
   return (
     <section className="panel stack el-requests" aria-labelledby="el-requests-title">
       <h2 id="el-requests-title">{v.pendingVotes.length === 1 ? 'A vote request' : `${v.pendingVotes.length} vote requests`}</h2>
@@ -128,7 +141,19 @@ function VoteRequests({ v, names, disabled, send }: { v: ElectionView; names: Na
   );
 }
 
-function Request({ p, v, names, disabled, send }: { p: PendingVoteView; v: ElectionView; names: Names; disabled: boolean; send(a: ElectionAction): Promise<boolean> }) {
+function Request({
+  p,
+  v,
+  names,
+  disabled,
+  send,
+}: {
+  p: PendingVoteView;
+  v: ElectionView;
+  names: Names;
+  disabled: boolean;
+  send(a: ElectionAction): Promise<boolean>;
+}) {
   const who = `${p.candidate.card}${names.has(p.candidate.node) ? ` (${names.get(p.candidate.node)})` : ''}`;
   return (
     <div className="el-request" data-testid="vote-request">
@@ -168,15 +193,25 @@ function Request({ p, v, names, disabled, send }: { p: PendingVoteView; v: Elect
   );
 }
 
-function TimerPanel({ v, node, clock, disabled, send }: { v: ElectionView; node: NodeView; clock: ViewClock; disabled: boolean; send(a: ElectionAction): Promise<boolean> }) {
+function TimerPanel({
+  v,
+  node,
+  clock,
+  disabled,
+  send,
+}: {
+  v: ElectionView;
+  node: NodeView;
+  clock: ViewClock;
+  disabled: boolean;
+  send(a: ElectionAction): Promise<boolean>;
+}) {
   const firesAt = node.timers[v.timer.key];
   if (v.timer.expired) {
     const again = v.role === 'candidate';
     return (
       <section className="panel stack el-expired" aria-labelledby="el-timer-title">
-        <h2 id="el-timer-title">
-          {again ? `No one won term ${v.term} in time` : 'Your election timer ran out: no heartbeat came'}
-        </h2>
+        <h2 id="el-timer-title">{again ? `No one won term ${v.term} in time` : 'Your election timer ran out: no heartbeat came'}</h2>
         <button className="big el-stand" disabled={disabled || !v.canStand} onClick={() => void send({ type: 'stand' })}>
           {again ? `Stand again (term ${v.term + 1})` : 'Stand for election'}
         </button>
@@ -203,8 +238,18 @@ function Countdown({ firesAt, clock, scaleMs, label }: { firesAt: number; clock:
   const fraction = Math.min(1, left / Math.max(1, scaleMs));
   return (
     <div className="el-countdown">
-      <span className="el-countdown-number" data-testid="countdown">{seconds(left)}</span>
-      <div className="el-bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={Math.round(scaleMs)} aria-valuenow={Math.round(left)} aria-valuetext={`${seconds(left)} left`}>
+      <span className="el-countdown-number" data-testid="countdown">
+        {seconds(left)}
+      </span>
+      <div
+        className="el-bar"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={Math.round(scaleMs)}
+        aria-valuenow={Math.round(left)}
+        aria-valuetext={`${seconds(left)} left`}
+      >
         <div className="el-bar-fill" style={{ width: `${fraction * 100}%` }} />
       </div>
     </div>
@@ -221,7 +266,9 @@ function Votes({ v, names }: { v: ElectionView; names: Names }) {
       </p>
       <ul className="el-chips" aria-label="Votes you have">
         {votes.from.map((c) => (
-          <li key={c.node}><CardTag card={c} name={c.node === v.you ? 'you' : names.get(c.node)} /></li>
+          <li key={c.node}>
+            <CardTag card={c} name={c.node === v.you ? 'you' : names.get(c.node)} />
+          </li>
         ))}
       </ul>
       {votes.refused > 0 && <p className="muted">{votes.refused} refused.</p>}
@@ -229,7 +276,21 @@ function Votes({ v, names }: { v: ElectionView; names: Names }) {
   );
 }
 
-function LeaderPanel({ v, node, clock, disabled, send, names }: { v: ElectionView; node: NodeView; clock: ViewClock; disabled: boolean; send(a: ElectionAction): Promise<boolean>; names: Names }) {
+function LeaderPanel({
+  v,
+  node,
+  clock,
+  disabled,
+  send,
+  names,
+}: {
+  v: ElectionView;
+  node: NodeView;
+  clock: ViewClock;
+  disabled: boolean;
+  send(a: ElectionAction): Promise<boolean>;
+  names: Names;
+}) {
   const lead = v.lead;
   const [value, setValue] = useState('');
   if (!lead) return null;
@@ -241,7 +302,9 @@ function LeaderPanel({ v, node, clock, disabled, send, names }: { v: ElectionVie
   return (
     <>
       <section className="panel stack el-lead" aria-labelledby="el-lead-title">
-        <h2 id="el-lead-title"><span aria-hidden="true">★ </span>You lead term {v.term}</h2>
+        <h2 id="el-lead-title">
+          <span aria-hidden="true">★ </span>You lead term {v.term}
+        </h2>
         {v.votes && (
           <p className="muted">
             Elected with {v.votes.granted} votes ({v.votes.needed} needed)
@@ -249,7 +312,9 @@ function LeaderPanel({ v, node, clock, disabled, send, names }: { v: ElectionVie
           </p>
         )}
         <div className="el-stats">
-          <span className="el-stat"><b data-testid="heartbeats-sent">{lead.heartbeatsSent}</b>heartbeats sent</span>
+          <span className="el-stat">
+            <b data-testid="heartbeats-sent">{lead.heartbeatsSent}</b>heartbeats sent
+          </span>
           <span className="el-stat">
             <b>{lead.lastRoundAnswered === null ? '…' : `${lead.lastRoundAnswered}/${lead.peers}`}</b>answered the last one
           </span>
@@ -280,7 +345,9 @@ function LeaderPanel({ v, node, clock, disabled, send, names }: { v: ElectionVie
               onChange={(e) => setValue(e.target.value)}
             />
             <datalist id="el-restaurants">
-              {RESTAURANTS.map((r) => <option key={r} value={r} />)}
+              {RESTAURANTS.map((r) => (
+                <option key={r} value={r} />
+              ))}
             </datalist>
             <button className="big good" type="submit" disabled={disabled || value.trim() === ''}>
               Propose
@@ -300,7 +367,11 @@ function LeaderPanel({ v, node, clock, disabled, send, names }: { v: ElectionVie
 
 function NextHeartbeat({ firesAt, clock }: { firesAt: number; clock: ViewClock }) {
   useTick(100);
-  return <p className="el-pulse">Next heartbeat in <b>{seconds(Math.max(0, firesAt - clock.now()))}</b></p>;
+  return (
+    <p className="el-pulse">
+      Next heartbeat in <b>{seconds(Math.max(0, firesAt - clock.now()))}</b>
+    </p>
+  );
 }
 
 function FollowerPanel({ v, clock, names }: { v: ElectionView; clock: ViewClock; names: Names }) {
@@ -313,7 +384,9 @@ function FollowerPanel({ v, clock, names }: { v: ElectionView; clock: ViewClock;
           <CardTag card={v.leader} name={names.get(v.leader.node)} /> leads term {v.term}.
         </p>
       ) : (
-        <p className="el-big-line" data-testid="leader">No leader known in term {v.term} yet.</p>
+        <p className="el-big-line" data-testid="leader">
+          No leader known in term {v.term} yet.
+        </p>
       )}
       {v.heard.count > 0 && (
         <p>
@@ -321,7 +394,11 @@ function FollowerPanel({ v, clock, names }: { v: ElectionView; clock: ViewClock;
           {v.heard.lastAt !== null && <>, the last {seconds(clock.now() - v.heard.lastAt)} ago</>}.
         </p>
       )}
-      {v.votedFor && <p className="muted">In term {v.term} you voted for {v.votedFor.node === v.you ? 'yourself' : v.votedFor.card}.</p>}
+      {v.votedFor && (
+        <p className="muted">
+          In term {v.term} you voted for {v.votedFor.node === v.you ? 'yourself' : v.votedFor.card}.
+        </p>
+      )}
     </section>
   );
 }
@@ -336,15 +413,21 @@ function Decision({ v, names }: { v: ElectionView; names: Names }) {
           <span aria-hidden="true">✓ </span>Committed: <b>“{committed.value}”</b>
         </p>
       ) : (
-        <p className="muted" data-testid="committed">Nothing committed yet.</p>
+        <p className="muted" data-testid="committed">
+          Nothing committed yet.
+        </p>
       )}
       {latest && !latest.committed && (
         <p className="el-proposed" data-testid="proposal">
-          <span aria-hidden="true">… </span>Proposed: <b>“{latest.value}”</b> by <Who e={latest} names={names} /> — not committed yet: it needs a
-          majority ({v.majority} of {v.clusterSize}) to store it.
+          <span aria-hidden="true">… </span>Proposed: <b>“{latest.value}”</b> by <Who e={latest} names={names} /> — not committed yet: it
+          needs a majority ({v.majority} of {v.clusterSize}) to store it.
         </p>
       )}
-      {committed && <p className="muted">Proposed by <Who e={committed} names={names} /> in term {committed.term}.</p>}
+      {committed && (
+        <p className="muted">
+          Proposed by <Who e={committed} names={names} /> in term {committed.term}.
+        </p>
+      )}
       {!latest && <p className="muted">The leader proposes the restaurant; it is decided once a majority stores it.</p>}
     </section>
   );
@@ -358,11 +441,17 @@ function Who({ e, names }: { e: EntryView; names: Names }) {
 function LogList({ v }: { v: ElectionView }) {
   return (
     <details className="panel">
-      <summary>Your log: {v.logLength} entr{v.logLength === 1 ? 'y' : 'ies'}, {v.commitIndex} committed</summary>
+      <summary>
+        Your log: {v.logLength} entr{v.logLength === 1 ? 'y' : 'ies'}, {v.commitIndex} committed
+      </summary>
       <ol className="el-log">
         {v.log.map((e) => (
           <li key={e.index} value={e.index}>
-            “{e.value}” <span className="muted">term {e.term}, by {e.by.card}</span> {e.committed ? <b>✓ committed</b> : <span className="muted">not committed</span>}
+            “{e.value}”{' '}
+            <span className="muted">
+              term {e.term}, by {e.by.card}
+            </span>{' '}
+            {e.committed ? <b>✓ committed</b> : <span className="muted">not committed</span>}
           </li>
         ))}
       </ol>

@@ -24,14 +24,22 @@ export function ElectionResultView({ result: r, names }: ResultProps<Result>) {
       </p>
       <div className="el-stats">
         <Stat label="first leader after" value={r.firstLeaderMs === null ? 'none' : formatMs(r.firstLeaderMs)}>
-          {r.firstLeader && <><CardTag card={r.firstLeader} name={names.get(r.firstLeader.node)} />, term {r.firstLeader.term}</>}
+          {r.firstLeader && (
+            <>
+              <CardTag card={r.firstLeader} name={names.get(r.firstLeader.node)} />, term {r.firstLeader.term}
+            </>
+          )}
         </Stat>
         <Stat label={r.terms === 1 ? 'term' : 'terms'} value={r.terms} />
         <Stat label={r.elections === 1 ? 'election (candidacy)' : 'elections (candidacies)'} value={r.elections} />
         <Stat label={r.splitVotes === 1 ? 'split vote' : 'split votes'} value={r.splitVotes} />
         <Stat label="most leaders in a term" value={r.maxLeadersPerTerm} bad={r.maxLeadersPerTerm > 1} />
         <Stat label={r.stale.count === 1 ? 'stale leader' : 'stale leaders'} value={r.stale.count}>
-          {r.stale.count > 0 && <>{formatMs(r.stale.totalMs)} in all, longest {formatMs(r.stale.longestMs)}</>}
+          {r.stale.count > 0 && (
+            <>
+              {formatMs(r.stale.totalMs)} in all, longest {formatMs(r.stale.longestMs)}
+            </>
+          )}
         </Stat>
         <Stat label="committed" value={r.committed.length}>
           {r.committedValues.length > 0 && <>last: “{r.committedValues.at(-1)}”</>}
@@ -60,15 +68,25 @@ export function ElectionResultView({ result: r, names }: ResultProps<Result>) {
           <h4>Stale leaders</h4>
           <table className="results">
             <thead>
-              <tr><th>Leader</th><th>Term</th><th>Why</th><th>For</th></tr>
+              <tr>
+                <th>Leader</th>
+                <th>Term</th>
+                <th>Why</th>
+                <th>For</th>
+              </tr>
             </thead>
             <tbody>
               {r.stale.periods.slice(-20).map((p, i) => (
                 <tr key={`${p.node}-${p.term}-${i}`}>
-                  <td><CardTag card={p} name={names.get(p.node)} /></td>
+                  <td>
+                    <CardTag card={p} name={names.get(p.node)} />
+                  </td>
                   <td>{p.term}</td>
                   <td>{p.reason === 'minority' ? 'cut off from the majority' : 'a later term had a leader'}</td>
-                  <td>{formatMs(p.ms)}{p.open ? ' (still stale at the end)' : ''}</td>
+                  <td>
+                    {formatMs(p.ms)}
+                    {p.open ? ' (still stale at the end)' : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -102,12 +120,18 @@ export function ElectionResultView({ result: r, names }: ResultProps<Result>) {
         {Object.keys(m.byKind).length > 0 && (
           <table className="results">
             <thead>
-              <tr><th>Kind</th><th>Sent</th><th>Reached a node</th></tr>
+              <tr>
+                <th>Kind</th>
+                <th>Sent</th>
+                <th>Reached a node</th>
+              </tr>
             </thead>
             <tbody>
               {Object.entries(m.byKind).map(([kind, k]) => (
                 <tr key={kind}>
-                  <td>{KINDS[kind]?.label ?? kind} <span className="muted mono">{kind}</span></td>
+                  <td>
+                    {KINDS[kind]?.label ?? kind} <span className="muted mono">{kind}</span>
+                  </td>
                   <td>{k.sent}</td>
                   <td>{k.delivered}</td>
                 </tr>
@@ -117,7 +141,8 @@ export function ElectionResultView({ result: r, names }: ResultProps<Result>) {
         )}
       </section>
       <p className="muted">
-        {r.nodes} nodes, majority {r.majority}. Pace {r.pace}: timers {rangeText(r.timing.timeoutMs)}, heartbeats every {rangeText(r.timing.heartbeatMs)}.
+        {r.nodes} nodes, majority {r.majority}. Pace {r.pace}: timers {rangeText(r.timing.timeoutMs)}, heartbeats every{' '}
+        {rangeText(r.timing.heartbeatMs)}.
       </p>
     </div>
   );

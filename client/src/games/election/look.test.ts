@@ -36,6 +36,12 @@ describe('election look', () => {
   });
 
   it('formats durations for people', () => {
-    expect([formatMs(null), formatMs(180), formatMs(2345), formatMs(42_000), formatMs(125_000)]).toEqual(['—', '180 ms', '2.3 s', '42 s', '2 min 05 s']);
+    expect([formatMs(null), formatMs(180), formatMs(2345), formatMs(42_000), formatMs(125_000)]).toEqual([
+      '—',
+      '180 ms',
+      '2.3 s',
+      '42 s',
+      '2 min 05 s',
+    ]);
   });
 });

@@ -43,7 +43,14 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
       </fieldset>
 
       <div className="go-grid">
-        <NumberField id="go-fanout" label="Fanout (picks per round)" value={config.fanout} min={1} max={FANOUT_MAX} onValid={(x) => set({ fanout: x })} />
+        <NumberField
+          id="go-fanout"
+          label="Fanout (picks per round)"
+          value={config.fanout}
+          min={1}
+          max={FANOUT_MAX}
+          onValid={(x) => set({ fanout: x })}
+        />
         <NumberField
           id="go-round"
           label="Round length (seconds)"
@@ -53,14 +60,23 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
           step={0.5}
           onValid={(x) => set({ roundMs: Math.round(x * 1000) })}
         />
-        <NumberField id="go-max" label="Stop after (rounds)" value={config.maxRounds} min={1} max={10_000} onValid={(x) => set({ maxRounds: x })} />
+        <NumberField
+          id="go-max"
+          label="Stop after (rounds)"
+          value={config.maxRounds}
+          min={1}
+          max={10_000}
+          onValid={(x) => set({ maxRounds: x })}
+        />
       </div>
 
       <div className="go-grid">
         <div className="field">
           <label htmlFor="go-origin">Who starts</label>
           {cards ? (
-            <p className="muted" id="go-origin">Whoever is dealt the highest card.</p>
+            <p className="muted" id="go-origin">
+              Whoever is dealt the highest card.
+            </p>
           ) : (
             <select id="go-origin" value={config.origin ?? ''} onChange={(e) => set({ origin: e.target.value || undefined })}>
               <option value="">Chance picks a node</option>
@@ -115,7 +131,8 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
         {nodes >= 2 ? (
           <>
             With {nodes} nodes and fanout {config.fanout}, push theory ({formulaText(config.fanout)}) expects about{' '}
-            <b>{theory.toFixed(1)} rounds</b>, about {lengthText(Math.round(theory * config.roundMs))} at {lengthText(config.roundMs)} a round.
+            <b>{theory.toFixed(1)} rounds</b>, about {lengthText(Math.round(theory * config.roundMs))} at {lengthText(config.roundMs)} a
+            round.
           </>
         ) : (
           'Gossip needs at least 2 nodes: add bots or wait for phones.'

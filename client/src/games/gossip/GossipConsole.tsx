@@ -72,8 +72,8 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
         </Stat>
         {net && (
           <Stat label="dropped" value={net.dropped.partition + net.dropped.loss + net.dropped.crashed} testid="console-dropped">
-            <span className="go-drop go-drop-partition">✕ {net.dropped.partition} partition</span> · <span className="go-drop">○ {net.dropped.loss} lost</span> ·{' '}
-            <span className="go-drop">■ {net.dropped.crashed} crashed</span>
+            <span className="go-drop go-drop-partition">✕ {net.dropped.partition} partition</span> ·{' '}
+            <span className="go-drop">○ {net.dropped.loss} lost</span> · <span className="go-drop">■ {net.dropped.crashed} crashed</span>
           </Stat>
         )}
       </div>
@@ -95,8 +95,7 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
         )}
         {!cards && view.word && (
           <span className="go-word-line">
-            Rumour:{' '}
-            <b data-testid="console-word">{showWord ? `“${view.word}”` : '•'.repeat(Math.min(8, view.word.length))}</b>{' '}
+            Rumour: <b data-testid="console-word">{showWord ? `“${view.word}”` : '•'.repeat(Math.min(8, view.word.length))}</b>{' '}
             <button className="small secondary" aria-pressed={showWord} onClick={() => setShowWord((x) => !x)}>
               {showWord ? 'Hide the word' : 'Show the word'}
             </button>
@@ -108,7 +107,19 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
   );
 }
 
-function Big({ label, value, children, wide, testid }: { label: string; value: ReactNode; children?: ReactNode; wide?: boolean; testid?: string }) {
+function Big({
+  label,
+  value,
+  children,
+  wide,
+  testid,
+}: {
+  label: string;
+  value: ReactNode;
+  children?: ReactNode;
+  wide?: boolean;
+  testid?: string;
+}) {
   return (
     <div className={`go-big${wide ? ' wide' : ''}`}>
       <span className="go-big-label">{label}</span>
@@ -120,7 +131,19 @@ function Big({ label, value, children, wide, testid }: { label: string; value: R
   );
 }
 
-export function Stat({ label, value, children, testid, bad }: { label: string; value: ReactNode; children?: ReactNode; testid?: string; bad?: boolean }) {
+export function Stat({
+  label,
+  value,
+  children,
+  testid,
+  bad,
+}: {
+  label: string;
+  value: ReactNode;
+  children?: ReactNode;
+  testid?: string;
+  bad?: boolean;
+}) {
   return (
     <span className={`go-stat${bad ? ' bad' : ''}`}>
       <b data-testid={testid}>{value}</b>
@@ -162,7 +185,8 @@ function whoIsWhere(view: GossipConsoleView): Groups {
 }
 
 function Groups({ groups, name, cards }: { groups: Groups; name(id: string): string; cards: boolean }) {
-  const list = (ids: string[]) => ids.slice(0, NAMES_SHOWN).map(name).join(', ') + (ids.length > NAMES_SHOWN ? ` and ${ids.length - NAMES_SHOWN} more` : '');
+  const list = (ids: string[]) =>
+    ids.slice(0, NAMES_SHOWN).map(name).join(', ') + (ids.length > NAMES_SHOWN ? ` and ${ids.length - NAMES_SHOWN} more` : '');
   if (groups.waiting.length + groups.cut.length + groups.down.length === 0) {
     return (
       <p className="go-everyone" data-testid="console-groups">
@@ -240,7 +264,10 @@ function PerRound({ view }: { view: GossipConsoleView }) {
         <tbody>
           {shown.map((row) => (
             <tr key={row.r}>
-              <td>{row.r}{row.r === view.round && view.status !== 'over' ? ' (now)' : ''}</td>
+              <td>
+                {row.r}
+                {row.r === view.round && view.status !== 'over' ? ' (now)' : ''}
+              </td>
               <td>{row.informed}</td>
               <td>+{row.fresh}</td>
               <td>{row.sent}</td>

@@ -36,7 +36,10 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
     const err = await act(action);
     setPending((p) => p.filter((id) => !to.includes(id)));
     if (err) setError(withNames(err.message, names));
-    else setNote(to.length ? `Sent to ${to.map(name).join(' and ')}. Will it arrive?` : 'The server picked for you and sent it. Will it arrive?');
+    else
+      setNote(
+        to.length ? `Sent to ${to.map(name).join(' and ')}. Will it arrive?` : 'The server picked for you and sent it. Will it arrive?',
+      );
   };
 
   return (
@@ -137,7 +140,13 @@ function CardHero({ v, name }: { v: GossipNodeView; name(id: string): string }) 
         </span>
       </div>
       <span className="go-hero-from">
-        {same ? 'Your own card is the highest you have seen so far.' : <>From <b>{c.bestFrom ? name(c.bestFrom) : '?'}</b> in round {c.bestRound}.</>}{' '}
+        {same ? (
+          'Your own card is the highest you have seen so far.'
+        ) : (
+          <>
+            From <b>{c.bestFrom ? name(c.bestFrom) : '?'}</b> in round {c.bestRound}.
+          </>
+        )}{' '}
         Spread the highest card you have seen: everyone must end up with the top card of the deal.
       </span>
     </section>
@@ -158,7 +167,15 @@ function RoundBar({ v, node }: { v: GossipNodeView; node: NodeView }) {
       <span className="go-round-left" data-testid="countdown">
         {paused ? 'paused' : `${secondsLeft(left)} left`}
       </span>
-      <div className="go-bar" role="progressbar" aria-label="Time left in this round" aria-valuemin={0} aria-valuemax={v.roundMs} aria-valuenow={Math.round(left)} aria-valuetext={`${secondsLeft(left)} left`}>
+      <div
+        className="go-bar"
+        role="progressbar"
+        aria-label="Time left in this round"
+        aria-valuemin={0}
+        aria-valuemax={v.roundMs}
+        aria-valuenow={Math.round(left)}
+        aria-valuetext={`${secondsLeft(left)} left`}
+      >
         <div className="go-bar-fill" style={{ width: `${fraction * 100}%` }} />
       </div>
     </section>
@@ -199,7 +216,11 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
           Done for round {v.round}: you {tell ? 'told' : 'asked'} <b>{v.picks.map(name).join(' and ')}</b>.
         </p>
         <p className="muted">Wait for round {v.round + 1}: you may pick again then.</p>
-        {note && <p className="go-note" role="status">{note}</p>}
+        {note && (
+          <p className="go-note" role="status">
+            {note}
+          </p>
+        )}
       </section>
     );
   }
@@ -222,14 +243,12 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
   return (
     <section className="panel stack go-pick" aria-labelledby="go-pick-title" data-testid="pick-panel">
       <h2 id="go-pick-title">{heading}</h2>
-      <button
-        className="big go-random"
-        disabled={disabled}
-        onClick={() => void send({ type: tell ? 'tell-random' : 'ask-random' }, [])}
-      >
+      <button className="big go-random" disabled={disabled} onClick={() => void send({ type: tell ? 'tell-random' : 'ask-random' }, [])}>
         <Die /> Pick at random
       </button>
-      <p className="go-or">…or tap {left === 1 ? 'a name' : 'names'} ({tell ? 'tells' : 'asks'} at once):</p>
+      <p className="go-or">
+        …or tap {left === 1 ? 'a name' : 'names'} ({tell ? 'tells' : 'asks'} at once):
+      </p>
       <PeerPicker
         peers={peers}
         names={names}
@@ -239,7 +258,11 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
         disabled={disabled}
         label={tell ? 'Tap a name to tell them' : 'Tap a name to ask them'}
       />
-      {note && <p className="go-note" role="status">{note}</p>}
+      {note && (
+        <p className="go-note" role="status">
+          {note}
+        </p>
+      )}
       <p className="muted go-hint">Picks do not carry over: if you pick nobody before the round ends, you send nothing this round.</p>
     </section>
   );

@@ -32,21 +32,31 @@ export function GossipResultView({ result: r, names }: ResultProps<GossipResult>
       {r.rounds !== null ? (
         <p className="go-verdict ok" data-testid="gossip-verdict">
           <span aria-hidden="true">✓ </span>
-          Every live node {cards ? `held the top card ${r.topCard ?? ''}` : 'knew the rumour'} after <b>{r.rounds}</b> round{r.rounds === 1 ? '' : 's'}
+          Every live node {cards ? `held the top card ${r.topCard ?? ''}` : 'knew the rumour'} after <b>{r.rounds}</b> round
+          {r.rounds === 1 ? '' : 's'}
           {r.nodes > 1 && (
             <>
               {' '}
               — theory for push: {roundsText(r.theory.rounds)}
-              {delta !== null && Math.abs(delta) >= 0.05 ? ` (${delta > 0 ? `${delta.toFixed(1)} more` : `${(-delta).toFixed(1)} fewer`})` : ''}
+              {delta !== null && Math.abs(delta) >= 0.05
+                ? ` (${delta > 0 ? `${delta.toFixed(1)} more` : `${(-delta).toFixed(1)} fewer`})`
+                : ''}
             </>
           )}
           .
-          {downMissing > 0 && <span className="go-verdict-more"> {downMissing} node{downMissing === 1 ? ' was' : 's were'} down and never learned: {downMissing === 1 ? 'it does' : 'they do'} not count.</span>}
+          {downMissing > 0 && (
+            <span className="go-verdict-more">
+              {' '}
+              {downMissing} node{downMissing === 1 ? ' was' : 's were'} down and never learned: {downMissing === 1 ? 'it does' : 'they do'}{' '}
+              not count.
+            </span>
+          )}
         </p>
       ) : (
         <p className="go-verdict bad" data-testid="gossip-verdict">
           <span aria-hidden="true">✗ </span>
-          Never: {liveMissing} live node{liveMissing === 1 ? '' : 's'} never {cards ? 'got the top card' : 'learned it'} ({neverText(r.never)}); {r.informed} of {r.nodes} did.
+          Never: {liveMissing} live node{liveMissing === 1 ? '' : 's'} never {cards ? 'got the top card' : 'learned it'} (
+          {neverText(r.never)}); {r.informed} of {r.nodes} did.
         </p>
       )}
       <p className="muted">

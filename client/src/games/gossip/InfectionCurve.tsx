@@ -91,19 +91,50 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
 
         {theory.rounds > 0 && theory.rounds <= xMax && (
           <g>
-            <line x1={x(theory.rounds)} x2={x(theory.rounds)} y1={M.t} y2={h - M.b} stroke={LINE.formula.color} strokeWidth={LINE.formula.width} strokeDasharray={LINE.formula.dash} />
+            <line
+              x1={x(theory.rounds)}
+              x2={x(theory.rounds)}
+              y1={M.t}
+              y2={h - M.b}
+              stroke={LINE.formula.color}
+              strokeWidth={LINE.formula.width}
+              strokeDasharray={LINE.formula.dash}
+            />
             <text x={x(theory.rounds) + 8} y={h - M.b - 12} className="go-svg-note" style={{ fill: LINE.formula.color }}>
               formula {theory.rounds.toFixed(1)}
             </text>
           </g>
         )}
-        <path d={path(theory.curve)} fill="none" stroke={LINE.theory.color} strokeWidth={LINE.theory.width} strokeDasharray={LINE.theory.dash} />
-        {sim && <path d={path(sim.mean)} fill="none" stroke={LINE.sim.color} strokeWidth={LINE.sim.width} strokeDasharray={LINE.sim.dash} strokeLinecap="round" />}
+        <path
+          d={path(theory.curve)}
+          fill="none"
+          stroke={LINE.theory.color}
+          strokeWidth={LINE.theory.width}
+          strokeDasharray={LINE.theory.dash}
+        />
+        {sim && (
+          <path
+            d={path(sim.mean)}
+            fill="none"
+            stroke={LINE.sim.color}
+            strokeWidth={LINE.sim.width}
+            strokeDasharray={LINE.sim.dash}
+            strokeLinecap="round"
+          />
+        )}
         <path d={path(live)} fill="none" stroke={LINE.live.color} strokeWidth={LINE.live.width} strokeLinejoin="round" />
         {live.slice(0, xMax + 1).map((v, i) => {
           const now = liveRound !== null && i === last;
           return (
-            <circle key={i} cx={x(i)} cy={y(v)} r={now ? 9 : 6} fill={now ? '#fff' : LINE.live.color} stroke={LINE.live.color} strokeWidth={now ? 4 : 0} />
+            <circle
+              key={i}
+              cx={x(i)}
+              cy={y(v)}
+              r={now ? 9 : 6}
+              fill={now ? '#fff' : LINE.live.color}
+              stroke={LINE.live.color}
+              strokeWidth={now ? 4 : 0}
+            />
           );
         })}
         {last >= 0 && last <= xMax && (
@@ -142,11 +173,28 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
   );
 }
 
-function Key({ line, dot, children }: { line: { color: string; width: number; dash: string | undefined }; dot?: boolean; children: ReactNode }) {
+function Key({
+  line,
+  dot,
+  children,
+}: {
+  line: { color: string; width: number; dash: string | undefined };
+  dot?: boolean;
+  children: ReactNode;
+}) {
   return (
     <span className="go-key">
       <svg width="52" height="18" viewBox="0 0 52 18" aria-hidden="true">
-        <line x1="3" x2="49" y1="9" y2="9" stroke={line.color} strokeWidth={line.width} strokeDasharray={line.dash} strokeLinecap={line.dash === LINE.sim.dash ? 'round' : 'butt'} />
+        <line
+          x1="3"
+          x2="49"
+          y1="9"
+          y2="9"
+          stroke={line.color}
+          strokeWidth={line.width}
+          strokeDasharray={line.dash}
+          strokeLinecap={line.dash === LINE.sim.dash ? 'round' : 'butt'}
+        />
         {dot && <circle cx="26" cy="9" r="6" fill={line.color} />}
       </svg>
       <span>{children}</span>

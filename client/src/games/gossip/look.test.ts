@@ -23,7 +23,13 @@ function deliver(t: ReturnType<typeof table>, effects: Effect[] | { code: string
 /** n1 and n2 | n3 and n4, the engine told. */
 function split(t: ReturnType<typeof table>) {
   const prev = t.ctx.faults;
-  t.ctx.faults = applyFaultOp(prev, { op: 'split', groups: [['n1', 'n2'], ['n3', 'n4']] });
+  t.ctx.faults = applyFaultOp(prev, {
+    op: 'split',
+    groups: [
+      ['n1', 'n2'],
+      ['n3', 'n4'],
+    ],
+  });
   gossip.faultsChanged!(t.state, prev, t.ctx.faults, t.ctx);
 }
 const console_ = (t: ReturnType<typeof table>) => gossip.consoleView(t.state) as GossipConsoleView;
@@ -60,7 +66,9 @@ describe('gossip look', () => {
     const t = table(3, { origin: 'n1', fanout: 2 });
     deliver(t, t.act('n1', { type: 'tell', to: ['n2', 'n3'] }));
     const done = summary(gossip.result(t.state, net) as GossipResult);
-    expect(done).toMatch(/^every live node knew after 1 round \(theory \d+\.\d rounds\) · push, fanout 2, 3 nodes · 2 messages, 0 redundant$/);
+    expect(done).toMatch(
+      /^every live node knew after 1 round \(theory \d+\.\d rounds\) · push, fanout 2, 3 nodes · 2 messages, 0 redundant$/,
+    );
 
     const cut = table(4, { origin: 'n1', healWaitRounds: 0 });
     split(cut);
@@ -72,8 +80,16 @@ describe('gossip look', () => {
     expect(summary(null as unknown as GossipResult)).toBe('—');
   });
 
-  it('names nodes in the server\'s sentences, and draws readable axes', () => {
-    expect(withNames('You already told n2 in round 1 (n2, n13).', new Map([['n2', 'Grace'], ['n13', 'Ken']]))).toBe('You already told Grace in round 1 (Grace, Ken).');
+  it("names nodes in the server's sentences, and draws readable axes", () => {
+    expect(
+      withNames(
+        'You already told n2 in round 1 (n2, n13).',
+        new Map([
+          ['n2', 'Grace'],
+          ['n13', 'Ken'],
+        ]),
+      ),
+    ).toBe('You already told Grace in round 1 (Grace, Ken).');
     expect(formulaText(2)).toBe('log₃(N) + ln(N)/2');
     expect(formulaText(10)).toBe('log₁₁(N) + ln(N)/10');
     expect(formulaText(1)).toBe('log₂(N) + ln(N)');

@@ -26,7 +26,10 @@ export const MODE_TEXT: Record<GossipMode, { title: string; text: string }> = {
   push: { title: 'Push', text: 'Nodes that know tell others.' },
   pull: { title: 'Pull', text: 'Nodes that do not know ask others; a node that knows answers.' },
   'push-pull': { title: 'Push-pull', text: 'Both: knowers tell, the others ask.' },
-  'highest-card': { title: 'Highest card', text: 'Everyone gets a card and spreads the highest card seen: all must end with the top card.' },
+  'highest-card': {
+    title: 'Highest card',
+    text: 'Everyone gets a card and spreads the highest card seen: all must end with the top card.',
+  },
 };
 
 export const NEVER_TEXT: Record<NeverReason, string> = {
@@ -83,7 +86,9 @@ export function summary(r: GossipResult): string {
     parts.push(`every live node ${what} after ${plural(r.rounds, 'round')} (theory ${roundsText(r.theory.rounds)})`);
   } else {
     const missing = r.nodes - r.informed;
-    parts.push(`never: ${missing} of ${r.nodes} never ${r.mode === 'highest-card' ? 'got the top card' : 'learned'} (${neverText(r.never) || 'stopped'})`);
+    parts.push(
+      `never: ${missing} of ${r.nodes} never ${r.mode === 'highest-card' ? 'got the top card' : 'learned'} (${neverText(r.never) || 'stopped'})`,
+    );
   }
   parts.push(`${r.mode}, fanout ${r.fanout}, ${r.nodes} nodes`);
   parts.push(`${plural(r.messages, 'message')}, ${r.redundant} redundant`);

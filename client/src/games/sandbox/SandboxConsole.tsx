@@ -9,11 +9,19 @@ export function SandboxConsole({ view, snapshot }: ConsoleGameProps<SandboxConso
       <p className="muted">Everyone can message anyone they pick. Cut the network, add loss, and watch what arrives.</p>
       <table className="results">
         <thead>
-          <tr><th>Node</th><th>Sent</th><th>Received</th></tr>
+          <tr>
+            <th>Node</th>
+            <th>Sent</th>
+            <th>Received</th>
+          </tr>
         </thead>
         <tbody>
           {rows.slice(0, 40).map(([id, c]) => (
-            <tr key={id}><td>{names.get(id) ?? id}</td><td>{c.sent}</td><td>{c.received}</td></tr>
+            <tr key={id}>
+              <td>{names.get(id) ?? id}</td>
+              <td>{c.sent}</td>
+              <td>{c.received}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -34,9 +34,23 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
         <PeerPicker peers={view.peers} names={names} selected={to} onChange={setTo} />
         <form className="stack" onSubmit={send}>
           <label htmlFor="sandbox-text">Message</label>
-          <input id="sandbox-text" value={text} maxLength={TEXT_MAX} onChange={(e) => setText(e.target.value)} placeholder="Hello, neighbour!" />
-          {error && <div className="error" role="alert">{error}</div>}
-          {sentNote && !error && <div className="notice" role="status">{sentNote}</div>}
+          <input
+            id="sandbox-text"
+            value={text}
+            maxLength={TEXT_MAX}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Hello, neighbour!"
+          />
+          {error && (
+            <div className="error" role="alert">
+              {error}
+            </div>
+          )}
+          {sentNote && !error && (
+            <div className="notice" role="status">
+              {sentNote}
+            </div>
+          )}
           <button className="big" type="submit" disabled={to.length === 0 || text.trim() === ''}>
             Send to {to.length || 'nobody yet'}
           </button>
@@ -48,7 +62,9 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
         <ul className="messages">
           {[...view.inbox].reverse().map((m, i) => (
             <li key={`${m.id}-${i}`} className={m.duplicate ? 'dup' : ''}>
-              <div><b>{name(m.from)}:</b> {m.text}</div>
+              <div>
+                <b>{name(m.from)}:</b> {m.text}
+              </div>
               <div className="meta">
                 took {Math.max(0, Math.round(m.receivedAt - m.sentAt))} ms · Lamport {m.lamport}
                 {m.duplicate && ' · a duplicate: the network delivered this twice'}
