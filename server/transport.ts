@@ -6,7 +6,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { CLIENT_EVENTS, type ClientToServerEvents, type JoinedData, type ServerToClientEvents } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
-import { fail, ok, type Result } from '../shared/protocol/result';
+import { fail, formatIssues, ok, type Result } from '../shared/protocol/result';
 import * as S from '../shared/protocol/schemas';
 import type { Config } from './config';
 import type { Room, RoomOutput } from './room';
@@ -98,7 +98,7 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
           if (size > MAX_PAYLOAD_BYTES) return reply(fail('payload_too_large', `Requests are limited to ${MAX_PAYLOAD_BYTES} bytes.`));
           const parsed = schema.safeParse(payload ?? {});
           if (!parsed.success) {
-            const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+            const why = formatIssues(parsed.error.issues);
             return reply(fail('bad_request', `Invalid ${event} payload: ${why}`));
           }
           reply(await handler(parsed.data));

@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { drillScript } from '../../shared/net/script';
+import { formatIssues } from '../../shared/protocol/result';
 import { scheduleFromScript } from '../../shared/sim/flags';
 import type { ScheduleStep } from '../../shared/sim/runner';
 import { simulate } from '../../shared/sim/simulate';
@@ -22,7 +23,7 @@ function drillSchedule(argv: string[]): { argv: string[]; schedule: ScheduleStep
   }
   const parsed = drillScript.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`--drill ${file}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    throw new Error(`--drill ${file}: ${formatIssues(parsed.error.issues, 'script')}`);
   }
   return { argv: [...argv.slice(0, i), ...argv.slice(i + 2)], schedule: scheduleFromScript(parsed.data) };
 }

@@ -12,3 +12,8 @@ export const fail = <T = never>(code: string, message: string): Result<T> => ({
   ok: false,
   error: { code, message },
 });
+
+/** One readable line for a failed parse: "config.fanout: Too big; nodes: Required". */
+export function formatIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], root = 'payload'): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || root}: ${i.message}`).join('; ');
+}

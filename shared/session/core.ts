@@ -10,7 +10,7 @@ import { planDrill, DRILLS, type DrillName } from '../net/drills';
 import { describeStep, drillScript, orderedSteps, type ScriptAction } from '../net/script';
 import { blockedBy, decide } from '../net/network';
 import { normaliseNickname, type NodeId } from '../protocol/ids';
-import { fail, ok, type Result } from '../protocol/result';
+import { fail, formatIssues, ok, type Result } from '../protocol/result';
 import { createRng, deriveSeed, type Rng } from '../rng';
 import type { EventPayloads, EventType, NodeKind, RecordingHeader, SessionEvent } from './events';
 import { engineCtx, step } from './fold';
@@ -194,8 +194,7 @@ export class SessionCore {
   /** Starts a drill script (replacing a running one); its first step may run at once. */
   startScript(now: number, raw: unknown): Result<null> {
     const parsed = drillScript.safeParse(raw);
-    if (!parsed.success)
-      return fail('bad_script', parsed.error.issues.map((i) => `${i.path.join('.') || 'script'}: ${i.message}`).join('; '));
+    if (!parsed.success) return fail('bad_script', formatIssues(parsed.error.issues, 'script'));
     if (this.state.ended) return fail('room_ended', 'This session has ended.');
     if (this.state.drill) this.apply(now, 'drill:ended', { reason: 'replaced by another drill' });
     this.apply(now, 'drill:started', { script: parsed.data });
@@ -271,8 +270,7 @@ export class SessionCore {
     const engine = engineFor(game);
     if (!engine) return fail('unknown_game', `There is no game called "${game}".`);
     const parsed = engine.config.safeParse(rawConfig ?? {});
-    if (!parsed.success)
-      return fail('bad_config', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
+    if (!parsed.success) return fail('bad_config', formatIssues(parsed.error.issues, 'config'));
     const nodes = activeNodes(s);
     if (nodes.length < engine.minNodes) {
       return fail('not_enough_nodes', `${engine.title} needs at least ${engine.minNodes} nodes; the room has ${nodes.length}.`);
@@ -307,8 +305,7 @@ export class SessionCore {
     if (isNodeDown(this.state, node)) return fail('crashed', 'Your node is crashed: it can do nothing until the instructor restarts it.');
     const engine = this.engine();
     const parsed = engine.action.safeParse(rawAction);
-    if (!parsed.success)
-      return fail('bad_action', parsed.error.issues.map((i) => `${i.path.join('.') || 'action'}: ${i.message}`).join('; '));
+    if (!parsed.success) return fail('bad_action', formatIssues(parsed.error.issues, 'action'));
     const ctx = engineCtx(this.state, round, this.time(now));
     const rejected = engine.check(round.engineState, node, parsed.data, ctx);
     if (rejected) return fail(rejected.code, rejected.message);

@@ -2,6 +2,7 @@
 // everything but the printing, so tests can run it in-process.
 
 import { ENGINES, engineFor } from '../games';
+import { formatIssues } from '../protocol/result';
 import { deriveSeed } from '../rng';
 import { faultsFromFlags, intFlag, parseArgs, scheduleFromFlags } from './flags';
 import { runTrial, type ScheduleStep } from './runner';
@@ -38,7 +39,7 @@ export function simulate(argv: readonly string[], extraSchedule: ScheduleStep[] 
   const seed = intFlag(flags, 'seed', 1, 0, 2 ** 32 - 1);
   const config = plugin.config(flags, nodes);
   const parsed = engine.config.safeParse(config);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success) throw new Error(formatIssues(parsed.error.issues, 'flags'));
   const faults = faultsFromFlags(flags);
   const schedule = [...scheduleFromFlags(args, nodes), ...extraSchedule];
   const maxTimeMs = plugin.maxTimeMs(parsed.data, flags, { lastStepAt: schedule.reduce((m, s) => Math.max(m, s.at), 0) });

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ENGINES } from '../../../shared/games';
 import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import { describeStep, drillScript, PRESET_SCRIPTS, type DrillScript, type ScriptStep } from '../../../shared/net/script';
+import { formatIssues } from '../../../shared/protocol/result';
 import type { ConsoleSnapshot } from '../../../shared/session/views';
 import { formatTime } from './NetworkPanel';
 import type { ConsoleSession } from './useConsoleSession';
@@ -221,7 +222,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
       }
     }
     const parsed = drillScript.safeParse(candidate);
-    if (!parsed.success) return setError(parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '));
+    if (!parsed.success) return setError(formatIssues(parsed.error.issues, 'script'));
     onSave(parsed.data);
   };
   return (
