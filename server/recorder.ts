@@ -2,7 +2,7 @@
 // with fdatasync at least every 200 ms and whenever a round ends (flushNow).
 
 import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
-import type { RecordingHeader, SessionEvent } from '../shared/session/events';
+import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import { serializeEvent, serializeHeader } from '../shared/session/recording';
 
 export const FLUSH_EVERY_MS = 200;

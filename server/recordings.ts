@@ -9,8 +9,8 @@
 
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RecordingHeader } from '../shared/session/events';
-import { RECORDING_FORMAT } from '../shared/session/events';
+import type { RecordingHeader } from '../shared/protocol/recordingFormat';
+import { RECORDING_FORMAT } from '../shared/protocol/recordingFormat';
 import { fail, ok, type Result } from '../shared/protocol/result';
 import { hashesEqual, hashSecret, newSecret } from './auth';
 import type { Room } from './room';

@@ -2,23 +2,24 @@
 // It only orders inputs, arms one timer for the core's next due item, and batches output:
 // phones get their changed views, consoles get snapshots and the stream of events.
 
+import type { DrillName } from '../shared/net/drills';
+import type { FaultOp } from '../shared/net/faults';
+import type { RemovedNotice, Roster, ServerEvent, ServerToClientEvents } from '../shared/protocol/events';
+import type { NodeId } from '../shared/protocol/ids';
+import type { SessionEvent } from '../shared/protocol/recordingFormat';
+import { fail, ok, type Result } from '../shared/protocol/result';
 import { SessionCore } from '../shared/session/core';
-import type { SessionEvent } from '../shared/session/events';
 import type { SessionState } from '../shared/session/state';
 import { consoleSnapshot, nodeView, roster } from '../shared/session/views';
-import type { Roster } from '../shared/protocol/events';
-import type { NodeId } from '../shared/protocol/ids';
-import { fail, ok, type Result } from '../shared/protocol/result';
 import { hashSecret, newSecret, secretMatches } from './auth';
 import type { Clock, TimerHandle } from './clock';
 import type { RecordingWriter } from './recorder';
-import type { RemovedNotice, ServerToClientEvents } from '../shared/protocol/events';
 
 /** How a room reaches screens; the socket layer implements it. */
 export interface RoomOutput {
-  toNode<E extends keyof ServerToClientEvents>(code: string, node: NodeId, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  toRoom<E extends keyof ServerToClientEvents>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  toConsoles<E extends keyof ServerToClientEvents>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toNode<E extends ServerEvent>(code: string, node: NodeId, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toRoom<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toConsoles<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   hasConsoles(code: string): boolean;
   /** Detaches every socket of a node (it was kicked or left). */
   dropNode(code: string, node: NodeId): void;
@@ -62,8 +63,12 @@ export interface RoomDeps {
   onEnded?: (room: Room) => void;
 }
 
+/**
+ * The only way into a room's session: the transport calls these methods and never the core,
+ * so every input is timed, re-arms the room's timers and reaches the screens the same way.
+ */
 export class Room {
-  readonly core: SessionCore;
+  private readonly core: SessionCore;
   readonly code: string;
   private readonly origin: number;
   private readonly sockets = new Map<NodeId, number>();
@@ -87,9 +92,8 @@ export class Room {
     this.code = header.room;
     this.origin = Date.parse(header.startedAt);
     this.lastActivity = deps.clock.now();
-    for (const id of this.core.state.order) {
-      const rec = this.core.state.nodes[id]!;
-      if (rec.tokenHash && rec.status === 'active') this.tokens.set(rec.tokenHash, id);
+    for (const rec of Object.values(this.core.state.nodes)) {
+      if (rec.tokenHash && rec.status === 'active') this.tokens.set(rec.tokenHash, rec.id);
     }
     this.afterInput();
   }
@@ -108,7 +112,7 @@ export class Room {
   }
 
   /** Runs one input against the core at the current time, then re-arms and flushes. */
-  input<T>(fn: (now: number) => T): T {
+  private input<T>(fn: (now: number) => T): T {
     try {
       return fn(this.now());
     } finally {
@@ -155,6 +159,18 @@ export class Room {
     this.input((now) => this.core.connected(now, node, false));
   }
 
+  /** A node's action in the current round (its shape is the game's). */
+  act(node: NodeId, action: unknown): Result<null> {
+    return this.input((now) => this.core.act(now, node, action));
+  }
+
+  /** The node's phone, or the console, hands the node to the game's bot (or takes it back). */
+  setAutopilot(node: NodeId, on: boolean): Result<null> {
+    return this.input((now) => this.core.setAutopilot(now, node, on));
+  }
+
+  // ---- the console ----
+
   kick(node: NodeId): Result<null> {
     const r = this.input((now) => this.core.kick(now, node));
     if (r.ok) this.removeNode(node, { reason: 'kicked', message: 'The instructor removed you from this room.' });
@@ -167,8 +183,52 @@ export class Room {
     return ok(null);
   }
 
+  lock(locked: boolean): Result<null> {
+    this.input((now) => this.core.lock(now, locked));
+    return ok(null);
+  }
+
+  addBots(count: number): Result<{ nodes: NodeId[] }> {
+    return this.input((now) => this.core.addBots(now, count));
+  }
+
   removeBots(count: number): Result<{ nodes: NodeId[] }> {
     return this.input((now) => this.core.removeBots(now, count));
+  }
+
+  changeFaults(op: FaultOp): Result<null> {
+    return this.input((now) => this.core.changeFaults(now, op));
+  }
+
+  drill(name: DrillName): Result<{ text: string }> {
+    return this.input((now) => this.core.drill(now, name));
+  }
+
+  /** Freezes the network (messages wait, nothing is lost) or lets it run again. */
+  setPaused(paused: boolean): Result<null> {
+    this.input((now) => {
+      if (paused) this.core.pause(now);
+      else this.core.resume(now);
+    });
+    return ok(null);
+  }
+
+  /** The script is read by the session core, so its errors can name the step. */
+  startScript(script: unknown): Result<null> {
+    return this.input((now) => this.core.startScript(now, script));
+  }
+
+  stopScript(): Result<null> {
+    return this.input((now) => this.core.stopScript(now));
+  }
+
+  /** The config is read by the game's schema in the session core. */
+  startRound(game: string, config: unknown): Result<{ index: number }> {
+    return this.input((now) => this.core.startRound(now, game, config));
+  }
+
+  endRound(): Result<{ result: unknown }> {
+    return this.input((now) => this.core.endRound(now));
   }
 
   end(reason?: string): void {

@@ -4,7 +4,7 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultFaults } from '../shared/net/faults';
-import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../shared/session/events';
+import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../shared/protocol/recordingFormat';
 import { fold } from '../shared/session/fold';
 import { parseRecording } from '../shared/session/recording';
 import { seedFrom } from '../shared/rng';

@@ -1,13 +1,21 @@
 // The Socket.IO layer: parses every inbound payload, checks who may do what, calls the room,
 // and answers with a Result. Nothing that arrives on a socket can throw out of a handler.
+// It registers one handler per event of the protocol's table (shared/protocol/events.ts).
 
 import type { Server, Socket } from 'socket.io';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { z } from 'zod';
-import { CLIENT_EVENTS, type ClientToServerEvents, type JoinedData, type ServerToClientEvents } from '../shared/protocol/events';
+import {
+  CLIENT_EVENT_NAMES,
+  CLIENT_EVENTS,
+  type ClientEvent,
+  type ClientToServerEvents,
+  type JoinedData,
+  type Payload,
+  type ReplyData,
+  type ServerToClientEvents,
+} from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
 import { fail, formatIssues, ok, type Result } from '../shared/protocol/result';
-import * as S from '../shared/protocol/schemas';
 import type { Config } from './config';
 import type { Room, RoomOutput } from './room';
 import type { RoomRegistry } from './rooms';
@@ -64,21 +72,25 @@ export interface TransportDeps {
   joinUrl: () => string;
 }
 
+/** Answers one request, once its payload has passed the event's schema. */
+type Handler<E extends ClientEvent> = (payload: Payload<E>) => Result<ReplyData<E>> | Promise<Result<ReplyData<E>>>;
+
+/** One handler for every event of the protocol: one missing, or one the protocol lacks, does not compile. */
+type Handlers = { [E in ClientEvent]: Handler<E> };
+
 export function attachTransport({ io, registry, config, joinUrl }: TransportDeps): void {
   const limiter = new RateLimiterMemory({ points: config.rateLimitPerSecond, duration: 1 });
   const createLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
-  const known = new Set<string>(CLIENT_EVENTS);
+  const known = new Set<string>(CLIENT_EVENT_NAMES);
 
   io.on('connection', (socket: Sock) => {
     /**
-     * Registers a handler: rate limit, size limit, schema, then the handler; its Result (or
-     * an internal error) goes back through the ack, or as `server:error` if there is none.
+     * Registers an event's handler: rate limit, size limit, the event's schema, then the
+     * handler; its Result (or an internal error) goes back through the ack, or as
+     * `server:error` if there is none.
      */
-    const on = <E extends keyof ClientToServerEvents, P>(
-      event: E,
-      schema: z.ZodType<P>,
-      handler: (payload: P) => Result<unknown> | Promise<Result<unknown>>,
-    ) => {
+    const on = <E extends ClientEvent>(event: E, handler: Handler<E>) => {
+      const schema = CLIENT_EVENTS[event].payload;
       // Registered untyped: the payload is unknown until the schema has read it.
       (socket as unknown as Socket).on(event as string, async (...args: unknown[]) => {
         const last = args.at(-1);
@@ -101,7 +113,9 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
             const why = formatIssues(parsed.error.issues);
             return reply(fail('bad_request', `Invalid ${event} payload: ${why}`));
           }
-          reply(await handler(parsed.data));
+          // The schema is the table's own for E, so its output is Payload<E>; the compiler
+          // cannot follow a generic key into the table.
+          reply(await handler(parsed.data as Payload<E>));
         } catch (err) {
           console.error(`${event} failed:`, err);
           reply(fail('internal', 'Something went wrong on the server. Try again.'));
@@ -157,98 +171,97 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
       socket.data = {};
     };
 
-    // ---- nodes ----
-
-    on('room:join', S.joinPayload, ({ code, nickname }) => {
-      const found = registry.find(code);
-      if (!found.ok) return found;
-      const joined = found.data.join(nickname);
-      if (!joined.ok) return joined;
-      return attachNode(found.data, joined.data.node, joined.data.token);
-    });
-
-    on('room:resume', S.resumePayload, ({ code, token }) => {
-      const found = registry.find(code);
-      if (!found.ok) return found;
-      const who = found.data.resume(token);
-      if (!who.ok) return who;
-      return attachNode(found.data, who.data.node, token);
-    });
-
-    on('room:leave', S.emptyPayload, () => {
-      const r = nodeRoom();
-      if (!r.ok) return r;
-      detach();
-      return r.data.room.leave(r.data.node);
-    });
-
-    on('node:act', S.actPayload, ({ action }) => {
-      const r = nodeRoom();
-      if (!r.ok) return r;
-      return r.data.room.input((now) => r.data.room.core.act(now, r.data.node, action));
-    });
-
-    on('node:autopilot', S.autopilotPayload, ({ on: enabled }) => {
-      const r = nodeRoom();
-      if (!r.ok) return r;
-      return r.data.room.input((now) => r.data.room.core.setAutopilot(now, r.data.node, enabled));
-    });
-
-    // ---- the console ----
-
-    on('console:create', S.createPayload, async ({ capacity }) => {
-      try {
-        await createLimiter.consume(socket.handshake.address || 'unknown');
-      } catch {
-        return fail('rate_limited', 'Too many rooms created from here; wait a minute.');
-      }
-      const { room, key } = await registry.create(capacity ?? config.capacity);
-      detach();
-      socket.data = { code: room.code, console: true };
-      void socket.join(consoleChannel(room.code));
-      return ok({ code: room.code, key, joinUrl: `${joinUrl()}/join/${room.code}`, snapshot: room.snapshot() });
-    });
-
-    on('console:attach', S.attachPayload, ({ code, key }) => {
-      const found = registry.find(code);
-      if (!found.ok) return found;
-      if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
-      detach();
-      socket.data = { code: found.data.code, console: true };
-      void socket.join(consoleChannel(found.data.code));
-      return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, snapshot: found.data.snapshot() });
-    });
+    /** A node's request: runs against the node's room, as that node. */
+    const nodeRequest =
+      <E extends ClientEvent>(fn: (room: Room, node: NodeId, p: Payload<E>) => Result<ReplyData<E>>): Handler<E> =>
+      (p) => {
+        const r = nodeRoom();
+        if (!r.ok) return r;
+        return fn(r.data.room, r.data.node, p);
+      };
 
     /** A console command: runs against the room, then pushes the console's picture at once. */
-    const command = <P>(event: keyof ClientToServerEvents, schema: z.ZodType<P>, fn: (room: Room, p: P) => Result<unknown>) =>
-      on(event, schema, (p) => {
+    const command =
+      <E extends ClientEvent>(fn: (room: Room, p: Payload<E>) => Result<ReplyData<E>>): Handler<E> =>
+      (p) => {
         const r = consoleRoom();
         if (!r.ok) return r;
         const result = fn(r.data, p);
         r.data.flushConsole();
         return result;
-      });
+      };
 
-    command('console:kick', S.kickPayload, (room, { node }) => room.kick(node));
-    command('console:lock', S.lockPayload, (room, { locked }) => room.input((now) => (room.core.lock(now, locked), ok(null))));
-    command('console:end', S.endPayload, (room) => (room.end(), ok(null)));
-    command('console:bots', S.botsPayload, (room, { add, remove }) =>
-      add ? room.input((now) => room.core.addBots(now, add)) : room.removeBots(remove ?? 0),
-    );
-    command('console:autopilot', S.consoleAutopilotPayload, (room, { node, on: enabled }) =>
-      room.input((now) => room.core.setAutopilot(now, node, enabled)),
-    );
-    command('console:fault', S.faultPayload, (room, { op }) => room.input((now) => room.core.changeFaults(now, op)));
-    command('console:drill', S.drillPayload, (room, { name }) => room.input((now) => room.core.drill(now, name)));
-    command('console:pause', S.pausePayload, (room, { paused }) =>
-      room.input((now) => (paused ? room.core.pause(now) : room.core.resume(now), ok(null))),
-    );
-    command('console:script', S.scriptPayload, (room, p) =>
-      room.input((now) => (p.action === 'start' ? room.core.startScript(now, p.script) : room.core.stopScript(now))),
-    );
-    command('console:round', S.roundPayload, (room, p) =>
-      room.input((now) => (p.action === 'start' ? room.core.startRound(now, p.game, p.config) : room.core.endRound(now))),
-    );
+    const handlers: Handlers = {
+      // ---- nodes ----
+
+      'room:join': ({ code, nickname }) => {
+        const found = registry.find(code);
+        if (!found.ok) return found;
+        const joined = found.data.join(nickname);
+        if (!joined.ok) return joined;
+        return attachNode(found.data, joined.data.node, joined.data.token);
+      },
+
+      'room:resume': ({ code, token }) => {
+        const found = registry.find(code);
+        if (!found.ok) return found;
+        const who = found.data.resume(token);
+        if (!who.ok) return who;
+        return attachNode(found.data, who.data.node, token);
+      },
+
+      'room:leave': () => {
+        const r = nodeRoom();
+        if (!r.ok) return r;
+        detach();
+        return r.data.room.leave(r.data.node);
+      },
+
+      'node:act': nodeRequest((room, node, { action }) => room.act(node, action)),
+      'node:autopilot': nodeRequest((room, node, { on: enabled }) => room.setAutopilot(node, enabled)),
+
+      // ---- the console ----
+
+      'console:create': async ({ capacity }) => {
+        try {
+          await createLimiter.consume(socket.handshake.address || 'unknown');
+        } catch {
+          return fail('rate_limited', 'Too many rooms created from here; wait a minute.');
+        }
+        const { room, key } = await registry.create(capacity ?? config.capacity);
+        detach();
+        socket.data = { code: room.code, console: true };
+        void socket.join(consoleChannel(room.code));
+        return ok({ code: room.code, key, joinUrl: `${joinUrl()}/join/${room.code}`, snapshot: room.snapshot() });
+      },
+
+      'console:attach': ({ code, key }) => {
+        const found = registry.find(code);
+        if (!found.ok) return found;
+        if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
+        detach();
+        socket.data = { code: found.data.code, console: true };
+        void socket.join(consoleChannel(found.data.code));
+        return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, snapshot: found.data.snapshot() });
+      },
+
+      'console:kick': command((room, { node }) => room.kick(node)),
+      'console:lock': command((room, { locked }) => room.lock(locked)),
+      'console:end': command((room) => {
+        room.end();
+        return ok(null);
+      }),
+      'console:bots': command((room, { add, remove }) => (add ? room.addBots(add) : room.removeBots(remove ?? 0))),
+      'console:autopilot': command((room, { node, on: enabled }) => room.setAutopilot(node, enabled)),
+      'console:fault': command((room, { op }) => room.changeFaults(op)),
+      'console:drill': command((room, { name }) => room.drill(name)),
+      'console:pause': command((room, { paused }) => room.setPaused(paused)),
+      'console:script': command((room, p) => (p.action === 'start' ? room.startScript(p.script) : room.stopScript())),
+      'console:round': command((room, p) => (p.action === 'start' ? room.startRound(p.game, p.config) : room.endRound())),
+    };
+
+    const register = <E extends ClientEvent>(event: E) => on(event, handlers[event]);
+    for (const event of CLIENT_EVENT_NAMES) register(event);
 
     socket.on('disconnect', () => detach());
   });

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { VectorClock } from '../net/clocks';
 import type { Faults } from '../net/faults';
 import type { NodeId } from '../protocol/ids';
+import type { NetStats } from '../protocol/views';
 import type { Rng } from '../rng';
 
 export interface Envelope<B = unknown> {
@@ -72,13 +73,11 @@ export interface BotCtx<Config> {
   config: Config;
 }
 
-/** What one round's network did, kept by the session for every game's analysis. */
-export interface NetStats {
-  sent: number;
-  delivered: number;
-  duplicated: number;
-  dropped: { crashed: number; partition: number; loss: number };
-}
+/**
+ * What one round's network did, kept by the session for every game's analysis. Declared with
+ * the views that show it (the protocol); named here too because `result` takes it.
+ */
+export type { NetStats };
 
 export interface GameEngine<Config = unknown, State = unknown, Action = unknown> {
   readonly id: string;

@@ -2,7 +2,8 @@
 // their defaults, and the pure operations that change them; network.ts decides what they mean
 // for one envelope.
 
-import type { NodeId } from '../protocol/ids';
+import { z } from 'zod';
+import { nodeIdSchema, type NodeId } from '../protocol/ids';
 
 export const DEFAULT_GROUP = 'A';
 
@@ -71,24 +72,35 @@ export function groupName(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : `G${index + 1}`;
 }
 
+const nodeIds = z.array(nodeIdSchema).max(1000);
+const groupLabel = z.string().min(1).max(16);
+const rate = z.number().min(0).max(1);
+const ms = z.number().min(0).max(600_000);
+
 /**
- * One change to the faults. These are the verbs of the console's protocol; drills
- * (split in halves, isolate the leader…) are turned into them by the server.
+ * One change to the faults. These are the verbs of the console's protocol (`console:fault`,
+ * and a scripted drill's `fault` steps); drills (split in halves, isolate the leader…) are
+ * turned into them by the server. Declared once, as the schema the server reads them with:
+ * the protocol imports it from here, and `FaultOp` is what it reads.
  */
-export type FaultOp =
-  /** Listed groups become A, B, C…, cut from each other except the `open` links. */
-  | { op: 'split'; groups: NodeId[][]; open?: string[] }
-  | { op: 'move'; nodes: NodeId[]; group: string }
-  | { op: 'link'; from: string; to: string; open: boolean }
-  | { op: 'isolate'; nodes: NodeId[] }
-  | { op: 'heal' }
-  | { op: 'loss'; rate: number }
-  | { op: 'linkLoss'; from: NodeId; to: NodeId; rate: number; both?: boolean }
-  | { op: 'latency'; base: number; jitter: number }
-  | { op: 'dup'; rate: number }
-  | { op: 'crash'; nodes: NodeId[] }
-  | { op: 'restart'; nodes: NodeId[] }
-  | { op: 'reset' };
+export const faultOp = z.discriminatedUnion('op', [
+  /** Listed groups become A, B, C…, cut from each other except the `open` links ("A>B"). */
+  z
+    .object({ op: z.literal('split'), groups: z.array(nodeIds).min(1).max(64), open: z.array(z.string().max(40)).max(5000).optional() })
+    .strict(),
+  z.object({ op: z.literal('move'), nodes: nodeIds, group: groupLabel }).strict(),
+  z.object({ op: z.literal('link'), from: groupLabel, to: groupLabel, open: z.boolean() }).strict(),
+  z.object({ op: z.literal('isolate'), nodes: nodeIds }).strict(),
+  z.object({ op: z.literal('heal') }).strict(),
+  z.object({ op: z.literal('loss'), rate }).strict(),
+  z.object({ op: z.literal('linkLoss'), from: nodeIdSchema, to: nodeIdSchema, rate, both: z.boolean().optional() }).strict(),
+  z.object({ op: z.literal('latency'), base: ms, jitter: ms }).strict(),
+  z.object({ op: z.literal('dup'), rate }).strict(),
+  z.object({ op: z.literal('crash'), nodes: nodeIds }).strict(),
+  z.object({ op: z.literal('restart'), nodes: nodeIds }).strict(),
+  z.object({ op: z.literal('reset') }).strict(),
+]);
+export type FaultOp = z.infer<typeof faultOp>;
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 

@@ -2,10 +2,11 @@
 // leader; at 45 s heal") written as JSON, run by the session core live and by the simulator.
 
 import { z } from 'zod';
-import { faultOp } from '../protocol/schemas';
 import { DRILLS } from './drills';
+import { faultOp } from './faults';
 
-const drillName = z.enum(Object.keys(DRILLS) as [keyof typeof DRILLS, ...(keyof typeof DRILLS)[]]);
+/** A one-click drill's name, as a request or a script step may give it. */
+export const drillName = z.enum(Object.keys(DRILLS) as [keyof typeof DRILLS, ...(keyof typeof DRILLS)[]]);
 
 export const scriptAction = z.discriminatedUnion('do', [
   z.object({ do: z.literal('start'), game: z.string().min(1).max(32), config: z.unknown().optional() }).strict(),

@@ -1,17 +1,36 @@
-// The Socket.IO events between phones (or students' programs), the console and the server.
-// Shared by server and client so both sides are typed from one place; docs/PROTOCOL.md has an
-// example of each. Every client→server event takes a payload and an acknowledgement callback
-// that receives a Result.
+// The Socket.IO events between phones (or students' programs), the console and the server,
+// declared once. `CLIENT_EVENTS` maps each request to the zod schema its payload is read with
+// and the type of its answer; `SERVER_EVENTS` maps each push to its payload type. The types
+// both sides compile against (`ClientToServerEvents`, `ServerToClientEvents`), the list of
+// events the server knows, and the shape of the server's handler table are derived from them,
+// so an event cannot exist without a schema, or be handled without being declared.
+// docs/PROTOCOL.md has an example of each (and a test keeps it to these tables).
 
-import type { SessionEvent } from '../session/events';
-import type { ConsoleSnapshot, NodeView, RosterEntry } from '../session/views';
-import type { Result } from './result';
-import type { DrillName } from '../net/drills';
-import type { FaultOp } from '../net/faults';
-import type { DrillScript } from '../net/script';
-import type { NodeId } from './ids';
+import { z } from 'zod';
+import { faultOp } from '../net/faults';
+import { drillName, type DrillScript } from '../net/script';
+import { nodeIdSchema, ROOM_CODE_LENGTH, type NodeId } from './ids';
+import type { SessionEvent } from './recordingFormat';
+import type { ErrorInfo, Result } from './result';
+import type { ConsoleSnapshot, NodeView, RosterEntry } from './views';
 
-type Ack<T> = (result: Result<T>) => void;
+declare const shapeOf: unique symbol;
+/**
+ * A type the compiler knows and nothing parses: the server builds its answers and pushes
+ * itself, so only inbound payloads need a schema.
+ */
+export interface Shape<T> {
+  readonly [shapeOf]?: T;
+}
+const shape = <T>(): Shape<T> => ({});
+type ShapeType<S> = S extends Shape<infer T> ? T : never;
+
+// ---- data the events carry ----
+
+export interface Roster {
+  count: number;
+  nodes: RosterEntry[];
+}
 
 export interface JoinedData {
   node: NodeId;
@@ -19,11 +38,6 @@ export interface JoinedData {
   token: string;
   view: NodeView;
   roster: Roster;
-}
-
-export interface Roster {
-  count: number;
-  nodes: RosterEntry[];
 }
 
 export interface CreatedData {
@@ -40,67 +54,102 @@ export interface AttachedData {
   snapshot: ConsoleSnapshot;
 }
 
-export interface ClientToServerEvents {
-  // ---- a node (a phone or a student's program) ----
-  'room:join': (p: { code: string; nickname: string }, ack: Ack<JoinedData>) => void;
-  'room:resume': (p: { code: string; token: string }, ack: Ack<JoinedData>) => void;
-  'room:leave': (p: Record<string, never>, ack: Ack<null>) => void;
-  'node:act': (p: { action: unknown }, ack: Ack<null>) => void;
-  'node:autopilot': (p: { on: boolean }, ack: Ack<null>) => void;
-  // ---- the instructor's console ----
-  'console:create': (p: { capacity?: number }, ack: Ack<CreatedData>) => void;
-  'console:attach': (p: { code: string; key: string }, ack: Ack<AttachedData>) => void;
-  'console:kick': (p: { node: NodeId }, ack: Ack<null>) => void;
-  'console:lock': (p: { locked: boolean }, ack: Ack<null>) => void;
-  'console:end': (p: Record<string, never>, ack: Ack<null>) => void;
-  'console:bots': (p: { add?: number; remove?: number }, ack: Ack<{ nodes: NodeId[] }>) => void;
-  'console:autopilot': (p: { node: NodeId; on: boolean }, ack: Ack<null>) => void;
-  'console:fault': (p: { op: FaultOp }, ack: Ack<null>) => void;
-  'console:drill': (p: { name: DrillName }, ack: Ack<{ text: string }>) => void;
-  'console:pause': (p: { paused: boolean }, ack: Ack<null>) => void;
-  'console:script': (p: { action: 'start'; script: DrillScript } | { action: 'stop' }, ack: Ack<null>) => void;
-  'console:round': (
-    p: { action: 'start'; game: string; config?: unknown } | { action: 'stop' },
-    ack: Ack<{ index: number } | { result: unknown }>,
-  ) => void;
-}
-
 export interface RemovedNotice {
   reason: 'kicked' | 'ended' | 'left';
   message: string;
 }
 
-export interface ServerToClientEvents {
-  /** This node's view changed. */
-  'node:view': (view: NodeView) => void;
-  /** Who is in the room (names only), whenever it changes. */
-  'room:roster': (roster: Roster) => void;
-  /** This node is no longer in the room: forget the resume token. */
-  'node:removed': (notice: RemovedNotice) => void;
-  /** The console's full picture, a few times a second while anything changes. */
-  'console:snapshot': (snapshot: ConsoleSnapshot) => void;
-  /** The recorded events since the last batch (envelopes, faults, marks), for the live map. */
-  'console:events': (events: SessionEvent[]) => void;
-  /** An event the server does not know, or a request it could not read without an ack. */
-  'server:error': (error: { code: string; message: string }) => void;
-}
+// ---- client → server: every request takes one payload and an ack that receives a Result ----
 
-export const CLIENT_EVENTS = [
-  'room:join',
-  'room:resume',
-  'room:leave',
-  'node:act',
-  'node:autopilot',
-  'console:create',
-  'console:attach',
-  'console:kick',
-  'console:lock',
-  'console:end',
-  'console:bots',
-  'console:autopilot',
-  'console:fault',
-  'console:drill',
-  'console:pause',
-  'console:script',
-  'console:round',
-] as const satisfies readonly (keyof ClientToServerEvents)[];
+const roomCode = z
+  .string()
+  .min(ROOM_CODE_LENGTH)
+  .max(ROOM_CODE_LENGTH + 4);
+const empty = z.object({}).strict();
+
+/** Every request: the schema the server reads its payload with (whatever fails gets `bad_request` and changes nothing), and its answer's type. */
+export const CLIENT_EVENTS = {
+  // ---- a node (a phone or a student's program) ----
+  'room:join': { payload: z.object({ code: roomCode, nickname: z.string().max(100) }).strict(), reply: shape<JoinedData>() },
+  'room:resume': { payload: z.object({ code: roomCode, token: z.string().min(10).max(64) }).strict(), reply: shape<JoinedData>() },
+  'room:leave': { payload: empty, reply: shape<null>() },
+  /** The action's shape is the game's: the session core parses it with the game's schema. */
+  'node:act': { payload: z.object({ action: z.unknown() }).strict(), reply: shape<null>() },
+  'node:autopilot': { payload: z.object({ on: z.boolean() }).strict(), reply: shape<null>() },
+  // ---- the instructor's console ----
+  'console:create': { payload: z.object({ capacity: z.number().int().min(1).max(1000).optional() }).strict(), reply: shape<CreatedData>() },
+  'console:attach': { payload: z.object({ code: roomCode, key: z.string().min(10).max(64) }).strict(), reply: shape<AttachedData>() },
+  'console:kick': { payload: z.object({ node: nodeIdSchema }).strict(), reply: shape<null>() },
+  'console:lock': { payload: z.object({ locked: z.boolean() }).strict(), reply: shape<null>() },
+  'console:end': { payload: empty, reply: shape<null>() },
+  'console:bots': {
+    payload: z
+      .object({ add: z.number().int().min(1).max(300).optional(), remove: z.number().int().min(1).max(1000).optional() })
+      .strict()
+      .refine((p) => (p.add === undefined) !== (p.remove === undefined), 'give either add or remove'),
+    reply: shape<{ nodes: NodeId[] }>(),
+  },
+  'console:autopilot': { payload: z.object({ node: nodeIdSchema, on: z.boolean() }).strict(), reply: shape<null>() },
+  'console:fault': { payload: z.object({ op: faultOp }).strict(), reply: shape<null>() },
+  'console:drill': { payload: z.object({ name: drillName }).strict(), reply: shape<{ text: string }>() },
+  'console:pause': { payload: z.object({ paused: z.boolean() }).strict(), reply: shape<null>() },
+  'console:script': {
+    // The script itself is checked by the session core (shared/net/script.ts) so its errors can
+    // name the step: here it passes as it is (z.custom without a check), typed for callers.
+    payload: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('start'), script: z.custom<DrillScript>() }).strict(),
+      z.object({ action: z.literal('stop') }).strict(),
+    ]),
+    reply: shape<null>(),
+  },
+  /** The round's config is the game's: the session core parses it with the game's schema. */
+  'console:round': {
+    payload: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('start'), game: z.string().min(1).max(32), config: z.unknown().optional() }).strict(),
+      z.object({ action: z.literal('stop') }).strict(),
+    ]),
+    reply: shape<{ index: number } | { result: unknown }>(),
+  },
+} satisfies Record<`${string}:${string}`, { payload: z.ZodType; reply: Shape<unknown> }>;
+
+export type ClientEvent = keyof typeof CLIENT_EVENTS;
+/** What a caller sends (the schema's input). */
+export type PayloadIn<E extends ClientEvent> = z.input<(typeof CLIENT_EVENTS)[E]['payload']>;
+/** What a handler receives once the schema has read it. */
+export type Payload<E extends ClientEvent> = z.output<(typeof CLIENT_EVENTS)[E]['payload']>;
+/** The `data` of a successful answer. */
+export type ReplyData<E extends ClientEvent> = ShapeType<(typeof CLIENT_EVENTS)[E]['reply']>;
+
+export type ClientToServerEvents = {
+  [E in ClientEvent]: (payload: PayloadIn<E>, ack: (result: Result<ReplyData<E>>) => void) => void;
+};
+
+/** The requests the server answers; any other event name gets `unknown_event`. */
+export const CLIENT_EVENT_NAMES = Object.keys(CLIENT_EVENTS) as ClientEvent[];
+
+// ---- server → client ----
+
+/** Everything the server pushes, with its payload. */
+export const SERVER_EVENTS = {
+  /** This node's view changed. */
+  'node:view': shape<NodeView>(),
+  /** Who is in the room (names only), whenever it changes. */
+  'room:roster': shape<Roster>(),
+  /** This node is no longer in the room: forget the resume token. */
+  'node:removed': shape<RemovedNotice>(),
+  /** The console's full picture, a few times a second while anything changes. */
+  'console:snapshot': shape<ConsoleSnapshot>(),
+  /** The recorded events since the last batch (envelopes, faults, marks), for the live map. */
+  'console:events': shape<SessionEvent[]>(),
+  /** An event the server does not know, or a request it could not read without an ack. */
+  'server:error': shape<ErrorInfo>(),
+} satisfies Record<`${string}:${string}`, Shape<unknown>>;
+
+export type ServerEvent = keyof typeof SERVER_EVENTS;
+export type ServerPayload<E extends ServerEvent> = ShapeType<(typeof SERVER_EVENTS)[E]>;
+
+export type ServerToClientEvents = {
+  [E in ServerEvent]: (payload: ServerPayload<E>) => void;
+};
+
+export const SERVER_EVENT_NAMES = Object.keys(SERVER_EVENTS) as ServerEvent[];

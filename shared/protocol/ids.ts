@@ -1,7 +1,12 @@
 // Identifiers shared by every layer.
 
+import { z } from 'zod';
+
 /** A node's id in its room: "n1", "n2"… in join order, stable for the whole session. */
 export type NodeId = string;
+
+/** How long a node id from outside may be (ids are "n1"… but a payload could hold anything). */
+export const nodeIdSchema = z.string().min(1).max(32);
 
 /** Room codes avoid characters that look alike on a projector: no 0/O, 1/I/L. */
 export const ROOM_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -22,6 +27,12 @@ export function normaliseNickname(input: string): string | null {
   const name = input.trim().replace(/\s+/g, ' ');
   if (name.length < 1 || [...name].length > NICKNAME_MAX) return null;
   // Control characters would break the roster and the terminal output.
-  if (/[\u0000-\u001f\u007f]/.test(name)) return null;
+  if ([...name].some(isControl)) return null;
   return name;
+}
+
+/** C0 controls and DEL (U+0000–U+001F, U+007F). */
+function isControl(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0x1f || code === 0x7f;
 }

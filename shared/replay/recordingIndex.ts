@@ -7,7 +7,7 @@ import { engineFor } from '../games';
 import { DROP_REASONS, type DropReason } from '../net/network';
 import type { Faults } from '../net/faults';
 import type { NodeId } from '../protocol/ids';
-import type { NodeKind, RecordingHeader, SessionEvent } from '../session/events';
+import type { NodeKind, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import type { ParsedRecording } from '../session/recording';
 import { lowerBound, MSG, newTable, upperBound, type MessageTable } from './messageTable';
 

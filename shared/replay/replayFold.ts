@@ -10,7 +10,7 @@
 
 import { step } from '../session/fold';
 import { createSessionState, type SessionState } from '../session/state';
-import type { RecordingHeader, SessionEvent } from '../session/events';
+import type { RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 
 /** Checkpoints kept at most; longer recordings space them further apart. */
 const MAX_CHECKPOINTS = 200;

@@ -8,7 +8,7 @@
 // Paste the file into ShiViz with the regular expression SHIVIZ_REGEX.
 
 import type { NodeId } from '../protocol/ids';
-import type { RecordingHeader, SessionEvent } from '../session/events';
+import type { RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import { step } from '../session/fold';
 import { createSessionState } from '../session/state';
 import { ReplayError } from './recordingIndex';

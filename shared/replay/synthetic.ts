@@ -5,7 +5,7 @@
 import { engineFor } from '../games';
 import { defaultFaults } from '../net/faults';
 import { SessionCore } from '../session/core';
-import type { SessionEvent } from '../session/events';
+import type { SessionEvent } from '../protocol/recordingFormat';
 import { makeHeader } from '../session/header';
 import { serializeEvent, serializeHeader } from '../session/recording';
 import type { SessionState } from '../session/state';

@@ -12,7 +12,7 @@ import { blockedBy, decide } from '../net/network';
 import { normaliseNickname, type NodeId } from '../protocol/ids';
 import { fail, formatIssues, ok, type Result } from '../protocol/result';
 import { createRng, deriveSeed, type Rng } from '../rng';
-import type { EventPayloads, EventType, NodeKind, RecordingHeader, SessionEvent } from './events';
+import type { EventPayloads, EventType, NodeKind, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import { engineCtx, step } from './fold';
 import { activeNodes, createSessionState, inRound, isAutomated, isGone, isNodeDown, type SessionState } from './state';
 import { WakeQueue, type Wake } from './wakeQueue';

@@ -7,7 +7,7 @@ import { newClock, tickReceive, tickSend } from '../net/clocks';
 import { orderedSteps } from '../net/script';
 import { engineFor } from '../games';
 import type { AnyEngine, Effect, EngineCtx, Envelope } from '../games/types';
-import type { EventOf, RecordingHeader, SessionEvent } from './events';
+import type { EventOf, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import { createSessionState, emptyNetStats, isNodeDown, type RoundState, type SessionState } from './state';
 
 /** Fault log entries kept in the state (the recording keeps all of them). */

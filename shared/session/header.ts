@@ -1,5 +1,5 @@
 import { defaultFaults, type Faults } from '../net/faults';
-import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from './events';
+import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../protocol/recordingFormat';
 
 /** A recording header with sensible defaults (tests and the simulator fill in little). */
 export function makeHeader(fields: Partial<RecordingHeader> & { faults?: Faults } = {}): RecordingHeader {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeHeader } from './header';
 import { parseRecording, RecordingError, serializeEvent, serializeHeader } from './recording';
-import type { SessionEvent } from './events';
+import type { SessionEvent } from '../protocol/recordingFormat';
 
 const header = makeHeader({ room: 'ABCDE' });
 const events: SessionEvent[] = [

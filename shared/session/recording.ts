@@ -2,7 +2,7 @@
 // last line (the server died mid-write) is skipped; anything else unreadable is an error that
 // says where. Pure text in, data out: the server and the replay viewer both use it.
 
-import { EVENT_TYPES, RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from './events';
+import { EVENT_TYPES, RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../protocol/recordingFormat';
 
 export interface ParsedRecording {
   header: RecordingHeader;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canReach } from '../net/network';
-import type { SessionEvent } from './events';
+import type { SessionEvent } from '../protocol/recordingFormat';
 import { SessionCore } from './core';
 import { fold } from './fold';
 import { makeHeader } from './header';

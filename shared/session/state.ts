@@ -4,11 +4,10 @@ import type { NodeClock } from '../net/clocks';
 import type { Faults } from '../net/faults';
 import type { DrillScript } from '../net/script';
 import { isCrashed } from '../net/network';
-import type { Envelope, NetStats } from '../games/types';
+import type { Envelope } from '../games/types';
 import type { NodeId } from '../protocol/ids';
-import type { NodeKind, RecordingHeader, RoundSpec } from './events';
-
-export type NodeStatus = 'active' | 'kicked' | 'left';
+import type { FaultLogEntry, NetStats, NodeStatus, RoundSummary } from '../protocol/views';
+import type { NodeKind, RecordingHeader, RoundSpec } from '../protocol/recordingFormat';
 
 export interface NodeRecord {
   id: NodeId;
@@ -39,28 +38,12 @@ export interface RoundState {
   net: NetStats;
 }
 
-export interface RoundSummary {
-  index: number;
-  game: string;
-  config: unknown;
-  nodes: number;
-  startedAt: number;
-  endedAt: number;
-  reason: string;
-  result: unknown;
-}
-
 export interface DrillRun {
   script: DrillScript;
   startedAt: number;
   /** Index (in time order) of the next step, and when it runs (session ms). */
   next: number;
   nextAt: number | null;
-}
-
-export interface FaultLogEntry {
-  t: number;
-  text: string;
 }
 
 export interface SessionState {

@@ -1,83 +1,14 @@
 // What each screen is sent. A phone gets `nodeView` (its own node, and the game's view for
-// it: nothing another node keeps secret); the projector gets `consoleSnapshot`.
+// it: nothing another node keeps secret); the projector gets `consoleSnapshot`. The shapes
+// are the protocol's (shared/protocol/views.ts); this module fills them from the state.
 
 import { engineFor } from '../games';
-import type { NetStats } from '../games/types';
-import { groupOf, type Faults } from '../net/faults';
+import { groupOf } from '../net/faults';
 import { isCrashed } from '../net/network';
 import { describeStep, orderedSteps } from '../net/script';
 import type { NodeId } from '../protocol/ids';
-import type { NodeKind } from './events';
-import { inRound, type FaultLogEntry, type NodeStatus, type RoundSummary, type SessionState } from './state';
-
-export interface RoundInfo {
-  index: number;
-  game: string;
-  title: string;
-  startedAt: number;
-}
-
-export interface NodeView {
-  you: {
-    id: NodeId;
-    nickname: string;
-    kind: NodeKind;
-    autopilot: boolean;
-    crashed: boolean;
-  };
-  room: { code: string; locked: boolean; ended: boolean; paused: boolean };
-  round: RoundInfo | null;
-  /** False when the node joined after the current round started. */
-  playing: boolean;
-  /** The game's view for this node (see each game's view type). */
-  game: unknown;
-  /**
-   * Between rounds: the round that just ended and this node's view of its final state (a
-   * round can end the instant the node's last message arrives; the phone still shows it).
-   */
-  lastRound: (RoundInfo & { view: unknown }) | null;
-  /** Session time (ms) this view describes; lets a phone count timers down. */
-  t: number;
-  /**
-   * This node's armed timers and the round's (key → session time it fires). They come from the session, not
-   * the game, so a countdown stays right when the instructor pauses the network.
-   */
-  timers: Record<string, number>;
-}
-
-export interface RosterEntry {
-  id: NodeId;
-  nickname: string;
-  kind: NodeKind;
-}
-
-export interface ConsoleNode extends RosterEntry {
-  status: NodeStatus;
-  connected: boolean;
-  /** When `connected` last changed (session ms). */
-  since: number;
-  autopilot: boolean;
-  crashed: boolean;
-  group: string;
-  inRound: boolean;
-}
-
-export interface ConsoleSnapshot {
-  room: { code: string; locked: boolean; ended: boolean; capacity: number; session: string; startedAt: string };
-  t: number;
-  seq: number;
-  nodes: ConsoleNode[];
-  faults: Faults;
-  paused: boolean;
-  /** When the network was paused (session ms), or null. */
-  pausedAt: number | null;
-  round: (RoundInfo & { config: unknown; nodes: NodeId[]; net: NetStats; view: unknown; timers: Record<string, number> }) | null;
-  rounds: RoundSummary[];
-  net: NetStats;
-  faultLog: FaultLogEntry[];
-  /** The scripted drill running now, with its next step. */
-  drill: { name: string; startedAt: number; steps: { at: number; text: string }[]; next: number; nextAt: number | null } | null;
-}
+import type { ConsoleSnapshot, NodeView, RosterEntry, RoundInfo } from '../protocol/views';
+import { inRound, type SessionState } from './state';
 
 function roundInfo(state: SessionState): RoundInfo | null {
   const r = state.round;

@@ -4,7 +4,7 @@
 
 import { io, type Socket } from 'socket.io-client';
 import type { SandboxView } from '../../shared/games/sandbox/engine';
-import type { NodeView } from '../../shared/session/views';
+import type { NodeView } from '../../shared/protocol/views';
 import { quantile } from '../../shared/sim/stats';
 import { spawnServer, type Spawned } from './spawn';
 

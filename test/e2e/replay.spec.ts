@@ -9,7 +9,7 @@ import path from 'node:path';
 import { devices, expect, test } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { synthesize } from '../../shared/replay/synthetic';
-import type { ConsoleSnapshot } from '../../shared/session/views';
+import type { ConsoleSnapshot } from '../../shared/protocol/views';
 import { joinPhone, openConsole, screenshot, SCREENSHOT_DIR, watchErrors } from './helpers';
 
 /** The instructor's own socket, attached with the key the console page keeps. */

@@ -10,7 +10,7 @@ import type { ByzantineBody } from '../../shared/games/byzantine/config';
 import type { ByzantineConsoleView } from '../../shared/games/byzantine/console';
 import type { ByzantineView } from '../../shared/games/byzantine/view';
 import { parseRecording } from '../../shared/session/recording';
-import type { ConsoleSnapshot, NodeView } from '../../shared/session/views';
+import type { ConsoleSnapshot, NodeView } from '../../shared/protocol/views';
 import { ask, connect, createRoom, startServer, until, type TestServer, type TestSocket } from './harness';
 
 let server: TestServer;

@@ -6,7 +6,7 @@ import type { ElectionResult } from '../../shared/games/election/analysis';
 import type { ElectionConsoleView } from '../../shared/games/election/consoleView';
 import type { ElectionAction } from '../../shared/games/election/types';
 import type { ElectionView } from '../../shared/games/election/view';
-import type { ConsoleSnapshot } from '../../shared/session/views';
+import type { ConsoleSnapshot } from '../../shared/protocol/views';
 import { ask, createRoom, joinNode, startServer, until, type TestNode, type TestServer, type TestSocket } from './harness';
 
 let server: TestServer;

@@ -8,7 +8,7 @@ import { createApplication, type Application } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
 import type { Result } from '../../shared/protocol/result';
-import type { NodeView } from '../../shared/session/views';
+import type { NodeView } from '../../shared/protocol/views';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

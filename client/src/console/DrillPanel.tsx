@@ -7,7 +7,7 @@ import { ENGINES } from '../../../shared/games';
 import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import { describeStep, drillScript, PRESET_SCRIPTS, type DrillScript, type ScriptStep } from '../../../shared/net/script';
 import { formatIssues } from '../../../shared/protocol/result';
-import type { ConsoleSnapshot } from '../../../shared/session/views';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { formatTime } from './NetworkPanel';
 import type { ConsoleSession } from './useConsoleSession';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
-import type { ConsoleSnapshot } from '../../../shared/session/views';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 
 /** A slider that sends its value when released, not on every pixel. */

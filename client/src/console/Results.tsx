@@ -1,4 +1,4 @@
-import type { ConsoleSnapshot } from '../../../shared/session/views';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { GAME_UIS } from '../games';
 import { formatTime } from './NetworkPanel';
 

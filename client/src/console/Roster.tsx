@@ -1,5 +1,5 @@
 import { memo, useCallback } from 'react';
-import type { ConsoleNode, ConsoleSnapshot } from '../../../shared/session/views';
+import type { ConsoleNode, ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 
 /** A phone that dropped off less than this long ago is "reconnecting", after that "offline". */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ENGINES } from '../../../shared/games';
 import { GAME_UIS } from '../games';
-import type { ConsoleSnapshot } from '../../../shared/session/views';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 
 /** Pick a game and its settings, start and stop rounds. */

@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientToServerEvents } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
-import type { SessionEvent } from '../../../shared/session/events';
-import type { ConsoleSnapshot } from '../../../shared/session/views';
+import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { connectSocket, request, type ClientSocket } from '../socket';
 
 const STORE_KEY = 'human-cluster:console';

@@ -1,7 +1,7 @@
 // How the network map draws a room's picture, for the live console and the replay alike: each
 // node with its game's decoration, each message with its game's colour and label.
 
-import type { ConsoleSnapshot } from '../../../shared/session/views';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { presence } from '../console/Roster';
 import { defaultKindStyle, type KindStyle, type MapNode } from '../map/draw';
 import { GAME_UIS } from '.';

@@ -6,7 +6,7 @@ import type { Faults } from '../../../shared/net/faults';
 import type { KindStyle, MapNode } from '../map/draw';
 import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
-import type { ConsoleSnapshot, NodeView, RosterEntry } from '../../../shared/session/views';
+import type { ConsoleSnapshot, NodeView, RosterEntry } from '../../../shared/protocol/views';
 
 export interface PhoneGameProps<View = unknown> {
   /** The game's view for this node. */

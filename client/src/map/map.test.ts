@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionEvent } from '../../../shared/session/events';
+import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
 import { layout, regionAt } from './layout';
 import { progress, TrafficModel } from './traffic';
 

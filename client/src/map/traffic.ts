@@ -3,7 +3,7 @@
 // recorded events, so the live console and the replay viewer draw the same thing.
 
 import type { DropReason } from '../../../shared/net/network';
-import type { SessionEvent } from '../../../shared/session/events';
+import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
 
 export interface Flight {
   key: string;

@@ -1,7 +1,7 @@
 // The student's phone: join with a code and a nickname, wait in the lobby, play the node.
 
 import { useState, type FormEvent } from 'react';
-import type { NodeView } from '../../../shared/session/views';
+import type { NodeView } from '../../../shared/protocol/views';
 import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/ids';
 import { GAME_UIS } from '../games';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';

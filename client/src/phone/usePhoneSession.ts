@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
-import type { NodeView } from '../../../shared/session/views';
+import type { NodeView } from '../../../shared/protocol/views';
 import { connectSocket, request, type ClientSocket } from '../socket';
 
 const STORE_KEY = 'human-cluster:node';

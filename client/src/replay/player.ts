@@ -8,7 +8,8 @@ import { lowerBound, RecordingIndex, upperBound } from '../../../shared/replay/r
 import { candidateRows } from './geometry';
 import type { ReplayFold } from '../../../shared/replay/replayFold';
 import type { SessionState } from '../../../shared/session/state';
-import { consoleSnapshot, type ConsoleSnapshot } from '../../../shared/session/views';
+import { consoleSnapshot } from '../../../shared/session/views';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { MARK_MS, SEND_DROP_SHOW_MS, TrafficModel } from '../map/traffic';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;

@@ -4,7 +4,7 @@
 import type { FaultOp } from '../../net/faults';
 import type { NodeId } from '../../protocol/ids';
 import { SessionCore } from '../../session/core';
-import type { SessionEvent } from '../../session/events';
+import type { SessionEvent } from '../../protocol/recordingFormat';
 import { fold } from '../../session/fold';
 import { makeHeader } from '../../session/header';
 import type { ByzantineResult } from './analysis';

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultOp } from '../../net/faults';
 import { createRng, deriveSeed, type Rng } from '../../rng';
-import type { SessionEvent } from '../../session/events';
+import type { SessionEvent } from '../../protocol/recordingFormat';
 import { SessionCore } from '../../session/core';
 import { fold } from '../../session/fold';
 import { makeHeader } from '../../session/header';

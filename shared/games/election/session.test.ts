@@ -2,7 +2,7 @@
 // bots and the recording, as in a live room.
 
 import { describe, expect, it } from 'vitest';
-import type { SessionEvent } from '../../session/events';
+import type { SessionEvent } from '../../protocol/recordingFormat';
 import { SessionCore } from '../../session/core';
 import { fold } from '../../session/fold';
 import { makeHeader } from '../../session/header';

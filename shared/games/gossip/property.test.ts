@@ -7,7 +7,7 @@ import { defaultFaults, type Faults } from '../../net/faults';
 import type { NodeId } from '../../protocol/ids';
 import { createRng, deriveSeed, type Rng } from '../../rng';
 import { createSessionState } from '../../session/state';
-import type { SessionEvent } from '../../session/events';
+import type { SessionEvent } from '../../protocol/recordingFormat';
 import { step } from '../../session/fold';
 import { runTrial, type ScheduleStep } from '../../sim/runner';
 import type { GossipResult } from './analysis';

@@ -5,7 +5,7 @@ import { defaultFaults, type Faults } from '../../net/faults';
 import { isCrashed } from '../../net/network';
 import type { NodeId } from '../../protocol/ids';
 import { SessionCore } from '../../session/core';
-import type { SessionEvent } from '../../session/events';
+import type { SessionEvent } from '../../protocol/recordingFormat';
 import { makeHeader } from '../../session/header';
 import type { Effect, EngineCtx, InitCtx } from '../types';
 import { gossipConfig, type GossipConfig } from './config';

@@ -2,7 +2,7 @@
 // performance.now() carries it forward until the next one. Frozen while the network is paused.
 
 import { useEffect, useMemo, useState } from 'react';
-import type { NodeView } from '../../../../shared/session/views';
+import type { NodeView } from '../../../../shared/protocol/views';
 
 export interface ViewClock {
   /** Session time now (ms). */

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GossipAction } from '../../../../shared/games/gossip/config';
 import type { GossipNodeView } from '../../../../shared/games/gossip/view';
-import type { NodeView } from '../../../../shared/session/views';
+import type { NodeView } from '../../../../shared/protocol/views';
 import { PeerPicker } from '../../phone/PeerPicker';
 import { buzz, type PhoneGameProps } from '../types';
 import { secondsLeft, useSessionNow } from './clock';

@@ -1,12 +1,17 @@
 // The recording: a header line, then one event per line, in the order they happened.
-// Every change to a room's state is one of these events; the fold (fold.ts) turns them back
-// into the state. The live room records an event and then folds it, so the replay of a
-// recording is, by construction, what happened.
+// Every change to a room's state is one of these events; the fold (shared/session/fold.ts)
+// turns them back into the state. The live room records an event and then folds it, so the
+// replay of a recording is, by construction, what happened.
+//
+// The format is part of the wire protocol, not the session's private business: consoles
+// receive these events live (`console:events`), the HTTP API serves the files, and students'
+// tools read them (docs/PROTOCOL.md). So the types live here, below the session that writes
+// them, and the protocol can name them without importing upward.
 
 import type { Faults, FaultOp } from '../net/faults';
 import type { DrillScript } from '../net/script';
 import type { DropReason } from '../net/network';
-import type { NodeId } from '../protocol/ids';
+import type { NodeId } from './ids';
 
 export const RECORDING_FORMAT = 'human-cluster/recording';
 export const RECORDING_VERSION = 1;

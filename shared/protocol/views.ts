@@ -1,0 +1,103 @@
+// What each screen is sent: a phone's `NodeView`, the projector's `ConsoleSnapshot`, and the
+// pieces of state they carry. Declared here, beside the events that carry them, so the
+// protocol imports nothing above it; shared/session/views.ts builds them from the state.
+
+import type { Faults } from '../net/faults';
+import type { NodeId } from './ids';
+import type { NodeKind } from './recordingFormat';
+
+/** A node's place in the room: `kicked` and `left` are for good. */
+export type NodeStatus = 'active' | 'kicked' | 'left';
+
+/** Network figures (a round's or the whole session's). */
+export interface NetStats {
+  sent: number;
+  delivered: number;
+  duplicated: number;
+  dropped: { crashed: number; partition: number; loss: number };
+}
+
+export interface RoundSummary {
+  index: number;
+  game: string;
+  config: unknown;
+  nodes: number;
+  startedAt: number;
+  endedAt: number;
+  reason: string;
+  result: unknown;
+}
+
+export interface FaultLogEntry {
+  t: number;
+  text: string;
+}
+
+export interface RoundInfo {
+  index: number;
+  game: string;
+  title: string;
+  startedAt: number;
+}
+
+export interface NodeView {
+  you: {
+    id: NodeId;
+    nickname: string;
+    kind: NodeKind;
+    autopilot: boolean;
+    crashed: boolean;
+  };
+  room: { code: string; locked: boolean; ended: boolean; paused: boolean };
+  round: RoundInfo | null;
+  /** False when the node joined after the current round started. */
+  playing: boolean;
+  /** The game's view for this node (see each game's view type). */
+  game: unknown;
+  /**
+   * Between rounds: the round that just ended and this node's view of its final state (a
+   * round can end the instant the node's last message arrives; the phone still shows it).
+   */
+  lastRound: (RoundInfo & { view: unknown }) | null;
+  /** Session time (ms) this view describes; lets a phone count timers down. */
+  t: number;
+  /**
+   * This node's armed timers and the round's (key → session time it fires). They come from the session, not
+   * the game, so a countdown stays right when the instructor pauses the network.
+   */
+  timers: Record<string, number>;
+}
+
+export interface RosterEntry {
+  id: NodeId;
+  nickname: string;
+  kind: NodeKind;
+}
+
+export interface ConsoleNode extends RosterEntry {
+  status: NodeStatus;
+  connected: boolean;
+  /** When `connected` last changed (session ms). */
+  since: number;
+  autopilot: boolean;
+  crashed: boolean;
+  group: string;
+  inRound: boolean;
+}
+
+export interface ConsoleSnapshot {
+  room: { code: string; locked: boolean; ended: boolean; capacity: number; session: string; startedAt: string };
+  t: number;
+  seq: number;
+  nodes: ConsoleNode[];
+  faults: Faults;
+  paused: boolean;
+  /** When the network was paused (session ms), or null. */
+  pausedAt: number | null;
+  round: (RoundInfo & { config: unknown; nodes: NodeId[]; net: NetStats; view: unknown; timers: Record<string, number> }) | null;
+  rounds: RoundSummary[];
+  net: NetStats;
+  faultLog: FaultLogEntry[];
+  /** The scripted drill running now, with its next step. */
+  drill: { name: string; startedAt: number; steps: { at: number; text: string }[]; next: number; nextAt: number | null } | null;
+}
