@@ -26,13 +26,10 @@ export const NICKNAME_MAX = 20;
 export function normaliseNickname(input: string): string | null {
   const name = input.trim().replace(/\s+/g, ' ');
   if (name.length < 1 || [...name].length > NICKNAME_MAX) return null;
-  // Control characters would break the roster and the terminal output.
-  if ([...name].some(isControl)) return null;
+  // Control characters (U+0000–U+001F, U+007F) would break the roster and the terminal output.
+  for (const c of name) {
+    const code = c.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f) return null;
+  }
   return name;
-}
-
-/** C0 controls and DEL (U+0000–U+001F, U+007F). */
-function isControl(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return code <= 0x1f || code === 0x7f;
 }
