@@ -3,8 +3,8 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ElectionResult } from '../../shared/games/election/analysis';
-import type { ElectionConsoleView } from '../../shared/games/election/consoleView';
-import type { ElectionAction } from '../../shared/games/election/types';
+import type { ElectionConsoleView } from '../../shared/games/election/console';
+import type { ElectionAction } from '../../shared/games/election/config';
 import type { ElectionView } from '../../shared/games/election/view';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
 import { ask, createRoom, joinNode, startServer, until, type TestNode, type TestServer, type TestSocket } from './harness';

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GossipResult } from '../../shared/games/gossip/analysis';
 import type { GossipAction } from '../../shared/games/gossip/config';
-import type { GossipConsoleView, GossipNodeView } from '../../shared/games/gossip/view';
+import type { GossipConsoleView } from '../../shared/games/gossip/console';
+import type { GossipNodeView } from '../../shared/games/gossip/view';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
 import { ask, createRoom, joinNode, startServer, until, type TestNode, type TestServer, type TestSocket } from './harness';
 

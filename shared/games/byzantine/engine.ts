@@ -2,11 +2,11 @@
 // lieutenants decide by majority, and the class checks IC1 and IC2 against N ≥ 3f+1.
 // Rules are in README.md beside this file; each part lives in its own file:
 // config (settings, actions), setup (roles), messages and phases, rules (check),
-// view (phones, console), bots, outcome and analysis (the result), sim (the simulator).
+// view (phones), console (the projector), bot, outcome and analysis (the result), sim (the simulator).
 
 import type { GameEngine } from '../types';
 import { analyse } from './analysis';
-import { bot } from './bots';
+import { bot } from './bot';
 import { byzantineAction, byzantineConfig, type ByzantineAction, type ByzantineConfig, type Value } from './config';
 import { flushOutbox, flushOverdue, receive, sendOmRelays, sendOrders, sendSmRelays } from './messages';
 import { advance, onGraceTimer, onPhaseTimer } from './phases';

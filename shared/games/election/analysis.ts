@@ -5,9 +5,9 @@ import type { NodeId } from '../../protocol/ids';
 import type { NetStats } from '../types';
 import type { Pace, Timing } from './config';
 import { isSplit } from './election';
-import { termView, type TermView } from './consoleView';
+import { termView, type TermView } from './console';
 import { cardRef, type CardRef } from './view';
-import type { ElectionState, StaleReason } from './types';
+import type { ElectionState, StaleReason } from './state';
 
 /** Terms of the timeline kept in the result (the latest). */
 export const RESULT_TERMS = 200;

@@ -4,7 +4,7 @@
 
 import type { BotCtx } from '../types';
 import type { ElectionConfig } from './config';
-import type { ElectionAction } from './types';
+import type { ElectionAction } from './config';
 import type { ElectionView } from './view';
 
 export const RESTAURANTS = [

@@ -1,6 +1,10 @@
-// A round's settings: a pace preset plus optional overrides. `parse({})` is the classroom pace.
+// A round's settings (a pace preset plus optional overrides; `parse({})` is the classroom pace),
+// the actions a node may take, and the kinds of envelope nodes exchange.
 
 import { z } from 'zod';
+
+export const GAME_ID = 'election';
+export const VALUE_MAX = 40;
 
 export const PACES = {
   /** People play: slow enough to read the screen and tap, fast enough to keep a class awake. */
@@ -55,3 +59,21 @@ export function timingOf(config: ElectionConfig): Timing {
     botDelayMs: config.botDelayMs ?? preset.botDelayMs,
   };
 }
+
+export const electionAction = z.discriminatedUnion('type', [
+  /** Stand for election: allowed once your election timer has run out [E3][E8]. */
+  z.object({ type: z.literal('stand') }).strict(),
+  /** Answer the vote request `candidate` sent you [E4][E5]. */
+  z.object({ type: z.literal('vote'), candidate: z.string().min(1).max(32), grant: z.boolean() }).strict(),
+  /** As leader, propose the dinner-party restaurant [E10]. */
+  z.object({ type: z.literal('propose'), value: z.string().trim().min(1).max(VALUE_MAX) }).strict(),
+]);
+export type ElectionAction = z.infer<typeof electionAction>;
+
+/** Envelope kinds (the wire protocol of the game). */
+export const KIND = {
+  voteRequest: 'election:vote-request',
+  vote: 'election:vote',
+  append: 'election:append',
+  appendReply: 'election:append-reply',
+} as const;

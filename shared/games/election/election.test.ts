@@ -3,7 +3,7 @@ import { dealCards } from './cards';
 import { election } from './engine';
 import { heartbeatKey, timeoutKey } from './step';
 import { Cluster } from './testkit';
-import { KIND } from './types';
+import { KIND } from './config';
 
 const isKind = (kind: string, to?: string, from?: string) => (e: { kind: string; to: string; from: string }) =>
   e.kind === kind && (to === undefined || e.to === to) && (from === undefined || e.from === from);

@@ -7,7 +7,8 @@ import type { Envelope } from '../types';
 import { observeTerm } from './follow';
 import { heartbeat, violate } from './log';
 import { armElection, cancelTimers, cardOf, lastLogTerm, mark, nodeOf, notify, raiseMaxTerm, send, timeoutKey, type Step } from './step';
-import { KIND, PENDING_MAX, type ElectionState, type TermRecord, type VoteBody, type VoteRequestBody } from './types';
+import { KIND } from './config';
+import { PENDING_MAX, type ElectionState, type TermRecord, type VoteBody, type VoteRequestBody } from './state';
 
 /** Term records kept for the console's timeline and the result; older ones are summarised. */
 export const TERMS_KEPT = 500;

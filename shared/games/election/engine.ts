@@ -1,8 +1,9 @@
 // The card leader election game: Raft's election and commit, played by phones and bots through
-// the simulated network. This file wires the engine contract to the game's parts: rules in
-// election.ts (voting) and log.ts (replication), checks in check.ts, screens in view.ts and
-// consoleView.ts, stale leaders in stale.ts, the round's analysis in analysis.ts, the autopilot
-// in bot.ts, the simulator in sim.ts. The rules with their IDs are in README.md beside this file.
+// the simulated network. This file wires the engine contract to the game's parts: settings and
+// actions in config.ts, the state in state.ts, transitions in election.ts (voting) and log.ts
+// (replication), checks in rules.ts, screens in view.ts and console.ts, stale leaders in
+// stale.ts, the round's analysis in analysis.ts, the autopilot in bot.ts, the simulator in
+// sim.ts. The rules with their IDs are in README.md beside this file.
 
 import type { NodeId } from '../../protocol/ids';
 import { deriveSeed } from '../../rng';
@@ -10,15 +11,15 @@ import type { Effect, EngineCtx, GameEngine } from '../types';
 import { electionResult } from './analysis';
 import { electionBot } from './bot';
 import { dealCards } from './cards';
-import { checkAction } from './check';
-import { electionConfig, timingOf, type ElectionConfig } from './config';
+import { checkAction } from './rules';
+import { electionAction, electionConfig, GAME_ID, KIND, timingOf, type ElectionAction, type ElectionConfig } from './config';
 import { answerVote, crash, onElectionTimer, onVote, onVoteRequest, stand, syncDown } from './election';
 import { heartbeat, onAppend, onAppendReply, propose } from './log';
 import { electionSim } from './sim';
 import { refreshStale } from './stale';
 import { armElection, begin, parseKey, type Step } from './step';
-import { electionAction, GAME_ID, KIND, type ElectionAction, type ElectionState, type NodeState } from './types';
-import { consoleView } from './consoleView';
+import type { ElectionState, NodeState } from './state';
+import { consoleView } from './console';
 import { nodeView } from './view';
 
 function freshNode(): NodeState {

@@ -14,7 +14,7 @@ import { SessionCore } from '../../session/core';
 import { fold } from '../../session/fold';
 import { makeHeader } from '../../session/header';
 import { isNodeDown } from '../../session/state';
-import type { ElectionState } from './types';
+import type { ElectionState } from './state';
 
 const BASE = Number(process.env.ELECTION_FUZZ_SEED ?? 1);
 const RUNS = Number(process.env.ELECTION_FUZZ_RUNS ?? 60);

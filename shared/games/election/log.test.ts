@@ -3,7 +3,8 @@ import { electionResult } from './analysis';
 import { election } from './engine';
 import { timeoutKey } from './step';
 import { Cluster } from './testkit';
-import { KIND, LOG_MAX, type AppendBody } from './types';
+import { KIND } from './config';
+import { LOG_MAX, type AppendBody } from './state';
 
 const isKind = (kind: string, to?: string, from?: string) => (e: { kind: string; to: string; from: string }) =>
   e.kind === kind && (to === undefined || e.to === to) && (from === undefined || e.from === from);

@@ -9,7 +9,8 @@ import type { NodeId } from '../../protocol/ids';
 import type { Envelope } from '../types';
 import { observeTerm, toFollower } from './follow';
 import { armElection, armHeartbeat, cardOf, mark, nodeOf, notify, send, type Step } from './step';
-import { ENTRIES_PER_MESSAGE, KIND, type AppendBody, type AppendReplyBody, type LogEntry } from './types';
+import { KIND } from './config';
+import { ENTRIES_PER_MESSAGE, type AppendBody, type AppendReplyBody, type LogEntry } from './state';
 
 /** Violations kept (a correct engine has none; the fuzz test asserts that). */
 const VIOLATIONS_MAX = 100;

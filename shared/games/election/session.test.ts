@@ -10,8 +10,8 @@ import { nodeView } from '../../session/views';
 import type { ElectionResult } from './analysis';
 import { election } from './engine';
 import { timeoutKey } from './step';
-import type { ElectionState } from './types';
-import type { ElectionConsoleView } from './consoleView';
+import type { ElectionState } from './state';
+import type { ElectionConsoleView } from './console';
 import type { ElectionView } from './view';
 
 function session(seed: number) {

@@ -6,7 +6,7 @@ import { median, p95, mean, round } from '../../sim/stats';
 import type { SimFlags, SimPlugin } from '../types';
 import type { ElectionResult } from './analysis';
 import { PACES, type ElectionConfig, type Pace } from './config';
-import type { ElectionState } from './types';
+import type { ElectionState } from './state';
 
 export interface ElectionTrial {
   seed: number;

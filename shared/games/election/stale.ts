@@ -8,7 +8,7 @@
 import type { NodeId } from '../../protocol/ids';
 import { canReach } from '../../net/network';
 import { cardOf, mark, type Step } from './step';
-import type { ElectionState, StalePeriod, StaleReason } from './types';
+import type { ElectionState, StalePeriod, StaleReason } from './state';
 
 /** Ended periods kept for the console and the result; totals cover all of them. */
 export const STALE_KEPT = 200;

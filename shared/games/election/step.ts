@@ -6,7 +6,7 @@ import type { NodeId } from '../../protocol/ids';
 import { createRng } from '../../rng';
 import type { Effect, EngineCtx } from '../types';
 import type { Range } from './config';
-import type { ElectionState, NodeState } from './types';
+import type { ElectionState, NodeState } from './state';
 
 export interface Step {
   s: ElectionState;

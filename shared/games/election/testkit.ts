@@ -7,8 +7,8 @@ import type { NodeId } from '../../protocol/ids';
 import type { Effect, EngineCtx, Envelope, Rejection } from '../types';
 import { election } from './engine';
 import { heartbeatKey, timeoutKey } from './step';
-import type { ElectionState } from './types';
-import type { ElectionConsoleView } from './consoleView';
+import type { ElectionState } from './state';
+import type { ElectionConsoleView } from './console';
 import type { ElectionView } from './view';
 
 export class Cluster {

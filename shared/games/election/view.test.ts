@@ -5,7 +5,7 @@ import { electionBot, RESTAURANTS } from './bot';
 import { electionConfig, timingOf } from './config';
 import { election } from './engine';
 import { Cluster } from './testkit';
-import { KIND } from './types';
+import { KIND } from './config';
 import type { ElectionView } from './view';
 
 /** n1 and n2 stand in term 1 and get one vote each (n3's and n4's): nobody wins. */

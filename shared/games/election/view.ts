@@ -3,11 +3,11 @@
 
 import type { NodeId } from '../../protocol/ids';
 import type { Card } from './cards';
-import { whyNotGrant } from './check';
+import { whyNotGrant } from './rules';
 import type { Pace, Range, Timing } from './config';
 import { pendingOwn } from './log';
 import { heartbeatKey, lastLogTerm, timeoutKey } from './step';
-import { LOG_MAX, type ElectionState, type Notice, type Role } from './types';
+import { LOG_MAX, type ElectionState, type Notice, type Role } from './state';
 
 /** Entries of its log a phone sees (the latest ones). */
 export const VIEW_LOG = 10;

@@ -14,7 +14,8 @@ import { refreshReach } from './reach';
 import { applyAction, checkAction, countSent } from './rules';
 import { gossipSim } from './sim';
 import { createState, learn, REQUESTS_KEPT, type GossipState, type Outcome } from './state';
-import { consoleView, nodeView } from './view';
+import { consoleView } from './console';
+import { nodeView } from './view';
 
 export const gossip: GameEngine<GossipConfig, GossipState, GossipAction> = {
   id: GAME_ID,

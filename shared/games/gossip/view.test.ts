@@ -4,7 +4,8 @@ import { gossipBot } from './bot';
 import { TICK_KEY } from './config';
 import { gossip } from './engine';
 import { sends, table } from './testkit';
-import type { GossipConsoleView, GossipNodeView } from './view';
+import type { GossipConsoleView } from './console';
+import type { GossipNodeView } from './view';
 import { createRng } from '../../rng';
 
 const view = (t: ReturnType<typeof table>, node: string) => gossip.view(t.state, node) as GossipNodeView;

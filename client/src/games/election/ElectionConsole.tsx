@@ -1,7 +1,7 @@
 // The election on the projector: the current term and leader, a warning for every stale leader,
 // what the cluster decided, every node as its card, and the term timeline.
 
-import type { ConsoleNodeView, ElectionConsoleView, StaleView, TermView } from '../../../../shared/games/election/consoleView';
+import type { ConsoleNodeView, ElectionConsoleView, StaleView, TermView } from '../../../../shared/games/election/console';
 import type { ConsoleGameProps } from '../types';
 import { CardTag } from './CardFace';
 import { formatMs, ROLE_LOOK } from './look';

@@ -2,8 +2,9 @@
 // the map's decorations, message kinds, and the results table's one line.
 
 import type { ElectionResult } from '../../../../shared/games/election/analysis';
-import type { ElectionConsoleView } from '../../../../shared/games/election/consoleView';
-import { KIND, type Role } from '../../../../shared/games/election/types';
+import type { ElectionConsoleView } from '../../../../shared/games/election/console';
+import { KIND } from '../../../../shared/games/election/config';
+import type { Role } from '../../../../shared/games/election/state';
 import type { KindStyle } from '../../map/draw';
 import type { NodeDecoration } from '../types';
 

@@ -3,7 +3,7 @@
 // who is still waiting or cut off, and a warning while the spread is stuck.
 
 import { useState, type ReactNode } from 'react';
-import type { GossipConsoleView } from '../../../../shared/games/gossip/view';
+import type { GossipConsoleView } from '../../../../shared/games/gossip/console';
 import type { ConsoleGameProps } from '../types';
 import { lengthText, secondsLeft, useSessionNow } from './clock';
 import { InfectionCurve } from './InfectionCurve';

@@ -6,7 +6,7 @@ import type { GossipResult } from '../../../../shared/games/gossip/analysis';
 import { TICK_KEY } from '../../../../shared/games/gossip/config';
 import { gossip } from '../../../../shared/games/gossip/engine';
 import { sends, table } from '../../../../shared/games/gossip/testkit';
-import type { GossipConsoleView } from '../../../../shared/games/gossip/view';
+import type { GossipConsoleView } from '../../../../shared/games/gossip/console';
 import type { Effect, Envelope } from '../../../../shared/games/types';
 import { applyFaultOp } from '../../../../shared/net/faults';
 import { formulaText, ticks } from './InfectionCurve';

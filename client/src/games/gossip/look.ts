@@ -3,7 +3,7 @@
 
 import type { GossipResult, NeverReason } from '../../../../shared/games/gossip/analysis';
 import { KINDS as WIRE, type GossipMode } from '../../../../shared/games/gossip/config';
-import type { GossipConsoleView } from '../../../../shared/games/gossip/view';
+import type { GossipConsoleView } from '../../../../shared/games/gossip/console';
 import type { KindStyle } from '../../map/draw';
 import type { NodeDecoration } from '../types';
 

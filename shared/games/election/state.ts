@@ -1,13 +1,10 @@
-// The election game's data: actions a node may take, the envelopes nodes exchange, and the
-// engine's state. All plain JSON: the replay fold rebuilds it and compares it with toEqual.
+// The election game's data: the envelopes nodes exchange and the engine's state. All plain
+// JSON: the replay fold rebuilds it and compares it with toEqual.
 
-import { z } from 'zod';
 import type { NodeId } from '../../protocol/ids';
 import type { Card } from './cards';
 import type { ElectionConfig, Timing } from './config';
 
-export const GAME_ID = 'election';
-export const VALUE_MAX = 40;
 /** Most entries a round's log may hold: proposals stop being accepted beyond it. */
 export const LOG_MAX = 200;
 /** Most entries one AppendEntries carries; a follower far behind catches up over several. */
@@ -15,26 +12,8 @@ export const ENTRIES_PER_MESSAGE = 64;
 /** Unanswered vote requests a node keeps (one per candidate; the oldest go first). */
 export const PENDING_MAX = 50;
 
-export const electionAction = z.discriminatedUnion('type', [
-  /** Stand for election: allowed once your election timer has run out [E3][E8]. */
-  z.object({ type: z.literal('stand') }).strict(),
-  /** Answer the vote request `candidate` sent you [E4][E5]. */
-  z.object({ type: z.literal('vote'), candidate: z.string().min(1).max(32), grant: z.boolean() }).strict(),
-  /** As leader, propose the dinner-party restaurant [E10]. */
-  z.object({ type: z.literal('propose'), value: z.string().trim().min(1).max(VALUE_MAX) }).strict(),
-]);
-export type ElectionAction = z.infer<typeof electionAction>;
-
 export const ROLES = ['follower', 'candidate', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
-
-/** Envelope kinds (the wire protocol of the game). */
-export const KIND = {
-  voteRequest: 'election:vote-request',
-  vote: 'election:vote',
-  append: 'election:append',
-  appendReply: 'election:append-reply',
-} as const;
 
 /** One proposal in the replicated log. Index i (1-based) is `log[i - 1]`. */
 export interface LogEntry {

@@ -5,7 +5,8 @@ import type { NodeId } from '../../protocol/ids';
 import type { EngineCtx, Rejection } from '../types';
 import { pendingOwn } from './log';
 import { cardOf, lastLogTerm, upToDate } from './step';
-import { LOG_MAX, type ElectionAction, type ElectionState, type NodeState, type PendingVote } from './types';
+import type { ElectionAction } from './config';
+import { LOG_MAX, type ElectionState, type NodeState, type PendingVote } from './state';
 
 export function checkAction(s: ElectionState, node: NodeId, action: ElectionAction, ctx: EngineCtx): Rejection | null {
   const n = s.node[node];

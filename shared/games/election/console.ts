@@ -5,7 +5,7 @@ import type { NodeId } from '../../protocol/ids';
 import type { Card } from './cards';
 import type { Pace, Timing } from './config';
 import { isSplit } from './election';
-import type { ElectionState, Role, StaleReason } from './types';
+import type { ElectionState, Role, StaleReason } from './state';
 import { cardRef, type CardRef } from './view';
 
 export interface ConsoleNodeView {
