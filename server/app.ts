@@ -1,15 +1,30 @@
 // The composition root: one HTTP server carrying the express app and Socket.IO, the room
-// registry, and the clock. Tests create it on a random port; main.ts runs it for a class.
+// registry, the clock, and the games rooms may play. Tests create it on a random port (with
+// games of their own if they like); main.ts runs it for a class.
 
 import { createServer, type Server as HttpServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { Server } from 'socket.io';
+import { byzantineGame } from '../shared/games/byzantine';
+import { electionGame } from '../shared/games/election';
+import { gossipGame } from '../shared/games/gossip';
+import { sandboxGame } from '../shared/games/sandbox';
+import { createGames, type Games } from '../shared/games/types';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events';
 import { realClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createHttpApp } from './http';
 import { RoomRegistry } from './rooms';
 import { attachTransport, socketOutput, type SocketData } from './transport';
+
+/** The games a class can play: every room of this server offers them. */
+export const GAMES: Games = createGames([sandboxGame, gossipGame, electionGame, byzantineGame]);
+
+export interface ApplicationOptions {
+  games?: Games;
+  clock?: Clock;
+  log?: (line: string) => void;
+}
 
 export interface Application {
   httpServer: HttpServer;
@@ -30,11 +45,8 @@ export function lanAddress(): string | null {
   return null;
 }
 
-export async function createApplication(
-  config: Config,
-  clock: Clock = realClock,
-  log: (line: string) => void = console.log,
-): Promise<Application> {
+export async function createApplication(config: Config, options: ApplicationOptions = {}): Promise<Application> {
+  const { games = GAMES, clock = realClock, log = console.log } = options;
   const httpServer = createServer();
   let port = config.port;
   const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;
@@ -42,6 +54,7 @@ export async function createApplication(
     config,
     clock,
     socketOutput(() => io),
+    games,
   );
   // Express first: Socket.IO then takes its own path and hands every other request to it.
   httpServer.on('request', createHttpApp({ config, registry, joinUrl, startedAt: Date.now() }));

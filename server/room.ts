@@ -4,9 +4,10 @@
 
 import type { DrillName } from '../shared/net/drills';
 import type { FaultOp } from '../shared/net/faults';
+import type { Games } from '../shared/games/types';
 import type { RemovedNotice, Roster, ServerEvent, ServerToClientEvents } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
-import type { SessionEvent } from '../shared/protocol/recordingFormat';
+import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import { fail, ok, type Result } from '../shared/protocol/result';
 import { SessionCore } from '../shared/session/core';
 import type { SessionState } from '../shared/session/state';
@@ -60,6 +61,8 @@ export interface RoomDeps {
   clock: Clock;
   writer: RecordingWriter;
   output: RoomOutput;
+  /** The games this room may play. */
+  games: Games;
   onEnded?: (room: Room) => void;
 }
 
@@ -83,11 +86,13 @@ export class Room {
   private rosterDirty = false;
   lastActivity: number;
 
+  /** A new room (from its recording's header), or one restored from its recording's fold. */
   constructor(
-    start: ConstructorParameters<typeof SessionCore>[0],
+    start: RecordingHeader | SessionState,
     private readonly deps: RoomDeps,
   ) {
-    this.core = new SessionCore(start, (e) => this.onEvent(e));
+    const record = (e: SessionEvent) => this.onEvent(e);
+    this.core = 'format' in start ? SessionCore.create(start, deps.games, record) : SessionCore.restore(start, deps.games, record);
     const header = this.core.state.header;
     this.code = header.room;
     this.origin = Date.parse(header.startedAt);
@@ -246,7 +251,7 @@ export class Room {
   }
 
   viewFor(node: NodeId) {
-    return nodeView(this.state, node);
+    return nodeView(this.state, node, this.deps.games);
   }
 
   roster(): Roster {
@@ -255,7 +260,7 @@ export class Room {
   }
 
   snapshot() {
-    return consoleSnapshot(this.state, Math.max(this.state.t, this.now()));
+    return consoleSnapshot(this.state, this.deps.games, Math.max(this.state.t, this.now()));
   }
 
   // ---- internals ----
@@ -323,7 +328,7 @@ export class Room {
     const targets = changes.all ? [...this.sockets.keys()] : [...changes.nodes].filter((n) => this.sockets.has(n));
     for (const node of targets) {
       try {
-        const view = nodeView(this.state, node);
+        const view = nodeView(this.state, node, this.deps.games);
         if (view) this.deps.output.toNode(this.code, node, 'node:view', view);
       } catch (err) {
         console.error(`room ${this.code}: the view of ${node} failed:`, err);

@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultFaults } from '../shared/net/faults';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../shared/protocol/recordingFormat';
+import type { Games } from '../shared/games/types';
 import { fold } from '../shared/session/fold';
 import { parseRecording } from '../shared/session/recording';
 import { seedFrom } from '../shared/rng';
@@ -36,6 +37,7 @@ export class RoomRegistry {
     private readonly config: Config,
     private readonly clock: Clock,
     private readonly output: RoomOutput,
+    private readonly games: Games,
   ) {
     this.recordingsDir = path.join(config.dataDir, 'recordings');
   }
@@ -74,7 +76,7 @@ export class RoomRegistry {
       vectorClocks: true,
     };
     const writer = await RecordingWriter.create(this.fileFor(session), header);
-    const room = new Room(header, { clock: this.clock, writer, output: this.output, onEnded: (r) => this.onEnded(r) });
+    const room = new Room(header, { clock: this.clock, writer, output: this.output, games: this.games, onEnded: (r) => this.onEnded(r) });
     this.rooms.set(code, room);
     return { room, key };
   }
@@ -90,14 +92,20 @@ export class RoomRegistry {
       const file = path.join(this.recordingsDir, name);
       try {
         const parsed = parseRecording(await readFile(file, 'utf8'));
-        const state = fold(parsed.header, parsed.events);
+        const state = fold(parsed.header, parsed.events, this.games);
         const code = parsed.header.room;
         if (state.ended || this.rooms.has(code)) {
           this.ended.add(code);
           continue;
         }
         const writer = await RecordingWriter.reopen(file);
-        const room = new Room(state, { clock: this.clock, writer, output: this.output, onEnded: (r) => this.onEnded(r) });
+        const room = new Room(state, {
+          clock: this.clock,
+          writer,
+          output: this.output,
+          games: this.games,
+          onEnded: (r) => this.onEnded(r),
+        });
         this.rooms.set(code, room);
         restored++;
         log(

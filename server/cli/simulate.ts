@@ -3,11 +3,19 @@
 //   npm run simulate -- --game election --nodes 5 --drill drills/split-brain.json
 
 import { readFileSync } from 'node:fs';
+import { byzantineGame } from '../../shared/games/byzantine';
+import { electionGame } from '../../shared/games/election';
+import { gossipGame } from '../../shared/games/gossip';
+import { sandboxGame } from '../../shared/games/sandbox';
+import { createGames } from '../../shared/games/types';
 import { drillScript } from '../../shared/net/script';
 import { formatIssues } from '../../shared/protocol/result';
 import { scheduleFromScript } from '../../shared/sim/flags';
 import type { ScheduleStep } from '../../shared/sim/runner';
 import { simulate } from '../../shared/sim/simulate';
+
+/** The games the simulator can run (those with a simulator plug-in). */
+const GAMES = createGames([sandboxGame, gossipGame, electionGame, byzantineGame]);
 
 /** Reads `--drill file.json` (a drill script, as the console saves them) into a schedule. */
 function drillSchedule(argv: string[]): { argv: string[]; schedule: ScheduleStep[] } {
@@ -32,7 +40,7 @@ function main(args: string[]): number {
   try {
     const json = args.includes('--json');
     const { argv, schedule } = drillSchedule(args.filter((a) => a !== '--json'));
-    const out = simulate(argv, schedule);
+    const out = simulate(argv, GAMES, schedule);
     if (json) {
       process.stdout.write(`${JSON.stringify(out)}\n`);
     } else {

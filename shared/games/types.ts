@@ -7,6 +7,11 @@
 // State ownership: `init` returns a fresh state; every other function receives the state the
 // session owns and may change it in place (that keeps a 100,000-node gossip linear). `check`
 // and the view functions must not change it. To keep a snapshot, clone it first.
+//
+// A game is handed to the session core, never looked up: each game's folder exports one
+// definition (`defineGame`), the composition roots (the server's app, the simulator's command
+// line, the client, the tests) list them, and `createGames` makes the registry they pass in.
+// docs/ADDING_A_GAME.md walks through every function below.
 
 import type { z } from 'zod';
 import type { VectorClock } from '../net/clocks';
@@ -14,6 +19,7 @@ import type { Faults } from '../net/faults';
 import type { NodeId } from '../protocol/ids';
 import type { NetStats } from '../protocol/views';
 import type { Rng } from '../rng';
+import type { SimPlugin } from '../sim/plugin';
 
 export interface Envelope<B = unknown> {
   /** "m1", "m2"… in send order within the session. */
@@ -79,7 +85,12 @@ export interface BotCtx<Config> {
  */
 export type { NetStats };
 
-export interface GameEngine<Config = unknown, State = unknown, Action = unknown> {
+/**
+ * One game's rules as a reducer. `Config` is a round's settings, `State` the game's state,
+ * `Action` what a node may ask to do, `View` what one node's phone is sent, `ConsoleView` what
+ * the projector is sent and `Result` the round's analysis.
+ */
+export interface GameEngine<Config, State, Action, View, ConsoleView, Result> {
   readonly id: string;
   readonly title: string;
   /** Parses a round's settings; `parse({})` gives the defaults. */
@@ -97,36 +108,49 @@ export interface GameEngine<Config = unknown, State = unknown, Action = unknown>
   /** The instructor changed the faults (crashes and restarts matter to most games). */
   faultsChanged?(state: State, prev: Faults, next: Faults, ctx: EngineCtx): Effect[];
   /** What `node` may know, and nothing more: this is all its phone receives. */
-  view(state: State, node: NodeId): unknown;
+  view(state: State, node: NodeId): View;
   /** What the projector shows. May include secrets (roles, cards). */
-  consoleView(state: State): unknown;
+  consoleView(state: State): ConsoleView;
   /** The round's analysis, recorded when the round ends (`ctx.now` is the end). */
-  result(state: State, net: NetStats, ctx?: EngineCtx): unknown;
+  result(state: State, net: NetStats, ctx?: EngineCtx): Result;
   /** The autopilot: actions a bot takes given only what its node may know. */
-  bot(view: unknown, ctx: BotCtx<Config>): Action[];
+  bot(view: View, ctx: BotCtx<Config>): Action[];
   /** How long a bot waits after its view changes before it acts (ms). */
   botDelay(state: State, rng: Rng): number;
   /** The node a drill means by "the leader", if the game has one. */
   leader?(state: State): NodeId | null;
-  /** How the headless simulator runs this game; games without one cannot be simulated. */
-  sim?: SimPlugin<Config, State>;
 }
 
-/** Command-line flags as typed: `--fanout 2` gives { fanout: '2' }, a bare `--signed` gives true. */
-export type SimFlags = Record<string, string | boolean>;
-
-export interface SimPlugin<Config, State> {
-  /** Round settings from the flags; throw an Error with a readable message to refuse them. */
-  config(flags: SimFlags, nodes: number): Config;
-  /** Virtual time after which a trial is stopped (ms); `lastStepAt` is the fault schedule's last step. */
-  maxTimeMs(config: Config, flags: SimFlags, schedule: { lastStepAt: number }): number;
-  /** Stop the trial early (the round's result is then taken as it stands). */
-  done?(state: State, now: number): boolean;
-  /** One trial's JSON, from the round's result (what `result` returned). */
-  trial(result: unknown, info: { endedAt: number; seed: number }): Record<string, unknown>;
-  summary(trials: Record<string, unknown>[], config: Config): Record<string, unknown>;
+/** What a game's folder exports (its index.ts): the engine, and how the simulator runs it. */
+export interface GameDefinition<Config, State, Action, View, ConsoleView, Result, Trial extends Record<string, unknown>> {
+  readonly engine: GameEngine<Config, State, Action, View, ConsoleView, Result>;
+  /** Games without one cannot be simulated. */
+  readonly sim?: SimPlugin<Config, State, Result, Trial>;
 }
 
-// eslint-style escape hatch for the registry: engines are stored without their generics.
-// biome-ignore lint: the registry is heterogeneous by design.
-export type AnyEngine = GameEngine<any, any, any>;
+/**
+ * A game with its types erased: the one place they are. A registry holds games of different
+ * types, and the session core passes each engine only what that engine made (its own state,
+ * actions its own schema parsed, its own view to its own bot), so the erasure is safe.
+ */
+export type AnyGame = GameDefinition<unknown, unknown, unknown, unknown, unknown, unknown, Record<string, unknown>>;
+export type AnyEngine = AnyGame['engine'];
+
+/** A game's definition, with its engine and plug-in checked against each other, ready for a registry. */
+export function defineGame<Config, State, Action, View, ConsoleView, Result, Trial extends Record<string, unknown>>(
+  game: GameDefinition<Config, State, Action, View, ConsoleView, Result, Trial>,
+): AnyGame {
+  return game;
+}
+
+/** The games a host offers, by id: what it hands to the session core, the fold, the views and the replay. */
+export type Games = ReadonlyMap<string, AnyGame>;
+
+export function createGames(list: readonly AnyGame[]): Games {
+  const games = new Map<string, AnyGame>();
+  for (const game of list) {
+    if (games.has(game.engine.id)) throw new Error(`Two games have the id "${game.engine.id}".`);
+    games.set(game.engine.id, game);
+  }
+  return games;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES } from '../games';
+import { GAMES } from '../../test/support/games';
 import { drillScript, orderedSteps, PRESET_SCRIPTS } from './script';
 
 describe('drill scripts', () => {
@@ -9,7 +9,7 @@ describe('drill scripts', () => {
       expect(drillScript.safeParse(script).success).toBe(true);
       for (const step of script.steps) {
         if (step.do !== 'start') continue;
-        const engine = ENGINES[step.game];
+        const engine = GAMES.get(step.game)?.engine;
         expect(engine, `game ${step.game}`).toBeDefined();
         expect(engine!.config.safeParse(step.config ?? {}).success).toBe(true);
       }

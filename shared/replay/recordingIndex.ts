@@ -2,8 +2,9 @@
 // "what happened by instant t", rounds, fault changes, drops and marks to jump to, and one row
 // per envelope copy (send → delivery or drop) for the space-time diagram. Building it is one
 // cheap pass over the events; the game state itself comes from the fold (fold.ts), lazily.
+// It knows the games the viewer offers (`games`): a round of any other cannot be replayed.
 
-import { engineFor } from '../games';
+import type { Games } from '../games/types';
 import { DROP_REASONS, type DropReason } from '../net/network';
 import type { Faults } from '../net/faults';
 import type { NodeId } from '../protocol/ids';
@@ -85,7 +86,7 @@ export class RecordingIndex {
   /** Envelope number → its first row in `messages` (copies follow it). */
   private readonly firstRow: Map<number, number>;
 
-  constructor(parsed: ParsedRecording) {
+  constructor(parsed: ParsedRecording, games: Games) {
     this.header = parsed.header;
     this.events = parsed.events;
     this.torn = parsed.torn;
@@ -126,7 +127,7 @@ export class RecordingIndex {
           break;
         }
         case 'round:started': {
-          const engine = engineFor(e.round.game);
+          const engine = games.get(e.round.game)?.engine;
           if (!engine) throw new ReplayError(`This recording has a round of "${e.round.game}", a game this version does not know.`);
           this.rounds.push({
             index: e.round.index,
@@ -242,8 +243,8 @@ export class RecordingIndex {
     for (const r of this.rounds) if (r.endIdx === -1) r.endT = this.duration;
   }
 
-  static from(parsed: ParsedRecording): RecordingIndex {
-    return new RecordingIndex(parsed);
+  static from(parsed: ParsedRecording, games: Games): RecordingIndex {
+    return new RecordingIndex(parsed, games);
   }
 
   get count(): number {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES } from '../games';
 import { createRng } from '../rng';
 import { fold } from '../session/fold';
 import { parseRecording, RecordingError, serializeEvent, serializeHeader } from '../session/recording';
@@ -7,14 +6,15 @@ import { consoleSnapshot } from '../session/views';
 import { MSG, RecordingIndex, ReplayError } from './recordingIndex';
 import { ReplayFold } from './replayFold';
 import { SHIVIZ_REGEX, shivizHosts, shivizLines, toShiViz } from './shiviz';
-import { synthesize } from './synthetic';
+import { synthesize } from '../../test/support/synthetic';
+import { GAMES } from '../../test/support/games';
 
 const SEED = Number(process.env.REPLAY_SEED ?? 11);
 
 describe('the recording index', () => {
   const rec = synthesize({ events: 3_000, nodes: 6, loss: 0.1, dup: 0.1, splitEveryMs: 400, pauseAt: 700, seed: SEED });
   const parsed = parseRecording(rec.text);
-  const index = RecordingIndex.from(parsed);
+  const index = RecordingIndex.from(parsed, GAMES);
 
   it('has one row per envelope copy whose outcomes add up to the network figures of the fold', () => {
     const m = index.messages;
@@ -46,13 +46,13 @@ describe('the recording index', () => {
     const lines = rec.text.split('\n');
     const at = lines.findIndex((l) => l.includes('"round:started"'));
     lines[at] = lines[at]!.replace('"game":"sandbox"', '"game":"chess"');
-    expect(() => RecordingIndex.from(parseRecording(lines.join('\n')))).toThrow(ReplayError);
-    expect(() => RecordingIndex.from(parseRecording(lines.join('\n')))).toThrow(/"chess"/);
+    expect(() => RecordingIndex.from(parseRecording(lines.join('\n')), GAMES)).toThrow(ReplayError);
+    expect(() => RecordingIndex.from(parseRecording(lines.join('\n')), GAMES)).toThrow(/"chess"/);
   });
 
   it('opens a recording with a torn last line with everything before it', () => {
     const cut = rec.text.slice(0, rec.text.length - 20);
-    const torn = RecordingIndex.from(parseRecording(cut));
+    const torn = RecordingIndex.from(parseRecording(cut), GAMES);
     expect(torn.torn).toBe(true);
     expect(torn.count).toBe(index.count - 1);
     expect(() => parseRecording(serializeHeader({ ...parsed.header, version: 2 }))).toThrow(RecordingError);
@@ -64,37 +64,37 @@ describe('the replay fold', () => {
   const { header, events } = parseRecording(rec.text);
 
   it("ends in the live core's final state", () => {
-    const replay = new ReplayFold(header, events, 100);
+    const replay = new ReplayFold(header, events, GAMES, 100);
     expect(replay.after(events.length)).toEqual(rec.state);
-    expect(fold(header, events)).toEqual(rec.state);
+    expect(fold(header, events, GAMES)).toEqual(rec.state);
   });
 
   it('gives the fold of the first n events for any n, scrubbing back and forth in any order', () => {
-    const replay = new ReplayFold(header, events, 97);
-    expect(structuredClone(replay.probe(500))).toEqual(fold(header, events.slice(0, 500)));
+    const replay = new ReplayFold(header, events, GAMES, 97);
+    expect(structuredClone(replay.probe(500))).toEqual(fold(header, events.slice(0, 500), GAMES));
     const rng = createRng(SEED);
     const points = [0, 1, events.length, 96, 97, 98, ...Array.from({ length: 25 }, () => rng.int(events.length + 1))];
     for (const n of points) {
       const got = structuredClone(replay.after(n));
-      expect(got, `after ${n} events (seed ${SEED})`).toEqual(fold(header, events.slice(0, n)));
+      expect(got, `after ${n} events (seed ${SEED})`).toEqual(fold(header, events.slice(0, n), GAMES));
     }
   });
 
   it('builds every checkpoint in slices, and states stay the same after', () => {
-    const replay = new ReplayFold(header, events, 200);
+    const replay = new ReplayFold(header, events, GAMES, 200);
     let slices = 0;
     while (!replay.build(() => true)) slices++;
     expect(slices).toBeGreaterThan(5);
     expect(replay.complete).toBe(true);
     expect(replay.folded).toBe(Math.floor(events.length / 200) * 200);
     const n = Math.floor(events.length / 3);
-    expect(consoleSnapshot(replay.after(n))).toEqual(consoleSnapshot(fold(header, events.slice(0, n))));
+    expect(consoleSnapshot(replay.after(n), GAMES)).toEqual(consoleSnapshot(fold(header, events.slice(0, n), GAMES), GAMES));
     expect(replay.after(events.length)).toEqual(rec.state);
   });
 
   it('stops before an event it cannot apply and says which', () => {
     const broken = events.map((e) => (e.type === 'round:started' ? { ...e, round: { ...e.round, game: 'chess' } } : e));
-    const replay = new ReplayFold(header, broken, 50);
+    const replay = new ReplayFold(header, broken, GAMES, 50);
     replay.after(broken.length);
     expect(replay.failure?.message).toMatch(/could not be replayed/);
     expect(replay.failure?.index).toBe(broken.findIndex((e) => e.type === 'round:started'));
@@ -104,7 +104,7 @@ describe('the replay fold', () => {
 describe('the ShiViz export', () => {
   const rec = synthesize({ events: 2_500, nodes: 4, loss: 0.1, dup: 0.1, splitEveryMs: 300, seed: SEED + 2 });
   const { header, events } = parseRecording(rec.text);
-  const text = toShiViz(header, events);
+  const text = toShiViz(header, events, GAMES);
   const lines = text.trimEnd().split('\n');
   const regex = new RegExp(`^${SHIVIZ_REGEX}$`);
 
@@ -154,22 +154,22 @@ describe('the ShiViz export', () => {
       { seq: 3, t: 0, type: 'node:joined' as const, node: 'n3', nickname: '✨', kind: 'human' as const },
     ];
     expect([...shivizHosts(joined).values()]).toEqual(['Zoe_Q', 'zoe_q_n2', 'n3']);
-    expect(() => [...shivizLines({ ...header, vectorClocks: false }, events)]).toThrow(ReplayError);
+    expect(() => [...shivizLines({ ...header, vectorClocks: false }, events, GAMES)]).toThrow(ReplayError);
   });
 });
 
 describe('every registered game', () => {
-  for (const game of Object.keys(ENGINES)) {
+  for (const game of GAMES.keys()) {
     it(`${game}: the replay of a recording with cuts, loss and duplicates ends in the live state, and halfway matches the fold`, () => {
       const rec = synthesize({ game, events: 1_500, nodes: 5, loss: 0.1, dup: 0.05, splitEveryMs: 700, seed: SEED });
       const { header, events } = parseRecording(rec.text);
-      const index = RecordingIndex.from({ header, events, torn: false });
+      const index = RecordingIndex.from({ header, events, torn: false }, GAMES);
       expect(index.rounds.every((r) => r.game === game)).toBe(true);
-      const replay = new ReplayFold(header, events);
+      const replay = new ReplayFold(header, events, GAMES);
       expect(replay.after(events.length)).toEqual(rec.state);
       const half = Math.floor(events.length / 2);
-      expect(structuredClone(replay.after(half))).toEqual(fold(header, events.slice(0, half)));
-      expect(toShiViz(header, events).split('\n').length).toBeGreaterThan(1);
+      expect(structuredClone(replay.after(half))).toEqual(fold(header, events.slice(0, half), GAMES));
+      expect(toShiViz(header, events, GAMES).split('\n').length).toBeGreaterThan(1);
     });
   }
 });
@@ -186,14 +186,14 @@ describe('reaching a far point in slices', () => {
   it('gets there over several calls when each may only take a little, and ends in the same state', () => {
     const rec = synthesize({ events: 3_000, nodes: 5, loss: 0.1, splitEveryMs: 400, seed: SEED + 3 });
     const { header, events } = parseRecording(rec.text);
-    const replay = new ReplayFold(header, events, 100);
+    const replay = new ReplayFold(header, events, GAMES, 100);
     let calls = 0;
     let state = null;
     while (!(state = replay.reach(events.length, () => true))) calls++;
     expect(calls).toBeGreaterThan(5);
     expect(state).toEqual(rec.state);
     // Back to an early point: one call, from a checkpoint the trip made.
-    expect(structuredClone(replay.reach(1_234, () => true))).toEqual(fold(header, events.slice(0, 1_234)));
+    expect(structuredClone(replay.reach(1_234, () => true))).toEqual(fold(header, events.slice(0, 1_234), GAMES));
   });
 });
 
@@ -201,12 +201,12 @@ describe('checkpoints within a memory budget', () => {
   it('thins checkpoints out when they would take too much memory, and states stay right', () => {
     const rec = synthesize({ events: 4_000, nodes: 6, loss: 0.1, splitEveryMs: 400, seed: SEED + 4 });
     const { header, events } = parseRecording(rec.text);
-    const replay = new ReplayFold(header, events, { every: 100, budgetChars: 200_000 });
+    const replay = new ReplayFold(header, events, GAMES, { every: 100, budgetChars: 200_000 });
     while (!replay.build(() => true));
     expect(replay.every).toBeGreaterThan(100);
     expect(replay.complete).toBe(true);
     for (const n of [0, 777, 2_000, 3_999, events.length]) {
-      expect(structuredClone(replay.after(n)), `after ${n}`).toEqual(fold(header, events.slice(0, n)));
+      expect(structuredClone(replay.after(n)), `after ${n}`).toEqual(fold(header, events.slice(0, n), GAMES));
     }
   });
 });

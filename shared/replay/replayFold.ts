@@ -8,6 +8,7 @@
 // size of a checkpoint is sampled now and then (its JSON length) and, past a budget, every
 // other checkpoint is dropped and the spacing doubles.
 
+import type { Games } from '../games/types';
 import { step } from '../session/fold';
 import { createSessionState, type SessionState } from '../session/state';
 import type { RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
@@ -56,6 +57,7 @@ export class ReplayFold {
   constructor(
     header: RecordingHeader,
     private readonly events: readonly SessionEvent[],
+    private readonly games: Games,
     opts: { every?: number; budgetChars?: number } | number = {},
   ) {
     const o = typeof opts === 'number' ? { every: opts } : opts;
@@ -203,7 +205,7 @@ export class ReplayFold {
   private apply(state: SessionState, i: number): boolean {
     if (this.failure && i >= this.failure.index) return false;
     try {
-      step(state, this.events[i]!);
+      step(state, this.events[i]!, this.games);
       return true;
     } catch (err) {
       this.failure = new ReplayFoldError(

@@ -7,6 +7,7 @@
 //
 // Paste the file into ShiViz with the regular expression SHIVIZ_REGEX.
 
+import type { Games } from '../games/types';
 import type { NodeId } from '../protocol/ids';
 import type { RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import { step } from '../session/fold';
@@ -42,7 +43,7 @@ const seconds = (t: number) => `${(t / 1000).toFixed(3)} s`;
  * The ShiViz log, one line at a time (a generator, so a viewer can write a long session in
  * slices without freezing). Throws ReplayError when the recording has no vector clocks.
  */
-export function* shivizLines(header: RecordingHeader, events: readonly SessionEvent[]): Generator<string, void, undefined> {
+export function* shivizLines(header: RecordingHeader, events: readonly SessionEvent[], games: Games): Generator<string, void, undefined> {
   if (!header.vectorClocks) {
     throw new ReplayError('This recording was made without vector clocks (a large simulation), so it cannot be exported to ShiViz.');
   }
@@ -57,7 +58,7 @@ export function* shivizLines(header: RecordingHeader, events: readonly SessionEv
   for (const e of events) {
     // The fold ticks the receiver's clock only for an envelope still travelling: look first.
     const arriving = e.type === 'envelope:delivered' ? state.inFlight[e.id] : undefined;
-    step(state, e);
+    step(state, e, games);
     if (e.type === 'envelope:sent') {
       const env = e.env;
       const what = 'drop' in e ? `, dropped: ${e.drop}` : e.at.length > 1 ? ', duplicated by the network' : '';
@@ -72,8 +73,8 @@ export function* shivizLines(header: RecordingHeader, events: readonly SessionEv
 }
 
 /** The whole ShiViz log as one string (tests, small sessions). */
-export function toShiViz(header: RecordingHeader, events: readonly SessionEvent[]): string {
+export function toShiViz(header: RecordingHeader, events: readonly SessionEvent[], games: Games): string {
   let out = '';
-  for (const line of shivizLines(header, events)) out += `${line}\n`;
+  for (const line of shivizLines(header, events, games)) out += `${line}\n`;
   return out;
 }

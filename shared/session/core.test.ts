@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SandboxView } from '../games/sandbox/engine';
+import { POST_GAMES as GAMES, type PostView } from '../../test/support/postGame';
 import type { SessionEvent } from '../protocol/recordingFormat';
 import { SessionCore } from './core';
 import { fold } from './fold';
@@ -10,7 +10,7 @@ import { nodeView } from './views';
 function session(opts: Parameters<typeof makeHeader>[0] = {}) {
   const events: SessionEvent[] = [];
   const header = makeHeader(opts);
-  const core = new SessionCore(header, (e) => events.push(structuredClone(e)));
+  const core = SessionCore.create(header, GAMES, (e) => events.push(structuredClone(e)));
   let now = 0;
   const runUntil = (t: number) => {
     for (let at = core.nextWakeAt(); at !== null && at <= t; at = core.nextWakeAt()) {
@@ -22,7 +22,7 @@ function session(opts: Parameters<typeof makeHeader>[0] = {}) {
   return { core, events, header, runUntil, now: () => now };
 }
 
-const inbox = (core: SessionCore, node: string) => (nodeView(core.state, node)!.game as SandboxView).inbox;
+const inbox = (core: SessionCore, node: string) => (nodeView(core.state, node, GAMES)!.game as PostView).inbox;
 
 describe('session core', () => {
   it('joins nodes with ids in join order and refuses a taken nickname, ignoring case', () => {
@@ -49,12 +49,12 @@ describe('session core', () => {
     expect(core.join(0, 'd')).toMatchObject({ ok: false, error: { code: 'room_ended' } });
   });
 
-  it('delivers a sandbox message after the latency, with Lamport and vector clocks', () => {
+  it('delivers a message after the latency, with Lamport and vector clocks', () => {
     const { core, runUntil } = session();
     core.join(0, 'a');
     core.join(0, 'b');
     core.changeFaults(0, { op: 'latency', base: 100, jitter: 0 });
-    expect(core.startRound(0, 'sandbox')).toMatchObject({ ok: true });
+    expect(core.startRound(0, 'post')).toMatchObject({ ok: true });
     expect(core.act(10, 'n1', { type: 'send', to: ['n2'], text: 'hello' })).toEqual({ ok: true, data: null });
     runUntil(109);
     expect(inbox(core, 'n2')).toHaveLength(0);
@@ -67,7 +67,7 @@ describe('session core', () => {
     const { core, events } = session();
     core.join(0, 'a');
     core.join(0, 'b');
-    core.startRound(0, 'sandbox');
+    core.startRound(0, 'post');
     const before = events.length;
     expect(core.act(0, 'n1', { type: 'send', to: ['n1'], text: 'me' })).toMatchObject({ ok: false, error: { code: 'bad_recipient' } });
     expect(core.act(0, 'n1', { type: 'send', to: ['n2'], text: '' })).toMatchObject({ ok: false, error: { code: 'bad_action' } });
@@ -81,7 +81,7 @@ describe('session core', () => {
     core.join(0, 'a');
     core.join(0, 'b');
     core.changeFaults(0, { op: 'latency', base: 100, jitter: 0 });
-    core.startRound(0, 'sandbox');
+    core.startRound(0, 'post');
     core.act(0, 'n1', { type: 'send', to: ['n2'], text: 'in flight' });
     core.changeFaults(50, { op: 'split', groups: [['n1'], ['n2']] });
     core.act(60, 'n1', { type: 'send', to: ['n2'], text: 'after the cut' });
@@ -97,7 +97,7 @@ describe('session core', () => {
     core.join(0, 'a');
     core.join(0, 'b');
     core.changeFaults(0, { op: 'latency', base: 100, jitter: 0 });
-    core.startRound(0, 'sandbox');
+    core.startRound(0, 'post');
     core.act(0, 'n1', { type: 'send', to: ['n2'], text: 'wait' });
     core.pause(50);
     runUntil(5000);
@@ -112,7 +112,7 @@ describe('session core', () => {
   it('keeps timers right across a pause: they fire later by the paused time', () => {
     const { core, events, header, runUntil } = session();
     core.addBots(0, 2);
-    core.startRound(0, 'sandbox', { chatterMs: 1000, botDelayMs: 0 });
+    core.startRound(0, 'post', { tickMs: 1000, botDelayMs: 0 });
     runUntil(2500);
     core.pause(2500);
     runUntil(10_000);
@@ -120,7 +120,7 @@ describe('session core', () => {
     runUntil(13_000);
     const fired = events.filter((e) => e.type === 'timer:fired').map((e) => e.t);
     expect(fired).toEqual([1000, 2000, 10_500, 11_500, 12_500]);
-    expect(fold(header, events)).toEqual(core.state);
+    expect(fold(header, events, GAMES)).toEqual(core.state);
   });
 
   it('lets bots answer through the network, and the fold of the recording equals the live state', () => {
@@ -130,12 +130,12 @@ describe('session core', () => {
     core.changeFaults(0, { op: 'latency', base: 20, jitter: 80 });
     core.changeFaults(0, { op: 'loss', rate: 0.2 });
     core.changeFaults(0, { op: 'dup', rate: 0.2 });
-    core.startRound(0, 'sandbox', { botDelayMs: 50 });
+    core.startRound(0, 'post', { botDelayMs: 50 });
     for (let i = 0; i < 20; i++) core.act(i * 30, 'n1', { type: 'send', to: ['n2', 'n3', 'n4'], text: `m${i}` });
     runUntil(5000);
     const echoes = inbox(core, 'n1').filter((m) => m.text.startsWith('echo: '));
     expect(echoes.length).toBeGreaterThan(10);
-    expect(fold(header, events)).toEqual(core.state);
+    expect(fold(header, events, GAMES)).toEqual(core.state);
   });
 
   it('restores from its recording: what was in flight arrives and timers fire after the restart', () => {
@@ -143,14 +143,14 @@ describe('session core', () => {
     core.join(0, 'a');
     core.join(0, 'b');
     core.changeFaults(0, { op: 'latency', base: 1000, jitter: 0 });
-    core.startRound(0, 'sandbox', { chatterMs: 5000 });
+    core.startRound(0, 'post', { tickMs: 5000 });
     core.act(100, 'n1', { type: 'send', to: ['n2'], text: 'survives a restart' });
     // The server dies at 500 ms; a new one folds the log and carries on.
-    const restored = new SessionCore(fold(header, events), (e) => events.push(structuredClone(e)));
+    const restored = SessionCore.restore(fold(header, events, GAMES), GAMES, (e) => events.push(structuredClone(e)));
     for (let at = restored.nextWakeAt(); at !== null && at <= 6000; at = restored.nextWakeAt()) restored.advance(at);
     expect(inbox(restored, 'n2')).toMatchObject([{ text: 'survives a restart', receivedAt: 1100 }]);
     expect(events.filter((e) => e.type === 'timer:fired').map((e) => e.t)).toEqual([5000]);
-    expect(fold(header, events)).toEqual(restored.state);
+    expect(fold(header, events, GAMES)).toEqual(restored.state);
   });
 
   it('is deterministic: the same seed and inputs give the same recording', () => {
@@ -159,7 +159,7 @@ describe('session core', () => {
       core.addBots(0, 4);
       core.changeFaults(0, { op: 'latency', base: 10, jitter: 90 });
       core.changeFaults(0, { op: 'loss', rate: 0.1 });
-      core.startRound(0, 'sandbox', { botDelayMs: 10 });
+      core.startRound(0, 'post', { botDelayMs: 10 });
       core.act(0, 'n1', { type: 'send', to: ['n2', 'n3', 'n4'], text: 'go' });
       runUntil(2000);
       return events;

@@ -1,10 +1,10 @@
 // The session core orders a room's inputs and applies their effects. It is deterministic:
 // the host passes the time into every call, randomness comes from seeded streams, and every
 // change becomes an event that is recorded (through `record`) and then folded. The live
-// server drives it with the real clock, tests and the simulator with virtual time.
+// server drives it with the real clock, tests and the simulator with virtual time. The games a
+// room may play are handed in (`games`): the core never looks a game up anywhere else.
 
-import { engineFor } from '../games';
-import type { AnyEngine, Effect } from '../games/types';
+import type { AnyEngine, Effect, Games } from '../games/types';
 import { applyFaultOp, describeFaultOp, type FaultOp } from '../net/faults';
 import { planDrill, DRILLS, type DrillName } from '../net/drills';
 import { describeStep, drillScript, orderedSteps, type ScriptAction } from '../net/script';
@@ -37,15 +37,25 @@ export class SessionCore {
   /** Lower-cased nicknames of active nodes: joins stay constant-time in huge simulations. */
   private readonly names = new Map<string, NodeId>();
 
+  /** A new session: nothing has happened yet. */
+  static create(header: RecordingHeader, games: Games, record: Recorder): SessionCore {
+    return new SessionCore(createSessionState(header), games, record);
+  }
+
   /**
-   * A new session, or one restored from the fold of its recording (`state`): what was in
-   * flight or armed is queued again, relative to the times the recording gave it.
+   * A session restored from the fold of its recording (`state`): what was in flight or armed
+   * is queued again, relative to the times the recording gave it.
    */
-  constructor(
-    headerOrState: RecordingHeader | SessionState,
+  static restore(state: SessionState, games: Games, record: Recorder): SessionCore {
+    return new SessionCore(state, games, record);
+  }
+
+  private constructor(
+    state: SessionState,
+    readonly games: Games,
     private readonly record: Recorder,
   ) {
-    this.state = 'format' in headerOrState ? createSessionState(headerOrState) : headerOrState;
+    this.state = state;
     const seed = this.state.header.seed;
     // Restored sessions continue with fresh streams keyed by how far the log got.
     const salt = this.state.seq === 0 ? '' : `@${this.state.seq}`;
@@ -158,7 +168,7 @@ export class SessionCore {
 
   drill(now: number, name: DrillName): Result<{ text: string }> {
     const round = this.state.round;
-    const engine = round ? engineFor(round.spec.game) : undefined;
+    const engine = round ? this.games.get(round.spec.game)?.engine : undefined;
     const plan = planDrill(name, {
       nodes: round ? round.spec.nodes.filter((n) => !isGone(this.state, n)) : activeNodes(this.state),
       faults: this.state.faults,
@@ -225,7 +235,7 @@ export class SessionCore {
         return this.changeFaults(now, { op: 'restart', nodes: [...this.state.faults.crashed] });
       case 'crash': {
         const round = this.state.round;
-        const engine = round ? engineFor(round.spec.game) : undefined;
+        const engine = round ? this.games.get(round.spec.game)?.engine : undefined;
         let nodes: NodeId[];
         if (action.who === 'leader') {
           const leader = round && engine?.leader ? engine.leader(round.engineState) : null;
@@ -267,7 +277,7 @@ export class SessionCore {
   startRound(now: number, game: string, rawConfig: unknown = {}): Result<{ index: number }> {
     const s = this.state;
     if (s.ended) return fail('room_ended', 'This session has ended.');
-    const engine = engineFor(game);
+    const engine = this.games.get(game)?.engine;
     if (!engine) return fail('unknown_game', `There is no game called "${game}".`);
     const parsed = engine.config.safeParse(rawConfig ?? {});
     if (!parsed.success) return fail('bad_config', formatIssues(parsed.error.issues, 'config'));
@@ -340,7 +350,7 @@ export class SessionCore {
 
   private engine(): AnyEngine {
     const game = this.state.round?.spec.game ?? '';
-    const engine = engineFor(game);
+    const engine = this.games.get(game)?.engine;
     if (!engine) throw new Error(`unknown game "${game}"`);
     return engine;
   }
@@ -353,7 +363,7 @@ export class SessionCore {
   private apply<K extends EventType>(now: number, type: K, payload: EventPayloads[K]): Effect[] {
     const event = { seq: this.state.seq + 1, t: this.time(now), type, ...payload } as SessionEvent;
     this.record(event);
-    const effects = step(this.state, event);
+    const effects = step(this.state, event, this.games);
     if (event.type === 'node:joined') this.names.set(event.nickname.toLocaleLowerCase(), event.node);
     else if (event.type === 'node:kicked' || event.type === 'node:left') {
       const rec = this.state.nodes[event.node];

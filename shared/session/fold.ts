@@ -2,11 +2,11 @@
 // the replay viewer and a restarted server step the same events read back from the file.
 // `step` changes `state` in place and returns the game's effects, which only the live room
 // acts on (in a recording, what the effects caused is already written as later events).
+// The games a round may play are handed in (`games`); the fold never looks one up elsewhere.
 
 import { newClock, tickReceive, tickSend } from '../net/clocks';
 import { orderedSteps } from '../net/script';
-import { engineFor } from '../games';
-import type { AnyEngine, Effect, EngineCtx, Envelope } from '../games/types';
+import type { AnyEngine, Effect, EngineCtx, Envelope, Games } from '../games/types';
 import type { EventOf, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import { createSessionState, emptyNetStats, isNodeDown, type RoundState, type SessionState } from './state';
 
@@ -40,15 +40,20 @@ export function engineCtx(state: SessionState, round: RoundState, now: number): 
   return ctx;
 }
 
-function roundEngine(state: SessionState): { round: RoundState; engine: AnyEngine } | null {
-  const round = state.round;
-  if (!round) return null;
-  const engine = engineFor(round.spec.game);
-  if (!engine) throw new FoldError(`unknown game "${round.spec.game}"`, state.seq);
-  return { round, engine };
+/** The engine of `game`; a recording that names a game this host does not offer cannot be folded. */
+export function engineOf(games: Games, game: string, seq: number): AnyEngine {
+  const engine = games.get(game)?.engine;
+  if (!engine) throw new FoldError(`unknown game "${game}"`, seq);
+  return engine;
 }
 
-export function step(state: SessionState, event: SessionEvent): Effect[] {
+function roundEngine(state: SessionState, games: Games): { round: RoundState; engine: AnyEngine } | null {
+  const round = state.round;
+  if (!round) return null;
+  return { round, engine: engineOf(games, round.spec.game, state.seq) };
+}
+
+export function step(state: SessionState, event: SessionEvent, games: Games): Effect[] {
   state.seq = event.seq;
   state.t = event.t;
   const now = event.t;
@@ -106,7 +111,7 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
       state.faults = event.faults;
       state.faultLog.push({ t: now, text: event.text });
       if (state.faultLog.length > FAULT_LOG_MAX) state.faultLog.shift();
-      const re = roundEngine(state);
+      const re = roundEngine(state, games);
       if (!re || !re.engine.faultsChanged) return [];
       return re.engine.faultsChanged(re.round.engineState, prev, state.faults, engineCtx(state, re.round, now));
     }
@@ -123,7 +128,7 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
       return [];
     }
     case 'round:started':
-      return startRound(state, event);
+      return startRound(state, event, games);
     case 'round:ended': {
       const round = state.round;
       if (round) {
@@ -146,14 +151,14 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
       return [{ type: 'changed', nodes: 'all' }];
     }
     case 'node:acted': {
-      const re = roundEngine(state);
+      const re = roundEngine(state, games);
       if (!re) return [];
       return re.engine.act(re.round.engineState, event.node, event.action, engineCtx(state, re.round, now));
     }
     case 'envelope:sent':
       return sent(state, event);
     case 'envelope:delivered':
-      return delivered(state, event);
+      return delivered(state, event, games);
     case 'envelope:dropped': {
       const f = state.inFlight[event.id];
       if (f) settleCopy(state, event.id, event.copy);
@@ -168,7 +173,7 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
       return [];
     case 'timer:fired': {
       delete state.timers[event.key];
-      const re = roundEngine(state);
+      const re = roundEngine(state, games);
       if (!re) return [];
       return re.engine.timer(re.round.engineState, event.key, engineCtx(state, re.round, now));
     }
@@ -199,10 +204,9 @@ export function step(state: SessionState, event: SessionEvent): Effect[] {
   }
 }
 
-function startRound(state: SessionState, event: EventOf<'round:started'>): Effect[] {
+function startRound(state: SessionState, event: EventOf<'round:started'>, games: Games): Effect[] {
   const spec = event.round;
-  const engine = engineFor(spec.game);
-  if (!engine) throw new FoldError(`unknown game "${spec.game}"`, event.seq);
+  const engine = engineOf(games, spec.game, event.seq);
   const round: RoundState = { spec, startedAt: event.t, engineState: undefined, net: emptyNetStats() };
   state.round = round;
   state.lastRound = null;
@@ -245,14 +249,14 @@ function sent(state: SessionState, event: EventOf<'envelope:sent'>): Effect[] {
   return [];
 }
 
-function delivered(state: SessionState, event: EventOf<'envelope:delivered'>): Effect[] {
+function delivered(state: SessionState, event: EventOf<'envelope:delivered'>, games: Games): Effect[] {
   const f = state.inFlight[event.id];
   if (!f) return [];
   settleCopy(state, event.id, event.copy);
   const env = f.env;
   tickReceive((state.clocks[env.to] ??= newClock()), env.to, env);
   state.net.delivered++;
-  const re = roundEngine(state);
+  const re = roundEngine(state, games);
   if (!re) return [];
   re.round.net.delivered++;
   return re.engine.deliver(re.round.engineState, env, engineCtx(state, re.round, event.t));
@@ -271,8 +275,8 @@ function countDrop(state: SessionState, reason: keyof SessionState['net']['dropp
 }
 
 /** Rebuilds a session from its recording. Throws FoldError on an event it cannot apply. */
-export function fold(header: RecordingHeader, events: Iterable<SessionEvent>): SessionState {
+export function fold(header: RecordingHeader, events: Iterable<SessionEvent>, games: Games): SessionState {
   const state = createSessionState(header);
-  for (const e of events) step(state, e);
+  for (const e of events) step(state, e, games);
   return state;
 }

@@ -4,11 +4,12 @@ import type { SessionEvent } from '../protocol/recordingFormat';
 import { SessionCore } from './core';
 import { fold } from './fold';
 import { makeHeader } from './header';
+import { POST_GAMES as GAMES } from '../../test/support/postGame';
 
 function session() {
   const events: SessionEvent[] = [];
   const header = makeHeader({ seed: 4 });
-  const core = new SessionCore(header, (e) => events.push(structuredClone(e)));
+  const core = SessionCore.create(header, GAMES, (e) => events.push(structuredClone(e)));
   const runUntil = (t: number) => {
     for (let at = core.nextWakeAt(); at !== null && at <= t; at = core.nextWakeAt()) core.advance(at);
   };
@@ -18,7 +19,7 @@ function session() {
 const script = {
   name: 'split and heal',
   steps: [
-    { at: 0, do: 'start', game: 'sandbox' },
+    { at: 0, do: 'start', game: 'post' },
     { at: 20, do: 'drill', name: 'halves' },
     { at: 45, do: 'drill', name: 'heal', note: 'heal everything' },
   ],
@@ -29,7 +30,7 @@ describe('scripted drills', () => {
     const { core, events, header, runUntil } = session();
     core.addBots(0, 4);
     expect(core.startScript(1000, script)).toEqual({ ok: true, data: null });
-    expect(core.state.round?.spec.game).toBe('sandbox');
+    expect(core.state.round?.spec.game).toBe('post');
     expect(core.state.drill).toMatchObject({ next: 1, nextAt: 21_000 });
     runUntil(20_999);
     expect(canReach(core.state.faults, 'n1', 'n4')).toBe(true);
@@ -40,12 +41,12 @@ describe('scripted drills', () => {
     expect(core.state.drill).toBeNull();
     const steps = events.filter((e) => e.type === 'drill:step');
     expect(steps.map((e) => [e.t, e.type === 'drill:step' && e.text])).toEqual([
-      [1000, 'start sandbox'],
+      [1000, 'start post'],
       [21_000, 'split in halves'],
       [46_000, 'heal everything'],
     ]);
     expect(events.at(-1)).toMatchObject({ type: 'drill:ended', reason: 'finished' });
-    expect(fold(header, events)).toEqual(core.state);
+    expect(fold(header, events, GAMES)).toEqual(core.state);
   });
 
   it('waits while the network is paused, and can be stopped', () => {
@@ -70,7 +71,7 @@ describe('scripted drills', () => {
     core.startScript(0, {
       name: 'x',
       steps: [
-        { at: 0, do: 'start', game: 'sandbox' },
+        { at: 0, do: 'start', game: 'post' },
         { at: 1, do: 'crash', who: 'leader' },
         { at: 2, do: 'crash', who: 1 },
       ],

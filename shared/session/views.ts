@@ -1,8 +1,9 @@
 // What each screen is sent. A phone gets `nodeView` (its own node, and the game's view for
 // it: nothing another node keeps secret); the projector gets `consoleSnapshot`. The shapes
-// are the protocol's (shared/protocol/views.ts); this module fills them from the state.
+// are the protocol's (shared/protocol/views.ts); this module fills them from the state, with the
+// games' views from the engines handed in (`games`).
 
-import { engineFor } from '../games';
+import type { Games } from '../games/types';
 import { groupOf } from '../net/faults';
 import { isCrashed } from '../net/network';
 import { describeStep, orderedSteps } from '../net/script';
@@ -10,18 +11,18 @@ import type { NodeId } from '../protocol/ids';
 import type { ConsoleSnapshot, NodeView, RosterEntry, RoundInfo } from '../protocol/views';
 import { inRound, type SessionState } from './state';
 
-function roundInfo(state: SessionState): RoundInfo | null {
+function roundInfo(state: SessionState, games: Games): RoundInfo | null {
   const r = state.round;
   if (!r) return null;
-  return { index: r.spec.index, game: r.spec.game, title: engineFor(r.spec.game)?.title ?? r.spec.game, startedAt: r.startedAt };
+  return { index: r.spec.index, game: r.spec.game, title: games.get(r.spec.game)?.engine.title ?? r.spec.game, startedAt: r.startedAt };
 }
 
-export function nodeView(state: SessionState, node: NodeId): NodeView | null {
+export function nodeView(state: SessionState, node: NodeId, games: Games): NodeView | null {
   const rec = state.nodes[node];
   if (!rec) return null;
   const round = state.round;
   const playing = !!round && inRound(round.spec, node);
-  const engine = round ? engineFor(round.spec.game) : undefined;
+  const engine = round ? games.get(round.spec.game)?.engine : undefined;
   return {
     you: {
       id: rec.id,
@@ -31,19 +32,19 @@ export function nodeView(state: SessionState, node: NodeId): NodeView | null {
       crashed: isCrashed(state.faults, node),
     },
     room: { code: state.header.room, locked: state.locked, ended: state.ended, paused: state.pausedAt !== null },
-    round: roundInfo(state),
+    round: roundInfo(state, games),
     playing,
     game: round && playing && engine ? engine.view(round.engineState, node) : null,
-    lastRound: round ? null : lastRoundView(state, node),
+    lastRound: round ? null : lastRoundView(state, node, games),
     t: state.t,
     timers: nodeTimers(state, node),
   };
 }
 
-function lastRoundView(state: SessionState, node: NodeId): NodeView['lastRound'] {
+function lastRoundView(state: SessionState, node: NodeId, games: Games): NodeView['lastRound'] {
   const last = state.lastRound;
   if (!last || !inRound(last.spec, node)) return null;
-  const engine = engineFor(last.spec.game);
+  const engine = games.get(last.spec.game)?.engine;
   if (!engine) return null;
   return {
     index: last.spec.index,
@@ -79,10 +80,10 @@ export function roster(state: SessionState): RosterEntry[] {
 }
 
 /** `now` is the session time the snapshot is taken at (defaults to the last event's). */
-export function consoleSnapshot(state: SessionState, now = state.t): ConsoleSnapshot {
+export function consoleSnapshot(state: SessionState, games: Games, now = state.t): ConsoleSnapshot {
   const round = state.round;
-  const engine = round ? engineFor(round.spec.game) : undefined;
-  const info = roundInfo(state);
+  const engine = round ? games.get(round.spec.game)?.engine : undefined;
+  const info = roundInfo(state, games);
   return {
     room: {
       code: state.header.room,

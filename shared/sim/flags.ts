@@ -1,9 +1,9 @@
 // Turns the simulator's command-line words into flags, network settings and a fault schedule.
 
-import type { SimFlags } from '../games/types';
 import { defaultFaults, type Faults } from '../net/faults';
 import { isDrillName } from '../net/drills';
 import { orderedSteps, type DrillScript } from '../net/script';
+import { rangeFlag, rateFlag, type SimFlags } from './plugin';
 import type { ScheduleStep } from './runner';
 
 /** Flags that repeat (`--partition 3,2@2000 --partition 5@9000`). */
@@ -34,34 +34,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else flags[key] = value;
   }
   return { flags, repeated };
-}
-
-export function intFlag(flags: SimFlags, key: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  const raw = flags[key];
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${key} must be a whole number from ${min} to ${max}.`);
-  return n;
-}
-
-export function rateFlag(flags: SimFlags, key: string): number {
-  const raw = flags[key];
-  if (raw === undefined) return 0;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`--${key} must be a rate between 0 and 1.`);
-  return n;
-}
-
-/** "150-300" → [150, 300]; "200" → [200, 200]. */
-export function rangeFlag(flags: SimFlags, key: string, fallback: [number, number]): [number, number] {
-  const raw = flags[key];
-  if (raw === undefined) return fallback;
-  const m = /^(\d+)(?:-(\d+))?$/.exec(String(raw));
-  if (!m) throw new Error(`--${key} must look like 150-300 (milliseconds).`);
-  const lo = Number(m[1]);
-  const hi = Number(m[2] ?? m[1]);
-  if (hi < lo) throw new Error(`--${key}: the upper end must not be below the lower end.`);
-  return [lo, hi];
 }
 
 /** "@2000" or "2000" → 2000 */

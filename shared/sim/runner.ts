@@ -1,7 +1,7 @@
 // The headless simulator: bots play a game on virtual time, through the same session core,
 // engines and network model as a live room, with a scripted fault schedule.
 
-import { engineFor } from '../games';
+import type { Games } from '../games/types';
 import type { Faults } from '../net/faults';
 import type { ScriptAction } from '../net/script';
 import { SessionCore, type Recorder } from '../session/core';
@@ -34,11 +34,12 @@ export interface TrialOutcome {
   state: SessionState;
 }
 
-export function runTrial(spec: TrialSpec, record: Recorder = () => {}): TrialOutcome {
-  const engine = engineFor(spec.game);
-  if (!engine) throw new Error(`unknown game "${spec.game}"`);
-  const core = new SessionCore(
+/** Plays one trial of `spec.game`, which must be one of `games`. */
+export function runTrial(spec: TrialSpec, games: Games, record: Recorder = () => {}): TrialOutcome {
+  if (!games.has(spec.game)) throw new Error(`unknown game "${spec.game}"`);
+  const core = SessionCore.create(
     makeHeader({ seed: spec.seed, capacity: spec.nodes, faults: spec.faults, vectorClocks: false, room: 'SIMUL' }),
+    games,
     record,
   );
   const added = core.addBots(0, spec.nodes);

@@ -1,10 +1,12 @@
 // `npm run simulate -- --game <name> --nodes N --seed S --trials T [fault flags] --json`:
-// everything but the printing, so tests can run it in-process.
+// everything but the printing, so tests can run it in-process. The games it may run are
+// handed in by its caller (the command line lists them).
 
-import { ENGINES, engineFor } from '../games';
+import type { Games } from '../games/types';
 import { formatIssues } from '../protocol/result';
 import { deriveSeed } from '../rng';
-import { faultsFromFlags, intFlag, parseArgs, scheduleFromFlags } from './flags';
+import { faultsFromFlags, parseArgs, scheduleFromFlags } from './flags';
+import { intFlag } from './plugin';
 import { runTrial, type ScheduleStep } from './runner';
 
 export interface SimulationOutput {
@@ -23,16 +25,14 @@ export interface SimulationPlan {
   json: boolean;
 }
 
-export function simulate(argv: readonly string[], extraSchedule: ScheduleStep[] = []): SimulationOutput {
+export function simulate(argv: readonly string[], games: Games, extraSchedule: ScheduleStep[] = []): SimulationOutput {
   const args = parseArgs(argv);
   const { flags } = args;
   const game = String(flags.game ?? '');
-  const engine = engineFor(game);
-  const playable = Object.values(ENGINES)
-    .filter((e) => e.sim)
-    .map((e) => e.id);
-  if (!engine) throw new Error(`--game must be one of: ${playable.join(', ')}.`);
-  const plugin = engine.sim;
+  const definition = games.get(game);
+  const playable = [...games.values()].filter((g) => g.sim).map((g) => g.engine.id);
+  if (!definition) throw new Error(`--game must be one of: ${playable.join(', ')}.`);
+  const { engine, sim: plugin } = definition;
   if (!plugin) throw new Error(`The ${game} game cannot be simulated; try: ${playable.join(', ')}.`);
   const nodes = intFlag(flags, 'nodes', 5, Math.max(1, engine.minNodes), 1_000_000);
   const trials = intFlag(flags, 'trials', 1, 1, 1_000_000);
@@ -46,16 +46,19 @@ export function simulate(argv: readonly string[], extraSchedule: ScheduleStep[] 
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < trials; i++) {
     const trialSeed = deriveSeed(seed, `trial:${i}`);
-    const outcome = runTrial({
-      game,
-      nodes,
-      seed: trialSeed,
-      config: parsed.data,
-      faults,
-      schedule,
-      maxTimeMs,
-      ...(plugin.done ? { done: plugin.done } : {}),
-    });
+    const outcome = runTrial(
+      {
+        game,
+        nodes,
+        seed: trialSeed,
+        config: parsed.data,
+        faults,
+        schedule,
+        maxTimeMs,
+        ...(plugin.done ? { done: plugin.done } : {}),
+      },
+      games,
+    );
     out.push(plugin.trial(outcome.result, { endedAt: outcome.endedAt, seed: trialSeed }));
   }
   return { game, trials: out, summary: plugin.summary(out, parsed.data) };

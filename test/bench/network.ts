@@ -3,7 +3,7 @@
 // through a bare Socket.IO relay in the same run. Figures, not assertions.
 
 import { io, type Socket } from 'socket.io-client';
-import type { SandboxView } from '../../shared/games/sandbox/engine';
+import type { SandboxView } from '../../shared/games/sandbox/config';
 import type { NodeView } from '../../shared/protocol/views';
 import { quantile } from '../../shared/sim/stats';
 import { spawnServer, type Spawned } from './spawn';

@@ -13,13 +13,14 @@ import path from 'node:path';
 import { RecordingIndex } from '../../shared/replay/recordingIndex';
 import { ReplayFold } from '../../shared/replay/replayFold';
 import { toShiViz } from '../../shared/replay/shiviz';
-import { synthesize } from '../../shared/replay/synthetic';
+import { synthesize } from '../support/synthetic';
 import { createRng } from '../../shared/rng';
 import { fold } from '../../shared/session/fold';
 import { parseRecording } from '../../shared/session/recording';
 import { quantile } from '../../shared/sim/stats';
 import { candidateRows, crosses, laneSlots, segmentOf, type Viewport } from '../../client/src/replay/geometry';
 import { spawnServer } from './spawn';
+import { GAMES } from '../support/games';
 
 export interface ReplayOptions {
   events: number;
@@ -87,9 +88,9 @@ export async function replayBench(opts: ReplayOptions): Promise<ReplayFigures> {
     for (const line of text.split('\n')) if (line) JSON.parse(line);
   });
   const [parsed, parseMs] = time(() => parseRecording(text));
-  const [index, indexMs] = time(() => RecordingIndex.from(parsed));
-  const [, plainFoldMs] = time(() => fold(parsed.header, parsed.events));
-  const replay = new ReplayFold(parsed.header, parsed.events);
+  const [index, indexMs] = time(() => RecordingIndex.from(parsed, GAMES));
+  const [, plainFoldMs] = time(() => fold(parsed.header, parsed.events, GAMES));
+  const replay = new ReplayFold(parsed.header, parsed.events, GAMES);
   const [, checkpointFoldMs] = time(() => replay.build(() => false));
   const rng = createRng(1);
   const seeks: number[] = [];
@@ -109,7 +110,7 @@ export async function replayBench(opts: ReplayOptions): Promise<ReplayFigures> {
     })[1];
   };
   const mid = index.duration / 2;
-  const [, shivizMs] = time(() => toShiViz(parsed.header, parsed.events));
+  const [, shivizMs] = time(() => toShiViz(parsed.header, parsed.events, GAMES));
 
   const figures: ReplayFigures = {
     events: parsed.events.length,

@@ -4,7 +4,8 @@
 //   npm run bench -- replay --events 200000 --nodes 30 [--no-browser]
 //   npm run bench -- --json             machine-readable
 
-import { parseArgs, intFlag } from '../../shared/sim/flags';
+import { parseArgs } from '../../shared/sim/flags';
+import { intFlag } from '../../shared/sim/plugin';
 import { consoleBench } from './console';
 import { networkBench } from './network';
 import { replayBench } from './replay';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { devices, expect, test } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
-import { synthesize } from '../../shared/replay/synthetic';
+import { synthesize } from '../support/synthetic';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
 import { joinPhone, openConsole, screenshot, SCREENSHOT_DIR, watchErrors } from './helpers';
 

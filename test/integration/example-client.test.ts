@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { SandboxView } from '../../shared/games/sandbox/engine';
+import type { SandboxView } from '../../shared/games/sandbox/config';
 import { ask, createRoom, joinNode, startServer, until, type TestServer } from './harness';
 
 let server: TestServer;

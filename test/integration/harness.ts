@@ -29,7 +29,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
     defaultLatency: { base: 5, jitter: 0 },
     ...overrides,
   };
-  const app = await createApplication(config, undefined, () => {});
+  const app = await createApplication(config, { log: () => {} });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -5,7 +5,6 @@
 // replay shows at that point of the recording.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES } from '../../shared/games';
 import type { AnyEngine } from '../../shared/games/types';
 import { createRng } from '../../shared/rng';
 import { fold } from '../../shared/session/fold';
@@ -15,6 +14,7 @@ import type { ConsoleSnapshot, NodeView } from '../../shared/protocol/views';
 import { RecordingIndex } from '../../shared/replay/recordingIndex';
 import { ReplayFold } from '../../shared/replay/replayFold';
 import { ask, connect, joinNode, startServer, until, type TestNode, type TestServer } from './harness';
+import { GAMES } from '../support/games';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -53,14 +53,15 @@ function playWithBotPolicy(node: TestNode, engine: AnyEngine, config: () => unkn
   });
 }
 
-const games = Object.entries(ENGINES).filter(([, engine]) => engine.sim);
+const games = [...GAMES.values()].filter((g) => g.sim).map((g) => [g.engine.id, g] as const);
 
 describe('replay equals live', () => {
   it('covers every registered game', () => {
     expect(games.map(([id]) => id)).toEqual(expect.arrayContaining(['sandbox', 'election']));
   });
 
-  for (const [game, engine] of games) {
+  for (const [game, definition] of games) {
+    const { engine } = definition;
     it(`${game}: bots and clients under a partition and loss; the recording folds into the live state, snapshot by snapshot`, async () => {
       const consoleSocket = await connect(server.url);
       const created = await ask(consoleSocket, 'console:create', {});
@@ -76,7 +77,7 @@ describe('replay equals live', () => {
       if (!room.ok) throw new Error(room.error.message);
       const live = room.data;
 
-      const config = engine.sim!.config({}, NODES);
+      const config = definition.sim!.config({}, NODES);
       const roundNodes = () => live.state.round?.spec.nodes ?? [];
       const roundConfig = () => live.state.round?.spec.config ?? config;
       humans.forEach((h, i) => playWithBotPolicy(h, engine, roundConfig, roundNodes, 100 + i));
@@ -114,9 +115,9 @@ describe('replay equals live', () => {
 
       // The fold of the downloaded file is the live room's state.
       expect(parsed.torn).toBe(false);
-      expect(fold(parsed.header, parsed.events)).toEqual(live.state);
-      const index = RecordingIndex.from(parsed);
-      const replay = new ReplayFold(parsed.header, parsed.events);
+      expect(fold(parsed.header, parsed.events, GAMES)).toEqual(live.state);
+      const index = RecordingIndex.from(parsed, GAMES);
+      const replay = new ReplayFold(parsed.header, parsed.events, GAMES);
       expect(replay.after(index.count)).toEqual(live.state);
 
       // Every snapshot the console got live is the replay's picture at that point.
@@ -124,7 +125,7 @@ describe('replay equals live', () => {
       // In shuffled order, so the replay jumps back and forth through its checkpoints.
       for (const i of createRng(7).shuffle([...snapshots.keys()])) {
         const snap = snapshots[i]!;
-        const replayed = JSON.parse(JSON.stringify(consoleSnapshot(replay.after(snap.seq), snap.t))) as ConsoleSnapshot;
+        const replayed = JSON.parse(JSON.stringify(consoleSnapshot(replay.after(snap.seq), GAMES, snap.t))) as ConsoleSnapshot;
         expect(replayed, `snapshot at seq ${snap.seq}`).toEqual(snap);
       }
       for (const s of sockets) s.disconnect();

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SandboxView } from '../../shared/games/sandbox/engine';
+import type { SandboxView } from '../../shared/games/sandbox/config';
 import { fold } from '../../shared/session/fold';
 import { parseRecording } from '../../shared/session/recording';
 import { ask, connect, createRoom, joinNode, startServer, until, type TestNode, type TestServer } from './harness';
+import { GAMES } from '../support/games';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -204,7 +205,7 @@ describe('the network and the recording', () => {
     // The fold of the file is the room's state.
     const room = server.app.registry.find(code);
     expect(room.ok).toBe(true);
-    if (room.ok) expect(fold(header, events)).toEqual(room.data.state);
+    if (room.ok) expect(fold(header, events, GAMES)).toEqual(room.data.state);
 
     const list = await fetch(`${server.url}/api/rooms/${code}/recordings`, { headers: { Authorization: `Bearer ${key}` } });
     expect(await list.json()).toMatchObject({ ok: true, data: [{ room: code }] });

@@ -3,7 +3,7 @@
 // here. The same JSON runs in the simulator: `npm run simulate -- … --drill file.json`.
 
 import { useState } from 'react';
-import { ENGINES } from '../../../shared/games';
+import { GAMES } from '../games/registry';
 import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import { describeStep, drillScript, PRESET_SCRIPTS, type DrillScript, type ScriptStep } from '../../../shared/net/script';
 import { formatIssues } from '../../../shared/protocol/result';
@@ -190,7 +190,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
   const [script, setScript] = useState<DrillScript>(initial);
   const [json, setJson] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const games = Object.values(ENGINES);
+  const games = [...GAMES.values()].map((g) => g.engine);
   const setStep = (i: number, step: ScriptStep) => setScript({ ...script, steps: script.steps.map((s, j) => (j === i ? step : s)) });
   const changeKind = (at: number, kind: StepKind): ScriptStep => {
     switch (kind) {

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { ENGINES } from '../../../shared/games';
 import { GAME_UIS } from '../games';
+import { GAMES } from '../games/registry';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 
 /** Pick a game and its settings, start and stop rounds. */
 export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
-  const games = Object.values(ENGINES).filter((e) => GAME_UIS[e.id]);
+  const games = [...GAMES.values()].map((g) => g.engine).filter((e) => GAME_UIS[e.id]);
   const [game, setGame] = useState(games[0]?.id ?? 'sandbox');
   const [configs, setConfigs] = useState<Record<string, unknown>>({});
   const [error, setError] = useState<string | null>(null);
-  const engine = ENGINES[game];
+  const engine = GAMES.get(game)?.engine;
   const ui = GAME_UIS[game];
   const config = configs[game] ?? engine?.config.parse({});
   const activeNodes = snapshot.nodes.filter((n) => n.status === 'active').length;

@@ -6,6 +6,7 @@
 import { ShortcutsDialog } from '../console/ShortcutsDialog';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { shivizLines, SHIVIZ_REGEX } from '../../../shared/replay/shiviz';
+import { GAMES } from '../games/registry';
 import { saveFile, recordingFileName } from './api';
 import { Diagram } from './Diagram';
 import type { LoadedRecording } from './load';
@@ -91,7 +92,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         1,
         index.events.reduce((n, e) => n + (e.type === 'envelope:sent' || e.type === 'envelope:delivered' ? 1 : 0), 0),
       );
-      const lines = shivizLines(header, index.events);
+      const lines = shivizLines(header, index.events, GAMES);
       const parts: string[] = [];
       let written = 0;
       for (;;) {

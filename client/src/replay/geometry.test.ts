@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFaults, applyFaultOp } from '../../../shared/net/faults';
 import { MSG, RecordingIndex, type FaultChange } from '../../../shared/replay/recordingIndex';
-import { synthesize } from '../../../shared/replay/synthetic';
+import { synthesize } from '../../../test/support/synthetic';
 import { parseRecording } from '../../../shared/session/recording';
 import {
   candidateRows,
@@ -27,13 +27,17 @@ import {
   zoomAt,
   type Viewport,
 } from './geometry';
+import { GAMES } from '../../../test/support/games';
 
 function viewport(over: Partial<Viewport> = {}, lanes = 4, hidden = new Set<number>()): Viewport {
   const { slots, count } = laneSlots(lanes, hidden);
   return { t0: 0, t1: 1000, width: 1100, height: 400, gutter: 100, axis: 40, laneH: 50, scrollY: 0, slots, slotCount: count, ...over };
 }
 
-const index = RecordingIndex.from(parseRecording(synthesize({ events: 2_000, nodes: 5, loss: 0.15, splitEveryMs: 400, seed: 3 }).text));
+const index = RecordingIndex.from(
+  parseRecording(synthesize({ events: 2_000, nodes: 5, loss: 0.15, splitEveryMs: 400, seed: 3 }).text),
+  GAMES,
+);
 const noFilter = { hiddenLanes: new Set<number>(), hiddenKinds: new Set<number>() };
 
 describe('diagram geometry: where things are', () => {

@@ -4,6 +4,7 @@
 import { RecordingIndex, ReplayError } from '../../../shared/replay/recordingIndex';
 import { ReplayFold } from '../../../shared/replay/replayFold';
 import { parseRecording, RecordingError } from '../../../shared/session/recording';
+import { GAMES } from '../games/registry';
 
 /** Bigger files than this are refused before the browser runs out of memory. */
 export const MAX_FILE_BYTES = 400 * 1024 * 1024;
@@ -22,8 +23,8 @@ export function loadRecording(text: string): LoadResult {
     const t0 = performance.now();
     const parsed = parseRecording(text);
     const t1 = performance.now();
-    const index = RecordingIndex.from(parsed);
-    const fold = new ReplayFold(parsed.header, parsed.events);
+    const index = RecordingIndex.from(parsed, GAMES);
+    const fold = new ReplayFold(parsed.header, parsed.events, GAMES);
     const t2 = performance.now();
     return { ok: true, data: { index, fold, timings: { parseMs: t1 - t0, indexMs: t2 - t1 } } };
   } catch (err) {

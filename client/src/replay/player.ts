@@ -10,6 +10,7 @@ import type { ReplayFold } from '../../../shared/replay/replayFold';
 import type { SessionState } from '../../../shared/session/state';
 import { consoleSnapshot } from '../../../shared/session/views';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
+import { GAMES } from '../games/registry';
 import { MARK_MS, SEND_DROP_SHOW_MS, TrafficModel } from '../map/traffic';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -308,7 +309,7 @@ export class ReplayPlayer {
 
   private takeSnapshot(state: SessionState): ConsoleSnapshot {
     // The fold changes its state in place: React gets a copy it can keep.
-    return structuredClone(consoleSnapshot(state, this.t));
+    return structuredClone(consoleSnapshot(state, GAMES, this.t));
   }
 
   private changed(what: 'time' | 'state' = 'state'): void {

@@ -6,9 +6,8 @@ import type { ByzantineAction, ByzantineConfig, Value } from './config';
 import { chooseValues } from './strategies';
 import type { ByzantineView } from './view';
 
-export function bot(view: unknown, ctx: BotCtx<ByzantineConfig>): ByzantineAction[] {
-  const v = view as ByzantineView | null;
-  if (!v || v.game !== 'byzantine' || v.role === 'observer') return [];
+export function bot(v: ByzantineView, ctx: BotCtx<ByzantineConfig>): ByzantineAction[] {
+  if (v.role === 'observer') return [];
   const out: ByzantineAction[] = [];
   if (v.canOrder && !v.traitor && v.suggestedOrder) out.push({ type: 'order', value: v.suggestedOrder });
   const strategy = v.strategy ?? ctx.config.strategy;

@@ -2,109 +2,108 @@
 // lieutenants decide by majority, and the class checks IC1 and IC2 against N ≥ 3f+1.
 // Rules are in README.md beside this file; each part lives in its own file:
 // config (settings, actions), setup (roles), messages and phases, rules (check),
-// view (phones), console (the projector), bot, outcome and analysis (the result), sim (the simulator).
+// view (phones), console (the projector), bot, outcome and analysis (the result), sim (the simulator),
+// index (the definition that pairs engine and simulator).
 
-import type { GameEngine } from '../types';
-import { analyse } from './analysis';
+import type { Effect, GameEngine } from '../types';
+import { analyse, type ByzantineResult } from './analysis';
 import { bot } from './bot';
 import { byzantineAction, byzantineConfig, type ByzantineAction, type ByzantineConfig, type Value } from './config';
 import { flushOutbox, flushOverdue, receive, sendOmRelays, sendOrders, sendSmRelays } from './messages';
 import { advance, onGraceTimer, onPhaseTimer } from './phases';
 import { check } from './rules';
 import { setup } from './setup';
-import { byzantineSim } from './sim';
 import { graceTimerKey, lieutenants, phaseTimerKey, RELAY_TIMER_PREFIX, type ByzantineState } from './state';
-import { consoleView } from './console';
-import { nodeView } from './view';
+import { consoleView, type ByzantineConsoleView } from './console';
+import { nodeView, type ByzantineView } from './view';
 
 const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
 
-export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAction> = {
-  id: 'byzantine',
-  title: 'Byzantine generals: lying rounds',
-  config: byzantineConfig,
-  action: byzantineAction,
-  minNodes: 3,
+export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAction, ByzantineView, ByzantineConsoleView, ByzantineResult> =
+  {
+    id: 'byzantine',
+    title: 'Byzantine generals: lying rounds',
+    config: byzantineConfig,
+    action: byzantineAction,
+    minNodes: 3,
 
-  init: setup,
-  check,
+    init: setup,
+    check,
 
-  act(s, node, action, ctx) {
-    const fx: ReturnType<GameEngine['act']> = [];
-    switch (action.type) {
-      case 'order': {
-        const values: Record<string, Value> = {};
-        for (const l of lieutenants(s)) values[l] = action.value;
-        sendOrders(s, ctx, fx, values);
-        break;
+    act(s, node, action, ctx) {
+      const fx: Effect[] = [];
+      switch (action.type) {
+        case 'order': {
+          const values: Record<string, Value> = {};
+          for (const l of lieutenants(s)) values[l] = action.value;
+          sendOrders(s, ctx, fx, values);
+          break;
+        }
+        case 'send':
+          if (node === s.commander) sendOrders(s, ctx, fx, action.values);
+          else if (s.signed) sendSmRelays(s, ctx, fx, node, action.level ?? Math.max(2, s.step), action.values);
+          else sendOmRelays(s, ctx, fx, node, action.path ?? [s.commander], action.values);
+          break;
+        case 'decide': {
+          const g = s.nodes[node]!;
+          g.decision = action.value;
+          g.decidedBy = 'node';
+          g.decidedAt = ctx.now;
+          const against = g.suggested !== null && g.suggested !== action.value;
+          fx.push({
+            type: 'mark',
+            node,
+            label: `${node} decided ${label(action.value)}${against ? ' against its majority' : ''}`,
+            data: { node, value: action.value, majority: g.suggested },
+          });
+          break;
+        }
       }
-      case 'send':
-        if (node === s.commander) sendOrders(s, ctx, fx, action.values);
-        else if (s.signed) sendSmRelays(s, ctx, fx, node, action.level ?? Math.max(2, s.step), action.values);
-        else sendOmRelays(s, ctx, fx, node, action.path ?? [s.commander], action.values);
-        break;
-      case 'decide': {
-        const g = s.nodes[node]!;
-        g.decision = action.value;
-        g.decidedBy = 'node';
-        g.decidedAt = ctx.now;
-        const against = g.suggested !== null && g.suggested !== action.value;
-        fx.push({
-          type: 'mark',
-          node,
-          label: `${node} decided ${label(action.value)}${against ? ' against its majority' : ''}`,
-          data: { node, value: action.value, majority: g.suggested },
-        });
-        break;
-      }
-    }
-    fx.push({ type: 'changed', nodes: [node] });
-    advance(s, ctx, fx);
-    return fx;
-  },
-
-  deliver(s, env, ctx) {
-    const fx = receive(s, env, ctx);
-    advance(s, ctx, fx);
-    return fx;
-  },
-
-  timer(s, key, ctx) {
-    const fx: ReturnType<GameEngine['timer']> = [];
-    // Keys carry their step, so a timer left over from an earlier phase does nothing.
-    if (key === phaseTimerKey(s.step) && !s.closing) onPhaseTimer(s, ctx, fx);
-    else if (key === graceTimerKey(s.step) && s.closing) onGraceTimer(s, ctx, fx);
-    else if (key.startsWith(RELAY_TIMER_PREFIX)) {
-      const node = key.slice(RELAY_TIMER_PREFIX.length);
-      // A crashed node's timer still fires: its relays wait for the phase's end instead.
-      if (ctx.isDown(node)) return fx;
-      flushOutbox(s, ctx, fx, node);
+      fx.push({ type: 'changed', nodes: [node] });
       advance(s, ctx, fx);
-    }
-    return fx;
-  },
+      return fx;
+    },
 
-  faultsChanged(s, _prev, _next, ctx) {
-    // A crash can leave a phase with nobody left to wait for; a restart lets held relays go.
-    const fx: ReturnType<GameEngine['timer']> = [];
-    flushOverdue(s, ctx, fx);
-    advance(s, ctx, fx);
-    return fx;
-  },
+    deliver(s, env, ctx) {
+      const fx = receive(s, env, ctx);
+      advance(s, ctx, fx);
+      return fx;
+    },
 
-  view: nodeView,
-  consoleView,
-  result: analyse,
-  bot,
+    timer(s, key, ctx) {
+      const fx: Effect[] = [];
+      // Keys carry their step, so a timer left over from an earlier phase does nothing.
+      if (key === phaseTimerKey(s.step) && !s.closing) onPhaseTimer(s, ctx, fx);
+      else if (key === graceTimerKey(s.step) && s.closing) onGraceTimer(s, ctx, fx);
+      else if (key.startsWith(RELAY_TIMER_PREFIX)) {
+        const node = key.slice(RELAY_TIMER_PREFIX.length);
+        // A crashed node's timer still fires: its relays wait for the phase's end instead.
+        if (ctx.isDown(node)) return fx;
+        flushOutbox(s, ctx, fx, node);
+        advance(s, ctx, fx);
+      }
+      return fx;
+    },
 
-  botDelay(s, rng) {
-    const d = s.config.botDelayMs;
-    // Spread out, as people are, rather than every bot in the same instant.
-    return d === 0 ? 0 : rng.between(Math.ceil(d / 2), Math.ceil((d * 3) / 2));
-  },
+    faultsChanged(s, _prev, _next, ctx) {
+      // A crash can leave a phase with nobody left to wait for; a restart lets held relays go.
+      const fx: Effect[] = [];
+      flushOverdue(s, ctx, fx);
+      advance(s, ctx, fx);
+      return fx;
+    },
 
-  /** Drills that isolate "the leader" aim at the commander. */
-  leader: (s) => s.commander,
+    view: nodeView,
+    consoleView,
+    result: analyse,
+    bot,
 
-  sim: byzantineSim,
-};
+    botDelay(s, rng) {
+      const d = s.config.botDelayMs;
+      // Spread out, as people are, rather than every bot in the same instant.
+      return d === 0 ? 0 : rng.between(Math.ceil(d / 2), Math.ceil((d * 3) / 2));
+    },
+
+    /** Drills that isolate "the leader" aim at the commander. */
+    leader: (s) => s.commander,
+  };

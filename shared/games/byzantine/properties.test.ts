@@ -6,11 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../sim/simulate';
 import { STRATEGIES } from './config';
 import type { ByzantineTrial } from './sim';
+import { GAMES } from '../../../test/support/games';
 
 const SEED = Number(process.env.BYZANTINE_SEED ?? 1);
 
 function run(args: (string | number)[], trials: number, seed = SEED): ByzantineTrial[] {
-  const out = simulate(['--game', 'byzantine', '--trials', String(trials), '--seed', String(seed), '--phase', '500', ...args.map(String)]);
+  const out = simulate(
+    ['--game', 'byzantine', '--trials', String(trials), '--seed', String(seed), '--phase', '500', ...args.map(String)],
+    GAMES,
+  );
   return out.trials as ByzantineTrial[];
 }
 

@@ -4,7 +4,7 @@ import { defaultFaults } from '../../net/faults';
 import { byzantineConfig, feasibleM, majority, omMessages } from './config';
 import { byzantine } from './engine';
 import { chooseValues } from './strategies';
-import { Room } from './testkit';
+import { Room } from '../../../test/support/byzantine';
 
 const nodes = (n: number) => Array.from({ length: n }, (_, i) => `n${i + 1}`);
 const init = (n: number, config: Record<string, unknown>, seed = 1) =>

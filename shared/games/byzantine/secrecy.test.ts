@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeId } from '../../protocol/ids';
 import type { ByzantineState } from './state';
-import { Room } from './testkit';
+import { Room } from '../../../test/support/byzantine';
 import type { ByzantineView, ReceivedMessage } from './view';
 
 /** Keys that would name other nodes' roles or carry the console's tables. */

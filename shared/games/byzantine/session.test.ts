@@ -2,7 +2,7 @@
 // fold of its recording must equal the live state ([B7], replay equals live).
 
 import { describe, expect, it } from 'vitest';
-import { Room } from './testkit';
+import { Room } from '../../../test/support/byzantine';
 
 function classroom(seed: number) {
   // n1…n4 are people, n5…n7 bots; loss, jitter and duplicates on the network.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../sim/simulate';
+import { GAMES } from '../../../test/support/games';
 
-const sim = (args: string) => simulate(['--game', 'byzantine', ...args.split(' ')]);
+const sim = (args: string) => simulate(['--game', 'byzantine', ...args.split(' ')], GAMES);
 
 describe('byzantine: simulator', () => {
   it('[B9] prints the trials and the rates of IC1 and IC2, as the issue asks', () => {

@@ -2,8 +2,7 @@
 //   --trials 500 --seed 1 --json` (also --signed, --commander-traitor, --phase, --order,
 // --bot-delay, --relay-delay and the fault flags). Every node is a bot.
 
-import type { SimFlags, SimPlugin } from '../types';
-import { intFlag } from '../../sim/flags';
+import { intFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
 import { mean, round } from '../../sim/stats';
 import type { ByzantineResult } from './analysis';
 import {
@@ -69,8 +68,7 @@ function config(flags: SimFlags, nodes: number): ByzantineConfig {
   };
 }
 
-export interface ByzantineTrial {
-  [key: string]: unknown;
+export type ByzantineTrial = {
   seed: number;
   endedAt: number;
   n: number;
@@ -88,16 +86,15 @@ export interface ByzantineTrial {
   reliable: boolean;
   complete: boolean;
   messages: { sent: number; late: number; forged: number; lost: number; dropped: number };
-}
+};
 
 const rate = (hits: number, of: number): number | null => (of === 0 ? null : round(hits / of, 4));
 
-export const byzantineSim: SimPlugin<ByzantineConfig, ByzantineState> = {
+export const byzantineSim: SimPlugin<ByzantineConfig, ByzantineState, ByzantineResult, ByzantineTrial> = {
   config,
   // Each phase lasts at most its timer plus a grace for the last messages; the round ends itself.
   maxTimeMs: (c) => (c.m + 2) * (c.phaseMs + 60_000) + 10_000,
-  trial(result, info): ByzantineTrial {
-    const r = result as ByzantineResult;
+  trial(r, info) {
     const d = r.messages.dropped;
     return {
       seed: info.seed,
@@ -123,8 +120,7 @@ export const byzantineSim: SimPlugin<ByzantineConfig, ByzantineState> = {
       },
     };
   },
-  summary(raw, c) {
-    const trials = raw as ByzantineTrial[];
+  summary(trials, c) {
     const ic2Trials = trials.filter((t) => t.ic2 !== null);
     const first = trials[0];
     const n = first?.n ?? 0;

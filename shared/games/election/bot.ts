@@ -23,9 +23,8 @@ function logOk(candTerm: number, candIndex: number, myTerm: number, myIndex: num
   return candTerm !== myTerm ? candTerm > myTerm : candIndex >= myIndex;
 }
 
-export function electionBot(view: unknown, ctx: BotCtx<ElectionConfig>): ElectionAction[] {
-  const v = view as ElectionView | null;
-  if (!v || v.game !== 'election' || v.crashed) return [];
+export function electionBot(v: ElectionView | null, ctx: BotCtx<ElectionConfig>): ElectionAction[] {
+  if (!v || v.crashed) return [];
   const out: ElectionAction[] = [];
   // Votes first: granting one resets the timer, so the node does not also stand.
   let votedFor = v.votedFor?.node ?? null;

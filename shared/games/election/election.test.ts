@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dealCards } from './cards';
 import { election } from './engine';
 import { heartbeatKey, timeoutKey } from './step';
-import { Cluster } from './testkit';
+import { Cluster } from '../../../test/support/election';
 import { KIND } from './config';
 
 const isKind = (kind: string, to?: string, from?: string) => (e: { kind: string; to: string; from: string }) =>

@@ -3,24 +3,23 @@
 // actions in config.ts, the state in state.ts, transitions in election.ts (voting) and log.ts
 // (replication), checks in rules.ts, screens in view.ts and console.ts, stale leaders in
 // stale.ts, the round's analysis in analysis.ts, the autopilot in bot.ts, the simulator in
-// sim.ts. The rules with their IDs are in README.md beside this file.
+// sim.ts (index.ts pairs the two). The rules with their IDs are in README.md beside this file.
 
 import type { NodeId } from '../../protocol/ids';
 import { deriveSeed } from '../../rng';
 import type { Effect, EngineCtx, GameEngine } from '../types';
-import { electionResult } from './analysis';
+import { electionResult, type ElectionResult } from './analysis';
 import { electionBot } from './bot';
 import { dealCards } from './cards';
 import { checkAction } from './rules';
 import { electionAction, electionConfig, GAME_ID, KIND, timingOf, type ElectionAction, type ElectionConfig } from './config';
 import { answerVote, crash, onElectionTimer, onVote, onVoteRequest, stand, syncDown } from './election';
 import { heartbeat, onAppend, onAppendReply, propose } from './log';
-import { electionSim } from './sim';
 import { refreshStale } from './stale';
 import { armElection, begin, parseKey, type Step } from './step';
 import type { ElectionState, NodeState } from './state';
-import { consoleView } from './console';
-import { nodeView } from './view';
+import { consoleView, type ElectionConsoleView } from './console';
+import { nodeView, type ElectionView } from './view';
 
 function freshNode(): NodeState {
   return {
@@ -63,117 +62,117 @@ export function currentLeader(s: ElectionState): NodeId | null {
   return best;
 }
 
-export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction> = {
-  id: GAME_ID,
-  title: 'Card leader election (Raft)',
-  config: electionConfig,
-  action: electionAction,
-  minNodes: 2,
+export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction, ElectionView | null, ElectionConsoleView, ElectionResult> =
+  {
+    id: GAME_ID,
+    title: 'Card leader election (Raft)',
+    config: electionConfig,
+    action: electionAction,
+    minNodes: 2,
 
-  init(config, ctx) {
-    const nodes = [...ctx.nodes];
-    const s: ElectionState = {
-      config,
-      timing: timingOf(config),
-      nodes,
-      majority: Math.floor(nodes.length / 2) + 1,
-      startedAt: ctx.now,
-      lastT: ctx.now,
-      rng: deriveSeed(ctx.seed, 'election'),
-      cards: dealCards(nodes, ctx.seed),
-      node: {},
-      leaders: [],
-      maxTerm: 0,
-      maxLeaderTerm: 0,
-      firstLeaderAt: null,
-      firstLeaderTerm: null,
-      elections: 0,
-      terms: {},
-      dropped: { terms: 0, splitVotes: 0 },
-      maxLeadersPerTerm: 0,
-      leaderIds: [],
-      committed: [],
-      violations: [],
-      staleNow: {},
-      staleDone: [],
-      staleTotals: { count: 0, ms: 0, longestMs: 0 },
-      messages: { sent: {}, delivered: {} },
-    };
-    for (const n of nodes) s.node[n] = freshNode();
-    const effects = run(s, ctx, (st) => {
-      for (const n of nodes) {
-        if (ctx.isDown(n)) s.node[n]!.down = true;
-        else armElection(st, n);
-      }
-    });
-    effects.push({ type: 'changed', nodes: 'all' });
-    return { state: s, effects };
-  },
+    init(config, ctx) {
+      const nodes = [...ctx.nodes];
+      const s: ElectionState = {
+        config,
+        timing: timingOf(config),
+        nodes,
+        majority: Math.floor(nodes.length / 2) + 1,
+        startedAt: ctx.now,
+        lastT: ctx.now,
+        rng: deriveSeed(ctx.seed, 'election'),
+        cards: dealCards(nodes, ctx.seed),
+        node: {},
+        leaders: [],
+        maxTerm: 0,
+        maxLeaderTerm: 0,
+        firstLeaderAt: null,
+        firstLeaderTerm: null,
+        elections: 0,
+        terms: {},
+        dropped: { terms: 0, splitVotes: 0 },
+        maxLeadersPerTerm: 0,
+        leaderIds: [],
+        committed: [],
+        violations: [],
+        staleNow: {},
+        staleDone: [],
+        staleTotals: { count: 0, ms: 0, longestMs: 0 },
+        messages: { sent: {}, delivered: {} },
+      };
+      for (const n of nodes) s.node[n] = freshNode();
+      const effects = run(s, ctx, (st) => {
+        for (const n of nodes) {
+          if (ctx.isDown(n)) s.node[n]!.down = true;
+          else armElection(st, n);
+        }
+      });
+      effects.push({ type: 'changed', nodes: 'all' });
+      return { state: s, effects };
+    },
 
-  check: (s, node, action, ctx) => checkAction(s, node, action, ctx),
+    check: (s, node, action, ctx) => checkAction(s, node, action, ctx),
 
-  act(s, node, action, ctx) {
-    return run(s, ctx, (st) => {
-      switch (action.type) {
-        case 'stand':
-          stand(st, node);
+    act(s, node, action, ctx) {
+      return run(s, ctx, (st) => {
+        switch (action.type) {
+          case 'stand':
+            stand(st, node);
+            return;
+          case 'vote':
+            answerVote(st, node, action.candidate, action.grant);
+            return;
+          case 'propose':
+            propose(st, node, action.value);
+            return;
+        }
+      });
+    },
+
+    deliver(s, env, ctx) {
+      const n = s.node[env.to];
+      if (!n || n.down || !s.node[env.from]) return [];
+      s.messages.delivered[env.kind] = (s.messages.delivered[env.kind] ?? 0) + 1;
+      return run(s, ctx, (st) => {
+        switch (env.kind) {
+          case KIND.voteRequest:
+            return onVoteRequest(st, env);
+          case KIND.vote:
+            return onVote(st, env);
+          case KIND.append:
+            return onAppend(st, env);
+          case KIND.appendReply:
+            return onAppendReply(st, env);
+        }
+      });
+    },
+
+    timer(s, key, ctx) {
+      const parsed = parseKey(key);
+      const n = parsed ? s.node[parsed.node] : undefined;
+      if (!parsed || !n) return [];
+      return run(s, ctx, (st) => {
+        // Timers of a crashed node still fire; a node gone from the room is noticed here.
+        if (ctx.isDown(parsed.node)) {
+          if (!n.down) crash(st, parsed.node);
           return;
-        case 'vote':
-          answerVote(st, node, action.candidate, action.grant);
-          return;
-        case 'propose':
-          propose(st, node, action.value);
-          return;
-      }
-    });
-  },
+        }
+        if (n.down) return;
+        if (parsed.kind === 'timeout') onElectionTimer(st, parsed.node);
+        else if (n.role === 'leader') heartbeat(st, parsed.node);
+      });
+    },
 
-  deliver(s, env, ctx) {
-    const n = s.node[env.to];
-    if (!n || n.down || !s.node[env.from]) return [];
-    s.messages.delivered[env.kind] = (s.messages.delivered[env.kind] ?? 0) + 1;
-    return run(s, ctx, (st) => {
-      switch (env.kind) {
-        case KIND.voteRequest:
-          return onVoteRequest(st, env);
-        case KIND.vote:
-          return onVote(st, env);
-        case KIND.append:
-          return onAppend(st, env);
-        case KIND.appendReply:
-          return onAppendReply(st, env);
-      }
-    });
-  },
+    faultsChanged(s, _prev, _next, ctx) {
+      return run(s, ctx, (st) => {
+        syncDown(st);
+        st.dirty = true;
+      });
+    },
 
-  timer(s, key, ctx) {
-    const parsed = parseKey(key);
-    const n = parsed ? s.node[parsed.node] : undefined;
-    if (!parsed || !n) return [];
-    return run(s, ctx, (st) => {
-      // Timers of a crashed node still fire; a node gone from the room is noticed here.
-      if (ctx.isDown(parsed.node)) {
-        if (!n.down) crash(st, parsed.node);
-        return;
-      }
-      if (n.down) return;
-      if (parsed.kind === 'timeout') onElectionTimer(st, parsed.node);
-      else if (n.role === 'leader') heartbeat(st, parsed.node);
-    });
-  },
-
-  faultsChanged(s, _prev, _next, ctx) {
-    return run(s, ctx, (st) => {
-      syncDown(st);
-      st.dirty = true;
-    });
-  },
-
-  view: (s, node) => nodeView(s, node),
-  consoleView: (s) => consoleView(s, currentLeader(s)),
-  result: (s, net) => electionResult(s, net),
-  bot: electionBot,
-  botDelay: (s, rng) => rng.between(s.timing.botDelayMs[0], s.timing.botDelayMs[1]),
-  leader: currentLeader,
-  sim: electionSim,
-};
+    view: (s, node) => nodeView(s, node),
+    consoleView: (s) => consoleView(s, currentLeader(s)),
+    result: (s, net) => electionResult(s, net),
+    bot: electionBot,
+    botDelay: (s, rng) => rng.between(s.timing.botDelayMs[0], s.timing.botDelayMs[1]),
+    leader: currentLeader,
+  };

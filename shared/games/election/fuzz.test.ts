@@ -15,6 +15,7 @@ import { fold } from '../../session/fold';
 import { makeHeader } from '../../session/header';
 import { isNodeDown } from '../../session/state';
 import type { ElectionState } from './state';
+import { GAMES } from '../../../test/support/games';
 
 const BASE = Number(process.env.ELECTION_FUZZ_SEED ?? 1);
 const RUNS = Number(process.env.ELECTION_FUZZ_RUNS ?? 60);
@@ -76,7 +77,7 @@ function runSchedule(seed: number, checkFold: boolean): Outcome {
   const rng = createRng(deriveSeed(seed, 'schedule'));
   const events: SessionEvent[] = [];
   const header = makeHeader({ seed });
-  const core = new SessionCore(header, checkFold ? (e) => events.push(structuredClone(e)) : () => {});
+  const core = SessionCore.create(header, GAMES, checkFold ? (e) => events.push(structuredClone(e)) : () => {});
   const size = rng.between(3, 7);
   const humans = rng.between(0, Math.min(2, size - 2));
   for (let i = 0; i < humans; i++) core.join(0, `Person ${i + 1}`);
@@ -154,7 +155,7 @@ function runSchedule(seed: number, checkFold: boolean): Outcome {
   });
   if (checkFold) {
     core.endRound(DURATION);
-    const replay = fold(header, events);
+    const replay = fold(header, events, GAMES);
     if (JSON.stringify(replay) !== JSON.stringify(core.state)) fail(DURATION, 'the fold of the recording differs from the live state');
     expect(replay).toEqual(core.state);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { electionResult } from './analysis';
 import { election } from './engine';
 import { timeoutKey } from './step';
-import { Cluster } from './testkit';
+import { Cluster } from '../../../test/support/election';
 import { KIND } from './config';
 import { LOG_MAX, type AppendBody } from './state';
 

@@ -13,16 +13,17 @@ import { timeoutKey } from './step';
 import type { ElectionState } from './state';
 import type { ElectionConsoleView } from './console';
 import type { ElectionView } from './view';
+import { GAMES } from '../../../test/support/games';
 
 function session(seed: number) {
   const events: SessionEvent[] = [];
   const header = makeHeader({ seed });
-  const core = new SessionCore(header, (e) => events.push(structuredClone(e)));
+  const core = SessionCore.create(header, GAMES, (e) => events.push(structuredClone(e)));
   const runUntil = (t: number) => {
     for (let at = core.nextWakeAt(); at !== null && at <= t; at = core.nextWakeAt()) core.advance(at);
   };
   const game = () => core.state.round!.engineState as ElectionState;
-  const view = (node: string) => nodeView(core.state, node)!.game as ElectionView;
+  const view = (node: string) => nodeView(core.state, node, GAMES)!.game as ElectionView;
   return { core, events, header, runUntil, game, view };
 }
 
@@ -71,7 +72,7 @@ describe('election: a live session', () => {
     const result = core.endRound(5000).ok ? (core.state.rounds.at(-1)!.result as ElectionResult) : null;
     expect(result).toMatchObject({ maxLeadersPerTerm: 1, safety: { ok: true }, stale: { count: 1 } });
     expect(result!.stale.periods[0]).toMatchObject({ node: old, from: 1000 });
-    expect(fold(header, events)).toEqual(core.state);
+    expect(fold(header, events, GAMES)).toEqual(core.state);
   });
 
   it("[E3] a person's node waits for the tap when its timer runs out; on autopilot it stands by itself", () => {
@@ -93,16 +94,16 @@ describe('election: a live session', () => {
     core.changeFaults(1000, { op: 'isolate', nodes: ['n1'] });
     runUntil(2000);
     expect(view('n1')).toMatchObject({ role: 'follower', canStand: true, timer: { expired: true } });
-    expect(nodeView(core.state, 'n1')!.timers[timeoutKey('n1')]).toBeUndefined();
+    expect(nodeView(core.state, 'n1', GAMES)!.timers[timeoutKey('n1')]).toBeUndefined();
     const term = view('n1').term;
     expect(core.act(2000, 'n1', { type: 'stand' })).toEqual({ ok: true, data: null });
     expect(view('n1')).toMatchObject({ role: 'candidate', term: term + 1 });
-    expect(nodeView(core.state, 'n1')!.timers[timeoutKey('n1')]).toBeGreaterThan(2000);
+    expect(nodeView(core.state, 'n1', GAMES)!.timers[timeoutKey('n1')]).toBeGreaterThan(2000);
 
     core.setAutopilot(2000, 'n1', true);
     runUntil(3000);
     expect(view('n1').term).toBeGreaterThan(term + 2);
-    expect(fold(header, events)).toEqual(core.state);
+    expect(fold(header, events, GAMES)).toEqual(core.state);
   });
 
   it("[E4] the server refuses a person's second Grant in a term and says why", () => {

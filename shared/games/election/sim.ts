@@ -1,14 +1,13 @@
 // How the headless simulator runs the election: bots on virtual time, fast pace by default.
 // `npm run simulate -- --game election --nodes 5 --trials 500 --timeout 150-300 --latency 5-10 --seed 1 --json`
 
-import { intFlag, rangeFlag } from '../../sim/flags';
 import { median, p95, mean, round } from '../../sim/stats';
-import type { SimFlags, SimPlugin } from '../types';
+import { intFlag, rangeFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
 import type { ElectionResult } from './analysis';
 import { PACES, type ElectionConfig, type Pace } from './config';
 import type { ElectionState } from './state';
 
-export interface ElectionTrial {
+export type ElectionTrial = {
   seed: number;
   endedAt: number;
   firstLeaderMs: number | null;
@@ -23,7 +22,7 @@ export interface ElectionTrial {
   staleMs: number;
   violations: string[];
   messages: ElectionResult['messages'];
-}
+};
 
 function paceFlag(flags: SimFlags): Pace {
   const raw = flags.pace ?? 'fast';
@@ -31,7 +30,7 @@ function paceFlag(flags: SimFlags): Pace {
   return raw;
 }
 
-export const electionSim: SimPlugin<ElectionConfig, ElectionState> = {
+export const electionSim: SimPlugin<ElectionConfig, ElectionState, ElectionResult, ElectionTrial> = {
   config(flags) {
     const pace = paceFlag(flags);
     const preset = PACES[pace];
@@ -53,9 +52,8 @@ export const electionSim: SimPlugin<ElectionConfig, ElectionState> = {
       86_400_000,
     ),
 
-  trial(result, info): Record<string, unknown> {
-    const r = result as ElectionResult;
-    const trial: ElectionTrial = {
+  trial(r, info) {
+    return {
       seed: info.seed,
       endedAt: info.endedAt,
       firstLeaderMs: r.firstLeaderMs,
@@ -70,11 +68,9 @@ export const electionSim: SimPlugin<ElectionConfig, ElectionState> = {
       violations: r.safety.violations,
       messages: r.messages,
     };
-    return { ...trial };
   },
 
-  summary(trials) {
-    const t = trials as unknown as ElectionTrial[];
+  summary(t) {
     const firsts = t.map((x) => x.firstLeaderMs).filter((x): x is number => x !== null);
     const stat = (xs: number[]) => ({ mean: round(mean(xs)), median: median(xs), p95: p95(xs), max: xs.length ? Math.max(...xs) : null });
     const sum = (f: (x: ElectionTrial) => number) => t.reduce((a, x) => a + f(x), 0);

@@ -4,7 +4,7 @@ import { electionResult } from './analysis';
 import { electionBot, RESTAURANTS } from './bot';
 import { electionConfig, timingOf } from './config';
 import { election } from './engine';
-import { Cluster } from './testkit';
+import { Cluster } from '../../../test/support/election';
 import { KIND } from './config';
 import type { ElectionView } from './view';
 

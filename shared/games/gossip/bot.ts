@@ -9,9 +9,8 @@ import { pickPeers } from './rules';
 import type { GossipState } from './state';
 import type { GossipNodeView } from './view';
 
-export function gossipBot(view: unknown, ctx: BotCtx<GossipConfig>): GossipAction[] {
-  const v = view as GossipNodeView | null;
-  if (!v || v.game !== 'gossip' || v.verb === null || v.picksLeft <= 0) return [];
+export function gossipBot(v: GossipNodeView | null, ctx: BotCtx<GossipConfig>): GossipAction[] {
+  if (!v || v.verb === null || v.picksLeft <= 0) return [];
   const to = pickPeers(ctx.nodes, ctx.node, v.picks, v.picksLeft, ctx.rng);
   return to.length ? [{ type: v.verb, to }] : [];
 }

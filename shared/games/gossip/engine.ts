@@ -7,17 +7,16 @@
 // change, and when the last node known to be waiting learns.
 
 import type { Effect, EngineCtx, Envelope, GameEngine } from '../types';
-import { gossipResult } from './analysis';
+import { gossipResult, type GossipResult } from './analysis';
 import { botDelay, gossipBot } from './bot';
 import { GAME_ID, gossipAction, gossipConfig, KINDS, TICK_KEY, type CardBody, type GossipAction, type GossipConfig } from './config';
 import { refreshReach } from './reach';
 import { applyAction, checkAction, countSent } from './rules';
-import { gossipSim } from './sim';
 import { createState, learn, REQUESTS_KEPT, type GossipState, type Outcome } from './state';
-import { consoleView } from './console';
-import { nodeView } from './view';
+import { consoleView, type GossipConsoleView } from './console';
+import { nodeView, type GossipNodeView } from './view';
 
-export const gossip: GameEngine<GossipConfig, GossipState, GossipAction> = {
+export const gossip: GameEngine<GossipConfig, GossipState, GossipAction, GossipNodeView | null, GossipConsoleView, GossipResult> = {
   id: GAME_ID,
   title: 'Gossip: spread the rumour',
   config: gossipConfig,
@@ -83,7 +82,6 @@ export const gossip: GameEngine<GossipConfig, GossipState, GossipAction> = {
   result: (state, net) => gossipResult(state, net),
   bot: gossipBot,
   botDelay,
-  sim: gossipSim,
 };
 
 function redundant(state: GossipState): void {

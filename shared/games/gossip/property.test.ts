@@ -14,7 +14,8 @@ import type { GossipResult } from './analysis';
 import { MODES, type GossipMode } from './config';
 import { simConfig } from './sim';
 import type { GossipState } from './state';
-import { ids } from './testkit';
+import { ids } from '../../../test/support/gossip';
+import { GAMES } from '../../../test/support/games';
 
 const BASE = Number(process.env.GOSSIP_SEED ?? 1);
 const CASES = 25;
@@ -54,6 +55,7 @@ function run(c: Case, seed: number) {
       schedule: c.schedule,
       maxTimeMs: (config.maxRounds + 1) * config.roundMs,
     },
+    GAMES,
     (e) => events.push(structuredClone(e)),
   );
   return { outcome, events, result: outcome.result as GossipResult };
@@ -67,7 +69,7 @@ function replay(
 ) {
   const state = createSessionState(header);
   for (const e of events) {
-    step(state, e);
+    step(state, e, GAMES);
     if (state.round?.spec.game === 'gossip') each(state.round.engineState as GossipState, e);
   }
   return state;

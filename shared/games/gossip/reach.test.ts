@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFaultOp, type FaultOp } from '../../net/faults';
 import { gossip } from './engine';
-import { table } from './testkit';
+import { table } from '../../../test/support/gossip';
 
 /** A game whose origin is n1, with these fault operations applied (and the engine told). */
 function withFaults(n: number, mode: 'push' | 'pull' | 'push-pull', ops: FaultOp[]) {

@@ -4,7 +4,7 @@ import type { Effect, Envelope } from '../types';
 import type { GossipResult } from './analysis';
 import { KINDS, TICK_KEY, WORDS } from './config';
 import { gossip } from './engine';
-import { sends, table, type Table } from './testkit';
+import { sends, table, type Table } from '../../../test/support/gossip';
 
 let envId = 0;
 /** Delivers every envelope the effects send (latency 0), returning what the deliveries caused. */

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../../session/fold';
 import { nodeView } from '../../session/views';
 import type { GossipResult } from './analysis';
-import { ids, session } from './testkit';
+import { ids, session } from '../../../test/support/gossip';
+import { GAMES } from '../../../test/support/games';
 
 const lastResult = (core: ReturnType<typeof session>['core']) => core.state.rounds.at(-1)?.result as GossipResult | undefined;
 const humanPace = { roundMs: 1000, botDelayMs: 50, botJitterMs: 200 };
@@ -32,7 +33,7 @@ describe('gossip through the session core', () => {
     expect(result).toMatchObject({ outcome: 'everyone', everyone: true });
     expect(result.rounds).toBeGreaterThanOrEqual(13);
     expect(result.dropped.partition).toBeGreaterThan(0);
-    const final = fold(s.header, s.events);
+    const final = fold(s.header, s.events, GAMES);
     // Learned-at times are in the marks: nobody on the right learned before the heal.
     const learnedAt = new Map(
       s.events.filter((e) => e.type === 'mark' && e.node && e.label.includes(' learned ')).map((e) => [(e as { node: string }).node, e.t]),
@@ -55,7 +56,7 @@ describe('gossip through the session core', () => {
     expect(r.net.duplicated).toBeGreaterThan(0);
     expect(r.redundant).toBeGreaterThan(0);
     expect(r.informedPerRound.at(-1)).toBe(30);
-    expect(fold(s.header, s.events)).toEqual(s.core.state);
+    expect(fold(s.header, s.events, GAMES)).toEqual(s.core.state);
   });
 
   it.each(['pull', 'push-pull', 'highest-card'] as const)(
@@ -68,7 +69,7 @@ describe('gossip through the session core', () => {
       expect(r).toMatchObject({ mode, outcome: 'everyone', everyone: true, informed: 25 });
       if (mode === 'highest-card') expect(r.topCard).toMatch(/^(10|[2-9JQKA])[♣♦♥♠]$/);
       if (mode !== 'highest-card') expect(r.messagesByKind.pull).toBeGreaterThan(0);
-      expect(fold(s.header, s.events)).toEqual(s.core.state);
+      expect(fold(s.header, s.events, GAMES)).toEqual(s.core.state);
     },
   );
 
@@ -84,7 +85,7 @@ describe('gossip through the session core', () => {
     expect(s.core.act(2_500, 'n1', { type: 'tell-random' })).toEqual({ ok: true, data: null });
     s.runUntil(60_000);
     expect(lastResult(s.core)).toMatchObject({ outcome: 'everyone', everyone: true });
-    expect(fold(s.header, s.events)).toEqual(s.core.state);
+    expect(fold(s.header, s.events, GAMES)).toEqual(s.core.state);
   });
 
   it('[G3][G13] a phone gets its game view and the round countdown from the session; the word only once it knows', () => {
@@ -93,17 +94,21 @@ describe('gossip through the session core', () => {
     s.core.join(0, 'Bob');
     s.core.join(0, 'Cy');
     s.core.startRound(0, 'gossip', { origin: 'n1', word: 'comet' });
-    const bob = nodeView(s.core.state, 'n2')!;
+    const bob = nodeView(s.core.state, 'n2', GAMES)!;
     expect(bob.timers['gossip:tick']).toBe(10_000);
     expect(bob.game).toMatchObject({ knows: false, word: null, round: 1 });
     expect(JSON.stringify(bob)).not.toContain('comet');
-    expect(nodeView(s.core.state, 'n1')!.game).toMatchObject({ knows: true, word: 'comet', verb: 'tell' });
+    expect(nodeView(s.core.state, 'n1', GAMES)!.game).toMatchObject({ knows: true, word: 'comet', verb: 'tell' });
     s.core.pause(2_000);
     s.core.resume(5_000);
-    expect(nodeView(s.core.state, 'n2')!.timers['gossip:tick']).toBe(13_000);
+    expect(nodeView(s.core.state, 'n2', GAMES)!.timers['gossip:tick']).toBe(13_000);
     s.core.act(5_000, 'n1', { type: 'tell', to: ['n2'] });
     s.runUntil(5_000);
-    expect(nodeView(s.core.state, 'n2')!.game).toMatchObject({ knows: true, word: 'comet', learned: { round: 1, at: 5_000, from: 'n1' } });
+    expect(nodeView(s.core.state, 'n2', GAMES)!.game).toMatchObject({
+      knows: true,
+      word: 'comet',
+      learned: { round: 1, at: 5_000, from: 'n1' },
+    });
   });
 
   it('[G11] crashed nodes never learn; the game ends when every live node knows', () => {
@@ -125,6 +130,6 @@ describe('gossip through the session core', () => {
     const r = lastResult(s.core)!;
     expect(r).toMatchObject({ outcome: 'stopped', rounds: null });
     expect(r.never['not-told']).toBe(40 - r.informed);
-    expect(fold(s.header, s.events)).toEqual(s.core.state);
+    expect(fold(s.header, s.events, GAMES)).toEqual(s.core.state);
   });
 });

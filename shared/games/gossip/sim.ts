@@ -3,9 +3,8 @@
 // Bots play on virtual time with short rounds (1 s) and a 10 ms reaction, so with the default
 // latency of 0 a message sent in round r arrives in round r.
 
-import { intFlag } from '../../sim/flags';
 import { mean, median, p95, round } from '../../sim/stats';
-import type { SimFlags, SimPlugin } from '../types';
+import { intFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
 import type { GossipResult } from './analysis';
 import { gossipConfig, MODES, type GossipConfig, type GossipMode } from './config';
 import type { GossipState } from './state';
@@ -14,7 +13,7 @@ import { PUSH_FORMULA, pushRounds } from './theory';
 export const SIM_ROUND_MS = 1_000;
 export const SIM_BOT_DELAY_MS = 10;
 
-export interface GossipTrial {
+export type GossipTrial = {
   /** Round in which the last live node learned; null if a live node never did. */
   rounds: number | null;
   informedPerRound: number[];
@@ -27,7 +26,7 @@ export interface GossipTrial {
   outcome: GossipResult['outcome'];
   never: GossipResult['never'];
   seed: number;
-}
+};
 
 /** The round settings a simulation uses, from flags (shared with the console's simulated curve). */
 export function simConfig(flags: SimFlags): GossipConfig {
@@ -49,29 +48,24 @@ export function simConfig(flags: SimFlags): GossipConfig {
   });
 }
 
-export const gossipSim: SimPlugin<GossipConfig, GossipState> = {
+export const gossipSim: SimPlugin<GossipConfig, GossipState, GossipResult, GossipTrial> = {
   config: (flags) => simConfig(flags),
   // One round more than the limit, so the game reaches its own max-rounds end.
   maxTimeMs: (config) => (config.maxRounds + 1) * config.roundMs,
-  trial: (result, info): Record<string, unknown> => {
-    const r = result as GossipResult;
-    const trial: GossipTrial = {
-      rounds: r.rounds,
-      informedPerRound: r.informedPerRound,
-      messages: r.messages,
-      redundant: r.redundant,
-      dropped: r.dropped,
-      nodes: r.nodes,
-      informed: r.informed,
-      gossipRounds: r.gossipRounds,
-      outcome: r.outcome,
-      never: r.never,
-      seed: info.seed,
-    };
-    return { ...trial };
-  },
-  summary: (trials, config) => {
-    const t = trials as unknown as GossipTrial[];
+  trial: (r, info) => ({
+    rounds: r.rounds,
+    informedPerRound: r.informedPerRound,
+    messages: r.messages,
+    redundant: r.redundant,
+    dropped: r.dropped,
+    nodes: r.nodes,
+    informed: r.informed,
+    gossipRounds: r.gossipRounds,
+    outcome: r.outcome,
+    never: r.never,
+    seed: info.seed,
+  }),
+  summary: (t, config) => {
     const done = t.map((x) => x.rounds).filter((x): x is number => x !== null);
     const nodes = t[0]?.nodes ?? 0;
     const avg = (f: (x: GossipTrial) => number) => round(mean(t.map(f)));

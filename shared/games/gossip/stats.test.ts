@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../sim/simulate';
 import { mean } from '../../sim/stats';
 import { gossipConfig } from './config';
-import { simulatedCurves } from './curves';
+import { simulatedCurves } from '../../sim/gossipCurves';
 import { runLockstep } from './lockstep';
 import { PUSH_FORMULA, pushCurve, pushRounds } from './theory';
+import { GAMES } from '../../../test/support/games';
 
 const TRIALS = 200;
 const LOW = 0.25;
@@ -51,7 +52,7 @@ describe('gossip theory', () => {
   );
 
   it('[G16] the lock-step driver agrees with the simulator on the same settings', () => {
-    const out = simulate(['--game', 'gossip', '--nodes', '64', '--fanout', '2', '--trials', '150', '--seed', '3']);
+    const out = simulate(['--game', 'gossip', '--nodes', '64', '--fanout', '2', '--trials', '150', '--seed', '3'], GAMES);
     const viaRunner = (out.summary as { rounds: { mean: number } }).rounds.mean;
     const lock = mean(Array.from({ length: 150 }, (_, i) => runLockstep(config(2), 64, 77 + i).rounds!))!;
     expect(Math.abs(viaRunner - lock)).toBeLessThan(0.35);
@@ -60,22 +61,10 @@ describe('gossip theory', () => {
 
 describe('gossip simulator', () => {
   it('[G17] prints {game, trials, summary} with rounds, the infection curve, messages, redundant and drops', () => {
-    const out = simulate([
-      '--game',
-      'gossip',
-      '--nodes',
-      '100',
-      '--fanout',
-      '2',
-      '--mode',
-      'push',
-      '--trials',
-      '5',
-      '--seed',
-      '1',
-      '--loss',
-      '0.1',
-    ]);
+    const out = simulate(
+      ['--game', 'gossip', '--nodes', '100', '--fanout', '2', '--mode', 'push', '--trials', '5', '--seed', '1', '--loss', '0.1'],
+      GAMES,
+    );
     expect(out.game).toBe('gossip');
     expect(out.trials).toHaveLength(5);
     for (const t of out.trials) {
@@ -91,21 +80,23 @@ describe('gossip simulator', () => {
       rounds: { mean: expect.any(Number), median: expect.any(Number), p95: expect.any(Number) },
       theory: { rounds: Math.round(pushRounds(100, 2) * 1000) / 1000, formula: PUSH_FORMULA },
     });
-    expect(simulate(['--game', 'gossip', '--nodes', '100', '--trials', '5', '--seed', '1', '--loss', '0.1'])).toEqual(out);
+    expect(simulate(['--game', 'gossip', '--nodes', '100', '--trials', '5', '--seed', '1', '--loss', '0.1'], GAMES)).toEqual(out);
   });
 
   it('[G17] rounds is null ("never") when a partition is never healed, and --max-rounds stops a game', () => {
-    const cut = simulate(['--game', 'gossip', '--nodes', '10', '--trials', '2', '--partition', '5,5@0']);
+    const cut = simulate(['--game', 'gossip', '--nodes', '10', '--trials', '2', '--partition', '5,5@0'], GAMES);
     expect(cut.trials.map((t) => t.rounds)).toEqual([null, null]);
     expect(cut.summary).toMatchObject({ never: 2, rounds: { mean: null } });
     expect((cut.trials[0]!.never as Record<string, number>).partition).toBe(5);
-    const short = simulate(['--game', 'gossip', '--nodes', '500', '--fanout', '1', '--trials', '1', '--max-rounds', '3']);
+    const short = simulate(['--game', 'gossip', '--nodes', '500', '--fanout', '1', '--trials', '1', '--max-rounds', '3'], GAMES);
     expect(short.trials[0]).toMatchObject({ rounds: null, outcome: 'max-rounds', gossipRounds: 3 });
   });
 
   it('[G17] refuses a bad mode or fanout with a readable message', () => {
-    expect(() => simulate(['--game', 'gossip', '--mode', 'shout'])).toThrow(/--mode must be one of: push, pull, push-pull, highest-card/);
-    expect(() => simulate(['--game', 'gossip', '--fanout', '0'])).toThrow(/--fanout must be a whole number from 1 to 16/);
+    expect(() => simulate(['--game', 'gossip', '--mode', 'shout'], GAMES)).toThrow(
+      /--mode must be one of: push, pull, push-pull, highest-card/,
+    );
+    expect(() => simulate(['--game', 'gossip', '--fanout', '0'], GAMES)).toThrow(/--fanout must be a whole number from 1 to 16/);
   });
 
   it('[G16] simulated curves for the console: fast for a classroom-sized N', () => {

@@ -3,7 +3,7 @@ import type { Effect, Envelope } from '../types';
 import { gossipBot } from './bot';
 import { TICK_KEY } from './config';
 import { gossip } from './engine';
-import { sends, table } from './testkit';
+import { sends, table } from '../../../test/support/gossip';
 import type { GossipConsoleView } from './console';
 import type { GossipNodeView } from './view';
 import { createRng } from '../../rng';

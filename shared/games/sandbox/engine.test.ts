@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultFaults } from '../../net/faults';
 import { createRng } from '../../rng';
 import type { EngineCtx, Envelope } from '../types';
-import { sandbox, type SandboxState, type SandboxView } from './engine';
+import type { SandboxState, SandboxView } from './config';
+import { sandbox } from './engine';
 
 const nodes = ['n1', 'n2', 'n3'];
 const ctx = (now = 0): EngineCtx => ({ now, nodes, faults: defaultFaults(), isDown: () => false });

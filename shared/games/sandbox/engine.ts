@@ -2,94 +2,26 @@
 // It is the class's warm-up ("send your neighbour a message; now watch it get lost") and the
 // path the example client and the benchmark use. Rules are in README.md beside this file.
 
-import { z } from 'zod';
 import type { NodeId } from '../../protocol/ids';
-import { intFlag } from '../../sim/flags';
 import type { Effect, Envelope, GameEngine, NetStats } from '../types';
-
-export const TEXT_MAX = 140;
-export const RECIPIENTS_MAX = 300;
-/** Items of history each phone sees (the full history stays in the state for the console). */
-export const VIEW_ITEMS = 30;
-
-export const sandboxConfig = z
-  .object({
-    /** Bots answer every message they get with "echo: …" after this delay (ms). */
-    botDelayMs: z.number().int().min(0).max(60_000).default(800),
-    /** Every this many ms each bot also writes to a peer chosen at random (0: never). */
-    chatterMs: z.number().int().min(0).max(600_000).default(0),
-  })
-  .strict();
-export type SandboxConfig = z.infer<typeof sandboxConfig>;
-
-export const sandboxAction = z
-  .object({
-    type: z.literal('send'),
-    to: z.array(z.string().min(1).max(32)).min(1).max(RECIPIENTS_MAX),
-    text: z.string().trim().min(1).max(TEXT_MAX),
-    /** The inbox message this answers, so a bot replies once to each. */
-    replyTo: z.string().max(32).optional(),
-    /** This is the node's chatter for the current tick (bots). */
-    chatter: z.boolean().optional(),
-  })
-  .strict();
-export type SandboxAction = z.infer<typeof sandboxAction>;
-
-export interface SandboxBody {
-  text: string;
-}
-
-export interface InboxItem {
-  id: string;
-  from: NodeId;
-  text: string;
-  sentAt: number;
-  receivedAt: number;
-  lamport: number;
-  /** This copy is a duplicate the network made (same id as an earlier one). */
-  duplicate: boolean;
-  replied: boolean;
-}
-
-export interface SentItem {
-  to: NodeId[];
-  text: string;
-  at: number;
-}
-
-export interface SandboxState {
-  config: SandboxConfig;
-  nodes: NodeId[];
-  inbox: Record<NodeId, InboxItem[]>;
-  sent: Record<NodeId, SentItem[]>;
-  /** Totals, which outlive the capped histories. */
-  counts: Record<NodeId, { sent: number; received: number }>;
-  /** Chatter ticks so far, and the last tick each node chattered in. */
-  tick: number;
-  chattered: Record<NodeId, number>;
-}
-
-export interface SandboxView {
-  game: 'sandbox';
-  you: NodeId;
-  /** Everyone you may write to. */
-  peers: NodeId[];
-  inbox: InboxItem[];
-  sent: SentItem[];
-  received: number;
-  /** True when a chatter tick has passed since this node last chattered. */
-  chatterDue: boolean;
-}
-
-export interface SandboxConsoleView {
-  game: 'sandbox';
-  perNode: Record<NodeId, { sent: number; received: number }>;
-}
+import {
+  sandboxAction,
+  sandboxConfig,
+  TEXT_MAX,
+  VIEW_ITEMS,
+  type SandboxAction,
+  type SandboxBody,
+  type SandboxConfig,
+  type SandboxConsoleView,
+  type SandboxResult,
+  type SandboxState,
+  type SandboxView,
+} from './config';
 
 const KIND = 'sandbox:text';
 const TICK = 'sandbox:chatter';
 
-export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
+export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, SandboxView, SandboxConsoleView, SandboxResult> = {
   id: 'sandbox',
   title: 'Sandbox: send a message',
   config: sandboxConfig,
@@ -185,21 +117,20 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
   },
 
   result(state, net: NetStats) {
-    return { game: 'sandbox', nodes: state.nodes.length, ...net };
+    return { game: 'sandbox' as const, nodes: state.nodes.length, ...net };
   },
 
   bot(view, { node, nodes, rng }) {
     // A bot answers each new, original message once: "echo: <text>" back to its sender,
     // and on each chatter tick writes to one peer chosen at random.
-    const v = view as SandboxView;
     const actions: SandboxAction[] = [];
-    if (v.chatterDue && nodes.length > 1) {
+    if (view.chatterDue && nodes.length > 1) {
       let to = rng.pick(nodes);
       while (to === node) to = rng.pick(nodes);
       actions.push({ type: 'send', to: [to], text: `hello from ${node}`, chatter: true });
     }
     return actions.concat(
-      v.inbox
+      view.inbox
         .filter((m) => !m.replied && !m.duplicate && !m.text.startsWith('echo: ') && m.from !== node)
         .map((m) => ({
           type: 'send' as const,
@@ -211,31 +142,6 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction> = {
   },
 
   botDelay: (state) => state.config.botDelayMs,
-
-  sim: {
-    config: (flags) => ({
-      botDelayMs: intFlag(flags, 'bot-delay', 10, 0, 60_000),
-      chatterMs: intFlag(flags, 'chatter', 100, 1, 600_000),
-    }),
-    maxTimeMs: (_config, flags) => intFlag(flags, 'duration', 5_000, 1, 86_400_000),
-    trial: (result) => {
-      const r = result as NetStats & { nodes: number };
-      return { sent: r.sent, delivered: r.delivered, duplicated: r.duplicated, dropped: r.dropped };
-    },
-    summary: (trials) => {
-      const t = trials as unknown as NetStats[];
-      const sum = (f: (n: NetStats) => number) => t.reduce((a, n) => a + f(n), 0);
-      return {
-        sent: sum((n) => n.sent),
-        delivered: sum((n) => n.delivered),
-        dropped: {
-          crashed: sum((n) => n.dropped.crashed),
-          partition: sum((n) => n.dropped.partition),
-          loss: sum((n) => n.dropped.loss),
-        },
-      };
-    },
-  },
 };
 
 /** Histories are capped so a long session cannot grow a node's state without bound. */

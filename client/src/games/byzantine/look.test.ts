@@ -1,7 +1,7 @@
 // The map's look and the results line, from real rounds played by bots on virtual time.
 
 import { describe, expect, it } from 'vitest';
-import { Room } from '../../../../shared/games/byzantine/testkit';
+import { Room } from '../../../../test/support/byzantine';
 import { decorate, FILLS, KIND_STYLES, summary } from './look';
 
 function play(bots: number) {

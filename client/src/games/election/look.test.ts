@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElectionResult } from '../../../../shared/games/election/analysis';
 import { election } from '../../../../shared/games/election/engine';
-import { Cluster } from '../../../../shared/games/election/testkit';
+import { Cluster } from '../../../../test/support/election';
 import { decorate, formatMs, summary } from './look';
 
 const net = { sent: 0, delivered: 0, duplicated: 0, dropped: { crashed: 0, partition: 0, loss: 0 } };

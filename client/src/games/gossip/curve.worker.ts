@@ -1,7 +1,7 @@
 // Runs the bots-only simulation for the console's curve off the page's main thread: a few
 // hundred milliseconds of simulator for a big room must not freeze the projector.
 
-import { simulatedCurves } from '../../../../shared/games/gossip/curves';
+import { simulatedCurves } from '../../../../shared/sim/gossipCurves';
 import { summariseCurves, type CurveRequest, type CurveAnswer } from './curveTypes';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<CurveRequest>) => void) | null; postMessage(m: CurveAnswer): void };

@@ -1,6 +1,6 @@
 // What the curve worker is asked and answers (no React here: the worker imports this).
 
-import type { CurveOptions, SimulatedCurves } from '../../../../shared/games/gossip/curves';
+import type { CurveOptions, SimulatedCurves } from '../../../../shared/sim/gossipCurves';
 
 export interface SimCurve {
   /** Mean informed count per round (index 0: the start). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { GossipResult } from '../../../../shared/games/gossip/analysis';
 import { TICK_KEY } from '../../../../shared/games/gossip/config';
 import { gossip } from '../../../../shared/games/gossip/engine';
-import { sends, table } from '../../../../shared/games/gossip/testkit';
+import { sends, table } from '../../../../test/support/gossip';
 import type { GossipConsoleView } from '../../../../shared/games/gossip/console';
 import type { Effect, Envelope } from '../../../../shared/games/types';
 import { applyFaultOp } from '../../../../shared/net/faults';

@@ -3,7 +3,7 @@
 // The worker imports the simulator; this module only imports its types, so phones never load it.
 
 import { useEffect, useState } from 'react';
-import type { CurveOptions } from '../../../../shared/games/gossip/curves';
+import type { CurveOptions } from '../../../../shared/sim/gossipCurves';
 import type { GossipMode } from '../../../../shared/games/gossip/config';
 import type { CurveAnswer, CurveRequest, SimCurve } from './curveTypes';
 

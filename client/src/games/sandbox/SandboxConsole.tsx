@@ -1,4 +1,4 @@
-import type { SandboxConsoleView } from '../../../../shared/games/sandbox/engine';
+import type { SandboxConsoleView } from '../../../../shared/games/sandbox/config';
 import type { ConsoleGameProps } from '../types';
 
 export function SandboxConsole({ view, snapshot }: ConsoleGameProps<SandboxConsoleView>) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { SandboxView } from '../../../../shared/games/sandbox/engine';
-import { TEXT_MAX } from '../../../../shared/games/sandbox/engine';
+import type { SandboxView } from '../../../../shared/games/sandbox/config';
+import { TEXT_MAX } from '../../../../shared/games/sandbox/config';
 import { buzz, type PhoneGameProps } from '../types';
 import { PeerPicker } from '../../phone/PeerPicker';
 

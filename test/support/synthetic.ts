@@ -2,13 +2,14 @@
 // through the session core (the live room's core) while the network is cut in halves and
 // healed, lossy and duplicating; the events are written as the recorder writes them.
 
-import { engineFor } from '../games';
-import { defaultFaults } from '../net/faults';
-import { SessionCore } from '../session/core';
-import type { SessionEvent } from '../protocol/recordingFormat';
-import { makeHeader } from '../session/header';
-import { serializeEvent, serializeHeader } from '../session/recording';
-import type { SessionState } from '../session/state';
+import type { Games } from '../../shared/games/types';
+import { defaultFaults } from '../../shared/net/faults';
+import { SessionCore } from '../../shared/session/core';
+import type { SessionEvent } from '../../shared/protocol/recordingFormat';
+import { makeHeader } from '../../shared/session/header';
+import { serializeEvent, serializeHeader } from '../../shared/session/recording';
+import type { SessionState } from '../../shared/session/state';
+import { GAMES } from './games';
 
 export interface SyntheticOptions {
   game?: string;
@@ -30,6 +31,8 @@ export interface SyntheticOptions {
   /** Rounds at most. */
   rounds?: number;
   vectorClocks?: boolean;
+  /** The games on offer (the tests' list by default). */
+  games?: Games;
 }
 
 export interface Synthetic {
@@ -41,8 +44,10 @@ export interface Synthetic {
 
 export function synthesize(opts: SyntheticOptions = {}): Synthetic {
   const game = opts.game ?? 'sandbox';
-  const engine = engineFor(game);
-  if (!engine) throw new Error(`unknown game "${game}"`);
+  const games = opts.games ?? GAMES;
+  const definition = games.get(game);
+  if (!definition) throw new Error(`unknown game "${game}"`);
+  const { engine } = definition;
   const nodes = Math.max(opts.nodes ?? 6, engine.minNodes);
   const target = opts.events ?? 2_000;
   const header = makeHeader({
@@ -55,12 +60,12 @@ export function synthesize(opts: SyntheticOptions = {}): Synthetic {
   });
   const lines = [serializeHeader(header)];
   const events: SessionEvent[] = [];
-  const core = new SessionCore(header, (e) => {
+  const core = SessionCore.create(header, games, (e) => {
     const line = serializeEvent(e);
     lines.push(line);
     events.push(JSON.parse(line) as SessionEvent);
   });
-  const config = opts.config ?? engine.sim?.config({}, nodes) ?? {};
+  const config = opts.config ?? definition.sim?.config({}, nodes) ?? {};
   const roundMs = opts.roundMs ?? 20_000;
   const splitEvery = opts.splitEveryMs ?? 3_000;
   const maxRounds = opts.rounds ?? 1_000;

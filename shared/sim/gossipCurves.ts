@@ -1,13 +1,19 @@
 // "The curve a bots-only simulation of the same settings gives", for the console to draw
-// beside the live infection curve [G16]. It runs the headless simulator's own trial runner
-// (pure: it works in the browser), so for N ≤ 300 a few dozen trials take well under a second.
+// beside the live infection curve (gossip's rule [G16]). It runs the headless simulator's own
+// trial runner with the gossip game (pure: it works in the browser), so for N ≤ 300 a few dozen
+// trials take well under a second. It lives with the simulator, not in the game's folder: a
+// game never runs the simulator.
 
-import { defaultFaults, type Faults } from '../../net/faults';
-import { deriveSeed } from '../../rng';
-import { runTrial } from '../../sim/runner';
-import type { GossipResult } from './analysis';
-import type { GossipMode } from './config';
-import { meanCurve, simConfig } from './sim';
+import { gossipGame } from '../games/gossip';
+import type { GossipResult } from '../games/gossip/analysis';
+import type { GossipMode } from '../games/gossip/config';
+import { meanCurve, simConfig } from '../games/gossip/sim';
+import { createGames } from '../games/types';
+import { defaultFaults, type Faults } from '../net/faults';
+import { deriveSeed } from '../rng';
+import { runTrial } from './runner';
+
+const GAMES = createGames([gossipGame]);
 
 export interface CurveOptions {
   nodes: number;
@@ -42,15 +48,18 @@ export function simulatedCurves(o: CurveOptions): SimulatedCurves {
   const rounds: (number | null)[] = [];
   const count = o.trials ?? 30;
   for (let i = 0; i < count; i++) {
-    const outcome = runTrial({
-      game: 'gossip',
-      nodes: o.nodes,
-      seed: deriveSeed(o.seed ?? 1, `curve:${i}`),
-      config,
-      faults: o.faults ?? defaultFaults(),
-      schedule: [],
-      maxTimeMs: (config.maxRounds + 1) * config.roundMs,
-    });
+    const outcome = runTrial(
+      {
+        game: gossipGame.engine.id,
+        nodes: o.nodes,
+        seed: deriveSeed(o.seed ?? 1, `curve:${i}`),
+        config,
+        faults: o.faults ?? defaultFaults(),
+        schedule: [],
+        maxTimeMs: (config.maxRounds + 1) * config.roundMs,
+      },
+      GAMES,
+    );
     const r = outcome.result as GossipResult;
     trials.push(r.informedPerRound);
     rounds.push(r.rounds);

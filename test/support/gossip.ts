@@ -1,16 +1,17 @@
 // Helpers for the gossip tests: an engine context over hand-made faults, and a session on
 // virtual time whose recording is kept in memory (as in shared/session/core.test.ts).
 
-import { defaultFaults, type Faults } from '../../net/faults';
-import { isCrashed } from '../../net/network';
-import type { NodeId } from '../../protocol/ids';
-import { SessionCore } from '../../session/core';
-import type { SessionEvent } from '../../protocol/recordingFormat';
-import { makeHeader } from '../../session/header';
-import type { Effect, EngineCtx, InitCtx } from '../types';
-import { gossipConfig, type GossipConfig } from './config';
-import { gossip } from './engine';
-import type { GossipState } from './state';
+import { defaultFaults, type Faults } from '../../shared/net/faults';
+import { isCrashed } from '../../shared/net/network';
+import type { NodeId } from '../../shared/protocol/ids';
+import { SessionCore } from '../../shared/session/core';
+import type { SessionEvent } from '../../shared/protocol/recordingFormat';
+import { makeHeader } from '../../shared/session/header';
+import type { Effect, EngineCtx, InitCtx } from '../../shared/games/types';
+import { gossipConfig, type GossipConfig } from '../../shared/games/gossip/config';
+import { gossip } from '../../shared/games/gossip/engine';
+import type { GossipState } from '../../shared/games/gossip/state';
+import { GAMES } from './games';
 
 export const ids = (n: number): NodeId[] => Array.from({ length: n }, (_, i) => `n${i + 1}`);
 
@@ -47,7 +48,7 @@ export const sends = (effects: Effect[]) => effects.filter((e): e is Extract<Eff
 export function session(bots: number, seed = 1, faults: Faults = defaultFaults()) {
   const events: SessionEvent[] = [];
   const header = makeHeader({ seed, faults, vectorClocks: false, capacity: Math.max(300, bots) });
-  const core = new SessionCore(header, (e) => events.push(structuredClone(e)));
+  const core = SessionCore.create(header, GAMES, (e) => events.push(structuredClone(e)));
   core.addBots(0, bots);
   let now = 0;
   const runUntil = (t: number) => {

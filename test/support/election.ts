@@ -1,15 +1,15 @@
 // A hand-driven cluster for the rule tests: the test decides which envelope is delivered,
 // dropped or held, and which timer fires. No session, no clock, no randomness in the network.
 
-import { applyFaultOp, defaultFaults, type FaultOp, type Faults } from '../../net/faults';
-import { isCrashed } from '../../net/network';
-import type { NodeId } from '../../protocol/ids';
-import type { Effect, EngineCtx, Envelope, Rejection } from '../types';
-import { election } from './engine';
-import { heartbeatKey, timeoutKey } from './step';
-import type { ElectionState } from './state';
-import type { ElectionConsoleView } from './console';
-import type { ElectionView } from './view';
+import { applyFaultOp, defaultFaults, type FaultOp, type Faults } from '../../shared/net/faults';
+import { isCrashed } from '../../shared/net/network';
+import type { NodeId } from '../../shared/protocol/ids';
+import type { Effect, EngineCtx, Envelope, Rejection } from '../../shared/games/types';
+import { election } from '../../shared/games/election/engine';
+import { heartbeatKey, timeoutKey } from '../../shared/games/election/step';
+import type { ElectionState } from '../../shared/games/election/state';
+import type { ElectionConsoleView } from '../../shared/games/election/console';
+import type { ElectionView } from '../../shared/games/election/view';
 
 export class Cluster {
   readonly nodes: NodeId[];
@@ -167,11 +167,13 @@ export class Cluster {
   }
 
   view(node: NodeId): ElectionView {
-    return election.view(this.state, node) as ElectionView;
+    const view = election.view(this.state, node);
+    if (!view) throw new Error(`${node} is not in this round`);
+    return view;
   }
 
   console(): ElectionConsoleView {
-    return election.consoleView(this.state) as ElectionConsoleView;
+    return election.consoleView(this.state);
   }
 
   node(id: NodeId) {

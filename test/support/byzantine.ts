@@ -1,17 +1,18 @@
 // Test helpers: a session on virtual time with humans and bots playing a Byzantine round.
-// Not a test file itself; the *.test.ts files beside it use it.
+// Not a test file itself; the Byzantine tests (shared/games/byzantine/, the client's) use it.
 
-import type { FaultOp } from '../../net/faults';
-import type { NodeId } from '../../protocol/ids';
-import { SessionCore } from '../../session/core';
-import type { SessionEvent } from '../../protocol/recordingFormat';
-import { fold } from '../../session/fold';
-import { makeHeader } from '../../session/header';
-import type { ByzantineResult } from './analysis';
-import type { ByzantineState } from './state';
-import type { ByzantineConsoleView } from './console';
-import type { ByzantineView } from './view';
-import { byzantine } from './engine';
+import type { FaultOp } from '../../shared/net/faults';
+import type { NodeId } from '../../shared/protocol/ids';
+import { SessionCore } from '../../shared/session/core';
+import type { SessionEvent } from '../../shared/protocol/recordingFormat';
+import { fold } from '../../shared/session/fold';
+import { makeHeader } from '../../shared/session/header';
+import type { ByzantineResult } from '../../shared/games/byzantine/analysis';
+import type { ByzantineState } from '../../shared/games/byzantine/state';
+import type { ByzantineConsoleView } from '../../shared/games/byzantine/console';
+import type { ByzantineView } from '../../shared/games/byzantine/view';
+import { byzantine } from '../../shared/games/byzantine/engine';
+import { GAMES } from './games';
 
 export interface RoomOptions {
   humans?: number;
@@ -30,7 +31,7 @@ export class Room {
 
   constructor(opts: RoomOptions = {}) {
     this.header = makeHeader({ seed: opts.seed ?? 1 });
-    this.core = new SessionCore(this.header, (e) => this.events.push(structuredClone(e)));
+    this.core = SessionCore.create(this.header, GAMES, (e) => this.events.push(structuredClone(e)));
     for (let i = 0; i < (opts.humans ?? 0); i++) this.core.join(0, `person ${i + 1}`);
     if (opts.bots) this.core.addBots(0, opts.bots);
     this.core.changeFaults(0, { op: 'latency', base: opts.latency ?? 10, jitter: 0 });
@@ -68,11 +69,11 @@ export class Room {
   }
 
   view(node: NodeId): ByzantineView {
-    return byzantine.view(this.state, node) as ByzantineView;
+    return byzantine.view(this.state, node);
   }
 
   console(): ByzantineConsoleView {
-    return byzantine.consoleView(this.state) as ByzantineConsoleView;
+    return byzantine.consoleView(this.state);
   }
 
   /** The last finished round's result. */
@@ -87,6 +88,6 @@ export class Room {
   }
 
   folded() {
-    return fold(this.header, this.events);
+    return fold(this.header, this.events, GAMES);
   }
 }

@@ -1,0 +1,87 @@
+// The sandbox's settings, actions, and the data it keeps and shows. Rules are in README.md.
+
+import { z } from 'zod';
+import type { NodeId } from '../../protocol/ids';
+import type { NetStats } from '../types';
+
+export const TEXT_MAX = 140;
+export const RECIPIENTS_MAX = 300;
+/** Items of history each phone sees (the full history stays in the state for the console). */
+export const VIEW_ITEMS = 30;
+
+export const sandboxConfig = z
+  .object({
+    /** Bots answer every message they get with "echo: …" after this delay (ms). */
+    botDelayMs: z.number().int().min(0).max(60_000).default(800),
+    /** Every this many ms each bot also writes to a peer chosen at random (0: never). */
+    chatterMs: z.number().int().min(0).max(600_000).default(0),
+  })
+  .strict();
+export type SandboxConfig = z.infer<typeof sandboxConfig>;
+
+export const sandboxAction = z
+  .object({
+    type: z.literal('send'),
+    to: z.array(z.string().min(1).max(32)).min(1).max(RECIPIENTS_MAX),
+    text: z.string().trim().min(1).max(TEXT_MAX),
+    /** The inbox message this answers, so a bot replies once to each. */
+    replyTo: z.string().max(32).optional(),
+    /** This is the node's chatter for the current tick (bots). */
+    chatter: z.boolean().optional(),
+  })
+  .strict();
+export type SandboxAction = z.infer<typeof sandboxAction>;
+
+export interface SandboxBody {
+  text: string;
+}
+
+export interface InboxItem {
+  id: string;
+  from: NodeId;
+  text: string;
+  sentAt: number;
+  receivedAt: number;
+  lamport: number;
+  /** This copy is a duplicate the network made (same id as an earlier one). */
+  duplicate: boolean;
+  replied: boolean;
+}
+
+export interface SentItem {
+  to: NodeId[];
+  text: string;
+  at: number;
+}
+
+export interface SandboxState {
+  config: SandboxConfig;
+  nodes: NodeId[];
+  inbox: Record<NodeId, InboxItem[]>;
+  sent: Record<NodeId, SentItem[]>;
+  /** Totals, which outlive the capped histories. */
+  counts: Record<NodeId, { sent: number; received: number }>;
+  /** Chatter ticks so far, and the last tick each node chattered in. */
+  tick: number;
+  chattered: Record<NodeId, number>;
+}
+
+export interface SandboxView {
+  game: 'sandbox';
+  you: NodeId;
+  /** Everyone you may write to. */
+  peers: NodeId[];
+  inbox: InboxItem[];
+  sent: SentItem[];
+  received: number;
+  /** True when a chatter tick has passed since this node last chattered. */
+  chatterDue: boolean;
+}
+
+export interface SandboxConsoleView {
+  game: 'sandbox';
+  perNode: Record<NodeId, { sent: number; received: number }>;
+}
+
+/** The round's result: how many nodes played, and the network's figures. */
+export type SandboxResult = NetStats & { game: 'sandbox'; nodes: number };
