@@ -42,10 +42,10 @@ function config(flags: SimFlags, nodes: number): ByzantineConfig {
   const m = intFlag(flags, 'm', 1, 1, M_MAX);
   const signed = boolFlag(flags, 'signed');
   const commanderTraitor = commanderTraitorFlag(flags);
-  const strategy = String(flags.strategy ?? 'flip');
-  if (!(STRATEGIES as readonly string[]).includes(strategy)) throw new Error(`--strategy must be one of: ${STRATEGIES.join(', ')}.`);
-  const order = flags.order === undefined ? undefined : String(flags.order);
-  if (order !== undefined && !(VALUES as readonly string[]).includes(order)) throw new Error('--order must be attack or retreat.');
+  const strategy = STRATEGIES.find((s) => s === String(flags.strategy ?? 'flip'));
+  if (!strategy) throw new Error(`--strategy must be one of: ${STRATEGIES.join(', ')}.`);
+  const order = flags.order === undefined ? undefined : VALUES.find((v) => v === String(flags.order));
+  if (flags.order !== undefined && !order) throw new Error('--order must be attack or retreat.');
   if (!signed && omMessages(nodes, m) > MESSAGES_MAX) {
     throw new Error(
       `OM(${m}) among ${nodes} generals sends ${omMessages(nodes, m)} messages; the limit is ${MESSAGES_MAX}: use fewer nodes or a smaller --m.`,
@@ -60,11 +60,11 @@ function config(flags: SimFlags, nodes: number): ByzantineConfig {
     m,
     signed,
     phaseMs: intFlag(flags, 'phase', 1_000, 20, 600_000),
-    strategy: strategy as Strategy,
+    strategy,
     botDelayMs: intFlag(flags, 'bot-delay', 10, 0, 60_000),
     relayDelayMs: intFlag(flags, 'relay-delay', 0, 0, 60_000),
     maxGenerals: Math.max(3, nodes),
-    ...(order ? { order: order as Value } : {}),
+    ...(order ? { order } : {}),
   };
 }
 

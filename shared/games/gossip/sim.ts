@@ -30,13 +30,17 @@ export type GossipTrial = {
 
 /** The round settings a simulation uses, from flags (shared with the console's simulated curve). */
 export function simConfig(flags: SimFlags): GossipConfig {
-  const mode = String(flags.mode ?? 'push');
-  if (!(MODES as readonly string[]).includes(mode)) throw new Error(`--mode must be one of: ${MODES.join(', ')}.`);
-  const text = (key: string) => (typeof flags[key] === 'string' ? (flags[key] as string) : undefined);
+  const raw = String(flags.mode ?? 'push');
+  const mode = MODES.find((m) => m === raw);
+  if (!mode) throw new Error(`--mode must be one of: ${MODES.join(', ')}.`);
+  const text = (key: string) => {
+    const value = flags[key];
+    return typeof value === 'string' ? value : undefined;
+  };
   const origin = text('origin');
   const word = text('word');
   return gossipConfig.parse({
-    mode: mode as GossipMode,
+    mode,
     fanout: intFlag(flags, 'fanout', 2, 1, 16),
     maxRounds: intFlag(flags, 'max-rounds', 200, 1, 10_000),
     roundMs: intFlag(flags, 'round-ms', SIM_ROUND_MS, 10, 600_000),
