@@ -13,7 +13,6 @@ import {
   STRATEGIES,
   VALUES,
   type ByzantineConfig,
-  type Strategy,
   type Value,
 } from './config';
 import type { ByzantineState } from './state';

@@ -6,7 +6,7 @@
 import { mean, median, p95, round } from '../../sim/stats';
 import { intFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
 import type { GossipResult } from './analysis';
-import { gossipConfig, MODES, type GossipConfig, type GossipMode } from './config';
+import { gossipConfig, MODES, type GossipConfig } from './config';
 import type { GossipState } from './state';
 import { PUSH_FORMULA, pushRounds } from './theory';
 
