@@ -7,14 +7,16 @@
 import type { AnyEngine, Effect, Games } from '../games/types';
 import { applyFaultOp, describeFaultOp, type FaultOp } from '../net/faults';
 import { planDrill, DRILLS, type DrillName } from '../net/drills';
-import { describeStep, drillScript, orderedSteps, type ScriptAction } from '../net/script';
+import type { ScriptAction } from '../net/script';
 import { blockedBy, decide } from '../net/network';
 import { normaliseNickname, type NodeId } from '../protocol/ids';
 import { fail, formatIssues, ok, type Result } from '../protocol/result';
 import { createRng, deriveSeed, type Rng } from '../rng';
+import { BotScheduler } from './bots';
 import type { EventPayloads, EventType, NodeKind, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import { engineCtx, step } from './fold';
-import { activeNodes, createSessionState, inRound, isAutomated, isGone, isNodeDown, type SessionState } from './state';
+import { ScriptRunner } from './scripts';
+import { activeNodes, createSessionState, inRound, isGone, isNodeDown, type SessionState } from './state';
 import { WakeQueue, type Wake } from './wakeQueue';
 
 export type Recorder = (event: SessionEvent) => void;
@@ -29,9 +31,9 @@ export class SessionCore {
   readonly state: SessionState;
   private readonly queue = new WakeQueue();
   private readonly netRng: Rng;
-  private readonly botRng: Rng;
   private readonly drillRng: Rng;
-  private readonly pendingBots = new Set<NodeId>();
+  private readonly bots: BotScheduler;
+  private readonly scripts: ScriptRunner;
   private changes: Changes = { all: false, nodes: new Set() };
   private readonly gone = { has: (n: NodeId) => isGone(this.state, n) };
   /** Lower-cased nicknames of active nodes: joins stay constant-time in huge simulations. */
@@ -60,18 +62,35 @@ export class SessionCore {
     // Restored sessions continue with fresh streams keyed by how far the log got.
     const salt = this.state.seq === 0 ? '' : `@${this.state.seq}`;
     this.netRng = createRng(deriveSeed(seed, `net${salt}`));
-    this.botRng = createRng(deriveSeed(seed, `bots${salt}`));
     this.drillRng = createRng(deriveSeed(seed, `drills${salt}`));
-    for (const id of activeNodes(this.state)) this.names.set(this.state.nodes[id]!.nickname.toLocaleLowerCase(), id);
-    for (const [id, f] of Object.entries(this.state.inFlight)) {
-      f.pending.forEach((at, copy) => {
-        if (at !== null) this.queue.push(at, { type: 'deliver', id, copy });
-      });
+    const time = (now: number) => this.time(now);
+    this.bots = new BotScheduler(
+      {
+        state,
+        time,
+        engine: () => this.engine(),
+        wakeAt: (at, node) => this.queue.push(at, { type: 'bot', node }),
+        act: (now, node, action, by) => this.act(now, node, action, by),
+      },
+      createRng(deriveSeed(seed, `bots${salt}`)),
+    );
+    this.scripts = new ScriptRunner({
+      state,
+      time,
+      apply: (now, type, payload) => this.apply(now, type, payload),
+      wakeAt: (at) => this.queue.push(at, { type: 'script' }),
+      runAction: (now, action) => this.runAction(now, action),
+    });
+    for (const id of activeNodes(state)) {
+      const rec = state.nodes[id];
+      if (rec) this.names.set(rec.nickname.toLocaleLowerCase(), id);
     }
-    for (const [key, timer] of Object.entries(this.state.timers)) this.queue.push(timer.at, { type: 'timer', key });
-    const nextStep = this.state.drill?.nextAt;
-    if (nextStep != null) this.queue.push(nextStep, { type: 'script' });
-    if (this.state.round) this.noteChanged('all', this.state.t);
+    for (const [id, f] of Object.entries(state.inFlight)) {
+      for (const [copy, at] of f.pending.entries()) if (at !== null) this.queue.push(at, { type: 'deliver', id, copy });
+    }
+    for (const [key, timer] of Object.entries(state.timers)) this.queue.push(timer.at, { type: 'timer', key });
+    this.scripts.queueNext();
+    if (state.round) this.noteChanged('all', state.t);
   }
 
   // ---- the room -----------------------------------------------------------------------
@@ -97,13 +116,12 @@ export class SessionCore {
 
   connected(now: number, node: NodeId, on: boolean): void {
     const rec = this.state.nodes[node];
-    if (!rec || rec.status !== 'active' || rec.connected === on || rec.kind === 'bot') return;
+    if (rec?.status !== 'active' || rec.connected === on || rec.kind === 'bot') return;
     this.apply(now, on ? 'node:connected' : 'node:disconnected', { node });
   }
 
   kick(now: number, node: NodeId): Result<null> {
-    const rec = this.state.nodes[node];
-    if (!rec || rec.status !== 'active') return fail('unknown_node', `There is no node ${node} in this room.`);
+    if (this.state.nodes[node]?.status !== 'active') return fail('unknown_node', `There is no node ${node} in this room.`);
     this.apply(now, 'node:kicked', { node });
     this.noteChanged([node], now);
     return ok(null);
@@ -115,7 +133,7 @@ export class SessionCore {
 
   setAutopilot(now: number, node: NodeId, on: boolean): Result<null> {
     const rec = this.state.nodes[node];
-    if (!rec || rec.status !== 'active') return fail('unknown_node', `There is no node ${node} in this room.`);
+    if (rec?.status !== 'active') return fail('unknown_node', `There is no node ${node} in this room.`);
     if (rec.kind === 'bot') return fail('is_bot', 'A bot is always on autopilot.');
     if (rec.autopilot !== on) this.run(this.apply(now, 'node:autopilot', { node, on }), now);
     return ok(null);
@@ -135,7 +153,7 @@ export class SessionCore {
 
   /** Removes the most recently added bots. */
   removeBots(now: number, count: number): Result<{ nodes: NodeId[] }> {
-    const bots = activeNodes(this.state).filter((id) => this.state.nodes[id]!.kind === 'bot');
+    const bots = activeNodes(this.state).filter((id) => this.state.nodes[id]?.kind === 'bot');
     const gone = bots.slice(Math.max(0, bots.length - count));
     for (const node of gone) this.leave(now, node);
     return ok({ nodes: gone });
@@ -158,28 +176,21 @@ export class SessionCore {
   changeFaults(now: number, op: FaultOp): Result<null> {
     const unknown = nodesIn(op).filter((n) => !this.state.nodes[n]);
     if (unknown.length) return fail('unknown_node', `No such node: ${unknown.join(', ')}.`);
-    const faults = applyFaultOp(this.state.faults, op);
-    const text = describeFaultOp(op, (id) => this.state.nodes[id]?.nickname ?? id);
-    this.run(this.apply(now, 'fault:changed', { op, faults, text }), now);
-    // A crash or a restart shows on the node's own phone.
-    this.noteChanged('all', now);
+    this.applyFaults(now, op, this.describe(op));
     return ok(null);
   }
 
   drill(now: number, name: DrillName): Result<{ text: string }> {
     const round = this.state.round;
-    const engine = round ? this.games.get(round.spec.game)?.engine : undefined;
     const plan = planDrill(name, {
       nodes: round ? round.spec.nodes.filter((n) => !isGone(this.state, n)) : activeNodes(this.state),
       faults: this.state.faults,
-      leader: round && engine?.leader ? engine.leader(round.engineState) : null,
+      leader: this.leader(),
       rng: this.drillRng,
     });
     if ('error' in plan) return fail('drill_impossible', plan.error);
-    const faults = applyFaultOp(this.state.faults, plan.op);
-    const text = `${DRILLS[name]}: ${describeFaultOp(plan.op, (id) => this.state.nodes[id]?.nickname ?? id)}`;
-    this.run(this.apply(now, 'fault:changed', { op: plan.op, faults, text }), now);
-    this.noteChanged('all', now);
+    const text = `${DRILLS[name]}: ${this.describe(plan.op)}`;
+    this.applyFaults(now, plan.op, text);
     return ok({ text });
   }
 
@@ -203,20 +214,11 @@ export class SessionCore {
 
   /** Starts a drill script (replacing a running one); its first step may run at once. */
   startScript(now: number, raw: unknown): Result<null> {
-    const parsed = drillScript.safeParse(raw);
-    if (!parsed.success) return fail('bad_script', formatIssues(parsed.error.issues, 'script'));
-    if (this.state.ended) return fail('room_ended', 'This session has ended.');
-    if (this.state.drill) this.apply(now, 'drill:ended', { reason: 'replaced by another drill' });
-    this.apply(now, 'drill:started', { script: parsed.data });
-    this.queueScriptStep();
-    this.advanceScript(now);
-    return ok(null);
+    return this.scripts.start(now, raw);
   }
 
   stopScript(now: number, reason = 'stopped by the instructor'): Result<null> {
-    if (!this.state.drill) return fail('no_drill', 'No drill is running.');
-    this.apply(now, 'drill:ended', { reason });
-    return ok(null);
+    return this.scripts.stop(now, reason);
   }
 
   /** One step of a script, or of the simulator's fault schedule. */
@@ -234,14 +236,13 @@ export class SessionCore {
         if (this.state.faults.crashed.length === 0) return ok(null);
         return this.changeFaults(now, { op: 'restart', nodes: [...this.state.faults.crashed] });
       case 'crash': {
-        const round = this.state.round;
-        const engine = round ? this.games.get(round.spec.game)?.engine : undefined;
         let nodes: NodeId[];
         if (action.who === 'leader') {
-          const leader = round && engine?.leader ? engine.leader(round.engineState) : null;
+          const leader = this.leader();
           if (!leader) return fail('no_leader', 'There is no leader to crash right now.');
           nodes = [leader];
         } else {
+          const round = this.state.round;
           const pool = round ? round.spec.nodes : activeNodes(this.state);
           nodes = this.drillRng.sample(
             pool.filter((n) => !isNodeDown(this.state, n)),
@@ -251,24 +252,6 @@ export class SessionCore {
         }
         return this.changeFaults(now, { op: 'crash', nodes });
       }
-    }
-  }
-
-  private queueScriptStep(): void {
-    const at = this.state.drill?.nextAt;
-    if (at != null) this.queue.push(at, { type: 'script' });
-  }
-
-  /** Runs every step that is due, recording each, and ends the drill after its last. */
-  private advanceScript(now: number): void {
-    for (let d = this.state.drill; d && d.nextAt !== null && d.nextAt <= this.time(now); d = this.state.drill) {
-      const steps = orderedSteps(d.script);
-      const index = d.next;
-      const step = steps[index]!;
-      const r = this.runAction(now, step);
-      this.apply(now, 'drill:step', { index, text: describeStep(step), ...(r.ok ? {} : { error: r.error.message }) });
-      if (this.state.drill && this.state.drill.nextAt === null) this.apply(now, 'drill:ended', { reason: 'finished' });
-      else this.queueScriptStep();
     }
   }
 
@@ -288,7 +271,7 @@ export class SessionCore {
     if (s.round) this.endRound(now, 'replaced by a new round');
     const index = s.rounds.length + 1;
     const seed = deriveSeed(s.header.seed, `round:${index}`);
-    this.pendingBots.clear();
+    this.bots.clear();
     this.run(this.apply(now, 'round:started', { round: { index, game, config: parsed.data, seed, nodes } }), now);
     return ok({ index });
   }
@@ -299,15 +282,14 @@ export class SessionCore {
     const engine = this.engine();
     const result = engine.result(round.engineState, round.net, engineCtx(this.state, round, this.time(now)));
     this.run(this.apply(now, 'round:ended', { index: round.spec.index, reason, result }), now);
-    this.pendingBots.clear();
+    this.bots.clear();
     return ok({ result });
   }
 
   /** A node asks to act: the action is parsed, checked by the game, then recorded. */
   act(now: number, node: NodeId, rawAction: unknown, by: 'node' | 'bot' = 'node'): Result<null> {
     const round = this.state.round;
-    const rec = this.state.nodes[node];
-    if (!rec || rec.status !== 'active') return fail('not_in_room', 'You are not in this room.');
+    if (this.state.nodes[node]?.status !== 'active') return fail('not_in_room', 'You are not in this room.');
     if (!round) return fail('no_round', 'No round is running: wait for the instructor to start one.');
     if (!inRound(round.spec, node)) {
       return fail('not_in_round', 'You joined after this round started: you will play in the next one.');
@@ -353,6 +335,24 @@ export class SessionCore {
     const engine = this.games.get(game)?.engine;
     if (!engine) throw new Error(`unknown game "${game}"`);
     return engine;
+  }
+
+  /** The node a drill means by "the leader": the running game's, if it has one. */
+  private leader(): NodeId | null {
+    const round = this.state.round;
+    const engine = round ? this.games.get(round.spec.game)?.engine : undefined;
+    return round && engine?.leader ? engine.leader(round.engineState) : null;
+  }
+
+  private describe(op: FaultOp): string {
+    return describeFaultOp(op, (id) => this.state.nodes[id]?.nickname ?? id);
+  }
+
+  /** Records a change of the faults, lets the game react, and refreshes every phone (a crash shows on its own). */
+  private applyFaults(now: number, op: FaultOp, text: string): void {
+    const faults = applyFaultOp(this.state.faults, op);
+    this.run(this.apply(now, 'fault:changed', { op, faults, text }), now);
+    this.noteChanged('all', now);
   }
 
   /** Session time never runs backwards, even if a timer fires a little late. */
@@ -414,7 +414,7 @@ export class SessionCore {
       return;
     }
     this.apply(now, 'envelope:sent', { env, at: outcome.at });
-    outcome.at.forEach((at, copy) => this.queue.push(at, { type: 'deliver', id: env.id, copy }));
+    for (const [copy, at] of outcome.at.entries()) this.queue.push(at, { type: 'deliver', id: env.id, copy });
   }
 
   /** `at` is when the item was due (moved later by pauses), which tells stale timers apart. */
@@ -434,47 +434,21 @@ export class SessionCore {
         this.run(this.apply(at, 'timer:fired', { key: w.key }), at);
         return;
       case 'bot':
-        this.pendingBots.delete(w.node);
-        this.botTurn(w.node, at);
+        this.bots.turn(w.node, at);
         return;
       case 'script':
-        if (this.state.drill?.nextAt === at) this.advanceScript(at);
+        // A script replaced or resumed since this wake was queued has a different time.
+        if (this.state.drill?.nextAt === at) this.scripts.advance(at);
         return;
     }
   }
 
-  private botTurn(node: NodeId, now: number): void {
-    const round = this.state.round;
-    if (!round || !isAutomated(this.state.nodes[node]) || isNodeDown(this.state, node)) return;
-    if (!inRound(round.spec, node)) return;
-    const engine = this.engine();
-    const view = engine.view(round.engineState, node);
-    const actions = engine.bot(view, {
-      node,
-      now: this.time(now),
-      rng: this.botRng,
-      config: round.spec.config,
-      nodes: round.spec.nodes,
-    });
-    for (const action of actions) {
-      // A bot's action goes through the same checks as a phone's; a refused one is skipped.
-      if (this.state.round !== round) return;
-      this.act(now, node, action, 'bot');
-    }
-  }
-
+  /** These nodes' views changed: their phones are refreshed, and their bots get a turn. */
   private noteChanged(nodes: readonly NodeId[] | 'all', now: number): void {
-    const round = this.state.round;
     if (nodes === 'all') this.changes.all = true;
     else for (const n of nodes) this.changes.nodes.add(n);
-    if (!round || this.state.ended) return;
-    const list = nodes === 'all' ? round.spec.nodes : nodes;
-    const engine = this.engine();
-    for (const n of list) {
-      if (this.pendingBots.has(n) || !isAutomated(this.state.nodes[n])) continue;
-      this.pendingBots.add(n);
-      this.queue.push(this.time(now) + engine.botDelay(round.engineState, this.botRng), { type: 'bot', node: n });
-    }
+    const round = this.state.round;
+    if (round) this.bots.viewsChanged(nodes === 'all' ? round.spec.nodes : nodes, now);
   }
 }
 
