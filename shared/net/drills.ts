@@ -5,6 +5,7 @@ import type { NodeId } from '../protocol/ids';
 import type { Rng } from '../rng';
 import { groupName, type FaultOp, type Faults } from './faults';
 import { isCrashed } from './network';
+import { must } from '../must';
 
 export const DRILLS = {
   halves: 'Split in halves',
@@ -89,7 +90,7 @@ function majoritiesRing(nodes: readonly NodeId[]): FaultOp {
   const perNode = nodes.length <= 60;
   const segments = perNode ? nodes.length : 7;
   const groups: NodeId[][] = Array.from({ length: segments }, () => []);
-  nodes.forEach((n, i) => groups[Math.floor((i * segments) / nodes.length)]!.push(n));
+  for (const [i, n] of nodes.entries()) must(groups[Math.floor((i * segments) / nodes.length)], 'ring segment').push(n);
   const k = perNode ? Math.ceil(Math.floor(nodes.length / 2) / 2) : 2;
   const pairs: [number, number][] = [];
   for (let i = 0; i < segments; i++) {

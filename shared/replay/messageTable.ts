@@ -61,7 +61,8 @@ export function upperBound(xs: ArrayLike<number>, t: number): number {
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (xs[mid]! <= t) lo = mid + 1;
+    const x = xs[mid];
+    if (x !== undefined && x <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -73,7 +74,8 @@ export function lowerBound(xs: ArrayLike<number>, t: number): number {
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < t) lo = mid + 1;
+    const x = xs[mid];
+    if (x !== undefined && x < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -5,6 +5,7 @@
 // It knows the games the viewer offers (`games`): a round of any other cannot be replayed.
 
 import type { Games } from '../games/types';
+import { must } from '../must';
 import { DROP_REASONS, type DropReason } from '../net/network';
 import type { Faults } from '../net/faults';
 import type { NodeId } from '../protocol/ids';
@@ -100,15 +101,15 @@ export class RecordingIndex {
     for (const e of events) if (e.type === 'envelope:sent') rows += 'at' in e ? Math.max(1, e.at.length) : 1;
     const m = newTable(rows);
     /** Envelope number → its first row (copies follow it). */
-    const firstRow = (this.firstRow = new Map<number, number>());
+    const firstRow = new Map<number, number>();
+    this.firstRow = firstRow;
     const flying = new Set<number>();
     const kindIndex = new Map<string, number>();
     const drops: number[] = [];
     let row = 0;
     let prevT = 0;
 
-    for (let i = 0; i < n; i++) {
-      const e = events[i]!;
+    for (const [i, e] of events.entries()) {
       // Times never run backwards in a recording the server wrote; a hand-edited file might.
       const t = Math.max(prevT, e.t);
       prevT = t;
@@ -154,7 +155,7 @@ export class RecordingIndex {
           }
           for (const k of flying) {
             m.status[k] = MSG.cancelled;
-            m.endT[k] = Math.min(m.endT[k]!, t);
+            m.endT[k] = Math.min(m.endT[k] ?? t, t);
             m.endIdx[k] = i;
           }
           flying.clear();
@@ -224,7 +225,7 @@ export class RecordingIndex {
         }
         case 'net:resumed':
           // The network was frozen: what was travelling arrives `shift` ms later.
-          for (const k of flying) m.endT[k] = m.endT[k]! + e.shift;
+          for (const k of flying) m.endT[k] = (m.endT[k] ?? 0) + e.shift;
           break;
         default:
           break;
@@ -232,13 +233,13 @@ export class RecordingIndex {
     }
     m.count = row;
     let maxSpan = 0;
-    for (let k = 0; k < row; k++) maxSpan = Math.max(maxSpan, m.endT[k]! - m.sendT[k]!);
+    for (let k = 0; k < row; k++) maxSpan = Math.max(maxSpan, (m.endT[k] ?? 0) - (m.sendT[k] ?? 0));
     m.maxSpan = maxSpan;
     this.messages = m;
     this.drops = Int32Array.from(drops);
     // A live or torn recording ends with messages in the air: the timeline runs until they land.
-    let duration = n ? this.times[n - 1]! : 0;
-    for (const k of flying) duration = Math.max(duration, m.endT[k]!);
+    let duration = this.times[n - 1] ?? 0;
+    for (const k of flying) duration = Math.max(duration, m.endT[k] ?? 0);
     this.duration = duration;
     for (const r of this.rounds) if (r.endIdx === -1) r.endT = this.duration;
   }
@@ -283,7 +284,7 @@ export class RecordingIndex {
 
   /** The faults in force at `t`. */
   faultsAt(t: number): FaultChange {
-    let found = this.faults[0]!;
+    let found = must(this.faults[0], 'the initial network');
     for (const f of this.faults) {
       if (f.t <= t) found = f;
       else break;
@@ -293,19 +294,17 @@ export class RecordingIndex {
 
   /** The first time in `times` strictly after `t`, or null. */
   static next(times: readonly number[] | Float64Array, t: number): number | null {
-    const i = upperBound(times, t);
-    return i < times.length ? times[i]! : null;
+    return times[upperBound(times, t)] ?? null;
   }
 
   /** The last time in `times` strictly before `t`, or null. */
   static prev(times: readonly number[] | Float64Array, t: number): number | null {
-    const i = lowerBound(times, t) - 1;
-    return i >= 0 ? times[i]! : null;
+    return times[lowerBound(times, t) - 1] ?? null;
   }
 
   /** Times of the drops, ascending. */
   dropTimes(): Float64Array {
-    return Float64Array.from(this.drops, (i) => this.times[i]!);
+    return Float64Array.from(this.drops, (i) => this.times[i] ?? 0);
   }
 
   summary(): RecordingSummary {
@@ -323,6 +322,5 @@ export class RecordingIndex {
 const envelopeNumber = (id: string): number => Number(id.slice(1)) || 0;
 
 function reasonIndex(reason: DropReason): number {
-  const i = DROP_REASONS.indexOf(reason);
-  return i < 0 ? 0 : i;
+  return Math.max(0, DROP_REASONS.indexOf(reason));
 }

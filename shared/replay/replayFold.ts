@@ -9,6 +9,7 @@
 // other checkpoint is dropped and the spacing doubles.
 
 import type { Games } from '../games/types';
+import { must } from '../must';
 import { step } from '../session/fold';
 import { createSessionState, type SessionState } from '../session/state';
 import type { RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
@@ -125,7 +126,7 @@ export class ReplayFold {
     const k = this.nearestCheckpoint(target);
     const fromCheckpoint = k * this.every;
     if (!(cursor.pos <= target && target - cursor.pos <= target - fromCheckpoint)) {
-      cursor.state = structuredClone(this.checkpoints[k]!);
+      cursor.state = structuredClone(this.checkpoint(k));
       cursor.pos = fromCheckpoint;
     }
     return target;
@@ -143,7 +144,7 @@ export class ReplayFold {
         this.bg = null;
         continue;
       }
-      this.bg ??= { state: structuredClone(this.checkpoints[this.built]!), pos: this.built * this.every };
+      this.bg ??= { state: structuredClone(this.checkpoint(this.built)), pos: this.built * this.every };
       const next = (this.built + 1) * this.every;
       const stop = Math.min(next, this.bg.pos + 250);
       while (this.bg.pos < stop) {
@@ -202,16 +203,19 @@ export class ReplayFold {
     this.bg = null;
   }
 
+  /** Checkpoint k, which the caller knows exists (0 always does; `built` ones do). */
+  private checkpoint(k: number): SessionState {
+    return must(this.checkpoints[k], `replay checkpoint ${k}`);
+  }
+
   private apply(state: SessionState, i: number): boolean {
-    if (this.failure && i >= this.failure.index) return false;
+    const event = this.events[i];
+    if (!event || (this.failure && i >= this.failure.index)) return false;
     try {
-      step(state, this.events[i]!, this.games);
+      step(state, event, this.games);
       return true;
     } catch (err) {
-      this.failure = new ReplayFoldError(
-        `Event ${this.events[i]!.seq} (${this.events[i]!.type}) could not be replayed: ${(err as Error).message}`,
-        i,
-      );
+      this.failure = new ReplayFoldError(`Event ${event.seq} (${event.type}) could not be replayed: ${(err as Error).message}`, i);
       return false;
     }
   }

@@ -11,7 +11,7 @@ import type { Games } from '../games/types';
 import type { NodeId } from '../protocol/ids';
 import type { RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import { step } from '../session/fold';
-import { createSessionState } from '../session/state';
+import { clockOf, createSessionState } from '../session/state';
 import { ReplayError } from './recordingIndex';
 
 /** The log-parsing expression to give ShiViz for this export. */
@@ -48,13 +48,14 @@ export function* shivizLines(header: RecordingHeader, events: readonly SessionEv
     throw new ReplayError('This recording was made without vector clocks (a large simulation), so it cannot be exported to ShiViz.');
   }
   const hosts = shivizHosts(events);
+  const state = createSessionState(header);
   const host = (id: NodeId) => hosts.get(id) ?? id.replace(/\W/g, '_');
-  const clockOf = (vector: Record<NodeId, number>) => {
+  const clockText = (node: NodeId) => {
+    const { vector } = clockOf(state, node);
     const out: Record<string, number> = {};
     for (const [id, v] of Object.entries(vector)) out[host(id)] = v;
     return JSON.stringify(out);
   };
-  const state = createSessionState(header);
   for (const e of events) {
     // The fold ticks the receiver's clock only for an envelope still travelling: look first.
     const arriving = e.type === 'envelope:delivered' ? state.inFlight[e.id] : undefined;
@@ -63,11 +64,11 @@ export function* shivizLines(header: RecordingHeader, events: readonly SessionEv
       const env = e.env;
       const what = 'drop' in e ? `, dropped: ${e.drop}` : e.at.length > 1 ? ', duplicated by the network' : '';
       const text = `send ${env.id} ${env.kind} to ${host(env.to)} @ ${seconds(e.t)}${what}`;
-      yield `${host(env.from)} "${quote(text)}" ${clockOf(state.clocks[env.from]!.vector)}`;
+      yield `${host(env.from)} "${quote(text)}" ${clockText(env.from)}`;
     } else if (e.type === 'envelope:delivered' && arriving) {
       const env = arriving.env;
       const text = `receive ${env.id} ${env.kind} from ${host(env.from)} @ ${seconds(e.t)}${e.copy > 0 ? ' (copy)' : ''}`;
-      yield `${host(env.to)} "${quote(text)}" ${clockOf(state.clocks[env.to]!.vector)}`;
+      yield `${host(env.to)} "${quote(text)}" ${clockText(env.to)}`;
     }
   }
 }

@@ -8,7 +8,7 @@ import { newClock, tickReceive, tickSend } from '../net/clocks';
 import { orderedSteps } from '../net/script';
 import type { AnyEngine, Effect, EngineCtx, Envelope, Games } from '../games/types';
 import type { EventOf, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
-import { createSessionState, emptyNetStats, isNodeDown, type RoundState, type SessionState } from './state';
+import { clockOf, createSessionState, emptyNetStats, isNodeDown, type RoundState, type SessionState } from './state';
 
 /** Fault log entries kept in the state (the recording keeps all of them). */
 const FAULT_LOG_MAX = 200;
@@ -112,7 +112,7 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
       state.faultLog.push({ t: now, text: event.text });
       if (state.faultLog.length > FAULT_LOG_MAX) state.faultLog.shift();
       const re = roundEngine(state, games);
-      if (!re || !re.engine.faultsChanged) return [];
+      if (!re?.engine.faultsChanged) return [];
       return re.engine.faultsChanged(re.round.engineState, prev, state.faults, engineCtx(state, re.round, now));
     }
     case 'net:paused':
@@ -180,8 +180,8 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
     case 'mark':
       return [];
     case 'drill:started': {
-      const steps = orderedSteps(event.script);
-      state.drill = { script: event.script, startedAt: now, next: 0, nextAt: now + steps[0]!.at * 1000 };
+      const first = orderedSteps(event.script)[0];
+      state.drill = { script: event.script, startedAt: now, next: 0, nextAt: first ? now + first.at * 1000 : null };
       return [];
     }
     case 'drill:step': {
@@ -222,8 +222,7 @@ function sent(state: SessionState, event: EventOf<'envelope:sent'>): Effect[] {
   const { env } = event;
   const n = Number(env.id.slice(1));
   if (n >= state.nextEnvelope) state.nextEnvelope = n + 1;
-  const clock = (state.clocks[env.from] ??= newClock());
-  const stamp = tickSend(clock, env.from, state.header.vectorClocks);
+  const stamp = tickSend(clockOf(state, env.from), env.from, state.header.vectorClocks);
   state.net.sent++;
   if (state.round) state.round.net.sent++;
   if ('drop' in event) {
@@ -254,7 +253,7 @@ function delivered(state: SessionState, event: EventOf<'envelope:delivered'>, ga
   if (!f) return [];
   settleCopy(state, event.id, event.copy);
   const env = f.env;
-  tickReceive((state.clocks[env.to] ??= newClock()), env.to, env);
+  tickReceive(clockOf(state, env.to), env.to, env);
   state.net.delivered++;
   const re = roundEngine(state, games);
   if (!re) return [];

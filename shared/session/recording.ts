@@ -36,9 +36,8 @@ export function parseRecording(text: string): ParsedRecording {
   }
   const events: SessionEvent[] = [];
   let torn = false;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
+  for (const [i, line] of lines.entries()) {
+    if (i === 0 || line.trim() === '') continue;
     let event: SessionEvent;
     try {
       event = JSON.parse(line) as SessionEvent;

@@ -1,6 +1,6 @@
 // A room's whole state, as the fold of its recording rebuilds it. Plain data only.
 
-import type { NodeClock } from '../net/clocks';
+import { newClock, type NodeClock } from '../net/clocks';
 import type { Faults } from '../net/faults';
 import type { DrillScript } from '../net/script';
 import { isCrashed } from '../net/network';
@@ -119,6 +119,23 @@ export function isGone(state: SessionState, node: NodeId): boolean {
   // Usually nobody has left: then only unknown ids are gone, and no lookup in a big table is needed.
   if (state.active === state.order.length) return !Object.hasOwn(state.nodes, node);
   return state.nodes[node]?.status !== 'active';
+}
+
+/** The record of a node the session itself listed (in `order`, a round, an event it wrote). */
+export function recordOf(state: SessionState, node: NodeId): NodeRecord {
+  const rec = state.nodes[node];
+  if (!rec) throw new Error(`session: ${node} has no record`);
+  return rec;
+}
+
+/** The node's clocks, made when first needed. */
+export function clockOf(state: SessionState, node: NodeId): NodeClock {
+  let clock = state.clocks[node];
+  if (!clock) {
+    clock = newClock();
+    state.clocks[node] = clock;
+  }
+  return clock;
 }
 
 export function activeNodes(state: SessionState): NodeId[] {

@@ -9,7 +9,7 @@ import { isCrashed } from '../net/network';
 import { describeStep, orderedSteps } from '../net/script';
 import type { NodeId } from '../protocol/ids';
 import type { ConsoleSnapshot, NodeView, RosterEntry, RoundInfo } from '../protocol/views';
-import { inRound, type SessionState } from './state';
+import { inRound, recordOf, type SessionState } from './state';
 
 function roundInfo(state: SessionState, games: Games): RoundInfo | null {
   const r = state.round;
@@ -73,7 +73,7 @@ function roundTimers(state: SessionState): Record<string, number> {
 export function roster(state: SessionState): RosterEntry[] {
   const out: RosterEntry[] = [];
   for (const id of state.order) {
-    const rec = state.nodes[id]!;
+    const rec = recordOf(state, id);
     if (rec.status === 'active') out.push({ id, nickname: rec.nickname, kind: rec.kind });
   }
   return out;
@@ -96,7 +96,7 @@ export function consoleSnapshot(state: SessionState, games: Games, now = state.t
     t: now,
     seq: state.seq,
     nodes: state.order.map((id) => {
-      const rec = state.nodes[id]!;
+      const rec = recordOf(state, id);
       return {
         id,
         nickname: rec.nickname,

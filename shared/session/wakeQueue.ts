@@ -37,8 +37,8 @@ export class WakeQueue {
   popDue(now: number): { at: number; wake: Wake } | null {
     const top = this.heap[0];
     if (!top || top.at > now) return null;
-    const last = this.heap.pop() as Item;
-    if (this.heap.length > 0) {
+    const last = this.heap.pop();
+    if (last && this.heap.length > 0) {
       this.heap[0] = last;
       this.down(0);
     }
@@ -54,34 +54,41 @@ export class WakeQueue {
     this.heap = [];
   }
 
-  private less(a: Item, b: Item): boolean {
+  private less(i: number, j: number): boolean {
+    const a = this.heap[i];
+    const b = this.heap[j];
+    if (!a || !b) return false;
     return a.at < b.at || (a.at === b.at && a.order < b.order);
   }
 
-  private up(i: number): void {
+  private swap(i: number, j: number): void {
     const h = this.heap;
+    const tmp = h[i];
+    const other = h[j];
+    if (tmp === undefined || other === undefined) return;
+    h[i] = other;
+    h[j] = tmp;
+  }
+
+  private up(i: number): void {
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(h[i]!, h[p]!)) break;
-      const tmp = h[i]!;
-      h[i] = h[p]!;
-      h[p] = tmp;
+      if (!this.less(i, p)) break;
+      this.swap(i, p);
       i = p;
     }
   }
 
   private down(i: number): void {
-    const h = this.heap;
+    const n = this.heap.length;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
-      if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
+      if (l < n && this.less(l, m)) m = l;
+      if (r < n && this.less(r, m)) m = r;
       if (m === i) return;
-      const tmp = h[i]!;
-      h[i] = h[m]!;
-      h[m] = tmp;
+      this.swap(i, m);
       i = m;
     }
   }

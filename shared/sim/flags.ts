@@ -19,18 +19,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const flags: SimFlags = {};
   const repeated: Record<string, string[]> = {};
   for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
+    const word = argv[i] ?? '';
     if (!word.startsWith('--')) throw new Error(`Unexpected argument "${word}" (flags look like --nodes 5).`);
     let key = word.slice(2);
     let value: string | boolean = true;
     const eq = key.indexOf('=');
+    const following = argv[i + 1];
     if (eq >= 0) {
       value = key.slice(eq + 1);
       key = key.slice(0, eq);
-    } else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) {
-      value = argv[++i]!;
+    } else if (following !== undefined && !following.startsWith('--')) {
+      value = following;
+      i++;
     }
-    if (REPEATABLE.has(key)) (repeated[key] ??= []).push(String(value));
+    if (REPEATABLE.has(key)) repeated[key] = [...(repeated[key] ?? []), String(value)];
     else flags[key] = value;
   }
   return { flags, repeated };
@@ -66,7 +68,10 @@ export function scheduleFromFlags(args: ParsedArgs, nodes: number): ScheduleStep
     const total = sizes.reduce((a, b) => a + b, 0);
     if (total !== nodes) throw new Error(`--partition ${sizesText}: the sizes add up to ${total}, not ${nodes} nodes.`);
     let start = 0;
-    const groups = sizes.map((n) => ids.slice(start, (start += n)));
+    const groups = sizes.map((n) => {
+      start += n;
+      return ids.slice(start - n, start);
+    });
     steps.push({ at: atTime(when, 'partition'), action: { do: 'fault', op: { op: 'split', groups } } });
   }
   for (const spec of args.repeated.heal ?? []) steps.push({ at: atTime(spec, 'heal'), action: { do: 'fault', op: { op: 'heal' } } });

@@ -53,16 +53,18 @@ export function runTrial(spec: TrialSpec, games: Games, record: Recorder = () =>
 
   while (running()) {
     const wakeAt = core.nextWakeAt();
-    const stepAt = schedule[next]?.at ?? null;
-    const at = Math.min(wakeAt ?? Infinity, stepAt ?? Infinity);
+    const step = schedule[next];
+    const at = Math.min(wakeAt ?? Infinity, step?.at ?? Infinity);
     if (at === Infinity || at > spec.maxTimeMs) break;
     now = at;
-    if (stepAt !== null && stepAt <= (wakeAt ?? Infinity)) {
-      core.runAction(now, schedule[next++]!.action);
+    if (step && step.at <= (wakeAt ?? Infinity)) {
+      next++;
+      core.runAction(now, step.action);
     } else {
       core.advance(now);
     }
-    if (running() && spec.done?.(core.state.round!.engineState, now)) {
+    const round = core.state.round;
+    if (round?.spec.index === started.data.index && spec.done?.(round.engineState, now)) {
       const ended = core.endRound(now, 'simulation goal reached');
       return { result: ended.ok ? ended.data.result : null, endedAt: now, endedBy: 'done', state: core.state };
     }

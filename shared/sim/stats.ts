@@ -9,7 +9,7 @@ export function quantile(xs: readonly number[], q: number): number | null {
   if (!xs.length) return null;
   const sorted = [...xs].sort((a, b) => a - b);
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
-  return sorted[rank - 1]!;
+  return sorted[rank - 1] ?? null;
 }
 
 export const median = (xs: readonly number[]): number | null => quantile(xs, 0.5);

@@ -4,7 +4,7 @@ import type { NodeId } from '../../protocol/ids';
 import type { NetStats } from '../types';
 import type { Strategy, Value } from './config';
 import { bound, evaluate, loyalDecisions, loyalOrder, type Bound } from './outcome';
-import { doneStep, lieutenants, type ByzantineState, type PhaseRecord, type Tally } from './state';
+import { general, doneStep, lieutenants, type ByzantineState, type PhaseRecord, type Tally } from './state';
 import { consoleRow } from './console';
 
 export interface LieutenantResult {
@@ -96,7 +96,8 @@ export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
       late: row.late,
       forged: row.forged,
     };
-    if (row.againstMajority) flags.push(`${l} decided ${label(row.decision!)} against its majority (${label(row.suggested)}).`);
+    if (row.againstMajority && row.decision)
+      flags.push(`${l} decided ${label(row.decision)} against its majority (${label(row.suggested)}).`);
     if (row.crashed) flags.push(`${l} was down when the decision phase ended: it decided nothing.`);
   }
   const lost = s.counts.lost + s.counts.dropped;
@@ -120,7 +121,7 @@ export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
     commanderLoyal: !s.traitors.includes(s.commander),
     traitors: [...s.traitors],
     order: loyalOrder(s),
-    orders: { ...(s.nodes[s.commander]!.sentTo[s.commander] ?? {}) },
+    orders: { ...(general(s, s.commander).sentTo[s.commander] ?? {}) },
     lieutenants: rows,
     decisions: loyalDecisions(s),
     ic1: outcome.ic1,

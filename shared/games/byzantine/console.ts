@@ -5,6 +5,7 @@ import type { Strategy, Value } from './config';
 import { bound, type Bound } from './outcome';
 import { waitingFor } from './phases';
 import {
+  general,
   decideStep,
   lieutenants,
   phaseOf,
@@ -80,12 +81,13 @@ export interface ByzantineConsoleView {
 }
 
 export function consoleRow(s: ByzantineState, node: NodeId): ConsoleRow {
-  const g = s.nodes[node]!;
+  const g = general(s, node);
   const relays: ConsoleRow['relays'] = {};
   let order: ConsoleRow['order'] = null;
   for (const h of Object.values(g.held)) {
+    const [, relayer, ...rest] = h.path;
     if (h.path.length === 1) order = { value: h.value, missing: h.missing };
-    else if (h.path.length === 2) relays[h.path[1]!] = { value: h.value, missing: h.missing };
+    else if (relayer !== undefined && rest.length === 0) relays[relayer] = { value: h.value, missing: h.missing };
   }
   const suggested = liveSuggestion(s, g);
   return {
@@ -126,7 +128,7 @@ export function consoleView(s: ByzantineState): ByzantineConsoleView {
     generals: [...s.generals],
     observers: s.observers,
     suggestedOrder: s.suggestedOrder,
-    orders: { ...(s.nodes[s.commander]!.sentTo[s.commander] ?? {}) },
+    orders: { ...(general(s, s.commander).sentTo[s.commander] ?? {}) },
     waitingFor: waitingFor(s, () => false),
     messages: s.messages.slice(-CONSOLE_MESSAGES).map((m) => ({ ...m, path: [...m.path] })),
     counts: { ...s.counts },

@@ -13,7 +13,7 @@ import { flushOutbox, flushOverdue, receive, sendOmRelays, sendOrders, sendSmRel
 import { advance, onGraceTimer, onPhaseTimer } from './phases';
 import { check } from './rules';
 import { setup } from './setup';
-import { graceTimerKey, lieutenants, phaseTimerKey, RELAY_TIMER_PREFIX, type ByzantineState } from './state';
+import { general, graceTimerKey, lieutenants, phaseTimerKey, RELAY_TIMER_PREFIX, type ByzantineState } from './state';
 import { consoleView, type ByzantineConsoleView } from './console';
 import { nodeView, type ByzantineView } from './view';
 
@@ -45,7 +45,7 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
           else sendOmRelays(s, ctx, fx, node, action.path ?? [s.commander], action.values);
           break;
         case 'decide': {
-          const g = s.nodes[node]!;
+          const g = general(s, node);
           g.decision = action.value;
           g.decidedBy = 'node';
           g.decidedAt = ctx.now;

@@ -8,7 +8,17 @@ import { createRng } from '../../rng';
 import type { Effect, EngineCtx, Envelope } from '../types';
 import { KINDS, type ByzantineBody, type Value } from './config';
 import { forgedChain, genuine, recipientsOf, signable } from './paths';
-import { lieutenants, pathKey, relayTimerKey, sigKey, type ByzantineState, type General, type InboxItem } from './state';
+import {
+  general,
+  sentUnder,
+  lieutenants,
+  pathKey,
+  relayTimerKey,
+  sigKey,
+  type ByzantineState,
+  type General,
+  type InboxItem,
+} from './state';
 
 /** Items of a node's inbox kept in the state (its phone shows the latest of them). */
 export const INBOX_KEEP = 50;
@@ -41,7 +51,7 @@ function send(
   s.counts.sent++;
   if (drop) s.counts.dropped++;
   else s.travelling[msg.level] = (s.travelling[msg.level] ?? 0) + 1;
-  const g = s.nodes[msg.from]!;
+  const g = general(s, msg.from);
   g.sentByLevel[msg.level] = (g.sentByLevel[msg.level] ?? 0) + 1;
   const body: ByzantineBody = { mid, value: msg.value, path: msg.path, signed: s.signed };
   fx.push({ type: 'send', from: msg.from, to: msg.to, kind: msg.level === 1 ? KINDS.order : KINDS.relay, body });
@@ -50,7 +60,7 @@ function send(
 /** The commander's orders, one per lieutenant named ([B3]); a commander always signs genuinely. */
 export function sendOrders(s: ByzantineState, ctx: EngineCtx, fx: Effect[], values: Record<NodeId, Value>): void {
   const c = s.commander;
-  const sent = (s.nodes[c]!.sentTo[c] ??= {});
+  const sent = sentUnder(general(s, c), c);
   for (const to of lieutenants(s)) {
     const value = values[to];
     if (value === undefined || sent[to] !== undefined) continue;
@@ -70,7 +80,7 @@ export function sendOmRelays(
   values: Record<NodeId, Value>,
 ): void {
   const out = [...path, t];
-  const sent = (s.nodes[t]!.sentTo[pathKey(out)] ??= {});
+  const sent = sentUnder(general(s, t), pathKey(out));
   for (const to of recipientsOf(s, out)) {
     const value = values[to];
     if (value === undefined || sent[to] !== undefined) continue;
@@ -92,7 +102,7 @@ export function sendSmRelays(
   level: number,
   values: Record<NodeId, Value>,
 ): void {
-  const sent = (s.nodes[t]!.sentTo[`L${level}`] ??= {});
+  const sent = sentUnder(general(s, t), `L${level}`);
   for (const to of lieutenants(s)) {
     const value = values[to];
     if (to === t || value === undefined || sent[to] !== undefined) continue;
@@ -114,7 +124,7 @@ export function sendSmRelays(
  */
 export function relayLoyal(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, path: NodeId[], value: Value): void {
   if (path.length > s.m) return;
-  const g = s.nodes[i]!;
+  const g = general(s, i);
   if (s.config.relayDelayMs === 0) {
     sendLoyal(s, ctx, fx, i, path, value);
     return;
@@ -130,7 +140,7 @@ export function relayLoyal(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: N
 }
 
 function sendLoyal(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, path: NodeId[], value: Value): void {
-  const g = s.nodes[i]!;
+  const g = general(s, i);
   g.relayed ??= { value, at: ctx.now };
   const out = [...path, i];
   if (s.signed) s.sigs[sigKey(value, out)] = true;
@@ -158,7 +168,7 @@ export function flushOutbox(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: 
 /** A node back from a crash sends the relays whose timer fired while it was down. */
 export function flushOverdue(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
   for (const i of lieutenants(s)) {
-    const g = s.nodes[i]!;
+    const g = general(s, i);
     if (g.relayAt !== null && g.relayAt <= ctx.now && !ctx.isDown(i)) flushOutbox(s, ctx, fx, i);
   }
 }
@@ -176,7 +186,7 @@ function pushInbox(g: General, item: InboxItem): void {
 
 /** Records that `i` holds `value` for `path` (OM), received or defaulted ([B6]). */
 export function holdOm(s: ByzantineState, i: NodeId, path: NodeId[], value: Value, at: number, missing: boolean): void {
-  const g = s.nodes[i]!;
+  const g = general(s, i);
   g.held[pathKey(path)] = { value, path, at, missing };
   if (!missing && path.length <= 2) g.live[value]++;
 }
@@ -191,7 +201,7 @@ export function receive(s: ByzantineState, env: Envelope, ctx: EngineCtx): Effec
   }
   const fx: Effect[] = [];
   const i = rec.to;
-  const g = s.nodes[i]!;
+  const g = general(s, i);
   const wasTravelling = rec.status === 'travelling';
   rec.at = ctx.now;
   if (wasTravelling) s.travelling[rec.level] = Math.max(0, (s.travelling[rec.level] ?? 0) - 1);
@@ -224,7 +234,7 @@ export function receive(s: ByzantineState, env: Envelope, ctx: EngineCtx): Effec
 
 /** SM: a valid message in time. A loyal lieutenant relays each value the first time it sees it. */
 function acceptSigned(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, value: Value, chain: NodeId[]): void {
-  const g = s.nodes[i]!;
+  const g = general(s, i);
   g.held[sigKey(value, chain)] = { value, path: chain, at: ctx.now, missing: false };
   g.live[value]++;
   if (chain.includes(i) || g.accepted.includes(value)) return;

@@ -2,7 +2,7 @@
 
 import type { NodeId } from '../../protocol/ids';
 import type { Value } from './config';
-import { lieutenants, type ByzantineState, type Outcome } from './state';
+import { general, lieutenants, type ByzantineState, type Outcome } from './state';
 
 export interface Bound {
   n: number;
@@ -44,7 +44,7 @@ export function bound(s: ByzantineState): Bound {
 /** The order a loyal commander gave (the same to all, [B3]), or null: a traitor, or no order sent. */
 export function loyalOrder(s: ByzantineState): Value | null {
   if (s.traitors.includes(s.commander)) return null;
-  const sent = Object.values(s.nodes[s.commander]!.sentTo[s.commander] ?? {});
+  const sent = Object.values(general(s, s.commander).sentTo[s.commander] ?? {});
   return sent[0] ?? null;
 }
 
@@ -52,7 +52,7 @@ export function loyalOrder(s: ByzantineState): Value | null {
 export function loyalDecisions(s: ByzantineState): Record<NodeId, Value> {
   const out: Record<NodeId, Value> = {};
   for (const l of lieutenants(s)) {
-    const g = s.nodes[l]!;
+    const g = general(s, l);
     if (!g.traitor && g.decision !== null) out[l] = g.decision;
   }
   return out;
@@ -71,9 +71,10 @@ export function evaluate(s: ByzantineState): Outcome {
   const mark = (ok: boolean | null) => (ok === null ? '—' : ok ? '✓' : '✗');
 
   let what: string;
-  if (decisions.length === 0) what = 'no loyal lieutenant decided';
+  const [first] = decisions;
+  if (first === undefined) what = 'no loyal lieutenant decided';
   else if (ic1)
-    what = `${decisions.length === 1 ? 'the one loyal lieutenant' : `all ${decisions.length} loyal lieutenants`} chose ${label(decisions[0]!)}`;
+    what = `${decisions.length === 1 ? 'the one loyal lieutenant' : `all ${decisions.length} loyal lieutenants`} chose ${label(first)}`;
   else what = `the loyal lieutenants split: ${attack} Attack, ${retreat} Retreat`;
   let why: string;
   if (commanderTraitor) why = 'the commander was a traitor';

@@ -3,7 +3,7 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { DEFAULT_VALUE, majority, perms, type Value } from './config';
-import { lieutenants, pathKey, sigKey, type ByzantineState } from './state';
+import { general, lieutenants, pathKey, sigKey, type ByzantineState } from './state';
 
 /**
  * Every path of length `len` a message can take to reach `to`: the commander first, then
@@ -52,7 +52,7 @@ export function estimate(s: ByzantineState, i: NodeId, path: NodeId[]): Value {
  * and for each other lieutenant j what i concludes j was told (OM(1): j's relay).
  */
 export function omVotes(s: ByzantineState, i: NodeId): { from: NodeId; value: Value; missing: boolean }[] {
-  const g = s.nodes[i]!;
+  const g = general(s, i);
   const own = g.held[pathKey([s.commander])];
   const out = [{ from: s.commander, value: own?.value ?? DEFAULT_VALUE, missing: !own || own.missing }];
   for (const j of lieutenants(s)) {
@@ -66,7 +66,8 @@ export function omVotes(s: ByzantineState, i: NodeId): { from: NodeId; value: Va
 
 /** SM's choice(V): the one value accepted, or Retreat when none or both ([B11]). */
 export function choice(accepted: readonly Value[]): Value {
-  return accepted.length === 1 ? accepted[0]! : DEFAULT_VALUE;
+  const [only, other] = accepted;
+  return only !== undefined && other === undefined ? only : DEFAULT_VALUE;
 }
 
 /** SM: a chain is genuine when everyone on it really signed this value in this order. */
@@ -80,7 +81,7 @@ export function genuine(s: ByzantineState, value: Value, chain: readonly NodeId[
  * so that `t` can sign it on to `to`; null when it holds none (anything it sends is forged).
  */
 export function signable(s: ByzantineState, t: NodeId, value: Value, level: number, to: NodeId): NodeId[] | null {
-  for (const h of Object.values(s.nodes[t]!.held)) {
+  for (const h of Object.values(general(s, t).held)) {
     if (h.value === value && h.path.length === level - 1 && !h.path.includes(to) && !h.path.includes(t)) return h.path;
   }
   return null;

@@ -9,7 +9,18 @@ import { flushAll, holdOm, relayLoyal, sendOmRelays, sendOrders, sendSmRelays } 
 import { evaluate } from './outcome';
 import { choice, omSendsAt, omVotes, pathsTo, recipientsOf } from './paths';
 import { chooseValues } from './strategies';
-import { decideStep, doneStep, graceTimerKey, lieutenants, pathKey, phaseOf, phaseTimerKey, sigKey, type ByzantineState } from './state';
+import {
+  general,
+  decideStep,
+  doneStep,
+  graceTimerKey,
+  lieutenants,
+  pathKey,
+  phaseOf,
+  phaseTimerKey,
+  sigKey,
+  type ByzantineState,
+} from './state';
 
 /** After a phase timer, how long past the network's worst latency to wait for the last messages (ms). */
 export const GRACE_MARGIN_MS = 200;
@@ -19,19 +30,19 @@ export function waitingFor(s: ByzantineState, isDown: (node: NodeId) => boolean)
   const n = s.generals.length;
   if (s.step === 1) {
     const c = s.commander;
-    const sent = Object.keys(s.nodes[c]!.sentTo[c] ?? {}).length;
+    const sent = Object.keys(general(s, c).sentTo[c] ?? {}).length;
     return !isDown(c) && sent < n - 1 ? [c] : [];
   }
   if (s.step <= s.m + 1) {
     const owed = s.signed ? n - 2 : omSendsAt(s, s.step);
     return lieutenants(s).filter((l) => {
-      const g = s.nodes[l]!;
+      const g = general(s, l);
       if (isDown(l)) return false;
       return g.traitor ? (g.sentByLevel[s.step] ?? 0) < owed : g.outbox.some((m) => m.path.length + 1 <= s.step);
     });
   }
   if (s.step === decideStep(s)) {
-    return lieutenants(s).filter((l) => !s.nodes[l]!.traitor && s.nodes[l]!.decision === null && !isDown(l));
+    return lieutenants(s).filter((l) => !general(s, l).traitor && general(s, l).decision === null && !isDown(l));
   }
   return [];
 }
@@ -77,8 +88,8 @@ function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
   if (s.step === 1) {
     const c = s.commander;
     if (!ctx.isDown(c)) {
-      const open = lieutenants(s).filter((l) => s.nodes[c]!.sentTo[c]?.[l] === undefined);
-      const values = s.nodes[c]!.traitor
+      const open = lieutenants(s).filter((l) => general(s, c).sentTo[c]?.[l] === undefined);
+      const values = general(s, c).traitor
         ? chooseValues(s.config.strategy, s.suggestedOrder, lieutenants(s), rng)
         : Object.fromEntries(open.map((l) => [l, s.suggestedOrder]));
       sendOrders(s, ctx, fx, values);
@@ -86,7 +97,7 @@ function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
   } else {
     for (const t of s.traitors) {
       if (t === s.commander || ctx.isDown(t)) continue;
-      const g = s.nodes[t]!;
+      const g = general(s, t);
       if (s.signed) {
         const mine = g.held[sigKey('attack', [s.commander])]
           ? 'attack'
@@ -145,9 +156,9 @@ function endPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all
   if (!s.signed) {
     for (const i of lieutenants(s)) {
       for (const path of pathsTo(s, k, i)) {
-        if (s.nodes[i]!.held[pathKey(path)]) continue;
+        if (general(s, i).held[pathKey(path)]) continue;
         holdOm(s, i, path, DEFAULT_VALUE, ctx.now, true);
-        if (!s.nodes[i]!.traitor) relayLoyal(s, ctx, fx, i, path, DEFAULT_VALUE);
+        if (!general(s, i).traitor) relayLoyal(s, ctx, fx, i, path, DEFAULT_VALUE);
       }
     }
   }
@@ -169,7 +180,7 @@ export function startPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): voi
 /** The decision phase shows each lieutenant a tally that no longer changes ([B8]). */
 function freezeTallies(s: ByzantineState): void {
   for (const i of lieutenants(s)) {
-    const g = s.nodes[i]!;
+    const g = general(s, i);
     if (s.signed) {
       g.tally = { attack: g.live.attack, retreat: g.live.retreat, missing: 0 };
       g.suggested = choice(g.accepted);
@@ -186,7 +197,7 @@ function freezeTallies(s: ByzantineState): void {
 /** The decision phase ends: undecided loyal lieutenants take their majority; down ones decide nothing ([B8]). */
 function finish(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all-done' | 'timer'): void {
   for (const i of lieutenants(s)) {
-    const g = s.nodes[i]!;
+    const g = general(s, i);
     if (g.traitor || g.decision !== null) continue;
     if (ctx.isDown(i)) {
       g.crashed = true;

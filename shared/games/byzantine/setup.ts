@@ -46,15 +46,16 @@ function pickTraitors(config: ByzantineConfig, generals: NodeId[], commander: No
   const lts = generals.filter((g) => g !== commander);
   // At least one loyal lieutenant, or there is nobody whose agreement could be judged.
   const maxLts = lts.length - 1;
-  if (config.traitorIds) {
-    const unknown = config.traitorIds.filter((t) => !generals.includes(t));
+  const named = config.traitorIds;
+  if (named) {
+    const unknown = named.filter((t) => !generals.includes(t));
     if (unknown.length) notes.push(`Not generals in this round, so not traitors: ${unknown.join(', ')}.`);
-    let ltTraitors = lts.filter((l) => config.traitorIds!.includes(l));
+    let ltTraitors = lts.filter((l) => named.includes(l));
     if (ltTraitors.length > maxLts) {
       notes.push(`${ltTraitors.length} traitor lieutenants would leave no loyal one: kept ${maxLts}.`);
       ltTraitors = ltTraitors.slice(0, maxLts);
     }
-    const traitorCommander = config.traitorIds.includes(commander);
+    const traitorCommander = named.includes(commander);
     return generals.filter((g) => ltTraitors.includes(g) || (traitorCommander && g === commander));
   }
   const chance = config.commanderTraitor === true ? 1 : config.commanderTraitor === false ? 0 : config.commanderTraitor;

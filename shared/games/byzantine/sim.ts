@@ -5,16 +5,7 @@
 import { intFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
 import { mean, round } from '../../sim/stats';
 import type { ByzantineResult } from './analysis';
-import {
-  GENERALS_MAX,
-  M_MAX,
-  MESSAGES_MAX,
-  omMessages,
-  STRATEGIES,
-  VALUES,
-  type ByzantineConfig,
-  type Value,
-} from './config';
+import { GENERALS_MAX, M_MAX, MESSAGES_MAX, omMessages, STRATEGIES, VALUES, type ByzantineConfig, type Value } from './config';
 import type { ByzantineState } from './state';
 
 function boolFlag(flags: SimFlags, key: string): boolean {

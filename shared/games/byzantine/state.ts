@@ -168,6 +168,23 @@ export interface ByzantineState {
 export const pathKey = (path: readonly NodeId[]): string => path.join('>');
 export const sigKey = (value: Value, chain: readonly NodeId[]): string => `${value}|${chain.join('>')}`;
 
+/** A general of the round (the caller knows it is one: the commander, a listed lieutenant, a message's sender). */
+export function general(s: ByzantineState, node: NodeId): General {
+  const g = s.nodes[node];
+  if (!g) throw new Error(`byzantine: ${node} is not a general of this round`);
+  return g;
+}
+
+/** What `g` sent under `key` (the orders, a relayed path, an SM level), recipient → value; made when first needed. */
+export function sentUnder(g: General, key: string): Record<NodeId, Value> {
+  let sent = g.sentTo[key];
+  if (!sent) {
+    sent = {};
+    g.sentTo[key] = sent;
+  }
+  return sent;
+}
+
 export function lieutenants(s: ByzantineState): NodeId[] {
   return s.generals.filter((g) => g !== s.commander);
 }

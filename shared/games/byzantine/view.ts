@@ -3,7 +3,7 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { DEFAULT_VALUE, VALUES, type Strategy, type Value } from './config';
-import { recipientsOf } from './paths';
+import { choice, recipientsOf } from './paths';
 import { heldOrder } from './rules';
 import {
   decideStep,
@@ -120,7 +120,7 @@ export function liveTally(s: ByzantineState, g: General): Tally {
 
 export function liveSuggestion(s: ByzantineState, g: General): Value {
   if (g.suggested) return g.suggested;
-  if (s.signed) return g.accepted.length === 1 ? g.accepted[0]! : DEFAULT_VALUE;
+  if (s.signed) return choice(g.accepted);
   return g.live.attack * 2 > s.generals.length - 1 ? 'attack' : DEFAULT_VALUE;
 }
 

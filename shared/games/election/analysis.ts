@@ -72,11 +72,10 @@ export function electionResult(s: ElectionState, net: NetStats): ElectionResult 
     longest = Math.max(longest, ms);
     periods.push({ ...cardRef(s, p.node), term: p.term, from: p.from, to: end, ms, reason: p.reason, open: true });
   }
-  const keys = Object.keys(s.terms);
+  const records = Object.values(s.terms);
   let splitVotes = s.dropped.splitVotes;
   const leadersPerTerm: ElectionResult['leadersPerTerm'] = [];
-  for (const k of keys) {
-    const rec = s.terms[k]!;
+  for (const rec of records) {
     if (isSplit(rec) && rec.term < s.maxTerm) splitVotes += 1;
     if (rec.leaders.length) leadersPerTerm.push({ term: rec.term, leaders: rec.leaders.map((l) => cardRef(s, l)) });
   }
@@ -108,7 +107,7 @@ export function electionResult(s: ElectionState, net: NetStats): ElectionResult 
     committed: s.committed.map((c) => ({ index: c.index, term: c.term, value: c.value, by: cardRef(s, c.by), at: c.at })),
     committedValues: s.committed.map((c) => c.value),
     safety: { ok: s.violations.length === 0 && s.maxLeadersPerTerm <= 1, violations: s.violations.slice() },
-    termRecords: keys.slice(-RESULT_TERMS).map((k) => termView(s, k)),
+    termRecords: records.slice(-RESULT_TERMS).map((rec) => termView(s, rec)),
     messages: { ...net, dropped: { ...net.dropped }, byKind },
   };
 }

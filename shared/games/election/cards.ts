@@ -3,6 +3,7 @@
 // a node as its card.
 
 import type { NodeId } from '../../protocol/ids';
+import { must } from '../../must';
 import { createRng, deriveSeed } from '../../rng';
 
 export const RANKS = ['A', '2', '3', '4', '5', '6', '7', '8', '9', '10', 'J', 'Q', 'K'] as const;
@@ -26,8 +27,8 @@ export interface Card {
 export function cardOf(index: number): Card {
   const deck = Math.floor(index / DECK_SIZE) + 1;
   const within = index % DECK_SIZE;
-  const rank = RANKS[within % RANKS.length]!;
-  const suit = SUITS[Math.floor(within / RANKS.length)]!;
+  const rank = must(RANKS[within % RANKS.length], `the rank of card ${index}`);
+  const suit = must(SUITS[Math.floor(within / RANKS.length)], `the suit of card ${index}`);
   return { rank, suit, deck, label: `${rank}${suit}${deck > 1 ? `·${deck}` : ''}`, red: suit === '♥' || suit === '♦' };
 }
 
@@ -43,10 +44,10 @@ export function dealCards(nodes: readonly NodeId[], seed: number): Record<NodeId
   const out: Record<NodeId, Card> = {};
   nodes.forEach((node, i) => {
     const j = i + rng.int(pool.length - i);
-    const tmp = pool[i]!;
-    pool[i] = pool[j]!;
-    pool[j] = tmp;
-    out[node] = cardOf(pool[i]!);
+    const drawn = must(pool[j], `card ${j} of the pool`);
+    pool[j] = must(pool[i], `card ${i} of the pool`);
+    pool[i] = drawn;
+    out[node] = cardOf(drawn);
   });
   return out;
 }

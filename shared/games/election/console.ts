@@ -5,7 +5,8 @@ import type { NodeId } from '../../protocol/ids';
 import type { Card } from './cards';
 import type { Pace, Timing } from './config';
 import { isSplit } from './election';
-import type { ElectionState, Role, StaleReason } from './state';
+import type { ElectionState, Role, StaleReason, TermRecord } from './state';
+import { cardFor, nodeOf } from './step';
 import { cardRef, type CardRef } from './view';
 
 export interface ConsoleNodeView {
@@ -69,8 +70,7 @@ export interface ElectionConsoleView {
 export const CONSOLE_TERMS = 50;
 export const CONSOLE_COMMITTED = 50;
 
-export function termView(s: ElectionState, term: string): TermView {
-  const rec = s.terms[term]!;
+export function termView(s: ElectionState, rec: TermRecord): TermView {
   return {
     term: rec.term,
     startedAt: rec.startedAt,
@@ -90,13 +90,13 @@ export function consoleView(s: ElectionState, leader: NodeId | null): ElectionCo
     clusterSize: s.nodes.length,
     majority: s.majority,
     maxTerm: s.maxTerm,
-    leader: leader ? { ...cardRef(s, leader), term: s.node[leader]!.term } : null,
-    leaders: s.leaders.map((l) => ({ ...cardRef(s, l), term: s.node[l]!.term, stale: s.staleNow[l]?.reason ?? null })),
+    leader: leader ? { ...cardRef(s, leader), term: nodeOf(s, leader).term } : null,
+    leaders: s.leaders.map((l) => ({ ...cardRef(s, l), term: nodeOf(s, l).term, stale: s.staleNow[l]?.reason ?? null })),
     nodes: s.nodes.map((id) => {
-      const n = s.node[id]!;
+      const n = nodeOf(s, id);
       return {
         id,
-        card: s.cards[id]!,
+        card: cardFor(s, id),
         role: n.role,
         term: n.term,
         crashed: n.down,
@@ -109,7 +109,7 @@ export function consoleView(s: ElectionState, leader: NodeId | null): ElectionCo
         commitIndex: n.commitIndex,
       };
     }),
-    terms: Object.keys(s.terms)
+    terms: Object.values(s.terms)
       .slice(-CONSOLE_TERMS)
       .map((t) => termView(s, t)),
     staleLeaders: Object.values(s.staleNow).map((p) => ({ ...cardRef(s, p.node), term: p.term, since: p.from, reason: p.reason })),

@@ -23,10 +23,13 @@ export function termRecord(s: ElectionState, term: number, now: number): TermRec
     const keys = Object.keys(s.terms);
     if (keys.length > TERMS_KEPT) {
       // Integer keys iterate in ascending order: the first is the oldest term.
-      const oldest = s.terms[keys[0]!]!;
-      delete s.terms[keys[0]!];
-      s.dropped.terms += 1;
-      if (isSplit(oldest)) s.dropped.splitVotes += 1;
+      const oldestKey = keys[0];
+      const oldest = oldestKey === undefined ? undefined : s.terms[oldestKey];
+      if (oldestKey !== undefined && oldest) {
+        delete s.terms[oldestKey];
+        s.dropped.terms += 1;
+        if (isSplit(oldest)) s.dropped.splitVotes += 1;
+      }
     }
   }
   return rec;
@@ -83,8 +86,9 @@ export function onVoteRequest(st: Step, env: Envelope): void {
   observeTerm(st, node, b.term, env.from);
   // One request per candidate: a newer one replaces it, an older copy is ignored.
   const i = n.pending.findIndex((p) => p.candidate === env.from);
-  if (i >= 0) {
-    if (n.pending[i]!.term > b.term) return;
+  const earlier = n.pending[i];
+  if (earlier) {
+    if (earlier.term > b.term) return;
     n.pending.splice(i, 1);
   }
   n.pending.push({
@@ -102,7 +106,8 @@ export function onVoteRequest(st: Step, env: Envelope): void {
 export function answerVote(st: Step, node: NodeId, candidate: NodeId, grant: boolean): void {
   const n = nodeOf(st.s, node);
   const i = n.pending.findIndex((p) => p.candidate === candidate);
-  const req = n.pending[i]!;
+  const req = n.pending[i];
+  if (!req) throw new Error(`election: ${node} has no vote request from ${candidate} to answer`);
   n.pending.splice(i, 1);
   const who = cardOf(st.s, candidate);
   if (grant) {

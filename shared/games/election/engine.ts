@@ -16,7 +16,7 @@ import { electionAction, electionConfig, GAME_ID, KIND, timingOf, type ElectionA
 import { answerVote, crash, onElectionTimer, onVote, onVoteRequest, stand, syncDown } from './election';
 import { heartbeat, onAppend, onAppendReply, propose } from './log';
 import { refreshStale } from './stale';
-import { armElection, begin, parseKey, type Step } from './step';
+import { armElection, begin, nodeOf, parseKey, type Step } from './step';
 import type { ElectionState, NodeState } from './state';
 import { consoleView, type ElectionConsoleView } from './console';
 import { nodeView, type ElectionView } from './view';
@@ -55,9 +55,9 @@ function run(s: ElectionState, ctx: EngineCtx, body: (st: Step) => void): Effect
 export function currentLeader(s: ElectionState): NodeId | null {
   let best: NodeId | null = null;
   for (const l of s.leaders) {
-    const n = s.node[l]!;
+    const n = nodeOf(s, l);
     if (n.down) continue;
-    if (best === null || n.term > s.node[best]!.term) best = l;
+    if (best === null || n.term > nodeOf(s, best).term) best = l;
   }
   return best;
 }
@@ -102,7 +102,7 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
       for (const n of nodes) s.node[n] = freshNode();
       const effects = run(s, ctx, (st) => {
         for (const n of nodes) {
-          if (ctx.isDown(n)) s.node[n]!.down = true;
+          if (ctx.isDown(n)) nodeOf(s, n).down = true;
           else armElection(st, n);
         }
       });

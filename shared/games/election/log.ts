@@ -8,7 +8,7 @@
 import type { NodeId } from '../../protocol/ids';
 import type { Envelope } from '../types';
 import { observeTerm, toFollower } from './follow';
-import { armElection, armHeartbeat, cardOf, mark, nodeOf, notify, send, type Step } from './step';
+import { armElection, armHeartbeat, cardOf, entryAt, leadOf, mark, nodeOf, notify, send, type Step } from './step';
 import { KIND } from './config';
 import { ENTRIES_PER_MESSAGE, type AppendBody, type AppendReplyBody, type LogEntry } from './state';
 
@@ -22,12 +22,12 @@ export function violate(st: Step, text: string): void {
 
 export function sendAppend(st: Step, leader: NodeId, to: NodeId): void {
   const n = nodeOf(st.s, leader);
-  const lead = n.lead!;
+  const lead = leadOf(n, leader);
   const prev = (lead.nextIndex[to] ?? lead.base + 1) - 1;
   const body: AppendBody = {
     term: n.term,
     prevLogIndex: prev,
-    prevLogTerm: prev > 0 ? n.log[prev - 1]!.term : 0,
+    prevLogTerm: prev > 0 ? entryAt(n.log, prev).term : 0,
     entries: n.log.slice(prev, prev + ENTRIES_PER_MESSAGE).map((e) => ({ ...e })),
     leaderCommit: n.commitIndex,
   };
@@ -37,7 +37,7 @@ export function sendAppend(st: Step, leader: NodeId, to: NodeId): void {
 /** The server sends the leader's heartbeats for it, on its heartbeat timer [E9]. */
 export function heartbeat(st: Step, leader: NodeId): void {
   const { s, ctx } = st;
-  const lead = nodeOf(s, leader).lead!;
+  const lead = leadOf(nodeOf(s, leader), leader);
   if (lead.heartbeats > 0) lead.lastRoundAnswered = lead.answeredCount;
   lead.answered = {};
   lead.answeredCount = 0;
@@ -52,7 +52,7 @@ export function propose(st: Step, leader: NodeId, value: string): void {
   const { s } = st;
   const n = nodeOf(s, leader);
   n.log.push({ term: n.term, value, by: leader });
-  n.lead!.proposedThisTerm = true;
+  leadOf(n, leader).proposedThisTerm = true;
   const index = n.log.length;
   mark(st, leader, `${cardOf(s, leader)} proposes "${value}" (term ${n.term})`, { event: 'proposed', term: n.term, index, value });
   notify(st, leader, `You proposed "${value}". It is committed once ${s.majority} of ${s.nodes.length} nodes store it.`);
@@ -97,7 +97,7 @@ export function onAppend(st: Step, env: Envelope): void {
   armElection(st, node);
 
   const prev = b.prevLogIndex;
-  if (prev > n.log.length || (prev > 0 && n.log[prev - 1]!.term !== b.prevLogTerm)) {
+  if (prev > n.log.length || (prev > 0 && entryAt(n.log, prev).term !== b.prevLogTerm)) {
     reply(false, conflictHint(n.log, prev));
     return;
   }
@@ -120,9 +120,9 @@ export function onAppend(st: Step, env: Envelope): void {
 /** Where the leader should retry from: skip back over the whole conflicting term at once. */
 function conflictHint(log: readonly LogEntry[], prev: number): number {
   if (prev > log.length) return log.length;
-  const term = log[prev - 1]!.term;
+  const term = entryAt(log, prev).term;
   let i = prev - 1;
-  while (i > 0 && log[i - 1]!.term === term) i--;
+  while (i > 0 && entryAt(log, i).term === term) i--;
   return i;
 }
 
@@ -166,25 +166,25 @@ export function onAppendReply(st: Step, env: Envelope): void {
 function advanceCommit(st: Step, leader: NodeId): void {
   const { s } = st;
   const n = nodeOf(s, leader);
-  const lead = n.lead!;
+  const lead = leadOf(n, leader);
   let commit = n.commitIndex;
   for (let i = n.commitIndex + 1; i <= n.log.length; i++) {
     if (1 + (lead.acks[i] ?? 0) < s.majority) break;
     // An entry of an earlier term is committed only by committing one of this term after it.
-    if (n.log[i - 1]!.term === n.term) commit = i;
+    if (entryAt(n.log, i).term === n.term) commit = i;
   }
   if (commit <= n.commitIndex) return;
   for (let i = n.commitIndex + 1; i <= commit; i++) recordCommit(st, leader, i);
   n.commitIndex = commit;
   for (const key of Object.keys(lead.acks)) if (Number(key) <= commit) delete lead.acks[key];
-  notify(st, leader, `"${n.log[commit - 1]!.value}" is committed: a majority stores it.`);
+  notify(st, leader, `"${entryAt(n.log, commit).value}" is committed: a majority stores it.`);
 }
 
 /** The first commit of each index is the truth; any later commit of it must agree [E16]. */
 function recordCommit(st: Step, leader: NodeId, index: number): void {
   const { s, ctx } = st;
   const n = nodeOf(s, leader);
-  const e = n.log[index - 1]!;
+  const e = entryAt(n.log, index);
   const known = s.committed[index - 1];
   if (known) {
     if (known.term !== e.term || known.value !== e.value) {
@@ -202,20 +202,20 @@ function learnCommit(st: Step, node: NodeId, upTo: number): void {
   const n = nodeOf(s, node);
   if (upTo <= n.commitIndex) return;
   for (let i = n.commitIndex + 1; i <= upTo; i++) {
-    const e = n.log[i - 1]!;
+    const e = entryAt(n.log, i);
     const known = s.committed[i - 1];
     if (!known || known.term !== e.term || known.value !== e.value) {
       violate(st, `${cardOf(s, node)} holds "${e.value}" as committed entry ${i}, which is not what was committed`);
     }
   }
   n.commitIndex = upTo;
-  notify(st, node, `The leader says "${n.log[upTo - 1]!.value}" is committed.`);
+  notify(st, node, `The leader says "${entryAt(n.log, upTo).value}" is committed.`);
 }
 
 /** The node's own proposal of its current term that is not committed yet, if any [E10]. */
 export function pendingOwn(n: { term: number; log: LogEntry[]; commitIndex: number }, node: NodeId): LogEntry | null {
   for (let i = n.log.length; i > n.commitIndex; i--) {
-    const e = n.log[i - 1]!;
+    const e = entryAt(n.log, i);
     if (e.term < n.term) break;
     if (e.by === node) return e;
   }

@@ -7,7 +7,7 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { canReach } from '../../net/network';
-import { cardOf, mark, type Step } from './step';
+import { cardOf, mark, nodeOf, type Step } from './step';
 import type { ElectionState, StalePeriod, StaleReason } from './state';
 
 /** Ended periods kept for the console and the result; totals cover all of them. */
@@ -18,14 +18,14 @@ function reachesMajority(st: Step, leader: NodeId): boolean {
   let count = 1;
   if (count >= s.majority) return true;
   for (const n of s.nodes) {
-    if (n === leader || s.node[n]!.down || ctx.isDown(n)) continue;
+    if (n === leader || nodeOf(s, n).down || ctx.isDown(n)) continue;
     if (canReach(ctx.faults, leader, n) && canReach(ctx.faults, n, leader) && ++count >= s.majority) return true;
   }
   return false;
 }
 
 export function staleReason(st: Step, leader: NodeId): StaleReason | null {
-  const n = st.s.node[leader]!;
+  const n = nodeOf(st.s, leader);
   if (st.s.maxLeaderTerm > n.term) return 'superseded';
   return reachesMajority(st, leader) ? null : 'minority';
 }
@@ -36,7 +36,7 @@ export function refreshStale(st: Step): void {
     const reason = staleReason(st, leader);
     const open = s.staleNow[leader];
     if (reason && !open) {
-      const term = s.node[leader]!.term;
+      const term = nodeOf(s, leader).term;
       s.staleNow[leader] = { node: leader, term, from: ctx.now, to: null, reason };
       mark(st, leader, `${cardOf(s, leader)} is a stale leader (term ${term}): ${describeReason(reason)}`, {
         event: 'stale',

@@ -5,8 +5,9 @@
 import type { NodeId } from '../../protocol/ids';
 import { createRng } from '../../rng';
 import type { Effect, EngineCtx } from '../types';
+import type { Card } from './cards';
 import type { Range } from './config';
-import type { ElectionState, NodeState } from './state';
+import type { ElectionState, LeaderState, LogEntry, NodeState } from './state';
 
 export interface Step {
   s: ElectionState;
@@ -28,7 +29,9 @@ export const heartbeatKey = (node: NodeId): string => `election:heartbeat:${node
 /** Parses a timer key of this game: which timer, for which node. */
 export function parseKey(key: string): { kind: 'timeout' | 'heartbeat'; node: NodeId } | null {
   const m = /^election:(timeout|heartbeat):(.+)$/.exec(key);
-  return m ? { kind: m[1] as 'timeout' | 'heartbeat', node: m[2]! } : null;
+  const node = m?.[2];
+  if (!node) return null;
+  return { kind: m[1] === 'timeout' ? 'timeout' : 'heartbeat', node };
 }
 
 /** A uniform draw from the game's own random stream (its state lives in the game state). */
@@ -41,10 +44,30 @@ export function draw(s: ElectionState, [lo, hi]: Range): number {
 
 export const cardOf = (s: ElectionState, node: NodeId): string => s.cards[node]?.label ?? node;
 
+/** The card of a node the round dealt one (every node of the round). */
+export function cardFor(s: ElectionState, node: NodeId): Card {
+  const card = s.cards[node];
+  if (!card) throw new Error(`election: ${node} was dealt no card`);
+  return card;
+}
+
 export function nodeOf(s: ElectionState, node: NodeId): NodeState {
   const n = s.node[node];
   if (!n) throw new Error(`election: ${node} is not in this round`);
   return n;
+}
+
+/** The leader's bookkeeping of a node the caller knows leads. */
+export function leadOf(n: NodeState, node: NodeId): LeaderState {
+  if (!n.lead) throw new Error(`election: ${node} is not leading`);
+  return n.lead;
+}
+
+/** Entry `index` (1-based) of a log the caller knows holds it. */
+export function entryAt(log: readonly LogEntry[], index: number): LogEntry {
+  const e = log[index - 1];
+  if (!e) throw new Error(`election: the log has no entry ${index}`);
+  return e;
 }
 
 export function send(st: Step, from: NodeId, to: NodeId, kind: string, body: unknown): void {

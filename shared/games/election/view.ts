@@ -6,7 +6,7 @@ import type { Card } from './cards';
 import { whyNotGrant } from './rules';
 import type { Pace, Range, Timing } from './config';
 import { pendingOwn } from './log';
-import { heartbeatKey, lastLogTerm, timeoutKey } from './step';
+import { heartbeatKey, lastLogTerm, leadOf, nodeOf, timeoutKey } from './step';
 import { LOG_MAX, type ElectionState, type Notice, type Role } from './state';
 
 /** Entries of its log a phone sees (the latest ones). */
@@ -105,7 +105,7 @@ export function cardRef(s: ElectionState, node: NodeId): CardRef {
 }
 
 function entryView(s: ElectionState, node: NodeId, index: number): EntryView | null {
-  const n = s.node[node]!;
+  const n = nodeOf(s, node);
   const e = n.log[index - 1];
   if (!e) return null;
   return { index, term: e.term, value: e.value, by: cardRef(s, e.by), committed: index <= n.commitIndex };
@@ -125,7 +125,10 @@ export function nodeView(s: ElectionState, node: NodeId): ElectionView | null {
   }
   const logStart = Math.max(1, n.log.length - VIEW_LOG + 1);
   const log: EntryView[] = [];
-  for (let i = logStart; i <= n.log.length; i++) log.push(entryView(s, node, i)!);
+  for (let i = logStart; i <= n.log.length; i++) {
+    const entry = entryView(s, node, i);
+    if (entry) log.push(entry);
+  }
   return {
     game: 'election',
     you: node,
@@ -164,8 +167,8 @@ export function nodeView(s: ElectionState, node: NodeId): ElectionView | null {
 }
 
 function leadView(s: ElectionState, node: NodeId): LeadView {
-  const n = s.node[node]!;
-  const lead = n.lead!;
+  const n = nodeOf(s, node);
+  const lead = leadOf(n, node);
   const own = pendingOwn(n, node);
   let proposal: LeadView['proposal'] = null;
   if (own) {

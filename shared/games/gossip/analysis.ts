@@ -6,7 +6,7 @@ import type { NodeId } from '../../protocol/ids';
 import type { NetStats } from '../types';
 import { cardInfo } from './cards';
 import type { GossipMode } from './config';
-import type { GossipState, Outcome } from './state';
+import { nodeOf, type GossipState, type Outcome } from './state';
 import { PUSH_FORMULA, pushRounds } from './theory';
 
 /** Nodes listed by name in a result; the counts by reason cover all of them. */
@@ -59,7 +59,7 @@ export function gossipResult(state: GossipState, net: NetStats): GossipResult {
   const neverLearned: GossipResult['neverLearned'] = [];
   let liveMissing = 0;
   for (const n of state.nodes) {
-    const p = state.per[n]!;
+    const p = nodeOf(state, n);
     if (p.knows) continue;
     const reason: NeverReason = p.down ?? (p.cut ? (state.reach.knowersAlive === 0 ? 'knowers-down' : 'partition') : 'not-told');
     if (!p.down) liveMissing++;

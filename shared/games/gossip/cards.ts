@@ -2,6 +2,7 @@
 // A card is stored as its rank in the deal (a number) so comparing two cards is `>`; the
 // label is derived from it. The deal is drawn from the game's own seeded rng.
 
+import { must } from '../../must';
 import type { Rng } from '../../rng';
 
 export const RANKS = ['2', '3', '4', '5', '6', '7', '8', '9', '10', 'J', 'Q', 'K', 'A'] as const;
@@ -35,9 +36,9 @@ export function dealValues(count: number, decks: number, rng: Rng): number[] {
   // A partial Fisher-Yates: only as many draws as there are nodes.
   for (let i = 0; i < count; i++) {
     const j = i + rng.int(pool.length - i);
-    const tmp = pool[i]!;
-    pool[i] = pool[j]!;
-    pool[j] = tmp;
+    const drawn = must(pool[j], `value ${j} of the pool`);
+    pool[j] = must(pool[i], `value ${i} of the pool`);
+    pool[i] = drawn;
   }
   return pool.slice(0, count);
 }

@@ -4,7 +4,7 @@
 import type { NodeId } from '../../protocol/ids';
 import { cardInfo, type CardInfo } from './cards';
 import { TICK_KEY, type GossipMode } from './config';
-import { picksNow, type DownReason, type GossipState, type Outcome, type ReachSummary } from './state';
+import { nodeOf, picksNow, type DownReason, type GossipState, type Outcome, type ReachSummary } from './state';
 import { PUSH_FORMULA, pushCurve, pushRounds } from './theory';
 
 export interface GossipConsoleNode {
@@ -68,7 +68,7 @@ export function consoleView(state: GossipState): GossipConsoleView {
   const cardMode = config.mode === 'highest-card';
   const perNode: Record<NodeId, GossipConsoleNode> = {};
   for (const n of state.nodes) {
-    const p = state.per[n]!;
+    const p = nodeOf(state, n);
     perNode[n] = {
       knows: p.knows,
       round: p.knows ? p.learnedRound : null,

@@ -12,7 +12,7 @@ import { botDelay, gossipBot } from './bot';
 import { GAME_ID, gossipAction, gossipConfig, KINDS, TICK_KEY, type CardBody, type GossipAction, type GossipConfig } from './config';
 import { refreshReach } from './reach';
 import { applyAction, checkAction, countSent } from './rules';
-import { createState, learn, REQUESTS_KEPT, type GossipState, type Outcome } from './state';
+import { createState, learn, nodeOf, REQUESTS_KEPT, type GossipState, type Outcome } from './state';
 import { consoleView, type GossipConsoleView } from './console';
 import { nodeView, type GossipNodeView } from './view';
 
@@ -91,7 +91,7 @@ function redundant(state: GossipState): void {
 
 /** [G8] An asked node that has known since an earlier round answers at once with the rumour. */
 function answerPull(state: GossipState, env: Envelope, ctx: EngineCtx): Effect[] {
-  const me = state.per[env.to]!;
+  const me = nodeOf(state, env.to);
   const answered = me.knows && me.learnedRound < state.round && state.word !== null;
   me.requests.push({ from: env.from, round: state.round, at: ctx.now, answered });
   if (me.requests.length > REQUESTS_KEPT) me.requests.splice(0, me.requests.length - REQUESTS_KEPT);
@@ -102,7 +102,7 @@ function answerPull(state: GossipState, env: Envelope, ctx: EngineCtx): Effect[]
 
 /** [G10] A node keeps the highest card it has seen; holding the highest card dealt is "knowing". */
 function takeCard(state: GossipState, env: Envelope<CardBody>, ctx: EngineCtx): Effect[] {
-  const me = state.per[env.to]!;
+  const me = nodeOf(state, env.to);
   const card = env.body?.card;
   if (typeof card !== 'number') return [];
   me.heard++;

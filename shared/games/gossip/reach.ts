@@ -11,7 +11,7 @@ import { DEFAULT_GROUP, linkKey } from '../../net/faults';
 import { isCrashed } from '../../net/network';
 import type { NodeId } from '../../protocol/ids';
 import type { EngineCtx } from '../types';
-import type { DownReason, GossipState, ReachSummary } from './state';
+import { nodeOf, type DownReason, type GossipState, type ReachSummary } from './state';
 
 export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   const groups = ctx.faults.partition.groups;
@@ -25,7 +25,7 @@ export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   let live = 0;
   let liveUninformed = 0;
   for (const n of state.nodes) {
-    const node = state.per[n]!;
+    const node = nodeOf(state, n);
     const down: DownReason | null = ctx.isDown(n) ? (isCrashed(ctx.faults, n) ? 'crashed' : 'left') : null;
     if (node.down !== down) node.down = down;
     if (down) continue;
@@ -51,7 +51,7 @@ export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   let waiting = 0;
   let cut = 0;
   for (const n of state.nodes) {
-    const node = state.per[n]!;
+    const node = nodeOf(state, n);
     let isCut = false;
     if (!node.down && !node.knows) {
       if (reached ? reached.has(groupOf(n)) : knowersAlive > 0) waiting++;
@@ -78,8 +78,7 @@ function reachableGroups(state: GossipState, ctx: EngineCtx, sources: Set<string
   }
   const reached = new Set(sources);
   const queue = [...sources];
-  while (queue.length) {
-    const g = queue.pop()!;
+  for (let g = queue.pop(); g !== undefined; g = queue.pop()) {
     for (const h of next.get(g) ?? []) {
       if (!reached.has(h)) {
         reached.add(h);

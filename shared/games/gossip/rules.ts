@@ -6,7 +6,7 @@ import type { Rng } from '../../rng';
 import type { Effect, Rejection } from '../types';
 import { cardInfo } from './cards';
 import { KINDS, type CardBody, type GossipAction, type RumourBody } from './config';
-import { picksNow, withRng, type GossipState } from './state';
+import { nodeOf, picksNow, withRng, type GossipState } from './state';
 
 export type Verb = 'tell' | 'ask';
 
@@ -84,7 +84,7 @@ function tooMany(left: number, want: number, round: number): Rejection {
 
 /** Applies an accepted pick: the messages leave at once [G5][G6][G8][G10]. */
 export function applyAction(state: GossipState, node: NodeId, action: GossipAction): Effect[] {
-  const me = state.per[node]!;
+  const me = nodeOf(state, node);
   if (me.picksRound !== state.round) {
     me.picksRound = state.round;
     me.picks = [];
@@ -105,7 +105,7 @@ export function applyAction(state: GossipState, node: NodeId, action: GossipActi
 function message(state: GossipState, node: NodeId, verb: Verb): [string, unknown] {
   if (verb === 'ask') return [KINDS.pull, {}];
   if (state.config.mode === 'highest-card') {
-    const best = state.per[node]!.best;
+    const { best } = nodeOf(state, node);
     return [KINDS.card, { card: best, label: cardInfo(best, state.decks).label } satisfies CardBody];
   }
   return [KINDS.push, { word: state.word ?? '' } satisfies RumourBody];
@@ -114,7 +114,7 @@ function message(state: GossipState, node: NodeId, verb: Verb): [string, unknown
 export function countSent(state: GossipState, node: NodeId, kind: string, n: number): void {
   const key = kind === KINDS.push ? 'push' : kind === KINDS.pull ? 'pull' : kind === KINDS.reply ? 'reply' : 'card';
   state.sent[key] += n;
-  state.per[node]!.sent += n;
+  nodeOf(state, node).sent += n;
   state.sentPerRound[state.round] = (state.sentPerRound[state.round] ?? 0) + n;
 }
 
@@ -137,7 +137,7 @@ export function pickPeers(nodes: readonly NodeId[], self: NodeId, taken: readonl
   if (free > 4 * want + 8) {
     // Big round, few picks: rejection sampling.
     while (out.length < want) {
-      const n = nodes[rng.int(nodes.length)]!;
+      const n = rng.pick(nodes);
       if (n !== self && !taken.includes(n) && !out.includes(n)) out.push(n);
     }
     return out;

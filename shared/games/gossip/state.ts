@@ -2,6 +2,7 @@
 // and the one place a node learns, so the counters that make the engine linear stay right.
 
 import type { NodeId } from '../../protocol/ids';
+import { must } from '../../must';
 import { createRng, deriveSeed } from '../../rng';
 import type { Effect, InitCtx } from '../types';
 import { dealValues, decksFor } from './cards';
@@ -134,8 +135,9 @@ export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
   if (cardMode) {
     const values = dealValues(nodes.length, decks, rng);
     nodes.forEach((n, i) => {
-      const node = per[n]!;
-      node.card = node.best = values[i]!;
+      const node = must(per[n], `node ${n}`);
+      node.card = must(values[i], `card ${i} of the deal`);
+      node.best = node.card;
       node.bestRound = 0;
       if (node.card > top) {
         top = node.card;
@@ -178,7 +180,7 @@ export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
     over: null,
   };
   if (origin !== null) {
-    const o = per[origin]!;
+    const o = must(per[origin], `the origin ${origin}`);
     o.knows = true;
     o.learnedRound = 0;
     o.learnedAt = ctx.now;
@@ -188,9 +190,16 @@ export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
   return state;
 }
 
+/** A node of the round (every caller has checked, or made, that it is one). */
+export function nodeOf(state: GossipState, node: NodeId): GossipNode {
+  const n = state.per[node];
+  if (!n) throw new Error(`gossip: ${node} is not in this round`);
+  return n;
+}
+
 /** Marks `node` as knowing, keeping the counters right. Returns the effects of the transition. */
 export function learn(state: GossipState, node: NodeId, from: NodeId, now: number): Effect[] {
-  const n = state.per[node]!;
+  const n = nodeOf(state, node);
   n.knows = true;
   n.learnedRound = state.round;
   n.learnedAt = now;

@@ -5,7 +5,7 @@ import { simulate } from '../../sim/simulate';
 import { mean } from '../../sim/stats';
 import { gossipConfig } from './config';
 import { simulatedCurves } from '../../sim/gossipCurves';
-import { runLockstep } from './lockstep';
+import { runLockstep } from '../../../test/support/gossipLockstep';
 import { PUSH_FORMULA, pushCurve, pushRounds } from './theory';
 import { GAMES } from '../../../test/support/games';
 

@@ -2,6 +2,7 @@
 // It is the class's warm-up ("send your neighbour a message; now watch it get lost") and the
 // path the example client and the benchmark use. Rules are in README.md beside this file.
 
+import { must } from '../../must';
 import type { NodeId } from '../../protocol/ids';
 import type { Effect, Envelope, GameEngine, NetStats } from '../types';
 import {
@@ -19,6 +20,11 @@ import {
 } from './config';
 
 const KIND = 'sandbox:text';
+
+/** The counters of a node of the round (`check` has made sure it is one). */
+function countsOf(state: SandboxState, node: NodeId): { sent: number; received: number } {
+  return must(state.counts[node], `${node}'s counters`);
+}
 const TICK = 'sandbox:chatter';
 
 export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, SandboxView, SandboxConsoleView, SandboxResult> = {
@@ -60,11 +66,11 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
       kind: KIND,
       body: { text: action.text } satisfies SandboxBody,
     }));
-    pushCapped(state.sent[node]!, { to: [...action.to], text: action.text, at: ctx.now });
-    state.counts[node]!.sent += action.to.length;
+    pushCapped(must(state.sent[node], `${node}'s sent list`), { to: [...action.to], text: action.text, at: ctx.now });
+    countsOf(state, node).sent += action.to.length;
     if (action.chatter) state.chattered[node] = state.tick;
     if (action.replyTo) {
-      const item = state.inbox[node]!.find((m) => m.id === action.replyTo);
+      const item = state.inbox[node]?.find((m) => m.id === action.replyTo);
       if (item) item.replied = true;
     }
     effects.push({ type: 'changed', nodes: [node] });
@@ -75,7 +81,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     const inbox = state.inbox[env.to];
     if (!inbox || env.kind !== KIND) return [];
     const body = env.body as SandboxBody;
-    state.counts[env.to]!.received += 1;
+    countsOf(state, env.to).received += 1;
     pushCapped(inbox, {
       id: env.id,
       from: env.from,
@@ -112,7 +118,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
 
   consoleView(state): SandboxConsoleView {
     const perNode: SandboxConsoleView['perNode'] = {};
-    for (const n of state.nodes) perNode[n] = { ...state.counts[n]! };
+    for (const n of state.nodes) perNode[n] = { ...countsOf(state, n) };
     return { game: 'sandbox', perNode };
   },
 

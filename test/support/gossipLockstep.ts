@@ -5,13 +5,13 @@
 // first), then every message is delivered, then the round's timer fires. A test checks that
 // it agrees with the simulator (shared/sim/runner.ts) on the same settings.
 
-import type { NodeId } from '../../protocol/ids';
-import { defaultFaults } from '../../net/faults';
-import { createRng, deriveSeed } from '../../rng';
-import type { Effect, EngineCtx, Envelope } from '../types';
-import type { GossipResult } from './analysis';
-import { TICK_KEY, type GossipConfig } from './config';
-import { gossip } from './engine';
+import type { NodeId } from '../../shared/protocol/ids';
+import { defaultFaults } from '../../shared/net/faults';
+import { createRng, deriveSeed } from '../../shared/rng';
+import type { Effect, EngineCtx, Envelope } from '../../shared/games/types';
+import type { GossipResult } from '../../shared/games/gossip/analysis';
+import { TICK_KEY, type GossipConfig } from '../../shared/games/gossip/config';
+import { gossip } from '../../shared/games/gossip/engine';
 
 export function runLockstep(config: GossipConfig, nodeCount: number, seed: number): GossipResult {
   const nodes: NodeId[] = Array.from({ length: nodeCount }, (_, i) => `n${i + 1}`);
