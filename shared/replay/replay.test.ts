@@ -188,8 +188,11 @@ describe('reaching a far point in slices', () => {
     const { header, events } = parseRecording(rec.text);
     const replay = new ReplayFold(header, events, GAMES, 100);
     let calls = 0;
-    let state = null;
-    while (!(state = replay.reach(events.length, () => true))) calls++;
+    let state = replay.reach(events.length, () => true);
+    while (!state) {
+      calls++;
+      state = replay.reach(events.length, () => true);
+    }
     expect(calls).toBeGreaterThan(5);
     expect(state).toEqual(rec.state);
     // Back to an early point: one call, from a checkpoint the trip made.

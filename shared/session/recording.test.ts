@@ -33,7 +33,7 @@ describe('reading a recording', () => {
     expect(() => parseRecording('{"hello": "world"}\n')).toThrow(/no recording header/);
     const gap = serializeHeader(header) + serializeEvent(events[0]!) + serializeEvent({ ...events[1]!, seq: 5 });
     expect(() => parseRecording(gap)).toThrow(/missing/);
-    const unknown = serializeHeader(header) + JSON.stringify({ seq: 1, t: 0, type: 'alien:event' }) + '\n' + serializeEvent(events[1]!);
+    const unknown = `${serializeHeader(header)}${JSON.stringify({ seq: 1, t: 0, type: 'alien:event' })}\n${serializeEvent(events[1]!)}`;
     expect(() => parseRecording(unknown)).toThrow(/Line 2/);
   });
 });

@@ -23,7 +23,7 @@ const FORBIDDEN_KEYS = new Set([
 
 function scan(value: unknown, path: string, problems: string[]): void {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => scan(v, `${path}[${i}]`, problems));
+    for (const [i, v] of value.entries()) scan(v, `${path}[${i}]`, problems);
     return;
   }
   if (value === null || typeof value !== 'object') return;
@@ -41,7 +41,7 @@ const sameMessage = (s: ByzantineState, node: NodeId, m: ReceivedMessage) =>
   );
 
 /** Everything that must hold of `node`'s view of state `s`; returns what does not. */
-export function secrecyProblems(s: ByzantineState, node: NodeId, v: ByzantineView): string[] {
+function secrecyProblems(s: ByzantineState, node: NodeId, v: ByzantineView): string[] {
   const problems: string[] = [];
   const g = s.nodes[node];
   const traitor = !!g?.traitor;

@@ -82,7 +82,10 @@ describe('election: a live session', () => {
     core.startRound(0, 'election', { pace: 'fast' });
     // A vote request to the person waits for an answer...
     let t = 0;
-    while (view('n1').pendingVotes.length === 0 && t < 1000) runUntil((t += 1));
+    while (view('n1').pendingVotes.length === 0 && t < 1000) {
+      t += 1;
+      runUntil(t);
+    }
     expect(view('n1').pendingVotes.length).toBeGreaterThan(0);
     // ...the bots elect a leader without it, and the leader's heartbeat closes the request.
     runUntil(1000);

@@ -133,7 +133,7 @@ describe(`gossip properties (GOSSIP_SEED=${BASE})`, () => {
       const order = rng.shuffle(ids(nodes));
       const cuts = 2 + rng.int(2);
       const groups: NodeId[][] = Array.from({ length: cuts }, () => []);
-      order.forEach((n, i) => groups[i < cuts ? i : rng.int(cuts)]!.push(n));
+      for (const [i, n] of order.entries()) groups[i < cuts ? i : rng.int(cuts)]!.push(n);
       const splitAt = rng.int(3_000);
       const healAt = splitAt + 2_000 + rng.int(10_000);
       const schedule: ScheduleStep[] = [
