@@ -6,6 +6,7 @@ import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { createApplication, type Application } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
+import type { Games } from '../../shared/games/types';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
 import type { Result } from '../../shared/protocol/result';
 import type { NodeView } from '../../shared/protocol/views';
@@ -19,7 +20,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+/** A server offering `games` (the server's own list when not given). */
+export async function startServer(overrides: Partial<Config> = {}, games?: Games): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hc-it-'));
   const config: Config = {
     ...loadConfig({}),
@@ -29,7 +31,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
     defaultLatency: { base: 5, jitter: 0 },
     ...overrides,
   };
-  const app = await createApplication(config, { log: () => {} });
+  const app = await createApplication(config, { log: () => {}, ...(games ? { games } : {}) });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   return {
