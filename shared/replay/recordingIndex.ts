@@ -109,7 +109,9 @@ export class RecordingIndex {
     let row = 0;
     let prevT = 0;
 
-    for (const [i, e] of events.entries()) {
+    for (let i = 0; i < n; i++) {
+      const e = events[i];
+      if (!e) continue;
       // Times never run backwards in a recording the server wrote; a hand-edited file might.
       const t = Math.max(prevT, e.t);
       prevT = t;
