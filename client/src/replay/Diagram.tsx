@@ -24,6 +24,7 @@ import { DiagramLegend, Filters, HoverCard, summaryText } from './DiagramParts';
 import { MessageDetails } from './MessageDetails';
 import type { ReplayPlayer } from './player';
 import { kindStyle, nodeNames } from './styles';
+import { TEST_HOOKS } from '../testHooks';
 
 export interface DiagramStats {
   draws: number;
@@ -132,13 +133,15 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
     const octx = over.getContext('2d');
     if (!bctx || !octx) return;
     const stats = statsRef.current;
-    window.__hcDiagram = Object.assign(stats, {
-      view: () => ({ ...view.current }),
-      setView: (t0: number, t1: number) => {
-        setFollowing(false);
-        setView(clampWindow(t0, t1, duration));
-      },
-    });
+    if (TEST_HOOKS) {
+      window.__hcDiagram = Object.assign(stats, {
+        view: () => ({ ...view.current }),
+        setView: (t0: number, t1: number) => {
+          setFollowing(false);
+          setView(clampWindow(t0, t1, duration));
+        },
+      });
+    }
     dirty.current = true;
     let raf = 0;
     let last = { t: Number.NaN, hovered: -2 as number | null, selected: -2 as number | null };

@@ -14,6 +14,7 @@ import { ReplayMap } from './ReplayMap';
 import { RoundSide } from './RoundSide';
 import { formatDate, formatDuration } from './styles';
 import { Timeline } from './Timeline';
+import { TEST_HOOKS } from '../testHooks';
 import './replay.css';
 
 export type Source = { kind: 'server'; session: string; access: 'owner' | 'share'; blob: Blob } | { kind: 'file'; name: string };
@@ -43,6 +44,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   const [diagramOnly, setDiagramOnly] = useState(false);
   const [shiviz, setShiviz] = useState<{ progress: number | null; error?: string; done?: boolean } | null>(null);
   useEffect(() => {
+    if (!TEST_HOOKS) return;
     const { startedAt, ...timings } = loaded.timings;
     window.__hcReplay = {
       player,
