@@ -39,6 +39,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   );
   const { index } = loaded;
   const header = index.header;
+  const summary = useMemo(() => index.summary(), [index]);
   const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');
   const [help, setHelp] = useState(false);
   const [diagramOnly, setDiagramOnly] = useState(false);
@@ -121,7 +122,6 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
     }
   };
 
-  const summary = index.summary();
   const failure = player.fold.failure;
   return (
     <div className={`replay${projector ? ' projector' : ''}`}>
@@ -135,7 +135,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
           </h1>
           <div className="meta">
             {summary.rounds} round{summary.rounds === 1 ? '' : 's'} ({summary.games.join(', ') || 'no games'}) · {summary.nodes} nodes ·{' '}
-            {formatDuration(summary.durationMs)} · {summary.events.toLocaleString()} events
+            {formatDuration(index.duration)} · {summary.events.toLocaleString()} events
             {source.kind === 'server' && source.access === 'share' && <span className="pill shared">shared link, read-only</span>}
             {source.kind === 'file' && <span className="pill shared">file: {source.name} (on this computer)</span>}
           </div>
