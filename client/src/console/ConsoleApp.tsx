@@ -37,6 +37,7 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
         </div>
       )}
       <button
+        type="button"
         className="big"
         disabled={!session.online || busy}
         onClick={async () => {
@@ -61,7 +62,7 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
                 </span>
                 <span className="muted">{new Date(r.createdAt).toLocaleString()}</span>
                 <span className="spacer" />
-                <button className="small secondary" disabled={!session.online} onClick={() => void session.attach(r)}>
+                <button type="button" className="small secondary" disabled={!session.online} onClick={() => void session.attach(r)}>
                   Reopen
                 </button>
               </li>
@@ -149,7 +150,7 @@ function Dashboard({ session }: { session: ConsoleSession }) {
         </div>
         <span className="spacer" />
         <div className="row">
-          <button className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>
+          <button type="button" className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>
             Projector mode
           </button>
           <a
@@ -161,13 +162,17 @@ function Dashboard({ session }: { session: ConsoleSession }) {
           >
             Recordings
           </a>
-          <button className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+          <button type="button" className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
             ?
           </button>
-          <button className="secondary" onClick={() => void session.command('console:lock', { locked: !snapshot.room.locked })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void session.command('console:lock', { locked: !snapshot.room.locked })}
+          >
             {snapshot.room.locked ? 'Unlock room' : 'Lock room'}
           </button>
-          <button className="danger" onClick={end} disabled={snapshot.room.ended}>
+          <button type="button" className="danger" onClick={end} disabled={snapshot.room.ended}>
             End session
           </button>
         </div>

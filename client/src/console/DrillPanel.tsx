@@ -82,7 +82,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
           <div className="row">
             <b>{running.name}</b>
             <span className="spacer" />
-            <button className="danger small" onClick={() => void session.command('console:script', { action: 'stop' })}>
+            <button type="button" className="danger small" onClick={() => void session.command('console:script', { action: 'stop' })}>
               ■ Stop drill
             </button>
           </div>
@@ -125,16 +125,18 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
             ))}
           </ol>
           <div className="row">
-            <button className="good" onClick={() => void start(chosen.s)}>
+            <button type="button" className="good" onClick={() => void start(chosen.s)}>
               ▶ Run drill
             </button>
             <button
+              type="button"
               className="small secondary"
               onClick={() => setEditing(chosen.preset ? { ...chosen.s, name: `${chosen.s.name} (copy)` } : chosen.s)}
             >
               Edit
             </button>
             <button
+              type="button"
               className="small secondary"
               onClick={() =>
                 setEditing({
@@ -149,7 +151,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
             >
               New
             </button>
-            <button className="small secondary" onClick={() => download(chosen.s)}>
+            <button type="button" className="small secondary" onClick={() => download(chosen.s)}>
               Export JSON
             </button>
             <label className="button small secondary" style={{ margin: 0 }}>
@@ -162,7 +164,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
               />
             </label>
             {!chosen.preset && (
-              <button className="small danger" onClick={() => remove(chosen.s.name)}>
+              <button type="button" className="small danger" onClick={() => remove(chosen.s.name)}>
                 Delete
               </button>
             )}
@@ -228,7 +230,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
   return (
     <div className="stack">
       <div className="row">
-        <button className="small secondary" onClick={() => setJson(json === null ? JSON.stringify(script, null, 2) : null)}>
+        <button type="button" className="small secondary" onClick={() => setJson(json === null ? JSON.stringify(script, null, 2) : null)}>
           {json === null ? 'Edit as JSON' : 'Edit as form'}
         </button>
       </div>
@@ -338,6 +340,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                 />
               )}
               <button
+                type="button"
                 className="small secondary"
                 aria-label={`Remove step ${i + 1}`}
                 onClick={() => setScript({ ...script, steps: script.steps.filter((_, j) => j !== i) })}
@@ -347,6 +350,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
             </div>
           ))}
           <button
+            type="button"
             className="small secondary"
             onClick={() =>
               setScript({ ...script, steps: [...script.steps, { at: (script.steps.at(-1)?.at ?? 0) + 30, do: 'drill', name: 'heal' }] })
@@ -362,10 +366,10 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
         </div>
       )}
       <div className="row">
-        <button className="good" onClick={save}>
+        <button type="button" className="good" onClick={save}>
           Save drill
         </button>
-        <button className="secondary" onClick={onCancel}>
+        <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -84,6 +84,7 @@ export function LiveMap({
           ids.length === 0 &&
           groups.map((g) => (
             <button
+              type="button"
               key={g}
               className="small secondary"
               onClick={() => setSelected(new Set(nodes.filter((n) => n.group === g).map((n) => n.id)))}
@@ -94,20 +95,20 @@ export function LiveMap({
         {ids.length > 0 && (
           <>
             {[...groups, freeGroup()].slice(0, 6).map((g) => (
-              <button key={g} className="small secondary" onClick={() => void fault({ op: 'move', nodes: ids, group: g })}>
+              <button type="button" key={g} className="small secondary" onClick={() => void fault({ op: 'move', nodes: ids, group: g })}>
                 → group {g}
               </button>
             ))}
-            <button className="small secondary" onClick={() => void fault({ op: 'isolate', nodes: ids })}>
+            <button type="button" className="small secondary" onClick={() => void fault({ op: 'isolate', nodes: ids })}>
               Isolate
             </button>
-            <button className="small danger" onClick={() => void fault({ op: 'crash', nodes: ids })}>
+            <button type="button" className="small danger" onClick={() => void fault({ op: 'crash', nodes: ids })}>
               Crash
             </button>
-            <button className="small good" onClick={() => void fault({ op: 'restart', nodes: ids })}>
+            <button type="button" className="small good" onClick={() => void fault({ op: 'restart', nodes: ids })}>
               Restart
             </button>
-            <button className="small secondary" onClick={() => setSelected(new Set())}>
+            <button type="button" className="small secondary" onClick={() => setSelected(new Set())}>
               Clear
             </button>
           </>
@@ -196,23 +197,27 @@ function NodeActions({
     <div className="stack" style={{ gap: '0.4rem' }}>
       <b>{name}</b>
       {node?.crashed ? (
-        <button className="small good" onClick={() => run(fault({ op: 'restart', nodes: [id] }))}>
+        <button type="button" className="small good" onClick={() => run(fault({ op: 'restart', nodes: [id] }))}>
           Restart
         </button>
       ) : (
-        <button className="small danger" onClick={() => run(fault({ op: 'crash', nodes: [id] }))}>
+        <button type="button" className="small danger" onClick={() => run(fault({ op: 'crash', nodes: [id] }))}>
           Crash
         </button>
       )}
-      <button className="small secondary" onClick={() => run(fault({ op: 'isolate', nodes: [id] }))}>
+      <button type="button" className="small secondary" onClick={() => run(fault({ op: 'isolate', nodes: [id] }))}>
         Isolate
       </button>
       {node?.kind === 'human' && (
-        <button className="small secondary" onClick={() => run(session.command('console:autopilot', { node: id, on: !node.autopilot }))}>
+        <button
+          type="button"
+          className="small secondary"
+          onClick={() => run(session.command('console:autopilot', { node: id, on: !node.autopilot }))}
+        >
           {node.autopilot ? 'Autopilot off' : 'Autopilot on'}
         </button>
       )}
-      <button className="small secondary" onClick={onDone}>
+      <button type="button" className="small secondary" onClick={onDone}>
         Close
       </button>
     </div>
@@ -242,10 +247,10 @@ function LinkLoss({
       </label>
       <input id="link-loss" type="range" min={0} max={1} step={0.1} value={v} onChange={(e) => setV(Number(e.target.value))} />
       <div className="row">
-        <button className="small" onClick={() => (onSet(v), onDone())}>
+        <button type="button" className="small" onClick={() => (onSet(v), onDone())}>
           Apply
         </button>
-        <button className="small secondary" onClick={onDone}>
+        <button type="button" className="small secondary" onClick={onDone}>
           Cancel
         </button>
       </div>

@@ -58,6 +58,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         <h2 id="net-title">Network</h2>
         <span className="spacer" />
         <button
+          type="button"
           className={snapshot.paused ? 'good' : 'secondary'}
           onClick={() => void session.command('console:pause', { paused: !snapshot.paused })}
         >
@@ -66,7 +67,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
       </div>
       <div className="row" role="group" aria-label="Drills">
         {(Object.keys(DRILLS) as DrillName[]).map((name) => (
-          <button key={name} className="small secondary" onClick={() => void drill(name)}>
+          <button type="button" key={name} className="small secondary" onClick={() => void drill(name)}>
             {DRILLS[name]}
           </button>
         ))}

@@ -195,6 +195,7 @@ function NodeScreen({ session }: { session: PhoneSession }) {
         <span className="muted">You are node {view.you.nickname}.</span>
         <span className="spacer" />
         <button
+          type="button"
           className="secondary small"
           onClick={() => {
             if (window.confirm('Leave this room? You would join again as a new node.')) void session.leave();

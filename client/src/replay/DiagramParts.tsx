@@ -124,14 +124,15 @@ export function Filters({
     <div className="filters">
       <div className="filter-group" role="group" aria-label="Show nodes">
         <b>Nodes</b>
-        <button className="small secondary" onClick={() => setHiddenLanes(() => new Set())}>
+        <button type="button" className="small secondary" onClick={() => setHiddenLanes(() => new Set())}>
           All
         </button>
-        <button className="small secondary" onClick={() => setHiddenLanes(() => new Set(index.nodes.map((n) => n.lane)))}>
+        <button type="button" className="small secondary" onClick={() => setHiddenLanes(() => new Set(index.nodes.map((n) => n.lane)))}>
           None
         </button>
         {index.nodes.map((n) => (
           <button
+            type="button"
             key={n.id}
             className="chip"
             aria-pressed={!hiddenLanes.has(n.lane)}
@@ -148,6 +149,7 @@ export function Filters({
           const style = kindStyle(kind);
           return (
             <button
+              type="button"
               key={kind}
               className="chip"
               aria-pressed={!hiddenKinds.has(i)}

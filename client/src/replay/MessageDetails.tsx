@@ -82,13 +82,13 @@ export function MessageDetails({
           </span>
         </h3>
         <span className="spacer" />
-        <button className="small secondary" onClick={() => player.seek(sentT)}>
+        <button type="button" className="small secondary" onClick={() => player.seek(sentT)}>
           Go to its send
         </button>
-        <button className="small secondary" onClick={() => player.seek(endT + 1)}>
+        <button type="button" className="small secondary" onClick={() => player.seek(endT + 1)}>
           Go to its end
         </button>
-        <button className="small secondary" onClick={onClose} aria-label="Close message details">
+        <button type="button" className="small secondary" onClick={onClose} aria-label="Close message details">
           ✕
         </button>
       </div>

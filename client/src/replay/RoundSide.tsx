@@ -69,7 +69,7 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
           <ul className="log" data-testid="fault-log">
             {[...snapshot.faultLog].reverse().map((e, i) => (
               <li key={`${e.t}-${i}`} className={i === 0 ? 'latest' : undefined}>
-                <button className="linkish mono" onClick={() => player.seek(e.t)} aria-label={`Go to ${formatClock(e.t)}`}>
+                <button type="button" className="linkish mono" onClick={() => player.seek(e.t)} aria-label={`Go to ${formatClock(e.t)}`}>
                   {formatClock(e.t)}
                 </button>{' '}
                 {e.text}
@@ -98,7 +98,7 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
                   <td>{r.index}</td>
                   <td>{r.game}</td>
                   <td>
-                    <button className="linkish mono" onClick={() => player.seek(r.startT)}>
+                    <button type="button" className="linkish mono" onClick={() => player.seek(r.startT)}>
                       {formatClock(r.startT)}
                     </button>
                   </td>

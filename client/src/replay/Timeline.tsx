@@ -23,7 +23,13 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
     <>
       <section className="panel timeline" aria-label="Timeline">
         <div className="row timeline-controls">
-          <button className="play" onClick={() => player.toggle()} aria-label={player.playing ? 'Pause' : 'Play'} data-testid="play">
+          <button
+            type="button"
+            className="play"
+            onClick={() => player.toggle()}
+            aria-label={player.playing ? 'Pause' : 'Play'}
+            data-testid="play"
+          >
             {player.playing ? '❚❚ Pause' : '▶ Play'}
           </button>
           <div className="time" data-testid="replay-time">
@@ -38,7 +44,13 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
           </div>
           <div className="row speeds" role="group" aria-label="Speed">
             {SPEEDS.map((s) => (
-              <button key={s} className="small secondary" aria-pressed={player.speed === s} onClick={() => player.setSpeed(s)}>
+              <button
+                type="button"
+                key={s}
+                className="small secondary"
+                aria-pressed={player.speed === s}
+                onClick={() => player.setSpeed(s)}
+              >
                 {s === 0.25 ? '¼' : s === 0.5 ? '½' : s}×
               </button>
             ))}
@@ -94,11 +106,11 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
 function JumpPair({ label, prev, next }: { label: string; prev(): void; next(): void }) {
   return (
     <span className="jump-pair" role="group" aria-label={label}>
-      <button className="small secondary" onClick={prev} aria-label={`Previous ${label.toLowerCase()}`}>
+      <button type="button" className="small secondary" onClick={prev} aria-label={`Previous ${label.toLowerCase()}`}>
         ◀
       </button>
       <span className="jump-label">{label}</span>
-      <button className="small secondary" onClick={next} aria-label={`Next ${label.toLowerCase()}`}>
+      <button type="button" className="small secondary" onClick={next} aria-label={`Next ${label.toLowerCase()}`}>
         ▶
       </button>
     </span>

@@ -143,17 +143,22 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         <span className="spacer" />
         <div className="row">
           {source.kind === 'server' && (
-            <button className="secondary" onClick={() => saveFile(source.blob, recordingFileName(header.room, header.startedAt))}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => saveFile(source.blob, recordingFileName(header.room, header.startedAt))}
+            >
               Download
             </button>
           )}
-          <button className="secondary" onClick={() => void exportShiviz()} disabled={shiviz?.progress != null}>
+          <button type="button" className="secondary" onClick={() => void exportShiviz()} disabled={shiviz?.progress != null}>
             {shiviz?.progress != null ? `ShiViz… ${Math.round(shiviz.progress * 100)}%` : 'Export for ShiViz'}
           </button>
-          <button className="secondary" aria-pressed={diagramOnly} onClick={() => setDiagramOnly((d) => !d)}>
+          <button type="button" className="secondary" aria-pressed={diagramOnly} onClick={() => setDiagramOnly((d) => !d)}>
             {diagramOnly ? 'Map and diagram' : 'Diagram only'}
           </button>
           <button
+            type="button"
             className="secondary desk-only"
             aria-pressed={projector}
             onClick={() =>
@@ -165,7 +170,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
           >
             Projector mode
           </button>
-          <button className="secondary desk-only" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+          <button type="button" className="secondary desk-only" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
             ?
           </button>
         </div>
@@ -201,7 +206,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
             <code className="mono" data-testid="shiviz-regex">
               {SHIVIZ_REGEX}
             </code>{' '}
-            <button className="small secondary" onClick={() => void navigator.clipboard?.writeText(SHIVIZ_REGEX)}>
+            <button type="button" className="small secondary" onClick={() => void navigator.clipboard?.writeText(SHIVIZ_REGEX)}>
               Copy
             </button>
           </div>

@@ -192,6 +192,7 @@ function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(
         <div className="byz-choice">
           {(['attack', 'retreat'] as const).map((v) => (
             <button
+              type="button"
               key={v}
               className={`big byz-btn ${v}${advised === v ? ' advised' : ''}`}
               disabled={busy}
@@ -268,6 +269,7 @@ function NowPanel({ view, name, ask, busy, timers, t, paused }: Parameters<typeo
           Your majority: <ValueTag value={view.suggested} big />
         </p>
         <button
+          type="button"
           className={`big byz-btn ${view.suggested}`}
           disabled={busy}
           onClick={() => void ask({ type: 'decide', value: view.suggested })}
@@ -275,7 +277,7 @@ function NowPanel({ view, name, ask, busy, timers, t, paused }: Parameters<typeo
           <Icon name={view.suggested} size={28} />
           Decide {label(view.suggested)}
         </button>
-        <button className="secondary byz-against" disabled={busy} onClick={() => void ask({ type: 'decide', value: other })}>
+        <button type="button" className="secondary byz-against" disabled={busy} onClick={() => void ask({ type: 'decide', value: other })}>
           Decide {label(other)} instead
         </button>
         <p className="muted">If time runs out, your phone decides by the majority.</p>
@@ -575,7 +577,7 @@ function Chooser({
           );
         })}
       </ul>
-      <button className="big" disabled={busy || count === 0} onClick={() => void send()}>
+      <button type="button" className="big" disabled={busy || count === 0} onClick={() => void send()}>
         {count === 0 ? 'Choose for each lieutenant' : `${verb} to ${count} of ${open.length}`}
       </button>
     </div>

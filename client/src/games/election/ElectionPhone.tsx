@@ -173,6 +173,7 @@ function Request({
       )}
       <div className="el-two">
         <button
+          type="button"
           className="good big"
           disabled={disabled}
           aria-label={`Grant your vote to ${who}`}
@@ -181,6 +182,7 @@ function Request({
           ✓ Grant
         </button>
         <button
+          type="button"
           className="danger big"
           disabled={disabled}
           aria-label={`Refuse your vote to ${who}`}
@@ -212,7 +214,7 @@ function TimerPanel({
     return (
       <section className="panel stack el-expired" aria-labelledby="el-timer-title">
         <h2 id="el-timer-title">{again ? `No one won term ${v.term} in time` : 'Your election timer ran out: no heartbeat came'}</h2>
-        <button className="big el-stand" disabled={disabled || !v.canStand} onClick={() => void send({ type: 'stand' })}>
+        <button type="button" className="big el-stand" disabled={disabled || !v.canStand} onClick={() => void send({ type: 'stand' })}>
           {again ? `Stand again (term ${v.term + 1})` : 'Stand for election'}
         </button>
       </section>

@@ -96,7 +96,7 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
         {!cards && view.word && (
           <span className="go-word-line">
             Rumour: <b data-testid="console-word">{showWord ? `“${view.word}”` : '•'.repeat(Math.min(8, view.word.length))}</b>{' '}
-            <button className="small secondary" aria-pressed={showWord} onClick={() => setShowWord((x) => !x)}>
+            <button type="button" className="small secondary" aria-pressed={showWord} onClick={() => setShowWord((x) => !x)}>
               {showWord ? 'Hide the word' : 'Show the word'}
             </button>
           </span>

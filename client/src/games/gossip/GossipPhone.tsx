@@ -243,7 +243,12 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
   return (
     <section className="panel stack go-pick" aria-labelledby="go-pick-title" data-testid="pick-panel">
       <h2 id="go-pick-title">{heading}</h2>
-      <button className="big go-random" disabled={disabled} onClick={() => void send({ type: tell ? 'tell-random' : 'ask-random' }, [])}>
+      <button
+        type="button"
+        className="big go-random"
+        disabled={disabled}
+        onClick={() => void send({ type: tell ? 'tell-random' : 'ask-random' }, [])}
+      >
         <Die /> Pick at random
       </button>
       <p className="go-or">
