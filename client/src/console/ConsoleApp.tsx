@@ -5,6 +5,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { useMemo, useRef, useState } from 'react';
 import type { DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
+import type { ConsoleSnapshot } from '../../../shared/session/views';
 import { DrillPanel } from './DrillPanel';
 import { LiveMap } from './LiveMap';
 import { SHORTCUTS, useShortcuts } from './useShortcuts';
@@ -19,7 +20,7 @@ import { savedRooms, useConsoleSession, type ConsoleSession } from './useConsole
 export function ConsoleApp() {
   const session = useConsoleSession();
   if (!session.room || !session.snapshot) return <RoomPicker session={session} />;
-  return <Dashboard session={session} />;
+  return <Dashboard session={session} snapshot={session.snapshot} />;
 }
 
 function RoomPicker({ session }: { session: ConsoleSession }) {
@@ -74,8 +75,7 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
   );
 }
 
-function Dashboard({ session }: { session: ConsoleSession }) {
-  const snapshot = session.snapshot!;
+function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: ConsoleSnapshot }) {
   const active = snapshot.nodes.filter((n) => n.status === 'active');
   const round = snapshot.round;
   const ui = round ? GAME_UIS[round.game] : undefined;
@@ -88,15 +88,16 @@ function Dashboard({ session }: { session: ConsoleSession }) {
   const pausedRef = useRef(snapshot.paused);
   pausedRef.current = snapshot.paused;
 
-  const report = (p: Promise<{ message: string } | null>) =>
-    void p.then((err) => {
-      setFlash(err ? err.message : null);
-    });
-  const handlers = useMemo(
-    () => ({
-      drill: (name: DrillName) => report(session.command('console:drill', { name })),
-      fault: (op: FaultOp) => report(session.command('console:fault', { op })),
-      togglePause: () => report(session.command('console:pause', { paused: !pausedRef.current })),
+  const { command } = session;
+  const handlers = useMemo(() => {
+    const report = (p: Promise<{ message: string } | null>) =>
+      void p.then((err) => {
+        setFlash(err ? err.message : null);
+      });
+    return {
+      drill: (name: DrillName) => report(command('console:drill', { name })),
+      fault: (op: FaultOp) => report(command('console:fault', { op })),
+      togglePause: () => report(command('console:pause', { paused: !pausedRef.current })),
       toggleProjector: () =>
         setProjector((p) => {
           localStorage.setItem('human-cluster:projector', p ? '0' : '1');
@@ -108,10 +109,8 @@ function Dashboard({ session }: { session: ConsoleSession }) {
         setHelp(false);
       },
       selected: () => [...selectedRef.current],
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session.command],
-  );
+    };
+  }, [command]);
   useShortcuts(handlers);
 
   const end = () => {
@@ -178,8 +177,12 @@ function Dashboard({ session }: { session: ConsoleSession }) {
         </div>
       </header>
       {flash && (
-        <div className="error" role="alert" style={{ margin: '0.5rem 1rem 0' }} onClick={() => setFlash(null)}>
-          {flash}
+        <div className="error row" role="alert" style={{ margin: '0.5rem 1rem 0' }}>
+          <span>{flash}</span>
+          <span className="spacer" />
+          <button type="button" className="small secondary" onClick={() => setFlash(null)}>
+            Dismiss
+          </button>
         </div>
       )}
       {snapshot.room.ended ? (

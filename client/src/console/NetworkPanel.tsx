@@ -3,6 +3,7 @@ import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
+import { keyed } from '../keyed';
 
 /** A slider that sends its value when released, not on every pixel. */
 function Slider(props: {
@@ -121,11 +122,13 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
       <h3>Fault log</h3>
       <ul className="log" aria-label="Fault log">
         {snapshot.faultLog.length === 0 && <li className="muted">No faults yet.</li>}
-        {[...snapshot.faultLog].reverse().map((e, i) => (
-          <li key={`${e.t}-${i}`}>
-            <span className="mono muted">{formatTime(e.t)}</span> {e.text}
-          </li>
-        ))}
+        {keyed(snapshot.faultLog, (e) => `${e.t}:${e.text}`)
+          .reverse()
+          .map(({ key, item: e }) => (
+            <li key={key}>
+              <span className="mono muted">{formatTime(e.t)}</span> {e.text}
+            </li>
+          ))}
       </ul>
     </section>
   );

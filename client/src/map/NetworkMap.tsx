@@ -59,19 +59,23 @@ export function NetworkMap(props: NetworkMapProps) {
   const atRef = useRef(new Map<string, { x: number; y: number }>());
   const dragRef = useRef<Drag | null>(null);
 
-  // The layout follows the nodes' groups and the canvas size, not every frame.
+  // The layout follows the nodes' groups and the canvas size, not every new array of nodes:
+  // the nodes are kept from the render where their ids or groups last changed.
   const groupsKey = props.nodes.map((n) => `${n.id}:${n.group}`).join(',');
+  const [seats, setSeats] = useState({ key: groupsKey, nodes: props.nodes });
+  if (seats.key !== groupsKey) setSeats({ key: groupsKey, nodes: props.nodes });
   useEffect(() => {
-    layoutRef.current = computeLayout(props.nodes, size.w, size.h);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [groupsKey, size.w, size.h]);
+    layoutRef.current = computeLayout(seats.nodes, size.w, size.h);
+  }, [seats, size.w, size.h]);
 
   useEffect(() => {
     const el = wrapRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(([entry]) => {
-      const r = entry!.contentRect;
-      setSize({ w: Math.max(200, Math.round(r.width)), h: Math.max(200, Math.round(r.height)) });
+    const ro = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const r = entry.contentRect;
+        setSize({ w: Math.max(200, Math.round(r.width)), h: Math.max(200, Math.round(r.height)) });
+      }
     });
     ro.observe(el);
     return () => ro.disconnect();
@@ -147,7 +151,7 @@ export function NetworkMap(props: NetworkMapProps) {
   }, [size.w, size.h]);
 
   const local = (e: React.PointerEvent) => {
-    const r = canvasRef.current!.getBoundingClientRect();
+    const r = e.currentTarget.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };
   };
   const nodeAt = (x: number, y: number): string | null => {
@@ -164,20 +168,19 @@ export function NetworkMap(props: NetworkMapProps) {
     return best;
   };
   const linkAt = (x: number, y: number): [string, string] | null => {
-    const ids = propsRef.current.nodes.map((n) => n.id);
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const a = atRef.current.get(ids[i]!);
-        const b = atRef.current.get(ids[j]!);
-        if (a && b && distToSegment(x, y, a, b) < 6) return [ids[i]!, ids[j]!];
-      }
+    const placed = propsRef.current.nodes.flatMap((n) => {
+      const at = atRef.current.get(n.id);
+      return at ? [{ id: n.id, at }] : [];
+    });
+    for (const [i, a] of placed.entries()) {
+      for (const b of placed.slice(i + 1)) if (distToSegment(x, y, a.at, b.at) < 6) return [a.id, b.id];
     }
     return null;
   };
 
   const onPointerDown = (e: React.PointerEvent) => {
     if (!props.onSelect) return;
-    canvasRef.current?.setPointerCapture(e.pointerId);
+    e.currentTarget.setPointerCapture(e.pointerId);
     const { x, y } = local(e);
     const hit = nodeAt(x, y);
     const sel = props.selected ?? new Set<string>();
@@ -222,8 +225,9 @@ export function NetworkMap(props: NetworkMapProps) {
     }
     const moved = Math.hypot(drag.x1 - drag.x0, drag.y1 - drag.y0) > 6;
     if (!moved) {
-      const link = props.onLinkClick && props.nodes.length <= 12 ? linkAt(x, y) : null;
-      if (link) props.onLinkClick!(link[0], link[1], e.clientX, e.clientY);
+      const { onLinkClick } = props;
+      const link = onLinkClick && props.nodes.length <= 12 ? linkAt(x, y) : null;
+      if (onLinkClick && link) onLinkClick(link[0], link[1], e.clientX, e.clientY);
       else props.onSelect?.([], false);
       return;
     }

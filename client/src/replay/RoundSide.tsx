@@ -8,6 +8,7 @@ import { GAME_UIS } from '../games';
 import { formatClock } from './geometry';
 import type { ReplayPlayer } from './player';
 import { nodeNames } from './styles';
+import { keyed } from '../keyed';
 
 export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPlayer }) {
   useSyncExternalStore(player.subscribe, player.getStateVersion);
@@ -67,14 +68,16 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
           </p>
         ) : (
           <ul className="log" data-testid="fault-log">
-            {[...snapshot.faultLog].reverse().map((e, i) => (
-              <li key={`${e.t}-${i}`} className={i === 0 ? 'latest' : undefined}>
-                <button type="button" className="linkish mono" onClick={() => player.seek(e.t)} aria-label={`Go to ${formatClock(e.t)}`}>
-                  {formatClock(e.t)}
-                </button>{' '}
-                {e.text}
-              </li>
-            ))}
+            {keyed(snapshot.faultLog, (e) => `${e.t}:${e.text}`)
+              .reverse()
+              .map(({ key, item: e }, i) => (
+                <li key={key} className={i === 0 ? 'latest' : undefined}>
+                  <button type="button" className="linkish mono" onClick={() => player.seek(e.t)} aria-label={`Go to ${formatClock(e.t)}`}>
+                    {formatClock(e.t)}
+                  </button>{' '}
+                  {e.text}
+                </li>
+              ))}
           </ul>
         )}
       </section>

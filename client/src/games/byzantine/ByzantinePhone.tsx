@@ -7,6 +7,7 @@ import type { Value } from '../../../../shared/games/byzantine/config';
 import type { ByzantineView, PendingSend, ReceivedMessage } from '../../../../shared/games/byzantine/view';
 import { buzz, type PhoneGameProps } from '../types';
 import { currentStep, formatLeft, Icon, label, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
+import { keyed } from '../../keyed';
 
 type Act = (action: unknown) => Promise<boolean>;
 
@@ -420,7 +421,7 @@ const STATUS_TEXT: Record<ReceivedMessage['status'], string | null> = {
 };
 
 function RelayList({ view, name }: { view: ByzantineView; name(id: string): string }) {
-  const relays = [...view.relays].reverse();
+  const relays = keyed(view.relays, (m) => `${m.path.join('>')}:${m.at}`).reverse();
   const others = view.generals.length - 2;
   return (
     <section className="panel stack" aria-labelledby="byz-relays-title">
@@ -436,8 +437,8 @@ function RelayList({ view, name }: { view: ByzantineView; name(id: string): stri
         </p>
       )}
       <ul className="byz-list relays" aria-live="polite">
-        {relays.map((m, i) => (
-          <li key={`${m.path.join('>')}:${m.at}:${i}`} className={m.status}>
+        {relays.map(({ key, item: m }) => (
+          <li key={key} className={m.status}>
             <div className="byz-relay-main">
               <span className="byz-name">{name(m.from)}</span>
               <span className="muted">{view.signed ? 'signed' : 'says'}</span>

@@ -11,6 +11,7 @@ import { buzz, type PhoneGameProps } from '../types';
 import { secondsLeft, useSessionNow } from './clock';
 import { withNames } from './look';
 import './gossip.css';
+import { keyed } from '../../keyed';
 
 type Names = Map<string, string>;
 
@@ -278,20 +279,22 @@ function Requests({ v, name }: { v: GossipNodeView; name(id: string): string }) 
     <section className="panel stack" aria-labelledby="go-req-title">
       <h2 id="go-req-title">Who asked you</h2>
       <ul className="go-requests">
-        {v.pullRequests.slice(0, 8).map((r, i) => (
-          <li key={`${r.from}-${r.at}-${i}`} className={r.answered ? 'yes' : 'no'}>
-            <b>{name(r.from)}</b> asked in round {r.round}:{' '}
-            {r.answered ? (
-              <span>
-                <span aria-hidden="true">✓ </span>you answered with the rumour
-              </span>
-            ) : (
-              <span>
-                <span aria-hidden="true">✕ </span>not answered (you did not know it before this round)
-              </span>
-            )}
-          </li>
-        ))}
+        {keyed(v.pullRequests, (r) => `${r.from}-${r.at}`)
+          .slice(0, 8)
+          .map(({ key, item: r }) => (
+            <li key={key} className={r.answered ? 'yes' : 'no'}>
+              <b>{name(r.from)}</b> asked in round {r.round}:{' '}
+              {r.answered ? (
+                <span>
+                  <span aria-hidden="true">✓ </span>you answered with the rumour
+                </span>
+              ) : (
+                <span>
+                  <span aria-hidden="true">✕ </span>not answered (you did not know it before this round)
+                </span>
+              )}
+            </li>
+          ))}
       </ul>
     </section>
   );
