@@ -139,12 +139,8 @@ export class RecordingStore {
 
   /** The header line, or null when the file is missing or is not a recording. */
   private async header(session: string): Promise<RecordingHeader | null> {
-    let handle;
-    try {
-      handle = await open(this.fileFor(session), 'r');
-    } catch {
-      return null;
-    }
+    const handle = await open(this.fileFor(session), 'r').catch(() => null);
+    if (!handle) return null;
     try {
       const buf = Buffer.alloc(HEADER_MAX);
       const { bytesRead } = await handle.read(buf, 0, HEADER_MAX, 0);
@@ -162,12 +158,8 @@ export class RecordingStore {
   private async entry(session: string, header: RecordingHeader): Promise<RecordingEntry | null> {
     const room = this.liveRoom(session, header);
     const shares = (await this.readShares(session)).tokens.length;
-    let info;
-    try {
-      info = await stat(this.fileFor(session));
-    } catch {
-      return null;
-    }
+    const info = await stat(this.fileFor(session)).catch(() => null);
+    if (!info) return null;
     if (room) {
       // A running room: its state is more current than its file.
       const s = room.state;

@@ -192,7 +192,7 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
       ) : (
         <div className="console-body">
           <div className="stack">
-            <LiveMap session={session} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
+            <LiveMap session={session} snapshot={snapshot} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
             {round && ui && (
               <section className="panel" aria-label={`${round.title} live`}>
                 <ui.Console view={round.view} snapshot={snapshot} />

@@ -66,13 +66,13 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
           {snapshot.paused ? '▶ Resume network' : '❚❚ Pause network'}
         </button>
       </div>
-      <div className="row" role="group" aria-label="Drills">
+      <fieldset className="row plain-group" aria-label="Drills">
         {(Object.keys(DRILLS) as DrillName[]).map((name) => (
           <button type="button" key={name} className="small secondary" onClick={() => void drill(name)}>
             {DRILLS[name]}
           </button>
         ))}
-      </div>
+      </fieldset>
       <Slider
         id="net-loss"
         label="Loss"

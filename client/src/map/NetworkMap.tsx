@@ -238,7 +238,7 @@ export function NetworkMap(props: NetworkMapProps) {
   };
 
   return (
-    <div ref={wrapRef} className="map-wrap" style={{ height: props.height ?? '62vh' }}>
+    <div ref={wrapRef} className="map-wrap" style={{ height: props.height ?? 'var(--map-height, 62vh)' }}>
       <canvas
         ref={canvasRef}
         role="img"

@@ -7,7 +7,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { must } from '../must';
 import { DiagramLegend, Filters, HoverCard } from './DiagramParts';
-import type { DiagramScene } from './drawDiagram';
+import type { DiagramScene } from './diagramScene';
 import { laneBands, xOf, yOfLane, zoomAt } from './geometry';
 import { MessageDetails } from './MessageDetails';
 import type { ReplayPlayer } from './player';
@@ -119,6 +119,7 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
       </div>
       <DiagramLegend />
       <div ref={wrapRef} className="diagram-wrap">
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex takes no focus; the labelled overlay canvas stands for both */}
         <canvas ref={baseRef} className="diagram-canvas" aria-hidden="true" style={{ width: size.w, height: size.h }} />
         <div ref={futureRef} className="diagram-future" aria-hidden="true" />
         <div ref={headRef} className="diagram-head" aria-hidden="true" />

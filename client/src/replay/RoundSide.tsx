@@ -31,7 +31,8 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
               ? `Round ${span.index} ended at ${formatClock(span.endT)}${span.reason ? ` (${span.reason})` : ''}.`
               : `${index.nodes.length} nodes joined during the session.`}
         </p>
-        <div className="row figures" aria-label={running ? 'Messages this round so far' : 'Messages in the session so far'}>
+        <div className="row figures">
+          <span className="sr-only">{running ? 'Messages this round so far:' : 'Messages in the session so far:'}</span>
           <span className="stat">
             <b>{figures.sent}</b>sent
           </span>

@@ -4,7 +4,7 @@
 // round.
 
 import { ShortcutsDialog } from '../console/ShortcutsDialog';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { type Dispatch, type SetStateAction, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { shivizLines, SHIVIZ_REGEX } from '../../../shared/replay/shiviz';
 import { saveFile, recordingFileName } from './api';
 import { Diagram } from './Diagram';
@@ -14,6 +14,7 @@ import { ReplayMap } from './ReplayMap';
 import { RoundSide } from './RoundSide';
 import { formatDate, formatDuration } from './styles';
 import { Timeline } from './Timeline';
+import { must } from '../must';
 import { TEST_HOOKS } from '../testHooks';
 import './replay.css';
 
@@ -61,23 +62,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         if (!(target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'range' && e.key === ' ')) return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const speedAt = SPEEDS.indexOf(player.speed as (typeof SPEEDS)[number]);
-      const keys: Record<string, () => void> = {
-        ' ': () => player.toggle(),
-        ArrowLeft: () => player.seek(player.t - (e.shiftKey ? 10_000 : 1_000)),
-        ArrowRight: () => player.seek(player.t + (e.shiftKey ? 10_000 : 1_000)),
-        '[': () => player.setSpeed(SPEEDS[Math.max(0, speedAt - 1)]!),
-        ']': () => player.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedAt + 1)]!),
-        n: () => player.nextDrop(1),
-        N: () => player.nextDrop(-1),
-        f: () => player.jumpNext(player.faultTimes()),
-        r: () => player.jumpNext(player.roundStarts()),
-        Home: () => player.seek(0),
-        End: () => player.seek(player.duration),
-        '?': () => setHelp((h) => !h),
-        Escape: () => setHelp(false),
-      };
-      const fn = keys[e.key];
+      const fn = replayKey(e, player, setHelp);
       if (!fn) return;
       if (target?.tagName === 'BUTTON' && e.key === ' ') return;
       e.preventDefault();
@@ -126,7 +111,14 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   return (
     <div className={`replay${projector ? ' projector' : ''}`}>
       <header className="replay-top">
-        <a className="button secondary small" href="/replay" onClick={(e) => (e.preventDefault(), onClose())}>
+        <a
+          className="button secondary small"
+          href="/replay"
+          onClick={(e) => {
+            e.preventDefault();
+            onClose();
+          }}
+        >
           ← Recordings
         </a>
         <div className="stack" style={{ gap: 0 }}>
@@ -183,7 +175,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         )}
         {failure && (
           <div className="error" role="alert">
-            The replay stops at {Math.round(index.times[failure.index]! / 100) / 10} s: {failure.message}
+            The replay stops at {Math.round(must(index.times[failure.index], "the failed event's time") / 100) / 10} s: {failure.message}
           </div>
         )}
         {!player.fold.complete && summary.events > 20_000 && (
@@ -225,4 +217,40 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
       {help && <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />}
     </div>
   );
+}
+
+/** What a key does in the replay (the keys SHORTCUTS lists), or null for other keys. */
+function replayKey(e: KeyboardEvent, player: ReplayPlayer, setHelp: Dispatch<SetStateAction<boolean>>): (() => void) | null {
+  const step = e.shiftKey ? 10_000 : 1_000;
+  const speedAt = SPEEDS.indexOf(player.speed as (typeof SPEEDS)[number]);
+  switch (e.key) {
+    case ' ':
+      return () => player.toggle();
+    case 'ArrowLeft':
+      return () => player.seek(player.t - step);
+    case 'ArrowRight':
+      return () => player.seek(player.t + step);
+    case '[':
+      return () => player.setSpeed(must(SPEEDS[Math.max(0, speedAt - 1)], 'a slower replay speed'));
+    case ']':
+      return () => player.setSpeed(must(SPEEDS[Math.min(SPEEDS.length - 1, speedAt + 1)], 'a faster replay speed'));
+    case 'n':
+      return () => player.nextDrop(1);
+    case 'N':
+      return () => player.nextDrop(-1);
+    case 'f':
+      return () => player.jumpNext(player.faultTimes());
+    case 'r':
+      return () => player.jumpNext(player.roundStarts());
+    case 'Home':
+      return () => player.seek(0);
+    case 'End':
+      return () => player.seek(player.duration);
+    case '?':
+      return () => setHelp((h) => !h);
+    case 'Escape':
+      return () => setHelp(false);
+    default:
+      return null;
+  }
 }

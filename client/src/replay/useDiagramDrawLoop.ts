@@ -6,7 +6,8 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 import { TEST_HOOKS } from '../testHooks';
 import type { DiagramCamera } from './diagramCamera';
 import { summaryText } from './DiagramParts';
-import { drawBase, drawOverlay, type DiagramScene } from './drawDiagram';
+import type { DiagramScene } from './diagramScene';
+import { drawBase, drawOverlay } from './drawDiagram';
 import { follow, formatClock, xOf } from './geometry';
 import type { ReplayPlayer } from './player';
 import type { DiagramSize } from './useDiagramViewport';

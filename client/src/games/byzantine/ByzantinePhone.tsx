@@ -8,6 +8,7 @@ import type { ByzantineView, PendingSend, ReceivedMessage } from '../../../../sh
 import { buzz, type PhoneGameProps } from '../types';
 import { currentStep, formatLeft, Icon, label, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
 import { keyed } from '../../keyed';
+import { must } from '../../must';
 
 type Act = (action: unknown) => Promise<boolean>;
 
@@ -252,7 +253,7 @@ function LieutenantScreen(props: {
       <section className="panel stack" aria-labelledby="byz-heard-title">
         <h2 id="byz-heard-title">What you heard</h2>
         <OrderLine view={view} name={name} />
-        {view.tally && <TallyBox view={view} />}
+        {view.tally && <TallyBox view={view} t={view.tally} />}
       </section>
       <RelayList view={view} name={name} />
     </>
@@ -371,12 +372,15 @@ function OrderLine({ view, name }: { view: ByzantineView; name(id: string): stri
   return <p className="muted">No order yet from {name(view.commander)}.</p>;
 }
 
-function TallyBox({ view }: { view: ByzantineView }) {
-  const t = view.tally!;
+function TallyBox({ view, t }: { view: ByzantineView; t: NonNullable<ByzantineView['tally']> }) {
   const total = Math.max(1, t.attack + t.retreat + t.missing);
   const frozen = view.phase === 'decide' || view.phase === 'done';
   return (
-    <div className="byz-tally" data-testid="byz-tally" aria-label={`Tally: ${t.attack} Attack, ${t.retreat} Retreat, ${t.missing} missing`}>
+    <figure
+      className="byz-tally"
+      data-testid="byz-tally"
+      aria-label={`Tally: ${t.attack} Attack, ${t.retreat} Retreat, ${t.missing} missing`}
+    >
       <div className="byz-tally-title">
         {view.signed ? 'Valid signed messages' : 'Your tally'} {frozen ? '' : '(still counting)'}
       </div>
@@ -409,7 +413,7 @@ function TallyBox({ view }: { view: ByzantineView }) {
           Majority{frozen ? '' : ' so far'}: <ValueTag value={view.suggested} />
         </p>
       )}
-    </div>
+    </figure>
   );
 }
 
@@ -445,7 +449,9 @@ function RelayList({ view, name }: { view: ByzantineView; name(id: string): stri
               <ValueTag value={m.value} />
             </div>
             <div className="meta">
-              {m.path.length > 2 || view.signed ? `${m.path.map(name).join(' → ')} → you` : `what ${name(m.path[0]!)} told ${name(m.from)}`}
+              {m.path.length > 2 || view.signed
+                ? `${m.path.map(name).join(' → ')} → you`
+                : `what ${name(must(m.path[0], 'the first general of a relay path'))} told ${name(m.from)}`}
               {STATUS_TEXT[m.status] && <b> · {STATUS_TEXT[m.status]}</b>}
             </div>
           </li>
@@ -539,14 +545,14 @@ function Chooser({
   };
   return (
     <div className="stack">
-      <div className="byz-quick" role="group" aria-label="Choose for everyone">
+      <fieldset className="byz-quick plain-group" aria-label="Choose for everyone">
         <button type="button" className="secondary" onClick={() => all('attack')}>
           All Attack
         </button>
         <button type="button" className="secondary" onClick={() => all('retreat')}>
           All Retreat
         </button>
-      </div>
+      </fieldset>
       <ul className="byz-list chooser">
         {pending.recipients.map((r) => {
           const told = pending.sent[r];
@@ -558,7 +564,7 @@ function Chooser({
                   told <ValueTag value={told} />
                 </span>
               ) : (
-                <span className="byz-pair" role="group" aria-label={`What to tell ${name(r)}`}>
+                <fieldset className="byz-pair plain-group" aria-label={`What to tell ${name(r)}`}>
                   {(['attack', 'retreat'] as const).map((v) => (
                     <button
                       key={v}
@@ -572,7 +578,7 @@ function Chooser({
                       {label(v)}
                     </button>
                   ))}
-                </span>
+                </fieldset>
               )}
             </li>
           );

@@ -11,7 +11,7 @@ import './election.css';
 import { keyed } from '../../keyed';
 
 export function ElectionResultView({ result: r, names }: ResultProps<Result>) {
-  if (!r || r.game !== 'election') return null;
+  if (r?.game !== 'election') return null;
   const safe = r.safety.ok && r.maxLeadersPerTerm <= 1;
   const m = r.messages;
   const dropped = m.dropped.partition + m.dropped.loss + m.dropped.crashed;

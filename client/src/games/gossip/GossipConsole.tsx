@@ -20,7 +20,7 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
   const sim = useSimulatedCurve(view && view.game === 'gossip' ? { nodes: view.nodes, mode: view.mode, fanout: view.fanout } : null);
   const now = useSessionNow(snapshot.pausedAt ?? snapshot.t, snapshot.paused, 250);
   const [showWord, setShowWord] = useState(false);
-  if (!view || view.game !== 'gossip') return null;
+  if (view?.game !== 'gossip') return null;
   const names: Names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
   const name = (id: string) => names.get(id) ?? id;
   const cards = view.mode === 'highest-card';
@@ -61,7 +61,7 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
         fanout={view.fanout}
       />
 
-      <div className="go-stats" aria-label="Messages">
+      <div className="go-stats">
         <Stat label="messages sent" value={m.sent} testid="console-sent">
           {kindsLine(view)}
         </Stat>

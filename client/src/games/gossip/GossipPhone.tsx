@@ -12,6 +12,7 @@ import { secondsLeft, useSessionNow } from './clock';
 import { withNames } from './look';
 import './gossip.css';
 import { keyed } from '../../keyed';
+import { useOnChange } from '../../useOnChange';
 
 type Names = Map<string, string>;
 
@@ -24,11 +25,11 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
   const autopilot = node.you.autopilot;
   useBuzz(v, autopilot);
   // A refusal or a "sent" note is about the round it happened in.
-  useEffect(() => {
+  useOnChange(v.round, () => {
     setError(null);
     setNote(null);
     setPending([]);
-  }, [v.round]);
+  });
 
   const send = async (action: GossipAction, to: string[]) => {
     setError(null);
@@ -45,7 +46,7 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
 
   return (
     <div className="go-phone stack" data-testid="gossip-phone" data-knows={v.knows ? 'yes' : 'no'}>
-      {v.cards ? <CardHero v={v} name={name} /> : <Hero v={v} name={name} />}
+      {v.cards ? <CardHero c={v.cards} name={name} /> : <Hero v={v} name={name} />}
       <RoundBar v={v} node={node} />
       {autopilot && (
         <p className="notice" role="status">
@@ -123,8 +124,7 @@ function Hero({ v, name }: { v: GossipNodeView; name(id: string): string }) {
   );
 }
 
-function CardHero({ v, name }: { v: GossipNodeView; name(id: string): string }) {
-  const c = v.cards!;
+function CardHero({ c, name }: { c: NonNullable<GossipNodeView['cards']>; name(id: string): string }) {
   const same = c.best.value === c.yours.value;
   return (
     <section className="go-hero go-hero-cards" aria-label="Your cards" data-testid="rumour-status">
@@ -206,7 +206,7 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
     );
   }
   const tell = v.verb === 'tell';
-  const cards = v.cards !== null;
+  const { cards } = v;
   const taken = [...v.picks, ...pending.filter((p) => !v.picks.includes(p))];
   const left = Math.max(0, v.picks.length + v.picksLeft - taken.length);
   if (left === 0 && pending.length === 0) {
@@ -229,7 +229,7 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
   const who = (k: number) => `${k} ${k === 1 ? 'person' : 'people'}`;
   const heading = tell
     ? cards
-      ? `Show your highest card (${v.cards!.best.label}) to ${who(left)}`
+      ? `Show your highest card (${cards.best.label}) to ${who(left)}`
       : left === v.fanout
         ? `Tell ${who(left)} the rumour`
         : `Tell ${left} more ${left === 1 ? 'person' : 'people'} the rumour`
