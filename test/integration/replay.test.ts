@@ -53,13 +53,11 @@ function playWithBotPolicy(node: TestNode, engine: AnyEngine, config: () => unkn
   });
 }
 
-const games = Object.entries(ENGINES).filter(([, engine]) => engine.sim);
+const games = Object.entries(ENGINES);
+/** The games whose round below got to its last check. */
+const compared = new Set<string>();
 
 describe('replay equals live', () => {
-  it('covers every registered game', () => {
-    expect(games.map(([id]) => id)).toEqual(expect.arrayContaining(['sandbox', 'election']));
-  });
-
   for (const [game, engine] of games) {
     it(`${game}: bots and clients under a partition and loss; the recording folds into the live state, snapshot by snapshot`, async () => {
       const consoleSocket = await connect(server.url);
@@ -76,7 +74,8 @@ describe('replay equals live', () => {
       if (!room.ok) throw new Error(room.error.message);
       const live = room.data;
 
-      const config = engine.sim!.config({}, NODES);
+      // The simulator's settings where the game has a simulator (bots-paced), else its defaults.
+      const config = engine.sim ? engine.sim.config({}, NODES) : engine.config.parse({});
       const roundNodes = () => live.state.round?.spec.nodes ?? [];
       const roundConfig = () => live.state.round?.spec.config ?? config;
       humans.forEach((h, i) => playWithBotPolicy(h, engine, roundConfig, roundNodes, 100 + i));
@@ -98,7 +97,9 @@ describe('replay equals live', () => {
       await until(() => !live.state.round || live.state.net.sent >= sentAtHeal + 40, sockets, 10_000).catch(() => null);
       if (live.state.round) await ask(consoleSocket, 'console:round', { action: 'stop' });
 
-      // The humans' clients took part, and the network dropped messages at the cut and at random.
+      // The network dropped messages at the cut and at random; in the sandbox and the election,
+      // where every node acts from the start, the humans' clients took part too (a gossip or
+      // Byzantine client may have nothing to do in so short a round).
       const events = async () => {
         const res = await fetch(`${server.url}/api/recordings/${live.state.header.session}`, {
           headers: { Authorization: `Bearer ${key}` },
@@ -128,6 +129,12 @@ describe('replay equals live', () => {
         expect(replayed, `snapshot at seq ${snap.seq}`).toEqual(snap);
       }
       for (const s of sockets) s.disconnect();
+      compared.add(game);
     });
   }
+
+  it('played and compared a round of every game the server offers', () => {
+    expect([...compared].sort()).toEqual(Object.keys(ENGINES).sort());
+    expect(compared.size).toBeGreaterThanOrEqual(4);
+  });
 });
