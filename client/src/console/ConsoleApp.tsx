@@ -5,7 +5,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { useMemo, useRef, useState } from 'react';
 import type { DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
-import type { ConsoleSnapshot } from '../../../shared/session/views';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { DrillPanel } from './DrillPanel';
 import { LiveMap } from './LiveMap';
 import { SHORTCUTS, useShortcuts } from './useShortcuts';

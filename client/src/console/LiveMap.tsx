@@ -8,7 +8,7 @@ import { mapNodesOf, messageStyle } from '../games/mapLook';
 import { MapLegend } from '../map/Legend';
 import { NetworkMap } from '../map/NetworkMap';
 import { TrafficModel } from '../map/traffic';
-import type { ConsoleSnapshot } from '../../../shared/session/views';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 
 /** What the instructor clicked on the map, and where. */
