@@ -12,12 +12,27 @@ export interface Config {
   publicUrl: string | null;
   /** Where the built client is served from. */
   clientDir: string;
+  /**
+   * How the client is built: 'production', or 'bench' for the e2e tests and `npm run bench`
+   * (it adds the window.__hc… figures they read; client/src/testHooks.ts).
+   */
+  clientMode: ClientMode;
   /** Latency every new room starts with, so messages visibly travel on the map (ms). */
   defaultLatency: { base: number; jitter: number };
   /** Inbound events per second a socket may send before it is told to slow down. */
   rateLimitPerSecond: number;
   /** Rooms idle for this long are ended (ms). */
   idleRoomMs: number;
+}
+
+export const CLIENT_MODES = ['production', 'bench'] as const;
+export type ClientMode = (typeof CLIENT_MODES)[number];
+
+function clientMode(env: NodeJS.ProcessEnv): ClientMode {
+  const raw = env.CLIENT_MODE || 'production';
+  const mode = CLIENT_MODES.find((m) => m === raw);
+  if (!mode) throw new Error(`CLIENT_MODE must be one of: ${CLIENT_MODES.join(', ')} (got "${raw}").`);
+  return mode;
 }
 
 function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
@@ -29,13 +44,16 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number,
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  const mode = clientMode(env);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(root, env.DATA_DIR || './data'),
     capacity: int(env, 'ROOM_CAPACITY', 300, 1, 1000),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
-    clientDir: path.resolve(root, env.CLIENT_DIR || './dist/client'),
+    // One folder per mode, so a bench run and `npm start` do not rebuild over each other.
+    clientDir: path.resolve(root, env.CLIENT_DIR || (mode === 'production' ? './dist/client' : `./dist/client-${mode}`)),
+    clientMode: mode,
     defaultLatency: {
       base: int(env, 'DEFAULT_LATENCY_MS', 300, 0, 60_000),
       jitter: int(env, 'DEFAULT_JITTER_MS', 200, 0, 60_000),

@@ -10,7 +10,8 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordingHeader } from '../shared/protocol/recordingFormat';
-import { RECORDING_FORMAT } from '../shared/protocol/recordingFormat';
+import { RecordingSummarizer, type RecordingSummary } from '../shared/replay/summary';
+import { parseRecordingHeader, readEvents, RecordingError, recordingLines } from '../shared/session/recording';
 import { fail, ok, type Result } from '../shared/protocol/result';
 import { hashesEqual, hashSecret, newSecret } from './auth';
 import type { Room } from './room';
@@ -35,7 +36,7 @@ interface ShareFile {
   tokens: { hash: string; createdAt: string }[];
 }
 
-interface Scanned {
+interface Summarised {
   size: number;
   mtimeMs: number;
   entry: Omit<RecordingEntry, 'live' | 'shares'>;
@@ -44,7 +45,7 @@ interface Scanned {
 export class RecordingStore {
   readonly recordingsDir: string;
   readonly sharesDir: string;
-  private readonly scans = new Map<string, Scanned>();
+  private readonly summaries = new Map<string, Summarised>();
 
   constructor(
     dataDir: string,
@@ -108,7 +109,7 @@ export class RecordingStore {
     }
     await rm(this.fileFor(session), { force: true });
     await rm(this.shareFile(session), { force: true });
-    this.scans.delete(session);
+    this.summaries.delete(session);
     return ok(null);
   }
 
@@ -138,19 +139,15 @@ export class RecordingStore {
 
   /** The header line, or null when the file is missing or is not a recording. */
   private async header(session: string): Promise<RecordingHeader | null> {
-    let handle;
-    try {
-      handle = await open(this.fileFor(session), 'r');
-    } catch {
-      return null;
-    }
+    const handle = await open(this.fileFor(session), 'r').catch(() => null);
+    if (!handle) return null;
     try {
       const buf = Buffer.alloc(HEADER_MAX);
       const { bytesRead } = await handle.read(buf, 0, HEADER_MAX, 0);
       const text = buf.subarray(0, bytesRead).toString('utf8');
       const end = text.indexOf('\n');
-      const header = JSON.parse(end < 0 ? text : text.slice(0, end)) as RecordingHeader;
-      return header?.format === RECORDING_FORMAT && typeof header.keyHash === 'string' && header.session === session ? header : null;
+      const header = parseRecordingHeader(end < 0 ? text : text.slice(0, end));
+      return header.session === session ? header : null;
     } catch {
       return null;
     } finally {
@@ -161,12 +158,8 @@ export class RecordingStore {
   private async entry(session: string, header: RecordingHeader): Promise<RecordingEntry | null> {
     const room = this.liveRoom(session, header);
     const shares = (await this.readShares(session)).tokens.length;
-    let info;
-    try {
-      info = await stat(this.fileFor(session));
-    } catch {
-      return null;
-    }
+    const info = await stat(this.fileFor(session)).catch(() => null);
+    if (!info) return null;
     if (room) {
       // A running room: its state is more current than its file.
       const s = room.state;
@@ -186,17 +179,17 @@ export class RecordingStore {
         shares,
       };
     }
-    let scanned = this.scans.get(session);
-    if (!scanned || scanned.size !== info.size || scanned.mtimeMs !== info.mtimeMs) {
+    let summarised = this.summaries.get(session);
+    if (!summarised || summarised.size !== info.size || summarised.mtimeMs !== info.mtimeMs) {
       const text = await readFile(this.fileFor(session), 'utf8');
-      scanned = {
+      summarised = {
         size: info.size,
         mtimeMs: info.mtimeMs,
-        entry: { ...scan(text), session, room: header.room, startedAt: header.startedAt, bytes: info.size },
+        entry: { ...(await summarize(text)), session, room: header.room, startedAt: header.startedAt, bytes: info.size },
       };
-      this.scans.set(session, scanned);
+      this.summaries.set(session, summarised);
     }
-    return { ...scanned.entry, live: false, shares };
+    return { ...summarised.entry, live: false, shares };
   }
 
   private shareFile(session: string): string {
@@ -223,55 +216,27 @@ export class RecordingStore {
   }
 }
 
+/** Events summarised between two pauses: a big recording never holds up the rooms for long. */
+const EVENTS_PER_SLICE = 5_000;
+
 /**
- * Counts what the recordings page shows without parsing every event: events are written as
- * {"seq":…,"t":…,"type":"…",…}, so the type is read from the line's text; only round starts
- * and the last event are parsed.
+ * The recordings page's figures for a recording on disk, from the same reader and summariser as
+ * the replay. A damaged line inside (never written by this server) ends the count there; opening
+ * the recording says where it is damaged.
  */
-function scan(text: string): Pick<RecordingEntry, 'events' | 'durationMs' | 'games' | 'nodes' | 'rounds' | 'torn'> {
-  const games: string[] = [];
-  let events = 0;
-  let nodes = 0;
-  let rounds = 0;
-  let last = '';
-  let torn = false;
-  let start = text.indexOf('\n') + 1;
-  while (start > 0 && start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) {
-      // No newline at the end: the last line may be torn.
-      const tail = text.slice(start);
-      try {
-        JSON.parse(tail);
-      } catch {
-        torn = true;
-        break;
-      }
-      end = text.length;
-    }
-    const line = text.slice(start, end);
-    start = end + 1;
-    if (!line.trim()) continue;
-    events++;
-    last = line;
-    const at = line.indexOf('"type":"');
-    const type = at < 0 ? '' : line.slice(at + 8, line.indexOf('"', at + 8));
-    if (type === 'node:joined') nodes++;
-    else if (type === 'round:started') {
-      rounds++;
-      try {
-        const game = (JSON.parse(line) as { round?: { game?: string } }).round?.game;
-        if (game && !games.includes(game)) games.push(game);
-      } catch {
-        // A damaged line: the viewer will say where.
-      }
-    }
-  }
-  let durationMs = 0;
+async function summarize(text: string): Promise<RecordingSummary> {
+  const summary = new RecordingSummarizer();
   try {
-    durationMs = last ? Number((JSON.parse(last) as { t?: number }).t) || 0 : 0;
-  } catch {
-    durationMs = 0;
+    const events = readEvents(recordingLines(text));
+    let next = events.next();
+    for (let n = 1; !next.done; n++) {
+      summary.add(next.value);
+      if (n % EVENTS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      next = events.next();
+    }
+    return summary.result(next.value);
+  } catch (err) {
+    if (err instanceof RecordingError) return summary.result(false);
+    throw err;
   }
-  return { events, durationMs, games, nodes, rounds, torn };
 }

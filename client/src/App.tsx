@@ -2,6 +2,7 @@
 // instructor console (/console) and the replay of recordings (/replay). A router library
 // would be more than this needs.
 
+import type { ReactNode } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Landing } from './Landing';
 import { ConsoleApp } from './console/ConsoleApp';
@@ -9,11 +10,12 @@ import { PhoneApp } from './phone/PhoneApp';
 import { ReplayApp } from './replay/ReplayApp';
 
 export function App() {
-  const path = window.location.pathname;
-  let screen;
-  if (path === '/console' || path.startsWith('/console/')) screen = <ConsoleApp />;
-  else if (path === '/join' || path.startsWith('/join/')) screen = <PhoneApp initialCode={decodeURIComponent(path.slice(6))} />;
-  else if (path === '/replay' || path.startsWith('/replay/')) screen = <ReplayApp />;
-  else screen = <Landing />;
-  return <ErrorBoundary>{screen}</ErrorBoundary>;
+  return <ErrorBoundary>{screenFor(window.location.pathname)}</ErrorBoundary>;
+}
+
+function screenFor(path: string): ReactNode {
+  if (path === '/console' || path.startsWith('/console/')) return <ConsoleApp />;
+  if (path === '/join' || path.startsWith('/join/')) return <PhoneApp initialCode={decodeURIComponent(path.slice(6))} />;
+  if (path === '/replay' || path.startsWith('/replay/')) return <ReplayApp />;
+  return <Landing />;
 }

@@ -17,7 +17,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
           <p className="mono">{this.state.error.message}</p>
         </div>
         <p>
-          <button className="big" onClick={() => window.location.reload()}>
+          <button type="button" className="big" onClick={() => window.location.reload()}>
             Reload — you keep your place
           </button>
         </p>

@@ -12,8 +12,10 @@ import type { NodeId } from '../protocol/ids';
 import type { NodeKind, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import type { ParsedRecording } from '../session/recording';
 import { lowerBound, MSG, newTable, upperBound, type MessageTable } from './messageTable';
+import { summarizeRecording, type RecordingSummary } from './summary';
 
 export { lowerBound, MSG, upperBound, type MessageTable, type MsgStatus } from './messageTable';
+export type { RecordingSummary } from './summary';
 
 export class ReplayError extends Error {}
 
@@ -57,15 +59,6 @@ export interface MarkInfo {
   node?: NodeId;
   label: string;
   data?: unknown;
-}
-
-export interface RecordingSummary {
-  events: number;
-  durationMs: number;
-  games: string[];
-  nodes: number;
-  rounds: number;
-  torn: boolean;
 }
 
 export class RecordingIndex {
@@ -310,14 +303,7 @@ export class RecordingIndex {
   }
 
   summary(): RecordingSummary {
-    return {
-      events: this.count,
-      durationMs: this.duration,
-      games: [...new Set(this.rounds.map((r) => r.game))],
-      nodes: this.nodes.length,
-      rounds: this.rounds.length,
-      torn: this.torn,
-    };
+    return summarizeRecording(this);
   }
 }
 

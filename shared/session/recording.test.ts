@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeHeader } from './header';
-import { parseRecording, RecordingError, serializeEvent, serializeHeader } from './recording';
+import { parseRecording, parseRecordingHeader, RecordingError, serializeEvent, serializeHeader } from './recording';
 import type { SessionEvent } from '../protocol/recordingFormat';
 
 const header = makeHeader({ room: 'ABCDE' });
@@ -35,5 +35,16 @@ describe('reading a recording', () => {
     expect(() => parseRecording(gap)).toThrow(/missing/);
     const unknown = `${serializeHeader(header)}${JSON.stringify({ seq: 1, t: 0, type: 'alien:event' })}\n${serializeEvent(events[1]!)}`;
     expect(() => parseRecording(unknown)).toThrow(/Line 2/);
+  });
+
+  it('reads the header with one schema: a missing or mistyped field is named, unknown fields are dropped', () => {
+    expect(parseRecordingHeader(JSON.stringify(header))).toEqual(header);
+    expect(parseRecordingHeader(JSON.stringify({ ...header, extra: 1 }))).toEqual(header);
+    const { keyHash: _keyHash, ...noKey } = header;
+    expect(() => parseRecordingHeader(JSON.stringify(noKey))).toThrow(/header is damaged \(keyHash: /);
+    const badFaults = { ...header, faults: { ...header.faults, loss: 'lots' } };
+    expect(() => parseRecording(serializeHeader(badFaults as unknown as typeof header))).toThrow(/faults\.loss: /);
+    expect(() => parseRecordingHeader('[1, 2]')).toThrow(/no recording header/);
+    expect(() => parseRecordingHeader('null')).toThrow(/no recording header/);
   });
 });

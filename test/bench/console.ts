@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { buildClientIfNeeded } from '../../server/build-client';
+import { loadConfig } from '../../server/config';
 import { spawnServer } from './spawn';
 
 export interface FrameFigures {
@@ -32,7 +33,8 @@ export async function consoleBench(opts: {
   seconds: number;
 }): Promise<{ idle: FrameFigures; load: FrameFigures }> {
   const root = path.resolve('.');
-  await buildClientIfNeeded(root, path.join(root, 'dist/client'), () => {});
+  const { clientDir, clientMode } = loadConfig({ CLIENT_MODE: 'bench' }, root);
+  await buildClientIfNeeded(root, clientDir, () => {}, clientMode);
   const server = await spawnServer('server/main.ts', { SKIP_CLIENT_BUILD: '1', RATE_LIMIT_PER_SECOND: '10000' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

@@ -83,7 +83,12 @@ function productTarget(url: string): Target {
       });
       const started = await instructor.emitWithAck('console:round', { action: 'start', game: 'sandbox', config: { botDelayMs: 0 } });
       if (!started.ok) throw new Error(started.error.message);
-      return { clients, close: () => [instructor, ...sockets].forEach((s) => s.disconnect()) };
+      return {
+        clients,
+        close: () => {
+          for (const s of [instructor, ...sockets]) s.disconnect();
+        },
+      };
     },
   };
 }
@@ -102,7 +107,12 @@ function relayTarget(url: string): Target {
         s.on('relay:msg', (m: { text: string }) => onText(m.text));
         return { id, send: (to: string, text: string) => s.emit('relay:send', { to: [to], text, from: id }) };
       });
-      return { clients, close: () => sockets.forEach((s) => s.disconnect()) };
+      return {
+        clients,
+        close: () => {
+          for (const s of sockets) s.disconnect();
+        },
+      };
     },
   };
 }

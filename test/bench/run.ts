@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     if (!flags.json) {
       const n = f.node;
       console.log(
-        table(
+        `${table(
           `Replay in Node: a recording of ${f.events} events (${f.megabytes} MB), ${opts.nodes} nodes`,
           ['human-cluster', 'baseline'],
           [
@@ -116,13 +116,13 @@ async function main(): Promise<void> {
             ['diagram geometry, 10 s window (ms)', n.geometryWindowMs, null, ''],
             ['ShiViz export (ms)', n.shivizMs, n.plainFoldMs, ratio(n.shivizMs, n.plainFoldMs)],
           ],
-        ) + '\n  baselines: plain JSON.parse of every line; a plain fold of every event (no copies kept)',
+        )}\n  baselines: plain JSON.parse of every line; a plain fold of every event (no copies kept)`,
       );
       const b = f.browser;
       if (!b) console.log(`\nReplay in Chromium: skipped (${f.skipped})`);
       else {
         console.log(
-          table(
+          `${table(
             'Replay in Chromium (the viewer, 1440×900)',
             ['human-cluster', 'baseline'],
             [
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
               [`scrub: longest frame (ms), of ${b.scrubFrames}`, b.scrubFrameMaxMs, 16.7, ratio(b.scrubFrameMaxMs, 16.7)],
               ['scrub: frames over 50 ms', b.scrubSlowFrames, 0, ''],
             ],
-          ) + '\n  baseline: plain JSON.parse of every line in the same page; a 60 Hz frame',
+          )}\n  baseline: plain JSON.parse of every line in the same page; a 60 Hz frame`,
         );
       }
     }

@@ -33,6 +33,8 @@ export async function spawnServer(script: string, env: Record<string, string>): 
       HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hc-bench-')),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // The client with the window.__hc… figures the benchmarks read.
+      CLIENT_MODE: 'bench',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

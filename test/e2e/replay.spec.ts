@@ -1,7 +1,8 @@
 // The replay end to end: a session recorded by the server (a phone and bots, a partition,
 // loss), opened from the recordings page, played, scrubbed to the partition with its dropped
 // messages on the diagram; downloaded and reopened from the file; opened by a share link in a
-// browser without the instructor key. Also: damaged files, and a big recording's speed.
+// browser without the instructor key. Also: damaged files, and a big recording opened and
+// scrubbed (how fast: `npm run bench -- replay`).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,12 +105,8 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   await replayPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'replay-diagram.png') });
   await replayPage.getByRole('button', { name: 'Map and diagram' }).click();
 
-  // Hovering the selected drop names it.
-  const stats = await replayPage.evaluate(() => ({
-    seekMax: window.__hcReplay!.stats.seekMsMax,
-    draws: window.__hcDiagram!.draws,
-    drawMax: window.__hcDiagram!.drawMsMax,
-  }));
+  // The diagram was drawn (its figures come from the bench build's test hooks).
+  const stats = await replayPage.evaluate(() => ({ draws: window.__hcDiagram!.draws }));
   expect(stats.draws).toBeGreaterThan(0);
 
   // Download, then open the file from this computer: the same session.
@@ -175,7 +172,7 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   await instructor.context.close();
 });
 
-test('damaged recordings get a clear message or open with what is readable; a big one opens fast and scrubs smoothly', async ({
+test('damaged recordings get a clear message or open with what is readable; a 200,000-event one opens and can be scrubbed', async ({
   browser,
 }) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -90,7 +90,10 @@ function secrecyProblems(node: string, received: Received[], truth: Truth) {
       if (timer && timer[1] !== node) problems.push(`${where}: another node's relay timer ${v}`);
       return;
     }
-    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${where}[${i}]`));
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, `${where}[${i}]`);
+      return;
+    }
     if (v === null || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     if ('from' in o && 'value' in o && 'path' in o) {

@@ -51,9 +51,12 @@ export async function connect(url: string): Promise<TestSocket> {
   return socket;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: replies differ by event; each test reads the fields its event answers with.
+type AnyReply = Result<any>;
+
 /** Sends an event and returns the server's answer. */
-export async function ask(socket: TestSocket, event: string, ...payload: unknown[]): Promise<Result<any>> {
-  return (socket.timeout(5000).emitWithAck as unknown as (e: string, ...a: unknown[]) => Promise<Result<any>>).call(
+export async function ask(socket: TestSocket, event: string, ...payload: unknown[]): Promise<AnyReply> {
+  return (socket.timeout(5000).emitWithAck as unknown as (e: string, ...a: unknown[]) => Promise<AnyReply>).call(
     socket.timeout(5000),
     event,
     ...payload,

@@ -153,7 +153,7 @@ describe('a game handed to the server', () => {
     );
     const summary = ended.rounds[0];
     expect(summary).toMatchObject({ game: 'tag', reason: '6 tags', result: { tags: 6 } });
-    const path = (summary?.result as TagResult).path;
+    const path = (summary?.result as TagResult | undefined)?.path ?? [];
     expect(path).toHaveLength(7);
     for (let i = 1; i < path.length; i++) expect(path[i]).not.toBe(path[i - 1]);
     // The clients tagged (their actions are in the recording), and every tag went through the network.

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../server/auth';
 import { makeHeader } from '../../shared/session/header';
+import type { SessionEvent } from '../../shared/protocol/recordingFormat';
 import { parseRecording, serializeEvent, serializeHeader } from '../../shared/session/recording';
 import { ask, createRoom, joinNode, startServer, until, type TestServer } from './harness';
 
@@ -18,6 +19,7 @@ afterEach(async () => {
 
 const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
 
+// biome-ignore lint/suspicious/noExplicitAny: the test reads whichever fields the answer it expects has.
 async function list(keys: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${server.url}/api/recordings/list`, {
     method: 'POST',
@@ -188,5 +190,33 @@ describe('recordings across rooms', () => {
     ]);
     const res = await fetch(`${server.url}/api/recordings/tornsession1`, { headers: bearer(key) });
     expect(parseRecording(await res.text())).toMatchObject({ torn: true, events: [{ seq: 1 }, { seq: 2 }] });
+  });
+
+  it('summarises what a recording says, not how it is spelled: any key order or spacing; a damaged line ends the count; a broken header is not listed', async () => {
+    const key = 'q'.repeat(32);
+    const dir = path.join(server.config.dataDir, 'recordings');
+    const header = (session: string) =>
+      makeHeader({ session, room: 'SPELL', keyHash: hashSecret(key), startedAt: '2030-01-02T10:00:00.000Z' });
+    // Keys in reverse order and spaces after the colons: what another tool might write.
+    const respelled = (e: object) => `${JSON.stringify(Object.fromEntries(Object.entries(e).reverse())).replaceAll('":', '": ')}\n`;
+    const round = { index: 1, game: 'gossip', config: {}, seed: 1, nodes: ['n1', 'n2'] };
+    const events = [
+      { seq: 1, t: 10, type: 'node:joined', node: 'n1', nickname: 'Ada', kind: 'human' },
+      { seq: 2, t: 20, type: 'node:joined', node: 'n2', nickname: 'Grace', kind: 'human' },
+      { seq: 3, t: 30, type: 'round:started', round },
+      { seq: 4, t: 45, type: 'round:ended', index: 1, reason: 'stopped', result: null },
+    ];
+    writeFileSync(path.join(dir, 'respelled1.jsonl'), serializeHeader(header('respelled1')) + events.map(respelled).join(''));
+    const damaged = events.map((e) => serializeEvent(e as SessionEvent));
+    damaged[2] = '{"seq": 3, "t": 30, "type": "round:sta\n';
+    writeFileSync(path.join(dir, 'damaged01.jsonl'), serializeHeader(header('damaged01')) + damaged.join(''));
+    const { keyHash: _dropped, ...noKeyHash } = header('nokeyhash1');
+    writeFileSync(path.join(dir, 'nokeyhash1.jsonl'), `${JSON.stringify({ ...noKeyHash, keyHash: 7 })}\n`);
+
+    const { body } = await list([key]);
+    const bySession = Object.fromEntries((body.data as { session: string }[]).map((e) => [e.session, e]));
+    expect(Object.keys(bySession).sort()).toEqual(['damaged01', 'respelled1']);
+    expect(bySession.respelled1).toMatchObject({ events: 4, durationMs: 45, nodes: 2, rounds: 1, games: ['gossip'], torn: false });
+    expect(bySession.damaged01).toMatchObject({ events: 2, durationMs: 20, nodes: 2, rounds: 0, games: [] });
   });
 });

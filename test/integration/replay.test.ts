@@ -53,13 +53,11 @@ function playWithBotPolicy(node: TestNode, engine: AnyEngine, config: () => unkn
   });
 }
 
-const games = [...GAMES.values()].filter((g) => g.sim).map((g) => [g.engine.id, g] as const);
+const games = [...GAMES.values()].map((g) => [g.engine.id, g] as const);
+/** The games whose round below got to its last check. */
+const compared = new Set<string>();
 
 describe('replay equals live', () => {
-  it('covers every registered game', () => {
-    expect(games.map(([id]) => id)).toEqual(expect.arrayContaining(['sandbox', 'election']));
-  });
-
   for (const [game, definition] of games) {
     const { engine } = definition;
     it(`${game}: bots and clients under a partition and loss; the recording folds into the live state, snapshot by snapshot`, async () => {
@@ -77,10 +75,11 @@ describe('replay equals live', () => {
       if (!room.ok) throw new Error(room.error.message);
       const live = room.data;
 
-      const config = definition.sim!.config({}, NODES);
+      // The simulator's settings where the game has a simulator (bots-paced), else its defaults.
+      const config = definition.sim ? definition.sim.config({}, NODES) : engine.config.parse({});
       const roundNodes = () => live.state.round?.spec.nodes ?? [];
       const roundConfig = () => live.state.round?.spec.config ?? config;
-      humans.forEach((h, i) => playWithBotPolicy(h, engine, roundConfig, roundNodes, 100 + i));
+      for (const [i, h] of humans.entries()) playWithBotPolicy(h, engine, roundConfig, roundNodes, 100 + i);
 
       expect(await ask(consoleSocket, 'console:fault', { op: { op: 'loss', rate: 0.1 } })).toMatchObject({ ok: true });
       const started = await ask(consoleSocket, 'console:round', { action: 'start', game, config });
@@ -99,7 +98,9 @@ describe('replay equals live', () => {
       await until(() => !live.state.round || live.state.net.sent >= sentAtHeal + 40, sockets, 10_000).catch(() => null);
       if (live.state.round) await ask(consoleSocket, 'console:round', { action: 'stop' });
 
-      // The humans' clients took part, and the network dropped messages at the cut and at random.
+      // The network dropped messages at the cut and at random; in the sandbox and the election,
+      // where every node acts from the start, the humans' clients took part too (a gossip or
+      // Byzantine client may have nothing to do in so short a round).
       const events = async () => {
         const res = await fetch(`${server.url}/api/recordings/${live.state.header.session}`, {
           headers: { Authorization: `Bearer ${key}` },
@@ -129,6 +130,12 @@ describe('replay equals live', () => {
         expect(replayed, `snapshot at seq ${snap.seq}`).toEqual(snap);
       }
       for (const s of sockets) s.disconnect();
+      compared.add(game);
     });
   }
+
+  it('played and compared a round of every game the server offers', () => {
+    expect([...compared].sort()).toEqual([...GAMES.keys()].sort());
+    expect(compared.size).toBeGreaterThanOrEqual(4);
+  });
 });

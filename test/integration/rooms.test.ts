@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxView } from '../../shared/games/sandbox/config';
 import { fold } from '../../shared/session/fold';

@@ -5,6 +5,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { useMemo, useRef, useState } from 'react';
 import type { DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { DrillPanel } from './DrillPanel';
 import { LiveMap } from './LiveMap';
 import { SHORTCUTS, useShortcuts } from './useShortcuts';
@@ -19,7 +20,7 @@ import { savedRooms, useConsoleSession, type ConsoleSession } from './useConsole
 export function ConsoleApp() {
   const session = useConsoleSession();
   if (!session.room || !session.snapshot) return <RoomPicker session={session} />;
-  return <Dashboard session={session} />;
+  return <Dashboard session={session} snapshot={session.snapshot} />;
 }
 
 function RoomPicker({ session }: { session: ConsoleSession }) {
@@ -37,6 +38,7 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
         </div>
       )}
       <button
+        type="button"
         className="big"
         disabled={!session.online || busy}
         onClick={async () => {
@@ -61,7 +63,7 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
                 </span>
                 <span className="muted">{new Date(r.createdAt).toLocaleString()}</span>
                 <span className="spacer" />
-                <button className="small secondary" disabled={!session.online} onClick={() => void session.attach(r)}>
+                <button type="button" className="small secondary" disabled={!session.online} onClick={() => void session.attach(r)}>
                   Reopen
                 </button>
               </li>
@@ -73,8 +75,7 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
   );
 }
 
-function Dashboard({ session }: { session: ConsoleSession }) {
-  const snapshot = session.snapshot!;
+function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: ConsoleSnapshot }) {
   const active = snapshot.nodes.filter((n) => n.status === 'active');
   const round = snapshot.round;
   const ui = round ? GAME_UIS[round.game] : undefined;
@@ -87,15 +88,16 @@ function Dashboard({ session }: { session: ConsoleSession }) {
   const pausedRef = useRef(snapshot.paused);
   pausedRef.current = snapshot.paused;
 
-  const report = (p: Promise<{ message: string } | null>) =>
-    void p.then((err) => {
-      setFlash(err ? err.message : null);
-    });
-  const handlers = useMemo(
-    () => ({
-      drill: (name: DrillName) => report(session.command('console:drill', { name })),
-      fault: (op: FaultOp) => report(session.command('console:fault', { op })),
-      togglePause: () => report(session.command('console:pause', { paused: !pausedRef.current })),
+  const { command } = session;
+  const handlers = useMemo(() => {
+    const report = (p: Promise<{ message: string } | null>) =>
+      void p.then((err) => {
+        setFlash(err ? err.message : null);
+      });
+    return {
+      drill: (name: DrillName) => report(command('console:drill', { name })),
+      fault: (op: FaultOp) => report(command('console:fault', { op })),
+      togglePause: () => report(command('console:pause', { paused: !pausedRef.current })),
       toggleProjector: () =>
         setProjector((p) => {
           localStorage.setItem('human-cluster:projector', p ? '0' : '1');
@@ -107,10 +109,8 @@ function Dashboard({ session }: { session: ConsoleSession }) {
         setHelp(false);
       },
       selected: () => [...selectedRef.current],
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session.command],
-  );
+    };
+  }, [command]);
   useShortcuts(handlers);
 
   const end = () => {
@@ -149,7 +149,7 @@ function Dashboard({ session }: { session: ConsoleSession }) {
         </div>
         <span className="spacer" />
         <div className="row">
-          <button className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>
+          <button type="button" className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>
             Projector mode
           </button>
           <a
@@ -161,20 +161,28 @@ function Dashboard({ session }: { session: ConsoleSession }) {
           >
             Recordings
           </a>
-          <button className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+          <button type="button" className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
             ?
           </button>
-          <button className="secondary" onClick={() => void session.command('console:lock', { locked: !snapshot.room.locked })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void session.command('console:lock', { locked: !snapshot.room.locked })}
+          >
             {snapshot.room.locked ? 'Unlock room' : 'Lock room'}
           </button>
-          <button className="danger" onClick={end} disabled={snapshot.room.ended}>
+          <button type="button" className="danger" onClick={end} disabled={snapshot.room.ended}>
             End session
           </button>
         </div>
       </header>
       {flash && (
-        <div className="error" role="alert" style={{ margin: '0.5rem 1rem 0' }} onClick={() => setFlash(null)}>
-          {flash}
+        <div className="error row" role="alert" style={{ margin: '0.5rem 1rem 0' }}>
+          <span>{flash}</span>
+          <span className="spacer" />
+          <button type="button" className="small secondary" onClick={() => setFlash(null)}>
+            Dismiss
+          </button>
         </div>
       )}
       {snapshot.room.ended ? (
@@ -184,7 +192,7 @@ function Dashboard({ session }: { session: ConsoleSession }) {
       ) : (
         <div className="console-body">
           <div className="stack">
-            <LiveMap session={session} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
+            <LiveMap session={session} snapshot={snapshot} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
             {round && ui && (
               <section className="panel" aria-label={`${round.title} live`}>
                 <ui.Console view={round.view} snapshot={snapshot} />

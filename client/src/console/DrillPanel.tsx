@@ -2,7 +2,7 @@
 // written by the instructor (a small form, or JSON), kept in this browser, started and stopped
 // here. The same JSON runs in the simulator: `npm run simulate -- … --drill file.json`.
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { GAMES } from '../games/registry';
 import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import { describeStep, drillScript, PRESET_SCRIPTS, type DrillScript, type ScriptStep } from '../../../shared/net/script';
@@ -10,6 +10,8 @@ import { formatIssues } from '../../../shared/protocol/result';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { formatTime } from './NetworkPanel';
 import type { ConsoleSession } from './useConsoleSession';
+import { keyed } from '../keyed';
+import { must } from '../../../shared/must';
 
 const STORE_KEY = 'human-cluster:drills';
 
@@ -35,7 +37,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   const [pick, setPick] = useState(0);
   const [editing, setEditing] = useState<DrillScript | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const chosen = all[Math.min(pick, all.length - 1)]!;
+  const chosen = must(all[Math.min(pick, all.length - 1)], 'a drill to show (the presets are never empty)');
 
   const start = async (script: DrillScript) => {
     setError(null);
@@ -82,14 +84,14 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
           <div className="row">
             <b>{running.name}</b>
             <span className="spacer" />
-            <button className="danger small" onClick={() => void session.command('console:script', { action: 'stop' })}>
+            <button type="button" className="danger small" onClick={() => void session.command('console:script', { action: 'stop' })}>
               ■ Stop drill
             </button>
           </div>
           <ol className="steps">
-            {running.steps.map((st, i) => (
+            {keyed(running.steps, (st) => `${st.at}:${st.text}`).map(({ key, item: st }, i) => (
               <li
-                key={i}
+                key={key}
                 className={i < running.next ? 'done' : i === running.next ? 'current' : ''}
                 aria-current={i === running.next ? 'step' : undefined}
               >
@@ -109,8 +111,8 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
           <div className="field">
             <label htmlFor="drill-pick">Drill</label>
             <select id="drill-pick" value={pick} onChange={(e) => setPick(Number(e.target.value))}>
-              {all.map(({ s, preset }, i) => (
-                <option key={`${s.name}-${i}`} value={i}>
+              {keyed(all, ({ s, preset }) => `${preset ? 'preset' : 'saved'}:${s.name}`).map(({ key, item: { s, preset } }, i) => (
+                <option key={key} value={i}>
                   {preset ? s.name : `★ ${s.name}`}
                 </option>
               ))}
@@ -118,23 +120,25 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
           </div>
           {chosen.s.description && <p className="muted">{chosen.s.description}</p>}
           <ol className="steps">
-            {chosen.s.steps.map((st, i) => (
-              <li key={i}>
+            {keyed(chosen.s.steps, (st) => `${st.at}:${describeStep(st)}`).map(({ key, item: st }) => (
+              <li key={key}>
                 <span className="mono">{formatTime(st.at * 1000)}</span> {describeStep(st)}
               </li>
             ))}
           </ol>
           <div className="row">
-            <button className="good" onClick={() => void start(chosen.s)}>
+            <button type="button" className="good" onClick={() => void start(chosen.s)}>
               ▶ Run drill
             </button>
             <button
+              type="button"
               className="small secondary"
               onClick={() => setEditing(chosen.preset ? { ...chosen.s, name: `${chosen.s.name} (copy)` } : chosen.s)}
             >
               Edit
             </button>
             <button
+              type="button"
               className="small secondary"
               onClick={() =>
                 setEditing({
@@ -149,7 +153,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
             >
               New
             </button>
-            <button className="small secondary" onClick={() => download(chosen.s)}>
+            <button type="button" className="small secondary" onClick={() => download(chosen.s)}>
               Export JSON
             </button>
             <label className="button small secondary" style={{ margin: 0 }}>
@@ -162,7 +166,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
               />
             </label>
             {!chosen.preset && (
-              <button className="small danger" onClick={() => remove(chosen.s.name)}>
+              <button type="button" className="small danger" onClick={() => remove(chosen.s.name)}>
                 Delete
               </button>
             )}
@@ -186,12 +190,22 @@ function kindOf(step: ScriptStep): StepKind {
   return step.do;
 }
 
+/** A step being edited, with an id that stays with it while steps above it are removed. */
+interface StepRow {
+  id: number;
+  step: ScriptStep;
+}
+
 function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSave(s: DrillScript): void; onCancel(): void }) {
-  const [script, setScript] = useState<DrillScript>(initial);
+  const nextId = useRef(0);
+  const row = (step: ScriptStep): StepRow => ({ id: nextId.current++, step });
+  const [name, setName] = useState(initial.name);
+  const [rows, setRows] = useState(() => initial.steps.map(row));
+  const script: DrillScript = { ...initial, name, steps: rows.map((r) => r.step) };
   const [json, setJson] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const games = [...GAMES.values()].map((g) => g.engine);
-  const setStep = (i: number, step: ScriptStep) => setScript({ ...script, steps: script.steps.map((s, j) => (j === i ? step : s)) });
+  const setStep = (id: number, step: ScriptStep) => setRows(rows.map((r) => (r.id === id ? { id, step } : r)));
   const changeKind = (at: number, kind: StepKind): ScriptStep => {
     switch (kind) {
       case 'start':
@@ -228,7 +242,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
   return (
     <div className="stack">
       <div className="row">
-        <button className="small secondary" onClick={() => setJson(json === null ? JSON.stringify(script, null, 2) : null)}>
+        <button type="button" className="small secondary" onClick={() => setJson(json === null ? JSON.stringify(script, null, 2) : null)}>
           {json === null ? 'Edit as JSON' : 'Edit as form'}
         </button>
       </div>
@@ -238,30 +252,30 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
         <>
           <div className="field">
             <label htmlFor="drill-name">Name</label>
-            <input id="drill-name" value={script.name} onChange={(e) => setScript({ ...script, name: e.target.value })} />
+            <input id="drill-name" value={name} onChange={(e) => setName(e.target.value)} />
           </div>
-          {script.steps.map((st, i) => (
-            <div className="row" key={i}>
-              <label className="sr-only" htmlFor={`step-at-${i}`}>
+          {rows.map(({ id, step: st }, i) => (
+            <div className="row" key={id}>
+              <label className="sr-only" htmlFor={`step-at-${id}`}>
                 Step {i + 1} time (s)
               </label>
               <input
-                id={`step-at-${i}`}
+                id={`step-at-${id}`}
                 type="number"
                 min={0}
                 style={{ width: 90 }}
                 value={st.at}
-                onChange={(e) => setStep(i, { ...st, at: Number(e.target.value) })}
+                onChange={(e) => setStep(id, { ...st, at: Number(e.target.value) })}
               />
               <span>s</span>
-              <label className="sr-only" htmlFor={`step-kind-${i}`}>
+              <label className="sr-only" htmlFor={`step-kind-${id}`}>
                 Step {i + 1} action
               </label>
               <select
-                id={`step-kind-${i}`}
+                id={`step-kind-${id}`}
                 style={{ width: 180 }}
                 value={kindOf(st)}
-                onChange={(e) => setStep(i, changeKind(st.at, e.target.value as StepKind))}
+                onChange={(e) => setStep(id, changeKind(st.at, e.target.value as StepKind))}
               >
                 <option value="start">start a game</option>
                 <option value="stop">stop the round</option>
@@ -277,7 +291,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                   aria-label="Game"
                   style={{ width: 180 }}
                   value={st.game}
-                  onChange={(e) => setStep(i, { ...st, game: e.target.value })}
+                  onChange={(e) => setStep(id, { ...st, game: e.target.value })}
                 >
                   {games.map((g) => (
                     <option key={g.id} value={g.id}>
@@ -291,7 +305,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                   aria-label="Drill"
                   style={{ width: 220 }}
                   value={st.name}
-                  onChange={(e) => setStep(i, { ...st, name: e.target.value as DrillName })}
+                  onChange={(e) => setStep(id, { ...st, name: e.target.value as DrillName })}
                 >
                   {(Object.keys(DRILLS) as DrillName[]).map((d) => (
                     <option key={d} value={d}>
@@ -307,7 +321,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                   min={1}
                   style={{ width: 80 }}
                   value={st.who}
-                  onChange={(e) => setStep(i, { ...st, who: Math.max(1, Number(e.target.value)) })}
+                  onChange={(e) => setStep(id, { ...st, who: Math.max(1, Number(e.target.value)) })}
                 />
               )}
               {st.do === 'fault' && st.op.op === 'loss' && (
@@ -319,7 +333,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                   step={0.05}
                   style={{ width: 90 }}
                   value={st.op.rate}
-                  onChange={(e) => setStep(i, { ...st, op: { op: 'loss', rate: Number(e.target.value) } })}
+                  onChange={(e) => setStep(id, { ...st, op: { op: 'loss', rate: Number(e.target.value) } })}
                 />
               )}
               {st.do === 'fault' && st.op.op === 'latency' && (
@@ -330,7 +344,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                   style={{ width: 100 }}
                   value={st.op.base}
                   onChange={(e) =>
-                    setStep(i, {
+                    setStep(id, {
                       ...st,
                       op: { op: 'latency', base: Number(e.target.value), jitter: st.op.op === 'latency' ? st.op.jitter : 0 },
                     })
@@ -338,19 +352,19 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                 />
               )}
               <button
+                type="button"
                 className="small secondary"
                 aria-label={`Remove step ${i + 1}`}
-                onClick={() => setScript({ ...script, steps: script.steps.filter((_, j) => j !== i) })}
+                onClick={() => setRows(rows.filter((r) => r.id !== id))}
               >
                 ✕
               </button>
             </div>
           ))}
           <button
+            type="button"
             className="small secondary"
-            onClick={() =>
-              setScript({ ...script, steps: [...script.steps, { at: (script.steps.at(-1)?.at ?? 0) + 30, do: 'drill', name: 'heal' }] })
-            }
+            onClick={() => setRows([...rows, row({ at: (rows.at(-1)?.step.at ?? 0) + 30, do: 'drill', name: 'heal' })])}
           >
             + step
           </button>
@@ -362,10 +376,10 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
         </div>
       )}
       <div className="row">
-        <button className="good" onClick={save}>
+        <button type="button" className="good" onClick={save}>
           Save drill
         </button>
-        <button className="secondary" onClick={onCancel}>
+        <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -8,27 +8,25 @@ import { mapNodesOf, messageStyle } from '../games/mapLook';
 import { MapLegend } from '../map/Legend';
 import { NetworkMap } from '../map/NetworkMap';
 import { TrafficModel } from '../map/traffic';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 
-interface Popover {
-  kind: 'node' | 'link';
-  ids: string[];
-  x: number;
-  y: number;
-}
+/** What the instructor clicked on the map, and where. */
+type Popover = { x: number; y: number } & ({ kind: 'node'; id: string } | { kind: 'link'; a: string; b: string });
 
 export function LiveMap({
   session,
+  snapshot,
   scale,
   selected,
   setSelected,
 }: {
   session: ConsoleSession;
+  snapshot: ConsoleSnapshot;
   scale: number;
   selected: Set<string>;
   setSelected(s: Set<string>): void;
 }) {
-  const snapshot = session.snapshot!;
   const traffic = useMemo(() => new TrafficModel(), []);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -75,8 +73,8 @@ export function LiveMap({
         scale={scale}
         onSelect={(picked, add) => setSelected(new Set(add ? [...selected, ...picked] : picked))}
         onMove={(moving, group) => void fault({ op: 'move', nodes: moving, group: group === 'new' ? freeGroup() : group })}
-        onNodeClick={(id, x, y) => setPopover({ kind: 'node', ids: [id], x, y })}
-        onLinkClick={(a, b, x, y) => setPopover({ kind: 'link', ids: [a, b], x, y })}
+        onNodeClick={(id, x, y) => setPopover({ kind: 'node', id, x, y })}
+        onLinkClick={(a, b, x, y) => setPopover({ kind: 'link', a, b, x, y })}
       />
       <div className="row" role="toolbar" aria-label="Selection">
         <span className="muted">{ids.length === 0 ? 'Click, shift-click or drag a box to select nodes.' : `${ids.length} selected:`}</span>
@@ -84,6 +82,7 @@ export function LiveMap({
           ids.length === 0 &&
           groups.map((g) => (
             <button
+              type="button"
               key={g}
               className="small secondary"
               onClick={() => setSelected(new Set(nodes.filter((n) => n.group === g).map((n) => n.id)))}
@@ -94,20 +93,20 @@ export function LiveMap({
         {ids.length > 0 && (
           <>
             {[...groups, freeGroup()].slice(0, 6).map((g) => (
-              <button key={g} className="small secondary" onClick={() => void fault({ op: 'move', nodes: ids, group: g })}>
+              <button type="button" key={g} className="small secondary" onClick={() => void fault({ op: 'move', nodes: ids, group: g })}>
                 → group {g}
               </button>
             ))}
-            <button className="small secondary" onClick={() => void fault({ op: 'isolate', nodes: ids })}>
+            <button type="button" className="small secondary" onClick={() => void fault({ op: 'isolate', nodes: ids })}>
               Isolate
             </button>
-            <button className="small danger" onClick={() => void fault({ op: 'crash', nodes: ids })}>
+            <button type="button" className="small danger" onClick={() => void fault({ op: 'crash', nodes: ids })}>
               Crash
             </button>
-            <button className="small good" onClick={() => void fault({ op: 'restart', nodes: ids })}>
+            <button type="button" className="small good" onClick={() => void fault({ op: 'restart', nodes: ids })}>
               Restart
             </button>
-            <button className="small secondary" onClick={() => setSelected(new Set())}>
+            <button type="button" className="small secondary" onClick={() => setSelected(new Set())}>
               Clear
             </button>
           </>
@@ -155,19 +154,20 @@ export function LiveMap({
         >
           {popover.kind === 'node' ? (
             <NodeActions
-              id={popover.ids[0]!}
+              id={popover.id}
+              node={snapshot.nodes.find((n) => n.id === popover.id)}
               session={session}
-              name={names.get(popover.ids[0]!) ?? popover.ids[0]!}
+              name={names.get(popover.id) ?? popover.id}
               onDone={() => setPopover(null)}
               fault={fault}
             />
           ) : (
             <LinkLoss
-              a={popover.ids[0]!}
-              b={popover.ids[1]!}
+              a={popover.a}
+              b={popover.b}
               names={names}
-              value={snapshot.faults.linkLoss[`${popover.ids[0]}>${popover.ids[1]}`] ?? 0}
-              onSet={(rate) => void fault({ op: 'linkLoss', from: popover.ids[0]!, to: popover.ids[1]!, rate, both: true })}
+              value={snapshot.faults.linkLoss[`${popover.a}>${popover.b}`] ?? 0}
+              onSet={(rate) => void fault({ op: 'linkLoss', from: popover.a, to: popover.b, rate, both: true })}
               onDone={() => setPopover(null)}
             />
           )}
@@ -179,40 +179,46 @@ export function LiveMap({
 
 function NodeActions({
   id,
+  node,
   name,
   session,
   fault,
   onDone,
 }: {
   id: string;
+  /** The node as the latest snapshot has it (gone once it left). */
+  node: ConsoleSnapshot['nodes'][number] | undefined;
   name: string;
   session: ConsoleSession;
   fault(op: FaultOp): Promise<void>;
   onDone(): void;
 }) {
-  const node = session.snapshot!.nodes.find((n) => n.id === id);
   const run = (p: Promise<unknown>) => void p.then(onDone);
   return (
     <div className="stack" style={{ gap: '0.4rem' }}>
       <b>{name}</b>
       {node?.crashed ? (
-        <button className="small good" onClick={() => run(fault({ op: 'restart', nodes: [id] }))}>
+        <button type="button" className="small good" onClick={() => run(fault({ op: 'restart', nodes: [id] }))}>
           Restart
         </button>
       ) : (
-        <button className="small danger" onClick={() => run(fault({ op: 'crash', nodes: [id] }))}>
+        <button type="button" className="small danger" onClick={() => run(fault({ op: 'crash', nodes: [id] }))}>
           Crash
         </button>
       )}
-      <button className="small secondary" onClick={() => run(fault({ op: 'isolate', nodes: [id] }))}>
+      <button type="button" className="small secondary" onClick={() => run(fault({ op: 'isolate', nodes: [id] }))}>
         Isolate
       </button>
       {node?.kind === 'human' && (
-        <button className="small secondary" onClick={() => run(session.command('console:autopilot', { node: id, on: !node.autopilot }))}>
+        <button
+          type="button"
+          className="small secondary"
+          onClick={() => run(session.command('console:autopilot', { node: id, on: !node.autopilot }))}
+        >
           {node.autopilot ? 'Autopilot off' : 'Autopilot on'}
         </button>
       )}
-      <button className="small secondary" onClick={onDone}>
+      <button type="button" className="small secondary" onClick={onDone}>
         Close
       </button>
     </div>
@@ -242,10 +248,17 @@ function LinkLoss({
       </label>
       <input id="link-loss" type="range" min={0} max={1} step={0.1} value={v} onChange={(e) => setV(Number(e.target.value))} />
       <div className="row">
-        <button className="small" onClick={() => (onSet(v), onDone())}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            onSet(v);
+            onDone();
+          }}
+        >
           Apply
         </button>
-        <button className="small secondary" onClick={onDone}>
+        <button type="button" className="small secondary" onClick={onDone}>
           Cancel
         </button>
       </div>

@@ -3,6 +3,7 @@ import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
+import { keyed } from '../keyed';
 
 /** A slider that sends its value when released, not on every pixel. */
 function Slider(props: {
@@ -58,19 +59,20 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         <h2 id="net-title">Network</h2>
         <span className="spacer" />
         <button
+          type="button"
           className={snapshot.paused ? 'good' : 'secondary'}
           onClick={() => void session.command('console:pause', { paused: !snapshot.paused })}
         >
           {snapshot.paused ? '▶ Resume network' : '❚❚ Pause network'}
         </button>
       </div>
-      <div className="row" role="group" aria-label="Drills">
+      <fieldset className="row plain-group" aria-label="Drills">
         {(Object.keys(DRILLS) as DrillName[]).map((name) => (
-          <button key={name} className="small secondary" onClick={() => void drill(name)}>
+          <button type="button" key={name} className="small secondary" onClick={() => void drill(name)}>
             {DRILLS[name]}
           </button>
         ))}
-      </div>
+      </fieldset>
       <Slider
         id="net-loss"
         label="Loss"
@@ -120,11 +122,13 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
       <h3>Fault log</h3>
       <ul className="log" aria-label="Fault log">
         {snapshot.faultLog.length === 0 && <li className="muted">No faults yet.</li>}
-        {[...snapshot.faultLog].reverse().map((e, i) => (
-          <li key={`${e.t}-${i}`}>
-            <span className="mono muted">{formatTime(e.t)}</span> {e.text}
-          </li>
-        ))}
+        {keyed(snapshot.faultLog, (e) => `${e.t}:${e.text}`)
+          .reverse()
+          .map(({ key, item: e }) => (
+            <li key={key}>
+              <span className="mono muted">{formatTime(e.t)}</span> {e.text}
+            </li>
+          ))}
       </ul>
     </section>
   );

@@ -31,13 +31,14 @@ export function Roster({ snapshot, session }: { snapshot: ConsoleSnapshot; sessi
       <div className="row">
         <h2 id="roster-title">Nodes ({nodes.length})</h2>
         <span className="spacer" />
-        <button className="small secondary" onClick={() => void session.command('console:bots', { add: 1 })}>
+        <button type="button" className="small secondary" onClick={() => void session.command('console:bots', { add: 1 })}>
           + bot
         </button>
-        <button className="small secondary" onClick={() => void session.command('console:bots', { add: 5 })}>
+        <button type="button" className="small secondary" onClick={() => void session.command('console:bots', { add: 5 })}>
           +5 bots
         </button>
         <button
+          type="button"
           className="small secondary"
           disabled={!nodes.some((n) => n.kind === 'bot')}
           onClick={() => void session.command('console:bots', { remove: 1 })}
@@ -70,7 +71,12 @@ const RosterRow = memo(function RosterRow(props: {
       </span>
       {props.crashed && <span className="pill crashed">✕ crashed</span>}
       <span className={`pill ${props.presence}`}>{LABEL[props.presence]}</span>
-      <button className="small secondary" aria-label={`Remove ${props.nickname}`} onClick={() => props.onKick(props.id, props.nickname)}>
+      <button
+        type="button"
+        className="small secondary"
+        aria-label={`Remove ${props.nickname}`}
+        onClick={() => props.onKick(props.id, props.nickname)}
+      >
         ✕
       </button>
     </li>

@@ -59,10 +59,10 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
         </div>
       )}
       <div className="row">
-        <button className="good" onClick={() => void start()}>
+        <button type="button" className="good" onClick={() => void start()}>
           {snapshot.round ? '↻ Restart with this game' : '▶ Start round'}
         </button>
-        <button className="danger" disabled={!snapshot.round} onClick={() => void stop()}>
+        <button type="button" className="danger" disabled={!snapshot.round} onClick={() => void stop()}>
           ■ Stop round
         </button>
       </div>

@@ -1,7 +1,19 @@
-/** The list of keyboard shortcuts over the page (console and replay); a click closes it. */
+import { useEffect, useRef } from 'react';
+
+/** The keyboard shortcuts: closes on a click anywhere, on Escape, or with its button (focused when it opens). */
 export function ShortcutsDialog({ shortcuts, onClose }: { shortcuts: readonly [string, string][]; onClose(): void }) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
   return (
-    <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={onClose}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-label="Keyboard shortcuts"
+      onClick={onClose}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <div className="panel">
         <h2>Keyboard shortcuts</h2>
         <table className="results">
@@ -16,6 +28,9 @@ export function ShortcutsDialog({ shortcuts, onClose }: { shortcuts: readonly [s
             ))}
           </tbody>
         </table>
+        <button ref={closeRef} type="button" className="secondary" onClick={onClose}>
+          Close
+        </button>
       </div>
     </div>
   );

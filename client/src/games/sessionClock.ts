@@ -2,11 +2,14 @@
 // it describes (`t`), and performance.now() carries it forward until the next one; frozen while
 // the network is paused (timers wait too).
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /** The session time now, re-rendering every `everyMs` while it runs. */
 export function useSessionNow(t: number, frozen: boolean, everyMs = 250): number {
-  const at = useMemo(() => performance.now(), [t]);
+  // When this render learnt of `t`: the session time runs on from there.
+  const [anchor, setAnchor] = useState(() => ({ t, at: performance.now() }));
+  if (anchor.t !== t) setAnchor({ t, at: performance.now() });
+  const at = anchor.t === t ? anchor.at : performance.now();
   const [, setTick] = useState(0);
   useEffect(() => {
     if (frozen) return;

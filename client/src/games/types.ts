@@ -43,24 +43,31 @@ export interface ResultProps<Result = unknown> {
   names: Map<string, string>;
 }
 
-export interface GameUi {
+/**
+ * What a game adds to the screens, typed by the game's own types: the node's view, the
+ * console's view, the round's result and its settings (from shared/games/<game>/).
+ */
+export interface GameUi<View, ConsoleView, Result, Config> {
   /** One line for the game picker. */
   blurb: string;
-  Phone: ComponentType<PhoneGameProps<any>>;
-  Console: ComponentType<ConsoleGameProps<any>>;
+  Phone: ComponentType<PhoneGameProps<View>>;
+  Console: ComponentType<ConsoleGameProps<ConsoleView>>;
   /** Settings for the next round; without one the round starts with the game's defaults. */
-  ConfigForm?: ComponentType<ConfigFormProps<any>>;
+  ConfigForm?: ComponentType<ConfigFormProps<Config>>;
   /** The map's look for each node, from the game's console view. */
-  decorate?(view: any): Record<string, NodeDecoration>;
+  decorate?(view: ConsoleView): Record<string, NodeDecoration>;
   /** Colour and short label of each message kind on the map (others get a default). */
   kinds?: Record<string, KindStyle>;
   /** A label from the message's content ("Attack"), in place of the kind's label. */
   messageLabel?(kind: string, body: unknown): string | null;
   /** The round's analysis, shown at round end and in the replay. */
-  Result?: ComponentType<ResultProps<any>>;
+  Result?: ComponentType<ResultProps<Result>>;
   /** One line for the session's results table. */
-  summary?(result: any): string;
+  summary?(result: Result): string;
 }
+
+/** A game's screens as the registry keeps them (./index.ts erases each game's types once). */
+export type AnyGameUi = GameUi<unknown, unknown, unknown, unknown>;
 
 /** Short vibration where the phone allows it (a new message, an expired timer). */
 export function buzz(pattern: number | number[] = 80): void {

@@ -3,7 +3,7 @@ import { DROP_STYLE } from './draw';
 /** What the map's marks mean, in words beside each shape (colour is never the only signal). */
 export function MapLegend({ live = false }: { live?: boolean }) {
   return (
-    <div className="legend" aria-label="Map legend">
+    <div className="legend" role="note" aria-label="Map legend">
       <span>● message</span>
       <span>◇ duplicate</span>
       <span>↯ overtook</span>

@@ -38,7 +38,14 @@ export const DROP_STYLE: Record<DropReason, { color: string; text: string }> = {
   crashed: { color: '#5b2a86', text: 'crashed' },
 };
 
-const GROUP_TINTS = ['#eef3ff', '#fff4e6', '#eaf7ee', '#fbeef7', '#eef9fb', '#f7f5e8'];
+const GROUP_TINTS: Palette = ['#eef3ff', '#fff4e6', '#eaf7ee', '#fbeef7', '#eef9fb', '#f7f5e8'];
+
+type Palette = readonly [string, ...string[]];
+
+/** The i-th colour of a palette, round and round. */
+function nth(palette: Palette, i: number): string {
+  return palette[i % palette.length] ?? palette[0];
+}
 const INK = '#101828';
 
 export interface DrawInput {
@@ -87,7 +94,7 @@ function drawRegions(d: DrawInput): void {
   const partitioned = layout.regions.length > 1;
   layout.regions.forEach((r, i) => {
     ctx.save();
-    ctx.fillStyle = partitioned ? GROUP_TINTS[i % GROUP_TINTS.length]! : '#f6f7fb';
+    ctx.fillStyle = partitioned ? nth(GROUP_TINTS, i) : '#f6f7fb';
     roundRect(ctx, r.x + 2, r.y + 2, r.w - 4, r.h - 4, 18);
     ctx.fill();
     if (partitioned) {
@@ -114,12 +121,12 @@ function drawOpenLinks(d: DrawInput): void {
   ctx.lineWidth = 3;
   ctx.font = `600 ${Math.round(13 * d.scale)}px system-ui, sans-serif`;
   for (const key of open) {
-    const [a, b] = key.split('>');
-    const pa = centre.get(a!);
-    const pb = centre.get(b!);
+    const [a = '', b = ''] = key.split('>');
+    const pa = centre.get(a);
+    const pb = centre.get(b);
     if (!pa || !pb) continue;
     const both = open.has(`${b}>${a}`);
-    if (both && a! > b!) continue;
+    if (both && a > b) continue;
     ctx.strokeStyle = '#1f4fbf';
     ctx.setLineDash(both ? [] : [8, 6]);
     ctx.beginPath();
@@ -138,13 +145,15 @@ function drawMesh(d: DrawInput): void {
   const { ctx } = d;
   ctx.save();
   ctx.lineWidth = 1;
-  const ids = d.nodes.map((n) => n.id);
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      const a = d.at.get(ids[i]!);
-      const b = d.at.get(ids[j]!);
-      if (!a || !b) continue;
-      const loss = Math.max(d.faults.linkLoss[`${ids[i]}>${ids[j]}`] ?? 0, d.faults.linkLoss[`${ids[j]}>${ids[i]}`] ?? 0);
+  const placed = d.nodes.flatMap((n) => {
+    const at = d.at.get(n.id);
+    return at ? [{ id: n.id, at }] : [];
+  });
+  for (const [i, from] of placed.entries()) {
+    for (const to of placed.slice(i + 1)) {
+      const a = from.at;
+      const b = to.at;
+      const loss = Math.max(d.faults.linkLoss[`${from.id}>${to.id}`] ?? 0, d.faults.linkLoss[`${to.id}>${from.id}`] ?? 0);
       ctx.strokeStyle = loss > 0 ? '#b35c00' : 'rgba(16,24,40,0.10)';
       ctx.lineWidth = loss > 0 ? 3 : 1;
       ctx.setLineDash(loss > 0 ? [6, 5] : []);
@@ -354,9 +363,9 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
 
 /** A stable colour and a short label for message kinds a game did not style. */
 export function defaultKindStyle(kind: string): KindStyle {
-  const palette = ['#1f4fbf', '#b35c00', '#146c2e', '#8a1c7c', '#0b7285', '#5f3dc4', '#a61e4d'];
+  const palette: Palette = ['#1f4fbf', '#b35c00', '#146c2e', '#8a1c7c', '#0b7285', '#5f3dc4', '#a61e4d'];
   let h = 0;
   for (const ch of kind) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   const name = kind.includes(':') ? kind.slice(kind.indexOf(':') + 1) : kind;
-  return { color: palette[h % palette.length]!, label: name.replace(/-/g, ' ') };
+  return { color: nth(palette, h), label: name.replace(/-/g, ' ') };
 }

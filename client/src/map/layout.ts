@@ -28,30 +28,28 @@ export function layout(nodes: readonly { id: string; group: string }[], width: n
     if (list) list.push(n.id);
     else byGroup.set(n.group, [n.id]);
   }
-  const groups = [...byGroup.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const groups = [...byGroup].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
   const k = Math.max(1, groups.length);
   // A row of regions for a few groups; a grid beyond that. Wider regions for bigger groups.
   const cols = k <= 4 ? k : Math.ceil(Math.sqrt(k * (width / Math.max(1, height))));
   const rows = Math.ceil(k / cols);
   const gap = k > 1 ? Math.max(18, Math.min(60, width * 0.04)) : 0;
-  const regions: Region[] = [];
+  const regions: { region: Region; ids: string[] }[] = [];
   const rowH = (height - gap * (rows - 1)) / rows;
   for (let r = 0; r < rows; r++) {
-    const inRow = groups.slice(r * cols, (r + 1) * cols);
-    const weights = inRow.map((g) => Math.sqrt(byGroup.get(g)!.length) + 0.6);
-    const total = weights.reduce((a, b) => a + b, 0);
+    const inRow = groups.slice(r * cols, (r + 1) * cols).map(([group, ids]) => ({ group, ids, weight: Math.sqrt(ids.length) + 0.6 }));
+    const total = inRow.reduce((a, g) => a + g.weight, 0);
     const usable = width - gap * (inRow.length - 1);
     let x = 0;
-    inRow.forEach((g, i) => {
-      const w = (usable * weights[i]!) / total;
-      regions.push({ group: g, x, y: r * (rowH + gap), w, h: rowH, count: byGroup.get(g)!.length });
+    for (const { group, ids, weight } of inRow) {
+      const w = (usable * weight) / total;
+      regions.push({ region: { group, x, y: r * (rowH + gap), w, h: rowH, count: ids.length }, ids });
       x += w + gap;
-    });
+    }
   }
   const positions = new Map<string, { x: number; y: number }>();
   let radius = 28;
-  for (const region of regions) {
-    const ids = byGroup.get(region.group)!;
+  for (const { region, ids } of regions) {
     const n = ids.length;
     // Room above for the group's name and below for the last row's labels.
     const top = 28;
@@ -61,13 +59,12 @@ export function layout(nodes: readonly { id: string; group: string }[], width: n
     const maxR = Math.max(10, Math.min(region.w - 2 * pad, region.h - top - bottom) / 2 - pad);
     const step = maxR / Math.sqrt(n + 0.5);
     radius = Math.min(radius, Math.max(3, step * 0.42));
-    ids.forEach((id, i) => {
-      if (n === 1) return positions.set(id, { x: cx, y: cy });
-      const rr = step * Math.sqrt(i + 0.5);
+    for (const [i, id] of ids.entries()) {
+      const rr = n === 1 ? 0 : step * Math.sqrt(i + 0.5);
       positions.set(id, { x: cx + rr * Math.cos(i * GOLDEN), y: cy + rr * Math.sin(i * GOLDEN) });
-    });
+    }
   }
-  return { regions, positions, radius };
+  return { regions: regions.map((r) => r.region), positions, radius };
 }
 
 /** The region a point falls in (for dropping dragged nodes on a group). */

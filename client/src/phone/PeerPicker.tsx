@@ -30,14 +30,14 @@ export function PeerPicker({ peers, names, selected, onChange, max, disabled, la
       {peers.length > 12 && (
         <input aria-label="Search names" placeholder="Search names…" value={query} onChange={(e) => setQuery(e.target.value)} />
       )}
-      <div className="picker" role="group" aria-label={label ?? 'Choose nodes'}>
+      <fieldset className="picker plain-group" aria-label={label ?? 'Choose nodes'}>
         {shown.map((id) => (
           <button key={id} type="button" aria-pressed={selected.includes(id)} disabled={disabled} onClick={() => toggle(id)}>
             {selected.includes(id) ? '✓ ' : ''}
             {names.get(id) ?? id}
           </button>
         ))}
-      </div>
+      </fieldset>
       {query && shown.length === 0 && <p className="muted">No name matches “{query.trim()}”.</p>}
       {shown.length < peers.length && !query && (
         <p className="muted">

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { NodeView } from '../../../shared/protocol/views';
 import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/ids';
 import { GAME_UIS } from '../games';
+import type { AnyGameUi } from '../games/types';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';
 import { useWakeLock } from './useWakeLock';
 
@@ -47,13 +48,14 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
           {view.you.nickname}
         </span>
         <span className="spacer" />
-        <span className="code" aria-label={`Room ${view.room.code}`}>
+        <span className="code">
+          <span className="sr-only">Room </span>
           {view.room.code}
         </span>
       </header>
       {banner}
       <main className="phone-main">
-        <NodeScreen session={session} />
+        <NodeScreen session={session} view={view} />
       </main>
     </div>
   );
@@ -121,8 +123,7 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
 
 const roundOver = async () => ({ code: 'round_over', message: 'This round is over: wait for the next one.' });
 
-function NodeScreen({ session }: { session: PhoneSession }) {
-  const view = session.view!;
+function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }) {
   const [error, setError] = useState<string | null>(null);
   const last = view.lastRound;
   if (view.room.ended) {
@@ -137,6 +138,7 @@ function NodeScreen({ session }: { session: PhoneSession }) {
     );
   }
   const ui = view.round ? GAME_UIS[view.round.game] : undefined;
+  const lastUi = last ? GAME_UIS[last.game] : undefined;
   const toggleAutopilot = async (on: boolean) => {
     setError(null);
     const err = await session.setAutopilot(on);
@@ -144,13 +146,13 @@ function NodeScreen({ session }: { session: PhoneSession }) {
   };
   return (
     <>
-      {!view.round && last && GAME_UIS[last.game] && (
+      {!view.round && last && lastUi && (
         <section className="panel stack" aria-labelledby="last-round">
           <h2 id="last-round">Round {last.index} is over</h2>
           <p>{last.title}: the results are on the projector.</p>
           <details open>
             <summary>Your node at the end of the round</summary>
-            <LastRoundView node={view} roster={session.roster} />
+            <LastRoundView ui={lastUi} last={last} node={view} roster={session.roster} />
           </details>
         </section>
       )}
@@ -195,6 +197,7 @@ function NodeScreen({ session }: { session: PhoneSession }) {
         <span className="muted">You are node {view.you.nickname}.</span>
         <span className="spacer" />
         <button
+          type="button"
           className="secondary small"
           onClick={() => {
             if (window.confirm('Leave this room? You would join again as a new node.')) void session.leave();
@@ -208,9 +211,17 @@ function NodeScreen({ session }: { session: PhoneSession }) {
 }
 
 /** The game's own screen over the round's final state, read-only. */
-function LastRoundView({ node, roster }: { node: NodeView; roster: PhoneSession['roster'] }) {
-  const last = node.lastRound!;
-  const ui = GAME_UIS[last.game]!;
+function LastRoundView({
+  ui,
+  last,
+  node,
+  roster,
+}: {
+  ui: AnyGameUi;
+  last: NonNullable<NodeView['lastRound']>;
+  node: NodeView;
+  roster: PhoneSession['roster'];
+}) {
   return (
     <div className="last-round" inert>
       <ui.Phone view={last.view} node={node} roster={roster} act={roundOver} />

@@ -5,7 +5,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { DROP_REASONS } from '../../../shared/net/network';
 import { MSG, type RecordingIndex } from '../../../shared/replay/recordingIndex';
 import { DROP_STYLE } from '../map/draw';
-import type { DrawFigures } from './drawDiagram';
+import type { DrawFigures } from './diagramScene';
+import { must } from '../../../shared/must';
+import { cell } from './geometry';
 import type { ReplayPlayer } from './player';
 import { kindStyle } from './styles';
 
@@ -30,9 +32,10 @@ export function HoverCard({ player, row, names }: { player: ReplayPlayer; row: n
   const [detail, setDetail] = useState<{ row: number; body: string; clocks: string } | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => {
-      const send = index.events[m.sendIdx[row]!];
-      if (!send || send.type !== 'envelope:sent') return;
-      const clock = player.fold.probe(m.sendIdx[row]! + 1).clocks[send.env.from];
+      const sendIdx = cell(m.sendIdx, row);
+      const send = index.events[sendIdx];
+      if (send?.type !== 'envelope:sent') return;
+      const clock = player.fold.probe(sendIdx + 1).clocks[send.env.from];
       const vector = clock
         ? Object.entries(clock.vector)
             .map(([id, v]) => `${names.get(id) ?? id} ${v}`)
@@ -47,14 +50,14 @@ export function HoverCard({ player, row, names }: { player: ReplayPlayer; row: n
     }, 180);
     return () => clearTimeout(timer);
   }, [player, index, m, row, names]);
-  const from = index.nodes[m.from[row]!]?.id ?? '?';
-  const to = index.nodes[m.to[row]!]?.id ?? '?';
-  const kind = kindStyle(index.kinds[m.kind[row]!]!).label;
-  const status = m.status[row]!;
-  const reason = DROP_REASONS[m.reason[row]!] ?? 'loss';
+  const from = index.nodes[cell(m.from, row)]?.id ?? '?';
+  const to = index.nodes[cell(m.to, row)]?.id ?? '?';
+  const kind = kindStyle(must(index.kinds[cell(m.kind, row)], 'a message kind')).label;
+  const status = cell(m.status, row);
+  const reason = DROP_REASONS[cell(m.reason, row)] ?? 'loss';
   const fate =
     status === MSG.delivered
-      ? `delivered after ${Math.round(m.endT[row]! - m.sendT[row]!)} ms`
+      ? `delivered after ${Math.round(cell(m.endT, row) - cell(m.sendT, row))} ms`
       : status === MSG.droppedAtSend || status === MSG.droppedInFlight
         ? `dropped: ${DROP_STYLE[reason].text}`
         : status === MSG.cancelled
@@ -79,7 +82,7 @@ export function HoverCard({ player, row, names }: { player: ReplayPlayer; row: n
 
 export function DiagramLegend() {
   return (
-    <div className="legend" aria-label="Legend">
+    <div className="legend" role="note" aria-label="Legend">
       <span>→ delivered (colour: kind)</span>
       <span style={{ color: DROP_STYLE.partition.color }}>✕ cut by a partition</span>
       <span style={{ color: DROP_STYLE.loss.color }}>○ lost</span>
@@ -117,21 +120,25 @@ export function Filters({
   const kindCounts = useMemo(() => {
     const counts = new Array<number>(index.kinds.length).fill(0);
     const m = index.messages;
-    for (let k = 0; k < m.count; k++) counts[m.kind[k]!]!++;
+    for (let k = 0; k < m.count; k++) {
+      const kind = cell(m.kind, k);
+      counts[kind] = (counts[kind] ?? 0) + 1;
+    }
     return counts;
   }, [index]);
   return (
     <div className="filters">
-      <div className="filter-group" role="group" aria-label="Show nodes">
+      <fieldset className="filter-group plain-group" aria-label="Show nodes">
         <b>Nodes</b>
-        <button className="small secondary" onClick={() => setHiddenLanes(() => new Set())}>
+        <button type="button" className="small secondary" onClick={() => setHiddenLanes(() => new Set())}>
           All
         </button>
-        <button className="small secondary" onClick={() => setHiddenLanes(() => new Set(index.nodes.map((n) => n.lane)))}>
+        <button type="button" className="small secondary" onClick={() => setHiddenLanes(() => new Set(index.nodes.map((n) => n.lane)))}>
           None
         </button>
         {index.nodes.map((n) => (
           <button
+            type="button"
             key={n.id}
             className="chip"
             aria-pressed={!hiddenLanes.has(n.lane)}
@@ -141,13 +148,14 @@ export function Filters({
             {n.nickname}
           </button>
         ))}
-      </div>
-      <div className="filter-group" role="group" aria-label="Show message kinds">
+      </fieldset>
+      <fieldset className="filter-group plain-group" aria-label="Show message kinds">
         <b>Kinds</b>
         {index.kinds.map((kind, i) => {
           const style = kindStyle(kind);
           return (
             <button
+              type="button"
               key={kind}
               className="chip"
               aria-pressed={!hiddenKinds.has(i)}
@@ -160,7 +168,7 @@ export function Filters({
           );
         })}
         {index.kinds.length === 0 && <span className="muted">No messages in this recording.</span>}
-      </div>
+      </fieldset>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { DROP_REASONS } from '../../../shared/net/network';
 import { MSG } from '../../../shared/replay/recordingIndex';
 import { GAME_UIS } from '../games';
 import { DROP_STYLE } from '../map/draw';
-import { formatClock } from './geometry';
+import { cell, formatClock } from './geometry';
 import type { ReplayPlayer } from './player';
 import { kindStyle } from './styles';
 
@@ -28,19 +28,20 @@ export function MessageDetails({
   const { index } = player;
   const m = index.messages;
   const info = useMemo(() => {
-    const send = index.events[m.sendIdx[row]!];
-    if (!send || send.type !== 'envelope:sent') return null;
+    const sendIdx = cell(m.sendIdx, row);
+    const send = index.events[sendIdx];
+    if (send?.type !== 'envelope:sent') return null;
     const env = send.env;
     const clockAt = (count: number, node: string): NodeClock | null => {
       const state = player.fold.probe(count);
       const c = state.clocks[node];
       return c ? structuredClone(c) : null;
     };
-    const endIdx = m.endIdx[row]!;
-    const status = m.status[row]!;
+    const endIdx = cell(m.endIdx, row);
+    const status = cell(m.status, row);
     return {
       env,
-      sender: clockAt(m.sendIdx[row]! + 1, env.from),
+      sender: clockAt(sendIdx + 1, env.from),
       receiver: status === MSG.delivered && endIdx >= 0 ? clockAt(endIdx + 1, env.to) : null,
       status,
       body: JSON.stringify(env.body, null, 2) ?? 'null',
@@ -49,9 +50,9 @@ export function MessageDetails({
   if (!info) return null;
   const { env } = info;
   const name = (id: string) => names.get(id) ?? id;
-  const sentT = m.sendT[row]!;
-  const endT = m.endT[row]!;
-  const reason = DROP_REASONS[m.reason[row]!] ?? 'loss';
+  const sentT = cell(m.sendT, row);
+  const endT = cell(m.endT, row);
+  const reason = DROP_REASONS[cell(m.reason, row)] ?? 'loss';
   const style = kindStyle(env.kind);
   const game = env.kind.includes(':') ? env.kind.slice(0, env.kind.indexOf(':')) : '';
   const says = GAME_UIS[game]?.messageLabel?.(env.kind, env.body);
@@ -82,13 +83,13 @@ export function MessageDetails({
           </span>
         </h3>
         <span className="spacer" />
-        <button className="small secondary" onClick={() => player.seek(sentT)}>
+        <button type="button" className="small secondary" onClick={() => player.seek(sentT)}>
           Go to its send
         </button>
-        <button className="small secondary" onClick={() => player.seek(endT + 1)}>
+        <button type="button" className="small secondary" onClick={() => player.seek(endT + 1)}>
           Go to its end
         </button>
-        <button className="small secondary" onClick={onClose} aria-label="Close message details">
+        <button type="button" className="small secondary" onClick={onClose} aria-label="Close message details">
           ✕
         </button>
       </div>

@@ -91,7 +91,7 @@ export function RecordingsPage({
           A file someone sent you (a <span className="mono">.jsonl</span> recording). It opens in this browser: nothing is uploaded.
         </p>
         <div className="row">
-          <button className="big" style={{ width: 'auto' }} onClick={() => fileRef.current?.click()} disabled={!!reading}>
+          <button type="button" className="big" style={{ width: 'auto' }} onClick={() => fileRef.current?.click()} disabled={!!reading}>
             {reading ? `Reading ${reading}…` : 'Open a file…'}
           </button>
           <span className="muted">or drop it on this page</span>
@@ -226,13 +226,14 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
         </div>
         <span className="spacer" />
         <div className="row actions">
-          <button onClick={onOpen} aria-label={`Open the recording of room ${e.room}`}>
+          <button type="button" onClick={onOpen} aria-label={`Open the recording of room ${e.room}`}>
             Open
           </button>
-          <button className="secondary" onClick={() => void download()} disabled={!!busy}>
+          <button type="button" className="secondary" onClick={() => void download()} disabled={!!busy}>
             {busy === 'download' ? 'Downloading…' : 'Download'}
           </button>
           <button
+            type="button"
             className="secondary"
             onClick={() => (shareUrl ? setShowShare((s) => !s) : void share())}
             disabled={!!busy}
@@ -241,6 +242,7 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
             Share link
           </button>
           <button
+            type="button"
             className="danger"
             onClick={remove}
             disabled={!!busy || e.live}
@@ -264,15 +266,16 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
             <input readOnly value={shareUrl} aria-label="Share link" data-testid="share-url" onFocus={(ev) => ev.target.select()} />
             <div className="row">
               <button
+                type="button"
                 className="small"
                 onClick={() => void navigator.clipboard?.writeText(shareUrl).then(() => setMessage('Link copied.'))}
               >
                 Copy
               </button>
-              <button className="small secondary" onClick={() => void share()}>
+              <button type="button" className="small secondary" onClick={() => void share()}>
                 New link
               </button>
-              <button className="small danger" onClick={() => void unshare()}>
+              <button type="button" className="small danger" onClick={() => void unshare()}>
                 Withdraw all links
               </button>
             </div>

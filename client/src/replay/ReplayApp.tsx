@@ -125,7 +125,7 @@ export function LoadingScreen({ phase, onClose }: { phase: Exclude<Phase, { kind
           <div className="error" role="alert" data-testid="replay-error">
             {phase.message}
           </div>
-          <button className="big secondary" onClick={onClose}>
+          <button type="button" className="big secondary" onClick={onClose}>
             Back to the recordings
           </button>
         </>

@@ -8,6 +8,7 @@ import { GAME_UIS } from '../games';
 import { formatClock } from './geometry';
 import type { ReplayPlayer } from './player';
 import { nodeNames } from './styles';
+import { keyed } from '../keyed';
 
 export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPlayer }) {
   useSyncExternalStore(player.subscribe, player.getStateVersion);
@@ -30,7 +31,8 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
               ? `Round ${span.index} ended at ${formatClock(span.endT)}${span.reason ? ` (${span.reason})` : ''}.`
               : `${index.nodes.length} nodes joined during the session.`}
         </p>
-        <div className="row figures" aria-label={running ? 'Messages this round so far' : 'Messages in the session so far'}>
+        <div className="row figures">
+          <span className="sr-only">{running ? 'Messages this round so far:' : 'Messages in the session so far:'}</span>
           <span className="stat">
             <b>{figures.sent}</b>sent
           </span>
@@ -67,14 +69,16 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
           </p>
         ) : (
           <ul className="log" data-testid="fault-log">
-            {[...snapshot.faultLog].reverse().map((e, i) => (
-              <li key={`${e.t}-${i}`} className={i === 0 ? 'latest' : undefined}>
-                <button className="linkish mono" onClick={() => player.seek(e.t)} aria-label={`Go to ${formatClock(e.t)}`}>
-                  {formatClock(e.t)}
-                </button>{' '}
-                {e.text}
-              </li>
-            ))}
+            {keyed(snapshot.faultLog, (e) => `${e.t}:${e.text}`)
+              .reverse()
+              .map(({ key, item: e }, i) => (
+                <li key={key} className={i === 0 ? 'latest' : undefined}>
+                  <button type="button" className="linkish mono" onClick={() => player.seek(e.t)} aria-label={`Go to ${formatClock(e.t)}`}>
+                    {formatClock(e.t)}
+                  </button>{' '}
+                  {e.text}
+                </li>
+              ))}
           </ul>
         )}
       </section>
@@ -98,7 +102,7 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
                   <td>{r.index}</td>
                   <td>{r.game}</td>
                   <td>
-                    <button className="linkish mono" onClick={() => player.seek(r.startT)}>
+                    <button type="button" className="linkish mono" onClick={() => player.seek(r.startT)}>
                       {formatClock(r.startT)}
                     </button>
                   </td>

@@ -4,7 +4,7 @@
 // the keyboard and screen readers get a real slider.
 
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { formatClock, partitionPeriods } from './geometry';
+import { cell, formatClock, partitionPeriods } from './geometry';
 import { SPEEDS, type ReplayPlayer } from './player';
 
 const BUCKETS = 600;
@@ -23,7 +23,13 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
     <>
       <section className="panel timeline" aria-label="Timeline">
         <div className="row timeline-controls">
-          <button className="play" onClick={() => player.toggle()} aria-label={player.playing ? 'Pause' : 'Play'} data-testid="play">
+          <button
+            type="button"
+            className="play"
+            onClick={() => player.toggle()}
+            aria-label={player.playing ? 'Pause' : 'Play'}
+            data-testid="play"
+          >
             {player.playing ? '❚❚ Pause' : '▶ Play'}
           </button>
           <div className="time" data-testid="replay-time">
@@ -36,19 +42,25 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
               </span>
             )}
           </div>
-          <div className="row speeds" role="group" aria-label="Speed">
+          <fieldset className="row speeds plain-group" aria-label="Speed">
             {SPEEDS.map((s) => (
-              <button key={s} className="small secondary" aria-pressed={player.speed === s} onClick={() => player.setSpeed(s)}>
+              <button
+                type="button"
+                key={s}
+                className="small secondary"
+                aria-pressed={player.speed === s}
+                onClick={() => player.setSpeed(s)}
+              >
                 {s === 0.25 ? '¼' : s === 0.5 ? '½' : s}×
               </button>
             ))}
-          </div>
+          </fieldset>
           <span className="spacer" />
           <span className="round-now muted">{round ? `Round ${round.index}: ${round.game}` : 'before the first round'}</span>
         </div>
         <Strip player={player} duration={duration} />
       </section>
-      <div className="row jumps" aria-label="Jump to">
+      <fieldset className="row jumps plain-group" aria-label="Jump to">
         <JumpPair
           label="Round"
           prev={() => jump(player.jumpPrev(roundStarts), 'No earlier round.')}
@@ -86,22 +98,22 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
             {notice}
           </span>
         )}
-      </div>
+      </fieldset>
     </>
   );
 });
 
 function JumpPair({ label, prev, next }: { label: string; prev(): void; next(): void }) {
   return (
-    <span className="jump-pair" role="group" aria-label={label}>
-      <button className="small secondary" onClick={prev} aria-label={`Previous ${label.toLowerCase()}`}>
+    <fieldset className="jump-pair plain-group" aria-label={label}>
+      <button type="button" className="small secondary" onClick={prev} aria-label={`Previous ${label.toLowerCase()}`}>
         ◀
       </button>
       <span className="jump-label">{label}</span>
-      <button className="small secondary" onClick={next} aria-label={`Next ${label.toLowerCase()}`}>
+      <button type="button" className="small secondary" onClick={next} aria-label={`Next ${label.toLowerCase()}`}>
         ▶
       </button>
-    </span>
+    </fieldset>
   );
 }
 
@@ -120,8 +132,12 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
     const drops = new Uint32Array(BUCKETS);
     const m = index.messages;
     const bucket = (t: number) => Math.min(BUCKETS - 1, Math.max(0, Math.floor((t / duration) * BUCKETS)));
-    for (let k = 0; k < m.count; k++) sends[bucket(m.sendT[k]!)]!++;
-    for (const i of index.drops) drops[bucket(index.times[i]!)]!++;
+    const count = (counts: Uint32Array, t: number) => {
+      const b = bucket(t);
+      counts[b] = cell(counts, b) + 1;
+    };
+    for (let k = 0; k < m.count; k++) count(sends, cell(m.sendT, k));
+    for (const i of index.drops) count(drops, cell(index.times, i));
     let max = 1;
     for (const s of sends) max = Math.max(max, s);
     return { sends, drops, max };
@@ -131,7 +147,9 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
   useEffect(() => {
     const el = wrapRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(([e]) => setWidth(Math.max(200, Math.round(e!.contentRect.width))));
+    const ro = new ResizeObserver((entries) => {
+      for (const e of entries) setWidth(Math.max(200, Math.round(e.contentRect.width)));
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -174,13 +192,12 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
     }
     // Traffic (grey) and drops (red) per slice of time.
     const bw = width / BUCKETS;
-    for (let b = 0; b < BUCKETS; b++) {
-      const s = histogram.sends[b]!;
+    for (const [b, s] of histogram.sends.entries()) {
       if (!s) continue;
       const h = (Math.sqrt(s) / Math.sqrt(histogram.max)) * (height - 24);
       ctx.fillStyle = '#98a2b3';
       ctx.fillRect(b * bw, height - h, Math.max(1, bw), h);
-      const d = histogram.drops[b]!;
+      const d = histogram.drops[b];
       if (d) {
         const dh = Math.max(3, (Math.sqrt(d) / Math.sqrt(histogram.max)) * (height - 24));
         ctx.fillStyle = '#c01d1d';
@@ -222,6 +239,7 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
   const valueText = `${formatClock(player.t)} of ${formatClock(duration)}${round ? `, round ${round.index}` : ''}`;
   return (
     <div ref={wrapRef} className="strip">
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex takes no focus; the slider below says what it shows */}
       <canvas ref={canvasRef} style={{ width, height, display: 'block' }} aria-hidden="true" />
       <div ref={headRef} className="strip-head" style={{ height }} aria-hidden="true" />
       <input
@@ -250,10 +268,12 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
           if (e.key === 'Home' || e.key === 'End') {
             e.preventDefault();
             player.seek(e.key === 'Home' ? 0 : duration);
-          } else if (by[e.key] !== undefined) {
+          } else {
+            const step = by[e.key];
+            if (step === undefined) return;
             e.preventDefault();
             e.stopPropagation();
-            player.seek(player.t + by[e.key]! * (e.shiftKey ? 10 : 1));
+            player.seek(player.t + step * (e.shiftKey ? 10 : 1));
           }
         }}
       />

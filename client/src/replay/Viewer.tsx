@@ -4,7 +4,7 @@
 // round.
 
 import { ShortcutsDialog } from '../console/ShortcutsDialog';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { type Dispatch, type SetStateAction, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { shivizLines, SHIVIZ_REGEX } from '../../../shared/replay/shiviz';
 import { GAMES } from '../games/registry';
 import { saveFile, recordingFileName } from './api';
@@ -15,6 +15,8 @@ import { ReplayMap } from './ReplayMap';
 import { RoundSide } from './RoundSide';
 import { formatDate, formatDuration } from './styles';
 import { Timeline } from './Timeline';
+import { must } from '../../../shared/must';
+import { TEST_HOOKS } from '../testHooks';
 import './replay.css';
 
 export type Source = { kind: 'server'; session: string; access: 'owner' | 'share'; blob: Blob } | { kind: 'file'; name: string };
@@ -39,11 +41,13 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   );
   const { index } = loaded;
   const header = index.header;
+  const summary = useMemo(() => index.summary(), [index]);
   const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');
   const [help, setHelp] = useState(false);
   const [diagramOnly, setDiagramOnly] = useState(false);
   const [shiviz, setShiviz] = useState<{ progress: number | null; error?: string; done?: boolean } | null>(null);
   useEffect(() => {
+    if (!TEST_HOOKS) return;
     const { startedAt, ...timings } = loaded.timings;
     window.__hcReplay = {
       player,
@@ -59,23 +63,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         if (!(target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'range' && e.key === ' ')) return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const speedAt = SPEEDS.indexOf(player.speed as (typeof SPEEDS)[number]);
-      const keys: Record<string, () => void> = {
-        ' ': () => player.toggle(),
-        ArrowLeft: () => player.seek(player.t - (e.shiftKey ? 10_000 : 1_000)),
-        ArrowRight: () => player.seek(player.t + (e.shiftKey ? 10_000 : 1_000)),
-        '[': () => player.setSpeed(SPEEDS[Math.max(0, speedAt - 1)]!),
-        ']': () => player.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedAt + 1)]!),
-        n: () => player.nextDrop(1),
-        N: () => player.nextDrop(-1),
-        f: () => player.jumpNext(player.faultTimes()),
-        r: () => player.jumpNext(player.roundStarts()),
-        Home: () => player.seek(0),
-        End: () => player.seek(player.duration),
-        '?': () => setHelp((h) => !h),
-        Escape: () => setHelp(false),
-      };
-      const fn = keys[e.key];
+      const fn = replayKey(e, player, setHelp);
       if (!fn) return;
       if (target?.tagName === 'BUTTON' && e.key === ' ') return;
       e.preventDefault();
@@ -120,12 +108,18 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
     }
   };
 
-  const summary = index.summary();
   const failure = player.fold.failure;
   return (
     <div className={`replay${projector ? ' projector' : ''}`}>
       <header className="replay-top">
-        <a className="button secondary small" href="/replay" onClick={(e) => (e.preventDefault(), onClose())}>
+        <a
+          className="button secondary small"
+          href="/replay"
+          onClick={(e) => {
+            e.preventDefault();
+            onClose();
+          }}
+        >
           ← Recordings
         </a>
         <div className="stack" style={{ gap: 0 }}>
@@ -134,7 +128,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
           </h1>
           <div className="meta">
             {summary.rounds} round{summary.rounds === 1 ? '' : 's'} ({summary.games.join(', ') || 'no games'}) · {summary.nodes} nodes ·{' '}
-            {formatDuration(summary.durationMs)} · {summary.events.toLocaleString()} events
+            {formatDuration(index.duration)} · {summary.events.toLocaleString()} events
             {source.kind === 'server' && source.access === 'share' && <span className="pill shared">shared link, read-only</span>}
             {source.kind === 'file' && <span className="pill shared">file: {source.name} (on this computer)</span>}
           </div>
@@ -142,17 +136,22 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         <span className="spacer" />
         <div className="row">
           {source.kind === 'server' && (
-            <button className="secondary" onClick={() => saveFile(source.blob, recordingFileName(header.room, header.startedAt))}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => saveFile(source.blob, recordingFileName(header.room, header.startedAt))}
+            >
               Download
             </button>
           )}
-          <button className="secondary" onClick={() => void exportShiviz()} disabled={shiviz?.progress != null}>
+          <button type="button" className="secondary" onClick={() => void exportShiviz()} disabled={shiviz?.progress != null}>
             {shiviz?.progress != null ? `ShiViz… ${Math.round(shiviz.progress * 100)}%` : 'Export for ShiViz'}
           </button>
-          <button className="secondary" aria-pressed={diagramOnly} onClick={() => setDiagramOnly((d) => !d)}>
+          <button type="button" className="secondary" aria-pressed={diagramOnly} onClick={() => setDiagramOnly((d) => !d)}>
             {diagramOnly ? 'Map and diagram' : 'Diagram only'}
           </button>
           <button
+            type="button"
             className="secondary desk-only"
             aria-pressed={projector}
             onClick={() =>
@@ -164,7 +163,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
           >
             Projector mode
           </button>
-          <button className="secondary desk-only" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+          <button type="button" className="secondary desk-only" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
             ?
           </button>
         </div>
@@ -177,7 +176,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
         )}
         {failure && (
           <div className="error" role="alert">
-            The replay stops at {Math.round(index.times[failure.index]! / 100) / 10} s: {failure.message}
+            The replay stops at {Math.round(must(index.times[failure.index], "the failed event's time") / 100) / 10} s: {failure.message}
           </div>
         )}
         {!player.fold.complete && summary.events > 20_000 && (
@@ -200,7 +199,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
             <code className="mono" data-testid="shiviz-regex">
               {SHIVIZ_REGEX}
             </code>{' '}
-            <button className="small secondary" onClick={() => void navigator.clipboard?.writeText(SHIVIZ_REGEX)}>
+            <button type="button" className="small secondary" onClick={() => void navigator.clipboard?.writeText(SHIVIZ_REGEX)}>
               Copy
             </button>
           </div>
@@ -219,4 +218,40 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
       {help && <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />}
     </div>
   );
+}
+
+/** What a key does in the replay (the keys SHORTCUTS lists), or null for other keys. */
+function replayKey(e: KeyboardEvent, player: ReplayPlayer, setHelp: Dispatch<SetStateAction<boolean>>): (() => void) | null {
+  const step = e.shiftKey ? 10_000 : 1_000;
+  const speedAt = SPEEDS.indexOf(player.speed as (typeof SPEEDS)[number]);
+  switch (e.key) {
+    case ' ':
+      return () => player.toggle();
+    case 'ArrowLeft':
+      return () => player.seek(player.t - step);
+    case 'ArrowRight':
+      return () => player.seek(player.t + step);
+    case '[':
+      return () => player.setSpeed(must(SPEEDS[Math.max(0, speedAt - 1)], 'a slower replay speed'));
+    case ']':
+      return () => player.setSpeed(must(SPEEDS[Math.min(SPEEDS.length - 1, speedAt + 1)], 'a faster replay speed'));
+    case 'n':
+      return () => player.nextDrop(1);
+    case 'N':
+      return () => player.nextDrop(-1);
+    case 'f':
+      return () => player.jumpNext(player.faultTimes());
+    case 'r':
+      return () => player.jumpNext(player.roundStarts());
+    case 'Home':
+      return () => player.seek(0);
+    case 'End':
+      return () => player.seek(player.duration);
+    case '?':
+      return () => setHelp((h) => !h);
+    case 'Escape':
+      return () => setHelp(false);
+    default:
+      return null;
+  }
 }

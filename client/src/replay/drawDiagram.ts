@@ -2,11 +2,9 @@
 // colour. The base layer (lanes, partitions, messages, marks, axis) is redrawn when the view
 // changes; the overlay (playhead, the future greyed, hover and selection) every frame.
 
-import type { DROP_REASONS } from '../../../shared/net/network';
-import type { RecordingIndex } from '../../../shared/replay/recordingIndex';
-import type { KindStyle } from '../map/draw';
 import { drawMarks, drawMessages, drawRoomMarks, font, INK, truncate } from './drawTraffic';
-import { formatClock, segmentOf, timeTicks, xOf, yOfLane, type LaneBand, type RowFilter, type Viewport } from './geometry';
+import type { DiagramScene, DrawFigures } from './diagramScene';
+import { cell, formatClock, segmentOf, timeTicks, xOf, yOfLane, type Viewport } from './geometry';
 
 const SOFT = '#3b4558';
 const GROUP_FILL: Record<string, string> = {
@@ -16,22 +14,6 @@ const GROUP_FILL: Record<string, string> = {
   D: 'rgba(138,28,124,0.14)',
 };
 const GROUP_INK: Record<string, string> = { A: '#14306e', B: '#6b3700', C: '#0d4a1f', D: '#5e1254' };
-
-export interface DiagramScene {
-  index: RecordingIndex;
-  filter: RowFilter;
-  bands: LaneBand[];
-  kindStyle(kind: string): KindStyle;
-  scale: number;
-}
-
-export interface DrawFigures {
-  rows: number;
-  delivered: number;
-  dropped: Record<(typeof DROP_REASONS)[number], number>;
-  other: number;
-  ms: number;
-}
 
 export function drawBase(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramScene): DrawFigures {
   const start = performance.now();
@@ -65,7 +47,7 @@ function drawLanes(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramSce
   for (let lane = 0; lane < scene.index.nodes.length; lane++) {
     const y = yOfLane(v, lane);
     if (y === null || y < v.axis - v.laneH || y > v.height + v.laneH) continue;
-    if (v.slots[lane]! % 2 === 1) {
+    if (cell(v.slots, lane) % 2 === 1) {
       ctx.fillStyle = '#f6f7fb';
       ctx.fillRect(v.gutter, y - v.laneH / 2, v.width - v.gutter, v.laneH);
     }

@@ -4,8 +4,9 @@
 import { DROP_REASONS } from '../../../shared/net/network';
 import { MSG, type MarkInfo } from '../../../shared/replay/recordingIndex';
 import { DROP_STYLE } from '../map/draw';
-import type { DiagramScene, DrawFigures } from './drawDiagram';
-import { candidateRows, crosses, rowShown, segmentOf, xOf, yOfLane, type Segment, type Viewport } from './geometry';
+import type { DiagramScene, DrawFigures } from './diagramScene';
+import { must } from '../../../shared/must';
+import { candidateRows, cell, crosses, rowShown, segmentOf, xOf, yOfLane, type Segment, type Viewport } from './geometry';
 
 export const INK = '#101828';
 /** Beyond this many messages in view, arrowheads and labels are left out. */
@@ -29,14 +30,18 @@ export function drawMessages(ctx: CanvasRenderingContext2D, v: Viewport, scene: 
   for (let k = lo; k < hi; k++) {
     if (!crosses(m, k, v.t0, v.t1) || !rowShown(m, k, scene.filter)) continue;
     figures.rows++;
-    const s = m.status[k]!;
+    const s = cell(m.status, k);
     if (s === MSG.delivered) {
       figures.delivered++;
-      let list = byKind.get(m.kind[k]!);
-      if (!list) byKind.set(m.kind[k]!, (list = []));
+      const kind = cell(m.kind, k);
+      let list = byKind.get(kind);
+      if (!list) {
+        list = [];
+        byKind.set(kind, list);
+      }
       list.push(k);
     } else if (s === MSG.droppedAtSend || s === MSG.droppedInFlight) {
-      figures.dropped[DROP_REASONS[m.reason[k]!] ?? 'loss']++;
+      figures.dropped[DROP_REASONS[cell(m.reason, k)] ?? 'loss']++;
       drops.push(k);
     } else {
       figures.other++;
@@ -48,7 +53,7 @@ export function drawMessages(ctx: CanvasRenderingContext2D, v: Viewport, scene: 
   ctx.lineCap = 'round';
   // Delivered: one path per kind, in the kind's colour.
   for (const [kind, rows] of byKind) {
-    const style = scene.kindStyle(scene.index.kinds[kind]!);
+    const style = scene.kindStyle(must(scene.index.kinds[kind], 'a message kind'));
     ctx.strokeStyle = style.color;
     ctx.fillStyle = style.color;
     ctx.globalAlpha = detail ? 0.9 : 0.55;
@@ -146,13 +151,13 @@ function arrowHead(ctx: CanvasRenderingContext2D, s: Segment, size: number): voi
 
 /** The games' marks on a node's lane (a diamond, and its words where there is room). */
 export function drawMarks(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramScene): void {
-  const inView: { x: number; y: number; mark: MarkInfo }[] = [];
+  const inView: { x: number; y: number; mark: MarkInfo; node: string }[] = [];
   for (const mk of scene.index.marks) {
     if (mk.t < v.t0 || mk.t > v.t1 || mk.node === undefined) continue;
     const lane = scene.index.laneOf.get(mk.node);
     const y = lane === undefined ? null : yOfLane(v, lane);
     if (y === null || y < v.axis - v.laneH || y > v.height + v.laneH) continue;
-    inView.push({ x: xOf(v, mk.t), y, mark: mk });
+    inView.push({ x: xOf(v, mk.t), y, mark: mk, node: mk.node });
   }
   const r = Math.max(4, Math.min(7, v.laneH / 4)) * scene.scale;
   ctx.save();
@@ -168,7 +173,7 @@ export function drawMarks(ctx: CanvasRenderingContext2D, v: Viewport, scene: Dia
     labels(
       ctx,
       scene,
-      inView.map(({ x, y, mark }) => ({ x: x + r + 3, y, text: mark.label, key: mark.node! })),
+      inView.map(({ x, y, mark, node }) => ({ x: x + r + 3, y, text: mark.label, key: node })),
     );
   ctx.restore();
 }

@@ -67,7 +67,7 @@ describe('diagram geometry: where things are', () => {
   it('draws a delivered message from its send to its arrival, a drop at send as a stub 40% of the way', () => {
     const m = index.messages;
     const v = viewport({ t0: 0, t1: index.duration }, index.nodes.length);
-    const delivered = m.status.findIndex((s) => s === MSG.delivered);
+    const delivered = m.status.indexOf(MSG.delivered);
     const seg = segmentOf(v, m, delivered)!;
     expect(seg).toMatchObject({
       end: 'arrow',
@@ -76,7 +76,7 @@ describe('diagram geometry: where things are', () => {
       y0: yOfLane(v, m.from[delivered]!),
       y1: yOfLane(v, m.to[delivered]!),
     });
-    const cut = m.status.findIndex((s) => s === MSG.droppedAtSend);
+    const cut = m.status.indexOf(MSG.droppedAtSend);
     const stub = segmentOf(v, m, cut)!;
     const y0 = yOfLane(v, m.from[cut]!)!;
     const y1 = yOfLane(v, m.to[cut]!)!;

@@ -6,6 +6,7 @@
 import { groupOf, isPartitioned, type Faults } from '../../../shared/net/faults';
 import { isCrashed } from '../../../shared/net/network';
 import { lowerBound, MSG, upperBound, type FaultChange, type MessageTable } from '../../../shared/replay/recordingIndex';
+import { must } from '../../../shared/must';
 
 export interface Viewport {
   /** The time window shown (ms since the session started). */
@@ -29,6 +30,11 @@ export interface Viewport {
 
 export const MIN_SPAN_MS = 20;
 
+/** One cell of the message table: every row below `m.count` has one in every column. */
+export function cell(column: ArrayLike<number>, row: number): number {
+  return must(column[row], 'a message table row');
+}
+
 export function xOf(v: Viewport, t: number): number {
   return v.gutter + ((t - v.t0) / (v.t1 - v.t0)) * (v.width - v.gutter);
 }
@@ -39,7 +45,8 @@ export function tOf(v: Viewport, x: number): number {
 
 /** Centre line of a lane, or null when the lane is filtered out. */
 export function yOfLane(v: Viewport, lane: number): number | null {
-  const slot = lane >= 0 && lane < v.slots.length ? v.slots[lane]! : -1;
+  // A lane outside the table (-1: a node that never joined) has no slot.
+  const slot = v.slots[lane] ?? -1;
   if (slot < 0) return null;
   return v.axis + slot * v.laneH + v.laneH / 2 - v.scrollY;
 }
@@ -81,7 +88,7 @@ export function candidateRows(m: MessageTable, t0: number, t1: number): [number,
 }
 
 export function crosses(m: MessageTable, k: number, t0: number, t1: number): boolean {
-  return m.sendT[k]! <= t1 && m.endT[k]! >= t0;
+  return cell(m.sendT, k) <= t1 && cell(m.endT, k) >= t0;
 }
 
 export interface RowFilter {
@@ -91,9 +98,9 @@ export interface RowFilter {
 
 /** A row is shown when both its ends' lanes and its kind pass the filter. */
 export function rowShown(m: MessageTable, k: number, f: RowFilter): boolean {
-  return (
-    !f.hiddenKinds.has(m.kind[k]!) && !f.hiddenLanes.has(m.from[k]!) && !f.hiddenLanes.has(m.to[k]!) && m.from[k]! >= 0 && m.to[k]! >= 0
-  );
+  const from = cell(m.from, k);
+  const to = cell(m.to, k);
+  return !f.hiddenKinds.has(cell(m.kind, k)) && !f.hiddenLanes.has(from) && !f.hiddenLanes.has(to) && from >= 0 && to >= 0;
 }
 
 export interface Segment {
@@ -117,15 +124,15 @@ export const SEND_DROP_STUB_PX = 14;
  * where it was when its round ended or the recording stops.
  */
 export function segmentOf(v: Viewport, m: MessageTable, k: number): Segment | null {
-  const y0 = yOfLane(v, m.from[k]!);
-  const y1 = yOfLane(v, m.to[k]!);
+  const y0 = yOfLane(v, cell(m.from, k));
+  const y1 = yOfLane(v, cell(m.to, k));
   if (y0 === null || y1 === null) return null;
-  const x0 = xOf(v, m.sendT[k]!);
-  const status = m.status[k]!;
+  const x0 = xOf(v, cell(m.sendT, k));
+  const status = cell(m.status, k);
   if (status === MSG.droppedAtSend) {
     return { x0, y0, x1: x0 + SEND_DROP_STUB_PX, y1: y0 + (y1 - y0) * SEND_DROP_REACH, end: 'drop' };
   }
-  const x1 = xOf(v, m.endT[k]!);
+  const x1 = xOf(v, cell(m.endT, k));
   if (status === MSG.delivered) return { x0, y0, x1, y1, end: 'arrow' };
   if (status === MSG.droppedInFlight) return { x0, y0, x1, y1, end: 'drop' };
   return { x0, y0, x1, y1, end: 'open' };
@@ -161,9 +168,30 @@ export function hitRow(v: Viewport, m: MessageTable, f: RowFilter, x: number, y:
 
 // ---- time ----
 
+const LONGEST_STEP_MS = 3_600_000;
 const STEPS_MS = [
-  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000,
-  3_600_000,
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  500,
+  1_000,
+  2_000,
+  5_000,
+  10_000,
+  15_000,
+  30_000,
+  60_000,
+  120_000,
+  300_000,
+  600_000,
+  900_000,
+  1_800_000,
+  LONGEST_STEP_MS,
 ];
 
 /** Session time as m:ss, with tenths or milliseconds when zoomed in that far. */
@@ -184,7 +212,7 @@ export function formatClock(ms: number, step = 1_000): string {
 export function timeTicks(t0: number, t1: number, widthPx: number, minPx = 90): { step: number; ticks: number[] } {
   const span = Math.max(1, t1 - t0);
   const want = (span * minPx) / Math.max(1, widthPx);
-  const step = STEPS_MS.find((s) => s >= want) ?? STEPS_MS.at(-1)!;
+  const step = STEPS_MS.find((s) => s >= want) ?? LONGEST_STEP_MS;
   const ticks: number[] = [];
   for (let t = Math.ceil(t0 / step) * step; t <= t1 && ticks.length < 1000; t += step) ticks.push(t);
   return { step, ticks };
@@ -253,8 +281,7 @@ export function laneBands(faults: readonly FaultChange[], laneIds: readonly stri
       open.delete(lane);
     }
   };
-  for (let i = 0; i < faults.length; i++) {
-    const f = faults[i]!;
+  for (const f of faults) {
     const split = isPartitioned(f.faults);
     laneIds.forEach((id, lane) => {
       const group = split ? groupOf(f.faults, id) : null;
@@ -265,15 +292,14 @@ export function laneBands(faults: readonly FaultChange[], laneIds: readonly stri
       if (group !== null || crashed) open.set(lane, { lane, t0: f.t, t1: duration, group, crashed });
     });
   }
-  for (const lane of [...open.keys()]) close(lane, Math.max(duration, open.get(lane)!.t0));
+  for (const [lane, band] of [...open]) close(lane, Math.max(duration, band.t0));
   return out.sort((a, b) => a.t0 - b.t0 || a.lane - b.lane);
 }
 
 /** The periods during which the network was partitioned at all (for the timeline strip). */
 export function partitionPeriods(faults: readonly FaultChange[], duration: number): { t0: number; t1: number; faults: Faults }[] {
   const out: { t0: number; t1: number; faults: Faults }[] = [];
-  for (let i = 0; i < faults.length; i++) {
-    const f = faults[i]!;
+  for (const [i, f] of faults.entries()) {
     if (!isPartitioned(f.faults)) continue;
     const end = faults[i + 1]?.t ?? duration;
     const last = out.at(-1);

@@ -5,7 +5,8 @@
 // later costs one copy of a checkpoint and a few hundred steps.
 
 import { lowerBound, RecordingIndex, upperBound } from '../../../shared/replay/recordingIndex';
-import { candidateRows } from './geometry';
+import { must } from '../../../shared/must';
+import { candidateRows, cell } from './geometry';
 import type { ReplayFold } from '../../../shared/replay/replayFold';
 import type { SessionState } from '../../../shared/session/state';
 import { consoleSnapshot } from '../../../shared/session/views';
@@ -194,23 +195,24 @@ export class ReplayPlayer {
    */
   nextDrop(dir: 1 | -1 = 1): boolean {
     const drops = this.index.drops;
-    const times = (this.dropTimes ??= this.index.dropTimes());
+    this.dropTimes ??= this.index.dropTimes();
+    const times = this.dropTimes;
     const here = this.lastDrop !== null && this.t === this.dropInstant(this.lastDrop) ? this.lastDrop : null;
     let pick: number;
     if (here !== null) pick = here + dir;
     else if (dir === 1) pick = upperBound(times, this.t);
     else pick = lowerBound(times, this.t) - 1;
     if (pick < 0 || pick >= drops.length) return false;
-    this.seek(this.dropInstant(pick), { select: this.index.rowOfEvent(drops[pick]!) ?? null });
+    this.seek(this.dropInstant(pick), { select: this.index.rowOfEvent(cell(drops, pick)) ?? null });
     this.lastDrop = pick;
     return true;
   }
 
   /** Where to stand to see drop `i`: a drop at send shows on the map a moment after it leaves. */
   private dropInstant(i: number): number {
-    const idx = this.index.drops[i]!;
-    const atSend = this.index.events[idx]!.type === 'envelope:sent';
-    return Math.min(this.duration, this.index.times[idx]! + (atSend ? SEND_DROP_SHOW_MS * 0.5 : 1));
+    const idx = cell(this.index.drops, i);
+    const atSend = must(this.index.events[idx], "a dropped message's event").type === 'envelope:sent';
+    return Math.min(this.duration, cell(this.index.times, idx) + (atSend ? SEND_DROP_SHOW_MS * 0.5 : 1));
   }
 
   dispose(): void {
@@ -265,10 +267,10 @@ export class ReplayPlayer {
       const [lo, hi] = candidateRows(m, this.t, this.t);
       const older: number[] = [];
       for (let k = lo; k < hi; k++) {
-        const sendIdx = m.sendIdx[k]!;
-        if (sendIdx < from && m.endT[k]! >= this.t - MARK_MS && (older.length === 0 || older.at(-1) !== sendIdx)) older.push(sendIdx);
+        const sendIdx = cell(m.sendIdx, k);
+        if (sendIdx < from && cell(m.endT, k) >= this.t - MARK_MS && (older.length === 0 || older.at(-1) !== sendIdx)) older.push(sendIdx);
       }
-      this.traffic.ingest(older.map((i) => events[i]!));
+      this.traffic.ingest(older.map((i) => must(events[i], 'the send event of a message row')));
       this.traffic.ingest(events.slice(from, target));
     }
     this.ingested = target;

@@ -2,7 +2,7 @@
 // messages, the phase length and how traitor bots lie; with the bound N ≥ 3f+1 shown live
 // as the instructor changes f. The server parses and applies the settings ([B1], [B13]).
 
-import { type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { M_MAX, omMessages, STRATEGIES, type ByzantineConfig, type Strategy, type Value } from '../../../../shared/games/byzantine/config';
 import type { ConfigFormProps } from '../types';
 import { BoundLine } from './parts';
@@ -24,11 +24,12 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
     for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
     onChange(next as ByzantineConfig);
   };
-  const picking = value.traitorIds !== undefined;
+  const picked = value.traitorIds;
+  const picking = picked !== undefined;
   const chance = typeof value.commanderTraitor === 'number';
   const n = Math.min(nodes, value.maxGenerals);
-  const f = picking
-    ? value.traitorIds!.filter((id) => people.some((p) => p.id === id)).length
+  const f = picked
+    ? picked.filter((id) => people.some((p) => p.id === id)).length
     : value.commanderTraitor === true
       ? Math.max(1, value.traitors)
       : value.traitors;
@@ -56,7 +57,7 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
   );
 
   return (
-    <div className="byz-config" role="group" aria-label="Byzantine generals settings">
+    <fieldset className="byz-config plain-group" aria-label="Byzantine generals settings">
       <fieldset>
         <legend>Traitors</legend>
         <div className="row" role="radiogroup" aria-label="How traitors are chosen">
@@ -94,15 +95,16 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
               )}
           </div>
         ) : (
-          <div className="grid" aria-label="Traitors">
+          <div className="grid">
             {people.map((p) => (
               <label key={p.id} className="check">
                 <input
                   type="checkbox"
-                  checked={value.traitorIds!.includes(p.id)}
-                  onChange={(e) =>
-                    set({ traitorIds: e.target.checked ? [...value.traitorIds!, p.id] : value.traitorIds!.filter((t) => t !== p.id) })
-                  }
+                  checked={picked?.includes(p.id) ?? false}
+                  onChange={(e) => {
+                    const now = picked ?? [];
+                    set({ traitorIds: e.target.checked ? [...now, p.id] : now.filter((t) => t !== p.id) });
+                  }}
                 />
                 {p.nickname}
               </label>
@@ -215,6 +217,6 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
           Loyal relays leave after a random wait, so a traitor who takes time to choose is not given away by speaking last.
         </p>
       </details>
-    </div>
+    </fieldset>
   );
 }

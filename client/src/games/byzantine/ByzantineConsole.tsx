@@ -44,7 +44,7 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
   return (
     <div className="byz-console stack" data-testid="byz-console">
       <div className="byz-c-top">
-        <div className="byz-c-box" aria-label="Phase">
+        <div className="byz-c-box">
           <div className="muted">{alg} · phase</div>
           <div className="byz-c-phase" data-testid="byz-console-phase">
             {phaseText}
@@ -70,7 +70,7 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
             </div>
           )}
         </div>
-        <div className="byz-c-box byz-c-roles" aria-label="Roles">
+        <div className="byz-c-box byz-c-roles">
           <div className="row">
             <Icon name="commander" size={26} />
             <span>

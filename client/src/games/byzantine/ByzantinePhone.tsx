@@ -7,6 +7,8 @@ import type { Value } from '../../../../shared/games/byzantine/config';
 import type { ByzantineView, PendingSend, ReceivedMessage } from '../../../../shared/games/byzantine/view';
 import { buzz, type PhoneGameProps } from '../types';
 import { currentStep, formatLeft, Icon, label, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
+import { keyed } from '../../keyed';
+import { must } from '../../../../shared/must';
 
 type Act = (action: unknown) => Promise<boolean>;
 
@@ -192,6 +194,7 @@ function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(
         <div className="byz-choice">
           {(['attack', 'retreat'] as const).map((v) => (
             <button
+              type="button"
               key={v}
               className={`big byz-btn ${v}${advised === v ? ' advised' : ''}`}
               disabled={busy}
@@ -250,7 +253,7 @@ function LieutenantScreen(props: {
       <section className="panel stack" aria-labelledby="byz-heard-title">
         <h2 id="byz-heard-title">What you heard</h2>
         <OrderLine view={view} name={name} />
-        {view.tally && <TallyBox view={view} />}
+        {view.tally && <TallyBox view={view} t={view.tally} />}
       </section>
       <RelayList view={view} name={name} />
     </>
@@ -268,6 +271,7 @@ function NowPanel({ view, name, ask, busy, timers, t, paused }: Parameters<typeo
           Your majority: <ValueTag value={view.suggested} big />
         </p>
         <button
+          type="button"
           className={`big byz-btn ${view.suggested}`}
           disabled={busy}
           onClick={() => void ask({ type: 'decide', value: view.suggested })}
@@ -275,7 +279,7 @@ function NowPanel({ view, name, ask, busy, timers, t, paused }: Parameters<typeo
           <Icon name={view.suggested} size={28} />
           Decide {label(view.suggested)}
         </button>
-        <button className="secondary byz-against" disabled={busy} onClick={() => void ask({ type: 'decide', value: other })}>
+        <button type="button" className="secondary byz-against" disabled={busy} onClick={() => void ask({ type: 'decide', value: other })}>
           Decide {label(other)} instead
         </button>
         <p className="muted">If time runs out, your phone decides by the majority.</p>
@@ -368,12 +372,15 @@ function OrderLine({ view, name }: { view: ByzantineView; name(id: string): stri
   return <p className="muted">No order yet from {name(view.commander)}.</p>;
 }
 
-function TallyBox({ view }: { view: ByzantineView }) {
-  const t = view.tally!;
+function TallyBox({ view, t }: { view: ByzantineView; t: NonNullable<ByzantineView['tally']> }) {
   const total = Math.max(1, t.attack + t.retreat + t.missing);
   const frozen = view.phase === 'decide' || view.phase === 'done';
   return (
-    <div className="byz-tally" data-testid="byz-tally" aria-label={`Tally: ${t.attack} Attack, ${t.retreat} Retreat, ${t.missing} missing`}>
+    <figure
+      className="byz-tally"
+      data-testid="byz-tally"
+      aria-label={`Tally: ${t.attack} Attack, ${t.retreat} Retreat, ${t.missing} missing`}
+    >
       <div className="byz-tally-title">
         {view.signed ? 'Valid signed messages' : 'Your tally'} {frozen ? '' : '(still counting)'}
       </div>
@@ -406,7 +413,7 @@ function TallyBox({ view }: { view: ByzantineView }) {
           Majority{frozen ? '' : ' so far'}: <ValueTag value={view.suggested} />
         </p>
       )}
-    </div>
+    </figure>
   );
 }
 
@@ -418,7 +425,7 @@ const STATUS_TEXT: Record<ReceivedMessage['status'], string | null> = {
 };
 
 function RelayList({ view, name }: { view: ByzantineView; name(id: string): string }) {
-  const relays = [...view.relays].reverse();
+  const relays = keyed(view.relays, (m) => `${m.path.join('>')}:${m.at}`).reverse();
   const others = view.generals.length - 2;
   return (
     <section className="panel stack" aria-labelledby="byz-relays-title">
@@ -434,15 +441,17 @@ function RelayList({ view, name }: { view: ByzantineView; name(id: string): stri
         </p>
       )}
       <ul className="byz-list relays" aria-live="polite">
-        {relays.map((m, i) => (
-          <li key={`${m.path.join('>')}:${m.at}:${i}`} className={m.status}>
+        {relays.map(({ key, item: m }) => (
+          <li key={key} className={m.status}>
             <div className="byz-relay-main">
               <span className="byz-name">{name(m.from)}</span>
               <span className="muted">{view.signed ? 'signed' : 'says'}</span>
               <ValueTag value={m.value} />
             </div>
             <div className="meta">
-              {m.path.length > 2 || view.signed ? `${m.path.map(name).join(' → ')} → you` : `what ${name(m.path[0]!)} told ${name(m.from)}`}
+              {m.path.length > 2 || view.signed
+                ? `${m.path.map(name).join(' → ')} → you`
+                : `what ${name(must(m.path[0], 'the first general of a relay path'))} told ${name(m.from)}`}
               {STATUS_TEXT[m.status] && <b> · {STATUS_TEXT[m.status]}</b>}
             </div>
           </li>
@@ -536,14 +545,14 @@ function Chooser({
   };
   return (
     <div className="stack">
-      <div className="byz-quick" role="group" aria-label="Choose for everyone">
+      <fieldset className="byz-quick plain-group" aria-label="Choose for everyone">
         <button type="button" className="secondary" onClick={() => all('attack')}>
           All Attack
         </button>
         <button type="button" className="secondary" onClick={() => all('retreat')}>
           All Retreat
         </button>
-      </div>
+      </fieldset>
       <ul className="byz-list chooser">
         {pending.recipients.map((r) => {
           const told = pending.sent[r];
@@ -555,7 +564,7 @@ function Chooser({
                   told <ValueTag value={told} />
                 </span>
               ) : (
-                <span className="byz-pair" role="group" aria-label={`What to tell ${name(r)}`}>
+                <fieldset className="byz-pair plain-group" aria-label={`What to tell ${name(r)}`}>
                   {(['attack', 'retreat'] as const).map((v) => (
                     <button
                       key={v}
@@ -569,13 +578,13 @@ function Chooser({
                       {label(v)}
                     </button>
                   ))}
-                </span>
+                </fieldset>
               )}
             </li>
           );
         })}
       </ul>
-      <button className="big" disabled={busy || count === 0} onClick={() => void send()}>
+      <button type="button" className="big" disabled={busy || count === 0} onClick={() => void send()}>
         {count === 0 ? 'Choose for each lieutenant' : `${verb} to ${count} of ${open.length}`}
       </button>
     </div>

@@ -1,7 +1,7 @@
 // Pieces every Byzantine screen uses: values and roles drawn with a word and an icon (colour
 // is never the only signal), a session clock that keeps counting between views, and names.
 
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import './byzantine.css';
 
@@ -9,22 +9,30 @@ export const VALUE_WORD: Record<Value, string> = { attack: 'Attack', retreat: 'R
 
 export const label = (v: Value): string => VALUE_WORD[v];
 
+/** An icon's frame: decorative, since the word beside it says the same. */
+function IconSvg({ size, children }: { size: number; children: ReactNode }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      {children}
+    </svg>
+  );
+}
+
 /** Icons are inline SVG: no web fonts, and the same on every phone. */
 export function Icon({ name, size = 24 }: { name: 'attack' | 'retreat' | 'traitor' | 'commander' | 'loyal' | 'clock'; size?: number }) {
-  const common = { width: size, height: size, viewBox: '0 0 24 24', 'aria-hidden': true, focusable: false } as const;
   switch (name) {
     case 'attack':
       // A flag planted forward.
       return (
-        <svg {...common}>
+        <IconSvg size={size}>
           <path d="M5 3v18" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
           <path d="M6 4h12l-3 4 3 4H6z" fill="currentColor" />
-        </svg>
+        </IconSvg>
       );
     case 'retreat':
       // An arrow turning back.
       return (
-        <svg {...common}>
+        <IconSvg size={size}>
           <path d="M9 5L3 11l6 6" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
           <path
             d="M4 11h10a6 6 0 0 1 0 12h-2"
@@ -34,37 +42,37 @@ export function Icon({ name, size = 24 }: { name: 'attack' | 'retreat' | 'traito
             strokeLinecap="round"
             transform="translate(0 -4)"
           />
-        </svg>
+        </IconSvg>
       );
     case 'traitor':
       // A dagger.
       return (
-        <svg {...common}>
+        <IconSvg size={size}>
           <path d="M12 1.5l2.2 3V14h-4.4V4.5z" fill="currentColor" />
           <path d="M6.5 14.5h11v2.2h-11z" fill="currentColor" />
           <path d="M10.8 16.7h2.4v4.1h-2.4z" fill="currentColor" />
           <circle cx="12" cy="21.8" r="1.6" fill="currentColor" />
-        </svg>
+        </IconSvg>
       );
     case 'commander':
       return (
-        <svg {...common}>
+        <IconSvg size={size}>
           <path d="M12 2l2.9 6.3 6.9.7-5.2 4.6 1.5 6.8L12 16.9 5.9 20.4l1.5-6.8L2.2 9l6.9-.7z" fill="currentColor" />
-        </svg>
+        </IconSvg>
       );
     case 'loyal':
       // A shield.
       return (
-        <svg {...common}>
+        <IconSvg size={size}>
           <path d="M12 2l8 3v6c0 5.2-3.4 9.4-8 11-4.6-1.6-8-5.8-8-11V5z" fill="currentColor" />
-        </svg>
+        </IconSvg>
       );
     case 'clock':
       return (
-        <svg {...common}>
+        <IconSvg size={size}>
           <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2.4" />
           <path d="M12 7v5l3.5 2.5" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
-        </svg>
+        </IconSvg>
       );
   }
 }
@@ -122,6 +130,6 @@ export function currentStep(phase: string, level: number | null, m: number): num
 
 /** The countdown of the current phase, from the session's timers (they move when the network pauses). */
 export function phaseDeadline(timers: Record<string, number>, phaseTimer: string | null, phaseEndsAt: number | null): number | null {
-  if (phaseTimer && timers[phaseTimer] !== undefined) return timers[phaseTimer]!;
-  return phaseTimer ? phaseEndsAt : null;
+  if (!phaseTimer) return null;
+  return timers[phaseTimer] ?? phaseEndsAt;
 }

@@ -1,5 +1,9 @@
 // The Byzantine generals game's screens, for the registry in ../index.ts.
 
+import type { ByzantineResult } from '../../../../shared/games/byzantine/analysis';
+import type { ByzantineConfig } from '../../../../shared/games/byzantine/config';
+import type { ByzantineConsoleView } from '../../../../shared/games/byzantine/console';
+import type { ByzantineView } from '../../../../shared/games/byzantine/view';
 import type { GameUi } from '../types';
 import { ByzantineConfigForm } from './ByzantineConfigForm';
 import { ByzantineConsole } from './ByzantineConsole';
@@ -7,7 +11,7 @@ import { ByzantinePhone } from './ByzantinePhone';
 import { ByzantineResultView } from './ByzantineResult';
 import { decorate, KIND_STYLES, summary, messageLabel } from './look';
 
-export const byzantineUi: GameUi = {
+export const byzantineUi: GameUi<ByzantineView, ByzantineConsoleView, ByzantineResult, ByzantineConfig> = {
   blurb: 'Lying rounds: a commander orders, lieutenants relay, traitors lie. Do the loyal generals agree? N ≥ 3f+1.',
   Phone: ByzantinePhone,
   Console: ByzantineConsole,

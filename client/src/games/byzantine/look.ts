@@ -25,9 +25,9 @@ export function decorate(view: ByzantineConsoleView): Record<string, NodeDecorat
     if (traitor) words.push('TRAITOR');
     if (g === view.commander) {
       words.push('commander');
-      const orders = new Set(Object.values(view.orders));
-      if (orders.size === 1) words.push(`ordered ${WORD[[...orders][0]!]}`);
-      else if (orders.size > 1) words.push('mixed orders');
+      const [order, ...others] = new Set(Object.values(view.orders));
+      if (order && others.length === 0) words.push(`ordered ${WORD[order]}`);
+      else if (order) words.push('mixed orders');
     } else if (row?.decision) {
       words.push(`decided ${WORD[row.decision]}`);
     } else if (row?.crashed) {

@@ -125,18 +125,18 @@ function Heard({ v }: { v: Value | 'missing' | null | undefined }) {
 function Short({ v }: { v: Value | 'missing' | null | undefined }) {
   if (v === 'missing')
     return (
-      <span className="byz-short missing" aria-label="missing (counts as Retreat)">
+      <span className="byz-short missing" role="img" aria-label="missing (counts as Retreat)">
         ?
       </span>
     );
   if (!v)
     return (
-      <span className="muted" aria-label="not yet">
+      <span className="muted" role="img" aria-label="not yet">
         …
       </span>
     );
   return (
-    <span className={`byz-short ${v}`} aria-label={label(v)}>
+    <span className={`byz-short ${v}`} role="img" aria-label={label(v)}>
       <Icon name={v} size={16} />
       {v === 'attack' ? 'A' : 'R'}
     </span>
@@ -222,7 +222,7 @@ export function LieutenantTable({
                   <>
                     <ValueTag value={r.decision} />
                     {r.decidedBy === 'timeout' && <span className="muted"> (time ran out)</span>}
-                    {r.againstMajority && <span className="byz-flag"> ⚠ against its majority ({label(r.majority!)})</span>}
+                    {r.againstMajority && r.majority && <span className="byz-flag"> ⚠ against its majority ({label(r.majority)})</span>}
                   </>
                 ) : (
                   <span className="muted">not yet</span>

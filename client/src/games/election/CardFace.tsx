@@ -45,7 +45,8 @@ const RANK_WORDS: Record<string, string> = { A: 'ace', J: 'jack', Q: 'queen', K:
 
 /** "9♠" → "9 of spades", for screen readers. */
 export function spoken(label: string): string {
-  const m = /^(10|[2-9AJQK])([♠♥♦♣])(?:·(\d+))?$/.exec(label);
-  if (!m) return label;
-  return `${RANK_WORDS[m[1]!] ?? m[1]} of ${SUIT_WORDS[m[2]!]}${m[3] ? `, deck ${m[3]}` : ''}`;
+  const m = /^(?<rank>10|[2-9AJQK])(?<suit>[♠♥♦♣])(?:·(?<deck>\d+))?$/.exec(label);
+  const { rank, suit, deck } = m?.groups ?? {};
+  if (!rank || !suit) return label;
+  return `${RANK_WORDS[rank] ?? rank} of ${SUIT_WORDS[suit]}${deck ? `, deck ${deck}` : ''}`;
 }

@@ -14,7 +14,7 @@ const TIMELINE_TERMS = 14;
 type Names = Map<string, string>;
 
 export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionConsoleView>) {
-  if (!view || view.game !== 'election') return null;
+  if (view?.game !== 'election') return null;
   const names: Names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
   const start = snapshot.round?.startedAt ?? 0;
   const last = view.committed.at(-1);

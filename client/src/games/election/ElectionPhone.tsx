@@ -12,6 +12,7 @@ import { CardFace, CardTag } from './CardFace';
 import { seconds, useTick, useViewClock, type ViewClock } from './clock';
 import { ROLE_LOOK } from './look';
 import './election.css';
+import { useOnChange } from '../../useOnChange';
 
 type Names = Map<string, string>;
 
@@ -23,7 +24,7 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
   const autopilot = node.you.autopilot;
   useBuzz(v, autopilot);
   // A refusal is about the moment it happened: a new term or role makes it old news.
-  useEffect(() => setError(null), [v.term, v.role]);
+  useOnChange(`${v.term}:${v.role}`, () => setError(null));
 
   const send = async (action: ElectionAction): Promise<boolean> => {
     setError(null);
@@ -72,7 +73,7 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
       )}
       {v.pendingVotes.length > 0 && <VoteRequests v={v} names={names} disabled={locked} send={send} />}
       {timerFirst && timer}
-      {v.votes && v.role === 'candidate' && <Votes v={v} names={names} />}
+      {v.votes && v.role === 'candidate' && <Votes v={v} votes={v.votes} names={names} />}
       {v.role === 'leader' && <LeaderPanel v={v} node={node} clock={clock} disabled={locked} send={send} names={names} />}
       {v.role === 'follower' && <FollowerPanel v={v} clock={clock} names={names} />}
       {!timerFirst && timer}
@@ -84,15 +85,16 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
 
 /** Vibrate on a new vote request and when the election timer runs out (not on autopilot). */
 function useBuzz(v: ElectionView, autopilot: boolean): void {
-  const keys = v.pendingVotes.map((p) => `${p.candidate.node}:${p.term}`);
-  const seen = useRef(new Set(keys));
+  const { pendingVotes } = v;
+  /** The vote requests already seen (null before the first view: those are not new). */
+  const seen = useRef<Set<string> | null>(null);
   const expired = useRef(v.timer.expired);
-  const joined = keys.join(',');
   useEffect(() => {
-    if (!autopilot && keys.some((k) => !seen.current.has(k))) buzz([70, 50, 70]);
+    const keys = pendingVotes.map((p) => `${p.candidate.node}:${p.term}`);
+    const before = seen.current;
+    if (before && !autopilot && keys.some((k) => !before.has(k))) buzz([70, 50, 70]);
     seen.current = new Set(keys);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [joined]);
+  }, [pendingVotes, autopilot]);
   useEffect(() => {
     if (!autopilot && v.timer.expired && !expired.current) buzz(250);
     expired.current = v.timer.expired;
@@ -173,6 +175,7 @@ function Request({
       )}
       <div className="el-two">
         <button
+          type="button"
           className="good big"
           disabled={disabled}
           aria-label={`Grant your vote to ${who}`}
@@ -181,6 +184,7 @@ function Request({
           ✓ Grant
         </button>
         <button
+          type="button"
           className="danger big"
           disabled={disabled}
           aria-label={`Refuse your vote to ${who}`}
@@ -212,7 +216,7 @@ function TimerPanel({
     return (
       <section className="panel stack el-expired" aria-labelledby="el-timer-title">
         <h2 id="el-timer-title">{again ? `No one won term ${v.term} in time` : 'Your election timer ran out: no heartbeat came'}</h2>
-        <button className="big el-stand" disabled={disabled || !v.canStand} onClick={() => void send({ type: 'stand' })}>
+        <button type="button" className="big el-stand" disabled={disabled || !v.canStand} onClick={() => void send({ type: 'stand' })}>
           {again ? `Stand again (term ${v.term + 1})` : 'Stand for election'}
         </button>
       </section>
@@ -256,8 +260,7 @@ function Countdown({ firesAt, clock, scaleMs, label }: { firesAt: number; clock:
   );
 }
 
-function Votes({ v, names }: { v: ElectionView; names: Names }) {
-  const votes = v.votes!;
+function Votes({ v, votes, names }: { v: ElectionView; votes: NonNullable<ElectionView['votes']>; names: Names }) {
   return (
     <section className="panel stack" aria-labelledby="el-votes-title">
       <h2 id="el-votes-title">Your votes in term {v.term}</h2>

@@ -8,9 +8,10 @@ import { CardTag } from './CardFace';
 import { rangeText } from './ElectionConsole';
 import { formatMs, KINDS } from './look';
 import './election.css';
+import { keyed } from '../../keyed';
 
 export function ElectionResultView({ result: r, names }: ResultProps<Result>) {
-  if (!r || r.game !== 'election') return null;
+  if (r?.game !== 'election') return null;
   const safe = r.safety.ok && r.maxLeadersPerTerm <= 1;
   const m = r.messages;
   const dropped = m.dropped.partition + m.dropped.loss + m.dropped.crashed;
@@ -76,19 +77,21 @@ export function ElectionResultView({ result: r, names }: ResultProps<Result>) {
               </tr>
             </thead>
             <tbody>
-              {r.stale.periods.slice(-20).map((p, i) => (
-                <tr key={`${p.node}-${p.term}-${i}`}>
-                  <td>
-                    <CardTag card={p} name={names.get(p.node)} />
-                  </td>
-                  <td>{p.term}</td>
-                  <td>{p.reason === 'minority' ? 'cut off from the majority' : 'a later term had a leader'}</td>
-                  <td>
-                    {formatMs(p.ms)}
-                    {p.open ? ' (still stale at the end)' : ''}
-                  </td>
-                </tr>
-              ))}
+              {keyed(r.stale.periods, (p) => `${p.node}-${p.term}`)
+                .slice(-20)
+                .map(({ key, item: p }) => (
+                  <tr key={key}>
+                    <td>
+                      <CardTag card={p} name={names.get(p.node)} />
+                    </td>
+                    <td>{p.term}</td>
+                    <td>{p.reason === 'minority' ? 'cut off from the majority' : 'a later term had a leader'}</td>
+                    <td>
+                      {formatMs(p.ms)}
+                      {p.open ? ' (still stale at the end)' : ''}
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </section>

@@ -1,5 +1,9 @@
 // The election game's screens, for the registry in ../index.ts.
 
+import type { ElectionResult } from '../../../../shared/games/election/analysis';
+import type { ElectionConfig } from '../../../../shared/games/election/config';
+import type { ElectionConsoleView } from '../../../../shared/games/election/console';
+import type { ElectionView } from '../../../../shared/games/election/view';
 import type { GameUi } from '../types';
 import { ElectionConfigForm } from './ElectionConfigForm';
 import { ElectionConsole } from './ElectionConsole';
@@ -7,7 +11,7 @@ import { ElectionPhone } from './ElectionPhone';
 import { ElectionResultView } from './ElectionResult';
 import { decorate, KINDS, summary } from './look';
 
-export const electionUi: GameUi = {
+export const electionUi: GameUi<ElectionView, ElectionConsoleView, ElectionResult, ElectionConfig> = {
   blurb: 'Raft with playing cards: elect a leader by majority, then commit the dinner-party restaurant.',
   Phone: ElectionPhone,
   Console: ElectionConsole,

@@ -35,7 +35,7 @@ export const KINDS: Record<string, KindStyle> = {
 /** The map's look of each node: its card inside the circle, its role as colour and word. */
 export function decorate(view: ElectionConsoleView): Record<string, NodeDecoration> {
   const out: Record<string, NodeDecoration> = {};
-  if (!view || view.game !== 'election') return out;
+  if (view?.game !== 'election') return out;
   for (const n of view.nodes) {
     const look = ROLE_LOOK[n.role];
     const stale = n.role === 'leader' && n.stale !== null;
@@ -62,7 +62,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One line for the session's results table. */
 export function summary(r: ElectionResult): string {
-  if (!r || r.game !== 'election') return '—';
+  if (r?.game !== 'election') return '—';
   const parts: string[] = [];
   parts.push(r.firstLeader ? `first leader ${r.firstLeader.card} after ${formatMs(r.firstLeaderMs)}` : 'no leader elected');
   parts.push(`${plural(r.terms, 'term')}, ${plural(r.splitVotes, 'split vote')}`);

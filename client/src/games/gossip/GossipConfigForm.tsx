@@ -27,7 +27,7 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
   const theory = nodes >= 2 ? pushRounds(nodes, config.fanout) : 0;
 
   return (
-    <div className="go-config stack" role="group" aria-label="Gossip settings" data-testid="gossip-config">
+    <fieldset className="go-config stack plain-group" aria-label="Gossip settings" data-testid="gossip-config">
       <fieldset className="go-modes">
         <legend>Mode</legend>
         {MODES.map((m) => (
@@ -138,7 +138,7 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
           'Gossip needs at least 2 nodes: add bots or wait for phones.'
         )}
       </p>
-    </div>
+    </fieldset>
   );
 }
 

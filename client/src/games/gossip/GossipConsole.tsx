@@ -20,7 +20,7 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
   const sim = useSimulatedCurve(view && view.game === 'gossip' ? { nodes: view.nodes, mode: view.mode, fanout: view.fanout } : null);
   const now = useSessionNow(snapshot.pausedAt ?? snapshot.t, snapshot.paused, 250);
   const [showWord, setShowWord] = useState(false);
-  if (!view || view.game !== 'gossip') return null;
+  if (view?.game !== 'gossip') return null;
   const names: Names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
   const name = (id: string) => names.get(id) ?? id;
   const cards = view.mode === 'highest-card';
@@ -61,7 +61,7 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
         fanout={view.fanout}
       />
 
-      <div className="go-stats" aria-label="Messages">
+      <div className="go-stats">
         <Stat label="messages sent" value={m.sent} testid="console-sent">
           {kindsLine(view)}
         </Stat>
@@ -96,7 +96,7 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
         {!cards && view.word && (
           <span className="go-word-line">
             Rumour: <b data-testid="console-word">{showWord ? `“${view.word}”` : '•'.repeat(Math.min(8, view.word.length))}</b>{' '}
-            <button className="small secondary" aria-pressed={showWord} onClick={() => setShowWord((x) => !x)}>
+            <button type="button" className="small secondary" aria-pressed={showWord} onClick={() => setShowWord((x) => !x)}>
               {showWord ? 'Hide the word' : 'Show the word'}
             </button>
           </span>

@@ -11,6 +11,8 @@ import { buzz, type PhoneGameProps } from '../types';
 import { secondsLeft, useSessionNow } from './clock';
 import { withNames } from './look';
 import './gossip.css';
+import { keyed } from '../../keyed';
+import { useOnChange } from '../../useOnChange';
 
 type Names = Map<string, string>;
 
@@ -23,11 +25,11 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
   const autopilot = node.you.autopilot;
   useBuzz(v, autopilot);
   // A refusal or a "sent" note is about the round it happened in.
-  useEffect(() => {
+  useOnChange(v.round, () => {
     setError(null);
     setNote(null);
     setPending([]);
-  }, [v.round]);
+  });
 
   const send = async (action: GossipAction, to: string[]) => {
     setError(null);
@@ -44,7 +46,7 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
 
   return (
     <div className="go-phone stack" data-testid="gossip-phone" data-knows={v.knows ? 'yes' : 'no'}>
-      {v.cards ? <CardHero v={v} name={name} /> : <Hero v={v} name={name} />}
+      {v.cards ? <CardHero c={v.cards} name={name} /> : <Hero v={v} name={name} />}
       <RoundBar v={v} node={node} />
       {autopilot && (
         <p className="notice" role="status">
@@ -122,8 +124,7 @@ function Hero({ v, name }: { v: GossipNodeView; name(id: string): string }) {
   );
 }
 
-function CardHero({ v, name }: { v: GossipNodeView; name(id: string): string }) {
-  const c = v.cards!;
+function CardHero({ c, name }: { c: NonNullable<GossipNodeView['cards']>; name(id: string): string }) {
   const same = c.best.value === c.yours.value;
   return (
     <section className="go-hero go-hero-cards" aria-label="Your cards" data-testid="rumour-status">
@@ -205,7 +206,7 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
     );
   }
   const tell = v.verb === 'tell';
-  const cards = v.cards !== null;
+  const { cards } = v;
   const taken = [...v.picks, ...pending.filter((p) => !v.picks.includes(p))];
   const left = Math.max(0, v.picks.length + v.picksLeft - taken.length);
   if (left === 0 && pending.length === 0) {
@@ -228,7 +229,7 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
   const who = (k: number) => `${k} ${k === 1 ? 'person' : 'people'}`;
   const heading = tell
     ? cards
-      ? `Show your highest card (${v.cards!.best.label}) to ${who(left)}`
+      ? `Show your highest card (${cards.best.label}) to ${who(left)}`
       : left === v.fanout
         ? `Tell ${who(left)} the rumour`
         : `Tell ${left} more ${left === 1 ? 'person' : 'people'} the rumour`
@@ -243,7 +244,12 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
   return (
     <section className="panel stack go-pick" aria-labelledby="go-pick-title" data-testid="pick-panel">
       <h2 id="go-pick-title">{heading}</h2>
-      <button className="big go-random" disabled={disabled} onClick={() => void send({ type: tell ? 'tell-random' : 'ask-random' }, [])}>
+      <button
+        type="button"
+        className="big go-random"
+        disabled={disabled}
+        onClick={() => void send({ type: tell ? 'tell-random' : 'ask-random' }, [])}
+      >
         <Die /> Pick at random
       </button>
       <p className="go-or">
@@ -273,20 +279,22 @@ function Requests({ v, name }: { v: GossipNodeView; name(id: string): string }) 
     <section className="panel stack" aria-labelledby="go-req-title">
       <h2 id="go-req-title">Who asked you</h2>
       <ul className="go-requests">
-        {v.pullRequests.slice(0, 8).map((r, i) => (
-          <li key={`${r.from}-${r.at}-${i}`} className={r.answered ? 'yes' : 'no'}>
-            <b>{name(r.from)}</b> asked in round {r.round}:{' '}
-            {r.answered ? (
-              <span>
-                <span aria-hidden="true">✓ </span>you answered with the rumour
-              </span>
-            ) : (
-              <span>
-                <span aria-hidden="true">✕ </span>not answered (you did not know it before this round)
-              </span>
-            )}
-          </li>
-        ))}
+        {keyed(v.pullRequests, (r) => `${r.from}-${r.at}`)
+          .slice(0, 8)
+          .map(({ key, item: r }) => (
+            <li key={key} className={r.answered ? 'yes' : 'no'}>
+              <b>{name(r.from)}</b> asked in round {r.round}:{' '}
+              {r.answered ? (
+                <span>
+                  <span aria-hidden="true">✓ </span>you answered with the rumour
+                </span>
+              ) : (
+                <span>
+                  <span aria-hidden="true">✕ </span>not answered (you did not know it before this round)
+                </span>
+              )}
+            </li>
+          ))}
       </ul>
     </section>
   );

@@ -19,7 +19,7 @@ const OUTCOME_TEXT: Record<GossipResult['outcome'], string> = {
 
 export function GossipResultView({ result: r, names }: ResultProps<GossipResult>) {
   const sim = useSimulatedCurve(r && r.game === 'gossip' ? { nodes: r.nodes, mode: r.mode, fanout: r.fanout } : null);
-  if (!r || r.game !== 'gossip') return null;
+  if (r?.game !== 'gossip') return null;
   const name = (id: string) => names.get(id) ?? id;
   const cards = r.mode === 'highest-card';
   const dropped = r.dropped.partition + r.dropped.loss + r.dropped.crashed;
@@ -127,6 +127,7 @@ export function GossipResultView({ result: r, names }: ResultProps<GossipResult>
         <h4>Nodes that knew, round by round</h4>
         <ol className="go-chain" start={0} aria-label="Nodes that knew after each round">
           {r.informedPerRound.map((v, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one line per round, and its index is the round
             <li key={i}>
               <span className="go-chain-round">r{i}</span> <b>{v}</b>
             </li>

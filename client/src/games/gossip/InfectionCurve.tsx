@@ -127,6 +127,7 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
           const now = liveRound !== null && i === last;
           return (
             <circle
+              // biome-ignore lint/suspicious/noArrayIndexKey: one point per round, and its index is the round
               key={i}
               cx={x(i)}
               cy={y(v)}

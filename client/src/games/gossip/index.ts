@@ -1,5 +1,9 @@
 // The gossip game's screens, for the registry in ../index.ts.
 
+import type { GossipResult } from '../../../../shared/games/gossip/analysis';
+import type { GossipConfig } from '../../../../shared/games/gossip/config';
+import type { GossipConsoleView } from '../../../../shared/games/gossip/console';
+import type { GossipNodeView } from '../../../../shared/games/gossip/view';
 import type { GameUi } from '../types';
 import { GossipConfigForm } from './GossipConfigForm';
 import { GossipConsole } from './GossipConsole';
@@ -7,7 +11,7 @@ import { GossipPhone } from './GossipPhone';
 import { GossipResultView } from './GossipResult';
 import { decorate, KINDS, summary } from './look';
 
-export const gossipUi: GameUi = {
+export const gossipUi: GameUi<GossipNodeView, GossipConsoleView, GossipResult, GossipConfig> = {
   blurb: 'Spread a secret word like an epidemic: each round, everyone who knows tells a few others. Watch the curve against the theory.',
   Phone: GossipPhone,
   Console: GossipConsole,

@@ -43,7 +43,7 @@ export const NEVER_TEXT: Record<NeverReason, string> = {
 /** The map's look of each node: who knows (colour + "knows"), the origin (★), who is cut off (alert). */
 export function decorate(view: GossipConsoleView): Record<string, NodeDecoration> {
   const out: Record<string, NodeDecoration> = {};
-  if (!view || view.game !== 'gossip') return out;
+  if (view?.game !== 'gossip') return out;
   const cards = view.mode === 'highest-card';
   for (const [id, n] of Object.entries(view.perNode)) {
     const origin = id === view.origin;
@@ -79,7 +79,7 @@ export function neverText(never: GossipResult['never']): string {
 
 /** One line for the session's results table. */
 export function summary(r: GossipResult): string {
-  if (!r || r.game !== 'gossip') return '—';
+  if (r?.game !== 'gossip') return '—';
   const what = r.mode === 'highest-card' ? `held ${r.topCard ?? 'the top card'}` : 'knew';
   const parts: string[] = [];
   if (r.rounds !== null) {

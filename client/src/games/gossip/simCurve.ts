@@ -76,18 +76,21 @@ export function simulatedCurve(key: SimKey): Promise<SimCurve | null> {
 
 /** The simulated curve for these settings, once computed (null before, or for fewer than 2 nodes). */
 export function useSimulatedCurve(key: SimKey | null): SimCurve | null {
-  const k = key && key.nodes >= 2 ? `${key.nodes}:${key.mode}:${key.fanout}` : null;
+  // The effect follows the settings' values, not the object a render made for them.
+  const nodes = key?.nodes ?? 0;
+  const mode = key?.mode ?? null;
+  const fanout = key?.fanout ?? 0;
+  const k = mode !== null && nodes >= 2 ? `${nodes}:${mode}:${fanout}` : null;
   const [state, setState] = useState<{ key: string; curve: SimCurve | null } | null>(null);
   useEffect(() => {
-    if (!k || !key) return;
+    if (!k || mode === null) return;
     let live = true;
-    void simulatedCurve(key).then((curve) => {
+    void simulatedCurve({ nodes, mode, fanout }).then((curve) => {
       if (live) setState({ key: k, curve });
     });
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [k]);
+  }, [k, nodes, mode, fanout]);
   return state && state.key === k ? state.curve : null;
 }

@@ -3,6 +3,7 @@ import type { SandboxView } from '../../../../shared/games/sandbox/config';
 import { TEXT_MAX } from '../../../../shared/games/sandbox/config';
 import { buzz, type PhoneGameProps } from '../types';
 import { PeerPicker } from '../../phone/PeerPicker';
+import { keyed } from '../../keyed';
 
 export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>) {
   const [to, setTo] = useState<string[]>([]);
@@ -60,17 +61,19 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
         <h2 id="sandbox-inbox">Inbox ({view.received})</h2>
         {view.inbox.length === 0 && <p className="muted">Nothing has reached you yet.</p>}
         <ul className="messages">
-          {[...view.inbox].reverse().map((m, i) => (
-            <li key={`${m.id}-${i}`} className={m.duplicate ? 'dup' : ''}>
-              <div>
-                <b>{name(m.from)}:</b> {m.text}
-              </div>
-              <div className="meta">
-                took {Math.max(0, Math.round(m.receivedAt - m.sentAt))} ms · Lamport {m.lamport}
-                {m.duplicate && ' · a duplicate: the network delivered this twice'}
-              </div>
-            </li>
-          ))}
+          {keyed(view.inbox, (m) => m.id)
+            .reverse()
+            .map(({ key, item: m }) => (
+              <li key={key} className={m.duplicate ? 'dup' : ''}>
+                <div>
+                  <b>{name(m.from)}:</b> {m.text}
+                </div>
+                <div className="meta">
+                  took {Math.max(0, Math.round(m.receivedAt - m.sentAt))} ms · Lamport {m.lamport}
+                  {m.duplicate && ' · a duplicate: the network delivered this twice'}
+                </div>
+              </li>
+            ))}
         </ul>
       </section>
     </div>

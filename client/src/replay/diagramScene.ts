@@ -1,0 +1,23 @@
+// What the space-time diagram paints (the scene) and what one painting counted (its figures):
+// shared by the painters (drawDiagram.ts, drawTraffic.ts) and the component.
+
+import type { DROP_REASONS } from '../../../shared/net/network';
+import type { RecordingIndex } from '../../../shared/replay/recordingIndex';
+import type { KindStyle } from '../map/draw';
+import type { LaneBand, RowFilter } from './geometry';
+
+export interface DiagramScene {
+  index: RecordingIndex;
+  filter: RowFilter;
+  bands: LaneBand[];
+  kindStyle(kind: string): KindStyle;
+  scale: number;
+}
+
+export interface DrawFigures {
+  rows: number;
+  delivered: number;
+  dropped: Record<(typeof DROP_REASONS)[number], number>;
+  other: number;
+  ms: number;
+}
