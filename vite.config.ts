@@ -2,13 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compressPlugin } from './build/compress';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 // The client lives in client/ and imports shared/; the server serves dist/client.
 export default defineConfig({
   root: path.join(root, 'client'),
-  plugins: [react()],
+  plugins: [react(), compressPlugin()],
   build: {
     outDir: path.join(root, 'dist/client'),
     emptyOutDir: true,

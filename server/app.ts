@@ -9,6 +9,7 @@ import { realClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createHttpApp } from './http';
 import { RoomRegistry } from './rooms';
+import { SOCKET_HEADERS } from './security';
 import { attachTransport, socketOutput, type SocketData } from './transport';
 
 export interface Application {
@@ -54,6 +55,7 @@ export async function createApplication(
     // whole view again, which also covers the minutes-long gaps recovery cannot.
     serveClient: false,
   });
+  io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SOCKET_HEADERS));
   await registry.restore(log);
   attachTransport({ io, registry, config, joinUrl });
   const sweep = setInterval(() => registry.sweepIdle(), 60_000);

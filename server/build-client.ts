@@ -22,6 +22,7 @@ export function clientIsStale(root: string, clientDir: string): boolean {
   const sources = Math.max(
     newestMtime(path.join(root, 'client')),
     newestMtime(path.join(root, 'shared')),
+    newestMtime(path.join(root, 'build')),
     statSync(path.join(root, 'vite.config.ts')).mtimeMs,
   );
   return sources > built;

@@ -6,11 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { devices, expect, test } from '@playwright/test';
+import { devices, expect } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { synthesize } from '../../shared/replay/synthetic';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
-import { joinPhone, openConsole, screenshot, SCREENSHOT_DIR, watchErrors } from './helpers';
+import { joinPhone, openConsole, screenshot, SCREENSHOT_DIR, watchErrors, test } from './helpers';
 
 /** The instructor's own socket, attached with the key the console page keeps. */
 async function attach(baseURL: string, code: string, key: string) {
