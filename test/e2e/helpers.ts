@@ -10,7 +10,7 @@ import { test as base, devices, expect, type Browser, type BrowserContext, type 
  * Policy violations: the suite runs with the server's CSP enforced, and one blocked script,
  * style, socket or worker fails the test that caused it.
  */
-export const test = base.extend<{ cspGuard: void }>({
+export const test = base.extend<{ cspGuard: undefined }>({
   cspGuard: [
     async ({ browser }, use) => {
       const violations: string[] = [];
@@ -28,7 +28,7 @@ export const test = base.extend<{ cspGuard: void }>({
         });
         return context;
       };
-      await use();
+      await use(undefined);
       browser.newContext = newContext;
       expect(violations, 'Content Security Policy violations').toEqual([]);
     },
