@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compressPlugin } from './build/compress';
+import { iconsPlugin } from './build/icons';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 // The client lives in client/ and imports shared/; the server serves dist/client.
 export default defineConfig({
   root: path.join(root, 'client'),
-  plugins: [react(), compressPlugin()],
+  plugins: [react(), iconsPlugin(), compressPlugin()],
   build: {
     outDir: path.join(root, 'dist/client'),
     emptyOutDir: true,

@@ -98,6 +98,7 @@ export async function openConsole(browser: Browser): Promise<Actor & { code: str
   await page.getByRole('button', { name: 'Create a room' }).click();
   const code = (await page.getByTestId('room-code').textContent())!.trim();
   expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{5}$/);
+  await expect(page).toHaveTitle(`Console — ${code}`);
   return { context, page, errors, code };
 }
 
@@ -108,8 +109,10 @@ export async function joinPhone(browser: Browser, code: string, nickname: string
   const errors = watchErrors(page, nickname);
   await page.goto(`/join/${code}`);
   await expect(page.getByLabel('Room code')).toHaveValue(code);
+  await expect(page).toHaveTitle(`Join ${code}`);
   await page.getByLabel('Nickname').fill(nickname);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByText(`You are in, ${nickname}!`)).toBeVisible();
+  await expect(page).toHaveTitle(`${nickname} — room ${code}`);
   return { context, page, errors };
 }

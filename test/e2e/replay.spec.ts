@@ -61,12 +61,14 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   await replayPage.setViewportSize({ width: 1440, height: 900 });
   const row = replayPage.locator('.recording', { hasText: code });
   await expect(row).toBeVisible();
+  await expect(replayPage).toHaveTitle('Recordings — Human Cluster');
   await expect(row).toContainText('sandbox');
   await expect(row).toContainText('running');
   await screenshot(replayPage, 'replay-recordings');
 
   await row.getByRole('button', { name: `Open the recording of room ${code}` }).click();
   await expect(replayPage.getByTestId('replay-title')).toContainText(`Room ${code}`);
+  await expect(replayPage).toHaveTitle(`Replay — room ${code}`);
   const time = replayPage.getByTestId('replay-time');
   await expect(time).toContainText('0:00.0');
 

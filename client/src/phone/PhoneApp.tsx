@@ -6,11 +6,14 @@ import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/ids';
 import { GAME_UIS } from '../games';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';
 import { useWakeLock } from './useWakeLock';
+import { APP_NAME, useTitle } from '../useTitle';
 
 export function PhoneApp({ initialCode }: { initialCode: string }) {
   const session = usePhoneSession();
   const { view, connection, resuming } = session;
   useWakeLock(!!view);
+  const linkCode = normaliseRoomCode(initialCode);
+  useTitle(view ? `${view.you.nickname} — room ${view.room.code}` : linkCode ? `Join ${linkCode}` : `Join a room — ${APP_NAME}`);
 
   const banner =
     connection !== 'online' && (view || resuming) ? (

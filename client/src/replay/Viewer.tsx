@@ -15,6 +15,7 @@ import { RoundSide } from './RoundSide';
 import { formatDate, formatDuration } from './styles';
 import { Timeline } from './Timeline';
 import './replay.css';
+import { useTitle } from '../useTitle';
 
 export type Source = { kind: 'server'; session: string; access: 'owner' | 'share'; blob: Blob } | { kind: 'file'; name: string };
 
@@ -38,6 +39,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   );
   const { index } = loaded;
   const header = index.header;
+  useTitle(`Replay — room ${header.room}`);
   const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');
   const [help, setHelp] = useState(false);
   const [diagramOnly, setDiagramOnly] = useState(false);
