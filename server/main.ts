@@ -7,6 +7,7 @@ import QRCode from 'qrcode';
 import { createApplication } from './app';
 import { buildClientIfNeeded } from './build-client';
 import { loadConfig } from './config';
+import { stopOnSignals } from './lifecycle';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,16 +31,13 @@ async function main(): Promise<void> {
       'Stop with Ctrl+C.',
     ].join('\n'),
   );
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('Stopping: saving recordings…');
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  stopOnSignals({
+    log: console.log,
+    stop: async (reason) => {
+      console.log(`Stopping (${reason}): saving recordings…`);
+      await app.close();
+    },
+  });
 }
 
 // A class is running: log a bug and keep serving rather than drop thirty phones.

@@ -8,6 +8,7 @@ import { parseArgs, intFlag } from '../../shared/sim/flags';
 import { consoleBench } from './console';
 import { networkBench } from './network';
 import { replayBench } from './replay';
+import { badArgs, benchUsage } from './usage';
 
 type Row = [string, string | number | null, string | number | null, string];
 
@@ -24,7 +25,21 @@ const ratio = (a: number | null, b: number | null) => (a === null || b === null 
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(benchUsage());
+    return;
+  }
+  // Flag values here are numbers, so a word is a scenario.
   const scenarios = argv.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
+  const problem = badArgs(
+    scenarios,
+    argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')[0]!),
+  );
+  if (problem) {
+    process.stderr.write(`bench: ${problem}\n\n${benchUsage()}`);
+    process.exitCode = 2;
+    return;
+  }
   const { flags } = parseArgs(argv.filter((a) => !scenarios.includes(a)));
   const want = (name: string) => scenarios.length === 0 || scenarios.includes(name);
   const out: Record<string, unknown> = {};
