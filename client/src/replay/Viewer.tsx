@@ -197,7 +197,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
             <a href="https://bestchai.bitbucket.io/shiviz/" target="_blank" rel="noreferrer">
               bestchai.bitbucket.io/shiviz
             </a>
-            ), paste the file and use this log parsing expression:{' '}
+            ), choose “Select a file” and pick it: it opens as it is. To paste the log instead, use this log parsing expression:{' '}
             <code className="mono" data-testid="shiviz-regex">
               {SHIVIZ_REGEX}
             </code>{' '}
