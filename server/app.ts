@@ -8,6 +8,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../shared/proto
 import { realClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createHttpApp } from './http';
+import { logFn, type LogFn } from './log';
 import { RoomRegistry } from './rooms';
 import { SOCKET_HEADERS } from './security';
 import { attachTransport, socketOutput, type SocketData } from './transport';
@@ -31,11 +32,7 @@ export function lanAddress(): string | null {
   return null;
 }
 
-export async function createApplication(
-  config: Config,
-  clock: Clock = realClock,
-  log: (line: string) => void = console.log,
-): Promise<Application> {
+export async function createApplication(config: Config, clock: Clock = realClock, log: LogFn = logFn()): Promise<Application> {
   const httpServer = createServer();
   let port = config.port;
   const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;

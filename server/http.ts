@@ -4,6 +4,7 @@
 
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config';
+import { requestLog } from './log';
 import { readMetrics } from './metrics';
 import { RecordingStore } from './recordings';
 import type { RoomRegistry } from './rooms';
@@ -51,6 +52,7 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(requestLog());
   app.use(securityHeaders(config.embedOrigins));
 
   app.get('/healthz', (_req, res) => {
