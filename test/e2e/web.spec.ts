@@ -1,8 +1,10 @@
-// The web app as a phone's browser sees it: installable (manifest, icons, theme colour), with
-// pages titled for what they are.
+// The web app as a phone's browser sees it: installable (manifest, icons, theme colour), and
+// light: the join page loads none of the console's or the replay's code.
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { devices, expect } from '@playwright/test';
-import { test } from './helpers';
+import { openConsole, test } from './helpers';
 
 test('the app is installable: a manifest with icons made from the project SVG, an apple-touch-icon, a theme colour', async ({
   browser,
@@ -44,4 +46,50 @@ test('the app is installable: a manifest with icons made from the project SVG, a
     expect(natural, src).toEqual([side, side]);
   }
   await context.close();
+});
+
+/** The build's own account of its chunks (Vite's manifest), read from the folder the server serves. */
+function builtChunks() {
+  const dir = path.resolve(process.env.CLIENT_DIR || 'dist/client');
+  type Chunk = { file: string; name?: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean };
+  const manifest = JSON.parse(readFileSync(path.join(dir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  /** Every file a chunk needs, through static imports (and dynamic ones when asked). */
+  const reach = (key: string, dynamic: boolean, seen = new Set<string>()): Set<string> => {
+    if (seen.has(key) || !manifest[key]) return seen;
+    seen.add(key);
+    for (const k of [...(manifest[key]!.imports ?? []), ...(dynamic ? (manifest[key]!.dynamicImports ?? []) : [])]) reach(k, dynamic, seen);
+    return seen;
+  };
+  const files = (keys: Set<string>) => new Set([...keys].map((k) => manifest[k]!.file));
+  const page = files(reach('index.html', false));
+  const route = (src: string) => new Set([...files(reach(src, true))].filter((f) => !page.has(f)));
+  return { manifest, page, console: route('src/console/ConsoleApp.tsx'), replay: route('src/replay/ReplayApp.tsx') };
+}
+
+test("the join page loads the phone's scripts only: none of the console's or the replay's chunks", async ({ browser }) => {
+  const chunks = builtChunks();
+  expect(chunks.console.size).toBeGreaterThan(0);
+  expect(chunks.replay.size).toBeGreaterThan(0);
+
+  const instructor = await openConsole(browser);
+  const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
+  const context = await browser.newContext(pixel);
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname.slice(1));
+  });
+  await page.goto(`/join/${instructor.code}`);
+  await page.getByLabel('Nickname').fill('Ada');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText('You are in, Ada!')).toBeVisible();
+  // A round reaches the phone: its game screen loads nothing of the console's either.
+  await instructor.page.getByRole('button', { name: /Start round/ }).click();
+  await expect(page.getByRole('heading', { name: 'Send a message' })).toBeVisible();
+
+  expect([...scripts].filter((f) => chunks.page.has(f)).length).toBeGreaterThan(0);
+  expect([...scripts].filter((f) => chunks.console.has(f))).toEqual([]);
+  expect([...scripts].filter((f) => chunks.replay.has(f))).toEqual([]);
+  await context.close();
+  await instructor.context.close();
 });
