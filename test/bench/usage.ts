@@ -39,6 +39,7 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'cpu', value: 'X', text: 'CPU slowdown (default 4)' },
       { name: 'kbps', value: 'KB', text: 'download and upload, kilobytes per second (default 50)' },
       { name: 'rtt', value: 'MS', text: 'round-trip time added to every request (default 2000)' },
+      { name: 'baseline', value: 'REF', text: 'also measure the client of this git commit, built with its own config (default: none)' },
     ],
   },
 };
@@ -69,7 +70,7 @@ export function benchUsage(): string {
     '  npm run bench -- network --nodes 300 --rate 1000 --seconds 10',
     '  npm run bench -- console --nodes 300 --rate 1000',
     '  npm run bench -- replay --events 200000 --no-browser',
-    '  npm run bench -- phone-load --runs 3',
+    '  npm run bench -- phone-load --runs 3 --baseline main',
     '  npm run bench -- --json',
     '',
   ].join('\n');

@@ -115,9 +115,14 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
           {error}
         </div>
       )}
-      <button className="big" type="submit" disabled={busy || session.connection !== 'online'}>
-        {session.connection === 'online' ? (busy ? 'Joining…' : 'Join') : 'Connecting…'}
+      <button className="big" type="submit" disabled={busy}>
+        {busy ? 'Joining…' : 'Join'}
       </button>
+      {session.connection !== 'online' && (
+        <p className="muted" role="status">
+          Connecting to the server…
+        </p>
+      )}
     </form>
   );
 }
