@@ -9,7 +9,7 @@ import { consoleBench } from './console';
 import { networkBench } from './network';
 import { phoneLoadBench, spread, type TargetFigures } from './phone-load';
 import { replayBench } from './replay';
-import { badArgs, benchUsage } from './usage';
+import { badArgs, benchUsage, scenarioWords } from './usage';
 
 type Row = [string, string | number | null, string | number | null, string];
 
@@ -59,8 +59,7 @@ async function main(): Promise<void> {
     process.stdout.write(benchUsage());
     return;
   }
-  // Flag values here are numbers, so a word is a scenario.
-  const scenarios = argv.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
+  const scenarios = scenarioWords(argv);
   const problem = badArgs(
     scenarios,
     argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')[0]!),

@@ -85,3 +85,13 @@ export function badArgs(scenarios: readonly string[], flagNames: readonly string
   const bad = flagNames.filter((f) => !known.has(f));
   return bad.length ? `unknown flag ${bad.map((f) => `--${f}`).join(', ')}` : null;
 }
+
+/** The scenario names on a command line: the words that are not a flag's value. */
+export function scenarioWords(argv: readonly string[]): string[] {
+  const takesValue = new Set([...COMMON, ...Object.values(SCENARIOS).flatMap((s) => s.flags)].filter((f) => f.value).map((f) => f.name));
+  return argv.filter((word, i) => {
+    if (word.startsWith('--')) return false;
+    const before = i > 0 ? argv[i - 1]! : '';
+    return !(before.startsWith('--') && !before.includes('=') && takesValue.has(before.slice(2)));
+  });
+}

@@ -1,9 +1,9 @@
 // The student's phone: join with a code and a nickname, wait in the lobby, play the node.
 
-import { useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { NodeView } from '../../../shared/protocol/views';
 import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/ids';
-import { GAME_UIS } from '../games';
+import { PHONE_SCREENS, prefetchPhoneScreens } from '../games/phoneScreens';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';
 import { useWakeLock } from './useWakeLock';
 import { APP_NAME, useTitle } from '../useTitle';
@@ -12,6 +12,13 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
   const session = usePhoneSession();
   const { view, connection, resuming } = session;
   useWakeLock(!!view);
+  const inRoom = !!view;
+  useEffect(() => {
+    // In the lobby the phone has time and bandwidth to spare: fetch the games' screens then.
+    if (!inRoom) return;
+    const timer = setTimeout(prefetchPhoneScreens, 500);
+    return () => clearTimeout(timer);
+  }, [inRoom]);
   const linkCode = normaliseRoomCode(initialCode);
   useTitle(view ? `${view.you.nickname} — room ${view.room.code}` : linkCode ? `Join ${linkCode}` : `Join a room — ${APP_NAME}`);
 
@@ -144,7 +151,7 @@ function NodeScreen({ session }: { session: PhoneSession }) {
       </div>
     );
   }
-  const ui = view.round ? GAME_UIS[view.round.game] : undefined;
+  const Screen = view.round ? PHONE_SCREENS[view.round.game] : undefined;
   const toggleAutopilot = async (on: boolean) => {
     setError(null);
     const err = await session.setAutopilot(on);
@@ -152,7 +159,7 @@ function NodeScreen({ session }: { session: PhoneSession }) {
   };
   return (
     <>
-      {!view.round && last && GAME_UIS[last.game] && (
+      {!view.round && last && PHONE_SCREENS[last.game] && (
         <section className="panel stack" aria-labelledby="last-round">
           <h2 id="last-round">Round {last.index} is over</h2>
           <p>{last.title}: the results are on the projector.</p>
@@ -178,10 +185,12 @@ function NodeScreen({ session }: { session: PhoneSession }) {
           A round of {view.round.title} is on. You joined after it started: you will play in the next one.
         </p>
       )}
-      {view.round && view.playing && ui && view.game !== null && (
-        <ui.Phone view={view.game} node={view} roster={session.roster} act={session.act} />
+      {view.round && view.playing && Screen && view.game !== null && (
+        <Suspense fallback={<GameLoading />}>
+          <Screen view={view.game} node={view} roster={session.roster} act={session.act} />
+        </Suspense>
       )}
-      {view.round && view.playing && !ui && (
+      {view.round && view.playing && !Screen && (
         <p className="error">This phone does not know the game "{view.round.game}". Reload the page.</p>
       )}
       {view.round && view.playing && (
@@ -218,10 +227,20 @@ function NodeScreen({ session }: { session: PhoneSession }) {
 /** The game's own screen over the round's final state, read-only. */
 function LastRoundView({ node, roster }: { node: NodeView; roster: PhoneSession['roster'] }) {
   const last = node.lastRound!;
-  const ui = GAME_UIS[last.game]!;
+  const Screen = PHONE_SCREENS[last.game]!;
   return (
     <div className="last-round" inert>
-      <ui.Phone view={last.view} node={node} roster={roster} act={roundOver} />
+      <Suspense fallback={<GameLoading />}>
+        <Screen view={last.view} node={node} roster={roster} act={roundOver} />
+      </Suspense>
     </div>
+  );
+}
+
+function GameLoading() {
+  return (
+    <p className="lobby-big" role="status">
+      Loading the game…
+    </p>
   );
 }
