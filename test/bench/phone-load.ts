@@ -36,6 +36,8 @@ export interface LoadFigures {
 
 export interface RunFigures {
   cold: LoadFigures;
+  /** What the phone fetches in the lobby after joining (the games' screens), bytes. */
+  lobbyBytes: number;
   /** From the round's start (the instructor's request answered) to the phone's game screen (ms). */
   gameScreenMs: number;
   /** Reloading the page in the middle of the round, with the cache of the first load (ms, bytes). */
@@ -99,17 +101,35 @@ const MARKER = `(() => {
 /** Counts what the page receives over HTTP (WebSocket frames are not page loads). */
 async function trafficMeter(cdp: CDPSession) {
   const types = new Map<string, string>();
+  const inFlight = new Set<string>();
+  let lastChange = Date.now();
   let bytes = 0;
   let scriptBytes = 0;
   let requests = 0;
+  const settle = (id: string) => {
+    inFlight.delete(id);
+    lastChange = Date.now();
+  };
+  cdp.on('Network.requestWillBeSent', (e) => {
+    // Socket.IO's long-polling GET stays open by design: it is not a page load.
+    if (e.request.url.includes('/socket.io/')) return;
+    inFlight.add(e.requestId);
+    lastChange = Date.now();
+  });
   cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
   cdp.on('Network.loadingFinished', (e) => {
+    settle(e.requestId);
     bytes += e.encodedDataLength;
     requests++;
     if (types.get(e.requestId) === 'Script') scriptBytes += e.encodedDataLength;
   });
+  cdp.on('Network.loadingFailed', (e) => settle(e.requestId));
   await cdp.send('Network.enable');
   return {
+    /** Resolves once no page request has been in flight for `quietMs`. */
+    idle: async (quietMs: number) => {
+      while (inFlight.size > 0 || Date.now() - lastChange < quietMs) await new Promise((r) => setTimeout(r, 100));
+    },
     reset: () => {
       bytes = 0;
       scriptBytes = 0;
@@ -165,6 +185,10 @@ async function oneRun(browser: Browser, url: string, opts: PhoneLoadOptions): Pr
     await page.getByRole('button', { name: 'Join' }).click();
     await page.getByText('You are in, Ada!').waitFor({ timeout: 120_000 });
 
+    // Students wait in the lobby for the others: the phone has fetched what it fetches there.
+    await meter.idle(1000);
+    const lobbyBytes = meter.read().bytes - cold.bytes;
+
     // The round reaches the phone: from the server's answer to the game screen.
     const startedAt = Date.now();
     await ask(instructor, 'console:round', { action: 'start', game: 'election' });
@@ -176,7 +200,7 @@ async function oneRun(browser: Browser, url: string, opts: PhoneLoadOptions): Pr
     await page.reload({ waitUntil: 'commit' });
     const warmMs = await waitFor('__hcResumedAt');
     const warm = { usableMs: Math.round(warmMs), ...meter.read() };
-    return { cold, gameScreenMs, warm };
+    return { cold, lobbyBytes, gameScreenMs, warm };
   } finally {
     await context.close();
     instructor.disconnect();

@@ -33,6 +33,7 @@ function phoneTable(opts: { runs: number; cpu: number; kbps: number; rttMs: numb
     ['  bytes, cold (kB)', (r) => r.cold.bytes, kb],
     ['  of which scripts (kB)', (r) => r.cold.scriptBytes, kb],
     ['  requests', (r) => r.cold.requests, String],
+    ['lobby: games fetched after joining (kB)', (r) => r.lobbyBytes, kb],
     ['election screen after the start (s)', (r) => r.gameScreenMs, s],
     ['reload mid-round, usable again (s)', (r) => r.warm.usableMs, s],
     ['  bytes, warm cache (kB)', (r) => r.warm.bytes, kb],
