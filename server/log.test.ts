@@ -16,14 +16,14 @@ describe('the log', () => {
     log.info('no room here');
     log.debug('not at info level');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} INFO  K7QX3  restored room nodes=3 note="two words"\n$/);
-    expect(lines[1]).toMatch(/ INFO  -      no room here\n$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} INFO {2}K7QX3 {2}restored room nodes=3 note="two words"\n$/);
+    expect(lines[1]).toMatch(/ INFO {2}- {6}no room here\n$/);
   });
 
   it('as text: an error gives its message on the line and its stack below', () => {
     const { lines, out } = capture();
     createLogger({ format: 'text', level: 'info' }, out).error({ err: new Error('disk full'), room: 'K7QX3' }, 'recording: write failed');
-    expect(lines[0]).toMatch(/ ERROR K7QX3  recording: write failed\n {4}Error: disk full\n +at /);
+    expect(lines[0]).toMatch(/ ERROR K7QX3 {2}recording: write failed\n {4}Error: disk full\n +at /);
   });
 
   it('as JSON (LOG_FORMAT=json): one object a line with level, time, room and message', () => {

@@ -6,7 +6,7 @@
 // the page, and the console and the replay (with QR drawing, config forms, the diagram) load
 // only on their own addresses.
 
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Landing } from './Landing';
 import { PhoneApp } from './phone/PhoneApp';
@@ -26,7 +26,7 @@ function Loading({ what }: { what: string }) {
 
 export function App() {
   const path = window.location.pathname;
-  let screen;
+  let screen: ReactNode;
   if (path === '/console' || path.startsWith('/console/')) {
     screen = (
       <Suspense fallback={<Loading what="console" />}>

@@ -122,12 +122,13 @@ export function simulateUsage(): string {
 /** The flags on the command line that the chosen game (or, without a known game, every game) does not take. */
 export function unknownFlags(argv: readonly string[]): string[] {
   const gi = argv.findIndex((a) => a === '--game' || a.startsWith('--game='));
-  const game = gi < 0 ? undefined : argv[gi]!.includes('=') ? argv[gi]!.slice('--game='.length) : argv[gi + 1];
+  const word = argv[gi] ?? '';
+  const game = word.startsWith('--game=') ? word.slice('--game='.length) : gi >= 0 ? argv[gi + 1] : undefined;
   const gameFlags = game && GAME_FLAGS[game] ? GAME_FLAGS[game] : Object.values(GAME_FLAGS).flat();
   const known = new Set([...COMMON_FLAGS, ...FAULT_FLAGS, ...gameFlags].map((f) => f.name));
   return argv
     .filter((a) => a.startsWith('--'))
-    .map((a) => a.slice(2).split('=')[0]!)
+    .map((a) => a.slice(2).split('=')[0] ?? '')
     .filter((name) => !known.has(name));
 }
 

@@ -139,7 +139,7 @@ async function trafficMeter(cdp: CDPSession) {
   };
 }
 
-async function ask(socket: Socket, event: string, payload: unknown): Promise<any> {
+async function ask(socket: Socket, event: string, payload: unknown): Promise<unknown> {
   const r = await socket.timeout(10_000).emitWithAck(event, payload);
   if (!r.ok) throw new Error(`${event}: ${r.error.message}`);
   return r.data;
