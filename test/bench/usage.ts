@@ -78,12 +78,16 @@ export function benchUsage(): string {
 
 /** What is wrong with the command line, or null: an unknown scenario, or a flag no chosen scenario takes. */
 export function badArgs(scenarios: readonly string[], flagNames: readonly string[]): string | null {
+  const everyFlag = new Set([...COMMON, ...Object.values(SCENARIOS).flatMap((s) => s.flags)].map((f) => f.name));
+  const typos = flagNames.filter((f) => !everyFlag.has(f));
+  // A typo first: the word after it may be its value, not a scenario.
+  if (typos.length) return `unknown flag ${typos.map((f) => `--${f}`).join(', ')}`;
   const unknown = scenarios.filter((s) => !(s in SCENARIOS));
   if (unknown.length) return `unknown scenario ${unknown.join(', ')}`;
   const chosen = scenarios.length ? scenarios : Object.keys(SCENARIOS);
   const known = new Set([...COMMON, ...chosen.flatMap((s) => SCENARIOS[s]!.flags)].map((f) => f.name));
   const bad = flagNames.filter((f) => !known.has(f));
-  return bad.length ? `unknown flag ${bad.map((f) => `--${f}`).join(', ')}` : null;
+  return bad.length ? `${bad.map((f) => `--${f}`).join(', ')} is not a flag of ${chosen.join(', ')}` : null;
 }
 
 /** The scenario names on a command line: the words that are not a flag's value. */
