@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { normaliseRoomCode } from '../../shared/protocol/ids';
+import { normaliseRoomCode } from '../../shared/protocol/codes';
 import { APP_NAME, useTitle } from './useTitle';
 
 export function Landing() {

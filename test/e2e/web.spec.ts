@@ -91,6 +91,8 @@ test("the join page loads the phone's page only; in a round the phone loads none
   // The join page: the page's own scripts and nothing else (no game yet, no console, no replay).
   expect([...scripts].filter((f) => !chunks.page.has(f))).toEqual([]);
   expect(scripts.size).toBeGreaterThan(0);
+  // Inbound validation is the server's: the join page carries no zod (its classes are named "$Zod…").
+  for (const f of scripts) expect(await (await page.request.get(`/${f}`)).text(), f).not.toMatch(/\$Zod[A-Z]/);
 
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByText('You are in, Ada!')).toBeVisible();

@@ -2,7 +2,7 @@
 
 import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { NodeView } from '../../../shared/protocol/views';
-import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/ids';
+import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/codes';
 import { PHONE_SCREENS, prefetchPhoneScreens } from '../games/phoneScreens';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';
 import { useWakeLock } from './useWakeLock';
