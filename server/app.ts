@@ -14,7 +14,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../shared/proto
 import { realClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createHttpApp } from './http';
+import { logFn, type LogFn } from './log';
 import { RoomRegistry } from './rooms';
+import { SOCKET_HEADERS } from './security';
 import { attachTransport, socketOutput, type SocketData } from './transport';
 
 /** The games a class can play: every room of this server offers them. */
@@ -23,7 +25,7 @@ export const GAMES: Games = createGames([sandboxGame, gossipGame, electionGame, 
 export interface ApplicationOptions {
   games?: Games;
   clock?: Clock;
-  log?: (line: string) => void;
+  log?: LogFn;
 }
 
 export interface Application {
@@ -46,7 +48,7 @@ export function lanAddress(): string | null {
 }
 
 export async function createApplication(config: Config, options: ApplicationOptions = {}): Promise<Application> {
-  const { games = GAMES, clock = realClock, log = console.log } = options;
+  const { games = GAMES, clock = realClock, log = logFn() } = options;
   const httpServer = createServer();
   let port = config.port;
   const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;
@@ -67,6 +69,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
     // whole view again, which also covers the minutes-long gaps recovery cannot.
     serveClient: false,
   });
+  io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SOCKET_HEADERS));
   await registry.restore(log);
   attachTransport({ io, registry, config, joinUrl });
   const sweep = setInterval(() => registry.sweepIdle(), 60_000);

@@ -36,6 +36,7 @@ export function clientIsStale(root: string, clientDir: string, mode: ClientMode 
   const sources = Math.max(
     newestMtime(path.join(root, 'client')),
     newestMtime(path.join(root, 'shared')),
+    newestMtime(path.join(root, 'build')),
     statSync(path.join(root, 'vite.config.ts')).mtimeMs,
   );
   return sources > built;

@@ -23,6 +23,8 @@ export interface Config {
   rateLimitPerSecond: number;
   /** Rooms idle for this long are ended (ms). */
   idleRoomMs: number;
+  /** Sites that may show the replay and the stage in a frame (EMBED_ORIGINS); no other page may be framed. */
+  embedOrigins: string[];
 }
 
 export const CLIENT_MODES = ['production', 'bench'] as const;
@@ -43,6 +45,15 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number,
   return n;
 }
 
+/** EMBED_ORIGINS="https://moodle.example.edu https://slides.example.org": origins, nothing else. */
+function origins(env: NodeJS.ProcessEnv, key: string): string[] {
+  const list = (env[key] ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const o of list) {
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o)) throw new Error(`${key} must list origins like https://example.org (got "${o}").`);
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   const mode = clientMode(env);
   return {
@@ -60,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     },
     rateLimitPerSecond: int(env, 'RATE_LIMIT_PER_SECOND', 40, 1, 100_000),
     idleRoomMs: int(env, 'IDLE_ROOM_HOURS', 12, 1, 24 * 365) * 3_600_000,
+    embedOrigins: origins(env, 'EMBED_ORIGINS'),
   };
 }

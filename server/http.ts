@@ -2,13 +2,14 @@
 // recording, read-only), and the built client (phones, console, replay) with its single-page
 // routes.
 
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config';
+import { requestLog } from './log';
 import { readMetrics } from './metrics';
 import { RecordingStore } from './recordings';
 import type { RoomRegistry } from './rooms';
+import { securityHeaders } from './security';
+import { serveClient } from './static';
 
 export interface HttpDeps {
   config: Config;
@@ -51,6 +52,8 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(requestLog());
+  app.use(securityHeaders(config.embedOrigins));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, rooms: registry.size, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
@@ -181,24 +184,9 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     res.status(404).json({ ok: false, error: { code: 'not_found', message: 'No such API endpoint.' } });
   });
 
-  const index = path.join(config.clientDir, 'index.html');
-  app.use(
-    express.static(config.clientDir, {
-      index: false,
-      setHeaders: (res, file) => {
-        // Vite puts a content hash in asset names: they never change.
-        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
-  app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
-    if (!existsSync(index)) {
-      res.status(503).type('text').send('The client is not built yet: run `npm start` (it builds it) or `npm run build`.');
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+  const client = serveClient(config.clientDir);
+  app.use(client.files);
+  app.get(/^\/(?!api\/|socket\.io\/).*/, client.shell);
 
   return app;
 }

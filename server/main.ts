@@ -7,46 +7,52 @@ import QRCode from 'qrcode';
 import { createApplication } from './app';
 import { buildClientIfNeeded } from './build-client';
 import { loadConfig } from './config';
+import { stopOnSignals } from './lifecycle';
+import { logger, logFn, logOptions } from './log';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, root);
-  if (process.env.SKIP_CLIENT_BUILD !== '1') await buildClientIfNeeded(root, config.clientDir, console.log, config.clientMode);
+  const json = logOptions().format === 'json';
+  if (process.env.SKIP_CLIENT_BUILD !== '1') await buildClientIfNeeded(root, config.clientDir, logFn(), config.clientMode);
   const app = await createApplication(config);
   const port = await app.listen();
   const local = `http://localhost:${port}`;
   const phones = app.joinUrl();
-  const qr = await QRCode.toString(phones, { type: 'terminal', small: true });
-  console.log(
-    [
-      '',
-      'Human Cluster is running.',
-      `  Instructor console:  ${local}/console`,
-      `  Phones open:         ${phones}`,
-      `  Recordings in:       ${path.join(config.dataDir, 'recordings')}`,
-      '',
-      qr,
-      'Stop with Ctrl+C.',
-    ].join('\n'),
-  );
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('Stopping: saving recordings…');
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  const recordings = path.join(config.dataDir, 'recordings');
+  logger.info({ console: `${local}/console`, phones, recordings }, 'Human Cluster is running');
+  // The welcome with a QR code is for the person at the terminal, not for a log collector.
+  if (!json) {
+    const qr = await QRCode.toString(phones, { type: 'terminal', small: true });
+    process.stdout.write(
+      [
+        '',
+        `  Instructor console:  ${local}/console`,
+        `  Phones open:         ${phones}`,
+        `  Recordings in:       ${recordings}`,
+        '',
+        qr,
+        'Stop with Ctrl+C.',
+        '',
+      ].join('\n'),
+    );
+  }
+  stopOnSignals({
+    log: logFn(),
+    stop: async (reason) => {
+      logger.info(`Stopping (${reason}): saving recordings…`);
+      await app.close();
+      logger.info('Stopped: recordings saved.');
+    },
+  });
 }
 
 // A class is running: log a bug and keep serving rather than drop thirty phones.
-process.on('uncaughtException', (err) => console.error('Unexpected error (the server keeps running):', err));
-process.on('unhandledRejection', (err) => console.error('Unexpected rejection (the server keeps running):', err));
+process.on('uncaughtException', (err) => logger.error({ err }, 'Unexpected error (the server keeps running)'));
+process.on('unhandledRejection', (err) => logger.error({ err }, 'Unexpected rejection (the server keeps running)'));
 
 main().catch((err) => {
-  console.error(`Human Cluster could not start: ${err instanceof Error ? err.message : String(err)}`);
+  logger.fatal(`Human Cluster could not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

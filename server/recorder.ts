@@ -4,6 +4,7 @@
 import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import { serializeEvent, serializeHeader } from '../shared/session/recording';
+import { logger } from './log';
 
 export const FLUSH_EVERY_MS = 200;
 
@@ -55,7 +56,7 @@ export class RecordingWriter {
           await this.handle.datasync();
         } catch (err) {
           this.lastError = err as Error;
-          console.error(`recording ${this.file}: write failed: ${(err as Error).message}`);
+          logger.error({ err, file: this.file }, 'recording: write failed');
         }
       });
     }

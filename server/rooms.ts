@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '../shared/protocol/result';
 import { hashSecret, newRoomCode, newSecret, newSessionId } from './auth';
 import type { Clock } from './clock';
 import type { Config } from './config';
+import type { LogFn } from './log';
 import { RecordingWriter } from './recorder';
 import { Room, type RoomOutput } from './room';
 
@@ -85,7 +86,7 @@ export class RoomRegistry {
    * Brings back every room whose recording has not ended (a server restart must not end a
    * class). Unreadable recordings are reported and left alone.
    */
-  async restore(log: (line: string) => void = () => {}): Promise<number> {
+  async restore(log: LogFn = () => {}): Promise<number> {
     await mkdir(this.recordingsDir, { recursive: true });
     let restored = 0;
     for (const name of (await readdir(this.recordingsDir)).filter((f) => f.endsWith('.jsonl'))) {
@@ -110,9 +111,10 @@ export class RoomRegistry {
         restored++;
         log(
           `restored room ${code} (${state.active} nodes, ${parsed.events.length} events${parsed.torn ? ', torn last line skipped' : ''})`,
+          { room: code },
         );
       } catch (err) {
-        log(`could not restore ${name}: ${(err as Error).message}`);
+        log(`could not restore ${name}`, { err });
       }
     }
     return restored;

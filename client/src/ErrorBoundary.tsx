@@ -1,5 +1,9 @@
 import { Component, type ReactNode } from 'react';
 
+/** A screen loaded on demand (the console, the replay) whose file did not arrive, as each browser words it. */
+const isLoadFailure = (error: Error) =>
+  /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(error.message);
+
 /** A bug in a screen shows a way out, never a blank page. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   override state = { error: null as Error | null };
@@ -13,8 +17,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
     return (
       <main className="landing">
         <div className="error" role="alert">
-          <p>Something went wrong on this screen.</p>
-          <p className="mono">{this.state.error.message}</p>
+          {isLoadFailure(this.state.error) ? (
+            <p>This screen could not be loaded: the network dropped, or the server was updated.</p>
+          ) : (
+            <>
+              <p>Something went wrong on this screen.</p>
+              <p className="mono">{this.state.error.message}</p>
+            </>
+          )}
         </div>
         <p>
           <button type="button" className="big" onClick={() => window.location.reload()}>

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { normaliseRoomCode } from '../../shared/protocol/ids';
+import { normaliseRoomCode } from '../../shared/protocol/codes';
+import { APP_NAME, useTitle } from './useTitle';
 
 export function Landing() {
+  useTitle(APP_NAME);
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   const join = (e: FormEvent) => {

@@ -13,6 +13,7 @@ import { formatIssues } from '../../shared/protocol/result';
 import { scheduleFromScript } from '../../shared/sim/flags';
 import type { ScheduleStep } from '../../shared/sim/runner';
 import { simulate } from '../../shared/sim/simulate';
+import { simulateUsage, unknownFlags, wantsHelp } from './simulate-usage';
 
 /** The games the simulator can run (those with a simulator plug-in). */
 const GAMES = createGames([sandboxGame, gossipGame, electionGame, byzantineGame]);
@@ -37,6 +38,15 @@ function drillSchedule(argv: string[]): { argv: string[]; schedule: ScheduleStep
 }
 
 function main(args: string[]): number {
+  if (wantsHelp(args)) {
+    process.stdout.write(simulateUsage());
+    return 0;
+  }
+  const unknown = unknownFlags(args);
+  if (unknown.length) {
+    process.stderr.write(`simulate: unknown flag ${unknown.map((f) => `--${f}`).join(', ')}\n\n${simulateUsage()}`);
+    return 2;
+  }
   try {
     const json = args.includes('--json');
     const { argv, schedule } = drillSchedule(args.filter((a) => a !== '--json'));

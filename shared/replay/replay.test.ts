@@ -5,7 +5,7 @@ import { parseRecording, RecordingError, serializeEvent, serializeHeader } from 
 import { consoleSnapshot } from '../session/views';
 import { MSG, RecordingIndex, ReplayError } from './recordingIndex';
 import { ReplayFold } from './replayFold';
-import { SHIVIZ_REGEX, shivizHosts, shivizLines, toShiViz } from './shiviz';
+import { SHIVIZ_PREAMBLE, SHIVIZ_REGEX, shivizHosts, shivizLines, toShiViz } from './shiviz';
 import { synthesize } from '../../test/support/synthetic';
 import { GAMES } from '../../test/support/games';
 
@@ -105,8 +105,13 @@ describe('the ShiViz export', () => {
   const rec = synthesize({ events: 2_500, nodes: 4, loss: 0.1, dup: 0.1, splitEveryMs: 300, seed: SEED + 2 });
   const { header, events } = parseRecording(rec.text);
   const text = toShiViz(header, events, GAMES);
-  const lines = text.trimEnd().split('\n');
+  // The first two lines are for ShiViz's "Select a file": the expression, then no delimiter.
+  const lines = text.trimEnd().split('\n').slice(SHIVIZ_PREAMBLE.length);
   const regex = new RegExp(`^${SHIVIZ_REGEX}$`);
+
+  it('starts with the parsing expression and an empty delimiter line', () => {
+    expect(text.split('\n').slice(0, 2)).toEqual([SHIVIZ_REGEX, '']);
+  });
 
   it('writes one line per send and per delivery, each matching the regular expression given to ShiViz', () => {
     const sends = events.filter((e) => e.type === 'envelope:sent').length;

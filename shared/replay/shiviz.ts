@@ -5,7 +5,11 @@
 //
 //   Ada_n1 "send m12 election:vote-request to Grace_n2 @ 12.345 s" {"Ada_n1":3,"Grace_n2":1}
 //
-// Paste the file into ShiViz with the regular expression SHIVIZ_REGEX.
+// The file opens as it is with ShiViz's "Select a file": ShiViz reads a file's first line as the
+// log parsing expression and its second as the delimiter between executions (empty: one
+// execution), and the log from the third line on. Each host's own clock entry is 1 at its first
+// line and steps by 1, and every receive carries its send's clock merged in: ShiViz refuses
+// anything else.
 
 import type { Games } from '../games/types';
 import type { NodeId } from '../protocol/ids';
@@ -16,6 +20,9 @@ import { ReplayError } from './recordingIndex';
 
 /** The log-parsing expression to give ShiViz for this export. */
 export const SHIVIZ_REGEX = '(?<host>\\w+) "(?<event>.*)" (?<clock>\\{.*\\})';
+
+/** The file's first two lines: the parsing expression, and no delimiter (a session is one execution). */
+export const SHIVIZ_PREAMBLE = [SHIVIZ_REGEX, ''] as const;
 
 /** Host names ShiViz accepts (\w+), readable and unique: the nickname, or it with the node id. */
 export function shivizHosts(events: readonly SessionEvent[]): Map<NodeId, string> {
@@ -40,8 +47,9 @@ const quote = (text: string) => text.replace(/["\r\n]+/g, "'");
 const seconds = (t: number) => `${(t / 1000).toFixed(3)} s`;
 
 /**
- * The ShiViz log, one line at a time (a generator, so a viewer can write a long session in
- * slices without freezing). Throws ReplayError when the recording has no vector clocks.
+ * The ShiViz file, one line at a time (a generator, so a viewer can write a long session in
+ * slices without freezing): the preamble, then one line per event. Throws ReplayError when the
+ * recording has no vector clocks.
  */
 export function* shivizLines(header: RecordingHeader, events: readonly SessionEvent[], games: Games): Generator<string, void, undefined> {
   if (!header.vectorClocks) {
@@ -56,6 +64,7 @@ export function* shivizLines(header: RecordingHeader, events: readonly SessionEv
     for (const [id, v] of Object.entries(vector)) out[host(id)] = v;
     return JSON.stringify(out);
   };
+  yield* SHIVIZ_PREAMBLE;
   for (const e of events) {
     // The fold ticks the receiver's clock only for an envelope still travelling: look first.
     const arriving = e.type === 'envelope:delivered' ? state.inFlight[e.id] : undefined;

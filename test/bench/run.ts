@@ -8,7 +8,9 @@ import { parseArgs } from '../../shared/sim/flags';
 import { intFlag } from '../../shared/sim/plugin';
 import { consoleBench } from './console';
 import { networkBench } from './network';
+import { phoneLoadBench, spread, type TargetFigures } from './phone-load';
 import { replayBench } from './replay';
+import { badArgs, benchUsage, scenarioWords } from './usage';
 
 type Row = [string, string | number | null, string | number | null, string];
 
@@ -23,9 +25,52 @@ function table(title: string, head: [string, string], rows: Row[]): string {
 
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
 
+/** One row per figure, one column per build: min / median / max over the runs. */
+function phoneTable(opts: { runs: number; cpu: number; kbps: number; rttMs: number }, targets: TargetFigures[]): string {
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  const kb = (b: number) => (b / 1000).toFixed(1);
+  const rows: [string, (r: TargetFigures['runs'][number]) => number, (v: number) => string][] = [
+    ['join page usable, cold (s)', (r) => r.cold.usableMs, s],
+    ['  bytes, cold (kB)', (r) => r.cold.bytes, kb],
+    ['  of which scripts (kB)', (r) => r.cold.scriptBytes, kb],
+    ['  requests', (r) => r.cold.requests, String],
+    ['lobby: games fetched after joining (kB)', (r) => r.lobbyBytes, kb],
+    ['election screen after the start (s)', (r) => r.gameScreenMs, s],
+    ['reload mid-round, usable again (s)', (r) => r.warm.usableMs, s],
+    ['  bytes, warm cache (kB)', (r) => r.warm.bytes, kb],
+  ];
+  const cell = (t: TargetFigures, pick: (r: TargetFigures['runs'][number]) => number, fmt: (v: number) => string) => {
+    const { min, median, max } = spread(t.runs.map(pick));
+    return min === max ? fmt(min) : `${fmt(min)} / ${fmt(median)} / ${fmt(max)}`;
+  };
+  const body = rows.map(([label, pick, fmt]) => [label, ...targets.map((t) => cell(t, pick, fmt))]);
+  const head = ['', ...targets.map((t) => t.label)];
+  const widths = head.map((_, i) => Math.max(...[head, ...body].map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
+  return [
+    `\nPhone load: 360×640, CPU ${opts.cpu}× slower, ${opts.kbps} kB/s each way, ${opts.rttMs} ms round trip; ${opts.runs} run(s), min / median / max`,
+    line(head),
+    ...body.map(line),
+    "  baselines: the same build served without its compressed copies; --baseline REF adds an older commit's client",
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const scenarios = argv.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(benchUsage());
+    return;
+  }
+  const scenarios = scenarioWords(argv);
+  const problem = badArgs(
+    scenarios,
+    argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')[0]!),
+  );
+  if (problem) {
+    process.stderr.write(`bench: ${problem}\n\n${benchUsage()}`);
+    process.exitCode = 2;
+    return;
+  }
   const { flags } = parseArgs(argv.filter((a) => !scenarios.includes(a)));
   const want = (name: string) => scenarios.length === 0 || scenarios.includes(name);
   const out: Record<string, unknown> = {};
@@ -139,6 +184,19 @@ async function main(): Promise<void> {
         );
       }
     }
+  }
+
+  if (want('phone-load')) {
+    const opts = {
+      runs: intFlag(flags, 'runs', 3, 1, 50),
+      cpu: intFlag(flags, 'cpu', 4, 1, 20),
+      kbps: intFlag(flags, 'kbps', 50, 1, 1_000_000),
+      rttMs: intFlag(flags, 'rtt', 2000, 0, 60_000),
+      ...(typeof flags.baseline === 'string' ? { baseline: flags.baseline } : {}),
+    };
+    const targets = await phoneLoadBench(opts);
+    out['phone-load'] = { options: opts, targets };
+    if (!flags.json) console.log(phoneTable(opts, targets));
   }
 
   if (flags.json) console.log(JSON.stringify(out));

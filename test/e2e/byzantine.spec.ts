@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { closeUp, expectCleanAndClose, joinPhone, openConsole, screenshot, setSlider, type Actor } from './helpers';
+import { expect } from '@playwright/test';
+import { closeUp, expectCleanAndClose, joinPhone, openConsole, screenshot, setSlider, type Actor, test } from './helpers';
 
 test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({
   browser,

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { parseRecording } from '../../shared/session/recording';
-import { joinPhone, openConsole, screenshot } from './helpers';
+import { joinPhone, openConsole, screenshot, test } from './helpers';
 
 /** The recording of the console's room, downloaded with the key the console's browser keeps. */
 async function recording(consolePage: Page, code: string) {

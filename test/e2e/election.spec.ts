@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor } from './helpers';
+import { expect } from '@playwright/test';
+import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
 
 test('election: a phone stands when its timer runs out and wins with a vote granted from another phone, beside two bots; it commits the restaurant', async ({
   browser,

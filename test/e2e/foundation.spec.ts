@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectCleanAndClose, joinPhone, openConsole, screenshot, type Actor } from './helpers';
+import { expect } from '@playwright/test';
+import { expectCleanAndClose, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
 
 test('the console creates a room, three phones join by code, a reload keeps the node, a sandbox message arrives', async ({ browser }) => {
   const instructor = await openConsole(browser);

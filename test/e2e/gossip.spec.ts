@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor } from './helpers';
+import { expect, type Page } from '@playwright/test';
+import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
 
 const tapName = (page: Page, name: string) => page.getByRole('group', { name: /^Tap a name/ }).getByRole('button', { name, exact: true });
 

@@ -3,7 +3,38 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { devices, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { test as base, devices, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Playwright's `test`, with every browser context a test opens watched for Content Security
+ * Policy violations: the suite runs with the server's CSP enforced, and one blocked script,
+ * style, socket or worker fails the test that caused it.
+ */
+export const test = base.extend<{ cspGuard: undefined }>({
+  cspGuard: [
+    async ({ browser }, use) => {
+      const violations: string[] = [];
+      const newContext = browser.newContext;
+      browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+        const context = await newContext.apply(browser, args);
+        // The page's own report, with the directive; Chrome also logs "Refused to … Content Security Policy".
+        await context.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (e) =>
+            console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile}`),
+          );
+        });
+        context.on('console', (msg) => {
+          if (/CSP violation|Content Security Policy/.test(msg.text())) violations.push(`${msg.page()?.url() ?? '?'}: ${msg.text()}`);
+        });
+        return context;
+      };
+      await use(undefined);
+      browser.newContext = newContext;
+      expect(violations, 'Content Security Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const PHONES = ['Pixel 7', 'iPhone 13', 'Galaxy S9+', 'Pixel 5', 'iPhone SE'] as const;
 
@@ -67,6 +98,7 @@ export async function openConsole(browser: Browser): Promise<Actor & { code: str
   await page.getByRole('button', { name: 'Create a room' }).click();
   const code = (await page.getByTestId('room-code').textContent())!.trim();
   expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{5}$/);
+  await expect(page).toHaveTitle(`Console — ${code}`);
   return { context, page, errors, code };
 }
 
@@ -77,8 +109,10 @@ export async function joinPhone(browser: Browser, code: string, nickname: string
   const errors = watchErrors(page, nickname);
   await page.goto(`/join/${code}`);
   await expect(page.getByLabel('Room code')).toHaveValue(code);
+  await expect(page).toHaveTitle(`Join ${code}`);
   await page.getByLabel('Nickname').fill(nickname);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByText(`You are in, ${nickname}!`)).toBeVisible();
+  await expect(page).toHaveTitle(`${nickname} — room ${code}`);
   return { context, page, errors };
 }

@@ -7,11 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { devices, expect, test } from '@playwright/test';
+import { devices, expect } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { synthesize } from '../support/synthetic';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
-import { joinPhone, openConsole, screenshot, SCREENSHOT_DIR, watchErrors } from './helpers';
+import { joinPhone, openConsole, screenshot, SCREENSHOT_DIR, watchErrors, test } from './helpers';
 
 /** The instructor's own socket, attached with the key the console page keeps. */
 async function attach(baseURL: string, code: string, key: string) {
@@ -62,12 +62,14 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   await replayPage.setViewportSize({ width: 1440, height: 900 });
   const row = replayPage.locator('.recording', { hasText: code });
   await expect(row).toBeVisible();
+  await expect(replayPage).toHaveTitle('Recordings — Human Cluster');
   await expect(row).toContainText('sandbox');
   await expect(row).toContainText('running');
   await screenshot(replayPage, 'replay-recordings');
 
   await row.getByRole('button', { name: `Open the recording of room ${code}` }).click();
   await expect(replayPage.getByTestId('replay-title')).toContainText(`Room ${code}`);
+  await expect(replayPage).toHaveTitle(`Replay — room ${code}`);
   const time = replayPage.getByTestId('replay-time');
   await expect(time).toContainText('0:00.0');
 

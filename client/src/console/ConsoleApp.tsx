@@ -16,9 +16,11 @@ import { Roster } from './Roster';
 import { RoundPanel } from './RoundPanel';
 import { Results } from './Results';
 import { savedRooms, useConsoleSession, type ConsoleSession } from './useConsoleSession';
+import { APP_NAME, useTitle } from '../useTitle';
 
 export function ConsoleApp() {
   const session = useConsoleSession();
+  useTitle(`Console — ${session.room && session.snapshot ? session.room.code : APP_NAME}`);
   if (!session.room || !session.snapshot) return <RoomPicker session={session} />;
   return <Dashboard session={session} snapshot={session.snapshot} />;
 }

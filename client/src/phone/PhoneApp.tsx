@@ -1,17 +1,26 @@
 // The student's phone: join with a code and a nickname, wait in the lobby, play the node.
 
-import { useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { NodeView } from '../../../shared/protocol/views';
-import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/ids';
-import { GAME_UIS } from '../games';
-import type { AnyGameUi } from '../games/types';
+import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/codes';
+import { PHONE_SCREENS, prefetchPhoneScreens } from '../games/phoneScreens';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';
 import { useWakeLock } from './useWakeLock';
+import { APP_NAME, useTitle } from '../useTitle';
 
 export function PhoneApp({ initialCode }: { initialCode: string }) {
   const session = usePhoneSession();
   const { view, connection, resuming } = session;
   useWakeLock(!!view);
+  const inRoom = !!view;
+  useEffect(() => {
+    // In the lobby the phone has time and bandwidth to spare: fetch the games' screens then.
+    if (!inRoom) return;
+    const timer = setTimeout(prefetchPhoneScreens, 500);
+    return () => clearTimeout(timer);
+  }, [inRoom]);
+  const linkCode = normaliseRoomCode(initialCode);
+  useTitle(view ? `${view.you.nickname} — room ${view.room.code}` : linkCode ? `Join ${linkCode}` : `Join a room — ${APP_NAME}`);
 
   const banner =
     connection !== 'online' && (view || resuming) ? (
@@ -114,9 +123,14 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
           {error}
         </div>
       )}
-      <button className="big" type="submit" disabled={busy || session.connection !== 'online'}>
-        {session.connection === 'online' ? (busy ? 'Joining…' : 'Join') : 'Connecting…'}
+      <button className="big" type="submit" disabled={busy}>
+        {busy ? 'Joining…' : 'Join'}
       </button>
+      {session.connection !== 'online' && (
+        <p className="muted" role="status">
+          Connecting to the server…
+        </p>
+      )}
     </form>
   );
 }
@@ -137,8 +151,8 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
       </div>
     );
   }
-  const ui = view.round ? GAME_UIS[view.round.game] : undefined;
-  const lastUi = last ? GAME_UIS[last.game] : undefined;
+  const Screen = view.round ? PHONE_SCREENS[view.round.game] : undefined;
+  const LastScreen = last ? PHONE_SCREENS[last.game] : undefined;
   const toggleAutopilot = async (on: boolean) => {
     setError(null);
     const err = await session.setAutopilot(on);
@@ -146,13 +160,13 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
   };
   return (
     <>
-      {!view.round && last && lastUi && (
+      {!view.round && last && LastScreen && (
         <section className="panel stack" aria-labelledby="last-round">
           <h2 id="last-round">Round {last.index} is over</h2>
           <p>{last.title}: the results are on the projector.</p>
           <details open>
             <summary>Your node at the end of the round</summary>
-            <LastRoundView ui={lastUi} last={last} node={view} roster={session.roster} />
+            <LastRoundView Screen={LastScreen} last={last} node={view} roster={session.roster} />
           </details>
         </section>
       )}
@@ -172,10 +186,12 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
           A round of {view.round.title} is on. You joined after it started: you will play in the next one.
         </p>
       )}
-      {view.round && view.playing && ui && view.game !== null && (
-        <ui.Phone view={view.game} node={view} roster={session.roster} act={session.act} />
+      {view.round && view.playing && Screen && view.game !== null && (
+        <Suspense fallback={<GameLoading />}>
+          <Screen view={view.game} node={view} roster={session.roster} act={session.act} />
+        </Suspense>
       )}
-      {view.round && view.playing && !ui && (
+      {view.round && view.playing && !Screen && (
         <p className="error">This phone does not know the game "{view.round.game}". Reload the page.</p>
       )}
       {view.round && view.playing && (
@@ -212,19 +228,29 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
 
 /** The game's own screen over the round's final state, read-only. */
 function LastRoundView({
-  ui,
+  Screen,
   last,
   node,
   roster,
 }: {
-  ui: AnyGameUi;
+  Screen: NonNullable<(typeof PHONE_SCREENS)[string]>;
   last: NonNullable<NodeView['lastRound']>;
   node: NodeView;
   roster: PhoneSession['roster'];
 }) {
   return (
     <div className="last-round" inert>
-      <ui.Phone view={last.view} node={node} roster={roster} act={roundOver} />
+      <Suspense fallback={<GameLoading />}>
+        <Screen view={last.view} node={node} roster={roster} act={roundOver} />
+      </Suspense>
     </div>
+  );
+}
+
+function GameLoading() {
+  return (
+    <p className="lobby-big" role="status">
+      Loading the game…
+    </p>
   );
 }

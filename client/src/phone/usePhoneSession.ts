@@ -50,6 +50,24 @@ export interface PhoneSession {
   leave(): Promise<void>;
 }
 
+/** How long a Join pressed before the connection is up waits for it. */
+const JOIN_WAIT_MS = 20_000;
+
+/** Resolves true as soon as the socket is connected, false after `ms`. */
+function connected(s: ClientSocket, ms: number): Promise<boolean> {
+  if (s.connected) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      s.off('connect', onConnect);
+      resolve(ok);
+    };
+    const onConnect = () => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    s.on('connect', onConnect);
+  });
+}
+
 export function usePhoneSession(): PhoneSession {
   const [connection, setConnection] = useState<Connection>('connecting');
   const [view, setView] = useState<NodeView | null>(null);
@@ -110,7 +128,10 @@ export function usePhoneSession(): PhoneSession {
 
   const join = useCallback(async (code: string, nickname: string) => {
     const s = socketRef.current;
-    if (!s) return { code: 'offline', message: 'Still connecting…' };
+    // On a slow network the form is ready before the connection: a Join pressed meanwhile waits for it.
+    if (!s || !(await connected(s, JOIN_WAIT_MS))) {
+      return { code: 'offline', message: 'Cannot reach the server. Check that you are on the class Wi-Fi, then try again.' };
+    }
     const r = await request(s, 'room:join', { code, nickname });
     if (!r.ok) return r.error;
     save({ code: r.data.view.room.code, token: r.data.token, node: r.data.node });

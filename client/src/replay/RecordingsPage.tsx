@@ -19,6 +19,7 @@ import {
 } from './api';
 import { loadRecording, nextPaint, readRecordingFile, type LoadedRecording } from './load';
 import { formatBytes, formatDate, formatDuration } from './styles';
+import { APP_NAME, useTitle } from '../useTitle';
 
 export function RecordingsPage({
   onOpen,
@@ -27,6 +28,7 @@ export function RecordingsPage({
   onOpen(session: string, room: string): void;
   onOpenFile(loaded: LoadedRecording, name: string): void;
 }) {
+  useTitle(`Recordings — ${APP_NAME}`);
   const [entries, setEntries] = useState<RecordingEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);

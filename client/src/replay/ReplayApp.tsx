@@ -8,6 +8,7 @@ import { loadRecording, nextPaint, type LoadedRecording } from './load';
 import { RecordingsPage } from './RecordingsPage';
 import { formatBytes } from './styles';
 import { Viewer, type Source } from './Viewer';
+import { APP_NAME, useTitle } from '../useTitle';
 import './replay.css';
 
 function navigate(to: string): void {
@@ -115,6 +116,7 @@ function RemoteViewer({ session, onClose }: { session: string; onClose(): void }
 }
 
 export function LoadingScreen({ phase, onClose }: { phase: Exclude<Phase, { kind: 'ready' }>; onClose(): void }) {
+  useTitle(`Replay — ${APP_NAME}`);
   return (
     <main className="landing stack replay-loading">
       <section className="hero">

@@ -18,6 +18,7 @@ import { Timeline } from './Timeline';
 import { must } from '../../../shared/must';
 import { TEST_HOOKS } from '../testHooks';
 import './replay.css';
+import { useTitle } from '../useTitle';
 
 export type Source = { kind: 'server'; session: string; access: 'owner' | 'share'; blob: Blob } | { kind: 'file'; name: string };
 
@@ -42,6 +43,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   const { index } = loaded;
   const header = index.header;
   const summary = useMemo(() => index.summary(), [index]);
+  useTitle(`Replay — room ${header.room}`);
   const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');
   const [help, setHelp] = useState(false);
   const [diagramOnly, setDiagramOnly] = useState(false);
@@ -195,7 +197,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
             <a href="https://bestchai.bitbucket.io/shiviz/" target="_blank" rel="noreferrer">
               bestchai.bitbucket.io/shiviz
             </a>
-            ), paste the file and use this log parsing expression:{' '}
+            ), choose “Select a file” and pick it: it opens as it is. To paste the log instead, use this log parsing expression:{' '}
             <code className="mono" data-testid="shiviz-regex">
               {SHIVIZ_REGEX}
             </code>{' '}

@@ -1,0 +1,125 @@
+// The built client: files as the build wrote them, in the smallest encoding the browser takes
+// (the build writes .br and .gz copies beside each file), and the app shell for the page routes.
+// A stale phone asking for /assets/index-OLDHASH.js must get a 404, not the shell as script.
+
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Request, RequestHandler, Response } from 'express';
+
+/** Encodings the build writes beside a file, best first, with the suffix of each copy. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+type Encoding = (typeof ENCODINGS)[number]['name'];
+
+/** Vite puts a content hash in every name under assets/: such a file never changes. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Everything else (the shell, the manifest, icons) is checked with the server each time (ETag). */
+const REVALIDATE = 'no-cache';
+
+/**
+ * The weight (q) the browser gives each encoding in `Accept-Encoding` (RFC 9110 12.5.3).
+ * Brotli wins a tie: browsers list gzip first but brotli files are smaller.
+ */
+export function pickEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const weights = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    if (!name) continue;
+    let q = 1;
+    for (const p of params) {
+      const m = /^q\s*=\s*([01](?:\.\d{0,3})?)$/.exec(p);
+      if (m) q = Number(m[1]);
+    }
+    weights.set(name === 'x-gzip' ? 'gzip' : name, q);
+  }
+  const weight = (name: string) => weights.get(name) ?? weights.get('*') ?? 0;
+  let best: Encoding | null = null;
+  for (const { name } of ENCODINGS) if (weight(name) > 0 && (best === null || weight(name) > weight(best))) best = name;
+  return best;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The request path as a file below `root`, or null when it is not a plain relative path there. */
+function fileFor(root: string, urlPath: string): string | null {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (rel.includes('\0') || rel.split('/').some((seg) => seg === '..' || seg.startsWith('.'))) return null;
+  const file = path.join(root, rel);
+  return file.startsWith(root + path.sep) ? file : null;
+}
+
+/** A path that names a file (has an extension in its last segment) or lies under assets/. */
+const looksLikeFile = (urlPath: string) => urlPath.startsWith('/assets/') || /\.[^/]*$/.test(urlPath);
+
+export interface ClientFiles {
+  /** Serves a built file, or answers 404 for a path that names a file that is not there. */
+  files: RequestHandler;
+  /** The app shell (index.html) for every page route. */
+  shell: RequestHandler;
+}
+
+export function serveClient(clientDir: string): ClientFiles {
+  const root = path.resolve(clientDir);
+  const index = path.join(root, 'index.html');
+
+  /** Sends `file` (which exists), compressed when the browser takes it and the build made a copy. */
+  const send = async (req: Request, res: Response, file: string, cacheControl: string) => {
+    const encoding = pickEncoding(req.get('accept-encoding'));
+    let sent = file;
+    for (const e of ENCODINGS) {
+      if (e.name === encoding && (await isFile(file + e.suffix))) {
+        sent = file + e.suffix;
+        res.setHeader('Content-Encoding', e.name);
+        break;
+      }
+    }
+    // The same URL has several bodies; caches must key on the encoding asked for.
+    res.vary('Accept-Encoding');
+    res.setHeader('Cache-Control', cacheControl);
+    // The type of the file itself, not of its .br copy (send() keeps a type already set).
+    res.type(path.extname(file));
+    // Relative to the root, so a checkout under a dot-folder (~/.local/…) is no hidden file.
+    res.sendFile(path.relative(root, sent), { root, cacheControl: false }, (err) => {
+      if (err && !res.headersSent) res.status(404).type('text').send('Not found.');
+    });
+  };
+
+  const files: RequestHandler = async (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const file = fileFor(root, req.path);
+    // The compressed copies are not resources of their own.
+    if (file && !/\.(br|gz)$/.test(file) && (await isFile(file))) {
+      return send(req, res, file, req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    }
+    if (looksLikeFile(req.path)) {
+      res.setHeader('Cache-Control', 'no-store');
+      return void res.status(404).type('text').send('Not found.');
+    }
+    next();
+  };
+
+  const shell: RequestHandler = async (req, res) => {
+    if (!(await isFile(index))) {
+      res.status(503).type('text').send('The client is not built yet: run `npm start` (it builds it) or `npm run build`.');
+      return;
+    }
+    await send(req, res, index, REVALIDATE);
+  };
+
+  return { files, shell };
+}

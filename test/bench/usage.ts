@@ -1,0 +1,101 @@
+// `npm run bench -- --help`: the scenarios, every flag with its default, examples; and the
+// check that refuses an unknown scenario or flag instead of running something else.
+
+export interface BenchFlag {
+  name: string;
+  value?: string;
+  text: string;
+}
+
+export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly BenchFlag[] }>> = {
+  network: {
+    text: 'socket.io clients exchange node-to-node messages through the simulated network, beside a bare relay',
+    flags: [
+      { name: 'nodes', value: 'N', text: 'clients, all in one room (default 300)' },
+      { name: 'rate', value: 'R', text: 'node-to-node messages per second, in total (default 1000)' },
+      { name: 'seconds', value: 'S', text: 'how long to send (default 10)' },
+    ],
+  },
+  console: {
+    text: "the console's live map in headless Chromium, with traffic and idle",
+    flags: [
+      { name: 'nodes', value: 'N', text: 'bots in the room (default 300)' },
+      { name: 'rate', value: 'R', text: 'messages per second on the network (default 1000)' },
+      { name: 'seconds', value: 'S', text: 'how long to measure (default 10)' },
+    ],
+  },
+  replay: {
+    text: 'a generated recording opened, folded, scrubbed and exported, in Node and in Chromium',
+    flags: [
+      { name: 'events', value: 'N', text: 'events in the recording (default 200000)' },
+      { name: 'nodes', value: 'N', text: 'nodes in the recording (default 30)' },
+      { name: 'no-browser', text: 'skip the Chromium half' },
+    ],
+  },
+  'phone-load': {
+    text: 'the join page and a game screen on a slow phone (CPU and network throttled), beside the same build served uncompressed',
+    flags: [
+      { name: 'runs', value: 'N', text: 'cold and warm loads measured this many times; min / median / max (default 3)' },
+      { name: 'cpu', value: 'X', text: 'CPU slowdown (default 4)' },
+      { name: 'kbps', value: 'KB', text: 'download and upload, kilobytes per second (default 50)' },
+      { name: 'rtt', value: 'MS', text: 'round-trip time added to every request (default 2000)' },
+      { name: 'baseline', value: 'REF', text: 'also measure the client of this git commit, built with its own config (default: none)' },
+    ],
+  },
+};
+
+export const COMMON: readonly BenchFlag[] = [
+  { name: 'json', text: 'print the figures as one line of JSON' },
+  { name: 'help', text: 'print this text' },
+];
+
+export function benchUsage(): string {
+  const left = (f: BenchFlag) => `    --${f.name}${f.value ? ` ${f.value}` : ''}`;
+  const all = [...COMMON, ...Object.values(SCENARIOS).flatMap((s) => s.flags)];
+  const width = Math.max(...all.map((f) => left(f).length)) + 2;
+  const line = (f: BenchFlag) => `${left(f).padEnd(width)}${f.text}`;
+  return [
+    'Usage: npm run bench -- [SCENARIO...] [flags]',
+    '',
+    'Performance figures, each beside a baseline measured in the same run. Without a scenario,',
+    'every scenario runs.',
+    '',
+    'Scenarios:',
+    ...Object.entries(SCENARIOS).flatMap(([name, s]) => [`  ${name}: ${s.text}`, ...s.flags.map(line)]),
+    '',
+    'Flags:',
+    ...COMMON.map(line),
+    '',
+    'Examples:',
+    '  npm run bench -- network --nodes 300 --rate 1000 --seconds 10',
+    '  npm run bench -- console --nodes 300 --rate 1000',
+    '  npm run bench -- replay --events 200000 --no-browser',
+    '  npm run bench -- phone-load --runs 3 --baseline main',
+    '  npm run bench -- --json',
+    '',
+  ].join('\n');
+}
+
+/** What is wrong with the command line, or null: an unknown scenario, or a flag no chosen scenario takes. */
+export function badArgs(scenarios: readonly string[], flagNames: readonly string[]): string | null {
+  const everyFlag = new Set([...COMMON, ...Object.values(SCENARIOS).flatMap((s) => s.flags)].map((f) => f.name));
+  const typos = flagNames.filter((f) => !everyFlag.has(f));
+  // A typo first: the word after it may be its value, not a scenario.
+  if (typos.length) return `unknown flag ${typos.map((f) => `--${f}`).join(', ')}`;
+  const unknown = scenarios.filter((s) => !(s in SCENARIOS));
+  if (unknown.length) return `unknown scenario ${unknown.join(', ')}`;
+  const chosen = scenarios.length ? scenarios : Object.keys(SCENARIOS);
+  const known = new Set([...COMMON, ...chosen.flatMap((s) => SCENARIOS[s]!.flags)].map((f) => f.name));
+  const bad = flagNames.filter((f) => !known.has(f));
+  return bad.length ? `${bad.map((f) => `--${f}`).join(', ')} is not a flag of ${chosen.join(', ')}` : null;
+}
+
+/** The scenario names on a command line: the words that are not a flag's value. */
+export function scenarioWords(argv: readonly string[]): string[] {
+  const takesValue = new Set([...COMMON, ...Object.values(SCENARIOS).flatMap((s) => s.flags)].filter((f) => f.value).map((f) => f.name));
+  return argv.filter((word, i) => {
+    if (word.startsWith('--')) return false;
+    const before = i > 0 ? argv[i - 1]! : '';
+    return !(before.startsWith('--') && !before.includes('=') && takesValue.has(before.slice(2)));
+  });
+}

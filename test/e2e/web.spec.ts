@@ -1,0 +1,106 @@
+// The web app as a phone's browser sees it: installable (manifest, icons, theme colour), and
+// light: the join page loads none of the console's or the replay's code.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { devices, expect } from '@playwright/test';
+import { openConsole, test } from './helpers';
+
+test('the app is installable: a manifest with icons made from the project SVG, an apple-touch-icon, a theme colour', async ({
+  browser,
+}) => {
+  const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
+  const context = await browser.newContext(pixel);
+  const page = await context.newPage();
+  await page.goto('/join/K7QX3');
+  await expect(page).toHaveTitle('Join K7QX3');
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#14213d');
+
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const res = await page.request.get(manifestHref!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+  const manifest = (await res.json()) as {
+    name: string;
+    start_url: string;
+    display: string;
+    theme_color: string;
+    icons: { src: string; sizes: string; type: string; purpose?: string }[];
+  };
+  expect(manifest).toMatchObject({ name: 'Human Cluster', start_url: '/', display: 'standalone', theme_color: '#14213d' });
+  const sizes = manifest.icons.filter((i) => i.type === 'image/png').map((i) => `${i.sizes}${i.purpose ? ` ${i.purpose}` : ''}`);
+  expect(sizes).toEqual(['192x192', '512x512', '512x512 maskable']);
+
+  const appleHref = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+  for (const [src, side] of [
+    ...manifest.icons.filter((i) => i.type === 'image/png').map((i) => [i.src, Number.parseInt(i.sizes, 10)] as const),
+    [appleHref!, 180] as const,
+  ]) {
+    // Each icon decodes in the browser at its declared size.
+    const natural = await page.evaluate(async (url) => {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, src);
+    expect(natural, src).toEqual([side, side]);
+  }
+  await context.close();
+});
+
+/** The build's own account of its chunks (Vite's manifest), read from the folder the server serves. */
+function builtChunks() {
+  const dir = path.resolve(process.env.CLIENT_DIR || 'dist/client');
+  type Chunk = { file: string; imports?: string[]; dynamicImports?: string[] };
+  const manifest = JSON.parse(readFileSync(path.join(dir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const routes = ['src/console/ConsoleApp.tsx', 'src/replay/ReplayApp.tsx'];
+  /** The files a chunk needs through static imports, and through dynamic ones when asked (never into `skip`). */
+  const reach = (key: string, dynamic: boolean, skip: string[] = [], seen = new Set<string>()): Set<string> => {
+    if (seen.has(key) || skip.includes(key) || !manifest[key]) return seen;
+    seen.add(key);
+    const next = [...(manifest[key]!.imports ?? []), ...(dynamic ? (manifest[key]!.dynamicImports ?? []) : [])];
+    for (const k of next) reach(k, dynamic, skip, seen);
+    return seen;
+  };
+  const files = (keys: Set<string>) => new Set([...keys].map((k) => manifest[k]!.file));
+  /** What the page loads before anything is asked for. */
+  const page = files(reach('index.html', false));
+  /** Everything a phone may ever load: the page and the games' screens, not the console or the replay. */
+  const phone = files(reach('index.html', true, routes));
+  const only = (route: string) => new Set([...files(reach(route, true))].filter((f) => !phone.has(f)));
+  return { page, console: only(routes[0]!), replay: only(routes[1]!) };
+}
+
+test("the join page loads the phone's page only; in a round the phone loads none of the console's or the replay's chunks", async ({
+  browser,
+}) => {
+  const chunks = builtChunks();
+  expect(chunks.console.size).toBeGreaterThan(0);
+  expect(chunks.replay.size).toBeGreaterThan(0);
+
+  const instructor = await openConsole(browser);
+  const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
+  const context = await browser.newContext(pixel);
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname.slice(1));
+  });
+  await page.goto(`/join/${instructor.code}`);
+  await page.getByLabel('Nickname').fill('Ada');
+  // The join page: the page's own scripts and nothing else (no game yet, no console, no replay).
+  expect([...scripts].filter((f) => !chunks.page.has(f))).toEqual([]);
+  expect(scripts.size).toBeGreaterThan(0);
+  // Inbound validation is the server's: the join page carries no zod (its classes are named "$Zod…").
+  for (const f of scripts) expect(await (await page.request.get(`/${f}`)).text(), f).not.toMatch(/\$Zod[A-Z]/);
+
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText('You are in, Ada!')).toBeVisible();
+  // A round reaches the phone: its game screen loads nothing of the console's either.
+  await instructor.page.getByRole('button', { name: /Start round/ }).click();
+  await expect(page.getByRole('heading', { name: 'Send a message' })).toBeVisible();
+  expect([...scripts].filter((f) => chunks.console.has(f))).toEqual([]);
+  expect([...scripts].filter((f) => chunks.replay.has(f))).toEqual([]);
+  await context.close();
+  await instructor.context.close();
+});

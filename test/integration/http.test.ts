@@ -1,0 +1,192 @@
+// The web server's answers, on a real server with a built client laid out as the build writes
+// it (hashed assets with .br and .gz copies made by the build's own compression step):
+// content negotiation, cache headers, 404s instead of the app shell, and security headers.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compressFile } from '../../build/compress';
+import { startServer, type TestServer } from './harness';
+
+const SCRIPT = `console.log(${JSON.stringify('a phone shell '.repeat(200))});\n`;
+const ASSET = '/assets/index-Ab12Cd34.js';
+const SHELL = '<!doctype html><html><head><title>Human Cluster</title></head><body><div id="root"></div></body></html>\n'.repeat(8);
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A GET with exactly these headers (fetch would add and undo its own Accept-Encoding). */
+function get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function builtClient(): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hc-client-'));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), SHELL);
+  writeFileSync(path.join(dir, ASSET), SCRIPT);
+  writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await compressFile(path.join(dir, 'index.html'));
+  await compressFile(path.join(dir, ASSET));
+  return dir;
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ clientDir: await builtClient() });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('content negotiation', () => {
+  it('sends the brotli copy to a browser that takes br, the gzip copy to one that takes only gzip, the file itself otherwise', async () => {
+    const br = await get(server.url + ASSET, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(SCRIPT);
+    expect(br.body.length).toBeLessThan(SCRIPT.length / 4);
+
+    const gz = await get(server.url + ASSET, { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(SCRIPT);
+
+    for (const accept of [undefined, 'identity', 'br;q=0, gzip;q=0, identity']) {
+      const plain = await get(server.url + ASSET, accept ? { 'Accept-Encoding': accept } : {});
+      expect(plain.headers['content-encoding'], String(accept)).toBeUndefined();
+      expect(plain.body.toString()).toBe(SCRIPT);
+    }
+
+    // q-values are honoured: gzip preferred, or brotli refused.
+    expect((await get(server.url + ASSET, { 'Accept-Encoding': 'br;q=0.5, gzip' })).headers['content-encoding']).toBe('gzip');
+    expect((await get(server.url + ASSET, { 'Accept-Encoding': 'br;q=0, *' })).headers['content-encoding']).toBe('gzip');
+  });
+
+  it('keeps the type of the file and tells caches that the body depends on Accept-Encoding', async () => {
+    for (const accept of ['br', 'gzip', 'identity']) {
+      const a = await get(server.url + ASSET, { 'Accept-Encoding': accept });
+      expect(a.headers['content-type']).toMatch(/^text\/javascript/);
+      expect(a.headers.vary).toMatch(/Accept-Encoding/i);
+    }
+    const shell = await get(`${server.url}/join/K7QX3`, { 'Accept-Encoding': 'br' });
+    expect(shell.headers['content-type']).toMatch(/^text\/html/);
+    expect(shell.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(shell.body).toString()).toBe(SHELL);
+  });
+
+  it('serves the compressed copies only as encodings of their file, never as files of their own', async () => {
+    expect((await get(`${server.url}${ASSET}.br`)).status).toBe(404);
+    expect((await get(`${server.url}${ASSET}.gz`)).status).toBe(404);
+  });
+});
+
+describe('cache headers', () => {
+  it('hashed assets are cached for a year as immutable; the shell and unhashed files are checked each time', async () => {
+    expect((await get(server.url + ASSET)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const page of ['/', '/join/K7QX3', '/console', '/replay/abc']) {
+      const a = await get(server.url + page);
+      expect(a.status, page).toBe(200);
+      expect(a.headers['cache-control'], page).toBe('no-cache');
+    }
+    const icon = await get(`${server.url}/favicon.svg`);
+    expect(icon.headers['cache-control']).toBe('no-cache');
+    expect(icon.headers.etag).toBeTruthy();
+    // A revalidation costs a round trip but no body.
+    const again = await get(`${server.url}/favicon.svg`, { 'If-None-Match': String(icon.headers.etag) });
+    expect(again.status).toBe(304);
+  });
+});
+
+describe('404 instead of the app shell', () => {
+  it('answers 404 for a missing asset, /favicon.ico, a missing manifest and any path with a file extension', async () => {
+    for (const p of [
+      '/assets/index-OLDHASH.js',
+      '/assets/missing',
+      '/favicon.ico',
+      '/manifest.webmanifest',
+      '/join/K7QX3/logo.png',
+      '/robots.txt',
+    ]) {
+      const a = await get(server.url + p);
+      expect(a.status, p).toBe(404);
+      expect(a.headers['content-type'], p).toMatch(/^text\/plain/);
+      expect(a.body.toString(), p).not.toContain('<html');
+    }
+  });
+
+  it('never serves a file outside the client folder', async () => {
+    for (const p of ['/..%2f..%2fpackage.json', '/assets/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/hostname', '/.env']) {
+      const a = await get(server.url + p);
+      // A path with no extension outside assets/ is a page route: it may get the shell, nothing else.
+      if (a.status !== 404) expect(a.body.toString(), p).toBe(SHELL);
+    }
+  });
+});
+
+describe('security headers', () => {
+  const csp = (a: Answer) => String(a.headers['content-security-policy'] ?? '');
+
+  it('are on HTML, assets, API answers, 404s and the socket server', async () => {
+    const host = new URL(server.url).host;
+    const answers = {
+      html: await get(`${server.url}/join/K7QX3`),
+      asset: await get(server.url + ASSET),
+      api: await get(`${server.url}/api/info`),
+      apiMissing: await get(`${server.url}/api/nope`),
+      health: await get(`${server.url}/healthz`),
+      missing: await get(`${server.url}/favicon.ico`),
+    };
+    for (const [name, a] of Object.entries(answers)) {
+      expect(a.headers['x-content-type-options'], name).toBe('nosniff');
+      expect(a.headers['referrer-policy'], name).toBe('no-referrer');
+      expect(a.headers['x-frame-options'], name).toBe('DENY');
+      const policy = csp(a);
+      expect(policy, name).toContain("script-src 'self'");
+      expect(policy, name).toContain("frame-ancestors 'none'");
+      expect(policy, name).toContain(`connect-src 'self' ws://${host} wss://${host}`);
+      expect(policy, name).toContain("object-src 'none'");
+      expect(policy, name).not.toMatch(/unsafe-inline|unsafe-eval|upgrade-insecure-requests/);
+    }
+    const polling = await get(`${server.url}/socket.io/?EIO=4&transport=polling`);
+    expect(polling.status).toBe(200);
+    expect(polling.headers['x-content-type-options']).toBe('nosniff');
+    expect(polling.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('a Host header that is not a plain host name stays out of the policy', async () => {
+    const a = await get(`${server.url}/console`, { Host: "evil.example; script-src 'unsafe-inline'" });
+    expect(csp(a)).not.toContain('unsafe-inline');
+    expect(csp(a)).toContain("connect-src 'self'");
+  });
+
+  it('EMBED_ORIGINS lets only those sites frame the replay and the stage; everything else stays unframeable', async () => {
+    const embedding = await startServer({ clientDir: server.config.clientDir, embedOrigins: ['https://lms.example.edu'] });
+    try {
+      for (const p of ['/replay', '/replay/abc123', '/stage']) {
+        const a = await get(embedding.url + p);
+        expect(csp(a), p).toContain('frame-ancestors https://lms.example.edu');
+        expect(a.headers['x-frame-options'], p).toBeUndefined();
+      }
+      for (const p of ['/console', '/join/K7QX3', '/replayed', '/api/info']) {
+        const a = await get(embedding.url + p);
+        expect(csp(a), p).toContain("frame-ancestors 'none'");
+        expect(a.headers['x-frame-options'], p).toBe('DENY');
+      }
+    } finally {
+      await embedding.close();
+    }
+  });
+});
