@@ -186,6 +186,22 @@ describe('a disk that fails', () => {
     expect(seqsIn(files)).toEqual([1, 2, 3, 4]);
   });
 
+  it('a retry that falls due while the failed pass is still cutting its torn bytes is not lost', async () => {
+    const { files, clock, d, writer } = await setup();
+    files.capacity = files.used + 30;
+    // The moment the writer reports the failure, space comes back and the retry falls due.
+    writer.watch((s) => {
+      if (s.state !== 'unavailable') return;
+      files.capacity = null;
+      clock.advance(RETRY_MS);
+    });
+    writer.append(mark(1));
+    writer.append(mark(2));
+    d.run();
+    await writer.durable();
+    expect(seqsIn(files)).toEqual([1, 2]);
+  });
+
   it('a failed fdatasync rewrites the batch in place (no line twice)', async () => {
     const { files, clock, d, writer } = await setup();
     files.failNext('datasync', 'EIO');

@@ -293,6 +293,17 @@ export class RecordingWriter {
   private fail(err: unknown): void {
     const { reason, code } = reasonOf(err);
     const since = this.status.state === 'unavailable' ? this.status.since : this.opts.clock.now();
+    // The retry is armed before anyone hears of the failure, so nothing they do can miss it.
+    if (!this.closing || this.waiters.length) {
+      this.retryTimer ??= this.opts.clock.setTimeout(() => {
+        this.retryTimer = null;
+        // The failed pass may still be cutting its torn bytes: retry after it, not inside it.
+        void (async () => {
+          await this.writing;
+          await this.drain();
+        })();
+      }, RETRY_MS);
+    }
     this.setStatus({
       state: 'unavailable',
       reason,
@@ -300,11 +311,6 @@ export class RecordingWriter {
       since,
       message: `The recording cannot be written: ${REASONS[reason]} (${code}).`,
     });
-    if (this.closing && !this.waiters.length) return;
-    this.retryTimer ??= this.opts.clock.setTimeout(() => {
-      this.retryTimer = null;
-      void this.drain();
-    }, RETRY_MS);
   }
 
   private setStatus(next: RecordingStatus): void {
