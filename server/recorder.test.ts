@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../shared/session/events';
+import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
 import { parseRecording } from '../shared/session/recording';
 import { VirtualClock } from './clock';
 import { MemoryFiles } from './memoryFiles';

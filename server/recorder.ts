@@ -151,8 +151,13 @@ export class RecordingWriter {
 
   /** Queues an event; returns its ticket for `durable`. */
   append(event: SessionEvent): number {
+    return this.appendLine(serializeEvent(event));
+  }
+
+  /** Queues an event already written as its line (`serializeEvent`). */
+  appendLine(line: string): number {
     if (this.closing) return this.appended;
-    this.pending.push(serializeEvent(event));
+    this.pending.push(line);
     this.appended++;
     this.schedule();
     return this.appended;
@@ -170,6 +175,30 @@ export class RecordingWriter {
   durable(ticket = this.appended): Promise<void> {
     if (this.synced >= ticket) return Promise.resolve();
     return new Promise((resolve, reject) => this.waiters.push({ upTo: ticket, resolve, reject }));
+  }
+
+  /**
+   * Resolves once what was appended so far is on disk, or at once if the disk is failing (a
+   * download then gets what is on disk; it must not wait for the disk to come back).
+   */
+  settled(): Promise<void> {
+    if (!this.available) return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.watch(() => {
+        stop();
+        resolve();
+      });
+      void this.durable().then(
+        () => {
+          stop();
+          resolve();
+        },
+        () => {
+          stop();
+          resolve();
+        },
+      );
+    });
   }
 
   /** Starts writing what is pending now (a round ended) and resolves when it is on disk. */

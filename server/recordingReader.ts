@@ -3,7 +3,7 @@
 // event before it is restored, and the damaged rest is moved to a file beside the recording for
 // inspection, so the recording itself ends on its last good line and can be appended to again.
 
-import { EVENT_TYPES, type RecordingHeader, type SessionEvent } from '../shared/session/events';
+import { EVENT_TYPES, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
 import { parseRecording } from '../shared/session/recording';
 import { diskFiles, type RecordingFiles } from './recordingFiles';
 

@@ -5,7 +5,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../../shared/session/events';
+import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../../shared/protocol/recordingFormat';
 import { parseRecording } from '../../shared/session/recording';
 import { VirtualClock } from '../../server/clock';
 import { RETRY_MS, RecordingWriter, type RecordingStatus } from '../../server/recorder';
