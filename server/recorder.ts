@@ -24,7 +24,9 @@ export type RecordingStatus =
   | {
       state: 'unavailable';
       reason: UnavailableReason;
-      /** For the instructor: what is wrong, in a sentence. */
+      /** What is wrong, in a sentence ("The disk is full (ENOSPC)."). */
+      cause: string;
+      /** The same, for a log line. */
       message: string;
       /** The error code the system gave (ENOSPC, EIO…). */
       code: string;
@@ -37,6 +39,8 @@ const REASONS: Record<UnavailableReason, string> = {
   permission: 'the server is not allowed to write the recording',
   io: 'the disk reported an input/output error',
 };
+
+const sentence = (reason: UnavailableReason, code: string) => `${REASONS[reason][0]!.toUpperCase()}${REASONS[reason].slice(1)} (${code}).`;
 
 /** Which of the three kinds of trouble an error from the file system is. */
 export function reasonOf(err: unknown): { reason: UnavailableReason; code: string } {
@@ -338,6 +342,7 @@ export class RecordingWriter {
       reason,
       code,
       since,
+      cause: sentence(reason, code),
       message: `The recording cannot be written: ${REASONS[reason]} (${code}).`,
     });
   }

@@ -81,7 +81,7 @@ export class RoomRecording {
     return {
       saving: false,
       reason: status.reason,
-      message: `${status.message} Students' actions are refused until it can be written again; the server retries every ${RETRY_MS / 1000} s.`,
+      message: `${status.cause} Students' actions are refused until the recording can be written again; the server retries every ${RETRY_MS / 1000} s.`,
       since: status.since,
       setAside: this.setAside,
     };
