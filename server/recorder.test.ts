@@ -86,7 +86,11 @@ describe('group commit', () => {
     let release: (() => void) | null = null;
     // A disk whose fdatasync waits until the test lets it finish.
     const slow: RecordingFiles = {
-      ...Object.fromEntries(['open', 'read', 'readPrefixSync', 'rename', 'remove'].map((k) => [k, (mem as any)[k].bind(mem)])),
+      open: (file) => mem.open(file),
+      read: (file) => mem.read(file),
+      readPrefixSync: (file, bytes) => mem.readPrefixSync(file, bytes),
+      rename: (from, to) => mem.rename(from, to),
+      remove: (file) => mem.remove(file),
       create: async (file) => {
         const f = await mem.create(file);
         return {
@@ -97,7 +101,7 @@ describe('group commit', () => {
           },
         } satisfies RecordingFile;
       },
-    } as RecordingFiles;
+    };
     const { d, writer } = await setup(slow as unknown as MemoryFiles);
     const first = writer.durable(writer.append(mark(1)));
     d.run();

@@ -40,7 +40,10 @@ const REASONS: Record<UnavailableReason, string> = {
   io: 'the disk reported an input/output error',
 };
 
-const sentence = (reason: UnavailableReason, code: string) => `${REASONS[reason][0]!.toUpperCase()}${REASONS[reason].slice(1)} (${code}).`;
+const sentence = (reason: UnavailableReason, code: string) => {
+  const why = REASONS[reason];
+  return `${why.charAt(0).toUpperCase()}${why.slice(1)} (${code}).`;
+};
 
 /** Which of the three kinds of trouble an error from the file system is. */
 export function reasonOf(err: unknown): { reason: UnavailableReason; code: string } {

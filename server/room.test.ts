@@ -43,7 +43,12 @@ function fakeOutput(consoles = true) {
 /** Runs deferred disk writes when the test says so. */
 function manualDefer() {
   const queue: (() => void)[] = [];
-  return { defer: (fn: () => void) => void queue.push(fn), run: () => queue.splice(0).forEach((fn) => fn()) };
+  return {
+    defer: (fn: () => void) => void queue.push(fn),
+    run: () => {
+      for (const fn of queue.splice(0)) fn();
+    },
+  };
 }
 
 const settle = () => new Promise<void>((r) => setImmediate(r));

@@ -80,6 +80,14 @@ export interface RoomDeps {
 
 const INTERNAL = 'Something went wrong on the server; nothing changed. Try again.';
 
+/** An input whose core call answers nothing: its answer is `ok(null)`. */
+const done =
+  (fn: (now: number) => void) =>
+  (now: number): Result<null> => {
+    fn(now);
+    return ok(null);
+  };
+
 /**
  * The only way into a room's session: the transport calls these methods and never the core,
  * so every input is timed, re-arms the room's timers and reaches the screens the same way.
@@ -185,7 +193,7 @@ export class Room {
   socketAttached(node: NodeId): void {
     this.sockets.set(node, (this.sockets.get(node) ?? 0) + 1);
     // Connection marks are recorded but not acknowledged to anyone: they never wait or refuse.
-    this.input((now) => (this.core.connected(now, node, true), ok(null)));
+    this.input(done((now) => this.core.connected(now, node, true)));
   }
 
   socketDetached(node: NodeId): void {
@@ -195,7 +203,7 @@ export class Room {
       return;
     }
     this.sockets.delete(node);
-    this.input((now) => (this.core.connected(now, node, false), ok(null)));
+    this.input(done((now) => this.core.connected(now, node, false)));
   }
 
   /** A node's action in the current round (its shape is the game's). */
@@ -217,13 +225,13 @@ export class Room {
   }
 
   async leave(node: NodeId): Promise<Result<null>> {
-    const r = await this.request((now) => (this.core.leave(now, node), ok(null)));
+    const r = await this.request(done((now) => this.core.leave(now, node)));
     if (r.ok) this.removeNode(node, { reason: 'left', message: 'You left the room.' });
     return r;
   }
 
   lock(locked: boolean): Promise<Result<null>> {
-    return this.request((now) => (this.core.lock(now, locked), ok(null)));
+    return this.request(done((now) => this.core.lock(now, locked)));
   }
 
   addBots(count: number): Promise<Result<{ nodes: NodeId[] }>> {
@@ -273,7 +281,7 @@ export class Room {
   async end(reason?: string): Promise<Result<null>> {
     const refused = this.recording.refusal();
     if (refused) return refused;
-    const r = this.input((now) => (this.core.end(now, reason), ok(null)));
+    const r = this.input(done((now) => this.core.end(now, reason)));
     if (!r.ok) return r;
     this.deps.output.toRoom(this.code, 'node:removed', { reason: 'ended', message: 'The instructor ended this session.' });
     this.flushConsole();
@@ -404,7 +412,10 @@ export class Room {
       guarded(`room ${this.code}: advancing`, () => {
         this.wakeTimer = null;
         this.wakeAt = null;
-        this.input((now) => (this.core.advance(now), ok(null)), 'the network');
+        this.input(
+          done((now) => this.core.advance(now)),
+          'the network',
+        );
       }),
       Math.max(0, at - this.now()),
     );

@@ -94,7 +94,7 @@ function readRecording(): { seqs: number; acted: Set<string> } {
   for (const e of parsed.events) {
     if (e.type === 'node:acted') acted.add(`${e.node}:${(e.action as { text: string }).text}`);
   }
-  parsed.events.forEach((e, i) => expect(e.seq).toBe(i + 1));
+  expect(parsed.events.map((e) => e.seq)).toEqual(parsed.events.map((_, i) => i + 1));
   return { seqs: parsed.events.length, acted };
 }
 
