@@ -158,11 +158,12 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
       // Resuming on a socket that is already this node's only refreshes the view.
       if (socket.data.code !== room.code || socket.data.node !== node) {
         detach();
-        replaceOthers(room, node);
         socket.data.code = room.code;
         socket.data.node = node;
         void socket.join([nodeChannel(room.code, node), roomChannel(room.code)]);
         room.socketAttached(node);
+        // After this socket counts, so the node never looks disconnected in between.
+        replaceOthers(room, node);
       }
       const view = room.viewFor(node);
       if (!view) return fail('internal', 'Your node could not be found.');

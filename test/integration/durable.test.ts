@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { sandbox } from '../../shared/games/sandbox/engine';
+import { sandbox, type SandboxView } from '../../shared/games/sandbox/engine';
 import type { RecordingNotice } from '../../shared/protocol/events';
 import { parseRecording } from '../../shared/session/recording';
 import { MemoryFiles } from '../../server/memoryFiles';
@@ -61,6 +61,10 @@ describe('a full disk (failures injected through the recorder file interface)', 
     const { console: c, nodes } = await round(server.url, ['Ada', 'Grace']);
     const [ada, grace] = nodes as [TestNode, TestNode];
     expect(await send(ada, grace, 'before')).toEqual({ ok: true, data: null });
+    // Delivered and on disk: the next thing to write is the held action (nothing of the network's).
+    await until(() => (grace.views.at(-1)?.game as SandboxView | null)?.inbox.length === 1, [grace.socket]);
+    const room = server.app.registry.find(c.code);
+    if (room.ok) await room.data.flushRecording();
     files.capacity = files.used + 40; // the next batch fits only in part
     const held = send(ada, grace, 'held');
     await until(() => c.notices.some((n) => !n.saving), [c.socket]);
@@ -85,6 +89,19 @@ describe('a full disk (failures injected through the recorder file interface)', 
     await until(() => c.notices.at(-1)?.saving, [c.socket]);
     expect(await send(grace, ada, 'after')).toEqual({ ok: true, data: null });
     expect(actedTexts(files.text(file))).toEqual(['before', 'held', 'after']);
+  });
+
+  it('a room whose recording cannot be started is not created', async () => {
+    const files = new MemoryFiles();
+    const server = await serve({}, { files });
+    files.failNext('write', 'ENOSPC', 20);
+    const s = await connect(server.url);
+    const r = await ask(s, 'console:create', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'recording_unavailable' } });
+    expect(r.ok ? '' : r.error.message).toMatch(/disk is full \(ENOSPC\)/);
+    expect(files.files.size).toBe(0);
+    expect(server.app.registry.size).toBe(0);
+    expect(await ask(s, 'console:create', {})).toMatchObject({ ok: true });
   });
 });
 
@@ -219,9 +236,13 @@ describe('one socket per node', () => {
     expect(await ask(second, 'node:act', { action: { type: 'send', to: [grace.node], text: 'from the new screen' } })).toMatchObject({
       ok: true,
     });
-    // The room counts one connection for the node, still connected.
+    // The node never looked disconnected: no connection events were recorded for the swap.
     const room = server.app.registry.find(c.code);
     expect(room.ok && room.data.state.nodes[ada.node]!.connected).toBe(true);
+    if (room.ok) await room.data.flushRecording();
+    const dir = path.join(server.config.dataDir, 'recordings');
+    const events = parseRecording(readFileSync(path.join(dir, readdirSync(dir)[0]!), 'utf8')).events;
+    expect(events.filter((e) => e.type === 'node:disconnected' && e.node === ada.node)).toEqual([]);
   });
 
   it("a node's socket that makes console calls stays that node, and is told why it cannot", async () => {
