@@ -9,7 +9,7 @@
 import type { DrillName } from '../shared/net/drills';
 import type { FaultOp } from '../shared/net/faults';
 import type { Games } from '../shared/games/types';
-import type { RecordingNotice, RemovedNotice, Roster, ServerEvent, ServerToClientEvents, SetAsideNotice } from '../shared/protocol/events';
+import type { RecordingNotice, RemovedNotice, Roster, SetAsideNotice } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import { fail, ok, type Result } from '../shared/protocol/result';
@@ -22,47 +22,9 @@ import { hashSecret, newSecret, secretMatches } from './auth';
 import type { Clock, TimerHandle } from './clock';
 import type { RecordingStatus, RecordingWriter } from './recorder';
 import { type AckPolicy, RoomRecording } from './roomRecording';
+import { guarded, RoomScreens, type RoomOutput } from './roomScreens';
 
-/** How a room reaches screens; the socket layer implements it. */
-export interface RoomOutput {
-  toNode<E extends ServerEvent>(code: string, node: NodeId, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  toRoom<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  toConsoles<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  hasConsoles(code: string): boolean;
-  /** Detaches every socket of a node (it was kicked or left). */
-  dropNode(code: string, node: NodeId): void;
-}
-
-const VIEW_BATCH_MS = 2;
-const ROSTER_BATCH_MS = 250;
-const SNAPSHOT_EVERY_MS = 200;
-const EVENTS_EVERY_MS = 100;
-/** Event types the live map animates; timers and joins travel in snapshots instead. */
-const STREAMED = new Set<SessionEvent['type']>([
-  'envelope:sent',
-  'envelope:delivered',
-  'envelope:dropped',
-  'fault:changed',
-  'mark',
-  'round:started',
-  'round:ended',
-  'net:paused',
-  'net:resumed',
-]);
-
-/**
- * A timer callback that logs instead of throwing: a bug in one game must not take the
- * whole class's server down.
- */
-function guarded(what: string, fn: () => void): () => void {
-  return () => {
-    try {
-      fn();
-    } catch (err) {
-      console.error(`${what} failed:`, err);
-    }
-  };
-}
+export type { RoomOutput } from './roomScreens';
 
 export interface RoomDeps {
   clock: Clock;
@@ -99,14 +61,9 @@ export class Room {
   private readonly origin: number;
   private readonly sockets = new Map<NodeId, number>();
   private readonly tokens = new Map<string, NodeId>();
+  private readonly screens: RoomScreens;
   private wakeTimer: TimerHandle | null = null;
   private wakeAt: number | null = null;
-  private viewTimer: TimerHandle | null = null;
-  private rosterTimer: TimerHandle | null = null;
-  private snapshotTimer: TimerHandle | null = null;
-  private eventsTimer: TimerHandle | null = null;
-  private streamed: SessionEvent[] = [];
-  private rosterDirty = false;
   lastActivity: number;
 
   /** A new room (from its recording's header), or one restored from its recording's fold. */
@@ -122,6 +79,13 @@ export class Room {
     this.code = header.room;
     this.origin = Date.parse(header.startedAt);
     this.lastActivity = deps.clock.now();
+    this.screens = new RoomScreens(this.code, deps.clock, deps.output, {
+      takeChanges: () => this.core.takeChanges(),
+      connected: () => this.sockets,
+      view: (node) => this.viewFor(node),
+      roster: () => this.roster(),
+      snapshot: () => this.snapshot(),
+    });
     for (const rec of Object.values(this.core.state.nodes)) {
       if (rec.tokenHash && rec.status === 'active') this.tokens.set(rec.tokenHash, rec.id);
     }
@@ -149,7 +113,7 @@ export class Room {
   private input<T>(fn: (now: number) => Result<T>, during = 'a request'): Result<T> {
     try {
       const r = fn(this.now());
-      this.onCommitted(this.recording.commit());
+      this.screens.committed(this.recording.commit());
       return r;
     } catch (err) {
       this.recover(err, during);
@@ -329,16 +293,6 @@ export class Room {
     this.sockets.delete(node);
   }
 
-  /** What an input recorded, now in the writer's hands: the roster and the live map follow it. */
-  private onCommitted(events: SessionEvent[]): void {
-    if (!events.length) return;
-    const consoles = this.deps.output.hasConsoles(this.code);
-    for (const event of events) {
-      if (event.type === 'node:joined' || event.type === 'node:kicked' || event.type === 'node:left') this.rosterDirty = true;
-      if (consoles && STREAMED.has(event.type)) this.streamed.push(event);
-    }
-  }
-
   /**
    * An input threw. Its events were never committed; the core's state may be half-changed,
    * so the room is rebuilt from the recording. A failure in the room's own time (a delivery,
@@ -357,7 +311,7 @@ export class Room {
       this.wakeAt = null;
       if (during !== 'a request') {
         this.core.pause(this.now());
-        this.onCommitted(this.recording.commit());
+        this.screens.committed(this.recording.commit());
       }
     } catch (again) {
       this.recording.discard();
@@ -378,27 +332,7 @@ export class Room {
   private afterInput(): void {
     if (this.state.ended) return;
     this.armWake();
-    const { clock } = this.deps;
-    this.viewTimer ??= clock.setTimeout(
-      guarded('views', () => this.flushViews()),
-      VIEW_BATCH_MS,
-    );
-    if (this.rosterDirty)
-      this.rosterTimer ??= clock.setTimeout(
-        guarded('roster', () => this.flushRoster()),
-        ROSTER_BATCH_MS,
-      );
-    if (this.deps.output.hasConsoles(this.code)) {
-      this.snapshotTimer ??= clock.setTimeout(
-        guarded('snapshot', () => this.flushSnapshot()),
-        SNAPSHOT_EVERY_MS,
-      );
-      if (this.streamed.length)
-        this.eventsTimer ??= clock.setTimeout(
-          guarded('events', () => this.flushEvents()),
-          EVENTS_EVERY_MS,
-        );
-    }
+    this.screens.schedule();
   }
 
   private armWake(): void {
@@ -421,51 +355,15 @@ export class Room {
     );
   }
 
-  private flushViews(): void {
-    this.viewTimer = null;
-    const changes = this.core.takeChanges();
-    const targets = changes.all ? [...this.sockets.keys()] : [...changes.nodes].filter((n) => this.sockets.has(n));
-    for (const node of targets) {
-      try {
-        const view = nodeView(this.state, node, this.deps.games);
-        if (view) this.deps.output.toNode(this.code, node, 'node:view', view);
-      } catch (err) {
-        console.error(`room ${this.code}: the view of ${node} failed:`, err);
-      }
-    }
-  }
-
-  private flushRoster(): void {
-    this.rosterTimer = null;
-    this.rosterDirty = false;
-    this.deps.output.toRoom(this.code, 'room:roster', this.roster());
-  }
-
-  private flushSnapshot(): void {
-    this.snapshotTimer = null;
-    this.deps.output.toConsoles(this.code, 'console:snapshot', this.snapshot());
-  }
-
-  private flushEvents(): void {
-    this.eventsTimer = null;
-    if (!this.streamed.length) return;
-    const batch = this.streamed;
-    this.streamed = [];
-    this.deps.output.toConsoles(this.code, 'console:events', batch);
-  }
-
   /** Sends what is pending to consoles at once (after a console action, at the end). */
   flushConsole(): void {
-    this.flushEvents();
-    this.flushSnapshot();
+    this.screens.flushConsole();
   }
 
   private stopTimers(): void {
-    const { clock } = this.deps;
-    for (const t of [this.wakeTimer, this.viewTimer, this.rosterTimer, this.snapshotTimer, this.eventsTimer]) {
-      if (t) clock.clearTimeout(t);
-    }
-    this.wakeTimer = this.viewTimer = this.rosterTimer = this.snapshotTimer = this.eventsTimer = null;
+    if (this.wakeTimer) this.deps.clock.clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    this.screens.stop();
   }
 
   /** Stops the room's timers and closes its recording (server shutdown). */

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { sandbox, type SandboxView } from '../../shared/games/sandbox/engine';
+import type { SandboxView } from '../../shared/games/sandbox/config';
+import { sandbox } from '../../shared/games/sandbox/engine';
 import type { RecordingNotice } from '../../shared/protocol/events';
 import { parseRecording } from '../../shared/session/recording';
 import { MemoryFiles } from '../../server/memoryFiles';
@@ -93,7 +94,7 @@ describe('a full disk (failures injected through the recorder file interface)', 
 
   it('a room whose recording cannot be started is not created', async () => {
     const files = new MemoryFiles();
-    const server = await serve({}, { files });
+    const server = await serve({}, undefined, { files });
     files.failNext('write', 'ENOSPC', 20);
     const s = await connect(server.url);
     const r = await ask(s, 'console:create', {});
