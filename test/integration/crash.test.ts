@@ -1,7 +1,7 @@
-// kill -9 at random moments: the real server in its own process, 20 phones playing a round and
-// sending actions, killed with SIGKILL again and again and restarted on the same data directory.
-// After every restart the room is back, every phone resumes as its own node, the recording's
-// events run without a gap, and every action that had been acknowledged is in the recording.
+// kill -9 at random moments: the real server in its own process, 20 phones in two rooms playing
+// a round and sending actions, killed with SIGKILL again and again and restarted on the same data
+// directory. After every restart both rooms are back, every phone resumes as its own node, each
+// recording's events run without a gap, and every action that had been acknowledged is recorded.
 // KILLS (default 20) and CRASH_SEED (default: random, printed) reproduce a run.
 
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,7 +17,8 @@ import { ask, type TestSocket } from './harness';
 
 const KILLS = Number(process.env.KILLS ?? 20);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const PHONES = 20;
+/** Phones in each room: 20 in all. */
+const ROOMS = [15, 5];
 /** Each phone acts about this often (the per-socket limit is 40 a second). */
 const ACT_EVERY_MS = 40;
 
@@ -77,6 +78,7 @@ function connect(url: string): Promise<TestSocket> {
 }
 
 interface Phone {
+  code: string;
   nickname: string;
   node: string;
   token: string;
@@ -84,40 +86,52 @@ interface Phone {
   sent: number;
 }
 
-/** What the recording says: its events (checked for gaps by the parser) and every action's text. */
-function readRecording(): { seqs: number; acted: Set<string> } {
+/**
+ * What the recordings say: each room's count of events (checked to run 1, 2, 3… with no gap)
+ * and every action, as room:node:text.
+ */
+function readRecordings(): { seqs: Map<string, number>; acted: Set<string> } {
   const files = readdirSync(recordings);
   expect(files.filter((f) => f.includes('.damaged'))).toEqual([]);
-  const file = files.find((f) => f.endsWith('.jsonl'));
-  const parsed = parseRecording(readFileSync(path.join(recordings, file!), 'utf8'));
+  const seqs = new Map<string, number>();
   const acted = new Set<string>();
-  for (const e of parsed.events) {
-    if (e.type === 'node:acted') acted.add(`${e.node}:${(e.action as { text: string }).text}`);
+  for (const file of files.filter((f) => f.endsWith('.jsonl'))) {
+    const parsed = parseRecording(readFileSync(path.join(recordings, file), 'utf8'));
+    const code = parsed.header.room;
+    for (const e of parsed.events) {
+      if (e.type === 'node:acted') acted.add(`${code}:${e.node}:${(e.action as { text: string }).text}`);
+    }
+    expect(parsed.events.map((e) => e.seq)).toEqual(parsed.events.map((_, i) => i + 1));
+    seqs.set(code, parsed.events.length);
   }
-  expect(parsed.events.map((e) => e.seq)).toEqual(parsed.events.map((_, i) => i + 1));
-  return { seqs: parsed.events.length, acted };
+  return { seqs, acted };
 }
 
 describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=${SEED})`, () => {
-  it('loses no acknowledged action, and the room and its nodes come back every time', { timeout: 30_000 + KILLS * 8_000 }, async () => {
+  it('loses no acknowledged action, and the rooms and their nodes come back every time', { timeout: 30_000 + KILLS * 8_000 }, async () => {
     console.log(`crash test: CRASH_SEED=${SEED} KILLS=${KILLS}`);
     const rng = createRng(SEED);
     const acked = new Set<string>();
     let server = await startServer();
-    const instructor = await connect(server.url);
-    const created = await ask(instructor, 'console:create', {});
-    if (!created.ok) throw new Error(created.error.message);
-    const { code, key } = created.data as { code: string; key: string };
-    const phones: Phone[] = [];
-    for (let i = 0; i < PHONES; i++) {
-      const socket = await connect(server.url);
-      const r = await ask(socket, 'room:join', { code, nickname: `phone ${i + 1}` });
-      if (!r.ok) throw new Error(r.error.message);
-      phones.push({ nickname: `phone ${i + 1}`, node: r.data.node, token: r.data.token, socket, sent: 0 });
+    const rooms: { code: string; key: string; phones: Phone[] }[] = [];
+    for (const size of ROOMS) {
+      const instructor = await connect(server.url);
+      const created = await ask(instructor, 'console:create', {});
+      if (!created.ok) throw new Error(created.error.message);
+      const { code, key } = created.data as { code: string; key: string };
+      const room = { code, key, phones: [] as Phone[] };
+      for (let i = 0; i < size; i++) {
+        const socket = await connect(server.url);
+        const r = await ask(socket, 'room:join', { code, nickname: `phone ${i + 1}` });
+        if (!r.ok) throw new Error(r.error.message);
+        room.phones.push({ code, nickname: `phone ${i + 1}`, node: r.data.node, token: r.data.token, socket, sent: 0 });
+      }
+      expect((await ask(instructor, 'console:round', { action: 'start', game: 'sandbox', config: { botDelayMs: 0 } })).ok).toBe(true);
+      instructor.disconnect();
+      rooms.push(room);
     }
-    expect((await ask(instructor, 'console:round', { action: 'start', game: 'sandbox', config: { botDelayMs: 0 } })).ok).toBe(true);
-    instructor.disconnect();
-    let lastSeqs = 0;
+    const phones = rooms.flatMap((r) => r.phones);
+    let lastSeqs = new Map<string, number>();
     /** The acknowledgements the runs waited for before their kill, at least. */
     let expected = 0;
     let onAck = () => {};
@@ -137,20 +151,22 @@ describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=
     for (let run = 0; run <= KILLS; run++) {
       if (run > 0) {
         server = await startServer();
-        // The instructor's key still opens the restored room, with every node in it.
-        const console_ = await connect(server.url);
-        const attached = await ask(console_, 'console:attach', { code, key });
-        if (!attached.ok) throw new Error(`run ${run}: the room did not come back: ${attached.error.message}`);
-        expect(attached.data.snapshot.nodes.filter((n: { status: string }) => n.status === 'active')).toHaveLength(PHONES);
-        console_.disconnect();
-        const { seqs } = readRecording();
-        expect(seqs).toBeGreaterThanOrEqual(lastSeqs);
+        // The instructor's key still opens each restored room, with every node in it.
+        for (const { code, key, phones: inRoom } of rooms) {
+          const console_ = await connect(server.url);
+          const attached = await ask(console_, 'console:attach', { code, key });
+          if (!attached.ok) throw new Error(`run ${run}: room ${code} did not come back: ${attached.error.message}`);
+          expect(attached.data.snapshot.nodes.filter((n: { status: string }) => n.status === 'active')).toHaveLength(inRoom.length);
+          console_.disconnect();
+        }
+        const { seqs } = readRecordings();
+        for (const [code, n] of lastSeqs) expect(seqs.get(code)).toBeGreaterThanOrEqual(n);
       }
       if (run === KILLS) {
         // The last start: every phone resumes as itself; then a clean look at the file.
         for (const p of phones) {
           const s = await connect(server.url);
-          const r = await ask(s, 'room:resume', { code, token: p.token });
+          const r = await ask(s, 'room:resume', { code: p.code, token: p.token });
           expect(r.ok ? r.data.node : r.error).toBe(p.node);
           s.disconnect();
         }
@@ -167,17 +183,18 @@ describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=
             const s = run === 0 ? p.socket! : await connect(server.url);
             p.socket = s;
             if (run > 0) {
-              const r = await ask(s, 'room:resume', { code, token: p.token });
+              const r = await ask(s, 'room:resume', { code: p.code, token: p.token });
               if (!alive) return;
               if (!r.ok || r.data.node !== p.node) wrongResumes.push(`${p.node}: ${JSON.stringify(r).slice(0, 200)}`);
             }
-            const peer = phones[(phones.indexOf(p) + 1) % phones.length]!.node;
+            const inRoom = rooms.find((r) => r.code === p.code)!.phones;
+            const peer = inRoom[(inRoom.indexOf(p) + 1) % inRoom.length]!.node;
             const act = () => {
               if (!alive || !s.connected) return;
               const text = `${p.nickname} #${++p.sent}`;
               s.emit('node:act', { action: { type: 'send', to: [peer], text } }, (r: { ok: boolean }) => {
                 if (r.ok) {
-                  acked.add(`${p.node}:${text}`);
+                  acked.add(`${p.code}:${p.node}:${text}`);
                   onAck();
                 }
               });
@@ -214,7 +231,7 @@ describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=
       for (const t of timers) clearTimeout(t);
       for (const p of phones) p.socket?.disconnect();
       // What the dead server acknowledged is on disk (the page cache outlives the process).
-      const { seqs, acted } = readRecording();
+      const { seqs, acted } = readRecordings();
       const lost = [...acked].filter((a) => !acted.has(a));
       expect(lost, `run ${run} (killed after ${at}): acknowledged but not recorded`).toEqual([]);
       expect(wrongResumes).toEqual([]);
