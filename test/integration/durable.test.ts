@@ -4,9 +4,11 @@
 
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { SandboxView } from '../../shared/games/sandbox/config';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { GAMES } from '../../server/app';
+import type { SandboxAction, SandboxView } from '../../shared/games/sandbox/config';
 import { sandbox } from '../../shared/games/sandbox/engine';
+import { createGames, defineGame } from '../../shared/games/types';
 import type { RecordingNotice } from '../../shared/protocol/events';
 import { parseRecording } from '../../shared/session/recording';
 import { MemoryFiles } from '../../server/memoryFiles';
@@ -16,7 +18,6 @@ import { mountTmpfs } from './tmpfs';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
-  vi.restoreAllMocks();
   for (const s of servers.splice(0)) await s.close();
 });
 
@@ -38,11 +39,11 @@ async function openConsole(url: string) {
 }
 
 /** A sandbox round with `names` in it. */
-async function round(url: string, names: string[]) {
+async function round(url: string, names: string[], game = 'sandbox') {
   const console_ = await openConsole(url);
   const nodes: TestNode[] = [];
   for (const n of names) nodes.push(await joinNode(url, console_.code, n));
-  expect(await ask(console_.socket, 'console:round', { action: 'start', game: 'sandbox', config: { botDelayMs: 0 } })).toMatchObject({
+  expect(await ask(console_.socket, 'console:round', { action: 'start', game, config: { botDelayMs: 0 } })).toMatchObject({
     ok: true,
   });
   return { console: console_, nodes };
@@ -197,25 +198,39 @@ describe('restoring a recording damaged in the middle', () => {
   });
 });
 
+/** The sandbox with a bug: it changes its state for a "boom", then throws. */
+const buggy = defineGame({
+  engine: {
+    ...sandbox,
+    id: 'buggy',
+    title: 'A sandbox with a bug',
+    act(state, node, action: SandboxAction, ctx) {
+      const effects = sandbox.act(state, node, action, ctx);
+      if (action.text === 'boom') throw new Error('a bug in the game');
+      return effects;
+    },
+  },
+});
+const withBuggy = createGames([...GAMES.values(), buggy]);
+
 describe('an engine that throws', () => {
   it('the action is refused with internal, the room stays consistent and a restart restores it', async () => {
-    const server = await serve();
-    const { console: c, nodes } = await round(server.url, ['Ada', 'Grace']);
+    const server = await serve({}, withBuggy);
+    const { console: c, nodes } = await round(server.url, ['Ada', 'Grace'], 'buggy');
     const [ada, grace] = nodes as [TestNode, TestNode];
     expect(await send(ada, grace, 'one')).toMatchObject({ ok: true });
-    vi.spyOn(sandbox, 'act').mockImplementationOnce(() => {
-      throw new Error('a bug in the game');
-    });
-    expect(await send(ada, grace, 'two')).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await send(ada, grace, 'boom')).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await send(ada, grace, 'three')).toMatchObject({ ok: true });
     const live = server.app.registry.find(c.code);
+    const liveState = live.ok ? JSON.stringify(live.data.state) : '';
     const liveSent = live.ok ? live.data.state.round?.net.sent : null;
+    expect(liveSent).toBe(2);
     await server.close();
     servers.length = 0;
-    const again = await serve({ dataDir: server.config.dataDir });
+    const again = await serve({ dataDir: server.config.dataDir }, withBuggy);
     const restored = again.app.registry.find(c.code);
     expect(restored.ok).toBe(true);
-    expect(restored.ok && restored.data.state.round?.net.sent).toBe(liveSent);
+    expect(restored.ok && JSON.stringify(restored.data.state)).toBe(liveState);
     const file = path.join(server.config.dataDir, 'recordings', readdirSync(path.join(server.config.dataDir, 'recordings'))[0]!);
     expect(actedTexts(readFileSync(file, 'utf8'))).toEqual(['one', 'three']);
   });
