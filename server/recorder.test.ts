@@ -1,3 +1,4 @@
+import { defaultFaults } from '../shared/net/faults';
 import { describe, expect, it } from 'vitest';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
 import { parseRecording } from '../shared/session/recording';
@@ -17,7 +18,7 @@ const header: RecordingHeader = {
   seed: 1,
   capacity: 300,
   keyHash: 'x',
-  faults: {} as RecordingHeader['faults'],
+  faults: defaultFaults(),
   vectorClocks: true,
 };
 

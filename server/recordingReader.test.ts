@@ -1,3 +1,4 @@
+import { defaultFaults } from '../shared/net/faults';
 import { describe, expect, it } from 'vitest';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
 import { parseRecording, serializeEvent, serializeHeader } from '../shared/session/recording';
@@ -16,7 +17,7 @@ const header = {
   seed: 1,
   capacity: 300,
   keyHash: 'x',
-  faults: {},
+  faults: defaultFaults(),
   vectorClocks: true,
 } as RecordingHeader;
 const mark = (seq: number): SessionEvent => ({ seq, t: seq * 10, type: 'mark', label: `event ${seq}` });

@@ -4,7 +4,7 @@
 // inspection, so the recording itself ends on its last good line and can be appended to again.
 
 import { EVENT_TYPES, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
-import { parseRecording } from '../shared/session/recording';
+import { parseRecordingHeader, RecordingError } from '../shared/session/recording';
 import { diskFiles, type RecordingFiles } from './recordingFiles';
 
 export interface SetAside {
@@ -66,9 +66,10 @@ async function freeName(file: string, files: RecordingFiles): Promise<string> {
  */
 export async function restoreRecording(file: string, files: RecordingFiles = diskFiles): Promise<RestoredRecording> {
   const buf = await files.read(file);
+  if (buf.length === 0) throw new RecordingError('This file is empty: it is not a recording.');
   const headerEnd = buf.indexOf(NL) + 1;
-  const { header } = parseRecording(buf.subarray(0, headerEnd || buf.length).toString('utf8'));
-  if (!headerEnd) throw new Error('The recording has no complete header line.');
+  const header = parseRecordingHeader(buf.subarray(0, headerEnd || buf.length).toString('utf8'));
+  if (!headerEnd) throw new RecordingError('The recording has no complete header line.');
   const wholeEnd = buf.lastIndexOf(NL) + 1;
   const events: SessionEvent[] = [];
   let at = headerEnd;

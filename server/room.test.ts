@@ -61,7 +61,13 @@ async function setup(latency = { base: 100, jitter: 0 }) {
   const writer = await RecordingWriter.create(FILE, header, { clock, files, defer: d.defer });
   const { output, sent } = fakeOutput();
   const logs: string[] = [];
-  const room = new Room(header, { clock, writer, output, games, log: (l) => logs.push(l) });
+  const room = new Room(header, {
+    clock,
+    writer,
+    output,
+    games,
+    log: (line, fields) => logs.push(`room ${fields?.room}: ${line}: ${fields?.err instanceof Error ? fields.err.message : ''}`),
+  });
   /** Lets the disk write what is pending, and every promise waiting on it settle. */
   const disk = async () => {
     d.run();

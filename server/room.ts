@@ -20,6 +20,7 @@ import type { SessionState } from '../shared/session/state';
 import { consoleSnapshot, nodeView, roster } from '../shared/session/views';
 import { hashSecret, newSecret, secretMatches } from './auth';
 import type { Clock, TimerHandle } from './clock';
+import { logFn, type LogFn } from './log';
 import type { RecordingStatus, RecordingWriter } from './recorder';
 import { type AckPolicy, RoomRecording } from './roomRecording';
 import { guarded, RoomScreens, type RoomOutput } from './roomScreens';
@@ -37,7 +38,7 @@ export interface RoomDeps {
   acknowledge?: AckPolicy;
   /** What a restore found damaged in the recording and moved aside, for the console. */
   setAside?: SetAsideNotice | null;
-  log?: (line: string) => void;
+  log?: LogFn;
 }
 
 const INTERNAL = 'Something went wrong on the server; nothing changed. Try again.';
@@ -301,10 +302,8 @@ export class Room {
   private recover(err: unknown, during: string): void {
     this.recording.discard();
     const seq = this.recording.committedSeq + 1;
-    const log = this.deps.log ?? ((line: string) => console.error(line));
-    log(
-      `room ${this.code}: ${during} failed at event ${seq}; the room goes back to event ${seq - 1}. ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-    );
+    const log = this.deps.log ?? logFn();
+    log(`${during} failed at event ${seq}; the room goes back to event ${seq - 1}`, { room: this.code, seq, err });
     try {
       const parsed = parseRecording(this.recording.contents());
       this.core = SessionCore.restore(fold(parsed.header, parsed.events, this.deps.games), this.deps.games, (e) => this.recording.stage(e));
@@ -315,17 +314,14 @@ export class Room {
       }
     } catch (again) {
       this.recording.discard();
-      log(`room ${this.code}: could not rebuild the room from its recording: ${again instanceof Error ? again.message : String(again)}`);
+      log('could not rebuild the room from its recording', { room: this.code, err: again });
     }
   }
 
   private onRecordingStatus(status: RecordingStatus): void {
-    const log = this.deps.log ?? ((line: string) => console.error(line));
-    log(
-      status.state === 'ok'
-        ? `room ${this.code}: the recording is being written again`
-        : `room ${this.code}: ${status.message} Requests that change the room are refused; retrying.`,
-    );
+    const log = this.deps.log ?? logFn();
+    if (status.state === 'ok') log('the recording is being written again', { room: this.code });
+    else log(`${status.message} Requests that change the room are refused; retrying.`, { room: this.code, err: status.code });
     this.deps.output.toConsoles(this.code, 'console:recording', this.recording.notice(status));
   }
 
@@ -371,6 +367,9 @@ export class Room {
     this.stopTimers();
     const lost = await this.deps.writer.close();
     if (lost)
-      (this.deps.log ?? console.error)(`room ${this.code}: shut down with ${lost} events the disk would not take (none was acknowledged)`);
+      (this.deps.log ?? logFn())(`shut down with ${lost} events the disk would not take (none was acknowledged)`, {
+        room: this.code,
+        err: 'recording unavailable',
+      });
   }
 }

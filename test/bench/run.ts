@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     out.ack = { options: opts, durable: d, atOnce: a };
     if (!flags.json) {
       console.log(
-        table(
+        `${table(
           `Tap to acknowledgement: ${opts.nodes} socket.io clients, ${opts.rate} actions/s for ${opts.seconds} s`,
           ['ok when durable', 'ok at once'],
           [
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
               ratio(d.server.eventLoopDelayMs.p99, a.server.eventLoopDelayMs.p99),
             ],
           ],
-        ) + "\n  ok when durable: after the action is written and fdatasync'ed (the product); ok at once: before (the old behaviour)",
+        )}\n  ok when durable: after the action is written and fdatasync'ed (the product); ok at once: before (the old behaviour)`,
       );
     }
   }

@@ -4,6 +4,7 @@
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { defaultFaults } from '../../shared/net/faults';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../../shared/protocol/recordingFormat';
 import { parseRecording } from '../../shared/session/recording';
@@ -27,7 +28,7 @@ const header = {
   seed: 1,
   capacity: 300,
   keyHash: 'x',
-  faults: {},
+  faults: defaultFaults(),
   vectorClocks: true,
 } as RecordingHeader;
 
