@@ -53,7 +53,7 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; log: s
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       log.push(chunk.toString());
-      if (log.join('').includes('Human Cluster is running.')) resolve();
+      if (log.join('').includes('Human Cluster is running')) resolve();
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
