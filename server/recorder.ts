@@ -170,11 +170,6 @@ export class RecordingWriter {
     return this.appended;
   }
 
-  /** How many lines have been appended: the ticket of the latest. */
-  get ticket(): number {
-    return this.appended;
-  }
-
   /**
    * Resolves when every line up to `ticket` (default: all so far) is on disk. While the disk
    * fails it keeps waiting: the lines are kept and retried, never given up on (except by `close`).
@@ -206,13 +201,6 @@ export class RecordingWriter {
         },
       );
     });
-  }
-
-  /** Starts writing what is pending now (a round ended) and resolves when it is on disk. */
-  flushNow(): Promise<void> {
-    const p = this.durable();
-    if (this.available && !this.writing) void this.drain();
-    return p;
   }
 
   /** The recording as it stands, written or not: the file's whole lines, then what is pending. */
