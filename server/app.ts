@@ -15,9 +15,9 @@ import { realClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createHttpApp } from './http';
 import { logFn, type LogFn } from './log';
-import { RoomRegistry } from './rooms';
+import { RoomRegistry, type RegistryOptions } from './rooms';
 import { SOCKET_HEADERS } from './security';
-import { attachTransport, socketOutput, type SocketData } from './transport';
+import { attachTransport, socketOutput, TRANSPORT_MAX_BYTES, type SocketData } from './transport';
 
 /** The games a class can play: every room of this server offers them. */
 export const GAMES: Games = createGames([sandboxGame, gossipGame, electionGame, byzantineGame]);
@@ -26,6 +26,8 @@ export interface ApplicationOptions {
   games?: Games;
   clock?: Clock;
   log?: LogFn;
+  /** Where recordings are written (tests hand in a disk that fails) and when an `ok` may go. */
+  recordings?: Omit<RegistryOptions, 'log'>;
 }
 
 export interface Application {
@@ -48,7 +50,7 @@ export function lanAddress(): string | null {
 }
 
 export async function createApplication(config: Config, options: ApplicationOptions = {}): Promise<Application> {
-  const { games = GAMES, clock = realClock, log = logFn() } = options;
+  const { games = GAMES, clock = realClock, log = logFn(), recordings = {} } = options;
   const httpServer = createServer();
   let port = config.port;
   const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;
@@ -57,12 +59,14 @@ export async function createApplication(config: Config, options: ApplicationOpti
     clock,
     socketOutput(() => io),
     games,
+    { ...recordings, log },
   );
   // Express first: Socket.IO then takes its own path and hands every other request to it.
   httpServer.on('request', createHttpApp({ config, registry, joinUrl, startedAt: Date.now() }));
   const io: Application['io'] = new Server(httpServer, {
-    // The engine's own limit only guards memory; handlers enforce MAX_PAYLOAD_BYTES with an answer.
-    maxHttpBufferSize: 64 * 1024,
+    // Up to this, handlers answer an oversized request with payload_too_large (MAX_PAYLOAD_BYTES);
+    // past it Socket.IO drops the connection before any handler sees the message.
+    maxHttpBufferSize: TRANSPORT_MAX_BYTES,
     pingInterval: 10_000,
     pingTimeout: 20_000,
     // No connectionStateRecovery: a phone that comes back resumes with its token and gets its

@@ -1,72 +1,347 @@
-// Writes a session's recording: one JSON line per event, appended in groups and made durable
-// with fdatasync at least every 200 ms and whenever a round ends (flushNow).
+// Writes a session's recording: one JSON line per event, appended in groups (group commit).
+// A batch starts on the turn of the event loop after the first append (not on a timer that a
+// busy loop could stretch), and while one batch is being written and fdatasync'ed the next
+// gathers, so a single fdatasync makes every event of its batch durable. `durable()` resolves
+// once what was appended is on disk: that is when an action may be acknowledged.
+//
+// What must stay true:
+// - The file only ever holds whole lines. After a failed or partial write the file is cut back
+//   to its last whole line before anything else is written.
+// - No line is dropped: a batch that could not be written stays pending, is retried every
+//   RETRY_MS, and the writer reports itself unavailable (with the reason) until one succeeds.
 
-import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import { serializeEvent, serializeHeader } from '../shared/session/recording';
-import { logger } from './log';
+import { realClock, type Clock, type TimerHandle } from './clock';
+import { diskFiles, type RecordingFile, type RecordingFiles } from './recordingFiles';
 
-export const FLUSH_EVERY_MS = 200;
+export const RETRY_MS = 2_000;
+
+export type UnavailableReason = 'disk_full' | 'permission' | 'io';
+
+export type RecordingStatus =
+  | { state: 'ok' }
+  | {
+      state: 'unavailable';
+      reason: UnavailableReason;
+      /** What is wrong, in a sentence ("The disk is full (ENOSPC)."). */
+      cause: string;
+      /** The same, for a log line. */
+      message: string;
+      /** The error code the system gave (ENOSPC, EIO…). */
+      code: string;
+      /** Wall-clock ms of the first failure. */
+      since: number;
+    };
+
+const REASONS: Record<UnavailableReason, string> = {
+  disk_full: 'the disk is full',
+  permission: 'the server is not allowed to write the recording',
+  io: 'the disk reported an input/output error',
+};
+
+const sentence = (reason: UnavailableReason, code: string) => {
+  const why = REASONS[reason];
+  return `${why.charAt(0).toUpperCase()}${why.slice(1)} (${code}).`;
+};
+
+/** Which of the three kinds of trouble an error from the file system is. */
+export function reasonOf(err: unknown): { reason: UnavailableReason; code: string } {
+  const code = String((err as NodeJS.ErrnoException)?.code ?? 'EIO');
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') return { reason: 'disk_full', code };
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { reason: 'permission', code };
+  return { reason: 'io', code };
+}
+
+/** Creating a recording failed: the room cannot be created. */
+export class RecordingUnavailableError extends Error {
+  constructor(
+    readonly reason: UnavailableReason,
+    readonly code: string,
+  ) {
+    super(`The recording cannot be written: ${REASONS[reason]} (${code}).`);
+  }
+}
+
+export interface WriterOptions {
+  clock?: Clock;
+  files?: RecordingFiles;
+  /** Runs a flush soon, after the current turn (tests may run it by hand). */
+  defer?: (fn: () => void) => void;
+}
+
+interface Waiter {
+  upTo: number;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
 
 export class RecordingWriter {
-  private lines: string[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private chain: Promise<void> = Promise.resolve();
+  /** Lines not yet durable, oldest first (a failed batch stays at the front). */
+  private pending: string[] = [];
+  /** Lines appended since the writer opened, and how many of them are durable. */
+  private appended = 0;
+  private synced = 0;
+  /** Bytes of whole lines on disk: where the next batch goes. */
+  private size: number;
+  /** The file may hold bytes past `size` (a failed write): cut them before writing. */
+  private dirty = false;
+  private writing: Promise<void> | null = null;
+  private scheduled = false;
+  private retryTimer: TimerHandle | null = null;
+  private waiters: Waiter[] = [];
+  private listeners = new Set<(s: RecordingStatus) => void>();
+  private closing = false;
   private closed = false;
-  /** The last write error, if any (a full disk must not crash the class). */
-  lastError: Error | null = null;
+  status: RecordingStatus = { state: 'ok' };
 
   private constructor(
     readonly file: string,
-    private readonly handle: FileHandle,
-  ) {}
-
-  /** Creates a new recording file with its header line (fails if it exists). */
-  static async create(file: string, header: RecordingHeader): Promise<RecordingWriter> {
-    const handle = await open(file, 'wx');
-    await handle.write(serializeHeader(header));
-    await handle.datasync();
-    return new RecordingWriter(file, handle);
+    private readonly handle: RecordingFile,
+    size: number,
+    private readonly opts: Required<WriterOptions>,
+  ) {
+    this.size = size;
   }
 
-  /** Reopens a recording to append to it, first cutting off a torn last line. */
-  static async reopen(file: string): Promise<RecordingWriter> {
-    const text = await readFile(file, 'utf8');
-    const end = text.lastIndexOf('\n') + 1;
-    if (end < text.length) await truncate(file, Buffer.byteLength(text.slice(0, end)));
-    return new RecordingWriter(file, await open(file, 'a'));
+  private static options(o: WriterOptions): Required<WriterOptions> {
+    return { clock: realClock, files: diskFiles, defer: (fn) => setImmediate(fn), ...o };
   }
 
-  append(event: SessionEvent): void {
-    if (this.closed) return;
-    this.lines.push(serializeEvent(event));
-    this.timer ??= setTimeout(() => void this.flushNow(), FLUSH_EVERY_MS);
-  }
-
-  /** Writes and syncs everything appended so far. Resolves when it is on disk. */
-  flushNow(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const data = this.lines.join('');
-    this.lines = [];
-    if (data) {
-      this.chain = this.chain.then(async () => {
-        try {
-          await this.handle.write(data);
-          await this.handle.datasync();
-        } catch (err) {
-          this.lastError = err as Error;
-          logger.error({ err, file: this.file }, 'recording: write failed');
-        }
-      });
+  /** Creates a new recording file with its header line, durably (fails if it exists). */
+  static async create(file: string, header: RecordingHeader, options: WriterOptions = {}): Promise<RecordingWriter> {
+    const opts = RecordingWriter.options(options);
+    const data = Buffer.from(serializeHeader(header));
+    let handle: RecordingFile | null = null;
+    try {
+      handle = await opts.files.create(file);
+      let at = 0;
+      while (at < data.length) {
+        const n = await handle.write(data.subarray(at), at);
+        if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
+        at += n;
+      }
+      await handle.datasync();
+    } catch (err) {
+      // A header that did not reach the disk must not leave a half-file to restore later.
+      await handle?.close().catch(() => {});
+      if (handle) await opts.files.remove(file).catch(() => {});
+      const { reason, code } = reasonOf(err);
+      throw new RecordingUnavailableError(reason, code);
     }
-    return this.chain;
+    return new RecordingWriter(file, handle, data.length, opts);
   }
 
-  async close(): Promise<void> {
+  /**
+   * Opens a recording to append after its first `size` bytes (its whole good lines, as
+   * `restoreRecording` found them; by default up to its last line break).
+   */
+  static async reopen(file: string, options: WriterOptions = {}, size?: number): Promise<RecordingWriter> {
+    const opts = RecordingWriter.options(options);
+    size ??= (await opts.files.read(file)).lastIndexOf(0x0a) + 1;
+    const handle = await opts.files.open(file);
+    const writer = new RecordingWriter(file, handle, size, opts);
+    // Whatever lies past `size` (a torn last line) is cut before the first batch.
+    writer.dirty = true;
+    return writer;
+  }
+
+  get available(): boolean {
+    return this.status.state === 'ok';
+  }
+
+  /** Calls `fn` whenever the status changes; returns the way to stop. */
+  watch(fn: (s: RecordingStatus) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Queues an event; returns its ticket for `durable`. */
+  append(event: SessionEvent): number {
+    return this.appendLine(serializeEvent(event));
+  }
+
+  /** Queues an event already written as its line (`serializeEvent`). */
+  appendLine(line: string): number {
+    if (this.closing) return this.appended;
+    this.pending.push(line);
+    this.appended++;
+    this.schedule();
+    return this.appended;
+  }
+
+  /**
+   * Resolves when every line up to `ticket` (default: all so far) is on disk. While the disk
+   * fails it keeps waiting: the lines are kept and retried, never given up on (except by `close`).
+   */
+  durable(ticket = this.appended): Promise<void> {
+    if (this.synced >= ticket) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ upTo: ticket, resolve, reject }));
+  }
+
+  /**
+   * Resolves once what was appended so far is on disk, or at once if the disk is failing (a
+   * download then gets what is on disk; it must not wait for the disk to come back).
+   */
+  settled(): Promise<void> {
+    if (!this.available) return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.watch(() => {
+        stop();
+        resolve();
+      });
+      void this.durable().then(
+        () => {
+          stop();
+          resolve();
+        },
+        () => {
+          stop();
+          resolve();
+        },
+      );
+    });
+  }
+
+  /** The recording as it stands, written or not: the file's whole lines, then what is pending. */
+  contentsSync(): string {
+    const prefix = this.opts.files.readPrefixSync(this.file, this.size).toString('utf8');
+    return prefix + this.pending.join('');
+  }
+
+  /** Seals the recording once everything is durable, however long the disk takes (session ended). */
+  async finish(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await this.durable();
+    await this.release();
+  }
+
+  /**
+   * Server shutdown: one last attempt to write what is pending, then the file is closed. Lines
+   * that still could not be written were never acknowledged (acknowledgements wait for disk).
+   */
+  async close(): Promise<number> {
+    this.closing = true;
+    if (this.retryTimer) this.opts.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.writing;
+    if (this.pending.length) await this.drain();
+    const lost = this.pending.length;
+    const err = new Error(`recording ${this.file}: closed with ${lost} lines unwritten`);
+    for (const w of this.waiters.splice(0)) w.reject(err);
+    await this.release();
+    return lost;
+  }
+
+  private async release(): Promise<void> {
     if (this.closed) return;
-    await this.flushNow();
     this.closed = true;
-    await this.handle.close();
+    if (this.retryTimer) this.opts.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.handle.close().catch(() => {});
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.writing || !this.available) return;
+    this.scheduled = true;
+    this.opts.defer(() => {
+      this.scheduled = false;
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  /** Writes batches until nothing is pending or a write fails. */
+  private drain(): Promise<void> {
+    if (this.writing) return this.writing;
+    if (this.closed || !this.pending.length) return Promise.resolve();
+    this.writing = (async () => {
+      // Suspend first, so `finally` cannot run before `writing` is set.
+      await null;
+      try {
+        while (this.pending.length && !this.closed) {
+          if (!(await this.writeBatch())) return;
+        }
+      } finally {
+        this.writing = null;
+      }
+    })();
+    return this.writing;
+  }
+
+  private async writeBatch(): Promise<boolean> {
+    const count = this.pending.length;
+    const data = Buffer.from(this.pending.join(''));
+    try {
+      if (this.dirty) {
+        await this.handle.truncate(this.size);
+        this.dirty = false;
+      }
+      let at = 0;
+      while (at < data.length) {
+        this.dirty = true;
+        const n = await this.handle.write(data.subarray(at), this.size + at);
+        if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
+        at += n;
+      }
+      await this.handle.datasync();
+      this.dirty = false;
+    } catch (err) {
+      this.fail(err);
+      // Cut the torn bytes now if the disk lets us (a full disk usually does); else before the retry.
+      if (this.dirty) {
+        try {
+          await this.handle.truncate(this.size);
+          this.dirty = false;
+        } catch {}
+      }
+      return false;
+    }
+    this.size += data.length;
+    this.pending.splice(0, count);
+    this.synced += count;
+    this.resolveWaiters();
+    this.setStatus({ state: 'ok' });
+    return true;
+  }
+
+  private resolveWaiters(): void {
+    const still: Waiter[] = [];
+    for (const w of this.waiters) {
+      if (w.upTo <= this.synced) w.resolve();
+      else still.push(w);
+    }
+    this.waiters = still;
+  }
+
+  private fail(err: unknown): void {
+    const { reason, code } = reasonOf(err);
+    const since = this.status.state === 'unavailable' ? this.status.since : this.opts.clock.now();
+    // The retry is armed before anyone hears of the failure, so nothing they do can miss it.
+    if (!this.closing || this.waiters.length) {
+      this.retryTimer ??= this.opts.clock.setTimeout(() => {
+        this.retryTimer = null;
+        // The failed pass may still be cutting its torn bytes: retry after it, not inside it.
+        void (async () => {
+          await this.writing;
+          await this.drain();
+        })();
+      }, RETRY_MS);
+    }
+    this.setStatus({
+      state: 'unavailable',
+      reason,
+      code,
+      since,
+      cause: sentence(reason, code),
+      message: `The recording cannot be written: ${REASONS[reason]} (${code}).`,
+    });
+  }
+
+  private setStatus(next: RecordingStatus): void {
+    const prev = this.status;
+    if (prev.state === next.state && (next.state === 'ok' || (prev.state === 'unavailable' && prev.code === next.code))) return;
+    this.status = next;
+    for (const fn of this.listeners) fn(next);
   }
 }

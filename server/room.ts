@@ -1,61 +1,31 @@
 // A live room: the session core driven by a clock, recorded to disk, pushed to screens.
 // It only orders inputs, arms one timer for the core's next due item, and batches output:
 // phones get their changed views, consoles get snapshots and the stream of events.
+//
+// Each input is all or nothing: its events reach the recording only if it finished; if the
+// core or a game throws, the room goes back to the recording (a fold of what was committed)
+// and the request is refused with `internal`. A request's `ok` goes once its events are on disk.
 
 import type { DrillName } from '../shared/net/drills';
 import type { FaultOp } from '../shared/net/faults';
 import type { Games } from '../shared/games/types';
-import type { RemovedNotice, Roster, ServerEvent, ServerToClientEvents } from '../shared/protocol/events';
+import type { RecordingNotice, RemovedNotice, Roster, SetAsideNotice } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import { fail, ok, type Result } from '../shared/protocol/result';
 import { SessionCore } from '../shared/session/core';
+import { fold } from '../shared/session/fold';
+import { parseRecording } from '../shared/session/recording';
 import type { SessionState } from '../shared/session/state';
 import { consoleSnapshot, nodeView, roster } from '../shared/session/views';
 import { hashSecret, newSecret, secretMatches } from './auth';
 import type { Clock, TimerHandle } from './clock';
-import type { RecordingWriter } from './recorder';
+import { logFn, type LogFn } from './log';
+import type { RecordingStatus, RecordingWriter } from './recorder';
+import { type AckPolicy, RoomRecording } from './roomRecording';
+import { guarded, RoomScreens, type RoomOutput } from './roomScreens';
 
-/** How a room reaches screens; the socket layer implements it. */
-export interface RoomOutput {
-  toNode<E extends ServerEvent>(code: string, node: NodeId, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  toRoom<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  toConsoles<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  hasConsoles(code: string): boolean;
-  /** Detaches every socket of a node (it was kicked or left). */
-  dropNode(code: string, node: NodeId): void;
-}
-
-const VIEW_BATCH_MS = 2;
-const ROSTER_BATCH_MS = 250;
-const SNAPSHOT_EVERY_MS = 200;
-const EVENTS_EVERY_MS = 100;
-/** Event types the live map animates; timers and joins travel in snapshots instead. */
-const STREAMED = new Set<SessionEvent['type']>([
-  'envelope:sent',
-  'envelope:delivered',
-  'envelope:dropped',
-  'fault:changed',
-  'mark',
-  'round:started',
-  'round:ended',
-  'net:paused',
-  'net:resumed',
-]);
-
-/**
- * A timer callback that logs instead of throwing: a bug in one game must not take the
- * whole class's server down.
- */
-function guarded(what: string, fn: () => void): () => void {
-  return () => {
-    try {
-      fn();
-    } catch (err) {
-      console.error(`${what} failed:`, err);
-    }
-  };
-}
+export type { RoomOutput } from './roomScreens';
 
 export interface RoomDeps {
   clock: Clock;
@@ -64,26 +34,37 @@ export interface RoomDeps {
   /** The games this room may play. */
   games: Games;
   onEnded?: (room: Room) => void;
+  /** When an `ok` may go (default: once durable). */
+  acknowledge?: AckPolicy;
+  /** What a restore found damaged in the recording and moved aside, for the console. */
+  setAside?: SetAsideNotice | null;
+  log?: LogFn;
 }
+
+const INTERNAL = 'Something went wrong on the server; nothing changed. Try again.';
+
+/** An input whose core call answers nothing: its answer is `ok(null)`. */
+const done =
+  (fn: (now: number) => void) =>
+  (now: number): Result<null> => {
+    fn(now);
+    return ok(null);
+  };
 
 /**
  * The only way into a room's session: the transport calls these methods and never the core,
  * so every input is timed, re-arms the room's timers and reaches the screens the same way.
  */
 export class Room {
-  private readonly core: SessionCore;
+  private core: SessionCore;
+  private readonly recording: RoomRecording;
   readonly code: string;
   private readonly origin: number;
   private readonly sockets = new Map<NodeId, number>();
   private readonly tokens = new Map<string, NodeId>();
+  private readonly screens: RoomScreens;
   private wakeTimer: TimerHandle | null = null;
   private wakeAt: number | null = null;
-  private viewTimer: TimerHandle | null = null;
-  private rosterTimer: TimerHandle | null = null;
-  private snapshotTimer: TimerHandle | null = null;
-  private eventsTimer: TimerHandle | null = null;
-  private streamed: SessionEvent[] = [];
-  private rosterDirty = false;
   lastActivity: number;
 
   /** A new room (from its recording's header), or one restored from its recording's fold. */
@@ -91,12 +72,21 @@ export class Room {
     start: RecordingHeader | SessionState,
     private readonly deps: RoomDeps,
   ) {
-    const record = (e: SessionEvent) => this.onEvent(e);
+    const record = (e: SessionEvent) => this.recording.stage(e);
     this.core = 'format' in start ? SessionCore.create(start, deps.games, record) : SessionCore.restore(start, deps.games, record);
+    this.recording = new RoomRecording(deps.writer, deps.acknowledge ?? 'durable', deps.setAside ?? null, this.core.state.seq);
+    deps.writer.watch((s) => this.onRecordingStatus(s));
     const header = this.core.state.header;
     this.code = header.room;
     this.origin = Date.parse(header.startedAt);
     this.lastActivity = deps.clock.now();
+    this.screens = new RoomScreens(this.code, deps.clock, deps.output, {
+      takeChanges: () => this.core.takeChanges(),
+      connected: () => this.sockets,
+      view: (node) => this.viewFor(node),
+      roster: () => this.roster(),
+      snapshot: () => this.snapshot(),
+    });
     for (const rec of Object.values(this.core.state.nodes)) {
       if (rec.tokenHash && rec.status === 'active') this.tokens.set(rec.tokenHash, rec.id);
     }
@@ -116,10 +106,19 @@ export class Room {
     return secretMatches(key, this.state.header.keyHash);
   }
 
-  /** Runs one input against the core at the current time, then re-arms and flushes. */
-  private input<T>(fn: (now: number) => T): T {
+  /**
+   * Runs one input against the core at the current time, commits what it recorded, then
+   * re-arms and flushes. If it throws, nothing it recorded is kept and the room is rebuilt
+   * from its recording: the answer is `internal` and the room is as it was before.
+   */
+  private input<T>(fn: (now: number) => Result<T>, during = 'a request'): Result<T> {
     try {
-      return fn(this.now());
+      const r = fn(this.now());
+      this.screens.committed(this.recording.commit());
+      return r;
+    } catch (err) {
+      this.recover(err, during);
+      return fail('internal', INTERNAL);
     } finally {
       // Even after a failure, whatever is due next must stay scheduled.
       this.lastActivity = this.deps.clock.now();
@@ -127,12 +126,19 @@ export class Room {
     }
   }
 
+  /** A request that changes the room: refused while the recording cannot be written, answered once durable. */
+  private request<T>(fn: (now: number) => Result<T>): Promise<Result<T>> {
+    const refused = this.recording.refusal();
+    if (refused) return Promise.resolve(refused);
+    return this.recording.acknowledge(this.input(fn));
+  }
+
   // ---- nodes ----
 
-  join(nickname: string): Result<{ node: NodeId; token: string }> {
+  async join(nickname: string): Promise<Result<{ node: NodeId; token: string }>> {
     const token = newSecret();
     const tokenHash = hashSecret(token);
-    const r = this.input((now) => this.core.join(now, nickname, 'human', tokenHash));
+    const r = await this.request((now) => this.core.join(now, nickname, 'human', tokenHash));
     if (!r.ok) return r;
     this.tokens.set(tokenHash, r.data.node);
     return ok({ node: r.data.node, token });
@@ -151,7 +157,8 @@ export class Room {
 
   socketAttached(node: NodeId): void {
     this.sockets.set(node, (this.sockets.get(node) ?? 0) + 1);
-    this.input((now) => this.core.connected(now, node, true));
+    // Connection marks are recorded but not acknowledged to anyone: they never wait or refuse.
+    this.input(done((now) => this.core.connected(now, node, true)));
   }
 
   socketDetached(node: NodeId): void {
@@ -161,93 +168,108 @@ export class Room {
       return;
     }
     this.sockets.delete(node);
-    this.input((now) => this.core.connected(now, node, false));
+    this.input(done((now) => this.core.connected(now, node, false)));
   }
 
   /** A node's action in the current round (its shape is the game's). */
-  act(node: NodeId, action: unknown): Result<null> {
-    return this.input((now) => this.core.act(now, node, action));
+  act(node: NodeId, action: unknown): Promise<Result<null>> {
+    return this.request((now) => this.core.act(now, node, action));
   }
 
   /** The node's phone, or the console, hands the node to the game's bot (or takes it back). */
-  setAutopilot(node: NodeId, on: boolean): Result<null> {
-    return this.input((now) => this.core.setAutopilot(now, node, on));
+  setAutopilot(node: NodeId, on: boolean): Promise<Result<null>> {
+    return this.request((now) => this.core.setAutopilot(now, node, on));
   }
 
   // ---- the console ----
 
-  kick(node: NodeId): Result<null> {
-    const r = this.input((now) => this.core.kick(now, node));
+  async kick(node: NodeId): Promise<Result<null>> {
+    const r = await this.request((now) => this.core.kick(now, node));
     if (r.ok) this.removeNode(node, { reason: 'kicked', message: 'The instructor removed you from this room.' });
     return r;
   }
 
-  leave(node: NodeId): Result<null> {
-    this.input((now) => this.core.leave(now, node));
-    this.removeNode(node, { reason: 'left', message: 'You left the room.' });
-    return ok(null);
+  async leave(node: NodeId): Promise<Result<null>> {
+    const r = await this.request(done((now) => this.core.leave(now, node)));
+    if (r.ok) this.removeNode(node, { reason: 'left', message: 'You left the room.' });
+    return r;
   }
 
-  lock(locked: boolean): Result<null> {
-    this.input((now) => this.core.lock(now, locked));
-    return ok(null);
+  lock(locked: boolean): Promise<Result<null>> {
+    return this.request(done((now) => this.core.lock(now, locked)));
   }
 
-  addBots(count: number): Result<{ nodes: NodeId[] }> {
-    return this.input((now) => this.core.addBots(now, count));
+  addBots(count: number): Promise<Result<{ nodes: NodeId[] }>> {
+    return this.request((now) => this.core.addBots(now, count));
   }
 
-  removeBots(count: number): Result<{ nodes: NodeId[] }> {
-    return this.input((now) => this.core.removeBots(now, count));
+  removeBots(count: number): Promise<Result<{ nodes: NodeId[] }>> {
+    return this.request((now) => this.core.removeBots(now, count));
   }
 
-  changeFaults(op: FaultOp): Result<null> {
-    return this.input((now) => this.core.changeFaults(now, op));
+  changeFaults(op: FaultOp): Promise<Result<null>> {
+    return this.request((now) => this.core.changeFaults(now, op));
   }
 
-  drill(name: DrillName): Result<{ text: string }> {
-    return this.input((now) => this.core.drill(now, name));
+  drill(name: DrillName): Promise<Result<{ text: string }>> {
+    return this.request((now) => this.core.drill(now, name));
   }
 
   /** Freezes the network (messages wait, nothing is lost) or lets it run again. */
-  setPaused(paused: boolean): Result<null> {
-    this.input((now) => {
+  setPaused(paused: boolean): Promise<Result<null>> {
+    return this.request((now) => {
       if (paused) this.core.pause(now);
       else this.core.resume(now);
+      return ok(null);
     });
-    return ok(null);
   }
 
   /** The script is read by the session core, so its errors can name the step. */
-  startScript(script: unknown): Result<null> {
-    return this.input((now) => this.core.startScript(now, script));
+  startScript(script: unknown): Promise<Result<null>> {
+    return this.request((now) => this.core.startScript(now, script));
   }
 
-  stopScript(): Result<null> {
-    return this.input((now) => this.core.stopScript(now));
+  stopScript(): Promise<Result<null>> {
+    return this.request((now) => this.core.stopScript(now));
   }
 
   /** The config is read by the game's schema in the session core. */
-  startRound(game: string, config: unknown): Result<{ index: number }> {
-    return this.input((now) => this.core.startRound(now, game, config));
+  startRound(game: string, config: unknown): Promise<Result<{ index: number }>> {
+    return this.request((now) => this.core.startRound(now, game, config));
   }
 
-  endRound(): Result<{ result: unknown }> {
-    return this.input((now) => this.core.endRound(now));
+  endRound(): Promise<Result<{ result: unknown }>> {
+    return this.request((now) => this.core.endRound(now));
   }
 
-  end(reason?: string): void {
-    this.input((now) => this.core.end(now, reason));
+  /** Ends the session (the instructor, or idle for too long); answered once the recording is sealed. */
+  async end(reason?: string): Promise<Result<null>> {
+    const refused = this.recording.refusal();
+    if (refused) return refused;
+    const r = this.input(done((now) => this.core.end(now, reason)));
+    if (!r.ok) return r;
     this.deps.output.toRoom(this.code, 'node:removed', { reason: 'ended', message: 'The instructor ended this session.' });
     this.flushConsole();
-    void this.deps.writer.close();
     this.stopTimers();
     this.deps.onEnded?.(this);
+    const sealed = this.deps.writer.finish();
+    if (this.deps.acknowledge !== 'at-once') await sealed;
+    return ok(null);
   }
 
-  /** Resolves when everything recorded so far is on disk. */
+  /** Resolves when everything recorded so far is on disk, or at once while the disk fails. */
   flushRecording(): Promise<void> {
-    return this.deps.writer.flushNow();
+    return this.deps.writer.settled();
+  }
+
+  /** `recording_unavailable` while the recording cannot be written (nothing may change), else null. */
+  refusal(): Result<never> | null {
+    return this.recording.refusal();
+  }
+
+  /** Whether the recording is being written, for a console that attaches. */
+  recordingNotice(): RecordingNotice {
+    return this.recording.notice();
   }
 
   viewFor(node: NodeId) {
@@ -272,37 +294,41 @@ export class Room {
     this.sockets.delete(node);
   }
 
-  private onEvent(event: SessionEvent): void {
-    this.deps.writer.append(event);
-    if (event.type === 'round:ended' || event.type === 'session:ended') void this.deps.writer.flushNow();
-    if (event.type === 'node:joined' || event.type === 'node:kicked' || event.type === 'node:left') this.rosterDirty = true;
-    if (STREAMED.has(event.type) && this.deps.output.hasConsoles(this.code)) this.streamed.push(event);
+  /**
+   * An input threw. Its events were never committed; the core's state may be half-changed,
+   * so the room is rebuilt from the recording. A failure in the room's own time (a delivery,
+   * a timer, a bot) would fail again at once: the network is paused for the instructor to see.
+   */
+  private recover(err: unknown, during: string): void {
+    this.recording.discard();
+    const seq = this.recording.committedSeq + 1;
+    const log = this.deps.log ?? logFn();
+    log(`${during} failed at event ${seq}; the room goes back to event ${seq - 1}`, { room: this.code, seq, err });
+    try {
+      const parsed = parseRecording(this.recording.contents());
+      this.core = SessionCore.restore(fold(parsed.header, parsed.events, this.deps.games), this.deps.games, (e) => this.recording.stage(e));
+      this.wakeAt = null;
+      if (during !== 'a request') {
+        this.core.pause(this.now());
+        this.screens.committed(this.recording.commit());
+      }
+    } catch (again) {
+      this.recording.discard();
+      log('could not rebuild the room from its recording', { room: this.code, err: again });
+    }
+  }
+
+  private onRecordingStatus(status: RecordingStatus): void {
+    const log = this.deps.log ?? logFn();
+    if (status.state === 'ok') log('the recording is being written again', { room: this.code });
+    else log(`${status.message} Requests that change the room are refused; retrying.`, { room: this.code, err: status.code });
+    this.deps.output.toConsoles(this.code, 'console:recording', this.recording.notice(status));
   }
 
   private afterInput(): void {
     if (this.state.ended) return;
     this.armWake();
-    const { clock } = this.deps;
-    this.viewTimer ??= clock.setTimeout(
-      guarded('views', () => this.flushViews()),
-      VIEW_BATCH_MS,
-    );
-    if (this.rosterDirty)
-      this.rosterTimer ??= clock.setTimeout(
-        guarded('roster', () => this.flushRoster()),
-        ROSTER_BATCH_MS,
-      );
-    if (this.deps.output.hasConsoles(this.code)) {
-      this.snapshotTimer ??= clock.setTimeout(
-        guarded('snapshot', () => this.flushSnapshot()),
-        SNAPSHOT_EVERY_MS,
-      );
-      if (this.streamed.length)
-        this.eventsTimer ??= clock.setTimeout(
-          guarded('events', () => this.flushEvents()),
-          EVENTS_EVERY_MS,
-        );
-    }
+    this.screens.schedule();
   }
 
   private armWake(): void {
@@ -316,62 +342,34 @@ export class Room {
       guarded(`room ${this.code}: advancing`, () => {
         this.wakeTimer = null;
         this.wakeAt = null;
-        this.input((now) => this.core.advance(now));
+        this.input(
+          done((now) => this.core.advance(now)),
+          'the network',
+        );
       }),
       Math.max(0, at - this.now()),
     );
   }
 
-  private flushViews(): void {
-    this.viewTimer = null;
-    const changes = this.core.takeChanges();
-    const targets = changes.all ? [...this.sockets.keys()] : [...changes.nodes].filter((n) => this.sockets.has(n));
-    for (const node of targets) {
-      try {
-        const view = nodeView(this.state, node, this.deps.games);
-        if (view) this.deps.output.toNode(this.code, node, 'node:view', view);
-      } catch (err) {
-        console.error(`room ${this.code}: the view of ${node} failed:`, err);
-      }
-    }
-  }
-
-  private flushRoster(): void {
-    this.rosterTimer = null;
-    this.rosterDirty = false;
-    this.deps.output.toRoom(this.code, 'room:roster', this.roster());
-  }
-
-  private flushSnapshot(): void {
-    this.snapshotTimer = null;
-    this.deps.output.toConsoles(this.code, 'console:snapshot', this.snapshot());
-  }
-
-  private flushEvents(): void {
-    this.eventsTimer = null;
-    if (!this.streamed.length) return;
-    const batch = this.streamed;
-    this.streamed = [];
-    this.deps.output.toConsoles(this.code, 'console:events', batch);
-  }
-
   /** Sends what is pending to consoles at once (after a console action, at the end). */
   flushConsole(): void {
-    this.flushEvents();
-    this.flushSnapshot();
+    this.screens.flushConsole();
   }
 
   private stopTimers(): void {
-    const { clock } = this.deps;
-    for (const t of [this.wakeTimer, this.viewTimer, this.rosterTimer, this.snapshotTimer, this.eventsTimer]) {
-      if (t) clock.clearTimeout(t);
-    }
-    this.wakeTimer = this.viewTimer = this.rosterTimer = this.snapshotTimer = this.eventsTimer = null;
+    if (this.wakeTimer) this.deps.clock.clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    this.screens.stop();
   }
 
   /** Stops the room's timers and closes its recording (server shutdown). */
   async close(): Promise<void> {
     this.stopTimers();
-    await this.deps.writer.close();
+    const lost = await this.deps.writer.close();
+    if (lost)
+      (this.deps.log ?? logFn())(`shut down with ${lost} events the disk would not take (none was acknowledged)`, {
+        room: this.code,
+        err: 'recording unavailable',
+      });
   }
 }

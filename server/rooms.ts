@@ -1,13 +1,12 @@
 // The rooms this server hosts: created by instructors, found by code, restored from their
 // recordings when the server restarts, and forgotten once ended.
 
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultFaults } from '../shared/net/faults';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../shared/protocol/recordingFormat';
 import type { Games } from '../shared/games/types';
 import { fold } from '../shared/session/fold';
-import { parseRecording } from '../shared/session/recording';
 import { seedFrom } from '../shared/rng';
 import { normaliseRoomCode } from '../shared/protocol/ids';
 import { fail, ok, type Result } from '../shared/protocol/result';
@@ -15,8 +14,19 @@ import { hashSecret, newRoomCode, newSecret, newSessionId } from './auth';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { LogFn } from './log';
-import { RecordingWriter } from './recorder';
-import { Room, type RoomOutput } from './room';
+import { RecordingUnavailableError, RecordingWriter } from './recorder';
+import { diskFiles, type RecordingFiles } from './recordingFiles';
+import { restoreRecording } from './recordingReader';
+import { Room, type RoomDeps, type RoomOutput } from './room';
+import type { SetAsideNotice } from '../shared/protocol/events';
+import type { AckPolicy } from './roomRecording';
+
+export interface RegistryOptions {
+  /** The file system recordings are written to (tests hand in one that fails). */
+  files?: RecordingFiles;
+  acknowledge?: AckPolicy;
+  log?: LogFn;
+}
 
 /** Codes of ended rooms are remembered so a late phone hears "ended", not "unknown". */
 const ENDED_REMEMBERED = 10_000;
@@ -39,6 +49,7 @@ export class RoomRegistry {
     private readonly clock: Clock,
     private readonly output: RoomOutput,
     private readonly games: Games,
+    private readonly options: RegistryOptions = {},
   ) {
     this.recordingsDir = path.join(config.dataDir, 'recordings');
   }
@@ -57,7 +68,8 @@ export class RoomRegistry {
     return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`);
   }
 
-  async create(capacity = this.config.capacity): Promise<{ room: Room; key: string }> {
+  /** A new room; refused when its recording cannot be started (the disk is full…). */
+  async create(capacity = this.config.capacity): Promise<Result<{ room: Room; key: string }>> {
     await mkdir(this.recordingsDir, { recursive: true });
     let code = newRoomCode();
     while (this.rooms.has(code) || this.ended.has(code)) code = newRoomCode();
@@ -76,10 +88,33 @@ export class RoomRegistry {
       faults: defaultFaults(this.config.defaultLatency),
       vectorClocks: true,
     };
-    const writer = await RecordingWriter.create(this.fileFor(session), header);
-    const room = new Room(header, { clock: this.clock, writer, output: this.output, games: this.games, onEnded: (r) => this.onEnded(r) });
+    let writer: RecordingWriter;
+    try {
+      writer = await RecordingWriter.create(this.fileFor(session), header, this.writerOptions());
+    } catch (err) {
+      if (!(err instanceof RecordingUnavailableError)) throw err;
+      return fail('recording_unavailable', `A new room cannot be recorded: ${err.message}`);
+    }
+    const room = new Room(header, this.roomDeps(writer, null));
     this.rooms.set(code, room);
-    return { room, key };
+    return ok({ room, key });
+  }
+
+  private writerOptions() {
+    return { clock: this.clock, files: this.options.files ?? diskFiles };
+  }
+
+  private roomDeps(writer: RecordingWriter, setAside: SetAsideNotice | null): RoomDeps {
+    return {
+      clock: this.clock,
+      writer,
+      output: this.output,
+      games: this.games,
+      acknowledge: this.options.acknowledge,
+      setAside,
+      log: this.options.log,
+      onEnded: (r: Room) => this.onEnded(r),
+    };
   }
 
   /**
@@ -92,27 +127,29 @@ export class RoomRegistry {
     for (const name of (await readdir(this.recordingsDir)).filter((f) => f.endsWith('.jsonl'))) {
       const file = path.join(this.recordingsDir, name);
       try {
-        const parsed = parseRecording(await readFile(file, 'utf8'));
+        const files = this.options.files ?? diskFiles;
+        const parsed = await restoreRecording(file, files);
         const state = fold(parsed.header, parsed.events, this.games);
         const code = parsed.header.room;
+        const aside = parsed.setAside;
+        if (aside) {
+          log(
+            `${name}: line ${aside.fromLine} is damaged (${aside.why}); the ${aside.lines} lines from there were moved to ${path.basename(aside.file)}, everything before it is restored`,
+            { room: code },
+          );
+        }
         if (state.ended || this.rooms.has(code)) {
           this.ended.add(code);
           continue;
         }
-        const writer = await RecordingWriter.reopen(file);
-        const room = new Room(state, {
-          clock: this.clock,
-          writer,
-          output: this.output,
-          games: this.games,
-          onEnded: (r) => this.onEnded(r),
-        });
+        const writer = await RecordingWriter.reopen(file, this.writerOptions(), parsed.size);
+        const setAside = aside ? { file: path.basename(aside.file), fromLine: aside.fromLine, lines: aside.lines, why: aside.why } : null;
+        const room = new Room(state, this.roomDeps(writer, setAside));
         this.rooms.set(code, room);
         restored++;
-        log(
-          `restored room ${code} (${state.active} nodes, ${parsed.events.length} events${parsed.torn ? ', torn last line skipped' : ''})`,
-          { room: code },
-        );
+        log(`restored room ${code} (${state.active} nodes, ${parsed.events.length} events${parsed.torn ? ', torn last line cut' : ''})`, {
+          room: code,
+        });
       } catch (err) {
         log(`could not restore ${name}`, { err });
       }
@@ -124,7 +161,7 @@ export class RoomRegistry {
   sweepIdle(): void {
     const now = this.clock.now();
     for (const room of this.rooms.values()) {
-      if (now - room.lastActivity > this.config.idleRoomMs) room.end('idle for too long');
+      if (now - room.lastActivity > this.config.idleRoomMs) void room.end('idle for too long');
     }
   }
 

@@ -32,6 +32,14 @@ type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, ne
 
 /** Largest payload a handler will read (bytes of JSON); bigger gets `payload_too_large`. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
+/**
+ * Socket.IO's own limit on one message (its `maxHttpBufferSize`): a message over it never
+ * reaches a handler, and Socket.IO closes that connection. Up to it, an oversized request is
+ * answered with `payload_too_large`.
+ */
+export const TRANSPORT_MAX_BYTES = 1024 * 1024;
+
+const REPLACED = { reason: 'replaced', message: 'You opened this node on another screen.' } as const;
 
 const nodeChannel = (code: string, node: NodeId) => `n:${code}:${node}`;
 const roomChannel = (code: string) => `r:${code}`;
@@ -154,10 +162,36 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
         socket.data.node = node;
         void socket.join([nodeChannel(room.code, node), roomChannel(room.code)]);
         room.socketAttached(node);
+        // After this socket counts, so the node never looks disconnected in between.
+        replaceOthers(room, node);
       }
       const view = room.viewFor(node);
       if (!view) return fail('internal', 'Your node could not be found.');
       return ok({ node, token, view, roster: room.roster() });
+    };
+
+    /** One socket per node: one that played this node before is told, and let go. */
+    const replaceOthers = (room: Room, node: NodeId) => {
+      for (const id of io.sockets.adapter.rooms.get(nodeChannel(room.code, node)) ?? []) {
+        const other = io.sockets.sockets.get(id);
+        if (!other || other === socket) continue;
+        other.emit('node:removed', REPLACED);
+        void other.leave(nodeChannel(room.code, node));
+        void other.leave(roomChannel(room.code));
+        other.data = {};
+        room.socketDetached(node);
+        other.disconnect(true);
+      }
+    };
+
+    /** A socket that plays a node does not silently become a console (and stop being the node). */
+    const refuseIfNode = (): Result<never> | null => {
+      const { code, node } = socket.data;
+      if (!code || !node) return null;
+      return fail(
+        'is_node',
+        `This connection plays node ${node} in room ${code}; the console needs a connection of its own (open it in another tab).`,
+      );
     };
 
     const detach = () => {
@@ -173,7 +207,7 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
 
     /** A node's request: runs against the node's room, as that node. */
     const nodeRequest =
-      <E extends ClientEvent>(fn: (room: Room, node: NodeId, p: Payload<E>) => Result<ReplyData<E>>): Handler<E> =>
+      <E extends ClientEvent>(fn: (room: Room, node: NodeId, p: Payload<E>) => Promise<Result<ReplyData<E>>>): Handler<E> =>
       (p) => {
         const r = nodeRoom();
         if (!r.ok) return r;
@@ -182,11 +216,12 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
 
     /** A console command: runs against the room, then pushes the console's picture at once. */
     const command =
-      <E extends ClientEvent>(fn: (room: Room, p: Payload<E>) => Result<ReplyData<E>>): Handler<E> =>
-      (p) => {
+      <E extends ClientEvent>(fn: (room: Room, p: Payload<E>) => Promise<Result<ReplyData<E>>>): Handler<E> =>
+      async (p) => {
         const r = consoleRoom();
         if (!r.ok) return r;
         const result = fn(r.data, p);
+        // The console sees the change at once; the answer waits until it is on disk.
         r.data.flushConsole();
         return result;
       };
@@ -194,10 +229,10 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
     const handlers: Handlers = {
       // ---- nodes ----
 
-      'room:join': ({ code, nickname }) => {
+      'room:join': async ({ code, nickname }) => {
         const found = registry.find(code);
         if (!found.ok) return found;
-        const joined = found.data.join(nickname);
+        const joined = await found.data.join(nickname);
         if (!joined.ok) return joined;
         return attachNode(found.data, joined.data.node, joined.data.token);
       },
@@ -213,6 +248,8 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
       'room:leave': () => {
         const r = nodeRoom();
         if (!r.ok) return r;
+        const refused = r.data.room.refusal();
+        if (refused) return refused;
         detach();
         return r.data.room.leave(r.data.node);
       },
@@ -223,34 +260,47 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
       // ---- the console ----
 
       'console:create': async ({ capacity }) => {
+        const isNode = refuseIfNode();
+        if (isNode) return isNode;
         try {
           await createLimiter.consume(socket.handshake.address || 'unknown');
         } catch {
           return fail('rate_limited', 'Too many rooms created from here; wait a minute.');
         }
-        const { room, key } = await registry.create(capacity ?? config.capacity);
+        const created = await registry.create(capacity ?? config.capacity);
+        if (!created.ok) return created;
+        const { room, key } = created.data;
         detach();
         socket.data = { code: room.code, console: true };
         void socket.join(consoleChannel(room.code));
-        return ok({ code: room.code, key, joinUrl: `${joinUrl()}/join/${room.code}`, snapshot: room.snapshot() });
+        return ok({
+          code: room.code,
+          key,
+          joinUrl: `${joinUrl()}/join/${room.code}`,
+          snapshot: room.snapshot(),
+          recording: room.recordingNotice(),
+        });
       },
 
       'console:attach': ({ code, key }) => {
         const found = registry.find(code);
         if (!found.ok) return found;
         if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
+        const isNode = refuseIfNode();
+        if (isNode) return isNode;
         detach();
         socket.data = { code: found.data.code, console: true };
         void socket.join(consoleChannel(found.data.code));
-        return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, snapshot: found.data.snapshot() });
+        return ok({
+          joinUrl: `${joinUrl()}/join/${found.data.code}`,
+          snapshot: found.data.snapshot(),
+          recording: found.data.recordingNotice(),
+        });
       },
 
       'console:kick': command((room, { node }) => room.kick(node)),
       'console:lock': command((room, { locked }) => room.lock(locked)),
-      'console:end': command((room) => {
-        room.end();
-        return ok(null);
-      }),
+      'console:end': command((room) => room.end()),
       'console:bots': command((room, { add, remove }) => (add ? room.addBots(add) : room.removeBots(remove ?? 0))),
       'console:autopilot': command((room, { node, on: enabled }) => room.setAutopilot(node, enabled)),
       'console:fault': command((room, { op }) => room.changeFaults(op)),

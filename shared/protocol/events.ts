@@ -40,6 +40,29 @@ export interface JoinedData {
   roster: Roster;
 }
 
+/** Damaged lines found when the server restored this room after a restart, moved beside its recording. */
+export interface SetAsideNotice {
+  /** The file they are in now (beside the recording, in DATA_DIR/recordings). */
+  file: string;
+  /** The first damaged line of the recording (the header is line 1). */
+  fromLine: number;
+  lines: number;
+  /** What was wrong with the first of them. */
+  why: string;
+}
+
+/** Whether the server is writing this session's recording, for the console. */
+export interface RecordingNotice {
+  /** False while the recording cannot be written: whatever would change the room is refused (`recording_unavailable`). */
+  saving: boolean;
+  reason: 'disk_full' | 'permission' | 'io' | null;
+  /** For the instructor: what is wrong, in a sentence. */
+  message: string | null;
+  /** When it stopped (ms since the Unix epoch). */
+  since: number | null;
+  setAside: SetAsideNotice | null;
+}
+
 export interface CreatedData {
   code: string;
   /** The instructor key: kept by the instructor's browser only, never sent to a phone. */
@@ -47,15 +70,18 @@ export interface CreatedData {
   /** The address phones should open (the server's LAN address). */
   joinUrl: string;
   snapshot: ConsoleSnapshot;
+  recording: RecordingNotice;
 }
 
 export interface AttachedData {
   joinUrl: string;
   snapshot: ConsoleSnapshot;
+  recording: RecordingNotice;
 }
 
 export interface RemovedNotice {
-  reason: 'kicked' | 'ended' | 'left';
+  /** `replaced`: the node was resumed on another connection (another tab or phone); this one no longer plays it. */
+  reason: 'kicked' | 'ended' | 'left' | 'replaced';
   message: string;
 }
 
@@ -135,12 +161,14 @@ export const SERVER_EVENTS = {
   'node:view': shape<NodeView>(),
   /** Who is in the room (names only), whenever it changes. */
   'room:roster': shape<Roster>(),
-  /** This node is no longer in the room: forget the resume token. */
+  /** This node is no longer in the room (forget the resume token), or is now played on another connection (`replaced`: keep it). */
   'node:removed': shape<RemovedNotice>(),
   /** The console's full picture, a few times a second while anything changes. */
   'console:snapshot': shape<ConsoleSnapshot>(),
   /** The recorded events since the last batch (envelopes, faults, marks), for the live map. */
   'console:events': shape<SessionEvent[]>(),
+  /** The recording stopped being written (disk full, permission, I/O error), or works again. */
+  'console:recording': shape<RecordingNotice>(),
   /** An event the server does not know, or a request it could not read without an ack. */
   'server:error': shape<ErrorInfo>(),
 } satisfies Record<`${string}:${string}`, Shape<unknown>>;

@@ -6,6 +6,7 @@
 
 import { parseArgs } from '../../shared/sim/flags';
 import { intFlag } from '../../shared/sim/plugin';
+import { ackBench } from './ack';
 import { consoleBench } from './console';
 import { networkBench } from './network';
 import { phoneLoadBench, spread, type TargetFigures } from './phone-load';
@@ -103,6 +104,36 @@ async function main(): Promise<void> {
             ['server RSS (MB)', p.server.rssMb, r.server.rssMb, ratio(p.server.rssMb, r.server.rssMb)],
           ],
         ),
+      );
+    }
+  }
+
+  if (want('ack')) {
+    const opts = {
+      nodes: intFlag(flags, 'nodes', 300, 2, 5000),
+      rate: intFlag(flags, 'rate', 300, 1, 100_000),
+      seconds: intFlag(flags, 'seconds', 10, 1, 3600),
+    };
+    const { durable: d, atOnce: a } = await ackBench(opts);
+    out.ack = { options: opts, durable: d, atOnce: a };
+    if (!flags.json) {
+      console.log(
+        `${table(
+          `Tap to acknowledgement: ${opts.nodes} socket.io clients, ${opts.rate} actions/s for ${opts.seconds} s`,
+          ['ok when durable', 'ok at once'],
+          [
+            ['acknowledged / taps', `${d.acknowledged}/${d.taps}`, `${a.acknowledged}/${a.taps}`, ''],
+            ['tap to ok p50 (ms)', d.ackMs.p50, a.ackMs.p50, ratio(d.ackMs.p50, a.ackMs.p50)],
+            ['tap to ok p99 (ms)', d.ackMs.p99, a.ackMs.p99, ratio(d.ackMs.p99, a.ackMs.p99)],
+            ['tap to ok max (ms)', d.ackMs.max, a.ackMs.max, ''],
+            [
+              'server loop delay p99 (ms)',
+              d.server.eventLoopDelayMs.p99,
+              a.server.eventLoopDelayMs.p99,
+              ratio(d.server.eventLoopDelayMs.p99, a.server.eventLoopDelayMs.p99),
+            ],
+          ],
+        )}\n  ok when durable: after the action is written and fdatasync'ed (the product); ok at once: before (the old behaviour)`,
       );
     }
   }

@@ -16,6 +16,14 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'seconds', value: 'S', text: 'how long to send (default 10)' },
     ],
   },
+  ack: {
+    text: "a tap's time to its ok (after fdatasync), beside the same server answering at once",
+    flags: [
+      { name: 'nodes', value: 'N', text: 'clients, all in one sandbox round (default 300)' },
+      { name: 'rate', value: 'R', text: 'taps per second, in total (default 300: one a second each)' },
+      { name: 'seconds', value: 'S', text: 'how long to tap (default 10)' },
+    ],
+  },
   console: {
     text: "the console's live map in headless Chromium, with traffic and idle",
     flags: [
@@ -67,6 +75,7 @@ export function benchUsage(): string {
     ...COMMON.map(line),
     '',
     'Examples:',
+    '  npm run bench -- ack --nodes 300 --rate 300 --seconds 10',
     '  npm run bench -- network --nodes 300 --rate 1000 --seconds 10',
     '  npm run bench -- console --nodes 300 --rate 1000',
     '  npm run bench -- replay --events 200000 --no-browser',

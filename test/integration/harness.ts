@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createApplication, type Application } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { Games } from '../../shared/games/types';
+import type { RegistryOptions } from '../../server/rooms';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
 import type { Result } from '../../shared/protocol/result';
 import type { NodeView } from '../../shared/protocol/views';
@@ -20,8 +21,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server offering `games` (the server's own list when not given). */
-export async function startServer(overrides: Partial<Config> = {}, games?: Games): Promise<TestServer> {
+/** A server offering `games` (the server's own list when not given), its recordings written through `recordings`' files. */
+export async function startServer(
+  overrides: Partial<Config> = {},
+  games?: Games,
+  recordings: Omit<RegistryOptions, 'log'> = {},
+): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hc-it-'));
   const config: Config = {
     ...loadConfig({}),
@@ -31,7 +36,7 @@ export async function startServer(overrides: Partial<Config> = {}, games?: Games
     defaultLatency: { base: 5, jitter: 0 },
     ...overrides,
   };
-  const app = await createApplication(config, { log: () => {}, ...(games ? { games } : {}) });
+  const app = await createApplication(config, { log: () => {}, recordings, ...(games ? { games } : {}) });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   return {

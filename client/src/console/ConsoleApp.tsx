@@ -12,6 +12,7 @@ import { SHORTCUTS, useShortcuts } from './useShortcuts';
 import { GAME_UIS } from '../games';
 import { NetworkPanel } from './NetworkPanel';
 import { QrCode } from './QrCode';
+import { RecordingBanner } from './RecordingBanner';
 import { Roster } from './Roster';
 import { RoundPanel } from './RoundPanel';
 import { Results } from './Results';
@@ -178,6 +179,7 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
           </button>
         </div>
       </header>
+      <RecordingBanner notice={session.recording} />
       {flash && (
         <div className="error row" role="alert" style={{ margin: '0.5rem 1rem 0' }}>
           <span>{flash}</span>

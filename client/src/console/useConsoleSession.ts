@@ -2,7 +2,7 @@
 // this browser's localStorage only), follow its snapshots, and send commands.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ClientToServerEvents } from '../../../shared/protocol/events';
+import type { ClientToServerEvents, RecordingNotice } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
@@ -40,6 +40,8 @@ export interface ConsoleSession {
   room: SavedRoom | null;
   joinUrl: string;
   snapshot: ConsoleSnapshot | null;
+  /** Whether the server is writing the session's recording (and what a restart set aside). */
+  recording: RecordingNotice | null;
   error: ErrorInfo | null;
   create(capacity?: number): Promise<void>;
   attach(room: SavedRoom): Promise<ErrorInfo | null>;
@@ -59,6 +61,7 @@ export function useConsoleSession(): ConsoleSession {
   const [room, setRoom] = useState<SavedRoom | null>(null);
   const [joinUrl, setJoinUrl] = useState('');
   const [snapshot, setSnapshot] = useState<ConsoleSnapshot | null>(null);
+  const [recording, setRecording] = useState<RecordingNotice | null>(null);
   const [receivedAt, setReceivedAt] = useState(0);
   const [error, setError] = useState<ErrorInfo | null>(null);
 
@@ -75,6 +78,7 @@ export function useConsoleSession(): ConsoleSession {
     setRoom(target);
     setJoinUrl(r.data.joinUrl);
     setSnapshot(r.data.snapshot);
+    setRecording(r.data.recording);
     setReceivedAt(performance.now());
     setError(null);
     return null;
@@ -94,6 +98,7 @@ export function useConsoleSession(): ConsoleSession {
       setSnapshot(snap);
       setReceivedAt(performance.now());
     });
+    s.on('console:recording', (notice) => setRecording(notice));
     s.on('console:events', (events) => {
       for (const l of listeners.current) l(events);
     });
@@ -114,6 +119,7 @@ export function useConsoleSession(): ConsoleSession {
     setRoom(saved);
     setJoinUrl(r.data.joinUrl);
     setSnapshot(r.data.snapshot);
+    setRecording(r.data.recording);
     setReceivedAt(performance.now());
     setError(null);
     window.history.replaceState(null, '', `/console?room=${saved.code}`);
@@ -131,7 +137,7 @@ export function useConsoleSession(): ConsoleSession {
     return () => void listeners.current.delete(listener);
   }, []);
 
-  return { online, room, joinUrl, snapshot, error, create, attach, command, subscribe, receivedAt };
+  return { online, room, joinUrl, snapshot, recording, error, create, attach, command, subscribe, receivedAt };
 }
 
 /** `/console?room=CODE` reopens that room if this browser holds its key. */

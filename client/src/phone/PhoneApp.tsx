@@ -90,8 +90,13 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
     <form className="stack" onSubmit={submit} aria-labelledby="join-title">
       <h1 id="join-title">Join the cluster</h1>
       {session.notice && (
-        <div className="notice" role="status">
-          {session.notice.message}
+        <div className="notice stack" role="status">
+          <span>{session.notice.message}</span>
+          {session.notice.code === 'replaced' && (
+            <button type="button" className="big" onClick={session.takeOver}>
+              Play on this screen
+            </button>
+          )}
         </div>
       )}
       <div className="field">

@@ -48,6 +48,8 @@ export interface PhoneSession {
   act(action: unknown): Promise<ErrorInfo | null>;
   setAutopilot(on: boolean): Promise<ErrorInfo | null>;
   leave(): Promise<void>;
+  /** After `replaced`: play the node on this screen again (the other one is told). */
+  takeOver(): void;
 }
 
 /** How long a Join pressed before the connection is up waits for it. */
@@ -76,12 +78,17 @@ export function usePhoneSession(): PhoneSession {
   const [resuming, setResuming] = useState<boolean>(() => loadSaved() !== null);
   const socketRef = useRef<ClientSocket | null>(null);
   const [socket, setSocket] = useState<ClientSocket | null>(null);
+  // Another screen took this node: stay off until the student asks for it back here, or two
+  // open tabs would take it from each other every time one is looked at.
+  const replacedRef = useRef(false);
+  const resumeRef = useRef<() => Promise<void>>(async () => {});
 
   useEffect(() => {
     const s = connectSocket();
     socketRef.current = s;
     setSocket(s);
     const resume = async () => {
+      if (replacedRef.current) return;
       const saved = loadSaved();
       if (!saved) return setResuming(false);
       const r = await request(s, 'room:resume', { code: saved.code, token: saved.token });
@@ -97,6 +104,7 @@ export function usePhoneSession(): PhoneSession {
         setNotice(r.error);
       }
     };
+    resumeRef.current = resume;
     s.on('connect', () => {
       setConnection('online');
       void resume();
@@ -104,7 +112,7 @@ export function usePhoneSession(): PhoneSession {
     // A phone woken from a locked screen may hold a socket that died silently: refresh the
     // view at once (and reconnect if the socket knows it is gone) instead of waiting for a ping.
     const onVisible = () => {
-      if (document.visibilityState !== 'visible') return;
+      if (document.visibilityState !== 'visible' || replacedRef.current) return;
       if (s.connected) void resume();
       else s.connect();
     };
@@ -114,7 +122,9 @@ export function usePhoneSession(): PhoneSession {
     s.on('node:view', (v) => setView(v));
     s.on('room:roster', (r) => setRoster(r));
     s.on('node:removed', (n) => {
-      save(null);
+      // Replaced: the token is still this browser's (the other tab uses it too), so keep it.
+      if (n.reason === 'replaced') replacedRef.current = true;
+      else save(null);
       setView(null);
       setNotice({ code: n.reason, message: n.message });
     });
@@ -162,5 +172,15 @@ export function usePhoneSession(): PhoneSession {
     setView(null);
   }, []);
 
-  return { connection, resuming, view, roster, notice, socket, join, act, setAutopilot, leave };
+  const takeOver = useCallback(() => {
+    const s = socketRef.current;
+    replacedRef.current = false;
+    setNotice(null);
+    setResuming(true);
+    // The server let this socket go: connecting again resumes (see 'connect' above).
+    if (s && !s.connected) s.connect();
+    else void resumeRef.current();
+  }, []);
+
+  return { connection, resuming, view, roster, notice, socket, join, act, setAutopilot, leave, takeOver };
 }

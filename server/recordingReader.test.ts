@@ -1,0 +1,104 @@
+import { defaultFaults } from '../shared/net/faults';
+import { describe, expect, it } from 'vitest';
+import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
+import { parseRecording, serializeEvent, serializeHeader } from '../shared/session/recording';
+import { VirtualClock } from './clock';
+import { MemoryFiles } from './memoryFiles';
+import { RecordingWriter } from './recorder';
+import { restoreRecording } from './recordingReader';
+
+const FILE = '/rec/s1.jsonl';
+const header = {
+  format: RECORDING_FORMAT,
+  version: RECORDING_VERSION,
+  session: 's1',
+  room: 'K7QX3',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  seed: 1,
+  capacity: 300,
+  keyHash: 'x',
+  faults: defaultFaults(),
+  vectorClocks: true,
+} as RecordingHeader;
+const mark = (seq: number): SessionEvent => ({ seq, t: seq * 10, type: 'mark', label: `event ${seq}` });
+const lines = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => serializeEvent(mark(from + i))).join('');
+
+function disk(text: string): MemoryFiles {
+  const files = new MemoryFiles();
+  files.files.set(FILE, { data: Buffer.from(text), synced: Buffer.from(text) });
+  return files;
+}
+
+describe('restoreRecording', () => {
+  it('reads an intact recording as it is and touches nothing', async () => {
+    const text = serializeHeader(header) + lines(1, 5);
+    const files = disk(text);
+    const r = await restoreRecording(FILE, files);
+    expect(r.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(r).toMatchObject({ torn: false, setAside: null, size: Buffer.byteLength(text) });
+    expect(files.text(FILE)).toBe(text);
+  });
+
+  it('cuts a torn last line (even one that is valid JSON but has no line break)', async () => {
+    const whole = serializeHeader(header) + lines(1, 3);
+    for (const tail of ['{"seq":4,"t":4', serializeEvent(mark(4)).trimEnd()]) {
+      const files = disk(whole + tail);
+      const r = await restoreRecording(FILE, files);
+      expect(r.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(r.torn).toBe(true);
+      expect(r.setAside).toBeNull();
+      expect(files.text(FILE)).toBe(whole);
+    }
+  });
+
+  it('a damaged middle line: restores everything before it and sets the rest aside beside the file', async () => {
+    // What the old writer left after a full disk: half a line, then later appends after it.
+    const good = serializeHeader(header) + lines(1, 4);
+    const rest = `${serializeEvent(mark(5)).slice(0, 12)}${lines(9, 12)}`;
+    const files = disk(good + rest);
+    const r = await restoreRecording(FILE, files);
+    expect(r.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(r.setAside).toEqual({
+      file: `${FILE}.damaged`,
+      fromLine: 6,
+      lines: 4,
+      bytes: Buffer.byteLength(rest),
+      why: 'it is not JSON',
+    });
+    expect(files.text(`${FILE}.damaged`)).toBe(rest);
+    expect(files.text(FILE)).toBe(good);
+    expect(r.size).toBe(Buffer.byteLength(good));
+    // A second damage later gets its own file; the first is kept.
+    files.files.set(FILE, { data: Buffer.from(good + rest), synced: Buffer.from(good + rest) });
+    expect((await restoreRecording(FILE, files)).setAside?.file).toBe(`${FILE}.damaged.2`);
+    expect(files.text(`${FILE}.damaged`)).toBe(rest);
+  });
+
+  it('a gap in seq or an unknown event type also ends the good part', async () => {
+    const good = serializeHeader(header) + lines(1, 2);
+    const gap = await restoreRecording(FILE, disk(good + lines(4, 5)));
+    expect(gap.events).toHaveLength(2);
+    expect(gap.setAside).toMatchObject({ fromLine: 4, lines: 2, why: 'its event 4 follows event 2' });
+    const alien = await restoreRecording(FILE, disk(`${good}{"seq":3,"t":1,"type":"alien"}\n${lines(4, 4)}`));
+    expect(alien.events).toHaveLength(2);
+    expect(alien.setAside?.why).toMatch(/unknown/);
+  });
+
+  it('the room carries on after a repair: appends continue the file and it reads back whole', async () => {
+    const good = serializeHeader(header) + lines(1, 4);
+    const files = disk(`${good}{"seq":5,"t"${lines(9, 10)}`);
+    const r = await restoreRecording(FILE, files);
+    const writer = await RecordingWriter.reopen(FILE, { clock: new VirtualClock(), files }, r.size);
+    writer.append(mark(5));
+    writer.append(mark(6));
+    await writer.durable();
+    const back = parseRecording(files.text(FILE));
+    expect(back.torn).toBe(false);
+    expect(back.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('a file with no readable header cannot be restored (it says why)', async () => {
+    await expect(restoreRecording(FILE, disk('not a recording\n'))).rejects.toThrow(/not a Human Cluster recording/);
+    await expect(restoreRecording(FILE, disk(''))).rejects.toThrow(/empty/);
+  });
+});
