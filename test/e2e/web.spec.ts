@@ -50,7 +50,8 @@ test('the app is installable: a manifest with icons made from the project SVG, a
 
 /** The build's own account of its chunks (Vite's manifest), read from the folder the server serves. */
 function builtChunks() {
-  const dir = path.resolve(process.env.CLIENT_DIR || 'dist/client');
+  // The e2e server serves the bench build (playwright.config.ts sets CLIENT_MODE=bench).
+  const dir = path.resolve(process.env.CLIENT_DIR || 'dist/client-bench');
   type Chunk = { file: string; imports?: string[]; dynamicImports?: string[] };
   const manifest = JSON.parse(readFileSync(path.join(dir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
   const routes = ['src/console/ConsoleApp.tsx', 'src/replay/ReplayApp.tsx'];
