@@ -111,7 +111,9 @@ test('election at the fast pace with five bots: isolating the leader shows a sta
   // Cut the leader off: the other four elect a new one; the old one still believes it leads.
   await con.getByRole('button', { name: 'Isolate the leader', exact: true }).first().click();
   const warning = con.getByTestId('stale-warning');
-  await expect(warning).toContainText('cannot reach a majority');
+  // First it cannot reach a majority; a few hundred ms later the others elect a new leader and the
+  // warning says a later term has one. Under load the console may only ever show the second.
+  await expect(warning).toContainText(/cannot reach a majority|a later term has a leader/);
   await expect(con.getByTestId('console-leader')).not.toHaveText(first);
   await screenshot(con, 'election-console-stale-leader');
   await closeUp(con.getByTestId('election-console'), 'election-console-stale-leader-panel');
