@@ -19,6 +19,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     browserName: 'chromium',
+    // Every screen follows its browser's language: tests read English unless they ask otherwise.
+    locale: 'en-US',
     launchOptions: {
       executablePath,
       args: [

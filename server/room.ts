@@ -12,6 +12,7 @@ import type { Games } from '../shared/games/types';
 import type { RecordingNotice, RemovedNotice, Roster, SetAsideNotice } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
+import type { Language } from '../shared/protocol/languages';
 import { fail, ok, type Result } from '../shared/protocol/result';
 import { SessionCore } from '../shared/session/core';
 import { fold } from '../shared/session/fold';
@@ -197,6 +198,10 @@ export class Room {
 
   lock(locked: boolean): Promise<Result<null>> {
     return this.request(done((now) => this.core.lock(now, locked)));
+  }
+
+  setLanguage(language: Language | null): Promise<Result<null>> {
+    return this.request(done((now) => this.core.setLanguage(now, language)));
   }
 
   addBots(count: number): Promise<Result<{ nodes: NodeId[] }>> {

@@ -300,6 +300,7 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
 
       'console:kick': command((room, { node }) => room.kick(node)),
       'console:lock': command((room, { locked }) => room.lock(locked)),
+      'console:language': command((room, { language }) => room.setLanguage(language)),
       'console:end': command((room) => room.end()),
       'console:bots': command((room, { add, remove }) => (add ? room.addBots(add) : room.removeBots(remove ?? 0))),
       'console:autopilot': command((room, { node, on: enabled }) => room.setAutopilot(node, enabled)),

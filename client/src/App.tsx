@@ -10,36 +10,54 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Landing } from './Landing';
 import { PhoneApp } from './phone/PhoneApp';
+import { I18nProvider, useT } from './i18n/I18nProvider';
+import { useLocale, type Screen } from './i18n/language';
 
 const ConsoleApp = lazy(() => import('./console/ConsoleApp').then((m) => ({ default: m.ConsoleApp })));
 const ReplayApp = lazy(() => import('./replay/ReplayApp').then((m) => ({ default: m.ReplayApp })));
 
-function Loading({ what }: { what: string }) {
+function Loading() {
+  const t = useT();
   return (
     <main className="landing">
       <p className="lobby-big" role="status">
-        Loading the {what}…
+        {t('common.loading')}
       </p>
     </main>
   );
 }
 
+/** Which screen an address shows (its language is chosen by i18n/language.ts). */
+export function screenOf(path: string): Screen {
+  const under = (p: string) => path === p || path.startsWith(`${p}/`);
+  if (under('/console')) return 'console';
+  if (under('/join')) return 'phone';
+  if (under('/replay')) return 'replay';
+  return 'landing';
+}
+
 export function App() {
   const path = window.location.pathname;
+  const kind = screenOf(path);
+  const locale = useLocale(kind);
   let screen: ReactNode;
-  if (path === '/console' || path.startsWith('/console/')) {
+  if (kind === 'console') {
     screen = (
-      <Suspense fallback={<Loading what="console" />}>
+      <Suspense fallback={<Loading />}>
         <ConsoleApp />
       </Suspense>
     );
-  } else if (path === '/join' || path.startsWith('/join/')) screen = <PhoneApp initialCode={decodeURIComponent(path.slice(6))} />;
-  else if (path === '/replay' || path.startsWith('/replay/')) {
+  } else if (kind === 'phone') screen = <PhoneApp initialCode={decodeURIComponent(path.slice(6))} />;
+  else if (kind === 'replay') {
     screen = (
-      <Suspense fallback={<Loading what="replay" />}>
+      <Suspense fallback={<Loading />}>
         <ReplayApp />
       </Suspense>
     );
   } else screen = <Landing />;
-  return <ErrorBoundary>{screen}</ErrorBoundary>;
+  return (
+    <ErrorBoundary>
+      <I18nProvider locale={locale}>{screen}</I18nProvider>
+    </ErrorBoundary>
+  );
 }

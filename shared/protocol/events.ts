@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { faultOp } from '../net/faults';
 import { drillName, type DrillScript } from '../net/script';
+import { LANGUAGES } from './languages';
 import { nodeIdSchema, ROOM_CODE_LENGTH, type NodeId } from './ids';
 import type { SessionEvent } from './recordingFormat';
 import type { ErrorInfo, Result } from './result';
@@ -107,6 +108,8 @@ export const CLIENT_EVENTS = {
   'console:attach': { payload: z.object({ code: roomCode, key: z.string().min(10).max(64) }).strict(), reply: shape<AttachedData>() },
   'console:kick': { payload: z.object({ node: nodeIdSchema }).strict(), reply: shape<null>() },
   'console:lock': { payload: z.object({ locked: z.boolean() }).strict(), reply: shape<null>() },
+  /** The room's language for every phone, the console and the stage; null: each follows its browser. */
+  'console:language': { payload: z.object({ language: z.enum(LANGUAGES).nullable() }).strict(), reply: shape<null>() },
   'console:end': { payload: empty, reply: shape<null>() },
   'console:bots': {
     payload: z

@@ -12,6 +12,7 @@ import type { Faults, FaultOp } from '../net/faults';
 import type { DrillScript } from '../net/script';
 import type { DropReason } from '../net/network';
 import type { NodeId } from './ids';
+import type { Language } from './languages';
 
 export const RECORDING_FORMAT = 'human-cluster/recording';
 export const RECORDING_VERSION = 1;
@@ -63,6 +64,8 @@ export interface EventPayloads {
   'node:left': { node: NodeId };
   'node:autopilot': { node: NodeId; on: boolean };
   'room:locked': { locked: boolean };
+  /** The instructor set the room's language (null: each screen follows its browser). */
+  'room:language': { language: Language | null };
   'session:ended': { reason: string };
   'fault:changed': { op: FaultOp | { op: 'drill'; name: string }; faults: Faults; text: string };
   'net:paused': Record<never, never>;
@@ -104,6 +107,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'node:left',
   'node:autopilot',
   'room:locked',
+  'room:language',
   'session:ended',
   'fault:changed',
   'net:paused',

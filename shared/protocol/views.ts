@@ -5,6 +5,7 @@
 import type { Faults } from '../net/faults';
 import type { NodeId } from './ids';
 import type { NodeKind } from './recordingFormat';
+import type { Language } from './languages';
 
 /** A node's place in the room: `kicked` and `left` are for good. */
 export type NodeStatus = 'active' | 'kicked' | 'left';
@@ -48,7 +49,7 @@ export interface NodeView {
     autopilot: boolean;
     crashed: boolean;
   };
-  room: { code: string; locked: boolean; ended: boolean; paused: boolean };
+  room: { code: string; locked: boolean; language: Language | null; ended: boolean; paused: boolean };
   round: RoundInfo | null;
   /** False when the node joined after the current round started. */
   playing: boolean;
@@ -86,7 +87,7 @@ export interface ConsoleNode extends RosterEntry {
 }
 
 export interface ConsoleSnapshot {
-  room: { code: string; locked: boolean; ended: boolean; capacity: number; session: string; startedAt: string };
+  room: { code: string; locked: boolean; language: Language | null; ended: boolean; capacity: number; session: string; startedAt: string };
   t: number;
   seq: number;
   nodes: ConsoleNode[];

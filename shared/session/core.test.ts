@@ -49,6 +49,20 @@ describe('session core', () => {
     expect(core.join(0, 'd')).toMatchObject({ ok: false, error: { code: 'room_ended' } });
   });
 
+  it("records the room's language for every phone, the console and a replay (a change only, never twice)", () => {
+    const { core, events, header } = session();
+    core.join(0, 'a');
+    expect(nodeView(core.state, 'n1', GAMES)!.room.language).toBeNull();
+    core.setLanguage(5, 'fr');
+    core.setLanguage(6, 'fr');
+    expect(events.filter((e) => e.type === 'room:language')).toEqual([{ seq: expect.any(Number), t: 5, type: 'room:language', language: 'fr' }]);
+    expect(nodeView(core.state, 'n1', GAMES)!.room.language).toBe('fr');
+    core.setLanguage(7, null);
+    expect(nodeView(core.state, 'n1', GAMES)!.room.language).toBeNull();
+    // The replay folds it like any event: the room's language at each instant.
+    expect(fold(header, events.slice(0, -1), GAMES).language).toBe('fr');
+  });
+
   it('delivers a message after the latency, with Lamport and vector clocks', () => {
     const { core, runUntil } = session();
     core.join(0, 'a');

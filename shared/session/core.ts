@@ -10,6 +10,7 @@ import { planDrill, DRILLS, type DrillName } from '../net/drills';
 import type { ScriptAction } from '../net/script';
 import { blockedBy, decide } from '../net/network';
 import { normaliseNickname, type NodeId } from '../protocol/ids';
+import type { Language } from '../protocol/languages';
 import { fail, formatIssues, ok, type Result } from '../protocol/result';
 import { createRng, deriveSeed, type Rng } from '../rng';
 import { BotScheduler } from './bots';
@@ -161,6 +162,10 @@ export class SessionCore {
 
   lock(now: number, locked: boolean): void {
     if (this.state.locked !== locked) this.apply(now, 'room:locked', { locked });
+  }
+
+  setLanguage(now: number, language: Language | null): void {
+    if (this.state.language !== language) this.apply(now, 'room:language', { language });
   }
 
   end(now: number, reason = 'ended by the instructor'): void {

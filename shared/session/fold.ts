@@ -103,6 +103,9 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
     case 'room:locked':
       state.locked = event.locked;
       return [];
+    case 'room:language':
+      state.language = event.language;
+      return [{ type: 'changed', nodes: 'all' }];
     case 'session:ended':
       state.ended = true;
       return [];

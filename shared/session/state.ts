@@ -8,6 +8,7 @@ import type { Envelope } from '../games/types';
 import type { NodeId } from '../protocol/ids';
 import type { FaultLogEntry, NetStats, NodeStatus, RoundSummary } from '../protocol/views';
 import type { NodeKind, RecordingHeader, RoundSpec } from '../protocol/recordingFormat';
+import type { Language } from '../protocol/languages';
 
 export interface NodeRecord {
   id: NodeId;
@@ -57,6 +58,8 @@ export interface SessionState {
   /** How many nodes are active (joined, not kicked, not left). */
   active: number;
   locked: boolean;
+  /** Set by the instructor for every screen in the room; null: each follows its browser. */
+  language: Language | null;
   ended: boolean;
   faults: Faults;
   /** When the instructor froze the network, or null while it runs. */
@@ -93,6 +96,7 @@ export function createSessionState(header: RecordingHeader): SessionState {
     order: [],
     active: 0,
     locked: false,
+    language: null,
     ended: false,
     faults: header.faults,
     pausedAt: null,

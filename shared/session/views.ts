@@ -31,7 +31,7 @@ export function nodeView(state: SessionState, node: NodeId, games: Games): NodeV
       autopilot: rec.autopilot,
       crashed: isCrashed(state.faults, node),
     },
-    room: { code: state.header.room, locked: state.locked, ended: state.ended, paused: state.pausedAt !== null },
+    room: { code: state.header.room, locked: state.locked, language: state.language, ended: state.ended, paused: state.pausedAt !== null },
     round: roundInfo(state, games),
     playing,
     game: round && playing && engine ? engine.view(round.engineState, node) : null,
@@ -88,6 +88,7 @@ export function consoleSnapshot(state: SessionState, games: Games, now = state.t
     room: {
       code: state.header.room,
       locked: state.locked,
+      language: state.language,
       ended: state.ended,
       capacity: state.header.capacity,
       session: state.header.session,

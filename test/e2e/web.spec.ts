@@ -69,7 +69,9 @@ function builtChunks() {
   /** Everything a phone may ever load: the page and the games' screens, not the console or the replay. */
   const phone = files(reach('index.html', true, routes));
   const only = (route: string) => new Set([...files(reach(route, true))].filter((f) => !phone.has(f)));
-  return { page, console: only(routes[0]!), replay: only(routes[1]!) };
+  /** Each language's catalogue, a chunk of its own (client/src/i18n/load.ts). */
+  const languages = Object.fromEntries(['en', 'es', 'fr'].map((l) => [l, manifest[`src/i18n/messages/${l}.ts`]?.file ?? '']));
+  return { page, console: only(routes[0]!), replay: only(routes[1]!), languages };
 }
 
 test("the join page loads the phone's page only; in a round the phone loads none of the console's or the replay's chunks", async ({
@@ -81,7 +83,7 @@ test("the join page loads the phone's page only; in a round the phone loads none
 
   const instructor = await openConsole(browser);
   const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
-  const context = await browser.newContext(pixel);
+  const context = await browser.newContext({ ...pixel, locale: 'en-US' });
   const page = await context.newPage();
   const scripts = new Set<string>();
   page.on('request', (r) => {
@@ -89,8 +91,10 @@ test("the join page loads the phone's page only; in a round the phone loads none
   });
   await page.goto(`/join/${instructor.code}`);
   await page.getByLabel('Nickname').fill('Ada');
-  // The join page: the page's own scripts and nothing else (no game yet, no console, no replay).
-  expect([...scripts].filter((f) => !chunks.page.has(f))).toEqual([]);
+  // The join page: the page's own scripts and its language's messages, nothing else (no other
+  // language, no game yet, no console, no replay).
+  expect(Object.values(chunks.languages).every((f) => f !== '')).toBe(true);
+  expect([...scripts].filter((f) => !chunks.page.has(f))).toEqual([chunks.languages.en]);
   expect(scripts.size).toBeGreaterThan(0);
   // Inbound validation is the server's: the join page carries no zod (its classes are named "$Zod…").
   for (const f of scripts) expect(await (await page.request.get(`/${f}`)).text(), f).not.toMatch(/\$Zod[A-Z]/);

@@ -18,6 +18,7 @@ import { RoundPanel } from './RoundPanel';
 import { Results } from './Results';
 import { savedRooms, useConsoleSession, type ConsoleSession } from './useConsoleSession';
 import { APP_NAME, useTitle } from '../useTitle';
+import { RoomLanguageControl } from '../i18n/LanguagePicker';
 
 export function ConsoleApp() {
   const session = useConsoleSession();
@@ -167,6 +168,11 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
           <button type="button" className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
             ?
           </button>
+          <RoomLanguageControl
+            value={snapshot.room.language ?? null}
+            disabled={snapshot.room.ended}
+            onChange={(language) => void session.command('console:language', { language })}
+          />
           <button
             type="button"
             className="secondary"

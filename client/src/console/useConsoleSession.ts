@@ -7,6 +7,7 @@ import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { connectSocket, request, type ClientSocket } from '../socket';
+import { setRoomLanguage } from '../i18n/language';
 
 const STORE_KEY = 'human-cluster:console';
 
@@ -61,6 +62,9 @@ export function useConsoleSession(): ConsoleSession {
   const [room, setRoom] = useState<SavedRoom | null>(null);
   const [joinUrl, setJoinUrl] = useState('');
   const [snapshot, setSnapshot] = useState<ConsoleSnapshot | null>(null);
+  const roomLanguage = snapshot?.room.language ?? null;
+  // The room's language (set on the console) is this screen's unless its reader chose their own.
+  useEffect(() => setRoomLanguage(roomLanguage), [roomLanguage]);
   const [recording, setRecording] = useState<RecordingNotice | null>(null);
   const [receivedAt, setReceivedAt] = useState(0);
   const [error, setError] = useState<ErrorInfo | null>(null);

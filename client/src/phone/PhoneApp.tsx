@@ -7,6 +7,7 @@ import { PHONE_SCREENS, prefetchPhoneScreens } from '../games/phoneScreens';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';
 import { useWakeLock } from './useWakeLock';
 import { APP_NAME, useTitle } from '../useTitle';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 
 export function PhoneApp({ initialCode }: { initialCode: string }) {
   const session = usePhoneSession();
@@ -57,6 +58,7 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
           {view.you.nickname}
         </span>
         <span className="spacer" />
+        <LanguagePicker />
         <span className="code">
           <span className="sr-only">Room </span>
           {view.room.code}

@@ -6,6 +6,7 @@ import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { NodeView } from '../../../shared/protocol/views';
 import { connectSocket, request, type ClientSocket } from '../socket';
+import { setRoomLanguage } from '../i18n/language';
 
 const STORE_KEY = 'human-cluster:node';
 
@@ -73,6 +74,9 @@ function connected(s: ClientSocket, ms: number): Promise<boolean> {
 export function usePhoneSession(): PhoneSession {
   const [connection, setConnection] = useState<Connection>('connecting');
   const [view, setView] = useState<NodeView | null>(null);
+  const roomLanguage = view?.room.language ?? null;
+  // The room's language (set on the console) is this screen's unless its reader chose their own.
+  useEffect(() => setRoomLanguage(roomLanguage), [roomLanguage]);
   const [roster, setRoster] = useState<Roster>({ count: 0, nodes: [] });
   const [notice, setNotice] = useState<ErrorInfo | null>(null);
   const [resuming, setResuming] = useState<boolean>(() => loadSaved() !== null);
