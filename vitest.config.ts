@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'build/**/*.test.ts'],
           environment: 'node',
+          // Seeded property tests take a few seconds each; on a loaded 2-core machine, more.
+          testTimeout: 20_000,
         },
       },
       {
