@@ -55,7 +55,9 @@ describe('session core', () => {
     expect(nodeView(core.state, 'n1', GAMES)!.room.language).toBeNull();
     core.setLanguage(5, 'fr');
     core.setLanguage(6, 'fr');
-    expect(events.filter((e) => e.type === 'room:language')).toEqual([{ seq: expect.any(Number), t: 5, type: 'room:language', language: 'fr' }]);
+    expect(events.filter((e) => e.type === 'room:language')).toEqual([
+      { seq: expect.any(Number), t: 5, type: 'room:language', language: 'fr' },
+    ]);
     expect(nodeView(core.state, 'n1', GAMES)!.room.language).toBe('fr');
     core.setLanguage(7, null);
     expect(nodeView(core.state, 'n1', GAMES)!.room.language).toBeNull();
