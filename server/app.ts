@@ -75,7 +75,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   });
   io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SOCKET_HEADERS));
   await registry.restore(log);
-  attachTransport({ io, registry, config, joinUrl });
+  attachTransport({ io, registry, config, joinUrl, clock });
   const sweep = setInterval(() => registry.sweepIdle(), 60_000);
   sweep.unref();
 

@@ -1,13 +1,20 @@
 // Configuration from environment variables, read once at start-up.
 
 import path from 'node:path';
+import { ROOM_CAPACITY_MAX } from '../shared/protocol/events';
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  /** Nodes per room. */
+  /** Nodes per room, unless the console asks for fewer (at most ROOM_CAPACITY_MAX, 5,000). */
   capacity: number;
+  /**
+   * Room creation: each address, and each instructor key a console shows, has a bucket of
+   * `burst` rooms that refills at `perMinute` (a school behind one NAT address can open 50
+   * classes at once; a script cannot open rooms without end).
+   */
+  createLimit: { perAddress: CreateLimit; perKey: CreateLimit };
   /** Overrides the LAN address phones are told to open (e.g. behind a reverse proxy). */
   publicUrl: string | null;
   /** Where the built client is served from. */
@@ -25,6 +32,11 @@ export interface Config {
   idleRoomMs: number;
   /** Sites that may show the replay and the stage in a frame (EMBED_ORIGINS); no other page may be framed. */
   embedOrigins: string[];
+}
+
+export interface CreateLimit {
+  burst: number;
+  perMinute: number;
 }
 
 export const CLIENT_MODES = ['production', 'bench'] as const;
@@ -60,7 +72,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(root, env.DATA_DIR || './data'),
-    capacity: int(env, 'ROOM_CAPACITY', 300, 1, 1000),
+    capacity: int(env, 'ROOM_CAPACITY', 300, 1, ROOM_CAPACITY_MAX),
+    createLimit: {
+      perAddress: {
+        burst: int(env, 'ROOM_CREATE_BURST', 50, 1, 100_000),
+        perMinute: int(env, 'ROOM_CREATE_PER_MINUTE', 10, 1, 100_000),
+      },
+      perKey: {
+        burst: int(env, 'ROOM_CREATE_KEY_BURST', 20, 1, 100_000),
+        perMinute: int(env, 'ROOM_CREATE_KEY_PER_MINUTE', 10, 1, 100_000),
+      },
+    },
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     // One folder per mode, so a bench run and `npm start` do not rebuild over each other.
     clientDir: path.resolve(root, env.CLIENT_DIR || (mode === 'production' ? './dist/client' : `./dist/client-${mode}`)),

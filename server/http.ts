@@ -63,9 +63,10 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     res.json({ joinBase: joinUrl() });
   });
 
-  // Memory and event-loop delay since the previous call (the benchmark reads it).
-  app.get('/api/metrics', (_req, res) => {
-    res.json(readMetrics());
+  // Memory, CPU time and event-loop delay since the previous call (the benchmark reads it;
+  // ?gc=1 collects garbage first where the process was started with --expose-gc).
+  app.get('/api/metrics', (req, res) => {
+    res.json(readMetrics(true, req.query.gc === '1'));
   });
 
   /** The room, if the request carries its instructor key; otherwise answers 403/404. */

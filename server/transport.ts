@@ -16,7 +16,10 @@ import {
 } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
 import { fail, formatIssues, ok, type Result } from '../shared/protocol/result';
+import { hashSecret } from './auth';
+import type { Clock } from './clock';
 import type { Config } from './config';
+import { TokenBuckets } from './limits';
 import type { Room, RoomOutput } from './room';
 import type { RoomRegistry } from './rooms';
 
@@ -78,6 +81,7 @@ export interface TransportDeps {
   registry: RoomRegistry;
   config: Config;
   joinUrl: () => string;
+  clock: Clock;
 }
 
 /** Answers one request, once its payload has passed the event's schema. */
@@ -86,9 +90,22 @@ type Handler<E extends ClientEvent> = (payload: Payload<E>) => Result<ReplyData<
 /** One handler for every event of the protocol: one missing, or one the protocol lacks, does not compile. */
 type Handlers = { [E in ClientEvent]: Handler<E> };
 
-export function attachTransport({ io, registry, config, joinUrl }: TransportDeps): void {
+export function attachTransport({ io, registry, config, joinUrl, clock }: TransportDeps): void {
   const limiter = new RateLimiterMemory({ points: config.rateLimitPerSecond, duration: 1 });
-  const createLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
+  const perAddress = new TokenBuckets(config.createLimit.perAddress, clock);
+  const perKey = new TokenBuckets(config.createLimit.perKey, clock);
+  /** Room creation: the key's bucket (when the console shows one) and the address's both give a token, or neither is charged. */
+  const mayCreate = (address: string, key: string | undefined): Result<null> => {
+    const keyId = key ? hashSecret(key) : null;
+    if (keyId && !perKey.take(keyId)) {
+      return fail('rate_limited', `This console has opened many rooms in a short time: wait ${perKey.waitSeconds(keyId)} s.`);
+    }
+    if (!perAddress.take(address)) {
+      if (keyId) perKey.giveBack(keyId);
+      return fail('rate_limited', `Many rooms were opened from this network in a short time: wait ${perAddress.waitSeconds(address)} s.`);
+    }
+    return ok(null);
+  };
   const known = new Set<string>(CLIENT_EVENT_NAMES);
 
   io.on('connection', (socket: Sock) => {
@@ -259,14 +276,14 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
 
       // ---- the console ----
 
-      'console:create': async ({ capacity }) => {
+      'console:create': async ({ capacity, key: shown }) => {
         const isNode = refuseIfNode();
         if (isNode) return isNode;
-        try {
-          await createLimiter.consume(socket.handshake.address || 'unknown');
-        } catch {
-          return fail('rate_limited', 'Too many rooms created from here; wait a minute.');
+        if (capacity !== undefined && capacity > config.capacity) {
+          return fail('bad_request', `This server takes rooms of up to ${config.capacity} nodes (its ROOM_CAPACITY).`);
         }
+        const allowed = mayCreate(socket.handshake.address || 'unknown', shown);
+        if (!allowed.ok) return allowed;
         const created = await registry.create(capacity ?? config.capacity);
         if (!created.ok) return created;
         const { room, key } = created.data;

@@ -88,6 +88,9 @@ export interface RemovedNotice {
 
 // ---- client → server: every request takes one payload and an ack that receives a Result ----
 
+/** The largest room a server may be configured for (ROOM_CAPACITY) or a console may ask for. */
+export const ROOM_CAPACITY_MAX = 5000;
+
 const roomCode = z
   .string()
   .min(ROOM_CODE_LENGTH)
@@ -104,7 +107,17 @@ export const CLIENT_EVENTS = {
   'node:act': { payload: z.object({ action: z.unknown() }).strict(), reply: shape<null>() },
   'node:autopilot': { payload: z.object({ on: z.boolean() }).strict(), reply: shape<null>() },
   // ---- the instructor's console ----
-  'console:create': { payload: z.object({ capacity: z.number().int().min(1).max(1000).optional() }).strict(), reply: shape<CreatedData>() },
+  'console:create': {
+    payload: z
+      .object({
+        capacity: z.number().int().min(1).max(ROOM_CAPACITY_MAX).optional(),
+        /** The instructor key of a room this console already runs: room creation is also limited per instructor. */
+        key: z.string().min(10).max(64).optional(),
+        patches: z.boolean().optional(),
+      })
+      .strict(),
+    reply: shape<CreatedData>(),
+  },
   'console:attach': { payload: z.object({ code: roomCode, key: z.string().min(10).max(64) }).strict(), reply: shape<AttachedData>() },
   'console:kick': { payload: z.object({ node: nodeIdSchema }).strict(), reply: shape<null>() },
   'console:lock': { payload: z.object({ locked: z.boolean() }).strict(), reply: shape<null>() },

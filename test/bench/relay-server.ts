@@ -9,7 +9,7 @@ const port = Number(process.env.PORT ?? 0);
 const http = createServer((req, res) => {
   if (req.url?.startsWith('/api/metrics')) {
     res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify(readMetrics()));
+    res.end(JSON.stringify(readMetrics(true, req.url.includes('gc=1'))));
     return;
   }
   res.statusCode = 404;

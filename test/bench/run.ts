@@ -11,6 +11,7 @@ import { consoleBench } from './console';
 import { networkBench } from './network';
 import { phoneLoadBench, spread, type TargetFigures } from './phone-load';
 import { replayBench } from './replay';
+import { roomsBench, type RunFigures } from './rooms';
 import { badArgs, benchUsage, scenarioWords } from './usage';
 
 type Row = [string, string | number | null, string | number | null, string];
@@ -53,6 +54,65 @@ function phoneTable(opts: { runs: number; cpu: number; kbps: number; rttMs: numb
     line(head),
     ...body.map(line),
     "  baselines: the same build served without its compressed copies; --baseline REF adds an older commit's client",
+  ].join('\n');
+}
+
+/** min / median / max of one figure over the runs. */
+function mmm(values: (number | null | undefined)[], digits = 1): string {
+  const v = values.filter((x): x is number => typeof x === 'number');
+  if (!v.length) return '—';
+  const { min, median, max } = spread(v);
+  const f = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(digits));
+  return min === max ? f(min) : `${f(min)} / ${f(median)} / ${f(max)}`;
+}
+
+/** The rooms and big-room figures: min / median / max over the runs, product beside relay, and their ratio (of medians). */
+function roomsTable(title: string, runs: { product: RunFigures[]; relay: RunFigures[] }): string {
+  const med = (rs: RunFigures[], pick: (r: RunFigures) => number | null | undefined) => {
+    const v = rs.map(pick).filter((x): x is number => typeof x === 'number');
+    return v.length ? spread(v).median : null;
+  };
+  const rise = (r: RunFigures) => {
+    const w = r.windows.filter((x) => x.cpuUsPerMessage !== null);
+    const first = w[0]?.cpuUsPerMessage;
+    const last = w.at(-1)?.cpuUsPerMessage;
+    return first && last ? last / first : null;
+  };
+  const rows: [string, (r: RunFigures) => number | null | undefined, boolean][] = [
+    ['messages sent', (r) => r.sent, false],
+    ['refused by the server', (r) => Object.values(r.refused).reduce((a, b) => a + b, 0), false],
+    ['not delivered after the load stopped', (r) => r.undelivered, false],
+    ['last arrival after the load stopped (ms)', (r) => r.drainMs, false],
+    ['latency p50 (ms)', (r) => r.latencyMs.p50, true],
+    ['latency p99 (ms)', (r) => r.latencyMs.p99, true],
+    ['latency max (ms)', (r) => r.latencyMs.max, true],
+    ['worst window p99 (ms)', (r) => Math.max(...r.windows.map((w) => w.p99 ?? 0)), true],
+    ['server CPU (%)', (r) => r.cpuPct, true],
+    ['server CPU per message (µs)', (r) => r.cpuUsPerMessage, true],
+    ['  last window / first window', rise, false],
+    ['heap per node (KB)', (r) => r.heapKbPerNode, true],
+    ['server RSS (MB)', (r) => r.rssMb, true],
+    ['event-loop delay max (ms)', (r) => r.loopDelayMaxMs, true],
+    ['recording bytes per envelope', (r) => r.recordingBytesPerEnvelope, false],
+  ];
+  const body = rows.map(([label, pick, compare]) => {
+    const p = med(runs.product, pick);
+    const r = med(runs.relay, pick);
+    return [label, mmm(runs.product.map(pick), label.startsWith('  last') ? 2 : 1), mmm(runs.relay.map(pick)), compare ? ratio(p, r) : ''];
+  });
+  const windows = (rs: RunFigures[]) =>
+    rs.map((r) => r.windows.map((w) => `${w.cpuPct}% ${w.cpuUsPerMessage ?? '—'}µs p99 ${w.p99 ?? '—'}`).join(' → '));
+  const head = ['', 'human-cluster', 'bare relay', 'ratio'];
+  const widths = head.map((_, i) => Math.max(...[head, ...body].map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
+  return [
+    `\n${title}; ${runs.product.length} run(s) each, min / median / max (ratio of the medians)`,
+    line(head),
+    ...body.map(line),
+    '  window by window (CPU, CPU per message, latency p99), human-cluster:',
+    ...windows(runs.product).map((w) => `    ${w}`),
+    '  bare relay:',
+    ...windows(runs.relay).map((w) => `    ${w}`),
   ].join('\n');
 }
 
@@ -103,6 +163,31 @@ async function main(): Promise<void> {
             ['server loop delay max (ms)', p.server.eventLoopDelayMs.max, r.server.eventLoopDelayMs.max, ''],
             ['server RSS (MB)', p.server.rssMb, r.server.rssMb, ratio(p.server.rssMb, r.server.rssMb)],
           ],
+        ),
+      );
+    }
+  }
+
+  for (const name of ['rooms', 'big-room'] as const) {
+    if (!want(name)) continue;
+    const big = name === 'big-room';
+    const opts = {
+      rooms: big ? 1 : intFlag(flags, 'rooms', 100, 1, 1000),
+      nodes: intFlag(flags, 'nodes', big ? 2000 : 30, 2, 5000),
+      seconds: intFlag(flags, 'seconds', 30, 1, 3600),
+      window: intFlag(flags, 'window', 10, 1, 3600),
+      generators: intFlag(flags, 'generators', 2, 1, 16),
+      runs: intFlag(flags, 'runs', 3, 1, 20),
+      wholeViews: !!flags['whole-views'],
+      ...(typeof flags.profile === 'string' ? { profile: flags.profile } : {}),
+    };
+    const runs = await roomsBench(opts);
+    out[name] = { options: opts, ...runs };
+    if (!flags.json) {
+      console.log(
+        roomsTable(
+          `${big ? 'Big room' : 'Rooms'}: ${opts.rooms} × ${opts.nodes} nodes, each one message a second for ${opts.seconds} s, ${opts.generators} load generator processes, no injected latency${opts.wholeViews ? ', whole views' : ''}`,
+          runs,
         ),
       );
     }

@@ -9,7 +9,11 @@ import path from 'node:path';
 export interface Spawned {
   url: string;
   child: ChildProcess;
+  /** Its DATA_DIR (recordings are in DATA_DIR/recordings). */
+  dataDir: string;
   stop(): void;
+  /** Stops it and resolves once it has exited (a CPU profile is written by then). */
+  stopped(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -24,14 +28,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnServer(script: string, env: Record<string, string>): Promise<Spawned> {
+/** `nodeArgs` go to node before the script (--expose-gc, --cpu-prof…). */
+export async function spawnServer(script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<Spawned> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hc-bench-'));
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hc-bench-')),
+      DATA_DIR: dataDir,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       // The client with the window.__hc… figures the benchmarks read.
       CLIENT_MODE: 'bench',
@@ -52,5 +58,18 @@ export async function spawnServer(script: string, env: Record<string, string>): 
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${script} did not start`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, child, stop: () => child.kill('SIGTERM') };
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  return {
+    url,
+    child,
+    dataDir,
+    stop: () => child.kill('SIGTERM'),
+    stopped: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }

@@ -16,6 +16,31 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'seconds', value: 'S', text: 'how long to send (default 10)' },
     ],
   },
+  rooms: {
+    text: 'R rooms of N nodes on one server, load generators in processes of their own, each node one message a second, beside the bare relay',
+    flags: [
+      { name: 'rooms', value: 'R', text: 'rooms (default 100)' },
+      { name: 'nodes', value: 'N', text: 'nodes in each room (default 30)' },
+      { name: 'seconds', value: 'S', text: 'how long to send (default 30)' },
+      { name: 'window', value: 'S', text: 'CPU and latency are given window by window, this long each (default 10)' },
+      { name: 'generators', value: 'G', text: 'load generator processes (default 2)' },
+      { name: 'runs', value: 'N', text: 'runs of each server; min / median / max (default 3)' },
+      { name: 'whole-views', text: 'nodes ask for whole views instead of patches (as a simple program may)' },
+      { name: 'profile', value: 'DIR', text: "write the product server's CPU profile (node --cpu-prof) into DIR" },
+    ],
+  },
+  'big-room': {
+    text: 'one room of N nodes (a lecture hall), each node one message a second, beside the bare relay',
+    flags: [
+      { name: 'nodes', value: 'N', text: 'nodes in the room (default 2000, at most 5000)' },
+      { name: 'seconds', value: 'S', text: 'how long to send (default 30)' },
+      { name: 'window', value: 'S', text: 'CPU and latency are given window by window, this long each (default 10)' },
+      { name: 'generators', value: 'G', text: 'load generator processes (default 2)' },
+      { name: 'runs', value: 'N', text: 'runs of each server; min / median / max (default 3)' },
+      { name: 'whole-views', text: 'nodes ask for whole views instead of patches' },
+      { name: 'profile', value: 'DIR', text: "write the product server's CPU profile into DIR" },
+    ],
+  },
   ack: {
     text: "a tap's time to its ok (after fdatasync), beside the same server answering at once",
     flags: [
@@ -75,6 +100,8 @@ export function benchUsage(): string {
     ...COMMON.map(line),
     '',
     'Examples:',
+    '  npm run bench -- rooms --rooms 100 --nodes 30 --seconds 30',
+    '  npm run bench -- big-room --nodes 2000 --runs 1 --profile /tmp/prof',
     '  npm run bench -- ack --nodes 300 --rate 300 --seconds 10',
     '  npm run bench -- network --nodes 300 --rate 1000 --seconds 10',
     '  npm run bench -- console --nodes 300 --rate 1000',

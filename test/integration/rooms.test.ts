@@ -42,6 +42,40 @@ describe('rooms', () => {
     expect(await ask(s, 'room:join', { code: 'O0I1L', nickname: 'Bob' })).toMatchObject({ ok: false, error: { code: 'bad_code' } });
   });
 
+  it('limits room creation per address, with a burst, and per instructor key shown; a room no bigger than ROOM_CAPACITY', async () => {
+    await server.close();
+    server = await startServer({
+      capacity: 40,
+      createLimit: { perAddress: { burst: 4, perMinute: 1 }, perKey: { burst: 2, perMinute: 1 } },
+    });
+    const s = await connect(server.url);
+    const first = await ask(s, 'console:create', {});
+    expect(first.ok).toBe(true);
+    // The same instructor key shown twice more: its own bucket (2) runs out first.
+    const key = first.data.key as string;
+    for (let i = 0; i < 2; i++) expect((await ask(await connect(server.url), 'console:create', { key })).ok).toBe(true);
+    expect(await ask(await connect(server.url), 'console:create', { key })).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', message: expect.stringContaining('This console has opened many rooms') },
+    });
+    // The address had 4: one left, then refused.
+    expect((await ask(await connect(server.url), 'console:create', {})).ok).toBe(true);
+    expect(await ask(await connect(server.url), 'console:create', {})).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', message: expect.stringMatching(/from this network .* wait 60 s/) },
+    });
+    // Asking for more nodes than the server takes is refused, and changes nothing.
+    await server.close();
+    server = await startServer({ capacity: 40 });
+    expect(await ask(await connect(server.url), 'console:create', { capacity: 41 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    const r = await ask(await connect(server.url), 'console:create', { capacity: 40 });
+    expect(r.ok && r.data.snapshot.room.capacity).toBe(40);
+    expect(server.app.registry.size).toBe(1);
+  });
+
   it('refuses joins to a locked, a full and an ended room', async () => {
     server.config.capacity = 2;
     const { socket: instructor, code } = await createRoom(server.url);

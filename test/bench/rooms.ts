@@ -1,0 +1,276 @@
+// The `rooms` and `big-room` benchmarks: R rooms of N nodes on one server process, played by
+// load generators in processes of their own (loadgen.ts), each node sending one message a
+// second to a random other node of its room, with no injected latency. The same nodes do the
+// same through the bare Socket.IO relay (relay-server.ts) in the same run, which is the
+// baseline every figure is set against. Each room of the product has its console attached
+// (the projector), taking patches as the console does. Figures, not assertions.
+
+import { fork, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { patched, type Patch } from '../../shared/protocol/patch';
+import type { ConsoleSnapshot } from '../../shared/protocol/views';
+import { quantile } from '../../shared/sim/stats';
+import type { FromGen, GenSlice, GenTarget, ToGen } from './loadgen';
+import { spawnServer, type Spawned } from './spawn';
+
+export interface RoomsOptions {
+  rooms: number;
+  nodes: number;
+  seconds: number;
+  /** Load generator processes. */
+  generators: number;
+  /** Length of a measuring window (s): CPU and latency are given window by window. */
+  window: number;
+  runs: number;
+  /** Nodes ask for whole views instead of patches (as a student's program may). */
+  wholeViews?: boolean;
+  /** Write a CPU profile of each product server to this folder (node --cpu-prof). */
+  profile?: string;
+}
+
+export interface WindowFigures {
+  sent: number;
+  p99: number | null;
+  cpuPct: number;
+  /** Server CPU time per message sent in the window (µs). */
+  cpuUsPerMessage: number | null;
+}
+
+export interface RunFigures {
+  sent: number;
+  delivered: number;
+  latencyMs: { p50: number | null; p99: number | null; max: number | null };
+  windows: WindowFigures[];
+  cpuPct: number;
+  cpuUsPerMessage: number | null;
+  /** Live heap the nodes added (after a full collection), per node. */
+  heapKbPerNode: number;
+  rssMb: number;
+  loopDelayMaxMs: number;
+  /** After sending stopped: how long until the last message arrived, and how many never did. */
+  drainMs: number;
+  undelivered: number;
+  /** Sends the server refused, by error code. */
+  refused: Record<string, number>;
+  /** Recording bytes per envelope (product only): the whole recording over the envelopes sent. */
+  recordingBytesPerEnvelope?: number;
+}
+
+interface Metrics {
+  heapUsedBytes: number;
+  rssMb: number;
+  cpuMs: number;
+  wallMs: number;
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+}
+
+const wall = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+
+async function metrics(url: string, gc = false): Promise<Metrics> {
+  return (await (await fetch(`${url}/api/metrics${gc ? '?gc=1' : ''}`)).json()) as Metrics;
+}
+
+async function connect(url: string): Promise<Socket> {
+  const s = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    s.once('connect', () => resolve());
+    s.once('connect_error', reject);
+  });
+  return s;
+}
+
+/** A console on the projector: keeps its picture up to date from the patches, as the console does. */
+async function attachConsole(url: string, patches: boolean): Promise<{ code: string; socket: Socket }> {
+  const socket = await connect(url);
+  const created = await socket.emitWithAck('console:create', patches ? { patches } : {});
+  if (!created.ok) throw new Error(`console:create: ${created.error.message}`);
+  let snapshot: ConsoleSnapshot = created.data.snapshot;
+  let version: number = created.data.version ?? 0;
+  socket.on('console:patch', (p: Patch) => {
+    if (p.base !== version) throw new Error(`console patch ${p.base}→${p.version} on version ${version}`);
+    snapshot = patched(snapshot, p.delta);
+    version = p.version;
+  });
+  socket.on('console:snapshot', (s: ConsoleSnapshot) => {
+    snapshot = s;
+  });
+  return { code: created.data.code, socket };
+}
+
+class Generator {
+  readonly child: ChildProcess;
+  private waiting: ((m: FromGen) => void) | null = null;
+
+  constructor() {
+    this.child = fork(path.join(import.meta.dirname, 'loadgen.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (m: FromGen) => {
+      const w = this.waiting;
+      this.waiting = null;
+      w?.(m);
+    });
+  }
+
+  ask(m: ToGen): Promise<FromGen> {
+    return new Promise((resolve, reject) => {
+      this.waiting = (r) => (r.type === 'error' ? reject(new Error(`load generator: ${r.message}`)) : resolve(r));
+      this.child.send(m);
+    });
+  }
+
+  stop(): void {
+    this.child.kill('SIGTERM');
+  }
+}
+
+/** Splits R rooms × N nodes into one contiguous share per generator. */
+function shares(codes: string[], nodes: number, generators: number): GenSlice[][] {
+  const total = codes.length * nodes;
+  const per = Math.ceil(total / generators);
+  const out: GenSlice[][] = Array.from({ length: generators }, () => []);
+  for (let g = 0; g < generators; g++) {
+    for (let k = g * per; k < Math.min(total, (g + 1) * per); ) {
+      const room = Math.floor(k / nodes);
+      const first = k % nodes;
+      const count = Math.min(nodes - first, Math.min(total, (g + 1) * per) - k);
+      out[g]!.push({ room: codes[room]!, first, count });
+      k += count;
+    }
+  }
+  return out;
+}
+
+async function runOnce(target: GenTarget, opts: RoomsOptions): Promise<RunFigures> {
+  const patches = !opts.wholeViews;
+  const env: Record<string, string> =
+    target === 'product'
+      ? {
+          SKIP_CLIENT_BUILD: '1',
+          DEFAULT_LATENCY_MS: '0',
+          DEFAULT_JITTER_MS: '0',
+          ROOM_CAPACITY: String(Math.max(opts.nodes, 1)),
+          ROOM_CREATE_PER_MINUTE: String(Math.max(opts.rooms, 10)),
+          ROOM_CREATE_BURST: String(Math.max(opts.rooms, 10)),
+          LOG_LEVEL: 'warn',
+        }
+      : {};
+  const nodeArgs = ['--expose-gc'];
+  if (target === 'product' && opts.profile) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.profile}`);
+  const server: Spawned = await spawnServer(target === 'product' ? 'server/main.ts' : 'test/bench/relay-server.ts', env, nodeArgs);
+  const gens = Array.from({ length: opts.generators }, () => new Generator());
+  const consoles: Socket[] = [];
+  try {
+    const before = await metrics(server.url, true);
+    const codes: string[] = [];
+    for (let r = 0; r < opts.rooms; r++) {
+      if (target === 'relay') codes.push(`r${r}`);
+      else {
+        const c = await attachConsole(server.url, patches);
+        consoles.push(c.socket);
+        codes.push(c.code);
+      }
+    }
+    const joined = await Promise.all(
+      shares(codes, opts.nodes, opts.generators).map((slices, g) =>
+        gens[g]!.ask({ type: 'join', url: server.url, target, slices, patches }),
+      ),
+    );
+    const peers: Record<string, string[]> = {};
+    for (const j of joined) {
+      if (j.type !== 'joined') continue;
+      for (const n of j.nodes) {
+        const list = peers[n.room] ?? [];
+        list.push(n.id);
+        peers[n.room] = list;
+      }
+    }
+    for (const socket of consoles) {
+      const started = await socket.emitWithAck('console:round', { action: 'start', game: 'sandbox', config: { botDelayMs: 0 } });
+      if (!started.ok) throw new Error(`console:round: ${started.error.message}`);
+    }
+    await sleep(1000);
+    const windowMs = opts.window * 1000;
+    const windowCount = Math.ceil((opts.seconds * 1000) / windowMs);
+    const origin = wall() + 300;
+    const done = Promise.all(gens.map((g) => g.ask({ type: 'start', peers, seconds: opts.seconds, windowMs, origin, drainMs: 10_000 })));
+    // The server's CPU window by window: a reading at the origin, then at each window's end.
+    while (wall() < origin) await sleep(2);
+    await metrics(server.url);
+    const serverWindows: Metrics[] = [];
+    let loopMax = 0;
+    for (let w = 1; w <= windowCount; w++) {
+      while (wall() < origin + w * windowMs) await sleep(Math.min(50, Math.max(1, origin + w * windowMs - wall())));
+      const m = await metrics(server.url);
+      serverWindows.push(m);
+      loopMax = Math.max(loopMax, m.eventLoopDelayMs.max);
+    }
+    const after = await metrics(server.url, true);
+    const reports = (await done).filter((r): r is Extract<FromGen, { type: 'done' }> => r.type === 'done');
+    const windows: WindowFigures[] = serverWindows.map((m, w) => {
+      const sent = reports.reduce((a, r) => a + (r.windows[w]?.sent ?? 0), 0);
+      const lat = reports.flatMap((r) => r.windows[w]?.latencies ?? []);
+      return {
+        sent,
+        p99: round2(quantile(lat, 0.99)),
+        cpuPct: Math.round((m.cpuMs / m.wallMs) * 1000) / 10,
+        cpuUsPerMessage: sent ? Math.round((m.cpuMs * 1000) / sent) : null,
+      };
+    });
+    const all = reports.flatMap((r) => r.windows.flatMap((w) => w.latencies));
+    const sent = reports.reduce((a, r) => a + r.sent, 0);
+    const delivered = reports.reduce((a, r) => a + r.delivered, 0);
+    const cpuMs = serverWindows.reduce((a, m) => a + m.cpuMs, 0);
+    const wallMs = serverWindows.reduce((a, m) => a + m.wallMs, 0);
+    const figures: RunFigures = {
+      sent,
+      delivered,
+      latencyMs: { p50: round2(quantile(all, 0.5)), p99: round2(quantile(all, 0.99)), max: round2(all.length ? Math.max(...all) : null) },
+      windows,
+      cpuPct: Math.round((cpuMs / wallMs) * 1000) / 10,
+      cpuUsPerMessage: sent ? Math.round((cpuMs * 1000) / sent) : null,
+      heapKbPerNode: Math.round((after.heapUsedBytes - before.heapUsedBytes) / (opts.rooms * opts.nodes) / 102.4) / 10,
+      rssMb: after.rssMb,
+      loopDelayMaxMs: loopMax,
+      drainMs: Math.max(0, ...reports.map((r) => r.drainMs)),
+      undelivered: sent - delivered,
+      refused: {},
+    };
+    for (const r of reports) for (const [code, n] of Object.entries(r.refused)) figures.refused[code] = (figures.refused[code] ?? 0) + n;
+    if (target === 'product') figures.recordingBytesPerEnvelope = recordingBytes(server.dataDir);
+    return figures;
+  } finally {
+    for (const s of consoles) s.disconnect();
+    for (const g of gens) g.stop();
+    await server.stopped();
+  }
+}
+
+/** Bytes of recording per envelope sent, over every recording the server wrote. */
+function recordingBytes(dataDir: string): number | undefined {
+  const dir = path.join(dataDir, 'recordings');
+  let bytes = 0;
+  let envelopes = 0;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    bytes += Buffer.byteLength(text);
+    envelopes += text.split('"type":"envelope:sent"').length - 1;
+  }
+  return envelopes ? Math.round(bytes / envelopes) : undefined;
+}
+
+export async function roomsBench(opts: RoomsOptions): Promise<{ product: RunFigures[]; relay: RunFigures[] }> {
+  const product: RunFigures[] = [];
+  const relay: RunFigures[] = [];
+  for (let run = 0; run < opts.runs; run++) {
+    // Interleaved, so a change in what else the machine is doing touches both alike.
+    product.push(await runOnce('product', opts));
+    relay.push(await runOnce('relay', opts));
+  }
+  return { product, relay };
+}
