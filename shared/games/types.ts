@@ -33,6 +33,7 @@ export interface Envelope<B = unknown> {
   sentAt: number;
   /** The sender's clocks at the send event. */
   lamport: number;
+  /** Only when the replay folds a recording: a live room keeps no vector clocks (SessionState.vectors). */
   vector?: VectorClock;
 }
 

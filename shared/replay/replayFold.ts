@@ -65,9 +65,9 @@ export class ReplayFold {
     this.budgetChars = o.budgetChars ?? BUDGET_CHARS;
     this.every = Math.max(1, o.every ?? Math.max(MIN_EVERY, Math.ceil(events.length / MAX_CHECKPOINTS)));
     this.checkpoints = new Array(Math.floor(events.length / this.every) + 1);
-    this.checkpoints[0] = createSessionState(header);
-    this.main = { state: createSessionState(header), pos: 0 };
-    this.probeCursor = { state: createSessionState(header), pos: 0 };
+    this.checkpoints[0] = createSessionState(header, { vectors: true });
+    this.main = { state: createSessionState(header, { vectors: true }), pos: 0 };
+    this.probeCursor = { state: createSessionState(header, { vectors: true }), pos: 0 };
   }
 
   get count(): number {

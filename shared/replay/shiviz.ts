@@ -56,7 +56,7 @@ export function* shivizLines(header: RecordingHeader, events: readonly SessionEv
     throw new ReplayError('This recording was made without vector clocks (a large simulation), so it cannot be exported to ShiViz.');
   }
   const hosts = shivizHosts(events);
-  const state = createSessionState(header);
+  const state = createSessionState(header, { vectors: true });
   const host = (id: NodeId) => hosts.get(id) ?? id.replace(/\W/g, '_');
   const clockText = (node: NodeId) => {
     const { vector } = clockOf(state, node);

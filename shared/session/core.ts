@@ -59,6 +59,11 @@ export class SessionCore {
     private readonly record: Recorder,
   ) {
     this.state = state;
+    // A live session keeps no vector clocks (SessionState.vectors): the replay derives them.
+    if (state.vectors) {
+      state.vectors = false;
+      for (const clock of Object.values(state.clocks)) clock.vector = {};
+    }
     const seed = this.state.header.seed;
     // Restored sessions continue with fresh streams keyed by how far the log got.
     const salt = this.state.seq === 0 ? '' : `@${this.state.seq}`;

@@ -8,7 +8,7 @@ import { newClock, tickReceive, tickSend } from '../net/clocks';
 import { orderedSteps } from '../net/script';
 import type { AnyEngine, Effect, EngineCtx, Envelope, Games } from '../games/types';
 import type { EventOf, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
-import { clockOf, createSessionState, emptyNetStats, isNodeDown, type RoundState, type SessionState } from './state';
+import { clockOf, createSessionState, emptyNetStats, type FoldOptions, isNodeDown, type RoundState, type SessionState } from './state';
 
 /** Fault log entries kept in the state (the recording keeps all of them). */
 const FAULT_LOG_MAX = 200;
@@ -225,7 +225,7 @@ function sent(state: SessionState, event: EventOf<'envelope:sent'>): Effect[] {
   const { env } = event;
   const n = Number(env.id.slice(1));
   if (n >= state.nextEnvelope) state.nextEnvelope = n + 1;
-  const stamp = tickSend(clockOf(state, env.from), env.from, state.header.vectorClocks);
+  const stamp = tickSend(clockOf(state, env.from), env.from, state.vectors);
   state.net.sent++;
   if (state.round) state.round.net.sent++;
   if ('drop' in event) {
@@ -276,9 +276,12 @@ function countDrop(state: SessionState, reason: keyof SessionState['net']['dropp
   if (state.round) state.round.net.dropped[reason]++;
 }
 
-/** Rebuilds a session from its recording. Throws FoldError on an event it cannot apply. */
-export function fold(header: RecordingHeader, events: Iterable<SessionEvent>, games: Games): SessionState {
-  const state = createSessionState(header);
+/**
+ * Rebuilds a session from its recording, as the live room had it (without vector clocks unless
+ * `{ vectors: true }`: see SessionState.vectors). Throws FoldError on an event it cannot apply.
+ */
+export function fold(header: RecordingHeader, events: Iterable<SessionEvent>, games: Games, options: FoldOptions = {}): SessionState {
+  const state = createSessionState(header, options);
   for (const e of events) step(state, e, games);
   return state;
 }

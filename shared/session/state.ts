@@ -65,6 +65,14 @@ export interface SessionState {
   /** When the instructor froze the network, or null while it runs. */
   pausedAt: number | null;
   clocks: Record<NodeId, NodeClock>;
+  /**
+   * Whether this fold keeps vector clocks: only the replay asks (its message details, the
+   * ShiViz export), and only when the header has them. A live room, a restore and a plain fold
+   * do not: nothing there reads them, and each send would copy a vector as long as the room
+   * (O(room) per message, O(room²) a second for the room). Lamport clocks are always kept
+   * (envelopes carry them to the games).
+   */
+  vectors: boolean;
   nextEnvelope: number;
   inFlight: Record<string, InFlight>;
   /** Armed timers: key → when it fires. */
@@ -87,7 +95,12 @@ export const emptyNetStats = (): NetStats => ({
   dropped: { crashed: 0, partition: 0, loss: 0 },
 });
 
-export function createSessionState(header: RecordingHeader): SessionState {
+export interface FoldOptions {
+  /** Keep vector clocks, if the header has them (the replay; default: no). */
+  vectors?: boolean;
+}
+
+export function createSessionState(header: RecordingHeader, options: FoldOptions = {}): SessionState {
   return {
     header,
     seq: 0,
@@ -101,6 +114,7 @@ export function createSessionState(header: RecordingHeader): SessionState {
     faults: header.faults,
     pausedAt: null,
     clocks: {},
+    vectors: header.vectorClocks && options.vectors === true,
     nextEnvelope: 1,
     inFlight: {},
     timers: {},
