@@ -34,6 +34,9 @@ function fakeOutput(consoles = true) {
     toNode: (_code, node, event, ...args) => void sent.push({ to: node, event, payload: args[0] }),
     toRoom: (_code, event, ...args) => void sent.push({ to: 'room', event, payload: args[0] }),
     toConsoles: (_code, event, ...args) => void sent.push({ to: 'consoles', event, payload: args[0] }),
+    toRoomAs: (_code, _patches, event, ...args) => void sent.push({ to: 'room', event, payload: args[0] }),
+    toConsolesAs: (_code, _patches, event, ...args) => void sent.push({ to: 'consoles', event, payload: args[0] }),
+    listeners: (_code, who) => ({ patches: 0, whole: who === 'consoles' && !consoles ? 0 : 1 }),
     hasConsoles: () => consoles,
     dropNode: () => {},
   };

@@ -13,6 +13,7 @@ import type { RecordingNotice, RemovedNotice, Roster, SetAsideNotice } from '../
 import type { NodeId } from '../shared/protocol/ids';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import type { Language } from '../shared/protocol/languages';
+import type { ConsoleSnapshot, NodeView } from '../shared/protocol/views';
 import { fail, ok, type Result } from '../shared/protocol/result';
 import { SessionCore } from '../shared/session/core';
 import { fold } from '../shared/session/fold';
@@ -169,7 +170,18 @@ export class Room {
       return;
     }
     this.sockets.delete(node);
+    this.screens.detachView(node);
     this.input(done((now) => this.core.connected(now, node, false)));
+  }
+
+  /** The view a node's socket starts from (after `socketAttached`); `patches`: later changes come as patches. */
+  attachView(node: NodeId, patches: boolean): { view: NodeView; version?: number } | null {
+    return this.screens.attachView(node, patches);
+  }
+
+  /** The snapshot a console starts from; call it before its socket listens to the room's consoles. */
+  attachConsole(patches: boolean): { snapshot: ConsoleSnapshot; version?: number } {
+    return this.screens.attachConsole(patches);
   }
 
   /** A node's action in the current round (its shape is the game's). */
@@ -297,6 +309,7 @@ export class Room {
     this.deps.output.toNode(this.code, node, 'node:removed', notice);
     this.deps.output.dropNode(this.code, node);
     this.sockets.delete(node);
+    this.screens.detachView(node);
   }
 
   /**

@@ -1,19 +1,33 @@
 // What a room pushes to screens, batched on the room's clock: phones get their changed views
 // (within a few ms), everyone the roster when it changes, consoles a snapshot a few times a
 // second and the stream of recorded events the live map animates.
+//
+// A screen that asked for patches (the phone and the console do; a student's program need
+// not) gets what changed instead of the whole: `node:patch` against the view it holds,
+// `console:patch` against the last snapshot, `room:patch` with who came and went. The room
+// keeps what each such screen holds (the view it was last sent, as JSON, with its version);
+// a patch applies to exactly that version, so both sides hold the same value after each.
 
 import type { Roster, ServerEvent, ServerToClientEvents } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
+import { applyPatch, diff, type Json, toJson } from '../shared/protocol/patch';
 import type { SessionEvent } from '../shared/protocol/recordingFormat';
 import type { ConsoleSnapshot, NodeView } from '../shared/protocol/views';
 import type { Changes } from '../shared/session/core';
 import type { Clock, TimerHandle } from './clock';
 
+type Args<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>;
+
 /** How a room reaches screens; the socket layer implements it. */
 export interface RoomOutput {
-  toNode<E extends ServerEvent>(code: string, node: NodeId, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  toRoom<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  toConsoles<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toNode<E extends ServerEvent>(code: string, node: NodeId, event: E, ...args: Args<E>): void;
+  toRoom<E extends ServerEvent>(code: string, event: E, ...args: Args<E>): void;
+  toConsoles<E extends ServerEvent>(code: string, event: E, ...args: Args<E>): void;
+  /** To the room's node sockets (or its consoles) that asked for patches (`patches`), or to those that did not. */
+  toRoomAs<E extends ServerEvent>(code: string, patches: boolean, event: E, ...args: Args<E>): void;
+  toConsolesAs<E extends ServerEvent>(code: string, patches: boolean, event: E, ...args: Args<E>): void;
+  /** How many of the room's node sockets (or consoles) take patches, and how many whole values. */
+  listeners(code: string, who: 'nodes' | 'consoles'): { patches: number; whole: number };
   hasConsoles(code: string): boolean;
   /** Detaches every socket of a node (it was kicked or left). */
   dropNode(code: string, node: NodeId): void;
@@ -60,7 +74,21 @@ export function guarded(what: string, fn: () => void): () => void {
   };
 }
 
+/** What a screen that takes patches holds: the last value it was sent, as JSON, and its version. */
+interface Held {
+  json: Json;
+  version: number;
+}
+
 export class RoomScreens {
+  /** The views of the nodes whose sockets take patches. */
+  private readonly views = new Map<NodeId, Held>();
+  /** The snapshot the consoles that take patches hold (null while there are none). */
+  private snapshotHeld: Held | null = null;
+  private versions = 0;
+  /** Who joined and who went since the last roster went out (what a roster patch says). */
+  private joined: NodeId[] = [];
+  private gone: NodeId[] = [];
   private viewTimer: TimerHandle | null = null;
   private rosterTimer: TimerHandle | null = null;
   private snapshotTimer: TimerHandle | null = null;
@@ -80,6 +108,8 @@ export class RoomScreens {
     if (!events.length) return;
     const consoles = this.output.hasConsoles(this.code);
     for (const event of events) {
+      if (event.type === 'node:joined') this.joined.push(event.node);
+      if (event.type === 'node:kicked' || event.type === 'node:left') this.gone.push(event.node);
       if (event.type === 'node:joined' || event.type === 'node:kicked' || event.type === 'node:left') this.rosterDirty = true;
       if (consoles && STREAMED.has(event.type)) this.streamed.push(event);
     }
@@ -109,6 +139,38 @@ export class RoomScreens {
     }
   }
 
+  /**
+   * A node's socket attached (joined, resumed): the view it starts from. With `patches`, later
+   * changes come as patches against this view; without, as whole views.
+   */
+  attachView(node: NodeId, patches: boolean): { view: NodeView; version?: number } | null {
+    const view = this.source.view(node);
+    if (!view) return null;
+    if (!patches) {
+      this.views.delete(node);
+      return { view };
+    }
+    const held = { json: toJson(view), version: (this.views.get(node)?.version ?? 0) + 1 };
+    this.views.set(node, held);
+    return { view: held.json as unknown as NodeView, version: held.version };
+  }
+
+  /** The node has no socket any more: nothing is kept for it. */
+  detachView(node: NodeId): void {
+    this.views.delete(node);
+  }
+
+  /**
+   * A console attaches, before its socket listens: the snapshot it starts from. The consoles
+   * already listening are brought up to date first, so one held snapshot serves them all.
+   */
+  attachConsole(patches: boolean): { snapshot: ConsoleSnapshot; version?: number } {
+    if (!patches) return { snapshot: this.source.snapshot() };
+    this.flushSnapshot();
+    this.snapshotHeld ??= { json: toJson(this.source.snapshot()), version: ++this.versions };
+    return { snapshot: this.snapshotHeld.json as unknown as ConsoleSnapshot, version: this.snapshotHeld.version };
+  }
+
   /** Sends what is pending to consoles at once (after a console action, at the end). */
   flushConsole(): void {
     this.flushEvents();
@@ -130,7 +192,18 @@ export class RoomScreens {
     for (const node of targets) {
       try {
         const view = this.source.view(node);
-        if (view) this.output.toNode(this.code, node, 'node:view', view);
+        if (!view) continue;
+        const held = this.views.get(node);
+        if (!held) {
+          this.output.toNode(this.code, node, 'node:view', view);
+          continue;
+        }
+        const delta = diff(held.json, view);
+        if (!delta) continue;
+        const base = held.version;
+        held.json = applyPatch(held.json, delta);
+        held.version = base + 1;
+        this.output.toNode(this.code, node, 'node:patch', { base, version: held.version, delta });
       } catch (err) {
         console.error(`room ${this.code}: the view of ${node} failed:`, err);
       }
@@ -140,12 +213,40 @@ export class RoomScreens {
   private flushRoster(): void {
     this.rosterTimer = null;
     this.rosterDirty = false;
-    this.output.toRoom(this.code, 'room:roster', this.source.roster());
+    const roster = this.source.roster();
+    const { patches, whole } = this.output.listeners(this.code, 'nodes');
+    if (whole) this.output.toRoomAs(this.code, false, 'room:roster', roster);
+    const joined = new Set(this.joined);
+    const remove = this.gone;
+    this.joined = [];
+    this.gone = [];
+    // A socket that attached since these events holds a roster that already has them: adding who
+    // is there, or removing who is not, changes nothing (shared/protocol/roster.ts).
+    const add = roster.nodes.filter((n) => joined.has(n.id));
+    if (patches && (add.length || remove.length)) this.output.toRoomAs(this.code, true, 'room:patch', { count: roster.count, add, remove });
   }
 
   private flushSnapshot(): void {
     this.snapshotTimer = null;
-    this.output.toConsoles(this.code, 'console:snapshot', this.source.snapshot());
+    const { patches, whole } = this.output.listeners(this.code, 'consoles');
+    if (!patches && !whole) return;
+    const snapshot = this.source.snapshot();
+    if (whole) this.output.toConsolesAs(this.code, false, 'console:snapshot', snapshot);
+    if (!patches) {
+      this.snapshotHeld = null;
+      return;
+    }
+    const held = this.snapshotHeld;
+    if (!held) {
+      // No console holds one yet (they all came with whole snapshots): none can take a patch.
+      return;
+    }
+    const delta = diff(held.json, snapshot);
+    if (!delta) return;
+    const base = held.version;
+    held.json = applyPatch(held.json, delta);
+    held.version = ++this.versions;
+    this.output.toConsolesAs(this.code, true, 'console:patch', { base, version: held.version, delta });
   }
 
   private flushEvents(): void {

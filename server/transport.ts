@@ -47,6 +47,9 @@ const REPLACED = { reason: 'replaced', message: 'You opened this node on another
 const nodeChannel = (code: string, node: NodeId) => `n:${code}:${node}`;
 const roomChannel = (code: string) => `r:${code}`;
 const consoleChannel = (code: string) => `c:${code}`;
+/** Beside the room's (or its consoles') channel, one for the sockets that take patches and one for those that do not. */
+const asChannel = (channel: string, patches: boolean) => `${channel}:${patches ? 'p' : 'w'}`;
+const channels = (channel: string) => [channel, asChannel(channel, true), asChannel(channel, false)];
 
 export function socketOutput(io: () => IO): RoomOutput {
   return {
@@ -62,13 +65,26 @@ export function socketOutput(io: () => IO): RoomOutput {
       io()
         .to(consoleChannel(code))
         .emit(event, ...args),
+    toRoomAs: (code, patches, event, ...args) =>
+      io()
+        .to(asChannel(roomChannel(code), patches))
+        .emit(event, ...args),
+    toConsolesAs: (code, patches, event, ...args) =>
+      io()
+        .to(asChannel(consoleChannel(code), patches))
+        .emit(event, ...args),
+    listeners: (code, who) => {
+      const channel = who === 'nodes' ? roomChannel(code) : consoleChannel(code);
+      const rooms = io().sockets.adapter.rooms;
+      return { patches: rooms.get(asChannel(channel, true))?.size ?? 0, whole: rooms.get(asChannel(channel, false))?.size ?? 0 };
+    },
     hasConsoles: (code) => (io().sockets.adapter.rooms.get(consoleChannel(code))?.size ?? 0) > 0,
     dropNode: (code, node) => {
       for (const s of io().sockets.adapter.rooms.get(nodeChannel(code, node)) ?? []) {
         const socket = io().sockets.sockets.get(s);
         if (!socket) continue;
         void socket.leave(nodeChannel(code, node));
-        void socket.leave(roomChannel(code));
+        for (const c of channels(roomChannel(code))) void socket.leave(c);
         socket.data.node = undefined;
         socket.data.code = undefined;
       }
@@ -171,7 +187,7 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
       return registry.find(code);
     };
 
-    const attachNode = (room: Room, node: NodeId, token: string): Result<JoinedData> => {
+    const attachNode = (room: Room, node: NodeId, token: string, patches: boolean): Result<JoinedData> => {
       // Resuming on a socket that is already this node's only refreshes the view.
       if (socket.data.code !== room.code || socket.data.node !== node) {
         detach();
@@ -182,9 +198,11 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
         // After this socket counts, so the node never looks disconnected in between.
         replaceOthers(room, node);
       }
-      const view = room.viewFor(node);
-      if (!view) return fail('internal', 'Your node could not be found.');
-      return ok({ node, token, view, roster: room.roster() });
+      void socket.leave(asChannel(roomChannel(room.code), !patches));
+      void socket.join(asChannel(roomChannel(room.code), patches));
+      const start = room.attachView(node, patches);
+      if (!start) return fail('internal', 'Your node could not be found.');
+      return ok({ node, token, ...start, roster: room.roster() });
     };
 
     /** One socket per node: one that played this node before is told, and let go. */
@@ -194,7 +212,7 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
         if (!other || other === socket) continue;
         other.emit('node:removed', REPLACED);
         void other.leave(nodeChannel(room.code, node));
-        void other.leave(roomChannel(room.code));
+        for (const c of channels(roomChannel(room.code))) void other.leave(c);
         other.data = {};
         room.socketDetached(node);
         other.disconnect(true);
@@ -216,10 +234,19 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
       if (code && node) {
         registry.anyRoom(code)?.socketDetached(node);
         void socket.leave(nodeChannel(code, node));
-        void socket.leave(roomChannel(code));
+        for (const c of channels(roomChannel(code))) void socket.leave(c);
       }
-      if (code && socket.data.console) void socket.leave(consoleChannel(code));
+      if (code && socket.data.console) for (const c of channels(consoleChannel(code))) void socket.leave(c);
       socket.data = {};
+    };
+
+    /** This socket becomes the room's console: the snapshot it starts from is taken before it listens. */
+    const attachConsole = (room: Room, patches: boolean) => {
+      detach();
+      const start = room.attachConsole(patches);
+      socket.data = { code: room.code, console: true };
+      void socket.join([consoleChannel(room.code), asChannel(consoleChannel(room.code), patches)]);
+      return start;
     };
 
     /** A node's request: runs against the node's room, as that node. */
@@ -246,20 +273,20 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
     const handlers: Handlers = {
       // ---- nodes ----
 
-      'room:join': async ({ code, nickname }) => {
+      'room:join': async ({ code, nickname, patches }) => {
         const found = registry.find(code);
         if (!found.ok) return found;
         const joined = await found.data.join(nickname);
         if (!joined.ok) return joined;
-        return attachNode(found.data, joined.data.node, joined.data.token);
+        return attachNode(found.data, joined.data.node, joined.data.token, !!patches);
       },
 
-      'room:resume': ({ code, token }) => {
+      'room:resume': ({ code, token, patches }) => {
         const found = registry.find(code);
         if (!found.ok) return found;
         const who = found.data.resume(token);
         if (!who.ok) return who;
-        return attachNode(found.data, who.data.node, token);
+        return attachNode(found.data, who.data.node, token, !!patches);
       },
 
       'room:leave': () => {
@@ -276,7 +303,7 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
 
       // ---- the console ----
 
-      'console:create': async ({ capacity, key: shown }) => {
+      'console:create': async ({ capacity, key: shown, patches }) => {
         const isNode = refuseIfNode();
         if (isNode) return isNode;
         if (capacity !== undefined && capacity > config.capacity) {
@@ -287,30 +314,26 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
         const created = await registry.create(capacity ?? config.capacity);
         if (!created.ok) return created;
         const { room, key } = created.data;
-        detach();
-        socket.data = { code: room.code, console: true };
-        void socket.join(consoleChannel(room.code));
+        const start = attachConsole(room, !!patches);
         return ok({
           code: room.code,
           key,
           joinUrl: `${joinUrl()}/join/${room.code}`,
-          snapshot: room.snapshot(),
+          ...start,
           recording: room.recordingNotice(),
         });
       },
 
-      'console:attach': ({ code, key }) => {
+      'console:attach': ({ code, key, patches }) => {
         const found = registry.find(code);
         if (!found.ok) return found;
         if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
         const isNode = refuseIfNode();
         if (isNode) return isNode;
-        detach();
-        socket.data = { code: found.data.code, console: true };
-        void socket.join(consoleChannel(found.data.code));
+        const start = attachConsole(found.data, !!patches);
         return ok({
           joinUrl: `${joinUrl()}/join/${found.data.code}`,
-          snapshot: found.data.snapshot(),
+          ...start,
           recording: found.data.recordingNotice(),
         });
       },

@@ -11,6 +11,7 @@ import { faultOp } from '../net/faults';
 import { drillName, type DrillScript } from '../net/script';
 import { LANGUAGES } from './languages';
 import { nodeIdSchema, ROOM_CODE_LENGTH, type NodeId } from './ids';
+import type { Patch } from './patch';
 import type { SessionEvent } from './recordingFormat';
 import type { ErrorInfo, Result } from './result';
 import type { ConsoleSnapshot, NodeView, RosterEntry } from './views';
@@ -33,11 +34,23 @@ export interface Roster {
   nodes: RosterEntry[];
 }
 
+/**
+ * Who joined (`add`, in join order) and who is gone (`remove`) since the last roster. Applying
+ * it twice, or to a newer roster, changes nothing more: add only who is missing, remove who is there.
+ */
+export interface RosterPatch {
+  count: number;
+  add: RosterEntry[];
+  remove: NodeId[];
+}
+
 export interface JoinedData {
   node: NodeId;
   /** Keep it (localStorage): `room:resume` with it brings this node back after a reload. */
   token: string;
   view: NodeView;
+  /** With `patches`: the version of `view`; each `node:patch` names the version it applies to. */
+  version?: number;
   roster: Roster;
 }
 
@@ -71,12 +84,15 @@ export interface CreatedData {
   /** The address phones should open (the server's LAN address). */
   joinUrl: string;
   snapshot: ConsoleSnapshot;
+  /** With `patches`: the version of `snapshot`; each `console:patch` names the version it applies to. */
+  version?: number;
   recording: RecordingNotice;
 }
 
 export interface AttachedData {
   joinUrl: string;
   snapshot: ConsoleSnapshot;
+  version?: number;
   recording: RecordingNotice;
 }
 
@@ -96,12 +112,14 @@ const roomCode = z
   .min(ROOM_CODE_LENGTH)
   .max(ROOM_CODE_LENGTH + 4);
 const empty = z.object({}).strict();
+/** Ask for what changed (`node:patch`, `room:patch`, `console:patch`) instead of whole views, rosters, snapshots. */
+const patches = z.boolean().optional();
 
 /** Every request: the schema the server reads its payload with (whatever fails gets `bad_request` and changes nothing), and its answer's type. */
 export const CLIENT_EVENTS = {
   // ---- a node (a phone or a student's program) ----
-  'room:join': { payload: z.object({ code: roomCode, nickname: z.string().max(100) }).strict(), reply: shape<JoinedData>() },
-  'room:resume': { payload: z.object({ code: roomCode, token: z.string().min(10).max(64) }).strict(), reply: shape<JoinedData>() },
+  'room:join': { payload: z.object({ code: roomCode, nickname: z.string().max(100), patches }).strict(), reply: shape<JoinedData>() },
+  'room:resume': { payload: z.object({ code: roomCode, token: z.string().min(10).max(64), patches }).strict(), reply: shape<JoinedData>() },
   'room:leave': { payload: empty, reply: shape<null>() },
   /** The action's shape is the game's: the session core parses it with the game's schema. */
   'node:act': { payload: z.object({ action: z.unknown() }).strict(), reply: shape<null>() },
@@ -113,12 +131,15 @@ export const CLIENT_EVENTS = {
         capacity: z.number().int().min(1).max(ROOM_CAPACITY_MAX).optional(),
         /** The instructor key of a room this console already runs: room creation is also limited per instructor. */
         key: z.string().min(10).max(64).optional(),
-        patches: z.boolean().optional(),
+        patches,
       })
       .strict(),
     reply: shape<CreatedData>(),
   },
-  'console:attach': { payload: z.object({ code: roomCode, key: z.string().min(10).max(64) }).strict(), reply: shape<AttachedData>() },
+  'console:attach': {
+    payload: z.object({ code: roomCode, key: z.string().min(10).max(64), patches }).strict(),
+    reply: shape<AttachedData>(),
+  },
   'console:kick': { payload: z.object({ node: nodeIdSchema }).strict(), reply: shape<null>() },
   'console:lock': { payload: z.object({ locked: z.boolean() }).strict(), reply: shape<null>() },
   /** The room's language for every phone, the console and the stage; null: each follows its browser. */
@@ -175,12 +196,18 @@ export const CLIENT_EVENT_NAMES = Object.keys(CLIENT_EVENTS) as ClientEvent[];
 export const SERVER_EVENTS = {
   /** This node's view changed. */
   'node:view': shape<NodeView>(),
+  /** This node's view changed (to a socket that asked for patches): what changed since version `base`. */
+  'node:patch': shape<Patch>(),
   /** Who is in the room (names only), whenever it changes. */
   'room:roster': shape<Roster>(),
+  /** Who joined and who left (to a socket that asked for patches). */
+  'room:patch': shape<RosterPatch>(),
   /** This node is no longer in the room (forget the resume token), or is now played on another connection (`replaced`: keep it). */
   'node:removed': shape<RemovedNotice>(),
   /** The console's full picture, a few times a second while anything changes. */
   'console:snapshot': shape<ConsoleSnapshot>(),
+  /** What changed in the console's picture since version `base` (to a console that asked for patches). */
+  'console:patch': shape<Patch>(),
   /** The recorded events since the last batch (envelopes, faults, marks), for the live map. */
   'console:events': shape<SessionEvent[]>(),
   /** The recording stopped being written (disk full, permission, I/O error), or works again. */

@@ -126,11 +126,14 @@ function secrecyProblems(node: string, received: Received[], truth: Truth) {
 
 describe('byzantine over real sockets', () => {
   it("[B2] no loyal node's socket ever receives another node's role or a message not addressed to it; the console's picture needs the key", async () => {
-    const { socket: instructor, code, key } = await createRoom(server.url);
+    // Whole snapshots and views here: the secrecy check reads every payload a socket receives.
+    const { socket: instructor, code, key, onSnapshot } = await createRoom(server.url, { patches: false });
     let snapshot: ConsoleSnapshot | null = null;
     const consoleReceived: Received[] = [];
     instructor.onAny((event: string, ...payload: unknown[]) => consoleReceived.push({ event, payload }));
-    instructor.on('console:snapshot', (s) => (snapshot = s));
+    onSnapshot((s) => {
+      snapshot = s;
+    });
 
     // n1…n4 are phones (n3 lies by hand), n5…n7 bots (n6 lies; n5 commands the second round as a traitor).
     const ada = await joinRecorded(code, 'Ada');

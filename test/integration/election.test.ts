@@ -7,7 +7,7 @@ import type { ElectionConsoleView } from '../../shared/games/election/console';
 import type { ElectionAction } from '../../shared/games/election/config';
 import type { ElectionView } from '../../shared/games/election/view';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
-import { ask, createRoom, joinNode, startServer, until, type TestNode, type TestServer, type TestSocket } from './harness';
+import { ask, createRoom, joinNode, startServer, until, type TestConsole, type TestNode, type TestServer } from './harness';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -20,9 +20,11 @@ afterEach(async () => {
 const game = (n: TestNode) => n.views.at(-1)!.game as ElectionView | null;
 
 /** Follows the console's snapshots; `view()` is the election's console view of the latest one. */
-function followConsole(socket: TestSocket) {
+function followConsole(room: TestConsole) {
   let latest: ConsoleSnapshot | null = null;
-  socket.on('console:snapshot', (s) => (latest = s));
+  room.onSnapshot((s) => {
+    latest = s;
+  });
   return {
     view: () => (latest?.round?.game === 'election' ? (latest.round.view as ElectionConsoleView) : null),
   };
@@ -60,15 +62,16 @@ function autoplay(n: TestNode, distrust: Set<string>) {
     busy = false;
     void step();
   };
-  n.socket.on('node:view', () => void step());
+  n.onView(() => void step());
   void step();
   return { stop: () => (stopped = true) };
 }
 
 describe('election over real sockets', () => {
   it('[E6][E13][E15][E7] 3 clients and 2 bots: a 3|2 split isolating the leader elects a new leader in a higher term that commits, the old one cannot; after the heal one leader remains', async () => {
-    const { socket: instructor, code } = await createRoom(server.url);
-    const console_ = followConsole(instructor);
+    const room = await createRoom(server.url);
+    const { socket: instructor, code } = room;
+    const console_ = followConsole(room);
     const clients: TestNode[] = [];
     for (const name of ['Ada', 'Grace', 'Linus']) clients.push(await joinNode(server.url, code, name));
     const bots = await ask(instructor, 'console:bots', { add: 2 });

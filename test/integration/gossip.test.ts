@@ -8,7 +8,7 @@ import type { GossipAction } from '../../shared/games/gossip/config';
 import type { GossipConsoleView } from '../../shared/games/gossip/console';
 import type { GossipNodeView } from '../../shared/games/gossip/view';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
-import { ask, createRoom, joinNode, startServer, until, type TestNode, type TestServer, type TestSocket } from './harness';
+import { ask, createRoom, joinNode, startServer, until, type TestConsole, type TestNode, type TestServer } from './harness';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -20,9 +20,11 @@ afterEach(async () => {
 
 const game = (n: TestNode) => n.views.at(-1)!.game as GossipNodeView | null;
 
-function followConsole(socket: TestSocket) {
+function followConsole(room: TestConsole) {
   let latest: ConsoleSnapshot | null = null;
-  socket.on('console:snapshot', (s) => (latest = s));
+  room.onSnapshot((s) => {
+    latest = s;
+  });
   return {
     snapshot: () => latest,
     view: () => (latest?.round?.game === 'gossip' ? (latest.round.view as GossipConsoleView) : null),
@@ -54,15 +56,16 @@ function autoplay(n: TestNode, peers: () => string[], how: 'names' | 'random', p
     if (!r.ok) refusals.push(r.error.code);
     busy = false;
   };
-  n.socket.on('node:view', () => void step());
+  n.onView(() => void step());
   void step();
   return { refusals };
 }
 
 describe('gossip over real sockets', () => {
   it('[G5][G6][G11][G14][G15] 6 clients and 2 bots: a client cut off by a partition learns only after the heal', async () => {
-    const { socket: instructor, code } = await createRoom(server.url);
-    const con = followConsole(instructor);
+    const room = await createRoom(server.url);
+    const { socket: instructor, code } = room;
+    const con = followConsole(room);
     const names = ['Ada', 'Grace', 'Linus', 'Barbara', 'Edsger', 'Ken'];
     const clients: TestNode[] = [];
     for (const name of names) clients.push(await joinNode(server.url, code, name));

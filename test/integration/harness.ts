@@ -8,9 +8,11 @@ import { createApplication, type Application } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { Games } from '../../shared/games/types';
 import type { RegistryOptions } from '../../server/rooms';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
+import type { ClientToServerEvents, Roster, ServerToClientEvents } from '../../shared/protocol/events';
+import { patched } from '../../shared/protocol/patch';
 import type { Result } from '../../shared/protocol/result';
-import type { NodeView } from '../../shared/protocol/views';
+import { applyRosterPatch } from '../../shared/protocol/roster';
+import type { ConsoleSnapshot, NodeView } from '../../shared/protocol/views';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -68,36 +70,116 @@ export async function ask(socket: TestSocket, event: string, ...payload: unknown
   );
 }
 
-export async function createRoom(url: string): Promise<{ socket: TestSocket; code: string; key: string }> {
+/**
+ * Like the phone and the console, the tests' clients ask for patches unless told otherwise
+ * (`{ patches: false }`, as a student's program may): every view and snapshot a test reads
+ * went through them.
+ */
+export interface Screens {
+  patches?: boolean;
+}
+
+export interface TestConsole {
+  socket: TestSocket;
+  code: string;
+  key: string;
+  /** Every snapshot received (the first is the create's), latest last. */
+  snapshots: ConsoleSnapshot[];
+  /** Calls `fn` with each snapshot from now on. */
+  onSnapshot(fn: (s: ConsoleSnapshot) => void): void;
+}
+
+/** Keeps a console's picture from its first snapshot and the patches or snapshots after it. */
+export function followSnapshots(socket: TestSocket, first: ConsoleSnapshot, version: number | undefined) {
+  const snapshots = [first];
+  const listeners: ((s: ConsoleSnapshot) => void)[] = [];
+  let held = first;
+  let at = version ?? 0;
+  const got = (s: ConsoleSnapshot) => {
+    held = s;
+    snapshots.push(s);
+    for (const l of listeners) l(s);
+  };
+  socket.on('console:snapshot', got);
+  socket.on('console:patch', (p) => {
+    if (p.base !== at) throw new Error(`console patch ${p.base}→${p.version} on version ${at}`);
+    at = p.version;
+    got(patched(held, p.delta));
+  });
+  return { snapshots, onSnapshot: (fn: (s: ConsoleSnapshot) => void) => void listeners.push(fn) };
+}
+
+export async function createRoom(url: string, { patches = true }: Screens = {}): Promise<TestConsole> {
   const socket = await connect(url);
-  const r = await ask(socket, 'console:create', {});
+  const r = await ask(socket, 'console:create', patches ? { patches } : {});
   if (!r.ok) throw new Error(r.error.message);
-  return { socket, code: r.data.code, key: r.data.key };
+  return { socket, code: r.data.code, key: r.data.key, ...followSnapshots(socket, r.data.snapshot, r.data.version) };
 }
 
 export interface TestNode {
   socket: TestSocket;
   node: string;
   token: string;
-  /** Every view received, latest last. */
+  /** Every view received (whole, or patched), latest last. */
   views: NodeView[];
-  /** The last head count the room sent. */
+  /** Calls `fn` with each view from now on. */
+  onView(fn: (v: NodeView) => void): void;
+  /** The roster as this socket holds it, and its head count. */
+  roster: Roster;
   rosterCount: number;
 }
 
-export function trackViews(socket: TestSocket, views: NodeView[]): void {
-  socket.on('node:view', (v) => views.push(v));
+/**
+ * Keeps a node's view from the one its join or resume answered with and the patches or views
+ * after it. A patch for another version than the one held fails the test.
+ */
+export function followViews(socket: TestSocket, views: NodeView[], start: { view: NodeView; version?: number }) {
+  const listeners: ((v: NodeView) => void)[] = [];
+  let at = start.version ?? 0;
+  const got = (v: NodeView) => {
+    views.push(v);
+    for (const l of listeners) l(v);
+  };
+  views.push(start.view);
+  socket.on('node:view', got);
+  socket.on('node:patch', (p) => {
+    if (p.base !== at) throw new Error(`view patch ${p.base}→${p.version} on version ${at}`);
+    at = p.version;
+    got(patched(views.at(-1) as NodeView, p.delta));
+  });
+  return {
+    onView: (fn: (v: NodeView) => void) => void listeners.push(fn),
+    /** A resume answered with a new starting view. */
+    restart: (next: { view: NodeView; version?: number }) => {
+      at = next.version ?? 0;
+      got(next.view);
+    },
+  };
 }
 
-export async function joinNode(url: string, code: string, nickname: string): Promise<TestNode> {
+export async function joinNode(url: string, code: string, nickname: string, { patches = true }: Screens = {}): Promise<TestNode> {
   const socket = await connect(url);
   const views: NodeView[] = [];
-  trackViews(socket, views);
-  const r = await ask(socket, 'room:join', { code, nickname });
+  const r = await ask(socket, 'room:join', patches ? { code, nickname, patches } : { code, nickname });
   if (!r.ok) throw new Error(`${nickname}: ${r.error.message}`);
-  views.push(r.data.view);
-  const node: TestNode = { socket, node: r.data.node, token: r.data.token, views, rosterCount: r.data.roster.count };
-  socket.on('room:roster', (roster) => (node.rosterCount = roster.count));
+  const { onView } = followViews(socket, views, r.data);
+  const node: TestNode = {
+    socket,
+    node: r.data.node,
+    token: r.data.token,
+    views,
+    onView,
+    roster: r.data.roster,
+    rosterCount: r.data.roster.count,
+  };
+  socket.on('room:roster', (roster) => {
+    node.roster = roster;
+    node.rosterCount = roster.count;
+  });
+  socket.on('room:patch', (p) => {
+    node.roster = applyRosterPatch(node.roster, p);
+    node.rosterCount = node.roster.count;
+  });
   return node;
 }
 

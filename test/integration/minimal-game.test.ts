@@ -117,7 +117,7 @@ afterAll(async () => {
 
 /** A client that plays as a person would: when its phone says "it", it tags the next node. */
 function play(node: TestNode, others: () => NodeId[]): void {
-  node.socket.on('node:view', (view) => {
+  node.onView((view) => {
     const game = view.game as TagView | null;
     const to = others().find((n) => n !== node.node);
     if (game?.it && to) void ask(node.socket, 'node:act', { action: { type: 'tag', to } });
@@ -126,9 +126,9 @@ function play(node: TestNode, others: () => NodeId[]): void {
 
 describe('a game handed to the server', () => {
   it('is the only game the server offers, and two clients and a bot play a round of it to its end', async () => {
-    const { socket: instructor, code, key } = await createRoom(server.url);
+    const { socket: instructor, code, key, onSnapshot } = await createRoom(server.url);
     const snapshots: ConsoleSnapshot[] = [];
-    instructor.on('console:snapshot', (s) => snapshots.push(s));
+    onSnapshot((s) => snapshots.push(s));
     const ada = await joinNode(server.url, code, 'Ada');
     const grace = await joinNode(server.url, code, 'Grace');
     expect(await ask(instructor, 'console:bots', { add: 1 })).toMatchObject({ ok: true, data: { nodes: ['n3'] } });

@@ -14,7 +14,7 @@ import { consoleSnapshot } from '../../shared/session/views';
 import type { ConsoleSnapshot, NodeView } from '../../shared/protocol/views';
 import { RecordingIndex } from '../../shared/replay/recordingIndex';
 import { ReplayFold } from '../../shared/replay/replayFold';
-import { ask, connect, joinNode, startServer, until, type TestNode, type TestServer } from './harness';
+import { ask, createRoom, joinNode, startServer, until, type TestNode, type TestServer } from './harness';
 import { GAMES } from '../support/games';
 
 let server: TestServer;
@@ -48,7 +48,7 @@ function playWithBotPolicy(node: TestNode, engine: AnyEngine, config: () => unkn
       if (latest) void turn();
     }
   };
-  node.socket.on('node:view', (view) => {
+  node.onView((view) => {
     latest = view;
     void turn();
   });
@@ -62,12 +62,9 @@ describe('replay equals live', () => {
   for (const [game, definition] of games) {
     const { engine } = definition;
     it(`${game}: bots and clients under a partition and loss; the recording folds into the live state, snapshot by snapshot`, async () => {
-      const consoleSocket = await connect(server.url);
-      const created = await ask(consoleSocket, 'console:create', {});
-      if (!created.ok) throw new Error(created.error.message);
-      const { code, key } = created.data as { code: string; key: string };
+      const { socket: consoleSocket, code, key, onSnapshot } = await createRoom(server.url);
       const snapshots: ConsoleSnapshot[] = [];
-      consoleSocket.on('console:snapshot', (s) => snapshots.push(s));
+      onSnapshot((s) => snapshots.push(s));
 
       const humans: TestNode[] = [];
       for (let i = 0; i < HUMANS; i++) humans.push(await joinNode(server.url, code, `Player ${i + 1}`));

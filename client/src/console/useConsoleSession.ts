@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientToServerEvents, RecordingNotice } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
+import { patched } from '../../../shared/protocol/patch';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { connectSocket, request, type ClientSocket } from '../socket';
 import { setRoomLanguage } from '../i18n/language';
@@ -58,6 +59,8 @@ export function useConsoleSession(): ConsoleSession {
   const socketRef = useRef<ClientSocket | null>(null);
   const roomRef = useRef<SavedRoom | null>(null);
   const listeners = useRef(new Set<EventListener>());
+  // The server sends what changed in the snapshot (console:patch) against the version this console holds.
+  const versionRef = useRef(0);
   const [online, setOnline] = useState(false);
   const [room, setRoom] = useState<SavedRoom | null>(null);
   const [joinUrl, setJoinUrl] = useState('');
@@ -72,7 +75,7 @@ export function useConsoleSession(): ConsoleSession {
   const attach = useCallback(async (target: SavedRoom) => {
     const s = socketRef.current;
     if (!s) return { code: 'offline', message: 'Not connected.' };
-    const r = await request(s, 'console:attach', { code: target.code, key: target.key });
+    const r = await request(s, 'console:attach', { code: target.code, key: target.key, patches: true });
     if (!r.ok) {
       if (r.error.code === 'room_ended' || r.error.code === 'unknown_room' || r.error.code === 'forbidden') forgetRoom(target.code);
       setError(r.error);
@@ -81,6 +84,7 @@ export function useConsoleSession(): ConsoleSession {
     roomRef.current = target;
     setRoom(target);
     setJoinUrl(r.data.joinUrl);
+    versionRef.current = r.data.version ?? 0;
     setSnapshot(r.data.snapshot);
     setRecording(r.data.recording);
     setReceivedAt(performance.now());
@@ -102,6 +106,17 @@ export function useConsoleSession(): ConsoleSession {
       setSnapshot(snap);
       setReceivedAt(performance.now());
     });
+    s.on('console:patch', (p) => {
+      if (p.base !== versionRef.current) {
+        // Not the snapshot this console holds: attach again for a whole one.
+        const wanted = roomRef.current;
+        if (wanted) void attach(wanted);
+        return;
+      }
+      versionRef.current = p.version;
+      setSnapshot((snap) => (snap ? patched(snap, p.delta) : snap));
+      setReceivedAt(performance.now());
+    });
     s.on('console:recording', (notice) => setRecording(notice));
     s.on('console:events', (events) => {
       for (const l of listeners.current) l(events);
@@ -115,13 +130,16 @@ export function useConsoleSession(): ConsoleSession {
   const create = useCallback(async (capacity?: number) => {
     const s = socketRef.current;
     if (!s) return;
-    const r = await request(s, 'console:create', capacity ? { capacity } : {});
+    // The key of the room this console ran last, if any: room creation is also limited per instructor.
+    const key = savedRooms()[0]?.key;
+    const r = await request(s, 'console:create', { ...(capacity ? { capacity } : {}), ...(key ? { key } : {}), patches: true });
     if (!r.ok) return setError(r.error);
     const saved = { code: r.data.code, key: r.data.key, createdAt: new Date().toISOString() };
     remember(saved);
     roomRef.current = saved;
     setRoom(saved);
     setJoinUrl(r.data.joinUrl);
+    versionRef.current = r.data.version ?? 0;
     setSnapshot(r.data.snapshot);
     setRecording(r.data.recording);
     setReceivedAt(performance.now());

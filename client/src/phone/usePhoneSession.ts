@@ -2,7 +2,9 @@
 // resume token is kept in localStorage), and the latest view and roster.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Roster } from '../../../shared/protocol/events';
+import type { JoinedData, Roster } from '../../../shared/protocol/events';
+import { patched } from '../../../shared/protocol/patch';
+import { applyRosterPatch } from '../../../shared/protocol/roster';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { NodeView } from '../../../shared/protocol/views';
 import { connectSocket, request, type ClientSocket } from '../socket';
@@ -86,6 +88,13 @@ export function usePhoneSession(): PhoneSession {
   // open tabs would take it from each other every time one is looked at.
   const replacedRef = useRef(false);
   const resumeRef = useRef<() => Promise<void>>(async () => {});
+  // The server sends what changed in the view (node:patch) against the version this phone holds.
+  const versionRef = useRef(0);
+  const start = useCallback((data: JoinedData) => {
+    versionRef.current = data.version ?? 0;
+    setView(data.view);
+    setRoster(data.roster);
+  }, []);
 
   useEffect(() => {
     const s = connectSocket();
@@ -95,11 +104,10 @@ export function usePhoneSession(): PhoneSession {
       if (replacedRef.current) return;
       const saved = loadSaved();
       if (!saved) return setResuming(false);
-      const r = await request(s, 'room:resume', { code: saved.code, token: saved.token });
+      const r = await request(s, 'room:resume', { code: saved.code, token: saved.token, patches: true });
       setResuming(false);
       if (r.ok) {
-        setView(r.data.view);
-        setRoster(r.data.roster);
+        start(r.data);
         setNotice(null);
       } else if (r.error.code !== 'timeout' && r.error.code !== 'offline' && r.error.code !== 'rate_limited') {
         // The room is gone or this node was removed: start over with the join form.
@@ -124,7 +132,15 @@ export function usePhoneSession(): PhoneSession {
     s.on('disconnect', () => setConnection('reconnecting'));
     s.io.on('reconnect_attempt', () => setConnection('reconnecting'));
     s.on('node:view', (v) => setView(v));
+    s.on('node:patch', (p) => {
+      // A patch for a view this phone does not hold (it cannot happen on one connection, in
+      // order): ask for the whole view again.
+      if (p.base !== versionRef.current) return void resume();
+      versionRef.current = p.version;
+      setView((v) => (v ? patched(v, p.delta) : v));
+    });
     s.on('room:roster', (r) => setRoster(r));
+    s.on('room:patch', (p) => setRoster((r) => applyRosterPatch(r, p)));
     s.on('node:removed', (n) => {
       // Replaced: the token is still this browser's (the other tab uses it too), so keep it.
       if (n.reason === 'replaced') replacedRef.current = true;
@@ -138,22 +154,24 @@ export function usePhoneSession(): PhoneSession {
       s.io.removeAllListeners();
       s.disconnect();
     };
-  }, []);
+  }, [start]);
 
-  const join = useCallback(async (code: string, nickname: string) => {
-    const s = socketRef.current;
-    // On a slow network the form is ready before the connection: a Join pressed meanwhile waits for it.
-    if (!s || !(await connected(s, JOIN_WAIT_MS))) {
-      return { code: 'offline', message: 'Cannot reach the server. Check that you are on the class Wi-Fi, then try again.' };
-    }
-    const r = await request(s, 'room:join', { code, nickname });
-    if (!r.ok) return r.error;
-    save({ code: r.data.view.room.code, token: r.data.token, node: r.data.node });
-    setView(r.data.view);
-    setRoster(r.data.roster);
-    setNotice(null);
-    return null;
-  }, []);
+  const join = useCallback(
+    async (code: string, nickname: string) => {
+      const s = socketRef.current;
+      // On a slow network the form is ready before the connection: a Join pressed meanwhile waits for it.
+      if (!s || !(await connected(s, JOIN_WAIT_MS))) {
+        return { code: 'offline', message: 'Cannot reach the server. Check that you are on the class Wi-Fi, then try again.' };
+      }
+      const r = await request(s, 'room:join', { code, nickname, patches: true });
+      if (!r.ok) return r.error;
+      save({ code: r.data.view.room.code, token: r.data.token, node: r.data.node });
+      start(r.data);
+      setNotice(null);
+      return null;
+    },
+    [start],
+  );
 
   const act = useCallback(async (action: unknown) => {
     const s = socketRef.current;
