@@ -53,10 +53,13 @@ const channels = (channel: string) => [channel, asChannel(channel, true), asChan
 
 export function socketOutput(io: () => IO): RoomOutput {
   return {
-    toNode: (code, node, event, ...args) =>
-      io()
-        .to(nodeChannel(code, node))
-        .emit(event, ...args),
+    // A node has one socket: emitting on it directly spares a broadcast through the adapter per view.
+    toNode: (code, node, event, ...args) => {
+      const server = io();
+      for (const id of server.sockets.adapter.rooms.get(nodeChannel(code, node)) ?? []) {
+        (server.sockets.sockets.get(id) as { emit(e: string, ...a: unknown[]): boolean } | undefined)?.emit(event, ...args);
+      }
+    },
     toRoom: (code, event, ...args) =>
       io()
         .to(roomChannel(code))

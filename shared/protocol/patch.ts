@@ -76,30 +76,42 @@ export function same(json: Json, live: unknown): boolean {
   return keys === Object.keys(json).length;
 }
 
-/** What changed from `before` (as the screen holds it) to `after` (live data), or null. */
+/**
+ * What changed from `before` (as the screen holds it) to `after` (live data), or null. Each
+ * part of `after` is compared once (this runs for every view sent, twice per message).
+ */
 export function diff(before: Json, after: unknown): Delta | null {
-  if (same(before, after)) return null;
   if (isObject(before) && isObject(after)) {
     const o: Record<string, Delta> = {};
     const x: string[] = [];
+    let keys = 0;
+    let changed = false;
     for (const key in after) {
       const v = after[key];
       if (v === undefined || typeof v === 'function') continue;
+      keys++;
       const was = before[key];
       const d = was === undefined ? { r: toJson(v) } : diff(was, v);
-      if (d) o[key] = d;
+      if (d) {
+        o[key] = d;
+        changed = true;
+      }
     }
-    for (const key of Object.keys(before)) {
-      const v = after[key];
-      if (v === undefined || typeof v === 'function') x.push(key);
+    // A key the screen holds that `after` lacks (only possible when the counts differ or a key was added).
+    if (changed || keys !== Object.keys(before).length) {
+      for (const key of Object.keys(before)) {
+        const v = after[key];
+        if (v === undefined || typeof v === 'function') x.push(key);
+      }
     }
-    return x.length ? { o, x } : { o };
+    if (x.length) return { o, x };
+    return changed ? { o } : null;
   }
   if (Array.isArray(before) && Array.isArray(after)) return arrayDiff(before, after);
-  return { r: toJson(after) };
+  return same(before, after) ? null : { r: toJson(after) };
 }
 
-function arrayDiff(before: Json[], after: unknown[]): Delta {
+function arrayDiff(before: Json[], after: unknown[]): Delta | null {
   const p = before.length;
   const n = after.length;
   // The smallest drop from the front after which what is left is (mostly) the start of `after`.
@@ -109,15 +121,20 @@ function arrayDiff(before: Json[], after: unknown[]): Delta {
     const changed: Record<string, Delta> = {};
     let count = 0;
     for (let k = 1; k < kept && count <= kept / 2; k++) {
-      const d = diff(before[s + k] ?? null, after[k]);
+      const was = before[s + k] ?? null;
+      const now = after[k];
+      if (was === now) continue;
+      const d = diff(was, now);
       if (d) {
         changed[k] = d;
         count++;
       }
     }
     if (count > kept / 2) continue;
+    if (s === 0 && count === 0 && n === p) return null;
     return arrayDelta(s, count ? changed : null, after.slice(kept));
   }
+  if (p === 0 && n === 0) return null;
   if (p === n && p > 0) {
     const changed: Record<string, Delta> = {};
     for (let k = 0; k < n; k++) {
