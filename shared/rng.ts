@@ -37,49 +37,66 @@ export function deriveSeed(seed: RngState, label: string | number): RngState {
   return seedFrom(`${seed >>> 0}:${label}`);
 }
 
-export function createRng(state: RngState): Rng {
-  let s = state >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
+/**
+ * mulberry32. A class, not closures: games make one from the number in their state at every
+ * random step (millions of times in a big simulation), so making one must cost one object.
+ */
+class Mulberry implements Rng {
+  constructor(private s: number) {}
+
+  next(): number {
+    this.s = (this.s + 0x6d2b79f5) >>> 0;
+    let t = this.s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number): number => Math.floor(next() * n);
-  const rng: Rng = {
-    next,
-    int,
-    between: (min, max) => min + int(max - min + 1),
-    chance: (p) => p > 0 && next() < p,
-    pick: (items) => {
-      if (items.length === 0) throw new Error('pick from an empty list');
-      return items[int(items.length)] as (typeof items)[number];
-    },
-    sample: (items, k) => {
-      const n = items.length;
-      const want = Math.max(0, Math.min(k, n));
-      // Small k from a big list: rejection sampling keeps this O(k), not O(n).
-      if (want * 4 < n) {
-        const chosen = new Set<number>();
-        while (chosen.size < want) chosen.add(int(n));
-        return [...chosen].map((i) => items[i] as (typeof items)[number]);
-      }
-      return rng.shuffle(items).slice(0, want);
-    },
-    shuffle: (items) => {
-      const out = items.slice();
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = int(i + 1);
-        const tmp = out[i] as (typeof out)[number];
-        out[i] = out[j] as (typeof out)[number];
-        out[j] = tmp;
-      }
-      return out;
-    },
-    get state() {
-      return s;
-    },
-  };
-  return rng;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  between(min: number, max: number): number {
+    return min + this.int(max - min + 1);
+  }
+
+  chance(p: number): boolean {
+    return p > 0 && this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[this.int(items.length)] as T;
+  }
+
+  sample<T>(items: readonly T[], k: number): T[] {
+    const n = items.length;
+    const want = Math.max(0, Math.min(k, n));
+    // Small k from a big list: rejection sampling keeps this O(k), not O(n).
+    if (want * 4 < n) {
+      const chosen = new Set<number>();
+      while (chosen.size < want) chosen.add(this.int(n));
+      return [...chosen].map((i) => items[i] as T);
+    }
+    return this.shuffle(items).slice(0, want);
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const tmp = out[i] as T;
+      out[i] = out[j] as T;
+      out[j] = tmp;
+    }
+    return out;
+  }
+
+  get state(): RngState {
+    return this.s;
+  }
+}
+
+export function createRng(state: RngState): Rng {
+  return new Mulberry(state >>> 0);
 }
