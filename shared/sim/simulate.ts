@@ -7,7 +7,16 @@ import { formatIssues } from '../protocol/result';
 import { deriveSeed } from '../rng';
 import { faultsFromFlags, parseArgs, scheduleFromFlags } from './flags';
 import { intFlag } from './plugin';
-import { runTrial, type ScheduleStep } from './runner';
+import { runFastTrial } from './fastTrial';
+import { runTrial, type ScheduleStep, type TrialSpec } from './runner';
+
+export interface SimulateOptions {
+  /**
+   * `fast` (the default): trials that record nothing (fastTrial.ts); `live`: through the
+   * session core, as a room plays, each event recorded to nowhere. Both give the same trials.
+   */
+  path?: 'fast' | 'live';
+}
 
 export interface SimulationOutput {
   game: string;
@@ -25,7 +34,7 @@ export interface SimulationPlan {
   json: boolean;
 }
 
-export function simulate(argv: readonly string[], games: Games, extraSchedule: ScheduleStep[] = []): SimulationOutput {
+export function simulate(argv: readonly string[], games: Games, extraSchedule: ScheduleStep[] = [], options: SimulateOptions = {}): SimulationOutput {
   const args = parseArgs(argv);
   const { flags } = args;
   const game = String(flags.game ?? '');
@@ -46,19 +55,17 @@ export function simulate(argv: readonly string[], games: Games, extraSchedule: S
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < trials; i++) {
     const trialSeed = deriveSeed(seed, `trial:${i}`);
-    const outcome = runTrial(
-      {
-        game,
-        nodes,
-        seed: trialSeed,
-        config: parsed.data,
-        faults,
-        schedule,
-        maxTimeMs,
-        ...(plugin.done ? { done: plugin.done } : {}),
-      },
-      games,
-    );
+    const spec: TrialSpec = {
+      game,
+      nodes,
+      seed: trialSeed,
+      config: parsed.data,
+      faults,
+      schedule,
+      maxTimeMs,
+      ...(plugin.done ? { done: plugin.done } : {}),
+    };
+    const outcome = options.path === 'live' ? runTrial(spec, games) : runFastTrial(spec, games);
     out.push(plugin.trial(outcome.result, { endedAt: outcome.endedAt, seed: trialSeed }));
   }
   return { game, trials: out, summary: plugin.summary(out, parsed.data) };

@@ -1,0 +1,42 @@
+// The fast path plays the same trials as the session core: same seeds, same results, same
+// message counts, for every game the simulator runs, with loss, duplicates, jitter, cuts,
+// crashes, restarts and drills on the schedule. SIM_SEED picks other seeds.
+
+import { describe, expect, it } from 'vitest';
+import { GAMES } from '../../test/support/games';
+import { simulate } from './simulate';
+
+const SEED = Number(process.env.SIM_SEED ?? 3);
+
+const cases: Record<string, string[][]> = {
+  gossip: [
+    ['--nodes', '40', '--fanout', '2', '--trials', '6'],
+    ['--nodes', '30', '--mode', 'push-pull', '--trials', '4', '--loss', '0.2', '--dup', '0.1', '--latency', '0-30', '--partition', '15,15@1500', '--heal', '@4000'],
+    ['--nodes', '25', '--mode', 'pull', '--trials', '4', '--crash', '3@1200', '--restart', '@3500', '--latency', '5-40'],
+    ['--nodes', '20', '--mode', 'highest-card', '--trials', '3', '--loss', '0.1'],
+  ],
+  election: [
+    ['--nodes', '5', '--trials', '12'],
+    ['--nodes', '7', '--trials', '6', '--loss', '0.1', '--dup', '0.05', '--latency', '5-20', '--crash', 'leader@1500', '--restart', '@3000'],
+    ['--nodes', '5', '--trials', '6', '--partition', '3,2@800', '--heal', '@2500', '--drill-at', 'isolate-leader@4000', '--duration', '6000'],
+  ],
+  byzantine: [
+    ['--nodes', '7', '--trials', '6'],
+    ['--nodes', '10', '--trials', '4', '--loss', '0.05', '--latency', '0-20', '--dup', '0.1'],
+  ],
+  sandbox: [['--nodes', '8', '--trials', '3', '--loss', '0.1', '--dup', '0.2', '--latency', '10-60', '--drill-at', 'halves@500']],
+};
+
+describe('the fast path', () => {
+  for (const [game, lines] of Object.entries(cases)) {
+    it(`${game}: every trial's result and message counts are the live path's (seed ${SEED})`, () => {
+      for (const line of lines) {
+        const argv = ['--game', game, '--seed', String(SEED), ...line];
+        const live = simulate(argv, GAMES, [], { path: 'live' });
+        const fast = simulate(argv, GAMES, [], { path: 'fast' });
+        expect(fast.trials, argv.join(' ')).toEqual(live.trials);
+        expect(fast.summary, argv.join(' ')).toEqual(live.summary);
+      }
+    });
+  }
+});
