@@ -116,6 +116,12 @@ export interface GameEngine<Config, State, Action, View, ConsoleView, Result> {
   result(state: State, net: NetStats, ctx?: EngineCtx): Result;
   /** The autopilot: actions a bot takes given only what its node may know. */
   bot(view: View, ctx: BotCtx<Config>): Action[];
+  /**
+   * Optional, for big simulations: true when `bot(view(state, node), …)` would surely take no
+   * action now, so the simulator need not build the view. It must never say true when the bot
+   * would act (the simulator's equivalence test catches a wrong answer).
+   */
+  botIdle?(state: State, node: NodeId): boolean;
   /** How long a bot waits after its view changes before it acts (ms). */
   botDelay(state: State, rng: Rng): number;
   /** The node a drill means by "the leader", if the game has one. */

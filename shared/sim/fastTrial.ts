@@ -125,8 +125,9 @@ class FastSession {
   private readonly ids: NodeId[];
   private readonly seat = new Map<NodeId, number>();
   private readonly lamport: Int32Array;
-  /** Seats with a bot turn queued. */
+  /** Seats with a bot turn queued; seats the faults crash (kept with the faults). */
   private readonly pending: Uint8Array;
+  private readonly crashed: Uint8Array;
   private readonly netRng: Rng;
   private readonly drillRng: Rng;
   private readonly botRng: Rng;
@@ -162,6 +163,8 @@ class FastSession {
     for (const [i, id] of this.ids.entries()) this.seat.set(id, i);
     this.lamport = new Int32Array(spec.nodes);
     this.pending = new Uint8Array(spec.nodes);
+    this.crashed = new Uint8Array(spec.nodes);
+    this.markCrashed();
     this.ctx = { now: 0, nodes: this.ids, faults: this.faults, isDown: (node) => this.isDown(node) };
   }
 
@@ -176,7 +179,17 @@ class FastSession {
   }
 
   private isDown(node: NodeId): boolean {
-    return !this.seat.has(node) || isCrashed(this.faults, node);
+    const s = this.seat.get(node);
+    return s === undefined || this.crashed[s] === 1;
+  }
+
+  /** The crashed seats, from the faults (isCrashed for each seat, once per change). */
+  private markCrashed(): void {
+    this.crashed.fill(0);
+    for (const n of this.faults.crashed) {
+      const s = this.seat.get(n);
+      if (s !== undefined && isCrashed(this.faults, n)) this.crashed[s] = 1;
+    }
   }
 
   private engineCtx(round: Round, now: number): EngineCtx {
@@ -392,8 +405,10 @@ class FastSession {
     this.pending[s] = 0;
     const round = this.round;
     const node = this.ids[s] as NodeId;
-    if (!round || this.isDown(node)) return;
+    if (!round || this.crashed[s] === 1) return;
     const engine = round.engine;
+    // The game can tell that its bot would do nothing: the view is not built (bots.ts always builds it).
+    if (engine.botIdle?.(round.state, node)) return;
     const actions = engine.bot(engine.view(round.state, node), {
       node,
       now: this.time(now),
@@ -412,6 +427,7 @@ class FastSession {
   private applyFaults(now: number, op: FaultOp): void {
     const prev = this.faults;
     this.faults = applyFaultOp(prev, op);
+    this.markCrashed();
     const t = this.stamp(now);
     const round = this.round;
     if (round?.engine.faultsChanged) this.run(round.engine.faultsChanged(round.state, prev, this.faults, this.engineCtx(round, t)), now);

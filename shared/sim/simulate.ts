@@ -34,7 +34,12 @@ export interface SimulationPlan {
   json: boolean;
 }
 
-export function simulate(argv: readonly string[], games: Games, extraSchedule: ScheduleStep[] = [], options: SimulateOptions = {}): SimulationOutput {
+export function simulate(
+  argv: readonly string[],
+  games: Games,
+  extraSchedule: ScheduleStep[] = [],
+  options: SimulateOptions = {},
+): SimulationOutput {
   const args = parseArgs(argv);
   const { flags } = args;
   const game = String(flags.game ?? '');

@@ -2,17 +2,32 @@
 // among the round's other nodes (the textbook gossip node, with no memory of who knows).
 // It sees only its own view; peers come from BotCtx.nodes, so the view need not list the room.
 
+import type { NodeId } from '../../protocol/ids';
 import type { Rng } from '../../rng';
 import type { BotCtx } from '../types';
 import type { GossipAction, GossipConfig } from './config';
 import { pickPeers } from './rules';
-import type { GossipState } from './state';
+import { picksNow, type GossipState } from './state';
 import type { GossipNodeView } from './view';
 
 export function gossipBot(v: GossipNodeView | null, ctx: BotCtx<GossipConfig>): GossipAction[] {
   if (!v || v.verb === null || v.picksLeft <= 0) return [];
   const to = pickPeers(ctx.nodes, ctx.node, v.picks, v.picksLeft, ctx.rng);
   return to.length ? [{ type: v.verb, to }] : [];
+}
+
+/**
+ * The autopilot surely does nothing now: its node may pick nobody (allowedVerb gives no verb:
+ * the game is over, push mode and the node does not know, pull mode and it knows, or it learned
+ * this round) or has no picks left. Without building the view, for a 100,000-node simulation
+ * where every round's tick changes every view.
+ */
+export function botIdle(state: GossipState, node: NodeId): boolean {
+  const me = state.per[node];
+  if (!me || state.over !== null) return true;
+  const mode = state.config.mode;
+  const may = mode === 'highest-card' || (me.knows ? mode !== 'pull' && me.learnedRound < state.round : mode !== 'push');
+  return !may || state.config.fanout - picksNow(state, node).length <= 0;
 }
 
 /**
