@@ -5,6 +5,8 @@
 import type { BotCtx } from '../types';
 import type { ElectionConfig } from './config';
 import type { ElectionAction } from './config';
+import type { NodeId } from '../../protocol/ids';
+import type { ElectionState } from './state';
 import type { ElectionView } from './view';
 
 export const RESTAURANTS = [
@@ -21,6 +23,21 @@ export const RESTAURANTS = [
 /** Raft's election restriction, as the voter sees it. */
 function logOk(candTerm: number, candIndex: number, myTerm: number, myIndex: number): boolean {
   return candTerm !== myTerm ? candTerm > myTerm : candIndex >= myIndex;
+}
+
+/**
+ * The autopilot surely does nothing now (without building the view): its node is crashed or
+ * not in the round, or it has no vote request to answer, may not stand, and does not lead
+ * without a proposal this term (a leader that may propose is left to the bot, which also checks
+ * whether a proposal is blocked).
+ */
+export function electionBotIdle(s: ElectionState, node: NodeId): boolean {
+  const n = s.node[node];
+  if (!n || !s.cards[node] || n.down) return true;
+  if (n.pending.length > 0) return false;
+  if (n.expired && n.role !== 'leader') return false;
+  if (n.role === 'leader' && n.lead && !n.lead.proposedThisTerm) return false;
+  return true;
 }
 
 export function electionBot(v: ElectionView | null, ctx: BotCtx<ElectionConfig>): ElectionAction[] {

@@ -9,7 +9,7 @@ import type { NodeId } from '../../protocol/ids';
 import { deriveSeed } from '../../rng';
 import type { Effect, EngineCtx, GameEngine } from '../types';
 import { electionResult, type ElectionResult } from './analysis';
-import { electionBot } from './bot';
+import { electionBot, electionBotIdle } from './bot';
 import { dealCards } from './cards';
 import { checkAction } from './rules';
 import { electionAction, electionConfig, GAME_ID, KIND, timingOf, type ElectionAction, type ElectionConfig } from './config';
@@ -173,6 +173,7 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
     consoleView: (s) => consoleView(s, currentLeader(s)),
     result: (s, net) => electionResult(s, net),
     bot: electionBot,
+    botIdle: electionBotIdle,
     botDelay: (s, rng) => rng.between(s.timing.botDelayMs[0], s.timing.botDelayMs[1]),
     leader: currentLeader,
   };
