@@ -12,6 +12,7 @@ import { networkBench } from './network';
 import { phoneLoadBench, spread, type TargetFigures } from './phone-load';
 import { replayBench } from './replay';
 import { roomsBench, type RunFigures } from './rooms';
+import { simulateBench, type SimRun } from './simulate';
 import { badArgs, benchUsage, scenarioWords } from './usage';
 
 type Row = [string, string | number | null, string | number | null, string];
@@ -189,6 +190,51 @@ async function main(): Promise<void> {
           `${big ? 'Big room' : 'Rooms'}: ${opts.rooms} × ${opts.nodes} nodes, each one message a second for ${opts.seconds} s, ${opts.generators} load generator processes, no injected latency${opts.wholeViews ? ', whole views' : ''}`,
           runs,
         ),
+      );
+    }
+  }
+
+  if (want('simulate')) {
+    const opts = {
+      nodes: intFlag(flags, 'nodes', 100_000, 2, 10_000_000),
+      fanout: intFlag(flags, 'fanout', 2, 1, 16),
+      trials: intFlag(flags, 'trials', 500, 1, 1_000_000),
+      runs: intFlag(flags, 'runs', 3, 1, 20),
+    };
+    const f = await simulateBench(opts);
+    out.simulate = { options: opts, ...f };
+    if (!flags.json) {
+      const med = (rs: SimRun[], pick: (r: SimRun) => number) => spread(rs.map(pick)).median;
+      const perSecond = (r: SimRun) => (opts.trials * 1000) / r.wallMs;
+      const perCpuSecond = (r: SimRun) => (opts.trials * 1000) / r.cpuMs;
+      const row = (label: string, a: SimRun[], b: SimRun[], pick: (r: SimRun) => number, digits = 1): string[] => [
+        label,
+        mmm(a.map(pick), digits),
+        mmm(b.map(pick), digits),
+        ratio(med(a, pick), med(b, pick)),
+      ];
+      const rows = [
+        row(`gossip ${opts.nodes} nodes, fanout ${opts.fanout}: wall (ms)`, f.gossip.product, f.gossip.plain, (r) => r.wallMs, 0),
+        row('  CPU time (ms)', f.gossip.product, f.gossip.plain, (r) => r.cpuMs, 0),
+        row('  peak memory (MB)', f.gossip.product, f.gossip.plain, (r) => r.peakRssMb, 0),
+        row('  messages', f.gossip.product, f.gossip.plain, (r) => Number(r.messages), 0),
+        row('  rounds until all knew', f.gossip.product, f.gossip.plain, (r) => Number(r.rounds), 0),
+        row('  CPU time per message (ns)', f.gossip.product, f.gossip.plain, (r) => (r.cpuMs * 1e6) / Number(r.messages), 0),
+        row(`election, 5 nodes, ${opts.trials} trials: trials per second`, f.election.product, f.election.plain, perSecond, 0),
+        row('  trials per CPU second', f.election.product, f.election.plain, perCpuSecond, 0),
+        row('  messages per trial', f.election.product, f.election.plain, (r) => Number(r.messages) / opts.trials, 0),
+        row('  peak memory (MB)', f.election.product, f.election.plain, (r) => r.peakRssMb, 0),
+      ];
+      const head = ['', 'human-cluster', 'plain JS', 'ratio'];
+      const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => r[i]!.length)));
+      const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
+      console.log(
+        [
+          `\nSimulator: ${opts.runs} run(s) each, min / median / max (ratio of the medians), each in its own process`,
+          line(head),
+          ...rows.map(line),
+          '  plain JS: the same push gossip in rounds and the same Raft election timing (test/bench/plain.ts), typed arrays, nothing recorded',
+        ].join('\n'),
       );
     }
   }

@@ -41,6 +41,15 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'profile', value: 'DIR', text: "write the product server's CPU profile into DIR" },
     ],
   },
+  simulate: {
+    text: 'the headless simulator (gossip, one big trial; 5-node elections) beside the same models in plain JavaScript',
+    flags: [
+      { name: 'nodes', value: 'N', text: 'gossip nodes (default 100000)' },
+      { name: 'fanout', value: 'K', text: 'gossip fanout (default 2)' },
+      { name: 'trials', value: 'T', text: '5-node election trials per measurement (default 500)' },
+      { name: 'runs', value: 'N', text: 'runs of each; min / median / max (default 3)' },
+    ],
+  },
   ack: {
     text: "a tap's time to its ok (after fdatasync), beside the same server answering at once",
     flags: [
@@ -102,6 +111,7 @@ export function benchUsage(): string {
     'Examples:',
     '  npm run bench -- rooms --rooms 100 --nodes 30 --seconds 30',
     '  npm run bench -- big-room --nodes 2000 --runs 1 --profile /tmp/prof',
+    '  npm run bench -- simulate --nodes 100000 --trials 500',
     '  npm run bench -- ack --nodes 300 --rate 300 --seconds 10',
     '  npm run bench -- network --nodes 300 --rate 1000 --seconds 10',
     '  npm run bench -- console --nodes 300 --rate 1000',
