@@ -11,6 +11,7 @@ import type { ScriptAction } from '../net/script';
 import { blockedBy, decide } from '../net/network';
 import { normaliseNickname, type NodeId } from '../protocol/ids';
 import type { Language } from '../protocol/languages';
+import { describeNotice } from '../protocol/notice';
 import { fail, formatIssues, ok, type Result } from '../protocol/result';
 import { createRng, deriveSeed, type Rng } from '../rng';
 import { BotScheduler } from './bots';
@@ -305,7 +306,7 @@ export class SessionCore {
     if (!parsed.success) return fail('bad_action', formatIssues(parsed.error.issues, 'action'));
     const ctx = engineCtx(this.state, round, this.time(now));
     const rejected = engine.check(round.engineState, node, parsed.data, ctx);
-    if (rejected) return fail(rejected.code, rejected.message);
+    if (rejected) return fail(rejected.code, describeNotice(rejected), rejected.params);
     this.run(this.apply(now, 'node:acted', { node, action: parsed.data, by }), now);
     return ok(null);
   }
@@ -398,7 +399,7 @@ export class SessionCore {
           break;
         case 'mark':
           this.apply(now, 'mark', {
-            label: e.label,
+            notice: e.notice,
             ...(e.node ? { node: e.node } : {}),
             ...(e.data !== undefined ? { data: e.data } : {}),
           });

@@ -33,7 +33,20 @@ export function wordNotice(t: Translator, n: Notice, nameOf: NameOf): string {
   return t.dynamic(`notice.${n.code}`, wordParams(t, n.params, nameOf)) ?? n.code;
 }
 
-/** A server error in the reader's language (the server's English only for a code this client does not know). */
-export function wordError(t: Translator, e: Pick<ErrorInfo, 'code' | 'message' | 'params'>, nameOf: NameOf = (id) => id): string {
-  return t.dynamic(`error.${e.code}`, wordParams(t, e.params, nameOf)) ?? t('error.unknown', { code: e.code });
+/**
+ * A server error in the reader's language. An action a game refused reads `error.<game>.<code>`
+ * first (games share codes like `bad_recipient` with different reasons), then `error.<code>`.
+ */
+export function wordError(
+  t: Translator,
+  e: Pick<ErrorInfo, 'code' | 'params'> & { message?: string },
+  nameOf: NameOf = (id) => id,
+  game?: string,
+): string {
+  const params = wordParams(t, e.params, nameOf);
+  return (
+    (game ? t.dynamic(`error.${game}.${e.code}`, params) : null) ??
+    t.dynamic(`error.${e.code}`, params) ??
+    t('error.unknown', { code: e.code })
+  );
 }
