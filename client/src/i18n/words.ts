@@ -14,7 +14,10 @@ export type NameOf = (node: NodeId) => string;
 export function wordParams(t: Translator, params: Notice['params'], nameOf: NameOf): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   if (!params) return out;
-  for (const [k, v] of Object.entries(params)) out[k] = wordParam(t, v, nameOf);
+  for (const [k, v] of Object.entries(params)) {
+    // A game is named as the catalogue names it ("Card leader election (Raft)"), not by its id.
+    out[k] = k === 'game' && typeof v === 'string' ? gameName(t, v) : wordParam(t, v, nameOf);
+  }
   return out;
 }
 
@@ -26,6 +29,11 @@ function wordParam(t: Translator, v: NoticeParam, nameOf: NameOf): string | numb
   if ('node' in v) return nameOf(v.node);
   if ('nodes' in v) return t.list(v.nodes.map(nameOf));
   return String(v);
+}
+
+/** A game's name in the reader's language (`game.<id>.name`); its id for a game this client does not know. */
+export function gameName(t: Translator, game: string): string {
+  return t.dynamic(`game.${game}.name`) ?? game;
 }
 
 /** A notice in the reader's language; its code when the catalogue has no message for it (a newer server). */

@@ -7,7 +7,7 @@ import { nodeParam, nodesParam } from '../../protocol/notice';
 import type { Envelope } from '../types';
 import { observeTerm } from './follow';
 import { heartbeat, violate } from './log';
-import { armElection, cancelTimers, cardOf, lastLogTerm, mark, nodeOf, notify, raiseMaxTerm, send, timeoutKey, type Step } from './step';
+import { armElection, cancelTimers, lastLogTerm, mark, nodeOf, notify, raiseMaxTerm, send, timeoutKey, type Step } from './step';
 import { KIND } from './config';
 import { PENDING_MAX, type ElectionState, type TermRecord, type VoteBody, type VoteRequestBody } from './state';
 

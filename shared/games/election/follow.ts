@@ -2,7 +2,7 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { nodeParam } from '../../protocol/notice';
-import { armElection, cardOf, heartbeatKey, mark, nodeOf, notify, raiseMaxTerm, type Step } from './step';
+import { armElection, heartbeatKey, mark, nodeOf, notify, raiseMaxTerm, type Step } from './step';
 
 /**
  * A message from `from` carries `term`. If it is higher than the node's, the node adopts it,

@@ -9,7 +9,7 @@ import type { NodeId } from '../../protocol/ids';
 import { nodeParam, nodesParam, notice, type Notice } from '../../protocol/notice';
 import type { Envelope } from '../types';
 import { observeTerm, toFollower } from './follow';
-import { armElection, armHeartbeat, cardOf, entryAt, leadOf, mark, nodeOf, notify, send, type Step } from './step';
+import { armElection, armHeartbeat, entryAt, leadOf, mark, nodeOf, notify, send, type Step } from './step';
 import { KIND } from './config';
 import { ENTRIES_PER_MESSAGE, type AppendBody, type AppendReplyBody, type LogEntry } from './state';
 

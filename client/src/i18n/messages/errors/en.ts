@@ -10,7 +10,7 @@ export default {
   'error.room_locked': 'The instructor has locked this room.',
   'error.room_full': 'This room is full ({capacity, plural, one {# node} other {# nodes}}).',
   'error.nickname_invalid': 'Pick a nickname of 1 to 20 characters.',
-  'error.nickname_taken': 'Someone here is already called “{name}”: pick another nickname.',
+  'error.nickname_taken': 'Someone here is already called “{nickname}”: pick another nickname.',
   'error.unknown_token': 'This phone is not a node of this room any more. Join again with a nickname.',
   'error.kicked': 'The instructor removed you from this room.',
   'error.left': 'You left this room. Join again with a nickname.',
@@ -21,6 +21,9 @@ export default {
   'error.crashed': 'Your node is crashed: it can do nothing until the instructor restarts it.',
   'error.is_bot': 'A bot is always on autopilot.',
   'error.forbidden': 'You are not allowed to do that.',
+  'error.is_node': 'This tab plays a node: open the console in a tab of its own.',
+  'error.unknown_event': 'The server does not know this request (is this page out of date? Reload it).',
+  'error.not_found': 'The server has no such page.',
   'error.rate_limited': 'Too many requests: slow down a little.',
   'error.payload_too_large': 'This request is too large.',
   'error.bad_request': 'The server could not read this request.',
@@ -37,7 +40,7 @@ export default {
   'error.no_drill': 'No drill is running.',
   'error.bad_script': 'This drill script is not valid.',
   'error.drill_impossible':
-    '{why, select, two_nodes {Splitting needs at least two nodes.} no_leader {There is no leader to isolate right now.} all_crashed {Every node is crashed.} other {With fewer than three nodes there is no minority to crash.}}',
+    '{why, select, two_nodes {Splitting needs at least two nodes.} no_leader {There is no leader to isolate right now.} all_crashed {Every node is crashed.} three_nodes {A bridge needs at least three nodes.} four_nodes {A majorities ring needs at least four nodes.} other {With fewer than three nodes there is no minority to crash.}}',
   // ---- recordings ----
   'error.bad_session': 'That is not a recording id.',
   'error.unknown_recording': 'There is no such recording on this server (it may have been deleted).',
