@@ -65,7 +65,7 @@ export class RoomRegistry {
     const room = this.rooms.get(code);
     if (room && !room.state.ended) return ok(room);
     if (room || this.ended.has(code)) return fail('room_ended', `Room ${code} has ended.`);
-    return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`);
+    return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
   }
 
   /** A new room; refused when its recording cannot be started (the disk is full…). */

@@ -1,6 +1,7 @@
 // The round's result, recorded when it ends and shown on the projector ([B9]).
 
 import type { NodeId } from '../../protocol/ids';
+import type { Notice } from '../../protocol/notice';
 import type { NetStats } from '../types';
 import type { Strategy, Value } from './config';
 import { bound, evaluate, loyalDecisions, loyalOrder, type Bound } from './outcome';
@@ -49,7 +50,7 @@ export interface ByzantineResult {
   ic1: boolean;
   /** Null when the commander is a traitor (or gave no order). */
   ic2: boolean | null;
-  verdict: string;
+  verdict: Notice;
   bound: Bound;
   /** No message was dropped, lost or late and no general was down at the end: the bound's promise applies. */
   reliable: boolean;
@@ -68,7 +69,7 @@ export interface ByzantineResult {
     lost: number;
   };
   phases: PhaseRecord[];
-  notes: string[];
+  notes: Notice[];
 }
 
 const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');

@@ -16,8 +16,7 @@ import { setup } from './setup';
 import { general, graceTimerKey, lieutenants, phaseTimerKey, RELAY_TIMER_PREFIX, type ByzantineState } from './state';
 import { consoleView, type ByzantineConsoleView } from './console';
 import { nodeView, type ByzantineView } from './view';
-
-const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
+import { nodeParam, notice } from '../../protocol/notice';
 
 export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAction, ByzantineView, ByzantineConsoleView, ByzantineResult> =
   {
@@ -53,7 +52,7 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
           fx.push({
             type: 'mark',
             node,
-            label: `${node} decided ${label(action.value)}${against ? ' against its majority' : ''}`,
+            notice: notice('byzantine.mark.decided', { node: nodeParam(node), value: action.value, against }),
             data: { node, value: action.value, majority: g.suggested },
           });
           break;

@@ -2,6 +2,7 @@
 // Each function changes the state in place and pushes effects.
 
 import type { NodeId } from '../../protocol/ids';
+import { notice } from '../../protocol/notice';
 import { createRng } from '../../rng';
 import type { Effect, EngineCtx } from '../types';
 import { DEFAULT_VALUE } from './config';
@@ -172,8 +173,7 @@ export function startPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): voi
   s.phases.push({ step: s.step, phase, level, startedAt: ctx.now, endedAt: null, endedBy: null });
   s.phaseEndsAt = ctx.now + s.config.phaseMs;
   fx.push({ type: 'timer', key: phaseTimerKey(s.step), delay: s.config.phaseMs });
-  const label = phase === 'orders' ? 'orders' : phase === 'relays' ? `relays, level ${level}` : 'decision';
-  fx.push({ type: 'mark', label: `phase: ${label}`, data: { step: s.step, phase, level } });
+  fx.push({ type: 'mark', notice: notice('byzantine.mark.phase', { phase, level }), data: { step: s.step, phase, level } });
   fx.push({ type: 'changed', nodes: 'all' });
 }
 
@@ -213,7 +213,7 @@ function finish(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all-d
   s.phaseEndsAt = null;
   s.outcome = evaluate(s);
   s.phases.push({ step: s.step, phase: 'done', level: 0, startedAt: ctx.now, endedAt: ctx.now, endedBy: null });
-  fx.push({ type: 'mark', label: s.outcome.verdict, data: { ic1: s.outcome.ic1, ic2: s.outcome.ic2, traitors: s.traitors } });
+  fx.push({ type: 'mark', notice: s.outcome.verdict, data: { ic1: s.outcome.ic1, ic2: s.outcome.ic2, traitors: s.traitors } });
   fx.push({ type: 'changed', nodes: 'all' });
-  fx.push({ type: 'end', reason: 'the generals have decided' });
+  fx.push({ type: 'end', reason: 'byzantine.decided' });
 }

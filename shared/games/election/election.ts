@@ -3,10 +3,11 @@
 // phones on autopilot) take those actions through the same checks as a student's taps.
 
 import type { NodeId } from '../../protocol/ids';
+import { nodeParam, nodesParam } from '../../protocol/notice';
 import type { Envelope } from '../types';
 import { observeTerm } from './follow';
 import { heartbeat, violate } from './log';
-import { armElection, cancelTimers, cardOf, lastLogTerm, mark, nodeOf, notify, raiseMaxTerm, send, timeoutKey, type Step } from './step';
+import { armElection, cancelTimers, lastLogTerm, mark, nodeOf, notify, raiseMaxTerm, send, timeoutKey, type Step } from './step';
 import { KIND } from './config';
 import { PENDING_MAX, type ElectionState, type TermRecord, type VoteBody, type VoteRequestBody } from './state';
 
@@ -45,13 +46,8 @@ export function onElectionTimer(st: Step, node: NodeId): void {
   const n = nodeOf(st.s, node);
   if (n.role === 'leader') return;
   n.expired = true;
-  notify(
-    st,
-    node,
-    n.role === 'candidate'
-      ? `No one won term ${n.term} before your timer ran out: stand again to start term ${n.term + 1}.`
-      : 'Your election timer ran out without a heartbeat from a leader: you may stand for election.',
-  );
+  if (n.role === 'candidate') notify(st, node, 'timer.expired_candidate', { term: n.term, next: n.term + 1 });
+  else notify(st, node, 'timer.expired');
 }
 
 /** Term + 1, a vote for itself, RequestVote to every other node [E3]. */
@@ -71,8 +67,8 @@ export function stand(st: Step, node: NodeId): void {
   s.elections += 1;
   termRecord(s, n.term, ctx.now).candidates[node] = 1;
   armElection(st, node);
-  mark(st, node, `${cardOf(s, node)} stands for term ${n.term}`, { event: 'candidate', term: n.term });
-  notify(st, node, `You stand for election in term ${n.term} and vote for yourself: you need ${s.majority} votes.`);
+  mark(st, node, 'stands', { node: nodeParam(node), term: n.term }, { event: 'candidate', term: n.term });
+  notify(st, node, 'stood', { term: n.term, majority: s.majority });
   const body: VoteRequestBody = { term: n.term, lastLogIndex: n.log.length, lastLogTerm: lastLogTerm(n) };
   for (const to of s.nodes) if (to !== node) send(st, node, to, KIND.voteRequest, body);
   if (n.voteCount >= s.majority) becomeLeader(st, node);
@@ -109,14 +105,14 @@ export function answerVote(st: Step, node: NodeId, candidate: NodeId, grant: boo
   const req = n.pending[i];
   if (!req) throw new Error(`election: ${node} has no vote request from ${candidate} to answer`);
   n.pending.splice(i, 1);
-  const who = cardOf(st.s, candidate);
+  const who = nodeParam(candidate);
   if (grant) {
     n.votedFor = candidate;
     // Granting a vote resets the election timer, like a heartbeat.
     armElection(st, node);
-    notify(st, node, `You voted for ${who} in term ${n.term}.`);
+    notify(st, node, 'voted', { node: who, term: n.term });
   } else {
-    notify(st, node, `You refused ${who}'s request for term ${req.term}.`);
+    notify(st, node, 'refused', { node: who, term: req.term });
   }
   send(st, node, candidate, KIND.vote, { term: n.term, granted: grant } satisfies VoteBody);
 }
@@ -168,8 +164,7 @@ export function becomeLeader(st: Step, node: NodeId): void {
   const rec = termRecord(s, n.term, ctx.now);
   if (!rec.leaders.includes(node)) rec.leaders.push(node);
   rec.wonAt ??= ctx.now;
-  if (rec.leaders.length > 1)
-    violate(st, `${rec.leaders.length} leaders in term ${n.term}: ${rec.leaders.map((l) => cardOf(s, l)).join(', ')}`);
+  if (rec.leaders.length > 1) violate(st, 'leaders', { count: rec.leaders.length, term: n.term, nodes: nodesParam(rec.leaders) });
   s.maxLeadersPerTerm = Math.max(s.maxLeadersPerTerm, rec.leaders.length);
   if (s.firstLeaderAt === null) {
     s.firstLeaderAt = ctx.now;
@@ -182,12 +177,12 @@ export function becomeLeader(st: Step, node: NodeId): void {
     if (c.leaderTerm >= n.term) continue;
     const e = n.log[c.index - 1];
     if (!e || e.term !== c.term || e.value !== c.value) {
-      violate(st, `${cardOf(s, node)} leads term ${n.term} without committed entry ${c.index} ("${c.value}")`);
+      violate(st, 'missing_commit', { node: nodeParam(node), term: n.term, index: c.index, value: c.value });
       break;
     }
   }
-  mark(st, node, `${cardOf(s, node)} is leader of term ${n.term}`, { event: 'leader', term: n.term, votes: n.voteCount });
-  notify(st, node, `You won term ${n.term} with ${n.voteCount} of ${s.nodes.length} votes: you are the leader. Propose the restaurant.`);
+  mark(st, node, 'leader', { node: nodeParam(node), term: n.term }, { event: 'leader', term: n.term, votes: n.voteCount });
+  notify(st, node, 'won', { term: n.term, votes: n.voteCount, total: s.nodes.length });
   heartbeat(st, node);
 }
 
@@ -198,7 +193,7 @@ export function crash(st: Step, node: NodeId): void {
   n.down = true;
   if (n.role === 'leader') {
     s.leaders = s.leaders.filter((l) => l !== node);
-    mark(st, node, `${cardOf(s, node)} crashed while leading term ${n.term}`, { event: 'leader-crashed', term: n.term });
+    mark(st, node, 'leader_crashed', { node: nodeParam(node), term: n.term }, { event: 'leader-crashed', term: n.term });
   }
   n.role = 'follower';
   n.lead = null;
@@ -212,7 +207,7 @@ export function crash(st: Step, node: NodeId): void {
   n.heard = { count: 0, at: null };
   cancelTimers(st, node);
   st.dirty = true;
-  notify(st, node, 'Your node crashed: it can do nothing until the instructor restarts it.');
+  notify(st, node, 'crashed');
 }
 
 /** Back from a crash: a follower with its term, vote and log, and a fresh timer [E14]. */
@@ -221,7 +216,7 @@ export function restart(st: Step, node: NodeId): void {
   n.down = false;
   armElection(st, node);
   st.dirty = true;
-  notify(st, node, `Your node restarted as a follower in term ${n.term}: your term, your vote and your log survived the crash.`);
+  notify(st, node, 'restarted', { term: n.term });
 }
 
 /** Brings the engine's idea of who is down in line with the session's. */

@@ -5,7 +5,7 @@ import { median, p95, mean, round } from '../../sim/stats';
 import { intFlag, rangeFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
 import type { ElectionResult } from './analysis';
 import { PACES, type ElectionConfig, type Pace } from './config';
-import type { ElectionState } from './state';
+import type { ElectionState, Violation } from './state';
 
 export type ElectionTrial = {
   seed: number;
@@ -20,7 +20,8 @@ export type ElectionTrial = {
   leaderIds: string[];
   staleLeaders: number;
   staleMs: number;
-  violations: string[];
+  /** Safety violations as codes and params (a correct engine has none). */
+  violations: Violation[];
   messages: ElectionResult['messages'];
 };
 

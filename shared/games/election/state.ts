@@ -4,6 +4,7 @@
 import type { NodeId } from '../../protocol/ids';
 import type { Card } from './cards';
 import type { ElectionConfig, Timing } from './config';
+import type { Notice } from '../../protocol/notice';
 
 /** Most entries a round's log may hold: proposals stop being accepted beyond it. */
 export const LOG_MAX = 200;
@@ -81,8 +82,8 @@ export interface LeaderState {
   proposedThisTerm: boolean;
 }
 
-export interface Notice {
-  text: string;
+/** A line on the node's phone saying what just happened to it (a notice code, worded by the client), and when. */
+export interface NodeNotice extends Notice {
   at: number;
 }
 
@@ -109,7 +110,12 @@ export interface NodeState {
   lead: LeaderState | null;
   /** Heartbeats received from the leader of the current term. */
   heard: { count: number; at: number | null };
-  notice: Notice | null;
+  notice: NodeNotice | null;
+}
+
+/** A broken safety property [E16]: when, and what (an `election.violation.*` notice). */
+export interface Violation extends Notice {
+  at: number;
 }
 
 export interface TermRecord {
@@ -172,7 +178,7 @@ export interface ElectionState {
   /** Leaders in the order they won (one per term). */
   leaderIds: NodeId[];
   committed: CommittedEntry[];
-  violations: string[];
+  violations: Violation[];
   /** Leaders stale right now. */
   staleNow: Record<NodeId, StalePeriod>;
   /** Stale periods that ended (the latest ones), and totals over all of them. */

@@ -8,6 +8,7 @@ import type { Effect, EngineCtx } from '../types';
 import type { Card } from './cards';
 import type { Range } from './config';
 import type { ElectionState, LeaderState, LogEntry, NodeState } from './state';
+import { notice, type Notice } from '../../protocol/notice';
 
 export interface Step {
   s: ElectionState;
@@ -75,13 +76,13 @@ export function send(st: Step, from: NodeId, to: NodeId, kind: string, body: unk
   st.s.messages.sent[kind] = (st.s.messages.sent[kind] ?? 0) + 1;
 }
 
-export function mark(st: Step, node: NodeId, label: string, data: Record<string, unknown>): void {
-  st.fx.push({ type: 'mark', node, label, data });
+export function mark(st: Step, node: NodeId, code: string, params: Notice['params'], data: Record<string, unknown>): void {
+  st.fx.push({ type: 'mark', node, notice: notice(`election.mark.${code}`, params), data });
 }
 
 /** A line on the node's phone saying what just happened to it. */
-export function notify(st: Step, node: NodeId, text: string): void {
-  nodeOf(st.s, node).notice = { text, at: st.ctx.now };
+export function notify(st: Step, node: NodeId, code: string, params?: Notice['params']): void {
+  nodeOf(st.s, node).notice = { ...notice(`election.${code}`, params), at: st.ctx.now };
   st.changed.add(node);
 }
 

@@ -6,6 +6,7 @@ import type { MessageRecord } from '../../../../shared/games/byzantine/state';
 import type { ConsoleGameProps } from '../types';
 import { formatLeft, Icon, PHASE_WORD, TraitorTag, useNames, useSessionNow, ValueTag } from './common';
 import { BoundLine, fromBound, LieutenantTable, Verdict, type TableRow } from './parts';
+import { NoticeText, noticeKey } from '../../i18n/Words';
 
 /** Relay columns (who said what to whom) fit the projector up to this many lieutenants. */
 const MATRIX_MAX = 8;
@@ -108,7 +109,9 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
       {view.notes.length > 0 && (
         <ul className="byz-notes" aria-label="Notes">
           {view.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={noticeKey(n)}>
+              <NoticeText notice={n} />
+            </li>
           ))}
         </ul>
       )}

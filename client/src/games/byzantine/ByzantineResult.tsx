@@ -5,6 +5,7 @@ import type { ByzantineResult as Result } from '../../../../shared/games/byzanti
 import type { ResultProps } from '../types';
 import { Icon, TraitorTag, ValueTag } from './common';
 import { BoundLine, fromBound, LieutenantTable, Verdict, type TableRow } from './parts';
+import { NoticeText, noticeKey } from '../../i18n/Words';
 
 export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
   const name = (id: string) => names.get(id) ?? id;
@@ -79,7 +80,9 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
       {r.notes.length > 0 && (
         <ul className="byz-notes" aria-label="Notes">
           {r.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={noticeKey(n)}>
+              <NoticeText notice={n} />
+            </li>
           ))}
         </ul>
       )}

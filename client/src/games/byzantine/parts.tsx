@@ -5,6 +5,8 @@ import type { Value } from '../../../../shared/games/byzantine/config';
 import type { Bound } from '../../../../shared/games/byzantine/outcome';
 import type { Tally } from '../../../../shared/games/byzantine/state';
 import { Icon, label, TraitorTag, ValueTag } from './common';
+import type { Notice } from '../../../../shared/protocol/notice';
+import { NoticeText } from '../../i18n/Words';
 
 export interface BoundFigures {
   n: number;
@@ -50,7 +52,7 @@ export function BoundLine({ b, preview = false }: { b: BoundFigures; preview?: b
 export interface VerdictFigures {
   ic1: boolean;
   ic2: boolean | null;
-  verdict: string;
+  verdict: Notice;
   commanderLoyal: boolean;
   /** Result only: whether the network delivered everything in time. */
   reliable?: boolean;
@@ -86,7 +88,9 @@ export function Verdict({ v }: { v: VerdictFigures }) {
           </span>
         </div>
       </div>
-      <div className="sentence">{v.verdict}</div>
+      <div className="sentence">
+        <NoticeText notice={v.verdict} />
+      </div>
       {v.reliable === false && (
         <div className="sentence byz-flag">Messages were lost or late: the bound’s promise assumes a reliable network.</div>
       )}
