@@ -153,6 +153,23 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
         </div>
         <span className="spacer" />
         <div className="row">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => window.open(`/stage?room=${snapshot.room.code}`, `human-cluster-stage-${snapshot.room.code}`)}
+          >
+            Open the stage
+          </button>
+          {(snapshot.round || snapshot.rounds.length > 0) && (
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={!!snapshot.stage?.revealed}
+              onClick={() => void session.command('console:reveal', { revealed: !snapshot.stage?.revealed })}
+            >
+              {snapshot.stage?.revealed ? 'Hide secrets on the stage' : 'Reveal secrets on the stage'}
+            </button>
+          )}
           <button type="button" className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>
             Projector mode
           </button>

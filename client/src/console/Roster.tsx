@@ -7,7 +7,7 @@ const RECONNECT_GRACE_MS = 60_000;
 
 export type Presence = 'bot' | 'online' | 'reconnecting' | 'offline';
 
-export function presence(node: ConsoleNode, now: number): Presence {
+export function presence(node: Pick<ConsoleNode, 'kind' | 'connected' | 'since'>, now: number): Presence {
   if (node.kind === 'bot') return 'bot';
   if (node.connected) return 'online';
   return now - node.since < RECONNECT_GRACE_MS ? 'reconnecting' : 'offline';

@@ -6,7 +6,7 @@ import type { Faults } from '../../../shared/net/faults';
 import type { KindStyle, MapNode } from '../map/draw';
 import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
-import type { ConsoleSnapshot, NodeView, RosterEntry } from '../../../shared/protocol/views';
+import type { ConsoleSnapshot, NodeView, RosterEntry, StageSnapshot } from '../../../shared/protocol/views';
 
 export interface PhoneGameProps<View = unknown> {
   /** The game's view for this node. */
@@ -21,6 +21,15 @@ export interface PhoneGameProps<View = unknown> {
 export interface ConsoleGameProps<View = unknown> {
   view: View;
   snapshot: ConsoleSnapshot;
+}
+
+export interface StageGameProps<StageView = unknown> {
+  /** The game's stage view (shared/games/<game>/stage.ts): secrets only once revealed. */
+  view: StageView;
+  /** The stage's picture (names, the round's timers, pause, whether revealed). */
+  snapshot: StageSnapshot;
+  /** The round is over: `view` is its final state, shown as the verdict. */
+  ended: boolean;
 }
 
 export interface ConfigFormProps<Config = unknown> {
@@ -47,7 +56,7 @@ export interface ResultProps<Result = unknown> {
  * What a game adds to the screens, typed by the game's own types: the node's view, the
  * console's view, the round's result and its settings (from shared/games/<game>/).
  */
-export interface GameUi<View, ConsoleView, Result, Config> {
+export interface GameUi<View, ConsoleView, Result, Config, StageView = unknown> {
   /** One line for the game picker. */
   blurb: string;
   Phone: ComponentType<PhoneGameProps<View>>;
@@ -60,6 +69,10 @@ export interface GameUi<View, ConsoleView, Result, Config> {
   kinds?: Record<string, KindStyle>;
   /** A label from the message's content ("Attack"), in place of the kind's label. */
   messageLabel?(kind: string, body: unknown): string | null;
+  /** The projector stage's panel: large type, what the class may see (the game's stage view). */
+  Stage?: ComponentType<StageGameProps<StageView>>;
+  /** The stage map's look of each node, from the game's stage view. */
+  decorateStage?(view: StageView): Record<string, NodeDecoration>;
   /** The round's analysis, shown at round end and in the replay. */
   Result?: ComponentType<ResultProps<Result>>;
   /** One line for the session's results table. */
@@ -67,7 +80,7 @@ export interface GameUi<View, ConsoleView, Result, Config> {
 }
 
 /** A game's screens as the registry keeps them (./index.ts erases each game's types once). */
-export type AnyGameUi = GameUi<unknown, unknown, unknown, unknown>;
+export type AnyGameUi = GameUi<unknown, unknown, unknown, unknown, unknown>;
 
 /** Short vibration where the phone allows it (a new message, an expired timer). */
 export function buzz(pattern: number | number[] = 80): void {
