@@ -163,7 +163,7 @@ export function LieutenantTable({
 }) {
   const ids = rows.map((r) => r.node);
   return (
-    <div className="byz-table-wrap">
+    <div className="byz-table-wrap" role="region" aria-label="Lieutenants" tabIndex={0}>
       <table className="byz-table" data-testid="byz-table">
         <thead>
           {relayColumns && (
