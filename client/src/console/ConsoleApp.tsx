@@ -124,7 +124,7 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
     <div className={`console cockpit${projector ? ' projector' : ''}`}>
       <header className="console-top">
         <div>
-          <div className="room-code" data-testid="room-code" aria-label={`Room code ${snapshot.room.code}`}>
+          <div className="room-code" data-testid="room-code">
             {snapshot.room.code}
           </div>
           <div className="join-url mono" data-testid="join-url">
@@ -219,14 +219,15 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
           <main className="cockpit-center">
             <LiveMap session={session} snapshot={snapshot} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
             {/* Below the map, in a box of its own: reading it never scrolls the map away. */}
-            <div className="cockpit-below" tabIndex={0} aria-label="The round and its results">
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must take the focus, or keyboard users cannot scroll it (WCAG 2.1.1) */}
+            <section className="cockpit-below" tabIndex={0} aria-label="The round and its results">
               {round && ui && (
                 <section className="panel" aria-label={`${round.title} live`}>
                   <ui.Console view={round.view} snapshot={snapshot} />
                 </section>
               )}
               <Results snapshot={snapshot} />
-            </div>
+            </section>
           </main>
           <aside className="cockpit-side" aria-label="Round and nodes">
             <RoundPanel snapshot={snapshot} session={session} />

@@ -186,6 +186,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         </div>
       )}
       <h3>Fault log</h3>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, so it must take the focus for keyboard users to scroll it */}
       <ul className="log" aria-label="Fault log" tabIndex={0}>
         {snapshot.faultLog.length === 0 && <li className="muted">No faults yet.</li>}
         {keyed(mergedLog(snapshot.faultLog), (e) => `${e.t}:${e.text}`)
