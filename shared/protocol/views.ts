@@ -128,7 +128,8 @@ export interface StageNode extends RosterEntry {
  * game's `stageView` in place of its console view; secrets only once `revealed`.
  */
 export interface StageSnapshot {
-  room: { code: string; locked: boolean; ended: boolean };
+  /** `language`: the room's, which the stage shows (null: the browser's). */
+  room: { code: string; locked: boolean; language: Language | null; ended: boolean };
   t: number;
   paused: boolean;
   pausedAt: number | null;

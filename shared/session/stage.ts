@@ -34,7 +34,7 @@ export function stageSnapshot(state: SessionState, games: Games, revealed: boole
     });
   }
   return {
-    room: { code: state.header.room, locked: state.locked, ended: state.ended },
+    room: { code: state.header.room, locked: state.locked, language: state.language, ended: state.ended },
     t: now,
     paused: state.pausedAt !== null,
     pausedAt: state.pausedAt,

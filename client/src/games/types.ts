@@ -2,6 +2,7 @@
 // game's own view types in shared/games/<game>/.
 
 import type { ComponentType } from 'react';
+import type { Translator } from '../i18n/translate';
 import type { Faults } from '../../../shared/net/faults';
 import type { KindStyle, MapNode } from '../map/draw';
 import type { Roster } from '../../../shared/protocol/events';
@@ -71,8 +72,8 @@ export interface GameUi<View, ConsoleView, Result, Config, StageView = unknown> 
   messageLabel?(kind: string, body: unknown): string | null;
   /** The projector stage's panel: large type, what the class may see (the game's stage view). */
   Stage?: ComponentType<StageGameProps<StageView>>;
-  /** The stage map's look of each node, from the game's stage view. */
-  decorateStage?(view: StageView): Record<string, NodeDecoration>;
+  /** The stage map's look of each node, from the game's stage view (badges worded by `t`). */
+  decorateStage?(view: StageView, t: Translator): Record<string, NodeDecoration>;
   /** The round's analysis, shown at round end and in the replay. */
   Result?: ComponentType<ResultProps<Result>>;
   /** One line for the session's results table. */

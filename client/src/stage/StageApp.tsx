@@ -7,6 +7,8 @@
 import { useEffect, useState } from 'react';
 import type { StageSnapshot } from '../../../shared/protocol/views';
 import { QrCode } from '../console/QrCode';
+import { useT } from '../i18n/I18nProvider';
+import type { Translator } from '../i18n/translate';
 import { GAME_UIS } from '../games';
 import { APP_NAME, useTitle } from '../useTitle';
 import { StageMap } from './StageMap';
@@ -32,7 +34,8 @@ function useStageFontPx(): number {
 export function StageApp() {
   const stage = useStage();
   const px = useStageFontPx();
-  useTitle(`Stage — ${stage.code ?? APP_NAME}`);
+  const t = useT();
+  useTitle(stage.code ? t('stage.pageTitle', { code: stage.code }) : APP_NAME);
   const snapshot = stage.snapshot;
   return (
     <div className="stage" style={{ fontSize: `${px}px` }} data-testid="stage">
@@ -40,13 +43,13 @@ export function StageApp() {
         <main className="stage-message">
           {stage.error?.code === 'no_key' ? (
             <>
-              <h1>This browser cannot open the stage of room {stage.code ?? '—'}</h1>
-              <p>Open the stage from the instructor console, in the browser that holds the room.</p>
+              <h1>{t('stage.noKey.title', { code: stage.code ?? '—' })}</h1>
+              <p>{t('stage.noKey.text')}</p>
             </>
           ) : stage.error ? (
             <p role="alert">{stage.error.message}</p>
           ) : (
-            <p role="status">Connecting to room {stage.code}…</p>
+            <p role="status">{t('stage.connecting', { code: stage.code ?? '—' })}</p>
           )}
         </main>
       ) : (
@@ -65,21 +68,28 @@ function phaseOf(s: StageSnapshot): Phase {
   return 'joining';
 }
 
+/** The round's title in the stage's language (the engine's own, English, for a game the catalogue lacks). */
+function gameTitle(t: Translator, game: string, title: string): string {
+  const key = `stage.game.${game}`;
+  return t.has(key) ? (t.dynamic(key) ?? title) : title;
+}
+
 function Stage({ stage, snapshot, px }: { stage: StageSession; snapshot: StageSnapshot; px: number }) {
+  const t = useT();
   const phase = phaseOf(snapshot);
   const count = snapshot.nodes.length;
   const shown = snapshot.round ?? snapshot.verdict;
   const ui = shown ? GAME_UIS[shown.game] : undefined;
   const groups = new Set(snapshot.nodes.map((n) => n.group)).size;
-  const mapLabel = `Network map: ${count} node${count === 1 ? '' : 's'} in ${groups} group${groups === 1 ? '' : 's'}`;
+  const mapLabel = t('stage.map.label', { count, groups });
   // Canvas labels: 12 px × scale is the smallest, so 24 px at 1080p.
   const scale = px / 12;
 
   if (phase === 'ended') {
     return (
       <main className="stage-message" data-phase="ended">
-        <h1>The session has ended</h1>
-        <p>Thank you for playing. The instructor can share the replay with the class.</p>
+        <h1>{t('stage.ended.title')}</h1>
+        <p>{t('stage.ended.text')}</p>
       </main>
     );
   }
@@ -89,33 +99,35 @@ function Stage({ stage, snapshot, px }: { stage: StageSession; snapshot: StageSn
       <header className="stage-top">
         {phase !== 'joining' && (
           <div className="stage-code">
-            Join <b className="mono">{snapshot.room.code}</b>
+            {t('stage.top.join')} <b className="mono">{snapshot.room.code}</b>
           </div>
         )}
         {phase !== 'joining' && <div className="stage-url mono">{stage.joinUrl}</div>}
-        <div className="stage-title">{shown ? `Round ${shown.index}: ${shown.title}` : 'Waiting for the class to join'}</div>
+        <div className="stage-title">
+          {shown ? t('stage.top.round', { index: shown.index, title: gameTitle(t, shown.game, shown.title) }) : t('stage.top.waiting')}
+        </div>
         <span className="spacer" />
-        {snapshot.paused && <span className="stage-pill">❚❚ Network paused</span>}
-        {snapshot.revealed && <span className="stage-pill">Secrets revealed</span>}
-        {!stage.online && <span className="stage-pill">Reconnecting…</span>}
+        {snapshot.paused && <span className="stage-pill">{t('stage.top.paused')}</span>}
+        {snapshot.revealed && <span className="stage-pill">{t('stage.top.revealed')}</span>}
+        {!stage.online && <span className="stage-pill">{t('stage.top.reconnecting')}</span>}
         <div className="stage-count" data-testid="stage-count">
-          <b>{count}</b> node{count === 1 ? '' : 's'}
+          <b>{t.number(count)}</b> {t('stage.top.nodes', { count })}
         </div>
       </header>
       {phase === 'joining' ? (
         <main className="stage-body stage-joining">
-          <section className="stage-join" aria-label="How to join">
-            <QrCode text={stage.joinUrl} label={`QR code to join room ${snapshot.room.code}`} />
+          <section className="stage-join" aria-label={t('stage.join.label')}>
+            <QrCode text={stage.joinUrl} label={t('stage.join.qr', { code: snapshot.room.code })} />
             <div className="stack stage-join-words">
-              <div>Scan the QR code with your phone, or open</div>
+              <div>{t('stage.join.scan')}</div>
               <div className="stage-url-big mono" data-testid="stage-join-url">
                 {stage.joinUrl}
               </div>
-              <div>Room code</div>
+              <div>{t('stage.join.code')}</div>
               <div className="stage-code-big mono" data-testid="stage-room-code">
                 {snapshot.room.code}
               </div>
-              {snapshot.room.locked && <div className="stage-pill">🔒 The room is locked</div>}
+              {snapshot.room.locked && <div className="stage-pill">{t('stage.join.locked')}</div>}
             </div>
           </section>
           <StageMap stage={stage} snapshot={snapshot} scale={scale} label={mapLabel} />
@@ -123,12 +135,14 @@ function Stage({ stage, snapshot, px }: { stage: StageSession; snapshot: StageSn
       ) : (
         <main className="stage-body">
           <StageMap stage={stage} snapshot={snapshot} scale={scale} label={mapLabel} />
-          <aside className="stage-side" aria-label={phase === 'verdict' ? 'How the round ended' : 'The round'}>
-            {phase === 'verdict' && snapshot.verdict && <h2 className="stage-verdict-title">Round {snapshot.verdict.index} is over</h2>}
+          <aside className="stage-side" aria-label={phase === 'verdict' ? t('stage.side.verdict') : t('stage.side.round')}>
+            {phase === 'verdict' && snapshot.verdict && (
+              <h2 className="stage-verdict-title">{t('stage.verdict.title', { index: snapshot.verdict.index })}</h2>
+            )}
             {ui?.Stage && shown?.view ? (
               <ui.Stage view={shown.view} snapshot={snapshot} ended={phase === 'verdict'} />
             ) : (
-              <p>Watch the messages on the map.</p>
+              <p>{t('stage.side.watch')}</p>
             )}
           </aside>
         </main>

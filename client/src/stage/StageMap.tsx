@@ -6,6 +6,8 @@ import type { StageSnapshot } from '../../../shared/protocol/views';
 import { presence } from '../console/Roster';
 import { GAME_UIS } from '../games';
 import { kindStyle } from '../games/mapLook';
+import { useT } from '../i18n/I18nProvider';
+import type { Translator } from '../i18n/translate';
 import type { MapNode } from '../map/draw';
 import { MapLegend } from '../map/Legend';
 import { NetworkMap } from '../map/NetworkMap';
@@ -13,10 +15,10 @@ import { TrafficModel } from '../map/traffic';
 import type { StageSession } from './useStage';
 
 /** The map's nodes with the game's stage look (never a secret: the stage view has none). */
-export function stageMapNodes(snapshot: StageSnapshot): MapNode[] {
+export function stageMapNodes(snapshot: StageSnapshot, t: Translator): MapNode[] {
   const shown = snapshot.round ?? snapshot.verdict;
   const ui = shown ? GAME_UIS[shown.game] : undefined;
-  const decorations = ui?.decorateStage && shown?.view ? ui.decorateStage(shown.view) : {};
+  const decorations = ui?.decorateStage && shown?.view ? ui.decorateStage(shown.view, t) : {};
   return snapshot.nodes.map((n) => {
     const p = presence(n, snapshot.t);
     return {
@@ -46,7 +48,8 @@ export function StageMap({
   useEffect(() => stage.subscribe((events) => traffic.ingest(events)), [stage, traffic]);
   const clock = useRef({ t: snapshot.t, at: stage.receivedAt, pausedAt: snapshot.pausedAt });
   clock.current = { t: snapshot.t, at: stage.receivedAt, pausedAt: snapshot.pausedAt };
-  const nodes = useMemo(() => stageMapNodes(snapshot), [snapshot]);
+  const t = useT();
+  const nodes = useMemo(() => stageMapNodes(snapshot, t), [snapshot, t]);
   const now = () => {
     const c = clock.current;
     return c.pausedAt ?? c.t + (performance.now() - c.at);

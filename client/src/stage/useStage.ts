@@ -2,6 +2,7 @@
 // (the console that opened the stage saved it), and receives only what the class may see.
 
 import { useEffect, useRef, useState } from 'react';
+import { setRoomLanguage } from '../i18n/language';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { StageSnapshot } from '../../../shared/protocol/views';
@@ -65,6 +66,10 @@ export function useStage(): StageSession {
       s.disconnect();
     };
   }, [code]);
+
+  // The room's language (set on the console) is the stage's.
+  const roomLanguage = snapshot?.room.language ?? null;
+  useEffect(() => setRoomLanguage(roomLanguage), [roomLanguage]);
 
   const subscribe = useRef((listener: StageListener) => {
     listeners.current.add(listener);

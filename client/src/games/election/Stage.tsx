@@ -3,12 +3,14 @@
 // stage shows what the console does, in type the back of the room can read.
 
 import type { ElectionStageView } from '../../../../shared/games/election/stage';
+import { useT } from '../../i18n/I18nProvider';
 import type { StageGameProps } from '../types';
 import { CardTag } from './CardFace';
-import { formatMs, ROLE_LOOK } from './look';
+import { formatMs } from './look';
 import './election.css';
 
 export function ElectionStage({ view, snapshot, ended }: StageGameProps<ElectionStageView>) {
+  const t = useT();
   if (view?.game !== 'election') return null;
   const names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
   const counts = { follower: 0, candidate: 0, leader: 0 };
@@ -18,67 +20,61 @@ export function ElectionStage({ view, snapshot, ended }: StageGameProps<Election
     <div className="stack" style={{ gap: '0.5em' }} data-testid="stage-election">
       <div className="stage-row">
         <div className="stage-big">
-          <span>Term</span>
-          <b data-testid="stage-term">{view.maxTerm}</b>
+          <span>{t('stage.el.term')}</span>
+          <b data-testid="stage-term">{t.number(view.maxTerm)}</b>
         </div>
         <div className="stage-big">
-          <span>Majority</span>
-          <b>
-            {view.majority} of {view.clusterSize}
-          </b>
+          <span>{t('stage.el.majority')}</span>
+          <b>{t('stage.el.majorityOf', { majority: view.majority, size: view.clusterSize })}</b>
         </div>
       </div>
       <div className="stage-big">
-        <span>Leader</span>
+        <span>{t('stage.el.leader')}</span>
         {view.leader ? (
           <b data-testid="stage-leader">
             <span aria-hidden="true">★ </span>
             <CardTag card={view.leader} name={names.get(view.leader.node)} />
           </b>
         ) : (
-          <b data-testid="stage-leader">none yet</b>
+          <b data-testid="stage-leader">{t('stage.el.noLeader')}</b>
         )}
       </div>
       <div className="stage-big">
-        <span>Decided (committed)</span>
-        <b>{view.committedValue ? `✓ “${view.committedValue}”` : 'nothing yet'}</b>
+        <span>{t('stage.el.committed')}</span>
+        <b>{view.committedValue ? t('stage.el.committedValue', { value: view.committedValue }) : t('stage.el.nothing')}</b>
       </div>
       {view.staleLeaders.map((s) => (
         <div key={s.node} className="stage-warn" role="status">
-          ⚠ <CardTag card={s} name={names.get(s.node)} /> still believes it leads term {s.term}
+          {t('stage.el.stale', { card: s.card, name: names.get(s.node) ?? '', term: s.term })}
         </div>
       ))}
-      <div>
-        {(['leader', 'candidate', 'follower'] as const).map((r) => (
-          <span key={r} style={{ marginRight: '1em' }}>
-            {ROLE_LOOK[r].icon} {counts[r]} {ROLE_LOOK[r].word.toLowerCase()}
-            {counts[r] === 1 ? '' : 's'}
-          </span>
-        ))}
+      <div className="stage-row">
+        <span>{t('stage.el.leaders', { count: counts.leader })}</span>
+        <span>{t('stage.el.candidates', { count: counts.candidate })}</span>
+        <span>{t('stage.el.followers', { count: counts.follower })}</span>
       </div>
-      <ul className="stage-list" aria-label="Latest terms">
+      <ul className="stage-list" aria-label={t('stage.el.latestTerms')}>
         {view.terms
           .slice(-4)
           .reverse()
-          .map((t) => (
-            <li key={t.term}>
-              <b>T{t.term}</b>{' '}
-              {t.leaders.length > 0 ? (
-                <>
-                  ★ {t.leaders.map((l) => `${l.card} ${names.get(l.node) ?? ''}`).join(', ')}
-                  {t.wonAt !== null ? ` after ${formatMs(t.wonAt - t.startedAt)}` : ''}
-                </>
-              ) : t.split ? (
-                'split vote: nobody won'
-              ) : (
-                `${t.candidates.length} candidate${t.candidates.length === 1 ? '' : 's'}`
-              )}
-            </li>
-          ))}
+          .map((term) => {
+            const leaders = t.list(term.leaders.map((l) => `${l.card} ${names.get(l.node) ?? ''}`.trim()));
+            return (
+              <li key={term.term}>
+                {term.leaders.length > 0
+                  ? term.wonAt !== null
+                    ? t('stage.el.termWon', { term: term.term, leaders, time: formatMs(term.wonAt - term.startedAt) })
+                    : t('stage.el.termLed', { term: term.term, leaders })
+                  : term.split
+                    ? t('stage.el.termSplit', { term: term.term })
+                    : t('stage.el.termCandidates', { term: term.term, count: term.candidates.length })}
+              </li>
+            );
+          })}
       </ul>
       {ended && (
         <div className={safe ? 'stage-good' : 'stage-warn'}>
-          {safe ? '✓ Safe: never more than one leader in a term' : `✗ Unsafe: ${view.safety.maxLeadersPerTerm} leaders in one term`}
+          {safe ? t('stage.el.safe') : t('stage.el.unsafe', { count: view.safety.maxLeadersPerTerm })}
         </div>
       )}
     </div>

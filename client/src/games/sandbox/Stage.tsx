@@ -2,11 +2,13 @@
 // inboxes. The texts themselves are private to their two nodes and never reach the stage.
 
 import type { SandboxConsoleView } from '../../../../shared/games/sandbox/config';
+import { useT } from '../../i18n/I18nProvider';
 import type { StageGameProps } from '../types';
 
 const TOP = 5;
 
 export function SandboxStage({ view, snapshot }: StageGameProps<SandboxConsoleView>) {
+  const t = useT();
   if (view?.game !== 'sandbox') return null;
   const names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
   const rows = Object.entries(view.perNode);
@@ -18,25 +20,23 @@ export function SandboxStage({ view, snapshot }: StageGameProps<SandboxConsoleVi
     .slice(0, TOP);
   return (
     <div className="stack" style={{ gap: '0.5em' }} data-testid="stage-sandbox">
-      <p>Send a message to anyone you pick. Watch what the network does to it.</p>
+      <p>{t('stage.sandbox.intro')}</p>
       <div className="stage-row">
         <div className="stage-big">
-          <span>Sent</span>
-          <b>{sent}</b>
+          <span>{t('stage.sandbox.sent')}</span>
+          <b>{t.number(sent)}</b>
         </div>
         <div className="stage-big">
-          <span>Received</span>
-          <b>{received}</b>
+          <span>{t('stage.sandbox.received')}</span>
+          <b>{t.number(received)}</b>
         </div>
       </div>
       {busiest.length > 0 && (
         <section>
-          <h3>Most messages received</h3>
+          <h3>{t('stage.sandbox.most')}</h3>
           <ul className="stage-list">
             {busiest.map(([id, c]) => (
-              <li key={id}>
-                <b>{names.get(id) ?? id}</b>: {c.received}
-              </li>
+              <li key={id}>{t('stage.sandbox.row', { name: names.get(id) ?? id, count: c.received })}</li>
             ))}
           </ul>
         </section>
