@@ -100,3 +100,25 @@ for (const game of GAMES) {
     await instructor.context.close();
   });
 }
+
+test('the stage follows a partition made on the console within a second, and shows roles only once revealed', async ({ browser }) => {
+  const instructor = await openConsole(browser);
+  const { page: con } = instructor;
+  const [stage] = await Promise.all([con.context().waitForEvent('page'), con.getByRole('button', { name: 'Open the stage' }).click()]);
+  await stage.setViewportSize({ width: 1920, height: 1080 });
+  await con.getByRole('button', { name: '+5 bots' }).click();
+  await expect(stage.getByRole('img', { name: /5 nodes in 1 group$/ })).toBeVisible();
+  await con.locator('#game-pick').selectOption('byzantine');
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await expect(stage.getByTestId('stage-byzantine')).toBeVisible();
+  await con.getByRole('button', { name: 'Split in halves', exact: true }).click();
+  await expect(stage.getByRole('img', { name: /5 nodes in 2 groups$/ })).toBeVisible({ timeout: 1000 });
+  await noSecrets(stage);
+  await con.getByRole('button', { name: 'Reveal on stage' }).click();
+  await expect(stage.getByTestId('stage-revealed')).toBeVisible({ timeout: 1000 });
+  await screenshot(stage, 'stage-byzantine-revealed-1920x1080');
+  await con.getByRole('button', { name: 'Hide on stage' }).click();
+  await expect(stage.getByTestId('stage-revealed')).toHaveCount(0);
+  expect(instructor.errors).toEqual([]);
+  await instructor.context.close();
+});
