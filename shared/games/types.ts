@@ -114,8 +114,15 @@ export interface GameEngine<Config, State, Action, View, ConsoleView, Result> {
   faultsChanged?(state: State, prev: Faults, next: Faults, ctx: EngineCtx): Effect[];
   /** What `node` may know, and nothing more: this is all its phone receives. */
   view(state: State, node: NodeId): View;
-  /** What the projector shows. May include secrets (roles, cards). */
+  /** What the instructor's console shows. May include secrets (roles, cards). */
   consoleView(state: State): ConsoleView;
+  /**
+   * What the projector stage shows the whole class: nothing a phone keeps from another (roles,
+   * secret words, cards) unless `revealed` (the instructor's reveal, for the debrief). Also
+   * called on a finished round's state, for its verdict. A game without one shows the class its
+   * map only.
+   */
+  stageView?(state: State, revealed: boolean): unknown;
   /** The round's analysis, recorded when the round ends (`ctx.now` is the end). */
   result(state: State, net: NetStats, ctx?: EngineCtx): Result;
   /** The autopilot: actions a bot takes given only what its node may know. */

@@ -11,7 +11,7 @@ import type { AnyGameUi, GameUi } from './types';
  * beside their game's id, and the registry is looked up by that id, so the screens that get a
  * view are the ones written for its type.
  */
-function erase<View, ConsoleView, Result, Config>(ui: GameUi<View, ConsoleView, Result, Config>): AnyGameUi {
+function erase<View, ConsoleView, Result, Config, StageView>(ui: GameUi<View, ConsoleView, Result, Config, StageView>): AnyGameUi {
   return ui as AnyGameUi;
 }
 

@@ -15,6 +15,7 @@ import { check } from './rules';
 import { setup } from './setup';
 import { general, graceTimerKey, lieutenants, phaseTimerKey, RELAY_TIMER_PREFIX, type ByzantineState } from './state';
 import { consoleView, type ByzantineConsoleView } from './console';
+import { stageView } from './stage';
 import { nodeView, type ByzantineView } from './view';
 import { nodeParam, notice } from '../../protocol/notice';
 
@@ -94,6 +95,7 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
 
     view: nodeView,
     consoleView,
+    stageView,
     result: analyse,
     bot,
 

@@ -19,6 +19,7 @@ import { refreshStale } from './stale';
 import { armElection, begin, nodeOf, parseKey, type Step } from './step';
 import type { ElectionState, NodeState } from './state';
 import { consoleView, type ElectionConsoleView } from './console';
+import { stageView } from './stage';
 import { nodeView, type ElectionView } from './view';
 
 function freshNode(): NodeState {
@@ -171,6 +172,7 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
 
     view: (s, node) => nodeView(s, node),
     consoleView: (s) => consoleView(s, currentLeader(s)),
+    stageView: (s) => stageView(s, currentLeader(s)),
     result: (s, net) => electionResult(s, net),
     bot: electionBot,
     botDelay: (s, rng) => rng.between(s.timing.botDelayMs[0], s.timing.botDelayMs[1]),

@@ -14,6 +14,7 @@ import { refreshReach } from './reach';
 import { applyAction, checkAction, countSent } from './rules';
 import { createState, learn, nodeOf, REQUESTS_KEPT, type GossipState, type Outcome } from './state';
 import { consoleView, type GossipConsoleView } from './console';
+import { stageView } from './stage';
 import { nodeView, type GossipNodeView } from './view';
 import { nodeParam, notice, type Notice } from '../../protocol/notice';
 
@@ -83,6 +84,7 @@ export const gossip: GameEngine<GossipConfig, GossipState, GossipAction, GossipN
 
   view: (state, node) => nodeView(state, node),
   consoleView: (state) => consoleView(state),
+  stageView: (state, revealed) => stageView(state, revealed),
   result: (state, net) => gossipResult(state, net),
   bot: gossipBot,
   botDelay,

@@ -120,6 +120,11 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     return { game: 'sandbox', perNode };
   },
 
+  /** Texts are private to their two nodes: the stage gets how many each sent and received. */
+  stageView(state): SandboxConsoleView {
+    return this.consoleView(state);
+  },
+
   result(state, net: NetStats) {
     return { game: 'sandbox' as const, nodes: state.nodes.length, ...net };
   },

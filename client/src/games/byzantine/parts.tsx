@@ -167,7 +167,8 @@ export function LieutenantTable({
 }) {
   const ids = rows.map((r) => r.node);
   return (
-    <div className="byz-table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways, so it must take the focus for keyboard users to scroll it
+    <section className="byz-table-wrap" aria-label="Lieutenants" tabIndex={0}>
       <table className="byz-table" data-testid="byz-table">
         <thead>
           {relayColumns && (
@@ -242,6 +243,6 @@ export function LieutenantTable({
           ? 'Signed: only messages with genuine signatures count.'
           : 'The tally is the order plus one relay per other lieutenant; a missing one counts as Retreat, a tie is Retreat.'}
       </p>
-    </div>
+    </section>
   );
 }
