@@ -1,50 +1,51 @@
-// What the projector shows both live and in the round's result: the bound N ≥ 3f+1, the
-// verdict (IC1, IC2), and the lieutenants' table.
+// What the projector shows both live and in the round's result: the bound as Lamport, Shostak
+// and Pease prove it (OM(m): f ≤ m and N > 2f + m; SM(m): f ≤ m, N ≥ m + 2; beside it the
+// classic N ≥ 3f+1), the verdict (IC1, IC2), and the lieutenants' table.
 
 import type { Value } from '../../../../shared/games/byzantine/config';
-import type { Bound } from '../../../../shared/games/byzantine/outcome';
+import type { Bound } from '../../../../shared/games/byzantine/bound';
 import type { Tally } from '../../../../shared/games/byzantine/state';
 import { Icon, label, TraitorTag, ValueTag } from './common';
 import type { Notice } from '../../../../shared/protocol/notice';
 import { NoticeText } from '../../i18n/Words';
 
-export interface BoundFigures {
-  n: number;
-  f: number;
-  m: number;
-  signed: boolean;
-  omHolds: boolean;
-  smHolds: boolean | null;
-  guaranteed: boolean;
+const tick = (ok: boolean) => (ok ? '✓' : '✗');
+const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+
+/** What the round's figures promise, in a sentence. */
+function promiseOf(b: Bound, preview: boolean): string {
+  if (b.guaranteed) return `${b.algorithm} guarantees agreement${preview ? '' : ' on a reliable network'} (Lamport, Shostak & Pease).`;
+  if (b.signed)
+    return b.traitorsWithinM
+      ? `${b.algorithm} needs at least m + 2 = ${b.m + 2} generals.`
+      : `${b.algorithm} copes with at most ${plural(b.m, 'traitor')}: raise m.`;
+  if (!b.threeF) return 'Too many traitors: with N ≤ 3f no oral-messages algorithm can promise agreement.';
+  if (!b.traitorsWithinM) return `${b.algorithm} copes with at most ${plural(b.m, 'traitor')}: raise m.`;
+  return `${b.algorithm} needs more than 2f + m = ${2 * b.f + b.m} generals: nothing is promised (m = f would be).`;
 }
 
-export const fromBound = (b: Bound): BoundFigures => ({
-  n: b.n,
-  f: b.f,
-  m: b.m,
-  signed: b.signed,
-  omHolds: b.om.holds,
-  smHolds: b.sm ? b.sm.holds : null,
-  guaranteed: b.guaranteed,
-});
-
-/** N ≥ 3f+1 with the figures, and what it promises. */
-export function BoundLine({ b, preview = false }: { b: BoundFigures; preview?: boolean }) {
-  const alg = `${b.signed ? 'SM' : 'OM'}(${b.m})`;
-  const ok = b.signed ? !!b.smHolds : b.omHolds;
-  let promise: string;
-  if (b.guaranteed) promise = `${alg} guarantees agreement${preview ? '' : ' on a reliable network'}.`;
-  else if (b.signed) promise = `${alg} needs N ≥ m+2 and f ≤ m: the traitors may break agreement.`;
-  else if (!b.omHolds) promise = 'Too many traitors: they can break agreement.';
-  else promise = `${alg} copes with only ${b.m} traitor${b.m === 1 ? '' : 's'}: raise m.`;
+/** The paper's rule with the round's figures, each condition marked, and what it promises. */
+export function BoundLine({ b, preview = false }: { b: Bound; preview?: boolean }) {
+  const size = b.signed
+    ? `N ≥ m+2: ${b.n} ${b.enoughGenerals ? '≥' : '<'} ${b.m + 2}`
+    : `N > 2f+m: ${b.n} ${b.enoughGenerals ? '>' : '≤'} ${2 * b.f + b.m}`;
   return (
-    <div className={`byz-bound ${ok && b.guaranteed ? 'holds' : 'fails'}`} data-testid="byz-bound" role={preview ? 'status' : undefined}>
+    <div className={`byz-bound ${b.guaranteed ? 'holds' : 'fails'}`} data-testid="byz-bound" role={preview ? 'status' : undefined}>
       <span className="rule">
-        N = {b.n}, f = {b.f}: {b.n} {b.omHolds ? '≥' : '<'} 3·{b.f}+1 = {3 * b.f + 1}
+        {b.algorithm}, N = {b.n}, f = {b.f}
       </span>
-      <span className="mark">{b.omHolds ? '✓ N ≥ 3f+1 holds' : '✗ N ≥ 3f+1 fails'}</span>
-      {b.signed && <span className="mark">{b.smHolds ? '✓ N ≥ m+2, f ≤ m' : '✗ N ≥ m+2, f ≤ m'}</span>}
-      <span>{promise}</span>
+      <span className="mark">
+        {tick(b.enoughGenerals)} {size}
+      </span>
+      <span className="mark">
+        {tick(b.traitorsWithinM)} f ≤ m: {b.f} {b.traitorsWithinM ? '≤' : '>'} {b.m}
+      </span>
+      {!b.signed && (
+        <span className="mark three-f" title="Necessary for any oral-messages algorithm (Lamport, Shostak & Pease, section 3)">
+          {tick(b.threeF)} N ≥ 3f+1: {b.n} {b.threeF ? '≥' : '<'} {3 * b.f + 1}
+        </span>
+      )}
+      <span>{promiseOf(b, preview)}</span>
     </div>
   );
 }
