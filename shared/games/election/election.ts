@@ -202,6 +202,7 @@ export function crash(st: Step, node: NodeId): void {
   n.refused = {};
   n.refusedCount = 0;
   n.pending = [];
+  n.inbox = [];
   n.expired = false;
   n.leaderId = null;
   n.heard = { count: 0, at: null };

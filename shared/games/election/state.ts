@@ -111,6 +111,19 @@ export interface NodeState {
   /** Heartbeats received from the leader of the current term. */
   heard: { count: number; at: number | null };
   notice: NodeNotice | null;
+  /** Messages received and not handled yet, oldest first (processing time [E18]). */
+  inbox: QueuedEnvelope[];
+}
+
+/** A message waiting in a node's queue: the envelope as it arrived. */
+export interface QueuedEnvelope {
+  id: string;
+  from: NodeId;
+  to: NodeId;
+  kind: string;
+  body: unknown;
+  sentAt: number;
+  lamport: number;
 }
 
 /** A broken safety property [E16]: when, and what (an `election.violation.*` notice). */
