@@ -66,6 +66,11 @@ export const GAME_FLAGS: Readonly<Record<string, readonly FlagDoc[]>> = {
       value: 'MIN-MAX',
       text: `processing time per message and per timer in ms (default ${range(PACES.fast.processingMs)}; class ${range(PACES.class.processingMs)})`,
     },
+    { name: 'pre-vote', text: 'pre-vote before standing (thesis 9.6): a node raises its term only if a majority would vote for it' },
+    {
+      name: 'check-quorum',
+      text: 'CheckQuorum (thesis 6.2): a leader steps down when a majority has not answered for an election timeout',
+    },
     { name: 'duration', value: 'MS', text: 'virtual time per trial (default 10000, or the last fault + 4000; class 180000, or + 60000)' },
   ],
   gossip: [

@@ -53,6 +53,10 @@ export const electionConfig = z
     botDelayMs: range(60_000).optional(),
     /** Overrides the preset's processing time per message and per timer (ms) [E18]. */
     processingMs: range(1_000, false).optional(),
+    /** Pre-vote (Ongaro's thesis, section 9.6): a node asks before it raises its term [E19]. Off by default. */
+    preVote: z.boolean().optional(),
+    /** CheckQuorum (thesis, section 6.2): a leader that has not heard from a majority for an election timeout steps down [E20]. */
+    checkQuorum: z.boolean().optional(),
   })
   .strict();
 
@@ -83,6 +87,8 @@ export type ElectionAction = z.infer<typeof electionAction>;
 export const KIND = {
   voteRequest: 'election:vote-request',
   vote: 'election:vote',
+  preVoteRequest: 'election:prevote-request',
+  preVote: 'election:prevote',
   append: 'election:append',
   appendReply: 'election:append-reply',
 } as const;

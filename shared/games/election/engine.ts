@@ -13,7 +13,18 @@ import { electionBot } from './bot';
 import { dealCards } from './cards';
 import { checkAction } from './rules';
 import { electionAction, electionConfig, GAME_ID, KIND, timingOf, type ElectionAction, type ElectionConfig } from './config';
-import { answerVote, crash, onElectionTimer, onVote, onVoteRequest, stand, syncDown } from './election';
+import {
+  answerVote,
+  crash,
+  onElectionTimer,
+  onPreVote,
+  onPreVoteRequest,
+  onQuorumCheck,
+  onVote,
+  onVoteRequest,
+  stand,
+  syncDown,
+} from './election';
 import { heartbeat, onAppend, onAppendReply, propose } from './log';
 import { refreshStale } from './stale';
 import { armElection, begin, nodeOf, parseKey, processingDelay, processKey, type Step } from './step';
@@ -41,6 +52,7 @@ function freshNode(): NodeState {
     heard: { count: 0, at: null },
     notice: null,
     inbox: [],
+    preVote: null,
   };
 }
 
@@ -58,6 +70,12 @@ function handle(st: Step, env: Envelope): void {
       return;
     case KIND.appendReply:
       onAppendReply(st, env);
+      return;
+    case KIND.preVoteRequest:
+      onPreVoteRequest(st, env);
+      return;
+    case KIND.preVote:
+      onPreVote(st, env);
       return;
   }
 }
@@ -188,6 +206,7 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
         if (n.down) return;
         if (parsed.kind === 'timeout') onElectionTimer(st, parsed.node);
         else if (parsed.kind === 'process') processNext(st, parsed.node);
+        else if (parsed.kind === 'quorum') onQuorumCheck(st, parsed.node);
         else if (n.role === 'leader') heartbeat(st, parsed.node);
       });
     },

@@ -29,6 +29,14 @@ export type ElectionTrial = {
   downtimeMs: number | null;
 };
 
+/** A bare `--pre-vote` is on; `--pre-vote false` is off. */
+function switchFlag(flags: SimFlags, key: string): boolean {
+  const raw = flags[key];
+  if (raw === undefined || raw === false || raw === 'false') return false;
+  if (raw === true || raw === 'true') return true;
+  throw new Error(`--${key} takes no value (or true/false).`);
+}
+
 function paceFlag(flags: SimFlags): Pace {
   const raw = flags.pace ?? 'fast';
   if (raw !== 'fast' && raw !== 'class') throw new Error('--pace must be "fast" or "class".');
@@ -60,6 +68,8 @@ export const electionSim: SimPlugin<ElectionConfig, ElectionState, ElectionResul
       heartbeatMs: rangeFlag(flags, 'heartbeat', [...preset.heartbeatMs]),
       botDelayMs: rangeFlag(flags, 'bot-delay', [...preset.botDelayMs]),
       processingMs: rangeFlag(flags, 'processing', [...preset.processingMs]),
+      ...(switchFlag(flags, 'pre-vote') ? { preVote: true } : {}),
+      ...(switchFlag(flags, 'check-quorum') ? { checkQuorum: true } : {}),
     };
   },
 

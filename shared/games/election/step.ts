@@ -28,13 +28,15 @@ export const timeoutKey = (node: NodeId): string => `election:timeout:${node}`;
 export const heartbeatKey = (node: NodeId): string => `election:heartbeat:${node}`;
 /** The node has finished handling the message at the head of its queue [E18]. */
 export const processKey = (node: NodeId): string => `election:process:${node}`;
+/** A leader checks that a majority answered it within an election timeout (CheckQuorum [E20]). */
+export const quorumKey = (node: NodeId): string => `election:quorum:${node}`;
 
-const TIMER_KINDS = ['timeout', 'heartbeat', 'process'] as const;
+const TIMER_KINDS = ['timeout', 'heartbeat', 'process', 'quorum'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 /** Parses a timer key of this game: which timer, for which node. */
 export function parseKey(key: string): { kind: TimerKind; node: NodeId } | null {
-  const m = /^election:(timeout|heartbeat|process):(.+)$/.exec(key);
+  const m = /^election:(timeout|heartbeat|process|quorum):(.+)$/.exec(key);
   const kind = TIMER_KINDS.find((k) => k === m?.[1]);
   const node = m?.[2];
   if (!node || !kind) return null;
@@ -122,6 +124,7 @@ export function cancelTimers(st: Step, node: NodeId): void {
     { type: 'cancel', key: timeoutKey(node) },
     { type: 'cancel', key: heartbeatKey(node) },
     { type: 'cancel', key: processKey(node) },
+    { type: 'cancel', key: quorumKey(node) },
   );
 }
 

@@ -5,47 +5,51 @@
 import type { Value } from '../../../../shared/games/byzantine/config';
 import type { Bound } from '../../../../shared/games/byzantine/bound';
 import type { Tally } from '../../../../shared/games/byzantine/state';
+import { useT } from '../../i18n/I18nProvider';
 import { Icon, label, TraitorTag, ValueTag } from './common';
 import type { Notice } from '../../../../shared/protocol/notice';
 import { NoticeText } from '../../i18n/Words';
 
-const tick = (ok: boolean) => (ok ? '✓' : '✗');
-const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-
 /** What the round's figures promise, in a sentence. */
-function promiseOf(b: Bound, preview: boolean): string {
-  if (b.guaranteed) return `${b.algorithm} guarantees agreement${preview ? '' : ' on a reliable network'} (Lamport, Shostak & Pease).`;
-  if (b.signed)
-    return b.traitorsWithinM
-      ? `${b.algorithm} needs at least m + 2 = ${b.m + 2} generals.`
-      : `${b.algorithm} copes with at most ${plural(b.m, 'traitor')}: raise m.`;
-  if (!b.threeF) return 'Too many traitors: with N ≤ 3f no oral-messages algorithm can promise agreement.';
-  if (!b.traitorsWithinM) return `${b.algorithm} copes with at most ${plural(b.m, 'traitor')}: raise m.`;
-  return `${b.algorithm} needs more than 2f + m = ${2 * b.f + b.m} generals: nothing is promised (m = f would be).`;
+function BoundPromise({ b, preview }: { b: Bound; preview: boolean }) {
+  const t = useT();
+  const { algorithm, m } = b;
+  if (b.guaranteed)
+    return (
+      <span>
+        {preview ? t('byzantine.bound.promise.guaranteed', { algorithm }) : t('byzantine.bound.promise.guaranteedReliable', { algorithm })}
+      </span>
+    );
+  if (b.signed && b.traitorsWithinM) return <span>{t('byzantine.bound.promise.smSize', { algorithm, limit: m + 2 })}</span>;
+  if (!b.signed && !b.threeF) return <span>{t('byzantine.bound.promise.threeF')}</span>;
+  if (!b.traitorsWithinM) return <span>{t('byzantine.bound.promise.raiseM', { algorithm, m })}</span>;
+  return <span>{t('byzantine.bound.promise.omSize', { algorithm, limit: 2 * b.f + m })}</span>;
 }
 
 /** The paper's rule with the round's figures, each condition marked, and what it promises. */
 export function BoundLine({ b, preview = false }: { b: Bound; preview?: boolean }) {
+  const t = useT();
+  const { n, f, m } = b;
   const size = b.signed
-    ? `N ≥ m+2: ${b.n} ${b.enoughGenerals ? '≥' : '<'} ${b.m + 2}`
-    : `N > 2f+m: ${b.n} ${b.enoughGenerals ? '>' : '≤'} ${2 * b.f + b.m}`;
+    ? b.enoughGenerals
+      ? t('byzantine.bound.sm.size.ok', { n, limit: m + 2 })
+      : t('byzantine.bound.sm.size.fail', { n, limit: m + 2 })
+    : b.enoughGenerals
+      ? t('byzantine.bound.om.size.ok', { n, limit: 2 * f + m })
+      : t('byzantine.bound.om.size.fail', { n, limit: 2 * f + m });
   return (
     <div className={`byz-bound ${b.guaranteed ? 'holds' : 'fails'}`} data-testid="byz-bound" role={preview ? 'status' : undefined}>
-      <span className="rule">
-        {b.algorithm}, N = {b.n}, f = {b.f}
-      </span>
+      <span className="rule">{t('byzantine.bound.head', { algorithm: b.algorithm, n, f })}</span>
+      <span className="mark">{size}</span>
       <span className="mark">
-        {tick(b.enoughGenerals)} {size}
-      </span>
-      <span className="mark">
-        {tick(b.traitorsWithinM)} f ≤ m: {b.f} {b.traitorsWithinM ? '≤' : '>'} {b.m}
+        {b.traitorsWithinM ? t('byzantine.bound.traitors.ok', { f, m }) : t('byzantine.bound.traitors.fail', { f, m })}
       </span>
       {!b.signed && (
-        <span className="mark three-f" title="Necessary for any oral-messages algorithm (Lamport, Shostak & Pease, section 3)">
-          {tick(b.threeF)} N ≥ 3f+1: {b.n} {b.threeF ? '≥' : '<'} {3 * b.f + 1}
+        <span className="mark three-f" title={t('byzantine.bound.threeF.why')}>
+          {b.threeF ? t('byzantine.bound.threeF.ok', { n, limit: 3 * f + 1 }) : t('byzantine.bound.threeF.fail', { n, limit: 3 * f + 1 })}
         </span>
       )}
-      <span>{promiseOf(b, preview)}</span>
+      <BoundPromise b={b} preview={preview} />
     </div>
   );
 }
