@@ -32,7 +32,12 @@ export const FAULT_FLAGS: readonly FlagDoc[] = [
   { name: 'latency', value: 'MIN-MAX', text: 'delivery delay in ms, drawn per message (default 0-0)' },
   { name: 'partition', value: 'A,B@MS', text: 'split into groups of these sizes, in seat order, at MS (repeatable)' },
   { name: 'heal', value: '@MS', text: 'heal every partition at MS (repeatable)' },
-  { name: 'crash', value: 'K@MS', text: 'crash K random nodes, or "leader", at MS (repeatable)' },
+  {
+    name: 'crash',
+    value: 'K@MS',
+    text: 'crash K random nodes at MS, or "leader": the node leading at MS (or the next to lead), at a moment spread over one heartbeat (repeatable)',
+  },
+  { name: 'until-new-leader', text: 'end each trial as soon as a node leads after the leader crash' },
   { name: 'restart', value: '@MS', text: 'restart the crashed nodes at MS (repeatable)' },
   { name: 'drill-at', value: 'NAME@MS', text: `run a one-click drill at MS (repeatable): ${Object.keys(DRILLS).join(', ')}` },
   { name: 'drill', value: 'FILE.json', text: 'a drill script as the console saves it (its step times are seconds)' },
@@ -55,6 +60,16 @@ export const GAME_FLAGS: Readonly<Record<string, readonly FlagDoc[]>> = {
       name: 'bot-delay',
       value: 'MIN-MAX',
       text: `bot reaction in ms (default ${range(PACES.fast.botDelayMs)}; class ${range(PACES.class.botDelayMs)})`,
+    },
+    {
+      name: 'processing',
+      value: 'MIN-MAX',
+      text: `processing time per message and per timer in ms (default ${range(PACES.fast.processingMs)}; class ${range(PACES.class.processingMs)})`,
+    },
+    { name: 'pre-vote', text: 'pre-vote before standing (thesis 9.6): a node raises its term only if a majority would vote for it' },
+    {
+      name: 'check-quorum',
+      text: 'CheckQuorum (thesis 6.2): a leader steps down when a majority has not answered for an election timeout',
     },
     { name: 'duration', value: 'MS', text: 'virtual time per trial (default 10000, or the last fault + 4000; class 180000, or + 60000)' },
   ],
@@ -90,6 +105,7 @@ export const GAME_FLAGS: Readonly<Record<string, readonly FlagDoc[]>> = {
 export const EXAMPLES = [
   'npm run simulate -- --game election --nodes 5 --trials 500 --timeout 150-300 --latency 5-10 --seed 1 --json',
   'npm run simulate -- --game election --nodes 5 --trials 100 --partition 3,2@2000 --heal @6000 --json',
+  'npm run simulate -- --game election --nodes 5 --trials 1000 --timeout 150-200 --heartbeat 75 --latency 7-8 --bot-delay 0 --crash leader@1000 --until-new-leader --json',
   'npm run simulate -- --game gossip --nodes 1024 --fanout 2 --mode push --trials 300 --seed 1 --json',
   'npm run simulate -- --game byzantine --nodes 4 --traitors 1 --m 1 --strategy split --trials 500 --seed 1 --json',
   'npm run simulate -- --game sandbox --nodes 6 --trials 3 --drill my-drill.json --json',

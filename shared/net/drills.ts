@@ -11,6 +11,7 @@ export const DRILLS = {
   halves: 'Split in halves',
   'isolate-leader': 'Isolate the leader',
   'isolate-random': 'Isolate a random node',
+  'isolate-follower': 'Isolate a follower',
   bridge: 'Bridge (two halves, one node sees both)',
   ring: 'Majorities ring',
   'kill-minority': 'Crash a minority',
@@ -33,6 +34,7 @@ export const DRILL_IMPOSSIBLE = {
   two_nodes: 'Splitting needs at least two nodes.',
   no_leader: 'There is no leader to isolate right now.',
   all_crashed: 'Every node is crashed.',
+  no_follower: 'There is no follower to isolate.',
   three_nodes: 'A bridge needs at least three nodes.',
   four_nodes: 'A majorities ring needs at least four nodes.',
   minority: 'With fewer than three nodes there is no minority to crash.',
@@ -60,6 +62,12 @@ export function planDrill(name: DrillName, ctx: DrillCtx): DrillPlan {
     case 'isolate-random':
       if (alive.length === 0) return { error: 'all_crashed' };
       return { op: { op: 'isolate', nodes: [ctx.rng.pick(alive)] } };
+    case 'isolate-follower': {
+      // A live node other than the leader (any live node when there is no leader).
+      const followers = alive.filter((n) => n !== ctx.leader);
+      if (followers.length === 0) return { error: 'no_follower' };
+      return { op: { op: 'isolate', nodes: [ctx.rng.pick(followers)] } };
+    }
     case 'bridge': {
       if (nodes.length < 3) return { error: 'three_nodes' };
       const mid = Math.floor(nodes.length / 2);

@@ -27,7 +27,8 @@ export class Cluster {
 
   constructor(n: number, config: Record<string, unknown> = { pace: 'fast' }, seed = 1) {
     this.nodes = Array.from({ length: n }, (_, i) => `n${i + 1}`);
-    const { state, effects } = election.init(election.config.parse(config), { ...this.ctx(), seed });
+    // The test delivers each message itself: no processing time [E18] unless a test asks for it.
+    const { state, effects } = election.init(election.config.parse({ processingMs: [0, 0], ...config }), { ...this.ctx(), seed });
     this.state = state;
     this.apply(effects);
   }

@@ -1,5 +1,5 @@
 // The Byzantine generals round (lying rounds): a commander orders, lieutenants relay, loyal
-// lieutenants decide by majority, and the class checks IC1 and IC2 against N ≥ 3f+1.
+// lieutenants decide by majority, and the class checks IC1 and IC2 against what the paper proves (bound.ts).
 // Rules are in README.md beside this file; each part lives in its own file:
 // config (settings, actions), setup (roles), messages and phases, rules (check),
 // view (phones), console (the projector), bot, outcome and analysis (the result), sim (the simulator),

@@ -2,38 +2,15 @@
 
 import type { NodeId } from '../../protocol/ids';
 import type { Value } from './config';
+import { lspBound, type Bound } from './bound';
 import { general, lieutenants, type ByzantineState, type Outcome } from './state';
 import { notice } from '../../protocol/notice';
 
-export interface Bound {
-  n: number;
-  f: number;
-  m: number;
-  signed: boolean;
-  /** N ≥ 3f+1, the oral-messages bound. */
-  om: { rule: 'N ≥ 3f+1'; holds: boolean };
-  /** SM(m): N ≥ m+2 with at most m traitors; null for oral messages. */
-  sm: { rule: 'N ≥ m+2, f ≤ m'; holds: boolean } | null;
-  /** The algorithm as played promises IC1 and IC2 (OM: N ≥ 3f+1 and f ≤ m; SM: its bound), on a reliable network. */
-  guaranteed: boolean;
-}
+export type { Bound };
 
+/** The round's figures set against what the paper proves ([B9]; see bound.ts). */
 export function bound(s: ByzantineState): Bound {
-  const n = s.generals.length;
-  const f = s.traitors.length;
-  const m = s.m;
-  const omHolds = n >= 3 * f + 1;
-  const smHolds = n >= m + 2 && f <= m;
-  const guaranteed = s.signed ? smHolds : omHolds && f <= m;
-  return {
-    n,
-    f,
-    m,
-    signed: s.signed,
-    om: { rule: 'N ≥ 3f+1', holds: omHolds },
-    sm: s.signed ? { rule: 'N ≥ m+2, f ≤ m', holds: smHolds } : null,
-    guaranteed,
-  };
+  return lspBound(s.generals.length, s.traitors.length, s.m, s.signed);
 }
 
 /** The order a loyal commander gave (the same to all, [B3]), or null: a traitor, or no order sent. */

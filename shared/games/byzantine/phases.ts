@@ -9,7 +9,7 @@ import { DEFAULT_VALUE } from './config';
 import { flushAll, holdOm, relayLoyal, sendOmRelays, sendOrders, sendSmRelays } from './messages';
 import { evaluate } from './outcome';
 import { choice, omSendsAt, omVotes, pathsTo, recipientsOf } from './paths';
-import { chooseValues } from './strategies';
+import { chooseValues, collusion, type LieContext } from './strategies';
 import {
   general,
   decideStep,
@@ -84,14 +84,20 @@ export function onGraceTimer(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): v
   advance(s, ctx, fx);
 }
 
+/** What colluding traitors agree on, for messages of the current level ([B12]). */
+export function lieContext(s: ByzantineState): LieContext {
+  return { collusion: collusion(s.generals, s.commander, s.traitors), signed: s.signed, level: Math.max(1, s.step), m: s.m };
+}
+
 function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
   const rng = createRng(s.rng);
+  const lie = lieContext(s);
   if (s.step === 1) {
     const c = s.commander;
     if (!ctx.isDown(c)) {
       const open = lieutenants(s).filter((l) => general(s, c).sentTo[c]?.[l] === undefined);
       const values = general(s, c).traitor
-        ? chooseValues(s.config.strategy, s.suggestedOrder, lieutenants(s), rng)
+        ? chooseValues(s.config.strategy, s.suggestedOrder, lieutenants(s), rng, lie)
         : Object.fromEntries(open.map((l) => [l, s.suggestedOrder]));
       sendOrders(s, ctx, fx, values);
     }
@@ -116,13 +122,21 @@ function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
             mine,
             lieutenants(s).filter((l) => l !== t),
             rng,
+            lie,
           ),
         );
       } else {
         for (const h of Object.values(g.held)) {
           if (h.path.length !== s.step - 1) continue;
           const out = [...h.path, t];
-          sendOmRelays(s, ctx, fx, t, h.path, chooseValues(s.config.strategy, h.value, recipientsOf(s, out), rng));
+          sendOmRelays(
+            s,
+            ctx,
+            fx,
+            t,
+            h.path,
+            chooseValues(s.config.strategy, h.value, recipientsOf(s, out), rng, { ...lie, level: out.length }),
+          );
         }
       }
     }

@@ -312,7 +312,7 @@ describe('byzantine: outcome', () => {
   it('[B9] 3 generals, a lying lieutenant: IC2 fails, against a bound that fails', () => {
     const res = play(3, { traitorIds: ['n3'], order: 'attack', strategy: 'flip' });
     expect(res).toMatchObject({ ic1: true, ic2: false, decisions: { n2: 'retreat' }, order: 'attack', commanderLoyal: true });
-    expect(res.bound).toMatchObject({ n: 3, f: 1, om: { holds: false }, guaranteed: false });
+    expect(res.bound).toMatchObject({ n: 3, f: 1, threeF: false, enoughGenerals: false, guaranteed: false });
     expect(res.verdict).toEqual({
       code: 'byzantine.verdict',
       params: { what: 'agreed', count: 1, value: 'retreat', attack: 0, retreat: 1, why: 'disobeyed', order: 'attack' },
@@ -322,7 +322,7 @@ describe('byzantine: outcome', () => {
   it('[B9] 4 generals, the same lie: IC1 and IC2 hold, and so does the bound', () => {
     const res = play(4, { traitorIds: ['n4'], order: 'attack', strategy: 'flip' });
     expect(res).toMatchObject({ ic1: true, ic2: true, decisions: { n2: 'attack', n3: 'attack' } });
-    expect(res.bound).toMatchObject({ om: { holds: true }, guaranteed: true });
+    expect(res.bound).toMatchObject({ threeF: true, enoughGenerals: true, guaranteed: true });
     expect(res.verdict.params).toMatchObject({ what: 'agreed', count: 2, value: 'attack', why: 'followed' });
   });
 

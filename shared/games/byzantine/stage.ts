@@ -25,8 +25,9 @@ export interface ByzantineStageView {
   /** N (generals) and f (how many traitors, not who). */
   n: number;
   f: number;
-  /** N ≥ 3f+1, and whether the algorithm as played promises agreement. */
-  omHolds: boolean;
+  /** The algorithm played ("OM(1)"), the condition the paper proves it under, and whether it holds here (bound.ts). */
+  algorithm: string;
+  rule: string;
   guaranteed: boolean;
   messages: { sent: number; arrived: number; travelling: number };
   /** Set once the round is decided: did the loyal lieutenants all agree (IC1)? */
@@ -58,7 +59,8 @@ export function stageView(s: ByzantineState, revealed: boolean): ByzantineStageV
     generals: [...s.generals],
     n: b.n,
     f: b.f,
-    omHolds: b.om.holds,
+    algorithm: b.algorithm,
+    rule: b.rule,
     guaranteed: b.guaranteed,
     messages: {
       sent: s.counts.sent,

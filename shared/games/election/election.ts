@@ -5,11 +5,32 @@
 import type { NodeId } from '../../protocol/ids';
 import { nodeParam, nodesParam } from '../../protocol/notice';
 import type { Envelope } from '../types';
-import { observeTerm } from './follow';
+import { observeTerm, toFollower } from './follow';
 import { heartbeat, violate } from './log';
-import { armElection, cancelTimers, lastLogTerm, mark, nodeOf, notify, raiseMaxTerm, send, timeoutKey, type Step } from './step';
+import {
+  armElection,
+  cancelTimers,
+  lastLogTerm,
+  mark,
+  nodeOf,
+  notify,
+  quorumKey,
+  raiseMaxTerm,
+  send,
+  timeoutKey,
+  upToDate,
+  type Step,
+} from './step';
 import { KIND } from './config';
-import { PENDING_MAX, type ElectionState, type TermRecord, type VoteBody, type VoteRequestBody } from './state';
+import {
+  PENDING_MAX,
+  type ElectionState,
+  type PreVoteBody,
+  type PreVoteRequestBody,
+  type TermRecord,
+  type VoteBody,
+  type VoteRequestBody,
+} from './state';
 
 /** Term records kept for the console's timeline and the result; older ones are summarised. */
 export const TERMS_KEPT = 500;
@@ -50,10 +71,20 @@ export function onElectionTimer(st: Step, node: NodeId): void {
   else notify(st, node, 'timer.expired');
 }
 
-/** Term + 1, a vote for itself, RequestVote to every other node [E3]. */
+/**
+ * The node stands [E3]. With pre-vote [E19] it first asks whether a majority would vote for it
+ * in its next term, and raises its term only once they said yes; otherwise it campaigns at once.
+ */
 export function stand(st: Step, node: NodeId): void {
+  if (st.s.config.preVote === true) preStand(st, node);
+  else campaign(st, node);
+}
+
+/** Term + 1, a vote for itself, RequestVote to every other node [E3]. */
+export function campaign(st: Step, node: NodeId): void {
   const { s, ctx } = st;
   const n = nodeOf(s, node);
+  n.preVote = null;
   n.term += 1;
   n.role = 'candidate';
   n.votedFor = node;
@@ -72,6 +103,57 @@ export function stand(st: Step, node: NodeId): void {
   const body: VoteRequestBody = { term: n.term, lastLogIndex: n.log.length, lastLogTerm: lastLogTerm(n) };
   for (const to of s.nodes) if (to !== node) send(st, node, to, KIND.voteRequest, body);
   if (n.voteCount >= s.majority) becomeLeader(st, node);
+}
+
+/**
+ * Pre-vote [E19] (Ongaro's thesis, section 9.6): the node keeps its term and asks every other
+ * node whether it would vote for it in term + 1. A fresh election timer lets it ask again.
+ */
+function preStand(st: Step, node: NodeId): void {
+  const { s } = st;
+  const n = nodeOf(s, node);
+  n.preVote = { term: n.term + 1, votes: { [node]: true }, count: 1 };
+  n.leaderId = null;
+  armElection(st, node);
+  mark(st, node, 'pre_candidate', { node: nodeParam(node), term: n.term + 1 }, { event: 'pre-candidate', term: n.term + 1 });
+  notify(st, node, 'pre_vote', { others: s.majority - 1, term: n.term + 1, current: n.term });
+  const body: PreVoteRequestBody = { term: n.term + 1, lastLogIndex: n.log.length, lastLogTerm: lastLogTerm(n) };
+  for (const to of s.nodes) if (to !== node) send(st, node, to, KIND.preVoteRequest, body);
+  if (n.preVote.count >= s.majority) campaign(st, node);
+}
+
+/**
+ * A pre-vote request, answered by the server for the node [E19]: yes if the term asked for is
+ * above the node's, the asker's log is at least as up to date, and the node has not heard from
+ * a leader within the minimum election timeout (a leader never says yes). Nothing changes at
+ * the node: not its term, not its vote, not its timer.
+ */
+export function onPreVoteRequest(st: Step, env: Envelope): void {
+  const { s, ctx } = st;
+  const node = env.to;
+  const n = nodeOf(s, node);
+  const b = env.body as PreVoteRequestBody;
+  const leaderRecently = n.role === 'leader' || (n.heard.at !== null && ctx.now - n.heard.at < s.timing.timeoutMs[0]);
+  const granted = b.term > n.term && !leaderRecently && upToDate(b.lastLogTerm, b.lastLogIndex, lastLogTerm(n), n.log.length);
+  send(st, node, env.from, KIND.preVote, { term: granted ? b.term : Math.max(n.term, b.term - 1), granted } satisfies PreVoteBody);
+}
+
+/** An answer to the node's pre-vote request: a majority of yeses and it stands for real [E19]. */
+export function onPreVote(st: Step, env: Envelope): void {
+  const node = env.to;
+  const n = nodeOf(st.s, node);
+  const b = env.body as PreVoteBody;
+  if (!b.granted) {
+    // A refusal carries the voter's term: a node behind learns it, as from any message.
+    observeTerm(st, node, b.term, env.from);
+    return;
+  }
+  const pv = n.preVote;
+  if (!pv || b.term !== pv.term || pv.votes[env.from]) return;
+  pv.votes[env.from] = true;
+  pv.count += 1;
+  st.changed.add(node);
+  if (pv.count >= st.s.majority) campaign(st, node);
 }
 
 /** A node receives a vote request: it waits for the node's answer (the student or its bot). */
@@ -155,7 +237,9 @@ export function becomeLeader(st: Step, node: NodeId): void {
     answeredCount: 0,
     lastRoundAnswered: null,
     proposedThisTerm: false,
+    lastReplyAt: {},
   };
+  if (s.config.checkQuorum === true) armQuorumCheck(st, node);
   s.leaders.push(node);
   s.maxLeaderTerm = Math.max(s.maxLeaderTerm, n.term);
   st.dirty = true;
@@ -186,6 +270,31 @@ export function becomeLeader(st: Step, node: NodeId): void {
   heartbeat(st, node);
 }
 
+/** CheckQuorum [E20]: the next check, one minimum election timeout from now. */
+function armQuorumCheck(st: Step, node: NodeId): void {
+  st.fx.push({ type: 'timer', key: quorumKey(node), delay: st.s.timing.timeoutMs[0], node });
+}
+
+/**
+ * CheckQuorum [E20] (Ongaro's thesis, section 6.2): a leader that has not heard from a
+ * majority (itself included) within the last minimum election timeout steps down.
+ */
+export function onQuorumCheck(st: Step, node: NodeId): void {
+  const { s, ctx } = st;
+  const n = nodeOf(s, node);
+  if (s.config.checkQuorum !== true || n.role !== 'leader' || !n.lead) return;
+  const since = ctx.now - s.timing.timeoutMs[0];
+  const heard = 1 + Object.values(n.lead.lastReplyAt).filter((at) => at >= since).length;
+  if (heard >= s.majority) {
+    armQuorumCheck(st, node);
+    return;
+  }
+  mark(st, node, 'check_quorum', { node: nodeParam(node), term: n.term }, { event: 'check-quorum', term: n.term, heard });
+  toFollower(st, node, null);
+  n.leaderId = null;
+  notify(st, node, 'check_quorum', { heard, total: s.nodes.length });
+}
+
 /** The node crashed (or left): it loses what it kept in memory [E14]. */
 export function crash(st: Step, node: NodeId): void {
   const { s } = st;
@@ -202,6 +311,8 @@ export function crash(st: Step, node: NodeId): void {
   n.refused = {};
   n.refusedCount = 0;
   n.pending = [];
+  n.inbox = [];
+  n.preVote = null;
   n.expired = false;
   n.leaderId = null;
   n.heard = { count: 0, at: null };

@@ -85,6 +85,8 @@ export function onAppend(st: Step, env: Envelope): void {
     toFollower(st, node, env.from);
     notify(st, node, 'lost', { node: nodeParam(env.from), term: n.term });
   }
+  // A leader of this term is alive: no pre-vote of its own is needed any more [E19].
+  n.preVote = null;
   if (n.leaderId !== env.from) {
     n.leaderId = env.from;
     n.heard = { count: 0, at: null };
@@ -139,6 +141,7 @@ export function onAppendReply(st: Step, env: Envelope): void {
   if (n.role !== 'leader' || b.term !== n.term || !n.lead) return;
   const lead = n.lead;
   const f = env.from;
+  lead.lastReplyAt[f] = st.ctx.now;
   if (!lead.answered[f]) {
     lead.answered[f] = true;
     lead.answeredCount += 1;

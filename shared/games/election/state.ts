@@ -38,6 +38,22 @@ export interface VoteBody {
   granted: boolean;
 }
 
+/** A pre-vote request [E19]: "would you vote for me in `term`?" (the sender's term + 1; its own term is unchanged). */
+export type PreVoteRequestBody = VoteRequestBody;
+
+/** The answer to a pre-vote request: granted for `term`, or refused (`term` is then the voter's, if higher). */
+export interface PreVoteBody {
+  term: number;
+  granted: boolean;
+}
+
+/** A node asking for pre-votes [E19]: for which term, and who said yes (itself included). */
+export interface PreVoteState {
+  term: number;
+  votes: Record<NodeId, true>;
+  count: number;
+}
+
 /** AppendEntries; a heartbeat is one with no entries. */
 export interface AppendBody {
   term: number;
@@ -80,6 +96,8 @@ export interface LeaderState {
   answeredCount: number;
   lastRoundAnswered: number | null;
   proposedThisTerm: boolean;
+  /** When each follower last answered an AppendEntries of this term (CheckQuorum [E20]). */
+  lastReplyAt: Record<NodeId, number>;
 }
 
 /** A line on the node's phone saying what just happened to it (a notice code, worded by the client), and when. */
@@ -111,6 +129,21 @@ export interface NodeState {
   /** Heartbeats received from the leader of the current term. */
   heard: { count: number; at: number | null };
   notice: NodeNotice | null;
+  /** Messages received and not handled yet, oldest first (processing time [E18]). */
+  inbox: QueuedEnvelope[];
+  /** Asking for pre-votes, before standing [E19]; null otherwise. */
+  preVote: PreVoteState | null;
+}
+
+/** A message waiting in a node's queue: the envelope as it arrived. */
+export interface QueuedEnvelope {
+  id: string;
+  from: NodeId;
+  to: NodeId;
+  kind: string;
+  body: unknown;
+  sentAt: number;
+  lamport: number;
 }
 
 /** A broken safety property [E16]: when, and what (an `election.violation.*` notice). */

@@ -84,6 +84,8 @@ export interface ElectionView {
   canStand: boolean;
   /** Vote requests waiting for your Grant / Refuse, oldest first (vibrate on a new one). */
   pendingVotes: PendingVoteView[];
+  /** Asking for pre-votes before standing [E19]: for which term, how many said yes (you included), how many are needed. */
+  preVote: { term: number; granted: number; needed: number } | null;
   /** As candidate or leader: the votes of your current term. */
   votes: { granted: number; refused: number; needed: number; from: CardRef[] } | null;
   /** As follower: heartbeats from the leader of your term. */
@@ -155,6 +157,7 @@ export function nodeView(s: ElectionState, node: NodeId): ElectionView | null {
           receivedAt: p.receivedAt,
           grantBlocked: whyNotGrant(s, node, n, p),
         })),
+    preVote: n.preVote ? { term: n.preVote.term, granted: n.preVote.count, needed: s.majority } : null,
     votes: voting ? { granted: n.voteCount, refused: n.refusedCount, needed: s.majority, from } : null,
     heard: { count: n.heard.count, lastAt: n.heard.at },
     lead: n.role === 'leader' && n.lead ? leadView(s, node) : null,

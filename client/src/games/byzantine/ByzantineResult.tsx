@@ -4,7 +4,7 @@
 import type { ByzantineResult as Result } from '../../../../shared/games/byzantine/analysis';
 import type { ResultProps } from '../types';
 import { Icon, TraitorTag, ValueTag } from './common';
-import { BoundLine, fromBound, LieutenantTable, Verdict, type TableRow } from './parts';
+import { BoundLine, LieutenantTable, Verdict, type TableRow } from './parts';
 import { NoticeText, noticeKey } from '../../i18n/Words';
 
 export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
@@ -30,7 +30,7 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
       <Verdict
         v={{ ic1: r.ic1, ic2: r.ic2, verdict: r.verdict, commanderLoyal: r.commanderLoyal, reliable: r.reliable, complete: r.complete }}
       />
-      <BoundLine b={fromBound(r.bound)} />
+      <BoundLine b={r.bound} />
       <div className="row" style={{ fontSize: '1.15rem' }}>
         <Icon name="commander" size={24} />
         <span>

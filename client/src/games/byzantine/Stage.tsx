@@ -1,5 +1,5 @@
 // The Byzantine round on the projector stage: the phase and its clock, the commander, N and f
-// against N ≥ 3f+1, the messages in the air, and at the end whether the loyal lieutenants
+// against the bound the paper proves (OM(m): f ≤ m, N > 2f + m), the messages in the air, and at the end whether the loyal lieutenants
 // agreed (IC1). Who lies is not on the stage until the instructor reveals it: then the
 // traitors, IC2 and each decision.
 
@@ -49,8 +49,13 @@ export function ByzantineStage({ view, snapshot, ended }: StageGameProps<Byzanti
         </div>
       )}
       <div>{t('stage.byz.commander', { name: name(view.commander) })}</div>
-      <div className={view.omHolds ? 'stage-good' : 'stage-warn'}>
-        {t(view.omHolds ? 'stage.byz.boundHolds' : 'stage.byz.boundFails', { n: view.n, f: view.f, bound: 3 * view.f + 1 })}
+      <div className={view.guaranteed ? 'stage-good' : 'stage-warn'}>
+        {t(view.guaranteed ? 'stage.byz.boundHolds' : 'stage.byz.boundFails', {
+          n: view.n,
+          f: view.f,
+          algorithm: view.algorithm,
+          rule: view.rule,
+        })}
       </div>
       <div>
         {m.travelling > 0

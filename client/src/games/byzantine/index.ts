@@ -14,7 +14,8 @@ import { decorate, KIND_STYLES, summary, messageLabel } from './look';
 import { ByzantineStage, decorateStage } from './Stage';
 
 export const byzantineUi: GameUi<ByzantineView, ByzantineConsoleView, ByzantineResult, ByzantineConfig, ByzantineStageView> = {
-  blurb: 'Lying rounds: a commander orders, lieutenants relay, traitors lie. Do the loyal generals agree? N ≥ 3f+1.',
+  blurb:
+    'Lying rounds: a commander orders, lieutenants relay, traitors lie. Do the loyal generals agree? OM(m) promises it when f ≤ m and N > 2f + m.',
   Phone: ByzantinePhone,
   Console: ByzantineConsole,
   ConfigForm: ByzantineConfigForm,

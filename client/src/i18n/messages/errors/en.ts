@@ -40,7 +40,7 @@ export default {
   'error.no_drill': 'No drill is running.',
   'error.bad_script': 'This drill script is not valid.',
   'error.drill_impossible':
-    '{why, select, two_nodes {Splitting needs at least two nodes.} no_leader {There is no leader to isolate right now.} all_crashed {Every node is crashed.} three_nodes {A bridge needs at least three nodes.} four_nodes {A majorities ring needs at least four nodes.} other {With fewer than three nodes there is no minority to crash.}}',
+    '{why, select, two_nodes {Splitting needs at least two nodes.} no_leader {There is no leader to isolate right now.} no_follower {There is no follower to isolate.} all_crashed {Every node is crashed.} three_nodes {A bridge needs at least three nodes.} four_nodes {A majorities ring needs at least four nodes.} other {With fewer than three nodes there is no minority to crash.}}',
   // ---- recordings ----
   'error.bad_session': 'That is not a recording id.',
   'error.unknown_recording': 'There is no such recording on this server (it may have been deleted).',

@@ -38,7 +38,7 @@ export default {
   'error.no_drill': 'No hay ningún simulacro en curso.',
   'error.bad_script': 'Este guion de simulacro no es válido.',
   'error.drill_impossible':
-    '{why, select, two_nodes {Para partir hacen falta al menos dos nodos.} no_leader {Ahora mismo no hay ningún líder que aislar.} all_crashed {Todos los nodos están caídos.} three_nodes {Un puente necesita al menos tres nodos.} four_nodes {Un anillo de mayorías necesita al menos cuatro nodos.} other {Con menos de tres nodos no hay ninguna minoría que tumbar.}}',
+    '{why, select, two_nodes {Para partir hacen falta al menos dos nodos.} no_leader {Ahora mismo no hay ningún líder que aislar.} no_follower {No hay ningún seguidor que aislar.} all_crashed {Todos los nodos están caídos.} three_nodes {Un puente necesita al menos tres nodos.} four_nodes {Un anillo de mayorías necesita al menos cuatro nodos.} other {Con menos de tres nodos no hay ninguna minoría que tumbar.}}',
   'error.bad_session': 'Eso no es un identificador de grabación.',
   'error.unknown_recording': 'Esta grabación no existe en este servidor (puede que se haya borrado).',
   'error.recording_live': 'La sala {room} sigue en marcha: termina primero su sesión en la consola.',

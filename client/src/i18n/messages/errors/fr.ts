@@ -39,7 +39,7 @@ export default {
   'error.no_drill': 'Aucun exercice n’est en cours.',
   'error.bad_script': 'Ce scénario d’exercice n’est pas valide.',
   'error.drill_impossible':
-    '{why, select, two_nodes {Il faut au moins deux nœuds pour partitionner.} no_leader {Il n’y a pas de leader à isoler pour le moment.} all_crashed {Tous les nœuds sont en panne.} three_nodes {Un pont demande au moins trois nœuds.} four_nodes {Un anneau de majorités demande au moins quatre nœuds.} other {Avec moins de trois nœuds, il n’y a pas de minorité à mettre en panne.}}',
+    '{why, select, two_nodes {Il faut au moins deux nœuds pour partitionner.} no_leader {Il n’y a pas de leader à isoler pour le moment.} no_follower {Il n’y a aucun suiveur à isoler.} all_crashed {Tous les nœuds sont en panne.} three_nodes {Un pont demande au moins trois nœuds.} four_nodes {Un anneau de majorités demande au moins quatre nœuds.} other {Avec moins de trois nœuds, il n’y a pas de minorité à mettre en panne.}}',
   'error.bad_session': 'Ce n’est pas un identifiant d’enregistrement.',
   'error.unknown_recording': 'Cet enregistrement n’existe pas sur ce serveur (il a peut-être été supprimé).',
   'error.recording_live': 'La salle {room} est toujours ouverte : terminez d’abord sa séance dans la console.',

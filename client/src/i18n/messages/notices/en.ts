@@ -24,7 +24,13 @@ export default {
   'notice.election.you_proposed': 'You proposed “{value}”. It is committed once {majority, number} of {total, number} nodes store it.',
   'notice.election.committed': '“{value}” is committed: a majority stores it.',
   'notice.election.learned_commit': 'The leader says “{value}” is committed.',
+  'notice.election.pre_vote':
+    'You ask whether {others, number} others would vote for you in term {term, number} (pre-vote); your term stays {current, number} until they say yes.',
+  'notice.election.check_quorum':
+    'You stepped down: only {heard, number} of {total, number} nodes answered you lately, fewer than a majority (CheckQuorum).',
   // ---- election: marks on the timeline ----
+  'notice.election.mark.pre_candidate': '{node} asks for pre-votes for term {term, number}',
+  'notice.election.mark.check_quorum': '{node} steps down: no majority answered within an election timeout (term {term, number})',
   'notice.election.mark.stands': '{node} stands for term {term, number}',
   'notice.election.mark.leader': '{node} is leader of term {term, number}',
   'notice.election.mark.leader_crashed': '{node} crashed while leading term {term, number}',

@@ -26,6 +26,12 @@ export default {
     'Has propuesto «{value}». Queda confirmado en cuanto {majority, number} de {total, number} nodos lo guarden.',
   'notice.election.committed': '«{value}» está confirmado: una mayoría lo guarda.',
   'notice.election.learned_commit': 'El líder dice que «{value}» está confirmado.',
+  'notice.election.pre_vote':
+    'Preguntas si otros {others, number} votarían por ti en el mandato {term, number} (prevoto); tu mandato sigue siendo {current, number} hasta que digan que sí.',
+  'notice.election.check_quorum':
+    'Has dimitido: solo {heard, number} de {total, number} nodos te han respondido últimamente, menos que una mayoría (CheckQuorum).',
+  'notice.election.mark.pre_candidate': '{node} pide prevotos para el mandato {term, number}',
+  'notice.election.mark.check_quorum': '{node} dimite: ninguna mayoría respondió en un plazo de elección (mandato {term, number})',
   'notice.election.mark.stands': '{node} se presenta al mandato {term, number}',
   'notice.election.mark.leader': '{node} es líder del mandato {term, number}',
   'notice.election.mark.leader_crashed': '{node} se cayó siendo líder del mandato {term, number}',

@@ -27,6 +27,12 @@ export default {
     'Vous avez proposé « {value} ». La valeur est validée dès que {majority, number} nœuds sur {total, number} l’ont enregistrée.',
   'notice.election.committed': '« {value} » est validé : une majorité l’a enregistré.',
   'notice.election.learned_commit': 'Le leader annonce que « {value} » est validé.',
+  'notice.election.pre_vote':
+    'Vous demandez si {others, number} autres voteraient pour vous au mandat {term, number} (pré-vote) ; votre mandat reste {current, number} tant qu’ils n’ont pas dit oui.',
+  'notice.election.check_quorum':
+    'Vous vous êtes retiré : seuls {heard, number} nœuds sur {total, number} vous ont répondu récemment, moins qu’une majorité (CheckQuorum).',
+  'notice.election.mark.pre_candidate': '{node} demande des pré-votes pour le mandat {term, number}',
+  'notice.election.mark.check_quorum': '{node} se retire : aucune majorité n’a répondu pendant un délai d’élection (mandat {term, number})',
   'notice.election.mark.stands': '{node} se présente au mandat {term, number}',
   'notice.election.mark.leader': '{node} est leader du mandat {term, number}',
   'notice.election.mark.leader_crashed': '{node} est tombé en panne en dirigeant le mandat {term, number}',

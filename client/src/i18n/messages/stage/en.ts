@@ -37,8 +37,10 @@ export default {
   'stage.byz.timeLeft': 'Time left in this phase',
   'stage.byz.closing': 'Time is up: the last messages are arriving',
   'stage.byz.commander': 'Commander: {name}',
-  'stage.byz.boundHolds': 'N = {n, number} generals, f = {f, plural, one {# traitor} other {# traitors}}: N ≥ 3f + 1 = {bound, number} ✓',
-  'stage.byz.boundFails': 'N = {n, number} generals, f = {f, plural, one {# traitor} other {# traitors}}: N < 3f + 1 = {bound, number} ✗',
+  'stage.byz.boundHolds':
+    'N = {n, number} generals, f = {f, plural, one {# traitor} other {# traitors}}: {algorithm} guarantees agreement ({rule}) ✓',
+  'stage.byz.boundFails':
+    'N = {n, number} generals, f = {f, plural, one {# traitor} other {# traitors}}: {algorithm} promises nothing here ({rule}) ✗',
   'stage.byz.messages': 'Messages: {sent, number} sent · {arrived, number} arrived',
   'stage.byz.messagesInAir': 'Messages: {sent, number} sent · {arrived, number} arrived · {travelling, number} in the air',
   'stage.byz.ic1Yes': 'IC1 ✓ The loyal lieutenants agreed on one plan.',

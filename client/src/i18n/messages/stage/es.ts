@@ -38,8 +38,10 @@ export default {
   'stage.byz.timeLeft': 'Tiempo restante en esta fase',
   'stage.byz.closing': 'Se acabó el tiempo: llegan los últimos mensajes',
   'stage.byz.commander': 'Comandante: {name}',
-  'stage.byz.boundHolds': 'N = {n, number} generales, f = {f, plural, one {# traidor} other {# traidores}}: N ≥ 3f + 1 = {bound, number} ✓',
-  'stage.byz.boundFails': 'N = {n, number} generales, f = {f, plural, one {# traidor} other {# traidores}}: N < 3f + 1 = {bound, number} ✗',
+  'stage.byz.boundHolds':
+    'N = {n, number} generales, f = {f, plural, one {# traidor} other {# traidores}}: {algorithm} garantiza el acuerdo ({rule}) ✓',
+  'stage.byz.boundFails':
+    'N = {n, number} generales, f = {f, plural, one {# traidor} other {# traidores}}: {algorithm} no garantiza nada aquí ({rule}) ✗',
   'stage.byz.messages': 'Mensajes: {sent, number} enviados · {arrived, number} llegados',
   'stage.byz.messagesInAir': 'Mensajes: {sent, number} enviados · {arrived, number} llegados · {travelling, number} en el aire',
   'stage.byz.ic1Yes': 'IC1 ✓ Los tenientes leales acordaron un mismo plan.',

@@ -39,8 +39,10 @@ export default {
   'stage.byz.timeLeft': 'Temps restant dans cette phase',
   'stage.byz.closing': 'Le temps est écoulé : les derniers messages arrivent',
   'stage.byz.commander': 'Commandant : {name}',
-  'stage.byz.boundHolds': 'N = {n, number} généraux, f = {f, plural, one {# traître} other {# traîtres}} : N ≥ 3f + 1 = {bound, number} ✓',
-  'stage.byz.boundFails': 'N = {n, number} généraux, f = {f, plural, one {# traître} other {# traîtres}} : N < 3f + 1 = {bound, number} ✗',
+  'stage.byz.boundHolds':
+    'N = {n, number} généraux, f = {f, plural, one {# traître} other {# traîtres}} : {algorithm} garantit l’accord ({rule}) ✓',
+  'stage.byz.boundFails':
+    'N = {n, number} généraux, f = {f, plural, one {# traître} other {# traîtres}} : {algorithm} ne garantit rien ici ({rule}) ✗',
   'stage.byz.messages': 'Messages : {sent, number} envoyés · {arrived, number} arrivés',
   'stage.byz.messagesInAir': 'Messages : {sent, number} envoyés · {arrived, number} arrivés · {travelling, number} en vol',
   'stage.byz.ic1Yes': 'IC1 ✓ Les lieutenants loyaux se sont accordés sur un même plan.',
