@@ -114,7 +114,7 @@ function runSchedule(seed: number, mode: CartMode, checkFold: boolean): Outcome 
         const e = r.saved[item];
         if (e.version === 0) continue;
         const w = s.writes[e.write - 1];
-        if (!w || w.status !== 'accepted' || w.version !== e.version || w.qty !== e.qty) {
+        if (w?.status !== 'accepted' || w.version !== e.version || w.qty !== e.qty) {
           fail(t, `${n} holds ${item} v${e.version}=${e.qty} (write ${e.write}) as saved, but that write is ${w?.status ?? 'missing'}`);
         }
       }

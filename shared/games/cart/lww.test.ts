@@ -19,7 +19,7 @@ import { GAMES } from '../../../test/support/games';
 type VC = Record<NodeId, number>;
 
 const leq = (a: VC, b: VC) => Object.entries(a).every(([k, v]) => v <= (b[k] ?? 0));
-const before = (a: VC, b: VC) => leq(a, b) && !leq(b, a);
+const happensBefore = (a: VC, b: VC) => leq(a, b) && !leq(b, a);
 const concurrent = (a: VC, b: VC) => !leq(a, b) && !leq(b, a);
 
 /** Each write's vector clock (by write id), rebuilt from the recording. */
@@ -112,8 +112,9 @@ describe('cart: last-writer-wins [C6][C7]', () => {
         const winning = branch(state, winner.id, 0);
         // Stamps respect happened-before (Lamport 1978), and a branch is causally ordered.
         for (const a of ws)
-          for (const b of ws) if (before(clocks.get(a.id)!, clocks.get(b.id)!)) expect(a.lamport!).toBeLessThan(b.lamport!);
-        for (let k = 1; k < winning.length; k++) expect(before(clocks.get(winning[k]!.id)!, clocks.get(winning[k - 1]!.id)!)).toBe(true);
+          for (const b of ws) if (happensBefore(clocks.get(a.id)!, clocks.get(b.id)!)) expect(a.lamport!).toBeLessThan(b.lamport!);
+        for (let k = 1; k < winning.length; k++)
+          expect(happensBefore(clocks.get(winning[k]!.id)!, clocks.get(winning[k - 1]!.id)!)).toBe(true);
         for (const w of ws) {
           const raced = winning.some((c) => concurrent(clocks.get(c.id)!, clocks.get(w.id)!));
           expect(lostIds.has(w.id), `seed ${seed}: write ${w.id} (${w.node} ${w.item}) lost=${lostIds.has(w.id)} raced=${raced}`).toBe(
