@@ -66,7 +66,7 @@ export const cart: GameEngine<CartConfig, CartState, CartAction, CartNodeView | 
       const id = Number(key.slice(DEADLINE_PREFIX.length));
       const w = state.writes[id - 1];
       const effects = onDeadline(state, id, ctx);
-      return w ? [...effects, { type: 'changed', nodes: [w.node] }] : effects;
+      return w && effects.length ? [...effects, { type: 'changed', nodes: [w.node] }] : effects;
     }
     return [];
   },
