@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { ITEMS } from '../../../../shared/games/cart/config';
 import type { CartConsoleView } from '../../../../shared/games/cart/console';
 import type { CartResult } from '../../../../shared/games/cart/analysis';
-import type { ConsoleSnapshot } from '../../../../shared/protocol/views';
+import type { RoundSummary } from '../../../../shared/protocol/views';
 import { useT } from '../../i18n/I18nProvider';
 import type { ConsoleGameProps } from '../types';
 import { ItemIcon } from './icons';
@@ -157,18 +157,17 @@ export function CartConsole({ view, snapshot }: ConsoleGameProps<CartConsoleView
         </section>
       )}
 
-      <Debrief snapshot={snapshot} live={view} />
+      <Debrief rounds={snapshot.rounds} />
     </div>
   );
 }
 
 /** The debrief across this session's cart rounds: what each mode kept, refused and lost. */
-export function Debrief({ snapshot, live }: { snapshot: ConsoleSnapshot; live?: CartConsoleView }) {
+export function Debrief({ rounds }: { rounds: readonly RoundSummary[] }) {
   const t = useT();
-  const rows = snapshot.rounds
+  const rows = rounds
     .filter((r) => r.game === 'cart' && (r.result as CartResult | null)?.game === 'cart')
     .map((r) => ({ index: r.index, result: r.result as CartResult }));
-  if (rows.length === 0 && !live) return null;
   return (
     <section className="panel ct-table-wrap" aria-labelledby="ct-debrief-title" data-testid="cart-debrief">
       <h3 id="ct-debrief-title">{t('cart.debrief.title')}</h3>

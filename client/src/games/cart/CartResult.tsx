@@ -6,11 +6,12 @@ import type { CartResult } from '../../../../shared/games/cart/analysis';
 import { REFUSE_REASONS } from '../../../../shared/games/cart/state';
 import { useT } from '../../i18n/I18nProvider';
 import type { ResultProps } from '../types';
+import { Debrief } from './CartConsole';
 import { ItemIcon } from './icons';
 import { itemName, lostText, modeTitle, msText, percent, refusedReason } from './words';
 import './cart.css';
 
-export function CartResultView({ result: r, names }: ResultProps<CartResult>) {
+export function CartResultView({ result: r, names, rounds }: ResultProps<CartResult>) {
   const t = useT();
   if (r?.game !== 'cart') return null;
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -70,6 +71,7 @@ export function CartResultView({ result: r, names }: ResultProps<CartResult>) {
           </span>
         ))}
       </section>
+      {rounds && rounds.filter((x) => x.game === 'cart').length > 1 && <Debrief rounds={rounds} />}
     </div>
   );
 }

@@ -2,12 +2,12 @@
 // settings, the result, its refusals (error.*) and its timeline marks (notice.cart.*). Keys
 // start with "cart." (or "error."/"notice."). See ../../README.md.
 export default {
-  'cart.item.apples': 'Apples',
-  'cart.item.bread': 'Bread',
-  'cart.item.cheese': 'Cheese',
-  'cart.item.juice': 'Juice',
-  'cart.item.pizza': 'Pizza',
-  'cart.item.cake': 'Cake',
+  'cart.item.apples': 'apples',
+  'cart.item.bread': 'bread',
+  'cart.item.cheese': 'cheese',
+  'cart.item.juice': 'juice',
+  'cart.item.pizza': 'pizza',
+  'cart.item.cake': 'cake',
 
   'cart.mode.quorum': 'Majority quorum',
   'cart.mode.quorum.text':
@@ -31,10 +31,10 @@ export default {
 
   'cart.change.overwrote':
     'Your {item} went from {from, number} to {to, number}: {by}’s change was later, and {lost}’s {delta} was overwritten.',
-  'cart.change.update': '{item}: {from, number} → {to, number} ({by}’s change).',
-  'cart.change.merged': '{item}: {from, number} → {to, number}, with {by}’s changes added in.',
-  'cart.change.saved': '{item}: {from, number} → {to, number}, {by}’s change saved by a majority.',
-  'cart.change.caughtUp': '{item}: {from, number} → {to, number}: your list caught up with the majority.',
+  'cart.change.update': 'In your list, {item} went from {from, number} to {to, number} ({by}’s change).',
+  'cart.change.merged': 'In your list, {item} went from {from, number} to {to, number}: {by}’s changes were added in.',
+  'cart.change.saved': 'In your list, {item} went from {from, number} to {to, number}: a majority saved {by}’s change.',
+  'cart.change.caughtUp': 'In your list, {item} went from {from, number} to {to, number}: it caught up with the majority.',
   'cart.lost.line': '{node}’s {delta} {item} {writes, plural, one {was} other {were}} overwritten by {by}’s {byDelta}.',
   'cart.ms': '{ms, number} ms',
   'cart.seconds': '{s, number} s',

@@ -1,11 +1,11 @@
 // Los mensajes del carrito con cerebro dividido (español). Ver ../../README.md.
 export default {
-  'cart.item.apples': 'Manzanas',
-  'cart.item.bread': 'Pan',
-  'cart.item.cheese': 'Queso',
-  'cart.item.juice': 'Zumo',
-  'cart.item.pizza': 'Pizza',
-  'cart.item.cake': 'Tarta',
+  'cart.item.apples': 'manzanas',
+  'cart.item.bread': 'pan',
+  'cart.item.cheese': 'queso',
+  'cart.item.juice': 'zumo',
+  'cart.item.pizza': 'pizza',
+  'cart.item.cake': 'tarta',
 
   'cart.mode.quorum': 'Quórum de mayoría',
   'cart.mode.quorum.text':
@@ -28,11 +28,11 @@ export default {
   'cart.write.refused.conflict': 'Rechazado: otro cambio de este artículo se guardó antes. Vuelve a tocar.',
 
   'cart.change.overwrote':
-    '{item} pasó de {from, number} a {to, number} en tu lista: el cambio de {by} fue posterior y el {delta} de {lost} se sobrescribió.',
-  'cart.change.update': '{item}: {from, number} → {to, number} (cambio de {by}).',
-  'cart.change.merged': '{item}: {from, number} → {to, number}, sumando los cambios de {by}.',
-  'cart.change.saved': '{item}: {from, number} → {to, number}, cambio de {by} guardado por una mayoría.',
-  'cart.change.caughtUp': '{item}: {from, number} → {to, number}: tu lista se puso al día con la mayoría.',
+    'En tu lista, {item} pasó de {from, number} a {to, number}: el cambio de {by} fue posterior y el {delta} de {lost} se sobrescribió.',
+  'cart.change.update': 'En tu lista, {item} pasó de {from, number} a {to, number} (cambio de {by}).',
+  'cart.change.merged': 'En tu lista, {item} pasó de {from, number} a {to, number}: se sumaron los cambios de {by}.',
+  'cart.change.saved': 'En tu lista, {item} pasó de {from, number} a {to, number}: una mayoría guardó el cambio de {by}.',
+  'cart.change.caughtUp': 'En tu lista, {item} pasó de {from, number} a {to, number}: se puso al día con la mayoría.',
   'cart.lost.line':
     'El {delta} de {item} de {node} {writes, plural, one {fue sobrescrito} other {fueron sobrescritos}} por el {byDelta} de {by}.',
   'cart.ms': '{ms, number} ms',

@@ -1,11 +1,11 @@
 // Les messages du panier à cerveau divisé (français). Voir ../../README.md.
 export default {
-  'cart.item.apples': 'Pommes',
-  'cart.item.bread': 'Pain',
-  'cart.item.cheese': 'Fromage',
-  'cart.item.juice': 'Jus',
-  'cart.item.pizza': 'Pizza',
-  'cart.item.cake': 'Gâteau',
+  'cart.item.apples': 'pommes',
+  'cart.item.bread': 'pain',
+  'cart.item.cheese': 'fromage',
+  'cart.item.juice': 'jus',
+  'cart.item.pizza': 'pizza',
+  'cart.item.cake': 'gâteau',
 
   'cart.mode.quorum': 'Quorum majoritaire',
   'cart.mode.quorum.text':
@@ -30,11 +30,12 @@ export default {
     'Refusé : la modification de quelqu’un d’autre sur cet article a été enregistrée avant. Touchez à nouveau.',
 
   'cart.change.overwrote':
-    '{item} est passé de {from, number} à {to, number} dans votre liste : la modification de {by} était plus récente, et le {delta} de {lost} a été écrasé.',
-  'cart.change.update': '{item} : {from, number} → {to, number} (modification de {by}).',
-  'cart.change.merged': '{item} : {from, number} → {to, number}, avec les modifications de {by} ajoutées.',
-  'cart.change.saved': '{item} : {from, number} → {to, number}, modification de {by} enregistrée par une majorité.',
-  'cart.change.caughtUp': '{item} : {from, number} → {to, number} : votre liste a rattrapé la majorité.',
+    'Dans votre liste, {item} est passé de {from, number} à {to, number} : la modification de {by} était plus récente, et le {delta} de {lost} a été écrasé.',
+  'cart.change.update': 'Dans votre liste, {item} est passé de {from, number} à {to, number} (modification de {by}).',
+  'cart.change.merged': 'Dans votre liste, {item} est passé de {from, number} à {to, number} : les modifications de {by} ont été ajoutées.',
+  'cart.change.saved':
+    'Dans votre liste, {item} est passé de {from, number} à {to, number} : une majorité a enregistré la modification de {by}.',
+  'cart.change.caughtUp': 'Dans votre liste, {item} est passé de {from, number} à {to, number} : elle a rattrapé la majorité.',
   'cart.lost.line': 'Le {delta} {item} de {node} {writes, plural, one {a été écrasé} other {ont été écrasés}} par le {byDelta} de {by}.',
   'cart.ms': '{ms, number} ms',
   'cart.seconds': '{s, number} s',
