@@ -1,5 +1,5 @@
-// How the cart looks on the network map [C16]: each replica lettered by the list it holds (A: the
-// list most live replicas hold, B, C…: others), with a fill per letter. The letter says it
+// How the cart looks on the network map [C16]: each replica marked by the list it holds (✓: the
+// list most live replicas hold, ≠, ≠2…: others), with a fill per list. The mark says it
 // without colour. Message kinds keep the protocol's own short names.
 
 import { KINDS as WIRE } from '../../../../shared/games/cart/config';
@@ -11,7 +11,11 @@ import type { NodeDecoration } from '../types';
 /** Light fills (dark ink stays readable on each, AA): A green, then amber, rose, blue, violet, grey. */
 export const STATE_FILLS = ['#8fd9a8', '#ffd98a', '#ffc9c2', '#c5d8ff', '#e2c9f5', '#dde1e8'] as const;
 
-export const stateLetter = (k: number): string => (k < 26 ? String.fromCharCode(65 + k) : `${k + 1}`);
+/**
+ * The mark of a list: ✓ for the list most live replicas hold, ≠, ≠2, ≠3… for the others (not
+ * letters: the map already names partition groups A, B…).
+ */
+export const stateLetter = (k: number): string => (k === 0 ? '✓' : k === 1 ? '≠' : `≠${k}`);
 
 export const KINDS: Record<string, KindStyle> = {
   [WIRE.write]: { color: '#146c2e', label: 'write' },
