@@ -90,7 +90,7 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   await heal();
   await expect(qty(ana.page, 'cheese')).toHaveText('2');
   await expect(ana.page.getByTestId('cart-changes')).toContainText(
-    'Your cheese went from 1 to 2: Chloe’s change was later, and Ana’s +1 was overwritten.',
+    'Your cheese went from 1 to 2: Chloe’s change was later, and your +1 was overwritten.',
   );
   await expect(con.getByTestId('cart-lost')).toContainText('Ana’s +1 cheese was overwritten by Chloe’s +2.');
   await screenshot(ana.page, 'cart-phone-lww-overwritten');

@@ -79,7 +79,7 @@ export function CartPhone({ view: v, node, roster, act }: PhoneGameProps<CartNod
           <ul className="ct-changes">
             {v.changes.map((c) => (
               <li key={`${c.at}-${c.item}-${c.why}-${c.to}`} className={`ct-change ct-change-${c.why}`}>
-                {changeText(t, c, nameOf)}
+                {changeText(t, c, nameOf, v.you)}
               </li>
             ))}
           </ul>

@@ -19,7 +19,7 @@ export function CartResultView({ result: r, names, rounds }: ResultProps<CartRes
   return (
     <div className="ct-result stack" data-testid="cart-result">
       <p className={`ct-verdict ${r.converged ? 'ok' : 'bad'}`} data-testid="cart-verdict">
-        <span aria-hidden="true">{r.converged ? '= ' : '≠ '}</span>
+        <span aria-hidden="true">{r.converged ? '✓ ' : '≠ '}</span>
         {r.converged
           ? r.convergeMs !== null
             ? t('cart.result.convergedAfter', { mode: modeTitle(t, r.mode), after: msText(t, r.convergeMs) })

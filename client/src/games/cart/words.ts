@@ -55,14 +55,17 @@ export function feedbackText(t: Translator, mode: CartMode, w: WriteFeedback, n:
   return t('cart.write.saved.local', { seen: w.seen, others: n - 1 });
 }
 
-/** How a list changed because of others [C12]. */
-export function changeText(t: Translator, c: Change, nameOf: NameOf): string {
+/** How a list changed because of others [C12]; `you` is the reader's node ("your +1 was overwritten"). */
+export function changeText(t: Translator, c: Change, nameOf: NameOf, you: string): string {
   const item = itemName(t, c.item);
   const by = t.list(c.by.map(nameOf));
   const from = c.from;
   const to = c.to;
   switch (c.why) {
     case 'overwrote':
+      if (c.lost?.nodes.length === 1 && c.lost.nodes[0] === you) {
+        return t('cart.change.overwroteYours', { item, from, to, by, delta: signed(t, c.lost.delta) });
+      }
       return t('cart.change.overwrote', {
         item,
         from,

@@ -31,6 +31,8 @@ export default {
 
   'cart.change.overwrote':
     'Your {item} went from {from, number} to {to, number}: {by}’s change was later, and {lost}’s {delta} was overwritten.',
+  'cart.change.overwroteYours':
+    'Your {item} went from {from, number} to {to, number}: {by}’s change was later, and your {delta} was overwritten.',
   'cart.change.update': 'In your list, {item} went from {from, number} to {to, number} ({by}’s change).',
   'cart.change.merged': 'In your list, {item} went from {from, number} to {to, number}: {by}’s changes were added in.',
   'cart.change.saved': 'In your list, {item} went from {from, number} to {to, number}: a majority saved {by}’s change.',

@@ -29,6 +29,8 @@ export default {
 
   'cart.change.overwrote':
     'En tu lista, {item} pasó de {from, number} a {to, number}: el cambio de {by} fue posterior y el {delta} de {lost} se sobrescribió.',
+  'cart.change.overwroteYours':
+    'En tu lista, {item} pasó de {from, number} a {to, number}: el cambio de {by} fue posterior y tu {delta} se sobrescribió.',
   'cart.change.update': 'En tu lista, {item} pasó de {from, number} a {to, number} (cambio de {by}).',
   'cart.change.merged': 'En tu lista, {item} pasó de {from, number} a {to, number}: se sumaron los cambios de {by}.',
   'cart.change.saved': 'En tu lista, {item} pasó de {from, number} a {to, number}: una mayoría guardó el cambio de {by}.',

@@ -31,6 +31,8 @@ export default {
 
   'cart.change.overwrote':
     'Dans votre liste, {item} est passé de {from, number} à {to, number} : la modification de {by} était plus récente, et le {delta} de {lost} a été écrasé.',
+  'cart.change.overwroteYours':
+    'Dans votre liste, {item} est passé de {from, number} à {to, number} : la modification de {by} était plus récente, et votre {delta} a été écrasé.',
   'cart.change.update': 'Dans votre liste, {item} est passé de {from, number} à {to, number} (modification de {by}).',
   'cart.change.merged': 'Dans votre liste, {item} est passé de {from, number} à {to, number} : les modifications de {by} ont été ajoutées.',
   'cart.change.saved':
