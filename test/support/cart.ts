@@ -7,7 +7,7 @@ import type { NodeId } from '../../shared/protocol/ids';
 import type { SessionEvent } from '../../shared/protocol/recordingFormat';
 import { SessionCore } from '../../shared/session/core';
 import { makeHeader } from '../../shared/session/header';
-import type { Effect, EngineCtx, Envelope, InitCtx } from '../../shared/games/types';
+import type { Effect, EngineCtx, Envelope, InitCtx, Rejection } from '../../shared/games/types';
 import { cartConfig, type CartConfig } from '../../shared/games/cart/config';
 import { cart } from '../../shared/games/cart/engine';
 import type { CartState } from '../../shared/games/cart/state';
@@ -48,9 +48,9 @@ export function table(n: number, config: Partial<CartConfig> = {}, seed = 1) {
     ctx,
     down,
     /** check then act, as the session does: the rejection, or the effects. */
-    tap(node: NodeId, item: string, delta: 1 | -1): Effect[] | { code: string; message: string } {
+    tap(node: NodeId, item: string, delta: 1 | -1): Effect[] | Rejection {
       const parsed = cart.action.safeParse({ type: 'add', item, delta });
-      if (!parsed.success) return { code: 'bad_action', message: parsed.error.message };
+      if (!parsed.success) return { code: 'bad_action' };
       return cart.check(state, node, parsed.data, ctx) ?? cart.act(state, node, parsed.data, ctx);
     },
     deliver(s: Send): Effect[] {

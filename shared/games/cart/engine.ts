@@ -3,6 +3,7 @@
 // class sees what each keeps, refuses and loses. Rules, with IDs, are in README.md.
 
 import { isPartitioned } from '../../net/faults';
+import { notice } from '../../protocol/notice';
 import type { Effect, EngineCtx, GameEngine } from '../types';
 import { cartResult, type CartResult } from './analysis';
 import { botDelay, cartBot } from './bot';
@@ -61,7 +62,7 @@ export const cart: GameEngine<CartConfig, CartState, CartAction, CartNodeView | 
       noteDown(state, ctx);
       return [...antiEntropy(state, ctx), { type: 'timer', key: TICK_KEY, delay: state.config.syncMs }];
     }
-    if (key === END_KEY) return finish(state, `${Math.round(state.config.durationMs / 1000)} s of shopping`);
+    if (key === END_KEY) return finish(state, 'cart.time_up');
     if (key.startsWith(DEADLINE_PREFIX)) {
       const id = Number(key.slice(DEADLINE_PREFIX.length));
       const w = state.writes[id - 1];
@@ -78,11 +79,11 @@ export const cart: GameEngine<CartConfig, CartState, CartAction, CartNodeView | 
     const split = isPartitioned(next);
     if (split && !state.split) {
       startSplit(state, ctx.now);
-      effects.push({ type: 'mark', label: 'the network is split', data: { notice: { code: 'cart.mark.split' }, split: state.splits } });
+      effects.push({ type: 'mark', notice: notice('cart.mark.split'), data: { split: state.splits } });
     } else if (!split && state.split) {
       state.split = false;
       state.healedAt = ctx.now;
-      effects.push({ type: 'mark', label: 'the network is whole again', data: { notice: { code: 'cart.mark.healed' }, healed: true } });
+      effects.push({ type: 'mark', notice: notice('cart.mark.healed'), data: { healed: true } });
     }
     if (refreshAgreement(state, ctx)) effects.push(convergedMark(state, ctx.now));
     return effects;

@@ -19,7 +19,8 @@
 import type { NodeId } from '../../protocol/ids';
 import type { Effect, EngineCtx } from '../types';
 import { DEADLINE_PREFIX, ITEMS, KINDS, type ItemId } from './config';
-import { markData, signed } from './marks';
+import { nodeParam, notice } from '../../protocol/notice';
+import { writeFacts } from './marks';
 import {
   decide,
   noteChange,
@@ -123,8 +124,15 @@ function accept(state: CartState, me: Replica, w: CartWrite, ctx: EngineCtx): Ef
     {
       type: 'mark',
       node: w.node,
-      label: `a majority saved ${w.node}'s ${signed(w.delta)} ${w.item} (version ${entry.version}, ${w.acks.length} of ${state.n} votes)`,
-      data: markData('cart.mark.saved', w, { version: entry.version, votes: w.acks.length, n: state.n }),
+      notice: notice('cart.mark.saved', {
+        node: nodeParam(w.node),
+        item: w.item,
+        delta: w.delta,
+        version: entry.version,
+        votes: w.acks.length,
+        n: state.n,
+      }),
+      data: writeFacts(w),
     },
   ];
   for (const to of state.nodes) {
@@ -145,8 +153,16 @@ export function refuse(state: CartState, me: Replica, w: CartWrite, reason: Refu
     {
       type: 'mark',
       node: w.node,
-      label: `${w.node}'s ${signed(w.delta)} ${w.item} refused (${reason}, ${w.acks.length} of ${state.n} votes)`,
-      data: markData('cart.mark.refused', w, { reason, votes: w.acks.length, n: state.n, needed: state.majority }),
+      notice: notice('cart.mark.refused', {
+        node: nodeParam(w.node),
+        item: w.item,
+        delta: w.delta,
+        reason,
+        votes: w.acks.length,
+        n: state.n,
+        needed: state.majority,
+      }),
+      data: { ...writeFacts(w), reason },
     },
   ];
   for (const to of state.nodes)

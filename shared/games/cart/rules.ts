@@ -3,32 +3,30 @@
 
 import { isPartitioned, groupOf } from '../../net/faults';
 import type { NodeId } from '../../protocol/ids';
+import { nodeParam, notice } from '../../protocol/notice';
 import type { Effect, EngineCtx, Rejection } from '../types';
 import { KINDS, type CartAction } from './config';
 import { countLocal, copyCounter, counterValue, emptyCounter } from './crdt';
 import { lwwCopy, writeLww } from './lww';
 import { propose } from './quorum';
 import { qtyOf, refreshAgreement, touch } from './replica';
-import { convergedMark, markData, signed } from './marks';
+import { convergedMark, writeFacts } from './marks';
 import { decide, side, type CartState, type CartWrite } from './state';
 
 export function checkAction(state: CartState, node: NodeId, action: CartAction): Rejection | null {
   const me = state.replicas[node];
-  if (!me) return { code: 'not_playing', message: 'You joined after this round started: wait for the next one.' };
-  if (state.over !== null) return { code: 'game_over', message: 'The shopping round is over: wait for the next one.' };
+  if (!me) return { code: 'not_playing' };
+  if (state.over !== null) return { code: 'game_over' };
   if (action.delta < 0 && qtyOf(state, me, action.item) <= 0) {
-    return { code: 'nothing_to_remove', message: `Your list has no ${action.item} to take away.` };
+    return { code: 'nothing_to_remove', params: { item: action.item } };
   }
   if (state.mode === 'quorum') {
     if (me.pending[action.item] !== undefined) {
-      return { code: 'still_saving', message: `Your last change to ${action.item} is still waiting for a majority.` };
+      return { code: 'still_saving', params: { item: action.item } };
     }
     const held = me.votes[action.item];
     if (held && held.version > me.saved[action.item].version) {
-      return {
-        code: 'voted_elsewhere',
-        message: `You voted for ${held.coordinator}'s change to ${action.item}: wait until it is saved or given up.`,
-      };
+      return { code: 'voted_elsewhere', params: { node: nodeParam(held.coordinator), item: action.item } };
     }
   }
   return null;
@@ -70,8 +68,8 @@ export function applyAction(state: CartState, node: NodeId, action: CartAction, 
     effects.push({
       type: 'mark',
       node,
-      label: `${node} asks a majority to save ${signed(w.delta)} ${w.item}`,
-      data: markData('cart.mark.proposed', w),
+      notice: notice('cart.mark.proposed', { node: nodeParam(node), item: w.item, delta: w.delta }),
+      data: writeFacts(w),
     });
   } else {
     let body: unknown;
@@ -91,8 +89,8 @@ export function applyAction(state: CartState, node: NodeId, action: CartAction, 
     effects.push({
       type: 'mark',
       node,
-      label: `${node} saved ${signed(w.delta)} ${w.item} on its own copy`,
-      data: markData('cart.mark.accepted', w),
+      notice: notice('cart.mark.accepted', { node: nodeParam(node), item: w.item, delta: w.delta }),
+      data: writeFacts(w),
     });
     if (refreshAgreement(state, ctx)) effects.push(convergedMark(state, ctx.now));
   }

@@ -27,7 +27,7 @@ export function CartPhone({ view: v, node, roster, act }: PhoneGameProps<CartNod
     setBusy(`${item}${delta}`);
     const err = await act({ type: 'add', item, delta });
     setBusy(null);
-    if (err) setError(wordError(t, err, nameOf));
+    if (err) setError(wordError(t, err, nameOf, 'cart'));
   };
 
   const last = v.last;

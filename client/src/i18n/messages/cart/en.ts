@@ -2,6 +2,7 @@
 // settings, the result, its refusals (error.*) and its timeline marks (notice.cart.*). Keys
 // start with "cart." (or "error."/"notice."). See ../../README.md.
 export default {
+  'game.cart.name': 'Split-brain cart: quorum, last writer wins or CRDT',
   'cart.item.apples': 'apples',
   'cart.item.bread': 'bread',
   'cart.item.cheese': 'cheese',
@@ -123,16 +124,22 @@ export default {
   'cart.result.negative': 'Below zero: {items} (both sides took the last one).',
   'cart.result.final': 'The list most replicas hold',
 
-  'error.nothing_to_remove': 'Your list has none of that to take away.',
-  'error.still_saving': 'Your last change to this item is still waiting for a majority.',
-  'error.voted_elsewhere': 'Your list has agreed to someone else’s change to this item: wait until it is saved or given up.',
+  'error.cart.game_over': 'The shopping round is over: wait for the next one.',
+  'error.cart.nothing_to_remove':
+    'Your list has no {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}} to take away.',
+  'error.cart.still_saving':
+    'Your last change to {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}} is still waiting for a majority.',
+  'error.cart.voted_elsewhere':
+    'Your list has agreed to {node}’s change to {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}}: wait until it is saved or given up.',
 
-  'notice.cart.mark.proposed': '{node} asks a majority to save {delta, plural, =1 {+1} other {−1}} {item}',
-  'notice.cart.mark.accepted': '{node} saved {delta, plural, =1 {+1} other {−1}} {item} on their own list',
+  'notice.cart.mark.proposed':
+    '{node} asks a majority to save {delta, plural, =1 {+1} other {−1}} {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}}',
+  'notice.cart.mark.accepted':
+    '{node} saved {delta, plural, =1 {+1} other {−1}} {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}} on their own list',
   'notice.cart.mark.saved':
-    'A majority saved {node}’s {delta, plural, =1 {+1} other {−1}} {item} (version {version, number}, {votes, number} of {n, number})',
+    'A majority saved {node}’s {delta, plural, =1 {+1} other {−1}} {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}} (version {version, number}, {votes, number} of {n, number})',
   'notice.cart.mark.refused':
-    '{node}’s {delta, plural, =1 {+1} other {−1}} {item} was refused ({reason, select, behind {list behind} conflict {another change first} other {no majority}}: {votes, number} of {n, number}, needs {needed, number})',
+    '{node}’s {delta, plural, =1 {+1} other {−1}} {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}} was refused ({reason, select, behind {list behind} conflict {another change first} other {no majority}}: {votes, number} of {n, number}, needs {needed, number})',
   'notice.cart.mark.converged':
     '{afterMs, select, none {Every live list agrees} other {Every live list agrees, {afterMs} ms after the heal}}',
   'notice.cart.mark.split': 'The network is split',

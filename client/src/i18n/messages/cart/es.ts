@@ -1,5 +1,6 @@
 // Los mensajes del carrito con cerebro dividido (español). Ver ../../README.md.
 export default {
+  'game.cart.name': 'Carrito con cerebro dividido: quórum, gana la última escritura o CRDT',
   'cart.item.apples': 'manzanas',
   'cart.item.bread': 'pan',
   'cart.item.cheese': 'queso',
@@ -122,16 +123,22 @@ export default {
   'cart.result.negative': 'Por debajo de cero: {items} (los dos lados se llevaron el último).',
   'cart.result.final': 'La lista que tienen la mayoría de las réplicas',
 
-  'error.nothing_to_remove': 'Tu lista no tiene nada de eso que quitar.',
-  'error.still_saving': 'Tu último cambio de este artículo aún espera a una mayoría.',
-  'error.voted_elsewhere': 'Tu lista ya aceptó el cambio de otra persona en este artículo: espera a que se guarde o se abandone.',
+  'error.cart.game_over': 'La ronda de compras ha terminado: espera a la siguiente.',
+  'error.cart.nothing_to_remove':
+    'Tu lista no tiene {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}} que quitar.',
+  'error.cart.still_saving':
+    'Tu último cambio de {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}} aún espera a una mayoría.',
+  'error.cart.voted_elsewhere':
+    'Tu lista ya aceptó el cambio de {node} en {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}}: espera a que se guarde o se abandone.',
 
-  'notice.cart.mark.proposed': '{node} pide a una mayoría que guarde {delta, plural, =1 {+1} other {−1}} {item}',
-  'notice.cart.mark.accepted': '{node} guardó {delta, plural, =1 {+1} other {−1}} {item} en su propia lista',
+  'notice.cart.mark.proposed':
+    '{node} pide a una mayoría que guarde {delta, plural, =1 {+1} other {−1}} {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}}',
+  'notice.cart.mark.accepted':
+    '{node} guardó {delta, plural, =1 {+1} other {−1}} {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}} en su propia lista',
   'notice.cart.mark.saved':
-    'Una mayoría guardó el {delta, plural, =1 {+1} other {−1}} {item} de {node} (versión {version, number}, {votes, number} de {n, number})',
+    'Una mayoría guardó el {delta, plural, =1 {+1} other {−1}} {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}} de {node} (versión {version, number}, {votes, number} de {n, number})',
   'notice.cart.mark.refused':
-    'Se rechazó el {delta, plural, =1 {+1} other {−1}} {item} de {node} ({reason, select, behind {lista atrasada} conflict {otro cambio antes} other {sin mayoría}}: {votes, number} de {n, number}, necesita {needed, number})',
+    'Se rechazó el {delta, plural, =1 {+1} other {−1}} {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}} de {node} ({reason, select, behind {lista atrasada} conflict {otro cambio antes} other {sin mayoría}}: {votes, number} de {n, number}, necesita {needed, number})',
   'notice.cart.mark.converged':
     '{afterMs, select, none {Todas las listas activas coinciden} other {Todas las listas activas coinciden, {afterMs} ms después de reparar la red}}',
   'notice.cart.mark.split': 'La red está dividida',

@@ -1,5 +1,6 @@
 // Les messages du panier à cerveau divisé (français). Voir ../../README.md.
 export default {
+  'game.cart.name': 'Panier à cerveau divisé : quorum, le dernier écrivain gagne ou CRDT',
   'cart.item.apples': 'pommes',
   'cart.item.bread': 'pain',
   'cart.item.cheese': 'fromage',
@@ -125,17 +126,22 @@ export default {
   'cart.result.negative': 'Sous zéro : {items} (les deux côtés ont pris le dernier).',
   'cart.result.final': 'La liste que détiennent la plupart des répliques',
 
-  'error.nothing_to_remove': 'Votre liste n’en a aucun à retirer.',
-  'error.still_saving': 'Votre dernière modification de cet article attend encore une majorité.',
-  'error.voted_elsewhere':
-    'Votre liste a déjà accepté la modification de quelqu’un d’autre sur cet article : attendez qu’elle soit enregistrée ou abandonnée.',
+  'error.cart.game_over': 'La manche de courses est terminée : attendez la suivante.',
+  'error.cart.nothing_to_remove':
+    'Votre liste n’a pas de {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}} à retirer.',
+  'error.cart.still_saving':
+    'Votre dernière modification de {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}} attend encore une majorité.',
+  'error.cart.voted_elsewhere':
+    'Votre liste a déjà accepté la modification de {node} sur {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}} : attendez qu’elle soit enregistrée ou abandonnée.',
 
-  'notice.cart.mark.proposed': '{node} demande à une majorité d’enregistrer {delta, plural, =1 {+1} other {−1}} {item}',
-  'notice.cart.mark.accepted': '{node} a enregistré {delta, plural, =1 {+1} other {−1}} {item} sur sa propre liste',
+  'notice.cart.mark.proposed':
+    '{node} demande à une majorité d’enregistrer {delta, plural, =1 {+1} other {−1}} {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}}',
+  'notice.cart.mark.accepted':
+    '{node} a enregistré {delta, plural, =1 {+1} other {−1}} {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}} sur sa propre liste',
   'notice.cart.mark.saved':
-    'Une majorité a enregistré le {delta, plural, =1 {+1} other {−1}} {item} de {node} (version {version, number}, {votes, number} sur {n, number})',
+    'Une majorité a enregistré le {delta, plural, =1 {+1} other {−1}} {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}} de {node} (version {version, number}, {votes, number} sur {n, number})',
   'notice.cart.mark.refused':
-    'Le {delta, plural, =1 {+1} other {−1}} {item} de {node} a été refusé ({reason, select, behind {liste en retard} conflict {une autre modification avant} other {pas de majorité}} : {votes, number} sur {n, number}, il en faut {needed, number})',
+    'Le {delta, plural, =1 {+1} other {−1}} {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}} de {node} a été refusé ({reason, select, behind {liste en retard} conflict {une autre modification avant} other {pas de majorité}} : {votes, number} sur {n, number}, il en faut {needed, number})',
   'notice.cart.mark.converged':
     '{afterMs, select, none {Toutes les listes actives concordent} other {Toutes les listes actives concordent, {afterMs} ms après la réparation}}',
   'notice.cart.mark.split': 'Le réseau est partitionné',
