@@ -15,6 +15,7 @@ import { refreshAgreement, touch } from './replica';
 import { antiEntropy, receive } from './replicate';
 import { applyAction, checkAction } from './rules';
 import { createState, replicaOf, type CartState } from './state';
+import { stageView } from './stage';
 import { nodeView, type CartNodeView } from './view';
 
 export const cart: GameEngine<CartConfig, CartState, CartAction, CartNodeView | null, CartConsoleView, CartResult> = {
@@ -91,6 +92,7 @@ export const cart: GameEngine<CartConfig, CartState, CartAction, CartNodeView | 
 
   view: (state, node) => nodeView(state, node),
   consoleView: (state) => consoleView(state),
+  stageView: (state, revealed) => stageView(state, revealed),
   result: (state, net, ctx) => cartResult(state, net, ctx?.now ?? state.endsAt, ctx ? (n) => ctx.isDown(n) : () => false),
   bot: cartBot,
   botDelay,

@@ -28,9 +28,15 @@ export const KINDS: Record<string, KindStyle> = {
 };
 
 export function decorate(view: CartConsoleView): Record<string, NodeDecoration> {
+  return view?.game === 'cart' ? decorateReplicas(view.replicas) : {};
+}
+
+/** Each replica's mark and fill, from which list it holds (the console's view and the stage's alike). */
+export function decorateReplicas(
+  replicas: Record<string, { state: number; agrees: boolean; down: boolean }>,
+): Record<string, NodeDecoration> {
   const out: Record<string, NodeDecoration> = {};
-  if (view?.game !== 'cart') return out;
-  for (const [id, r] of Object.entries(view.replicas)) {
+  for (const [id, r] of Object.entries(replicas)) {
     out[id] = {
       short: stateLetter(r.state),
       fill: STATE_FILLS[r.state % STATE_FILLS.length],

@@ -87,6 +87,15 @@ export default {
   'cart.status.accepted': 'saved',
   'cart.status.overwritten': 'saved, then overwritten',
 
+  'cart.stage.agree': '✓ all agree',
+  'cart.stage.differ': '≠ {distinct, number} different',
+  'cart.stage.savedDuringSplit': 'Saved during the split',
+  'cart.stage.ofN': '{accepted, number} of {attempted, number}',
+  'cart.stage.most': 'Most lists ({count, number})',
+  'cart.stage.andMore': 'and {more, number} more',
+  'cart.stage.sideSaved': '{accepted, number} of {attempted, number} saved',
+  'cart.stage.converged': '✓ Every list agrees again, {after} after the heal.',
+
   'cart.debrief.title': 'Debrief: the modes side by side',
   'cart.debrief.empty': 'Finished cart rounds show here: play one round in each mode against the same split.',
   'cart.debrief.round': 'Round',

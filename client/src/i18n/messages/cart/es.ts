@@ -86,6 +86,15 @@ export default {
   'cart.status.accepted': 'guardado',
   'cart.status.overwritten': 'guardado y luego sobrescrito',
 
+  'cart.stage.agree': '✓ todas coinciden',
+  'cart.stage.differ': '≠ {distinct, number} distintas',
+  'cart.stage.savedDuringSplit': 'Guardados durante la partición',
+  'cart.stage.ofN': '{accepted, number} de {attempted, number}',
+  'cart.stage.most': 'La mayoría de las listas ({count, number})',
+  'cart.stage.andMore': 'y {more, number} más',
+  'cart.stage.sideSaved': '{accepted, number} de {attempted, number} guardados',
+  'cart.stage.converged': '✓ Todas las listas vuelven a coincidir, {after} después de reparar la red.',
+
   'cart.debrief.title': 'Puesta en común: los modos comparados',
   'cart.debrief.empty': 'Aquí aparecen las rondas del carrito terminadas: juega una ronda en cada modo con la misma partición.',
   'cart.debrief.round': 'Ronda',

@@ -88,6 +88,15 @@ export default {
   'cart.status.accepted': 'enregistrée',
   'cart.status.overwritten': 'enregistrée, puis écrasée',
 
+  'cart.stage.agree': '✓ toutes concordent',
+  'cart.stage.differ': '≠ {distinct, number} différentes',
+  'cart.stage.savedDuringSplit': 'Enregistrées pendant la partition',
+  'cart.stage.ofN': '{accepted, number} sur {attempted, number}',
+  'cart.stage.most': 'La plupart des listes ({count, number})',
+  'cart.stage.andMore': 'et {more, number} autres',
+  'cart.stage.sideSaved': '{accepted, number} enregistrées sur {attempted, number}',
+  'cart.stage.converged': '✓ Toutes les listes concordent de nouveau, {after} après la réparation.',
+
   'cart.debrief.title': 'Bilan : les modes côte à côte',
   'cart.debrief.empty': 'Les manches du panier terminées s’affichent ici : jouez une manche dans chaque mode avec la même partition.',
   'cart.debrief.round': 'Manche',
