@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
 
@@ -15,6 +16,15 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   const ben = await joinPhone(browser, code, 'Ben', 'iPhone 13');
   const chloe = await joinPhone(browser, code, 'Chloe', 'Galaxy S9+');
   const phones: Actor[] = [ana, ben, chloe];
+  // The projector stage, in its own window of the console's browser.
+  const [stage] = await Promise.all([con.context().waitForEvent('page'), con.getByRole('button', { name: 'Open the stage' }).click()]);
+  await stage.setViewportSize({ width: 1920, height: 1080 });
+  /** WCAG 2.1 A and AA on a page (or only inside `within`): no violations. */
+  const axe = async (page: Page, within?: string) => {
+    const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+    const result = await (within ? builder.include(within) : builder).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  };
   // Two bots complete Chloe's side to a majority (3 of 5); they tap too slowly to change a list.
   for (let i = 0; i < 2; i++) await con.getByRole('button', { name: '+ bot', exact: true }).click();
   await expect(con.getByTestId('node-count')).toHaveText('5');
@@ -68,6 +78,10 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   await expect(con.getByTestId('cart-side-B')).toContainText('1 tapped, 0 saved, 1 refused');
   await expect(con.getByTestId('cart-side-A')).toContainText('1 tapped, 1 saved, 0 refused');
   await screenshot(con, 'cart-console-quorum-split');
+  await expect(stage.getByTestId('stage-cart')).toContainText('Side B: 0 of 1 saved');
+  await screenshot(stage, 'cart-stage-quorum-split');
+  await axe(ana.page);
+  await axe(con, '[data-testid="cart-console"]');
   await heal();
   await expect(qty(ana.page, 'bread')).toHaveText('1');
   await expect(ana.page.getByTestId('cart-changes')).toContainText('In your list, bread went from 0 to 1: it caught up with the majority.');
@@ -87,6 +101,8 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   await expect(qty(ben.page, 'cheese')).toHaveText('1');
   await expect(con.getByTestId('cart-agreement')).toContainText('2 different lists');
   await screenshot(con, 'cart-console-lww-split');
+  await expect(stage.getByTestId('stage-cart-lists')).toContainText('≠ 2 different');
+  await screenshot(stage, 'cart-stage-lww-split');
   await heal();
   await expect(qty(ana.page, 'cheese')).toHaveText('2');
   await expect(ana.page.getByTestId('cart-changes')).toContainText(
@@ -94,6 +110,11 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   );
   await expect(con.getByTestId('cart-lost')).toContainText('Ana’s +1 cheese was overwritten by Chloe’s +2.');
   await screenshot(ana.page, 'cart-phone-lww-overwritten');
+  await expect(stage.getByTestId('stage-cart-converged')).toContainText('after the heal');
+  await expect(stage.getByTestId('stage-cart')).toContainText('Ana’s +1 cheese was overwritten by Chloe’s +2.');
+  await screenshot(stage, 'cart-stage-lww-healed');
+  await axe(stage);
+  await axe(ana.page);
   await closeUp(con.getByTestId('cart-console'), 'cart-console-lww-panel');
   await stop();
 
@@ -121,7 +142,14 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   await expect(debrief).toContainText('CRDT');
   await screenshot(con, 'cart-console-debrief');
   await closeUp(con.getByTestId('round-result'), 'cart-console-result-panel');
+  await axe(con, '[data-testid="round-result"]');
+  await expect(stage.getByRole('heading', { name: /Round 3 is over/ })).toBeVisible();
+  await screenshot(stage, 'cart-stage-verdict');
   await expect(item(ana.page, 'cake')).toBeVisible();
+  // The smallest phone the product supports: nothing wider than the screen.
+  await ana.page.setViewportSize({ width: 360, height: 640 });
+  expect(await ana.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await screenshot(ana.page, 'cart-phone-360x640');
 
   await expectCleanAndClose([instructor, ...phones]);
 });

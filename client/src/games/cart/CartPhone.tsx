@@ -105,7 +105,7 @@ function ItemRow({
   const name = itemName(t, i.item);
   return (
     <li className={`ct-row${i.pending ? ' ct-row-pending' : ''}`} data-testid={`cart-item-${i.item}`}>
-      <ItemIcon item={i.item} />
+      <ItemIcon item={i.item} size={32} />
       <span className="ct-name">
         {name}
         {i.pending && <span className="ct-saving">{t('cart.phone.savingShort')}</span>}
