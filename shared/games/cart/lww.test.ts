@@ -160,6 +160,10 @@ describe('cart: last-writer-wins [C6][C7]', () => {
     expect(r.lost).toBeGreaterThan(0);
     expect(r.lostGroups.length).toBeGreaterThan(0);
     for (const group of r.lostGroups) expect(group.by.length).toBeGreaterThan(0);
+    // The timeline marks each first overwrite, with whose writes were lost to whose.
+    const marks = s.events.filter((e) => e.type === 'mark' && e.notice?.code === 'cart.mark.overwritten');
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks[0]).toMatchObject({ notice: { params: { lost: { nodes: expect.any(Array) }, by: { nodes: expect.any(Array) } } } });
     // Some phone was told its list was overwritten.
     expect(Object.values(g.replicas).some((rep) => rep.changes.some((c) => c.why === 'overwrote'))).toBe(true);
     expect(fold(s.header, s.events, GAMES)).toEqual(s.core.state);

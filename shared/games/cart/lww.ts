@@ -10,6 +10,8 @@
 // also merged into its writer's list (lww.test.ts checks the consequence against vector clocks).
 
 import type { NodeId } from '../../protocol/ids';
+import { nodesParam, notice } from '../../protocol/notice';
+import type { Effect } from '../types';
 import { ITEMS, type ItemId } from './config';
 import { noteChange, writeOf, type CartState, type CartWrite, type LwwRegister, type Replica } from './state';
 
@@ -60,26 +62,40 @@ export function branch(state: CartState, from: number, until: number): CartWrite
 }
 
 /**
- * Merges a received list into a replica [C6]: per item, the later register wins. A register
- * that replaces one whose branch it does not include overwrites those writes here [C7]: the
- * first time a write is overwritten anywhere is logged, and the phone is told.
- * Returns whether the replica changed.
+ * Merges a received list into replica `self` [C6]: per item, the later register wins. A
+ * register that replaces one whose branch it does not include overwrites those writes here
+ * [C7]: the phone is told, and the first time a write is overwritten anywhere is logged and
+ * marked on the timeline (on this replica's lane). Returns those marks.
  */
-export function mergeLww(state: CartState, me: Replica, list: LwwList, clock: number, now: number): boolean {
+export function mergeLww(state: CartState, me: Replica, self: NodeId, list: LwwList, clock: number, now: number): Effect[] {
   if (clock > me.clock) me.clock = clock;
-  let changed = false;
+  const marks: Effect[] = [];
   for (const item of ITEMS) {
     const incoming = list[item];
     const mine = me.lww[item];
     if (!incoming || !later(incoming, mine)) continue;
     if (incoming.lamport > me.clock) me.clock = incoming.lamport;
     me.lww[item] = { ...incoming };
-    changed = true;
     const from = mine?.qty ?? 0;
     const fork = mine ? forkPoint(state, mine.write, incoming.write) : 0;
     const lost = mine ? branch(state, mine.write, fork) : [];
     const won = branch(state, incoming.write, fork);
-    for (const w of lost) if (w.overwrittenAt === null) w.overwrittenAt = now;
+    const fresh = lost.filter((w) => w.overwrittenAt === null);
+    for (const w of fresh) w.overwrittenAt = now;
+    if (fresh.length) {
+      marks.push({
+        type: 'mark',
+        node: self,
+        notice: notice('cart.mark.overwritten', {
+          lost: nodesParam(authors(fresh)),
+          item,
+          count: fresh.length,
+          delta: fresh.reduce((sum, w) => sum + w.delta, 0),
+          by: nodesParam(authors(won)),
+        }),
+        data: { item, overwritten: fresh.map((w) => w.id), by: incoming.write },
+      });
+    }
     if (from === incoming.qty && lost.length === 0) continue;
     noteChange(me, {
       at: now,
@@ -91,7 +107,7 @@ export function mergeLww(state: CartState, me: Replica, list: LwwList, clock: nu
       lost: lost.length ? { nodes: authors(lost), delta: lost.reduce((s, w) => s + w.delta, 0) } : null,
     });
   }
-  return changed;
+  return marks;
 }
 
 function authors(ws: readonly CartWrite[]): NodeId[] {

@@ -61,9 +61,9 @@ export function receive(state: CartState, me: Replica, env: Envelope, ctx: Engin
 }
 
 function onLwwWrite(state: CartState, me: Replica, env: Envelope<LwwWriteBody>, ctx: EngineCtx): Effect[] {
-  mergeLww(state, me, env.body.lww, env.body.clock, ctx.now);
+  const marks = mergeLww(state, me, env.to, env.body.lww, env.body.clock, ctx.now);
   const reply: SeenBody = { write: env.body.write, clock: me.clock, lww: lwwCopy(me.lww) };
-  return [{ type: 'send', from: env.to, to: env.from, kind: KINDS.seen, body: reply }];
+  return [...marks, { type: 'send', from: env.to, to: env.from, kind: KINDS.seen, body: reply }];
 }
 
 function onCrdtWrite(me: Replica, env: Envelope<CrdtWriteBody>, ctx: EngineCtx): Effect[] {
@@ -85,22 +85,21 @@ function mergeCounter(me: Replica, item: ItemId, counter: PNCounter, now: number
 }
 
 function onSeen(state: CartState, me: Replica, env: Envelope<SeenBody>, ctx: EngineCtx): Effect[] {
-  if (env.body.lww) mergeLww(state, me, env.body.lww, env.body.clock, ctx.now);
+  const marks = env.body.lww ? mergeLww(state, me, env.to, env.body.lww, env.body.clock, ctx.now) : [];
   const w = writeOf(state, env.body.write);
   if (w && w.node === env.to && me.last === w.id && !me.seenBy.includes(env.from)) {
     me.seenBy.push(env.from);
     w.seen = me.seenBy.length;
-    return [{ type: 'changed', nodes: [env.to] }];
+    return [...marks, { type: 'changed', nodes: [env.to] }];
   }
-  return [];
+  return marks;
 }
 
 function onSync(state: CartState, me: Replica, env: Envelope<SyncBody>, ctx: EngineCtx): Effect[] {
   const body = env.body;
   switch (state.mode) {
     case 'lww':
-      if (body.lww) mergeLww(state, me, body.lww, body.clock, ctx.now);
-      return [];
+      return body.lww ? mergeLww(state, me, env.to, body.lww, body.clock, ctx.now) : [];
     case 'crdt':
       for (const item of ITEMS) {
         const c = body.crdt?.[item];

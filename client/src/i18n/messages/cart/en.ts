@@ -149,6 +149,8 @@ export default {
     'A majority saved {node}’s {delta, plural, =1 {+1} other {−1}} {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}} (version {version, number}, {votes, number} of {n, number})',
   'notice.cart.mark.refused':
     '{node}’s {delta, plural, =1 {+1} other {−1}} {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}} was refused ({reason, select, behind {list behind} conflict {another change first} other {no majority}}: {votes, number} of {n, number}, needs {needed, number})',
+  'notice.cart.mark.overwritten':
+    '{lost}’s {delta, number, ::sign-always} {item, select, apples {apples} bread {bread} cheese {cheese} juice {juice} pizza {pizza} other {cake}} overwritten by {by}’s later change ({count, plural, one {# write} other {# writes}} lost)',
   'notice.cart.mark.converged':
     '{afterMs, select, none {Every live list agrees} other {Every live list agrees, {afterMs} ms after the heal}}',
   'notice.cart.mark.split': 'The network is split',

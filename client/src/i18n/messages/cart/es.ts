@@ -148,6 +148,8 @@ export default {
     'Una mayoría guardó el {delta, plural, =1 {+1} other {−1}} {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}} de {node} (versión {version, number}, {votes, number} de {n, number})',
   'notice.cart.mark.refused':
     'Se rechazó el {delta, plural, =1 {+1} other {−1}} {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}} de {node} ({reason, select, behind {lista atrasada} conflict {otro cambio antes} other {sin mayoría}}: {votes, number} de {n, number}, necesita {needed, number})',
+  'notice.cart.mark.overwritten':
+    'El {delta, number, ::sign-always} {item, select, apples {manzanas} bread {pan} cheese {queso} juice {zumo} pizza {pizza} other {tarta}} de {lost} sobrescrito por el cambio posterior de {by} ({count, plural, one {# escritura perdida} other {# escrituras perdidas}})',
   'notice.cart.mark.converged':
     '{afterMs, select, none {Todas las listas activas coinciden} other {Todas las listas activas coinciden, {afterMs} ms después de reparar la red}}',
   'notice.cart.mark.split': 'La red está dividida',

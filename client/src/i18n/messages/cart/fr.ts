@@ -151,6 +151,8 @@ export default {
     'Une majorité a enregistré le {delta, plural, =1 {+1} other {−1}} {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}} de {node} (version {version, number}, {votes, number} sur {n, number})',
   'notice.cart.mark.refused':
     'Le {delta, plural, =1 {+1} other {−1}} {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}} de {node} a été refusé ({reason, select, behind {liste en retard} conflict {une autre modification avant} other {pas de majorité}} : {votes, number} sur {n, number}, il en faut {needed, number})',
+  'notice.cart.mark.overwritten':
+    'Le {delta, number, ::sign-always} {item, select, apples {pommes} bread {pain} cheese {fromage} juice {jus} pizza {pizza} other {gâteau}} de {lost} écrasé par la modification plus récente de {by} ({count, plural, one {# écriture perdue} other {# écritures perdues}})',
   'notice.cart.mark.converged':
     '{afterMs, select, none {Toutes les listes actives concordent} other {Toutes les listes actives concordent, {afterMs} ms après la réparation}}',
   'notice.cart.mark.split': 'Le réseau est partitionné',
