@@ -66,7 +66,7 @@ async function noSecrets(stage: Page): Promise<void> {
   await expect(stage.locator('.stage')).not.toContainText('TRAITOR');
 }
 
-const GAMES = [{ id: 'sandbox' }, { id: 'election' }, { id: 'gossip' }, { id: 'byzantine' }] as const;
+const GAMES = [{ id: 'sandbox' }, { id: 'election' }, { id: 'gossip' }, { id: 'byzantine' }, { id: 'cart' }] as const;
 
 for (const game of GAMES) {
   test(`the stage of a ${game.id} round fits 1920×1080 and 1280×720, joining, playing and at the verdict`, async ({ browser }) => {

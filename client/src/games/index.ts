@@ -1,6 +1,7 @@
 // The screens of each game, by game id (the engines are in shared/games/).
 
 import { byzantineUi } from './byzantine';
+import { cartUi } from './cart';
 import { electionUi } from './election';
 import { gossipUi } from './gossip';
 import { sandboxUi } from './sandbox';
@@ -20,4 +21,5 @@ export const GAME_UIS: Record<string, AnyGameUi> = {
   gossip: erase(gossipUi),
   election: erase(electionUi),
   byzantine: erase(byzantineUi),
+  cart: erase(cartUi),
 };

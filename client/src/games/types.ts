@@ -7,7 +7,7 @@ import type { Faults } from '../../../shared/net/faults';
 import type { KindStyle, MapNode } from '../map/draw';
 import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
-import type { ConsoleSnapshot, NodeView, RosterEntry, StageSnapshot } from '../../../shared/protocol/views';
+import type { ConsoleSnapshot, NodeView, RosterEntry, RoundSummary, StageSnapshot } from '../../../shared/protocol/views';
 
 export interface PhoneGameProps<View = unknown> {
   /** The game's view for this node. */
@@ -51,6 +51,8 @@ export interface ResultProps<Result = unknown> {
   result: Result;
   /** Node id → nickname, to name nodes in the analysis. */
   names: Map<string, string>;
+  /** The session's rounds so far, where the screen has them (the console): for a debrief across rounds. */
+  rounds?: readonly RoundSummary[];
 }
 
 /**
