@@ -15,6 +15,10 @@ export interface SavedRoom {
   code: string;
   key: string;
   createdAt: string;
+  /** The session's id (its recording), once known. */
+  session?: string;
+  /** The session has ended: the key stays, for its recording and replay; the room is not reopened. */
+  ended?: boolean;
 }
 
 export function savedRooms(): SavedRoom[] {
@@ -27,6 +31,15 @@ export function savedRooms(): SavedRoom[] {
 
 function remember(room: SavedRoom): void {
   const rooms = [room, ...savedRooms().filter((r) => r.code !== room.code)].slice(0, 50);
+  localStorage.setItem(STORE_KEY, JSON.stringify(rooms));
+}
+
+/** Keeps what this browser learnt about a room it holds the key of (its session, that it ended). */
+export function updateRoom(code: string, patch: Partial<Pick<SavedRoom, 'session' | 'ended'>>): void {
+  const rooms = savedRooms();
+  const room = rooms.find((r) => r.code === code);
+  if (!room || Object.entries(patch).every(([k, v]) => room[k as keyof SavedRoom] === v)) return;
+  Object.assign(room, patch);
   localStorage.setItem(STORE_KEY, JSON.stringify(rooms));
 }
 
@@ -63,6 +76,12 @@ export function useConsoleSession(): ConsoleSession {
   const [joinUrl, setJoinUrl] = useState('');
   const [snapshot, setSnapshot] = useState<ConsoleSnapshot | null>(null);
   const roomLanguage = snapshot?.room.language ?? null;
+  const roomCode = snapshot?.room.code;
+  const roomSession = snapshot?.room.session;
+  const roomEnded = !!snapshot?.room.ended;
+  useEffect(() => {
+    if (roomCode && roomSession) updateRoom(roomCode, { session: roomSession, ...(roomEnded ? { ended: true } : {}) });
+  }, [roomCode, roomSession, roomEnded]);
   // The room's language (set on the console) is this screen's unless its reader chose their own.
   useEffect(() => setRoomLanguage(roomLanguage), [roomLanguage]);
   const [recording, setRecording] = useState<RecordingNotice | null>(null);
@@ -74,7 +93,9 @@ export function useConsoleSession(): ConsoleSession {
     if (!s) return { code: 'offline', message: 'Not connected.' };
     const r = await request(s, 'console:attach', { code: target.code, key: target.key });
     if (!r.ok) {
-      if (r.error.code === 'room_ended' || r.error.code === 'unknown_room' || r.error.code === 'forbidden') forgetRoom(target.code);
+      // The key of an ended room stays: it opens the session's recording and replay.
+      if (r.error.code === 'forbidden') forgetRoom(target.code);
+      else if (r.error.code === 'room_ended' || r.error.code === 'unknown_room') updateRoom(target.code, { ended: true });
       setError(r.error);
       return r.error;
     }
