@@ -165,3 +165,73 @@ test('after "End session" the console sums the session up; "Open the replay" ope
   expect(instructor.errors).toEqual([]);
   await instructor.context.close();
 });
+
+test('the instructor’s phone, handed the controls by a QR code, pauses the network and heals it; revoked, it loses them', async ({
+  browser,
+}) => {
+  const instructor = await openConsole(browser);
+  const { page: con } = instructor;
+  await con.getByRole('button', { name: '+5 bots' }).click();
+  await con.getByRole('button', { name: 'Control from my phone' }).click();
+  const dialog = con.getByRole('dialog', { name: 'Control from my phone' });
+  // First a warning; the code only after an explicit click.
+  await expect(dialog).toContainText('Check the projector first');
+  await expect(dialog.getByRole('img')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Show it' }).click();
+  const qr = dialog.getByRole('img', { name: /QR code that hands/ });
+  await expect(qr).toBeVisible();
+  const url = (await qr.getAttribute('data-text')) ?? '';
+  expect(url).toContain('/remote#room=');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await context.newPage();
+  await phone.goto(url);
+  await expect(phone.getByTestId('remote')).toBeVisible();
+  // The address no longer carries the code.
+  expect(phone.url()).not.toContain('token=');
+  const fit = await phone.evaluate(() => document.documentElement.scrollWidth);
+  expect(fit).toBeLessThanOrEqual(390);
+  expect(await axe(phone)).toEqual([]);
+  await screenshot(phone, 'remote-390');
+
+  await phone.getByRole('button', { name: /Pause network/ }).click();
+  await expect(con.getByRole('button', { name: /Resume network/ })).toBeVisible();
+  await phone.getByRole('button', { name: /Resume network/ }).click();
+  await expect(con.getByRole('button', { name: /Pause network/ })).toBeVisible();
+  await phone.getByRole('button', { name: 'Split in halves' }).click();
+  await expect(con.getByLabel('Fault log')).toContainText('Split in halves');
+  await phone.getByRole('button', { name: /Heal all/ }).click();
+  await expect(con.getByLabel('Fault log')).toContainText('Heal all');
+
+  // The console lists the phone and takes its rights back.
+  await con.getByRole('button', { name: /Revoke the rights of/ }).click();
+  await expect(phone.getByText('The instructor’s controls were taken back from this device.')).toBeVisible();
+  expect(instructor.errors).toEqual([]);
+  await context.close();
+  await instructor.context.close();
+});
+
+test('the recovery code takes the room over from a fresh browser', async ({ browser }) => {
+  const instructor = await openConsole(browser);
+  const { page: con, code } = instructor;
+  await con.getByRole('button', { name: 'Recovery code', exact: true }).click();
+  const dialog = con.getByRole('dialog', { name: 'Recovery code' });
+  await expect(dialog.getByTestId('recovery-code')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Show it' }).click();
+  const recovery = ((await dialog.getByTestId('recovery-code').textContent()) ?? '').trim();
+  expect(recovery).toMatch(/^(\w{5}-){3}\w{5}$/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await fresh.newPage();
+  await page.goto('/console');
+  await page.getByLabel('Recovery code').fill(recovery.toLowerCase());
+  await page.getByRole('button', { name: 'Recover' }).click();
+  await expect(page.getByTestId('room-code')).toHaveText(code);
+  await page.getByRole('button', { name: 'Lock room' }).click();
+  await expect(con.getByRole('button', { name: 'Unlock room' })).toBeVisible();
+  expect(instructor.errors).toEqual([]);
+  await fresh.close();
+  await instructor.context.close();
+});

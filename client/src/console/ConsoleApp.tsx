@@ -20,6 +20,9 @@ import { Roster } from './Roster';
 import { RoundPanel } from './RoundPanel';
 import { Results } from './Results';
 import { SessionSummary } from './SessionSummary';
+import { AccessPanel } from './AccessPanel';
+import { RemoteApp } from './RemoteApp';
+import { RecoverForm } from './RecoverForm';
 import { savedRooms, useConsoleSession, type ConsoleSession } from './useConsoleSession';
 import { APP_NAME, useTitle } from '../useTitle';
 import { RoomLanguageControl } from '../i18n/LanguagePicker';
@@ -27,6 +30,12 @@ import { useT } from '../i18n/I18nProvider';
 import { wordError } from '../i18n/words';
 
 export function ConsoleApp() {
+  // The instructor's phone, handed the controls by a console's QR code.
+  if (window.location.pathname.startsWith('/remote')) return <RemoteApp />;
+  return <Console />;
+}
+
+function Console() {
   const session = useConsoleSession();
   const t = useT();
   useTitle(session.room && session.snapshot ? t('console.pageTitle', { code: session.room.code }) : APP_NAME);
@@ -37,6 +46,7 @@ export function ConsoleApp() {
 function RoomPicker({ session }: { session: ConsoleSession }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
+  const [, setRecovered] = useState(0);
   const rooms = savedRooms();
   return (
     <main className="landing stack">
@@ -46,7 +56,7 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
       </section>
       {session.error && (
         <div className="error" role="alert">
-          {wordError(t, session.error)}
+          {session.error.code === 'revoked' ? t('console.remote.revoked') : wordError(t, session.error)}
         </div>
       )}
       <button
@@ -90,6 +100,13 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
           </ul>
         </section>
       )}
+      <RecoverForm
+        onRecovered={(found) => {
+          setRecovered((n) => n + 1);
+          const open = found.find((r) => !r.ended);
+          if (open) void session.attach(open);
+        }}
+      />
     </main>
   );
 }
@@ -264,6 +281,7 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
           <aside className="cockpit-side" aria-label={t('console.columns.round')}>
             <RoundPanel snapshot={snapshot} session={session} />
             <Roster snapshot={snapshot} session={session} />
+            <AccessPanel snapshot={snapshot} session={session} />
           </aside>
         </div>
       )}

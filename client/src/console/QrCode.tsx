@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { useMemo } from 'react';
+import { TEST_HOOKS } from '../testHooks';
 
 const MARGIN = 1;
 
@@ -34,6 +35,8 @@ export function QrCode({ text, label, size }: { text: string; label: string; siz
       className="qr"
       role="img"
       aria-label={label}
+      // Test builds only: what the code says, for a test that cannot scan it.
+      data-text={TEST_HOOKS ? text : undefined}
       style={size ? { width: size, height: size, flex: 'none', background: '#fff' } : undefined}
     >
       {qr && (

@@ -205,4 +205,40 @@ export default {
   'console.keys.projector': 'modo proyector',
   'console.keys.clear': 'vaciar la selección',
   'console.keys.list': 'esta lista',
+
+  // Instructor access, the phone remote, recovery
+  'console.access.title': 'Acceso de docente',
+  'console.access.phone': 'Controlar desde mi teléfono',
+  'console.access.recovery': 'Código de recuperación',
+  'console.access.devices': 'Dispositivos con derechos de docente',
+  'console.access.roomKey': 'La clave de esta sala: este navegador, y cualquiera en el que se escriba su código de recuperación',
+  'console.access.device': '{label} (desde las {since})',
+  'console.access.revoke': 'Revocar',
+  'console.access.revokeLabel': 'Revocar los derechos de {label}',
+  'console.access.phoneTitle': 'Controlar desde mi teléfono',
+  'console.access.phoneWarning':
+    'Comprueba primero el proyector: ¿se ve esta pantalla? El código QR da los controles del docente a quien lo escanee. Sirve una vez, durante un minuto, y se oculta solo a los 20 segundos.',
+  'console.access.qr': 'Código QR que pasa los controles del docente a un teléfono',
+  'console.access.qrHelp': 'Escanéalo con tu teléfono antes de {seconds, number} s. Sirve una sola vez.',
+  'console.access.recoveryTitle': 'Código de recuperación',
+  'console.access.recoveryWarning':
+    'Comprueba primero el proyector: ¿se ve esta pantalla? El código de recuperación toma esta sala desde cualquier navegador. Apúntalo en un lugar seguro; se oculta solo a los 20 segundos.',
+  'console.access.recoveryHelp':
+    '¿Perdiste este navegador? Abre la consola en cualquier sitio y escribe este código en «Recuperar una sala».',
+  'console.secret.show': 'Mostrarlo',
+  'console.secret.hide': 'Ocultarlo',
+  'console.secret.close': 'Cerrar',
+  'console.secret.hiddenIn': 'Se oculta en {seconds, number} s',
+  'console.remote.pageTitle': 'Mando — {code}',
+  'console.remote.title': 'Mando del docente',
+  'console.remote.label': 'Teléfono del docente',
+  'console.remote.scan': 'Escanea el código QR «Controlar desde mi teléfono» de la consola para tomar aquí los controles.',
+  'console.remote.connecting': 'Conectando…',
+  'console.remote.revoked': 'Se retiraron los controles del docente de este dispositivo.',
+  'console.remote.nodes': '{count, plural, one {# nodo} other {# nodos}}',
+  'console.recover.title': 'Recuperar una sala',
+  'console.recover.help':
+    '¿Perdiste el navegador que tiene una sala? Escribe su código de recuperación: este navegador recupera la clave, con la sala y sus grabaciones.',
+  'console.recover.label': 'Código de recuperación',
+  'console.recover.submit': 'Recuperar',
 } as const satisfies Translation<typeof en>;

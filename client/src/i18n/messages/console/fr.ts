@@ -206,4 +206,40 @@ export default {
   'console.keys.projector': 'mode projecteur',
   'console.keys.clear': 'effacer la sélection',
   'console.keys.list': 'cette liste',
+
+  // Instructor access, the phone remote, recovery
+  'console.access.title': 'Accès enseignant',
+  'console.access.phone': 'Piloter depuis mon téléphone',
+  'console.access.recovery': 'Code de secours',
+  'console.access.devices': 'Appareils avec les droits d’enseignant',
+  'console.access.roomKey': 'La clé de cette salle : ce navigateur, et tout navigateur où son code de secours est saisi',
+  'console.access.device': '{label} (depuis {since})',
+  'console.access.revoke': 'Révoquer',
+  'console.access.revokeLabel': 'Révoquer les droits de {label}',
+  'console.access.phoneTitle': 'Piloter depuis mon téléphone',
+  'console.access.phoneWarning':
+    'Vérifiez d’abord le projecteur : cet écran y est-il affiché ? Le code QR donne les commandes de l’enseignant à qui le scanne. Il sert une fois, pendant une minute, et se masque de lui-même après 20 secondes.',
+  'console.access.qr': 'Code QR qui confie les commandes de l’enseignant à un téléphone',
+  'console.access.qrHelp': 'Scannez-le avec votre téléphone dans les {seconds, number} s. Il ne sert qu’une fois.',
+  'console.access.recoveryTitle': 'Code de secours',
+  'console.access.recoveryWarning':
+    'Vérifiez d’abord le projecteur : cet écran y est-il affiché ? Le code de secours reprend cette salle depuis n’importe quel navigateur. Notez-le en lieu sûr ; il se masque de lui-même après 20 secondes.',
+  'console.access.recoveryHelp':
+    'Vous avez perdu ce navigateur ? Ouvrez la console n’importe où et saisissez ce code sous « Récupérer une salle ».',
+  'console.secret.show': 'L’afficher',
+  'console.secret.hide': 'Le masquer',
+  'console.secret.close': 'Fermer',
+  'console.secret.hiddenIn': 'Masqué dans {seconds, number} s',
+  'console.remote.pageTitle': 'Télécommande — {code}',
+  'console.remote.title': 'Télécommande de l’enseignant',
+  'console.remote.label': 'Téléphone de l’enseignant',
+  'console.remote.scan': 'Scannez le code QR « Piloter depuis mon téléphone » de la console pour prendre les commandes ici.',
+  'console.remote.connecting': 'Connexion…',
+  'console.remote.revoked': 'Les commandes de l’enseignant ont été retirées à cet appareil.',
+  'console.remote.nodes': '{count, plural, one {# nœud} other {# nœuds}}',
+  'console.recover.title': 'Récupérer une salle',
+  'console.recover.help':
+    'Vous avez perdu le navigateur qui détient une salle ? Saisissez son code de secours : ce navigateur en retrouve la clé, avec la salle et ses enregistrements.',
+  'console.recover.label': 'Code de secours',
+  'console.recover.submit': 'Récupérer',
 } as const satisfies Translation<typeof en>;
