@@ -235,3 +235,31 @@ test('the recovery code takes the room over from a fresh browser', async ({ brow
   await fresh.close();
   await instructor.context.close();
 });
+
+test('the replay in projector mode has no WCAG 2.1 AA violation', async ({ browser }) => {
+  const instructor = await openConsole(browser);
+  const { page: con, code } = instructor;
+  await con.getByRole('button', { name: '+5 bots' }).click();
+  await con.locator('#game-pick').selectOption('byzantine');
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await expect(con.getByLabel('Fault log')).toBeVisible();
+  await con.getByRole('button', { name: 'Split in halves', exact: true }).click();
+  await con.getByRole('button', { name: /Stop round/ }).click();
+  await expect(con.getByTestId('results-table')).toBeVisible();
+  const session = await con.evaluate(
+    (c) =>
+      (JSON.parse(localStorage.getItem('human-cluster:console') ?? '[]') as { code: string; session?: string }[]).find((r) => r.code === c)
+        ?.session,
+    code,
+  );
+  const replay = await con.context().newPage();
+  await replay.setViewportSize({ width: 1920, height: 1080 });
+  await replay.goto(`/replay/${session}`);
+  await replay.getByRole('button', { name: 'Projector mode' }).click();
+  await expect(replay.getByRole('button', { name: 'Projector mode' })).toHaveAttribute('aria-pressed', 'true');
+  // Into the round, where the game's panel and the message kinds show.
+  await replay.keyboard.press('End');
+  expect(await axe(replay)).toEqual([]);
+  await screenshot(replay, 'replay-projector-1920x1080');
+  await instructor.context.close();
+});
