@@ -20,7 +20,8 @@ import { parseRecording } from '../shared/session/recording';
 import type { SessionState } from '../shared/session/state';
 import { stageSnapshot } from '../shared/session/stage';
 import { consoleSnapshot, nodeView, roster } from '../shared/session/views';
-import { hashSecret, newSecret, secretMatches } from './auth';
+import { hashSecret, newSecret } from './auth';
+import { type Holder, InstructorAccess } from './instructors';
 import type { Clock, TimerHandle } from './clock';
 import { logFn, type LogFn } from './log';
 import type { RecordingStatus, RecordingWriter } from './recorder';
@@ -67,6 +68,8 @@ export class Room {
   private readonly screens: RoomScreens;
   private wakeTimer: TimerHandle | null = null;
   private wakeAt: number | null = null;
+  /** Who holds instructor rights: the room key, and phones it handed them to. */
+  readonly instructors: InstructorAccess;
   /** The round whose secrets the instructor revealed on the stage (a display choice, not recorded). */
   private revealedRound: number | null = null;
   lastActivity: number;
@@ -83,6 +86,7 @@ export class Room {
     const header = this.core.state.header;
     this.code = header.room;
     this.origin = Date.parse(header.startedAt);
+    this.instructors = new InstructorAccess(header.keyHash, () => deps.clock.now());
     this.lastActivity = deps.clock.now();
     this.screens = new RoomScreens(this.code, deps.clock, deps.output, {
       takeChanges: () => this.core.takeChanges(),
@@ -107,8 +111,9 @@ export class Room {
     return this.deps.clock.now() - this.origin;
   }
 
-  checkKey(key: string): boolean {
-    return secretMatches(key, this.state.header.keyHash);
+  /** Whom an instructor key belongs to (the room key, or a phone it was handed to), or null. */
+  checkKey(key: string): Holder | null {
+    return this.instructors.who(key);
   }
 
   /**
@@ -316,6 +321,7 @@ export class Room {
     return {
       ...consoleSnapshot(this.state, this.deps.games, Math.max(this.state.t, this.now())),
       stage: { revealed: this.revealed(), screens: this.deps.output.stages(this.code) },
+      instructors: this.instructors.list(),
     };
   }
 

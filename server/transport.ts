@@ -27,6 +27,8 @@ export interface SocketData {
   console?: boolean;
   /** A projector stage: it receives only `stage:*` events and can change nothing. */
   stage?: boolean;
+  /** A console's holder of rights: the room key, or the id of a phone it was handed to. */
+  device?: string;
 }
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -97,6 +99,18 @@ type Handlers = { [E in ClientEvent]: Handler<E> };
 export function attachTransport({ io, registry, config, joinUrl }: TransportDeps): void {
   const limiter = new RateLimiterMemory({ points: config.rateLimitPerSecond, duration: 1 });
   const createLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
+  // Keys and hand-off codes that do not open a room: a few per minute and address, then nothing.
+  const guessLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
+  /** Counts a wrong key or code from this address; `rate_limited` once it has tried too often. */
+  const guessed = async (address: string): Promise<boolean> => {
+    try {
+      await guessLimiter.consume(address || 'unknown');
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const tooManyGuesses = async (address: string): Promise<boolean> => (await guessLimiter.get(address || 'unknown'))?.remainingPoints === 0;
   const known = new Set<string>(CLIENT_EVENT_NAMES);
 
   io.on('connection', (socket: Sock) => {
@@ -280,25 +294,32 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
         if (!created.ok) return created;
         const { room, key } = created.data;
         detach();
-        socket.data = { code: room.code, console: true };
+        socket.data = { code: room.code, console: true, device: 'owner' };
         void socket.join(consoleChannel(room.code));
         return ok({
           code: room.code,
           key,
+          recovery: created.data.recovery,
           joinUrl: `${joinUrl()}/join/${room.code}`,
           snapshot: room.snapshot(),
           recording: room.recordingNotice(),
         });
       },
 
-      'console:attach': ({ code, key }) => {
+      'console:attach': async ({ code, key }) => {
+        const address = socket.handshake.address;
+        if (await tooManyGuesses(address)) return fail('rate_limited', 'Too many wrong keys from here; wait a minute.');
         const found = registry.find(code);
         if (!found.ok) return found;
-        if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
+        const holder = found.data.checkKey(key);
+        if (!holder) {
+          if (await guessed(address)) return fail('rate_limited', 'Too many wrong keys from here; wait a minute.');
+          return fail('forbidden', 'That instructor key does not open this room.');
+        }
         const isNode = refuseIfNode();
         if (isNode) return isNode;
         detach();
-        socket.data = { code: found.data.code, console: true };
+        socket.data = { code: found.data.code, console: true, device: holder.kind === 'owner' ? 'owner' : holder.id };
         void socket.join(consoleChannel(found.data.code));
         return ok({
           joinUrl: `${joinUrl()}/join/${found.data.code}`,
@@ -319,6 +340,49 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
       'console:script': command((room, p) => (p.action === 'start' ? room.startScript(p.script) : room.stopScript())),
       'console:round': command((room, p) => (p.action === 'start' ? room.startRound(p.game, p.config) : room.endRound())),
       'console:reveal': command(async (room, { revealed }) => room.reveal(revealed)),
+      'console:handoff': command(async (room) => {
+        const { token, expiresAt } = room.instructors.handoff();
+        return ok({ url: `${joinUrl()}/remote#room=${room.code}&token=${token}`, expiresAt });
+      }),
+      'console:revoke': command(async (room, { device }) => {
+        if (!room.instructors.revoke(device)) return fail('unknown_device', 'No such device holds rights in this room.', { device });
+        // Its open connections stop being consoles at once.
+        for (const id of io.sockets.adapter.rooms.get(consoleChannel(room.code)) ?? []) {
+          const other = io.sockets.sockets.get(id);
+          if (!other || other.data.device !== device) continue;
+          other.emit('console:revoked', { reason: 'revoked' });
+          void other.leave(consoleChannel(room.code));
+          other.data = {};
+        }
+        return ok(null);
+      }),
+
+      // ---- the instructor's phone ----
+
+      'remote:claim': async ({ code, token, label }) => {
+        const address = socket.handshake.address;
+        if (await tooManyGuesses(address)) return fail('rate_limited', 'Too many wrong codes from here; wait a minute.');
+        const found = registry.find(code);
+        if (!found.ok) return found;
+        const isNode = refuseIfNode();
+        if (isNode) return isNode;
+        const claimed = found.data.instructors.claim(token, label ?? '');
+        if (!claimed.ok) {
+          if (await guessed(address)) return fail('rate_limited', 'Too many wrong codes from here; wait a minute.');
+          return claimed;
+        }
+        detach();
+        socket.data = { code: found.data.code, console: true, device: claimed.data.device.id };
+        void socket.join(consoleChannel(found.data.code));
+        found.data.flushConsole();
+        return ok({
+          key: claimed.data.key,
+          device: claimed.data.device.id,
+          joinUrl: `${joinUrl()}/join/${found.data.code}`,
+          snapshot: found.data.snapshot(),
+          recording: found.data.recordingNotice(),
+        });
+      },
 
       // ---- the projector stage ----
 

@@ -31,7 +31,7 @@ function Loading() {
 /** Which screen an address shows (its language is chosen by i18n/language.ts). */
 export function screenOf(path: string): Screen {
   const under = (p: string) => path === p || path.startsWith(`${p}/`);
-  if (under('/console')) return 'console';
+  if (under('/console') || under('/remote')) return 'console';
   if (under('/stage')) return 'stage';
   if (under('/join')) return 'phone';
   if (under('/replay')) return 'replay';

@@ -103,6 +103,15 @@ export interface ConsoleSnapshot {
   drill: { name: string; startedAt: number; steps: { at: number; text: string }[]; next: number; nextAt: number | null } | null;
   /** The live room's projector stage (absent in a replay): whether secrets are revealed on it, and how many stages watch. */
   stage?: StageStatus;
+  /** The live room's phones holding instructor rights (besides the room key), each revocable. */
+  instructors?: InstructorDevice[];
+}
+
+export interface InstructorDevice {
+  id: string;
+  label: string;
+  /** When it got its rights (ms since the Unix epoch). */
+  since: number;
 }
 
 export interface StageStatus {

@@ -4,6 +4,9 @@ import type { FaultOp } from '../../../shared/net/faults';
 import type { ConsoleSnapshot, FaultLogEntry } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 import { keyed } from '../keyed';
+import { useT } from '../i18n/I18nProvider';
+import type { Translator } from '../i18n/translate';
+import { wordError } from '../i18n/words';
 
 /** How long the keyboard must rest on a slider before its value is sent (ms). */
 const KEY_SETTLE_MS = 600;
@@ -105,43 +108,44 @@ export function mergedLog(log: readonly FaultLogEntry[], windowMs = 5000): Fault
 }
 
 export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const f = snapshot.faults;
   const fault = async (op: FaultOp) => {
     setError(null);
     const err = await session.command('console:fault', { op });
-    if (err) setError(err.message);
+    if (err) setError(wordError(t, err));
     return !err;
   };
   const drill = async (name: DrillName) => {
     setError(null);
     const err = await session.command('console:drill', { name });
-    if (err) setError(err.message);
+    if (err) setError(wordError(t, err));
   };
-  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const pct = (v: number) => t('console.net.percent', { value: Math.round(v * 100) });
   return (
     <section className="panel stack" aria-labelledby="net-title">
       <div className="row">
-        <h2 id="net-title">Faults and drills</h2>
+        <h2 id="net-title">{t('console.net.title')}</h2>
         <span className="spacer" />
         <button
           type="button"
           className={snapshot.paused ? 'good' : 'secondary'}
           onClick={() => void session.command('console:pause', { paused: !snapshot.paused })}
         >
-          {snapshot.paused ? '▶ Resume network' : '❚❚ Pause network'}
+          {snapshot.paused ? t('console.net.resume') : t('console.net.pause')}
         </button>
       </div>
-      <fieldset className="row plain-group" aria-label="Drills">
+      <fieldset className="row plain-group" aria-label={t('console.net.drills')}>
         {(Object.keys(DRILLS) as DrillName[]).map((name) => (
           <button type="button" key={name} className="small secondary" onClick={() => void drill(name)}>
-            {DRILLS[name]}
+            {drillWord(t, name)}
           </button>
         ))}
       </fieldset>
       <Slider
         id="net-loss"
-        label="Loss"
+        label={t('console.net.loss')}
         value={f.loss}
         min={0}
         max={1}
@@ -151,7 +155,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
       />
       <Slider
         id="net-dup"
-        label="Duplication"
+        label={t('console.net.dup')}
         value={f.dup}
         min={0}
         max={0.5}
@@ -161,22 +165,22 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
       />
       <Slider
         id="net-latency"
-        label="Latency"
+        label={t('console.net.latency')}
         value={f.latency.base}
         min={0}
         max={3000}
         step={50}
-        format={(v) => `${v} ms`}
+        format={(v) => t('console.net.ms', { value: v })}
         onCommit={(base) => fault({ op: 'latency', base, jitter: f.latency.jitter })}
       />
       <Slider
         id="net-jitter"
-        label="Jitter"
+        label={t('console.net.jitter')}
         value={f.latency.jitter}
         min={0}
         max={3000}
         step={50}
-        format={(v) => `+0…${v} ms`}
+        format={(v) => t('console.net.jitterValue', { value: v })}
         onCommit={(jitter) => fault({ op: 'latency', base: f.latency.base, jitter })}
       />
       <GroupLinks snapshot={snapshot} onToggle={(from, to, open) => void fault({ op: 'link', from, to, open })} />
@@ -185,10 +189,10 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
           {error}
         </div>
       )}
-      <h3>Fault log</h3>
+      <h3>{t('console.net.log')}</h3>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, so it must take the focus for keyboard users to scroll it */}
-      <ul className="log" aria-label="Fault log" tabIndex={0}>
-        {snapshot.faultLog.length === 0 && <li className="muted">No faults yet.</li>}
+      <ul className="log" aria-label={t('console.net.log')} tabIndex={0}>
+        {snapshot.faultLog.length === 0 && <li className="muted">{t('console.net.noFaults')}</li>}
         {keyed(mergedLog(snapshot.faultLog), (e) => `${e.t}:${e.text}`)
           .reverse()
           .map(({ key, item: e }) => (
@@ -201,6 +205,11 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
   );
 }
 
+/** A drill's name in the console's language. */
+export function drillWord(t: Translator, name: DrillName): string {
+  return t.dynamic(`console.drill.${name}`) ?? DRILLS[name];
+}
+
 export function formatTime(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -211,19 +220,20 @@ export function formatTime(ms: number): string {
  * be opened on its own ("A → B carries messages, B → A does not").
  */
 function GroupLinks({ snapshot, onToggle }: { snapshot: ConsoleSnapshot; onToggle(from: string, to: string, open: boolean): void }) {
+  const t = useT();
   const groups = [...new Set(snapshot.nodes.filter((n) => n.status === 'active').map((n) => n.group))].sort();
   if (groups.length < 2 || groups.length > 6) return null;
   const open = new Set(snapshot.faults.partition.open);
   return (
     <fieldset className="group-links">
-      <legend>Links between groups</legend>
+      <legend>{t('console.net.links')}</legend>
       {groups.flatMap((a) =>
         groups
           .filter((b) => b !== a)
           .map((b) => (
             <label key={`${a}>${b}`}>
               <input type="checkbox" checked={open.has(`${a}>${b}`)} onChange={(e) => onToggle(a, b, e.target.checked)} />
-              {a} → {b} carries messages
+              {t('console.net.link', { from: a, to: b })}
             </label>
           )),
       )}

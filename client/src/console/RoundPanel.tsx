@@ -8,8 +8,11 @@ import { GAME_UIS } from '../games';
 import { GAMES } from '../games/registry';
 import { tooFastFor } from './paceCheck';
 import type { ConsoleSession } from './useConsoleSession';
+import { useT } from '../i18n/I18nProvider';
+import { wordError } from '../i18n/words';
 
 export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
+  const t = useT();
   const games = [...GAMES.values()].map((g) => g.engine).filter((e) => GAME_UIS[e.id]);
   const [game, setGame] = useState(games[0]?.id ?? 'sandbox');
   const [configs, setConfigs] = useState<Record<string, unknown>>({});
@@ -23,18 +26,18 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   const start = async (withConfig: unknown = config) => {
     setError(null);
     const err = await session.command('console:round', { action: 'start', game, config: withConfig });
-    if (err) setError(err.message);
+    if (err) setError(wordError(t, err));
   };
   const stop = async () => {
     setError(null);
     const err = await session.command('console:round', { action: 'stop' });
-    if (err) setError(err.message);
+    if (err) setError(wordError(t, err));
   };
   const autopilotAndStart = async () => {
     setError(null);
     for (const n of tooFast) {
       const err = await session.command('console:autopilot', { node: n.id, on: true });
-      if (err) return setError(err.message);
+      if (err) return setError(wordError(t, err));
     }
     await start();
   };
@@ -48,9 +51,13 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
 
   return (
     <section className="panel stack" aria-labelledby="round-title">
-      <h2 id="round-title">{snapshot.round ? `Round ${snapshot.round.index}: ${snapshot.round.title}` : 'Next round'}</h2>
+      <h2 id="round-title">
+        {snapshot.round
+          ? t('console.round.current', { index: snapshot.round.index, title: snapshot.round.title })
+          : t('console.round.next')}
+      </h2>
       <div className="field">
-        <label htmlFor="game-pick">Game</label>
+        <label htmlFor="game-pick">{t('console.round.game')}</label>
         <select id="game-pick" value={game} onChange={(e) => setGame(e.target.value)}>
           {games.map((g) => (
             <option key={g.id} value={g.id}>
@@ -62,35 +69,33 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
       {tooFast.length > 0 ? (
         <div className="notice stack" role="alert" data-testid="pace-warning" style={{ gap: '0.5rem' }}>
           <b>
-            These timers run out faster than a person can tap: {tooFast.length} phone{tooFast.length === 1 ? '' : 's'} (
-            {tooFast
-              .slice(0, 4)
-              .map((n) => n.nickname)
-              .join(', ')}
-            {tooFast.length > 4 ? '…' : ''}) would never stand for election.
+            {t('console.round.tooFast', {
+              count: tooFast.length,
+              names: t.list([...tooFast.slice(0, 4).map((n) => n.nickname), ...(tooFast.length > 4 ? ['…'] : [])]),
+            })}
           </b>
           <div className="row">
             <button type="button" className="good" onClick={() => void autopilotAndStart()}>
-              Autopilot for {tooFast.length === 1 ? 'that phone' : 'those phones'}, then start
+              {t('console.round.autopilot', { count: tooFast.length })}
             </button>
             <button type="button" className="secondary" onClick={() => void classPaceAndStart()}>
-              Use the class pace, then start
+              {t('console.round.classPace')}
             </button>
           </div>
         </div>
       ) : (
         <div className="row">
           <button type="button" className="good" onClick={() => void start()}>
-            {snapshot.round ? '↻ Restart with this game' : '▶ Start round'}
+            {snapshot.round ? t('console.round.restart') : t('console.round.start')}
           </button>
           <button type="button" className="danger" disabled={!snapshot.round} onClick={() => void stop()}>
-            ■ Stop round
+            {t('console.round.stop')}
           </button>
         </div>
       )}
       {tooFast.length > 0 && snapshot.round && (
         <button type="button" className="danger" onClick={() => void stop()}>
-          ■ Stop round
+          {t('console.round.stop')}
         </button>
       )}
       {error && (

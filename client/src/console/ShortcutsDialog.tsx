@@ -2,8 +2,11 @@
 // page behind is inert, Tab goes round inside it, Esc closes it, and focus goes back to where it was.
 
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/I18nProvider';
 
-export function ShortcutsDialog({ shortcuts, onClose }: { shortcuts: readonly [string, string][]; onClose(): void }) {
+/** `shortcuts`: each key and what it does, already worded; `note`: a line under the title. */
+export function ShortcutsDialog({ shortcuts, note, onClose }: { shortcuts: readonly [string, string][]; note?: string; onClose(): void }) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const onCloseRef = useRef(onClose);
@@ -48,14 +51,14 @@ export function ShortcutsDialog({ shortcuts, onClose }: { shortcuts: readonly [s
     >
       <div className="row">
         <h2 id="shortcuts-title" style={{ margin: 0 }}>
-          Keyboard shortcuts
+          {t('console.keys.title')}
         </h2>
         <span className="spacer" />
         <button ref={closeRef} type="button" className="secondary" onClick={() => onCloseRef.current()}>
-          Close
+          {t('console.keys.close')}
         </button>
       </div>
-      <p className="muted">They work while no button, link or field has the focus.</p>
+      {note && <p className="muted">{note}</p>}
       <table className="results">
         <tbody>
           {shortcuts.map(([k, what]) => (

@@ -5,24 +5,26 @@
 import { useEffect } from 'react';
 import type { DrillName } from '../../../shared/net/drills';
 import { groupName, type FaultOp } from '../../../shared/net/faults';
+import type { MessageKey } from '../i18n/translate';
 
-export const SHORTCUTS: [string, string][] = [
-  ['H', 'split in halves'],
-  ['L', 'isolate the leader'],
-  ['R', 'isolate a random node'],
-  ['B', 'bridge'],
-  ['G', 'majorities ring'],
-  ['K', 'crash a minority'],
-  ['X', 'heal partitions'],
-  ['Shift+X', 'heal all (partitions, crashes, loss)'],
-  ['Space', 'pause / resume the network'],
-  ['1–6', 'move the selected nodes to group A–F'],
-  ['I', 'isolate the selected nodes'],
-  ['C', 'crash the selected nodes'],
-  ['V', 'restart the selected nodes'],
-  ['P', 'projector mode'],
-  ['Esc', 'clear the selection'],
-  ['?', 'this list'],
+/** Each key and what it does (a message of the console's catalogue). */
+export const SHORTCUTS: [string, MessageKey][] = [
+  ['H', 'console.keys.halves'],
+  ['L', 'console.keys.isolateLeader'],
+  ['R', 'console.keys.isolateRandom'],
+  ['B', 'console.keys.bridge'],
+  ['G', 'console.keys.ring'],
+  ['K', 'console.keys.killMinority'],
+  ['X', 'console.keys.heal'],
+  ['Shift+X', 'console.keys.healAll'],
+  ['Space', 'console.keys.pause'],
+  ['1–6', 'console.keys.move'],
+  ['I', 'console.keys.isolate'],
+  ['C', 'console.keys.crash'],
+  ['V', 'console.keys.restart'],
+  ['P', 'console.keys.projector'],
+  ['Esc', 'console.keys.clear'],
+  ['?', 'console.keys.list'],
 ];
 
 const DRILL_KEYS: Record<string, DrillName> = {
@@ -57,7 +59,12 @@ export function takesKeys(target: EventTarget | null): boolean {
 export function useShortcuts(h: ShortcutHandlers): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (takesKeys(e.target)) return;
+      if (takesKeys(e.target)) {
+        // Esc on a focused button, link or slider lets go of it: the shortcuts work again.
+        const el = e.target as HTMLElement;
+        if (e.key === 'Escape' && !el.closest('input:not([type=range]), textarea, select, [contenteditable]')) el.blur();
+        return;
+      }
       // A modal (the shortcuts list) has the keyboard: only its own keys.
       if (document.querySelector('dialog[open]')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;

@@ -24,6 +24,10 @@ export default {
   'error.unknown_event': 'El servidor no conoce esta petición (¿la página está desactualizada? Recárgala).',
   'error.not_found': 'El servidor no tiene esa página.',
   'error.rate_limited': 'Demasiadas peticiones: ve un poco más despacio.',
+  'error.handoff_invalid': 'Este código ha caducado o ya se usó. Pide uno nuevo en la consola.',
+  'error.recovery_invalid':
+    'Ese código de recuperación no abre ninguna sala ni grabación en este servidor. Revísalo y vuelve a intentarlo.',
+  'error.unknown_device': 'Ese dispositivo ya no tiene derechos de docente.',
   'error.payload_too_large': 'Esta petición es demasiado grande.',
   'error.bad_request': 'El servidor no ha podido leer esta petición.',
   'error.bad_action': 'El servidor no ha podido leer esta acción.',
