@@ -3,6 +3,8 @@
 // routes.
 
 import express, { type Request, type Response } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { keyFromRecovery, normaliseRecovery } from './auth';
 import type { Config } from './config';
 import { requestLog } from './log';
 import { readMetrics } from './metrics';
@@ -33,6 +35,7 @@ const STATUS: Record<string, number> = {
   bad_session: 400,
   bad_request: 400,
   forbidden: 403,
+  recovery_invalid: 403,
   unknown_recording: 404,
   recording_live: 409,
   too_many_shares: 409,
@@ -73,11 +76,18 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
   const authorised = (req: Request, res: Response) => {
     const room = registry.anyRoom(String(req.params.code ?? '').toUpperCase());
     if (!room) {
-      res.status(404).json({ ok: false, error: { code: 'unknown_room', message: 'No such room on this server.' } });
+      res.status(404).json({
+        ok: false,
+        error: {
+          code: 'unknown_room',
+          message: 'No such room on this server.',
+          params: { code: String(req.params.code ?? '').toUpperCase() },
+        },
+      });
       return null;
     }
     const key = keyOf(req);
-    if (!key || !room.checkKey(key)) {
+    if (!key || room.checkKey(key)?.kind !== 'owner') {
       res.status(403).json({ ok: false, error: { code: 'forbidden', message: "This needs the room's instructor key." } });
       return null;
     }
@@ -118,6 +128,30 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     }
     return r.data;
   };
+
+  // A recovery code gives back its room's key, on any browser: the rooms still open and the
+  // recordings it opens come with it. Wrong codes are counted per address and soon refused.
+  const recoverLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
+  app.post('/api/recover', json, async (req, res) => {
+    try {
+      await recoverLimiter.consume(req.ip ?? 'unknown');
+    } catch {
+      return void res.status(429).json({ ok: false, error: { code: 'rate_limited', message: 'Too many tries from here; wait a minute.' } });
+    }
+    const typed = (req.body as { recovery?: unknown } | undefined)?.recovery;
+    const code = typeof typed === 'string' && typed.length <= 64 ? normaliseRecovery(typed) : null;
+    const key = code ? keyFromRecovery(code) : null;
+    const rooms = key ? registry.openedBy(key).map((r) => ({ code: r.code, session: r.state.header.session, ended: false })) : [];
+    const recorded = key ? await store.list([key]) : [];
+    for (const e of recorded)
+      if (!rooms.some((r) => r.session === e.session)) rooms.push({ code: e.room, session: e.session, ended: true });
+    if (!key || rooms.length === 0) {
+      return refuse(res, { code: 'recovery_invalid', message: 'That recovery code opens no room or recording on this server.' });
+    }
+    // Only wrong codes count against the address.
+    await recoverLimiter.reward(req.ip ?? 'unknown');
+    res.json({ ok: true, data: { key, rooms } });
+  });
 
   // The instructor's browser sends the keys it keeps; the answer lists the recordings they open.
   app.post('/api/recordings/list', json, async (req, res) => {

@@ -28,7 +28,7 @@ interface Sent {
   payload: unknown;
 }
 
-function fakeOutput(consoles = true) {
+function fakeOutput(consoles = true, stages = 0) {
   const sent: Sent[] = [];
   const output: RoomOutput = {
     toNode: (_code, node, event, ...args) => void sent.push({ to: node, event, payload: args[0] }),
@@ -38,6 +38,8 @@ function fakeOutput(consoles = true) {
     toConsolesAs: (_code, _patches, event, ...args) => void sent.push({ to: 'consoles', event, payload: args[0] }),
     listeners: (_code, who) => ({ patches: 0, whole: who === 'consoles' && !consoles ? 0 : 1 }),
     hasConsoles: () => consoles,
+    toStages: (_code, event, ...args) => void sent.push({ to: 'stages', event, payload: args[0] }),
+    stages: () => stages,
     dropNode: () => {},
   };
   return { output, sent };

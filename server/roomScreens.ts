@@ -1,6 +1,7 @@
 // What a room pushes to screens, batched on the room's clock: phones get their changed views
 // (within a few ms), everyone the roster when it changes, consoles a snapshot a few times a
-// second and the stream of recorded events the live map animates.
+// second and the stream of recorded events the live map animates, and projector stages the
+// same two cut down to what the class may see (shared/session/stage.ts).
 //
 // A screen that asked for patches (the phone and the console do; a student's program need
 // not) gets what changed instead of the whole: `node:patch` against the view it holds,
@@ -12,8 +13,9 @@ import type { Roster, ServerEvent, ServerToClientEvents } from '../shared/protoc
 import type { NodeId } from '../shared/protocol/ids';
 import { applyPatch, diff, type Json, toJson } from '../shared/protocol/patch';
 import type { SessionEvent } from '../shared/protocol/recordingFormat';
-import type { ConsoleSnapshot, NodeView } from '../shared/protocol/views';
+import type { ConsoleSnapshot, NodeView, StageSnapshot } from '../shared/protocol/views';
 import type { Changes } from '../shared/session/core';
+import { stageEvents } from '../shared/session/stage';
 import type { Clock, TimerHandle } from './clock';
 
 type Args<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>;
@@ -29,6 +31,10 @@ export interface RoomOutput {
   /** How many of the room's node sockets (or consoles) take patches, and how many whole values. */
   listeners(code: string, who: 'nodes' | 'consoles'): { patches: number; whole: number };
   hasConsoles(code: string): boolean;
+  /** Projector stages: they are sent only `stage:*` events. */
+  toStages<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** How many stages follow the room. */
+  stages(code: string): number;
   /** Detaches every socket of a node (it was kicked or left). */
   dropNode(code: string, node: NodeId): void;
 }
@@ -41,6 +47,7 @@ export interface ScreenSource {
   view(node: NodeId): NodeView | null;
   roster(): Roster;
   snapshot(): ConsoleSnapshot;
+  stageSnapshot(): StageSnapshot;
 }
 
 const VIEW_BATCH_MS = 2;
@@ -94,6 +101,7 @@ export class RoomScreens {
   private snapshotTimer: TimerHandle | null = null;
   private eventsTimer: TimerHandle | null = null;
   private streamed: SessionEvent[] = [];
+  private staged: SessionEvent[] = [];
   private rosterDirty = false;
 
   constructor(
@@ -107,12 +115,14 @@ export class RoomScreens {
   committed(events: readonly SessionEvent[]): void {
     if (!events.length) return;
     const consoles = this.output.hasConsoles(this.code);
+    const stages = this.output.stages(this.code) > 0;
     for (const event of events) {
       if (event.type === 'node:joined') this.joined.push(event.node);
       if (event.type === 'node:kicked' || event.type === 'node:left') this.gone.push(event.node);
       if (event.type === 'node:joined' || event.type === 'node:kicked' || event.type === 'node:left') this.rosterDirty = true;
       if (consoles && STREAMED.has(event.type)) this.streamed.push(event);
     }
+    if (stages) this.staged.push(...stageEvents(events));
   }
 
   /** After an input: arms whichever batches now have something to send. */
@@ -126,12 +136,12 @@ export class RoomScreens {
         guarded('roster', () => this.flushRoster()),
         ROSTER_BATCH_MS,
       );
-    if (this.output.hasConsoles(this.code)) {
+    if (this.output.hasConsoles(this.code) || this.output.stages(this.code) > 0) {
       this.snapshotTimer ??= this.clock.setTimeout(
         guarded('snapshot', () => this.flushSnapshot()),
         SNAPSHOT_EVERY_MS,
       );
-      if (this.streamed.length)
+      if (this.streamed.length || this.staged.length)
         this.eventsTimer ??= this.clock.setTimeout(
           guarded('events', () => this.flushEvents()),
           EVENTS_EVERY_MS,
@@ -228,6 +238,7 @@ export class RoomScreens {
 
   private flushSnapshot(): void {
     this.snapshotTimer = null;
+    if (this.output.stages(this.code) > 0) this.output.toStages(this.code, 'stage:snapshot', this.source.stageSnapshot());
     const { patches, whole } = this.output.listeners(this.code, 'consoles');
     if (!patches && !whole) return;
     const snapshot = this.source.snapshot();
@@ -251,9 +262,15 @@ export class RoomScreens {
 
   private flushEvents(): void {
     this.eventsTimer = null;
-    if (!this.streamed.length) return;
-    const batch = this.streamed;
-    this.streamed = [];
-    this.output.toConsoles(this.code, 'console:events', batch);
+    if (this.streamed.length) {
+      const batch = this.streamed;
+      this.streamed = [];
+      this.output.toConsoles(this.code, 'console:events', batch);
+    }
+    if (this.staged.length) {
+      const batch = this.staged;
+      this.staged = [];
+      this.output.toStages(this.code, 'stage:events', batch);
+    }
   }
 }

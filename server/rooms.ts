@@ -10,7 +10,7 @@ import { fold } from '../shared/session/fold';
 import { seedFrom } from '../shared/rng';
 import { normaliseRoomCode } from '../shared/protocol/ids';
 import { fail, ok, type Result } from '../shared/protocol/result';
-import { hashSecret, newRoomCode, newSecret, newSessionId } from './auth';
+import { formatRecovery, hashSecret, keyFromRecovery, newRecoveryCode, newRoomCode, newSessionId } from './auth';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { LogFn } from './log';
@@ -65,15 +65,17 @@ export class RoomRegistry {
     const room = this.rooms.get(code);
     if (room && !room.state.ended) return ok(room);
     if (room || this.ended.has(code)) return fail('room_ended', `Room ${code} has ended.`);
-    return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`);
+    return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
   }
 
   /** A new room; refused when its recording cannot be started (the disk is full…). */
-  async create(capacity = this.config.capacity): Promise<Result<{ room: Room; key: string }>> {
+  async create(capacity = this.config.capacity): Promise<Result<{ room: Room; key: string; recovery: string }>> {
     await mkdir(this.recordingsDir, { recursive: true });
     let code = newRoomCode();
     while (this.rooms.has(code) || this.ended.has(code)) code = newRoomCode();
-    const key = newSecret();
+    // The key comes from the recovery code, so typing the code on any browser gives the key back.
+    const recovery = newRecoveryCode();
+    const key = keyFromRecovery(recovery);
     const session = newSessionId();
     const startedAt = new Date(this.clock.now()).toISOString();
     const header: RecordingHeader = {
@@ -97,7 +99,7 @@ export class RoomRegistry {
     }
     const room = new Room(header, this.roomDeps(writer, null));
     this.rooms.set(code, room);
-    return ok({ room, key });
+    return ok({ room, key, recovery: formatRecovery(recovery) });
   }
 
   private writerOptions() {
@@ -174,6 +176,11 @@ export class RoomRegistry {
   }
 
   /** Finds a room by code, ended or not (for its recordings). */
+  /** The open rooms this instructor key (the room key itself) opens. */
+  openedBy(key: string): Room[] {
+    return [...this.rooms.values()].filter((r) => !r.state.ended && r.checkKey(key)?.kind === 'owner');
+  }
+
   anyRoom(code: string): Room | undefined {
     return this.rooms.get(code);
   }

@@ -28,6 +28,10 @@ export interface SocketData {
   code?: string;
   node?: NodeId;
   console?: boolean;
+  /** A projector stage: it receives only `stage:*` events and can change nothing. */
+  stage?: boolean;
+  /** A console's holder of rights: the room key, or the id of a phone it was handed to. */
+  device?: string;
 }
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -47,6 +51,7 @@ const REPLACED = { reason: 'replaced', message: 'You opened this node on another
 const nodeChannel = (code: string, node: NodeId) => `n:${code}:${node}`;
 const roomChannel = (code: string) => `r:${code}`;
 const consoleChannel = (code: string) => `c:${code}`;
+const stageChannel = (code: string) => `s:${code}`;
 /** Beside the room's (or its consoles') channel, one for the sockets that take patches and one for those that do not. */
 const asChannel = (channel: string, patches: boolean) => `${channel}:${patches ? 'p' : 'w'}`;
 const channels = (channel: string) => [channel, asChannel(channel, true), asChannel(channel, false)];
@@ -82,6 +87,11 @@ export function socketOutput(io: () => IO): RoomOutput {
       return { patches: rooms.get(asChannel(channel, true))?.size ?? 0, whole: rooms.get(asChannel(channel, false))?.size ?? 0 };
     },
     hasConsoles: (code) => (io().sockets.adapter.rooms.get(consoleChannel(code))?.size ?? 0) > 0,
+    toStages: (code, event, ...args) =>
+      io()
+        .to(stageChannel(code))
+        .emit(event, ...args),
+    stages: (code) => io().sockets.adapter.rooms.get(stageChannel(code))?.size ?? 0,
     dropNode: (code, node) => {
       for (const s of io().sockets.adapter.rooms.get(nodeChannel(code, node)) ?? []) {
         const socket = io().sockets.sockets.get(s);
@@ -125,6 +135,18 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
     }
     return ok(null);
   };
+  // Keys and hand-off codes that do not open a room: a few per minute and address, then nothing.
+  const guessLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
+  /** Counts a wrong key or code from this address; `rate_limited` once it has tried too often. */
+  const guessed = async (address: string): Promise<boolean> => {
+    try {
+      await guessLimiter.consume(address || 'unknown');
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const tooManyGuesses = async (address: string): Promise<boolean> => (await guessLimiter.get(address || 'unknown'))?.remainingPoints === 0;
   const known = new Set<string>(CLIENT_EVENT_NAMES);
 
   io.on('connection', (socket: Sock) => {
@@ -240,14 +262,15 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
         for (const c of channels(roomChannel(code))) void socket.leave(c);
       }
       if (code && socket.data.console) for (const c of channels(consoleChannel(code))) void socket.leave(c);
+      if (code && socket.data.stage) void socket.leave(stageChannel(code));
       socket.data = {};
     };
 
     /** This socket becomes the room's console: the snapshot it starts from is taken before it listens. */
-    const attachConsole = (room: Room, patches: boolean) => {
+    const attachConsole = (room: Room, patches: boolean, device: string) => {
       detach();
       const start = room.attachConsole(patches);
-      socket.data = { code: room.code, console: true };
+      socket.data = { code: room.code, console: true, device };
       void socket.join([consoleChannel(room.code), asChannel(consoleChannel(room.code), patches)]);
       return start;
     };
@@ -317,23 +340,30 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
         const created = await registry.create(capacity ?? config.capacity);
         if (!created.ok) return created;
         const { room, key } = created.data;
-        const start = attachConsole(room, !!patches);
+        const start = attachConsole(room, !!patches, 'owner');
         return ok({
           code: room.code,
           key,
+          recovery: created.data.recovery,
           joinUrl: `${joinUrl()}/join/${room.code}`,
           ...start,
           recording: room.recordingNotice(),
         });
       },
 
-      'console:attach': ({ code, key, patches }) => {
+      'console:attach': async ({ code, key, patches }) => {
+        const address = socket.handshake.address;
+        if (await tooManyGuesses(address)) return fail('rate_limited', 'Too many wrong keys from here; wait a minute.');
         const found = registry.find(code);
         if (!found.ok) return found;
-        if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
+        const holder = found.data.checkKey(key);
+        if (!holder) {
+          if (await guessed(address)) return fail('rate_limited', 'Too many wrong keys from here; wait a minute.');
+          return fail('forbidden', 'That instructor key does not open this room.');
+        }
         const isNode = refuseIfNode();
         if (isNode) return isNode;
-        const start = attachConsole(found.data, !!patches);
+        const start = attachConsole(found.data, !!patches, holder.kind === 'owner' ? 'owner' : holder.id);
         return ok({
           joinUrl: `${joinUrl()}/join/${found.data.code}`,
           ...start,
@@ -352,6 +382,64 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
       'console:pause': command((room, { paused }) => room.setPaused(paused)),
       'console:script': command((room, p) => (p.action === 'start' ? room.startScript(p.script) : room.stopScript())),
       'console:round': command((room, p) => (p.action === 'start' ? room.startRound(p.game, p.config) : room.endRound())),
+      'console:reveal': command(async (room, { revealed }) => room.reveal(revealed)),
+      'console:handoff': command(async (room) => {
+        const { token, expiresAt } = room.instructors.handoff();
+        return ok({ url: `${joinUrl()}/remote#room=${room.code}&token=${token}`, expiresAt });
+      }),
+      'console:revoke': command(async (room, { device }) => {
+        if (!room.instructors.revoke(device)) return fail('unknown_device', 'No such device holds rights in this room.', { device });
+        // Its open connections stop being consoles at once.
+        for (const id of io.sockets.adapter.rooms.get(consoleChannel(room.code)) ?? []) {
+          const other = io.sockets.sockets.get(id);
+          if (!other || other.data.device !== device) continue;
+          other.emit('console:revoked', { reason: 'revoked' });
+          for (const c of channels(consoleChannel(room.code))) void other.leave(c);
+          other.data = {};
+        }
+        return ok(null);
+      }),
+
+      // ---- the instructor's phone ----
+
+      'remote:claim': async ({ code, token, label }) => {
+        const address = socket.handshake.address;
+        if (await tooManyGuesses(address)) return fail('rate_limited', 'Too many wrong codes from here; wait a minute.');
+        const found = registry.find(code);
+        if (!found.ok) return found;
+        const isNode = refuseIfNode();
+        if (isNode) return isNode;
+        const claimed = found.data.instructors.claim(token, label ?? '');
+        if (!claimed.ok) {
+          if (await guessed(address)) return fail('rate_limited', 'Too many wrong codes from here; wait a minute.');
+          return claimed;
+        }
+        const start = attachConsole(found.data, false, claimed.data.device.id);
+        found.data.flushConsole();
+        return ok({
+          key: claimed.data.key,
+          device: claimed.data.device.id,
+          joinUrl: `${joinUrl()}/join/${found.data.code}`,
+          snapshot: start.snapshot,
+          recording: found.data.recordingNotice(),
+        });
+      },
+
+      // ---- the projector stage ----
+
+      'stage:watch': ({ code, key }) => {
+        const found = registry.find(code);
+        if (!found.ok) return found;
+        if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
+        const isNode = refuseIfNode();
+        if (isNode) return isNode;
+        detach();
+        socket.data = { code: found.data.code, stage: true };
+        void socket.join(stageChannel(found.data.code));
+        // The console's count of stages changes.
+        found.data.flushConsole();
+        return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, snapshot: found.data.stageSnapshot() });
+      },
     };
 
     const register = <E extends ClientEvent>(event: E) => on(event, handlers[event]);

@@ -14,7 +14,7 @@ import { nodeIdSchema, ROOM_CODE_LENGTH, type NodeId } from './ids';
 import type { Patch } from './patch';
 import type { SessionEvent } from './recordingFormat';
 import type { ErrorInfo, Result } from './result';
-import type { ConsoleSnapshot, NodeView, RosterEntry } from './views';
+import type { ConsoleSnapshot, NodeView, RosterEntry, StageSnapshot } from './views';
 
 declare const shapeOf: unique symbol;
 /**
@@ -81,6 +81,11 @@ export interface CreatedData {
   code: string;
   /** The instructor key: kept by the instructor's browser only, never sent to a phone. */
   key: string;
+  /**
+   * The room's recovery code ("ABCDE-FGHJK-MNPQR-STVWX"): the key can be had back from it on any
+   * browser (POST /api/recover). The server keeps neither, only the key's hash.
+   */
+  recovery: string;
   /** The address phones should open (the server's LAN address). */
   joinUrl: string;
   snapshot: ConsoleSnapshot;
@@ -94,6 +99,30 @@ export interface AttachedData {
   snapshot: ConsoleSnapshot;
   version?: number;
   recording: RecordingNotice;
+}
+
+export interface HandoffData {
+  /** The address the phone opens (the QR code): the code is in its fragment, never sent in a request line. */
+  url: string;
+  /** When it stops working (ms since the Unix epoch); it also stops once used. */
+  expiresAt: number;
+}
+
+export interface ClaimedData extends AttachedData {
+  /** This phone's own instructor key for the room (keep it: `console:attach` with it). */
+  key: string;
+  device: string;
+}
+
+/** This console connection lost its instructor rights (the instructor revoked this device). */
+export interface RevokedNotice {
+  reason: 'revoked';
+}
+
+export interface StageData {
+  /** The address phones open, for the stage's QR code while students join. */
+  joinUrl: string;
+  snapshot: StageSnapshot;
 }
 
 export interface RemovedNotice {
@@ -156,6 +185,12 @@ export const CLIENT_EVENTS = {
   'console:fault': { payload: z.object({ op: faultOp }).strict(), reply: shape<null>() },
   'console:drill': { payload: z.object({ name: drillName }).strict(), reply: shape<{ text: string }>() },
   'console:pause': { payload: z.object({ paused: z.boolean() }).strict(), reply: shape<null>() },
+  /** A single-use QR code (valid a minute) that hands instructor rights to a phone. */
+  'console:handoff': { payload: empty, reply: shape<HandoffData>() },
+  /** Takes instructor rights back from a phone (`device` from the snapshot's `instructors`). */
+  'console:revoke': { payload: z.object({ device: z.string().min(1).max(16) }).strict(), reply: shape<null>() },
+  /** Shows the current (or last) round's secrets on the projector stage for the debrief, or hides them again. */
+  'console:reveal': { payload: z.object({ revealed: z.boolean() }).strict(), reply: shape<null>() },
   'console:script': {
     // The script itself is checked by the session core (shared/net/script.ts) so its errors can
     // name the step: here it passes as it is (z.custom without a check), typed for callers.
@@ -173,6 +208,13 @@ export const CLIENT_EVENTS = {
     ]),
     reply: shape<{ index: number } | { result: unknown }>(),
   },
+  // ---- the instructor's phone: claims a hand-off code, then is a console of its own ----
+  'remote:claim': {
+    payload: z.object({ code: roomCode, token: z.string().min(10).max(64), label: z.string().max(40).optional() }).strict(),
+    reply: shape<ClaimedData>(),
+  },
+  // ---- the projector stage (the key opens it; it is sent only what the class may see) ----
+  'stage:watch': { payload: z.object({ code: roomCode, key: z.string().min(10).max(64) }).strict(), reply: shape<StageData>() },
 } satisfies Record<`${string}:${string}`, { payload: z.ZodType; reply: Shape<unknown> }>;
 
 export type ClientEvent = keyof typeof CLIENT_EVENTS;
@@ -212,6 +254,12 @@ export const SERVER_EVENTS = {
   'console:events': shape<SessionEvent[]>(),
   /** The recording stopped being written (disk full, permission, I/O error), or works again. */
   'console:recording': shape<RecordingNotice>(),
+  /** This console connection's instructor rights were revoked. */
+  'console:revoked': shape<RevokedNotice>(),
+  /** The stage's picture (what the class may see), a few times a second while anything changes. */
+  'stage:snapshot': shape<StageSnapshot>(),
+  /** The stage's map: envelopes without their contents, pauses, round ends without results. */
+  'stage:events': shape<SessionEvent[]>(),
   /** An event the server does not know, or a request it could not read without an ack. */
   'server:error': shape<ErrorInfo>(),
 } satisfies Record<`${string}:${string}`, Shape<unknown>>;

@@ -6,11 +6,12 @@
 
 import type { AnyEngine, Effect, Games } from '../games/types';
 import { applyFaultOp, describeFaultOp, type FaultOp } from '../net/faults';
-import { planDrill, DRILLS, type DrillName } from '../net/drills';
+import { DRILL_IMPOSSIBLE, planDrill, DRILLS, type DrillName } from '../net/drills';
 import type { ScriptAction } from '../net/script';
 import { blockedBy, decide } from '../net/network';
 import { normaliseNickname, type NodeId } from '../protocol/ids';
 import type { Language } from '../protocol/languages';
+import { describeNotice } from '../protocol/notice';
 import { fail, formatIssues, ok, type Result } from '../protocol/result';
 import { createRng, deriveSeed, type Rng } from '../rng';
 import { BotScheduler } from './bots';
@@ -106,11 +107,11 @@ export class SessionCore {
     if (s.ended) return fail('room_ended', 'This session has ended.');
     if (s.locked && kind === 'human') return fail('room_locked', 'The instructor has locked this room.');
     if (s.active >= s.header.capacity) {
-      return fail('room_full', `This room is full (${s.header.capacity} nodes).`);
+      return fail('room_full', `This room is full (${s.header.capacity} nodes).`, { capacity: s.header.capacity });
     }
     const name = normaliseNickname(nickname);
     if (!name) return fail('nickname_invalid', 'Pick a nickname of 1 to 20 characters.');
-    if (this.nicknameTaken(name)) return fail('nickname_taken', `Someone here is already called "${name}".`);
+    if (this.nicknameTaken(name)) return fail('nickname_taken', `Someone here is already called "${name}".`, { nickname: name });
     const node = `n${s.order.length + 1}`;
     this.apply(now, 'node:joined', { node, nickname: name, kind, ...(tokenHash ? { tokenHash } : {}) });
     return ok({ node });
@@ -198,7 +199,7 @@ export class SessionCore {
       leader: this.leader(),
       rng: this.drillRng,
     });
-    if ('error' in plan) return fail('drill_impossible', plan.error);
+    if ('error' in plan) return fail('drill_impossible', DRILL_IMPOSSIBLE[plan.error], { why: plan.error, drill: name });
     const text = `${DRILLS[name]}: ${this.describe(plan.op)}`;
     this.applyFaults(now, plan.op, text);
     return ok({ text });
@@ -271,12 +272,16 @@ export class SessionCore {
     const s = this.state;
     if (s.ended) return fail('room_ended', 'This session has ended.');
     const engine = this.games.get(game)?.engine;
-    if (!engine) return fail('unknown_game', `There is no game called "${game}".`);
+    if (!engine) return fail('unknown_game', `There is no game called "${game}".`, { game });
     const parsed = engine.config.safeParse(rawConfig ?? {});
     if (!parsed.success) return fail('bad_config', formatIssues(parsed.error.issues, 'config'));
     const nodes = activeNodes(s);
     if (nodes.length < engine.minNodes) {
-      return fail('not_enough_nodes', `${engine.title} needs at least ${engine.minNodes} nodes; the room has ${nodes.length}.`);
+      return fail('not_enough_nodes', `${engine.title} needs at least ${engine.minNodes} nodes; the room has ${nodes.length}.`, {
+        game,
+        min: engine.minNodes,
+        have: nodes.length,
+      });
     }
     if (s.round) this.endRound(now, 'replaced by a new round');
     const index = s.rounds.length + 1;
@@ -310,7 +315,7 @@ export class SessionCore {
     if (!parsed.success) return fail('bad_action', formatIssues(parsed.error.issues, 'action'));
     const ctx = engineCtx(this.state, round, this.time(now));
     const rejected = engine.check(round.engineState, node, parsed.data, ctx);
-    if (rejected) return fail(rejected.code, rejected.message);
+    if (rejected) return fail(rejected.code, describeNotice(rejected), rejected.params);
     this.run(this.apply(now, 'node:acted', { node, action: parsed.data, by }), now);
     return ok(null);
   }
@@ -403,7 +408,7 @@ export class SessionCore {
           break;
         case 'mark':
           this.apply(now, 'mark', {
-            label: e.label,
+            notice: e.notice,
             ...(e.node ? { node: e.node } : {}),
             ...(e.data !== undefined ? { data: e.data } : {}),
           });

@@ -18,15 +18,12 @@ import type { NodeId } from '../protocol/ids';
 import type { NetStats } from '../protocol/views';
 import { createRng, deriveSeed, type Rng } from '../rng';
 import { emptyNetStats } from '../session/state';
-import type { TrialSpec } from './runner';
+import { playTrial, type TrialEnd, type TrialSpec } from './runner';
 
-export interface FastOutcome {
-  result: unknown;
-  endedAt: number;
-  endedBy: 'game' | 'time' | 'done';
+export type FastOutcome = TrialEnd & {
   /** The whole session's network figures (the round's are in its result). */
   net: NetStats;
-}
+};
 
 const DELIVER = 0;
 const TIMER = 1;
@@ -434,7 +431,7 @@ class FastSession {
     this.noteChanged('all', now);
   }
 
-  private leader(): NodeId | null {
+  leader(): NodeId | null {
     const round = this.round;
     return round?.engine.leader ? round.engine.leader(round.state) : null;
   }
@@ -505,32 +502,16 @@ export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
   const s = new FastSession(spec, games);
   if (!s.startRound(0, spec.game, spec.config)) throw new Error(`the ${spec.game} round could not start`);
   const index = 1;
-  const schedule = [...spec.schedule].sort((a, b) => a.at - b.at);
-  let next = 0;
-  let now = 0;
-  const running = () => s.round?.index === index;
-  while (running()) {
-    const wakeAt = s.nextWakeAt();
-    const step = schedule[next];
-    const at = Math.min(wakeAt ?? Infinity, step?.at ?? Infinity);
-    if (at === Infinity || at > spec.maxTimeMs) break;
-    now = at;
-    if (step && step.at <= (wakeAt ?? Infinity)) {
-      next++;
-      s.runAction(now, step.action);
-    } else {
-      s.advance(now);
-    }
-    const round = s.round;
-    if (round?.index === index && spec.done?.(round.state, now)) {
-      s.endRound(now);
-      return { result: s.lastResult?.result ?? null, endedAt: now, endedBy: 'done', net: s.net };
-    }
-  }
-  if (running()) {
-    const end = Math.max(now, Math.min(spec.maxTimeMs, s.t));
-    s.endRound(end);
-    return { result: s.lastResult?.result ?? null, endedAt: end, endedBy: 'time', net: s.net };
-  }
-  return { result: s.lastResult?.result ?? null, endedAt: s.lastResult?.endedAt ?? now, endedBy: 'game', net: s.net };
+  const end = playTrial(spec, {
+    nextWakeAt: () => s.nextWakeAt(),
+    advance: (now) => s.advance(now),
+    runAction: (now, action) => s.runAction(now, action),
+    crash: (now, node) => s.runAction(now, { do: 'fault', op: { op: 'crash', nodes: [node] } }),
+    running: () => (s.round?.index === index ? { engineState: s.round.state } : undefined),
+    leader: () => s.leader(),
+    endRound: (now) => (s.endRound(now) ? (s.lastResult?.result ?? null) : null),
+    time: () => s.t,
+    lastRound: () => s.lastResult,
+  });
+  return { ...end, net: s.net };
 }

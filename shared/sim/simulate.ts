@@ -55,6 +55,7 @@ export function simulate(
   const parsed = engine.config.safeParse(config);
   if (!parsed.success) throw new Error(formatIssues(parsed.error.issues, 'flags'));
   const faults = faultsFromFlags(flags);
+  const untilNewLeader = flags['until-new-leader'] === true || flags['until-new-leader'] === 'true';
   const schedule = [...scheduleFromFlags(args, nodes), ...extraSchedule];
   const maxTimeMs = plugin.maxTimeMs(parsed.data, flags, { lastStepAt: schedule.reduce((m, s) => Math.max(m, s.at), 0) });
   const out: Record<string, unknown>[] = [];
@@ -69,9 +70,18 @@ export function simulate(
       schedule,
       maxTimeMs,
       ...(plugin.done ? { done: plugin.done } : {}),
+      crashWindowMs: plugin.crashWindowMs?.(parsed.data) ?? 0,
+      untilNewLeader,
     };
     const outcome = options.path === 'live' ? runTrial(spec, games) : runFastTrial(spec, games);
-    out.push(plugin.trial(outcome.result, { endedAt: outcome.endedAt, seed: trialSeed }));
+    out.push(
+      plugin.trial(outcome.result, {
+        endedAt: outcome.endedAt,
+        seed: trialSeed,
+        leaderCrashedAt: outcome.leaderCrash?.at ?? null,
+        newLeaderAt: outcome.newLeaderAt,
+      }),
+    );
   }
   return { game, trials: out, summary: plugin.summary(out, parsed.data) };
 }

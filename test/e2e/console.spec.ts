@@ -43,8 +43,9 @@ test('the instructor cuts the network from the map: messages across the cut are 
   await screenshot(con, 'console-map-partition');
   await expect(con.locator('.stat', { hasText: 'cut by partition' }).locator('b')).toHaveText('1');
 
-  // Heal with the keyboard shortcut; now it arrives.
-  await con.locator('body').press('x');
+  // Heal with the keyboard shortcut (Esc first lets go of the button just clicked); now it arrives.
+  await con.keyboard.press('Escape');
+  await con.keyboard.press('x');
   await expect(con.getByLabel('Fault log')).toContainText('Heal partitions');
   await ada.page.getByRole('button', { name: 'Bot 1' }).click();
   await ada.page.getByRole('textbox', { name: 'Message' }).fill('after the heal');
@@ -112,16 +113,32 @@ test('a scripted drill runs its steps at the right moments and shows the current
   await instructor.context.close();
 });
 
-test('projector mode keeps the room code in view and the shortcut list opens', async ({ browser }) => {
+test('projector mode keeps the room code in view; the shortcut list is a modal that gives the focus back', async ({ browser }) => {
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   await con.getByRole('button', { name: 'Projector mode' }).click();
-  await expect(con.locator('.corner-code')).toContainText(code);
-  await con.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-  await expect(con.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('split in halves');
+  await expect(con.getByTestId('room-code')).toHaveText(code);
+  await expect(con.getByTestId('room-code')).toBeInViewport();
+  const opener = con.getByRole('button', { name: 'Keyboard shortcuts' });
+  await opener.click();
+  const dialog = con.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toContainText('split in halves');
+  // It takes the focus, keeps it (Tab stays inside), and the page behind does not react to keys.
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await con.keyboard.press('Tab');
+  await con.keyboard.press('Tab');
+  expect(await con.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+  await con.keyboard.press('h');
+  await expect(con.getByLabel('Fault log')).toContainText('No faults yet.');
   await screenshot(con, 'console-projector-help');
   await con.keyboard.press('Escape');
-  await expect(con.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  // Again, closed with its button.
+  await opener.click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
   expect(instructor.errors).toEqual([]);
   await instructor.context.close();
 });

@@ -1,10 +1,13 @@
-// The instructor console on the projector: the room code and QR for latecomers, the roster,
-// rounds, the network's faults, and each game's own panel.
+// The instructor's console, a cockpit on the laptop: the room code and QR for latecomers, the
+// network's controls, the live map with the round below it, the round's controls and the nodes;
+// each column scrolls on its own, so no control ever scrolls the map away. The class reads the
+// projector stage (/stage), opened from here in its own window.
 
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useMemo, useRef, useState } from 'react';
 import type { DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
+import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { DrillPanel } from './DrillPanel';
 import { LiveMap } from './LiveMap';
@@ -16,29 +19,44 @@ import { RecordingBanner } from './RecordingBanner';
 import { Roster } from './Roster';
 import { RoundPanel } from './RoundPanel';
 import { Results } from './Results';
+import { SessionSummary } from './SessionSummary';
+import { AccessPanel } from './AccessPanel';
+import { RemoteApp } from './RemoteApp';
+import { RecoverForm } from './RecoverForm';
 import { savedRooms, useConsoleSession, type ConsoleSession } from './useConsoleSession';
 import { APP_NAME, useTitle } from '../useTitle';
 import { RoomLanguageControl } from '../i18n/LanguagePicker';
+import { useT } from '../i18n/I18nProvider';
+import { wordError } from '../i18n/words';
 
 export function ConsoleApp() {
+  // The instructor's phone, handed the controls by a console's QR code.
+  if (window.location.pathname.startsWith('/remote')) return <RemoteApp />;
+  return <Console />;
+}
+
+function Console() {
   const session = useConsoleSession();
-  useTitle(`Console — ${session.room && session.snapshot ? session.room.code : APP_NAME}`);
+  const t = useT();
+  useTitle(session.room && session.snapshot ? t('console.pageTitle', { code: session.room.code }) : APP_NAME);
   if (!session.room || !session.snapshot) return <RoomPicker session={session} />;
   return <Dashboard session={session} snapshot={session.snapshot} />;
 }
 
 function RoomPicker({ session }: { session: ConsoleSession }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
+  const [, setRecovered] = useState(0);
   const rooms = savedRooms();
   return (
     <main className="landing stack">
       <section className="hero">
-        <h1>Instructor console</h1>
-        <p>Create a room for your class. Phones join with its code; this browser keeps the room's instructor key.</p>
+        <h1>{t('console.picker.title')}</h1>
+        <p>{t('console.picker.intro')}</p>
       </section>
       {session.error && (
         <div className="error" role="alert">
-          {session.error.message}
+          {session.error.code === 'revoked' ? t('console.remote.revoked') : wordError(t, session.error)}
         </div>
       )}
       <button
@@ -51,36 +69,52 @@ function RoomPicker({ session }: { session: ConsoleSession }) {
           setBusy(false);
         }}
       >
-        {session.online ? 'Create a room' : 'Connecting to the server…'}
+        {session.online ? t('console.picker.create') : t('console.picker.connecting')}
       </button>
       <a className="button secondary" href="/replay" style={{ background: 'var(--card)', color: 'var(--brand)' }}>
-        Recordings of your sessions
+        {t('console.picker.recordings')}
       </a>
       {rooms.length > 0 && (
         <section className="panel stack">
-          <h2>Rooms you created</h2>
+          <h2>{t('console.picker.rooms')}</h2>
           <ul className="log">
             {rooms.map((r) => (
               <li key={r.code} className="row">
                 <span className="mono" style={{ fontSize: '1.3rem', fontWeight: 800 }}>
                   {r.code}
                 </span>
-                <span className="muted">{new Date(r.createdAt).toLocaleString()}</span>
+                <span className="muted">{t.date(new Date(r.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</span>
+                {r.ended && <span className="pill">{t('console.picker.ended')}</span>}
                 <span className="spacer" />
-                <button type="button" className="small secondary" disabled={!session.online} onClick={() => void session.attach(r)}>
-                  Reopen
-                </button>
+                {r.ended ? (
+                  <a className="button small secondary" href={r.session ? `/replay/${r.session}` : '/replay'}>
+                    {t('console.picker.replay')}
+                  </a>
+                ) : (
+                  <button type="button" className="small secondary" disabled={!session.online} onClick={() => void session.attach(r)}>
+                    {t('console.picker.reopen')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
         </section>
       )}
+      <RecoverForm
+        onRecovered={(found) => {
+          setRecovered((n) => n + 1);
+          const open = found.find((r) => !r.ended);
+          if (open) void session.attach(open);
+        }}
+      />
     </main>
   );
 }
 
 function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: ConsoleSnapshot }) {
+  const t = useT();
   const active = snapshot.nodes.filter((n) => n.status === 'active');
+  const ended = snapshot.room.ended;
   const round = snapshot.round;
   const ui = round ? GAME_UIS[round.game] : undefined;
   const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');
@@ -89,14 +123,16 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
   const [flash, setFlash] = useState<string | null>(null);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
+  const tRef = useRef(t);
+  tRef.current = t;
   const pausedRef = useRef(snapshot.paused);
   pausedRef.current = snapshot.paused;
 
   const { command } = session;
   const handlers = useMemo(() => {
-    const report = (p: Promise<{ message: string } | null>) =>
+    const report = (p: Promise<ErrorInfo | null>) =>
       void p.then((err) => {
-        setFlash(err ? err.message : null);
+        setFlash(err ? wordError(tRef.current, err) : null);
       });
     return {
       drill: (name: DrillName) => report(command('console:drill', { name })),
@@ -113,76 +149,102 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
         setHelp(false);
       },
       selected: () => [...selectedRef.current],
+      report,
     };
   }, [command]);
   useShortcuts(handlers);
 
   const end = () => {
-    if (window.confirm('End this session for everyone? The recording is kept.')) void session.command('console:end', {});
+    if (window.confirm(t('console.top.endConfirm'))) void session.command('console:end', {});
   };
   return (
-    <div className={`console${projector ? ' projector' : ''}`}>
+    <div className={`console cockpit${projector ? ' projector' : ''}`}>
       <header className="console-top">
         <div>
-          <div style={{ color: '#e6e9f2' }}>Room code</div>
           <div className="room-code" data-testid="room-code">
             {snapshot.room.code}
           </div>
+          {!ended && (
+            <div className="join-url mono" data-testid="join-url">
+              {session.joinUrl}
+            </div>
+          )}
         </div>
-        <QrCode text={session.joinUrl} label={`QR code to join room ${snapshot.room.code}`} />
-        <div className="stack" style={{ gap: '0.25rem' }}>
-          <div className="join-url mono" data-testid="join-url">
-            {session.joinUrl}
-          </div>
+        {!ended && <QrCode text={session.joinUrl} label={t('console.top.qr', { code: snapshot.room.code })} />}
+        {!ended && (
           <div>
             <span className="count" data-testid="node-count">
-              {active.length}
+              {t.number(active.length)}
             </span>{' '}
-            nodes
+            {t('console.top.nodes', { count: active.length })}
             {snapshot.room.locked && (
               <span className="pill" style={{ marginLeft: 8 }}>
-                🔒 locked
+                {t('console.top.locked')}
               </span>
             )}
             {!session.online && (
               <span className="pill reconnecting" style={{ marginLeft: 8, color: '#ffd27a' }}>
-                reconnecting…
+                {t('console.top.reconnecting')}
               </span>
             )}
           </div>
-        </div>
+        )}
         <span className="spacer" />
-        <div className="row">
-          <button type="button" className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>
-            Projector mode
-          </button>
-          <a
-            className="button secondary"
-            href="/replay"
-            target="_blank"
-            rel="noreferrer"
-            style={{ background: 'var(--card)', color: 'var(--brand)' }}
-          >
-            Recordings
+        <div className="row console-actions">
+          {!ended && (
+            <button
+              type="button"
+              className="secondary"
+              aria-label={t('console.top.stageLabel')}
+              title={t('console.top.stageTitle')}
+              onClick={() => window.open(`/stage?room=${snapshot.room.code}`, `human-cluster-stage-${snapshot.room.code}`)}
+            >
+              {t('console.top.stage')}
+            </button>
+          )}
+          {!ended && (snapshot.round || snapshot.rounds.length > 0) && (
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={!!snapshot.stage?.revealed}
+              title={t('console.top.revealTitle')}
+              onClick={() => handlers.report(session.command('console:reveal', { revealed: !snapshot.stage?.revealed }))}
+            >
+              {snapshot.stage?.revealed ? t('console.top.hide') : t('console.top.reveal')}
+            </button>
+          )}
+          {!ended && (
+            <button type="button" className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>
+              {t('console.top.projector')}
+            </button>
+          )}
+          <a className="button secondary" href="/replay" target="_blank" rel="noreferrer">
+            {t('console.top.recordings')}
           </a>
-          <button type="button" className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
-            ?
-          </button>
+          {!ended && (
+            <button type="button" className="secondary" onClick={() => setHelp(true)} aria-label={t('console.top.shortcuts')}>
+              ?
+            </button>
+          )}
           <RoomLanguageControl
             value={snapshot.room.language ?? null}
-            disabled={snapshot.room.ended}
+            disabled={ended}
             onChange={(language) => void session.command('console:language', { language })}
           />
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => void session.command('console:lock', { locked: !snapshot.room.locked })}
-          >
-            {snapshot.room.locked ? 'Unlock room' : 'Lock room'}
-          </button>
-          <button type="button" className="danger" onClick={end} disabled={snapshot.room.ended}>
-            End session
-          </button>
+          {!ended && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => handlers.report(session.command('console:lock', { locked: !snapshot.room.locked }))}
+            >
+              {snapshot.room.locked ? t('console.top.unlock') : t('console.top.lock')}
+            </button>
+          )}
+          {!ended && (
+            <button type="button" className="danger" onClick={end}>
+              {t('console.top.end')}
+            </button>
+          )}
         </div>
       </header>
       <RecordingBanner notice={session.recording} />
@@ -191,39 +253,45 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
           <span>{flash}</span>
           <span className="spacer" />
           <button type="button" className="small secondary" onClick={() => setFlash(null)}>
-            Dismiss
+            {t('console.dismiss')}
           </button>
         </div>
       )}
       {snapshot.room.ended ? (
-        <main className="landing">
-          <div className="notice">This session has ended. Its recording is kept on the server.</div>
-        </main>
+        <SessionSummary snapshot={snapshot} session={session} />
       ) : (
-        <div className="console-body">
-          <div className="stack">
-            <LiveMap session={session} snapshot={snapshot} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
-            {round && ui && (
-              <section className="panel" aria-label={`${round.title} live`}>
-                <ui.Console view={round.view} snapshot={snapshot} />
-              </section>
-            )}
-            <Results snapshot={snapshot} />
-          </div>
-          <div className="stack">
-            <RoundPanel snapshot={snapshot} session={session} />
-            <DrillPanel snapshot={snapshot} session={session} />
+        <div className="cockpit-body">
+          <aside className="cockpit-side" aria-label={t('console.columns.network')}>
             <NetworkPanel snapshot={snapshot} session={session} />
+            <DrillPanel snapshot={snapshot} session={session} />
+          </aside>
+          <main className="cockpit-center">
+            <LiveMap session={session} snapshot={snapshot} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
+            {/* Below the map, in a box of its own: reading it never scrolls the map away. */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must take the focus, or keyboard users cannot scroll it (WCAG 2.1.1) */}
+            <section className="cockpit-below" tabIndex={0} aria-label={t('console.columns.below')}>
+              {round && ui && (
+                <section className="panel" aria-label={t('console.gamePanel', { title: round.title })}>
+                  <ui.Console view={round.view} snapshot={snapshot} />
+                </section>
+              )}
+              <Results snapshot={snapshot} />
+            </section>
+          </main>
+          <aside className="cockpit-side" aria-label={t('console.columns.round')}>
+            <RoundPanel snapshot={snapshot} session={session} />
             <Roster snapshot={snapshot} session={session} />
-          </div>
+            <AccessPanel snapshot={snapshot} session={session} />
+          </aside>
         </div>
       )}
-      {projector && (
-        <div className="corner-code" aria-hidden="true">
-          Join: <b>{snapshot.room.code}</b>
-        </div>
+      {help && (
+        <ShortcutsDialog
+          shortcuts={SHORTCUTS.map(([key, what]) => [key, t(what)])}
+          note={t('console.keys.note')}
+          onClose={() => setHelp(false)}
+        />
       )}
-      {help && <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />}
     </div>
   );
 }

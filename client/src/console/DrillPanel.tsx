@@ -8,10 +8,12 @@ import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import { describeStep, drillScript, PRESET_SCRIPTS, type DrillScript, type ScriptStep } from '../../../shared/net/script';
 import { formatIssues } from '../../../shared/protocol/result';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
-import { formatTime } from './NetworkPanel';
 import type { ConsoleSession } from './useConsoleSession';
 import { keyed } from '../keyed';
 import { must } from '../../../shared/must';
+import { useT } from '../i18n/I18nProvider';
+import { wordError } from '../i18n/words';
+import { drillWord, formatTime } from './NetworkPanel';
 
 const STORE_KEY = 'human-cluster:drills';
 
@@ -32,6 +34,7 @@ function storeScripts(list: DrillScript[]): void {
 }
 
 export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
+  const t = useT();
   const [saved, setSaved] = useState(savedScripts);
   const all = [...PRESET_SCRIPTS.map((s) => ({ s, preset: true })), ...saved.map((s) => ({ s, preset: false }))];
   const [pick, setPick] = useState(0);
@@ -42,7 +45,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   const start = async (script: DrillScript) => {
     setError(null);
     const err = await session.command('console:script', { action: 'start', script });
-    if (err) setError(err.message);
+    if (err) setError(wordError(t, err));
   };
   const save = (script: DrillScript) => {
     const next = [...saved.filter((s) => s.name !== script.name), script];
@@ -68,24 +71,24 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   const importFile = async (file: File) => {
     try {
       const parsed = drillScript.safeParse(JSON.parse(await file.text()));
-      if (!parsed.success) return setError(`That file is not a drill: ${parsed.error.issues[0]?.message ?? ''}`);
+      if (!parsed.success) return setError(t('console.script.notDrill', { why: parsed.error.issues[0]?.message ?? '' }));
       save(parsed.data);
     } catch {
-      setError('That file is not JSON.');
+      setError(t('console.script.notJson'));
     }
   };
 
   const running = snapshot.drill;
   return (
     <section className="panel stack" aria-labelledby="drill-title">
-      <h2 id="drill-title">Scripted drill</h2>
+      <h2 id="drill-title">{t('console.script.title')}</h2>
       {running ? (
         <div className="stack" data-testid="drill-running">
           <div className="row">
             <b>{running.name}</b>
             <span className="spacer" />
             <button type="button" className="danger small" onClick={() => void session.command('console:script', { action: 'stop' })}>
-              ■ Stop drill
+              {t('console.script.stop')}
             </button>
           </div>
           <ol className="steps">
@@ -98,7 +101,10 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
                 <span className="mono">{formatTime(st.at * 1000)}</span> {st.text}
                 {i < running.next && ' ✓'}
                 {i === running.next && running.nextAt !== null && (
-                  <span className="muted"> — in {Math.max(0, Math.ceil((running.nextAt - snapshot.t) / 1000))} s</span>
+                  <span className="muted">
+                    {' '}
+                    {t('console.script.in', { seconds: Math.max(0, Math.ceil((running.nextAt - snapshot.t) / 1000)) })}
+                  </span>
                 )}
               </li>
             ))}
@@ -109,7 +115,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
       ) : (
         <div className="stack">
           <div className="field">
-            <label htmlFor="drill-pick">Drill</label>
+            <label htmlFor="drill-pick">{t('console.script.pick')}</label>
             <select id="drill-pick" value={pick} onChange={(e) => setPick(Number(e.target.value))}>
               {keyed(all, ({ s, preset }) => `${preset ? 'preset' : 'saved'}:${s.name}`).map(({ key, item: { s, preset } }, i) => (
                 <option key={key} value={i}>
@@ -128,21 +134,23 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
           </ol>
           <div className="row">
             <button type="button" className="good" onClick={() => void start(chosen.s)}>
-              ▶ Run drill
+              {t('console.script.run')}
             </button>
             <button
               type="button"
               className="small secondary"
-              onClick={() => setEditing(chosen.preset ? { ...chosen.s, name: `${chosen.s.name} (copy)` } : chosen.s)}
+              onClick={() =>
+                setEditing(chosen.preset ? { ...chosen.s, name: t('console.script.copyName', { name: chosen.s.name }) } : chosen.s)
+              }
             >
-              Edit
+              {t('console.script.edit')}
             </button>
             <button
               type="button"
               className="small secondary"
               onClick={() =>
                 setEditing({
-                  name: 'My drill',
+                  name: t('console.script.newName'),
                   steps: [
                     { at: 0, do: 'start', game: 'election' },
                     { at: 30, do: 'drill', name: 'halves' },
@@ -151,13 +159,13 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
                 })
               }
             >
-              New
+              {t('console.script.new')}
             </button>
             <button type="button" className="small secondary" onClick={() => download(chosen.s)}>
-              Export JSON
+              {t('console.script.export')}
             </button>
             <label className="button small secondary" style={{ margin: 0 }}>
-              Import
+              {t('console.script.import')}
               <input
                 type="file"
                 accept="application/json,.json"
@@ -167,7 +175,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
             </label>
             {!chosen.preset && (
               <button type="button" className="small danger" onClick={() => remove(chosen.s.name)}>
-                Delete
+                {t('console.script.delete')}
               </button>
             )}
           </div>
@@ -182,7 +190,8 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   );
 }
 
-type StepKind = 'start' | 'stop' | 'drill' | 'crash-leader' | 'crash' | 'restart' | 'loss' | 'latency';
+const STEP_KINDS = ['start', 'stop', 'drill', 'crash-leader', 'crash', 'restart', 'loss', 'latency'] as const;
+type StepKind = (typeof STEP_KINDS)[number];
 
 function kindOf(step: ScriptStep): StepKind {
   if (step.do === 'crash') return step.who === 'leader' ? 'crash-leader' : 'crash';
@@ -197,6 +206,7 @@ interface StepRow {
 }
 
 function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSave(s: DrillScript): void; onCancel(): void }) {
+  const t = useT();
   const nextId = useRef(0);
   const row = (step: ScriptStep): StepRow => ({ id: nextId.current++, step });
   const [name, setName] = useState(initial.name);
@@ -232,7 +242,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
       try {
         candidate = JSON.parse(json);
       } catch {
-        return setError('The JSON is not valid.');
+        return setError(t('console.script.badJson'));
       }
     }
     const parsed = drillScript.safeParse(candidate);
@@ -243,21 +253,27 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
     <div className="stack">
       <div className="row">
         <button type="button" className="small secondary" onClick={() => setJson(json === null ? JSON.stringify(script, null, 2) : null)}>
-          {json === null ? 'Edit as JSON' : 'Edit as form'}
+          {json === null ? t('console.script.asJson') : t('console.script.asForm')}
         </button>
       </div>
       {json !== null ? (
-        <textarea aria-label="Drill as JSON" rows={12} className="mono" value={json} onChange={(e) => setJson(e.target.value)} />
+        <textarea
+          aria-label={t('console.script.jsonLabel')}
+          rows={12}
+          className="mono"
+          value={json}
+          onChange={(e) => setJson(e.target.value)}
+        />
       ) : (
         <>
           <div className="field">
-            <label htmlFor="drill-name">Name</label>
+            <label htmlFor="drill-name">{t('console.script.name')}</label>
             <input id="drill-name" value={name} onChange={(e) => setName(e.target.value)} />
           </div>
           {rows.map(({ id, step: st }, i) => (
             <div className="row" key={id}>
               <label className="sr-only" htmlFor={`step-at-${id}`}>
-                Step {i + 1} time (s)
+                {t('console.script.stepTime', { n: i + 1 })}
               </label>
               <input
                 id={`step-at-${id}`}
@@ -267,9 +283,9 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                 value={st.at}
                 onChange={(e) => setStep(id, { ...st, at: Number(e.target.value) })}
               />
-              <span>s</span>
+              <span>{t('console.script.seconds')}</span>
               <label className="sr-only" htmlFor={`step-kind-${id}`}>
-                Step {i + 1} action
+                {t('console.script.stepAction', { n: i + 1 })}
               </label>
               <select
                 id={`step-kind-${id}`}
@@ -277,18 +293,15 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                 value={kindOf(st)}
                 onChange={(e) => setStep(id, changeKind(st.at, e.target.value as StepKind))}
               >
-                <option value="start">start a game</option>
-                <option value="stop">stop the round</option>
-                <option value="drill">drill</option>
-                <option value="crash-leader">crash the leader</option>
-                <option value="crash">crash random nodes</option>
-                <option value="restart">restart crashed</option>
-                <option value="loss">set loss</option>
-                <option value="latency">set latency</option>
+                {STEP_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t.dynamic(`console.script.kind.${k}`) ?? k}
+                  </option>
+                ))}
               </select>
               {st.do === 'start' && (
                 <select
-                  aria-label="Game"
+                  aria-label={t('console.script.game')}
                   style={{ width: 180 }}
                   value={st.game}
                   onChange={(e) => setStep(id, { ...st, game: e.target.value })}
@@ -302,21 +315,21 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
               )}
               {st.do === 'drill' && (
                 <select
-                  aria-label="Drill"
+                  aria-label={t('console.script.pick')}
                   style={{ width: 220 }}
                   value={st.name}
                   onChange={(e) => setStep(id, { ...st, name: e.target.value as DrillName })}
                 >
                   {(Object.keys(DRILLS) as DrillName[]).map((d) => (
                     <option key={d} value={d}>
-                      {DRILLS[d]}
+                      {drillWord(t, d)}
                     </option>
                   ))}
                 </select>
               )}
               {st.do === 'crash' && st.who !== 'leader' && (
                 <input
-                  aria-label="How many"
+                  aria-label={t('console.script.howMany')}
                   type="number"
                   min={1}
                   style={{ width: 80 }}
@@ -326,7 +339,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
               )}
               {st.do === 'fault' && st.op.op === 'loss' && (
                 <input
-                  aria-label="Loss rate"
+                  aria-label={t('console.script.lossRate')}
                   type="number"
                   min={0}
                   max={1}
@@ -338,7 +351,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
               )}
               {st.do === 'fault' && st.op.op === 'latency' && (
                 <input
-                  aria-label="Latency ms"
+                  aria-label={t('console.script.latencyMs')}
                   type="number"
                   min={0}
                   style={{ width: 100 }}
@@ -354,7 +367,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
               <button
                 type="button"
                 className="small secondary"
-                aria-label={`Remove step ${i + 1}`}
+                aria-label={t('console.script.removeStep', { n: i + 1 })}
                 onClick={() => setRows(rows.filter((r) => r.id !== id))}
               >
                 ✕
@@ -366,7 +379,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
             className="small secondary"
             onClick={() => setRows([...rows, row({ at: (rows.at(-1)?.step.at ?? 0) + 30, do: 'drill', name: 'heal' })])}
           >
-            + step
+            {t('console.script.addStep')}
           </button>
         </>
       )}
@@ -377,10 +390,10 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
       )}
       <div className="row">
         <button type="button" className="good" onClick={save}>
-          Save drill
+          {t('console.script.save')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('console.script.cancel')}
         </button>
       </div>
     </div>

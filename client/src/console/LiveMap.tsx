@@ -10,6 +10,8 @@ import { NetworkMap } from '../map/NetworkMap';
 import { TrafficModel } from '../map/traffic';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
+import { useT } from '../i18n/I18nProvider';
+import { wordError } from '../i18n/words';
 
 /** What the instructor clicked on the map, and where. */
 type Popover = { x: number; y: number } & ({ kind: 'node'; id: string } | { kind: 'link'; a: string; b: string });
@@ -27,6 +29,7 @@ export function LiveMap({
   selected: Set<string>;
   setSelected(s: Set<string>): void;
 }) {
+  const t = useT();
   const traffic = useMemo(() => new TrafficModel(), []);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +49,7 @@ export function LiveMap({
   const fault = async (op: FaultOp) => {
     setError(null);
     const err = await session.command('console:fault', { op });
-    if (err) setError(err.message);
+    if (err) setError(wordError(t, err));
   };
   const ids = [...selected];
   const now = () => {
@@ -55,15 +58,15 @@ export function LiveMap({
   };
 
   return (
-    <section className="panel stack map-panel" aria-label="Network map">
+    <section className="panel stack map-panel" aria-label={t('console.map.title')}>
       <div className="row">
-        <h2 style={{ margin: 0 }}>Network</h2>
-        {snapshot.paused && <span className="pill reconnecting">❚❚ paused: messages wait</span>}
+        <h2 style={{ margin: 0 }}>{t('console.map.title')}</h2>
+        {snapshot.paused && <span className="pill reconnecting">{t('console.map.paused')}</span>}
         <span className="spacer" />
         <MapLegend live />
       </div>
       <NetworkMap
-        label={`Network map: ${nodes.length} nodes in ${groups.length} group${groups.length === 1 ? '' : 's'}`}
+        label={t('console.map.label', { count: nodes.length, groups: groups.length })}
         nodes={nodes}
         faults={snapshot.faults}
         traffic={traffic}
@@ -76,8 +79,8 @@ export function LiveMap({
         onNodeClick={(id, x, y) => setPopover({ kind: 'node', id, x, y })}
         onLinkClick={(a, b, x, y) => setPopover({ kind: 'link', a, b, x, y })}
       />
-      <div className="row" role="toolbar" aria-label="Selection">
-        <span className="muted">{ids.length === 0 ? 'Click, shift-click or drag a box to select nodes.' : `${ids.length} selected:`}</span>
+      <div className="row" role="toolbar" aria-label={t('console.map.selection')}>
+        <span className="muted">{ids.length === 0 ? t('console.map.hint') : t('console.map.selected', { count: ids.length })}</span>
         {groups.length > 1 &&
           ids.length === 0 &&
           groups.map((g) => (
@@ -87,27 +90,27 @@ export function LiveMap({
               className="small secondary"
               onClick={() => setSelected(new Set(nodes.filter((n) => n.group === g).map((n) => n.id)))}
             >
-              Select side {g}
+              {t('console.map.selectSide', { group: g })}
             </button>
           ))}
         {ids.length > 0 && (
           <>
             {[...groups, freeGroup()].slice(0, 6).map((g) => (
               <button type="button" key={g} className="small secondary" onClick={() => void fault({ op: 'move', nodes: ids, group: g })}>
-                → group {g}
+                {t('console.map.toGroup', { group: g })}
               </button>
             ))}
             <button type="button" className="small secondary" onClick={() => void fault({ op: 'isolate', nodes: ids })}>
-              Isolate
+              {t('console.map.isolate')}
             </button>
             <button type="button" className="small danger" onClick={() => void fault({ op: 'crash', nodes: ids })}>
-              Crash
+              {t('console.map.crash')}
             </button>
             <button type="button" className="small good" onClick={() => void fault({ op: 'restart', nodes: ids })}>
-              Restart
+              {t('console.map.restart')}
             </button>
             <button type="button" className="small secondary" onClick={() => setSelected(new Set())}>
-              Clear
+              {t('console.map.clear')}
             </button>
           </>
         )}
@@ -118,10 +121,10 @@ export function LiveMap({
         </div>
       )}
       <details open={listOpen} onToggle={(e) => setListOpen((e.target as HTMLDetailsElement).open)}>
-        <summary>Nodes as a list (keyboard and screen readers)</summary>
+        <summary>{t('console.map.list')}</summary>
         {/* Rendered only when open: 300 rows five times a second would cost the map frames. */}
         {listOpen && (
-          <ul className="node-list" aria-label="Nodes on the map">
+          <ul className="node-list" aria-label={t('console.map.listLabel')}>
             {nodes.map((n) => (
               <li key={n.id}>
                 <label>
@@ -135,10 +138,14 @@ export function LiveMap({
                       setSelected(next);
                     }}
                   />
-                  {n.label} — group {n.group}
-                  {n.crashed ? ', crashed' : ''}
-                  {n.offline ? ', phone offline' : ''}
-                  {n.badge ? `, ${n.badge}` : ''}
+                  {[
+                    t('console.map.listItem', { name: n.label, group: n.group }),
+                    n.crashed ? t('console.map.listCrashed') : '',
+                    n.offline ? t('console.map.listOffline') : '',
+                    n.badge ?? '',
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
                 </label>
               </li>
             ))}
@@ -150,7 +157,7 @@ export function LiveMap({
           className="popover"
           style={{ left: Math.min(popover.x, window.innerWidth - 280), top: popover.y + 8 }}
           role="dialog"
-          aria-label="Node actions"
+          aria-label={t('console.map.nodeActions')}
         >
           {popover.kind === 'node' ? (
             <NodeActions
@@ -193,21 +200,22 @@ function NodeActions({
   fault(op: FaultOp): Promise<void>;
   onDone(): void;
 }) {
+  const t = useT();
   const run = (p: Promise<unknown>) => void p.then(onDone);
   return (
     <div className="stack" style={{ gap: '0.4rem' }}>
       <b>{name}</b>
       {node?.crashed ? (
         <button type="button" className="small good" onClick={() => run(fault({ op: 'restart', nodes: [id] }))}>
-          Restart
+          {t('console.map.restart')}
         </button>
       ) : (
         <button type="button" className="small danger" onClick={() => run(fault({ op: 'crash', nodes: [id] }))}>
-          Crash
+          {t('console.map.crash')}
         </button>
       )}
       <button type="button" className="small secondary" onClick={() => run(fault({ op: 'isolate', nodes: [id] }))}>
-        Isolate
+        {t('console.map.isolate')}
       </button>
       {node?.kind === 'human' && (
         <button
@@ -215,11 +223,11 @@ function NodeActions({
           className="small secondary"
           onClick={() => run(session.command('console:autopilot', { node: id, on: !node.autopilot }))}
         >
-          {node.autopilot ? 'Autopilot off' : 'Autopilot on'}
+          {node.autopilot ? t('console.map.autopilotOff') : t('console.map.autopilotOn')}
         </button>
       )}
       <button type="button" className="small secondary" onClick={onDone}>
-        Close
+        {t('console.map.close')}
       </button>
     </div>
   );
@@ -240,11 +248,12 @@ function LinkLoss({
   onSet(rate: number): void;
   onDone(): void;
 }) {
+  const t = useT();
   const [v, setV] = useState(value);
   return (
     <div className="stack" style={{ gap: '0.4rem' }}>
       <label htmlFor="link-loss">
-        Loss between {names.get(a) ?? a} and {names.get(b) ?? b}: {Math.round(v * 100)}%
+        {t('console.map.linkLoss', { a: names.get(a) ?? a, b: names.get(b) ?? b, percent: Math.round(v * 100) })}
       </label>
       <input id="link-loss" type="range" min={0} max={1} step={0.1} value={v} onChange={(e) => setV(Number(e.target.value))} />
       <div className="row">
@@ -256,10 +265,10 @@ function LinkLoss({
             onDone();
           }}
         >
-          Apply
+          {t('console.map.apply')}
         </button>
         <button type="button" className="small secondary" onClick={onDone}>
-          Cancel
+          {t('console.map.cancel')}
         </button>
       </div>
     </div>

@@ -1,12 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
-import type { ConsoleSnapshot } from '../../../shared/protocol/views';
+import type { ConsoleSnapshot, FaultLogEntry } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 import { keyed } from '../keyed';
+import { useT } from '../i18n/I18nProvider';
+import type { Translator } from '../i18n/translate';
+import { wordError } from '../i18n/words';
 
-/** A slider that sends its value when released, not on every pixel. */
-function Slider(props: {
+/** How long the keyboard must rest on a slider before its value is sent (ms). */
+const KEY_SETTLE_MS = 600;
+
+/**
+ * A slider that sends one change when released (or once the keyboard rests), not on every
+ * pixel, and shows the value it sent until the room's picture has it (it never snaps back).
+ */
+export function Slider(props: {
   id: string;
   label: string;
   value: number;
@@ -14,14 +23,42 @@ function Slider(props: {
   max: number;
   step: number;
   format(v: number): string;
-  onCommit(v: number): void;
+  /** Resolves to whether the room took it. */
+  onCommit(v: number): Promise<boolean>;
 }) {
-  const [v, setV] = useState(props.value);
-  useEffect(() => setV(props.value), [props.value]);
+  // The value being set, until the room's picture shows it; null: show the room's.
+  const [draft, setDraft] = useState<number | null>(null);
+  const sent = useRef<number | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const dragging = useRef(false);
+  const { value, onCommit } = props;
+  useEffect(() => {
+    if (draft !== null && sent.current === draft && value === draft) {
+      setDraft(null);
+      sent.current = null;
+    }
+  }, [value, draft]);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const commit = (v: number | null) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (v === null || v === sent.current || (sent.current === null && v === value)) {
+      if (v === value) setDraft(null);
+      return;
+    }
+    sent.current = v;
+    void onCommit(v).then((taken) => {
+      if (taken || sent.current !== v) return;
+      // Refused: show the room's value again.
+      sent.current = null;
+      setDraft(null);
+    });
+  };
+  const shown = draft ?? value;
   return (
     <div className="field">
       <label htmlFor={props.id}>
-        {props.label}: <span className="mono">{props.format(v)}</span>
+        {props.label}: <span className="mono">{props.format(shown)}</span>
       </label>
       <input
         id={props.id}
@@ -29,89 +66,122 @@ function Slider(props: {
         min={props.min}
         max={props.max}
         step={props.step}
-        value={v}
-        onChange={(e) => setV(Number(e.target.value))}
-        onPointerUp={() => props.onCommit(v)}
-        onKeyUp={() => props.onCommit(v)}
-        onBlur={() => v !== props.value && props.onCommit(v)}
+        value={shown}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          setDraft(v);
+          // A drag sends on release; keys (arrows, Page Up…) once they rest.
+          if (timer.current) clearTimeout(timer.current);
+          if (!dragging.current) timer.current = setTimeout(() => commit(v), KEY_SETTLE_MS);
+        }}
+        onPointerDown={() => {
+          dragging.current = true;
+          if (timer.current) clearTimeout(timer.current);
+        }}
+        onPointerUp={(e) => {
+          dragging.current = false;
+          commit(Number((e.target as HTMLInputElement).value));
+        }}
+        onPointerCancel={(e) => {
+          dragging.current = false;
+          commit(Number((e.target as HTMLInputElement).value));
+        }}
+        onBlur={() => draft !== null && commit(draft)}
       />
     </div>
   );
 }
 
+/**
+ * The fault log with the steps of one gesture merged: consecutive changes of the same setting
+ * (the same words, other numbers) within a few seconds show as their last one.
+ */
+export function mergedLog(log: readonly FaultLogEntry[], windowMs = 5000): FaultLogEntry[] {
+  const out: FaultLogEntry[] = [];
+  const shape = (text: string) => text.replace(/\d+(\.\d+)?/g, '#');
+  for (const e of log) {
+    const last = out.at(-1);
+    if (last && shape(last.text) === shape(e.text) && e.t - last.t <= windowMs) out[out.length - 1] = e;
+    else out.push(e);
+  }
+  return out;
+}
+
 export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const f = snapshot.faults;
   const fault = async (op: FaultOp) => {
     setError(null);
     const err = await session.command('console:fault', { op });
-    if (err) setError(err.message);
+    if (err) setError(wordError(t, err));
+    return !err;
   };
   const drill = async (name: DrillName) => {
     setError(null);
     const err = await session.command('console:drill', { name });
-    if (err) setError(err.message);
+    if (err) setError(wordError(t, err));
   };
-  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const pct = (v: number) => t('console.net.percent', { value: Math.round(v * 100) });
   return (
     <section className="panel stack" aria-labelledby="net-title">
       <div className="row">
-        <h2 id="net-title">Network</h2>
+        <h2 id="net-title">{t('console.net.title')}</h2>
         <span className="spacer" />
         <button
           type="button"
           className={snapshot.paused ? 'good' : 'secondary'}
           onClick={() => void session.command('console:pause', { paused: !snapshot.paused })}
         >
-          {snapshot.paused ? '▶ Resume network' : '❚❚ Pause network'}
+          {snapshot.paused ? t('console.net.resume') : t('console.net.pause')}
         </button>
       </div>
-      <fieldset className="row plain-group" aria-label="Drills">
+      <fieldset className="row plain-group" aria-label={t('console.net.drills')}>
         {(Object.keys(DRILLS) as DrillName[]).map((name) => (
           <button type="button" key={name} className="small secondary" onClick={() => void drill(name)}>
-            {DRILLS[name]}
+            {drillWord(t, name)}
           </button>
         ))}
       </fieldset>
       <Slider
         id="net-loss"
-        label="Loss"
+        label={t('console.net.loss')}
         value={f.loss}
         min={0}
         max={1}
         step={0.05}
         format={pct}
-        onCommit={(rate) => void fault({ op: 'loss', rate })}
+        onCommit={(rate) => fault({ op: 'loss', rate })}
       />
       <Slider
         id="net-dup"
-        label="Duplication"
+        label={t('console.net.dup')}
         value={f.dup}
         min={0}
         max={0.5}
         step={0.05}
         format={pct}
-        onCommit={(rate) => void fault({ op: 'dup', rate })}
+        onCommit={(rate) => fault({ op: 'dup', rate })}
       />
       <Slider
         id="net-latency"
-        label="Latency"
+        label={t('console.net.latency')}
         value={f.latency.base}
         min={0}
         max={3000}
         step={50}
-        format={(v) => `${v} ms`}
-        onCommit={(base) => void fault({ op: 'latency', base, jitter: f.latency.jitter })}
+        format={(v) => t('console.net.ms', { value: v })}
+        onCommit={(base) => fault({ op: 'latency', base, jitter: f.latency.jitter })}
       />
       <Slider
         id="net-jitter"
-        label="Jitter"
+        label={t('console.net.jitter')}
         value={f.latency.jitter}
         min={0}
         max={3000}
         step={50}
-        format={(v) => `+0…${v} ms`}
-        onCommit={(jitter) => void fault({ op: 'latency', base: f.latency.base, jitter })}
+        format={(v) => t('console.net.jitterValue', { value: v })}
+        onCommit={(jitter) => fault({ op: 'latency', base: f.latency.base, jitter })}
       />
       <GroupLinks snapshot={snapshot} onToggle={(from, to, open) => void fault({ op: 'link', from, to, open })} />
       {error && (
@@ -119,10 +189,11 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
           {error}
         </div>
       )}
-      <h3>Fault log</h3>
-      <ul className="log" aria-label="Fault log">
-        {snapshot.faultLog.length === 0 && <li className="muted">No faults yet.</li>}
-        {keyed(snapshot.faultLog, (e) => `${e.t}:${e.text}`)
+      <h3>{t('console.net.log')}</h3>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, so it must take the focus for keyboard users to scroll it */}
+      <ul className="log" aria-label={t('console.net.log')} tabIndex={0}>
+        {snapshot.faultLog.length === 0 && <li className="muted">{t('console.net.noFaults')}</li>}
+        {keyed(mergedLog(snapshot.faultLog), (e) => `${e.t}:${e.text}`)
           .reverse()
           .map(({ key, item: e }) => (
             <li key={key}>
@@ -132,6 +203,11 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
       </ul>
     </section>
   );
+}
+
+/** A drill's name in the console's language. */
+export function drillWord(t: Translator, name: DrillName): string {
+  return t.dynamic(`console.drill.${name}`) ?? DRILLS[name];
 }
 
 export function formatTime(ms: number): string {
@@ -144,19 +220,20 @@ export function formatTime(ms: number): string {
  * be opened on its own ("A → B carries messages, B → A does not").
  */
 function GroupLinks({ snapshot, onToggle }: { snapshot: ConsoleSnapshot; onToggle(from: string, to: string, open: boolean): void }) {
+  const t = useT();
   const groups = [...new Set(snapshot.nodes.filter((n) => n.status === 'active').map((n) => n.group))].sort();
   if (groups.length < 2 || groups.length > 6) return null;
   const open = new Set(snapshot.faults.partition.open);
   return (
     <fieldset className="group-links">
-      <legend>Links between groups</legend>
+      <legend>{t('console.net.links')}</legend>
       {groups.flatMap((a) =>
         groups
           .filter((b) => b !== a)
           .map((b) => (
             <label key={`${a}>${b}`}>
               <input type="checkbox" checked={open.has(`${a}>${b}`)} onChange={(e) => onToggle(a, b, e.target.checked)} />
-              {a} → {b} carries messages
+              {t('console.net.link', { from: a, to: b })}
             </label>
           )),
       )}

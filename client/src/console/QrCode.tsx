@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { useMemo } from 'react';
+import { TEST_HOOKS } from '../testHooks';
 
 const MARGIN = 1;
 
@@ -27,12 +28,25 @@ function qrPath(text: string): { size: number; d: string } | null {
 }
 
 /** The join address as a QR code, drawn locally (no service on the internet). */
-export function QrCode({ text, label }: { text: string; label: string }) {
+export function QrCode({ text, label, size }: { text: string; label: string; size?: string }) {
   const qr = useMemo(() => qrPath(text), [text]);
   return (
-    <div className="qr" role="img" aria-label={label}>
+    <div
+      className="qr"
+      role="img"
+      aria-label={label}
+      // Test builds only: what the code says, for a test that cannot scan it.
+      data-text={TEST_HOOKS ? text : undefined}
+      style={size ? { width: size, height: size, flex: 'none', background: '#fff' } : undefined}
+    >
       {qr && (
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${qr.size} ${qr.size}`} shapeRendering="crispEdges" aria-hidden="true">
+        <svg
+          xmlns="http://www.w3.org/2000/svg"
+          viewBox={`0 0 ${qr.size} ${qr.size}`}
+          shapeRendering="crispEdges"
+          aria-hidden="true"
+          style={size ? { width: '100%', height: '100%', display: 'block' } : undefined}
+        >
           <path fill="#ffffff" d={`M0 0h${qr.size}v${qr.size}H0z`} />
           <path stroke="#000000" d={qr.d} />
         </svg>

@@ -3,14 +3,17 @@
 
 import { useState } from 'react';
 import type { RecordingNotice } from '../../../shared/protocol/events';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/translate';
 
-const WHAT_TO_DO: Record<NonNullable<RecordingNotice['reason']>, string> = {
-  disk_full: 'Free some space on the server’s disk.',
-  permission: 'Check that the server may write to its recordings folder.',
-  io: 'Check the server’s disk.',
+const WHAT_HAPPENED: Record<NonNullable<RecordingNotice['reason']>, MessageKey> = {
+  disk_full: 'console.recording.disk_full',
+  permission: 'console.recording.permission',
+  io: 'console.recording.io',
 };
 
 export function RecordingBanner({ notice }: { notice: RecordingNotice | null }) {
+  const t = useT();
   const [hidden, setHidden] = useState<string | null>(null);
   if (!notice) return null;
   const aside = notice.setAside;
@@ -19,19 +22,15 @@ export function RecordingBanner({ notice }: { notice: RecordingNotice | null }) 
     <>
       {!notice.saving && (
         <div className="banner recording-stopped" role="alert" data-testid="recording-stopped">
-          <strong>Recording stopped.</strong> {notice.message} {notice.reason && WHAT_TO_DO[notice.reason]} The room carries on by itself
-          once it can write again.
+          <strong>{t('console.recording.stopped')}</strong> {notice.reason && t(WHAT_HAPPENED[notice.reason])}{' '}
+          {t('console.recording.carryOn')}
         </div>
       )}
       {aside && hidden !== asideKey && (
         <div className="notice row" role="status" style={{ margin: '0.5rem 1rem 0' }}>
-          <span>
-            When the server restarted, line {aside.fromLine} of this session’s recording was damaged ({aside.why}). Everything before it was
-            restored; the {aside.lines === 1 ? 'damaged line was' : `${aside.lines} lines from there were`} kept beside the recording in{' '}
-            <span className="mono">{aside.file}</span>.
-          </span>
+          <span>{t('console.recording.setAside', { line: aside.fromLine, why: aside.why, lines: aside.lines, file: aside.file })}</span>
           <button type="button" className="small secondary" onClick={() => setHidden(asideKey)}>
-            Dismiss
+            {t('console.dismiss')}
           </button>
         </div>
       )}

@@ -1,11 +1,18 @@
+// Pick a game and its settings, start and stop rounds. The start and stop buttons come first,
+// so they are on screen whatever the settings below them; a round the people in the room could
+// not play (timers faster than a person) is not started without saying so.
+
 import { useState } from 'react';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { GAME_UIS } from '../games';
 import { GAMES } from '../games/registry';
-import type { ConsoleSnapshot } from '../../../shared/protocol/views';
+import { tooFastFor } from './paceCheck';
 import type { ConsoleSession } from './useConsoleSession';
+import { useT } from '../i18n/I18nProvider';
+import { wordError } from '../i18n/words';
 
-/** Pick a game and its settings, start and stop rounds. */
 export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
+  const t = useT();
   const games = [...GAMES.values()].map((g) => g.engine).filter((e) => GAME_UIS[e.id]);
   const [game, setGame] = useState(games[0]?.id ?? 'sandbox');
   const [configs, setConfigs] = useState<Record<string, unknown>>({});
@@ -13,59 +20,99 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   const engine = GAMES.get(game)?.engine;
   const ui = GAME_UIS[game];
   const config = configs[game] ?? engine?.config.parse({});
-  const activeNodes = snapshot.nodes.filter((n) => n.status === 'active').length;
+  const active = snapshot.nodes.filter((n) => n.status === 'active');
+  const tooFast = tooFastFor(game, config, active);
 
-  const start = async () => {
+  const start = async (withConfig: unknown = config) => {
     setError(null);
-    const err = await session.command('console:round', { action: 'start', game, config });
-    if (err) setError(err.message);
+    const err = await session.command('console:round', { action: 'start', game, config: withConfig });
+    if (err) setError(wordError(t, err));
   };
   const stop = async () => {
     setError(null);
     const err = await session.command('console:round', { action: 'stop' });
-    if (err) setError(err.message);
+    if (err) setError(wordError(t, err));
+  };
+  const autopilotAndStart = async () => {
+    setError(null);
+    for (const n of tooFast) {
+      const err = await session.command('console:autopilot', { node: n.id, on: true });
+      if (err) return setError(wordError(t, err));
+    }
+    await start();
+  };
+  const classPaceAndStart = async () => {
+    // The class preset's timings: the faster overrides go too.
+    const { timeoutMs: _t, heartbeatMs: _h, botDelayMs: _b, ...rest } = config as Record<string, unknown>;
+    const slower = { ...rest, pace: 'class' };
+    setConfigs({ ...configs, [game]: slower });
+    await start(slower);
   };
 
   return (
     <section className="panel stack" aria-labelledby="round-title">
-      <h2 id="round-title">{snapshot.round ? `Round ${snapshot.round.index}: ${snapshot.round.title}` : 'Next round'}</h2>
-      <div className="row">
-        <div className="field" style={{ minWidth: 220 }}>
-          <label htmlFor="game-pick">Game</label>
-          <select id="game-pick" value={game} onChange={(e) => setGame(e.target.value)}>
-            {games.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="muted" style={{ flex: 1, minWidth: 200 }}>
-          {ui?.blurb}
-        </p>
+      <h2 id="round-title">
+        {snapshot.round
+          ? t('console.round.current', { index: snapshot.round.index, title: snapshot.round.title })
+          : t('console.round.next')}
+      </h2>
+      <div className="field">
+        <label htmlFor="game-pick">{t('console.round.game')}</label>
+        <select id="game-pick" value={game} onChange={(e) => setGame(e.target.value)}>
+          {games.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.title}
+            </option>
+          ))}
+        </select>
       </div>
-      {ui?.ConfigForm && (
-        <ui.ConfigForm
-          value={config}
-          nodes={activeNodes}
-          faults={snapshot.faults}
-          roster={snapshot.nodes.filter((n) => n.status === 'active')}
-          onChange={(c) => setConfigs({ ...configs, [game]: c })}
-        />
+      {tooFast.length > 0 ? (
+        <div className="notice stack" role="alert" data-testid="pace-warning" style={{ gap: '0.5rem' }}>
+          <b>
+            {t('console.round.tooFast', {
+              count: tooFast.length,
+              names: t.list([...tooFast.slice(0, 4).map((n) => n.nickname), ...(tooFast.length > 4 ? ['…'] : [])]),
+            })}
+          </b>
+          <div className="row">
+            <button type="button" className="good" onClick={() => void autopilotAndStart()}>
+              {t('console.round.autopilot', { count: tooFast.length })}
+            </button>
+            <button type="button" className="secondary" onClick={() => void classPaceAndStart()}>
+              {t('console.round.classPace')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="row">
+          <button type="button" className="good" onClick={() => void start()}>
+            {snapshot.round ? t('console.round.restart') : t('console.round.start')}
+          </button>
+          <button type="button" className="danger" disabled={!snapshot.round} onClick={() => void stop()}>
+            {t('console.round.stop')}
+          </button>
+        </div>
+      )}
+      {tooFast.length > 0 && snapshot.round && (
+        <button type="button" className="danger" onClick={() => void stop()}>
+          {t('console.round.stop')}
+        </button>
       )}
       {error && (
         <div className="error" role="alert">
           {error}
         </div>
       )}
-      <div className="row">
-        <button type="button" className="good" onClick={() => void start()}>
-          {snapshot.round ? '↻ Restart with this game' : '▶ Start round'}
-        </button>
-        <button type="button" className="danger" disabled={!snapshot.round} onClick={() => void stop()}>
-          ■ Stop round
-        </button>
-      </div>
+      <p className="muted">{ui?.blurb}</p>
+      {ui?.ConfigForm && (
+        <ui.ConfigForm
+          value={config}
+          nodes={active.length}
+          faults={snapshot.faults}
+          roster={active}
+          onChange={(c) => setConfigs({ ...configs, [game]: c })}
+        />
+      )}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // this browser's localStorage only), follow its snapshots, and send commands.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ClientToServerEvents, RecordingNotice } from '../../../shared/protocol/events';
+import type { ClientToServerEvents, HandoffData, RecordingNotice } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
 import { patched } from '../../../shared/protocol/patch';
@@ -16,6 +16,14 @@ export interface SavedRoom {
   code: string;
   key: string;
   createdAt: string;
+  /** The session's id (its recording), once known. */
+  session?: string;
+  /** The session has ended: the key stays, for its recording and replay; the room is not reopened. */
+  ended?: boolean;
+  /** The room's recovery code (this browser created the room), shown on the console on request. */
+  recovery?: string;
+  /** A phone's own key, handed over by the console (revocable there), not the room key. */
+  remote?: boolean;
 }
 
 export function savedRooms(): SavedRoom[] {
@@ -26,8 +34,17 @@ export function savedRooms(): SavedRoom[] {
   }
 }
 
-function remember(room: SavedRoom): void {
+export function remember(room: SavedRoom): void {
   const rooms = [room, ...savedRooms().filter((r) => r.code !== room.code)].slice(0, 50);
+  localStorage.setItem(STORE_KEY, JSON.stringify(rooms));
+}
+
+/** Keeps what this browser learnt about a room it holds the key of (its session, that it ended). */
+export function updateRoom(code: string, patch: Partial<Pick<SavedRoom, 'session' | 'ended'>>): void {
+  const rooms = savedRooms();
+  const room = rooms.find((r) => r.code === code);
+  if (!room || Object.entries(patch).every(([k, v]) => room[k as keyof SavedRoom] === v)) return;
+  Object.assign(room, patch);
   localStorage.setItem(STORE_KEY, JSON.stringify(rooms));
 }
 
@@ -47,6 +64,10 @@ export interface ConsoleSession {
   error: ErrorInfo | null;
   create(capacity?: number): Promise<void>;
   attach(room: SavedRoom): Promise<ErrorInfo | null>;
+  /** A single-use code (shown as a QR code) that hands instructor rights to a phone. */
+  handoff(): Promise<HandoffData | ErrorInfo>;
+  /** The instructor's phone claims a hand-off code shown by the console; it keeps the key it gets. */
+  claim(code: string, token: string, label: string): Promise<ErrorInfo | null>;
   /** Sends a console command; resolves to the refusal, or null. */
   command<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<ErrorInfo | null>;
   /** Streams recorded events (envelopes, faults, marks) to the live map without re-rendering. */
@@ -66,6 +87,12 @@ export function useConsoleSession(): ConsoleSession {
   const [joinUrl, setJoinUrl] = useState('');
   const [snapshot, setSnapshot] = useState<ConsoleSnapshot | null>(null);
   const roomLanguage = snapshot?.room.language ?? null;
+  const roomCode = snapshot?.room.code;
+  const roomSession = snapshot?.room.session;
+  const roomEnded = !!snapshot?.room.ended;
+  useEffect(() => {
+    if (roomCode && roomSession) updateRoom(roomCode, { session: roomSession, ...(roomEnded ? { ended: true } : {}) });
+  }, [roomCode, roomSession, roomEnded]);
   // The room's language (set on the console) is this screen's unless its reader chose their own.
   useEffect(() => setRoomLanguage(roomLanguage), [roomLanguage]);
   const [recording, setRecording] = useState<RecordingNotice | null>(null);
@@ -77,7 +104,9 @@ export function useConsoleSession(): ConsoleSession {
     if (!s) return { code: 'offline', message: 'Not connected.' };
     const r = await request(s, 'console:attach', { code: target.code, key: target.key, patches: true });
     if (!r.ok) {
-      if (r.error.code === 'room_ended' || r.error.code === 'unknown_room' || r.error.code === 'forbidden') forgetRoom(target.code);
+      // The key of an ended room stays: it opens the session's recording and replay.
+      if (r.error.code === 'forbidden') forgetRoom(target.code);
+      else if (r.error.code === 'room_ended' || r.error.code === 'unknown_room') updateRoom(target.code, { ended: true });
       setError(r.error);
       return r.error;
     }
@@ -118,6 +147,15 @@ export function useConsoleSession(): ConsoleSession {
       setReceivedAt(performance.now());
     });
     s.on('console:recording', (notice) => setRecording(notice));
+    s.on('console:revoked', () => {
+      // The instructor took this device's rights back: its key opens nothing any more.
+      const gone = roomRef.current;
+      if (gone) forgetRoom(gone.code);
+      roomRef.current = null;
+      setRoom(null);
+      setSnapshot(null);
+      setError({ code: 'revoked', message: '' });
+    });
     s.on('console:events', (events) => {
       for (const l of listeners.current) l(events);
     });
@@ -134,7 +172,13 @@ export function useConsoleSession(): ConsoleSession {
     const key = savedRooms()[0]?.key;
     const r = await request(s, 'console:create', { ...(capacity ? { capacity } : {}), ...(key ? { key } : {}), patches: true });
     if (!r.ok) return setError(r.error);
-    const saved = { code: r.data.code, key: r.data.key, createdAt: new Date().toISOString() };
+    const saved: SavedRoom = {
+      code: r.data.code,
+      key: r.data.key,
+      createdAt: new Date().toISOString(),
+      session: r.data.snapshot.room.session,
+      recovery: r.data.recovery,
+    };
     remember(saved);
     roomRef.current = saved;
     setRoom(saved);
@@ -145,6 +189,33 @@ export function useConsoleSession(): ConsoleSession {
     setReceivedAt(performance.now());
     setError(null);
     window.history.replaceState(null, '', `/console?room=${saved.code}`);
+  }, []);
+
+  const claim = useCallback(async (code: string, token: string, label: string) => {
+    const s = socketRef.current;
+    if (!s) return { code: 'offline', message: 'Not connected.' };
+    const r = await request(s, 'remote:claim', { code, token, label });
+    if (!r.ok) {
+      setError(r.error);
+      return r.error;
+    }
+    const saved: SavedRoom = { code, key: r.data.key, createdAt: new Date().toISOString(), remote: true };
+    remember(saved);
+    roomRef.current = saved;
+    setRoom(saved);
+    setJoinUrl(r.data.joinUrl);
+    setSnapshot(r.data.snapshot);
+    setRecording(r.data.recording);
+    setReceivedAt(performance.now());
+    setError(null);
+    return null;
+  }, []);
+
+  const handoff = useCallback(async (): Promise<HandoffData | ErrorInfo> => {
+    const s = socketRef.current;
+    if (!s) return { code: 'offline', message: 'Not connected.' };
+    const r = await request(s, 'console:handoff', {});
+    return r.ok ? r.data : r.error;
   }, []);
 
   const command = useCallback(async <E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]) => {
@@ -159,7 +230,7 @@ export function useConsoleSession(): ConsoleSession {
     return () => void listeners.current.delete(listener);
   }, []);
 
-  return { online, room, joinUrl, snapshot, recording, error, create, attach, command, subscribe, receivedAt };
+  return { online, room, joinUrl, snapshot, recording, error, create, attach, claim, handoff, command, subscribe, receivedAt };
 }
 
 /** `/console?room=CODE` reopens that room if this browser holds its key. */

@@ -1,27 +1,30 @@
 // Keyboard shortcuts: the instructor has one hand free, so every drill, heal and the pause
-// are one key. They are ignored while typing in a field.
+// are one key. They never fire while a control has the focus: Space or Enter on a focused
+// button presses that button, arrows move a focused slider, letters go into a field.
 
 import { useEffect } from 'react';
 import type { DrillName } from '../../../shared/net/drills';
 import { groupName, type FaultOp } from '../../../shared/net/faults';
+import type { MessageKey } from '../i18n/translate';
 
-export const SHORTCUTS: [string, string][] = [
-  ['H', 'split in halves'],
-  ['L', 'isolate the leader'],
-  ['R', 'isolate a random node'],
-  ['B', 'bridge'],
-  ['G', 'majorities ring'],
-  ['K', 'crash a minority'],
-  ['X', 'heal partitions'],
-  ['Shift+X', 'heal all (partitions, crashes, loss)'],
-  ['Space', 'pause / resume the network'],
-  ['1–6', 'move the selected nodes to group A–F'],
-  ['I', 'isolate the selected nodes'],
-  ['C', 'crash the selected nodes'],
-  ['V', 'restart the selected nodes'],
-  ['P', 'projector mode'],
-  ['Esc', 'clear the selection'],
-  ['?', 'this list'],
+/** Each key and what it does (a message of the console's catalogue). */
+export const SHORTCUTS: [string, MessageKey][] = [
+  ['H', 'console.keys.halves'],
+  ['L', 'console.keys.isolateLeader'],
+  ['R', 'console.keys.isolateRandom'],
+  ['B', 'console.keys.bridge'],
+  ['G', 'console.keys.ring'],
+  ['K', 'console.keys.killMinority'],
+  ['X', 'console.keys.heal'],
+  ['Shift+X', 'console.keys.healAll'],
+  ['Space', 'console.keys.pause'],
+  ['1–6', 'console.keys.move'],
+  ['I', 'console.keys.isolate'],
+  ['C', 'console.keys.crash'],
+  ['V', 'console.keys.restart'],
+  ['P', 'console.keys.projector'],
+  ['Esc', 'console.keys.clear'],
+  ['?', 'console.keys.list'],
 ];
 
 const DRILL_KEYS: Record<string, DrillName> = {
@@ -45,11 +48,25 @@ export interface ShortcutHandlers {
   selected(): string[];
 }
 
+/** What keeps its own keys while it has the focus: form controls, buttons, links, summaries, sliders. */
+const CONTROLS =
+  'input, textarea, select, button, a[href], summary, [contenteditable]:not([contenteditable="false"]), [role="button"], [role="slider"], [role="checkbox"], [role="switch"], [role="tab"], [role="menuitem"], [role="option"], [role="spinbutton"], [role="textbox"]';
+
+export function takesKeys(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(CONTROLS) !== null;
+}
+
 export function useShortcuts(h: ShortcutHandlers): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)) return;
+      if (takesKeys(e.target)) {
+        // Esc on a focused button, link or slider lets go of it: the shortcuts work again.
+        const el = e.target as HTMLElement;
+        if (e.key === 'Escape' && !el.closest('input:not([type=range]), textarea, select, [contenteditable]')) el.blur();
+        return;
+      }
+      // A modal (the shortcuts list) has the keyboard: only its own keys.
+      if (document.querySelector('dialog[open]')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const key = e.key;
       const sel = h.selected();

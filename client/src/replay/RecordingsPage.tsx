@@ -3,6 +3,7 @@
 // class, or delete; and a recording file from this computer, opened without uploading it.
 
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { RecoverForm } from '../console/RecoverForm';
 import { QrCode } from '../console/QrCode';
 import {
   deleteRecording,
@@ -147,6 +148,7 @@ export function RecordingsPage({
           </ul>
         )}
       </section>
+      <RecoverForm onRecovered={() => void refresh()} />
     </main>
   );
 }

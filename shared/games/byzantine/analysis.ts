@@ -1,6 +1,7 @@
 // The round's result, recorded when it ends and shown on the projector ([B9]).
 
 import type { NodeId } from '../../protocol/ids';
+import type { Notice } from '../../protocol/notice';
 import type { NetStats } from '../types';
 import type { Strategy, Value } from './config';
 import { bound, evaluate, loyalDecisions, loyalOrder, type Bound } from './outcome';
@@ -49,7 +50,7 @@ export interface ByzantineResult {
   ic1: boolean;
   /** Null when the commander is a traitor (or gave no order). */
   ic2: boolean | null;
-  verdict: string;
+  verdict: Notice;
   bound: Bound;
   /** No message was dropped, lost or late and no general was down at the end: the bound's promise applies. */
   reliable: boolean;
@@ -66,12 +67,21 @@ export interface ByzantineResult {
     forged: number;
     /** Never arrived before their phase ended. */
     lost: number;
+    /** Sent per level: index 0 is level 1 (the orders), index k−1 level k. OM(m) sends (N−1)(N−2)…(N−k) at level k. */
+    byLevel: number[];
   };
   phases: PhaseRecord[];
-  notes: string[];
+  notes: Notice[];
 }
 
 const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
+
+/** Messages the generals sent at each level (index 0: level 1), dropped ones included. */
+export function sentByLevel(s: ByzantineState): number[] {
+  const out = Array.from({ length: s.m + 1 }, () => 0);
+  for (const rec of s.messages) out[rec.level - 1] = (out[rec.level - 1] ?? 0) + 1;
+  return out;
+}
 
 export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
   const outcome = s.outcome ?? evaluate(s);
@@ -138,6 +148,7 @@ export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
       late: s.counts.late,
       forged: s.counts.forged,
       lost: s.counts.lost,
+      byLevel: sentByLevel(s),
     },
     phases: s.phases.map((p) => ({ ...p })),
     notes: [...s.notes],

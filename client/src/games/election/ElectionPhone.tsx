@@ -13,6 +13,7 @@ import { seconds, useTick, useViewClock, type ViewClock } from './clock';
 import { ROLE_LOOK } from './look';
 import './election.css';
 import { useOnChange } from '../../useOnChange';
+import { ErrorText, NoticeText } from '../../i18n/Words';
 
 type Names = Map<string, string>;
 
@@ -63,7 +64,7 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
       )}
       {v.notice && (
         <p className="el-notice" role="status" aria-live="polite">
-          {v.notice.text}
+          <NoticeText notice={v.notice} nameOf={(id) => names.get(id) ?? id} />
         </p>
       )}
       {error && (
@@ -164,7 +165,8 @@ function Request({
       </p>
       {p.grantBlocked ? (
         <p className="el-warn">
-          <span aria-hidden="true">⚠ </span>The server will refuse a Grant: {p.grantBlocked}
+          <span aria-hidden="true">⚠ </span>The server will refuse a Grant:{' '}
+          <ErrorText error={p.grantBlocked} game="election" nameOf={(id) => names.get(id) ?? id} />
         </p>
       ) : (
         <p className="muted">
@@ -335,7 +337,9 @@ function LeaderPanel({
             </p>
           </div>
         ) : lead.proposeBlocked ? (
-          <p className="el-warn">{lead.proposeBlocked}</p>
+          <p className="el-warn">
+            <ErrorText error={lead.proposeBlocked} game="election" nameOf={(id) => names.get(id) ?? id} />
+          </p>
         ) : (
           <form className="stack" onSubmit={submit}>
             <label htmlFor="el-value">Restaurant for the dinner party</label>

@@ -13,6 +13,7 @@ import { withNames } from './look';
 import './gossip.css';
 import { keyed } from '../../keyed';
 import { useOnChange } from '../../useOnChange';
+import { ErrorText } from '../../i18n/Words';
 
 type Names = Map<string, string>;
 
@@ -200,7 +201,7 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
     if (v.idle?.code === 'not_known' && v.picks.length === 0) return null;
     return (
       <section className="panel go-idle" aria-label="What to do now" data-testid="pick-panel">
-        <p className="go-idle-text">{withNames(v.idle?.message ?? 'Nothing to do right now.', names)}</p>
+        <p className="go-idle-text">{v.idle ? <ErrorText error={v.idle} game="gossip" nameOf={name} /> : 'Nothing to do right now.'}</p>
         {v.picks.length > 0 && <p className="muted">This round you picked {v.picks.map(name).join(', ')}.</p>}
       </section>
     );
