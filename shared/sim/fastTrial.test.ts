@@ -34,6 +34,7 @@ const cases: Record<string, string[][]> = {
   ],
   election: [
     ['--nodes', '5', '--trials', '12'],
+    ['--nodes', '5', '--trials', '8', '--crash', 'leader@1000', '--until-new-leader'],
     [
       '--nodes',
       '7',
