@@ -70,10 +70,39 @@ const cases: Record<string, string[][]> = {
     ['--nodes', '7', '--trials', '6'],
     ['--nodes', '10', '--trials', '4', '--loss', '0.05', '--latency', '0-20', '--dup', '0.1'],
   ],
+  cart: [
+    [
+      '--nodes',
+      '5',
+      '--trials',
+      '4',
+      '--mode',
+      'lww',
+      '--partition',
+      '2,3@2000',
+      '--heal',
+      '@8000',
+      '--shop-until',
+      '8000',
+      '--latency',
+      '20-80',
+    ],
+    ['--nodes', '5', '--trials', '3', '--mode', 'crdt', '--loss', '0.1', '--dup', '0.1', '--crash', '1@3000', '--restart', '@6000'],
+    ['--nodes', '5', '--trials', '3', '--mode', 'quorum', '--partition', '1,4@1500', '--heal', '@5000'],
+  ],
   sandbox: [['--nodes', '8', '--trials', '3', '--loss', '0.1', '--dup', '0.2', '--latency', '10-60', '--drill-at', 'halves@500']],
 };
 
 describe('the fast path', () => {
+  it('covers every game the simulator can run', () => {
+    expect(Object.keys(cases).sort()).toEqual(
+      [...GAMES.values()]
+        .filter((g) => g.sim)
+        .map((g) => g.engine.id)
+        .sort(),
+    );
+  });
+
   for (const [game, lines] of Object.entries(cases)) {
     it(`${game}: every trial's result and message counts are the live path's (seed ${SEED})`, () => {
       for (const line of lines) {
