@@ -71,5 +71,5 @@ export function simulate(argv: readonly string[], games: Games, extraSchedule: S
       }),
     );
   }
-  return { game, trials: out, summary: plugin.summary(out, parsed.data) };
+  return { game, trials: out, summary: plugin.summary(out, parsed.data, { loss: faults.loss }) };
 }
