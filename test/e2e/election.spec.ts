@@ -104,6 +104,11 @@ test('election at the fast pace with five bots: isolating the leader shows a sta
   await con.getByLabel('Game', { exact: true }).selectOption('election');
   await con.getByRole('radio', { name: /^Fast/ }).check();
   await expect(con.getByText(/Fast timeouts need/)).toHaveCount(0);
+  // Pre-vote and CheckQuorum are off by default ([E19], [E20]): the disruption can be shown first.
+  const options = con.getByTestId('election-options');
+  await expect(options.getByRole('checkbox', { name: /^Pre-vote/ })).not.toBeChecked();
+  await expect(options.getByRole('checkbox', { name: /^CheckQuorum/ })).not.toBeChecked();
+  await closeUp(con.getByTestId('election-config'), 'election-console-config-options');
   await con.getByRole('button', { name: /Start round/ }).click();
   await expect(con.getByTestId('console-committed')).not.toContainText('nothing yet');
   const first = (await con.getByTestId('console-leader').textContent())!;
