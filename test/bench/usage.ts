@@ -62,7 +62,7 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
     text: 'simulated gossip (push k = 1, 2 for N = 30 … 10,000; pull; push-pull; push under loss) beside the formula of its mode',
     flags: [
       { name: 'runs', value: 'N', text: 'each row this many times, seeds 1, 2, 3…; min / median / max (default 3)' },
-      { name: 'quick', text: 'three trials per row instead of 200 (20 at N = 10,000): a smoke run' },
+      { name: 'quick', text: 'three trials per row instead of 100 (30 at N = 3,000, 10 at 10,000): a smoke run' },
     ],
   },
 };
