@@ -48,7 +48,7 @@ test('at 1440×900 the map and the controls between rounds are on screen togethe
   await instructor.context.close();
 });
 
-for (const game of ['election', 'gossip', 'byzantine', 'sandbox']) {
+for (const game of ['election', 'gossip', 'byzantine', 'sandbox', 'cart']) {
   test(`at 1440×900 during a ${game} round the map and its controls are on screen together, and a drill never moves the map`, async ({
     browser,
   }) => {
