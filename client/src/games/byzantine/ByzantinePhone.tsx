@@ -12,10 +12,11 @@ import { must } from '../../../../shared/must';
 
 type Act = (action: unknown) => Promise<boolean>;
 
+/** What the autopilot (and the phase timer) does for a traitor, said on its role card only. */
 const STRATEGY_TEXT: Record<string, string> = {
-  flip: 'it says the opposite of what it was told',
-  split: 'it tells the first half Attack and the rest Retreat',
-  random: 'it tosses a coin for each lieutenant',
+  flip: 'If time runs out, your phone says the opposite of what you were told.',
+  split: 'If time runs out, your phone tells the first half Attack and the rest Retreat.',
+  random: 'If time runs out, your phone tosses a coin for each lieutenant.',
 };
 
 export function ByzantinePhone({ view, node, roster, act }: PhoneGameProps<ByzantineView>) {
@@ -75,49 +76,80 @@ function useBuzzes(view: ByzantineView) {
   }, [view.order, view.received, view.late, view.forged, view.canDecide, view.closing]);
 }
 
+/**
+ * The role card looks the same on every phone from a metre away: one colour, one size, one
+ * layout. What is public (who commands) is written on it; whether you are loyal is read close
+ * up, only while the student holds "Show my role" (or for a few seconds after a keyboard or
+ * screen-reader press), in a box whose size does not depend on the role.
+ */
 function RoleCard({ view, name }: { view: ByzantineView; name(id: string): string }) {
+  const [shown, setShown] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
   if (view.role === 'observer') return null;
   const commander = view.role === 'commander';
-  if (view.traitor) {
-    return (
-      <section className="byz-role traitor" aria-label="Your role" data-testid="byz-role">
-        <div className="byz-role-head">
-          <Icon name="traitor" size={40} />
-          <div>
-            <div className="byz-role-word">TRAITOR</div>
-            <div className="byz-role-sub">
-              {commander ? 'You are the commander, and a traitor.' : 'You are a lieutenant, and a traitor.'}
-            </div>
-          </div>
-        </div>
-        <p>
-          {commander
-            ? 'You may give each lieutenant a different order. Try to make the loyal ones disagree.'
-            : 'You choose what you tell each lieutenant. Try to make the loyal ones disagree.'}
-        </p>
-        <p className="byz-role-small">
-          Only your phone knows. Keep your screen to yourself.
-          {view.strategy && <> On autopilot, or when time runs out, {STRATEGY_TEXT[view.strategy] ?? view.strategy}.</>}
-        </p>
-      </section>
-    );
-  }
+  const show = (on: boolean) => {
+    clearTimeout(timer.current ?? undefined);
+    setShown(on);
+  };
+  const secret = view.traitor
+    ? {
+        word: commander ? 'Traitor commander' : 'Traitor lieutenant',
+        text: commander
+          ? 'Give the lieutenants different orders: try to make the loyal ones disagree.'
+          : 'You choose what you tell each lieutenant: try to make the loyal ones disagree.',
+      }
+    : {
+        word: commander ? 'Loyal commander' : 'Loyal lieutenant',
+        text: commander
+          ? 'Give every lieutenant the same order. Some generals may be traitors.'
+          : 'Your phone passes on exactly what you were told; then you decide by majority.',
+      };
   return (
-    <section className="byz-role loyal" aria-label="Your role" data-testid="byz-role">
+    <section className="byz-role" aria-label="Your role" data-testid="byz-role">
       <div className="byz-role-head">
-        <Icon name={commander ? 'commander' : 'loyal'} size={40} />
-        <div>
-          <div className="byz-role-word">{commander ? 'COMMANDER' : 'LIEUTENANT'}</div>
-          <div className="byz-role-sub">
-            {commander ? 'You are the commander. You are loyal.' : `You are loyal. ${name(view.commander)} commands.`}
-          </div>
+        <Icon name="commander" size={32} />
+        <div className="byz-role-public">
+          {commander ? 'You command this round.' : `You are a lieutenant. ${name(view.commander)} commands.`}
         </div>
       </div>
-      <p>
-        {commander
-          ? 'Give all your lieutenants the same order. Some generals may be traitors.'
-          : 'You pass on exactly what the commander told you, then decide. Some generals may be traitors.'}
-      </p>
+      <div className="byz-secret" aria-live="polite" data-testid="byz-secret">
+        {shown ? (
+          <>
+            <b className="byz-secret-word">{secret.word}</b> <span>{secret.text}</span>
+            {view.traitor && view.strategy && <span> {STRATEGY_TEXT[view.strategy] ?? ''}</span>}
+          </>
+        ) : (
+          <span className="muted-on-dark">Hidden. Keep your screen to yourself, then hold the button to read your role.</span>
+        )}
+      </div>
+      <button
+        type="button"
+        className="byz-reveal"
+        aria-pressed={shown}
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture?.(e.pointerId);
+          show(true);
+        }}
+        onPointerUp={() => show(false)}
+        onPointerCancel={() => show(false)}
+        onContextMenu={(e) => e.preventDefault()}
+        onKeyDown={(e) => {
+          if (e.key === ' ' || e.key === 'Enter') {
+            e.preventDefault();
+            show(true);
+          }
+        }}
+        onKeyUp={() => show(false)}
+        onClick={(e) => {
+          // A screen reader's or a switch's press comes as a click alone: show the role for a moment.
+          if (e.detail !== 0) return;
+          show(true);
+          timer.current = setTimeout(() => setShown(false), 5000);
+        }}
+      >
+        Hold to show my role
+      </button>
     </section>
   );
 }
@@ -260,90 +292,130 @@ function LieutenantScreen(props: {
   );
 }
 
-/** The one thing to do (or to wait for) right now. */
+/**
+ * The one thing to do (or to wait for) right now. Traitors and loyal lieutenants get panels of
+ * the same shape in each phase (a list of lieutenants while passing on, two buttons while
+ * deciding), so that the layout does not give a traitor away either.
+ */
 function NowPanel({ view, name, ask, busy, timers, t, paused }: Parameters<typeof LieutenantScreen>[0]) {
+  const [pretend, setPretend] = useState<Value | null>(null);
   if (view.canDecide && view.suggested) {
-    const other: Value = view.suggested === 'attack' ? 'retreat' : 'attack';
-    return (
-      <section className="panel stack byz-now decide" aria-labelledby="byz-now-title">
-        <h2 id="byz-now-title">Decide</h2>
-        <p className="byz-big">
-          Your majority: <ValueTag value={view.suggested} big />
-        </p>
-        <button
-          type="button"
-          className={`big byz-btn ${view.suggested}`}
-          disabled={busy}
-          onClick={() => void ask({ type: 'decide', value: view.suggested })}
-        >
-          <Icon name={view.suggested} size={28} />
-          Decide {label(view.suggested)}
-        </button>
-        <button type="button" className="secondary byz-against" disabled={busy} onClick={() => void ask({ type: 'decide', value: other })}>
-          Decide {label(other)} instead
-        </button>
-        <p className="muted">If time runs out, your phone decides by the majority.</p>
-      </section>
-    );
+    return <DecidePanel majority={view.suggested} busy={busy} onDecide={(v) => void ask({ type: 'decide', value: v })} />;
   }
-  if (view.decision) {
+  if (view.traitor && view.phase === 'decide' && pretend === null) {
+    // Traitors do not decide; their phone still shows two buttons, so that it looks like the others'.
+    return <DecidePanel majority={view.suggested ?? 'retreat'} busy={busy} traitor onDecide={setPretend} />;
+  }
+  if (view.decision || (view.traitor && pretend && view.phase === 'decide')) {
+    const decided = view.decision ?? pretend ?? 'retreat';
     return (
       <section className="panel stack byz-now done" aria-labelledby="byz-now-title" data-testid="byz-decision">
         <h2 id="byz-now-title">Your decision</h2>
         <p className="byz-big">
-          You decided <ValueTag value={view.decision} big />
+          You decided <ValueTag value={decided} big />
         </p>
         <p className="muted">
-          {view.decidedBy === 'timeout' ? 'Time ran out, so your phone took your majority. ' : ''}
+          {view.decision === null
+            ? 'Not sent: traitors do not decide. '
+            : view.decidedBy === 'timeout'
+              ? 'Time ran out, so your phone took your majority. '
+              : ''}
           Did every loyal general decide the same? Watch the projector.
         </p>
       </section>
     );
   }
-  if (view.traitor) {
-    const open = view.pending.filter((p) => p.recipients.some((r) => p.sent[r] === undefined));
-    if (open.length > 0) {
-      return (
-        <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-          <h2 id="byz-now-title">Tell the others</h2>
-          {open.map((p) => (
-            <PendingChooser key={`${p.level}:${(p.path ?? []).join('>')}`} pending={p} view={view} name={name} ask={ask} busy={busy} />
-          ))}
-        </section>
-      );
-    }
+  if (view.phase === 'done') {
     return (
       <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-        <h2 id="byz-now-title">{view.phase === 'decide' || view.phase === 'done' ? 'Watch' : 'Wait'}</h2>
-        <p className="byz-big">
-          {view.phase === 'orders'
-            ? "Waiting for the commander's order…"
-            : view.phase === 'relays'
-              ? 'Your messages went out. Waiting for the others…'
-              : "Traitors don't decide. Watch the projector: did your lies split the loyal generals?"}
-        </p>
+        <h2 id="byz-now-title">Round over</h2>
+        <p className="byz-big">The generals have decided: look at the projector.</p>
+      </section>
+    );
+  }
+  if (view.phase === 'orders' && !view.order && !view.orderMissing) {
+    return (
+      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+        <h2 id="byz-now-title">Wait for your order</h2>
+        <p className="byz-big">Waiting for {name(view.commander)}'s order…</p>
+      </section>
+    );
+  }
+  if (view.traitor) {
+    const open = view.pending.filter((p) => p.recipients.some((r) => p.sent[r] === undefined));
+    return (
+      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+        <h2 id="byz-now-title">Pass it on</h2>
+        {open.map((p) => (
+          <PendingChooser key={`${p.level}:${(p.path ?? []).join('>')}`} pending={p} view={view} name={name} ask={ask} busy={busy} />
+        ))}
+        {open.length === 0 && <p className="byz-big">Your messages went out. Waiting for the others…</p>}
       </section>
     );
   }
   const relayAt = timers[`byzantine:relay:${view.you}`];
+  const value = view.relayed?.value ?? view.order?.value ?? (view.orderMissing ? 'retreat' : null);
+  const others = view.generals.filter((g) => g !== view.commander && g !== view.you);
   return (
     <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-      <h2 id="byz-now-title">{view.phase === 'orders' && !view.order ? 'Wait for your order' : 'Pass it on'}</h2>
-      {view.phase === 'orders' && !view.order && <p className="byz-big">Waiting for the commander's order…</p>}
-      {view.relaysWaiting > 0 && (
-        <p className="byz-big">
-          The server passes your order on to the other lieutenants
-          {relayAt !== undefined && <RelayCountdown at={relayAt} t={t} paused={paused} />}. You cannot lie.
-        </p>
+      <h2 id="byz-now-title">Pass it on</h2>
+      <p className="byz-big">
+        {view.relaysWaiting > 0 ? (
+          <>
+            Your phone passes your order on to the other lieutenants
+            {relayAt !== undefined && <RelayCountdown at={relayAt} t={t} paused={paused} />}. Loyal generals cannot lie.
+          </>
+        ) : (
+          'You passed on your order, unchanged. Waiting for the others…'
+        )}
+      </p>
+      {value && view.m === 1 && !view.signed && (
+        <ul className="byz-list chooser" aria-label="What you pass on">
+          {others.map((r) => (
+            <li key={r}>
+              <span className="byz-name">{name(r)}</span>
+              <span className="byz-told">
+                {view.relaysWaiting > 0 ? 'will hear' : 'told'} <ValueTag value={value} />
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
-      {view.relayed && view.relaysWaiting === 0 && (
-        <p className="byz-big">
-          You passed on <ValueTag value={view.relayed.value} /> to the other lieutenants.
-        </p>
-      )}
-      {(view.order || view.orderMissing) && (
-        <p className="muted">{view.phase === 'decide' ? 'Your tally is ready.' : 'When the relays are in, you decide here.'}</p>
-      )}
+    </section>
+  );
+}
+
+/** Decide by your majority (or against it); a traitor's copy sends nothing. */
+function DecidePanel({
+  majority,
+  busy,
+  traitor = false,
+  onDecide,
+}: {
+  majority: Value;
+  busy: boolean;
+  traitor?: boolean;
+  onDecide(v: Value): void;
+}) {
+  const other: Value = majority === 'attack' ? 'retreat' : 'attack';
+  return (
+    <section className="panel stack byz-now decide" aria-labelledby="byz-now-title">
+      <h2 id="byz-now-title">Decide</h2>
+      <p className="byz-big">
+        Your majority: <ValueTag value={majority} big />
+      </p>
+      <button type="button" className={`big byz-btn ${majority}`} disabled={busy} onClick={() => onDecide(majority)}>
+        <Icon name={majority} size={28} />
+        Decide {label(majority)}
+      </button>
+      <button type="button" className="secondary byz-against" disabled={busy} onClick={() => onDecide(other)}>
+        Decide {label(other)} instead
+      </button>
+      <p className="muted">
+        {traitor
+          ? 'You are a traitor: traitors do not decide. Tap either, so that your phone looks like the others; nothing is sent.'
+          : 'The rule: decide what most of your messages say. If time runs out, your phone decides by the majority.'}
+      </p>
     </section>
   );
 }
@@ -372,14 +444,20 @@ function OrderLine({ view, name }: { view: ByzantineView; name(id: string): stri
   return <p className="muted">No order yet from {name(view.commander)}.</p>;
 }
 
+/**
+ * The tally as it is: until the decision phase, what has arrived and what has not yet (which is
+ * not a Retreat until its phase ends), with the majority of what arrived; then the frozen
+ * tally, where what never came counts as Retreat ([B8]).
+ */
 function TallyBox({ view, t }: { view: ByzantineView; t: NonNullable<ByzantineView['tally']> }) {
   const total = Math.max(1, t.attack + t.retreat + t.missing);
   const frozen = view.phase === 'decide' || view.phase === 'done';
+  const arrived = t.attack + t.retreat;
   return (
     <figure
       className="byz-tally"
       data-testid="byz-tally"
-      aria-label={`Tally: ${t.attack} Attack, ${t.retreat} Retreat, ${t.missing} missing`}
+      aria-label={`Tally: ${t.attack} Attack, ${t.retreat} Retreat, ${t.missing} ${frozen ? 'missing' : 'not yet'}`}
     >
       <div className="byz-tally-title">
         {view.signed ? 'Valid signed messages' : 'Your tally'} {frozen ? '' : '(still counting)'}
@@ -404,15 +482,32 @@ function TallyBox({ view, t }: { view: ByzantineView; t: NonNullable<ByzantineVi
       )}
       {t.missing > 0 && (
         <p className="muted">
-          {frozen ? 'Missing messages count as Retreat.' : 'Still to come. Any that never arrives counts as Retreat.'}
+          {frozen
+            ? `${t.missing === 1 ? 'One message never came: it counts' : `${t.missing} messages never came: each counts`} as Retreat.`
+            : 'Still on their way: they count once they arrive. One that never arrives counts as Retreat when the phase ends.'}
         </p>
       )}
       {view.accepted && <p className="muted">Accepted values: {view.accepted.length ? view.accepted.map(label).join(' and ') : 'none'}.</p>}
-      {view.suggested && (
-        <p className="byz-majority">
-          Majority{frozen ? '' : ' so far'}: <ValueTag value={view.suggested} />
-        </p>
-      )}
+      <p className="byz-majority" data-testid="byz-majority">
+        {frozen ? (
+          view.suggested && (
+            <>
+              Majority: <ValueTag value={view.suggested} />
+              {!view.signed && t.attack * 2 === t.attack + t.retreat + t.missing && (
+                <span className="muted"> (a tie counts as Retreat)</span>
+              )}
+            </>
+          )
+        ) : view.suggested ? (
+          <>
+            Majority of what arrived: <ValueTag value={view.suggested} />
+          </>
+        ) : arrived === 0 ? (
+          'No majority yet: nothing has arrived.'
+        ) : (
+          'No majority yet: a tie so far.'
+        )}
+      </p>
     </figure>
   );
 }

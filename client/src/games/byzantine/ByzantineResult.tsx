@@ -4,7 +4,7 @@
 import type { ByzantineResult as Result } from '../../../../shared/games/byzantine/analysis';
 import type { ResultProps } from '../types';
 import { Icon, TraitorTag, ValueTag } from './common';
-import { BoundLine, fromBound, LieutenantTable, Verdict, type TableRow } from './parts';
+import { BoundLine, causeText, flagText, fromBound, LieutenantTable, TraitorLies, Verdict, type TableRow } from './parts';
 
 export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
   const name = (id: string) => names.get(id) ?? id;
@@ -22,6 +22,7 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
     late: l.late,
     forged: l.forged,
   }));
+  const cause = causeText(r.breakdown, name);
   const alg = `${r.signed ? 'SM' : 'OM'}(${r.m})`;
   const dropped = r.messages.dropped.partition + r.messages.dropped.loss + r.messages.dropped.crashed;
   return (
@@ -46,16 +47,20 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
         <span>
           Traitors: <b>{r.traitors.length ? r.traitors.map(name).join(', ') : 'none'}</b>
         </span>
-        <span className="muted">
-          · {alg} · lies by “{r.strategy}”
-        </span>
+        <span className="muted">· {alg}</span>
       </div>
       <LieutenantTable rows={rows} name={name} relayColumns={rows.length <= 8 && r.m === 1 && !r.signed} signed={r.signed} live={false} />
+      {cause && (
+        <p className="byz-flag" data-testid="byz-cause">
+          {cause}
+        </p>
+      )}
+      <TraitorLies r={r} name={name} />
       {r.flags.length > 0 && (
         <ul className="byz-notes" aria-label="Worth a word">
           {r.flags.map((f) => (
-            <li key={f} className="byz-flag">
-              {f}
+            <li key={JSON.stringify(f)} className="byz-flag">
+              {flagText(f, name)}
             </li>
           ))}
         </ul>

@@ -108,7 +108,8 @@ export function formatLeft(ms: number): string {
 export function useNames(entries: readonly { id: string; nickname: string }[]): (id: string) => string {
   return useMemo(() => {
     const names = new Map(entries.map((n) => [n.id, n.nickname]));
-    return (id: string) => names.get(id) ?? id;
+    // A node no longer on the roster (it left) is still a person: never show its id.
+    return (id: string) => names.get(id) ?? 'someone who left';
   }, [entries]);
 }
 

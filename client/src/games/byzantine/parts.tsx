@@ -1,8 +1,10 @@
 // What the projector shows both live and in the round's result: the bound N ≥ 3f+1, the
 // verdict (IC1, IC2), and the lieutenants' table.
 
+import type { ByzantineResult } from '../../../../shared/games/byzantine/analysis';
 import type { Value } from '../../../../shared/games/byzantine/config';
-import type { Bound } from '../../../../shared/games/byzantine/outcome';
+import type { Bound, Breakdown } from '../../../../shared/games/byzantine/outcome';
+import type { Notice, NoticeParam } from '../../../../shared/protocol/notice';
 import type { Tally } from '../../../../shared/games/byzantine/state';
 import { Icon, label, TraitorTag, ValueTag } from './common';
 
@@ -239,5 +241,91 @@ export function LieutenantTable({
           : 'The tally is the order plus one relay per other lieutenant; a missing one counts as Retreat, a tie is Retreat.'}
       </p>
     </div>
+  );
+}
+
+/** A node parameter of a notice ({node: id}), or null. */
+function nodeOf(p: NoticeParam | undefined): string | null {
+  return p !== null && typeof p === 'object' && 'node' in p ? p.node : null;
+}
+const valueParam = (p: NoticeParam | undefined): Value => (p === 'attack' ? 'attack' : 'retreat');
+const countOf = (p: NoticeParam | undefined): number => (typeof p === 'number' ? p : 0);
+
+/** A result's flag in words, every node by its nickname. */
+export function flagText(f: Notice, name: (id: string) => string): string {
+  const p = f.params ?? {};
+  const who = nodeOf(p.node);
+  switch (f.code) {
+    case 'byzantine.flag.against':
+      return againstText(who ? name(who) : '?', valueParam(p.decision), valueParam(p.majority));
+    case 'byzantine.flag.crashed':
+      return `${who ? name(who) : '?'} was down when the decision phase ended, so decided nothing.`;
+    case 'byzantine.flag.lost': {
+      const n = countOf(p.count);
+      return `${n} message${n === 1 ? '' : 's'} never arrived in time: each counted as Retreat (the bound assumes a reliable network).`;
+    }
+    case 'byzantine.flag.late': {
+      const n = countOf(p.count);
+      return `${n} message${n === 1 ? '' : 's'} arrived after ${n === 1 ? 'its' : 'their'} phase and ${n === 1 ? 'was' : 'were'} ignored.`;
+    }
+    default:
+      return f.code;
+  }
+}
+
+/** "Chloe decided Retreat although Chloe's majority was Attack." */
+export function againstText(who: string, decision: Value, majority: Value): string {
+  return `${who} decided ${label(decision)} although ${who}’s majority was ${label(majority)}.`;
+}
+
+/** Why the verdict is what it is: a person not following the algorithm is not the algorithm failing. */
+export function causeText(b: Breakdown, name: (id: string) => string): string | null {
+  switch (b.cause) {
+    case null:
+      return null;
+    case 'people':
+      return `The algorithm was not broken: had every loyal lieutenant decided by their own majority, IC1 and IC2 would hold. ${b.against
+        .map((a) => againstText(name(a.node), a.decision, a.majority))
+        .join(' ')}`;
+    case 'network':
+      return 'The network broke it: messages were lost or late, or a general was down, and each missing message counted as Retreat.';
+    case 'traitors':
+      return 'The traitors broke it: every message arrived, and the loyal lieutenants followed their majority.';
+  }
+}
+
+/** What each traitor told whom, as it happened (a person may lie differently to each). */
+export function TraitorLies({ r, name }: { r: ByzantineResult; name(id: string): string }) {
+  if (r.traitors.length === 0 || r.signed || r.m !== 1) return null;
+  type Heard = Value | 'missing';
+  const lines = r.traitors.map((t): { t: string; heard: Heard | null; told: (readonly [string, Heard])[] } => {
+    if (t === r.commander) return { t, heard: null, told: Object.entries(r.orders) };
+    const own = r.lieutenants[t];
+    const told = Object.entries(r.lieutenants)
+      .filter(([l]) => l !== t)
+      .map(([l, row]) => [l, row.relays[t] ?? 'missing'] as const);
+    return { t, heard: own ? (own.order ?? 'missing') : null, told };
+  });
+  return (
+    <ul className="byz-notes" aria-label="What the traitors said">
+      {lines.map(({ t, heard, told }) => (
+        <li key={t}>
+          <b>{name(t)}</b>
+          {t === r.commander ? ' (commander) ordered ' : heard === null ? ' said ' : ' was told '}
+          {heard !== null && t !== r.commander && (
+            <>{heard === 'missing' ? <span className="byz-value missing">nothing</span> : <ValueTag value={heard} />} and told </>
+          )}
+          {told.length === 0
+            ? 'nobody anything'
+            : told.map(([to, v], i) => (
+                <span key={to}>
+                  {i > 0 ? ', ' : ''}
+                  {name(to)} {v === 'missing' ? <span className="byz-value missing">nothing in time</span> : <ValueTag value={v} />}
+                </span>
+              ))}
+          .
+        </li>
+      ))}
+    </ul>
   );
 }
