@@ -9,7 +9,7 @@ import { applyFaultOp, describeFaultOp, type FaultOp } from '../net/faults';
 import { planDrill, DRILLS, type DrillName } from '../net/drills';
 import type { ScriptAction } from '../net/script';
 import { blockedBy, decide } from '../net/network';
-import { normaliseNickname, type NodeId } from '../protocol/ids';
+import { checkNickname, NICKNAME_MAX, type NodeId } from '../protocol/ids';
 import type { Language } from '../protocol/languages';
 import { fail, formatIssues, ok, type Result } from '../protocol/result';
 import { createRng, deriveSeed, type Rng } from '../rng';
@@ -103,9 +103,20 @@ export class SessionCore {
     if (s.active >= s.header.capacity) {
       return fail('room_full', `This room is full (${s.header.capacity} nodes).`);
     }
-    const name = normaliseNickname(nickname);
-    if (!name) return fail('nickname_invalid', 'Pick a nickname of 1 to 20 characters.');
-    if (this.nicknameTaken(name)) return fail('nickname_taken', `Someone here is already called "${name}".`);
+    const checked = checkNickname(nickname);
+    if (!checked.ok) {
+      if (checked.problem === 'too_long')
+        return fail('nickname_too_long', `A nickname has at most ${NICKNAME_MAX} characters.`, { max: NICKNAME_MAX });
+      return fail(
+        'nickname_invalid',
+        checked.problem === 'empty'
+          ? 'Pick a nickname with at least one visible character.'
+          : 'A nickname cannot contain control characters.',
+        { problem: checked.problem },
+      );
+    }
+    const name = checked.name;
+    if (this.nicknameTaken(name)) return fail('nickname_taken', `Someone here is already called "${name}".`, { nickname: name });
     const node = `n${s.order.length + 1}`;
     this.apply(now, 'node:joined', { node, nickname: name, kind, ...(tokenHash ? { tokenHash } : {}) });
     return ok({ node });
