@@ -1,16 +1,21 @@
 // The student's phone: join with a code and a nickname, wait in the lobby, play the node.
 
 import { Suspense, useEffect, useState, type FormEvent } from 'react';
+import type { RoomCheck } from '../../../shared/protocol/events';
+import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { NodeView } from '../../../shared/protocol/views';
-import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/codes';
+import { checkNickname, NICKNAME_MAX, nicknameLength, normaliseRoomCode, type NicknameProblem } from '../../../shared/protocol/codes';
 import { PHONE_SCREENS, prefetchPhoneScreens } from '../games/phoneScreens';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';
 import { useWakeLock } from './useWakeLock';
 import { APP_NAME, useTitle } from '../useTitle';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import './phone.css';
 
-export function PhoneApp({ initialCode }: { initialCode: string }) {
+export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
   const session = usePhoneSession();
+  // The code the page was opened with (a link, a QR code); forgotten when the student asks for another room.
+  const [initialCode, setInitialCode] = useState(linked);
   const { view, connection, resuming } = session;
   useWakeLock(!!view);
   const inRoom = !!view;
@@ -43,6 +48,15 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
             <p className="lobby-big" role="status">
               Getting your place back…
             </p>
+          ) : session.endedCode ? (
+            <EndedRoom
+              session={session}
+              code={session.endedCode}
+              onAnother={() => {
+                setInitialCode('');
+                session.clearEnded();
+              }}
+            />
           ) : (
             <JoinForm session={session} initialCode={initialCode} />
           )}
@@ -72,24 +86,62 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
   );
 }
 
+type Checked = { code: string; status: RoomCheck['status']; replay: string | null };
+
+/**
+ * Joining in two steps, as Kahoot does with its PIN: the room code first (checked with the
+ * server at once, so a wrong code is said before any nickname is typed), then the nickname,
+ * with a counter and the server's own rules checked as the student types.
+ */
 function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode: string }) {
   const [code, setCode] = useState(() => normaliseRoomCode(initialCode) ?? initialCode.toUpperCase());
-  const [nickname, setNickname] = useState('');
+  const [checked, setChecked] = useState<Checked | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const online = session.connection === 'online';
+  const check = async (typed: string) => {
     setError(null);
-    const normal = normaliseRoomCode(code);
+    const normal = normaliseRoomCode(typed);
     if (!normal) return setError('A room code has 5 letters and digits, like K7QX3.');
-    if (!nickname.trim()) return setError('Pick a nickname so the class knows who you are.');
     setBusy(true);
-    const err = await session.join(normal, nickname);
+    const r = await session.check(normal);
     setBusy(false);
-    if (err) setError(err.message);
+    if (!r.ok) return setError(r.error.message);
+    if (r.data.status === 'locked') return setError(`Room ${normal} is locked: the instructor lets nobody else in now.`);
+    if (r.data.status === 'full') return setError(`Room ${normal} is full.`);
+    setChecked(r.data);
   };
+  // A link or a QR code brings the code: check it as soon as the connection is up.
+  const linked = normaliseRoomCode(initialCode);
+  const [autoChecked, setAutoChecked] = useState(false);
+  useEffect(() => {
+    if (!linked || autoChecked || !online) return;
+    setAutoChecked(true);
+    void check(linked);
+  });
+
+  if (checked?.status === 'ended') {
+    return (
+      <SessionOver
+        code={checked.code}
+        replay={checked.replay}
+        onAnother={() => {
+          setChecked(null);
+          setCode('');
+        }}
+      />
+    );
+  }
+  if (checked) return <NicknameStep session={session} code={checked.code} onBack={() => setChecked(null)} />;
   return (
-    <form className="stack" onSubmit={submit} aria-labelledby="join-title">
+    <form
+      className="stack"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void check(code);
+      }}
+      aria-labelledby="join-title"
+    >
       <h1 id="join-title">Join the cluster</h1>
       {session.notice && (
         <div className="notice stack" role="status">
@@ -101,29 +153,81 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
           )}
         </div>
       )}
+      <p className="muted">Step 1 of 2: the code on the projector.</p>
       <div className="field">
         <label htmlFor="join-code">Room code</label>
         <input
           id="join-code"
           className="code-input"
           value={code}
-          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          onChange={(e) => {
+            setCode(e.target.value.toUpperCase());
+            setError(null);
+          }}
           autoComplete="off"
           autoCapitalize="characters"
+          spellCheck={false}
           maxLength={8}
           inputMode="text"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'join-error' : undefined}
         />
       </div>
+      {error && (
+        <div className="error" role="alert" id="join-error">
+          {error}
+        </div>
+      )}
+      <button className="big" type="submit" disabled={busy}>
+        {busy ? 'Checking…' : 'Next'}
+      </button>
+      {!online && (
+        <p className="muted" role="status">
+          Connecting to the server…
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Step 2: the nickname, counted as the server counts it, refused (never cut) when too long. */
+function NicknameStep({ session, code, onBack }: { session: PhoneSession; code: string; onBack(): void }) {
+  const [nickname, setNickname] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const length = nicknameLength(nickname);
+  const over = length > NICKNAME_MAX;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const local = checkNickname(nickname);
+    if (!local.ok) return setError(NICKNAME_PROBLEM[local.problem]);
+    setBusy(true);
+    const err = await session.join(code, nickname);
+    setBusy(false);
+    if (err) setError(joinError(err));
+  };
+  return (
+    <form className="stack" onSubmit={submit} aria-labelledby="join-title" noValidate>
+      <h1 id="join-title">Join room {code}</h1>
+      <p className="muted">Step 2 of 2: the name the class will see.</p>
       <div className="field">
         <label htmlFor="join-nickname">Nickname</label>
         <input
           id="join-nickname"
           value={nickname}
-          onChange={(e) => setNickname(e.target.value)}
-          maxLength={NICKNAME_MAX}
+          onChange={(e) => {
+            setNickname(e.target.value);
+            setError(null);
+          }}
           autoComplete="nickname"
           placeholder="What should the class call you?"
+          aria-invalid={over || error ? true : undefined}
+          aria-describedby="join-count"
         />
+        <span id="join-count" className={`join-count${over ? ' over' : ''}`} aria-live="polite">
+          {over ? `${length} of ${NICKNAME_MAX} characters: ${length - NICKNAME_MAX} too many` : `${length} of ${NICKNAME_MAX} characters`}
+        </span>
       </div>
       {error && (
         <div className="error" role="alert">
@@ -133,12 +237,75 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
       <button className="big" type="submit" disabled={busy}>
         {busy ? 'Joining…' : 'Join'}
       </button>
-      {session.connection !== 'online' && (
-        <p className="muted" role="status">
-          Connecting to the server…
-        </p>
-      )}
+      <button type="button" className="secondary" onClick={onBack}>
+        Another room code
+      </button>
     </form>
+  );
+}
+
+const NICKNAME_PROBLEM: Record<NicknameProblem, string> = {
+  empty: 'Pick a nickname with at least one letter or digit you can see.',
+  too_long: `That is too long: a nickname has at most ${NICKNAME_MAX} characters. Shorten it.`,
+  control: 'A nickname cannot contain control characters.',
+};
+
+function joinError(err: ErrorInfo): string {
+  if (err.code === 'nickname_too_long') return NICKNAME_PROBLEM.too_long;
+  if (err.code === 'nickname_invalid') return err.params?.problem === 'control' ? NICKNAME_PROBLEM.control : NICKNAME_PROBLEM.empty;
+  if (err.code === 'nickname_taken')
+    return `Someone in this room is already called “${String(err.params?.nickname ?? '')}”. Pick another name.`;
+  return err.message;
+}
+
+/** How often a phone left on "This session is over" asks whether the replay has been shared. */
+const REPLAY_POLL_MS = 20_000;
+
+/** The room this phone was in has ended: the screen says so and keeps asking for the replay's link. */
+function EndedRoom({ session, code, onAnother }: { session: PhoneSession; code: string; onAnother(): void }) {
+  const [replay, setReplay] = useState<string | null>(null);
+  const { check } = session;
+  useEffect(() => {
+    if (replay) return;
+    let live = true;
+    const ask = async () => {
+      const r = await check(code);
+      if (live && r.ok && r.data.replay) setReplay(r.data.replay);
+    };
+    void ask();
+    const timer = setInterval(() => void ask(), REPLAY_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [check, code, replay]);
+  return <SessionOver code={code} replay={replay} onAnother={onAnother} />;
+}
+
+/** The session is over: say so, offer another room, and the replay if the instructor shared it. */
+function SessionOver({ code, replay, onAnother }: { code: string; replay: string | null; onAnother(): void }) {
+  return (
+    <section className="stack session-over" aria-labelledby="over-title" data-testid="session-over">
+      <h1 id="over-title">This session is over</h1>
+      <p>Room {code} has ended. Thank you for playing!</p>
+      {replay ? (
+        <a className="button big" href={replay}>
+          Watch the replay
+        </a>
+      ) : (
+        <p className="muted">If the instructor shares the replay, its link appears here.</p>
+      )}
+      <button
+        type="button"
+        className={replay ? 'secondary big' : 'big'}
+        onClick={() => {
+          window.history.replaceState(null, '', '/join');
+          onAnother();
+        }}
+      >
+        Join another room
+      </button>
+    </section>
   );
 }
 
@@ -148,7 +315,7 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
   const [error, setError] = useState<string | null>(null);
   const last = view.lastRound;
   if (view.room.ended) {
-    return <p className="lobby-big">This session has ended. Thank you for playing!</p>;
+    return <p className="lobby-big">This session is over. Thank you for playing!</p>;
   }
   if (view.you.crashed) {
     return (
