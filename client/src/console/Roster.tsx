@@ -66,7 +66,7 @@ const RosterRow = memo(function RosterRow(props: {
 }) {
   return (
     <li data-node={props.id}>
-      <span className="name" title={props.id}>
+      <span className="name" title={props.nickname}>
         {props.nickname}
       </span>
       {props.crashed && <span className="pill crashed">✕ crashed</span>}

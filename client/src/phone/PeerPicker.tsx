@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Nick } from './Nick';
 
 interface Props {
   peers: string[];
@@ -18,7 +19,7 @@ export function PeerPicker({ peers, names, selected, onChange, max, disabled, la
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
-    const list = q ? peers.filter((p) => (names.get(p) ?? p).toLocaleLowerCase().includes(q)) : peers;
+    const list = q ? peers.filter((p) => (names.get(p) ?? '').toLocaleLowerCase().includes(q)) : peers;
     return list.slice(0, 60);
   }, [peers, names, query]);
   const toggle = (id: string) => {
@@ -34,7 +35,7 @@ export function PeerPicker({ peers, names, selected, onChange, max, disabled, la
         {shown.map((id) => (
           <button key={id} type="button" aria-pressed={selected.includes(id)} disabled={disabled} onClick={() => toggle(id)}>
             {selected.includes(id) ? '✓ ' : ''}
-            {names.get(id) ?? id}
+            <Nick name={names.get(id) ?? 'someone who left'} />
           </button>
         ))}
       </fieldset>

@@ -5,12 +5,13 @@ import type { RoomCheck } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { NodeView } from '../../../shared/protocol/views';
 import { checkNickname, NICKNAME_MAX, nicknameLength, normaliseRoomCode, type NicknameProblem } from '../../../shared/protocol/codes';
-import { PHONE_SCREENS, prefetchPhoneScreens } from '../games/phoneScreens';
+import { PHONE_RECAPS, PHONE_SCREENS, prefetchPhoneScreens } from '../games/phoneScreens';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';
 import { useWakeLock } from './useWakeLock';
 import { APP_NAME, useTitle } from '../useTitle';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import './phone.css';
+import { Nick } from './Nick';
 
 export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
   const session = usePhoneSession();
@@ -68,7 +69,7 @@ export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
   return (
     <div className="phone">
       <header className="phone-top">
-        <span className="who" data-testid="nickname">
+        <span className="who" data-testid="nickname" title={view.you.nickname}>
           {view.you.nickname}
         </span>
         <span className="spacer" />
@@ -327,6 +328,7 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
   }
   const Screen = view.round ? PHONE_SCREENS[view.round.game] : undefined;
   const LastScreen = last ? PHONE_SCREENS[last.game] : undefined;
+  const Recap = last ? PHONE_RECAPS[last.game] : undefined;
   const toggleAutopilot = async (on: boolean) => {
     setError(null);
     const err = await session.setAutopilot(on);
@@ -337,7 +339,12 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
       {!view.round && last && LastScreen && (
         <section className="panel stack" aria-labelledby="last-round">
           <h2 id="last-round">Round {last.index} is over</h2>
-          <p>{last.title}: the results are on the projector.</p>
+          {Recap && (
+            <Suspense fallback={null}>
+              <Recap view={last.view} node={view} roster={session.roster} act={roundOver} />
+            </Suspense>
+          )}
+          <p className="muted">{last.title}: the results are on the projector.</p>
           <details open>
             <summary>Your node at the end of the round</summary>
             <LastRoundView Screen={LastScreen} last={last} node={view} roster={session.roster} />
@@ -383,8 +390,10 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
           {error}
         </div>
       )}
-      <footer className="row">
-        <span className="muted">You are node {view.you.nickname}.</span>
+      <footer className="phone-footer">
+        <span className="muted">
+          You play as <Nick name={view.you.nickname} />.
+        </span>
         <span className="spacer" />
         <button
           type="button"

@@ -1,5 +1,5 @@
-// Words a first-year student may not know yet, each explained one tap away, and names that
-// stay whole: a long nickname ends with an ellipsis, and shows in full on a tap or on focus.
+// Words a first-year student may not know yet, each explained one tap away (the game screens
+// load this with themselves: the join page does not carry the glossary).
 
 import { useId, useState, type ReactNode } from 'react';
 
@@ -16,6 +16,8 @@ export const GLOSSARY = {
     'A short “I am still the leader” message that the leader sends to everyone, again and again. While heartbeats keep coming, no follower starts an election.',
   commit:
     'A value is committed once a majority of the nodes have stored it. From then on it is never lost or changed, even if the leader crashes.',
+  tally:
+    'Your majority is what most of your messages say: your order, plus what each other lieutenant passed on. A message that never came counts as Retreat, and so does a tie.',
   relay: 'Passing on to every other lieutenant what the commander told you, so that each lieutenant can compare what the others heard.',
   traitor:
     'A general who may lie, and may tell different people different things. Nobody knows who the traitors are: only a traitor’s own phone says so.',
@@ -52,18 +54,6 @@ export function Term({ id, children }: { id: TermId; children: ReactNode }) {
       <span id={defId} className="term-def" role="note" hidden={!open}>
         {GLOSSARY[id]}
       </span>
-    </span>
-  );
-}
-
-/** A nickname that never overflows: cut with an ellipsis, whole on a tap, on hover and on focus. */
-export function Nick({ name }: { name: string }) {
-  const [open, setOpen] = useState(false);
-  return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the whole name is in the text already (screen readers read it all); the tap only un-cuts it for the eye
-    // biome-ignore lint/a11y/noStaticElementInteractions: as above
-    <span className={`nick${open ? ' open' : ''}`} title={name} onClick={() => setOpen(!open)}>
-      {name}
     </span>
   );
 }

@@ -9,6 +9,7 @@ import { buzz, type PhoneGameProps } from '../types';
 import { currentStep, formatLeft, Icon, label, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
 import { keyed } from '../../keyed';
 import { must } from '../../../../shared/must';
+import { NowLine, Term } from '../../phone/Term';
 
 type Act = (action: unknown) => Promise<boolean>;
 
@@ -36,6 +37,7 @@ export function ByzantinePhone({ view, node, roster, act }: PhoneGameProps<Byzan
 
   return (
     <div className="byz stack">
+      <NowLine>{nowLine(view, name, node.you.autopilot)}</NowLine>
       <RoleCard view={view} name={name} />
       <PhaseBar view={view} timers={node.timers} t={node.t} paused={node.room.paused} />
       {error && (
@@ -402,7 +404,7 @@ function DecidePanel({
     <section className="panel stack byz-now decide" aria-labelledby="byz-now-title">
       <h2 id="byz-now-title">Decide</h2>
       <p className="byz-big">
-        Your majority: <ValueTag value={majority} big />
+        Your <Term id="tally">majority</Term>: <ValueTag value={majority} big />
       </p>
       <button type="button" className={`big byz-btn ${majority}`} disabled={busy} onClick={() => onDecide(majority)}>
         <Icon name={majority} size={28} />
@@ -528,6 +530,9 @@ function RelayList({ view, name }: { view: ByzantineView; name(id: string): stri
         Relays to you ({view.received - (view.order ? 1 : 0)}
         {view.m === 1 && !view.signed ? ` of ${others}` : ''})
       </h2>
+      <p className="muted">
+        <Term id="relay">A relay</Term> is what another lieutenant says the commander told them.
+      </p>
       {relays.length === 0 && (
         <p className="muted">
           {view.phase === 'decide' || view.phase === 'done'
@@ -683,5 +688,62 @@ function Chooser({
         {count === 0 ? 'Choose for each lieutenant' : `${verb} to ${count} of ${open.length}`}
       </button>
     </div>
+  );
+}
+
+/**
+ * What to do now, in one line. The same words on a traitor's phone and a loyal one whenever
+ * both have the same thing to do; where they differ, the line is short and read close up.
+ */
+function nowLine(view: ByzantineView, name: (id: string) => string, autopilot: boolean): string {
+  if (view.role === 'observer') return 'Watch this round on the projector: you play in the next one.';
+  if (autopilot) return 'The autopilot plays for you: watch what it does.';
+  if (view.phase === 'done') return 'The generals have decided: look at the projector.';
+  if (view.role === 'commander') {
+    if (view.canOrder) return 'Give your order to the lieutenants.';
+    return view.phase === 'orders' ? 'Your orders are on their way.' : 'Watch: the lieutenants pass on your orders, then decide.';
+  }
+  if (view.phase === 'orders' && !view.order && !view.orderMissing) return `Wait for ${name(view.commander)}’s order.`;
+  if (view.phase === 'decide') return view.decision ? 'You decided: watch the projector.' : 'Every message is in: decide by your majority.';
+  return 'Pass on your order; watch what the others pass on to you.';
+}
+
+/** One line after the round: what you did, and whether the loyal generals agreed (never who lied). */
+export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
+  if (view.role === 'observer') return <p className="recap">You watched this round.</p>;
+  const parts: string[] = [];
+  if (view.role === 'commander') {
+    const sent = Object.values(view.ordersSent ?? {});
+    const same = sent.length > 0 && sent.every((v) => v === sent[0]);
+    parts.push(sent.length === 0 ? 'You gave no order' : same ? `You ordered ${label(sent[0] ?? 'retreat')}` : 'You gave different orders');
+  } else if (view.decision) {
+    const majority = view.suggested;
+    parts.push(
+      `You decided ${label(view.decision)}${
+        majority && majority !== view.decision
+          ? ` although your majority was ${label(majority)}`
+          : view.decidedBy === 'timeout'
+            ? ' (your majority, when time ran out)'
+            : ', your majority'
+      }`,
+    );
+  } else if (view.traitor) parts.push('You did not decide (traitors do not)');
+  else parts.push('You decided nothing');
+  const e = view.ending;
+  if (e) {
+    parts.push(
+      e.ic1
+        ? 'the loyal lieutenants all decided the same (IC1 held)'
+        : e.cause === 'people'
+          ? 'the loyal lieutenants did not agree, because some decided against their own majority'
+          : e.cause === 'network'
+            ? 'the loyal lieutenants did not agree: messages were lost or late'
+            : 'the loyal lieutenants did not agree: the traitors split them',
+    );
+  }
+  return (
+    <p className="recap" data-testid="recap">
+      {parts.join('; ')}.
+    </p>
   );
 }

@@ -13,6 +13,7 @@ import { seconds, useTick, useViewClock, type ViewClock } from './clock';
 import { ROLE_LOOK } from './look';
 import './election.css';
 import { useOnChange } from '../../useOnChange';
+import { NowLine, Term } from '../../phone/Term';
 
 type Names = Map<string, string>;
 
@@ -35,7 +36,12 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
     return err === null;
   };
   const locked = busy || autopilot;
-  const timer = v.role !== 'leader' && <TimerPanel v={v} node={node} clock={clock} disabled={locked} send={send} />;
+  // One primary action at a time: a vote request is answered before anything else (the rules'
+  // order: a node that grants a vote restarts its timer and need not stand).
+  const answering = v.pendingVotes.length > 0;
+  const timer = v.role !== 'leader' && (
+    <TimerPanel v={v} node={node} clock={clock} disabled={locked} send={send} waitsForVote={answering} />
+  );
   // What to do comes first: standing once the timer ran out; a follower with a leader reads who leads first.
   const timerFirst = v.timer.expired || (v.role === 'follower' && !v.leader);
 
@@ -55,6 +61,7 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
 
   return (
     <div className="el-phone stack" data-testid="election-phone" data-role={v.role}>
+      <NowLine>{nowLine(v, autopilot)}</NowLine>
       <Hero v={v} />
       {autopilot && (
         <p className="notice" role="status">
@@ -71,7 +78,7 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
           {error}
         </div>
       )}
-      {v.pendingVotes.length > 0 && <VoteRequests v={v} names={names} disabled={locked} send={send} />}
+      {answering && <VoteRequests v={v} names={names} disabled={locked} send={send} />}
       {timerFirst && timer}
       {v.votes && v.role === 'candidate' && <Votes v={v} votes={v.votes} names={names} />}
       {v.role === 'leader' && <LeaderPanel v={v} node={node} clock={clock} disabled={locked} send={send} names={names} />}
@@ -111,11 +118,11 @@ function Hero({ v }: { v: ElectionView }) {
           <span aria-hidden="true">{look.icon}</span> {look.word}
         </span>
         <span className="el-term" data-testid="term">
-          Term <b>{v.term}</b>
+          <Term id="term">Term</Term> <b>{v.term}</b>
         </span>
         <span className="el-hero-note">
-          You are <b className={v.card.red ? 'el-red' : ''}>{v.card.label}</b> this round. {v.clusterSize} nodes: {v.majority} make a
-          majority.
+          Your <Term id="card">card</Term> is <b className={v.card.red ? 'el-red' : ''}>{v.card.label}</b>: the other phones call you by it
+          this round. {v.clusterSize} nodes: {v.majority} make a <Term id="majority">majority</Term>.
         </span>
       </div>
     </section>
@@ -133,12 +140,16 @@ function VoteRequests({
   disabled: boolean;
   send(a: ElectionAction): Promise<boolean>;
 }) {
+  const [first] = v.pendingVotes;
   return (
     <section className="panel stack el-requests" aria-labelledby="el-requests-title">
-      <h2 id="el-requests-title">{v.pendingVotes.length === 1 ? 'A vote request' : `${v.pendingVotes.length} vote requests`}</h2>
-      {v.pendingVotes.map((p) => (
-        <Request key={`${p.candidate.node}:${p.term}`} p={p} v={v} names={names} disabled={disabled} send={send} />
-      ))}
+      <h2 id="el-requests-title">A vote request</h2>
+      {first && <Request key={`${first.candidate.node}:${first.term}`} p={first} v={v} names={names} disabled={disabled} send={send} />}
+      {v.pendingVotes.length > 1 && (
+        <p className="muted">
+          {v.pendingVotes.length - 1} more {v.pendingVotes.length === 2 ? 'request waits' : 'requests wait'} after this one.
+        </p>
+      )}
     </section>
   );
 }
@@ -203,14 +214,25 @@ function TimerPanel({
   clock,
   disabled,
   send,
+  waitsForVote,
 }: {
   v: ElectionView;
   node: NodeView;
   clock: ViewClock;
   disabled: boolean;
   send(a: ElectionAction): Promise<boolean>;
+  /** A vote request is on screen: it is answered first, so Stand is not offered beside it. */
+  waitsForVote: boolean;
 }) {
   const firesAt = node.timers[v.timer.key];
+  if (v.timer.expired && waitsForVote) {
+    return (
+      <section className="panel stack" aria-labelledby="el-timer-title">
+        <h2 id="el-timer-title">Your election timer ran out</h2>
+        <p className="muted">Answer the vote request above first. If you grant it, your timer starts again; if not, you may then stand.</p>
+      </section>
+    );
+  }
   if (v.timer.expired) {
     const again = v.role === 'candidate';
     return (
@@ -393,7 +415,7 @@ function FollowerPanel({ v, clock, names }: { v: ElectionView; clock: ViewClock;
       )}
       {v.heard.count > 0 && (
         <p>
-          <b>{v.heard.count}</b> heartbeat{v.heard.count === 1 ? '' : 's'} received
+          <b>{v.heard.count}</b> <Term id="heartbeat">{v.heard.count === 1 ? 'heartbeat' : 'heartbeats'}</Term> received
           {v.heard.lastAt !== null && <>, the last {seconds(clock.now() - v.heard.lastAt)} ago</>}.
         </p>
       )}
@@ -413,7 +435,8 @@ function Decision({ v, names }: { v: ElectionView; names: Names }) {
       <h2 id="el-decision-title">Dinner party</h2>
       {committed ? (
         <p className="el-committed" data-testid="committed">
-          <span aria-hidden="true">✓ </span>Committed: <b>“{committed.value}”</b>
+          <span aria-hidden="true">✓ </span>
+          <Term id="commit">Committed</Term>: <b>“{committed.value}”</b>
         </p>
       ) : (
         <p className="muted" data-testid="committed">
@@ -459,5 +482,50 @@ function LogList({ v }: { v: ElectionView }) {
         ))}
       </ol>
     </details>
+  );
+}
+
+/** What to do now, in one line, in the order the rules make sense. */
+function nowLine(v: ElectionView, autopilot: boolean): string {
+  if (autopilot) return 'The autopilot plays for you: watch what it does.';
+  if (v.pendingVotes.length > 0) return 'Someone asks for your vote: grant it or refuse it.';
+  if (v.role === 'leader') {
+    if (v.lead?.proposal) return 'You lead: wait until a majority stores your proposal.';
+    return v.decision.committed ? 'You lead: you may propose another restaurant.' : 'You lead: propose the restaurant.';
+  }
+  if (v.timer.expired && v.canStand) return v.role === 'candidate' ? 'No one won: stand again.' : 'No heartbeat came: stand for election.';
+  if (v.role === 'candidate') return 'You stand for election: wait for the votes.';
+  if (v.leader) return 'Follow the leader: nothing to do while its heartbeats arrive.';
+  return 'Wait. If your timer runs out before a heartbeat comes, stand for election.';
+}
+
+const clockText = (ms: number): string => {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** One line after the round: what you did, and what happened to the class. */
+export function ElectionRecap({ view: v, roster }: PhoneGameProps<ElectionView>) {
+  const names = new Map(roster.nodes.map((n) => [n.id, n.nickname]));
+  const who = (c: CardRef) => (c.node === v.you ? 'you' : (names.get(c.node) ?? c.card));
+  const parts: string[] = [];
+  if (v.role === 'leader') parts.push(`You led term ${v.term}`);
+  else if (v.votedFor)
+    parts.push(v.votedFor.node === v.you ? `You stood in term ${v.term}` : `You voted for ${who(v.votedFor)} in term ${v.term}`);
+  else parts.push(`You did not vote in term ${v.term}`);
+  const lead = v.recap.leader;
+  if (lead)
+    parts.push(`${lead.by.node === v.you ? 'you' : who(lead.by)} led term ${lead.term} with ${lead.votes} of ${v.clusterSize} votes`);
+  else parts.push('no one was elected');
+  parts.push(
+    v.recap.committed
+      ? `“${v.recap.committed.value}” was committed at ${clockText(v.recap.committed.at - v.recap.startedAt)}`
+      : 'no restaurant was committed',
+  );
+  const line = parts.join('; ');
+  return (
+    <p className="recap" data-testid="recap">
+      {line.charAt(0).toUpperCase() + line.slice(1)}.
+    </p>
   );
 }

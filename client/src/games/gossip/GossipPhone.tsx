@@ -13,6 +13,7 @@ import { withNames } from './look';
 import './gossip.css';
 import { keyed } from '../../keyed';
 import { useOnChange } from '../../useOnChange';
+import { NowLine, Term } from '../../phone/Term';
 
 type Names = Map<string, string>;
 
@@ -46,6 +47,7 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
 
   return (
     <div className="go-phone stack" data-testid="gossip-phone" data-knows={v.knows ? 'yes' : 'no'}>
+      <NowLine>{nowLine(v, autopilot)}</NowLine>
       {v.cards ? <CardHero c={v.cards} name={name} /> : <Hero v={v} name={name} />}
       <RoundBar v={v} node={node} />
       {autopilot && (
@@ -94,7 +96,7 @@ function Hero({ v, name }: { v: GossipNodeView; name(id: string): string }) {
     return (
       <section className="go-hero go-hero-knows" aria-label="The rumour" data-testid="rumour-status">
         <span className="go-hero-tag">
-          <span aria-hidden="true">✓ </span>You know the rumour
+          <span aria-hidden="true">✓ </span>You know the <Term id="rumour">rumour</Term>
         </span>
         <span className="go-word" data-testid="rumour-word">
           {v.word}
@@ -116,7 +118,9 @@ function Hero({ v, name }: { v: GossipNodeView; name(id: string): string }) {
       <span className="go-hero-mark" aria-hidden="true">
         ?
       </span>
-      <span className="go-hero-tag">You have not heard the rumour yet</span>
+      <span className="go-hero-tag">
+        You have not heard the <Term id="rumour">rumour</Term> yet
+      </span>
       <span className="go-hero-from">
         {v.mode === 'push' ? 'Wait: someone who knows it may tell you.' : 'Ask people whether they know it: a node that knows answers.'}
       </span>
@@ -315,5 +319,41 @@ function Die() {
         <circle key={`${cx}-${cy}`} cx={cx} cy={cy} r="2.6" fill="#14213d" />
       ))}
     </svg>
+  );
+}
+
+/** What to do now, in one line. */
+function nowLine(v: GossipNodeView, autopilot: boolean): string {
+  if (autopilot) return 'The autopilot plays for you: watch what it does.';
+  const left = v.picksLeft;
+  if (v.verb === 'tell' && left > 0)
+    return v.cards
+      ? `Show your highest card to ${left} ${left === 1 ? 'person' : 'people'}: tap names or pick at random.`
+      : `Tell ${left} ${left === 1 ? 'person' : 'people'} the rumour: tap names or pick at random.`;
+  if (v.verb === 'ask' && left > 0) return `Ask ${left} ${left === 1 ? 'person' : 'people'} whether they know the rumour.`;
+  if (v.verb !== null) return `Done for round ${v.round}: wait for the next round.`;
+  return v.knows ? 'Wait for the next round to spread it again.' : 'Wait: someone who knows the rumour may tell you.';
+}
+
+/** One line after the round: what you did, and how far the rumour went. */
+export function GossipRecap({ view: v, roster }: PhoneGameProps<GossipNodeView>) {
+  const names = new Map(roster.nodes.map((n) => [n.id, n.nickname]));
+  const name = (id: string) => names.get(id) ?? 'someone who left';
+  let you: string;
+  if (v.cards)
+    you = `You ended with ${v.cards.best.label} as the highest card you saw, and sent ${v.sent} message${v.sent === 1 ? '' : 's'}`;
+  else if (v.learned?.from)
+    you = `You heard the rumour from ${name(v.learned.from)} in round ${v.learned.round} and sent ${v.sent} message${v.sent === 1 ? '' : 's'}`;
+  else if (v.learned) you = `You started with the rumour and sent ${v.sent} message${v.sent === 1 ? '' : 's'}`;
+  else you = 'The rumour never reached you';
+  const e = v.ending;
+  const cls = e
+    ? `${e.informed === e.of ? `all ${e.of}` : `${e.informed} of ${e.of}`} ${v.cards ? 'had seen the top card' : 'knew it'} after ${e.rounds} round${e.rounds === 1 ? '' : 's'}`
+    : null;
+  return (
+    <p className="recap" data-testid="recap">
+      {you}
+      {cls ? `; ${cls}` : ''}.
+    </p>
   );
 }

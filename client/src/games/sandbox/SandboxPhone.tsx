@@ -4,6 +4,7 @@ import { TEXT_MAX } from '../../../../shared/games/sandbox/config';
 import { buzz, type PhoneGameProps } from '../types';
 import { PeerPicker } from '../../phone/PeerPicker';
 import { keyed } from '../../keyed';
+import { NowLine, Term } from '../../phone/Term';
 
 export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>) {
   const [to, setTo] = useState<string[]>([]);
@@ -12,7 +13,7 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
   const [sentNote, setSentNote] = useState<string | null>(null);
   const seen = useRef(view.received);
   const names = new Map(roster.nodes.map((n) => [n.id, n.nickname]));
-  const name = (id: string) => names.get(id) ?? id;
+  const name = (id: string) => names.get(id) ?? 'someone who left';
 
   useEffect(() => {
     if (view.received > seen.current) buzz();
@@ -30,6 +31,7 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
 
   return (
     <div className="stack">
+      <NowLine>Send a message to someone: pick names, write, send. Watch your inbox for theirs.</NowLine>
       <section className="panel stack" aria-labelledby="sandbox-send">
         <h2 id="sandbox-send">Send a message</h2>
         <PeerPicker peers={view.peers} names={names} selected={to} onChange={setTo} />
@@ -69,7 +71,7 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
                   <b>{name(m.from)}:</b> {m.text}
                 </div>
                 <div className="meta">
-                  took {Math.max(0, Math.round(m.receivedAt - m.sentAt))} ms · Lamport {m.lamport}
+                  took {Math.max(0, Math.round(m.receivedAt - m.sentAt))} ms · <Term id="lamport">Lamport clock</Term> {m.lamport}
                   {m.duplicate && ' · a duplicate: the network delivered this twice'}
                 </div>
               </li>
@@ -77,5 +79,17 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
         </ul>
       </section>
     </div>
+  );
+}
+
+/** One line after the round: what you sent and what reached you. */
+export function SandboxRecap({ view }: PhoneGameProps<SandboxView>) {
+  const dups = view.inbox.filter((m) => m.duplicate).length;
+  return (
+    <p className="recap" data-testid="recap">
+      You sent {view.sent.length} message{view.sent.length === 1 ? '' : 's'}; {view.received} message{view.received === 1 ? '' : 's'}{' '}
+      reached you
+      {dups > 0 ? ` (${dups} of them twice: the network duplicated ${dups === 1 ? 'it' : 'them'})` : ''}.
+    </p>
   );
 }

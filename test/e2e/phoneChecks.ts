@@ -1,0 +1,83 @@
+// Checks the e2e specs run on every phone screen: an axe-core scan (WCAG 2.1 AA, axe-core from
+// npm injected into the page, no network), no node id in any text a person reads, no sideways
+// scrolling, and every touch target at least 44×44 px.
+
+import { createRequire } from 'node:module';
+import { expect, type Page } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE: string = (require('axe-core') as { source: string }).source;
+
+/** Node ids as the protocol names them (n1, n27): never in words a person reads. */
+export const NODE_ID = /\bn\d+\b/;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now; fails with the violations. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  // The page's CSP allows only its own scripts: evaluate the source instead of adding a <script>.
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations;
+  });
+  const readable = (violations as AxeViolation[]).map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+  );
+  expect(readable, `axe-core violations on ${label}`).toEqual([]);
+}
+
+/** Every text a person reads on the page: the visible text, and the names, titles and placeholders. */
+export async function readableTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out = [document.title, document.body.innerText];
+    for (const el of document.querySelectorAll('[aria-label],[title],[placeholder],[alt],[aria-valuetext]')) {
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext']) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  });
+}
+
+/** No node id (n1, n12…) in anything the page shows or names. */
+export async function expectNoNodeIds(page: Page, label: string): Promise<void> {
+  const hits = (await readableTexts(page)).flatMap((t) => t.split('\n')).filter((line) => NODE_ID.test(line));
+  expect(hits, `node ids in the text of ${label}`).toEqual([]);
+}
+
+/** Nothing wider than the screen, and every visible control at least 44×44 CSS px. */
+export async function expectPhoneLayout(page: Page, label: string): Promise<void> {
+  const { overflow, small } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const overflow = document.documentElement.scrollWidth - width;
+    const small: string[] = [];
+    for (const el of document.querySelectorAll('button, a[href], input, select, summary, [role="button"]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (el.closest('[inert]')) continue;
+      if (r.width < 43.5 || r.height < 43.5)
+        small.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
+    }
+    return { overflow, small };
+  });
+  expect(overflow, `${label}: the page scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+  expect(small, `${label}: touch targets under 44×44 px`).toEqual([]);
+}
+
+/** All of the above on one phone screen. */
+export async function checkPhoneScreen(page: Page, label: string): Promise<void> {
+  await expectNoNodeIds(page, label);
+  await expectPhoneLayout(page, label);
+  await expectAccessible(page, label);
+}
