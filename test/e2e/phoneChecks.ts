@@ -37,6 +37,7 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 /** Every text a person reads on the page: the visible text, and the names, titles and placeholders. */
 export async function readableTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is what a person reads (hidden text left out)
     const out = [document.title, document.body.innerText];
     for (const el of document.querySelectorAll('[aria-label],[title],[placeholder],[alt],[aria-valuetext]')) {
       for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext']) {
