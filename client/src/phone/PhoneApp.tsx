@@ -12,6 +12,9 @@ import { APP_NAME, useTitle } from '../useTitle';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import './phone.css';
 import { Nick } from './Nick';
+import { useT } from '../i18n/I18nProvider';
+import type { Translator } from '../i18n/translate';
+import { errorText } from './errorText';
 
 export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
   const session = usePhoneSession();
@@ -26,17 +29,24 @@ export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
     const timer = setTimeout(prefetchPhoneScreens, 500);
     return () => clearTimeout(timer);
   }, [inRoom]);
+  const t = useT();
   const linkCode = normaliseRoomCode(initialCode);
-  useTitle(view ? `${view.you.nickname} — room ${view.room.code}` : linkCode ? `Join ${linkCode}` : `Join a room — ${APP_NAME}`);
+  useTitle(
+    view
+      ? t('phone.title.inRoom', { nickname: view.you.nickname, code: view.room.code })
+      : linkCode
+        ? t('phone.title.joinCode', { code: linkCode })
+        : t('phone.title.join', { app: APP_NAME }),
+  );
 
   const banner =
     connection !== 'online' && (view || resuming) ? (
       <div className="banner reconnecting" role="status">
-        Reconnecting… you keep your place.
+        {t('phone.banner.reconnecting')}
       </div>
     ) : view?.room.paused ? (
       <div className="banner paused" role="status">
-        The instructor paused the network: messages wait.
+        {t('phone.banner.paused')}
       </div>
     ) : null;
 
@@ -47,7 +57,7 @@ export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
         <main className="phone-main">
           {resuming ? (
             <p className="lobby-big" role="status">
-              Getting your place back…
+              {t('phone.resuming')}
             </p>
           ) : session.endedCode ? (
             <EndedRoom
@@ -75,7 +85,7 @@ export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
         <span className="spacer" />
         <LanguagePicker />
         <span className="code">
-          <span className="sr-only">Room </span>
+          <span className="sr-only">{t('phone.roomLabel')} </span>
           {view.room.code}
         </span>
       </header>
@@ -95,6 +105,7 @@ type Checked = { code: string; status: RoomCheck['status']; replay: string | nul
  * with a counter and the server's own rules checked as the student types.
  */
 function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode: string }) {
+  const t = useT();
   const [code, setCode] = useState(() => normaliseRoomCode(initialCode) ?? initialCode.toUpperCase());
   const [checked, setChecked] = useState<Checked | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -103,13 +114,13 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
   const check = async (typed: string) => {
     setError(null);
     const normal = normaliseRoomCode(typed);
-    if (!normal) return setError('A room code has 5 letters and digits, like K7QX3.');
+    if (!normal) return setError(t('phone.join.badCode'));
     setBusy(true);
     const r = await session.check(normal);
     setBusy(false);
-    if (!r.ok) return setError(r.error.message);
-    if (r.data.status === 'locked') return setError(`Room ${normal} is locked: the instructor lets nobody else in now.`);
-    if (r.data.status === 'full') return setError(`Room ${normal} is full.`);
+    if (!r.ok) return setError(r.error.code === 'unknown_room' ? t('phone.join.unknownRoom', { code: normal }) : errorText(t, r.error));
+    if (r.data.status === 'locked') return setError(t('phone.join.locked', { code: normal }));
+    if (r.data.status === 'full') return setError(t('phone.join.full', { code: normal }));
     setChecked(r.data);
   };
   // A link or a QR code brings the code: check it as soon as the connection is up.
@@ -143,20 +154,20 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
       }}
       aria-labelledby="join-title"
     >
-      <h1 id="join-title">Join the cluster</h1>
+      <h1 id="join-title">{t('phone.join.title')}</h1>
       {session.notice && (
         <div className="notice stack" role="status">
-          <span>{session.notice.message}</span>
+          <span>{errorText(t, session.notice)}</span>
           {session.notice.code === 'replaced' && (
             <button type="button" className="big" onClick={session.takeOver}>
-              Play on this screen
+              {t('phone.join.takeOver')}
             </button>
           )}
         </div>
       )}
-      <p className="muted">Step 1 of 2: the code on the projector.</p>
+      <p className="muted">{t('phone.join.step1')}</p>
       <div className="field">
-        <label htmlFor="join-code">Room code</label>
+        <label htmlFor="join-code">{t('phone.join.codeLabel')}</label>
         <input
           id="join-code"
           className="code-input"
@@ -180,19 +191,21 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
         </div>
       )}
       <button className="big" type="submit" disabled={busy}>
-        {busy ? 'Checking…' : 'Next'}
+        {busy ? t('phone.join.checking') : t('phone.join.next')}
       </button>
       {!online && (
         <p className="muted" role="status">
-          Connecting to the server…
+          {t('phone.join.connecting')}
         </p>
       )}
+      <LanguagePicker className="language-picker join-language" />
     </form>
   );
 }
 
 /** Step 2: the nickname, counted as the server counts it, refused (never cut) when too long. */
 function NicknameStep({ session, code, onBack }: { session: PhoneSession; code: string; onBack(): void }) {
+  const t = useT();
   const [nickname, setNickname] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -202,18 +215,18 @@ function NicknameStep({ session, code, onBack }: { session: PhoneSession; code: 
     e.preventDefault();
     setError(null);
     const local = checkNickname(nickname);
-    if (!local.ok) return setError(NICKNAME_PROBLEM[local.problem]);
+    if (!local.ok) return setError(nicknameProblem(t, local.problem));
     setBusy(true);
     const err = await session.join(code, nickname);
     setBusy(false);
-    if (err) setError(joinError(err));
+    if (err) setError(joinError(t, err));
   };
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="join-title" noValidate>
-      <h1 id="join-title">Join room {code}</h1>
-      <p className="muted">Step 2 of 2: the name the class will see.</p>
+      <h1 id="join-title">{t('phone.join.roomTitle', { code })}</h1>
+      <p className="muted">{t('phone.join.step2')}</p>
       <div className="field">
-        <label htmlFor="join-nickname">Nickname</label>
+        <label htmlFor="join-nickname">{t('phone.join.nicknameLabel')}</label>
         <input
           id="join-nickname"
           value={nickname}
@@ -222,12 +235,14 @@ function NicknameStep({ session, code, onBack }: { session: PhoneSession; code: 
             setError(null);
           }}
           autoComplete="nickname"
-          placeholder="What should the class call you?"
+          placeholder={t('phone.join.nicknamePlaceholder')}
           aria-invalid={over || error ? true : undefined}
           aria-describedby="join-count"
         />
         <span id="join-count" className={`join-count${over ? ' over' : ''}`} aria-live="polite">
-          {over ? `${length} of ${NICKNAME_MAX} characters: ${length - NICKNAME_MAX} too many` : `${length} of ${NICKNAME_MAX} characters`}
+          {over
+            ? t('phone.join.countOver', { length, max: NICKNAME_MAX, over: length - NICKNAME_MAX })
+            : t('phone.join.count', { length, max: NICKNAME_MAX })}
         </span>
       </div>
       {error && (
@@ -236,27 +251,25 @@ function NicknameStep({ session, code, onBack }: { session: PhoneSession; code: 
         </div>
       )}
       <button className="big" type="submit" disabled={busy}>
-        {busy ? 'Joining…' : 'Join'}
+        {busy ? t('phone.join.joining') : t('phone.join.join')}
       </button>
       <button type="button" className="secondary" onClick={onBack}>
-        Another room code
+        {t('phone.join.otherCode')}
       </button>
     </form>
   );
 }
 
-const NICKNAME_PROBLEM: Record<NicknameProblem, string> = {
-  empty: 'Pick a nickname with at least one letter or digit you can see.',
-  too_long: `That is too long: a nickname has at most ${NICKNAME_MAX} characters. Shorten it.`,
-  control: 'A nickname cannot contain control characters.',
-};
+function nicknameProblem(t: Translator, problem: NicknameProblem): string {
+  if (problem === 'too_long') return t('phone.join.tooLong', { max: NICKNAME_MAX });
+  return problem === 'control' ? t('phone.join.control') : t('phone.join.empty');
+}
 
-function joinError(err: ErrorInfo): string {
-  if (err.code === 'nickname_too_long') return NICKNAME_PROBLEM.too_long;
-  if (err.code === 'nickname_invalid') return err.params?.problem === 'control' ? NICKNAME_PROBLEM.control : NICKNAME_PROBLEM.empty;
-  if (err.code === 'nickname_taken')
-    return `Someone in this room is already called “${String(err.params?.nickname ?? '')}”. Pick another name.`;
-  return err.message;
+function joinError(t: Translator, err: ErrorInfo): string {
+  if (err.code === 'nickname_too_long') return nicknameProblem(t, 'too_long');
+  if (err.code === 'nickname_invalid') return nicknameProblem(t, err.params?.problem === 'control' ? 'control' : 'empty');
+  if (err.code === 'nickname_taken') return t('phone.join.taken', { nickname: String(err.params?.nickname ?? '') });
+  return errorText(t, err);
 }
 
 /** How often a phone left on "This session is over" asks whether the replay has been shared. */
@@ -285,16 +298,17 @@ function EndedRoom({ session, code, onAnother }: { session: PhoneSession; code: 
 
 /** The session is over: say so, offer another room, and the replay if the instructor shared it. */
 function SessionOver({ code, replay, onAnother }: { code: string; replay: string | null; onAnother(): void }) {
+  const t = useT();
   return (
     <section className="stack session-over" aria-labelledby="over-title" data-testid="session-over">
-      <h1 id="over-title">This session is over</h1>
-      <p>Room {code} has ended. Thank you for playing!</p>
+      <h1 id="over-title">{t('phone.over.title')}</h1>
+      <p>{t('phone.over.text', { code })}</p>
       {replay ? (
         <a className="button big" href={replay}>
-          Watch the replay
+          {t('phone.over.replay')}
         </a>
       ) : (
-        <p className="muted">If the instructor shares the replay, its link appears here.</p>
+        <p className="muted">{t('phone.over.noReplay')}</p>
       )}
       <button
         type="button"
@@ -304,25 +318,26 @@ function SessionOver({ code, replay, onAnother }: { code: string; replay: string
           onAnother();
         }}
       >
-        Join another room
+        {t('phone.over.another')}
       </button>
     </section>
   );
 }
 
-const roundOver = async () => ({ code: 'round_over', message: 'This round is over: wait for the next one.' });
+const roundOver = async () => ({ code: 'round_over', message: 'This round is over.' });
 
 function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const last = view.lastRound;
   if (view.room.ended) {
-    return <p className="lobby-big">This session is over. Thank you for playing!</p>;
+    return <p className="lobby-big">{t('phone.over.short')}</p>;
   }
   if (view.you.crashed) {
     return (
       <div className="crashed-screen" role="alert">
-        <h2>Your node has crashed</h2>
-        <p>The instructor crashed it. It sends nothing and hears nothing until it is restarted. Keep this page open.</p>
+        <h2>{t('phone.crashed.title')}</h2>
+        <p>{t('phone.crashed.text')}</p>
       </div>
     );
   }
@@ -332,39 +347,40 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
   const toggleAutopilot = async (on: boolean) => {
     setError(null);
     const err = await session.setAutopilot(on);
-    if (err) setError(err.message);
+    if (err) setError(errorText(t, err));
   };
+  const gameName = (game: string, title: string) => t.dynamic(`phone.game.${game}`) ?? title;
   return (
     <>
       {!view.round && last && LastScreen && (
         <section className="panel stack" aria-labelledby="last-round">
-          <h2 id="last-round">Round {last.index} is over</h2>
+          <h2 id="last-round">{t('phone.last.title', { index: last.index })}</h2>
           {Recap && (
             <Suspense fallback={null}>
               <Recap view={last.view} node={view} roster={session.roster} act={roundOver} />
             </Suspense>
           )}
-          <p className="muted">{last.title}: the results are on the projector.</p>
+          <p className="muted">{t('phone.last.projector', { game: gameName(last.game, last.title) })}</p>
           <details open>
-            <summary>Your node at the end of the round</summary>
+            <summary>{t('phone.last.yourNode')}</summary>
             <LastRoundView Screen={LastScreen} last={last} node={view} roster={session.roster} />
           </details>
         </section>
       )}
       {!view.round && (
         <section className="stack" aria-live="polite">
-          <p className="lobby-big">You are in, {view.you.nickname}!</p>
+          <p className="lobby-big">{t('phone.lobby.in', { nickname: view.you.nickname })}</p>
           <p className="node-count" data-testid="node-count">
             {session.roster.count}
           </p>
           <p className="muted" style={{ textAlign: 'center' }}>
-            {session.roster.count === 1 ? 'node' : 'nodes'} in the room. Wait for the instructor to start a round.
+            {t('phone.lobby.count', { count: session.roster.count })}
           </p>
         </section>
       )}
       {view.round && !view.playing && (
         <p className="notice" role="status">
-          A round of {view.round.title} is on. You joined after it started: you will play in the next one.
+          {t('phone.lobby.late', { game: gameName(view.round.game, view.round.title) })}
         </p>
       )}
       {view.round && view.playing && Screen && view.game !== null && (
@@ -372,15 +388,13 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
           <Screen view={view.game} node={view} roster={session.roster} act={session.act} />
         </Suspense>
       )}
-      {view.round && view.playing && !Screen && (
-        <p className="error">This phone does not know the game "{view.round.game}". Reload the page.</p>
-      )}
+      {view.round && view.playing && !Screen && <p className="error">{t('phone.unknownGame', { game: view.round.game })}</p>}
       {view.round && view.playing && (
         <label className="switch">
           <span>
-            <b>Autopilot</b>
+            <b>{t('phone.autopilot')}</b>
             <br />
-            <span className="muted">The built-in bot plays your node while you watch.</span>
+            <span className="muted">{t('phone.autopilot.help')}</span>
           </span>
           <input type="checkbox" checked={view.you.autopilot} onChange={(e) => void toggleAutopilot(e.target.checked)} />
         </label>
@@ -392,17 +406,17 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
       )}
       <footer className="phone-footer">
         <span className="muted">
-          You play as <Nick name={view.you.nickname} />.
+          {t('phone.footer.youPlay')} <Nick name={view.you.nickname} />
         </span>
         <span className="spacer" />
         <button
           type="button"
           className="secondary small"
           onClick={() => {
-            if (window.confirm('Leave this room? You would join again as a new node.')) void session.leave();
+            if (window.confirm(t('phone.leave.confirm'))) void session.leave();
           }}
         >
-          Leave
+          {t('phone.leave')}
         </button>
       </footer>
     </>
@@ -431,9 +445,10 @@ function LastRoundView({
 }
 
 function GameLoading() {
+  const t = useT();
   return (
     <p className="lobby-big" role="status">
-      Loading the game…
+      {t('phone.loadingGame')}
     </p>
   );
 }

@@ -3,6 +3,7 @@
 
 import type { ByzantineResult as Result } from '../../../../shared/games/byzantine/analysis';
 import type { ResultProps } from '../types';
+import { useT } from '../../i18n/I18nProvider';
 import { Icon, TraitorTag, ValueTag } from './common';
 import { BoundLine, causeText, flagText, fromBound, LieutenantTable, TraitorLies, Verdict, type TableRow } from './parts';
 
@@ -22,7 +23,8 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
     late: l.late,
     forged: l.forged,
   }));
-  const cause = causeText(r.breakdown, name);
+  const t = useT();
+  const cause = causeText(t, r.breakdown, name);
   const alg = `${r.signed ? 'SM' : 'OM'}(${r.m})`;
   const dropped = r.messages.dropped.partition + r.messages.dropped.loss + r.messages.dropped.crashed;
   return (
@@ -60,7 +62,7 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
         <ul className="byz-notes" aria-label="Worth a word">
           {r.flags.map((f) => (
             <li key={JSON.stringify(f)} className="byz-flag">
-              {flagText(f, name)}
+              {flagText(t, f, name)}
             </li>
           ))}
         </ul>

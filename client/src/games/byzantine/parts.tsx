@@ -4,7 +4,11 @@
 import type { ByzantineResult } from '../../../../shared/games/byzantine/analysis';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import type { Bound, Breakdown } from '../../../../shared/games/byzantine/outcome';
-import type { Notice, NoticeParam } from '../../../../shared/protocol/notice';
+import type { Notice } from '../../../../shared/protocol/notice';
+import { useT } from '../../i18n/I18nProvider';
+import type { Translator } from '../../i18n/translate';
+import { wordParams } from '../../i18n/words';
+import { valueWord } from './words';
 import type { Tally } from '../../../../shared/games/byzantine/state';
 import { Icon, label, TraitorTag, ValueTag } from './common';
 
@@ -244,86 +248,72 @@ export function LieutenantTable({
   );
 }
 
-/** A node parameter of a notice ({node: id}), or null. */
-function nodeOf(p: NoticeParam | undefined): string | null {
-  return p !== null && typeof p === 'object' && 'node' in p ? p.node : null;
-}
-const valueParam = (p: NoticeParam | undefined): Value => (p === 'attack' ? 'attack' : 'retreat');
-const countOf = (p: NoticeParam | undefined): number => (typeof p === 'number' ? p : 0);
-
-/** A result's flag in words, every node by its nickname. */
-export function flagText(f: Notice, name: (id: string) => string): string {
-  const p = f.params ?? {};
-  const who = nodeOf(p.node);
-  switch (f.code) {
-    case 'byzantine.flag.against':
-      return againstText(who ? name(who) : '?', valueParam(p.decision), valueParam(p.majority));
-    case 'byzantine.flag.crashed':
-      return `${who ? name(who) : '?'} was down when the decision phase ended, so decided nothing.`;
-    case 'byzantine.flag.lost': {
-      const n = countOf(p.count);
-      return `${n} message${n === 1 ? '' : 's'} never arrived in time: each counted as Retreat (the bound assumes a reliable network).`;
-    }
-    case 'byzantine.flag.late': {
-      const n = countOf(p.count);
-      return `${n} message${n === 1 ? '' : 's'} arrived after ${n === 1 ? 'its' : 'their'} phase and ${n === 1 ? 'was' : 'were'} ignored.`;
-    }
-    default:
-      return f.code;
+/** A result's flag in words, every node by its nickname (its code is the message's key). */
+export function flagText(t: Translator, f: Notice, name: (id: string) => string): string {
+  const params = wordParams(t, f.params, name);
+  for (const k of ['decision', 'majority'] as const) {
+    const v = f.params?.[k];
+    if (v === 'attack' || v === 'retreat') params[k] = valueWord(t, v);
   }
-}
-
-/** "Chloe decided Retreat although Chloe's majority was Attack." */
-export function againstText(who: string, decision: Value, majority: Value): string {
-  return `${who} decided ${label(decision)} although ${who}’s majority was ${label(majority)}.`;
+  const kind = f.code.replace(/^byzantine\.flag\./, '');
+  return t.dynamic(`byzantine.flag.${kind}`, params) ?? f.code;
 }
 
 /** Why the verdict is what it is: a person not following the algorithm is not the algorithm failing. */
-export function causeText(b: Breakdown, name: (id: string) => string): string | null {
+export function causeText(t: Translator, b: Breakdown, name: (id: string) => string): string | null {
   switch (b.cause) {
     case null:
       return null;
     case 'people':
-      return `The algorithm was not broken: had every loyal lieutenant decided by their own majority, IC1 and IC2 would hold. ${b.against
-        .map((a) => againstText(name(a.node), a.decision, a.majority))
-        .join(' ')}`;
+      return [
+        t('byzantine.cause.people'),
+        ...b.against.map((a) =>
+          t('byzantine.flag.against', { node: name(a.node), decision: valueWord(t, a.decision), majority: valueWord(t, a.majority) }),
+        ),
+      ].join(' ');
     case 'network':
-      return 'The network broke it: messages were lost or late, or a general was down, and each missing message counted as Retreat.';
+      return t('byzantine.cause.network');
     case 'traitors':
-      return 'The traitors broke it: every message arrived, and the loyal lieutenants followed their majority.';
+      return t('byzantine.cause.traitors');
   }
 }
 
 /** What each traitor told whom, as it happened (a person may lie differently to each). */
 export function TraitorLies({ r, name }: { r: ByzantineResult; name(id: string): string }) {
+  const t = useT();
   if (r.traitors.length === 0 || r.signed || r.m !== 1) return null;
   type Heard = Value | 'missing';
-  const lines = r.traitors.map((t): { t: string; heard: Heard | null; told: (readonly [string, Heard])[] } => {
-    if (t === r.commander) return { t, heard: null, told: Object.entries(r.orders) };
-    const own = r.lieutenants[t];
+  const lines = r.traitors.map((id): { id: string; heard: Heard | null; told: (readonly [string, Heard])[] } => {
+    if (id === r.commander) return { id, heard: null, told: Object.entries(r.orders) };
+    const own = r.lieutenants[id];
     const told = Object.entries(r.lieutenants)
-      .filter(([l]) => l !== t)
-      .map(([l, row]) => [l, row.relays[t] ?? 'missing'] as const);
-    return { t, heard: own ? (own.order ?? 'missing') : null, told };
+      .filter(([l]) => l !== id)
+      .map(([l, row]) => [l, row.relays[id] ?? 'missing'] as const);
+    return { id, heard: own ? (own.order ?? 'missing') : 'missing', told };
   });
   return (
-    <ul className="byz-notes" aria-label="What the traitors said">
-      {lines.map(({ t, heard, told }) => (
-        <li key={t}>
-          <b>{name(t)}</b>
-          {t === r.commander ? ' (commander) ordered ' : heard === null ? ' said ' : ' was told '}
-          {heard !== null && t !== r.commander && (
-            <>{heard === 'missing' ? <span className="byz-value missing">nothing</span> : <ValueTag value={heard} />} and told </>
-          )}
+    <ul className="byz-notes" aria-label={t('byzantine.lies.label')}>
+      {lines.map(({ id, heard, told }) => (
+        <li key={id}>
+          {heard === null
+            ? t('byzantine.lies.commander', { name: name(id) })
+            : t('byzantine.lies.lieutenant', {
+                name: name(id),
+                heard: heard === 'missing' ? t('byzantine.lies.nothing') : valueWord(t, heard),
+              })}{' '}
           {told.length === 0
-            ? 'nobody anything'
+            ? t('byzantine.lies.nobody')
             : told.map(([to, v], i) => (
                 <span key={to}>
                   {i > 0 ? ', ' : ''}
-                  {name(to)} {v === 'missing' ? <span className="byz-value missing">nothing in time</span> : <ValueTag value={v} />}
+                  {name(to)}{' '}
+                  {v === 'missing' ? (
+                    <span className="byz-value missing">{t('byzantine.lies.nothingInTime')}</span>
+                  ) : (
+                    <ValueTag value={v} />
+                  )}
                 </span>
               ))}
-          .
         </li>
       ))}
     </ul>
