@@ -25,10 +25,10 @@ export const TERMS = [
 export type TermId = (typeof TERMS)[number];
 
 /**
- * A term of art with its explanation one tap away: the word, a "?" button beside it, and the
- * explanation under it while open.
+ * A term of art with its explanation one tap away: the word (or a sentence using it, with the
+ * `word` its button asks about), a "?" button beside it, and the explanation under it while open.
  */
-export function Term({ id, children }: { id: TermId; children: string }) {
+export function Term({ id, children, word }: { id: TermId; children: string; word?: string }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const defId = useId();
@@ -40,7 +40,7 @@ export function Term({ id, children }: { id: TermId; children: string }) {
         className="term-button"
         aria-expanded={open}
         aria-controls={defId}
-        aria-label={t('phone.term.what', { word: children })}
+        aria-label={t('phone.term.what', { word: word ?? children })}
         onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">?</span>

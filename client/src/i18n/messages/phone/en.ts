@@ -99,4 +99,22 @@ export default {
   'phone.term.fanout': 'How many people each node that knows the rumour tells in each round.',
   'phone.term.rumour': 'A secret word that spreads from phone to phone, like gossip. Nobody sees it until someone who knows it tells them.',
   'phone.autopilotNow': 'The autopilot plays for you: watch what it does.',
+  // The sandbox (the warm-up round).
+  'phone.sandbox.now': 'Send a message to someone: pick names, write, send. Watch your inbox for theirs.',
+  'phone.sandbox.send': 'Send a message',
+  'phone.sandbox.message': 'Message',
+  'phone.sandbox.placeholder': 'Hello, neighbour!',
+  'phone.sandbox.sendTo': 'Send to {count, number}',
+  'phone.sandbox.sendNobody': 'Send to nobody yet',
+  'phone.sandbox.sent': 'Sent to {names}. Will it arrive?',
+  'phone.sandbox.inbox': 'Inbox ({count, number})',
+  'phone.sandbox.empty': 'Nothing has reached you yet.',
+  'phone.sandbox.took': 'took {ms, number} ms',
+  'phone.sandbox.lamportWord': 'Lamport clock',
+  'phone.sandbox.lamport': 'Lamport clock {clock, number}',
+  'phone.sandbox.duplicate': 'a duplicate: the network delivered this twice',
+  'phone.sandbox.recap':
+    'You sent {sent, plural, one {# message} other {# messages}}; {received, plural, one {# message} other {# messages}} reached you.',
+  'phone.sandbox.recapDups':
+    '{dups, plural, one {# of them came twice: the network duplicated it.} other {# of them came twice: the network duplicated them.}}',
 } as const;

@@ -96,4 +96,21 @@ export default {
   'phone.term.rumour':
     'Una palabra secreta que pasa de teléfono en teléfono, como un chisme. Nadie la ve hasta que alguien que la conoce se la cuenta.',
   'phone.autopilotNow': 'El piloto automático juega por ti: mira lo que hace.',
+  'phone.sandbox.now': 'Envía un mensaje a alguien: elige nombres, escribe y envía. Mira tu bandeja para ver los suyos.',
+  'phone.sandbox.send': 'Enviar un mensaje',
+  'phone.sandbox.message': 'Mensaje',
+  'phone.sandbox.placeholder': '¡Hola, vecino!',
+  'phone.sandbox.sendTo': 'Enviar a {count, number}',
+  'phone.sandbox.sendNobody': 'Aún no hay destinatarios',
+  'phone.sandbox.sent': 'Enviado a {names}. ¿Llegará?',
+  'phone.sandbox.inbox': 'Bandeja de entrada ({count, number})',
+  'phone.sandbox.empty': 'Aún no te ha llegado nada.',
+  'phone.sandbox.took': 'tardó {ms, number} ms',
+  'phone.sandbox.lamportWord': 'reloj de Lamport',
+  'phone.sandbox.lamport': 'reloj de Lamport {clock, number}',
+  'phone.sandbox.duplicate': 'un duplicado: la red lo entregó dos veces',
+  'phone.sandbox.recap':
+    'Enviaste {sent, plural, one {# mensaje} other {# mensajes}}; te {received, plural, one {llegó # mensaje} other {llegaron # mensajes}}.',
+  'phone.sandbox.recapDups':
+    '{dups, plural, one {# llegó dos veces: la red lo duplicó.} other {# llegaron dos veces: la red los duplicó.}}',
 } as const satisfies Translation<typeof en>;

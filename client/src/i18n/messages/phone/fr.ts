@@ -97,4 +97,21 @@ export default {
   'phone.term.rumour':
     'Un mot secret qui passe de téléphone en téléphone, comme un commérage. Personne ne le voit avant qu’on le lui dise.',
   'phone.autopilotNow': 'Le pilote automatique joue pour vous : regardez ce qu’il fait.',
+  'phone.sandbox.now': 'Envoyez un message à quelqu’un : choisissez des noms, écrivez, envoyez. Guettez les leurs dans votre boîte.',
+  'phone.sandbox.send': 'Envoyer un message',
+  'phone.sandbox.message': 'Message',
+  'phone.sandbox.placeholder': 'Bonjour, voisin !',
+  'phone.sandbox.sendTo': 'Envoyer à {count, number}',
+  'phone.sandbox.sendNobody': 'Aucun destinataire pour l’instant',
+  'phone.sandbox.sent': 'Envoyé à {names}. Arrivera-t-il ?',
+  'phone.sandbox.inbox': 'Boîte de réception ({count, number})',
+  'phone.sandbox.empty': 'Rien ne vous est encore parvenu.',
+  'phone.sandbox.took': 'a mis {ms, number} ms',
+  'phone.sandbox.lamportWord': 'horloge de Lamport',
+  'phone.sandbox.lamport': 'horloge de Lamport {clock, number}',
+  'phone.sandbox.duplicate': 'un doublon : le réseau l’a livré deux fois',
+  'phone.sandbox.recap':
+    'Vous avez envoyé {sent, plural, one {# message} other {# messages}} ; {received, plural, one {# message vous est parvenu} other {# messages vous sont parvenus}}.',
+  'phone.sandbox.recapDups':
+    '{dups, plural, one {# est arrivé en double : le réseau l’a dupliqué.} other {# sont arrivés en double : le réseau les a dupliqués.}}',
 } as const satisfies Translation<typeof en>;
