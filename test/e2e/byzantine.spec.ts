@@ -5,6 +5,8 @@ import { checkPhoneScreen, expectNoNodeIds } from './phoneChecks';
 test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({
   browser,
 }) => {
+  // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
+  test.setTimeout(180_000);
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', 'iPhone 13');

@@ -57,23 +57,33 @@ export async function expectNoNodeIds(page: Page, label: string): Promise<void> 
 
 /** Nothing wider than the screen, and every visible control at least 44×44 CSS px. */
 export async function expectPhoneLayout(page: Page, label: string): Promise<void> {
-  const { overflow, small } = await page.evaluate(() => {
+  const { overflow, small, wide } = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const overflow = document.documentElement.scrollWidth - width;
     const small: string[] = [];
+    // Name what sticks out, so a failure says where to look.
+    const wide: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > width + 0.5 && r.width > 0 && !el.closest('[inert]'))
+        wide.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}–${Math.round(r.right)}`);
+    }
     for (const el of document.querySelectorAll('button, a[href], input, select, summary, [role="button"]')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (el.closest('[inert]')) continue;
+      // Words that do not fit their button spill out of it (or are cut): the button must grow or wrap instead.
+      if (el.tagName === 'BUTTON' && el.scrollWidth > el.clientWidth + 1)
+        small.push(`button "${(el.textContent ?? '').trim().slice(0, 30)}": its text is ${el.scrollWidth - el.clientWidth} px too wide`);
       if (r.width < 43.5 || r.height < 43.5)
         small.push(
           `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
         );
     }
-    return { overflow, small };
+    return { overflow, small, wide: wide.slice(0, 8) };
   });
-  expect(overflow, `${label}: the page scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
-  expect(small, `${label}: touch targets under 44×44 px`).toEqual([]);
+  expect(overflow, `${label}: the page scrolls sideways by ${overflow} px (${wide.join('; ')})`).toBeLessThanOrEqual(0);
+  expect(small, `${label}: touch targets under 44×44 px, or words wider than their button`).toEqual([]);
 }
 
 /** All of the above on one phone screen. */
