@@ -6,6 +6,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { Server } from 'socket.io';
 import { byzantineGame } from '../shared/games/byzantine';
+import { cartGame } from '../shared/games/cart';
 import { electionGame } from '../shared/games/election';
 import { gossipGame } from '../shared/games/gossip';
 import { sandboxGame } from '../shared/games/sandbox';
@@ -20,7 +21,7 @@ import { SOCKET_HEADERS } from './security';
 import { attachTransport, socketOutput, TRANSPORT_MAX_BYTES, type SocketData } from './transport';
 
 /** The games a class can play: every room of this server offers them. */
-export const GAMES: Games = createGames([sandboxGame, gossipGame, electionGame, byzantineGame]);
+export const GAMES: Games = createGames([sandboxGame, gossipGame, electionGame, byzantineGame, cartGame]);
 
 export interface ApplicationOptions {
   games?: Games;

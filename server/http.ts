@@ -72,7 +72,14 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
   const authorised = (req: Request, res: Response) => {
     const room = registry.anyRoom(String(req.params.code ?? '').toUpperCase());
     if (!room) {
-      res.status(404).json({ ok: false, error: { code: 'unknown_room', message: 'No such room on this server.' } });
+      res.status(404).json({
+        ok: false,
+        error: {
+          code: 'unknown_room',
+          message: 'No such room on this server.',
+          params: { code: String(req.params.code ?? '').toUpperCase() },
+        },
+      });
       return null;
     }
     const key = keyOf(req);

@@ -287,14 +287,15 @@ export class RecordingWriter {
       await this.handle.datasync();
       this.dirty = false;
     } catch (err) {
-      this.fail(err);
-      // Cut the torn bytes now if the disk lets us (a full disk usually does); else before the retry.
+      // Cut the torn bytes now if the disk lets us (a full disk usually does); else before the
+      // retry. Cut first, then tell: whoever hears of the failure finds only whole lines on disk.
       if (this.dirty) {
         try {
           await this.handle.truncate(this.size);
           this.dirty = false;
         } catch {}
       }
+      this.fail(err);
       return false;
     }
     this.size += data.length;

@@ -105,7 +105,9 @@ export class RecordingStore {
 
   async remove(session: string, header: RecordingHeader): Promise<Result<null>> {
     if (this.liveRoom(session, header)) {
-      return fail('recording_live', `Room ${header.room} is still running: end its session in the console first.`);
+      return fail('recording_live', `Room ${header.room} is still running: end its session in the console first.`, {
+        room: header.room,
+      });
     }
     await rm(this.fileFor(session), { force: true });
     await rm(this.shareFile(session), { force: true });
@@ -117,7 +119,9 @@ export class RecordingStore {
   async share(session: string): Promise<Result<{ token: string; shares: number }>> {
     const shares = await this.readShares(session);
     if (shares.tokens.length >= MAX_SHARES) {
-      return fail('too_many_shares', `This recording already has ${MAX_SHARES} share links: withdraw them and make a new one.`);
+      return fail('too_many_shares', `This recording already has ${MAX_SHARES} share links: withdraw them and make a new one.`, {
+        max: MAX_SHARES,
+      });
     }
     const token = newSecret();
     shares.tokens.push({ hash: hashSecret(token), createdAt: new Date().toISOString() });

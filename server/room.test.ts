@@ -28,13 +28,15 @@ interface Sent {
   payload: unknown;
 }
 
-function fakeOutput(consoles = true) {
+function fakeOutput(consoles = true, stages = 0) {
   const sent: Sent[] = [];
   const output: RoomOutput = {
     toNode: (_code, node, event, ...args) => void sent.push({ to: node, event, payload: args[0] }),
     toRoom: (_code, event, ...args) => void sent.push({ to: 'room', event, payload: args[0] }),
     toConsoles: (_code, event, ...args) => void sent.push({ to: 'consoles', event, payload: args[0] }),
     hasConsoles: () => consoles,
+    toStages: (_code, event, ...args) => void sent.push({ to: 'stages', event, payload: args[0] }),
+    stages: () => stages,
     dropNode: () => {},
   };
   return { output, sent };

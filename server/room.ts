@@ -18,6 +18,7 @@ import { SessionCore } from '../shared/session/core';
 import { fold } from '../shared/session/fold';
 import { parseRecording } from '../shared/session/recording';
 import type { SessionState } from '../shared/session/state';
+import { stageSnapshot } from '../shared/session/stage';
 import { consoleSnapshot, nodeView, roster } from '../shared/session/views';
 import { hashSecret, newSecret, secretMatches } from './auth';
 import type { Clock, TimerHandle } from './clock';
@@ -66,6 +67,8 @@ export class Room {
   private readonly screens: RoomScreens;
   private wakeTimer: TimerHandle | null = null;
   private wakeAt: number | null = null;
+  /** The round whose secrets the instructor revealed on the stage (a display choice, not recorded). */
+  private revealedRound: number | null = null;
   lastActivity: number;
 
   /** A new room (from its recording's header), or one restored from its recording's fold. */
@@ -87,6 +90,7 @@ export class Room {
       view: (node) => this.viewFor(node),
       roster: () => this.roster(),
       snapshot: () => this.snapshot(),
+      stageSnapshot: () => this.stageSnapshot(),
     });
     for (const rec of Object.values(this.core.state.nodes)) {
       if (rec.tokenHash && rec.status === 'active') this.tokens.set(rec.tokenHash, rec.id);
@@ -229,6 +233,28 @@ export class Room {
     });
   }
 
+  /**
+   * Shows the current round's secrets (or the last round's, between rounds) on the projector
+   * stage, or hides them. A new round starts hidden. Nothing is recorded: it changes no state.
+   */
+  reveal(revealed: boolean): Result<null> {
+    const index = this.shownRound();
+    if (revealed && index === null) return fail('no_round', 'There is no round to reveal yet.');
+    this.revealedRound = revealed ? index : null;
+    return ok(null);
+  }
+
+  /** Whether the stage shows the secrets of the round it shows. */
+  revealed(): boolean {
+    const index = this.shownRound();
+    return index !== null && index === this.revealedRound;
+  }
+
+  /** The round the stage shows: the one running, else the one that ended last. */
+  private shownRound(): number | null {
+    return this.state.round?.spec.index ?? this.state.lastRound?.spec.index ?? null;
+  }
+
   /** The script is read by the session core, so its errors can name the step. */
   startScript(script: unknown): Promise<Result<null>> {
     return this.request((now) => this.core.startScript(now, script));
@@ -287,7 +313,15 @@ export class Room {
   }
 
   snapshot() {
-    return consoleSnapshot(this.state, this.deps.games, Math.max(this.state.t, this.now()));
+    return {
+      ...consoleSnapshot(this.state, this.deps.games, Math.max(this.state.t, this.now())),
+      stage: { revealed: this.revealed(), screens: this.deps.output.stages(this.code) },
+    };
+  }
+
+  /** What the projector stage may show (secrets only once revealed). */
+  stageSnapshot() {
+    return stageSnapshot(this.state, this.deps.games, this.revealed(), Math.max(this.state.t, this.now()));
   }
 
   // ---- internals ----

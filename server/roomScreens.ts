@@ -1,12 +1,14 @@
 // What a room pushes to screens, batched on the room's clock: phones get their changed views
 // (within a few ms), everyone the roster when it changes, consoles a snapshot a few times a
-// second and the stream of recorded events the live map animates.
+// second and the stream of recorded events the live map animates, and projector stages the
+// same two cut down to what the class may see (shared/session/stage.ts).
 
 import type { Roster, ServerEvent, ServerToClientEvents } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
 import type { SessionEvent } from '../shared/protocol/recordingFormat';
-import type { ConsoleSnapshot, NodeView } from '../shared/protocol/views';
+import type { ConsoleSnapshot, NodeView, StageSnapshot } from '../shared/protocol/views';
 import type { Changes } from '../shared/session/core';
+import { stageEvents } from '../shared/session/stage';
 import type { Clock, TimerHandle } from './clock';
 
 /** How a room reaches screens; the socket layer implements it. */
@@ -15,6 +17,10 @@ export interface RoomOutput {
   toRoom<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   toConsoles<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   hasConsoles(code: string): boolean;
+  /** Projector stages: they are sent only `stage:*` events. */
+  toStages<E extends ServerEvent>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** How many stages follow the room. */
+  stages(code: string): number;
   /** Detaches every socket of a node (it was kicked or left). */
   dropNode(code: string, node: NodeId): void;
 }
@@ -27,6 +33,7 @@ export interface ScreenSource {
   view(node: NodeId): NodeView | null;
   roster(): Roster;
   snapshot(): ConsoleSnapshot;
+  stageSnapshot(): StageSnapshot;
 }
 
 const VIEW_BATCH_MS = 2;
@@ -66,6 +73,7 @@ export class RoomScreens {
   private snapshotTimer: TimerHandle | null = null;
   private eventsTimer: TimerHandle | null = null;
   private streamed: SessionEvent[] = [];
+  private staged: SessionEvent[] = [];
   private rosterDirty = false;
 
   constructor(
@@ -79,10 +87,12 @@ export class RoomScreens {
   committed(events: readonly SessionEvent[]): void {
     if (!events.length) return;
     const consoles = this.output.hasConsoles(this.code);
+    const stages = this.output.stages(this.code) > 0;
     for (const event of events) {
       if (event.type === 'node:joined' || event.type === 'node:kicked' || event.type === 'node:left') this.rosterDirty = true;
       if (consoles && STREAMED.has(event.type)) this.streamed.push(event);
     }
+    if (stages) this.staged.push(...stageEvents(events));
   }
 
   /** After an input: arms whichever batches now have something to send. */
@@ -96,12 +106,12 @@ export class RoomScreens {
         guarded('roster', () => this.flushRoster()),
         ROSTER_BATCH_MS,
       );
-    if (this.output.hasConsoles(this.code)) {
+    if (this.output.hasConsoles(this.code) || this.output.stages(this.code) > 0) {
       this.snapshotTimer ??= this.clock.setTimeout(
         guarded('snapshot', () => this.flushSnapshot()),
         SNAPSHOT_EVERY_MS,
       );
-      if (this.streamed.length)
+      if (this.streamed.length || this.staged.length)
         this.eventsTimer ??= this.clock.setTimeout(
           guarded('events', () => this.flushEvents()),
           EVENTS_EVERY_MS,
@@ -145,14 +155,21 @@ export class RoomScreens {
 
   private flushSnapshot(): void {
     this.snapshotTimer = null;
-    this.output.toConsoles(this.code, 'console:snapshot', this.source.snapshot());
+    if (this.output.hasConsoles(this.code)) this.output.toConsoles(this.code, 'console:snapshot', this.source.snapshot());
+    if (this.output.stages(this.code) > 0) this.output.toStages(this.code, 'stage:snapshot', this.source.stageSnapshot());
   }
 
   private flushEvents(): void {
     this.eventsTimer = null;
-    if (!this.streamed.length) return;
-    const batch = this.streamed;
-    this.streamed = [];
-    this.output.toConsoles(this.code, 'console:events', batch);
+    if (this.streamed.length) {
+      const batch = this.streamed;
+      this.streamed = [];
+      this.output.toConsoles(this.code, 'console:events', batch);
+    }
+    if (this.staged.length) {
+      const batch = this.staged;
+      this.staged = [];
+      this.output.toStages(this.code, 'stage:events', batch);
+    }
   }
 }

@@ -67,7 +67,7 @@ export class RoomRegistry {
     const room = this.rooms.get(code);
     if (room && !room.state.ended) return ok(room);
     if (room || this.ended.has(code)) return fail('room_ended', `Room ${code} has ended.`);
-    return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`);
+    return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
   }
 
   /** What a phone learns from a code before the nickname: no change to anything. */
@@ -75,7 +75,7 @@ export class RoomRegistry {
     const code = normaliseRoomCode(input);
     if (!code) return fail('bad_code', 'A room code has 5 letters and digits, like K7QX3.');
     const room = this.rooms.get(code);
-    if (!room && !this.ended.has(code)) return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`);
+    if (!room && !this.ended.has(code)) return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
     const replay = this.replays.get(code) ?? null;
     if (!room || room.state.ended) return ok({ code, status: 'ended', replay });
     const s = room.state;

@@ -25,6 +25,8 @@ export interface SocketData {
   code?: string;
   node?: NodeId;
   console?: boolean;
+  /** A projector stage: it receives only `stage:*` events and can change nothing. */
+  stage?: boolean;
 }
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -44,6 +46,7 @@ const REPLACED = { reason: 'replaced', message: 'You opened this node on another
 const nodeChannel = (code: string, node: NodeId) => `n:${code}:${node}`;
 const roomChannel = (code: string) => `r:${code}`;
 const consoleChannel = (code: string) => `c:${code}`;
+const stageChannel = (code: string) => `s:${code}`;
 
 export function socketOutput(io: () => IO): RoomOutput {
   return {
@@ -60,6 +63,11 @@ export function socketOutput(io: () => IO): RoomOutput {
         .to(consoleChannel(code))
         .emit(event, ...args),
     hasConsoles: (code) => (io().sockets.adapter.rooms.get(consoleChannel(code))?.size ?? 0) > 0,
+    toStages: (code, event, ...args) =>
+      io()
+        .to(stageChannel(code))
+        .emit(event, ...args),
+    stages: (code) => io().sockets.adapter.rooms.get(stageChannel(code))?.size ?? 0,
     dropNode: (code, node) => {
       for (const s of io().sockets.adapter.rooms.get(nodeChannel(code, node)) ?? []) {
         const socket = io().sockets.sockets.get(s);
@@ -202,6 +210,7 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
         void socket.leave(roomChannel(code));
       }
       if (code && socket.data.console) void socket.leave(consoleChannel(code));
+      if (code && socket.data.stage) void socket.leave(stageChannel(code));
       socket.data = {};
     };
 
@@ -311,6 +320,23 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
       'console:pause': command((room, { paused }) => room.setPaused(paused)),
       'console:script': command((room, p) => (p.action === 'start' ? room.startScript(p.script) : room.stopScript())),
       'console:round': command((room, p) => (p.action === 'start' ? room.startRound(p.game, p.config) : room.endRound())),
+      'console:reveal': command(async (room, { revealed }) => room.reveal(revealed)),
+
+      // ---- the projector stage ----
+
+      'stage:watch': ({ code, key }) => {
+        const found = registry.find(code);
+        if (!found.ok) return found;
+        if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
+        const isNode = refuseIfNode();
+        if (isNode) return isNode;
+        detach();
+        socket.data = { code: found.data.code, stage: true };
+        void socket.join(stageChannel(found.data.code));
+        // The console's count of stages changes.
+        found.data.flushConsole();
+        return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, snapshot: found.data.stageSnapshot() });
+      },
     };
 
     const register = <E extends ClientEvent>(event: E) => on(event, handlers[event]);

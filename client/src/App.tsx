@@ -1,5 +1,5 @@
 // The screens on one page, chosen by the address: the landing page, the phone (/join), the
-// instructor console (/console) and the replay of recordings (/replay). A router library
+// instructor console (/console), the projector stage (/stage) and the replay of recordings (/replay). A router library
 // would be more than this needs.
 //
 // Phones are most of the audience and often on a crowded Wi-Fi: the phone's screens come with
@@ -14,6 +14,7 @@ import { I18nProvider, useT } from './i18n/I18nProvider';
 import { useLocale, type Screen } from './i18n/language';
 
 const ConsoleApp = lazy(() => import('./console/ConsoleApp').then((m) => ({ default: m.ConsoleApp })));
+const StageApp = lazy(() => import('./stage/StageApp').then((m) => ({ default: m.StageApp })));
 const ReplayApp = lazy(() => import('./replay/ReplayApp').then((m) => ({ default: m.ReplayApp })));
 
 function Loading() {
@@ -31,6 +32,7 @@ function Loading() {
 export function screenOf(path: string): Screen {
   const under = (p: string) => path === p || path.startsWith(`${p}/`);
   if (under('/console')) return 'console';
+  if (under('/stage')) return 'stage';
   if (under('/join')) return 'phone';
   if (under('/replay')) return 'replay';
   return 'landing';
@@ -45,6 +47,12 @@ export function App() {
     screen = (
       <Suspense fallback={<Loading />}>
         <ConsoleApp />
+      </Suspense>
+    );
+  } else if (kind === 'stage') {
+    screen = (
+      <Suspense fallback={<Loading />}>
+        <StageApp />
       </Suspense>
     );
   } else if (kind === 'phone') screen = <PhoneApp initialCode={decodeURIComponent(path.slice(6))} />;

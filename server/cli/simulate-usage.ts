@@ -3,6 +3,8 @@
 // simulate-usage.test.ts checks these lists against the flags each game's plug-in really reads.
 
 import { MODES } from '../../shared/games/gossip/config';
+import { MODES as CART_MODES } from '../../shared/games/cart/config';
+import { SIM_DEFAULTS as CART_SIM } from '../../shared/games/cart/sim';
 import { STRATEGIES } from '../../shared/games/byzantine/config';
 import { PACES } from '../../shared/games/election/config';
 import { DRILLS } from '../../shared/net/drills';
@@ -18,7 +20,7 @@ export interface FlagDoc {
 const range = (r: readonly [number, number]) => `${r[0]}-${r[1]}`;
 
 export const COMMON_FLAGS: readonly FlagDoc[] = [
-  { name: 'game', value: 'NAME', text: 'the game to play: election, gossip, byzantine or sandbox (required)' },
+  { name: 'game', value: 'NAME', text: 'the game to play: election, gossip, byzantine, cart or sandbox (required)' },
   { name: 'nodes', value: 'N', text: 'nodes in the room, all bots (default 5)' },
   { name: 'trials', value: 'T', text: 'independent trials, each with a seed derived from --seed (default 1)' },
   { name: 'seed', value: 'S', text: 'the seed everything random is drawn from (default 1)' },
@@ -32,7 +34,12 @@ export const FAULT_FLAGS: readonly FlagDoc[] = [
   { name: 'latency', value: 'MIN-MAX', text: 'delivery delay in ms, drawn per message (default 0-0)' },
   { name: 'partition', value: 'A,B@MS', text: 'split into groups of these sizes, in seat order, at MS (repeatable)' },
   { name: 'heal', value: '@MS', text: 'heal every partition at MS (repeatable)' },
-  { name: 'crash', value: 'K@MS', text: 'crash K random nodes, or "leader", at MS (repeatable)' },
+  {
+    name: 'crash',
+    value: 'K@MS',
+    text: 'crash K random nodes at MS, or "leader": the node leading at MS (or the next to lead), at a moment spread over one heartbeat (repeatable)',
+  },
+  { name: 'until-new-leader', text: 'end each trial as soon as a node leads after the leader crash' },
   { name: 'restart', value: '@MS', text: 'restart the crashed nodes at MS (repeatable)' },
   { name: 'drill-at', value: 'NAME@MS', text: `run a one-click drill at MS (repeatable): ${Object.keys(DRILLS).join(', ')}` },
   { name: 'drill', value: 'FILE.json', text: 'a drill script as the console saves it (its step times are seconds)' },
@@ -55,6 +62,16 @@ export const GAME_FLAGS: Readonly<Record<string, readonly FlagDoc[]>> = {
       name: 'bot-delay',
       value: 'MIN-MAX',
       text: `bot reaction in ms (default ${range(PACES.fast.botDelayMs)}; class ${range(PACES.class.botDelayMs)})`,
+    },
+    {
+      name: 'processing',
+      value: 'MIN-MAX',
+      text: `processing time per message and per timer in ms (default ${range(PACES.fast.processingMs)}; class ${range(PACES.class.processingMs)})`,
+    },
+    { name: 'pre-vote', text: 'pre-vote before standing (thesis 9.6): a node raises its term only if a majority would vote for it' },
+    {
+      name: 'check-quorum',
+      text: 'CheckQuorum (thesis 6.2): a leader steps down when a majority has not answered for an election timeout',
     },
     { name: 'duration', value: 'MS', text: 'virtual time per trial (default 10000, or the last fault + 4000; class 180000, or + 60000)' },
   ],
@@ -80,6 +97,23 @@ export const GAME_FLAGS: Readonly<Record<string, readonly FlagDoc[]>> = {
     { name: 'bot-delay', value: 'MS', text: 'bot reaction (default 10)' },
     { name: 'relay-delay', value: 'MS', text: 'loyal relays leave after a random delay of up to this (default 0)' },
   ],
+  cart: [
+    { name: 'mode', value: CART_MODES.join('|'), text: 'how replicas answer a partition (default quorum)' },
+    {
+      name: 'sync-ms',
+      value: 'MS',
+      text: `anti-entropy period: each replica sends its state to a random peer (default ${CART_SIM.syncMs})`,
+    },
+    { name: 'timeout', value: 'MS', text: `how long a quorum write waits for a majority (default ${CART_SIM.quorumTimeoutMs})` },
+    { name: 'bot-every', value: 'MS', text: `a bot taps about this often (default ${CART_SIM.botEveryMs})` },
+    { name: 'bot-jitter', value: 'MS', text: `plus a random 0 to this (default ${CART_SIM.botJitterMs})` },
+    { name: 'shop-until', value: 'MS', text: `bots stop tapping at MS; set it to the last heal (default ${CART_SIM.shopUntil})` },
+    {
+      name: 'settle',
+      value: 'MS',
+      text: `after the bots stop and the last fault, wait at most this for the replicas to agree (default ${CART_SIM.settle})`,
+    },
+  ],
   sandbox: [
     { name: 'chatter', value: 'MS', text: 'each bot sends a text this often (default 100)' },
     { name: 'bot-delay', value: 'MS', text: 'bot reaction (default 10)' },
@@ -90,8 +124,10 @@ export const GAME_FLAGS: Readonly<Record<string, readonly FlagDoc[]>> = {
 export const EXAMPLES = [
   'npm run simulate -- --game election --nodes 5 --trials 500 --timeout 150-300 --latency 5-10 --seed 1 --json',
   'npm run simulate -- --game election --nodes 5 --trials 100 --partition 3,2@2000 --heal @6000 --json',
+  'npm run simulate -- --game election --nodes 5 --trials 1000 --timeout 150-200 --heartbeat 75 --latency 7-8 --bot-delay 0 --crash leader@1000 --until-new-leader --json',
   'npm run simulate -- --game gossip --nodes 1024 --fanout 2 --mode push --trials 300 --seed 1 --json',
   'npm run simulate -- --game byzantine --nodes 4 --traitors 1 --m 1 --strategy split --trials 500 --seed 1 --json',
+  'npm run simulate -- --game cart --mode lww --nodes 5 --trials 100 --partition 2,3@2000 --heal @12000 --shop-until 12000 --latency 20-80 --json',
   'npm run simulate -- --game sandbox --nodes 6 --trials 3 --drill my-drill.json --json',
 ];
 

@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { byzantineGame } from '../../shared/games/byzantine';
+import { cartGame } from '../../shared/games/cart';
 import { electionGame } from '../../shared/games/election';
 import { gossipGame } from '../../shared/games/gossip';
 import { sandboxGame } from '../../shared/games/sandbox';
@@ -16,7 +17,7 @@ import { simulate } from '../../shared/sim/simulate';
 import { simulateUsage, unknownFlags, wantsHelp } from './simulate-usage';
 
 /** The games the simulator can run (those with a simulator plug-in). */
-const GAMES = createGames([sandboxGame, gossipGame, electionGame, byzantineGame]);
+const GAMES = createGames([sandboxGame, gossipGame, electionGame, byzantineGame, cartGame]);
 
 /** Reads `--drill file.json` (a drill script, as the console saves them) into a schedule. */
 function drillSchedule(argv: string[]): { argv: string[]; schedule: ScheduleStep[] } {

@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { VectorClock } from '../net/clocks';
 import type { Faults } from '../net/faults';
 import type { NodeId } from '../protocol/ids';
+import type { Notice } from '../protocol/notice';
 import type { NetStats } from '../protocol/views';
 import type { Rng } from '../rng';
 import type { SimPlugin } from '../sim/plugin';
@@ -60,14 +61,18 @@ export type Effect =
   | { type: 'cancel'; key: string }
   /** These nodes' views changed: refresh their phones, let their bots think. */
   | { type: 'changed'; nodes: readonly NodeId[] | 'all' }
-  /** A state transition worth a mark on the timeline ("n3 leader of term 4"). */
-  | { type: 'mark'; node?: NodeId; label: string; data?: unknown }
+  /** A state transition worth a mark on the timeline (`election.mark.leader` {node, term}): data, worded by the client. */
+  | { type: 'mark'; node?: NodeId; notice: Notice; data?: unknown }
   /** The game is over: the session ends the round and records the result. */
   | { type: 'end'; reason: string };
 
+/**
+ * Why an action is refused: a code (the protocol's error code, e.g. `timer_running`) and its
+ * parameters. The client words it (`error.<game>.<code>`, else `error.<code>`); no sentence here.
+ */
 export interface Rejection {
   code: string;
-  message: string;
+  params?: Notice['params'];
 }
 
 export interface BotCtx<Config> {
@@ -109,8 +114,15 @@ export interface GameEngine<Config, State, Action, View, ConsoleView, Result> {
   faultsChanged?(state: State, prev: Faults, next: Faults, ctx: EngineCtx): Effect[];
   /** What `node` may know, and nothing more: this is all its phone receives. */
   view(state: State, node: NodeId): View;
-  /** What the projector shows. May include secrets (roles, cards). */
+  /** What the instructor's console shows. May include secrets (roles, cards). */
   consoleView(state: State): ConsoleView;
+  /**
+   * What the projector stage shows the whole class: nothing a phone keeps from another (roles,
+   * secret words, cards) unless `revealed` (the instructor's reveal, for the debrief). Also
+   * called on a finished round's state, for its verdict. A game without one shows the class its
+   * map only.
+   */
+  stageView?(state: State, revealed: boolean): unknown;
   /** The round's analysis, recorded when the round ends (`ctx.now` is the end). */
   result(state: State, net: NetStats, ctx?: EngineCtx): Result;
   /** The autopilot: actions a bot takes given only what its node may know. */

@@ -20,6 +20,17 @@ describe('drills', () => {
     expect(canReach(f, 'n1', 'n4')).toBe(false);
   });
 
+  it('isolate a follower: a node other than the leader reaches nobody', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const p = planDrill('isolate-follower', { nodes: ids(5), faults: defaultFaults(), leader: 'n3', rng: createRng(seed) });
+      if ('error' in p) throw new Error(p.error);
+      expect(p.op).toMatchObject({ op: 'isolate', nodes: [expect.not.stringMatching(/^n3$/)] });
+    }
+    expect(planDrill('isolate-follower', { nodes: ['n1'], faults: defaultFaults(), leader: 'n1', rng: createRng(1) })).toHaveProperty(
+      'error',
+    );
+  });
+
   it('isolate the leader: the leader reaches nobody, the rest are whole', () => {
     const f = plan('isolate-leader', ids(5), 'n3');
     expect(sees(f, 'n3', ids(5))).toBe(1);

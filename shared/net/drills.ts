@@ -11,6 +11,7 @@ export const DRILLS = {
   halves: 'Split in halves',
   'isolate-leader': 'Isolate the leader',
   'isolate-random': 'Isolate a random node',
+  'isolate-follower': 'Isolate a follower',
   bridge: 'Bridge (two halves, one node sees both)',
   ring: 'Majorities ring',
   'kill-minority': 'Crash a minority',
@@ -28,7 +29,19 @@ export interface DrillCtx {
   rng: Rng;
 }
 
-export type DrillPlan = { op: FaultOp } | { error: string };
+/** Why a drill cannot run now: a code for the client to word (`error.drill_impossible`), English for logs. */
+export const DRILL_IMPOSSIBLE = {
+  two_nodes: 'Splitting needs at least two nodes.',
+  no_leader: 'There is no leader to isolate right now.',
+  all_crashed: 'Every node is crashed.',
+  no_follower: 'There is no follower to isolate.',
+  three_nodes: 'A bridge needs at least three nodes.',
+  four_nodes: 'A majorities ring needs at least four nodes.',
+  minority: 'With fewer than three nodes there is no minority to crash.',
+} as const;
+export type DrillImpossible = keyof typeof DRILL_IMPOSSIBLE;
+
+export type DrillPlan = { op: FaultOp } | { error: DrillImpossible };
 
 export function isDrillName(name: string): name is DrillName {
   return Object.hasOwn(DRILLS, name);
@@ -39,18 +52,24 @@ export function planDrill(name: DrillName, ctx: DrillCtx): DrillPlan {
   const alive = nodes.filter((n) => !isCrashed(ctx.faults, n));
   switch (name) {
     case 'halves': {
-      if (nodes.length < 2) return { error: 'Splitting needs at least two nodes.' };
+      if (nodes.length < 2) return { error: 'two_nodes' };
       const cut = Math.ceil(nodes.length / 2);
       return { op: { op: 'split', groups: [nodes.slice(0, cut), nodes.slice(cut)] } };
     }
     case 'isolate-leader':
-      if (!ctx.leader) return { error: 'There is no leader to isolate right now.' };
+      if (!ctx.leader) return { error: 'no_leader' };
       return { op: { op: 'isolate', nodes: [ctx.leader] } };
     case 'isolate-random':
-      if (alive.length === 0) return { error: 'Every node is crashed.' };
+      if (alive.length === 0) return { error: 'all_crashed' };
       return { op: { op: 'isolate', nodes: [ctx.rng.pick(alive)] } };
+    case 'isolate-follower': {
+      // A live node other than the leader (any live node when there is no leader).
+      const followers = alive.filter((n) => n !== ctx.leader);
+      if (followers.length === 0) return { error: 'no_follower' };
+      return { op: { op: 'isolate', nodes: [ctx.rng.pick(followers)] } };
+    }
     case 'bridge': {
-      if (nodes.length < 3) return { error: 'A bridge needs at least three nodes.' };
+      if (nodes.length < 3) return { error: 'three_nodes' };
       const mid = Math.floor(nodes.length / 2);
       const bridge = nodes[mid] as NodeId;
       const left = nodes.slice(0, mid);
@@ -66,11 +85,11 @@ export function planDrill(name: DrillName, ctx: DrillCtx): DrillPlan {
       };
     }
     case 'ring':
-      if (nodes.length < 4) return { error: 'A majorities ring needs at least four nodes.' };
+      if (nodes.length < 4) return { error: 'four_nodes' };
       return { op: majoritiesRing(nodes) };
     case 'kill-minority': {
       const k = Math.floor((nodes.length - 1) / 2);
-      if (k < 1) return { error: 'With fewer than three nodes there is no minority to crash.' };
+      if (k < 1) return { error: 'minority' };
       return { op: { op: 'crash', nodes: ctx.rng.sample(alive, k) } };
     }
     case 'heal':

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GAMES } from '../../test/support/games';
+import { SessionCore } from '../session/core';
+import { makeHeader } from '../session/header';
 import { drillScript, orderedSteps, PRESET_SCRIPTS } from './script';
 
 describe('drill scripts', () => {
@@ -26,5 +28,21 @@ describe('drill scripts', () => {
       ],
     });
     expect(steps.map((s) => s.do)).toEqual(['drill', 'stop', 'restart']);
+  });
+});
+
+describe('the pre-vote preset', () => {
+  it('[E19] shows the difference: the cut-off follower unseats the leader without pre-vote, not with it', () => {
+    const preset = PRESET_SCRIPTS.find((s) => s.name.startsWith('Disruptive return'))!;
+    const core = SessionCore.create(makeHeader({ seed: 5 }), GAMES, () => {});
+    core.addBots(0, 5);
+    expect(core.startScript(0, preset)).toEqual({ ok: true, data: null });
+    for (let at = core.nextWakeAt(); at !== null && at <= 240_000; at = core.nextWakeAt()) core.advance(at);
+    core.endRound(240_000);
+    const [without, withPreVote] = core.state.rounds.map((r) => r.result as { leadersPerTerm: { term: number }[]; terms: number });
+    expect(without!.leadersPerTerm.length).toBeGreaterThan(1);
+    expect(without!.terms).toBeGreaterThan(without!.leadersPerTerm[0]!.term + 2);
+    expect(withPreVote!.leadersPerTerm).toHaveLength(1);
+    expect(withPreVote!.terms).toBe(withPreVote!.leadersPerTerm[0]!.term);
   });
 });

@@ -110,6 +110,19 @@ export const PRESET_SCRIPTS: DrillScript[] = [
     ],
   },
   {
+    name: 'Disruptive return: without, then with pre-vote',
+    description:
+      'Cut a follower off: it keeps standing and raising its term, and when the cut heals its higher term unseats the healthy leader. Then the same with pre-vote (thesis 9.6): it asks first, nobody can answer, its term stays, and the leader keeps leading.',
+    steps: [
+      { at: 0, do: 'start', game: 'election', config: { pace: 'class' }, note: 'election without pre-vote' },
+      { at: 30, do: 'drill', name: 'isolate-follower' },
+      { at: 90, do: 'drill', name: 'heal', note: 'heal: watch the leader step down' },
+      { at: 120, do: 'start', game: 'election', config: { pace: 'class', preVote: true }, note: 'election with pre-vote' },
+      { at: 150, do: 'drill', name: 'isolate-follower' },
+      { at: 210, do: 'drill', name: 'heal', note: 'heal: the leader keeps leading' },
+    ],
+  },
+  {
     name: 'Crash a minority',
     description: 'Crash the leader, then a minority; the cluster keeps going while a majority lives.',
     steps: [

@@ -13,7 +13,7 @@ import { LANGUAGES } from './languages';
 import { nodeIdSchema, ROOM_CODE_LENGTH, type NodeId } from './ids';
 import type { SessionEvent } from './recordingFormat';
 import type { ErrorInfo, Result } from './result';
-import type { ConsoleSnapshot, NodeView, RosterEntry } from './views';
+import type { ConsoleSnapshot, NodeView, RosterEntry, StageSnapshot } from './views';
 
 declare const shapeOf: unique symbol;
 /**
@@ -89,6 +89,12 @@ export interface AttachedData {
   recording: RecordingNotice;
 }
 
+export interface StageData {
+  /** The address phones open, for the stage's QR code while students join. */
+  joinUrl: string;
+  snapshot: StageSnapshot;
+}
+
 export interface RemovedNotice {
   /** `replaced`: the node was resumed on another connection (another tab or phone); this one no longer plays it. */
   reason: 'kicked' | 'ended' | 'left' | 'replaced';
@@ -133,6 +139,8 @@ export const CLIENT_EVENTS = {
   'console:fault': { payload: z.object({ op: faultOp }).strict(), reply: shape<null>() },
   'console:drill': { payload: z.object({ name: drillName }).strict(), reply: shape<{ text: string }>() },
   'console:pause': { payload: z.object({ paused: z.boolean() }).strict(), reply: shape<null>() },
+  /** Shows the current (or last) round's secrets on the projector stage for the debrief, or hides them again. */
+  'console:reveal': { payload: z.object({ revealed: z.boolean() }).strict(), reply: shape<null>() },
   'console:script': {
     // The script itself is checked by the session core (shared/net/script.ts) so its errors can
     // name the step: here it passes as it is (z.custom without a check), typed for callers.
@@ -150,6 +158,8 @@ export const CLIENT_EVENTS = {
     ]),
     reply: shape<{ index: number } | { result: unknown }>(),
   },
+  // ---- the projector stage (the key opens it; it is sent only what the class may see) ----
+  'stage:watch': { payload: z.object({ code: roomCode, key: z.string().min(10).max(64) }).strict(), reply: shape<StageData>() },
 } satisfies Record<`${string}:${string}`, { payload: z.ZodType; reply: Shape<unknown> }>;
 
 export type ClientEvent = keyof typeof CLIENT_EVENTS;
@@ -183,6 +193,10 @@ export const SERVER_EVENTS = {
   'console:events': shape<SessionEvent[]>(),
   /** The recording stopped being written (disk full, permission, I/O error), or works again. */
   'console:recording': shape<RecordingNotice>(),
+  /** The stage's picture (what the class may see), a few times a second while anything changes. */
+  'stage:snapshot': shape<StageSnapshot>(),
+  /** The stage's map: envelopes without their contents, pauses, round ends without results. */
+  'stage:events': shape<SessionEvent[]>(),
   /** An event the server does not know, or a request it could not read without an ack. */
   'server:error': shape<ErrorInfo>(),
 } satisfies Record<`${string}:${string}`, Shape<unknown>>;

@@ -24,6 +24,23 @@ export function notice(code: string, params?: Notice['params']): Notice {
   return params ? { code, params } : { code };
 }
 
+/**
+ * A notice as plain text for logs and for students' own programs (the `message` of a refused
+ * action): its code and params, nodes by id. Screens never show it: they word the notice.
+ */
+export function describeNotice(n: Notice): string {
+  const params = Object.entries(n.params ?? {}).map(([k, v]) => `${k}=${describeParam(v)}`);
+  return params.length ? `${n.code} (${params.join(', ')})` : n.code;
+}
+
+function describeParam(v: NoticeParam): string {
+  if (v === null || typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return v.join(' ');
+  if ('node' in v) return v.node;
+  if ('nodes' in v) return v.nodes.join(' ');
+  return JSON.stringify(v);
+}
+
 /** A node parameter (shown by nickname). */
 export const nodeParam = (node: NodeId): { node: NodeId } => ({ node });
 export const nodesParam = (nodes: readonly NodeId[]): { nodes: readonly NodeId[] } => ({ nodes });

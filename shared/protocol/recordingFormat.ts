@@ -12,6 +12,7 @@ import type { Faults, FaultOp } from '../net/faults';
 import type { DrillScript } from '../net/script';
 import type { DropReason } from '../net/network';
 import type { NodeId } from './ids';
+import type { Notice } from './notice';
 import type { Language } from './languages';
 
 export const RECORDING_FORMAT = 'human-cluster/recording';
@@ -82,7 +83,8 @@ export interface EventPayloads {
   'timer:set': { key: string; at: number; node?: NodeId };
   'timer:cancelled': { key: string };
   'timer:fired': { key: string };
-  mark: { node?: NodeId; label: string; data?: unknown };
+  /** `notice` is a code and params (worded by the reader); recordings made before it have an English `label`. */
+  mark: { node?: NodeId; notice?: Notice; label?: string; data?: unknown };
   /** A scripted drill started; its steps run at `at` seconds after this event. */
   'drill:started': { script: DrillScript };
   /** A step of the running drill ran (`error` when it could not, e.g. no leader yet). */

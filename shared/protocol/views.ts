@@ -101,4 +101,46 @@ export interface ConsoleSnapshot {
   faultLog: FaultLogEntry[];
   /** The scripted drill running now, with its next step. */
   drill: { name: string; startedAt: number; steps: { at: number; text: string }[]; next: number; nextAt: number | null } | null;
+  /** The live room's projector stage (absent in a replay): whether secrets are revealed on it, and how many stages watch. */
+  stage?: StageStatus;
+}
+
+export interface StageStatus {
+  /** The instructor revealed the current (or last) round's secrets on the stage. */
+  revealed: boolean;
+  /** Stage screens following the room now. */
+  screens: number;
+}
+
+/** A node as the whole class may see it on the projector. */
+export interface StageNode extends RosterEntry {
+  connected: boolean;
+  /** When `connected` last changed (session ms). */
+  since: number;
+  crashed: boolean;
+  group: string;
+  inRound: boolean;
+}
+
+/**
+ * What the projector stage is sent: what the whole class may see, and nothing a phone keeps
+ * from another. No round settings (they can name traitors), no message contents, and each
+ * game's `stageView` in place of its console view; secrets only once `revealed`.
+ */
+export interface StageSnapshot {
+  /** `language`: the room's, which the stage shows (null: the browser's). */
+  room: { code: string; locked: boolean; language: Language | null; ended: boolean };
+  t: number;
+  paused: boolean;
+  pausedAt: number | null;
+  /** Active nodes only. */
+  nodes: StageNode[];
+  faults: Faults;
+  /** The instructor revealed the round's secrets (roles, words, cards) for the debrief. */
+  revealed: boolean;
+  round: (RoundInfo & { nodes: NodeId[]; view: unknown; timers: Record<string, number> }) | null;
+  /** While no round runs: the round that ended last, its final state as the class may see it (its verdict). */
+  verdict: (RoundInfo & { endedAt: number; reason: string; view: unknown }) | null;
+  /** Rounds played so far in the session. */
+  rounds: number;
 }

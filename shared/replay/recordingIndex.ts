@@ -13,6 +13,7 @@ import type { NodeKind, RecordingHeader, SessionEvent } from '../protocol/record
 import type { ParsedRecording } from '../session/recording';
 import { lowerBound, MSG, newTable, upperBound, type MessageTable } from './messageTable';
 import { summarizeRecording, type RecordingSummary } from './summary';
+import { notice, type Notice } from '../protocol/notice';
 
 export { lowerBound, MSG, upperBound, type MessageTable, type MsgStatus } from './messageTable';
 export type { RecordingSummary } from './summary';
@@ -57,7 +58,8 @@ export interface MarkInfo {
   idx: number;
   t: number;
   node?: NodeId;
-  label: string;
+  /** What happened, as a code and params for the reader's language (`mark.text` for an older recording's English label). */
+  notice: Notice;
   data?: unknown;
 }
 
@@ -163,7 +165,7 @@ export class RecordingIndex {
           this.marks.push({
             idx: i,
             t,
-            label: e.label,
+            notice: e.notice ?? notice('mark.text', { text: e.label ?? '' }),
             ...(e.node ? { node: e.node } : {}),
             ...(e.data !== undefined ? { data: e.data } : {}),
           });

@@ -6,11 +6,12 @@
 
 import type { AnyEngine, Effect, Games } from '../games/types';
 import { applyFaultOp, describeFaultOp, type FaultOp } from '../net/faults';
-import { planDrill, DRILLS, type DrillName } from '../net/drills';
+import { DRILL_IMPOSSIBLE, planDrill, DRILLS, type DrillName } from '../net/drills';
 import type { ScriptAction } from '../net/script';
 import { blockedBy, decide } from '../net/network';
 import { checkNickname, NICKNAME_MAX, type NodeId } from '../protocol/ids';
 import type { Language } from '../protocol/languages';
+import { describeNotice } from '../protocol/notice';
 import { fail, formatIssues, ok, type Result } from '../protocol/result';
 import { createRng, deriveSeed, type Rng } from '../rng';
 import { BotScheduler } from './bots';
@@ -101,7 +102,7 @@ export class SessionCore {
     if (s.ended) return fail('room_ended', 'This session has ended.');
     if (s.locked && kind === 'human') return fail('room_locked', 'The instructor has locked this room.');
     if (s.active >= s.header.capacity) {
-      return fail('room_full', `This room is full (${s.header.capacity} nodes).`);
+      return fail('room_full', `This room is full (${s.header.capacity} nodes).`, { capacity: s.header.capacity });
     }
     const checked = checkNickname(nickname);
     if (!checked.ok) {
@@ -204,7 +205,7 @@ export class SessionCore {
       leader: this.leader(),
       rng: this.drillRng,
     });
-    if ('error' in plan) return fail('drill_impossible', plan.error);
+    if ('error' in plan) return fail('drill_impossible', DRILL_IMPOSSIBLE[plan.error], { why: plan.error, drill: name });
     const text = `${DRILLS[name]}: ${this.describe(plan.op)}`;
     this.applyFaults(now, plan.op, text);
     return ok({ text });
@@ -277,12 +278,16 @@ export class SessionCore {
     const s = this.state;
     if (s.ended) return fail('room_ended', 'This session has ended.');
     const engine = this.games.get(game)?.engine;
-    if (!engine) return fail('unknown_game', `There is no game called "${game}".`);
+    if (!engine) return fail('unknown_game', `There is no game called "${game}".`, { game });
     const parsed = engine.config.safeParse(rawConfig ?? {});
     if (!parsed.success) return fail('bad_config', formatIssues(parsed.error.issues, 'config'));
     const nodes = activeNodes(s);
     if (nodes.length < engine.minNodes) {
-      return fail('not_enough_nodes', `${engine.title} needs at least ${engine.minNodes} nodes; the room has ${nodes.length}.`);
+      return fail('not_enough_nodes', `${engine.title} needs at least ${engine.minNodes} nodes; the room has ${nodes.length}.`, {
+        game,
+        min: engine.minNodes,
+        have: nodes.length,
+      });
     }
     if (s.round) this.endRound(now, 'replaced by a new round');
     const index = s.rounds.length + 1;
@@ -316,7 +321,7 @@ export class SessionCore {
     if (!parsed.success) return fail('bad_action', formatIssues(parsed.error.issues, 'action'));
     const ctx = engineCtx(this.state, round, this.time(now));
     const rejected = engine.check(round.engineState, node, parsed.data, ctx);
-    if (rejected) return fail(rejected.code, rejected.message);
+    if (rejected) return fail(rejected.code, describeNotice(rejected), rejected.params);
     this.run(this.apply(now, 'node:acted', { node, action: parsed.data, by }), now);
     return ok(null);
   }
@@ -409,7 +414,7 @@ export class SessionCore {
           break;
         case 'mark':
           this.apply(now, 'mark', {
-            label: e.label,
+            notice: e.notice,
             ...(e.node ? { node: e.node } : {}),
             ...(e.data !== undefined ? { data: e.data } : {}),
           });

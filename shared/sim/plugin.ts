@@ -2,6 +2,16 @@
 // a plug-in uses for its command-line flags. A game's sim.ts implements it. This file imports
 // nothing, so a game may depend on it without reaching the runner or the session core.
 
+/** What the runner saw of a trial beside the game's result. */
+export interface TrialInfo {
+  endedAt: number;
+  seed: number;
+  /** When the first leader crash of the trial happened (`--crash leader@MS`), or null. */
+  leaderCrashedAt: number | null;
+  /** When some node first led after that crash, or null. */
+  newLeaderAt: number | null;
+}
+
 /** Command-line flags as typed: `--fanout 2` gives { fanout: '2' }, a bare `--signed` gives true. */
 export type SimFlags = Record<string, string | boolean>;
 
@@ -16,8 +26,13 @@ export interface SimPlugin<Config, State, Result, Trial extends Record<string, u
   maxTimeMs(config: Config, flags: SimFlags, schedule: { lastStepAt: number }): number;
   /** Stop the trial early (the round's result is then taken as it stands). */
   done?(state: State, now: number): boolean;
+  /**
+   * The window a leader crash (`--crash leader@MS`) is spread over, per trial (ms). Raft's
+   * Figure 16 crashed the leader uniformly within its heartbeat interval. Default 0.
+   */
+  crashWindowMs?(config: Config): number;
   /** One trial's JSON, from the round's result. */
-  trial(result: Result, info: { endedAt: number; seed: number }): Trial;
+  trial(result: Result, info: TrialInfo): Trial;
   summary(trials: Trial[], config: Config): Record<string, unknown>;
 }
 
@@ -37,11 +52,11 @@ export function rateFlag(flags: SimFlags, key: string): number {
   return n;
 }
 
-/** "150-300" → [150, 300]; "200" → [200, 200]. */
+/** "150-300" → [150, 300]; "200" → [200, 200]; "0-0.5" → [0, 0.5]. */
 export function rangeFlag(flags: SimFlags, key: string, fallback: [number, number]): [number, number] {
   const raw = flags[key];
   if (raw === undefined) return fallback;
-  const m = /^(\d+)(?:-(\d+))?$/.exec(String(raw));
+  const m = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(String(raw));
   if (!m) throw new Error(`--${key} must look like 150-300 (milliseconds).`);
   const lo = Number(m[1]);
   const hi = Number(m[2] ?? m[1]);

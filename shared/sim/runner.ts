@@ -4,6 +4,8 @@
 import type { Games } from '../games/types';
 import type { Faults } from '../net/faults';
 import type { ScriptAction } from '../net/script';
+import type { NodeId } from '../protocol/ids';
+import { createRng, deriveSeed } from '../rng';
 import { SessionCore, type Recorder } from '../session/core';
 import { makeHeader } from '../session/header';
 import type { SessionState } from '../session/state';
@@ -25,18 +27,79 @@ export interface TrialSpec {
   maxTimeMs: number;
   /** Stop early when this says so (the game's sim plugin `done`). */
   done?: (engineState: unknown, now: number) => boolean;
+  /**
+   * A leader crash (`{do: 'crash', who: 'leader'}`) happens at a moment drawn uniformly from
+   * [t, t + crashWindowMs), t being the step's time, or when the next leader is elected if
+   * nobody leads then. Raft's Figure 16 crashed the leader uniformly within its heartbeat
+   * interval. 0 (the default) crashes at t.
+   */
+  crashWindowMs?: number;
+  /** End the trial as soon as some node leads after a leader crash. */
+  untilNewLeader?: boolean;
 }
 
 export interface TrialOutcome {
   result: unknown;
   endedAt: number;
-  endedBy: 'game' | 'time' | 'done';
+  endedBy: 'game' | 'time' | 'done' | 'new-leader';
   state: SessionState;
+  /** The first leader crash of the trial: when, and who; null if none happened. */
+  leaderCrash: { at: number; node: NodeId } | null;
+  /** When some node first led after that crash, or null. */
+  newLeaderAt: number | null;
+}
+
+/**
+ * Leader crashes for one trial: armed by a schedule step, fired at a drawn moment on whoever
+ * leads then (or, nobody leading, on the next leader), then watched until a node leads again.
+ */
+class LeaderCrashes {
+  /** Armed steps still waiting for a leader to crash. */
+  private armed = 0;
+  /** When the drawn crash is due, once a leader has been seen. */
+  dueAt: number | null = null;
+  first: { at: number; node: NodeId } | null = null;
+  newLeaderAt: number | null = null;
+  private readonly rng;
+
+  constructor(
+    seed: number,
+    private readonly windowMs: number,
+    private readonly leader: () => NodeId | null,
+  ) {
+    this.rng = createRng(deriveSeed(seed, 'leader-crash'));
+  }
+
+  arm(now: number): void {
+    this.armed++;
+    this.look(now);
+  }
+
+  /** After every step: a leader to aim at, or a new leader after the crash. */
+  look(now: number): void {
+    const leader = this.leader();
+    // The crashed node is down, so any leader seen from now on is a node that leads after it.
+    if (this.first && this.newLeaderAt === null && leader !== null) this.newLeaderAt = now;
+    if (this.armed > 0 && this.dueAt === null && leader !== null) {
+      this.dueAt = now + (this.windowMs >= 1 ? this.rng.int(Math.floor(this.windowMs)) : 0);
+    }
+  }
+
+  /** The drawn moment came: crash whoever leads now, or wait for the next leader. */
+  fire(now: number, crash: (node: NodeId) => void): void {
+    this.dueAt = null;
+    const leader = this.leader();
+    if (leader === null) return;
+    this.armed--;
+    crash(leader);
+    this.first ??= { at: now, node: leader };
+  }
 }
 
 /** Plays one trial of `spec.game`, which must be one of `games`. */
 export function runTrial(spec: TrialSpec, games: Games, record: Recorder = () => {}): TrialOutcome {
-  if (!games.has(spec.game)) throw new Error(`unknown game "${spec.game}"`);
+  const game = games.get(spec.game);
+  if (!game) throw new Error(`unknown game "${spec.game}"`);
   const core = SessionCore.create(
     makeHeader({ seed: spec.seed, capacity: spec.nodes, faults: spec.faults, vectorClocks: false, room: 'SIMUL' }),
     games,
@@ -50,30 +113,48 @@ export function runTrial(spec: TrialSpec, games: Games, record: Recorder = () =>
   let next = 0;
   let now = 0;
   const running = () => core.state.round?.spec.index === started.data.index;
+  const crashes = new LeaderCrashes(spec.seed, spec.crashWindowMs ?? 0, () => {
+    const round = core.state.round;
+    return round && running() && game.engine.leader ? game.engine.leader(round.engineState) : null;
+  });
+  const outcome = (result: unknown, endedAt: number, endedBy: TrialOutcome['endedBy']): TrialOutcome => ({
+    result,
+    endedAt,
+    endedBy,
+    state: core.state,
+    leaderCrash: crashes.first,
+    newLeaderAt: crashes.newLeaderAt,
+  });
 
   while (running()) {
     const wakeAt = core.nextWakeAt();
     const step = schedule[next];
-    const at = Math.min(wakeAt ?? Infinity, step?.at ?? Infinity);
+    const at = Math.min(wakeAt ?? Infinity, step?.at ?? Infinity, crashes.dueAt ?? Infinity);
     if (at === Infinity || at > spec.maxTimeMs) break;
     now = at;
-    if (step && step.at <= (wakeAt ?? Infinity)) {
+    if (crashes.dueAt !== null && crashes.dueAt <= Math.min(wakeAt ?? Infinity, step?.at ?? Infinity)) {
+      crashes.fire(now, (node) => core.changeFaults(now, { op: 'crash', nodes: [node] }));
+    } else if (step && step.at <= (wakeAt ?? Infinity)) {
       next++;
-      core.runAction(now, step.action);
+      if (step.action.do === 'crash' && step.action.who === 'leader') crashes.arm(now);
+      else core.runAction(now, step.action);
     } else {
       core.advance(now);
     }
+    crashes.look(now);
     const round = core.state.round;
-    if (round?.spec.index === started.data.index && spec.done?.(round.engineState, now)) {
+    if (round?.spec.index !== started.data.index) continue;
+    const goal = spec.done?.(round.engineState, now) ? 'done' : spec.untilNewLeader && crashes.newLeaderAt !== null ? 'new-leader' : null;
+    if (goal) {
       const ended = core.endRound(now, 'simulation goal reached');
-      return { result: ended.ok ? ended.data.result : null, endedAt: now, endedBy: 'done', state: core.state };
+      return outcome(ended.ok ? ended.data.result : null, now, goal);
     }
   }
   if (running()) {
     const end = Math.max(now, Math.min(spec.maxTimeMs, core.state.t));
     const ended = core.endRound(end, 'simulation time limit');
-    return { result: ended.ok ? ended.data.result : null, endedAt: end, endedBy: 'time', state: core.state };
+    return outcome(ended.ok ? ended.data.result : null, end, 'time');
   }
   const last = core.state.rounds.at(-1);
-  return { result: last?.result ?? null, endedAt: last?.endedAt ?? now, endedBy: 'game', state: core.state };
+  return outcome(last?.result ?? null, last?.endedAt ?? now, 'game');
 }

@@ -41,6 +41,7 @@ export function simulate(argv: readonly string[], games: Games, extraSchedule: S
   const parsed = engine.config.safeParse(config);
   if (!parsed.success) throw new Error(formatIssues(parsed.error.issues, 'flags'));
   const faults = faultsFromFlags(flags);
+  const untilNewLeader = flags['until-new-leader'] === true || flags['until-new-leader'] === 'true';
   const schedule = [...scheduleFromFlags(args, nodes), ...extraSchedule];
   const maxTimeMs = plugin.maxTimeMs(parsed.data, flags, { lastStepAt: schedule.reduce((m, s) => Math.max(m, s.at), 0) });
   const out: Record<string, unknown>[] = [];
@@ -56,10 +57,19 @@ export function simulate(argv: readonly string[], games: Games, extraSchedule: S
         schedule,
         maxTimeMs,
         ...(plugin.done ? { done: plugin.done } : {}),
+        crashWindowMs: plugin.crashWindowMs?.(parsed.data) ?? 0,
+        untilNewLeader,
       },
       games,
     );
-    out.push(plugin.trial(outcome.result, { endedAt: outcome.endedAt, seed: trialSeed }));
+    out.push(
+      plugin.trial(outcome.result, {
+        endedAt: outcome.endedAt,
+        seed: trialSeed,
+        leaderCrashedAt: outcome.leaderCrash?.at ?? null,
+        newLeaderAt: outcome.newLeaderAt,
+      }),
+    );
   }
   return { game, trials: out, summary: plugin.summary(out, parsed.data) };
 }

@@ -7,6 +7,7 @@
 import { parseArgs } from '../../shared/sim/flags';
 import { intFlag } from '../../shared/sim/plugin';
 import { ackBench } from './ack';
+import { ALL_CURVES, figure16Bench, figure16Table } from './figure16';
 import { consoleBench } from './console';
 import { networkBench } from './network';
 import { phoneLoadBench, spread, type TargetFigures } from './phone-load';
@@ -228,6 +229,21 @@ async function main(): Promise<void> {
     const targets = await phoneLoadBench(opts);
     out['phone-load'] = { options: opts, targets };
     if (!flags.json) console.log(phoneTable(opts, targets));
+  }
+
+  if (want('figure16')) {
+    const curves = flags.curves === undefined ? ALL_CURVES : String(flags.curves).split(',');
+    const unknown = curves.filter((c) => !ALL_CURVES.includes(c));
+    if (unknown.length) throw new Error(`--curves: ${unknown.join(', ')} is not a curve of Figure 16 (${ALL_CURVES.join(', ')})`);
+    const opts = {
+      trials: flags.trials === undefined ? null : intFlag(flags, 'trials', 1000, 1, 1_000_000),
+      runs: intFlag(flags, 'runs', 3, 1, 100),
+      curves,
+    };
+    if (!flags.json) console.log(`\nRaft Figure 16 (${curves.length} curves):`);
+    const rows = figure16Bench(opts, flags.json ? undefined : (line) => console.log(line));
+    out.figure16 = { options: opts, curves: rows };
+    if (!flags.json) console.log(figure16Table(rows));
   }
 
   if (flags.json) console.log(JSON.stringify(out));

@@ -50,6 +50,14 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'baseline', value: 'REF', text: 'also measure the client of this git commit, built with its own config (default: none)' },
     ],
   },
+  figure16: {
+    text: "Raft's Figure 16 (time without leader after a leader crash) per curve, beside the paper's published figures",
+    flags: [
+      { name: 'runs', value: 'N', text: 'each curve this many times, seeds 1, 2, 3…; min / median / max (default 3)' },
+      { name: 'trials', value: 'N', text: "trials per curve (default the paper's: 100 for 150-150, 1000 for the others)" },
+      { name: 'curves', value: 'LIST', text: 'comma-separated timeout ranges, e.g. 150-155,12-24 (default every curve of both graphs)' },
+    ],
+  },
 };
 
 export const COMMON: readonly BenchFlag[] = [
@@ -80,6 +88,8 @@ export function benchUsage(): string {
     '  npm run bench -- console --nodes 300 --rate 1000',
     '  npm run bench -- replay --events 200000 --no-browser',
     '  npm run bench -- phone-load --runs 3 --baseline main',
+    '  npm run bench -- figure16 --runs 3',
+    '  npm run bench -- figure16 --curves 150-155,12-24 --trials 200 --runs 1',
     '  npm run bench -- --json',
     '',
   ].join('\n');

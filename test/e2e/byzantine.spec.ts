@@ -25,10 +25,11 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   const form = con.getByRole('group', { name: 'Byzantine generals settings' });
   const bound = form.getByTestId('byz-bound');
   await expect(bound).toContainText('N = 4, f = 1');
-  await expect(bound).toContainText('✓ N ≥ 3f+1 holds');
+  await expect(bound).toContainText('✓ N > 2f+m: 4 > 3');
+  await expect(bound).toContainText('guarantees agreement');
   await form.getByLabel('Number of traitors (f)').fill('2');
-  await expect(bound).toContainText('4 < 3·2+1 = 7');
-  await expect(bound).toContainText('✗ N ≥ 3f+1 fails');
+  await expect(bound).toContainText('✗ N > 2f+m: 4 ≤ 5');
+  await expect(bound).toContainText('✗ N ≥ 3f+1: 4 < 7');
   // Now exactly one traitor, Linus; Ada commands and is advised to attack; 20 s phases.
   await form.getByRole('radio', { name: 'Pick them' }).check();
   await form.getByRole('checkbox', { name: 'Linus' }).check();
@@ -128,11 +129,12 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   const verdict = result.getByTestId('byz-verdict');
   await expect(verdict).toContainText('IC1 ✓ holds');
   await expect(verdict).toContainText('IC2 ✓ holds');
-  await expect(result.getByTestId('byz-bound')).toContainText('✓ N ≥ 3f+1 holds');
+  await expect(result.getByTestId('byz-bound')).toContainText('OM(1) guarantees agreement');
   const table = result.getByTestId('byz-table');
   await expect(table.getByRole('row', { name: /^Linus/ })).toContainText('TRAITOR');
   await expect(table.getByRole('row', { name: /^Barbara/ })).toContainText('2 A · 1 R');
   await expect(con.getByTestId('results-table')).toContainText('IC1 ✓ · IC2 ✓');
+  await expect(con.getByTestId('results-table')).toContainText('f = 1: guaranteed');
   await screenshot(con, 'byzantine-console-verdict');
   await expectNoNodeIds(con, 'the console after a Byzantine round');
   // Each phone: its own one-line recap, its screen read-only under it; nobody's role on a loyal phone.

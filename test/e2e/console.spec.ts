@@ -112,16 +112,32 @@ test('a scripted drill runs its steps at the right moments and shows the current
   await instructor.context.close();
 });
 
-test('projector mode keeps the room code in view and the shortcut list opens', async ({ browser }) => {
+test('projector mode keeps the room code in view; the shortcut list is a modal that gives the focus back', async ({ browser }) => {
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   await con.getByRole('button', { name: 'Projector mode' }).click();
-  await expect(con.locator('.corner-code')).toContainText(code);
-  await con.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-  await expect(con.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('split in halves');
+  await expect(con.getByTestId('room-code')).toHaveText(code);
+  await expect(con.getByTestId('room-code')).toBeInViewport();
+  const opener = con.getByRole('button', { name: 'Keyboard shortcuts' });
+  await opener.click();
+  const dialog = con.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toContainText('split in halves');
+  // It takes the focus, keeps it (Tab stays inside), and the page behind does not react to keys.
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await con.keyboard.press('Tab');
+  await con.keyboard.press('Tab');
+  expect(await con.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+  await con.keyboard.press('h');
+  await expect(con.getByLabel('Fault log')).toContainText('No faults yet.');
   await screenshot(con, 'console-projector-help');
   await con.keyboard.press('Escape');
-  await expect(con.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  // Again, closed with its button.
+  await opener.click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
   expect(instructor.errors).toEqual([]);
   await instructor.context.close();
 });

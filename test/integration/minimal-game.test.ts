@@ -83,7 +83,7 @@ const tag: GameEngine<TagConfig, TagState, TagAction, TagView | null, TagState, 
     const tags = state.path.length - 1;
     if (tags >= state.config.tags) return [{ type: 'end', reason: `${tags} tags` }];
     return [
-      { type: 'mark', node: env.to, label: `${env.to} is it` },
+      { type: 'mark', node: env.to, notice: { code: 'tag.it', params: { node: { node: env.to } } } },
       { type: 'changed', nodes: [env.from, env.to] },
     ];
   },

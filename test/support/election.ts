@@ -4,6 +4,7 @@
 import { applyFaultOp, defaultFaults, type FaultOp, type Faults } from '../../shared/net/faults';
 import { isCrashed } from '../../shared/net/network';
 import type { NodeId } from '../../shared/protocol/ids';
+import { describeNotice, type Notice } from '../../shared/protocol/notice';
 import type { Effect, EngineCtx, Envelope, Rejection } from '../../shared/games/types';
 import { election } from '../../shared/games/election/engine';
 import { heartbeatKey, timeoutKey } from '../../shared/games/election/step';
@@ -19,14 +20,15 @@ export class Cluster {
   /** Envelopes sent and not yet delivered or dropped, in send order. */
   outbox: Envelope[] = [];
   timers = new Map<string, number>();
-  marks: { node?: NodeId; label: string; data?: unknown }[] = [];
+  marks: { node?: NodeId; notice: Notice; data?: unknown }[] = [];
   changed: (NodeId | 'all')[] = [];
   private seq = 0;
   readonly gone = new Set<NodeId>();
 
   constructor(n: number, config: Record<string, unknown> = { pace: 'fast' }, seed = 1) {
     this.nodes = Array.from({ length: n }, (_, i) => `n${i + 1}`);
-    const { state, effects } = election.init(election.config.parse(config), { ...this.ctx(), seed });
+    // The test delivers each message itself: no processing time [E18] unless a test asks for it.
+    const { state, effects } = election.init(election.config.parse({ processingMs: [0, 0], ...config }), { ...this.ctx(), seed });
     this.state = state;
     this.apply(effects);
   }
@@ -61,7 +63,7 @@ export class Cluster {
           this.timers.delete(e.key);
           break;
         case 'mark':
-          this.marks.push({ label: e.label, ...(e.node ? { node: e.node } : {}), data: e.data });
+          this.marks.push({ notice: e.notice, ...(e.node ? { node: e.node } : {}), data: e.data });
           break;
         case 'changed':
           if (e.nodes === 'all') this.changed.push('all');
@@ -145,7 +147,7 @@ export class Cluster {
   elect(node: NodeId): void {
     this.expire(node);
     const r = this.act(node, { type: 'stand' });
-    if (r) throw new Error(r.message);
+    if (r) throw new Error(describeNotice(r));
     this.settle();
   }
 

@@ -7,7 +7,7 @@ import type { NodeId } from '../../shared/protocol/ids';
 import { SessionCore } from '../../shared/session/core';
 import type { SessionEvent } from '../../shared/protocol/recordingFormat';
 import { makeHeader } from '../../shared/session/header';
-import type { Effect, EngineCtx, InitCtx } from '../../shared/games/types';
+import type { Effect, EngineCtx, InitCtx, Rejection } from '../../shared/games/types';
 import { gossipConfig, type GossipConfig } from '../../shared/games/gossip/config';
 import { gossip } from '../../shared/games/gossip/engine';
 import type { GossipState } from '../../shared/games/gossip/state';
@@ -20,7 +20,7 @@ export interface Table {
   ctx: EngineCtx & { faults: Faults };
   init: Effect[];
   /** Runs an action through check then act, as the session does; returns the rejection or the effects. */
-  act(node: NodeId, action: unknown): Effect[] | { code: string; message: string };
+  act(node: NodeId, action: unknown): Effect[] | Rejection;
 }
 
 /** A game on `n` nodes driven by hand: no session, no network, no timers. */
@@ -35,7 +35,7 @@ export function table(n: number, config: Partial<GossipConfig> = {}, seed = 1): 
     init: effects,
     act(node, raw) {
       const parsed = gossip.action.safeParse(raw);
-      if (!parsed.success) return { code: 'bad_action', message: parsed.error.message };
+      if (!parsed.success) return { code: 'bad_action', params: { detail: parsed.error.message } };
       const rejected = gossip.check(state, node, parsed.data, ctx);
       return rejected ?? gossip.act(state, node, parsed.data, ctx);
     },

@@ -121,48 +121,59 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
     if (window.confirm('End this session for everyone? The recording is kept.')) void session.command('console:end', {});
   };
   return (
-    <div className={`console${projector ? ' projector' : ''}`}>
+    <div className={`console cockpit${projector ? ' projector' : ''}`}>
       <header className="console-top">
         <div>
-          <div style={{ color: '#e6e9f2' }}>Room code</div>
           <div className="room-code" data-testid="room-code">
             {snapshot.room.code}
           </div>
-        </div>
-        <QrCode text={session.joinUrl} label={`QR code to join room ${snapshot.room.code}`} />
-        <div className="stack" style={{ gap: '0.25rem' }}>
           <div className="join-url mono" data-testid="join-url">
             {session.joinUrl}
           </div>
-          <div>
-            <span className="count" data-testid="node-count">
-              {active.length}
-            </span>{' '}
-            nodes
-            {snapshot.room.locked && (
-              <span className="pill" style={{ marginLeft: 8 }}>
-                🔒 locked
-              </span>
-            )}
-            {!session.online && (
-              <span className="pill reconnecting" style={{ marginLeft: 8, color: '#ffd27a' }}>
-                reconnecting…
-              </span>
-            )}
-          </div>
+        </div>
+        <QrCode text={session.joinUrl} label={`QR code to join room ${snapshot.room.code}`} />
+        <div>
+          <span className="count" data-testid="node-count">
+            {active.length}
+          </span>{' '}
+          nodes
+          {snapshot.room.locked && (
+            <span className="pill" style={{ marginLeft: 8 }}>
+              🔒 locked
+            </span>
+          )}
+          {!session.online && (
+            <span className="pill reconnecting" style={{ marginLeft: 8, color: '#ffd27a' }}>
+              reconnecting…
+            </span>
+          )}
         </div>
         <span className="spacer" />
-        <div className="row">
+        <div className="row console-actions">
+          <button
+            type="button"
+            className="secondary"
+            aria-label="Open the stage"
+            title="Open the projector stage in its own window"
+            onClick={() => window.open(`/stage?room=${snapshot.room.code}`, `human-cluster-stage-${snapshot.room.code}`)}
+          >
+            Stage ↗
+          </button>
+          {(snapshot.round || snapshot.rounds.length > 0) && (
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={!!snapshot.stage?.revealed}
+              title="Show the round's secret roles, words and cards on the stage (for the debrief)"
+              onClick={() => void session.command('console:reveal', { revealed: !snapshot.stage?.revealed })}
+            >
+              {snapshot.stage?.revealed ? 'Hide on stage' : 'Reveal on stage'}
+            </button>
+          )}
           <button type="button" className="secondary" aria-pressed={projector} onClick={handlers.toggleProjector}>
             Projector mode
           </button>
-          <a
-            className="button secondary"
-            href="/replay"
-            target="_blank"
-            rel="noreferrer"
-            style={{ background: 'var(--card)', color: 'var(--brand)' }}
-          >
+          <a className="button secondary" href="/replay" target="_blank" rel="noreferrer">
             Recordings
           </a>
           <button type="button" className="secondary" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
@@ -200,27 +211,28 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
           <div className="notice">This session has ended. Its recording is kept on the server.</div>
         </main>
       ) : (
-        <div className="console-body">
-          <div className="stack">
-            <LiveMap session={session} snapshot={snapshot} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
-            {round && ui && (
-              <section className="panel" aria-label={`${round.title} live`}>
-                <ui.Console view={round.view} snapshot={snapshot} />
-              </section>
-            )}
-            <Results snapshot={snapshot} />
-          </div>
-          <div className="stack">
-            <RoundPanel snapshot={snapshot} session={session} />
-            <DrillPanel snapshot={snapshot} session={session} />
+        <div className="cockpit-body">
+          <aside className="cockpit-side" aria-label="Network controls">
             <NetworkPanel snapshot={snapshot} session={session} />
+            <DrillPanel snapshot={snapshot} session={session} />
+          </aside>
+          <main className="cockpit-center">
+            <LiveMap session={session} snapshot={snapshot} scale={projector ? 1.35 : 1} selected={selected} setSelected={setSelected} />
+            {/* Below the map, in a box of its own: reading it never scrolls the map away. */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must take the focus, or keyboard users cannot scroll it (WCAG 2.1.1) */}
+            <section className="cockpit-below" tabIndex={0} aria-label="The round and its results">
+              {round && ui && (
+                <section className="panel" aria-label={`${round.title} live`}>
+                  <ui.Console view={round.view} snapshot={snapshot} />
+                </section>
+              )}
+              <Results snapshot={snapshot} />
+            </section>
+          </main>
+          <aside className="cockpit-side" aria-label="Round and nodes">
+            <RoundPanel snapshot={snapshot} session={session} />
             <Roster snapshot={snapshot} session={session} />
-          </div>
-        </div>
-      )}
-      {projector && (
-        <div className="corner-code" aria-hidden="true">
-          Join: <b>{snapshot.room.code}</b>
+          </aside>
         </div>
       )}
       {help && <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />}

@@ -57,7 +57,7 @@ export function LiveMap({
   return (
     <section className="panel stack map-panel" aria-label="Network map">
       <div className="row">
-        <h2 style={{ margin: 0 }}>Network</h2>
+        <h2 style={{ margin: 0 }}>Network map</h2>
         {snapshot.paused && <span className="pill reconnecting">❚❚ paused: messages wait</span>}
         <span className="spacer" />
         <MapLegend live />

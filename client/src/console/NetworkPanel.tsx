@@ -1,12 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DRILLS, type DrillName } from '../../../shared/net/drills';
 import type { FaultOp } from '../../../shared/net/faults';
-import type { ConsoleSnapshot } from '../../../shared/protocol/views';
+import type { ConsoleSnapshot, FaultLogEntry } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 import { keyed } from '../keyed';
 
-/** A slider that sends its value when released, not on every pixel. */
-function Slider(props: {
+/** How long the keyboard must rest on a slider before its value is sent (ms). */
+const KEY_SETTLE_MS = 600;
+
+/**
+ * A slider that sends one change when released (or once the keyboard rests), not on every
+ * pixel, and shows the value it sent until the room's picture has it (it never snaps back).
+ */
+export function Slider(props: {
   id: string;
   label: string;
   value: number;
@@ -14,14 +20,42 @@ function Slider(props: {
   max: number;
   step: number;
   format(v: number): string;
-  onCommit(v: number): void;
+  /** Resolves to whether the room took it. */
+  onCommit(v: number): Promise<boolean>;
 }) {
-  const [v, setV] = useState(props.value);
-  useEffect(() => setV(props.value), [props.value]);
+  // The value being set, until the room's picture shows it; null: show the room's.
+  const [draft, setDraft] = useState<number | null>(null);
+  const sent = useRef<number | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const dragging = useRef(false);
+  const { value, onCommit } = props;
+  useEffect(() => {
+    if (draft !== null && sent.current === draft && value === draft) {
+      setDraft(null);
+      sent.current = null;
+    }
+  }, [value, draft]);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const commit = (v: number | null) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (v === null || v === sent.current || (sent.current === null && v === value)) {
+      if (v === value) setDraft(null);
+      return;
+    }
+    sent.current = v;
+    void onCommit(v).then((taken) => {
+      if (taken || sent.current !== v) return;
+      // Refused: show the room's value again.
+      sent.current = null;
+      setDraft(null);
+    });
+  };
+  const shown = draft ?? value;
   return (
     <div className="field">
       <label htmlFor={props.id}>
-        {props.label}: <span className="mono">{props.format(v)}</span>
+        {props.label}: <span className="mono">{props.format(shown)}</span>
       </label>
       <input
         id={props.id}
@@ -29,14 +63,45 @@ function Slider(props: {
         min={props.min}
         max={props.max}
         step={props.step}
-        value={v}
-        onChange={(e) => setV(Number(e.target.value))}
-        onPointerUp={() => props.onCommit(v)}
-        onKeyUp={() => props.onCommit(v)}
-        onBlur={() => v !== props.value && props.onCommit(v)}
+        value={shown}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          setDraft(v);
+          // A drag sends on release; keys (arrows, Page Up…) once they rest.
+          if (timer.current) clearTimeout(timer.current);
+          if (!dragging.current) timer.current = setTimeout(() => commit(v), KEY_SETTLE_MS);
+        }}
+        onPointerDown={() => {
+          dragging.current = true;
+          if (timer.current) clearTimeout(timer.current);
+        }}
+        onPointerUp={(e) => {
+          dragging.current = false;
+          commit(Number((e.target as HTMLInputElement).value));
+        }}
+        onPointerCancel={(e) => {
+          dragging.current = false;
+          commit(Number((e.target as HTMLInputElement).value));
+        }}
+        onBlur={() => draft !== null && commit(draft)}
       />
     </div>
   );
+}
+
+/**
+ * The fault log with the steps of one gesture merged: consecutive changes of the same setting
+ * (the same words, other numbers) within a few seconds show as their last one.
+ */
+export function mergedLog(log: readonly FaultLogEntry[], windowMs = 5000): FaultLogEntry[] {
+  const out: FaultLogEntry[] = [];
+  const shape = (text: string) => text.replace(/\d+(\.\d+)?/g, '#');
+  for (const e of log) {
+    const last = out.at(-1);
+    if (last && shape(last.text) === shape(e.text) && e.t - last.t <= windowMs) out[out.length - 1] = e;
+    else out.push(e);
+  }
+  return out;
 }
 
 export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
@@ -46,6 +111,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
     setError(null);
     const err = await session.command('console:fault', { op });
     if (err) setError(err.message);
+    return !err;
   };
   const drill = async (name: DrillName) => {
     setError(null);
@@ -56,7 +122,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
   return (
     <section className="panel stack" aria-labelledby="net-title">
       <div className="row">
-        <h2 id="net-title">Network</h2>
+        <h2 id="net-title">Faults and drills</h2>
         <span className="spacer" />
         <button
           type="button"
@@ -81,7 +147,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         max={1}
         step={0.05}
         format={pct}
-        onCommit={(rate) => void fault({ op: 'loss', rate })}
+        onCommit={(rate) => fault({ op: 'loss', rate })}
       />
       <Slider
         id="net-dup"
@@ -91,7 +157,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         max={0.5}
         step={0.05}
         format={pct}
-        onCommit={(rate) => void fault({ op: 'dup', rate })}
+        onCommit={(rate) => fault({ op: 'dup', rate })}
       />
       <Slider
         id="net-latency"
@@ -101,7 +167,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         max={3000}
         step={50}
         format={(v) => `${v} ms`}
-        onCommit={(base) => void fault({ op: 'latency', base, jitter: f.latency.jitter })}
+        onCommit={(base) => fault({ op: 'latency', base, jitter: f.latency.jitter })}
       />
       <Slider
         id="net-jitter"
@@ -111,7 +177,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         max={3000}
         step={50}
         format={(v) => `+0…${v} ms`}
-        onCommit={(jitter) => void fault({ op: 'latency', base: f.latency.base, jitter })}
+        onCommit={(jitter) => fault({ op: 'latency', base: f.latency.base, jitter })}
       />
       <GroupLinks snapshot={snapshot} onToggle={(from, to, open) => void fault({ op: 'link', from, to, open })} />
       {error && (
@@ -120,9 +186,10 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
         </div>
       )}
       <h3>Fault log</h3>
-      <ul className="log" aria-label="Fault log">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, so it must take the focus for keyboard users to scroll it */}
+      <ul className="log" aria-label="Fault log" tabIndex={0}>
         {snapshot.faultLog.length === 0 && <li className="muted">No faults yet.</li>}
-        {keyed(snapshot.faultLog, (e) => `${e.t}:${e.text}`)
+        {keyed(mergedLog(snapshot.faultLog), (e) => `${e.t}:${e.text}`)
           .reverse()
           .map(({ key, item: e }) => (
             <li key={key}>

@@ -37,7 +37,7 @@ export function Results({ snapshot }: { snapshot: ConsoleSnapshot }) {
       {!snapshot.round && last && lastUi?.Result && (
         <div className="stack" data-testid="round-result">
           <h3>Round {last.index} result</h3>
-          <lastUi.Result result={last.result} names={names} />
+          <lastUi.Result result={last.result} names={names} rounds={snapshot.rounds} />
         </div>
       )}
       {snapshot.rounds.length > 0 && (

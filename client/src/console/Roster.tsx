@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { ConsoleNode, ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 
@@ -7,7 +7,7 @@ const RECONNECT_GRACE_MS = 60_000;
 
 export type Presence = 'bot' | 'online' | 'reconnecting' | 'offline';
 
-export function presence(node: ConsoleNode, now: number): Presence {
+export function presence(node: Pick<ConsoleNode, 'kind' | 'connected' | 'since'>, now: number): Presence {
   if (node.kind === 'bot') return 'bot';
   if (node.connected) return 'online';
   return now - node.since < RECONNECT_GRACE_MS ? 'reconnecting' : 'offline';
@@ -26,10 +26,22 @@ export function Roster({ snapshot, session }: { snapshot: ConsoleSnapshot; sessi
     },
     [command],
   );
+  const [open, setOpen] = useState(true);
   return (
     <section className="panel stack" aria-labelledby="roster-title">
       <div className="row">
-        <h2 id="roster-title">Nodes ({nodes.length})</h2>
+        <h2 id="roster-title" style={{ margin: 0 }}>
+          Nodes ({nodes.length})
+        </h2>
+        <button
+          type="button"
+          className="small secondary"
+          aria-expanded={open}
+          aria-controls="roster-list"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? 'Hide list' : 'Show list'}
+        </button>
         <span className="spacer" />
         <button type="button" className="small secondary" onClick={() => void session.command('console:bots', { add: 1 })}>
           + bot
@@ -47,7 +59,7 @@ export function Roster({ snapshot, session }: { snapshot: ConsoleSnapshot; sessi
         </button>
       </div>
       {nodes.length === 0 && <p className="muted">No one yet. Phones join with the code or the QR code.</p>}
-      <ul className="roster" data-testid="roster">
+      <ul className="roster" data-testid="roster" id="roster-list" hidden={!open}>
         {nodes.map((n) => (
           <RosterRow key={n.id} id={n.id} nickname={n.nickname} crashed={n.crashed} presence={presence(n, snapshot.t)} onKick={kick} />
         ))}

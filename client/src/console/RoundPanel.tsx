@@ -1,10 +1,14 @@
+// Pick a game and its settings, start and stop rounds. The start and stop buttons come first,
+// so they are on screen whatever the settings below them; a round the people in the room could
+// not play (timers faster than a person) is not started without saying so.
+
 import { useState } from 'react';
+import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { GAME_UIS } from '../games';
 import { GAMES } from '../games/registry';
-import type { ConsoleSnapshot } from '../../../shared/protocol/views';
+import { tooFastFor } from './paceCheck';
 import type { ConsoleSession } from './useConsoleSession';
 
-/** Pick a game and its settings, start and stop rounds. */
 export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
   const games = [...GAMES.values()].map((g) => g.engine).filter((e) => GAME_UIS[e.id]);
   const [game, setGame] = useState(games[0]?.id ?? 'sandbox');
@@ -13,11 +17,12 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   const engine = GAMES.get(game)?.engine;
   const ui = GAME_UIS[game];
   const config = configs[game] ?? engine?.config.parse({});
-  const activeNodes = snapshot.nodes.filter((n) => n.status === 'active').length;
+  const active = snapshot.nodes.filter((n) => n.status === 'active');
+  const tooFast = tooFastFor(game, config, active);
 
-  const start = async () => {
+  const start = async (withConfig: unknown = config) => {
     setError(null);
-    const err = await session.command('console:round', { action: 'start', game, config });
+    const err = await session.command('console:round', { action: 'start', game, config: withConfig });
     if (err) setError(err.message);
   };
   const stop = async () => {
@@ -25,47 +30,84 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
     const err = await session.command('console:round', { action: 'stop' });
     if (err) setError(err.message);
   };
+  const autopilotAndStart = async () => {
+    setError(null);
+    for (const n of tooFast) {
+      const err = await session.command('console:autopilot', { node: n.id, on: true });
+      if (err) return setError(err.message);
+    }
+    await start();
+  };
+  const classPaceAndStart = async () => {
+    // The class preset's timings: the faster overrides go too.
+    const { timeoutMs: _t, heartbeatMs: _h, botDelayMs: _b, ...rest } = config as Record<string, unknown>;
+    const slower = { ...rest, pace: 'class' };
+    setConfigs({ ...configs, [game]: slower });
+    await start(slower);
+  };
 
   return (
     <section className="panel stack" aria-labelledby="round-title">
       <h2 id="round-title">{snapshot.round ? `Round ${snapshot.round.index}: ${snapshot.round.title}` : 'Next round'}</h2>
-      <div className="row">
-        <div className="field" style={{ minWidth: 220 }}>
-          <label htmlFor="game-pick">Game</label>
-          <select id="game-pick" value={game} onChange={(e) => setGame(e.target.value)}>
-            {games.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="muted" style={{ flex: 1, minWidth: 200 }}>
-          {ui?.blurb}
-        </p>
+      <div className="field">
+        <label htmlFor="game-pick">Game</label>
+        <select id="game-pick" value={game} onChange={(e) => setGame(e.target.value)}>
+          {games.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.title}
+            </option>
+          ))}
+        </select>
       </div>
-      {ui?.ConfigForm && (
-        <ui.ConfigForm
-          value={config}
-          nodes={activeNodes}
-          faults={snapshot.faults}
-          roster={snapshot.nodes.filter((n) => n.status === 'active')}
-          onChange={(c) => setConfigs({ ...configs, [game]: c })}
-        />
+      {tooFast.length > 0 ? (
+        <div className="notice stack" role="alert" data-testid="pace-warning" style={{ gap: '0.5rem' }}>
+          <b>
+            These timers run out faster than a person can tap: {tooFast.length} phone{tooFast.length === 1 ? '' : 's'} (
+            {tooFast
+              .slice(0, 4)
+              .map((n) => n.nickname)
+              .join(', ')}
+            {tooFast.length > 4 ? '…' : ''}) would never stand for election.
+          </b>
+          <div className="row">
+            <button type="button" className="good" onClick={() => void autopilotAndStart()}>
+              Autopilot for {tooFast.length === 1 ? 'that phone' : 'those phones'}, then start
+            </button>
+            <button type="button" className="secondary" onClick={() => void classPaceAndStart()}>
+              Use the class pace, then start
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="row">
+          <button type="button" className="good" onClick={() => void start()}>
+            {snapshot.round ? '↻ Restart with this game' : '▶ Start round'}
+          </button>
+          <button type="button" className="danger" disabled={!snapshot.round} onClick={() => void stop()}>
+            ■ Stop round
+          </button>
+        </div>
+      )}
+      {tooFast.length > 0 && snapshot.round && (
+        <button type="button" className="danger" onClick={() => void stop()}>
+          ■ Stop round
+        </button>
       )}
       {error && (
         <div className="error" role="alert">
           {error}
         </div>
       )}
-      <div className="row">
-        <button type="button" className="good" onClick={() => void start()}>
-          {snapshot.round ? '↻ Restart with this game' : '▶ Start round'}
-        </button>
-        <button type="button" className="danger" disabled={!snapshot.round} onClick={() => void stop()}>
-          ■ Stop round
-        </button>
-      </div>
+      <p className="muted">{ui?.blurb}</p>
+      {ui?.ConfigForm && (
+        <ui.ConfigForm
+          value={config}
+          nodes={active.length}
+          faults={snapshot.faults}
+          roster={active}
+          onChange={(c) => setConfigs({ ...configs, [game]: c })}
+        />
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Keyboard shortcuts: the instructor has one hand free, so every drill, heal and the pause
-// are one key. They are ignored while typing in a field.
+// are one key. They never fire while a control has the focus: Space or Enter on a focused
+// button presses that button, arrows move a focused slider, letters go into a field.
 
 import { useEffect } from 'react';
 import type { DrillName } from '../../../shared/net/drills';
@@ -45,11 +46,20 @@ export interface ShortcutHandlers {
   selected(): string[];
 }
 
+/** What keeps its own keys while it has the focus: form controls, buttons, links, summaries, sliders. */
+const CONTROLS =
+  'input, textarea, select, button, a[href], summary, [contenteditable]:not([contenteditable="false"]), [role="button"], [role="slider"], [role="checkbox"], [role="switch"], [role="tab"], [role="menuitem"], [role="option"], [role="spinbutton"], [role="textbox"]';
+
+export function takesKeys(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(CONTROLS) !== null;
+}
+
 export function useShortcuts(h: ShortcutHandlers): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)) return;
+      if (takesKeys(e.target)) return;
+      // A modal (the shortcuts list) has the keyboard: only its own keys.
+      if (document.querySelector('dialog[open]')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const key = e.key;
       const sel = h.selected();

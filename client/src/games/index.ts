@@ -1,6 +1,7 @@
 // The screens of each game, by game id (the engines are in shared/games/).
 
 import { byzantineUi } from './byzantine';
+import { cartUi } from './cart';
 import { electionUi } from './election';
 import { gossipUi } from './gossip';
 import { sandboxUi } from './sandbox';
@@ -11,7 +12,7 @@ import type { AnyGameUi, GameUi } from './types';
  * beside their game's id, and the registry is looked up by that id, so the screens that get a
  * view are the ones written for its type.
  */
-function erase<View, ConsoleView, Result, Config>(ui: GameUi<View, ConsoleView, Result, Config>): AnyGameUi {
+function erase<View, ConsoleView, Result, Config, StageView>(ui: GameUi<View, ConsoleView, Result, Config, StageView>): AnyGameUi {
   return ui as AnyGameUi;
 }
 
@@ -20,4 +21,5 @@ export const GAME_UIS: Record<string, AnyGameUi> = {
   gossip: erase(gossipUi),
   election: erase(electionUi),
   byzantine: erase(byzantineUi),
+  cart: erase(cartUi),
 };

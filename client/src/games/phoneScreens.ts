@@ -16,6 +16,7 @@ const LOADERS: Record<string, () => Promise<PhoneScreen>> = {
   gossip: () => import('./gossip/GossipPhone').then((m) => erase(m.GossipPhone)),
   election: () => import('./election/ElectionPhone').then((m) => erase(m.ElectionPhone)),
   byzantine: () => import('./byzantine/ByzantinePhone').then((m) => erase(m.ByzantinePhone)),
+  cart: () => import('./cart/CartPhone').then((m) => erase(m.CartPhone)),
 };
 
 export const PHONE_SCREENS: Record<string, PhoneScreen> = Object.fromEntries(
@@ -30,6 +31,7 @@ const RECAP_LOADERS: Record<string, () => Promise<PhoneScreen>> = {
   gossip: () => import('./gossip/GossipPhone').then((m) => erase(m.GossipRecap)),
   election: () => import('./election/ElectionPhone').then((m) => erase(m.ElectionRecap)),
   byzantine: () => import('./byzantine/ByzantinePhone').then((m) => erase(m.ByzantineRecap)),
+  cart: () => import('./cart/CartRecap').then((m) => erase(m.CartRecap)),
 };
 
 export const PHONE_RECAPS: Record<string, PhoneScreen> = Object.fromEntries(

@@ -2,11 +2,12 @@
 // game's own view types in shared/games/<game>/.
 
 import type { ComponentType } from 'react';
+import type { Translator } from '../i18n/translate';
 import type { Faults } from '../../../shared/net/faults';
 import type { KindStyle, MapNode } from '../map/draw';
 import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
-import type { ConsoleSnapshot, NodeView, RosterEntry } from '../../../shared/protocol/views';
+import type { ConsoleSnapshot, NodeView, RosterEntry, RoundSummary, StageSnapshot } from '../../../shared/protocol/views';
 
 export interface PhoneGameProps<View = unknown> {
   /** The game's view for this node. */
@@ -21,6 +22,15 @@ export interface PhoneGameProps<View = unknown> {
 export interface ConsoleGameProps<View = unknown> {
   view: View;
   snapshot: ConsoleSnapshot;
+}
+
+export interface StageGameProps<StageView = unknown> {
+  /** The game's stage view (shared/games/<game>/stage.ts): secrets only once revealed. */
+  view: StageView;
+  /** The stage's picture (names, the round's timers, pause, whether revealed). */
+  snapshot: StageSnapshot;
+  /** The round is over: `view` is its final state, shown as the verdict. */
+  ended: boolean;
 }
 
 export interface ConfigFormProps<Config = unknown> {
@@ -41,13 +51,15 @@ export interface ResultProps<Result = unknown> {
   result: Result;
   /** Node id → nickname, to name nodes in the analysis. */
   names: Map<string, string>;
+  /** The session's rounds so far, where the screen has them (the console): for a debrief across rounds. */
+  rounds?: readonly RoundSummary[];
 }
 
 /**
  * What a game adds to the screens, typed by the game's own types: the node's view, the
  * console's view, the round's result and its settings (from shared/games/<game>/).
  */
-export interface GameUi<View, ConsoleView, Result, Config> {
+export interface GameUi<View, ConsoleView, Result, Config, StageView = unknown> {
   /** One line for the game picker. */
   blurb: string;
   Phone: ComponentType<PhoneGameProps<View>>;
@@ -60,6 +72,10 @@ export interface GameUi<View, ConsoleView, Result, Config> {
   kinds?: Record<string, KindStyle>;
   /** A label from the message's content ("Attack"), in place of the kind's label. */
   messageLabel?(kind: string, body: unknown): string | null;
+  /** The projector stage's panel: large type, what the class may see (the game's stage view). */
+  Stage?: ComponentType<StageGameProps<StageView>>;
+  /** The stage map's look of each node, from the game's stage view (badges worded by `t`). */
+  decorateStage?(view: StageView, t: Translator): Record<string, NodeDecoration>;
   /** The round's analysis, shown at round end and in the replay. */
   Result?: ComponentType<ResultProps<Result>>;
   /** One line for the session's results table. */
@@ -67,7 +83,7 @@ export interface GameUi<View, ConsoleView, Result, Config> {
 }
 
 /** A game's screens as the registry keeps them (./index.ts erases each game's types once). */
-export type AnyGameUi = GameUi<unknown, unknown, unknown, unknown>;
+export type AnyGameUi = GameUi<unknown, unknown, unknown, unknown, unknown>;
 
 /** Short vibration where the phone allows it (a new message, an expired timer). */
 export function buzz(pattern: number | number[] = 80): void {

@@ -42,6 +42,20 @@ describe('the translator', () => {
     expect(wordError(t, { code: 'room_full', message: 'ignored' })).toBe('This room is full.');
     expect(wordError(t, { code: 'brand_new', message: 'ignored' })).toBe('Something went wrong (brand_new).');
   });
+
+  it('names a game by the catalogue, and words an error whose params do not fit as an unknown one', () => {
+    const t = createTranslator('fr', {
+      ...catalogue,
+      'game.election.name': 'Élection de leader',
+      'error.not_enough_nodes': '{game} demande au moins {min, number} nœuds',
+    } as unknown as Catalogue);
+    expect(wordError(t, { code: 'not_enough_nodes', params: { game: 'election', min: 3 } })).toBe(
+      'Élection de leader demande au moins 3 nœuds',
+    );
+    expect(wordError(t, { code: 'not_enough_nodes', params: { game: 'chess', min: 3 } })).toBe('chess demande au moins 3 nœuds');
+    // An older server without the params: no crash, the generic message.
+    expect(wordError(t, { code: 'not_enough_nodes' })).toBe('Something went wrong (not_enough_nodes).');
+  });
 });
 
 describe('the ICU arguments as types', () => {

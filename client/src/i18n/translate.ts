@@ -21,7 +21,7 @@ export interface Translator {
   readonly locale: Locale;
   /** The tag Intl formats with (the pseudo-locale formats like English). */
   readonly tag: string;
-  /** A key known only at run time (a notice's or an error's code); null when the catalogue has none. */
+  /** A key known only at run time (a notice's or an error's code); null when the catalogue has none or its parameters do not fit. */
   dynamic(key: string, params?: Record<string, unknown>): string | null;
   has(key: string): boolean;
   number(n: number, options?: Intl.NumberFormatOptions): string;
@@ -57,7 +57,15 @@ export function createTranslator(locale: Locale, catalogue: Catalogue): Translat
   Object.assign(t, {
     locale,
     tag,
-    dynamic: format,
+    // A code from the wire may come with parameters its message does not expect (a newer or
+    // older server): no message then, rather than a screen that cannot render.
+    dynamic(key: string, params?: Record<string, unknown>) {
+      try {
+        return format(key, params);
+      } catch {
+        return null;
+      }
+    },
     has: (key: string) => Object.hasOwn(entries, key),
     number(n: number, options?: Intl.NumberFormatOptions) {
       const k = JSON.stringify(options ?? null);

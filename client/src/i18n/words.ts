@@ -14,7 +14,10 @@ export type NameOf = (node: NodeId) => string;
 export function wordParams(t: Translator, params: Notice['params'], nameOf: NameOf): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   if (!params) return out;
-  for (const [k, v] of Object.entries(params)) out[k] = wordParam(t, v, nameOf);
+  for (const [k, v] of Object.entries(params)) {
+    // A game is named as the catalogue names it ("Card leader election (Raft)"), not by its id.
+    out[k] = k === 'game' && typeof v === 'string' ? gameName(t, v) : wordParam(t, v, nameOf);
+  }
   return out;
 }
 
@@ -28,12 +31,30 @@ function wordParam(t: Translator, v: NoticeParam, nameOf: NameOf): string | numb
   return String(v);
 }
 
+/** A game's name in the reader's language (`game.<id>.name`); its id for a game this client does not know. */
+export function gameName(t: Translator, game: string): string {
+  return t.dynamic(`game.${game}.name`) ?? game;
+}
+
 /** A notice in the reader's language; its code when the catalogue has no message for it (a newer server). */
 export function wordNotice(t: Translator, n: Notice, nameOf: NameOf): string {
   return t.dynamic(`notice.${n.code}`, wordParams(t, n.params, nameOf)) ?? n.code;
 }
 
-/** A server error in the reader's language (the server's English only for a code this client does not know). */
-export function wordError(t: Translator, e: Pick<ErrorInfo, 'code' | 'message' | 'params'>, nameOf: NameOf = (id) => id): string {
-  return t.dynamic(`error.${e.code}`, wordParams(t, e.params, nameOf)) ?? t('error.unknown', { code: e.code });
+/**
+ * A server error in the reader's language. An action a game refused reads `error.<game>.<code>`
+ * first (games share codes like `bad_recipient` with different reasons), then `error.<code>`.
+ */
+export function wordError(
+  t: Translator,
+  e: Pick<ErrorInfo, 'code' | 'params'> & { message?: string },
+  nameOf: NameOf = (id) => id,
+  game?: string,
+): string {
+  const params = wordParams(t, e.params, nameOf);
+  return (
+    (game ? t.dynamic(`error.${game}.${e.code}`, params) : null) ??
+    t.dynamic(`error.${e.code}`, params) ??
+    t('error.unknown', { code: e.code })
+  );
 }

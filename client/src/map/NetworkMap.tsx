@@ -42,6 +42,8 @@ export interface NetworkMapProps {
   onLinkClick?(from: string, to: string, x: number, y: number): void;
   height?: number | string;
   scale?: number;
+  /** The largest a node is drawn (px); 28 unless given. */
+  maxRadius?: number;
   label: string;
 }
 
@@ -65,8 +67,8 @@ export function NetworkMap(props: NetworkMapProps) {
   const [seats, setSeats] = useState({ key: groupsKey, nodes: props.nodes });
   if (seats.key !== groupsKey) setSeats({ key: groupsKey, nodes: props.nodes });
   useEffect(() => {
-    layoutRef.current = computeLayout(seats.nodes, size.w, size.h);
-  }, [seats, size.w, size.h]);
+    layoutRef.current = computeLayout(seats.nodes, size.w, size.h, 12, props.maxRadius);
+  }, [seats, size.w, size.h, props.maxRadius]);
 
   useEffect(() => {
     const el = wrapRef.current;

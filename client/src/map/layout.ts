@@ -21,7 +21,8 @@ export interface Layout {
 
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
 
-export function layout(nodes: readonly { id: string; group: string }[], width: number, height: number, pad = 12): Layout {
+/** `maxRadius`: the largest a node is drawn (the projector stage draws them larger). */
+export function layout(nodes: readonly { id: string; group: string }[], width: number, height: number, pad = 12, maxRadius = 28): Layout {
   const byGroup = new Map<string, string[]>();
   for (const n of nodes) {
     const list = byGroup.get(n.group);
@@ -48,7 +49,7 @@ export function layout(nodes: readonly { id: string; group: string }[], width: n
     }
   }
   const positions = new Map<string, { x: number; y: number }>();
-  let radius = 28;
+  let radius = maxRadius;
   for (const { region, ids } of regions) {
     const n = ids.length;
     // Room above for the group's name and below for the last row's labels.

@@ -15,6 +15,8 @@ import { kindStyle, nodeNames } from './styles';
 import { useDiagramDrawLoop } from './useDiagramDrawLoop';
 import { useDiagramPointer } from './useDiagramPointer';
 import { useDiagramViewport } from './useDiagramViewport';
+import { useT } from '../i18n/I18nProvider';
+import { wordNotice } from '../i18n/words';
 
 export type { DiagramStats } from './useDiagramDrawLoop';
 
@@ -38,9 +40,17 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
       ),
     [index, camera.duration],
   );
+  const t = useT();
   const scene: DiagramScene = useMemo(
-    () => ({ index, bands, filter: { hiddenLanes, hiddenKinds }, kindStyle, scale }),
-    [index, bands, hiddenLanes, hiddenKinds, scale],
+    () => ({
+      index,
+      bands,
+      filter: { hiddenLanes, hiddenKinds },
+      kindStyle,
+      scale,
+      markText: (mark) => wordNotice(t, mark.notice, (id) => names.get(id) ?? id),
+    }),
+    [index, bands, hiddenLanes, hiddenKinds, scale, t, names],
   );
   const { hover, hovered, handlers } = useDiagramPointer({ player, camera, over: overRef, filter: scene.filter, stopFollowing });
   const { words, baseRef, headRef, futureRef } = useDiagramDrawLoop({

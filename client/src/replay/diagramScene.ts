@@ -2,7 +2,7 @@
 // shared by the painters (drawDiagram.ts, drawTraffic.ts) and the component.
 
 import type { DROP_REASONS } from '../../../shared/net/network';
-import type { RecordingIndex } from '../../../shared/replay/recordingIndex';
+import type { MarkInfo, RecordingIndex } from '../../../shared/replay/recordingIndex';
 import type { KindStyle } from '../map/draw';
 import type { LaneBand, RowFilter } from './geometry';
 
@@ -12,6 +12,8 @@ export interface DiagramScene {
   bands: LaneBand[];
   kindStyle(kind: string): KindStyle;
   scale: number;
+  /** A mark's words in the reader's language, nodes by nickname. */
+  markText(mark: MarkInfo): string;
 }
 
 export interface DrawFigures {

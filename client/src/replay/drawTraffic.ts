@@ -173,7 +173,7 @@ export function drawMarks(ctx: CanvasRenderingContext2D, v: Viewport, scene: Dia
     labels(
       ctx,
       scene,
-      inView.map(({ x, y, mark, node }) => ({ x: x + r + 3, y, text: mark.label, key: node })),
+      inView.map(({ x, y, mark, node }) => ({ x: x + r + 3, y, text: scene.markText(mark), key: node })),
     );
   ctx.restore();
 }
@@ -192,7 +192,7 @@ export function drawRoomMarks(ctx: CanvasRenderingContext2D, v: Viewport, scene:
     labels(
       ctx,
       scene,
-      inView.map((mk) => ({ x: xOf(v, mk.t) + r + 3, y, text: mk.label, key: '*' })),
+      inView.map((mk) => ({ x: xOf(v, mk.t) + r + 3, y, text: scene.markText(mk), key: '*' })),
       '#3b2a86',
     );
   ctx.restore();

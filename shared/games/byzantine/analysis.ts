@@ -50,7 +50,7 @@ export interface ByzantineResult {
   ic1: boolean;
   /** Null when the commander is a traitor (or gave no order). */
   ic2: boolean | null;
-  verdict: string;
+  verdict: Notice;
   bound: Bound;
   /** No message was dropped, lost or late and no general was down at the end: the bound's promise applies. */
   reliable: boolean;
@@ -73,9 +73,18 @@ export interface ByzantineResult {
     forged: number;
     /** Never arrived before their phase ended. */
     lost: number;
+    /** Sent per level: index 0 is level 1 (the orders), index k−1 level k. OM(m) sends (N−1)(N−2)…(N−k) at level k. */
+    byLevel: number[];
   };
   phases: PhaseRecord[];
-  notes: string[];
+  notes: Notice[];
+}
+
+/** Messages the generals sent at each level (index 0: level 1), dropped ones included. */
+export function sentByLevel(s: ByzantineState): number[] {
+  const out = Array.from({ length: s.m + 1 }, () => 0);
+  for (const rec of s.messages) out[rec.level - 1] = (out[rec.level - 1] ?? 0) + 1;
+  return out;
 }
 
 export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
@@ -138,6 +147,7 @@ export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
       late: s.counts.late,
       forged: s.counts.forged,
       lost: s.counts.lost,
+      byLevel: sentByLevel(s),
     },
     phases: s.phases.map((p) => ({ ...p })),
     notes: [...s.notes],

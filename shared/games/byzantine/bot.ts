@@ -3,7 +3,7 @@
 
 import type { BotCtx } from '../types';
 import type { ByzantineAction, ByzantineConfig, Value } from './config';
-import { chooseValues } from './strategies';
+import { chooseValues, collusion } from './strategies';
 import type { ByzantineView } from './view';
 
 export function bot(v: ByzantineView, ctx: BotCtx<ByzantineConfig>): ByzantineAction[] {
@@ -11,8 +11,10 @@ export function bot(v: ByzantineView, ctx: BotCtx<ByzantineConfig>): ByzantineAc
   const out: ByzantineAction[] = [];
   if (v.canOrder && !v.traitor && v.suggestedOrder) out.push({ type: 'order', value: v.suggestedOrder });
   const strategy = v.strategy ?? ctx.config.strategy;
+  const plan = v.accomplices ? collusion(v.generals, v.commander, [v.you, ...v.accomplices]) : null;
   for (const p of v.pending) {
-    const chosen = chooseValues(strategy, p.value, p.recipients, ctx.rng);
+    const lie = plan ? { collusion: plan, signed: v.signed, level: p.level, m: v.m } : undefined;
+    const chosen = chooseValues(strategy, p.value, p.recipients, ctx.rng, lie);
     const values: Record<string, Value> = {};
     for (const to of p.recipients) if (p.sent[to] === undefined && chosen[to]) values[to] = chosen[to];
     if (Object.keys(values).length === 0) continue;

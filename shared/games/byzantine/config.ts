@@ -8,7 +8,7 @@ export type Value = (typeof VALUES)[number];
 /** What a missing message counts as, and what a tie decides ([B6], [B8]). */
 export const DEFAULT_VALUE: Value = 'retreat';
 
-export const STRATEGIES = ['flip', 'split', 'random'] as const;
+export const STRATEGIES = ['flip', 'split', 'random', 'collude'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
 /** OM(m) and SM(m) for m above this send too many messages to be worth watching ([B13]). */

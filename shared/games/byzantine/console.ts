@@ -1,6 +1,7 @@
 // What the projector gets: everything, roles included ([B2] applies to phones, not here).
 
 import type { NodeId } from '../../protocol/ids';
+import type { Notice } from '../../protocol/notice';
 import type { Strategy, Value } from './config';
 import { bound, type Bound } from './outcome';
 import { waitingFor } from './phases';
@@ -77,7 +78,7 @@ export interface ByzantineConsoleView {
   bound: Bound;
   /** Set once the decision phase ended. */
   outcome: Outcome | null;
-  notes: string[];
+  notes: Notice[];
 }
 
 export function consoleRow(s: ByzantineState, node: NodeId): ConsoleRow {

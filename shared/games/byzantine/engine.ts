@@ -1,5 +1,5 @@
 // The Byzantine generals round (lying rounds): a commander orders, lieutenants relay, loyal
-// lieutenants decide by majority, and the class checks IC1 and IC2 against N ≥ 3f+1.
+// lieutenants decide by majority, and the class checks IC1 and IC2 against what the paper proves (bound.ts).
 // Rules are in README.md beside this file; each part lives in its own file:
 // config (settings, actions), setup (roles), messages and phases, rules (check),
 // view (phones), console (the projector), bot, outcome and analysis (the result), sim (the simulator),
@@ -15,9 +15,9 @@ import { check } from './rules';
 import { setup } from './setup';
 import { general, graceTimerKey, lieutenants, phaseTimerKey, RELAY_TIMER_PREFIX, type ByzantineState } from './state';
 import { consoleView, type ByzantineConsoleView } from './console';
+import { stageView } from './stage';
 import { nodeView, type ByzantineView } from './view';
-
-const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
+import { nodeParam, notice } from '../../protocol/notice';
 
 export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAction, ByzantineView, ByzantineConsoleView, ByzantineResult> =
   {
@@ -53,7 +53,7 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
           fx.push({
             type: 'mark',
             node,
-            label: `${node} decided ${label(action.value)}${against ? ' against its majority' : ''}`,
+            notice: notice('byzantine.mark.decided', { node: nodeParam(node), value: action.value, against }),
             data: { node, value: action.value, majority: g.suggested },
           });
           break;
@@ -95,6 +95,7 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
 
     view: nodeView,
     consoleView,
+    stageView,
     result: analyse,
     bot,
 

@@ -2,13 +2,14 @@
 // Each function changes the state in place and pushes effects.
 
 import type { NodeId } from '../../protocol/ids';
+import { notice } from '../../protocol/notice';
 import { createRng } from '../../rng';
 import type { Effect, EngineCtx } from '../types';
 import { DEFAULT_VALUE } from './config';
 import { flushAll, holdOm, relayLoyal, sendOmRelays, sendOrders, sendSmRelays } from './messages';
 import { evaluate } from './outcome';
 import { choice, omSendsAt, omVotes, pathsTo, recipientsOf } from './paths';
-import { chooseValues } from './strategies';
+import { chooseValues, collusion, type LieContext } from './strategies';
 import {
   general,
   decideStep,
@@ -83,14 +84,20 @@ export function onGraceTimer(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): v
   advance(s, ctx, fx);
 }
 
+/** What colluding traitors agree on, for messages of the current level ([B12]). */
+export function lieContext(s: ByzantineState): LieContext {
+  return { collusion: collusion(s.generals, s.commander, s.traitors), signed: s.signed, level: Math.max(1, s.step), m: s.m };
+}
+
 function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
   const rng = createRng(s.rng);
+  const lie = lieContext(s);
   if (s.step === 1) {
     const c = s.commander;
     if (!ctx.isDown(c)) {
       const open = lieutenants(s).filter((l) => general(s, c).sentTo[c]?.[l] === undefined);
       const values = general(s, c).traitor
-        ? chooseValues(s.config.strategy, s.suggestedOrder, lieutenants(s), rng)
+        ? chooseValues(s.config.strategy, s.suggestedOrder, lieutenants(s), rng, lie)
         : Object.fromEntries(open.map((l) => [l, s.suggestedOrder]));
       sendOrders(s, ctx, fx, values);
     }
@@ -115,13 +122,21 @@ function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
             mine,
             lieutenants(s).filter((l) => l !== t),
             rng,
+            lie,
           ),
         );
       } else {
         for (const h of Object.values(g.held)) {
           if (h.path.length !== s.step - 1) continue;
           const out = [...h.path, t];
-          sendOmRelays(s, ctx, fx, t, h.path, chooseValues(s.config.strategy, h.value, recipientsOf(s, out), rng));
+          sendOmRelays(
+            s,
+            ctx,
+            fx,
+            t,
+            h.path,
+            chooseValues(s.config.strategy, h.value, recipientsOf(s, out), rng, { ...lie, level: out.length }),
+          );
         }
       }
     }
@@ -172,8 +187,7 @@ export function startPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): voi
   s.phases.push({ step: s.step, phase, level, startedAt: ctx.now, endedAt: null, endedBy: null });
   s.phaseEndsAt = ctx.now + s.config.phaseMs;
   fx.push({ type: 'timer', key: phaseTimerKey(s.step), delay: s.config.phaseMs });
-  const label = phase === 'orders' ? 'orders' : phase === 'relays' ? `relays, level ${level}` : 'decision';
-  fx.push({ type: 'mark', label: `phase: ${label}`, data: { step: s.step, phase, level } });
+  fx.push({ type: 'mark', notice: notice('byzantine.mark.phase', { phase, level }), data: { step: s.step, phase, level } });
   fx.push({ type: 'changed', nodes: 'all' });
 }
 
@@ -213,7 +227,7 @@ function finish(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all-d
   s.phaseEndsAt = null;
   s.outcome = evaluate(s);
   s.phases.push({ step: s.step, phase: 'done', level: 0, startedAt: ctx.now, endedAt: ctx.now, endedBy: null });
-  fx.push({ type: 'mark', label: s.outcome.verdict, data: { ic1: s.outcome.ic1, ic2: s.outcome.ic2, traitors: s.traitors } });
+  fx.push({ type: 'mark', notice: s.outcome.verdict, data: { ic1: s.outcome.ic1, ic2: s.outcome.ic2, traitors: s.traitors } });
   fx.push({ type: 'changed', nodes: 'all' });
-  fx.push({ type: 'end', reason: 'the generals have decided' });
+  fx.push({ type: 'end', reason: 'byzantine.decided' });
 }

@@ -1,14 +1,17 @@
 // What a node may do now ([B14]). The server enforces every rule: a phone or a student's
-// program only asks. Messages are written for the student who pressed the button.
+// program only asks. A refusal is a code and params; the client words it for the student who
+// pressed the button (`error.byzantine.<code>`).
 
 import type { NodeId } from '../../protocol/ids';
+import { nodeParam, nodesParam } from '../../protocol/notice';
 import type { EngineCtx, Rejection } from '../types';
 import type { ByzantineAction, Value } from './config';
 import { recipientsOf } from './paths';
 import { decideStep, doneStep, lieutenants, pathKey, sigKey, type ByzantineState } from './state';
 
-const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
-const no = (code: string, message: string): Rejection => ({ code, message });
+const no = (code: string, params?: Rejection['params']): Rejection => (params ? { code, params } : { code });
+/** A message's path, shown by nickname on the phone ("Ana → Ben"). */
+const pathParam = (path: readonly NodeId[]) => nodesParam(path);
 
 /** The order `node` holds (SM: a valid signed one), or null. */
 export function heldOrder(s: ByzantineState, node: NodeId): Value | null {
@@ -27,10 +30,10 @@ function checkRecipients(
   me: NodeId,
 ): Rejection | null {
   for (const to of Object.keys(values)) {
-    if (to === me) return no('bad_recipient', 'You cannot send a message to yourself.');
-    if (!allowed.includes(to)) return no('bad_recipient', `${to} is not one of this message's recipients.`);
+    if (to === me) return no('bad_recipient', { why: 'self' });
+    if (!allowed.includes(to)) return no('bad_recipient', { why: 'not_recipient', id: to });
     const before = sent[to];
-    if (before !== undefined) return no('already_sent', `You already told ${to}: ${label(before)}.`);
+    if (before !== undefined) return no('already_sent', { node: nodeParam(to), value: before });
   }
   return null;
 }
@@ -38,63 +41,51 @@ function checkRecipients(
 export function check(s: ByzantineState, node: NodeId, action: ByzantineAction, _ctx: EngineCtx): Rejection | null {
   const g = s.nodes[node];
   if (!g) {
-    return no('not_general', `You are watching this round: it already has ${s.generals.length} generals. You will play in a later one.`);
+    return no('not_general', { count: s.generals.length });
   }
-  if (s.step >= doneStep(s)) return no('round_over', 'The generals have decided: this round is over.');
+  if (s.step >= doneStep(s)) return no('round_over');
   const commander = node === s.commander;
   switch (action.type) {
     case 'order': {
-      if (!commander)
-        return no('not_commander', `Only the commander gives orders, and ${s.commander} commands this round. Wait for your order.`);
-      if (s.step !== 1) return no('phase_over', 'The orders phase is over: your orders have gone out.');
+      if (!commander) return no('not_commander', { node: nodeParam(s.commander) });
+      if (s.step !== 1) return no('phase_over', { level: 1 });
       const sent = g.sentTo[node] ?? {};
-      if (Object.keys(sent).length >= s.generals.length - 1)
-        return no('already_ordered', 'You have already given every lieutenant an order.');
+      if (Object.keys(sent).length >= s.generals.length - 1) return no('already_ordered');
       return null;
     }
     case 'send': {
       if (!g.traitor) {
-        return commander
-          ? no('loyal', 'You are loyal: give every lieutenant the same order with Attack or Retreat.')
-          : no('loyal', 'You are loyal: the server relays exactly what you received; you do not choose.');
+        return no('loyal', { commander: commander ? 'yes' : 'no' });
       }
       if (commander) {
-        if (action.path || action.level)
-          return no('bad_path', 'As commander you send orders, not relays: leave out the path and the level.');
-        if (s.step !== 1) return no('phase_over', 'The orders phase is over: your orders have gone out.');
+        if (action.path || action.level) return no('bad_path', { why: 'commander' });
+        if (s.step !== 1) return no('phase_over', { level: 1 });
         return checkRecipients(action.values, lieutenants(s), g.sentTo[node] ?? {}, node);
       }
       if (s.signed) {
-        if (action.path) return no('bad_path', 'In a signed round you relay by level, not by path.');
+        if (action.path) return no('bad_path', { why: 'signed' });
         const level = action.level ?? Math.max(2, s.step);
-        if (level > s.m + 1) return no('bad_level', `This round's relays have levels 2 to ${s.m + 1}.`);
-        if (s.step > level) return no('phase_over', `The level-${level} relay phase is over.`);
-        if (s.step === 1 && heldOrder(s, node) === null) {
-          return no('no_order_yet', "Wait for the commander's order (or the end of the orders phase) before you relay.");
-        }
+        if (level > s.m + 1) return no('bad_level', { why: 'range', max: s.m + 1 });
+        if (s.step > level) return no('phase_over', { level });
+        if (s.step === 1 && heldOrder(s, node) === null) return no('no_order_yet');
         const others = lieutenants(s).filter((l) => l !== node);
         return checkRecipients(action.values, others, g.sentTo[`L${level}`] ?? {}, node);
       }
-      if (action.level)
-        return no('bad_level', 'In an oral-messages round a relay names the message it passes on by its path, not a level.');
+      if (action.level) return no('bad_level', { why: 'oral', max: s.m + 1 });
       const path = action.path ?? [s.commander];
       if (path[0] !== s.commander || path.length > s.m || path.includes(node)) {
-        return no('bad_path', `There is no message ${path.join(' → ')} for you to relay in OM(${s.m}).`);
+        return no('bad_path', { why: 'no_message', path: pathParam(path), m: s.m });
       }
-      if (s.step > path.length + 1) return no('phase_over', `The level-${path.length + 1} relay phase is over.`);
-      if (!g.held[pathKey(path)]) {
-        return path.length === 1
-          ? no('no_order_yet', "Wait for the commander's order (or the end of the orders phase) before you relay.")
-          : no('not_held', `You have not received the message ${path.join(' → ')} yet.`);
-      }
+      if (s.step > path.length + 1) return no('phase_over', { level: path.length + 1 });
+      if (!g.held[pathKey(path)]) return path.length === 1 ? no('no_order_yet') : no('not_held', { path: pathParam(path) });
       const out = [...path, node];
       return checkRecipients(action.values, recipientsOf(s, out), g.sentTo[pathKey(out)] ?? {}, node);
     }
     case 'decide': {
-      if (commander) return no('not_lieutenant', 'The commander does not decide: the lieutenants do.');
-      if (g.traitor) return no('traitor', "Traitors don't decide: only the loyal lieutenants' decisions are judged.");
-      if (s.step < decideStep(s)) return no('too_early', 'Wait for the decision phase: relays are still arriving.');
-      if (g.decision !== null) return no('already_decided', `You already decided: ${label(g.decision)}.`);
+      if (commander) return no('not_lieutenant');
+      if (g.traitor) return no('traitor');
+      if (s.step < decideStep(s)) return no('too_early');
+      if (g.decision !== null) return no('already_decided', { value: g.decision });
       return null;
     }
   }

@@ -48,6 +48,10 @@ function secrecyProblems(s: ByzantineState, node: NodeId, v: ByzantineView): str
   scan(v, '', problems);
   if (v.traitor !== traitor) problems.push(`traitor is ${v.traitor}, the node's role says ${traitor}`);
   if (!traitor && (v.strategy !== null || v.pending.length > 0)) problems.push('a loyal node sees a lying strategy or sends to choose');
+  // Colluding traitors know each other ([B12]); nobody else learns who the traitors are.
+  const accomplices = traitor && s.config.strategy === 'collude' ? s.traitors.filter((t) => t !== node) : null;
+  if (JSON.stringify(v.accomplices) !== JSON.stringify(accomplices))
+    problems.push(`accomplices is ${JSON.stringify(v.accomplices)}, expected ${JSON.stringify(accomplices)}`);
   if (node !== s.commander && (v.suggestedOrder !== null || v.ordersSent !== null))
     problems.push("a lieutenant sees the commander's orders");
   for (const m of [...(v.order ? [v.order] : []), ...v.relays]) {
@@ -117,6 +121,14 @@ describe('byzantine: secrecy', () => {
     room.start({ m: 2, signed: true, traitors: 2, commanderTraitor: true, strategy: 'flip', phaseMs: 2_000, botDelayMs: 10 });
     sweep(room);
     expect(room.result().messages.forged).toBeGreaterThan(0);
+  });
+
+  it('[B2] [B12] collude: a traitor sees its accomplices, a loyal node sees none', () => {
+    const room = new Room({ bots: 6, seed: 4 });
+    room.start({ m: 1, signed: true, traitors: 2, commanderTraitor: true, strategy: 'collude', phaseMs: 2_000, botDelayMs: 10 });
+    const [t1, t2] = room.state.traitors;
+    expect(room.view(t1!).accomplices).toEqual([t2]);
+    sweep(room);
   });
 
   it('[B2] watchers beyond maxGenerals see no role and no message', () => {

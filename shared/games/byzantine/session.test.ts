@@ -44,7 +44,7 @@ describe('byzantine: a session', () => {
     expect(res.lieutenants.n4!.decidedBy).toBe('node');
     expect(res.lieutenants.n7!.decidedBy).toBe('node');
     expect(Object.keys(res.decisions).sort()).toEqual(['n3', 'n4', 'n5', 'n7']);
-    expect(r.events.some((e) => e.type === 'mark' && e.label.startsWith('IC1'))).toBe(true);
+    expect(r.events.some((e) => e.type === 'mark' && e.notice?.code === 'byzantine.verdict')).toBe(true);
     expect(r.folded()).toEqual(r.core.state);
   });
 

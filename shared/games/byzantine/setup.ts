@@ -7,6 +7,7 @@ import type { Effect, InitCtx } from '../types';
 import { feasibleM, MESSAGES_MAX, omMessages, VALUES, type ByzantineConfig } from './config';
 import { advance, startPhase } from './phases';
 import type { ByzantineState, General } from './state';
+import { notice, type Notice } from '../../protocol/notice';
 
 function newGeneral(traitor: boolean): General {
   return {
@@ -42,17 +43,17 @@ function pickGenerals(config: ByzantineConfig, nodes: readonly NodeId[], rng: Rn
   return nodes.filter((n) => chosen.has(n));
 }
 
-function pickTraitors(config: ByzantineConfig, generals: NodeId[], commander: NodeId, rng: Rng, notes: string[]): NodeId[] {
+function pickTraitors(config: ByzantineConfig, generals: NodeId[], commander: NodeId, rng: Rng, notes: Notice[]): NodeId[] {
   const lts = generals.filter((g) => g !== commander);
   // At least one loyal lieutenant, or there is nobody whose agreement could be judged.
   const maxLts = lts.length - 1;
   const named = config.traitorIds;
   if (named) {
     const unknown = named.filter((t) => !generals.includes(t));
-    if (unknown.length) notes.push(`Not generals in this round, so not traitors: ${unknown.join(', ')}.`);
+    if (unknown.length) notes.push(notice('byzantine.note.not_generals', { ids: unknown }));
     let ltTraitors = lts.filter((l) => named.includes(l));
     if (ltTraitors.length > maxLts) {
-      notes.push(`${ltTraitors.length} traitor lieutenants would leave no loyal one: kept ${maxLts}.`);
+      notes.push(notice('byzantine.note.traitors_kept', { count: ltTraitors.length, kept: maxLts }));
       ltTraitors = ltTraitors.slice(0, maxLts);
     }
     const traitorCommander = named.includes(commander);
@@ -62,14 +63,12 @@ function pickTraitors(config: ByzantineConfig, generals: NodeId[], commander: No
   let f = config.traitors;
   const commanderTraitor = rng.chance(chance);
   if (commanderTraitor && f === 0) {
-    notes.push('The commander is a traitor, so there is 1 traitor, not 0.');
+    notes.push(notice('byzantine.note.commander_traitor'));
     f = 1;
   }
   let ltCount = f - (commanderTraitor ? 1 : 0);
   if (ltCount > maxLts) {
-    notes.push(
-      `Asked for ${f} traitors; ${generals.length} generals allow at most ${maxLts + (commanderTraitor ? 1 : 0)} (one lieutenant stays loyal).`,
-    );
+    notes.push(notice('byzantine.note.traitors_capped', { asked: f, generals: generals.length, max: maxLts + (commanderTraitor ? 1 : 0) }));
     ltCount = maxLts;
   }
   const ltTraitors = new Set(rng.sample(lts, ltCount));
@@ -78,21 +77,27 @@ function pickTraitors(config: ByzantineConfig, generals: NodeId[], commander: No
 
 export function setup(config: ByzantineConfig, ctx: InitCtx): { state: ByzantineState; effects: Effect[] } {
   const rng = createRng(deriveSeed(ctx.seed, 'byzantine'));
-  const notes: string[] = [];
+  const notes: Notice[] = [];
   const generals = pickGenerals(config, ctx.nodes, rng);
   const observers = ctx.nodes.length - generals.length;
-  if (observers > 0) notes.push(`${generals.length} generals play; ${observers} nodes watch (at most ${config.maxGenerals} generals).`);
+  if (observers > 0) notes.push(notice('byzantine.note.observers', { generals: generals.length, observers, max: config.maxGenerals }));
   let commander: NodeId;
   if (config.commander && generals.includes(config.commander)) commander = config.commander;
   else {
-    if (config.commander) notes.push(`${config.commander} is not in this round: the commander was drawn.`);
+    if (config.commander) notes.push(notice('byzantine.note.commander_drawn', { id: config.commander }));
     commander = rng.pick(generals);
   }
   const traitors = pickTraitors(config, generals, commander, rng, notes);
   const m = config.signed ? config.m : feasibleM(generals.length, config.m);
   if (m < config.m) {
     notes.push(
-      `OM(${config.m}) among ${generals.length} generals would send ${omMessages(generals.length, config.m)} messages (limit ${MESSAGES_MAX}): playing OM(${m}).`,
+      notice('byzantine.note.m_reduced', {
+        asked: config.m,
+        generals: generals.length,
+        messages: omMessages(generals.length, config.m),
+        limit: MESSAGES_MAX,
+        m,
+      }),
     );
   }
   const suggestedOrder = config.order ?? rng.pick(VALUES);
@@ -119,7 +124,7 @@ export function setup(config: ByzantineConfig, ctx: InitCtx): { state: Byzantine
     outcome: null,
   };
   const effects: Effect[] = [];
-  for (const note of notes) effects.push({ type: 'mark', label: note });
+  for (const note of notes) effects.push({ type: 'mark', notice: note });
   startPhase(state, ctx, effects);
   advance(state, ctx, effects);
   return { state, effects };

@@ -2,9 +2,11 @@
 //   --trials 500 --seed 1 --json` (also --signed, --commander-traitor, --phase, --order,
 // --bot-delay, --relay-delay and the fault flags). Every node is a bot.
 
+import type { Notice } from '../../protocol/notice';
 import { intFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
 import { mean, round } from '../../sim/stats';
 import type { ByzantineResult } from './analysis';
+import { lspBound } from './bound';
 import { GENERALS_MAX, M_MAX, MESSAGES_MAX, omMessages, STRATEGIES, VALUES, type ByzantineConfig, type Value } from './config';
 import type { ByzantineState } from './state';
 
@@ -42,8 +44,7 @@ function config(flags: SimFlags, nodes: number): ByzantineConfig {
     );
   }
   if (commanderTraitor === true && traitors === 0) throw new Error('--commander-traitor needs --traitors 1 or more.');
-  const maxTraitors = nodes - 2 + (commanderTraitor === true ? 1 : 0);
-  if (traitors > maxTraitors) throw new Error(`With ${nodes} nodes at most ${maxTraitors} traitors leave one loyal lieutenant.`);
+  // More traitors than leave one loyal lieutenant are capped by the round, with a note ([B1]).
   return {
     traitors,
     commanderTraitor,
@@ -70,13 +71,49 @@ export type ByzantineTrial = {
   decisions: Record<string, Value>;
   ic1: boolean;
   ic2: boolean | null;
+  /** The paper's conditions hold for this trial's N, f and m (bound.ts; the network aside). */
+  withinBound: boolean;
   /** The algorithm as played promises IC1 and IC2 here: within its bound, and the network lost nothing. */
   guaranteed: boolean;
   /** No message dropped, lost or late, no general down at the end. */
   reliable: boolean;
   complete: boolean;
-  messages: { sent: number; late: number; forged: number; lost: number; dropped: number };
+  /** Adjustments the round made to the settings, as notices (e.g. `byzantine.note.traitors_capped`). */
+  notes: Notice[];
+  /** `byLevel[k−1]`: messages sent at level k (1: the orders). */
+  messages: { sent: number; late: number; forged: number; lost: number; dropped: number; byLevel: number[] };
 };
+
+/**
+ * The paper's promise set against the trials: for each traitor count the trials had (a
+ * commander that is a traitor by chance, or a capped count, changes f), whether the theorem
+ * covers it; and `brokenPromises`, trials where it promised IC1 and IC2 (on a network that
+ * lost nothing) and they failed. Anything but 0 is a bug.
+ */
+function boundSummary(trials: ByzantineTrial[], c: ByzantineConfig) {
+  const n = trials[0]?.n ?? 0;
+  const fs = [...new Set(trials.map((t) => t.f))].sort((a, b) => a - b);
+  const head = lspBound(n, fs[0] ?? c.traitors, c.m, c.signed);
+  const guaranteed = trials.filter((t) => t.guaranteed);
+  return {
+    algorithm: head.algorithm,
+    rule: head.rule,
+    source: head.source,
+    cases: fs.map((f) => {
+      const b = lspBound(n, f, c.m, c.signed);
+      return {
+        f,
+        trials: trials.filter((t) => t.f === f).length,
+        guaranteed: b.guaranteed,
+        traitorsWithinM: b.traitorsWithinM,
+        enoughGenerals: b.enoughGenerals,
+        threeF: b.threeF,
+      };
+    }),
+    guaranteedTrials: guaranteed.length,
+    brokenPromises: guaranteed.filter((t) => !t.ic1 || t.ic2 === false).length,
+  };
+}
 
 const rate = (hits: number, of: number): number | null => (of === 0 ? null : round(hits / of, 4));
 
@@ -98,10 +135,13 @@ export const byzantineSim: SimPlugin<ByzantineConfig, ByzantineState, ByzantineR
       decisions: r.decisions,
       ic1: r.ic1,
       ic2: r.ic2,
+      withinBound: r.bound.guaranteed,
       guaranteed: r.bound.guaranteed && r.reliable,
       reliable: r.reliable,
       complete: r.complete,
+      notes: r.notes,
       messages: {
+        byLevel: r.messages.byLevel,
         sent: r.messages.sent,
         late: r.messages.late,
         forged: r.messages.forged,
@@ -115,7 +155,6 @@ export const byzantineSim: SimPlugin<ByzantineConfig, ByzantineState, ByzantineR
     const first = trials[0];
     const n = first?.n ?? 0;
     const f = first?.f ?? c.traitors;
-    const guaranteed = trials.filter((t) => t.guaranteed);
     return {
       trials: trials.length,
       n,
@@ -131,14 +170,10 @@ export const byzantineSim: SimPlugin<ByzantineConfig, ByzantineState, ByzantineR
       ic2Failures: ic2Trials.filter((t) => !t.ic2).length,
       ic2Trials: ic2Trials.length,
       commanderTraitorTrials: trials.filter((t) => !t.commanderLoyal).length,
-      bound: {
-        rule: c.signed ? 'N ≥ m+2, f ≤ m' : 'N ≥ 3f+1',
-        omHolds: n >= 3 * f + 1,
-        guaranteedTrials: guaranteed.length,
-        /** Trials where the theory promised agreement (within the bound, nothing lost) and it failed: always 0. */
-        brokenPromises: guaranteed.filter((t) => !t.ic1 || t.ic2 === false).length,
-      },
+      bound: boundSummary(trials, c),
       messagesPerTrial: round(mean(trials.map((t) => t.messages.sent))),
+      /** Mean messages sent per level (index 0: level 1, the orders). */
+      messagesPerLevel: Array.from({ length: c.m + 1 }, (_, k) => round(mean(trials.map((t) => t.messages.byLevel[k] ?? 0)))),
       incomplete: trials.filter((t) => !t.complete).length,
     };
   },

@@ -2,6 +2,7 @@
 
 import type { NodeId } from '../../protocol/ids';
 import type { ByzantineConfig, Value } from './config';
+import type { Notice } from '../../protocol/notice';
 
 export const PHASES = ['orders', 'relays', 'decide', 'done'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -114,7 +115,8 @@ export interface PhaseRecord {
 export interface Outcome {
   ic1: boolean;
   ic2: boolean | null;
-  verdict: string;
+  /** What the loyal lieutenants did and why (`byzantine.verdict`), worded by the client. */
+  verdict: Notice;
 }
 
 export interface Counts {
@@ -144,7 +146,8 @@ export interface ByzantineState {
   /** The order a loyal commander is advised to give (its autopilot), seeded or configured. */
   suggestedOrder: Value;
   /** Adjustments made to the config for this room ("asked for 5 traitors, 3 nodes allow 1"). */
-  notes: string[];
+  /** What setup had to change from the config (`byzantine.note.*`). */
+  notes: Notice[];
   rng: number;
   /**
    * 1: orders (level 1); 2…m+1: relays of that level; m+2: decision; m+3: done.

@@ -72,6 +72,8 @@ export interface ByzantineView {
   phaseEndsAt: number | null;
   /** Your lying strategy, shown beside the autopilot switch (traitors only). */
   strategy: Strategy | null;
+  /** Traitors only, when the strategy is `collude`: the other traitors (colluders know each other, [B12]). */
+  accomplices: NodeId[] | null;
   /** Commander only: the order a loyal commander is advised to give (its autopilot's choice). */
   suggestedOrder: Value | null;
   /** Commander only: the orders you gave, by lieutenant. */
@@ -220,6 +222,7 @@ export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
       role: 'observer',
       traitor: false,
       strategy: null,
+      accomplices: null,
       suggestedOrder: null,
       ordersSent: null,
       canOrder: false,
@@ -251,6 +254,7 @@ export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
     role: commander ? 'commander' : 'lieutenant',
     traitor: g.traitor,
     strategy: g.traitor ? s.config.strategy : null,
+    accomplices: g.traitor && s.config.strategy === 'collude' ? s.traitors.filter((t) => t !== node) : null,
     suggestedOrder: commander ? s.suggestedOrder : null,
     ordersSent,
     canOrder: commander && s.step === 1 && Object.keys(ordersSent ?? {}).length < s.generals.length - 1,

@@ -7,7 +7,7 @@ import type { Pace, Timing } from './config';
 import { isSplit } from './election';
 import { termView, type TermView } from './console';
 import { cardRef, type CardRef } from './view';
-import type { ElectionState, StaleReason } from './state';
+import type { ElectionState, StaleReason, Violation } from './state';
 
 /** Terms of the timeline kept in the result (the latest). */
 export const RESULT_TERMS = 200;
@@ -47,7 +47,7 @@ export interface ElectionResult {
   /** Committed entries in commit order. */
   committed: { index: number; term: number; value: string; by: CardRef; at: number }[];
   committedValues: string[];
-  safety: { ok: boolean; violations: string[] };
+  safety: { ok: boolean; violations: Violation[] };
   /** The term timeline (latest terms kept), for the console. */
   termRecords: TermView[];
   messages: NetStats & { byKind: Record<string, { sent: number; delivered: number }> };

@@ -8,9 +8,9 @@ export const VALUE_MAX = 40;
 
 export const PACES = {
   /** People play: slow enough to read the screen and tap, fast enough to keep a class awake. */
-  class: { timeoutMs: [8_000, 15_000], heartbeatMs: [2_000, 3_000], botDelayMs: [500, 2_000] },
+  class: { timeoutMs: [8_000, 15_000], heartbeatMs: [2_000, 3_000], botDelayMs: [500, 2_000], processingMs: [0, 0] },
   /** Bots and demos: Raft's usual figures, with bots that think in a few milliseconds. */
-  fast: { timeoutMs: [150, 300], heartbeatMs: [40, 60], botDelayMs: [1, 5] },
+  fast: { timeoutMs: [150, 300], heartbeatMs: [40, 60], botDelayMs: [1, 5], processingMs: [0, 1] },
 } as const satisfies Record<string, Timing>;
 
 export type Pace = keyof typeof PACES;
@@ -25,12 +25,18 @@ export interface Timing {
   heartbeatMs: Range;
   /** How long a bot (or a phone on autopilot) waits before it acts. */
   botDelayMs: Range;
+  /**
+   * A server's processing time [E18]: each message a node receives is handled, one at a time
+   * in arrival order, after a draw from this range, and each of its timers fires that much
+   * later than its nominal time. [0, 0] handles everything at once.
+   */
+  processingMs: Range;
 }
 
-const range = (max: number) =>
-  z
-    .tuple([z.number().int().min(0).max(max), z.number().int().min(0).max(max)])
-    .refine(([lo, hi]) => lo <= hi, { message: 'the first number is the minimum: it must not exceed the second' });
+const range = (max: number, int = true) => {
+  const end = int ? z.number().int().min(0).max(max) : z.number().min(0).max(max);
+  return z.tuple([end, end]).refine(([lo, hi]) => lo <= hi, { message: 'the first number is the minimum: it must not exceed the second' });
+};
 
 export const electionConfig = z
   .object({
@@ -45,6 +51,12 @@ export const electionConfig = z
       .optional(),
     /** Overrides the preset's bot thinking time (ms). */
     botDelayMs: range(60_000).optional(),
+    /** Overrides the preset's processing time per message and per timer (ms) [E18]. */
+    processingMs: range(1_000, false).optional(),
+    /** Pre-vote (Ongaro's thesis, section 9.6): a node asks before it raises its term [E19]. Off by default. */
+    preVote: z.boolean().optional(),
+    /** CheckQuorum (thesis, section 6.2): a leader that has not heard from a majority for an election timeout steps down [E20]. */
+    checkQuorum: z.boolean().optional(),
   })
   .strict();
 
@@ -57,6 +69,7 @@ export function timingOf(config: ElectionConfig): Timing {
     timeoutMs: config.timeoutMs ?? preset.timeoutMs,
     heartbeatMs: config.heartbeatMs ?? preset.heartbeatMs,
     botDelayMs: config.botDelayMs ?? preset.botDelayMs,
+    processingMs: config.processingMs ?? preset.processingMs,
   };
 }
 
@@ -74,6 +87,8 @@ export type ElectionAction = z.infer<typeof electionAction>;
 export const KIND = {
   voteRequest: 'election:vote-request',
   vote: 'election:vote',
+  preVoteRequest: 'election:prevote-request',
+  preVote: 'election:prevote',
   append: 'election:append',
   appendReply: 'election:append-reply',
 } as const;

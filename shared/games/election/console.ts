@@ -5,7 +5,7 @@ import type { NodeId } from '../../protocol/ids';
 import type { Card } from './cards';
 import type { Pace, Timing } from './config';
 import { isSplit } from './election';
-import type { ElectionState, Role, StaleReason, TermRecord } from './state';
+import type { ElectionState, Role, StaleReason, TermRecord, Violation } from './state';
 import { cardFor, nodeOf } from './step';
 import { cardRef, type CardRef } from './view';
 
@@ -64,7 +64,7 @@ export interface ElectionConsoleView {
   committedValue: string | null;
   firstLeaderAt: number | null;
   elections: number;
-  safety: { maxLeadersPerTerm: number; violations: string[] };
+  safety: { maxLeadersPerTerm: number; violations: Violation[] };
 }
 
 export const CONSOLE_TERMS = 50;

@@ -98,7 +98,7 @@ describe('election: standing', () => {
     expect(c.node('n1')).toMatchObject({ role: 'follower', term: 0, expired: true });
     expect(c.outbox).toHaveLength(0);
     expect(c.view('n1')).toMatchObject({ canStand: true, timer: { key: timeoutKey('n1'), expired: true } });
-    expect(c.view('n1').notice?.text).toMatch(/may stand/);
+    expect(c.view('n1').notice).toMatchObject({ code: 'election.timer.expired' });
   });
 
   it('[E3] standing: term + 1, a vote for itself, RequestVote to every other node, a fresh timer', () => {
@@ -131,11 +131,8 @@ describe('election: votes', () => {
     expect(c.view('n3').pendingVotes.map((p) => p.candidate.node)).toEqual(['n1', 'n2']);
     expect(c.act('n3', { type: 'vote', candidate: 'n1', grant: true })).toBeNull();
     const second = c.act('n3', { type: 'vote', candidate: 'n2', grant: true });
-    expect(second).toEqual({
-      code: 'already_voted',
-      message: `You already voted for ${c.state.cards.n1!.label} in term 1: one vote per term.`,
-    });
-    expect(c.view('n3').pendingVotes[0]!.grantBlocked).toBe(second!.message);
+    expect(second).toEqual({ code: 'already_voted', params: { self: false, node: { node: 'n1' }, term: 1 } });
+    expect(c.view('n3').pendingVotes[0]!.grantBlocked).toEqual(second);
     expect(c.act('n3', { type: 'vote', candidate: 'n2', grant: false })).toBeNull();
     expect(c.node('n3').votedFor).toBe('n1');
   });
@@ -149,7 +146,7 @@ describe('election: votes', () => {
     c.deliver(isKind(KIND.voteRequest, 'n1'));
     expect(c.act('n1', { type: 'vote', candidate: 'n2', grant: true })).toMatchObject({
       code: 'already_voted',
-      message: 'You voted for yourself in term 1 when you stood: one vote per term.',
+      params: { self: true, term: 1 },
     });
   });
 
@@ -205,7 +202,7 @@ describe('election: votes', () => {
     c.deliver(isKind(KIND.voteRequest));
     const r = c.act('n2', { type: 'vote', candidate: 'n4', grant: true });
     expect(r).toMatchObject({ code: 'log_behind' });
-    expect(r!.message).toContain('at least as up to date');
+    expect(r!.params).toMatchObject({ node: { node: 'n4' }, theirIndex: 0, myIndex: 1 });
     expect(c.act('n5', { type: 'vote', candidate: 'n4', grant: true })).toBeNull();
   });
 
@@ -274,7 +271,7 @@ describe('election: terms', () => {
     expect(c.timers.has(heartbeatKey('n1'))).toBe(false);
     expect(c.timers.has(timeoutKey('n1'))).toBe(true);
     expect(c.marks.some((m) => m.node === 'n1' && (m.data as { event?: string }).event === 'stepped-down')).toBe(true);
-    expect(c.view('n1').notice?.text).toMatch(/stepped down/);
+    expect(c.view('n1').notice).toMatchObject({ code: 'election.stepped_down' });
   });
 
   it('[E7] a candidate that hears from the winner of its term becomes a follower', () => {
@@ -308,7 +305,7 @@ describe('election: terms', () => {
     c.drop();
     c.expire('n1');
     expect(c.node('n1')).toMatchObject({ role: 'candidate', term: 1, expired: true });
-    expect(c.view('n1').notice?.text).toMatch(/stand again to start term 2/);
+    expect(c.view('n1').notice).toMatchObject({ code: 'election.timer.expired_candidate', params: { term: 1, next: 2 } });
     c.act('n1', { type: 'stand' });
     expect(c.node('n1')).toMatchObject({ role: 'candidate', term: 2, voteCount: 1 });
     expect(c.state.elections).toBe(2);

@@ -7,18 +7,30 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { deriveSeed } from '../../rng';
-import type { Effect, EngineCtx, GameEngine } from '../types';
+import type { Effect, EngineCtx, Envelope, GameEngine } from '../types';
 import { electionResult, type ElectionResult } from './analysis';
 import { electionBot } from './bot';
 import { dealCards } from './cards';
 import { checkAction } from './rules';
 import { electionAction, electionConfig, GAME_ID, KIND, timingOf, type ElectionAction, type ElectionConfig } from './config';
-import { answerVote, crash, onElectionTimer, onVote, onVoteRequest, stand, syncDown } from './election';
+import {
+  answerVote,
+  crash,
+  onElectionTimer,
+  onPreVote,
+  onPreVoteRequest,
+  onQuorumCheck,
+  onVote,
+  onVoteRequest,
+  stand,
+  syncDown,
+} from './election';
 import { heartbeat, onAppend, onAppendReply, propose } from './log';
 import { refreshStale } from './stale';
-import { armElection, begin, nodeOf, parseKey, type Step } from './step';
+import { armElection, begin, nodeOf, parseKey, processingDelay, processKey, type Step } from './step';
 import type { ElectionState, NodeState } from './state';
 import { consoleView, type ElectionConsoleView } from './console';
+import { stageView } from './stage';
 import { nodeView, type ElectionView } from './view';
 
 function freshNode(): NodeState {
@@ -39,7 +51,44 @@ function freshNode(): NodeState {
     lead: null,
     heard: { count: 0, at: null },
     notice: null,
+    inbox: [],
+    preVote: null,
   };
+}
+
+/** Hands a received message to the game's handler for its kind. */
+function handle(st: Step, env: Envelope): void {
+  switch (env.kind) {
+    case KIND.voteRequest:
+      onVoteRequest(st, env);
+      return;
+    case KIND.vote:
+      onVote(st, env);
+      return;
+    case KIND.append:
+      onAppend(st, env);
+      return;
+    case KIND.appendReply:
+      onAppendReply(st, env);
+      return;
+    case KIND.preVoteRequest:
+      onPreVoteRequest(st, env);
+      return;
+    case KIND.preVote:
+      onPreVote(st, env);
+      return;
+  }
+}
+
+/**
+ * The node has handled the message at the head of its queue [E18]: it takes effect now, and
+ * the next one (if any) takes another processing time.
+ */
+function processNext(st: Step, node: NodeId): void {
+  const n = nodeOf(st.s, node);
+  const env = n.inbox.shift();
+  if (n.inbox.length > 0) st.fx.push({ type: 'timer', key: processKey(node), delay: processingDelay(st.s), node });
+  if (env) handle(st, env);
 }
 
 /** Runs one engine call: the transition, then stale leaders if anything they depend on moved. */
@@ -133,16 +182,14 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
       if (!n || n.down || !s.node[env.from]) return [];
       s.messages.delivered[env.kind] = (s.messages.delivered[env.kind] ?? 0) + 1;
       return run(s, ctx, (st) => {
-        switch (env.kind) {
-          case KIND.voteRequest:
-            return onVoteRequest(st, env);
-          case KIND.vote:
-            return onVote(st, env);
-          case KIND.append:
-            return onAppend(st, env);
-          case KIND.appendReply:
-            return onAppendReply(st, env);
+        if (s.timing.processingMs[1] === 0) {
+          handle(st, env);
+          return;
         }
+        // Processing time [E18]: the message waits its turn in the node's queue.
+        const { id, from, to, kind, body, sentAt, lamport } = env;
+        n.inbox.push({ id, from, to, kind, body, sentAt, lamport });
+        if (n.inbox.length === 1) st.fx.push({ type: 'timer', key: processKey(env.to), delay: processingDelay(s), node: env.to });
       });
     },
 
@@ -158,6 +205,8 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
         }
         if (n.down) return;
         if (parsed.kind === 'timeout') onElectionTimer(st, parsed.node);
+        else if (parsed.kind === 'process') processNext(st, parsed.node);
+        else if (parsed.kind === 'quorum') onQuorumCheck(st, parsed.node);
         else if (n.role === 'leader') heartbeat(st, parsed.node);
       });
     },
@@ -171,6 +220,7 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
 
     view: (s, node) => nodeView(s, node),
     consoleView: (s) => consoleView(s, currentLeader(s)),
+    stageView: (s) => stageView(s, currentLeader(s)),
     result: (s, net) => electionResult(s, net),
     bot: electionBot,
     botDelay: (s, rng) => rng.between(s.timing.botDelayMs[0], s.timing.botDelayMs[1]),

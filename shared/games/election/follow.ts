@@ -1,7 +1,8 @@
 // Becoming a follower: the one transition every message handler may need [E7].
 
 import type { NodeId } from '../../protocol/ids';
-import { armElection, cardOf, heartbeatKey, mark, nodeOf, notify, raiseMaxTerm, type Step } from './step';
+import { nodeParam } from '../../protocol/notice';
+import { armElection, heartbeatKey, mark, nodeOf, notify, quorumKey, raiseMaxTerm, type Step } from './step';
 
 /**
  * A message from `from` carries `term`. If it is higher than the node's, the node adopts it,
@@ -19,16 +20,10 @@ export function observeTerm(st: Step, node: NodeId, term: number, from: NodeId):
   n.heard = { count: 0, at: null };
   raiseMaxTerm(st, term);
   toFollower(st, node, null, old);
-  const who = cardOf(st.s, from);
-  notify(
-    st,
-    node,
-    was === 'leader'
-      ? `You stepped down: ${who} is in term ${term}, later than your term ${old}.`
-      : was === 'candidate'
-        ? `You gave up your election: ${who} is already in term ${term}.`
-        : `${who} is in term ${term}: you moved up to term ${term}.`,
-  );
+  const who = nodeParam(from);
+  if (was === 'leader') notify(st, node, 'stepped_down', { node: who, term, old });
+  else if (was === 'candidate') notify(st, node, 'gave_up', { node: who, term });
+  else notify(st, node, 'moved_up', { node: who, term });
   return true;
 }
 
@@ -39,17 +34,24 @@ export function toFollower(st: Step, node: NodeId, leaderId: NodeId | null, oldT
   if (n.role === 'leader') {
     s.leaders = s.leaders.filter((l) => l !== node);
     n.lead = null;
-    st.fx.push({ type: 'cancel', key: heartbeatKey(node) });
+    st.fx.push({ type: 'cancel', key: heartbeatKey(node) }, { type: 'cancel', key: quorumKey(node) });
     armElection(st, node);
     st.dirty = true;
     const term = oldTerm ?? n.term;
-    mark(st, node, `${cardOf(s, node)} steps down (was leader of term ${term})`, {
-      event: 'stepped-down',
-      term,
-      newTerm: n.term,
-    });
+    mark(
+      st,
+      node,
+      'stepped_down',
+      { node: nodeParam(node), term },
+      {
+        event: 'stepped-down',
+        term,
+        newTerm: n.term,
+      },
+    );
   }
   n.role = 'follower';
+  n.preVote = null;
   n.votes = {};
   n.voteCount = 0;
   n.refused = {};

@@ -83,7 +83,13 @@ function runSchedule(seed: number, checkFold: boolean): Outcome {
   for (let i = 0; i < humans; i++) core.join(0, `Person ${i + 1}`);
   core.addBots(0, size - humans);
   core.changeFaults(0, { op: 'latency', base: rng.between(1, 10), jitter: rng.between(0, 30) });
-  const started = core.startRound(0, 'election', { pace: 'fast' });
+  // Pre-vote [E19] and CheckQuorum [E20] on in some schedules (their own stream: the schedule is unchanged).
+  const options = createRng(deriveSeed(seed, 'options'));
+  const started = core.startRound(0, 'election', {
+    pace: 'fast',
+    ...(options.chance(0.5) ? { preVote: true } : {}),
+    ...(options.chance(0.5) ? { checkQuorum: true } : {}),
+  });
   if (!started.ok) throw new Error(started.error.message);
   const nodes = core.state.round!.spec.nodes;
   const people = nodes.slice(0, humans);

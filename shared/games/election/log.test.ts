@@ -31,7 +31,7 @@ describe('election: proposals', () => {
     c.elect('n1');
     c.act('n1', { type: 'propose', value: 'A' });
     expect(c.act('n1', { type: 'propose', value: 'B' })).toMatchObject({ code: 'proposal_pending' });
-    expect(c.view('n1').lead?.proposeBlocked).toMatch(/not committed yet/);
+    expect(c.view('n1').lead?.proposeBlocked).toEqual({ code: 'proposal_pending', params: { value: 'A' } });
     c.settle();
     expect(c.node('n1').commitIndex).toBe(1);
     expect(c.act('n1', { type: 'propose', value: 'B' })).toBeNull();
@@ -223,7 +223,7 @@ describe('election: crashes', () => {
     c.fault({ op: 'restart', nodes: ['n1'] });
     expect(c.node('n1')).toMatchObject({ down: false, role: 'follower', term: 1 });
     expect(c.timers.has(timeoutKey('n1'))).toBe(true);
-    expect(c.view('n1').notice?.text).toMatch(/restarted/);
+    expect(c.view('n1').notice).toMatchObject({ code: 'election.restarted', params: { term: 1 } });
   });
 
   it('[E14] a crashed node cannot act and its timers are ignored; pending requests are forgotten', () => {
@@ -324,7 +324,9 @@ describe('election: stale leaders and safety', () => {
     c.act('n4', { type: 'vote', candidate: 'n2', grant: true });
     c.deliver(isKind(KIND.vote));
     expect(c.state.maxLeadersPerTerm).toBe(2);
-    expect(c.state.violations.join()).toMatch(/2 leaders in term 1/);
+    expect(c.state.violations).toContainEqual(
+      expect.objectContaining({ code: 'election.violation.leaders', params: expect.objectContaining({ count: 2, term: 1 }) }),
+    );
     expect(c.console().safety.maxLeadersPerTerm).toBe(2);
   });
 
@@ -338,7 +340,7 @@ describe('election: stale leaders and safety', () => {
     c.node('n4').log = [{ term: 1, value: 'Z', by: 'n1' }];
     c.beat('n1');
     c.deliver();
-    expect(c.state.violations.join()).toMatch(/n4|not what was committed/);
+    expect(c.state.violations.map((v) => v.code)).toContain('election.violation.diverged');
   });
 
   it("[E12][E16] Raft's figure 8: an old entry on a majority is not committed, so a later leader may replace it", () => {

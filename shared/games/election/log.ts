@@ -6,18 +6,21 @@
 // committed entry is ever lost or changed [E16].
 
 import type { NodeId } from '../../protocol/ids';
+import { nodeParam, nodesParam, notice, type Notice } from '../../protocol/notice';
 import type { Envelope } from '../types';
 import { observeTerm, toFollower } from './follow';
-import { armElection, armHeartbeat, cardOf, entryAt, leadOf, mark, nodeOf, notify, send, type Step } from './step';
+import { armElection, armHeartbeat, entryAt, leadOf, mark, nodeOf, notify, send, type Step } from './step';
 import { KIND } from './config';
 import { ENTRIES_PER_MESSAGE, type AppendBody, type AppendReplyBody, type LogEntry } from './state';
 
 /** Violations kept (a correct engine has none; the fuzz test asserts that). */
 const VIOLATIONS_MAX = 100;
 
-export function violate(st: Step, text: string): void {
-  if (st.s.violations.length < VIOLATIONS_MAX) st.s.violations.push(`${st.ctx.now} ms: ${text}`);
-  st.fx.push({ type: 'mark', label: `SAFETY VIOLATION: ${text}`, data: { event: 'violation' } });
+/** A broken safety property: kept for the result and marked on the timeline (`election.violation.<code>`). */
+export function violate(st: Step, code: string, params: Notice['params']): void {
+  const what = notice(`election.violation.${code}`, params);
+  if (st.s.violations.length < VIOLATIONS_MAX) st.s.violations.push({ ...what, at: st.ctx.now });
+  st.fx.push({ type: 'mark', notice: what, data: { event: 'violation' } });
 }
 
 export function sendAppend(st: Step, leader: NodeId, to: NodeId): void {
@@ -54,8 +57,8 @@ export function propose(st: Step, leader: NodeId, value: string): void {
   n.log.push({ term: n.term, value, by: leader });
   leadOf(n, leader).proposedThisTerm = true;
   const index = n.log.length;
-  mark(st, leader, `${cardOf(s, leader)} proposes "${value}" (term ${n.term})`, { event: 'proposed', term: n.term, index, value });
-  notify(st, leader, `You proposed "${value}". It is committed once ${s.majority} of ${s.nodes.length} nodes store it.`);
+  mark(st, leader, 'proposed', { node: nodeParam(leader), value, term: n.term }, { event: 'proposed', term: n.term, index, value });
+  notify(st, leader, 'you_proposed', { value, majority: s.majority, total: s.nodes.length });
   // Replicate at once rather than waiting for the next heartbeat.
   for (const to of s.nodes) if (to !== leader) sendAppend(st, leader, to);
   advanceCommit(st, leader);
@@ -75,13 +78,15 @@ export function onAppend(st: Step, env: Envelope): void {
   }
   observeTerm(st, node, b.term, env.from);
   if (n.role === 'leader') {
-    violate(st, `two leaders in term ${b.term}: ${cardOf(st.s, node)} and ${cardOf(st.s, env.from)}`);
+    violate(st, 'leaders', { count: 2, term: b.term, nodes: nodesParam([node, env.from]) });
     return;
   }
   if (n.role === 'candidate') {
     toFollower(st, node, env.from);
-    notify(st, node, `${cardOf(st.s, env.from)} won term ${n.term}: you are a follower again.`);
+    notify(st, node, 'lost', { node: nodeParam(env.from), term: n.term });
   }
+  // A leader of this term is alive: no pre-vote of its own is needed any more [E19].
+  n.preVote = null;
   if (n.leaderId !== env.from) {
     n.leaderId = env.from;
     n.heard = { count: 0, at: null };
@@ -91,7 +96,7 @@ export function onAppend(st: Step, env: Envelope): void {
     // The election is over as far as this node knows: unanswered requests (all of this term or
     // older) would change nothing, so the phone stops asking.
     n.pending = [];
-    notify(st, node, `${cardOf(st.s, env.from)} leads term ${n.term}: the vote requests you had not answered are closed.`);
+    notify(st, node, 'requests_closed', { node: nodeParam(env.from), term: n.term });
   }
   // A heartbeat from the leader resets the election timer [E2].
   armElection(st, node);
@@ -107,7 +112,7 @@ export function onAppend(st: Step, env: Envelope): void {
     if (mine && mine.term === e.term) return;
     if (mine) {
       // A conflicting entry and everything after it go: the leader's log wins.
-      if (index <= n.commitIndex) violate(st, `${cardOf(st.s, node)} was told to overwrite its committed entry ${index}`);
+      if (index <= n.commitIndex) violate(st, 'overwrite', { node: nodeParam(node), index });
       n.log.length = index - 1;
     }
     n.log.push({ ...e });
@@ -136,6 +141,7 @@ export function onAppendReply(st: Step, env: Envelope): void {
   if (n.role !== 'leader' || b.term !== n.term || !n.lead) return;
   const lead = n.lead;
   const f = env.from;
+  lead.lastReplyAt[f] = st.ctx.now;
   if (!lead.answered[f]) {
     lead.answered[f] = true;
     lead.answeredCount += 1;
@@ -177,7 +183,7 @@ function advanceCommit(st: Step, leader: NodeId): void {
   for (let i = n.commitIndex + 1; i <= commit; i++) recordCommit(st, leader, i);
   n.commitIndex = commit;
   for (const key of Object.keys(lead.acks)) if (Number(key) <= commit) delete lead.acks[key];
-  notify(st, leader, `"${entryAt(n.log, commit).value}" is committed: a majority stores it.`);
+  notify(st, leader, 'committed', { value: entryAt(n.log, commit).value });
 }
 
 /** The first commit of each index is the truth; any later commit of it must agree [E16]. */
@@ -188,12 +194,12 @@ function recordCommit(st: Step, leader: NodeId, index: number): void {
   const known = s.committed[index - 1];
   if (known) {
     if (known.term !== e.term || known.value !== e.value) {
-      violate(st, `entry ${index} committed as "${known.value}" and again as "${e.value}" by ${cardOf(s, leader)}`);
+      violate(st, 'recommitted', { index, old: known.value, value: e.value, node: nodeParam(leader) });
     }
     return;
   }
   s.committed.push({ index, term: e.term, value: e.value, by: e.by, at: ctx.now, leaderTerm: n.term });
-  mark(st, leader, `committed "${e.value}" (entry ${index}, term ${e.term})`, { event: 'committed', index, term: e.term, value: e.value });
+  mark(st, leader, 'committed', { value: e.value, index, term: e.term }, { event: 'committed', index, term: e.term, value: e.value });
 }
 
 /** A follower learns the commit index from its leader [E12]. */
@@ -205,11 +211,11 @@ function learnCommit(st: Step, node: NodeId, upTo: number): void {
     const e = entryAt(n.log, i);
     const known = s.committed[i - 1];
     if (!known || known.term !== e.term || known.value !== e.value) {
-      violate(st, `${cardOf(s, node)} holds "${e.value}" as committed entry ${i}, which is not what was committed`);
+      violate(st, 'diverged', { node: nodeParam(node), value: e.value, index: i });
     }
   }
   n.commitIndex = upTo;
-  notify(st, node, `The leader says "${entryAt(n.log, upTo).value}" is committed.`);
+  notify(st, node, 'learned_commit', { value: entryAt(n.log, upTo).value });
 }
 
 /** The node's own proposal of its current term that is not committed yet, if any [E10]. */

@@ -123,7 +123,7 @@ describe('election: a live session', () => {
     expect(core.act(800, 'n1', { type: 'vote', candidate: a!.candidate.node, grant: true })).toEqual({ ok: true, data: null });
     const r = core.act(800, 'n1', { type: 'vote', candidate: b!.candidate.node, grant: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'already_voted' } });
-    expect(!r.ok && r.error.message).toContain(`You already voted for ${a!.candidate.card} in term 1`);
+    expect(!r.ok && r.error.params).toMatchObject({ self: false, node: { node: a!.candidate.node }, term: 1 });
   });
 
   it('is deterministic: the same seed gives the same recording', () => {

@@ -1,11 +1,11 @@
 // How the headless simulator runs the election: bots on virtual time, fast pace by default.
 // `npm run simulate -- --game election --nodes 5 --trials 500 --timeout 150-300 --latency 5-10 --seed 1 --json`
 
-import { median, p95, mean, round } from '../../sim/stats';
+import { median, p95, mean, quantile, round } from '../../sim/stats';
 import { intFlag, rangeFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
 import type { ElectionResult } from './analysis';
 import { PACES, type ElectionConfig, type Pace } from './config';
-import type { ElectionState } from './state';
+import type { ElectionState, Violation } from './state';
 
 export type ElectionTrial = {
   seed: number;
@@ -20,14 +20,42 @@ export type ElectionTrial = {
   leaderIds: string[];
   staleLeaders: number;
   staleMs: number;
-  violations: string[];
+  /** Safety violations as codes and params (a correct engine has none). */
+  violations: Violation[];
   messages: ElectionResult['messages'];
+  /** When the leader was crashed (`--crash leader@MS`), or null. */
+  leaderCrashedAt: number | null;
+  /** From that crash until some node led again (ms): Raft's Figure 16 "time without leader"; null if none did. */
+  downtimeMs: number | null;
 };
+
+/** A bare `--pre-vote` is on; `--pre-vote false` is off. */
+function switchFlag(flags: SimFlags, key: string): boolean {
+  const raw = flags[key];
+  if (raw === undefined || raw === false || raw === 'false') return false;
+  if (raw === true || raw === 'true') return true;
+  throw new Error(`--${key} takes no value (or true/false).`);
+}
 
 function paceFlag(flags: SimFlags): Pace {
   const raw = flags.pace ?? 'fast';
   if (raw !== 'fast' && raw !== 'class') throw new Error('--pace must be "fast" or "class".');
   return raw;
+}
+
+function downtimeSummary(t: ElectionTrial[]) {
+  const xs = t.map((x) => x.downtimeMs).filter((x): x is number => x !== null);
+  return {
+    /** Trials whose leader was crashed (a trial that never had a leader has nobody to crash). */
+    crashed: t.filter((x) => x.leaderCrashedAt !== null).length,
+    n: xs.length,
+    /** Trials whose leader was crashed and in which nobody led again before the trial ended. */
+    none: t.filter((x) => x.leaderCrashedAt !== null && x.downtimeMs === null).length,
+    mean: round(mean(xs)),
+    median: round(median(xs)),
+    p99: round(quantile(xs, 0.99)),
+    max: xs.length ? round(Math.max(...xs)) : null,
+  };
 }
 
 export const electionSim: SimPlugin<ElectionConfig, ElectionState, ElectionResult, ElectionTrial> = {
@@ -39,8 +67,14 @@ export const electionSim: SimPlugin<ElectionConfig, ElectionState, ElectionResul
       timeoutMs: rangeFlag(flags, 'timeout', [...preset.timeoutMs]),
       heartbeatMs: rangeFlag(flags, 'heartbeat', [...preset.heartbeatMs]),
       botDelayMs: rangeFlag(flags, 'bot-delay', [...preset.botDelayMs]),
+      processingMs: rangeFlag(flags, 'processing', [...preset.processingMs]),
+      ...(switchFlag(flags, 'pre-vote') ? { preVote: true } : {}),
+      ...(switchFlag(flags, 'check-quorum') ? { checkQuorum: true } : {}),
     };
   },
+
+  // Figure 16 crashed the leader uniformly within its heartbeat interval.
+  crashWindowMs: (config) => (config.heartbeatMs ?? PACES[config.pace].heartbeatMs)[1],
 
   // Long enough for the fault schedule to play out and the cluster to settle after it.
   maxTimeMs: (config, flags, { lastStepAt }) =>
@@ -67,6 +101,8 @@ export const electionSim: SimPlugin<ElectionConfig, ElectionState, ElectionResul
       staleMs: r.stale.totalMs,
       violations: r.safety.violations,
       messages: r.messages,
+      leaderCrashedAt: info.leaderCrashedAt,
+      downtimeMs: info.leaderCrashedAt !== null && info.newLeaderAt !== null ? round(info.newLeaderAt - info.leaderCrashedAt) : null,
     };
   },
 
@@ -95,6 +131,8 @@ export const electionSim: SimPlugin<ElectionConfig, ElectionState, ElectionResul
       committed: { trialsWithCommit: t.filter((x) => x.committed.length > 0).length, values: stat(t.map((x) => x.committed.length)) },
       staleLeaders: { total: sum((x) => x.staleLeaders), ms: stat(t.map((x) => x.staleMs)) },
       safetyViolations: sum((x) => x.violations.length),
+      /** Leader crash to the next leader, over the trials where the leader was crashed and someone led again. */
+      downtimeMs: downtimeSummary(t),
       messages: {
         sent: sum((x) => x.messages.sent),
         delivered: sum((x) => x.messages.delivered),

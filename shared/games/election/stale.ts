@@ -7,7 +7,8 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { canReach } from '../../net/network';
-import { cardOf, mark, nodeOf, type Step } from './step';
+import { mark, nodeOf, type Step } from './step';
+import { nodeParam } from '../../protocol/notice';
 import type { ElectionState, StalePeriod, StaleReason } from './state';
 
 /** Ended periods kept for the console and the result; totals cover all of them. */
@@ -38,11 +39,17 @@ export function refreshStale(st: Step): void {
     if (reason && !open) {
       const term = nodeOf(s, leader).term;
       s.staleNow[leader] = { node: leader, term, from: ctx.now, to: null, reason };
-      mark(st, leader, `${cardOf(s, leader)} is a stale leader (term ${term}): ${describeReason(reason)}`, {
-        event: 'stale',
-        term,
-        reason,
-      });
+      mark(
+        st,
+        leader,
+        'stale',
+        { node: nodeParam(leader), term, reason },
+        {
+          event: 'stale',
+          term,
+          reason,
+        },
+      );
     } else if (reason && open) {
       open.reason = reason;
     } else if (!reason && open) {
@@ -63,8 +70,4 @@ export function closeStale(s: ElectionState, node: NodeId, now: number): void {
   s.staleTotals.longestMs = Math.max(s.staleTotals.longestMs, ms);
   s.staleDone.push(done);
   if (s.staleDone.length > STALE_KEPT) s.staleDone.splice(0, s.staleDone.length - STALE_KEPT);
-}
-
-export function describeReason(reason: StaleReason): string {
-  return reason === 'minority' ? 'it cannot reach a majority' : 'a later term has a leader';
 }

@@ -4,6 +4,7 @@
 import type { NodeId } from '../../protocol/ids';
 import type { Card } from './cards';
 import type { ElectionConfig, Timing } from './config';
+import type { Notice } from '../../protocol/notice';
 
 /** Most entries a round's log may hold: proposals stop being accepted beyond it. */
 export const LOG_MAX = 200;
@@ -35,6 +36,22 @@ export interface VoteRequestBody {
 export interface VoteBody {
   term: number;
   granted: boolean;
+}
+
+/** A pre-vote request [E19]: "would you vote for me in `term`?" (the sender's term + 1; its own term is unchanged). */
+export type PreVoteRequestBody = VoteRequestBody;
+
+/** The answer to a pre-vote request: granted for `term`, or refused (`term` is then the voter's, if higher). */
+export interface PreVoteBody {
+  term: number;
+  granted: boolean;
+}
+
+/** A node asking for pre-votes [E19]: for which term, and who said yes (itself included). */
+export interface PreVoteState {
+  term: number;
+  votes: Record<NodeId, true>;
+  count: number;
 }
 
 /** AppendEntries; a heartbeat is one with no entries. */
@@ -79,10 +96,12 @@ export interface LeaderState {
   answeredCount: number;
   lastRoundAnswered: number | null;
   proposedThisTerm: boolean;
+  /** When each follower last answered an AppendEntries of this term (CheckQuorum [E20]). */
+  lastReplyAt: Record<NodeId, number>;
 }
 
-export interface Notice {
-  text: string;
+/** A line on the node's phone saying what just happened to it (a notice code, worded by the client), and when. */
+export interface NodeNotice extends Notice {
   at: number;
 }
 
@@ -109,7 +128,27 @@ export interface NodeState {
   lead: LeaderState | null;
   /** Heartbeats received from the leader of the current term. */
   heard: { count: number; at: number | null };
-  notice: Notice | null;
+  notice: NodeNotice | null;
+  /** Messages received and not handled yet, oldest first (processing time [E18]). */
+  inbox: QueuedEnvelope[];
+  /** Asking for pre-votes, before standing [E19]; null otherwise. */
+  preVote: PreVoteState | null;
+}
+
+/** A message waiting in a node's queue: the envelope as it arrived. */
+export interface QueuedEnvelope {
+  id: string;
+  from: NodeId;
+  to: NodeId;
+  kind: string;
+  body: unknown;
+  sentAt: number;
+  lamport: number;
+}
+
+/** A broken safety property [E16]: when, and what (an `election.violation.*` notice). */
+export interface Violation extends Notice {
+  at: number;
 }
 
 export interface TermRecord {
@@ -172,7 +211,7 @@ export interface ElectionState {
   /** Leaders in the order they won (one per term). */
   leaderIds: NodeId[];
   committed: CommittedEntry[];
-  violations: string[];
+  violations: Violation[];
   /** Leaders stale right now. */
   staleNow: Record<NodeId, StalePeriod>;
   /** Stale periods that ended (the latest ones), and totals over all of them. */

@@ -8,6 +8,7 @@ import type { Effect, EngineCtx } from '../types';
 import type { Card } from './cards';
 import type { Range } from './config';
 import type { ElectionState, LeaderState, LogEntry, NodeState } from './state';
+import { notice, type Notice } from '../../protocol/notice';
 
 export interface Step {
   s: ElectionState;
@@ -25,13 +26,21 @@ export function begin(s: ElectionState, ctx: EngineCtx): Step {
 
 export const timeoutKey = (node: NodeId): string => `election:timeout:${node}`;
 export const heartbeatKey = (node: NodeId): string => `election:heartbeat:${node}`;
+/** The node has finished handling the message at the head of its queue [E18]. */
+export const processKey = (node: NodeId): string => `election:process:${node}`;
+/** A leader checks that a majority answered it within an election timeout (CheckQuorum [E20]). */
+export const quorumKey = (node: NodeId): string => `election:quorum:${node}`;
+
+const TIMER_KINDS = ['timeout', 'heartbeat', 'process', 'quorum'] as const;
+export type TimerKind = (typeof TIMER_KINDS)[number];
 
 /** Parses a timer key of this game: which timer, for which node. */
-export function parseKey(key: string): { kind: 'timeout' | 'heartbeat'; node: NodeId } | null {
-  const m = /^election:(timeout|heartbeat):(.+)$/.exec(key);
+export function parseKey(key: string): { kind: TimerKind; node: NodeId } | null {
+  const m = /^election:(timeout|heartbeat|process|quorum):(.+)$/.exec(key);
+  const kind = TIMER_KINDS.find((k) => k === m?.[1]);
   const node = m?.[2];
-  if (!node) return null;
-  return { kind: m[1] === 'timeout' ? 'timeout' : 'heartbeat', node };
+  if (!node || !kind) return null;
+  return { kind, node };
 }
 
 /** A uniform draw from the game's own random stream (its state lives in the game state). */
@@ -75,28 +84,48 @@ export function send(st: Step, from: NodeId, to: NodeId, kind: string, body: unk
   st.s.messages.sent[kind] = (st.s.messages.sent[kind] ?? 0) + 1;
 }
 
-export function mark(st: Step, node: NodeId, label: string, data: Record<string, unknown>): void {
-  st.fx.push({ type: 'mark', node, label, data });
+export function mark(st: Step, node: NodeId, code: string, params: Notice['params'], data: Record<string, unknown>): void {
+  st.fx.push({ type: 'mark', node, notice: notice(`election.mark.${code}`, params), data });
 }
 
 /** A line on the node's phone saying what just happened to it. */
-export function notify(st: Step, node: NodeId, text: string): void {
-  nodeOf(st.s, node).notice = { text, at: st.ctx.now };
+export function notify(st: Step, node: NodeId, code: string, params?: Notice['params']): void {
+  nodeOf(st.s, node).notice = { ...notice(`election.${code}`, params), at: st.ctx.now };
   st.changed.add(node);
+}
+
+/**
+ * How long the node takes to handle one message or fire one timer [E18]: uniform on the range,
+ * to a thousandth of a millisecond (a server's jitter is well below 1 ms); no draw when it is 0.
+ */
+export function processingDelay(s: ElectionState): number {
+  const [lo, hi] = s.timing.processingMs;
+  if (hi === 0) return 0;
+  const rng = createRng(s.rng);
+  const v = lo + rng.next() * (hi - lo);
+  s.rng = rng.state;
+  return Math.round(v * 1000) / 1000;
 }
 
 export function armElection(st: Step, node: NodeId): void {
   nodeOf(st.s, node).expired = false;
-  st.fx.push({ type: 'timer', key: timeoutKey(node), delay: draw(st.s, st.s.timing.timeoutMs), node });
+  const delay = draw(st.s, st.s.timing.timeoutMs) + processingDelay(st.s);
+  st.fx.push({ type: 'timer', key: timeoutKey(node), delay, node });
   st.changed.add(node);
 }
 
 export function armHeartbeat(st: Step, node: NodeId): void {
-  st.fx.push({ type: 'timer', key: heartbeatKey(node), delay: draw(st.s, st.s.timing.heartbeatMs), node });
+  const delay = draw(st.s, st.s.timing.heartbeatMs) + processingDelay(st.s);
+  st.fx.push({ type: 'timer', key: heartbeatKey(node), delay, node });
 }
 
 export function cancelTimers(st: Step, node: NodeId): void {
-  st.fx.push({ type: 'cancel', key: timeoutKey(node) }, { type: 'cancel', key: heartbeatKey(node) });
+  st.fx.push(
+    { type: 'cancel', key: timeoutKey(node) },
+    { type: 'cancel', key: heartbeatKey(node) },
+    { type: 'cancel', key: processKey(node) },
+    { type: 'cancel', key: quorumKey(node) },
+  );
 }
 
 export function lastLogTerm(n: NodeState): number {

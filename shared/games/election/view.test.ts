@@ -32,7 +32,13 @@ const botCtx = (node: string) => ({
 
 describe('election: config', () => {
   it('parse({}) is the class pace; fast and overrides are honoured', () => {
-    expect(timingOf(electionConfig.parse({}))).toEqual({ timeoutMs: [8000, 15000], heartbeatMs: [2000, 3000], botDelayMs: [500, 2000] });
+    expect(timingOf(electionConfig.parse({}))).toEqual({
+      timeoutMs: [8000, 15000],
+      heartbeatMs: [2000, 3000],
+      botDelayMs: [500, 2000],
+      processingMs: [0, 0],
+    });
+    expect(timingOf(electionConfig.parse({ pace: 'fast' })).processingMs).toEqual([0, 1]);
     expect(timingOf(electionConfig.parse({ pace: 'fast' })).timeoutMs).toEqual([150, 300]);
     expect(timingOf(electionConfig.parse({ pace: 'class', timeoutMs: [4000, 6000] })).timeoutMs).toEqual([4000, 6000]);
     expect(electionConfig.safeParse({ timeoutMs: [300, 150] }).success).toBe(false);

@@ -2,12 +2,13 @@
 // Cards are public: a node's card is its name on every screen in this round.
 
 import type { NodeId } from '../../protocol/ids';
+import type { Rejection } from '../types';
 import type { Card } from './cards';
 import { whyNotGrant } from './rules';
 import type { Pace, Range, Timing } from './config';
 import { pendingOwn } from './log';
 import { heartbeatKey, lastLogTerm, leadOf, nodeOf, timeoutKey } from './step';
-import { LOG_MAX, type ElectionState, type Notice, type Role } from './state';
+import { LOG_MAX, type ElectionState, type NodeNotice, type Role } from './state';
 
 /** Entries of its log a phone sees (the latest ones). */
 export const VIEW_LOG = 10;
@@ -30,7 +31,8 @@ export interface PendingVoteView {
   lastLogTerm: number;
   receivedAt: number;
   /** Why the server would refuse a Grant now (shown before the student taps), or null. */
-  grantBlocked: string | null;
+  /** Why the server would refuse a Grant (a refusal code and params, worded by the client), or null. */
+  grantBlocked: Rejection | null;
 }
 
 export interface EntryView {
@@ -54,7 +56,8 @@ export interface LeadView {
   /** Your uncommitted proposal of this term, and how many nodes store it (you included). */
   proposal: { value: string; index: number; storedBy: number; needed: number } | null;
   /** Why you cannot propose now, or null. */
-  proposeBlocked: string | null;
+  /** Why the server would refuse a proposal now, or null. */
+  proposeBlocked: Rejection | null;
   proposedThisTerm: boolean;
 }
 
@@ -81,6 +84,8 @@ export interface ElectionView {
   canStand: boolean;
   /** Vote requests waiting for your Grant / Refuse, oldest first (vibrate on a new one). */
   pendingVotes: PendingVoteView[];
+  /** Asking for pre-votes before standing [E19]: for which term, how many said yes (you included), how many are needed. */
+  preVote: { term: number; granted: number; needed: number } | null;
   /** As candidate or leader: the votes of your current term. */
   votes: { granted: number; refused: number; needed: number; from: CardRef[] } | null;
   /** As follower: heartbeats from the leader of your term. */
@@ -93,8 +98,8 @@ export interface ElectionView {
   logLength: number;
   commitIndex: number;
   lastLogTerm: number;
-  /** What just happened to you, in a sentence. */
-  notice: Notice | null;
+  /** What just happened to you (an `election.*` notice code, worded by the client), and when. */
+  notice: NodeNotice | null;
   pace: Pace;
   timing: Timing;
   /**
@@ -160,8 +165,9 @@ export function nodeView(s: ElectionState, node: NodeId): ElectionView | null {
           lastLogIndex: p.lastLogIndex,
           lastLogTerm: p.lastLogTerm,
           receivedAt: p.receivedAt,
-          grantBlocked: whyNotGrant(s, node, n, p)?.message ?? null,
+          grantBlocked: whyNotGrant(s, node, n, p),
         })),
+    preVote: n.preVote ? { term: n.preVote.term, granted: n.preVote.count, needed: s.majority } : null,
     votes: voting ? { granted: n.voteCount, refused: n.refusedCount, needed: s.majority, from } : null,
     heard: { count: n.heard.count, lastAt: n.heard.at },
     lead: n.role === 'leader' && n.lead ? leadView(s, node) : null,
@@ -205,9 +211,9 @@ function leadView(s: ElectionState, node: NodeId): LeadView {
     peers: s.nodes.length - 1,
     proposal,
     proposeBlocked: own
-      ? `Your proposal "${own.value}" is not committed yet: wait until a majority stores it.`
+      ? { code: 'proposal_pending', params: { value: own.value } }
       : n.log.length >= LOG_MAX
-        ? `The log is full (${LOG_MAX} entries).`
+        ? { code: 'log_full', params: { max: LOG_MAX } }
         : null,
     proposedThisTerm: lead.proposedThisTerm,
   };

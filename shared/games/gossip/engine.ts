@@ -14,7 +14,9 @@ import { refreshReach } from './reach';
 import { applyAction, checkAction, countSent } from './rules';
 import { createState, learn, nodeOf, REQUESTS_KEPT, type GossipState, type Outcome } from './state';
 import { consoleView, type GossipConsoleView } from './console';
+import { stageView } from './stage';
 import { nodeView, type GossipNodeView } from './view';
+import { nodeParam, notice, type Notice } from '../../protocol/notice';
 
 export const gossip: GameEngine<GossipConfig, GossipState, GossipAction, GossipNodeView | null, GossipConsoleView, GossipResult> = {
   id: GAME_ID,
@@ -27,11 +29,14 @@ export const gossip: GameEngine<GossipConfig, GossipState, GossipAction, GossipN
     const state = createState(config, ctx);
     const effects: Effect[] = [];
     if (state.origin !== null) {
-      const label =
+      const origin = nodeParam(state.origin);
+      const mark =
         config.mode === 'highest-card'
-          ? `${state.origin} was dealt the highest card`
-          : `${state.origin} starts with the rumour${state.originBy === 'chance' && config.origin !== undefined ? ` (${config.origin} is not in this round)` : ''}`;
-      effects.push({ type: 'mark', node: state.origin, label, data: { round: 0 } });
+          ? notice('gossip.mark.highest_dealt', { node: origin })
+          : state.originBy === 'chance' && config.origin !== undefined
+            ? notice('gossip.mark.origin_instead', { node: origin, chosen: config.origin })
+            : notice('gossip.mark.origin', { node: origin });
+      effects.push({ type: 'mark', node: state.origin, notice: mark, data: { round: 0 } });
     }
     effects.push(...checkEnd(state, ctx, true));
     if (state.over === null) effects.push({ type: 'timer', key: TICK_KEY, delay: config.roundMs });
@@ -79,6 +84,7 @@ export const gossip: GameEngine<GossipConfig, GossipState, GossipAction, GossipN
 
   view: (state, node) => nodeView(state, node),
   consoleView: (state) => consoleView(state),
+  stageView: (state, revealed) => stageView(state, revealed),
   result: (state, net) => gossipResult(state, net),
   bot: gossipBot,
   botDelay,
@@ -126,7 +132,9 @@ function takeCard(state: GossipState, env: Envelope<CardBody>, ctx: EngineCtx): 
 function checkEnd(state: GossipState, ctx: EngineCtx, always = false): Effect[] {
   if (state.over !== null || (!always && state.reach.waiting > 0)) return [];
   const reach = refreshReach(state, ctx);
-  if (reach.live > 0 && reach.liveUninformed === 0) return finish(state, 'everyone', everyoneLabel(state));
+  if (reach.live > 0 && reach.liveUninformed === 0) {
+    return finish(state, 'everyone', { card: state.config.mode === 'highest-card' ? 'yes' : 'no', round: state.lastLearnedRound });
+  }
   return noteStuck(state, ctx.now);
 }
 
@@ -143,37 +151,34 @@ function noteStuck(state: GossipState, now: number): Effect[] {
   }
   if (state.stuckSince !== null) return [];
   state.stuckSince = now;
-  const why = reach.knowersAlive === 0 ? 'every node that knew is down' : 'a partition cuts them off';
   return [
     {
       type: 'mark',
-      label: `every node the rumour can reach knows (round ${state.lastLearnedRound}); ${reach.liveUninformed} live node(s) cannot learn: ${why}`,
+      notice: notice('gossip.mark.stuck', {
+        round: state.lastLearnedRound,
+        count: reach.liveUninformed,
+        why: reach.knowersAlive === 0 ? 'down' : 'partition',
+      }),
       data: { round: state.round, cut: reach.cut, knowersAlive: reach.knowersAlive },
     },
   ];
 }
 
-function everyoneLabel(state: GossipState): string {
-  const what = state.config.mode === 'highest-card' ? 'holds the highest card' : 'knows the rumour';
-  return `every live node ${what} (last one in round ${state.lastLearnedRound})`;
-}
-
 /** [G3][G11] The round timer: count the round, stop if stuck or out of rounds, else start the next. */
 function endOfRound(state: GossipState, ctx: EngineCtx): Effect[] {
   const reach = refreshReach(state, ctx);
-  if (reach.live > 0 && reach.liveUninformed === 0) return finish(state, 'everyone', everyoneLabel(state));
+  if (reach.live > 0 && reach.liveUninformed === 0) {
+    return finish(state, 'everyone', { card: state.config.mode === 'highest-card' ? 'yes' : 'no', round: state.lastLearnedRound });
+  }
   const effects = noteStuck(state, ctx.now);
   if (state.stuckSince !== null) {
     state.stalledRounds++;
     if (state.stalledRounds > state.config.healWaitRounds) {
-      return [
-        ...effects,
-        ...finish(state, 'stalled', `the rumour can reach nobody else (${reach.liveUninformed} live node(s) never learned)`),
-      ];
+      return [...effects, ...finish(state, 'stalled', { count: reach.liveUninformed })];
     }
   }
   if (state.round >= state.config.maxRounds) {
-    return [...effects, ...finish(state, 'max-rounds', `${state.config.maxRounds} rounds played`)];
+    return [...effects, ...finish(state, 'max-rounds', { rounds: state.config.maxRounds })];
   }
   state.round++;
   state.roundStartedAt = ctx.now;
@@ -185,11 +190,17 @@ function endOfRound(state: GossipState, ctx: EngineCtx): Effect[] {
   return effects;
 }
 
-function finish(state: GossipState, outcome: Outcome, reason: string): Effect[] {
+/** The game ends: its outcome is the round's end reason (`gossip.everyone`…), its mark the same with figures. */
+function finish(state: GossipState, outcome: Outcome, params: Notice['params']): Effect[] {
+  const reason = `gossip.${outcome}`;
   state.outcome = outcome;
   state.over = reason;
   return [
-    { type: 'mark', label: reason, data: { outcome, round: state.round, lastLearnedRound: state.lastLearnedRound } },
+    {
+      type: 'mark',
+      notice: notice(`gossip.mark.${outcome}`, params),
+      data: { outcome, round: state.round, lastLearnedRound: state.lastLearnedRound },
+    },
     { type: 'cancel', key: TICK_KEY },
     { type: 'end', reason },
   ];

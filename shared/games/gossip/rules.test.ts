@@ -40,7 +40,9 @@ describe('gossip rules', () => {
     const t = table(5, { origin: 'n99' });
     expect(t.state.originBy).toBe('chance');
     expect(t.state.per[t.state.origin!]!.knows).toBe(true);
-    expect(t.init.some((e) => e.type === 'mark' && e.label.includes('n99 is not in this round'))).toBe(true);
+    expect(
+      t.init.some((e) => e.type === 'mark' && e.notice.code === 'gossip.mark.origin_instead' && e.notice.params?.chosen === 'n99'),
+    ).toBe(true);
     const origins = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => table(20, {}, seed).state.origin));
     expect(origins.size).toBeGreaterThan(2);
     expect(table(20, {}, 4).state.origin).toBe(table(20, {}, 4).state.origin);
@@ -69,17 +71,17 @@ describe('gossip rules', () => {
   it('[G4] a node picks at most `fanout` distinct others per round, never itself, only nodes of the round', () => {
     const t = table(6, { fanout: 2, origin: 'n1' });
     expect(t.act('n1', { type: 'tell', to: ['n1'] })).toMatchObject({ code: 'bad_target' });
-    expect(t.act('n1', { type: 'tell', to: ['n9'] })).toMatchObject({ code: 'bad_target', message: 'There is no node n9 in this round.' });
+    expect(t.act('n1', { type: 'tell', to: ['n9'] })).toMatchObject({ code: 'bad_target', params: { why: 'unknown', id: 'n9' } });
     expect(t.act('n1', { type: 'tell', to: ['n2', 'n2'] })).toMatchObject({ code: 'repeated_target' });
     expect(t.act('n1', { type: 'tell', to: ['n2', 'n3', 'n4'] })).toMatchObject({ code: 'too_many' });
     expect(code(t.act('n1', { type: 'tell', to: ['n2'] }))).toBe('accepted');
     expect(t.act('n1', { type: 'tell', to: ['n2'] })).toMatchObject({
       code: 'repeated_target',
-      message: 'You already told n2 in round 1.',
+      params: { why: 'already', verb: 'tell', node: { node: 'n2' }, round: 1 },
     });
     expect(t.act('n1', { type: 'tell', to: ['n3', 'n4'] })).toMatchObject({
       code: 'too_many',
-      message: 'You may pick 1 more node in round 1, not 2.',
+      params: { left: 1, round: 1, want: 2 },
     });
     expect(code(t.act('n1', { type: 'tell', to: ['n3'] }))).toBe('accepted');
     expect(t.act('n1', { type: 'tell', to: ['n4'] })).toMatchObject({ code: 'no_picks_left' });
@@ -108,7 +110,13 @@ describe('gossip rules', () => {
     expect(t.state.per.n2).toMatchObject({ knows: true, learnedRound: 1, learnedAt: 1234, toldBy: 'n1' });
     expect(t.state.informed).toBe(3);
     expect(t.state.informedPerRound).toEqual([1, 3]);
-    expect(caused).toContainEqual(expect.objectContaining({ type: 'mark', node: 'n2', label: 'n2 learned the rumour from n1 in round 1' }));
+    expect(caused).toContainEqual(
+      expect.objectContaining({
+        type: 'mark',
+        node: 'n2',
+        notice: { code: 'gossip.mark.learned', params: { node: { node: 'n2' }, from: { node: 'n1' }, round: 1, card: 'no' } },
+      }),
+    );
   });
 
   it('[G5] a node that learned in round r passes it on from round r+1; one that does not know cannot tell', () => {
@@ -117,7 +125,7 @@ describe('gossip rules', () => {
     deliverAll(t, t.act('n1', { type: 'tell', to: ['n2'] }));
     expect(t.act('n2', { type: 'tell', to: ['n3'] })).toMatchObject({
       code: 'too_soon',
-      message: 'You learned the rumour in round 1: you can pass it on from round 2.',
+      params: { learned: 1, next: 2 },
     });
     tick(t);
     expect(code(t.act('n2', { type: 'tell', to: ['n3'] }))).toBe('accepted');
@@ -216,7 +224,7 @@ describe('gossip rules', () => {
     expect(ended(deliverAll(t, t.act('n1', { type: 'tell', to: ['n2'] })))).toBeUndefined();
     tick(t);
     const last = deliverAll(t, t.act('n1', { type: 'tell', to: ['n3'] }));
-    expect(ended(last)).toMatchObject({ reason: expect.stringContaining('every live node knows the rumour') });
+    expect(ended(last)).toMatchObject({ reason: 'gossip.everyone' });
     expect(result(t)).toMatchObject({ outcome: 'everyone', rounds: 2, everyone: true, informedPerRound: [1, 2, 3] });
   });
 
@@ -250,13 +258,13 @@ describe('gossip rules', () => {
     t.ctx.now = 300;
     const caused = deliverAll(t, t.act('n1', { type: 'tell', to: ['n2'] }));
     expect(caused).toContainEqual(
-      expect.objectContaining({ type: 'mark', label: expect.stringContaining('2 live node(s) cannot learn: a partition cuts them off') }),
+      expect.objectContaining({ type: 'mark', notice: { code: 'gossip.mark.stuck', params: { round: 1, count: 2, why: 'partition' } } }),
     );
     expect(t.state.stuckSince).toBe(300);
     expect(ended(tick(t))).toBeUndefined();
     expect(t.state.stalledRounds).toBe(1);
     expect(ended(tick(t))).toBeUndefined();
-    expect(ended(tick(t))).toMatchObject({ reason: expect.stringContaining('reach nobody else') });
+    expect(ended(tick(t))).toMatchObject({ reason: 'gossip.stalled' });
     expect(result(t)).toMatchObject({ outcome: 'stalled', rounds: null, lastLearnedRound: 1, never: { partition: 2 } });
   });
 
@@ -295,7 +303,7 @@ describe('gossip rules', () => {
   it('[G11] the game stops after maxRounds; nodes nobody told are "not-told"', () => {
     const t = table(3, { origin: 'n1', maxRounds: 2 });
     expect(ended(tick(t))).toBeUndefined();
-    expect(ended(tick(t))).toMatchObject({ reason: '2 rounds played' });
+    expect(ended(tick(t))).toMatchObject({ reason: 'gossip.max-rounds' });
     expect(result(t)).toMatchObject({ outcome: 'max-rounds', rounds: null, gossipRounds: 2, never: { 'not-told': 2 } });
     expect(t.act('n1', { type: 'tell', to: ['n2'] })).toMatchObject({ code: 'game_over' });
   });

@@ -2,6 +2,7 @@
 // is here, quoted by its README ID. Each function is O(picks), never O(nodes) for big rounds.
 
 import type { NodeId } from '../../protocol/ids';
+import { nodeParam, nodesParam } from '../../protocol/notice';
 import type { Rng } from '../../rng';
 import type { Effect, Rejection } from '../types';
 import { cardInfo } from './cards';
@@ -13,23 +14,16 @@ export type Verb = 'tell' | 'ask';
 /** What picking a name does for `node` right now, or why it can pick nobody [G5][G7][G8][G10]. */
 export function allowedVerb(state: GossipState, node: NodeId): Verb | Rejection {
   const me = state.per[node];
-  if (!me) return { code: 'not_playing', message: 'You joined after this round started: wait for the next one.' };
-  if (state.over !== null) return { code: 'game_over', message: 'The rumour game is over: wait for the next round.' };
+  if (!me) return { code: 'not_playing' };
+  if (state.over !== null) return { code: 'game_over' };
   const mode = state.config.mode;
   if (mode === 'highest-card') return 'tell';
   if (me.knows) {
-    if (mode === 'pull') {
-      return { code: 'nothing_to_do', message: 'You know the rumour. In pull gossip you wait to be asked: the server answers for you.' };
-    }
-    if (me.learnedRound >= state.round) {
-      return {
-        code: 'too_soon',
-        message: `You learned the rumour in round ${me.learnedRound}: you can pass it on from round ${me.learnedRound + 1}.`,
-      };
-    }
+    if (mode === 'pull') return { code: 'nothing_to_do' };
+    if (me.learnedRound >= state.round) return { code: 'too_soon', params: { learned: me.learnedRound, next: me.learnedRound + 1 } };
     return 'tell';
   }
-  if (mode === 'push') return { code: 'not_known', message: 'You do not know the rumour yet: wait until someone tells you.' };
+  if (mode === 'push') return { code: 'not_known', params: { mode } };
   return 'ask';
 }
 
@@ -37,49 +31,40 @@ export function checkAction(state: GossipState, node: NodeId, action: GossipActi
   const wanted: Verb = action.type === 'tell' || action.type === 'tell-random' ? 'tell' : 'ask';
   const mode = state.config.mode;
   if (state.per[node] && state.over === null) {
-    if (wanted === 'ask' && (mode === 'push' || mode === 'highest-card')) {
-      return { code: 'wrong_mode', message: `This is ${mode} gossip: nobody asks, nodes tell.` };
-    }
-    if (wanted === 'tell' && mode === 'pull') {
-      return { code: 'wrong_mode', message: 'This is pull gossip: nobody tells unasked, nodes that do not know ask.' };
+    if ((wanted === 'ask' && (mode === 'push' || mode === 'highest-card')) || (wanted === 'tell' && mode === 'pull')) {
+      return { code: 'wrong_mode', params: { mode } };
     }
   }
   const verb = allowedVerb(state, node);
   if (typeof verb !== 'string') return verb;
   if (wanted !== verb) {
-    return wanted === 'ask'
-      ? { code: 'already_known', message: 'You already know the rumour: there is nothing to ask.' }
-      : { code: 'not_known', message: 'You do not know the rumour yet, so there is nothing to tell: ask someone instead.' };
+    return wanted === 'ask' ? { code: 'already_known' } : { code: 'not_known', params: { mode } };
   }
   const round = state.round;
   const picks = picksNow(state, node);
   const left = state.config.fanout - picks.length;
   if (left <= 0) {
-    return {
-      code: 'no_picks_left',
-      message: `You already picked ${picks.length} in round ${round} (${picks.join(', ')}): wait for round ${round + 1}.`,
-    };
+    return { code: 'no_picks_left', params: { count: picks.length, nodes: nodesParam(picks), round, next: round + 1 } };
   }
   if (action.type === 'tell-random' || action.type === 'ask-random') {
     const want = action.count ?? left;
     if (want > left) return tooMany(left, want, round);
-    if (state.nodes.length - 1 - picks.length <= 0) return { code: 'no_one_left', message: 'There is nobody left to pick this round.' };
+    if (state.nodes.length - 1 - picks.length <= 0) return { code: 'no_one_left' };
     return null;
   }
   for (const [i, to] of action.to.entries()) {
-    if (to === node) return { code: 'bad_target', message: `You cannot ${verb} yourself: pick someone else.` };
-    if (!state.per[to]) return { code: 'bad_target', message: `There is no node ${to} in this round.` };
-    if (action.to.indexOf(to) !== i) return { code: 'repeated_target', message: `You picked ${to} twice: pick each node once.` };
-    if (picks.includes(to)) {
-      return { code: 'repeated_target', message: `You already ${verb === 'tell' ? 'told' : 'asked'} ${to} in round ${round}.` };
-    }
+    if (to === node) return { code: 'bad_target', params: { why: 'self', verb } };
+    // Not in the round: the id is all there is to show (it may name nobody).
+    if (!state.per[to]) return { code: 'bad_target', params: { why: 'unknown', verb, id: to } };
+    if (action.to.indexOf(to) !== i) return { code: 'repeated_target', params: { why: 'twice', verb, node: nodeParam(to), round } };
+    if (picks.includes(to)) return { code: 'repeated_target', params: { why: 'already', verb, node: nodeParam(to), round } };
   }
   if (action.to.length > left) return tooMany(left, action.to.length, round);
   return null;
 }
 
 function tooMany(left: number, want: number, round: number): Rejection {
-  return { code: 'too_many', message: `You may pick ${left} more node${left === 1 ? '' : 's'} in round ${round}, not ${want}.` };
+  return { code: 'too_many', params: { left, round, want } };
 }
 
 /** Applies an accepted pick: the messages leave at once [G5][G6][G8][G10]. */

@@ -36,7 +36,9 @@ describe('gossip through the session core', () => {
     const final = fold(s.header, s.events, GAMES);
     // Learned-at times are in the marks: nobody on the right learned before the heal.
     const learnedAt = new Map(
-      s.events.filter((e) => e.type === 'mark' && e.node && e.label.includes(' learned ')).map((e) => [(e as { node: string }).node, e.t]),
+      s.events
+        .filter((e) => e.type === 'mark' && e.node && e.notice?.code === 'gossip.mark.learned')
+        .map((e) => [(e as { node: string }).node, e.t]),
     );
     for (const n of right) expect(learnedAt.get(n)).toBeGreaterThanOrEqual(12_000);
     expect(final).toEqual(s.core.state);

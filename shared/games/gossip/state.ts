@@ -2,6 +2,7 @@
 // and the one place a node learns, so the counters that make the engine linear stay right.
 
 import type { NodeId } from '../../protocol/ids';
+import { nodeParam, notice } from '../../protocol/notice';
 import { must } from '../../must';
 import { createRng, deriveSeed } from '../../rng';
 import type { Effect, InitCtx } from '../types';
@@ -209,10 +210,13 @@ export function learn(state: GossipState, node: NodeId, from: NodeId, now: numbe
   state.lastLearnedRound = state.round;
   state.lastLearnedAt = now;
   if (state.reach.waiting > 0) state.reach.waiting -= 1;
-  const what = state.top >= 0 ? 'the highest card' : 'the rumour';
-  return [
-    { type: 'mark', node, label: `${node} learned ${what} from ${from} in round ${state.round}`, data: { round: state.round, from } },
-  ];
+  const what = notice('gossip.mark.learned', {
+    node: nodeParam(node),
+    from: nodeParam(from),
+    round: state.round,
+    card: state.top >= 0 ? 'yes' : 'no',
+  });
+  return [{ type: 'mark', node, notice: what, data: { round: state.round, from } }];
 }
 
 /** The picks `node` made in the current gossip round. */

@@ -4,7 +4,7 @@
 
 import { must } from '../../must';
 import type { NodeId } from '../../protocol/ids';
-import type { Effect, Envelope, GameEngine, NetStats } from '../types';
+import type { Effect, Envelope, GameEngine, NetStats, Rejection } from '../types';
 import {
   sandboxAction,
   sandboxConfig,
@@ -46,15 +46,13 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     return { state, effects };
   },
 
-  check(state, node, action) {
-    if (!state.inbox[node]) return { code: 'not_playing', message: 'You joined after this round started: wait for the next one.' };
+  check(state, node, action): Rejection | null {
+    if (!state.inbox[node]) return { code: 'not_playing' };
     for (const to of action.to) {
-      if (to === node) return { code: 'bad_recipient', message: 'You cannot send a message to yourself.' };
-      if (!state.inbox[to]) return { code: 'bad_recipient', message: `There is no node ${to} in this round.` };
+      if (to === node) return { code: 'bad_recipient', params: { why: 'self' } };
+      if (!state.inbox[to]) return { code: 'bad_recipient', params: { why: 'unknown', id: to } };
     }
-    if (new Set(action.to).size !== action.to.length) {
-      return { code: 'bad_recipient', message: 'Each recipient may appear only once.' };
-    }
+    if (new Set(action.to).size !== action.to.length) return { code: 'bad_recipient', params: { why: 'twice' } };
     return null;
   },
 
@@ -120,6 +118,11 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     const perNode: SandboxConsoleView['perNode'] = {};
     for (const n of state.nodes) perNode[n] = { ...countsOf(state, n) };
     return { game: 'sandbox', perNode };
+  },
+
+  /** Texts are private to their two nodes: the stage gets how many each sent and received. */
+  stageView(state): SandboxConsoleView {
+    return this.consoleView(state);
   },
 
   result(state, net: NetStats) {

@@ -1,10 +1,11 @@
 // The next round's settings: how many traitors (or exactly who), the commander, m, signed
-// messages, the phase length and how traitor bots lie; with the bound N ≥ 3f+1 shown live
+// messages, the phase length and how traitor bots lie; with the bound (LSP 1982: OM(m) needs f ≤ m and N > 2f + m) shown live
 // as the instructor changes f. The server parses and applies the settings ([B1], [B13]).
 
 import type { ReactNode } from 'react';
 import { M_MAX, omMessages, STRATEGIES, type ByzantineConfig, type Strategy, type Value } from '../../../../shared/games/byzantine/config';
 import type { ConfigFormProps } from '../types';
+import { lspBound } from '../../../../shared/games/byzantine/bound';
 import { BoundLine } from './parts';
 import './byzantine.css';
 
@@ -12,6 +13,7 @@ const STRATEGY_TEXT: Record<Strategy, string> = {
   flip: 'flip: say the opposite of what they were told',
   split: 'split: tell the first half Attack, the rest Retreat',
   random: 'random: a coin toss per recipient',
+  collude: 'collude: the traitors know each other and lie to the same lieutenants',
 };
 
 type Patch = { [K in keyof ByzantineConfig]?: ByzantineConfig[K] | undefined };
@@ -33,8 +35,8 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
     : value.commanderTraitor === true
       ? Math.max(1, value.traitors)
       : value.traitors;
-  const omHolds = n >= 3 * f + 1;
-  const smHolds = n >= value.m + 2 && f <= value.m;
+  const bound = lspBound(n, f, value.m, value.signed);
+  // OM(m) copes with f traitors when f ≤ m and N > 2f + m; the best m is f, which needs N > 3f.
   const most = Math.max(0, Math.floor((n - 1) / 3));
 
   const num = (id: string, text: ReactNode, v: number, onSet: (x: number) => void, opts: { min: number; max: number; step?: number }) => (
@@ -119,20 +121,9 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
         </div>
       ) : (
         <>
-          <BoundLine
-            b={{
-              n,
-              f,
-              m: value.m,
-              signed: value.signed,
-              omHolds,
-              smHolds: value.signed ? smHolds : null,
-              guaranteed: value.signed ? smHolds : omHolds && f <= value.m,
-            }}
-            preview
-          />
+          <BoundLine b={bound} preview />
           <p className="hint">
-            With {n} generals, N ≥ 3f+1 allows at most {most} traitor{most === 1 ? '' : 's'}.
+            With {n} generals, oral messages cope with at most {most} traitor{most === 1 ? '' : 's'}: OM(m) with m = f needs N &gt; 3f.
             {chance ? ' The commander is a traitor only by chance: f may differ.' : ''}
           </p>
         </>

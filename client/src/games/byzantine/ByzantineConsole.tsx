@@ -1,11 +1,12 @@
 // The projector's panel: the phase and its clock, the roles (traitors marked), the bound
-// N ≥ 3f+1, the messages in the air, each lieutenant's row, and the verdict once decided.
+// the bound (LSP 1982), the messages in the air, each lieutenant's row, and the verdict once decided.
 
 import type { ByzantineConsoleView, ConsoleRow } from '../../../../shared/games/byzantine/console';
 import type { MessageRecord } from '../../../../shared/games/byzantine/state';
 import type { ConsoleGameProps } from '../types';
 import { formatLeft, Icon, PHASE_WORD, TraitorTag, useNames, useSessionNow, ValueTag } from './common';
-import { BoundLine, fromBound, LieutenantTable, Verdict, type TableRow } from './parts';
+import { BoundLine, LieutenantTable, Verdict, type TableRow } from './parts';
+import { NoticeText, noticeKey } from '../../i18n/Words';
 
 /** Relay columns (who said what to whom) fit the projector up to this many lieutenants. */
 const MATRIX_MAX = 8;
@@ -95,7 +96,7 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
           </div>
         </div>
       </div>
-      <BoundLine b={fromBound(view.bound)} />
+      <BoundLine b={view.bound} />
       {view.outcome && <Verdict v={{ ...view.outcome, commanderLoyal: !commanderTraitor }} />}
       <Flights view={view} name={name} />
       <LieutenantTable
@@ -108,7 +109,9 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
       {view.notes.length > 0 && (
         <ul className="byz-notes" aria-label="Notes">
           {view.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={noticeKey(n)}>
+              <NoticeText notice={n} />
+            </li>
           ))}
         </ul>
       )}

@@ -3,9 +3,10 @@
 
 import type { ByzantineResult as Result } from '../../../../shared/games/byzantine/analysis';
 import type { ResultProps } from '../types';
-import { useT } from '../../i18n/I18nProvider';
 import { Icon, TraitorTag, ValueTag } from './common';
-import { BoundLine, causeText, flagText, fromBound, LieutenantTable, TraitorLies, Verdict, type TableRow } from './parts';
+import { BoundLine, causeText, flagText, LieutenantTable, TraitorLies, Verdict, type TableRow } from './parts';
+import { useT } from '../../i18n/I18nProvider';
+import { NoticeText, noticeKey } from '../../i18n/Words';
 
 export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
   const name = (id: string) => names.get(id) ?? id;
@@ -32,7 +33,7 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
       <Verdict
         v={{ ic1: r.ic1, ic2: r.ic2, verdict: r.verdict, commanderLoyal: r.commanderLoyal, reliable: r.reliable, complete: r.complete }}
       />
-      <BoundLine b={fromBound(r.bound)} />
+      <BoundLine b={r.bound} />
       <div className="row" style={{ fontSize: '1.15rem' }}>
         <Icon name="commander" size={24} />
         <span>
@@ -86,7 +87,9 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
       {r.notes.length > 0 && (
         <ul className="byz-notes" aria-label="Notes">
           {r.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={noticeKey(n)}>
+              <NoticeText notice={n} />
+            </li>
           ))}
         </ul>
       )}

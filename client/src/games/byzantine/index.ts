@@ -3,6 +3,7 @@
 import type { ByzantineResult } from '../../../../shared/games/byzantine/analysis';
 import type { ByzantineConfig } from '../../../../shared/games/byzantine/config';
 import type { ByzantineConsoleView } from '../../../../shared/games/byzantine/console';
+import type { ByzantineStageView } from '../../../../shared/games/byzantine/stage';
 import type { ByzantineView } from '../../../../shared/games/byzantine/view';
 import type { GameUi } from '../types';
 import { ByzantineConfigForm } from './ByzantineConfigForm';
@@ -10,15 +11,19 @@ import { ByzantineConsole } from './ByzantineConsole';
 import { ByzantinePhone } from './ByzantinePhone';
 import { ByzantineResultView } from './ByzantineResult';
 import { decorate, KIND_STYLES, summary, messageLabel } from './look';
+import { ByzantineStage, decorateStage } from './Stage';
 
-export const byzantineUi: GameUi<ByzantineView, ByzantineConsoleView, ByzantineResult, ByzantineConfig> = {
-  blurb: 'Lying rounds: a commander orders, lieutenants relay, traitors lie. Do the loyal generals agree? N ≥ 3f+1.',
+export const byzantineUi: GameUi<ByzantineView, ByzantineConsoleView, ByzantineResult, ByzantineConfig, ByzantineStageView> = {
+  blurb:
+    'Lying rounds: a commander orders, lieutenants relay, traitors lie. Do the loyal generals agree? OM(m) promises it when f ≤ m and N > 2f + m.',
   Phone: ByzantinePhone,
   Console: ByzantineConsole,
   ConfigForm: ByzantineConfigForm,
   decorate,
   kinds: KIND_STYLES,
   messageLabel,
+  Stage: ByzantineStage,
+  decorateStage,
   Result: ByzantineResultView,
   summary,
 };

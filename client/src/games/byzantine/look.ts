@@ -62,7 +62,7 @@ const mark = (ok: boolean | null) => (ok === null ? '—' : ok ? '✓' : '✗');
 
 export function summary(r: ByzantineResult): string {
   const alg = `${r.signed ? 'SM' : 'OM'}(${r.m})`;
-  const bound = r.bound.om.holds ? `${r.n} ≥ 3f+1` : `${r.n} < 3f+1`;
+  const bound = r.bound.guaranteed ? 'guaranteed' : 'not guaranteed';
   const ic2 = r.ic2 === null ? ` (${r.commanderLoyal ? 'no order' : 'traitor commander'})` : '';
   const tail = !r.complete ? ' · stopped early' : !r.reliable ? ' · messages lost' : '';
   return `IC1 ${mark(r.ic1)} · IC2 ${mark(r.ic2)}${ic2} · ${alg}, N = ${r.n}, f = ${r.f}: ${bound}${tail}`;

@@ -1,54 +1,60 @@
-// What the projector shows both live and in the round's result: the bound N ≥ 3f+1, the
-// verdict (IC1, IC2), and the lieutenants' table.
+// What the projector shows both live and in the round's result: the bound as Lamport, Shostak
+// and Pease prove it (OM(m): f ≤ m and N > 2f + m; SM(m): f ≤ m, N ≥ m + 2; beside it the
+// classic N ≥ 3f+1), the verdict (IC1, IC2), and the lieutenants' table.
 
 import type { ByzantineResult } from '../../../../shared/games/byzantine/analysis';
 import type { Value } from '../../../../shared/games/byzantine/config';
-import type { Bound, Breakdown } from '../../../../shared/games/byzantine/outcome';
-import type { Notice } from '../../../../shared/protocol/notice';
-import { useT } from '../../i18n/I18nProvider';
+import type { Bound } from '../../../../shared/games/byzantine/bound';
+import type { Breakdown } from '../../../../shared/games/byzantine/outcome';
 import type { Translator } from '../../i18n/translate';
 import { wordParams } from '../../i18n/words';
 import { valueWord } from './words';
 import type { Tally } from '../../../../shared/games/byzantine/state';
+import { useT } from '../../i18n/I18nProvider';
 import { Icon, label, TraitorTag, ValueTag } from './common';
+import type { Notice } from '../../../../shared/protocol/notice';
+import { NoticeText } from '../../i18n/Words';
 
-export interface BoundFigures {
-  n: number;
-  f: number;
-  m: number;
-  signed: boolean;
-  omHolds: boolean;
-  smHolds: boolean | null;
-  guaranteed: boolean;
+/** What the round's figures promise, in a sentence. */
+function BoundPromise({ b, preview }: { b: Bound; preview: boolean }) {
+  const t = useT();
+  const { algorithm, m } = b;
+  if (b.guaranteed)
+    return (
+      <span>
+        {preview ? t('byzantine.bound.promise.guaranteed', { algorithm }) : t('byzantine.bound.promise.guaranteedReliable', { algorithm })}
+      </span>
+    );
+  if (b.signed && b.traitorsWithinM) return <span>{t('byzantine.bound.promise.smSize', { algorithm, limit: m + 2 })}</span>;
+  if (!b.signed && !b.threeF) return <span>{t('byzantine.bound.promise.threeF')}</span>;
+  if (!b.traitorsWithinM) return <span>{t('byzantine.bound.promise.raiseM', { algorithm, m })}</span>;
+  return <span>{t('byzantine.bound.promise.omSize', { algorithm, limit: 2 * b.f + m })}</span>;
 }
 
-export const fromBound = (b: Bound): BoundFigures => ({
-  n: b.n,
-  f: b.f,
-  m: b.m,
-  signed: b.signed,
-  omHolds: b.om.holds,
-  smHolds: b.sm ? b.sm.holds : null,
-  guaranteed: b.guaranteed,
-});
-
-/** N ≥ 3f+1 with the figures, and what it promises. */
-export function BoundLine({ b, preview = false }: { b: BoundFigures; preview?: boolean }) {
-  const alg = `${b.signed ? 'SM' : 'OM'}(${b.m})`;
-  const ok = b.signed ? !!b.smHolds : b.omHolds;
-  let promise: string;
-  if (b.guaranteed) promise = `${alg} guarantees agreement${preview ? '' : ' on a reliable network'}.`;
-  else if (b.signed) promise = `${alg} needs N ≥ m+2 and f ≤ m: the traitors may break agreement.`;
-  else if (!b.omHolds) promise = 'Too many traitors: they can break agreement.';
-  else promise = `${alg} copes with only ${b.m} traitor${b.m === 1 ? '' : 's'}: raise m.`;
+/** The paper's rule with the round's figures, each condition marked, and what it promises. */
+export function BoundLine({ b, preview = false }: { b: Bound; preview?: boolean }) {
+  const t = useT();
+  const { n, f, m } = b;
+  const size = b.signed
+    ? b.enoughGenerals
+      ? t('byzantine.bound.sm.size.ok', { n, limit: m + 2 })
+      : t('byzantine.bound.sm.size.fail', { n, limit: m + 2 })
+    : b.enoughGenerals
+      ? t('byzantine.bound.om.size.ok', { n, limit: 2 * f + m })
+      : t('byzantine.bound.om.size.fail', { n, limit: 2 * f + m });
   return (
-    <div className={`byz-bound ${ok && b.guaranteed ? 'holds' : 'fails'}`} data-testid="byz-bound" role={preview ? 'status' : undefined}>
-      <span className="rule">
-        N = {b.n}, f = {b.f}: {b.n} {b.omHolds ? '≥' : '<'} 3·{b.f}+1 = {3 * b.f + 1}
+    <div className={`byz-bound ${b.guaranteed ? 'holds' : 'fails'}`} data-testid="byz-bound" role={preview ? 'status' : undefined}>
+      <span className="rule">{t('byzantine.bound.head', { algorithm: b.algorithm, n, f })}</span>
+      <span className="mark">{size}</span>
+      <span className="mark">
+        {b.traitorsWithinM ? t('byzantine.bound.traitors.ok', { f, m }) : t('byzantine.bound.traitors.fail', { f, m })}
       </span>
-      <span className="mark">{b.omHolds ? '✓ N ≥ 3f+1 holds' : '✗ N ≥ 3f+1 fails'}</span>
-      {b.signed && <span className="mark">{b.smHolds ? '✓ N ≥ m+2, f ≤ m' : '✗ N ≥ m+2, f ≤ m'}</span>}
-      <span>{promise}</span>
+      {!b.signed && (
+        <span className="mark three-f" title={t('byzantine.bound.threeF.why')}>
+          {b.threeF ? t('byzantine.bound.threeF.ok', { n, limit: 3 * f + 1 }) : t('byzantine.bound.threeF.fail', { n, limit: 3 * f + 1 })}
+        </span>
+      )}
+      <BoundPromise b={b} preview={preview} />
     </div>
   );
 }
@@ -56,7 +62,7 @@ export function BoundLine({ b, preview = false }: { b: BoundFigures; preview?: b
 export interface VerdictFigures {
   ic1: boolean;
   ic2: boolean | null;
-  verdict: string;
+  verdict: Notice;
   commanderLoyal: boolean;
   /** Result only: whether the network delivered everything in time. */
   reliable?: boolean;
@@ -92,7 +98,9 @@ export function Verdict({ v }: { v: VerdictFigures }) {
           </span>
         </div>
       </div>
-      <div className="sentence">{v.verdict}</div>
+      <div className="sentence">
+        <NoticeText notice={v.verdict} />
+      </div>
       {v.reliable === false && (
         <div className="sentence byz-flag">Messages were lost or late: the bound’s promise assumes a reliable network.</div>
       )}
@@ -169,7 +177,8 @@ export function LieutenantTable({
 }) {
   const ids = rows.map((r) => r.node);
   return (
-    <div className="byz-table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways, so it must take the focus for keyboard users to scroll it
+    <section className="byz-table-wrap" aria-label="Lieutenants" tabIndex={0}>
       <table className="byz-table" data-testid="byz-table">
         <thead>
           {relayColumns && (
@@ -244,19 +253,13 @@ export function LieutenantTable({
           ? 'Signed: only messages with genuine signatures count.'
           : 'The tally is the order plus one relay per other lieutenant; a missing one counts as Retreat, a tie is Retreat.'}
       </p>
-    </div>
+    </section>
   );
 }
 
 /** A result's flag in words, every node by its nickname (its code is the message's key). */
 export function flagText(t: Translator, f: Notice, name: (id: string) => string): string {
-  const params = wordParams(t, f.params, name);
-  for (const k of ['decision', 'majority'] as const) {
-    const v = f.params?.[k];
-    if (v === 'attack' || v === 'retreat') params[k] = valueWord(t, v);
-  }
-  const kind = f.code.replace(/^byzantine\.flag\./, '');
-  return t.dynamic(`byzantine.flag.${kind}`, params) ?? f.code;
+  return t.dynamic(`notice.${f.code}`, wordParams(t, f.params, name)) ?? f.code;
 }
 
 /** Why the verdict is what it is: a person not following the algorithm is not the algorithm failing. */
@@ -267,9 +270,7 @@ export function causeText(t: Translator, b: Breakdown, name: (id: string) => str
     case 'people':
       return [
         t('byzantine.cause.people'),
-        ...b.against.map((a) =>
-          t('byzantine.flag.against', { node: name(a.node), decision: valueWord(t, a.decision), majority: valueWord(t, a.majority) }),
-        ),
+        ...b.against.map((a) => t('notice.byzantine.flag.against', { node: name(a.node), decision: a.decision, majority: a.majority })),
       ].join(' ');
     case 'network':
       return t('byzantine.cause.network');

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { electionConfig, PACES, timingOf, type ElectionConfig, type Pace, type Range } from '../../../../shared/games/election/config';
 import type { ConfigFormProps } from '../types';
+import { useT } from '../../i18n/I18nProvider';
 import type { Faults } from '../../../../shared/net/faults';
 import { rangeText } from './ElectionConsole';
 import './election.css';
@@ -21,6 +22,7 @@ const PACE_TEXT: Record<Pace, { title: string; text: string }> = {
 };
 
 type Drafts = Record<Field, [string, string]>;
+type Options = Pick<ElectionConfig, 'preVote' | 'checkQuorum'>;
 
 /** Latency (base + jitter) above this makes the fast pace's 150 ms timers fail again and again. */
 const FAST_LATENCY_MS = 20;
@@ -34,8 +36,11 @@ export function ElectionConfigForm({ value, onChange, nodes, faults }: ConfigFor
   }));
   const pace: Pace = config.pace ?? 'class';
 
-  const emit = (nextPace: Pace, next: Drafts) => {
+  const emit = (nextPace: Pace, next: Drafts, flags: Options = { preVote: config.preVote, checkQuorum: config.checkQuorum }) => {
     const out: ElectionConfig = { pace: nextPace };
+    // Off is the default: the server refuses nothing, but an unset option is left out.
+    if (flags.preVote) out.preVote = true;
+    if (flags.checkQuorum) out.checkQuorum = true;
     for (const { key } of FIELDS) {
       const r = fromDraft(next[key], PACES[nextPace][key]);
       if (r) out[key] = r as [number, number];
@@ -117,11 +122,36 @@ export function ElectionConfigForm({ value, onChange, nodes, faults }: ConfigFor
           })}
         </div>
       </details>
+      <RaftOptions
+        config={config}
+        onChange={(flags) => emit(pace, drafts, { preVote: config.preVote, checkQuorum: config.checkQuorum, ...flags })}
+      />
       <p className="muted" data-testid="election-timing">
         This round: timers {rangeText(timing.timeoutMs)}, heartbeats every {rangeText(timing.heartbeatMs)}, bots wait{' '}
         {rangeText(timing.botDelayMs)}.{nodes >= 2 && ` With ${nodes} nodes a majority is ${Math.floor(nodes / 2) + 1}.`}
       </p>
     </fieldset>
+  );
+}
+
+/** Pre-vote [E19] and CheckQuorum [E20]: off by default, so that the disruption they prevent can be shown first. */
+function RaftOptions({ config, onChange }: { config: ElectionConfig; onChange(flags: Options): void }) {
+  const t = useT();
+  return (
+    <div className="stack" data-testid="election-options">
+      <label className="check">
+        <input type="checkbox" checked={config.preVote === true} onChange={(e) => onChange({ preVote: e.target.checked })} />
+        <span>
+          <b>{t('election.options.preVote')}</b> <span className="muted">{t('election.options.preVote.help')}</span>
+        </span>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={config.checkQuorum === true} onChange={(e) => onChange({ checkQuorum: e.target.checked })} />
+        <span>
+          <b>{t('election.options.checkQuorum')}</b> <span className="muted">{t('election.options.checkQuorum.help')}</span>
+        </span>
+      </label>
+    </div>
   );
 }
 

@@ -17,6 +17,7 @@ import { NowLine, Term } from '../../phone/Term';
 import { useT } from '../../i18n/I18nProvider';
 import type { Translator } from '../../i18n/translate';
 import { errorText } from '../../phone/errorText';
+import { ErrorText, NoticeText } from '../../i18n/Words';
 
 type Names = Map<string, string>;
 
@@ -36,7 +37,7 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
     setBusy(true);
     const err = await act(action);
     setBusy(false);
-    if (err) setError(errorText(t, err, (id) => names.get(id) ?? t('phone.someoneWhoLeft')));
+    if (err) setError(errorText(t, err, (id) => names.get(id) ?? t('phone.someoneWhoLeft'), 'election'));
     return err === null;
   };
   const locked = busy || autopilot;
@@ -72,7 +73,7 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
       )}
       {v.notice && (
         <p className="el-notice" role="status" aria-live="polite">
-          {v.notice.text}
+          <NoticeText notice={v.notice} nameOf={(id) => names.get(id) ?? t('phone.someoneWhoLeft')} />
         </p>
       )}
       {error && (
@@ -184,7 +185,8 @@ function Request({
       {p.grantBlocked ? (
         <p className="el-warn">
           <span aria-hidden="true">⚠ </span>
-          {t('election.request.blocked', { why: p.grantBlocked })}
+          {t('election.request.blocked')}{' '}
+          <ErrorText error={p.grantBlocked} game="election" nameOf={(id) => names.get(id) ?? t('phone.someoneWhoLeft')} />
         </p>
       ) : (
         <p className="muted">
@@ -376,7 +378,9 @@ function LeaderPanel({
             <p>{t('election.propose.stored', { stored: lead.proposal.storedBy, needed: lead.proposal.needed })}</p>
           </div>
         ) : lead.proposeBlocked ? (
-          <p className="el-warn">{lead.proposeBlocked}</p>
+          <p className="el-warn">
+            <ErrorText error={lead.proposeBlocked} game="election" nameOf={(id) => names.get(id) ?? t('phone.someoneWhoLeft')} />
+          </p>
         ) : (
           <form className="stack" onSubmit={submit}>
             <label htmlFor="el-value">{t('election.propose.label')}</label>

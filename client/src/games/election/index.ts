@@ -3,6 +3,7 @@
 import type { ElectionResult } from '../../../../shared/games/election/analysis';
 import type { ElectionConfig } from '../../../../shared/games/election/config';
 import type { ElectionConsoleView } from '../../../../shared/games/election/console';
+import type { ElectionStageView } from '../../../../shared/games/election/stage';
 import type { ElectionView } from '../../../../shared/games/election/view';
 import type { GameUi } from '../types';
 import { ElectionConfigForm } from './ElectionConfigForm';
@@ -10,14 +11,17 @@ import { ElectionConsole } from './ElectionConsole';
 import { ElectionPhone } from './ElectionPhone';
 import { ElectionResultView } from './ElectionResult';
 import { decorate, KINDS, summary } from './look';
+import { ElectionStage } from './Stage';
 
-export const electionUi: GameUi<ElectionView, ElectionConsoleView, ElectionResult, ElectionConfig> = {
+export const electionUi: GameUi<ElectionView, ElectionConsoleView, ElectionResult, ElectionConfig, ElectionStageView> = {
   blurb: 'Raft with playing cards: elect a leader by majority, then commit the dinner-party restaurant.',
   Phone: ElectionPhone,
   Console: ElectionConsole,
   ConfigForm: ElectionConfigForm,
   decorate,
   kinds: KINDS,
+  Stage: ElectionStage,
+  decorateStage: decorate,
   Result: ElectionResultView,
   summary,
 };

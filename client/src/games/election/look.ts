@@ -3,6 +3,7 @@
 
 import type { ElectionResult } from '../../../../shared/games/election/analysis';
 import type { ElectionConsoleView } from '../../../../shared/games/election/console';
+import type { ElectionStageView } from '../../../../shared/games/election/stage';
 import { KIND } from '../../../../shared/games/election/config';
 import type { Role } from '../../../../shared/games/election/state';
 import type { KindStyle } from '../../map/draw';
@@ -33,7 +34,7 @@ export const KINDS: Record<string, KindStyle> = {
 };
 
 /** The map's look of each node: its card inside the circle, its role as colour and word. */
-export function decorate(view: ElectionConsoleView): Record<string, NodeDecoration> {
+export function decorate(view: Pick<ElectionConsoleView, 'game'> & { nodes: ElectionStageView['nodes'] }): Record<string, NodeDecoration> {
   const out: Record<string, NodeDecoration> = {};
   if (view?.game !== 'election') return out;
   for (const n of view.nodes) {

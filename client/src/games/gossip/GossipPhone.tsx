@@ -9,7 +9,6 @@ import type { NodeView } from '../../../../shared/protocol/views';
 import { PeerPicker } from '../../phone/PeerPicker';
 import { buzz, type PhoneGameProps } from '../types';
 import { secondsLeft, useSessionNow } from './clock';
-import { withNames } from './look';
 import './gossip.css';
 import { keyed } from '../../keyed';
 import { useOnChange } from '../../useOnChange';
@@ -17,6 +16,7 @@ import { NowLine, Term } from '../../phone/Term';
 import { useT } from '../../i18n/I18nProvider';
 import type { Translator } from '../../i18n/translate';
 import { errorText } from '../../phone/errorText';
+import { ErrorText } from '../../i18n/Words';
 
 type Names = Map<string, string>;
 
@@ -42,7 +42,7 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
     setPending((p) => [...p, ...to]);
     const err = await act(action);
     setPending((p) => p.filter((id) => !to.includes(id)));
-    if (err) setError(t.dynamic(`gossip.refusal.${err.code}`) ?? withNames(errorText(t, err), names));
+    if (err) setError(errorText(t, err, name, 'gossip'));
     else setNote(to.length ? t('gossip.sent.to', { names: t.list(to.map(name)) }) : t('gossip.sent.random'));
   };
 
@@ -198,7 +198,7 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
     if (v.idle?.code === 'not_known' && v.picks.length === 0) return null;
     return (
       <section className="panel go-idle" aria-label={t('gossip.now.label')} data-testid="pick-panel">
-        <p className="go-idle-text">{idleText(t, v, names)}</p>
+        <p className="go-idle-text">{v.idle ? <ErrorText error={v.idle} game="gossip" nameOf={name} /> : t('gossip.idle.none')}</p>
         {v.picks.length > 0 && <p className="muted">{t('gossip.pick.picked', { names: t.list(v.picks.map(name)) })}</p>}
       </section>
     );
@@ -317,17 +317,6 @@ function Die() {
       ))}
     </svg>
   );
-}
-
-/** Why there is nothing to pick now, worded from the engine's code. */
-function idleText(t: Translator, v: GossipNodeView, names: Names): string {
-  const code = v.idle?.code;
-  if (code === 'too_soon' && v.learned) return t('gossip.idle.too_soon', { round: v.learned.round, next: v.learned.round + 1 });
-  if (code === 'not_playing') return t('gossip.idle.not_playing');
-  if (code === 'game_over') return t('gossip.idle.game_over');
-  if (code === 'nothing_to_do') return t('gossip.idle.nothing_to_do');
-  if (code === 'not_known') return t('gossip.idle.not_known');
-  return v.idle ? withNames(v.idle.message, names) : t('gossip.idle.none');
 }
 
 /** What to do now, in one line. */

@@ -3,6 +3,7 @@
 import type { GossipResult } from '../../../../shared/games/gossip/analysis';
 import type { GossipConfig } from '../../../../shared/games/gossip/config';
 import type { GossipConsoleView } from '../../../../shared/games/gossip/console';
+import type { GossipStageView } from '../../../../shared/games/gossip/stage';
 import type { GossipNodeView } from '../../../../shared/games/gossip/view';
 import type { GameUi } from '../types';
 import { GossipConfigForm } from './GossipConfigForm';
@@ -10,14 +11,17 @@ import { GossipConsole } from './GossipConsole';
 import { GossipPhone } from './GossipPhone';
 import { GossipResultView } from './GossipResult';
 import { decorate, KINDS, summary } from './look';
+import { decorateStage, GossipStage } from './Stage';
 
-export const gossipUi: GameUi<GossipNodeView, GossipConsoleView, GossipResult, GossipConfig> = {
+export const gossipUi: GameUi<GossipNodeView, GossipConsoleView, GossipResult, GossipConfig, GossipStageView> = {
   blurb: 'Spread a secret word like an epidemic: each round, everyone who knows tells a few others. Watch the curve against the theory.',
   Phone: GossipPhone,
   Console: GossipConsole,
   ConfigForm: GossipConfigForm,
   decorate,
   kinds: KINDS,
+  Stage: GossipStage,
+  decorateStage,
   Result: GossipResultView,
   summary,
 };

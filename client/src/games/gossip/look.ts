@@ -41,7 +41,12 @@ export const NEVER_TEXT: Record<NeverReason, string> = {
 };
 
 /** The map's look of each node: who knows (colour + "knows"), the origin (★), who is cut off (alert). */
-export function decorate(view: GossipConsoleView): Record<string, NodeDecoration> {
+/** Takes the console's view or the stage's (where `best` is null until the cards are revealed). */
+export function decorate(
+  view: Pick<GossipConsoleView, 'game' | 'mode' | 'origin'> & {
+    perNode: Record<string, Pick<GossipConsoleView['perNode'][string], 'knows' | 'round' | 'cut' | 'down' | 'best'>>;
+  },
+): Record<string, NodeDecoration> {
   const out: Record<string, NodeDecoration> = {};
   if (view?.game !== 'gossip') return out;
   const cards = view.mode === 'highest-card';

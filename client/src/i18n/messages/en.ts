@@ -5,6 +5,7 @@ import phone from './phone/en';
 import election from './election/en';
 import gossip from './gossip/en';
 import byzantine from './byzantine/en';
+import cart from './cart/en';
 import consoleArea from './console/en';
 import stage from './stage/en';
 import replay from './replay/en';
@@ -17,6 +18,7 @@ const messages = {
   ...election,
   ...gossip,
   ...byzantine,
+  ...cart,
   ...consoleArea,
   ...stage,
   ...replay,

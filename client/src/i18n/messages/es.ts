@@ -6,6 +6,7 @@ import phone from './phone/es';
 import election from './election/es';
 import gossip from './gossip/es';
 import byzantine from './byzantine/es';
+import cart from './cart/es';
 import consoleArea from './console/es';
 import stage from './stage/es';
 import replay from './replay/es';
@@ -19,6 +20,7 @@ const messages: Translation<English> = {
   ...election,
   ...gossip,
   ...byzantine,
+  ...cart,
   ...consoleArea,
   ...stage,
   ...replay,

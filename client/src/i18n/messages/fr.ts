@@ -6,6 +6,7 @@ import phone from './phone/fr';
 import election from './election/fr';
 import gossip from './gossip/fr';
 import byzantine from './byzantine/fr';
+import cart from './cart/fr';
 import consoleArea from './console/fr';
 import stage from './stage/fr';
 import replay from './replay/fr';
@@ -19,6 +20,7 @@ const messages: Translation<English> = {
   ...election,
   ...gossip,
   ...byzantine,
+  ...cart,
   ...consoleArea,
   ...stage,
   ...replay,

@@ -143,11 +143,12 @@ export default {
   'byzantine.recap.class':
     '{cause, select, agreed {The loyal lieutenants all decided the same: IC1 held.} people {The loyal lieutenants did not agree, because some decided against their own majority.} network {The loyal lieutenants did not agree: messages were lost or late.} other {The loyal lieutenants did not agree: the traitors split them.}}',
   // The result (projector and replay), worded with nicknames.
-  'byzantine.flag.against': '{node} decided {decision} although {node}’s majority was {majority}.',
-  'byzantine.flag.crashed': '{node} was down when the decision phase ended, so decided nothing.',
-  'byzantine.flag.lost':
+  'notice.byzantine.flag.against':
+    '{node} decided {decision, select, attack {Attack} other {Retreat}} although {node}’s majority was {majority, select, attack {Attack} other {Retreat}}.',
+  'notice.byzantine.flag.crashed': '{node} was down when the decision phase ended, so decided nothing.',
+  'notice.byzantine.flag.lost':
     '{count, plural, one {# message never arrived in time: it counted as Retreat} other {# messages never arrived in time: each counted as Retreat}} (the bound assumes a reliable network).',
-  'byzantine.flag.late':
+  'notice.byzantine.flag.late':
     '{count, plural, one {# message arrived after its phase and was ignored.} other {# messages arrived after their phase and were ignored.}}',
   'byzantine.cause.people':
     'The algorithm was not broken: had every loyal lieutenant decided by their own majority, IC1 and IC2 would hold.',
@@ -160,4 +161,21 @@ export default {
   'byzantine.lies.nothing': 'nothing',
   'byzantine.lies.nothingInTime': 'nothing in time',
   'byzantine.lies.nobody': 'nobody anything',
+  // The bound as Lamport, Shostak and Pease (1982) prove it (shared/games/byzantine/bound.ts).
+  'byzantine.bound.head': '{algorithm}, N = {n, number}, f = {f, number}',
+  'byzantine.bound.om.size.ok': '✓ N > 2f+m: {n, number} > {limit, number}',
+  'byzantine.bound.om.size.fail': '✗ N > 2f+m: {n, number} ≤ {limit, number}',
+  'byzantine.bound.sm.size.ok': '✓ N ≥ m+2: {n, number} ≥ {limit, number}',
+  'byzantine.bound.sm.size.fail': '✗ N ≥ m+2: {n, number} < {limit, number}',
+  'byzantine.bound.traitors.ok': '✓ f ≤ m: {f, number} ≤ {m, number}',
+  'byzantine.bound.traitors.fail': '✗ f ≤ m: {f, number} > {m, number}',
+  'byzantine.bound.threeF.ok': '✓ N ≥ 3f+1: {n, number} ≥ {limit, number}',
+  'byzantine.bound.threeF.fail': '✗ N ≥ 3f+1: {n, number} < {limit, number}',
+  'byzantine.bound.threeF.why': 'Necessary for any oral-messages algorithm (Lamport, Shostak & Pease, section 3)',
+  'byzantine.bound.promise.guaranteed': '{algorithm} guarantees agreement (Lamport, Shostak & Pease).',
+  'byzantine.bound.promise.guaranteedReliable': '{algorithm} guarantees agreement on a reliable network (Lamport, Shostak & Pease).',
+  'byzantine.bound.promise.smSize': '{algorithm} needs at least m + 2 = {limit, number} generals.',
+  'byzantine.bound.promise.raiseM': '{algorithm} copes with at most {m, plural, one {# traitor} other {# traitors}}: raise m.',
+  'byzantine.bound.promise.threeF': 'Too many traitors: with N ≤ 3f no oral-messages algorithm can promise agreement.',
+  'byzantine.bound.promise.omSize': '{algorithm} needs more than 2f + m = {limit, number} generals: nothing is promised (m = f would be).',
 } as const;

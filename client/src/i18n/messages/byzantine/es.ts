@@ -139,11 +139,12 @@ export default {
   'byzantine.recap.nothing': 'No decidiste nada.',
   'byzantine.recap.class':
     '{cause, select, agreed {Todos los tenientes leales decidieron lo mismo: IC1 se cumplió.} people {Los tenientes leales no se pusieron de acuerdo, porque algunos decidieron contra su propia mayoría.} network {Los tenientes leales no se pusieron de acuerdo: se perdieron mensajes o llegaron tarde.} other {Los tenientes leales no se pusieron de acuerdo: los traidores los dividieron.}}',
-  'byzantine.flag.against': '{node} decidió {decision} aunque la mayoría de {node} era {majority}.',
-  'byzantine.flag.crashed': '{node} estaba caído al terminar la fase de decisión, así que no decidió nada.',
-  'byzantine.flag.lost':
+  'notice.byzantine.flag.against':
+    '{node} decidió {decision, select, attack {Ataque} other {Retirada}} aunque la mayoría de {node} era {majority, select, attack {Ataque} other {Retirada}}.',
+  'notice.byzantine.flag.crashed': '{node} estaba caído al terminar la fase de decisión, así que no decidió nada.',
+  'notice.byzantine.flag.lost':
     '{count, plural, one {# mensaje no llegó a tiempo: contó como Retirada} other {# mensajes no llegaron a tiempo: cada uno contó como Retirada}} (la cota supone una red fiable).',
-  'byzantine.flag.late':
+  'notice.byzantine.flag.late':
     '{count, plural, one {# mensaje llegó después de su fase y se ignoró.} other {# mensajes llegaron después de su fase y se ignoraron.}}',
   'byzantine.cause.people': 'El algoritmo no falló: si cada teniente leal hubiera decidido por su propia mayoría, IC1 e IC2 se cumplirían.',
   'byzantine.cause.network':
@@ -155,4 +156,20 @@ export default {
   'byzantine.lies.nothing': 'nada',
   'byzantine.lies.nothingInTime': 'nada a tiempo',
   'byzantine.lies.nobody': 'nada a nadie',
+  'byzantine.bound.head': '{algorithm}, N = {n, number}, f = {f, number}',
+  'byzantine.bound.om.size.ok': '✓ N > 2f+m: {n, number} > {limit, number}',
+  'byzantine.bound.om.size.fail': '✗ N > 2f+m: {n, number} ≤ {limit, number}',
+  'byzantine.bound.sm.size.ok': '✓ N ≥ m+2: {n, number} ≥ {limit, number}',
+  'byzantine.bound.sm.size.fail': '✗ N ≥ m+2: {n, number} < {limit, number}',
+  'byzantine.bound.traitors.ok': '✓ f ≤ m: {f, number} ≤ {m, number}',
+  'byzantine.bound.traitors.fail': '✗ f ≤ m: {f, number} > {m, number}',
+  'byzantine.bound.threeF.ok': '✓ N ≥ 3f+1: {n, number} ≥ {limit, number}',
+  'byzantine.bound.threeF.fail': '✗ N ≥ 3f+1: {n, number} < {limit, number}',
+  'byzantine.bound.threeF.why': 'Necesario para cualquier algoritmo de mensajes orales (Lamport, Shostak y Pease, sección 3)',
+  'byzantine.bound.promise.guaranteed': '{algorithm} garantiza el acuerdo (Lamport, Shostak y Pease).',
+  'byzantine.bound.promise.guaranteedReliable': '{algorithm} garantiza el acuerdo en una red fiable (Lamport, Shostak y Pease).',
+  'byzantine.bound.promise.smSize': '{algorithm} necesita al menos m + 2 = {limit, number} generales.',
+  'byzantine.bound.promise.raiseM': '{algorithm} tolera como mucho {m, plural, one {# traidor} other {# traidores}}: aumenta m.',
+  'byzantine.bound.promise.threeF': 'Demasiados traidores: con N ≤ 3f ningún algoritmo de mensajes orales puede garantizar el acuerdo.',
+  'byzantine.bound.promise.omSize': '{algorithm} necesita más de 2f + m = {limit, number} generales: no se garantiza nada (con m = f, sí).',
 } as const satisfies Translation<typeof en>;

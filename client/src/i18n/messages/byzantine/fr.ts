@@ -141,11 +141,12 @@ export default {
   'byzantine.recap.nothing': 'Vous n’avez rien décidé.',
   'byzantine.recap.class':
     '{cause, select, agreed {Les lieutenants loyaux ont tous décidé la même chose : IC1 est respectée.} people {Les lieutenants loyaux ne se sont pas accordés, car certains ont décidé contre leur propre majorité.} network {Les lieutenants loyaux ne se sont pas accordés : des messages ont été perdus ou sont arrivés en retard.} other {Les lieutenants loyaux ne se sont pas accordés : les traîtres les ont divisés.}}',
-  'byzantine.flag.against': '{node} a décidé {decision} alors que la majorité de {node} était {majority}.',
-  'byzantine.flag.crashed': '{node} était en panne à la fin de la phase de décision : rien décidé.',
-  'byzantine.flag.lost':
+  'notice.byzantine.flag.against':
+    '{node} a décidé {decision, select, attack {Attaque} other {Retraite}} alors que la majorité de {node} était {majority, select, attack {Attaque} other {Retraite}}.',
+  'notice.byzantine.flag.crashed': '{node} était en panne à la fin de la phase de décision : rien décidé.',
+  'notice.byzantine.flag.lost':
     '{count, plural, one {# message n’est pas arrivé à temps : il a compté comme Retraite} other {# messages ne sont pas arrivés à temps : chacun a compté comme Retraite}} (la borne suppose un réseau fiable).',
-  'byzantine.flag.late':
+  'notice.byzantine.flag.late':
     '{count, plural, one {# message est arrivé après sa phase et a été ignoré.} other {# messages sont arrivés après leur phase et ont été ignorés.}}',
   'byzantine.cause.people':
     'L’algorithme n’a pas échoué : si chaque lieutenant loyal avait décidé selon sa propre majorité, IC1 et IC2 seraient respectées.',
@@ -158,4 +159,20 @@ export default {
   'byzantine.lies.nothing': 'rien',
   'byzantine.lies.nothingInTime': 'rien à temps',
   'byzantine.lies.nobody': 'rien à personne',
+  'byzantine.bound.head': '{algorithm}, N = {n, number}, f = {f, number}',
+  'byzantine.bound.om.size.ok': '✓ N > 2f+m : {n, number} > {limit, number}',
+  'byzantine.bound.om.size.fail': '✗ N > 2f+m : {n, number} ≤ {limit, number}',
+  'byzantine.bound.sm.size.ok': '✓ N ≥ m+2 : {n, number} ≥ {limit, number}',
+  'byzantine.bound.sm.size.fail': '✗ N ≥ m+2 : {n, number} < {limit, number}',
+  'byzantine.bound.traitors.ok': '✓ f ≤ m : {f, number} ≤ {m, number}',
+  'byzantine.bound.traitors.fail': '✗ f ≤ m : {f, number} > {m, number}',
+  'byzantine.bound.threeF.ok': '✓ N ≥ 3f+1 : {n, number} ≥ {limit, number}',
+  'byzantine.bound.threeF.fail': '✗ N ≥ 3f+1 : {n, number} < {limit, number}',
+  'byzantine.bound.threeF.why': 'Nécessaire pour tout algorithme à messages oraux (Lamport, Shostak et Pease, section 3)',
+  'byzantine.bound.promise.guaranteed': '{algorithm} garantit l’accord (Lamport, Shostak et Pease).',
+  'byzantine.bound.promise.guaranteedReliable': '{algorithm} garantit l’accord sur un réseau fiable (Lamport, Shostak et Pease).',
+  'byzantine.bound.promise.smSize': '{algorithm} exige au moins m + 2 = {limit, number} généraux.',
+  'byzantine.bound.promise.raiseM': '{algorithm} tolère au plus {m, plural, one {# traître} other {# traîtres}} : augmentez m.',
+  'byzantine.bound.promise.threeF': 'Trop de traîtres : avec N ≤ 3f, aucun algorithme à messages oraux ne peut garantir l’accord.',
+  'byzantine.bound.promise.omSize': '{algorithm} exige plus de 2f + m = {limit, number} généraux : rien n’est garanti (avec m = f, si).',
 } as const satisfies Translation<typeof en>;

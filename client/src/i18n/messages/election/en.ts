@@ -32,7 +32,7 @@ export default {
   'election.request.title': 'A vote request',
   'election.request.more': '{count, plural, one {# more request waits after this one.} other {# more requests wait after this one.}}',
   'election.request.asks': 'asks for your vote in term {term, number}.',
-  'election.request.blocked': 'The server will refuse a Grant: {why}',
+  'election.request.blocked': 'The server will refuse a Grant:',
   'election.request.already': 'You already gave it your vote for this term.',
   'election.request.oneVote': 'One vote per term: grant it to the first candidate you trust.',
   'election.request.grant': 'Grant',
@@ -106,4 +106,11 @@ export default {
   'election.recap.leader': '{name} led term {term, number} with {votes, number} of {nodes, number} votes.',
   'election.recap.committed': '“{value}” was committed at {at}.',
   'election.recap.notCommitted': 'No restaurant was committed.',
+  // The round's Raft options (shared/games/election/README.md, [E19] and [E20]).
+  'election.options.preVote': 'Pre-vote',
+  'election.options.preVote.help':
+    '(thesis 9.6) a node first asks whether a majority would vote for it, and raises its term only if so: a node back from a partition no longer unseats the leader.',
+  'election.options.checkQuorum': 'CheckQuorum',
+  'election.options.checkQuorum.help':
+    '(thesis 6.2) a leader that has not heard from a majority for an election timeout steps down: a leader cut off in a minority stops believing it leads.',
 } as const;

@@ -34,7 +34,7 @@ export default {
   'election.request.more':
     '{count, plural, one {# petición más espera después de esta.} other {# peticiones más esperan después de esta.}}',
   'election.request.asks': 'te pide tu voto para el mandato {term, number}.',
-  'election.request.blocked': 'El servidor rechazará un Sí: {why}',
+  'election.request.blocked': 'El servidor rechazará un Sí:',
   'election.request.already': 'Ya le diste tu voto en este mandato.',
   'election.request.oneVote': 'Un voto por mandato: dáselo al primer candidato en quien confíes.',
   'election.request.grant': 'Sí',
@@ -106,4 +106,10 @@ export default {
   'election.recap.leader': '{name} lideró el mandato {term, number} con {votes, number} de {nodes, number} votos.',
   'election.recap.committed': '«{value}» se confirmó en {at}.',
   'election.recap.notCommitted': 'No se confirmó ningún restaurante.',
+  'election.options.preVote': 'Prevoto (pre-vote)',
+  'election.options.preVote.help':
+    '(tesis 9.6) un nodo pregunta primero si una mayoría votaría por él, y solo entonces sube su mandato: un nodo que vuelve de una partición ya no destituye al líder.',
+  'election.options.checkQuorum': 'CheckQuorum',
+  'election.options.checkQuorum.help':
+    '(tesis 6.2) un líder que no ha sabido de una mayoría durante un plazo de elección dimite: un líder aislado en una minoría deja de creerse líder.',
 } as const satisfies Translation<typeof en>;

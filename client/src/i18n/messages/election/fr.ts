@@ -34,7 +34,7 @@ export default {
   'election.request.more':
     '{count, plural, one {# autre demande attend après celle-ci.} other {# autres demandes attendent après celle-ci.}}',
   'election.request.asks': 'vous demande votre voix pour le mandat {term, number}.',
-  'election.request.blocked': 'Le serveur refusera un Oui : {why}',
+  'election.request.blocked': 'Le serveur refusera un Oui :',
   'election.request.already': 'Vous lui avez déjà donné votre voix pour ce mandat.',
   'election.request.oneVote': 'Une voix par mandat : donnez-la au premier candidat en qui vous avez confiance.',
   'election.request.grant': 'Oui',
@@ -109,4 +109,10 @@ export default {
   'election.recap.leader': '{name} a été leader du mandat {term, number} avec {votes, number} voix sur {nodes, number}.',
   'election.recap.committed': '« {value} » a été validé à {at}.',
   'election.recap.notCommitted': 'Aucun restaurant n’a été validé.',
+  'election.options.preVote': 'Pré-vote',
+  'election.options.preVote.help':
+    '(thèse 9.6) un nœud demande d’abord si une majorité voterait pour lui, et n’augmente son mandat que si c’est le cas : un nœud qui revient d’une partition ne renverse plus le leader.',
+  'election.options.checkQuorum': 'CheckQuorum',
+  'election.options.checkQuorum.help':
+    '(thèse 6.2) un leader qui n’a pas eu de nouvelles d’une majorité pendant un délai d’élection se retire : un leader isolé dans une minorité cesse de se croire leader.',
 } as const satisfies Translation<typeof en>;

@@ -49,16 +49,7 @@ export default {
   'gossip.asked.who': '{name} a demandé au tour {round, number} :',
   'gossip.asked.answered': 'vous avez répondu avec la rumeur',
   'gossip.asked.notAnswered': 'sans réponse (vous ne la connaissiez pas avant ce tour)',
-  'gossip.idle.too_soon':
-    'Vous avez appris la rumeur au tour {round, number} : vous pourrez la transmettre à partir du tour {next, number}.',
-  'gossip.idle.not_playing': 'Vous avez rejoint après le début de cette manche : attendez la suivante.',
-  'gossip.idle.game_over': 'Le jeu de la rumeur est terminé : attendez la prochaine manche.',
-  'gossip.idle.nothing_to_do':
-    'Vous connaissez la rumeur. En commérage « pull », on attend qu’on vous demande : le serveur répond pour vous.',
-  'gossip.idle.not_known': 'Vous ne connaissez pas encore la rumeur : attendez qu’on vous la dise.',
   'gossip.idle.none': 'Rien à faire pour l’instant.',
-  'gossip.refusal.already_known': 'Vous connaissez déjà la rumeur : il n’y a rien à demander.',
-  'gossip.refusal.no_one_left': 'Il ne reste personne à choisir ce tour-ci.',
   'gossip.now.showCard':
     'Montrez votre plus haute carte à {count, plural, one {# personne} other {# personnes}} : touchez des noms ou choisissez au hasard.',
   'gossip.now.tell': 'Dites la rumeur à {count, plural, one {# personne} other {# personnes}} : touchez des noms ou choisissez au hasard.',

@@ -62,7 +62,7 @@ export default {
   // Refusals the phone words itself (the others: the errors area).
   'phone.error.offline': 'Cannot reach the server. Check that you are on the class Wi-Fi, then try again.',
   'phone.error.timeout': 'The server did not answer in time. Check the Wi-Fi and try again.',
-  'phone.error.nickname_too_long': 'That is too long: a nickname has at most {max, number} characters. Shorten it.',
+  'error.nickname_too_long': 'That is too long: a nickname has at most {max, number} characters. Shorten it.',
   'phone.error.ended': 'The instructor ended this session.',
   'phone.error.replaced': 'You opened this node on another screen.',
   // Choosing other nodes.
@@ -117,4 +117,6 @@ export default {
     'You sent {sent, plural, one {# message} other {# messages}}; {received, plural, one {# message} other {# messages}} reached you.',
   'phone.sandbox.recapDups':
     '{dups, plural, one {# of them came twice: the network duplicated it.} other {# of them came twice: the network duplicated them.}}',
+  'phone.cart.recap':
+    'You made {attempted, plural, one {# change} other {# changes}}: {accepted, number} kept, {refused, number} refused. Your list ended with {items, plural, one {# item} other {# items}}.',
 } as const;

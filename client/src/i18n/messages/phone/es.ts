@@ -60,7 +60,7 @@ export default {
   'phone.game.byzantine': 'Generales bizantinos',
   'phone.error.offline': 'No se puede contactar con el servidor. Comprueba que estás en el wifi de la clase y vuelve a intentarlo.',
   'phone.error.timeout': 'El servidor no respondió a tiempo. Comprueba el wifi y vuelve a intentarlo.',
-  'phone.error.nickname_too_long': 'Es demasiado largo: un apodo tiene como máximo {max, number} caracteres. Acórtalo.',
+  'error.nickname_too_long': 'Es demasiado largo: un apodo tiene como máximo {max, number} caracteres. Acórtalo.',
   'phone.error.ended': 'El profesor ha terminado esta sesión.',
   'phone.error.replaced': 'Has abierto este nodo en otra pantalla.',
   'phone.picker.search': 'Buscar nombres',
@@ -113,4 +113,6 @@ export default {
     'Enviaste {sent, plural, one {# mensaje} other {# mensajes}}; te {received, plural, one {llegó # mensaje} other {llegaron # mensajes}}.',
   'phone.sandbox.recapDups':
     '{dups, plural, one {# llegó dos veces: la red lo duplicó.} other {# llegaron dos veces: la red los duplicó.}}',
+  'phone.cart.recap':
+    'Hiciste {attempted, plural, one {# cambio} other {# cambios}}: {accepted, number} aceptados, {refused, number} rechazados. Tu lista terminó con {items, plural, one {# artículo} other {# artículos}}.',
 } as const satisfies Translation<typeof en>;

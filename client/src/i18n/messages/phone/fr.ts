@@ -61,7 +61,7 @@ export default {
   'phone.game.byzantine': 'Généraux byzantins',
   'phone.error.offline': 'Impossible de joindre le serveur. Vérifiez que vous êtes sur le Wi-Fi de la classe, puis réessayez.',
   'phone.error.timeout': 'Le serveur n’a pas répondu à temps. Vérifiez le Wi-Fi et réessayez.',
-  'phone.error.nickname_too_long': 'C’est trop long : un pseudo a au plus {max, number} caractères. Raccourcissez-le.',
+  'error.nickname_too_long': 'C’est trop long : un pseudo a au plus {max, number} caractères. Raccourcissez-le.',
   'phone.error.ended': 'L’enseignant a terminé cette séance.',
   'phone.error.replaced': 'Vous avez ouvert ce nœud sur un autre écran.',
   'phone.picker.search': 'Chercher un nom',
@@ -114,4 +114,6 @@ export default {
     'Vous avez envoyé {sent, plural, one {# message} other {# messages}} ; {received, plural, one {# message vous est parvenu} other {# messages vous sont parvenus}}.',
   'phone.sandbox.recapDups':
     '{dups, plural, one {# est arrivé en double : le réseau l’a dupliqué.} other {# sont arrivés en double : le réseau les a dupliqués.}}',
+  'phone.cart.recap':
+    'Vous avez fait {attempted, plural, one {# modification} other {# modifications}} : {accepted, number} gardées, {refused, number} refusées. Votre liste a fini avec {items, plural, one {# article} other {# articles}}.',
 } as const satisfies Translation<typeof en>;

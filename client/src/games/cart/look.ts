@@ -1,0 +1,57 @@
+// How the cart looks on the network map [C16]: each replica marked by the list it holds (✓: the
+// list most live replicas hold, ≠, ≠2…: others), with a fill per list. The mark says it
+// without colour. Message kinds keep the protocol's own short names.
+
+import { KINDS as WIRE } from '../../../../shared/games/cart/config';
+import type { CartConsoleView } from '../../../../shared/games/cart/console';
+import type { CartResult } from '../../../../shared/games/cart/analysis';
+import type { KindStyle } from '../../map/draw';
+import type { NodeDecoration } from '../types';
+
+/** Light fills (dark ink stays readable on each, AA): A green, then amber, rose, blue, violet, grey. */
+export const STATE_FILLS = ['#8fd9a8', '#ffd98a', '#ffc9c2', '#c5d8ff', '#e2c9f5', '#dde1e8'] as const;
+
+/**
+ * The mark of a list: ✓ for the list most live replicas hold, ≠, ≠2, ≠3… for the others (not
+ * letters: the map already names partition groups A, B…).
+ */
+export const stateLetter = (k: number): string => (k === 0 ? '✓' : k === 1 ? '≠' : `≠${k}`);
+
+export const KINDS: Record<string, KindStyle> = {
+  [WIRE.write]: { color: '#146c2e', label: 'write' },
+  [WIRE.seen]: { color: '#5c677d', label: 'seen' },
+  [WIRE.sync]: { color: '#0b7285', label: 'sync' },
+  [WIRE.propose]: { color: '#1f4fbf', label: 'propose' },
+  [WIRE.vote]: { color: '#8a1c7c', label: 'vote' },
+  [WIRE.commit]: { color: '#146c2e', label: 'commit' },
+  [WIRE.abort]: { color: '#b42318', label: 'abort' },
+};
+
+export function decorate(view: CartConsoleView): Record<string, NodeDecoration> {
+  return view?.game === 'cart' ? decorateReplicas(view.replicas) : {};
+}
+
+/** Each replica's mark and fill, from which list it holds (the console's view and the stage's alike). */
+export function decorateReplicas(
+  replicas: Record<string, { state: number; agrees: boolean; down: boolean }>,
+): Record<string, NodeDecoration> {
+  const out: Record<string, NodeDecoration> = {};
+  for (const [id, r] of Object.entries(replicas)) {
+    out[id] = {
+      short: stateLetter(r.state),
+      fill: STATE_FILLS[r.state % STATE_FILLS.length],
+      alert: !r.agrees && !r.down,
+    };
+  }
+  return out;
+}
+
+/** One line for the session's results table: mode, availability during the split, lost, converged. */
+export function summary(r: CartResult): string {
+  if (r?.game !== 'cart') return '—';
+  const parts = [r.mode.toUpperCase(), `${r.writes.accepted}/${r.writes.attempted} ✓`];
+  if (r.duringSplit.attempted) parts.push(`⚡ ${r.duringSplit.accepted}/${r.duringSplit.attempted} ✓`);
+  parts.push(`${r.lost} ↺`);
+  parts.push(r.converged ? `= ${r.convergeMs !== null ? `${r.convergeMs} ms` : ''}`.trim() : '≠');
+  return parts.join(' · ');
+}
