@@ -252,6 +252,8 @@ export function attachTransport({ io, registry, config, joinUrl }: TransportDeps
     const handlers: Handlers = {
       // ---- nodes ----
 
+      'room:check': ({ code }) => registry.check(code),
+
       'room:join': async ({ code, nickname }) => {
         const found = registry.find(code);
         if (!found.ok) return found;
