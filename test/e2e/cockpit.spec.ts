@@ -169,6 +169,7 @@ test('after "End session" the console sums the session up; "Open the replay" ope
 test('the instructor’s phone, handed the controls by a QR code, pauses the network and heals it; revoked, it loses them', async ({
   browser,
 }) => {
+  test.slow();
   const instructor = await openConsole(browser);
   const { page: con } = instructor;
   await con.getByRole('button', { name: '+5 bots' }).click();
@@ -237,6 +238,7 @@ test('the recovery code takes the room over from a fresh browser', async ({ brow
 });
 
 test('the replay in projector mode has no WCAG 2.1 AA violation', async ({ browser }) => {
+  test.slow();
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   await con.getByRole('button', { name: '+5 bots' }).click();
