@@ -192,6 +192,8 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     const r = await store.share(session);
     if (!r.ok) return refuse(res, r.error);
     const url = `${joinUrl()}/replay/${session}#share=${r.data.token}`;
+    // The room's phones are offered the replay once the session is over (room:check).
+    registry.setReplayLink(granted.header.room, url);
     res.json({ ok: true, data: { token: r.data.token, url, shares: r.data.shares } });
   });
 

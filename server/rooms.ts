@@ -18,7 +18,7 @@ import { RecordingUnavailableError, RecordingWriter } from './recorder';
 import { diskFiles, type RecordingFiles } from './recordingFiles';
 import { restoreRecording } from './recordingReader';
 import { Room, type RoomDeps, type RoomOutput } from './room';
-import type { SetAsideNotice } from '../shared/protocol/events';
+import type { RoomCheck, SetAsideNotice } from '../shared/protocol/events';
 import type { AckPolicy } from './roomRecording';
 
 export interface RegistryOptions {
@@ -42,6 +42,8 @@ export interface RecordingInfo {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly ended = new Set<string>();
+  /** Share links of rooms' replays, by room code: offered to the room's phones once it has ended. */
+  private readonly replays = new Map<string, string>();
   readonly recordingsDir: string;
 
   constructor(
@@ -66,6 +68,26 @@ export class RoomRegistry {
     if (room && !room.state.ended) return ok(room);
     if (room || this.ended.has(code)) return fail('room_ended', `Room ${code} has ended.`);
     return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
+  }
+
+  /** What a phone learns from a code before the nickname: no change to anything. */
+  check(input: string): Result<RoomCheck> {
+    const code = normaliseRoomCode(input);
+    if (!code) return fail('bad_code', 'A room code has 5 letters and digits, like K7QX3.');
+    const room = this.rooms.get(code);
+    if (!room && !this.ended.has(code)) return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
+    const replay = this.replays.get(code) ?? null;
+    if (!room || room.state.ended) return ok({ code, status: 'ended', replay });
+    const s = room.state;
+    const status = s.locked ? 'locked' : s.active >= s.header.capacity ? 'full' : 'open';
+    return ok({ code, status, replay: null });
+  }
+
+  /** The instructor shared the replay of `code`'s session: its phones may be offered the link once it ends. */
+  setReplayLink(code: string, url: string): void {
+    this.replays.delete(code);
+    this.replays.set(code, url);
+    if (this.replays.size > ENDED_REMEMBERED) this.replays.delete(this.replays.keys().next().value as string);
   }
 
   /** A new room; refused when its recording cannot be started (the disk is full…). */

@@ -299,6 +299,8 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
     const handlers: Handlers = {
       // ---- nodes ----
 
+      'room:check': ({ code }) => registry.check(code),
+
       'room:join': async ({ code, nickname, patches }) => {
         const found = registry.find(code);
         if (!found.ok) return found;

@@ -34,6 +34,15 @@ export interface Roster {
   nodes: RosterEntry[];
 }
 
+/** What a phone learns from a room code before it asks for a nickname (`room:check`). */
+export interface RoomCheck {
+  code: string;
+  /** `open`: a nickname is all it takes; `locked`, `full`: joining is refused now; `ended`: the session is over. */
+  status: 'open' | 'locked' | 'full' | 'ended';
+  /** Ended rooms: the replay's share link, once the instructor made one for this session; otherwise null. */
+  replay: string | null;
+}
+
 /**
  * Who joined (`add`, in join order) and who is gone (`remove`) since the last roster. Applying
  * it twice, or to a newer roster, changes nothing more: add only who is missing, remove who is there.
@@ -147,6 +156,8 @@ const patches = z.boolean().optional();
 /** Every request: the schema the server reads its payload with (whatever fails gets `bad_request` and changes nothing), and its answer's type. */
 export const CLIENT_EVENTS = {
   // ---- a node (a phone or a student's program) ----
+  /** Before the nickname: whether the code names a room, and whether it can be joined (changes nothing). */
+  'room:check': { payload: z.object({ code: roomCode }).strict(), reply: shape<RoomCheck>() },
   'room:join': { payload: z.object({ code: roomCode, nickname: z.string().max(100), patches }).strict(), reply: shape<JoinedData>() },
   'room:resume': { payload: z.object({ code: roomCode, token: z.string().min(10).max(64), patches }).strict(), reply: shape<JoinedData>() },
   'room:leave': { payload: empty, reply: shape<null>() },

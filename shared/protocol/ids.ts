@@ -9,4 +9,13 @@ export type NodeId = string;
 export const nodeIdSchema = z.string().min(1).max(32);
 
 // Room codes and nicknames live in ./codes, free of zod, for the phone's page (re-exported here).
-export { NICKNAME_MAX, normaliseNickname, normaliseRoomCode, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from './codes';
+export {
+  checkNickname,
+  cleanNickname,
+  NICKNAME_MAX,
+  nicknameLength,
+  normaliseNickname,
+  normaliseRoomCode,
+  ROOM_CODE_ALPHABET,
+  ROOM_CODE_LENGTH,
+} from './codes';

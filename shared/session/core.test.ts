@@ -31,7 +31,11 @@ describe('session core', () => {
     expect(core.join(0, '  Grace  ')).toEqual({ ok: true, data: { node: 'n2' } });
     expect(core.join(0, 'ada')).toMatchObject({ ok: false, error: { code: 'nickname_taken' } });
     expect(core.join(0, '')).toMatchObject({ ok: false, error: { code: 'nickname_invalid' } });
-    expect(core.join(0, 'x'.repeat(21))).toMatchObject({ ok: false, error: { code: 'nickname_invalid' } });
+    expect(core.join(0, 'x'.repeat(21))).toMatchObject({ ok: false, error: { code: 'nickname_too_long', params: { max: 20 } } });
+    expect(core.join(0, '\u202e')).toMatchObject({ ok: false, error: { code: 'nickname_invalid', params: { problem: 'empty' } } });
+    // NFC before the uniqueness check: "Zoë" typed two ways is one name.
+    expect(core.join(0, 'Zo\u00eb')).toMatchObject({ ok: true });
+    expect(core.join(0, 'zoe\u0308')).toMatchObject({ ok: false, error: { code: 'nickname_taken', params: { nickname: 'zo\u00eb' } } });
     expect(core.state.nodes.n2!.nickname).toBe('Grace');
   });
 

@@ -9,7 +9,7 @@ import { applyFaultOp, describeFaultOp, type FaultOp } from '../net/faults';
 import { DRILL_IMPOSSIBLE, planDrill, DRILLS, type DrillName } from '../net/drills';
 import type { ScriptAction } from '../net/script';
 import { blockedBy, decide } from '../net/network';
-import { normaliseNickname, type NodeId } from '../protocol/ids';
+import { checkNickname, NICKNAME_MAX, type NodeId } from '../protocol/ids';
 import type { Language } from '../protocol/languages';
 import { describeNotice } from '../protocol/notice';
 import { fail, formatIssues, ok, type Result } from '../protocol/result';
@@ -109,8 +109,19 @@ export class SessionCore {
     if (s.active >= s.header.capacity) {
       return fail('room_full', `This room is full (${s.header.capacity} nodes).`, { capacity: s.header.capacity });
     }
-    const name = normaliseNickname(nickname);
-    if (!name) return fail('nickname_invalid', 'Pick a nickname of 1 to 20 characters.');
+    const checked = checkNickname(nickname);
+    if (!checked.ok) {
+      if (checked.problem === 'too_long')
+        return fail('nickname_too_long', `A nickname has at most ${NICKNAME_MAX} characters.`, { max: NICKNAME_MAX });
+      return fail(
+        'nickname_invalid',
+        checked.problem === 'empty'
+          ? 'Pick a nickname with at least one visible character.'
+          : 'A nickname cannot contain control characters.',
+        { problem: checked.problem },
+      );
+    }
+    const name = checked.name;
     if (this.nicknameTaken(name)) return fail('nickname_taken', `Someone here is already called "${name}".`, { nickname: name });
     const node = `n${s.order.length + 1}`;
     this.apply(now, 'node:joined', { node, nickname: name, kind, ...(tokenHash ? { tokenHash } : {}) });

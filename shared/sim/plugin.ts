@@ -33,7 +33,8 @@ export interface SimPlugin<Config, State, Result, Trial extends Record<string, u
   crashWindowMs?(config: Config): number;
   /** One trial's JSON, from the round's result. */
   trial(result: Result, info: TrialInfo): Trial;
-  summary(trials: Trial[], config: Config): Record<string, unknown>;
+  /** `network`: the loss rate every trial started with (theory may depend on it). */
+  summary(trials: Trial[], config: Config, network: { loss: number }): Record<string, unknown>;
 }
 
 export function intFlag(flags: SimFlags, key: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {

@@ -83,5 +83,5 @@ export function simulate(
       }),
     );
   }
-  return { game, trials: out, summary: plugin.summary(out, parsed.data) };
+  return { game, trials: out, summary: plugin.summary(out, parsed.data, { loss: faults.loss }) };
 }

@@ -8,6 +8,7 @@ import { parseArgs } from '../../shared/sim/flags';
 import { intFlag } from '../../shared/sim/plugin';
 import { ackBench } from './ack';
 import { ALL_CURVES, figure16Bench, figure16Table } from './figure16';
+import { gossipTheoryBench, gossipTheoryTable } from './gossip-theory';
 import { consoleBench } from './console';
 import { networkBench } from './network';
 import { phoneLoadBench, spread, type TargetFigures } from './phone-load';
@@ -375,6 +376,14 @@ async function main(): Promise<void> {
     const rows = figure16Bench(opts, flags.json ? undefined : (line) => console.log(line));
     out.figure16 = { options: opts, curves: rows };
     if (!flags.json) console.log(figure16Table(rows));
+  }
+
+  if (want('gossip-theory')) {
+    const opts = { runs: intFlag(flags, 'runs', 3, 1, 100), quick: flags.quick === true };
+    if (!flags.json) console.log('\nGossip beside its theory:');
+    const rows = gossipTheoryBench(opts, flags.json ? undefined : (line) => console.log(line));
+    out.gossipTheory = { options: opts, rows };
+    if (!flags.json) console.log(gossipTheoryTable(rows));
   }
 
   if (flags.json) console.log(JSON.stringify(out));

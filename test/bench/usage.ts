@@ -92,6 +92,13 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'curves', value: 'LIST', text: 'comma-separated timeout ranges, e.g. 150-155,12-24 (default every curve of both graphs)' },
     ],
   },
+  'gossip-theory': {
+    text: 'simulated gossip (push k = 1, 2 for N = 30 … 10,000; pull; push-pull; push under loss) beside the formula of its mode',
+    flags: [
+      { name: 'runs', value: 'N', text: 'each row this many times, seeds 1, 2, 3…; min / median / max (default 3)' },
+      { name: 'quick', text: 'three trials per row instead of 100 (30 at N = 3,000, 10 at 10,000): a smoke run' },
+    ],
+  },
 };
 
 export const COMMON: readonly BenchFlag[] = [
@@ -126,6 +133,7 @@ export function benchUsage(): string {
     '  npm run bench -- replay --events 200000 --no-browser',
     '  npm run bench -- phone-load --runs 3 --baseline main',
     '  npm run bench -- figure16 --runs 3',
+    '  npm run bench -- gossip-theory --runs 3',
     '  npm run bench -- figure16 --curves 150-155,12-24 --trials 200 --runs 1',
     '  npm run bench -- --json',
     '',

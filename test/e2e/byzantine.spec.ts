@@ -1,15 +1,18 @@
 import { expect } from '@playwright/test';
 import { closeUp, expectCleanAndClose, joinPhone, openConsole, screenshot, setSlider, type Actor, test } from './helpers';
+import { checkPhoneScreen, expectNoNodeIds } from './phoneChecks';
 
 test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({
   browser,
 }) => {
+  // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
+  test.setTimeout(180_000);
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
-  const ada = await joinPhone(browser, code, 'Ada', 'Pixel 7');
+  const ada = await joinPhone(browser, code, 'Ada', 'iPhone 13');
   const grace = await joinPhone(browser, code, 'Grace', 'iPhone 13');
-  const linus = await joinPhone(browser, code, 'Linus', 'Galaxy S9+');
-  const barbara = await joinPhone(browser, code, 'Barbara', 'Pixel 5');
+  const linus = await joinPhone(browser, code, 'Linus', 'iPhone 13');
+  const barbara = await joinPhone(browser, code, 'Barbara', '360x640');
   const phones: Actor[] = [ada, grace, linus, barbara];
   await expect(con.getByTestId('node-count')).toHaveText('4');
   // A fast network, so the round is quick: the phases still wait for the people.
@@ -39,16 +42,48 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await screenshot(con, 'byzantine-console-settings');
   await con.getByRole('button', { name: /Start round/ }).click();
 
-  // Roles: only the traitor's own phone says so.
-  await expect(ada.page.getByTestId('byz-role')).toContainText('COMMANDER');
-  await expect(linus.page.getByTestId('byz-role')).toContainText('TRAITOR');
-  for (const p of [ada, grace, barbara]) {
-    await expect(p.page.getByTestId('byz-role')).toBeVisible();
-    await expect(p.page.getByText('TRAITOR', { exact: true })).toHaveCount(0);
-    await expect(p.page.locator('.byz-role.traitor')).toHaveCount(0);
-  }
-  await expect(grace.page.getByTestId('byz-role')).toContainText('LIEUTENANT');
+  // Roles: every role card looks the same from the next desk (colour, size); the secret is read
+  // close up, only while "Hold to show my role" is held, and only the traitor's own phone says so.
+  for (const p of phones) await expect(p.page.getByTestId('byz-secret')).toContainText('Hidden');
+  await expect(ada.page.getByTestId('byz-role')).toContainText('You command this round.');
   await expect(grace.page.getByTestId('byz-role')).toContainText('Ada commands');
+  // The commander, the traitor and a loyal lieutenant hold the same phone (iPhone 13): their cards must match.
+  const looks = await Promise.all(
+    [ada, linus, grace].map((p) =>
+      p.page.getByTestId('byz-role').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return {
+          background: style.backgroundColor,
+          border: style.borderColor,
+          color: style.color,
+          width: Math.round(r.width),
+          height: Math.round(r.height),
+        };
+      }),
+    ),
+  );
+  for (const look of looks) expect(look).toEqual(looks[0]);
+  const secretOf = async (p: Actor) => {
+    const reveal = p.page.getByRole('button', { name: 'Hold to show my role' });
+    await reveal.dispatchEvent('pointerdown', { pointerId: 1, isPrimary: true });
+    const text = (await p.page.getByTestId('byz-secret').textContent()) ?? '';
+    await reveal.dispatchEvent('pointerup', { pointerId: 1, isPrimary: true });
+    await expect(p.page.getByTestId('byz-secret')).toContainText('Hidden');
+    return text;
+  };
+  expect(await secretOf(linus)).toContain('Traitor lieutenant');
+  expect(await secretOf(ada)).toContain('Loyal commander');
+  for (const p of [grace, barbara]) expect(await secretOf(p)).toContain('Loyal lieutenant');
+  for (const p of [ada, grace, barbara]) await expect(p.page.getByText(/traitor/i)).toHaveCount(0);
+  await screenshot(linus.page, 'byzantine-phone-traitor-role-hidden');
+  await screenshot(grace.page, 'byzantine-phone-loyal-role-hidden');
+  for (const [p, label] of [
+    [ada, 'commander'],
+    [linus, 'traitor'],
+    [grace, 'lieutenant'],
+  ] as const)
+    await checkPhoneScreen(p.page, `the ${label}'s phone, orders phase`);
 
   // Phase 1: the commander orders Attack to everyone.
   await screenshot(ada.page, 'byzantine-phone-commander');
@@ -57,14 +92,18 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(grace.page.getByTestId('byz-order')).toContainText('Attack');
 
   // Phase 2: the traitor chooses per recipient — Attack to Grace, Retreat to Barbara.
-  await expect(linus.page.getByRole('heading', { name: 'Tell the others' })).toBeVisible();
+  await expect(linus.page.getByRole('heading', { name: 'Pass it on' })).toBeVisible();
+  await expect(grace.page.getByRole('heading', { name: 'Pass it on' })).toBeVisible();
   await linus.page.getByRole('button', { name: 'Tell Grace: Attack' }).click();
   await linus.page.getByRole('button', { name: 'Tell Barbara: Retreat' }).click();
   await expect(linus.page.getByRole('button', { name: 'Tell Barbara: Retreat' })).toHaveAttribute('aria-pressed', 'true');
   await screenshot(linus.page, 'byzantine-phone-traitor');
+  await checkPhoneScreen(linus.page, "the traitor's phone, choosing its lies");
   await linus.page.getByRole('button', { name: 'Send to 2 of 2' }).click();
-  // With every relay out, the round moves on to the decision, which traitors only watch.
-  await expect(linus.page.getByText("Traitors don't decide.", { exact: false })).toBeVisible();
+  // With every relay out, the round moves on to the decision. Traitors do not decide, but their
+  // phone shows the same two buttons (nothing is sent), so that it looks like the others'.
+  await expect(linus.page.getByRole('heading', { name: 'Decide' })).toBeVisible();
+  await expect(linus.page.getByText('traitors do not decide', { exact: false })).toBeVisible();
 
   // The decision: Barbara heard Attack, Attack and a lie (Retreat); her phone suggests Attack.
   await expect(barbara.page.getByRole('button', { name: 'Decide Attack' })).toBeVisible();
@@ -72,6 +111,13 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(tally).toHaveAttribute('aria-label', 'Tally: 2 Attack, 1 Retreat, 0 missing');
   await expect(barbara.page.getByRole('list').filter({ hasText: 'Linus' })).toContainText('Retreat');
   await screenshot(barbara.page, 'byzantine-phone-loyal');
+  await screenshot(linus.page, 'byzantine-phone-traitor-decide');
+  for (const [p, label] of [
+    [barbara, 'lieutenant'],
+    [linus, 'traitor'],
+    [ada, 'commander'],
+  ] as const)
+    await checkPhoneScreen(p.page, `the ${label}'s phone, decision phase`);
   await expect(grace.page.getByTestId('byz-tally')).toHaveAttribute('aria-label', 'Tally: 3 Attack, 0 Retreat, 0 missing');
   await screenshot(con, 'byzantine-console-live');
   await barbara.page.getByRole('button', { name: 'Decide Attack' }).click();
@@ -90,6 +136,20 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(con.getByTestId('results-table')).toContainText('IC1 ✓ · IC2 ✓');
   await expect(con.getByTestId('results-table')).toContainText('f = 1: guaranteed');
   await screenshot(con, 'byzantine-console-verdict');
+  await expectNoNodeIds(con, 'the console after a Byzantine round');
+  // Each phone: its own one-line recap, its screen read-only under it; nobody's role on a loyal phone.
+  await expect(barbara.page.getByTestId('recap')).toContainText('You decided Attack, your majority');
+  await expect(barbara.page.getByTestId('recap')).toContainText('IC1 held');
+  await expect(ada.page.getByTestId('recap')).toContainText('You ordered Attack');
+  for (const [p, label] of [
+    [ada, 'commander'],
+    [grace, 'lieutenant'],
+    [linus, 'traitor'],
+  ] as const) {
+    await screenshot(p.page, `byzantine-phone-${label}-after`);
+    await checkPhoneScreen(p.page, `the ${label}'s phone after the round`);
+  }
+  for (const p of [grace, barbara]) await expect(p.page.getByText(/Linus.{0,40}traitor|traitor.{0,40}Linus/i)).toHaveCount(0);
   await closeUp(result, 'byzantine-console-verdict-closeup');
 
   await expectCleanAndClose([instructor, ...phones]);

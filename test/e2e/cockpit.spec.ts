@@ -48,7 +48,7 @@ test('at 1440×900 the map and the controls between rounds are on screen togethe
   await instructor.context.close();
 });
 
-for (const game of ['election', 'gossip', 'byzantine', 'sandbox']) {
+for (const game of ['election', 'gossip', 'byzantine', 'sandbox', 'cart']) {
   test(`at 1440×900 during a ${game} round the map and its controls are on screen together, and a drill never moves the map`, async ({
     browser,
   }) => {
@@ -169,6 +169,7 @@ test('after "End session" the console sums the session up; "Open the replay" ope
 test('the instructor’s phone, handed the controls by a QR code, pauses the network and heals it; revoked, it loses them', async ({
   browser,
 }) => {
+  test.slow();
   const instructor = await openConsole(browser);
   const { page: con } = instructor;
   await con.getByRole('button', { name: '+5 bots' }).click();
@@ -237,6 +238,7 @@ test('the recovery code takes the room over from a fresh browser', async ({ brow
 });
 
 test('the replay in projector mode has no WCAG 2.1 AA violation', async ({ browser }) => {
+  test.slow();
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   await con.getByRole('button', { name: '+5 bots' }).click();

@@ -1,7 +1,10 @@
 import { expect } from '@playwright/test';
 import { expectCleanAndClose, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
+import { checkPhoneScreen } from './phoneChecks';
 
 test('the console creates a room, three phones join by code, a reload keeps the node, a sandbox message arrives', async ({ browser }) => {
+  // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
+  test.setTimeout(180_000);
   const instructor = await openConsole(browser);
   const { code, page: consolePage } = instructor;
   await expect(consolePage.getByTestId('join-url')).toContainText(`/join/${code}`);
@@ -49,6 +52,8 @@ test('the console creates a room, three phones join by code, a reload keeps the 
   await ada.getByRole('button', { name: /Send to 1/ }).click();
   await expect(grace.getByText('hello from the front row')).toBeVisible();
   await screenshot(grace, 'phone-sandbox-inbox');
+  await checkPhoneScreen(grace, 'the sandbox inbox');
+  await checkPhoneScreen(ada, 'the sandbox sender');
   await screenshot(consolePage, 'console');
 
   await expectCleanAndClose([instructor, ...phones]);

@@ -1,16 +1,19 @@
 import { expect, type Page } from '@playwright/test';
 import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
+import { checkPhoneScreen, expectNoNodeIds } from './phoneChecks';
 
 const tapName = (page: Page, name: string) => page.getByRole('group', { name: /^Tap a name/ }).getByRole('button', { name, exact: true });
 
 test('gossip: three phones spread the rumour by tapping names, round by round; the console draws the curve against the theory', async ({
   browser,
 }) => {
+  // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
+  test.setTimeout(180_000);
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
-  const ada = await joinPhone(browser, code, 'Ada', 'Pixel 7');
-  const grace = await joinPhone(browser, code, 'Grace', 'iPhone 13');
-  const linus = await joinPhone(browser, code, 'Linus', 'Galaxy S9+');
+  const ada = await joinPhone(browser, code, 'Ada', 'iPhone 13');
+  const grace = await joinPhone(browser, code, 'Grace', '360x640');
+  const linus = await joinPhone(browser, code, 'Linus', 'iPhone 13');
   const phones: Actor[] = [ada, grace, linus];
   await expect(con.getByTestId('node-count')).toHaveText('3');
 
@@ -33,6 +36,7 @@ test('gossip: three phones spread the rumour by tapping names, round by round; t
   await expect(grace.page.getByTestId('rumour-status')).toContainText('You have not heard the rumour yet');
   await expect(grace.page.getByText('narwhal')).toHaveCount(0);
   await screenshot(grace.page, 'gossip-phone-before');
+  await checkPhoneScreen(grace.page, 'a phone that has not heard (360×640)');
 
   // Ada knows it from the start and taps Grace's name. (Rounds are short and the machine may be
   // busy: the test reads which round each tap landed in rather than assume it.)
@@ -40,6 +44,7 @@ test('gossip: three phones spread the rumour by tapping names, round by round; t
   await expect(ada.page.getByTestId('told-by')).toContainText('You started with it');
   await tapName(ada.page, 'Grace').click();
   await screenshot(ada.page, 'gossip-phone-origin');
+  await checkPhoneScreen(ada.page, 'the origin (iPhone 13)');
 
   // After: Grace's phone shows the word and who told her, in which round; she may pass it on
   // from the next one.
@@ -57,6 +62,7 @@ test('gossip: three phones spread the rumour by tapping names, round by round; t
   await screenshot(con, 'gossip-console');
   await closeUp(con.getByTestId('gossip-console'), 'gossip-console-panel');
   await screenshot(grace.page, 'gossip-phone-pick');
+  await checkPhoneScreen(grace.page, 'a phone picking a name (360×640)');
 
   // Grace taps Linus: everyone knows, and the game ends at once with its result.
   await tapName(grace.page, 'Linus').click();
@@ -68,6 +74,18 @@ test('gossip: three phones spread the rumour by tapping names, round by round; t
   await expect(result.getByTestId('result-redundant')).toHaveText('0');
   await screenshot(con, 'gossip-console-result');
   await closeUp(result, 'gossip-console-result-panel');
+  await expectNoNodeIds(con, 'the console after a gossip round');
+
+  // Each phone: its own line about the round (who told it, how far the rumour went).
+  await expect(grace.page.getByTestId('recap')).toContainText('You heard the rumour from Ada');
+  for (const p of phones) await expect(p.page.getByTestId('recap')).toContainText(`All 3 knew it after ${rounds} rounds.`);
+  await screenshot(linus.page, 'gossip-phone-after');
+  for (const [p, label] of [
+    [ada, 'origin'],
+    [grace, 'second'],
+    [linus, 'last'],
+  ] as const)
+    await checkPhoneScreen(p.page, `the ${label} phone after the round`);
 
   await expectCleanAndClose([instructor, ...phones]);
 });

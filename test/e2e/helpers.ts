@@ -102,13 +102,29 @@ export async function openConsole(browser: Browser): Promise<Actor & { code: str
   return { context, page, errors, code };
 }
 
-export async function joinPhone(browser: Browser, code: string, nickname: string, device: (typeof PHONES)[number]): Promise<Actor> {
-  const { defaultBrowserType: _ignored, ...descriptor } = devices[device];
+/** A 360×640 Android phone (the smallest the product is built for), as a Playwright context's options. */
+export const SMALL_ANDROID = {
+  viewport: { width: 360, height: 640 },
+  screen: { width: 360, height: 640 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  userAgent: 'Mozilla/5.0 (Linux; Android 12; SM-A125F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
+} as const;
+
+export async function joinPhone(
+  browser: Browser,
+  code: string,
+  nickname: string,
+  device: (typeof PHONES)[number] | '360x640',
+): Promise<Actor> {
+  const descriptor = device === '360x640' ? SMALL_ANDROID : (({ defaultBrowserType: _ignored, ...d }) => d)(devices[device]);
   const context = await browser.newContext(descriptor);
   const page = await context.newPage();
   const errors = watchErrors(page, nickname);
   await page.goto(`/join/${code}`);
-  await expect(page.getByLabel('Room code')).toHaveValue(code);
+  // The code in the link is checked at once: the nickname step follows.
+  await expect(page.getByRole('heading', { name: `Join room ${code}` })).toBeVisible();
   await expect(page).toHaveTitle(`Join ${code}`);
   await page.getByLabel('Nickname').fill(nickname);
   await page.getByRole('button', { name: 'Join' }).click();

@@ -70,6 +70,8 @@ const GAMES = [{ id: 'sandbox' }, { id: 'election' }, { id: 'gossip' }, { id: 'b
 
 for (const game of GAMES) {
   test(`the stage of a ${game.id} round fits 1920×1080 and 1280×720, joining, playing and at the verdict`, async ({ browser }) => {
+    // Three phases at two sizes, each checked and photographed: long on a loaded machine.
+    test.slow();
     const instructor = await openConsole(browser);
     const { page: con, code } = instructor;
     // The stage opens from the console, in its own window of the same browser (it holds the key).

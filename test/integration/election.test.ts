@@ -96,7 +96,8 @@ describe('election over real sockets', () => {
     const old = byId.get(first.leader!.node)!;
     expect(old).toBeDefined();
     const oldTerm = first.leader!.term;
-    const oldCommit = game(old)!.commitIndex;
+    // The leader's own screen may reach its phone a moment after the console's snapshot.
+    const oldCommit = (await until(() => ((game(old)?.commitIndex ?? 0) >= 1 ? game(old) : null), sockets, 5_000))!.commitIndex;
 
     // Cut the leader and one bot off from the other three.
     const minority = [old.node, botIds[0]!];

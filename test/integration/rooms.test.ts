@@ -37,7 +37,11 @@ describe('rooms', () => {
     const s = await connect(server.url);
     expect(await ask(s, 'room:join', { code, nickname: '  ADA ' })).toMatchObject({ ok: false, error: { code: 'nickname_taken' } });
     expect(await ask(s, 'room:join', { code, nickname: '   ' })).toMatchObject({ ok: false, error: { code: 'nickname_invalid' } });
-    expect(await ask(s, 'room:join', { code, nickname: 'x'.repeat(21) })).toMatchObject({ ok: false, error: { code: 'nickname_invalid' } });
+    expect(await ask(s, 'room:join', { code, nickname: 'x'.repeat(21) })).toMatchObject({
+      ok: false,
+      error: { code: 'nickname_too_long' },
+    });
+    expect(await ask(s, 'room:join', { code, nickname: '\u202e' })).toMatchObject({ ok: false, error: { code: 'nickname_invalid' } });
     expect(await ask(s, 'room:join', { code: 'ZZZZZ', nickname: 'Bob' })).toMatchObject({ ok: false, error: { code: 'unknown_room' } });
     expect(await ask(s, 'room:join', { code: 'O0I1L', nickname: 'Bob' })).toMatchObject({ ok: false, error: { code: 'bad_code' } });
   });
@@ -88,6 +92,29 @@ describe('rooms', () => {
     expect(await ask(s, 'room:join', { code, nickname: 'c' })).toMatchObject({ ok: false, error: { code: 'room_locked' } });
     await ask(instructor, 'console:end', {});
     expect(await ask(s, 'room:join', { code, nickname: 'c' })).toMatchObject({ ok: false, error: { code: 'room_ended' } });
+  });
+
+  it('room:check reads a code before the nickname: open, locked, full, ended (with the replay link once shared), unknown', async () => {
+    server.config.capacity = 1;
+    const { socket: instructor, code, key } = await createRoom(server.url);
+    const s = await connect(server.url);
+    expect(await ask(s, 'room:check', { code: code.toLowerCase() })).toEqual({ ok: true, data: { code, status: 'open', replay: null } });
+    expect(await ask(s, 'room:check', { code: 'ZZZZZ' })).toMatchObject({ ok: false, error: { code: 'unknown_room' } });
+    expect(await ask(s, 'room:check', { code: 'O0I1L' })).toMatchObject({ ok: false, error: { code: 'bad_code' } });
+    await joinNode(server.url, code, 'a');
+    expect(await ask(s, 'room:check', { code })).toMatchObject({ ok: true, data: { status: 'full' } });
+    await ask(instructor, 'console:lock', { locked: true });
+    expect(await ask(s, 'room:check', { code })).toMatchObject({ ok: true, data: { status: 'locked' } });
+    await ask(instructor, 'console:end', {});
+    expect(await ask(s, 'room:check', { code })).toEqual({ ok: true, data: { code, status: 'ended', replay: null } });
+    // The instructor shares the replay: the room's phones are offered it.
+    const room = server.app.registry.anyRoom(code)!;
+    const shared = await fetch(`${server.url}/api/recordings/${room.state.header.session}/share`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}` },
+    }).then((r) => r.json() as Promise<{ ok: boolean; data: { url: string } }>);
+    expect(shared.ok).toBe(true);
+    expect(await ask(s, 'room:check', { code })).toEqual({ ok: true, data: { code, status: 'ended', replay: shared.data.url } });
   });
 
   it('resumes with the token: same node id and the same state after a disconnect', async () => {

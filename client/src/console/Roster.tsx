@@ -87,7 +87,7 @@ const RosterRow = memo(function RosterRow(props: {
   const t = useT();
   return (
     <li data-node={props.id}>
-      <span className="name" title={props.id}>
+      <span className="name" title={props.nickname}>
         {props.nickname}
       </span>
       {props.crashed && <span className="pill crashed">{t('console.roster.crashed')}</span>}

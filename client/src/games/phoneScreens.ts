@@ -25,6 +25,19 @@ export const PHONE_SCREENS: Record<string, PhoneScreen> = Object.fromEntries(
 
 export const PHONE_GAMES = Object.keys(LOADERS);
 
+/** Each game's one line after a round (what you did, what happened to the class), from the same modules. */
+const RECAP_LOADERS: Record<string, () => Promise<PhoneScreen>> = {
+  sandbox: () => import('./sandbox/SandboxPhone').then((m) => erase(m.SandboxRecap)),
+  gossip: () => import('./gossip/GossipPhone').then((m) => erase(m.GossipRecap)),
+  election: () => import('./election/ElectionPhone').then((m) => erase(m.ElectionRecap)),
+  byzantine: () => import('./byzantine/ByzantinePhone').then((m) => erase(m.ByzantineRecap)),
+  cart: () => import('./cart/CartRecap').then((m) => erase(m.CartRecap)),
+};
+
+export const PHONE_RECAPS: Record<string, PhoneScreen> = Object.fromEntries(
+  Object.entries(RECAP_LOADERS).map(([game, load]) => [game, lazy(() => load().then((screen) => ({ default: screen })))]),
+);
+
 /** Fetches every game's screen (once; the browser keeps the modules). A failure shows later, if that game is played. */
 export function prefetchPhoneScreens(): void {
   for (const load of Object.values(LOADERS)) load().catch(() => {});

@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { Nick } from './Nick';
+import { useT } from '../i18n/I18nProvider';
 
 interface Props {
   peers: string[];
@@ -15,10 +17,11 @@ interface Props {
 
 /** Big tap targets for choosing other nodes, with a search box once the room is big. */
 export function PeerPicker({ peers, names, selected, onChange, max, disabled, label }: Props) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
-    const list = q ? peers.filter((p) => (names.get(p) ?? p).toLocaleLowerCase().includes(q)) : peers;
+    const list = q ? peers.filter((p) => (names.get(p) ?? '').toLocaleLowerCase().includes(q)) : peers;
     return list.slice(0, 60);
   }, [peers, names, query]);
   const toggle = (id: string) => {
@@ -28,21 +31,24 @@ export function PeerPicker({ peers, names, selected, onChange, max, disabled, la
   return (
     <div className="stack">
       {peers.length > 12 && (
-        <input aria-label="Search names" placeholder="Search names…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          aria-label={t('phone.picker.search')}
+          placeholder={t('phone.picker.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       )}
-      <fieldset className="picker plain-group" aria-label={label ?? 'Choose nodes'}>
+      <fieldset className="picker plain-group" aria-label={label ?? t('phone.picker.label')}>
         {shown.map((id) => (
           <button key={id} type="button" aria-pressed={selected.includes(id)} disabled={disabled} onClick={() => toggle(id)}>
             {selected.includes(id) ? '✓ ' : ''}
-            {names.get(id) ?? id}
+            <Nick name={names.get(id) ?? t('phone.someoneWhoLeft')} />
           </button>
         ))}
       </fieldset>
-      {query && shown.length === 0 && <p className="muted">No name matches “{query.trim()}”.</p>}
+      {query && shown.length === 0 && <p className="muted">{t('phone.picker.none', { query: query.trim() })}</p>}
       {shown.length < peers.length && !query && (
-        <p className="muted">
-          Showing {shown.length} of {peers.length}: search for a name.
-        </p>
+        <p className="muted">{t('phone.picker.showing', { shown: shown.length, total: peers.length })}</p>
       )}
     </div>
   );

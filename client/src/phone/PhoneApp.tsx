@@ -1,16 +1,25 @@
 // The student's phone: join with a code and a nickname, wait in the lobby, play the node.
 
 import { Suspense, useEffect, useState, type FormEvent } from 'react';
+import type { RoomCheck } from '../../../shared/protocol/events';
+import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { NodeView } from '../../../shared/protocol/views';
-import { NICKNAME_MAX, normaliseRoomCode } from '../../../shared/protocol/codes';
-import { PHONE_SCREENS, prefetchPhoneScreens } from '../games/phoneScreens';
+import { checkNickname, NICKNAME_MAX, nicknameLength, normaliseRoomCode, type NicknameProblem } from '../../../shared/protocol/codes';
+import { PHONE_RECAPS, PHONE_SCREENS, prefetchPhoneScreens } from '../games/phoneScreens';
 import { usePhoneSession, type PhoneSession } from './usePhoneSession';
 import { useWakeLock } from './useWakeLock';
 import { APP_NAME, useTitle } from '../useTitle';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import './phone.css';
+import { Nick } from './Nick';
+import { useT } from '../i18n/I18nProvider';
+import type { Translator } from '../i18n/translate';
+import { errorText } from './errorText';
 
-export function PhoneApp({ initialCode }: { initialCode: string }) {
+export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
   const session = usePhoneSession();
+  // The code the page was opened with (a link, a QR code); forgotten when the student asks for another room.
+  const [initialCode, setInitialCode] = useState(linked);
   const { view, connection, resuming } = session;
   useWakeLock(!!view);
   const inRoom = !!view;
@@ -20,17 +29,24 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
     const timer = setTimeout(prefetchPhoneScreens, 500);
     return () => clearTimeout(timer);
   }, [inRoom]);
+  const t = useT();
   const linkCode = normaliseRoomCode(initialCode);
-  useTitle(view ? `${view.you.nickname} — room ${view.room.code}` : linkCode ? `Join ${linkCode}` : `Join a room — ${APP_NAME}`);
+  useTitle(
+    view
+      ? t('phone.title.inRoom', { nickname: view.you.nickname, code: view.room.code })
+      : linkCode
+        ? t('phone.title.joinCode', { code: linkCode })
+        : t('phone.title.join', { app: APP_NAME }),
+  );
 
   const banner =
     connection !== 'online' && (view || resuming) ? (
       <div className="banner reconnecting" role="status">
-        Reconnecting… you keep your place.
+        {t('phone.banner.reconnecting')}
       </div>
     ) : view?.room.paused ? (
       <div className="banner paused" role="status">
-        The instructor paused the network: messages wait.
+        {t('phone.banner.paused')}
       </div>
     ) : null;
 
@@ -41,8 +57,17 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
         <main className="phone-main">
           {resuming ? (
             <p className="lobby-big" role="status">
-              Getting your place back…
+              {t('phone.resuming')}
             </p>
+          ) : session.endedCode ? (
+            <EndedRoom
+              session={session}
+              code={session.endedCode}
+              onAnother={() => {
+                setInitialCode('');
+                session.clearEnded();
+              }}
+            />
           ) : (
             <JoinForm session={session} initialCode={initialCode} />
           )}
@@ -54,13 +79,13 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
   return (
     <div className="phone">
       <header className="phone-top">
-        <span className="who" data-testid="nickname">
+        <span className="who" data-testid="nickname" title={view.you.nickname}>
           {view.you.nickname}
         </span>
         <span className="spacer" />
         <LanguagePicker />
         <span className="code">
-          <span className="sr-only">Room </span>
+          <span className="sr-only">{t('phone.roomLabel')} </span>
           {view.room.code}
         </span>
       </header>
@@ -72,58 +97,153 @@ export function PhoneApp({ initialCode }: { initialCode: string }) {
   );
 }
 
+type Checked = { code: string; status: RoomCheck['status']; replay: string | null };
+
+/**
+ * Joining in two steps, as Kahoot does with its PIN: the room code first (checked with the
+ * server at once, so a wrong code is said before any nickname is typed), then the nickname,
+ * with a counter and the server's own rules checked as the student types.
+ */
 function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode: string }) {
+  const t = useT();
   const [code, setCode] = useState(() => normaliseRoomCode(initialCode) ?? initialCode.toUpperCase());
-  const [nickname, setNickname] = useState('');
+  const [checked, setChecked] = useState<Checked | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const online = session.connection === 'online';
+  const check = async (typed: string) => {
     setError(null);
-    const normal = normaliseRoomCode(code);
-    if (!normal) return setError('A room code has 5 letters and digits, like K7QX3.');
-    if (!nickname.trim()) return setError('Pick a nickname so the class knows who you are.');
+    const normal = normaliseRoomCode(typed);
+    if (!normal) return setError(t('phone.join.badCode'));
     setBusy(true);
-    const err = await session.join(normal, nickname);
+    const r = await session.check(normal);
     setBusy(false);
-    if (err) setError(err.message);
+    if (!r.ok) return setError(r.error.code === 'unknown_room' ? t('phone.join.unknownRoom', { code: normal }) : errorText(t, r.error));
+    if (r.data.status === 'locked') return setError(t('phone.join.locked', { code: normal }));
+    if (r.data.status === 'full') return setError(t('phone.join.full', { code: normal }));
+    setChecked(r.data);
   };
+  // A link or a QR code brings the code: check it as soon as the connection is up.
+  const linked = normaliseRoomCode(initialCode);
+  const [autoChecked, setAutoChecked] = useState(false);
+  useEffect(() => {
+    if (!linked || autoChecked || !online) return;
+    setAutoChecked(true);
+    void check(linked);
+  });
+
+  if (checked?.status === 'ended') {
+    return (
+      <SessionOver
+        code={checked.code}
+        replay={checked.replay}
+        onAnother={() => {
+          setChecked(null);
+          setCode('');
+        }}
+      />
+    );
+  }
+  if (checked) return <NicknameStep session={session} code={checked.code} onBack={() => setChecked(null)} />;
   return (
-    <form className="stack" onSubmit={submit} aria-labelledby="join-title">
-      <h1 id="join-title">Join the cluster</h1>
+    <form
+      className="stack"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void check(code);
+      }}
+      aria-labelledby="join-title"
+    >
+      <h1 id="join-title">{t('phone.join.title')}</h1>
       {session.notice && (
         <div className="notice stack" role="status">
-          <span>{session.notice.message}</span>
+          <span>{errorText(t, session.notice)}</span>
           {session.notice.code === 'replaced' && (
             <button type="button" className="big" onClick={session.takeOver}>
-              Play on this screen
+              {t('phone.join.takeOver')}
             </button>
           )}
         </div>
       )}
+      <p className="muted">{t('phone.join.step1')}</p>
       <div className="field">
-        <label htmlFor="join-code">Room code</label>
+        <label htmlFor="join-code">{t('phone.join.codeLabel')}</label>
         <input
           id="join-code"
           className="code-input"
           value={code}
-          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          onChange={(e) => {
+            setCode(e.target.value.toUpperCase());
+            setError(null);
+          }}
           autoComplete="off"
           autoCapitalize="characters"
+          spellCheck={false}
           maxLength={8}
           inputMode="text"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'join-error' : undefined}
         />
       </div>
+      {error && (
+        <div className="error" role="alert" id="join-error">
+          {error}
+        </div>
+      )}
+      <button className="big" type="submit" disabled={busy}>
+        {busy ? t('phone.join.checking') : t('phone.join.next')}
+      </button>
+      {!online && (
+        <p className="muted" role="status">
+          {t('phone.join.connecting')}
+        </p>
+      )}
+      <LanguagePicker className="language-picker join-language" />
+    </form>
+  );
+}
+
+/** Step 2: the nickname, counted as the server counts it, refused (never cut) when too long. */
+function NicknameStep({ session, code, onBack }: { session: PhoneSession; code: string; onBack(): void }) {
+  const t = useT();
+  const [nickname, setNickname] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const length = nicknameLength(nickname);
+  const over = length > NICKNAME_MAX;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const local = checkNickname(nickname);
+    if (!local.ok) return setError(nicknameProblem(t, local.problem));
+    setBusy(true);
+    const err = await session.join(code, nickname);
+    setBusy(false);
+    if (err) setError(joinError(t, err));
+  };
+  return (
+    <form className="stack" onSubmit={submit} aria-labelledby="join-title" noValidate>
+      <h1 id="join-title">{t('phone.join.roomTitle', { code })}</h1>
+      <p className="muted">{t('phone.join.step2')}</p>
       <div className="field">
-        <label htmlFor="join-nickname">Nickname</label>
+        <label htmlFor="join-nickname">{t('phone.join.nicknameLabel')}</label>
         <input
           id="join-nickname"
           value={nickname}
-          onChange={(e) => setNickname(e.target.value)}
-          maxLength={NICKNAME_MAX}
+          onChange={(e) => {
+            setNickname(e.target.value);
+            setError(null);
+          }}
           autoComplete="nickname"
-          placeholder="What should the class call you?"
+          placeholder={t('phone.join.nicknamePlaceholder')}
+          aria-invalid={over || error ? true : undefined}
+          aria-describedby="join-count"
         />
+        <span id="join-count" className={`join-count${over ? ' over' : ''}`} aria-live="polite">
+          {over
+            ? t('phone.join.countOver', { length, max: NICKNAME_MAX, over: length - NICKNAME_MAX })
+            : t('phone.join.count', { length, max: NICKNAME_MAX })}
+        </span>
       </div>
       {error && (
         <div className="error" role="alert">
@@ -131,66 +251,136 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
         </div>
       )}
       <button className="big" type="submit" disabled={busy}>
-        {busy ? 'Joining…' : 'Join'}
+        {busy ? t('phone.join.joining') : t('phone.join.join')}
       </button>
-      {session.connection !== 'online' && (
-        <p className="muted" role="status">
-          Connecting to the server…
-        </p>
-      )}
+      <button type="button" className="secondary" onClick={onBack}>
+        {t('phone.join.otherCode')}
+      </button>
     </form>
   );
 }
 
-const roundOver = async () => ({ code: 'round_over', message: 'This round is over: wait for the next one.' });
+function nicknameProblem(t: Translator, problem: NicknameProblem): string {
+  if (problem === 'too_long') return t('phone.join.tooLong', { max: NICKNAME_MAX });
+  return problem === 'control' ? t('phone.join.control') : t('phone.join.empty');
+}
+
+function joinError(t: Translator, err: ErrorInfo): string {
+  if (err.code === 'nickname_too_long') return nicknameProblem(t, 'too_long');
+  if (err.code === 'nickname_invalid') return nicknameProblem(t, err.params?.problem === 'control' ? 'control' : 'empty');
+  if (err.code === 'nickname_taken') return t('phone.join.taken', { nickname: String(err.params?.nickname ?? '') });
+  return errorText(t, err);
+}
+
+/** How often a phone left on "This session is over" asks whether the replay has been shared. */
+const REPLAY_POLL_MS = 20_000;
+
+/** The room this phone was in has ended: the screen says so and keeps asking for the replay's link. */
+function EndedRoom({ session, code, onAnother }: { session: PhoneSession; code: string; onAnother(): void }) {
+  const [replay, setReplay] = useState<string | null>(null);
+  const { check } = session;
+  useEffect(() => {
+    if (replay) return;
+    let live = true;
+    const ask = async () => {
+      const r = await check(code);
+      if (live && r.ok && r.data.replay) setReplay(r.data.replay);
+    };
+    void ask();
+    const timer = setInterval(() => void ask(), REPLAY_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [check, code, replay]);
+  return <SessionOver code={code} replay={replay} onAnother={onAnother} />;
+}
+
+/** The session is over: say so, offer another room, and the replay if the instructor shared it. */
+function SessionOver({ code, replay, onAnother }: { code: string; replay: string | null; onAnother(): void }) {
+  const t = useT();
+  return (
+    <section className="stack session-over" aria-labelledby="over-title" data-testid="session-over">
+      <h1 id="over-title">{t('phone.over.title')}</h1>
+      <p>{t('phone.over.text', { code })}</p>
+      {replay ? (
+        <a className="button big" href={replay}>
+          {t('phone.over.replay')}
+        </a>
+      ) : (
+        <p className="muted">{t('phone.over.noReplay')}</p>
+      )}
+      <button
+        type="button"
+        className={replay ? 'secondary big' : 'big'}
+        onClick={() => {
+          window.history.replaceState(null, '', '/join');
+          onAnother();
+        }}
+      >
+        {t('phone.over.another')}
+      </button>
+    </section>
+  );
+}
+
+const roundOver = async () => ({ code: 'round_over', message: 'This round is over.' });
 
 function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const last = view.lastRound;
   if (view.room.ended) {
-    return <p className="lobby-big">This session has ended. Thank you for playing!</p>;
+    return <p className="lobby-big">{t('phone.over.short')}</p>;
   }
   if (view.you.crashed) {
     return (
       <div className="crashed-screen" role="alert">
-        <h2>Your node has crashed</h2>
-        <p>The instructor crashed it. It sends nothing and hears nothing until it is restarted. Keep this page open.</p>
+        <h2>{t('phone.crashed.title')}</h2>
+        <p>{t('phone.crashed.text')}</p>
       </div>
     );
   }
   const Screen = view.round ? PHONE_SCREENS[view.round.game] : undefined;
   const LastScreen = last ? PHONE_SCREENS[last.game] : undefined;
+  const Recap = last ? PHONE_RECAPS[last.game] : undefined;
   const toggleAutopilot = async (on: boolean) => {
     setError(null);
     const err = await session.setAutopilot(on);
-    if (err) setError(err.message);
+    if (err) setError(errorText(t, err));
   };
+  const gameName = (game: string, title: string) => t.dynamic(`phone.game.${game}`) ?? title;
   return (
     <>
       {!view.round && last && LastScreen && (
         <section className="panel stack" aria-labelledby="last-round">
-          <h2 id="last-round">Round {last.index} is over</h2>
-          <p>{last.title}: the results are on the projector.</p>
+          <h2 id="last-round">{t('phone.last.title', { index: last.index })}</h2>
+          {Recap && (
+            <Suspense fallback={null}>
+              <Recap view={last.view} node={view} roster={session.roster} act={roundOver} />
+            </Suspense>
+          )}
+          <p className="muted">{t('phone.last.projector', { game: gameName(last.game, last.title) })}</p>
           <details open>
-            <summary>Your node at the end of the round</summary>
+            <summary>{t('phone.last.yourNode')}</summary>
             <LastRoundView Screen={LastScreen} last={last} node={view} roster={session.roster} />
           </details>
         </section>
       )}
       {!view.round && (
         <section className="stack" aria-live="polite">
-          <p className="lobby-big">You are in, {view.you.nickname}!</p>
+          <p className="lobby-big">{t('phone.lobby.in', { nickname: view.you.nickname })}</p>
           <p className="node-count" data-testid="node-count">
             {session.roster.count}
           </p>
           <p className="muted" style={{ textAlign: 'center' }}>
-            {session.roster.count === 1 ? 'node' : 'nodes'} in the room. Wait for the instructor to start a round.
+            {t('phone.lobby.count', { count: session.roster.count })}
           </p>
         </section>
       )}
       {view.round && !view.playing && (
         <p className="notice" role="status">
-          A round of {view.round.title} is on. You joined after it started: you will play in the next one.
+          {t('phone.lobby.late', { game: gameName(view.round.game, view.round.title) })}
         </p>
       )}
       {view.round && view.playing && Screen && view.game !== null && (
@@ -198,15 +388,13 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
           <Screen view={view.game} node={view} roster={session.roster} act={session.act} />
         </Suspense>
       )}
-      {view.round && view.playing && !Screen && (
-        <p className="error">This phone does not know the game "{view.round.game}". Reload the page.</p>
-      )}
+      {view.round && view.playing && !Screen && <p className="error">{t('phone.unknownGame', { game: view.round.game })}</p>}
       {view.round && view.playing && (
         <label className="switch">
           <span>
-            <b>Autopilot</b>
+            <b>{t('phone.autopilot')}</b>
             <br />
-            <span className="muted">The built-in bot plays your node while you watch.</span>
+            <span className="muted">{t('phone.autopilot.help')}</span>
           </span>
           <input type="checkbox" checked={view.you.autopilot} onChange={(e) => void toggleAutopilot(e.target.checked)} />
         </label>
@@ -216,17 +404,19 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
           {error}
         </div>
       )}
-      <footer className="row">
-        <span className="muted">You are node {view.you.nickname}.</span>
+      <footer className="phone-footer">
+        <span className="muted">
+          {t('phone.footer.youPlay')} <Nick name={view.you.nickname} />
+        </span>
         <span className="spacer" />
         <button
           type="button"
           className="secondary small"
           onClick={() => {
-            if (window.confirm('Leave this room? You would join again as a new node.')) void session.leave();
+            if (window.confirm(t('phone.leave.confirm'))) void session.leave();
           }}
         >
-          Leave
+          {t('phone.leave')}
         </button>
       </footer>
     </>
@@ -255,9 +445,10 @@ function LastRoundView({
 }
 
 function GameLoading() {
+  const t = useT();
   return (
     <p className="lobby-big" role="status">
-      Loading the game…
+      {t('phone.loadingGame')}
     </p>
   );
 }

@@ -2,10 +2,10 @@
 // resume token is kept in localStorage), and the latest view and roster.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JoinedData, Roster } from '../../../shared/protocol/events';
+import type { JoinedData, RoomCheck, Roster } from '../../../shared/protocol/events';
 import { patched } from '../../../shared/protocol/patch';
 import { applyRosterPatch } from '../../../shared/protocol/roster';
-import type { ErrorInfo } from '../../../shared/protocol/result';
+import type { ErrorInfo, Result } from '../../../shared/protocol/result';
 import type { NodeView } from '../../../shared/protocol/views';
 import { connectSocket, request, type ClientSocket } from '../socket';
 import { setRoomLanguage } from '../i18n/language';
@@ -47,6 +47,12 @@ export interface PhoneSession {
   /** Why the phone is not (or no longer) in a room. */
   notice: ErrorInfo | null;
   socket: ClientSocket | null;
+  /** The code of the room whose session ended under this phone (it shows "This session is over"). */
+  endedCode: string | null;
+  /** Forget the ended room (the student joins another). */
+  clearEnded(): void;
+  /** Whether a code names a room that can be joined (before the nickname). */
+  check(code: string): Promise<Result<RoomCheck>>;
   join(code: string, nickname: string): Promise<ErrorInfo | null>;
   act(action: unknown): Promise<ErrorInfo | null>;
   setAutopilot(on: boolean): Promise<ErrorInfo | null>;
@@ -81,6 +87,9 @@ export function usePhoneSession(): PhoneSession {
   useEffect(() => setRoomLanguage(roomLanguage), [roomLanguage]);
   const [roster, setRoster] = useState<Roster>({ count: 0, nodes: [] });
   const [notice, setNotice] = useState<ErrorInfo | null>(null);
+  const [endedCode, setEndedCode] = useState<string | null>(null);
+  const viewRef = useRef<NodeView | null>(null);
+  viewRef.current = view;
   const [resuming, setResuming] = useState<boolean>(() => loadSaved() !== null);
   const socketRef = useRef<ClientSocket | null>(null);
   const [socket, setSocket] = useState<ClientSocket | null>(null);
@@ -114,6 +123,7 @@ export function usePhoneSession(): PhoneSession {
         save(null);
         setView(null);
         setNotice(r.error);
+        if (r.error.code === 'room_ended') setEndedCode(saved.code);
       }
     };
     resumeRef.current = resume;
@@ -145,6 +155,7 @@ export function usePhoneSession(): PhoneSession {
       // Replaced: the token is still this browser's (the other tab uses it too), so keep it.
       if (n.reason === 'replaced') replacedRef.current = true;
       else save(null);
+      if (n.reason === 'ended') setEndedCode(viewRef.current?.room.code ?? loadSaved()?.code ?? null);
       setView(null);
       setNotice({ code: n.reason, message: n.message });
     });
@@ -155,6 +166,22 @@ export function usePhoneSession(): PhoneSession {
       s.disconnect();
     };
   }, [start]);
+
+  const check = useCallback(async (code: string): Promise<Result<RoomCheck>> => {
+    const s = socketRef.current;
+    if (!s || !(await connected(s, JOIN_WAIT_MS))) {
+      return {
+        ok: false,
+        error: { code: 'offline', message: 'Cannot reach the server. Check that you are on the class Wi-Fi, then try again.' },
+      };
+    }
+    return request(s, 'room:check', { code });
+  }, []);
+
+  const clearEnded = useCallback(() => {
+    setEndedCode(null);
+    setNotice(null);
+  }, []);
 
   const join = useCallback(
     async (code: string, nickname: string) => {
@@ -204,5 +231,5 @@ export function usePhoneSession(): PhoneSession {
     else void resumeRef.current();
   }, []);
 
-  return { connection, resuming, view, roster, notice, socket, join, act, setAutopilot, leave, takeOver };
+  return { connection, resuming, view, roster, notice, socket, endedCode, clearEnded, check, join, act, setAutopilot, leave, takeOver };
 }

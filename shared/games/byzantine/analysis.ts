@@ -1,10 +1,10 @@
 // The round's result, recorded when it ends and shown on the projector ([B9]).
 
 import type { NodeId } from '../../protocol/ids';
-import type { Notice } from '../../protocol/notice';
 import type { NetStats } from '../types';
 import type { Strategy, Value } from './config';
-import { bound, evaluate, loyalDecisions, loyalOrder, type Bound } from './outcome';
+import { notice, nodeParam, type Notice } from '../../protocol/notice';
+import { bound, breakdown, evaluate, loyalDecisions, loyalOrder, reliable, type Bound, type Breakdown } from './outcome';
 import { general, doneStep, lieutenants, type ByzantineState, type PhaseRecord, type Tally } from './state';
 import { consoleRow } from './console';
 
@@ -54,8 +54,14 @@ export interface ByzantineResult {
   bound: Bound;
   /** No message was dropped, lost or late and no general was down at the end: the bound's promise applies. */
   reliable: boolean;
-  /** Things worth a word in class: decisions against the majority, crashed generals, lost messages. */
-  flags: string[];
+  /** Why the verdict is what it is: the algorithm's own outcome, and who decided against their majority. */
+  breakdown: Breakdown;
+  /**
+   * Things worth a word in class, as notices the client words with nicknames:
+   * `byzantine.flag.against` {node, decision, majority}, `byzantine.flag.crashed` {node},
+   * `byzantine.flag.lost` {count}, `byzantine.flag.late` {count}.
+   */
+  flags: Notice[];
   messages: {
     sent: number;
     delivered: number;
@@ -74,8 +80,6 @@ export interface ByzantineResult {
   notes: Notice[];
 }
 
-const label = (v: Value): string => (v === 'attack' ? 'Attack' : 'Retreat');
-
 /** Messages the generals sent at each level (index 0: level 1), dropped ones included. */
 export function sentByLevel(s: ByzantineState): number[] {
   const out = Array.from({ length: s.m + 1 }, () => 0);
@@ -86,7 +90,7 @@ export function sentByLevel(s: ByzantineState): number[] {
 export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
   const outcome = s.outcome ?? evaluate(s);
   const rows: Record<NodeId, LieutenantResult> = {};
-  const flags: string[] = [];
+  const flags: Notice[] = [];
   for (const l of lieutenants(s)) {
     const row = consoleRow(s, l);
     const relays: LieutenantResult['relays'] = {};
@@ -107,18 +111,12 @@ export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
       forged: row.forged,
     };
     if (row.againstMajority && row.decision)
-      flags.push(`${l} decided ${label(row.decision)} against its majority (${label(row.suggested)}).`);
-    if (row.crashed) flags.push(`${l} was down when the decision phase ended: it decided nothing.`);
+      flags.push(notice('byzantine.flag.against', { node: nodeParam(l), decision: row.decision, majority: row.suggested }));
+    if (row.crashed) flags.push(notice('byzantine.flag.crashed', { node: nodeParam(l) }));
   }
   const lost = s.counts.lost + s.counts.dropped;
-  if (lost > 0)
-    flags.push(
-      `${lost} message${lost === 1 ? '' : 's'} never arrived in time: each counted as Retreat (the bound assumes a reliable network).`,
-    );
-  if (s.counts.late > 0)
-    flags.push(
-      `${s.counts.late} message${s.counts.late === 1 ? '' : 's'} arrived after ${s.counts.late === 1 ? 'its' : 'their'} phase and ${s.counts.late === 1 ? 'was' : 'were'} ignored.`,
-    );
+  if (lost > 0) flags.push(notice('byzantine.flag.lost', { count: lost }));
+  if (s.counts.late > 0) flags.push(notice('byzantine.flag.late', { count: s.counts.late }));
   return {
     game: 'byzantine',
     complete: s.step >= doneStep(s),
@@ -138,7 +136,8 @@ export function analyse(s: ByzantineState, net: NetStats): ByzantineResult {
     ic2: outcome.ic2,
     verdict: outcome.verdict,
     bound: bound(s),
-    reliable: lost === 0 && s.counts.late === 0 && !Object.values(rows).some((r) => r.crashed),
+    reliable: reliable(s),
+    breakdown: breakdown(s),
     flags,
     messages: {
       sent: net.sent,

@@ -60,32 +60,30 @@ describe('byzantine: the bound as the paper proves it', () => {
       const problems: string[] = [];
       let covered = 0;
       let uncovered = 0;
-      {
-        for (const f of [1, 2, 3])
-          for (const m of [1, 2, 3])
-            for (const signed of [false, true])
-              for (const strategy of STRATEGIES)
-                for (const commanderTraitor of [false, true]) {
-                  const { args, trials, summary } = cell(n, f, m, signed, strategy, commanderTraitor);
-                  if (summary.bound.brokenPromises !== 0) problems.push(`${args}: brokenPromises ${summary.bound.brokenPromises}`);
-                  for (const t of trials) {
-                    // The round keeps one lieutenant loyal: f is capped at N − 2 lieutenants (+ the commander).
-                    const expectedF = Math.min(f, n - 2 + (commanderTraitor ? 1 : 0));
-                    if (t.f !== expectedF) problems.push(`${args}: f is ${t.f}, expected ${expectedF}`);
-                    if (expectedF < f && !t.notes.some((x) => x.code === 'byzantine.note.traitors_capped'))
-                      problems.push(`${args}: capped without a note`);
-                    const promised = paperPromises(t.n, t.f, m, signed);
-                    if (t.withinBound !== promised) problems.push(`${args}: withinBound ${t.withinBound}, the paper says ${promised}`);
-                    if (promised) covered++;
-                    else {
-                      uncovered++;
-                      if (t.guaranteed) problems.push(`${args}: reported guaranteed outside the theorem`);
-                    }
-                    if (promised && t.reliable && (!t.ic1 || t.ic2 === false))
-                      problems.push(`${args}: the theorem covers it and IC1 ${t.ic1}, IC2 ${t.ic2} (seed ${t.seed})`);
+      for (const f of [1, 2, 3])
+        for (const m of [1, 2, 3])
+          for (const signed of [false, true])
+            for (const strategy of STRATEGIES)
+              for (const commanderTraitor of [false, true]) {
+                const { args, trials, summary } = cell(n, f, m, signed, strategy, commanderTraitor);
+                if (summary.bound.brokenPromises !== 0) problems.push(`${args}: brokenPromises ${summary.bound.brokenPromises}`);
+                for (const t of trials) {
+                  // The round keeps one lieutenant loyal: f is capped at N − 2 lieutenants (+ the commander).
+                  const expectedF = Math.min(f, n - 2 + (commanderTraitor ? 1 : 0));
+                  if (t.f !== expectedF) problems.push(`${args}: f is ${t.f}, expected ${expectedF}`);
+                  if (expectedF < f && !t.notes.some((x) => x.code === 'byzantine.note.traitors_capped'))
+                    problems.push(`${args}: capped without a note`);
+                  const promised = paperPromises(t.n, t.f, m, signed);
+                  if (t.withinBound !== promised) problems.push(`${args}: withinBound ${t.withinBound}, the paper says ${promised}`);
+                  if (promised) covered++;
+                  else {
+                    uncovered++;
+                    if (t.guaranteed) problems.push(`${args}: reported guaranteed outside the theorem`);
                   }
+                  if (promised && t.reliable && (!t.ic1 || t.ic2 === false))
+                    problems.push(`${args}: the theorem covers it and IC1 ${t.ic1}, IC2 ${t.ic2} (seed ${t.seed})`);
                 }
-      }
+              }
       expect(problems).toEqual([]);
       // Every N has cells outside the theorem (f = 3 > m = 1, at least); from N = 4 on, some inside it.
       expect(uncovered).toBeGreaterThan(0);

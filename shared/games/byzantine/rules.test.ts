@@ -272,7 +272,10 @@ describe('byzantine: decisions', () => {
     expect(r.running).toBe(false);
     const res = r.result();
     expect(res.lieutenants.n2).toMatchObject({ decision: 'retreat', majority: 'attack', againstMajority: true, decidedBy: 'node' });
-    expect(res.flags.join(' ')).toContain('n2 decided Retreat against its majority');
+    expect(res.flags).toContainEqual({
+      code: 'byzantine.flag.against',
+      params: { node: { node: 'n2' }, decision: 'retreat', majority: 'attack' },
+    });
     expect(res.ic1).toBe(false);
   });
 

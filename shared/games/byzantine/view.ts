@@ -4,6 +4,7 @@
 import type { NodeId } from '../../protocol/ids';
 import { DEFAULT_VALUE, VALUES, type Strategy, type Value } from './config';
 import { choice, recipientsOf } from './paths';
+import { breakdown, reliable, type Breakdown } from './outcome';
 import { heldOrder } from './rules';
 import {
   decideStep,
@@ -102,12 +103,28 @@ export interface ByzantineView {
   tally: Tally | null;
   /** SM: the values you accepted (decide by them: one value, or Retreat). */
   accepted: Value[] | null;
-  /** The majority of the tally, ties Retreat (SM: your one accepted value, or Retreat). */
+  /**
+   * Your majority. Until the decision phase: of what has arrived so far (null while nothing has,
+   * or on a tie; SM: your accepted value, Retreat if both). From the decision phase on: of the
+   * frozen tally, where what never came counts as Retreat and a tie is Retreat ([B8]).
+   */
   suggested: Value | null;
   /** Loyal lieutenant: you may decide now. */
   canDecide: boolean;
   decision: Value | null;
   decidedBy: 'node' | 'timeout' | null;
+  /**
+   * Once the round is decided: whether the loyal lieutenants agreed (IC1) and, if not, why
+   * (`Breakdown`, about IC1 alone). Not IC2: whether it applies would tell whether the
+   * commander was a traitor, and no view says anything of another node's role ([B2]).
+   */
+  ending: { ic1: boolean; cause: Breakdown['cause'] } | null;
+}
+
+function endingOf(s: ByzantineState): NonNullable<ByzantineView['ending']> {
+  const ic1 = s.outcome?.ic1 ?? true;
+  const b = breakdown(s);
+  return { ic1, cause: ic1 ? null : b.algorithm.ic1 ? 'people' : reliable(s) ? 'traitors' : 'network' };
 }
 
 function toMessage(i: { from: NodeId; value: Value; path: NodeId[]; at: number; status: InboxStatus }): ReceivedMessage {
@@ -124,6 +141,18 @@ export function liveSuggestion(s: ByzantineState, g: General): Value {
   if (g.suggested) return g.suggested;
   if (s.signed) return choice(g.accepted);
   return g.live.attack * 2 > s.generals.length - 1 ? 'attack' : DEFAULT_VALUE;
+}
+
+/**
+ * What a phone shows as the majority ([B8]): until the tally freezes, the majority of what has
+ * arrived (null while nothing has, or on a tie), since a message still to come may yet arrive;
+ * from the decision phase on, the frozen majority, in which what never came counts as Retreat.
+ */
+export function majoritySoFar(s: ByzantineState, g: General): Value | null {
+  if (g.suggested) return g.suggested;
+  if (s.signed) return g.accepted.length === 0 ? null : choice(g.accepted);
+  const { attack, retreat } = g.live;
+  return attack > retreat ? 'attack' : retreat > attack ? 'retreat' : null;
 }
 
 function pendingFor(s: ByzantineState, node: NodeId, g: General): PendingSend[] {
@@ -185,6 +214,7 @@ export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
     closing: s.closing,
     phaseTimer: s.step <= decideStep(s) ? phaseTimerKey(s.step) : null,
     phaseEndsAt: s.phaseEndsAt,
+    ending: s.outcome ? endingOf(s) : null,
   };
   if (!g) {
     return {
@@ -244,7 +274,7 @@ export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
     pending: pendingFor(s, node, g),
     tally: commander ? null : liveTally(s, g),
     accepted: commander || !s.signed ? null : [...g.accepted],
-    suggested: commander ? null : liveSuggestion(s, g),
+    suggested: commander ? null : majoritySoFar(s, g),
     canDecide: !commander && !g.traitor && s.step === decideStep(s) && g.decision === null,
     decision: g.decision,
     decidedBy: g.decidedBy,

@@ -102,6 +102,16 @@ export interface ElectionView {
   notice: NodeNotice | null;
   pace: Pace;
   timing: Timing;
+  /**
+   * What happened to the class, for the phone's line after the round (public: the projector
+   * shows it too): the latest term that elected a leader, with its votes; the first value
+   * committed and when (session ms); when the round started.
+   */
+  recap: {
+    leader: { term: number; by: CardRef; votes: number } | null;
+    committed: { value: string; at: number } | null;
+    startedAt: number;
+  };
 }
 
 export function cardRef(s: ElectionState, node: NodeId): CardRef {
@@ -169,7 +179,19 @@ export function nodeView(s: ElectionState, node: NodeId): ElectionView | null {
     notice: n.notice,
     pace: s.config.pace,
     timing: s.timing,
+    recap: recapOf(s),
   };
+}
+
+function recapOf(s: ElectionState): ElectionView['recap'] {
+  let leader: ElectionView['recap']['leader'] = null;
+  for (const rec of Object.values(s.terms)) {
+    const won = rec.leaders[0];
+    if (won !== undefined && (!leader || rec.term > leader.term))
+      leader = { term: rec.term, by: cardRef(s, won), votes: rec.candidates[won] ?? 0 };
+  }
+  const first = s.committed[0];
+  return { leader, committed: first ? { value: first.value, at: first.at } : null, startedAt: s.startedAt };
 }
 
 function leadView(s: ElectionState, node: NodeId): LeadView {

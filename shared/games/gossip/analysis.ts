@@ -7,7 +7,7 @@ import type { NetStats } from '../types';
 import { cardInfo } from './cards';
 import type { GossipMode } from './config';
 import { nodeOf, type GossipState, type Outcome } from './state';
-import { PUSH_FORMULA, pushRounds } from './theory';
+import { modeRounds, FORMULAS } from './theory';
 
 /** Nodes listed by name in a result; the counts by reason cover all of them. */
 export const NEVER_LISTED = 300;
@@ -51,6 +51,7 @@ export interface GossipResult {
   never: Record<NeverReason, number>;
   /** The first NEVER_LISTED nodes that never learned, with why. */
   neverLearned: { node: NodeId; reason: NeverReason }[];
+  /** Theory for the mode played ([G16]; without loss). */
   theory: { formula: string; rounds: number };
 }
 
@@ -89,6 +90,9 @@ export function gossipResult(state: GossipState, net: NetStats): GossipResult {
     net: { ...net, dropped: { ...net.dropped } },
     never,
     neverLearned,
-    theory: { formula: PUSH_FORMULA, rounds: pushRounds(state.nodes.length, state.config.fanout) },
+    theory: {
+      formula: FORMULAS[state.config.mode],
+      rounds: modeRounds(state.config.mode, state.nodes.length, state.config.fanout),
+    },
   };
 }

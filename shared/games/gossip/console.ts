@@ -5,7 +5,7 @@ import type { NodeId } from '../../protocol/ids';
 import { cardInfo, type CardInfo } from './cards';
 import { TICK_KEY, type GossipMode } from './config';
 import { nodeOf, picksNow, type DownReason, type GossipState, type Outcome, type ReachSummary } from './state';
-import { PUSH_FORMULA, pushCurve, pushRounds } from './theory';
+import { FORMULAS, modeCurve, modeRounds } from './theory';
 
 export interface GossipConsoleNode {
   knows: boolean;
@@ -58,7 +58,7 @@ export interface GossipConsoleView {
   stalledRounds: number;
   status: 'running' | 'stalled' | 'over';
   outcome: Outcome | null;
-  /** Push-gossip theory for this N and fanout (drawn for every mode, exact only for push). */
+  /** Theory for this mode, N and fanout ([G16]): the formula, its rounds and the mean-field curve. */
   theory: { formula: string; rounds: number; curve: number[] };
   perNode: Record<NodeId, GossipConsoleNode>;
 }
@@ -84,7 +84,7 @@ export function consoleView(state: GossipState): GossipConsoleView {
     };
   }
   const n = state.nodes.length;
-  const theoryRounds = pushRounds(n, config.fanout);
+  const theoryRounds = modeRounds(config.mode, n, config.fanout);
   return {
     game: 'gossip',
     mode: config.mode,
@@ -119,9 +119,9 @@ export function consoleView(state: GossipState): GossipConsoleView {
     status: state.over !== null ? 'over' : state.stuckSince !== null ? 'stalled' : 'running',
     outcome: state.outcome,
     theory: {
-      formula: PUSH_FORMULA,
+      formula: FORMULAS[config.mode],
       rounds: theoryRounds,
-      curve: pushCurve(n, config.fanout, Math.min(config.maxRounds, Math.ceil(theoryRounds * 2) + 2)),
+      curve: modeCurve(config.mode, n, config.fanout, Math.min(config.maxRounds, Math.ceil(theoryRounds * 2) + 2)),
     },
     perNode,
   };

@@ -8,7 +8,7 @@ import { intFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
 import type { GossipResult } from './analysis';
 import { gossipConfig, MODES, type GossipConfig } from './config';
 import type { GossipState } from './state';
-import { PUSH_FORMULA, pushRounds } from './theory';
+import { gossipTheory } from './theory';
 
 export const SIM_ROUND_MS = 1_000;
 export const SIM_BOT_DELAY_MS = 10;
@@ -69,7 +69,7 @@ export const gossipSim: SimPlugin<GossipConfig, GossipState, GossipResult, Gossi
     never: r.never,
     seed: info.seed,
   }),
-  summary: (t, config) => {
+  summary: (t, config, { loss }) => {
     const done = t.map((x) => x.rounds).filter((x): x is number => x !== null);
     const nodes = t[0]?.nodes ?? 0;
     const avg = (f: (x: GossipTrial) => number) => round(mean(t.map(f)));
@@ -87,7 +87,11 @@ export const gossipSim: SimPlugin<GossipConfig, GossipState, GossipResult, Gossi
         min: done.length ? done.reduce((a, b) => Math.min(a, b)) : null,
         max: done.length ? done.reduce((a, b) => Math.max(a, b)) : null,
       },
-      theory: { formula: PUSH_FORMULA, rounds: round(pushRounds(nodes, config.fanout)), appliesTo: 'push' },
+      /** The formula for the mode that ran ([G16]); under loss, push's with the fanout k(1 − p). */
+      theory: (() => {
+        const th = gossipTheory(config.mode, nodes, config.fanout, loss);
+        return { ...th, fanout: round(th.fanout), rounds: round(th.rounds) };
+      })(),
       messages: avg((x) => x.messages),
       redundant: avg((x) => x.redundant),
       dropped: {

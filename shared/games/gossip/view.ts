@@ -46,6 +46,12 @@ export interface GossipNodeView {
   pullRequests: PullRequest[];
   /** highest-card mode: your card and the highest card you have seen (yours until someone beats it). */
   cards: { yours: CardInfo; best: CardInfo; bestFrom: NodeId | null; bestRound: number } | null;
+  /**
+   * Once the game has ended by itself (everyone knows, or it is stuck): how many of the round's
+   * nodes knew at the end (highest card: had seen the top card), after how many gossip rounds.
+   * Null while it runs: during the game a node never learns how far the rumour went ([G13]).
+   */
+  ending: { informed: number; of: number; rounds: number } | null;
 }
 
 export function nodeView(state: GossipState, node: NodeId): GossipNodeView | null {
@@ -83,5 +89,6 @@ export function nodeView(state: GossipState, node: NodeId): GossipNodeView | nul
           bestRound: me.bestRound,
         }
       : null,
+    ending: state.over === null ? null : { informed: state.informed, of: state.nodes.length, rounds: state.round },
   };
 }

@@ -6,21 +6,21 @@ import { useEffect, useRef, useState } from 'react';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import type { ByzantineView, PendingSend, ReceivedMessage } from '../../../../shared/games/byzantine/view';
 import { buzz, type PhoneGameProps } from '../types';
-import { currentStep, formatLeft, Icon, label, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
+import { currentStep, formatLeft, Icon, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
 import { keyed } from '../../keyed';
 import { must } from '../../../../shared/must';
+import { NowLine, Term } from '../../phone/Term';
+import { useT } from '../../i18n/I18nProvider';
+import type { Translator } from '../../i18n/translate';
+import { errorText } from '../../phone/errorText';
+import { valueWord } from './words';
 
 type Act = (action: unknown) => Promise<boolean>;
 
-const STRATEGY_TEXT: Record<string, string> = {
-  flip: 'it says the opposite of what it was told',
-  split: 'it tells the first half Attack and the rest Retreat',
-  random: 'it tosses a coin for each lieutenant',
-};
-
 export function ByzantinePhone({ view, node, roster, act }: PhoneGameProps<ByzantineView>) {
+  const t = useT();
   const nameOf = useNames(roster.nodes);
-  const name = (id: string) => (id === view.you ? 'you' : nameOf(id));
+  const name = (id: string) => (id === view.you ? t('byzantine.phone.you') : nameOf(id));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ask: Act = async (action) => {
@@ -28,29 +28,30 @@ export function ByzantinePhone({ view, node, roster, act }: PhoneGameProps<Byzan
     setBusy(true);
     const err = await act(action);
     setBusy(false);
-    if (err) setError(err.message);
+    if (err) setError(errorText(t, err, nameOf));
     return !err;
   };
   useBuzzes(view);
 
   return (
     <div className="byz stack">
+      <NowLine>{nowLine(t, view, name, node.you.autopilot)}</NowLine>
       <RoleCard view={view} name={name} />
-      <PhaseBar view={view} timers={node.timers} t={node.t} paused={node.room.paused} />
+      <PhaseBar view={view} timers={node.timers} at={node.t} paused={node.room.paused} />
       {error && (
         <div className="error" role="alert">
           {error}
         </div>
       )}
       {view.role === 'observer' && (
-        <section className="panel byz-now" aria-label="What to do now">
-          <p className="byz-big">You are watching this round.</p>
-          <p className="muted">It already has {view.generals.length} generals. You will play in a later round: watch the projector.</p>
+        <section className="panel byz-now" aria-label={t('byzantine.phone.nowLabel')}>
+          <p className="byz-big">{t('byzantine.phone.watching')}</p>
+          <p className="muted">{t('byzantine.phone.watchingMore', { count: view.generals.length })}</p>
         </section>
       )}
       {view.role === 'commander' && <CommanderScreen view={view} name={name} ask={ask} busy={busy} />}
       {view.role === 'lieutenant' && (
-        <LieutenantScreen view={view} name={name} ask={ask} busy={busy} timers={node.timers} t={node.t} paused={node.room.paused} />
+        <LieutenantScreen view={view} name={name} ask={ask} busy={busy} timers={node.timers} at={node.t} paused={node.room.paused} />
       )}
     </div>
   );
@@ -75,61 +76,97 @@ function useBuzzes(view: ByzantineView) {
   }, [view.order, view.received, view.late, view.forged, view.canDecide, view.closing]);
 }
 
+/**
+ * The role card looks the same on every phone from a metre away: one colour, one size, one
+ * layout. What is public (who commands) is written on it; whether you are loyal is read close
+ * up, only while the student holds "Show my role" (or for a few seconds after a keyboard or
+ * screen-reader press), in a box whose size does not depend on the role.
+ */
 function RoleCard({ view, name }: { view: ByzantineView; name(id: string): string }) {
+  const t = useT();
+  const [shown, setShown] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
   if (view.role === 'observer') return null;
   const commander = view.role === 'commander';
-  if (view.traitor) {
-    return (
-      <section className="byz-role traitor" aria-label="Your role" data-testid="byz-role">
-        <div className="byz-role-head">
-          <Icon name="traitor" size={40} />
-          <div>
-            <div className="byz-role-word">TRAITOR</div>
-            <div className="byz-role-sub">
-              {commander ? 'You are the commander, and a traitor.' : 'You are a lieutenant, and a traitor.'}
-            </div>
-          </div>
-        </div>
-        <p>
-          {commander
-            ? 'You may give each lieutenant a different order. Try to make the loyal ones disagree.'
-            : 'You choose what you tell each lieutenant. Try to make the loyal ones disagree.'}
-        </p>
-        <p className="byz-role-small">
-          Only your phone knows. Keep your screen to yourself.
-          {view.strategy && <> On autopilot, or when time runs out, {STRATEGY_TEXT[view.strategy] ?? view.strategy}.</>}
-        </p>
-      </section>
-    );
-  }
+  const show = (on: boolean) => {
+    clearTimeout(timer.current ?? undefined);
+    setShown(on);
+  };
+  const secret = view.traitor
+    ? commander
+      ? { word: t('byzantine.role.traitorCommander'), text: t('byzantine.role.traitorCommander.text') }
+      : { word: t('byzantine.role.traitorLieutenant'), text: t('byzantine.role.traitorLieutenant.text') }
+    : commander
+      ? { word: t('byzantine.role.loyalCommander'), text: t('byzantine.role.loyalCommander.text') }
+      : { word: t('byzantine.role.loyalLieutenant'), text: t('byzantine.role.loyalLieutenant.text') };
+  const strategy = view.strategy ? t.dynamic(`byzantine.role.strategy.${view.strategy}`) : null;
   return (
-    <section className="byz-role loyal" aria-label="Your role" data-testid="byz-role">
+    <section className="byz-role" aria-label={t('byzantine.role.label')} data-testid="byz-role">
       <div className="byz-role-head">
-        <Icon name={commander ? 'commander' : 'loyal'} size={40} />
-        <div>
-          <div className="byz-role-word">{commander ? 'COMMANDER' : 'LIEUTENANT'}</div>
-          <div className="byz-role-sub">
-            {commander ? 'You are the commander. You are loyal.' : `You are loyal. ${name(view.commander)} commands.`}
-          </div>
+        <Icon name="commander" size={32} />
+        <div className="byz-role-public">
+          {commander ? t('byzantine.role.youCommand') : t('byzantine.role.lieutenant', { commander: name(view.commander) })}
         </div>
       </div>
-      <p>
-        {commander
-          ? 'Give all your lieutenants the same order. Some generals may be traitors.'
-          : 'You pass on exactly what the commander told you, then decide. Some generals may be traitors.'}
-      </p>
+      <div className="byz-secret" aria-live="polite" data-testid="byz-secret">
+        {shown ? (
+          <>
+            <b className="byz-secret-word">{secret.word}</b> <span>{secret.text}</span>
+            {view.traitor && strategy && <span> {strategy}</span>}
+          </>
+        ) : (
+          <span className="muted-on-dark">{t('byzantine.role.hidden')}</span>
+        )}
+      </div>
+      <button
+        type="button"
+        className="byz-reveal"
+        aria-pressed={shown}
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture?.(e.pointerId);
+          show(true);
+        }}
+        onPointerUp={() => show(false)}
+        onPointerCancel={() => show(false)}
+        onContextMenu={(e) => e.preventDefault()}
+        onKeyDown={(e) => {
+          if (e.key === ' ' || e.key === 'Enter') {
+            e.preventDefault();
+            show(true);
+          }
+        }}
+        onKeyUp={() => show(false)}
+        onClick={(e) => {
+          // A screen reader's or a switch's press comes as a click alone: show the role for a moment.
+          if (e.detail !== 0) return;
+          show(true);
+          timer.current = setTimeout(() => setShown(false), 5000);
+        }}
+      >
+        {t('byzantine.role.hold')}
+      </button>
     </section>
   );
 }
 
-function PhaseBar({ view, timers, t, paused }: { view: ByzantineView; timers: Record<string, number>; t: number; paused: boolean }) {
-  const now = useSessionNow(t, paused);
+function PhaseBar({ view, timers, at, paused }: { view: ByzantineView; timers: Record<string, number>; at: number; paused: boolean }) {
+  const t = useT();
+  const now = useSessionNow(at, paused);
   const steps = phaseSteps(view.m);
+  const stepText = (step: number) =>
+    step === 1
+      ? t('byzantine.phase.orders')
+      : step <= view.m + 1
+        ? view.m === 1
+          ? t('byzantine.phase.relays')
+          : t('byzantine.phase.relaysLevel', { level: step })
+        : t('byzantine.phase.decide');
   const step = currentStep(view.phase, view.level, view.m);
   const deadline = phaseDeadline(timers, view.phaseTimer, view.phaseEndsAt);
   const left = deadline === null ? null : deadline - now;
   return (
-    <section className="byz-phases" aria-label="Phase" data-testid="byz-phase">
+    <section className="byz-phases" aria-label={t('byzantine.phase.label')} data-testid="byz-phase">
       <ol className="byz-steps">
         {steps.map((s) => (
           <li
@@ -138,20 +175,20 @@ function PhaseBar({ view, timers, t, paused }: { view: ByzantineView; timers: Re
             aria-current={s.step === step ? 'step' : undefined}
           >
             {s.step < step ? '✓ ' : ''}
-            {s.text}
+            {stepText(s.step)}
           </li>
         ))}
       </ol>
       <div className="byz-clock" role="timer" aria-live="off">
         {view.phase === 'done' ? (
-          <span>Round over</span>
+          <span>{t('byzantine.phase.over')}</span>
         ) : view.closing ? (
-          <span>Time is up: the last messages are arriving…</span>
+          <span>{t('byzantine.phase.closing')}</span>
         ) : left !== null ? (
           <>
             <Icon name="clock" size={22} />
             <b className={left < 10_000 ? 'soon' : ''}>{formatLeft(left)}</b>
-            <span>{paused ? 'paused' : 'left in this phase'}</span>
+            <span>{paused ? t('byzantine.phase.paused') : t('byzantine.phase.left')}</span>
           </>
         ) : null}
       </div>
@@ -162,6 +199,7 @@ function PhaseBar({ view, timers, t, paused }: { view: ByzantineView; timers: Re
 // ---- the commander -----------------------------------------------------------------------
 
 function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(id: string): string; ask: Act; busy: boolean }) {
+  const t = useT();
   const lieutenants = view.generals.filter((g) => g !== view.commander);
   const sent = view.ordersSent ?? {};
   const given = Object.keys(sent).length;
@@ -170,27 +208,25 @@ function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(
     if (view.traitor && pending) {
       return (
         <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-          <h2 id="byz-now-title">Give your orders</h2>
+          <h2 id="byz-now-title">{t('byzantine.commander.ordersTitle')}</h2>
           <p className="muted">
-            Headquarters advised <ValueTag value={pending.value} />. You are a traitor: choose what each lieutenant hears.
+            {t('byzantine.commander.advised')} <ValueTag value={pending.value} />
           </p>
-          <Chooser pending={pending} name={name} ask={ask} busy={busy} action={(values) => ({ type: 'send', values })} verb="Send" />
+          <p className="muted">{t('byzantine.commander.traitorChoose')}</p>
+          <Chooser pending={pending} name={name} ask={ask} busy={busy} action={(values) => ({ type: 'send', values })} />
         </section>
       );
     }
     const advised = view.suggestedOrder;
     return (
       <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-        <h2 id="byz-now-title">Give your order</h2>
+        <h2 id="byz-now-title">{t('byzantine.commander.orderTitle')}</h2>
         {advised && (
           <p className="byz-big">
-            Headquarters says: <ValueTag value={advised} big />
+            {t('byzantine.commander.headquarters')} <ValueTag value={advised} big />
           </p>
         )}
-        <p className="muted">
-          The same order goes to all {lieutenants.length} lieutenants{given > 0 ? ` (${given} have it already)` : ''}. If time runs out, the
-          advised order goes out.
-        </p>
+        <p className="muted">{t('byzantine.commander.sameOrder', { count: lieutenants.length, given })}</p>
         <div className="byz-choice">
           {(['attack', 'retreat'] as const).map((v) => (
             <button
@@ -198,11 +234,11 @@ function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(
               key={v}
               className={`big byz-btn ${v}${advised === v ? ' advised' : ''}`}
               disabled={busy}
-              aria-label={`Order everyone: ${label(v)}`}
+              aria-label={t('byzantine.commander.orderEveryone', { value: valueWord(t, v) })}
               onClick={() => void ask({ type: 'order', value: v })}
             >
               <Icon name={v} size={28} />
-              {label(v)}
+              {valueWord(t, v)}
             </button>
           ))}
         </div>
@@ -211,22 +247,22 @@ function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(
   }
   return (
     <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-      <h2 id="byz-now-title">{given > 0 ? 'Your orders went out' : 'Orders'}</h2>
+      <h2 id="byz-now-title">{given > 0 ? t('byzantine.commander.wentOut') : t('byzantine.phase.orders')}</h2>
       <p className="byz-big">
         {view.phase === 'orders'
-          ? 'Waiting for the orders to arrive…'
+          ? t('byzantine.commander.arriving')
           : view.phase === 'relays'
-            ? 'The lieutenants are telling each other what you ordered.'
+            ? t('byzantine.commander.relaying')
             : view.phase === 'decide'
-              ? 'The lieutenants are deciding.'
-              : 'The round is over: look at the projector.'}
+              ? t('byzantine.commander.deciding')
+              : t('byzantine.commander.over')}
       </p>
       {given > 0 && (
-        <ul className="byz-list" aria-label="Your orders">
+        <ul className="byz-list" aria-label={t('byzantine.commander.yourOrders')}>
           {lieutenants.map((l) => (
             <li key={l}>
               <span className="byz-name">{name(l)}</span>
-              {sent[l] ? <ValueTag value={sent[l]} /> : <span className="muted">not yet</span>}
+              {sent[l] ? <ValueTag value={sent[l]} /> : <span className="muted">{t('byzantine.notYet')}</span>}
             </li>
           ))}
         </ul>
@@ -243,121 +279,162 @@ function LieutenantScreen(props: {
   ask: Act;
   busy: boolean;
   timers: Record<string, number>;
-  t: number;
+  at: number;
   paused: boolean;
 }) {
+  const t = useT();
   const { view, name } = props;
   return (
     <>
       <NowPanel {...props} />
       <section className="panel stack" aria-labelledby="byz-heard-title">
-        <h2 id="byz-heard-title">What you heard</h2>
+        <h2 id="byz-heard-title">{t('byzantine.heard.title')}</h2>
         <OrderLine view={view} name={name} />
-        {view.tally && <TallyBox view={view} t={view.tally} />}
+        {view.tally && <TallyBox view={view} tally={view.tally} />}
       </section>
       <RelayList view={view} name={name} />
     </>
   );
 }
 
-/** The one thing to do (or to wait for) right now. */
-function NowPanel({ view, name, ask, busy, timers, t, paused }: Parameters<typeof LieutenantScreen>[0]) {
+/**
+ * The one thing to do (or to wait for) right now. Traitors and loyal lieutenants get panels of
+ * the same shape in each phase (a list of lieutenants while passing on, two buttons while
+ * deciding), so that the layout does not give a traitor away either.
+ */
+function NowPanel({ view, name, ask, busy, timers, at, paused }: Parameters<typeof LieutenantScreen>[0]) {
+  const t = useT();
+  const [pretend, setPretend] = useState<Value | null>(null);
   if (view.canDecide && view.suggested) {
-    const other: Value = view.suggested === 'attack' ? 'retreat' : 'attack';
+    return <DecidePanel majority={view.suggested} busy={busy} onDecide={(v) => void ask({ type: 'decide', value: v })} />;
+  }
+  if (view.traitor && view.phase === 'decide' && pretend === null) {
+    // Traitors do not decide; their phone still shows two buttons, so that it looks like the others'.
+    return <DecidePanel majority={view.suggested ?? 'retreat'} busy={busy} traitor onDecide={setPretend} />;
+  }
+  if (view.decision || (view.traitor && pretend && view.phase === 'decide')) {
+    const decided = view.decision ?? pretend ?? 'retreat';
     return (
-      <section className="panel stack byz-now decide" aria-labelledby="byz-now-title">
-        <h2 id="byz-now-title">Decide</h2>
+      <section className="panel stack byz-now done" aria-labelledby="byz-now-title" data-testid="byz-decision">
+        <h2 id="byz-now-title">{t('byzantine.decision.title')}</h2>
         <p className="byz-big">
-          Your majority: <ValueTag value={view.suggested} big />
+          {t('byzantine.decision.youDecided')} <ValueTag value={decided} big />
         </p>
-        <button
-          type="button"
-          className={`big byz-btn ${view.suggested}`}
-          disabled={busy}
-          onClick={() => void ask({ type: 'decide', value: view.suggested })}
-        >
-          <Icon name={view.suggested} size={28} />
-          Decide {label(view.suggested)}
-        </button>
-        <button type="button" className="secondary byz-against" disabled={busy} onClick={() => void ask({ type: 'decide', value: other })}>
-          Decide {label(other)} instead
-        </button>
-        <p className="muted">If time runs out, your phone decides by the majority.</p>
+        <p className="muted">
+          {view.decision === null
+            ? t('byzantine.decision.notSent')
+            : view.decidedBy === 'timeout'
+              ? t('byzantine.decision.timeout')
+              : t('byzantine.decision.watch')}
+        </p>
       </section>
     );
   }
-  if (view.decision) {
+  if (view.phase === 'done') {
     return (
-      <section className="panel stack byz-now done" aria-labelledby="byz-now-title" data-testid="byz-decision">
-        <h2 id="byz-now-title">Your decision</h2>
-        <p className="byz-big">
-          You decided <ValueTag value={view.decision} big />
-        </p>
-        <p className="muted">
-          {view.decidedBy === 'timeout' ? 'Time ran out, so your phone took your majority. ' : ''}
-          Did every loyal general decide the same? Watch the projector.
-        </p>
+      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+        <h2 id="byz-now-title">{t('byzantine.phase.over')}</h2>
+        <p className="byz-big">{t('byzantine.now.done')}</p>
+      </section>
+    );
+  }
+  if (view.phase === 'orders' && !view.order && !view.orderMissing) {
+    return (
+      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+        <h2 id="byz-now-title">{t('byzantine.wait.title')}</h2>
+        <p className="byz-big">{t('byzantine.wait.text', { commander: name(view.commander) })}</p>
       </section>
     );
   }
   if (view.traitor) {
     const open = view.pending.filter((p) => p.recipients.some((r) => p.sent[r] === undefined));
-    if (open.length > 0) {
-      return (
-        <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-          <h2 id="byz-now-title">Tell the others</h2>
-          {open.map((p) => (
-            <PendingChooser key={`${p.level}:${(p.path ?? []).join('>')}`} pending={p} view={view} name={name} ask={ask} busy={busy} />
-          ))}
-        </section>
-      );
-    }
     return (
       <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-        <h2 id="byz-now-title">{view.phase === 'decide' || view.phase === 'done' ? 'Watch' : 'Wait'}</h2>
-        <p className="byz-big">
-          {view.phase === 'orders'
-            ? "Waiting for the commander's order…"
-            : view.phase === 'relays'
-              ? 'Your messages went out. Waiting for the others…'
-              : "Traitors don't decide. Watch the projector: did your lies split the loyal generals?"}
-        </p>
+        <h2 id="byz-now-title">{t('byzantine.pass.title')}</h2>
+        {open.map((p) => (
+          <PendingChooser key={`${p.level}:${(p.path ?? []).join('>')}`} pending={p} view={view} name={name} ask={ask} busy={busy} />
+        ))}
+        {open.length === 0 && <p className="byz-big">{t('byzantine.pass.traitorDone')}</p>}
       </section>
     );
   }
   const relayAt = timers[`byzantine:relay:${view.you}`];
+  const value = view.relayed?.value ?? view.order?.value ?? (view.orderMissing ? 'retreat' : null);
+  const others = view.generals.filter((g) => g !== view.commander && g !== view.you);
   return (
     <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-      <h2 id="byz-now-title">{view.phase === 'orders' && !view.order ? 'Wait for your order' : 'Pass it on'}</h2>
-      {view.phase === 'orders' && !view.order && <p className="byz-big">Waiting for the commander's order…</p>}
-      {view.relaysWaiting > 0 && (
-        <p className="byz-big">
-          The server passes your order on to the other lieutenants
-          {relayAt !== undefined && <RelayCountdown at={relayAt} t={t} paused={paused} />}. You cannot lie.
-        </p>
-      )}
-      {view.relayed && view.relaysWaiting === 0 && (
-        <p className="byz-big">
-          You passed on <ValueTag value={view.relayed.value} /> to the other lieutenants.
-        </p>
-      )}
-      {(view.order || view.orderMissing) && (
-        <p className="muted">{view.phase === 'decide' ? 'Your tally is ready.' : 'When the relays are in, you decide here.'}</p>
+      <h2 id="byz-now-title">{t('byzantine.pass.title')}</h2>
+      <p className="byz-big">
+        {view.relaysWaiting > 0 ? (
+          relayAt !== undefined ? (
+            <RelayCountdown due={relayAt} at={at} paused={paused} />
+          ) : (
+            t('byzantine.pass.loyalNow')
+          )
+        ) : (
+          t('byzantine.pass.loyalDone')
+        )}
+      </p>
+      {value && view.m === 1 && !view.signed && (
+        <ul className="byz-list chooser" aria-label={t('byzantine.pass.listLabel')}>
+          {others.map((r) => (
+            <li key={r}>
+              <span className="byz-name">{name(r)}</span>
+              <span className="byz-told">
+                {view.relaysWaiting > 0 ? t('byzantine.pass.willHear') : t('byzantine.pass.told')} <ValueTag value={value} />
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
 }
 
-function RelayCountdown({ at, t, paused }: { at: number; t: number; paused: boolean }) {
-  const now = useSessionNow(t, paused);
-  return <> in {Math.max(0, Math.ceil((at - now) / 1000))} s</>;
+/** Decide by your majority (or against it); a traitor's copy sends nothing. */
+function DecidePanel({
+  majority,
+  busy,
+  traitor = false,
+  onDecide,
+}: {
+  majority: Value;
+  busy: boolean;
+  traitor?: boolean;
+  onDecide(v: Value): void;
+}) {
+  const t = useT();
+  const other: Value = majority === 'attack' ? 'retreat' : 'attack';
+  return (
+    <section className="panel stack byz-now decide" aria-labelledby="byz-now-title">
+      <h2 id="byz-now-title">{t('byzantine.decide.title')}</h2>
+      <p className="byz-big">
+        <Term id="tally">{t('byzantine.decide.yourMajority')}</Term> <ValueTag value={majority} big />
+      </p>
+      <button type="button" className={`big byz-btn ${majority}`} disabled={busy} onClick={() => onDecide(majority)}>
+        <Icon name={majority} size={28} />
+        {t('byzantine.decide.decide', { value: valueWord(t, majority) })}
+      </button>
+      <button type="button" className="secondary byz-against" disabled={busy} onClick={() => onDecide(other)}>
+        {t('byzantine.decide.instead', { value: valueWord(t, other) })}
+      </button>
+      <p className="muted">{traitor ? t('byzantine.decide.traitor') : t('byzantine.decide.rule')}</p>
+    </section>
+  );
+}
+
+function RelayCountdown({ due, at, paused }: { due: number; at: number; paused: boolean }) {
+  const t = useT();
+  const now = useSessionNow(at, paused);
+  return <>{t('byzantine.pass.loyalIn', { seconds: Math.max(0, Math.ceil((due - now) / 1000)) })}</>;
 }
 
 function OrderLine({ view, name }: { view: ByzantineView; name(id: string): string }) {
+  const t = useT();
   if (view.order) {
     return (
       <div className="byz-order" data-testid="byz-order">
-        <span>Your order from {name(view.order.from)}:</span>
+        <span>{t('byzantine.heard.order', { commander: name(view.order.from) })}</span>
         <ValueTag value={view.order.value} big />
       </div>
     );
@@ -365,79 +442,118 @@ function OrderLine({ view, name }: { view: ByzantineView; name(id: string): stri
   if (view.orderMissing) {
     return (
       <div className="byz-order missing" data-testid="byz-order">
-        <span>No order reached you in time. It counts as</span> <ValueTag value="retreat" />
+        <span>{t('byzantine.heard.orderMissing')}</span> <ValueTag value="retreat" />
       </div>
     );
   }
-  return <p className="muted">No order yet from {name(view.commander)}.</p>;
+  return <p className="muted">{t('byzantine.heard.noOrder', { commander: name(view.commander) })}</p>;
 }
 
-function TallyBox({ view, t }: { view: ByzantineView; t: NonNullable<ByzantineView['tally']> }) {
-  const total = Math.max(1, t.attack + t.retreat + t.missing);
+/**
+ * The tally as it is: until the decision phase, what has arrived and what has not yet (which is
+ * not a Retreat until its phase ends), with the majority of what arrived; then the frozen
+ * tally, where what never came counts as Retreat ([B8]).
+ */
+function TallyBox({ view, tally }: { view: ByzantineView; tally: NonNullable<ByzantineView['tally']> }) {
+  const t = useT();
+  const total = Math.max(1, tally.attack + tally.retreat + tally.missing);
   const frozen = view.phase === 'decide' || view.phase === 'done';
+  const arrived = tally.attack + tally.retreat;
   return (
     <figure
       className="byz-tally"
       data-testid="byz-tally"
-      aria-label={`Tally: ${t.attack} Attack, ${t.retreat} Retreat, ${t.missing} missing`}
+      aria-label={t(frozen ? 'byzantine.tally.labelFrozen' : 'byzantine.tally.labelLive', {
+        attack: tally.attack,
+        retreat: tally.retreat,
+        missing: tally.missing,
+      })}
     >
       <div className="byz-tally-title">
-        {view.signed ? 'Valid signed messages' : 'Your tally'} {frozen ? '' : '(still counting)'}
+        {view.signed
+          ? frozen
+            ? t('byzantine.tally.signed')
+            : t('byzantine.tally.signedCounting')
+          : frozen
+            ? t('byzantine.tally.title')
+            : t('byzantine.tally.titleCounting')}
       </div>
       {(['attack', 'retreat'] as const).map((v) => (
         <div key={v} className="byz-bar-row">
           <ValueTag value={v} />
           <span className="byz-bar" aria-hidden="true">
-            <span className={`fill ${v}`} style={{ width: `${(t[v] / total) * 100}%` }} />
+            <span className={`fill ${v}`} style={{ width: `${(tally[v] / total) * 100}%` }} />
           </span>
-          <b>{t[v]}</b>
+          <b>{tally[v]}</b>
         </div>
       ))}
-      {t.missing > 0 && (
+      {tally.missing > 0 && (
         <div className="byz-bar-row">
-          <span className="byz-value missing">{frozen ? 'Missing' : 'Not yet'}</span>
+          <span className="byz-value missing">{frozen ? t('byzantine.tally.missing') : t('byzantine.tally.notYet')}</span>
           <span className="byz-bar" aria-hidden="true">
-            <span className="fill missing" style={{ width: `${(t.missing / total) * 100}%` }} />
+            <span className="fill missing" style={{ width: `${(tally.missing / total) * 100}%` }} />
           </span>
-          <b>{t.missing}</b>
+          <b>{tally.missing}</b>
         </div>
       )}
-      {t.missing > 0 && (
+      {tally.missing > 0 && (
+        <p className="muted">{frozen ? t('byzantine.tally.missingNote', { count: tally.missing }) : t('byzantine.tally.notYetNote')}</p>
+      )}
+      {view.accepted && (
         <p className="muted">
-          {frozen ? 'Missing messages count as Retreat.' : 'Still to come. Any that never arrives counts as Retreat.'}
+          {view.accepted.length
+            ? t('byzantine.tally.accepted', { values: t.list(view.accepted.map((v) => valueWord(t, v))) })
+            : t('byzantine.tally.acceptedNone')}
         </p>
       )}
-      {view.accepted && <p className="muted">Accepted values: {view.accepted.length ? view.accepted.map(label).join(' and ') : 'none'}.</p>}
-      {view.suggested && (
-        <p className="byz-majority">
-          Majority{frozen ? '' : ' so far'}: <ValueTag value={view.suggested} />
-        </p>
-      )}
+      <p className="byz-majority" data-testid="byz-majority">
+        {frozen ? (
+          view.suggested && (
+            <>
+              {t('byzantine.tally.majority')} <ValueTag value={view.suggested} />
+              {!view.signed && tally.attack * 2 === tally.attack + tally.retreat + tally.missing && (
+                <span className="muted"> {t('byzantine.tally.tie')}</span>
+              )}
+            </>
+          )
+        ) : view.suggested ? (
+          <>
+            {t('byzantine.tally.majorityArrived')} <ValueTag value={view.suggested} />
+          </>
+        ) : arrived === 0 ? (
+          t('byzantine.tally.noneYet')
+        ) : (
+          t('byzantine.tally.tieSoFar')
+        )}
+      </p>
     </figure>
   );
 }
 
-const STATUS_TEXT: Record<ReceivedMessage['status'], string | null> = {
-  counted: null,
-  late: 'late: it arrived after its phase, so it is ignored',
-  forged: 'forged signature: thrown away',
-  ignored: 'you already had this value',
-};
+function statusText(t: Translator, status: ReceivedMessage['status']): string | null {
+  if (status === 'late') return t('byzantine.relay.late');
+  if (status === 'forged') return t('byzantine.relay.forged');
+  if (status === 'ignored') return t('byzantine.relay.ignored');
+  return null;
+}
 
 function RelayList({ view, name }: { view: ByzantineView; name(id: string): string }) {
+  const t = useT();
   const relays = keyed(view.relays, (m) => `${m.path.join('>')}:${m.at}`).reverse();
   const others = view.generals.length - 2;
   return (
     <section className="panel stack" aria-labelledby="byz-relays-title">
       <h2 id="byz-relays-title">
-        Relays to you ({view.received - (view.order ? 1 : 0)}
-        {view.m === 1 && !view.signed ? ` of ${others}` : ''})
+        {view.m === 1 && !view.signed
+          ? t('byzantine.relay.titleOf', { count: view.received - (view.order ? 1 : 0), of: others })
+          : t('byzantine.relay.title', { count: view.received - (view.order ? 1 : 0) })}
       </h2>
+      <p className="muted">
+        <Term id="relay">{t('byzantine.relay.what')}</Term>
+      </p>
       {relays.length === 0 && (
         <p className="muted">
-          {view.phase === 'decide' || view.phase === 'done'
-            ? 'None came in time: each missing relay counts as Retreat.'
-            : 'None yet. Each other lieutenant tells you what the commander told them.'}
+          {view.phase === 'decide' || view.phase === 'done' ? t('byzantine.relay.noneCame') : t('byzantine.relay.noneYet')}
         </p>
       )}
       <ul className="byz-list relays" aria-live="polite">
@@ -445,14 +561,17 @@ function RelayList({ view, name }: { view: ByzantineView; name(id: string): stri
           <li key={key} className={m.status}>
             <div className="byz-relay-main">
               <span className="byz-name">{name(m.from)}</span>
-              <span className="muted">{view.signed ? 'signed' : 'says'}</span>
+              <span className="muted">{view.signed ? t('byzantine.relay.signed') : t('byzantine.relay.says')}</span>
               <ValueTag value={m.value} />
             </div>
             <div className="meta">
               {m.path.length > 2 || view.signed
-                ? `${m.path.map(name).join(' → ')} → you`
-                : `what ${name(must(m.path[0], 'the first general of a relay path'))} told ${name(m.from)}`}
-              {STATUS_TEXT[m.status] && <b> · {STATUS_TEXT[m.status]}</b>}
+                ? t('byzantine.relay.path', { path: m.path.map(name).join(' → ') })
+                : t('byzantine.relay.whatTold', {
+                    commander: name(must(m.path[0], 'the first general of a relay path')),
+                    from: name(m.from),
+                  })}
+              {statusText(t, m.status) && <b> · {statusText(t, m.status)}</b>}
             </div>
           </li>
         ))}
@@ -476,37 +595,31 @@ function PendingChooser({
   ask: Act;
   busy: boolean;
 }) {
+  const t = useT();
   const fromCommander = pending.path === null || pending.path.length === 1;
   return (
     <div className="stack byz-pending">
       <p className="byz-big">
-        {fromCommander && view.orderMissing ? (
-          <>
-            No order reached you: it counts as <ValueTag value={pending.value} big />
-          </>
-        ) : fromCommander ? (
-          <>
-            {name(view.commander)} told you <ValueTag value={pending.value} big />
-          </>
-        ) : (
-          <>
-            {(pending.path ?? []).map(name).join(' → ')} → you: <ValueTag value={pending.value} big />
-          </>
-        )}
+        {fromCommander && view.orderMissing
+          ? t('byzantine.pending.missing')
+          : fromCommander
+            ? t('byzantine.pending.toldYou', { commander: name(view.commander) })
+            : t('byzantine.pending.path', { path: (pending.path ?? []).map(name).join(' → ') })}{' '}
+        <ValueTag value={pending.value} big />
       </p>
       {pending.signable && (
         <p className="muted">
-          You can sign only {pending.signable.length ? pending.signable.map(label).join(' and ') : 'nothing'}: anything else is a forgery
-          they will spot.
+          {pending.signable.length
+            ? t('byzantine.pending.signable', { values: t.list(pending.signable.map((v) => valueWord(t, v))) })
+            : t('byzantine.pending.signableNone')}
         </p>
       )}
-      <p>What do you tell each lieutenant?</p>
+      <p>{t('byzantine.pending.what')}</p>
       <Chooser
         pending={pending}
         name={name}
         ask={ask}
         busy={busy}
-        verb="Send"
         action={(values) =>
           view.signed
             ? { type: 'send', values, level: pending.level }
@@ -526,15 +639,14 @@ function Chooser({
   ask,
   busy,
   action,
-  verb,
 }: {
   pending: PendingSend;
   name(id: string): string;
   ask: Act;
   busy: boolean;
-  verb: string;
   action(values: Record<string, Value>): unknown;
 }) {
+  const t = useT();
   const [picked, setPicked] = useState<Record<string, Value>>({});
   const open = pending.recipients.filter((r) => pending.sent[r] === undefined);
   const chosen = Object.fromEntries(Object.entries(picked).filter(([r]) => open.includes(r)));
@@ -545,12 +657,12 @@ function Chooser({
   };
   return (
     <div className="stack">
-      <fieldset className="byz-quick plain-group" aria-label="Choose for everyone">
+      <fieldset className="byz-quick plain-group" aria-label={t('byzantine.chooser.everyone')}>
         <button type="button" className="secondary" onClick={() => all('attack')}>
-          All Attack
+          {t('byzantine.chooser.all', { value: valueWord(t, 'attack') })}
         </button>
         <button type="button" className="secondary" onClick={() => all('retreat')}>
-          All Retreat
+          {t('byzantine.chooser.all', { value: valueWord(t, 'retreat') })}
         </button>
       </fieldset>
       <ul className="byz-list chooser">
@@ -561,21 +673,21 @@ function Chooser({
               <span className="byz-name">{name(r)}</span>
               {told ? (
                 <span className="byz-told">
-                  told <ValueTag value={told} />
+                  {t('byzantine.pass.told')} <ValueTag value={told} />
                 </span>
               ) : (
-                <fieldset className="byz-pair plain-group" aria-label={`What to tell ${name(r)}`}>
+                <fieldset className="byz-pair plain-group" aria-label={t('byzantine.chooser.whatTo', { name: name(r) })}>
                   {(['attack', 'retreat'] as const).map((v) => (
                     <button
                       key={v}
                       type="button"
                       className={`byz-pick ${v}`}
                       aria-pressed={chosen[r] === v}
-                      aria-label={`Tell ${name(r)}: ${label(v)}`}
+                      aria-label={t('byzantine.chooser.tell', { name: name(r), value: valueWord(t, v) })}
                       onClick={() => setPicked({ ...picked, [r]: v })}
                     >
                       <Icon name={v} size={18} />
-                      {label(v)}
+                      {valueWord(t, v)}
                     </button>
                   ))}
                 </fieldset>
@@ -585,8 +697,55 @@ function Chooser({
         })}
       </ul>
       <button type="button" className="big" disabled={busy || count === 0} onClick={() => void send()}>
-        {count === 0 ? 'Choose for each lieutenant' : `${verb} to ${count} of ${open.length}`}
+        {count === 0 ? t('byzantine.chooser.choose') : t('byzantine.chooser.send', { count, of: open.length })}
       </button>
     </div>
+  );
+}
+
+/**
+ * What to do now, in one line. The same words on a traitor's phone and a loyal one whenever
+ * both have the same thing to do; where they differ, the line is short and read close up.
+ */
+function nowLine(t: Translator, view: ByzantineView, name: (id: string) => string, autopilot: boolean): string {
+  if (view.role === 'observer') return t('byzantine.now.observer');
+  if (autopilot) return t('phone.autopilotNow');
+  if (view.phase === 'done') return t('byzantine.now.done');
+  if (view.role === 'commander') {
+    if (view.canOrder) return t('byzantine.now.order');
+    return view.phase === 'orders' ? t('byzantine.now.ordersOut') : t('byzantine.now.commanderWatch');
+  }
+  if (view.phase === 'orders' && !view.order && !view.orderMissing)
+    return t('byzantine.now.waitOrder', { commander: name(view.commander) });
+  if (view.phase === 'decide') return view.decision ? t('byzantine.now.decided') : t('byzantine.now.decide');
+  return t('byzantine.now.pass');
+}
+
+/** One line after the round: what you did, and whether the loyal generals agreed (never who lied). */
+export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
+  const t = useT();
+  if (view.role === 'observer') return <p className="recap">{t('byzantine.recap.watched')}</p>;
+  let you: string;
+  if (view.role === 'commander') {
+    const sent = Object.values(view.ordersSent ?? {});
+    const [first] = sent;
+    you =
+      first === undefined
+        ? t('byzantine.recap.noOrder')
+        : sent.every((v) => v === first)
+          ? t('byzantine.recap.ordered', { value: valueWord(t, first) })
+          : t('byzantine.recap.differentOrders');
+  } else if (view.decision) {
+    const majority = view.suggested ?? view.decision;
+    const how = majority !== view.decision ? 'against' : view.decidedBy === 'timeout' ? 'timeout' : 'majority';
+    you = t('byzantine.recap.decided', { how, decision: valueWord(t, view.decision), majority: valueWord(t, majority) });
+  } else you = view.traitor ? t('byzantine.recap.traitor') : t('byzantine.recap.nothing');
+  const e = view.ending;
+  const cls = e ? t('byzantine.recap.class', { cause: e.ic1 ? 'agreed' : (e.cause ?? 'traitors') }) : null;
+  return (
+    <p className="recap" data-testid="recap">
+      {you}
+      {cls ? ` ${cls}` : ''}
+    </p>
   );
 }

@@ -4,7 +4,8 @@
 import type { ByzantineResult as Result } from '../../../../shared/games/byzantine/analysis';
 import type { ResultProps } from '../types';
 import { Icon, TraitorTag, ValueTag } from './common';
-import { BoundLine, LieutenantTable, Verdict, type TableRow } from './parts';
+import { BoundLine, causeText, flagText, LieutenantTable, TraitorLies, Verdict, type TableRow } from './parts';
+import { useT } from '../../i18n/I18nProvider';
 import { NoticeText, noticeKey } from '../../i18n/Words';
 
 export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
@@ -23,6 +24,8 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
     late: l.late,
     forged: l.forged,
   }));
+  const t = useT();
+  const cause = causeText(t, r.breakdown, name);
   const alg = `${r.signed ? 'SM' : 'OM'}(${r.m})`;
   const dropped = r.messages.dropped.partition + r.messages.dropped.loss + r.messages.dropped.crashed;
   return (
@@ -47,16 +50,20 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
         <span>
           Traitors: <b>{r.traitors.length ? r.traitors.map(name).join(', ') : 'none'}</b>
         </span>
-        <span className="muted">
-          · {alg} · lies by “{r.strategy}”
-        </span>
+        <span className="muted">· {alg}</span>
       </div>
       <LieutenantTable rows={rows} name={name} relayColumns={rows.length <= 8 && r.m === 1 && !r.signed} signed={r.signed} live={false} />
+      {cause && (
+        <p className="byz-flag" data-testid="byz-cause">
+          {cause}
+        </p>
+      )}
+      <TraitorLies r={r} name={name} />
       {r.flags.length > 0 && (
         <ul className="byz-notes" aria-label="Worth a word">
           {r.flags.map((f) => (
-            <li key={f} className="byz-flag">
-              {f}
+            <li key={JSON.stringify(f)} className="byz-flag">
+              {flagText(t, f, name)}
             </li>
           ))}
         </ul>

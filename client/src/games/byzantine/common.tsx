@@ -4,6 +4,8 @@
 import { type ReactNode, useMemo } from 'react';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import './byzantine.css';
+import { useT } from '../../i18n/I18nProvider';
+import { valueWord } from './words';
 
 export const VALUE_WORD: Record<Value, string> = { attack: 'Attack', retreat: 'Retreat' };
 
@@ -77,12 +79,13 @@ export function Icon({ name, size = 24 }: { name: 'attack' | 'retreat' | 'traito
   }
 }
 
-/** Attack or Retreat, with its icon and its word. */
+/** Attack or Retreat, with its icon and its word (in the reader's language). */
 export function ValueTag({ value, big = false }: { value: Value; big?: boolean }) {
+  const t = useT();
   return (
     <span className={`byz-value ${value}${big ? ' big' : ''}`}>
       <Icon name={value} size={big ? 30 : 18} />
-      {VALUE_WORD[value]}
+      {valueWord(t, value)}
     </span>
   );
 }
@@ -106,10 +109,13 @@ export function formatLeft(ms: number): string {
 }
 
 export function useNames(entries: readonly { id: string; nickname: string }[]): (id: string) => string {
+  const t = useT();
   return useMemo(() => {
     const names = new Map(entries.map((n) => [n.id, n.nickname]));
-    return (id: string) => names.get(id) ?? id;
-  }, [entries]);
+    const gone = t('byzantine.someoneWhoLeft');
+    // A node no longer on the roster (it left) is still a person: never show its id.
+    return (id: string) => names.get(id) ?? gone;
+  }, [entries, t]);
 }
 
 export const PHASE_WORD = { orders: 'Orders', relays: 'Relays', decide: 'Decision', done: 'Done' } as const;

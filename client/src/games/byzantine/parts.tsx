@@ -2,8 +2,13 @@
 // and Pease prove it (OM(m): f ≤ m and N > 2f + m; SM(m): f ≤ m, N ≥ m + 2; beside it the
 // classic N ≥ 3f+1), the verdict (IC1, IC2), and the lieutenants' table.
 
+import type { ByzantineResult } from '../../../../shared/games/byzantine/analysis';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import type { Bound } from '../../../../shared/games/byzantine/bound';
+import type { Breakdown } from '../../../../shared/games/byzantine/outcome';
+import type { Translator } from '../../i18n/translate';
+import { wordParams } from '../../i18n/words';
+import { valueWord } from './words';
 import type { Tally } from '../../../../shared/games/byzantine/state';
 import { useT } from '../../i18n/I18nProvider';
 import { Icon, label, TraitorTag, ValueTag } from './common';
@@ -249,5 +254,69 @@ export function LieutenantTable({
           : 'The tally is the order plus one relay per other lieutenant; a missing one counts as Retreat, a tie is Retreat.'}
       </p>
     </section>
+  );
+}
+
+/** A result's flag in words, every node by its nickname (its code is the message's key). */
+export function flagText(t: Translator, f: Notice, name: (id: string) => string): string {
+  return t.dynamic(`notice.${f.code}`, wordParams(t, f.params, name)) ?? f.code;
+}
+
+/** Why the verdict is what it is: a person not following the algorithm is not the algorithm failing. */
+export function causeText(t: Translator, b: Breakdown, name: (id: string) => string): string | null {
+  switch (b.cause) {
+    case null:
+      return null;
+    case 'people':
+      return [
+        t('byzantine.cause.people'),
+        ...b.against.map((a) => t('notice.byzantine.flag.against', { node: name(a.node), decision: a.decision, majority: a.majority })),
+      ].join(' ');
+    case 'network':
+      return t('byzantine.cause.network');
+    case 'traitors':
+      return t('byzantine.cause.traitors');
+  }
+}
+
+/** What each traitor told whom, as it happened (a person may lie differently to each). */
+export function TraitorLies({ r, name }: { r: ByzantineResult; name(id: string): string }) {
+  const t = useT();
+  if (r.traitors.length === 0 || r.signed || r.m !== 1) return null;
+  type Heard = Value | 'missing';
+  const lines = r.traitors.map((id): { id: string; heard: Heard | null; told: (readonly [string, Heard])[] } => {
+    if (id === r.commander) return { id, heard: null, told: Object.entries(r.orders) };
+    const own = r.lieutenants[id];
+    const told = Object.entries(r.lieutenants)
+      .filter(([l]) => l !== id)
+      .map(([l, row]) => [l, row.relays[id] ?? 'missing'] as const);
+    return { id, heard: own ? (own.order ?? 'missing') : 'missing', told };
+  });
+  return (
+    <ul className="byz-notes" aria-label={t('byzantine.lies.label')}>
+      {lines.map(({ id, heard, told }) => (
+        <li key={id}>
+          {heard === null
+            ? t('byzantine.lies.commander', { name: name(id) })
+            : t('byzantine.lies.lieutenant', {
+                name: name(id),
+                heard: heard === 'missing' ? t('byzantine.lies.nothing') : valueWord(t, heard),
+              })}{' '}
+          {told.length === 0
+            ? t('byzantine.lies.nobody')
+            : told.map(([to, v], i) => (
+                <span key={to}>
+                  {i > 0 ? ', ' : ''}
+                  {name(to)}{' '}
+                  {v === 'missing' ? (
+                    <span className="byz-value missing">{t('byzantine.lies.nothingInTime')}</span>
+                  ) : (
+                    <ValueTag value={v} />
+                  )}
+                </span>
+              ))}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -3,10 +3,17 @@
 
 import type { Card } from '../../../../shared/games/election/cards';
 import type { CardRef } from '../../../../shared/games/election/view';
+import { useT } from '../../i18n/I18nProvider';
+import type { Translator } from '../../i18n/translate';
 
 export function CardFace({ card, size = 'big' }: { card: Card; size?: 'big' | 'medium' }) {
+  const t = useT();
   return (
-    <div className={`el-card el-card-${size}${card.red ? ' red' : ''}`} role="img" aria-label={`Your card: ${spoken(card.label)}`}>
+    <div
+      className={`el-card el-card-${size}${card.red ? ' red' : ''}`}
+      role="img"
+      aria-label={t('election.card.yours', { card: spokenIn(t, card.label) })}
+    >
       <span className="el-card-corner" aria-hidden="true">
         {card.rank}
         <br />
@@ -40,13 +47,29 @@ export function CardTag({ card, name }: { card: Pick<CardRef, 'card' | 'red'>; n
   );
 }
 
-const SUIT_WORDS: Record<string, string> = { '♠': 'spades', '♥': 'hearts', '♦': 'diamonds', '♣': 'clubs' };
-const RANK_WORDS: Record<string, string> = { A: 'ace', J: 'jack', Q: 'queen', K: 'king' };
-
-/** "9♠" → "9 of spades", for screen readers. */
-export function spoken(label: string): string {
+/** "9♠" → "9 of spades", in the reader's language, for screen readers. */
+export function spokenIn(t: Translator, label: string): string {
   const m = /^(?<rank>10|[2-9AJQK])(?<suit>[♠♥♦♣])(?:·(?<deck>\d+))?$/.exec(label);
   const { rank, suit, deck } = m?.groups ?? {};
   if (!rank || !suit) return label;
-  return `${RANK_WORDS[rank] ?? rank} of ${SUIT_WORDS[suit]}${deck ? `, deck ${deck}` : ''}`;
+  const rankWord =
+    rank === 'A'
+      ? t('election.card.ace')
+      : rank === 'J'
+        ? t('election.card.jack')
+        : rank === 'Q'
+          ? t('election.card.queen')
+          : rank === 'K'
+            ? t('election.card.king')
+            : rank;
+  const suitWord =
+    suit === '♠'
+      ? t('election.card.spades')
+      : suit === '♥'
+        ? t('election.card.hearts')
+        : suit === '♦'
+          ? t('election.card.diamonds')
+          : t('election.card.clubs');
+  const spoken = t('election.card.spoken', { rank: rankWord, suit: suitWord });
+  return deck ? t('election.card.deck', { card: spoken, deck: Number(deck) }) : spoken;
 }

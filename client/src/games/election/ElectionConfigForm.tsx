@@ -139,13 +139,13 @@ function RaftOptions({ config, onChange }: { config: ElectionConfig; onChange(fl
   const t = useT();
   return (
     <div className="stack" data-testid="election-options">
-      <label className="check">
+      <label className="el-option">
         <input type="checkbox" checked={config.preVote === true} onChange={(e) => onChange({ preVote: e.target.checked })} />
         <span>
           <b>{t('election.options.preVote')}</b> <span className="muted">{t('election.options.preVote.help')}</span>
         </span>
       </label>
-      <label className="check">
+      <label className="el-option">
         <input type="checkbox" checked={config.checkQuorum === true} onChange={(e) => onChange({ checkQuorum: e.target.checked })} />
         <span>
           <b>{t('election.options.checkQuorum')}</b> <span className="muted">{t('election.options.checkQuorum.help')}</span>

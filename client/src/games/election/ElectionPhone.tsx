@@ -13,11 +13,16 @@ import { seconds, useTick, useViewClock, type ViewClock } from './clock';
 import { ROLE_LOOK } from './look';
 import './election.css';
 import { useOnChange } from '../../useOnChange';
+import { NowLine, Term } from '../../phone/Term';
+import { useT } from '../../i18n/I18nProvider';
+import type { Translator } from '../../i18n/translate';
+import { errorText } from '../../phone/errorText';
 import { ErrorText, NoticeText } from '../../i18n/Words';
 
 type Names = Map<string, string>;
 
 export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<ElectionView>) {
+  const t = useT();
   const names: Names = new Map(roster.nodes.map((n) => [n.id, n.nickname]));
   const clock = useViewClock(node);
   const [error, setError] = useState<string | null>(null);
@@ -32,11 +37,16 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
     setBusy(true);
     const err = await act(action);
     setBusy(false);
-    if (err) setError(err.message);
+    if (err) setError(errorText(t, err, (id) => names.get(id) ?? t('phone.someoneWhoLeft'), 'election'));
     return err === null;
   };
   const locked = busy || autopilot;
-  const timer = v.role !== 'leader' && <TimerPanel v={v} node={node} clock={clock} disabled={locked} send={send} />;
+  // One primary action at a time: a vote request is answered before anything else (the rules'
+  // order: a node that grants a vote restarts its timer and need not stand).
+  const answering = v.pendingVotes.length > 0;
+  const timer = v.role !== 'leader' && (
+    <TimerPanel v={v} node={node} clock={clock} disabled={locked} send={send} waitsForVote={answering} />
+  );
   // What to do comes first: standing once the timer ran out; a follower with a leader reads who leads first.
   const timerFirst = v.timer.expired || (v.role === 'follower' && !v.leader);
 
@@ -45,10 +55,8 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
       <div className="el-phone stack">
         <Hero v={v} />
         <div className="crashed-screen" role="alert">
-          <h2>Your node has crashed</h2>
-          <p>
-            It keeps its term ({v.term}) and its vote, and forgets the rest. It comes back as a follower when the instructor restarts it.
-          </p>
+          <h2>{t('phone.crashed.title')}</h2>
+          <p>{t('election.crashed', { term: v.term })}</p>
         </div>
       </div>
     );
@@ -56,15 +64,16 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
 
   return (
     <div className="el-phone stack" data-testid="election-phone" data-role={v.role}>
+      <NowLine>{nowLine(t, v, autopilot)}</NowLine>
       <Hero v={v} />
       {autopilot && (
         <p className="notice" role="status">
-          <b>Autopilot is playing your node.</b> Watch what it does, or switch it off below to play yourself.
+          <b>{t('election.autopilot.title')}</b> {t('election.autopilot.text')}
         </p>
       )}
       {v.notice && (
         <p className="el-notice" role="status" aria-live="polite">
-          <NoticeText notice={v.notice} nameOf={(id) => names.get(id) ?? id} />
+          <NoticeText notice={v.notice} nameOf={(id) => names.get(id) ?? t('phone.someoneWhoLeft')} />
         </p>
       )}
       {error && (
@@ -72,7 +81,7 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
           {error}
         </div>
       )}
-      {v.pendingVotes.length > 0 && <VoteRequests v={v} names={names} disabled={locked} send={send} />}
+      {answering && <VoteRequests v={v} names={names} disabled={locked} send={send} />}
       {timerFirst && timer}
       {v.votes && v.role === 'candidate' && <Votes v={v} votes={v.votes} names={names} />}
       {v.role === 'leader' && <LeaderPanel v={v} node={node} clock={clock} disabled={locked} send={send} names={names} />}
@@ -103,20 +112,27 @@ function useBuzz(v: ElectionView, autopilot: boolean): void {
 }
 
 function Hero({ v }: { v: ElectionView }) {
+  const t = useT();
   const look = ROLE_LOOK[v.role];
+  const role =
+    v.role === 'leader' ? t('election.role.leader') : v.role === 'candidate' ? t('election.role.candidate') : t('election.role.follower');
   return (
-    <section className="el-hero" aria-label="Your node">
+    <section className="el-hero" aria-label={t('election.hero.label')}>
       <CardFace card={v.card} />
       <div className="el-hero-text">
         <span className={`el-role el-role-${v.role}`} data-testid="role">
-          <span aria-hidden="true">{look.icon}</span> {look.word}
+          <span aria-hidden="true">{look.icon}</span> {role}
         </span>
         <span className="el-term" data-testid="term">
-          Term <b>{v.term}</b>
+          <Term id="term">{t('election.hero.term')}</Term> <b>{v.term}</b>
         </span>
         <span className="el-hero-note">
-          You are <b className={v.card.red ? 'el-red' : ''}>{v.card.label}</b> this round. {v.clusterSize} nodes: {v.majority} make a
-          majority.
+          <Term id="card" word={t('election.hero.cardWord')}>
+            {t('election.hero.card', { card: v.card.label })}
+          </Term>{' '}
+          <Term id="majority" word={t('election.hero.majorityWord')}>
+            {t('election.hero.majority', { nodes: v.clusterSize, majority: v.majority })}
+          </Term>
         </span>
       </div>
     </section>
@@ -134,12 +150,13 @@ function VoteRequests({
   disabled: boolean;
   send(a: ElectionAction): Promise<boolean>;
 }) {
+  const t = useT();
+  const [first] = v.pendingVotes;
   return (
     <section className="panel stack el-requests" aria-labelledby="el-requests-title">
-      <h2 id="el-requests-title">{v.pendingVotes.length === 1 ? 'A vote request' : `${v.pendingVotes.length} vote requests`}</h2>
-      {v.pendingVotes.map((p) => (
-        <Request key={`${p.candidate.node}:${p.term}`} p={p} v={v} names={names} disabled={disabled} send={send} />
-      ))}
+      <h2 id="el-requests-title">{t('election.request.title')}</h2>
+      {first && <Request key={`${first.candidate.node}:${first.term}`} p={first} v={v} names={names} disabled={disabled} send={send} />}
+      {v.pendingVotes.length > 1 && <p className="muted">{t('election.request.more', { count: v.pendingVotes.length - 1 })}</p>}
     </section>
   );
 }
@@ -157,22 +174,25 @@ function Request({
   disabled: boolean;
   send(a: ElectionAction): Promise<boolean>;
 }) {
-  const who = `${p.candidate.card}${names.has(p.candidate.node) ? ` (${names.get(p.candidate.node)})` : ''}`;
+  const t = useT();
+  const nick = names.get(p.candidate.node);
+  const who = nick ? t('election.cardAndName', { card: p.candidate.card, name: nick }) : p.candidate.card;
   return (
     <div className="el-request" data-testid="vote-request">
       <p className="el-big-line">
-        <CardTag card={p.candidate} name={names.get(p.candidate.node)} /> asks for your vote in <b>term {p.term}</b>.
+        <CardTag card={p.candidate} name={nick} /> {t('election.request.asks', { term: p.term })}
       </p>
       {p.grantBlocked ? (
         <p className="el-warn">
-          <span aria-hidden="true">⚠ </span>The server will refuse a Grant:{' '}
-          <ErrorText error={p.grantBlocked} game="election" nameOf={(id) => names.get(id) ?? id} />
+          <span aria-hidden="true">⚠ </span>
+          {t('election.request.blocked')}{' '}
+          <ErrorText error={p.grantBlocked} game="election" nameOf={(id) => names.get(id) ?? t('phone.someoneWhoLeft')} />
         </p>
       ) : (
         <p className="muted">
           {v.votedFor && v.votedFor.node === p.candidate.node && v.term === p.term
-            ? 'You already gave it your vote for this term.'
-            : 'One vote per term: grant it to the first candidate you trust.'}
+            ? t('election.request.already')
+            : t('election.request.oneVote')}
         </p>
       )}
       <div className="el-two">
@@ -180,19 +200,19 @@ function Request({
           type="button"
           className="good big"
           disabled={disabled}
-          aria-label={`Grant your vote to ${who}`}
+          aria-label={t('election.request.grantLabel', { who })}
           onClick={() => void send({ type: 'vote', candidate: p.candidate.node, grant: true })}
         >
-          ✓ Grant
+          ✓ {t('election.request.grant')}
         </button>
         <button
           type="button"
           className="danger big"
           disabled={disabled}
-          aria-label={`Refuse your vote to ${who}`}
+          aria-label={t('election.request.refuseLabel', { who })}
           onClick={() => void send({ type: 'vote', candidate: p.candidate.node, grant: false })}
         >
-          ✕ Refuse
+          ✕ {t('election.request.refuse')}
         </button>
       </div>
     </div>
@@ -205,21 +225,33 @@ function TimerPanel({
   clock,
   disabled,
   send,
+  waitsForVote,
 }: {
   v: ElectionView;
   node: NodeView;
   clock: ViewClock;
   disabled: boolean;
   send(a: ElectionAction): Promise<boolean>;
+  /** A vote request is on screen: it is answered first, so Stand is not offered beside it. */
+  waitsForVote: boolean;
 }) {
+  const t = useT();
   const firesAt = node.timers[v.timer.key];
+  if (v.timer.expired && waitsForVote) {
+    return (
+      <section className="panel stack" aria-labelledby="el-timer-title">
+        <h2 id="el-timer-title">{t('election.timer.ranOut')}</h2>
+        <p className="muted">{t('election.timer.answerFirst')}</p>
+      </section>
+    );
+  }
   if (v.timer.expired) {
     const again = v.role === 'candidate';
     return (
       <section className="panel stack el-expired" aria-labelledby="el-timer-title">
-        <h2 id="el-timer-title">{again ? `No one won term ${v.term} in time` : 'Your election timer ran out: no heartbeat came'}</h2>
+        <h2 id="el-timer-title">{again ? t('election.timer.noOneWon', { term: v.term }) : t('election.timer.noHeartbeat')}</h2>
         <button type="button" className="big el-stand" disabled={disabled || !v.canStand} onClick={() => void send({ type: 'stand' })}>
-          {again ? `Stand again (term ${v.term + 1})` : 'Stand for election'}
+          {again ? t('election.timer.standAgain', { term: v.term + 1 }) : t('election.timer.stand')}
         </button>
       </section>
     );
@@ -227,18 +259,15 @@ function TimerPanel({
   if (firesAt === undefined) return null;
   return (
     <section className="panel stack" aria-labelledby="el-timer-title">
-      <h2 id="el-timer-title">Election timer</h2>
-      <Countdown firesAt={firesAt} clock={clock} scaleMs={v.timer.rangeMs[1]} label="Election timer" />
-      <p className="muted">
-        {v.role === 'candidate'
-          ? 'If no one wins before it runs out, you may stand again.'
-          : 'A heartbeat from the leader starts it again. If it runs out, you may stand for election.'}
-      </p>
+      <h2 id="el-timer-title">{t('election.timer.title')}</h2>
+      <Countdown firesAt={firesAt} clock={clock} scaleMs={v.timer.rangeMs[1]} label={t('election.timer.title')} />
+      <p className="muted">{v.role === 'candidate' ? t('election.timer.candidateHelp') : t('election.timer.followerHelp')}</p>
     </section>
   );
 }
 
 function Countdown({ firesAt, clock, scaleMs, label }: { firesAt: number; clock: ViewClock; scaleMs: number; label: string }) {
+  const t = useT();
   useTick(100);
   const left = Math.max(0, firesAt - clock.now());
   const fraction = Math.min(1, left / Math.max(1, scaleMs));
@@ -254,7 +283,7 @@ function Countdown({ firesAt, clock, scaleMs, label }: { firesAt: number; clock:
         aria-valuemin={0}
         aria-valuemax={Math.round(scaleMs)}
         aria-valuenow={Math.round(left)}
-        aria-valuetext={`${seconds(left)} left`}
+        aria-valuetext={t('election.timer.left', { time: seconds(left) })}
       >
         <div className="el-bar-fill" style={{ width: `${fraction * 100}%` }} />
       </div>
@@ -263,20 +292,21 @@ function Countdown({ firesAt, clock, scaleMs, label }: { firesAt: number; clock:
 }
 
 function Votes({ v, votes, names }: { v: ElectionView; votes: NonNullable<ElectionView['votes']>; names: Names }) {
+  const t = useT();
   return (
     <section className="panel stack" aria-labelledby="el-votes-title">
-      <h2 id="el-votes-title">Your votes in term {v.term}</h2>
+      <h2 id="el-votes-title">{t('election.votes.title', { term: v.term })}</h2>
       <p className="el-votes-count" data-testid="votes">
-        <b>{votes.granted}</b> of <b>{votes.needed}</b> needed
+        {t('election.votes.count', { granted: votes.granted, needed: votes.needed })}
       </p>
-      <ul className="el-chips" aria-label="Votes you have">
+      <ul className="el-chips" aria-label={t('election.votes.label')}>
         {votes.from.map((c) => (
           <li key={c.node}>
-            <CardTag card={c} name={c.node === v.you ? 'you' : names.get(c.node)} />
+            <CardTag card={c} name={c.node === v.you ? t('election.you') : names.get(c.node)} />
           </li>
         ))}
       </ul>
-      {votes.refused > 0 && <p className="muted">{votes.refused} refused.</p>}
+      {votes.refused > 0 && <p className="muted">{t('election.votes.refused', { count: votes.refused })}</p>}
     </section>
   );
 }
@@ -296,6 +326,7 @@ function LeaderPanel({
   send(a: ElectionAction): Promise<boolean>;
   names: Names;
 }) {
+  const t = useT();
   const lead = v.lead;
   const [value, setValue] = useState('');
   if (!lead) return null;
@@ -308,41 +339,51 @@ function LeaderPanel({
     <>
       <section className="panel stack el-lead" aria-labelledby="el-lead-title">
         <h2 id="el-lead-title">
-          <span aria-hidden="true">★ </span>You lead term {v.term}
+          <span aria-hidden="true">★ </span>
+          {t('election.lead.title', { term: v.term })}
         </h2>
         {v.votes && (
           <p className="muted">
-            Elected with {v.votes.granted} votes ({v.votes.needed} needed)
-            {v.votes.from.length > 0 && <>: {v.votes.from.map((c) => (c.node === v.you ? 'you' : c.card)).join(', ')}</>}.
+            {v.votes.from.length > 0
+              ? t('election.lead.electedBy', {
+                  granted: v.votes.granted,
+                  needed: v.votes.needed,
+                  voters: t.list(v.votes.from.map((c) => (c.node === v.you ? t('election.you') : c.card))),
+                })
+              : t('election.lead.elected', { granted: v.votes.granted, needed: v.votes.needed })}
           </p>
         )}
         <div className="el-stats">
           <span className="el-stat">
-            <b data-testid="heartbeats-sent">{lead.heartbeatsSent}</b>heartbeats sent
+            <b data-testid="heartbeats-sent">{lead.heartbeatsSent}</b>
+            {t('election.lead.heartbeatsSent', { count: lead.heartbeatsSent })}
           </span>
           <span className="el-stat">
-            <b>{lead.lastRoundAnswered === null ? '…' : `${lead.lastRoundAnswered}/${lead.peers}`}</b>answered the last one
+            <b>{lead.lastRoundAnswered === null ? '…' : `${lead.lastRoundAnswered}/${lead.peers}`}</b>
+            {t('election.lead.answered')}
           </span>
         </div>
         {next !== undefined && <NextHeartbeat firesAt={next} clock={clock} />}
-        <p className="muted">The server sends a heartbeat to every node for you: it keeps their election timers from running out.</p>
+        <p className="muted">
+          <Term id="heartbeat" word={t('election.heartbeatWord')}>
+            {t('election.lead.serverSends')}
+          </Term>
+        </p>
       </section>
       <section className="panel stack" aria-labelledby="el-propose-title">
-        <h2 id="el-propose-title">Propose the restaurant</h2>
+        <h2 id="el-propose-title">{t('election.propose.title')}</h2>
         {lead.proposal ? (
           <div className="stack">
             <p className="el-big-line">“{lead.proposal.value}”</p>
-            <p>
-              Stored by <b>{lead.proposal.storedBy}</b> of <b>{lead.proposal.needed}</b> needed. It commits when a majority stores it.
-            </p>
+            <p>{t('election.propose.stored', { stored: lead.proposal.storedBy, needed: lead.proposal.needed })}</p>
           </div>
         ) : lead.proposeBlocked ? (
           <p className="el-warn">
-            <ErrorText error={lead.proposeBlocked} game="election" nameOf={(id) => names.get(id) ?? id} />
+            <ErrorText error={lead.proposeBlocked} game="election" nameOf={(id) => names.get(id) ?? t('phone.someoneWhoLeft')} />
           </p>
         ) : (
           <form className="stack" onSubmit={submit}>
-            <label htmlFor="el-value">Restaurant for the dinner party</label>
+            <label htmlFor="el-value">{t('election.propose.label')}</label>
             <input
               id="el-value"
               value={value}
@@ -357,15 +398,15 @@ function LeaderPanel({
               ))}
             </datalist>
             <button className="big good" type="submit" disabled={disabled || value.trim() === ''}>
-              Propose
+              {t('election.propose.button')}
             </button>
-            {lead.proposedThisTerm && <p className="muted">Your last proposal is committed: you may propose another.</p>}
+            {lead.proposedThisTerm && <p className="muted">{t('election.propose.another')}</p>}
           </form>
         )}
       </section>
       {v.decision.latest && !v.decision.latest.committed && v.decision.latest.by.node !== v.you && (
         <p className="muted">
-          An earlier leader's proposal (<Who e={v.decision.latest} names={names} />) is not committed yet: it commits with your next one.
+          {t('election.propose.earlier')} <Who e={v.decision.latest} names={names} />
         </p>
       )}
     </>
@@ -373,37 +414,44 @@ function LeaderPanel({
 }
 
 function NextHeartbeat({ firesAt, clock }: { firesAt: number; clock: ViewClock }) {
+  const t = useT();
   useTick(100);
   return (
     <p className="el-pulse">
-      Next heartbeat in <b>{seconds(Math.max(0, firesAt - clock.now()))}</b>
+      {t('election.lead.next')} <b>{seconds(Math.max(0, firesAt - clock.now()))}</b>
     </p>
   );
 }
 
 function FollowerPanel({ v, clock, names }: { v: ElectionView; clock: ViewClock; names: Names }) {
+  const t = useT();
   useTick(500, v.heard.lastAt !== null);
   return (
     <section className="panel stack" aria-labelledby="el-follow-title">
-      <h2 id="el-follow-title">Leader</h2>
+      <h2 id="el-follow-title">{t('election.follow.title')}</h2>
       {v.leader ? (
         <p className="el-big-line" data-testid="leader">
-          <CardTag card={v.leader} name={names.get(v.leader.node)} /> leads term {v.term}.
+          <CardTag card={v.leader} name={names.get(v.leader.node)} /> {t('election.follow.leads', { term: v.term })}
         </p>
       ) : (
         <p className="el-big-line" data-testid="leader">
-          No leader known in term {v.term} yet.
+          {t('election.follow.none', { term: v.term })}
         </p>
       )}
       {v.heard.count > 0 && (
         <p>
-          <b>{v.heard.count}</b> heartbeat{v.heard.count === 1 ? '' : 's'} received
-          {v.heard.lastAt !== null && <>, the last {seconds(clock.now() - v.heard.lastAt)} ago</>}.
+          <Term id="heartbeat" word={t('election.heartbeatWord')}>
+            {v.heard.lastAt !== null
+              ? t('election.follow.heardLast', { count: v.heard.count, ago: seconds(clock.now() - v.heard.lastAt) })
+              : t('election.follow.heard', { count: v.heard.count })}
+          </Term>
         </p>
       )}
       {v.votedFor && (
         <p className="muted">
-          In term {v.term} you voted for {v.votedFor.node === v.you ? 'yourself' : v.votedFor.card}.
+          {v.votedFor.node === v.you
+            ? t('election.follow.votedSelf', { term: v.term })
+            : t('election.follow.voted', { term: v.term, card: v.votedFor.card })}
         </p>
       )}
     </section>
@@ -411,31 +459,36 @@ function FollowerPanel({ v, clock, names }: { v: ElectionView; clock: ViewClock;
 }
 
 function Decision({ v, names }: { v: ElectionView; names: Names }) {
+  const t = useT();
   const { latest, committed } = v.decision;
   return (
     <section className="panel stack el-decision" aria-labelledby="el-decision-title">
-      <h2 id="el-decision-title">Dinner party</h2>
+      <h2 id="el-decision-title">{t('election.decision.title')}</h2>
       {committed ? (
         <p className="el-committed" data-testid="committed">
-          <span aria-hidden="true">✓ </span>Committed: <b>“{committed.value}”</b>
+          <span aria-hidden="true">✓ </span>
+          <Term id="commit" word={t('election.commitWord')}>
+            {t('election.decision.committed', { value: committed.value })}
+          </Term>
         </p>
       ) : (
         <p className="muted" data-testid="committed">
-          Nothing committed yet.
+          {t('election.decision.nothing')}
         </p>
       )}
       {latest && !latest.committed && (
         <p className="el-proposed" data-testid="proposal">
-          <span aria-hidden="true">… </span>Proposed: <b>“{latest.value}”</b> by <Who e={latest} names={names} /> — not committed yet: it
-          needs a majority ({v.majority} of {v.clusterSize}) to store it.
+          <span aria-hidden="true">… </span>
+          {t('election.decision.proposed', { value: latest.value, majority: v.majority, nodes: v.clusterSize })}{' '}
+          <span className="muted">{t('election.decision.by')}</span> <Who e={latest} names={names} />
         </p>
       )}
       {committed && (
         <p className="muted">
-          Proposed by <Who e={committed} names={names} /> in term {committed.term}.
+          {t('election.decision.committedTerm', { term: committed.term })} <Who e={committed} names={names} />
         </p>
       )}
-      {!latest && <p className="muted">The leader proposes the restaurant; it is decided once a majority stores it.</p>}
+      {!latest && <p className="muted">{t('election.decision.how')}</p>}
     </section>
   );
 }
@@ -446,22 +499,66 @@ function Who({ e, names }: { e: EntryView; names: Names }) {
 }
 
 function LogList({ v }: { v: ElectionView }) {
+  const t = useT();
   return (
     <details className="panel">
-      <summary>
-        Your log: {v.logLength} entr{v.logLength === 1 ? 'y' : 'ies'}, {v.commitIndex} committed
-      </summary>
+      <summary>{t('election.log.summary', { entries: v.logLength, committed: v.commitIndex })}</summary>
       <ol className="el-log">
         {v.log.map((e) => (
           <li key={e.index} value={e.index}>
-            “{e.value}”{' '}
-            <span className="muted">
-              term {e.term}, by {e.by.card}
-            </span>{' '}
-            {e.committed ? <b>✓ committed</b> : <span className="muted">not committed</span>}
+            “{e.value}” <span className="muted">{t('election.log.entry', { term: e.term, card: e.by.card })}</span>{' '}
+            {e.committed ? <b>✓ {t('election.log.committed')}</b> : <span className="muted">{t('election.log.notCommitted')}</span>}
           </li>
         ))}
       </ol>
     </details>
+  );
+}
+
+/** What to do now, in one line, in the order the rules make sense. */
+function nowLine(t: Translator, v: ElectionView, autopilot: boolean): string {
+  if (autopilot) return t('phone.autopilotNow');
+  if (v.pendingVotes.length > 0) return t('election.now.vote');
+  if (v.role === 'leader') {
+    if (v.lead?.proposal) return t('election.now.leadWait');
+    return v.decision.committed ? t('election.now.leadAnother') : t('election.now.leadPropose');
+  }
+  if (v.timer.expired && v.canStand) return v.role === 'candidate' ? t('election.now.standAgain') : t('election.now.stand');
+  if (v.role === 'candidate') return t('election.now.candidate');
+  if (v.leader) return t('election.now.follow');
+  return t('election.now.wait');
+}
+
+const clockText = (ms: number): string => {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** One line after the round: what you did, and what happened to the class. */
+export function ElectionRecap({ view: v, roster }: PhoneGameProps<ElectionView>) {
+  const t = useT();
+  const names = new Map(roster.nodes.map((n) => [n.id, n.nickname]));
+  const who = (c: CardRef) => names.get(c.node) ?? c.card;
+  const you =
+    v.role === 'leader'
+      ? t('election.recap.led', { term: v.term })
+      : !v.votedFor
+        ? t('election.recap.noVote', { term: v.term })
+        : v.votedFor.node === v.you
+          ? t('election.recap.stood', { term: v.term })
+          : t('election.recap.voted', { name: who(v.votedFor), term: v.term });
+  const lead = v.recap.leader;
+  const leader = !lead
+    ? t('election.recap.noLeader')
+    : lead.by.node === v.you
+      ? t('election.recap.youLed', { term: lead.term, votes: lead.votes, nodes: v.clusterSize })
+      : t('election.recap.leader', { name: who(lead.by), term: lead.term, votes: lead.votes, nodes: v.clusterSize });
+  const committed = v.recap.committed
+    ? t('election.recap.committed', { value: v.recap.committed.value, at: clockText(v.recap.committed.at - v.recap.startedAt) })
+    : t('election.recap.notCommitted');
+  return (
+    <p className="recap" data-testid="recap">
+      {you} {leader} {committed}
+    </p>
   );
 }

@@ -43,7 +43,7 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
         <Big label="Last one learned" testid="console-last" value={view.lastLearnedRound === 0 ? '—' : `round ${view.lastLearnedRound}`}>
           {view.lastLearnedRound === 0 ? 'only the origin knows' : ''}
         </Big>
-        <Big label="Theory (push)" value={view.theory.rounds.toFixed(1)}>
+        <Big label={`Theory (${view.mode})`} value={view.theory.rounds.toFixed(1)}>
           rounds
         </Big>
       </div>

@@ -9,17 +9,21 @@ import type { NodeView } from '../../../../shared/protocol/views';
 import { PeerPicker } from '../../phone/PeerPicker';
 import { buzz, type PhoneGameProps } from '../types';
 import { secondsLeft, useSessionNow } from './clock';
-import { withNames } from './look';
 import './gossip.css';
 import { keyed } from '../../keyed';
 import { useOnChange } from '../../useOnChange';
+import { NowLine, Term } from '../../phone/Term';
+import { useT } from '../../i18n/I18nProvider';
+import type { Translator } from '../../i18n/translate';
+import { errorText } from '../../phone/errorText';
 import { ErrorText } from '../../i18n/Words';
 
 type Names = Map<string, string>;
 
 export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<GossipNodeView>) {
+  const t = useT();
   const names: Names = new Map(roster.nodes.map((n) => [n.id, n.nickname]));
-  const name = (id: string) => names.get(id) ?? id;
+  const name = (id: string) => names.get(id) ?? t('phone.someoneWhoLeft');
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [pending, setPending] = useState<string[]>([]);
@@ -38,20 +42,18 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
     setPending((p) => [...p, ...to]);
     const err = await act(action);
     setPending((p) => p.filter((id) => !to.includes(id)));
-    if (err) setError(withNames(err.message, names));
-    else
-      setNote(
-        to.length ? `Sent to ${to.map(name).join(' and ')}. Will it arrive?` : 'The server picked for you and sent it. Will it arrive?',
-      );
+    if (err) setError(errorText(t, err, name, 'gossip'));
+    else setNote(to.length ? t('gossip.sent.to', { names: t.list(to.map(name)) }) : t('gossip.sent.random'));
   };
 
   return (
     <div className="go-phone stack" data-testid="gossip-phone" data-knows={v.knows ? 'yes' : 'no'}>
+      <NowLine>{nowLine(t, v, autopilot)}</NowLine>
       {v.cards ? <CardHero c={v.cards} name={name} /> : <Hero v={v} name={name} />}
       <RoundBar v={v} node={node} />
       {autopilot && (
         <p className="notice" role="status">
-          <b>Autopilot is playing your node.</b> It picks at random as soon as it may. Switch it off below to pick yourself.
+          <b>{t('gossip.autopilot.title')}</b> {t('gossip.autopilot.text')}
         </p>
       )}
       {error && (
@@ -61,9 +63,7 @@ export function GossipPhone({ view: v, node, roster, act }: PhoneGameProps<Gossi
       )}
       <PickPanel v={v} names={names} pending={pending} locked={autopilot} send={send} note={error ? null : note} onAgain={setNote} />
       {v.pullRequests.length > 0 && <Requests v={v} name={name} />}
-      <p className="muted go-sent">
-        You sent {v.sent} message{v.sent === 1 ? '' : 's'} this game.
-      </p>
+      <p className="muted go-sent">{t('gossip.sentCount', { count: v.sent })}</p>
     </div>
   );
 }
@@ -91,92 +91,88 @@ function useBuzz(v: GossipNodeView, autopilot: boolean): void {
 }
 
 function Hero({ v, name }: { v: GossipNodeView; name(id: string): string }) {
+  const t = useT();
   if (v.knows && v.word !== null) {
     return (
-      <section className="go-hero go-hero-knows" aria-label="The rumour" data-testid="rumour-status">
+      <section className="go-hero go-hero-knows" aria-label={t('gossip.hero.label')} data-testid="rumour-status">
         <span className="go-hero-tag">
-          <span aria-hidden="true">✓ </span>You know the rumour
+          <span aria-hidden="true">✓ </span>
+          <Term id="rumour" word={t('gossip.rumourWord')}>
+            {t('gossip.hero.know')}
+          </Term>
         </span>
         <span className="go-word" data-testid="rumour-word">
           {v.word}
         </span>
         <span className="go-hero-from" data-testid="told-by">
-          {v.learned?.from ? (
-            <>
-              <b>{name(v.learned.from)}</b> told you in round {v.learned.round}.
-            </>
-          ) : (
-            'You started with it: spread it!'
-          )}
+          {v.learned?.from ? t('gossip.hero.toldBy', { name: name(v.learned.from), round: v.learned.round }) : t('gossip.hero.started')}
         </span>
       </section>
     );
   }
   return (
-    <section className="go-hero go-hero-waiting" aria-label="The rumour" data-testid="rumour-status">
+    <section className="go-hero go-hero-waiting" aria-label={t('gossip.hero.label')} data-testid="rumour-status">
       <span className="go-hero-mark" aria-hidden="true">
         ?
       </span>
-      <span className="go-hero-tag">You have not heard the rumour yet</span>
-      <span className="go-hero-from">
-        {v.mode === 'push' ? 'Wait: someone who knows it may tell you.' : 'Ask people whether they know it: a node that knows answers.'}
+      <span className="go-hero-tag">
+        <Term id="rumour" word={t('gossip.rumourWord')}>
+          {t('gossip.hero.notHeard')}
+        </Term>
       </span>
+      <span className="go-hero-from">{v.mode === 'push' ? t('gossip.hero.waitPush') : t('gossip.hero.askPull')}</span>
     </section>
   );
 }
 
 function CardHero({ c, name }: { c: NonNullable<GossipNodeView['cards']>; name(id: string): string }) {
+  const t = useT();
   const same = c.best.value === c.yours.value;
   return (
-    <section className="go-hero go-hero-cards" aria-label="Your cards" data-testid="rumour-status">
+    <section className="go-hero go-hero-cards" aria-label={t('gossip.cards.label')} data-testid="rumour-status">
       <div className="go-cards">
         <span className="go-card-box">
-          <span className="go-card-label">Your card</span>
+          <span className="go-card-label">{t('gossip.cards.yours')}</span>
           <span className={`go-card${c.yours.red ? ' red' : ''}`}>{c.yours.label}</span>
         </span>
         <span className="go-card-box">
-          <span className="go-card-label">Highest seen</span>
+          <span className="go-card-label">{t('gossip.cards.best')}</span>
           <span className={`go-card go-card-best${c.best.red ? ' red' : ''}`} data-testid="best-card">
             {c.best.label}
           </span>
         </span>
       </div>
       <span className="go-hero-from">
-        {same ? (
-          'Your own card is the highest you have seen so far.'
-        ) : (
-          <>
-            From <b>{c.bestFrom ? name(c.bestFrom) : '?'}</b> in round {c.bestRound}.
-          </>
-        )}{' '}
-        Spread the highest card you have seen: everyone must end up with the top card of the deal.
+        {same ? t('gossip.cards.own') : t('gossip.cards.from', { name: c.bestFrom ? name(c.bestFrom) : '?', round: c.bestRound })}{' '}
+        {t('gossip.cards.goal')}
       </span>
     </section>
   );
 }
 
 function RoundBar({ v, node }: { v: GossipNodeView; node: NodeView }) {
+  const t = useT();
   const paused = node.room.paused;
   const now = useSessionNow(node.t, paused, 100);
   const endsAt = node.timers[v.timerKey] ?? v.roundEndsAt;
   const left = Math.max(0, endsAt - now);
   const fraction = Math.min(1, left / Math.max(1, v.roundMs));
   return (
-    <section className="go-round" aria-label={`Round ${v.round}`}>
+    <section className="go-round" aria-label={t('gossip.round.label', { round: v.round })}>
       <span className="go-round-number" data-testid="round">
-        Round <b>{v.round}</b>
+        {t('gossip.round.word')} <b>{v.round}</b>
       </span>
       <span className="go-round-left" data-testid="countdown">
-        {paused ? 'paused' : `${secondsLeft(left)} left`}
+        {paused ? t('gossip.round.paused') : t('gossip.round.left', { time: secondsLeft(left) })}
       </span>
       <div
         className="go-bar"
         role="progressbar"
-        aria-label="Time left in this round"
+        aria-label={t('gossip.round.timeLeft')}
         aria-valuemin={0}
         aria-valuemax={v.roundMs}
         aria-valuenow={Math.round(left)}
-        aria-valuetext={`${secondsLeft(left)} left`}
+        aria-valuetext={t('gossip.round.left', { time: secondsLeft(left) })}
       >
         <div className="go-bar-fill" style={{ width: `${fraction * 100}%` }} />
       </div>
@@ -195,14 +191,15 @@ interface PickProps {
 }
 
 function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps) {
-  const name = (id: string) => names.get(id) ?? id;
+  const t = useT();
+  const name = (id: string) => names.get(id) ?? t('phone.someoneWhoLeft');
   if (v.verb === null) {
     // Not knowing in push gossip: the hero above already says to wait.
     if (v.idle?.code === 'not_known' && v.picks.length === 0) return null;
     return (
-      <section className="panel go-idle" aria-label="What to do now" data-testid="pick-panel">
-        <p className="go-idle-text">{v.idle ? <ErrorText error={v.idle} game="gossip" nameOf={name} /> : 'Nothing to do right now.'}</p>
-        {v.picks.length > 0 && <p className="muted">This round you picked {v.picks.map(name).join(', ')}.</p>}
+      <section className="panel go-idle" aria-label={t('gossip.now.label')} data-testid="pick-panel">
+        <p className="go-idle-text">{v.idle ? <ErrorText error={v.idle} game="gossip" nameOf={name} /> : t('gossip.idle.none')}</p>
+        {v.picks.length > 0 && <p className="muted">{t('gossip.pick.picked', { names: t.list(v.picks.map(name)) })}</p>}
       </section>
     );
   }
@@ -212,12 +209,12 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
   const left = Math.max(0, v.picks.length + v.picksLeft - taken.length);
   if (left === 0 && pending.length === 0) {
     return (
-      <section className="panel go-done" aria-label="What to do now" data-testid="pick-panel">
+      <section className="panel go-done" aria-label={t('gossip.now.label')} data-testid="pick-panel">
         <p className="go-done-text">
           <span aria-hidden="true">✓ </span>
-          Done for round {v.round}: you {tell ? 'told' : 'asked'} <b>{v.picks.map(name).join(' and ')}</b>.
+          {t(tell ? 'gossip.pick.doneTold' : 'gossip.pick.doneAsked', { round: v.round, names: t.list(v.picks.map(name)) })}
         </p>
-        <p className="muted">Wait for round {v.round + 1}: you may pick again then.</p>
+        <p className="muted">{t('gossip.pick.waitNext', { round: v.round + 1 })}</p>
         {note && (
           <p className="go-note" role="status">
             {note}
@@ -227,19 +224,21 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
     );
   }
   const peers = [...names.keys()].filter((id) => id !== v.you);
-  const who = (k: number) => `${k} ${k === 1 ? 'person' : 'people'}`;
+  const more = left !== v.fanout;
   const heading = tell
     ? cards
-      ? `Show your highest card (${cards.best.label}) to ${who(left)}`
-      : left === v.fanout
-        ? `Tell ${who(left)} the rumour`
-        : `Tell ${left} more ${left === 1 ? 'person' : 'people'} the rumour`
-    : `Ask ${left === v.fanout ? '' : 'another '}${who(left)} whether they know it`;
+      ? t('gossip.pick.showCard', { card: cards.best.label, count: left })
+      : more
+        ? t('gossip.pick.tellMore', { count: left })
+        : t('gossip.pick.tell', { count: left })
+    : more
+      ? t('gossip.pick.askMore', { count: left })
+      : t('gossip.pick.ask', { count: left });
   const onPick = (next: string[]) => {
     const added = next.filter((id) => !taken.includes(id));
     if (added.length) void send({ type: tell ? 'tell' : 'ask', to: added }, added);
     const again = taken.find((id) => !next.includes(id));
-    if (again) onAgain(`You already ${tell ? 'told' : 'asked'} ${name(again)} this round: a message cannot be taken back.`);
+    if (again) onAgain(t(tell ? 'gossip.pick.alreadyTold' : 'gossip.pick.alreadyAsked', { name: name(again) }));
   };
   const disabled = locked || left === 0;
   return (
@@ -251,11 +250,9 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
         disabled={disabled}
         onClick={() => void send({ type: tell ? 'tell-random' : 'ask-random' }, [])}
       >
-        <Die /> Pick at random
+        <Die /> {t('gossip.pick.random')}
       </button>
-      <p className="go-or">
-        …or tap {left === 1 ? 'a name' : 'names'} ({tell ? 'tells' : 'asks'} at once):
-      </p>
+      <p className="go-or">{t(tell ? 'gossip.pick.orTapTell' : 'gossip.pick.orTapAsk', { count: left })}</p>
       <PeerPicker
         peers={peers}
         names={names}
@@ -263,35 +260,38 @@ function PickPanel({ v, names, pending, locked, note, send, onAgain }: PickProps
         onChange={onPick}
         max={taken.length + left}
         disabled={disabled}
-        label={tell ? 'Tap a name to tell them' : 'Tap a name to ask them'}
+        label={tell ? t('gossip.pick.tapTell') : t('gossip.pick.tapAsk')}
       />
       {note && (
         <p className="go-note" role="status">
           {note}
         </p>
       )}
-      <p className="muted go-hint">Picks do not carry over: if you pick nobody before the round ends, you send nothing this round.</p>
+      <p className="muted go-hint">{t('gossip.pick.hint')}</p>
     </section>
   );
 }
 
 function Requests({ v, name }: { v: GossipNodeView; name(id: string): string }) {
+  const t = useT();
   return (
     <section className="panel stack" aria-labelledby="go-req-title">
-      <h2 id="go-req-title">Who asked you</h2>
+      <h2 id="go-req-title">{t('gossip.asked.title')}</h2>
       <ul className="go-requests">
         {keyed(v.pullRequests, (r) => `${r.from}-${r.at}`)
           .slice(0, 8)
           .map(({ key, item: r }) => (
             <li key={key} className={r.answered ? 'yes' : 'no'}>
-              <b>{name(r.from)}</b> asked in round {r.round}:{' '}
+              {t('gossip.asked.who', { name: name(r.from), round: r.round })}{' '}
               {r.answered ? (
                 <span>
-                  <span aria-hidden="true">✓ </span>you answered with the rumour
+                  <span aria-hidden="true">✓ </span>
+                  {t('gossip.asked.answered')}
                 </span>
               ) : (
                 <span>
-                  <span aria-hidden="true">✕ </span>not answered (you did not know it before this round)
+                  <span aria-hidden="true">✕ </span>
+                  {t('gossip.asked.notAnswered')}
                 </span>
               )}
             </li>
@@ -316,5 +316,44 @@ function Die() {
         <circle key={`${cx}-${cy}`} cx={cx} cy={cy} r="2.6" fill="#14213d" />
       ))}
     </svg>
+  );
+}
+
+/** What to do now, in one line. */
+function nowLine(t: Translator, v: GossipNodeView, autopilot: boolean): string {
+  if (autopilot) return t('phone.autopilotNow');
+  const left = v.picksLeft;
+  if (v.verb === 'tell' && left > 0) return v.cards ? t('gossip.now.showCard', { count: left }) : t('gossip.now.tell', { count: left });
+  if (v.verb === 'ask' && left > 0) return t('gossip.now.ask', { count: left });
+  if (v.verb !== null) return t('gossip.now.done', { round: v.round });
+  return v.knows ? t('gossip.now.waitNext') : t('gossip.now.wait');
+}
+
+/** One line after the round: what you did, and how far the rumour went. */
+export function GossipRecap({ view: v, roster }: PhoneGameProps<GossipNodeView>) {
+  const t = useT();
+  const names = new Map(roster.nodes.map((n) => [n.id, n.nickname]));
+  const name = (id: string) => names.get(id) ?? t('phone.someoneWhoLeft');
+  const you = v.cards
+    ? t('gossip.recap.cards', { card: v.cards.best.label, sent: v.sent })
+    : v.learned?.from
+      ? t('gossip.recap.heard', { name: name(v.learned.from), round: v.learned.round, sent: v.sent })
+      : v.learned
+        ? t('gossip.recap.started', { sent: v.sent })
+        : t('gossip.recap.never');
+  const e = v.ending;
+  const cls = e
+    ? t(v.cards ? 'gossip.recap.classCards' : 'gossip.recap.class', {
+        informed: e.informed,
+        of: e.of,
+        rounds: e.rounds,
+        all: e.informed === e.of ? 'yes' : 'no',
+      })
+    : null;
+  return (
+    <p className="recap" data-testid="recap">
+      {you}
+      {cls ? ` ${cls}` : ''}
+    </p>
   );
 }

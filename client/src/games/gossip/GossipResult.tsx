@@ -2,7 +2,7 @@
 // why), the curve against the theory, the messages, the redundant ones, the drops by reason.
 
 import type { GossipResult } from '../../../../shared/games/gossip/analysis';
-import { pushCurve } from '../../../../shared/games/gossip/theory';
+import { modeCurve } from '../../../../shared/games/gossip/theory';
 import type { ResultProps } from '../types';
 import { Stat } from './GossipConsole';
 import { InfectionCurve } from './InfectionCurve';
@@ -25,7 +25,7 @@ export function GossipResultView({ result: r, names }: ResultProps<GossipResult>
   const dropped = r.dropped.partition + r.dropped.loss + r.dropped.crashed;
   const liveMissing = r.never.partition + r.never['knowers-down'] + r.never['not-told'];
   const downMissing = r.never.crashed + r.never.left;
-  const theoryCurve = pushCurve(r.nodes, r.fanout, Math.max(r.gossipRounds, Math.ceil(r.theory.rounds * 2) + 2));
+  const theoryCurve = modeCurve(r.mode, r.nodes, r.fanout, Math.max(r.gossipRounds, Math.ceil(r.theory.rounds * 2) + 2));
   const delta = r.rounds !== null ? r.rounds - r.theory.rounds : null;
   return (
     <div className="go-result stack" data-testid="gossip-result">
@@ -37,7 +37,7 @@ export function GossipResultView({ result: r, names }: ResultProps<GossipResult>
           {r.nodes > 1 && (
             <>
               {' '}
-              — theory for push: {roundsText(r.theory.rounds)}
+              — theory for {r.mode}: {roundsText(r.theory.rounds)}
               {delta !== null && Math.abs(delta) >= 0.05
                 ? ` (${delta > 0 ? `${delta.toFixed(1)} more` : `${(-delta).toFixed(1)} fewer`})`
                 : ''}

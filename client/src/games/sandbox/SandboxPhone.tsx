@@ -4,15 +4,19 @@ import { TEXT_MAX } from '../../../../shared/games/sandbox/config';
 import { buzz, type PhoneGameProps } from '../types';
 import { PeerPicker } from '../../phone/PeerPicker';
 import { keyed } from '../../keyed';
+import { NowLine, Term } from '../../phone/Term';
+import { useT } from '../../i18n/I18nProvider';
+import { errorText } from '../../phone/errorText';
 
 export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>) {
+  const t = useT();
   const [to, setTo] = useState<string[]>([]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sentNote, setSentNote] = useState<string | null>(null);
   const seen = useRef(view.received);
   const names = new Map(roster.nodes.map((n) => [n.id, n.nickname]));
-  const name = (id: string) => names.get(id) ?? id;
+  const name = (id: string) => names.get(id) ?? t('phone.someoneWhoLeft');
 
   useEffect(() => {
     if (view.received > seen.current) buzz();
@@ -23,24 +27,25 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
     e.preventDefault();
     setError(null);
     const err = await act({ type: 'send', to, text });
-    if (err) return setError(err.message);
-    setSentNote(`Sent to ${to.map(name).join(', ')}. Will it arrive?`);
+    if (err) return setError(errorText(t, err, name));
+    setSentNote(t('phone.sandbox.sent', { names: t.list(to.map(name)) }));
     setText('');
   };
 
   return (
     <div className="stack">
+      <NowLine>{t('phone.sandbox.now')}</NowLine>
       <section className="panel stack" aria-labelledby="sandbox-send">
-        <h2 id="sandbox-send">Send a message</h2>
+        <h2 id="sandbox-send">{t('phone.sandbox.send')}</h2>
         <PeerPicker peers={view.peers} names={names} selected={to} onChange={setTo} />
         <form className="stack" onSubmit={send}>
-          <label htmlFor="sandbox-text">Message</label>
+          <label htmlFor="sandbox-text">{t('phone.sandbox.message')}</label>
           <input
             id="sandbox-text"
             value={text}
             maxLength={TEXT_MAX}
             onChange={(e) => setText(e.target.value)}
-            placeholder="Hello, neighbour!"
+            placeholder={t('phone.sandbox.placeholder')}
           />
           {error && (
             <div className="error" role="alert">
@@ -53,13 +58,13 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
             </div>
           )}
           <button className="big" type="submit" disabled={to.length === 0 || text.trim() === ''}>
-            Send to {to.length || 'nobody yet'}
+            {to.length ? t('phone.sandbox.sendTo', { count: to.length }) : t('phone.sandbox.sendNobody')}
           </button>
         </form>
       </section>
       <section className="panel stack" aria-labelledby="sandbox-inbox">
-        <h2 id="sandbox-inbox">Inbox ({view.received})</h2>
-        {view.inbox.length === 0 && <p className="muted">Nothing has reached you yet.</p>}
+        <h2 id="sandbox-inbox">{t('phone.sandbox.inbox', { count: view.received })}</h2>
+        {view.inbox.length === 0 && <p className="muted">{t('phone.sandbox.empty')}</p>}
         <ul className="messages">
           {keyed(view.inbox, (m) => m.id)
             .reverse()
@@ -69,13 +74,28 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
                   <b>{name(m.from)}:</b> {m.text}
                 </div>
                 <div className="meta">
-                  took {Math.max(0, Math.round(m.receivedAt - m.sentAt))} ms · Lamport {m.lamport}
-                  {m.duplicate && ' · a duplicate: the network delivered this twice'}
+                  {t('phone.sandbox.took', { ms: Math.max(0, Math.round(m.receivedAt - m.sentAt)) })} ·{' '}
+                  <Term id="lamport" word={t('phone.sandbox.lamportWord')}>
+                    {t('phone.sandbox.lamport', { clock: m.lamport })}
+                  </Term>
+                  {m.duplicate && ` · ${t('phone.sandbox.duplicate')}`}
                 </div>
               </li>
             ))}
         </ul>
       </section>
     </div>
+  );
+}
+
+/** One line after the round: what you sent and what reached you. */
+export function SandboxRecap({ view }: PhoneGameProps<SandboxView>) {
+  const t = useT();
+  const dups = view.inbox.filter((m) => m.duplicate).length;
+  return (
+    <p className="recap" data-testid="recap">
+      {t('phone.sandbox.recap', { sent: view.sent.length, received: view.received })}
+      {dups > 0 && ` ${t('phone.sandbox.recapDups', { dups })}`}
+    </p>
   );
 }

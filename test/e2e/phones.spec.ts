@@ -1,0 +1,189 @@
+// The phone's own screens: the join (a wrong code refused before any nickname, over-long and
+// invisible names refused, names compared after NFC), the end of a session (with the replay once
+// shared), and a game screen at 200 % zoom and with larger text. Every screen: axe-core, no node
+// id in any text, no sideways scrolling, thumb-sized targets; screenshots at 360×640 and iPhone 13.
+
+import { devices, expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import { expectCleanAndClose, joinPhone, openConsole, screenshot, SCREENSHOT_DIR, SMALL_ANDROID, test, watchErrors } from './helpers';
+import { checkPhoneScreen, expectPhoneLayout } from './phoneChecks';
+
+const { defaultBrowserType: _ignored, ...IPHONE_13 } = devices['iPhone 13'];
+
+test('the join: the code is checked before the nickname; long, invisible and taken (after NFC) names are refused with a clear message', async ({
+  browser,
+}) => {
+  // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
+  test.setTimeout(180_000);
+  const instructor = await openConsole(browser);
+  const { code } = instructor;
+  const ada = await joinPhone(browser, code, 'Zo\u00eb', 'iPhone 13');
+
+  for (const [label, options] of [
+    ['360', SMALL_ANDROID],
+    ['iphone13', IPHONE_13],
+  ] as const) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const errors = watchErrors(page, `join-${label}`);
+    await page.goto('/join');
+    await expect(page.getByRole('heading', { name: 'Join the cluster' })).toBeVisible();
+    await screenshot(page, `phone-join-code-${label}`);
+    await checkPhoneScreen(page, `the code step (${label})`);
+
+    // A code that names no room is refused at once, before any nickname is asked for.
+    await page.getByLabel('Room code').fill('ZZZZZ');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('alert')).toContainText('There is no room ZZZZZ');
+    await expect(page.getByLabel('Nickname')).toHaveCount(0);
+    await screenshot(page, `phone-join-unknown-code-${label}`);
+    await checkPhoneScreen(page, `an unknown code (${label})`);
+
+    // The right code leads to the nickname step, with a counter.
+    await page.getByLabel('Room code').fill(code.toLowerCase());
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('heading', { name: `Join room ${code}` })).toBeVisible();
+    const nickname = page.getByLabel('Nickname');
+    await nickname.fill('Maximiliano Xavier Jr');
+    await expect(page.getByText('21 of 20 characters: 1 too many')).toBeVisible();
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('a nickname has at most 20 characters');
+    // Nothing was cut: the field still holds the whole name.
+    await expect(nickname).toHaveValue('Maximiliano Xavier Jr');
+    await screenshot(page, `phone-join-too-long-${label}`);
+    await checkPhoneScreen(page, `an over-long nickname (${label})`);
+
+    // A name of nothing but a right-to-left override is empty.
+    await nickname.fill('\u202e');
+    await expect(page.getByText('0 of 20 characters')).toBeVisible();
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('at least one letter or digit you can see');
+
+    // "Zoë" typed with a combining diaeresis is the name Ada's phone already has.
+    await nickname.fill('zoe\u0308');
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('already called “zo\u00eb”');
+    await screenshot(page, `phone-join-taken-${label}`);
+    await checkPhoneScreen(page, `a taken nickname (${label})`);
+
+    // A long name fits the phone: the header cuts it with an ellipsis, not mid-letter off screen.
+    await nickname.fill(`Maximilianoxavi ${label}`.slice(0, 20));
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(page.getByText(/You are in, Maximilianoxavi/)).toBeVisible();
+    await expectPhoneLayout(page, `the lobby with a 20-character name (${label})`);
+    await screenshot(page, `phone-lobby-long-name-${label}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+  await expectCleanAndClose([instructor, ada]);
+});
+
+test('after the session ends a phone says so, offers another room, and the replay once the instructor shares it', async ({ browser }) => {
+  // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
+  test.setTimeout(180_000);
+  const instructor = await openConsole(browser);
+  const { page: con, code } = instructor;
+  const ada = await joinPhone(browser, code, 'Ada', '360x640');
+  const grace = await joinPhone(browser, code, 'Grace', 'iPhone 13');
+
+  con.on('dialog', (d) => void d.accept());
+  await con.getByRole('button', { name: 'End session' }).click();
+  for (const p of [ada, grace]) {
+    await expect(p.page.getByTestId('session-over')).toContainText('This session is over');
+    await expect(p.page.getByRole('button', { name: 'Join another room' })).toBeVisible();
+    // No join form with the dead code and an active Join button.
+    await expect(p.page.getByLabel('Room code')).toHaveCount(0);
+    await expect(p.page.getByRole('link', { name: 'Watch the replay' })).toHaveCount(0);
+  }
+  await screenshot(ada.page, 'phone-session-over-360');
+  await checkPhoneScreen(ada.page, 'the session is over (360)');
+  await checkPhoneScreen(grace.page, 'the session is over (iPhone 13)');
+
+  // The instructor shares the replay: a phone that comes back to the room's link is offered it.
+  const key = await con.evaluate(
+    (c) =>
+      (JSON.parse(localStorage.getItem('human-cluster:console') ?? '[]') as { code: string; key: string }[]).find((r) => r.code === c)?.key,
+    code,
+  );
+  expect(key).toBeTruthy();
+  const auth = { authorization: `Bearer ${key}` };
+  const recordings = (await (await con.request.get(`/api/rooms/${code}/recordings`, { headers: auth })).json()) as {
+    data: { session: string }[];
+  };
+  const session = recordings.data[0]?.session;
+  const shared = (await (await con.request.post(`/api/recordings/${session}/share`, { headers: auth })).json()) as {
+    data: { url: string };
+  };
+  await grace.page.reload();
+  const replay = grace.page.getByRole('link', { name: 'Watch the replay' });
+  await expect(replay).toHaveAttribute('href', shared.data.url);
+  await screenshot(grace.page, 'phone-session-over-replay-iphone13');
+  await checkPhoneScreen(grace.page, 'the session is over, with the replay');
+
+  // Another room: the code step, empty, at /join.
+  await ada.page.getByRole('button', { name: 'Join another room' }).click();
+  await expect(ada.page.getByLabel('Room code')).toHaveValue('');
+  expect(new URL(ada.page.url()).pathname).toBe('/join');
+  await expectCleanAndClose([instructor, ada, grace]);
+});
+
+/** 200 % browser zoom on a 360 px phone is a 180 px wide viewport in CSS pixels. */
+async function zoomed(page: Page, label: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 180, height: 320 });
+  await expectPhoneLayout(page, `${label} at 200 % zoom`);
+  await screenshot(page, `${label}-zoom200`);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${label}-zoom200-top.png`) });
+  // Larger text (130 %), at the phone's own width.
+  if (before) await page.setViewportSize(before);
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '130%';
+    document.body.style.fontSize = '130%';
+  });
+  await expectPhoneLayout(page, `${label} with 130 % text`);
+  await screenshot(page, `${label}-text130`);
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '';
+    document.body.style.fontSize = '';
+  });
+}
+
+test('game screens fit at 200 % zoom and with 130 % text: Byzantine and election phones, no sideways scrolling, every target 44 px', async ({
+  browser,
+}) => {
+  // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
+  test.setTimeout(180_000);
+  const instructor = await openConsole(browser);
+  const { page: con, code } = instructor;
+  const ada = await joinPhone(browser, code, 'Ada', '360x640');
+  const grace = await joinPhone(browser, code, 'Grace', '360x640');
+  for (let i = 0; i < 3; i++) await con.getByRole('button', { name: '+ bot', exact: true }).click();
+  await expect(con.getByTestId('node-count')).toHaveText('5');
+
+  // Byzantine: Ada commands, Grace is a traitor lieutenant (the widest screen: a chooser per lieutenant).
+  await con.getByLabel('Game', { exact: true }).selectOption('byzantine');
+  const form = con.getByRole('group', { name: 'Byzantine generals settings' });
+  await form.getByRole('radio', { name: 'Pick them' }).check();
+  await form.getByRole('checkbox', { name: 'Grace' }).check();
+  await form.getByLabel('Commander', { exact: true }).selectOption({ label: 'Ada' });
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await expect(ada.page.getByRole('button', { name: /Order everyone: Attack/ })).toBeVisible();
+  await zoomed(ada.page, 'byzantine-phone-commander');
+  await ada.page.getByRole('button', { name: /Order everyone: Retreat/ }).click();
+  await expect(grace.page.getByRole('button', { name: /^Tell .+: Retreat$/ }).first()).toBeVisible();
+  await zoomed(grace.page, 'byzantine-phone-traitor');
+  await con.getByRole('button', { name: /Stop round/ }).click();
+  await expect(grace.page.getByTestId('recap')).toBeVisible();
+
+  // Election: the follower's badge and the card at 130 % text.
+  await con.getByLabel('Game', { exact: true }).selectOption('election');
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await expect(ada.page.getByTestId('role')).toBeVisible();
+  await zoomed(ada.page, 'election-phone-follower');
+  await con.getByRole('button', { name: /Stop round/ }).click();
+  await expect(ada.page.getByTestId('recap')).toBeVisible();
+  await zoomed(ada.page, 'election-phone-after');
+  await checkPhoneScreen(ada.page, 'the election phone after the round');
+
+  await expectCleanAndClose([instructor, ada, grace]);
+});
