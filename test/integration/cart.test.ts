@@ -9,7 +9,7 @@ import type { CartMode } from '../../shared/games/cart/config';
 import type { CartConsoleView } from '../../shared/games/cart/console';
 import type { CartNodeView } from '../../shared/games/cart/view';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
-import { ask, createRoom, joinNode, startServer, until, type TestNode, type TestServer, type TestSocket } from './harness';
+import { ask, createRoom, joinNode, startServer, until, type TestConsole, type TestNode, type TestServer } from './harness';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -26,9 +26,11 @@ const game = (n: TestNode) => {
 };
 const qty = (n: TestNode, item: string) => game(n)?.items.find((i) => i.item === item)?.qty;
 
-function followConsole(socket: TestSocket) {
+function followConsole(room: TestConsole) {
   let latest: ConsoleSnapshot | null = null;
-  socket.on('console:snapshot', (s) => (latest = s));
+  room.onSnapshot((s) => {
+    latest = s;
+  });
   return {
     snapshot: () => latest,
     view: () => (latest?.round?.game === 'cart' ? (latest.round.view as CartConsoleView) : null),
@@ -38,8 +40,9 @@ function followConsole(socket: TestSocket) {
 const tap = (n: TestNode, item: string, delta: 1 | -1 = 1) => ask(n.socket, 'node:act', { action: { type: 'add', item, delta } });
 
 async function playRound(mode: CartMode) {
-  const { socket: instructor, code } = await createRoom(server.url);
-  const con = followConsole(instructor);
+  const room = await createRoom(server.url);
+  const { socket: instructor, code } = room;
+  const con = followConsole(room);
   const phones: TestNode[] = [];
   for (const name of ['Ana', 'Ben', 'Chloe', 'Dev', 'Eve']) phones.push(await joinNode(server.url, code, name));
   const [ana, ben, chloe, dev, eve] = phones as [TestNode, TestNode, TestNode, TestNode, TestNode];

@@ -83,9 +83,11 @@ describe('the projector stage', () => {
   });
 
   it('Byzantine: nothing the stage receives names a traitor before the reveal, and the reveal shows them', async () => {
-    const { socket: console_, code, key } = await createRoom(server.url);
+    const { socket: console_, code, key, onSnapshot } = await createRoom(server.url);
     let snapshot: { stage?: { revealed: boolean; screens: number } } | null = null;
-    console_.on('console:snapshot', (s) => (snapshot = s));
+    onSnapshot((s) => {
+      snapshot = s;
+    });
     expect((await ask(console_, 'console:bots', { add: 5 })).ok).toBe(true);
     const stage = await watch(code, key);
     expect(await ask(console_, 'console:reveal', { revealed: true })).toMatchObject({ ok: false, error: { code: 'no_round' } });
