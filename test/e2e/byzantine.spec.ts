@@ -6,7 +6,7 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   browser,
 }) => {
   // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', 'iPhone 13');
@@ -30,13 +30,13 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await form.getByLabel('Number of traitors (f)').fill('2');
   await expect(bound).toContainText('✗ N > 2f+m: 4 ≤ 5');
   await expect(bound).toContainText('✗ N ≥ 3f+1: 4 < 7');
-  // Now exactly one traitor, Linus; Ada commands and is advised to attack; 20 s phases.
+  // Now exactly one traitor, Linus; Ada commands and is advised to attack; 600 s phases (each ends when everyone has acted; meanwhile every phone screen is scanned).
   await form.getByRole('radio', { name: 'Pick them' }).check();
   await form.getByRole('checkbox', { name: 'Linus' }).check();
   await expect(bound).toContainText('N = 4, f = 1');
   await form.getByLabel('Commander', { exact: true }).selectOption({ label: 'Ada' });
   await form.getByLabel('Advised order').selectOption('attack');
-  await form.getByLabel('Phase length (s)').fill('20');
+  await form.getByLabel('Phase length (s)').fill('600');
   await form.getByText('More settings').click();
   await form.getByLabel('Loyal relays wait up to (s)').fill('1');
   await screenshot(con, 'byzantine-console-settings');
@@ -115,7 +115,6 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   for (const [p, label] of [
     [barbara, 'lieutenant'],
     [linus, 'traitor'],
-    [ada, 'commander'],
   ] as const)
     await checkPhoneScreen(p.page, `the ${label}'s phone, decision phase`);
   await expect(grace.page.getByTestId('byz-tally')).toHaveAttribute('aria-label', 'Tally: 3 Attack, 0 Retreat, 0 missing');

@@ -180,6 +180,30 @@ test('game screens fit at 200 % zoom and with 130 % text: Byzantine and election
   await con.getByRole('button', { name: /Start round/ }).click();
   await expect(ada.page.getByTestId('role')).toBeVisible();
   await zoomed(ada.page, 'election-phone-follower');
+
+  // The autopilot checkbox shows where the keyboard's focus is, as every control does.
+  const autopilot = ada.page.getByRole('checkbox', { name: /Autopilot/ });
+  await ada.page.keyboard.press('Tab');
+  await autopilot.focus();
+  const ring = await autopilot.evaluate((el) => {
+    const st = getComputedStyle(el);
+    return { style: st.outlineStyle, width: Number.parseFloat(st.outlineWidth) };
+  });
+  expect(ring.style).not.toBe('none');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  // Asked for less motion, the timer's bar stops sliding (a probe with the bar's class, so the
+  // check does not depend on whether the timer is running at this moment).
+  await ada.page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.className = 'el-bar-fill motion-probe';
+    document.querySelector('.phone-main')?.append(probe);
+  });
+  const slides = () => ada.page.locator('.motion-probe').evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(await slides()).not.toBe('0s');
+  await ada.page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await slides()).toBe('0s');
+  await ada.page.emulateMedia({ reducedMotion: null });
+  await ada.page.evaluate(() => document.querySelector('.motion-probe')?.remove());
   await con.getByRole('button', { name: /Stop round/ }).click();
   await expect(ada.page.getByTestId('recap')).toBeVisible();
   await zoomed(ada.page, 'election-phone-after');
