@@ -25,13 +25,14 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   await instantNetwork(con);
   await expect(hint).toHaveCount(0);
 
-  // People play at the class pace, with shorter timers so the test is quick. The bots think
+  // People play at the class pace, with shorter timers so the test is quick (2 s is the shortest
+  // the console lets humans play with: client/src/console/paceCheck.ts). The bots think
   // slowly (their first turn comes 15–16 s into the round), so the phones act first: the bots
   // only answer Ada's vote request.
   await con.getByRole('radio', { name: /^Class/ }).check();
   await con.getByText('Custom timings').click();
   const ranges: [string, number, number][] = [
-    ['Election timeout', 1500, 2000],
+    ['Election timeout', 2000, 2500],
     ['Heartbeat interval', 400, 600],
     ['Bot thinking time', 15000, 16000],
   ];
@@ -39,7 +40,7 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
     await con.getByLabel(`${label}, shortest (ms)`).fill(String(lo));
     await con.getByLabel(`${label}, longest (ms)`).fill(String(hi));
   }
-  await expect(con.getByTestId('election-timing')).toContainText('timers 1.5 s–2.0 s, heartbeats every 400 ms–600 ms');
+  await expect(con.getByTestId('election-timing')).toContainText('timers 2.0 s–2.5 s, heartbeats every 400 ms–600 ms');
   await con.getByRole('button', { name: /Start round/ }).click();
   await expect(con.getByTestId('election-console')).toBeVisible();
 
