@@ -13,6 +13,7 @@ export default {
   'game.sandbox.name': 'Sandbox: send a message',
   'game.gossip.name': 'Gossip: spread the rumour',
   'game.election.name': 'Card leader election (Raft)',
+  'game.cart.name': 'Split-brain cart',
   'game.byzantine.name': 'Byzantine generals: lying rounds',
   // A long list of nodes ends "and 12 others"; the fault log’s lines
   'common.others': '{count, plural, one {# other} other {# others}}',
@@ -52,4 +53,14 @@ export default {
   'reason.gossip.stalled': 'the rumour can spread no further',
   'reason.gossip.max-rounds': 'the last gossip round was played',
   'reason.byzantine.decided': 'the generals have decided',
+  // Durations and sizes (units as each language writes them)
+  'common.duration.ms': '{ms, number} ms',
+  'common.duration.s': '{s, number} s',
+  'common.duration.min': '{m, number} min {s} s',
+  'common.duration.h': '{h, number} h {m} min',
+  'common.bytes.b': '{n, number} B',
+  'common.bytes.kb': '{n, number} KB',
+  'common.bytes.mb': '{n, number} MB',
+  'common.none': 'none',
+  'common.dash': '—',
 } as const;

@@ -13,6 +13,7 @@ export default {
   'game.sandbox.name': 'Zona de pruebas: envía un mensaje',
   'game.gossip.name': 'Chisme: difunde el rumor',
   'game.election.name': 'Elección de líder con cartas (Raft)',
+  'game.cart.name': 'Carrito con cerebro dividido',
   'game.byzantine.name': 'Generales bizantinos: rondas con mentiras',
   // A long list of nodes ends "and 12 others"; the fault log’s lines
   'common.others': '{count, plural, one {# más} other {# más}}',
@@ -50,6 +51,16 @@ export default {
   'reason.finished': 'terminado',
   'reason.gossip.everyone': 'todos conocen el rumor',
   'reason.gossip.stalled': 'el rumor ya no puede llegar más lejos',
-  'reason.gossip.max-rounds': 'se jugó la última ronda de chisme',
+  'reason.gossip.max-rounds': 'se jugó la última vuelta de chisme',
   'reason.byzantine.decided': 'los generales han decidido',
+  // Durations and sizes (units as each language writes them)
+  'common.duration.ms': '{ms, number} ms',
+  'common.duration.s': '{s, number} s',
+  'common.duration.min': '{m, number} min {s} s',
+  'common.duration.h': '{h, number} h {m} min',
+  'common.bytes.b': '{n, number} B',
+  'common.bytes.kb': '{n, number} KB',
+  'common.bytes.mb': '{n, number} MB',
+  'common.none': 'ninguno',
+  'common.dash': '—',
 } as const satisfies Translation<typeof en>;

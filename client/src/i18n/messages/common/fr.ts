@@ -13,6 +13,7 @@ export default {
   'game.sandbox.name': 'Bac à sable : envoyez un message',
   'game.gossip.name': 'Commérage : faites circuler la rumeur',
   'game.election.name': 'Élection de leader avec des cartes (Raft)',
+  'game.cart.name': 'Panier à cerveau divisé',
   'game.byzantine.name': 'Généraux byzantins : des manches où l’on ment',
   // A long list of nodes ends "and 12 others"; the fault log’s lines
   'common.others': '{count, plural, one {# autre} other {# autres}}',
@@ -55,4 +56,14 @@ export default {
   'reason.gossip.stalled': 'la rumeur ne peut plus se propager',
   'reason.gossip.max-rounds': 'le dernier tour de commérage a été joué',
   'reason.byzantine.decided': 'les généraux ont décidé',
+  // Durations and sizes (units as each language writes them)
+  'common.duration.ms': '{ms, number} ms',
+  'common.duration.s': '{s, number} s',
+  'common.duration.min': '{m, number} min {s} s',
+  'common.duration.h': '{h, number} h {m} min',
+  'common.bytes.b': '{n, number} o',
+  'common.bytes.kb': '{n, number} Ko',
+  'common.bytes.mb': '{n, number} Mo',
+  'common.none': 'aucun',
+  'common.dash': '—',
 } as const satisfies Translation<typeof en>;

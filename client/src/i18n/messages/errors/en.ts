@@ -117,4 +117,10 @@ export default {
   'error.recording.missing_events': 'Line {line, number}: event {seq, number} follows event {prev, number}; events are missing.',
   'error.replay.unknown_game': 'This recording has a round of “{game}”, a game this version does not know.',
   'error.replay.no_clocks': 'This recording was made without vector clocks (a large simulation), so it cannot be exported to ShiViz.',
+  // ---- errors the client makes itself (the network, a file from this computer) ----
+  'error.offline': 'The server cannot be reached. Check the Wi-Fi and try again.',
+  'error.http': 'The server answered with an error ({status, number}).',
+  'error.recording.too_big': 'This file is {mb, number} MB; the viewer opens recordings up to {max, number} MB.',
+  'error.recording.gone': 'This file could not be read (it may have been moved or deleted).',
+  'error.recording.unreadable': 'This file could not be read as a recording.',
 } as const;

@@ -115,4 +115,10 @@ export default {
   'error.replay.unknown_game': 'Esta grabación tiene una ronda de «{game}», un juego que esta versión no conoce.',
   'error.replay.no_clocks':
     'Esta grabación se hizo sin relojes vectoriales (una simulación grande), así que no se puede exportar a ShiViz.',
+  // ---- errors the client makes itself (the network, a file from this computer) ----
+  'error.offline': 'No se puede contactar con el servidor. Comprueba la wifi y vuelve a intentarlo.',
+  'error.http': 'El servidor respondió con un error ({status, number}).',
+  'error.recording.too_big': 'Este archivo ocupa {mb, number} MB; el visor abre grabaciones de hasta {max, number} MB.',
+  'error.recording.gone': 'No se pudo leer este archivo (quizá se movió o se borró).',
+  'error.recording.unreadable': 'Este archivo no se pudo leer como una grabación.',
 } as const satisfies Translation<typeof en>;

@@ -118,4 +118,10 @@ export default {
   'error.replay.unknown_game': 'Cet enregistrement contient une manche de « {game} », un jeu que cette version ne connaît pas.',
   'error.replay.no_clocks':
     'Cet enregistrement a été fait sans horloges vectorielles (une grande simulation) : il ne peut pas être exporté vers ShiViz.',
+  // ---- errors the client makes itself (the network, a file from this computer) ----
+  'error.offline': 'Impossible de joindre le serveur. Vérifiez le Wi-Fi et réessayez.',
+  'error.http': 'Le serveur a répondu par une erreur ({status, number}).',
+  'error.recording.too_big': 'Ce fichier fait {mb, number} Mo ; la visionneuse ouvre les enregistrements jusqu’à {max, number} Mo.',
+  'error.recording.gone': 'Ce fichier n’a pas pu être lu (il a peut-être été déplacé ou supprimé).',
+  'error.recording.unreadable': 'Ce fichier n’a pas pu être lu comme un enregistrement.',
 } as const satisfies Translation<typeof en>;
