@@ -18,7 +18,7 @@ export function formatMs(t: Translator, ms: number | null | undefined): string {
   if (ms < 1000) return t('common.duration.ms', { ms: Math.round(ms) });
   if (ms < 60_000) {
     const digits = ms < 10_000 ? 1 : 0;
-    return t('common.duration.s', { s: Number((ms / 1000).toFixed(digits)) });
+    return t('common.duration.sText', { s: t.number(ms / 1000, { minimumFractionDigits: digits, maximumFractionDigits: digits }) });
   }
   return formatDuration(t, ms);
 }

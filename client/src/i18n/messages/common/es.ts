@@ -63,4 +63,5 @@ export default {
   'common.bytes.mb': '{n, number} MB',
   'common.none': 'ninguno',
   'common.dash': '—',
+  'common.duration.sText': '{s} s',
 } as const satisfies Translation<typeof en>;

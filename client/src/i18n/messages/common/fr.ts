@@ -66,4 +66,5 @@ export default {
   'common.bytes.mb': '{n, number} Mo',
   'common.none': 'aucun',
   'common.dash': '—',
+  'common.duration.sText': '{s} s',
 } as const satisfies Translation<typeof en>;
