@@ -7,7 +7,8 @@
 import type { Games } from '../games/types';
 import { must } from '../must';
 import { DROP_REASONS, type DropReason } from '../net/network';
-import { describeFaultOp, faultNotice, type Faults } from '../net/faults';
+import { faultText } from '../net/drills';
+import { faultNotice, type Faults } from '../net/faults';
 import type { NodeId } from '../protocol/ids';
 import type { NodeKind, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import type { ParsedRecording } from '../session/recording';
@@ -184,7 +185,7 @@ export class RecordingIndex {
             t,
             text:
               e.text ??
-              (e.op.op === 'drill' ? e.op.name : describeFaultOp(e.op, (id) => this.nodes.find((n) => n.id === id)?.nickname ?? id)),
+              (e.op.op === 'drill' ? e.op.name : faultText(e.op, e.drill, (id) => this.nodes.find((n) => n.id === id)?.nickname ?? id)),
             ...(e.op.op === 'drill' ? { drill: e.op.name } : { notice: faultNotice(e.op) }),
             ...(e.drill ? { drill: e.drill } : {}),
             faults: e.faults,

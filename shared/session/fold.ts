@@ -5,7 +5,8 @@
 // The games a round may play are handed in (`games`); the fold never looks one up elsewhere.
 
 import { newClock, tickReceive, tickSend } from '../net/clocks';
-import { describeFaultOp, faultNotice } from '../net/faults';
+import { faultText } from '../net/drills';
+import { faultNotice } from '../net/faults';
 import { describeStep, orderedSteps, stepNotice } from '../net/script';
 import type { AnyEngine, Effect, EngineCtx, Envelope, Games } from '../games/types';
 import type { EventOf, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
@@ -115,7 +116,7 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
       state.faults = event.faults;
       const op = event.op;
       const drill = op.op === 'drill' ? op.name : event.drill;
-      const text = event.text ?? (op.op === 'drill' ? op.name : describeFaultOp(op, (id) => state.nodes[id]?.nickname ?? id));
+      const text = event.text ?? (op.op === 'drill' ? op.name : faultText(op, drill, (id) => state.nodes[id]?.nickname ?? id));
       state.faultLog.push({
         t: now,
         text,

@@ -95,6 +95,8 @@ describe('the recording', () => {
     expect(state.faultLog[0]?.notice?.params).toEqual({ groups: ['A (2)', 'B (2)'], open: 0 });
     expect(state.faultLog[3]).toMatchObject({ step: { index: 0, of: 3 }, failed: { code: 'no_leader' } });
     expect(state.faultLog[4]).toMatchObject({ drill: 'halves' });
+    // For logs and programs, an English line as before (a drill's with its name).
+    expect(state.faultLog[2]?.text).toBe('Heal partitions: healed every partition');
   });
 
   it('ships presets with ids, so their names are worded by the reader', () => {

@@ -7,7 +7,7 @@ export function SandboxConsole({ view, snapshot }: ConsoleGameProps<SandboxConso
   const names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
   const rows = Object.entries(view.perNode).sort((a, b) => b[1].received - a[1].received);
   return (
-    <div className="stack">
+    <div className="stack" data-testid="sandbox-console">
       <p className="muted">{t('sandbox.console.intro')}</p>
       <table className="results">
         <thead>
