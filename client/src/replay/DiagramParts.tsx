@@ -72,7 +72,9 @@ export function HoverCard({ player, row, names }: { player: ReplayPlayer; row: n
       <div className="tip-fate">{fate}</div>
       {detail?.row === row && (
         <>
-          <div className="mono tip-body">{detail.body}</div>
+          <div className="mono tip-body" translate="no">
+            {detail.body}
+          </div>
           <div className="mono tip-body">{detail.clocks}</div>
         </>
       )}

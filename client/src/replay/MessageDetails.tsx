@@ -117,7 +117,9 @@ export function MessageDetails({
             ({env.kind})
           </span>
         </summary>
-        <pre className="body">{info.body.length > BODY_MAX ? `${info.body.slice(0, BODY_MAX)}…` : info.body}</pre>
+        <pre className="body" translate="no">
+          {info.body.length > BODY_MAX ? `${info.body.slice(0, BODY_MAX)}…` : info.body}
+        </pre>
       </details>
     </section>
   );

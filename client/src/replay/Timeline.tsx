@@ -306,9 +306,9 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
         }}
       />
       <div className="strip-key muted" aria-hidden="true">
-        <span>▬ rounds</span> <span style={{ color: '#a01818' }}>▨ partitioned</span>{' '}
-        <span style={{ color: '#8a4500' }}>| network change</span> <span>▮ messages</span>{' '}
-        <span style={{ color: '#a01818' }}>▮ dropped</span>
+        <span>▬ {t('replay.strip.rounds')}</span> <span style={{ color: '#a01818' }}>▨ {t('replay.strip.partitioned')}</span>{' '}
+        <span style={{ color: '#8a4500' }}>| {t('replay.strip.change')}</span> <span>▮ {t('replay.strip.messages')}</span>{' '}
+        <span style={{ color: '#a01818' }}>▮ {t('replay.strip.dropped')}</span>
       </div>
     </div>
   );

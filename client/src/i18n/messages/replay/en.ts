@@ -215,4 +215,10 @@ export default {
   'replay.timeline.value': '{at} of {of}',
   'replay.timeline.valueRound': '{at} of {of}, round {round, number}',
   'replay.timeline.scrubber': 'Time in the session',
+  // The strip under the timeline
+  'replay.strip.rounds': 'rounds',
+  'replay.strip.partitioned': 'partitioned',
+  'replay.strip.change': 'network change',
+  'replay.strip.messages': 'messages',
+  'replay.strip.dropped': 'dropped',
 } as const;

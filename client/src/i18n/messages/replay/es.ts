@@ -217,4 +217,10 @@ export default {
   'replay.timeline.value': '{at} de {of}',
   'replay.timeline.valueRound': '{at} de {of}, ronda {round, number}',
   'replay.timeline.scrubber': 'Tiempo de la sesión',
+  // The strip under the timeline
+  'replay.strip.rounds': 'rondas',
+  'replay.strip.partitioned': 'con partición',
+  'replay.strip.change': 'cambio de la red',
+  'replay.strip.messages': 'mensajes',
+  'replay.strip.dropped': 'perdidos',
 } as const satisfies Translation<typeof en>;

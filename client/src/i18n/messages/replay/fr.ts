@@ -219,4 +219,10 @@ export default {
   'replay.timeline.value': '{at} sur {of}',
   'replay.timeline.valueRound': '{at} sur {of}, manche {round, number}',
   'replay.timeline.scrubber': 'Temps de la session',
+  // The strip under the timeline
+  'replay.strip.rounds': 'manches',
+  'replay.strip.partitioned': 'partitionné',
+  'replay.strip.change': 'changement du réseau',
+  'replay.strip.messages': 'messages',
+  'replay.strip.dropped': 'perdus',
 } as const satisfies Translation<typeof en>;
