@@ -66,10 +66,10 @@ async function freeName(file: string, files: RecordingFiles): Promise<string> {
  */
 export async function restoreRecording(file: string, files: RecordingFiles = diskFiles): Promise<RestoredRecording> {
   const buf = await files.read(file);
-  if (buf.length === 0) throw new RecordingError('This file is empty: it is not a recording.');
+  if (buf.length === 0) throw new RecordingError('recording.empty', 'This file is empty: it is not a recording.');
   const headerEnd = buf.indexOf(NL) + 1;
   const header = parseRecordingHeader(buf.subarray(0, headerEnd || buf.length).toString('utf8'));
-  if (!headerEnd) throw new RecordingError('The recording has no complete header line.');
+  if (!headerEnd) throw new RecordingError('recording.no_header', 'The recording has no complete header line.');
   const wholeEnd = buf.lastIndexOf(NL) + 1;
   const events: SessionEvent[] = [];
   let at = headerEnd;

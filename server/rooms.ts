@@ -185,7 +185,7 @@ export class RoomRegistry {
   sweepIdle(): void {
     const now = this.clock.now();
     for (const room of this.rooms.values()) {
-      if (now - room.lastActivity > this.config.idleRoomMs) void room.end('idle for too long');
+      if (now - room.lastActivity > this.config.idleRoomMs) void room.end('idle');
     }
   }
 

@@ -3,7 +3,7 @@
 
 import type { NodeId } from '../protocol/ids';
 import type { Rng } from '../rng';
-import { groupName, type FaultOp, type Faults } from './faults';
+import { describeFaultOp, groupName, type FaultOp, type Faults } from './faults';
 import { isCrashed } from './network';
 import { must } from '../must';
 
@@ -128,4 +128,10 @@ function splitWithLinks(groups: NodeId[][], pairs: [number, number][]): FaultOp 
     open.push(`${groupName(a)}>${groupName(b)}`, `${groupName(b)}>${groupName(a)}`);
   }
   return { op: 'split', groups, open };
+}
+
+/** The English line of the fault log (logs, programs): "Split in halves: split into A(3) | B(2)" for a one-click drill's change. */
+export function faultText(op: FaultOp, drill: string | undefined, name: (id: NodeId) => string): string {
+  const what = describeFaultOp(op, name);
+  return drill && isDrillName(drill) ? `${DRILLS[drill]}: ${what}` : what;
 }

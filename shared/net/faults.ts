@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { nodeIdSchema, type NodeId } from '../protocol/ids';
+import { nodeParam, nodesParam, notice, type Notice } from '../protocol/notice';
 
 export const DEFAULT_GROUP = 'A';
 
@@ -178,7 +179,43 @@ function withPartition(faults: Faults, partition: Partition): Faults {
   return { ...faults, partition: { groups, open } };
 }
 
-/** A short human sentence for the fault log ("split into A(3) | B(2)"). */
+/**
+ * A fault operation as a notice (`net.fault.<op>`), for the fault log's screens to word in the
+ * reader's language: what the recording keeps is the operation, never a sentence.
+ */
+export function faultNotice(op: FaultOp): Notice {
+  switch (op.op) {
+    case 'split':
+      return notice('net.fault.split', {
+        groups: op.groups.map((g, i) => `${groupName(i)} (${g.length})`),
+        open: op.open?.length ?? 0,
+      });
+    case 'move':
+      return notice('net.fault.move', { nodes: nodesParam(op.nodes), count: op.nodes.length, group: op.group });
+    case 'link':
+      return notice('net.fault.link', { open: op.open, from: op.from, to: op.to });
+    case 'isolate':
+      return notice('net.fault.isolate', { nodes: nodesParam(op.nodes), count: op.nodes.length });
+    case 'heal':
+      return notice('net.fault.heal');
+    case 'loss':
+      return notice('net.fault.loss', { rate: op.rate });
+    case 'linkLoss':
+      return notice('net.fault.link_loss', { rate: op.rate, from: nodeParam(op.from), to: nodeParam(op.to), both: op.both ?? false });
+    case 'latency':
+      return notice('net.fault.latency', { base: op.base, jitter: op.jitter });
+    case 'dup':
+      return notice('net.fault.dup', { rate: op.rate });
+    case 'crash':
+      return notice('net.fault.crash', { nodes: nodesParam(op.nodes), count: op.nodes.length });
+    case 'restart':
+      return notice('net.fault.restart', { nodes: nodesParam(op.nodes), count: op.nodes.length });
+    case 'reset':
+      return notice('net.fault.reset');
+  }
+}
+
+/** A short English sentence for logs and students' programs ("split into A(3) | B(2)"); screens word `faultNotice`. */
 export function describeFaultOp(op: FaultOp, name: (id: NodeId) => string = (id) => id): string {
   const list = (ids: NodeId[]) => (ids.length <= 4 ? ids.map(name).join(', ') : `${ids.length} nodes`);
   const pct = (r: number) => `${Math.round(r * 100)}%`;

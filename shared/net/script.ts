@@ -3,7 +3,8 @@
 
 import { z } from 'zod';
 import { DRILLS } from './drills';
-import { faultOp } from './faults';
+import { faultNotice, faultOp } from './faults';
+import { notice, type Notice } from '../protocol/notice';
 
 /** A one-click drill's name, as a request or a script step may give it. */
 export const drillName = z.enum(Object.keys(DRILLS) as [keyof typeof DRILLS, ...(keyof typeof DRILLS)[]]);
@@ -36,6 +37,11 @@ export type ScriptStep = z.infer<typeof scriptStep>;
 
 export const drillScript = z
   .object({
+    /** A preset's id: its name and description are worded by the reader's catalogue (`script.<id>.name`). */
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .optional(),
     name: z.string().trim().min(1).max(80),
     description: z.string().max(500).optional(),
     steps: z.array(scriptStep).min(1).max(200),
@@ -51,7 +57,28 @@ export function orderedSteps(script: DrillScript): ScriptStep[] {
     .map(({ s }) => s);
 }
 
-/** A step in words, for the console ("20 s: isolate the leader"). */
+/**
+ * A step as a notice (`net.step.<do>`, a fault step as its fault's notice), for screens to word;
+ * a step's own note is the instructor's words and is shown as written.
+ */
+export function stepNotice(step: ScriptAction): Notice {
+  switch (step.do) {
+    case 'start':
+      return notice('net.step.start', { game: step.game });
+    case 'stop':
+      return notice('net.step.stop');
+    case 'drill':
+      return notice('net.step.drill', { drill: step.name });
+    case 'fault':
+      return faultNotice(step.op);
+    case 'crash':
+      return step.who === 'leader' ? notice('net.step.crash_leader') : notice('net.step.crash', { count: step.who });
+    case 'restart':
+      return notice('net.step.restart');
+  }
+}
+
+/** A step in English words, for logs ("isolate the leader"); screens word `stepNotice`. */
 export function describeStep(step: ScriptStep): string {
   if (step.note) return step.note;
   switch (step.do) {
@@ -73,6 +100,7 @@ export function describeStep(step: ScriptStep): string {
 /** Drills that ship with the product; the console lists them beside the instructor's own. */
 export const PRESET_SCRIPTS: DrillScript[] = [
   {
+    id: 'split-brain',
     name: 'Split brain: isolate the leader',
     description: 'Elect a leader, cut it off from the majority, watch the majority elect a new one, then heal.',
     steps: [
@@ -82,6 +110,7 @@ export const PRESET_SCRIPTS: DrillScript[] = [
     ],
   },
   {
+    id: 'three-against-two',
     name: 'Three against two',
     description: 'The textbook partition: only the side with a majority can elect and commit.',
     steps: [
@@ -91,6 +120,7 @@ export const PRESET_SCRIPTS: DrillScript[] = [
     ],
   },
   {
+    id: 'rumour-across-a-cut',
     name: 'Rumour across a cut',
     description: 'Gossip with the class split in two; heal half-way and watch the rumour jump the gap.',
     steps: [
@@ -100,6 +130,7 @@ export const PRESET_SCRIPTS: DrillScript[] = [
     ],
   },
   {
+    id: 'bad-wifi',
     name: 'Bad Wi-Fi',
     description: 'Sandbox with growing loss and latency, then everything healed.',
     steps: [
@@ -110,6 +141,7 @@ export const PRESET_SCRIPTS: DrillScript[] = [
     ],
   },
   {
+    id: 'disruptive-return',
     name: 'Disruptive return: without, then with pre-vote',
     description:
       'Cut a follower off: it keeps standing and raising its term, and when the cut heals its higher term unseats the healthy leader. Then the same with pre-vote (thesis 9.6): it asks first, nobody can answer, its term stays, and the leader keeps leading.',
@@ -123,6 +155,7 @@ export const PRESET_SCRIPTS: DrillScript[] = [
     ],
   },
   {
+    id: 'crash-a-minority',
     name: 'Crash a minority',
     description: 'Crash the leader, then a minority; the cluster keeps going while a majority lives.',
     steps: [

@@ -67,12 +67,18 @@ export interface EventPayloads {
   'room:locked': { locked: boolean };
   /** The instructor set the room's language (null: each screen follows its browser). */
   'room:language': { language: Language | null };
+  /** Why: a code (`instructor`, `idle`), worded by the reader (`reason.<code>`); older recordings: English. */
   'session:ended': { reason: string };
-  'fault:changed': { op: FaultOp | { op: 'drill'; name: string }; faults: Faults; text: string };
+  /**
+   * The faults changed by `op`, by hand or by the one-click `drill` named. Screens word the
+   * operation (no sentence is recorded); recordings made before that have an English `text`.
+   */
+  'fault:changed': { op: FaultOp | { op: 'drill'; name: string }; faults: Faults; drill?: string; text?: string };
   'net:paused': Record<never, never>;
   /** The network resumed: everything pending moves later by `shift` ms. */
   'net:resumed': { shift: number };
   'round:started': { round: RoundSpec };
+  /** `reason` is a code (`instructor`, `drill`, `gossip.everyone`…), worded by the reader; older recordings: English. */
   'round:ended': { index: number; reason: string; result: unknown };
   'node:acted': { node: NodeId; action: unknown; by: 'node' | 'bot' };
   /** An envelope left its sender: delivered later at each `at`, or dropped now. */
@@ -87,8 +93,12 @@ export interface EventPayloads {
   mark: { node?: NodeId; notice?: Notice; label?: string; data?: unknown };
   /** A scripted drill started; its steps run at `at` seconds after this event. */
   'drill:started': { script: DrillScript };
-  /** A step of the running drill ran (`error` when it could not, e.g. no leader yet). */
-  'drill:step': { index: number; text: string; error?: string };
+  /**
+   * A step of the running drill ran; `failed` (a code and params) when it could not, e.g. no
+   * leader yet. Recordings made before codes have the step's English `text` and `error`.
+   */
+  'drill:step': { index: number; failed?: { code: string; params?: Notice['params'] }; text?: string; error?: string };
+  /** Why the drill ended: `finished`, `replaced`, `instructor` (older recordings: English). */
   'drill:ended': { reason: string };
 }
 

@@ -4,6 +4,7 @@
 
 import type { Faults } from '../net/faults';
 import type { NodeId } from './ids';
+import type { Notice } from './notice';
 import type { NodeKind } from './recordingFormat';
 import type { Language } from './languages';
 
@@ -31,7 +32,16 @@ export interface RoundSummary {
 
 export interface FaultLogEntry {
   t: number;
+  /** In English, for logs and students' programs (recordings made before notices: as recorded). */
   text: string;
+  /** What happened, for screens to word (a fault's `net.fault.*`, a drill step's `net.step.*`); absent when only `text` is known. */
+  notice?: Notice;
+  /** The one-click drill that made this change (`drill.<name>.name`). */
+  drill?: string;
+  /** A scripted drill's step: its number, of how many, and the instructor's own note for it. */
+  step?: { index: number; of: number; note?: string };
+  /** Why the step could not run (an error code and params). */
+  failed?: { code: string; params?: Notice['params'] };
 }
 
 export interface RoundInfo {
@@ -100,7 +110,15 @@ export interface ConsoleSnapshot {
   net: NetStats;
   faultLog: FaultLogEntry[];
   /** The scripted drill running now, with its next step. */
-  drill: { name: string; startedAt: number; steps: { at: number; text: string }[]; next: number; nextAt: number | null } | null;
+  /** `id`: a preset's (its name worded by the catalogue); a step's `notice` is worded unless it has the instructor's own `note`. */
+  drill: {
+    id?: string;
+    name: string;
+    startedAt: number;
+    steps: { at: number; text: string; notice: Notice; note?: string }[];
+    next: number;
+    nextAt: number | null;
+  } | null;
   /** The live room's projector stage (absent in a replay): whether secrets are revealed on it, and how many stages watch. */
   stage?: StageStatus;
   /** The live room's phones holding instructor rights (besides the room key), each revocable. */

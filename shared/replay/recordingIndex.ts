@@ -7,7 +7,8 @@
 import type { Games } from '../games/types';
 import { must } from '../must';
 import { DROP_REASONS, type DropReason } from '../net/network';
-import type { Faults } from '../net/faults';
+import { faultText } from '../net/drills';
+import { faultNotice, type Faults } from '../net/faults';
 import type { NodeId } from '../protocol/ids';
 import type { NodeKind, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import type { ParsedRecording } from '../session/recording';
@@ -18,7 +19,16 @@ import { notice, type Notice } from '../protocol/notice';
 export { lowerBound, MSG, upperBound, type MessageTable, type MsgStatus } from './messageTable';
 export type { RecordingSummary } from './summary';
 
-export class ReplayError extends Error {}
+/** A recording the replay cannot show (a code and params for the reader's language, English in `message`). */
+export class ReplayError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly params?: Notice['params'],
+  ) {
+    super(message);
+  }
+}
 
 export interface ReplayNode {
   id: NodeId;
@@ -50,7 +60,11 @@ export interface FaultChange {
   /** Event index (-1: the header's initial faults). */
   idx: number;
   t: number;
+  /** In English, for logs (an older recording's recorded text). */
   text: string;
+  /** The change for screens to word (`net.fault.*`), and the one-click drill that made it. */
+  notice?: Notice;
+  drill?: string;
   faults: Faults;
 }
 
@@ -126,7 +140,14 @@ export class RecordingIndex {
         }
         case 'round:started': {
           const engine = games.get(e.round.game)?.engine;
-          if (!engine) throw new ReplayError(`This recording has a round of "${e.round.game}", a game this version does not know.`);
+          if (!engine)
+            throw new ReplayError(
+              'replay.unknown_game',
+              `This recording has a round of "${e.round.game}", a game this version does not know.`,
+              {
+                game: e.round.game,
+              },
+            );
           this.rounds.push({
             index: e.round.index,
             game: e.round.game,
@@ -159,7 +180,16 @@ export class RecordingIndex {
           break;
         }
         case 'fault:changed':
-          this.faults.push({ idx: i, t, text: e.text, faults: e.faults });
+          this.faults.push({
+            idx: i,
+            t,
+            text:
+              e.text ??
+              (e.op.op === 'drill' ? e.op.name : faultText(e.op, e.drill, (id) => this.nodes.find((n) => n.id === id)?.nickname ?? id)),
+            ...(e.op.op === 'drill' ? { drill: e.op.name } : { notice: faultNotice(e.op) }),
+            ...(e.drill ? { drill: e.drill } : {}),
+            faults: e.faults,
+          });
           break;
         case 'mark':
           this.marks.push({

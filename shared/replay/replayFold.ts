@@ -27,6 +27,9 @@ export class ReplayFoldError extends Error {
     message: string,
     /** Index of the event that could not be applied. */
     readonly index: number,
+    /** The event's sequence number and type (the screen words them; `message` is English, for diagnosis). */
+    readonly seq: number,
+    readonly type: string,
   ) {
     super(message);
   }
@@ -215,7 +218,12 @@ export class ReplayFold {
       step(state, event, this.games);
       return true;
     } catch (err) {
-      this.failure = new ReplayFoldError(`Event ${event.seq} (${event.type}) could not be replayed: ${(err as Error).message}`, i);
+      this.failure = new ReplayFoldError(
+        `Event ${event.seq} (${event.type}) could not be replayed: ${(err as Error).message}`,
+        i,
+        event.seq,
+        event.type,
+      );
       return false;
     }
   }

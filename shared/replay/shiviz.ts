@@ -53,7 +53,10 @@ const seconds = (t: number) => `${(t / 1000).toFixed(3)} s`;
  */
 export function* shivizLines(header: RecordingHeader, events: readonly SessionEvent[], games: Games): Generator<string, void, undefined> {
   if (!header.vectorClocks) {
-    throw new ReplayError('This recording was made without vector clocks (a large simulation), so it cannot be exported to ShiViz.');
+    throw new ReplayError(
+      'replay.no_clocks',
+      'This recording was made without vector clocks (a large simulation), so it cannot be exported to ShiViz.',
+    );
   }
   const hosts = shivizHosts(events);
   const state = createSessionState(header, { vectors: true });

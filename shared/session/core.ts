@@ -185,9 +185,9 @@ export class SessionCore {
     if (this.state.language !== language) this.apply(now, 'room:language', { language });
   }
 
-  end(now: number, reason = 'ended by the instructor'): void {
+  end(now: number, reason = 'instructor'): void {
     if (this.state.ended) return;
-    if (this.state.round) this.endRound(now, 'session ended');
+    if (this.state.round) this.endRound(now, 'session_ended');
     this.apply(now, 'session:ended', { reason });
     this.queue.clear();
     this.noteChanged('all', now);
@@ -198,7 +198,7 @@ export class SessionCore {
   changeFaults(now: number, op: FaultOp): Result<null> {
     const unknown = nodesIn(op).filter((n) => !this.state.nodes[n]);
     if (unknown.length) return fail('unknown_node', `No such node: ${unknown.join(', ')}.`);
-    this.applyFaults(now, op, this.describe(op));
+    this.applyFaults(now, op);
     return ok(null);
   }
 
@@ -211,9 +211,8 @@ export class SessionCore {
       rng: this.drillRng,
     });
     if ('error' in plan) return fail('drill_impossible', DRILL_IMPOSSIBLE[plan.error], { why: plan.error, drill: name });
-    const text = `${DRILLS[name]}: ${this.describe(plan.op)}`;
-    this.applyFaults(now, plan.op, text);
-    return ok({ text });
+    this.applyFaults(now, plan.op, name);
+    return ok({ text: `${DRILLS[name]}: ${this.describe(plan.op)}` });
   }
 
   /** Freezes the network: nothing is delivered and no timer fires until `resume`. */
@@ -239,7 +238,7 @@ export class SessionCore {
     return this.scripts.start(now, raw);
   }
 
-  stopScript(now: number, reason = 'stopped by the instructor'): Result<null> {
+  stopScript(now: number, reason = 'instructor'): Result<null> {
     return this.scripts.stop(now, reason);
   }
 
@@ -249,7 +248,7 @@ export class SessionCore {
       case 'start':
         return this.startRound(now, action.game, action.config ?? {});
       case 'stop':
-        return this.endRound(now, 'stopped by the drill');
+        return this.endRound(now, 'drill');
       case 'drill':
         return this.drill(now, action.name);
       case 'fault':
@@ -294,7 +293,7 @@ export class SessionCore {
         have: nodes.length,
       });
     }
-    if (s.round) this.endRound(now, 'replaced by a new round');
+    if (s.round) this.endRound(now, 'replaced');
     const index = s.rounds.length + 1;
     const seed = deriveSeed(s.header.seed, `round:${index}`);
     this.bots.clear();
@@ -302,7 +301,7 @@ export class SessionCore {
     return ok({ index });
   }
 
-  endRound(now: number, reason = 'stopped by the instructor'): Result<{ result: unknown }> {
+  endRound(now: number, reason = 'instructor'): Result<{ result: unknown }> {
     const round = this.state.round;
     if (!round) return fail('no_round', 'No round is running.');
     const engine = this.engine();
@@ -374,10 +373,10 @@ export class SessionCore {
     return describeFaultOp(op, (id) => this.state.nodes[id]?.nickname ?? id);
   }
 
-  /** Records a change of the faults, lets the game react, and refreshes every phone (a crash shows on its own). */
-  private applyFaults(now: number, op: FaultOp, text: string): void {
+  /** Records a change of the faults (by the one-click `drill` named), lets the game react, and refreshes every phone (a crash shows on its own). */
+  private applyFaults(now: number, op: FaultOp, drill?: DrillName): void {
     const faults = applyFaultOp(this.state.faults, op);
-    this.run(this.apply(now, 'fault:changed', { op, faults, text }), now);
+    this.run(this.apply(now, 'fault:changed', { op, faults, ...(drill ? { drill } : {}) }), now);
     this.noteChanged('all', now);
   }
 

@@ -5,7 +5,9 @@
 // The games a round may play are handed in (`games`); the fold never looks one up elsewhere.
 
 import { newClock, tickReceive, tickSend } from '../net/clocks';
-import { orderedSteps } from '../net/script';
+import { faultText } from '../net/drills';
+import { faultNotice } from '../net/faults';
+import { describeStep, orderedSteps, stepNotice } from '../net/script';
 import type { AnyEngine, Effect, EngineCtx, Envelope, Games } from '../games/types';
 import type { EventOf, RecordingHeader, SessionEvent } from '../protocol/recordingFormat';
 import { clockOf, createSessionState, emptyNetStats, type FoldOptions, isNodeDown, type RoundState, type SessionState } from './state';
@@ -112,7 +114,15 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
     case 'fault:changed': {
       const prev = state.faults;
       state.faults = event.faults;
-      state.faultLog.push({ t: now, text: event.text });
+      const op = event.op;
+      const drill = op.op === 'drill' ? op.name : event.drill;
+      const text = event.text ?? (op.op === 'drill' ? op.name : faultText(op, drill, (id) => state.nodes[id]?.nickname ?? id));
+      state.faultLog.push({
+        t: now,
+        text,
+        ...(op.op === 'drill' ? {} : { notice: faultNotice(op) }),
+        ...(drill ? { drill } : {}),
+      });
       if (state.faultLog.length > FAULT_LOG_MAX) state.faultLog.shift();
       const re = roundEngine(state, games);
       if (!re?.engine.faultsChanged) return [];
@@ -194,9 +204,15 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
       d.next = event.index + 1;
       const following = steps[d.next];
       d.nextAt = following ? d.startedAt + following.at * 1000 : null;
+      const step = steps[event.index];
+      const said = event.text ?? (step ? describeStep(step) : '');
+      const why = event.error ?? event.failed?.code;
       state.faultLog.push({
         t: now,
-        text: `Drill step ${event.index + 1}/${steps.length}: ${event.text}${event.error ? ` — ${event.error}` : ''}`,
+        text: `Drill step ${event.index + 1}/${steps.length}: ${said}${why ? ` — ${why}` : ''}`,
+        ...(step && !step.note ? { notice: stepNotice(step) } : {}),
+        step: { index: event.index, of: steps.length, ...(step?.note ? { note: step.note } : {}) },
+        ...(event.failed ? { failed: event.failed } : {}),
       });
       if (state.faultLog.length > FAULT_LOG_MAX) state.faultLog.shift();
       return [];

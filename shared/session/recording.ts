@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Faults } from '../net/faults';
 import { EVENT_TYPES, RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../protocol/recordingFormat';
+import type { Notice } from '../protocol/notice';
 import { formatIssues } from '../protocol/result';
 
 export interface ParsedRecording {
@@ -14,7 +15,16 @@ export interface ParsedRecording {
   torn: boolean;
 }
 
-export class RecordingError extends Error {}
+/** Why a file cannot be read as a recording: a code and params for the reader's language (`error.<code>`), English in `message`. */
+export class RecordingError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly params?: Notice['params'],
+  ) {
+    super(message);
+  }
+}
 
 const KNOWN = new Set<string>(EVENT_TYPES);
 
@@ -47,19 +57,25 @@ export function parseRecordingHeader(line: string): RecordingHeader {
   try {
     raw = JSON.parse(line);
   } catch {
-    throw new RecordingError('This file is not a Human Cluster recording (its first line is not JSON).');
+    throw new RecordingError('recording.not_json', 'This file is not a Human Cluster recording (its first line is not JSON).');
   }
   const fields: Record<string, unknown> = typeof raw === 'object' && raw !== null ? { ...raw } : {};
   if (fields.format !== RECORDING_FORMAT) {
-    throw new RecordingError('This file is not a Human Cluster recording (no recording header).');
+    throw new RecordingError('recording.no_header', 'This file is not a Human Cluster recording (no recording header).');
   }
   if (fields.version !== RECORDING_VERSION) {
     throw new RecordingError(
+      'recording.version',
       `This recording has format version ${String(fields.version)}; this server reads version ${RECORDING_VERSION}.`,
+      { version: String(fields.version), reads: RECORDING_VERSION },
     );
   }
   const parsed = headerSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordingError(`This recording's header is damaged (${formatIssues(parsed.error.issues, 'header')}).`);
+  if (!parsed.success)
+    throw new RecordingError(
+      'recording.bad_header',
+      `This recording's header is damaged (${formatIssues(parsed.error.issues, 'header')}).`,
+    );
   return parsed.data;
 }
 
@@ -68,7 +84,7 @@ export function recordingLines(text: string): string[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const first = lines[0];
-  if (first === undefined || first.trim() === '') throw new RecordingError('This file is empty: it is not a recording.');
+  if (first === undefined || first.trim() === '') throw new RecordingError('recording.empty', 'This file is empty: it is not a recording.');
   return lines;
 }
 
@@ -88,13 +104,23 @@ export function* readEvents(lines: readonly string[]): Generator<SessionEvent, b
     } catch {
       // Only the very last line may be torn (a crash mid-write); a bad line inside is corruption.
       if (i === lines.length - 1) return true;
-      throw new RecordingError(`Line ${i + 1} of this recording is damaged.`);
+      throw new RecordingError('recording.bad_line', `Line ${i + 1} of this recording is damaged.`, { line: i + 1 });
     }
     if (typeof event?.seq !== 'number' || typeof event.t !== 'number' || !KNOWN.has(event.type)) {
-      throw new RecordingError(`Line ${i + 1} of this recording is not an event this version knows.`);
+      throw new RecordingError('recording.unknown_event', `Line ${i + 1} of this recording is not an event this version knows.`, {
+        line: i + 1,
+      });
     }
     if (prev && event.seq !== prev.seq + 1) {
-      throw new RecordingError(`Line ${i + 1}: event ${event.seq} follows event ${prev.seq}; events are missing.`);
+      throw new RecordingError(
+        'recording.missing_events',
+        `Line ${i + 1}: event ${event.seq} follows event ${prev.seq}; events are missing.`,
+        {
+          line: i + 1,
+          seq: event.seq,
+          prev: prev.seq,
+        },
+      );
     }
     prev = event;
     yield event;

@@ -40,10 +40,16 @@ describe('scripted drills', () => {
     expect(canReach(core.state.faults, 'n1', 'n4')).toBe(true);
     expect(core.state.drill).toBeNull();
     const steps = events.filter((e) => e.type === 'drill:step');
-    expect(steps.map((e) => [e.t, e.type === 'drill:step' && e.text])).toEqual([
-      [1000, 'start post'],
-      [21_000, 'split in halves'],
-      [46_000, 'heal everything'],
+    // The step is recorded by its index (the script says what it is); the fault log words it.
+    expect(steps.map((e) => [e.t, e.type === 'drill:step' && e.index])).toEqual([
+      [1000, 0],
+      [21_000, 1],
+      [46_000, 2],
+    ]);
+    expect(core.state.faultLog.filter((e) => e.step).map((e) => e.notice?.code ?? e.step?.note)).toEqual([
+      'net.step.start',
+      'net.step.drill',
+      'heal everything',
     ]);
     expect(events.at(-1)).toMatchObject({ type: 'drill:ended', reason: 'finished' });
     expect(fold(header, events, GAMES)).toEqual(core.state);
@@ -78,7 +84,7 @@ describe('scripted drills', () => {
     });
     runUntil(5000);
     const steps = events.filter((e) => e.type === 'drill:step');
-    expect(steps[1]).toMatchObject({ error: 'There is no leader to crash right now.' });
+    expect(steps[1]).toMatchObject({ failed: { code: 'no_leader' } });
     expect(core.state.faults.crashed).toHaveLength(1);
   });
 

@@ -3,7 +3,7 @@
 // step is recorded (`drill:step`, with the reason when it could not run), which is how the
 // fold and a restarted server know how far a script got.
 
-import { describeStep, drillScript, orderedSteps, type ScriptAction } from '../net/script';
+import { drillScript, orderedSteps, type ScriptAction } from '../net/script';
 import { fail, formatIssues, ok, type Result } from '../protocol/result';
 import type { Effect } from '../games/types';
 import type { EventPayloads, EventType } from '../protocol/recordingFormat';
@@ -29,7 +29,7 @@ export class ScriptRunner {
     if (!parsed.success) return fail('bad_script', formatIssues(parsed.error.issues, 'script'));
     const { state } = this.host;
     if (state.ended) return fail('room_ended', 'This session has ended.');
-    if (state.drill) this.host.apply(now, 'drill:ended', { reason: 'replaced by another drill' });
+    if (state.drill) this.host.apply(now, 'drill:ended', { reason: 'replaced' });
     this.host.apply(now, 'drill:started', { script: parsed.data });
     this.queueNext();
     this.advance(now);
@@ -56,7 +56,10 @@ export class ScriptRunner {
       const step = orderedSteps(d.script)[index];
       if (!step) throw new Error(`drill "${d.script.name}" has no step ${index}`);
       const r = this.host.runAction(now, step);
-      this.host.apply(now, 'drill:step', { index, text: describeStep(step), ...(r.ok ? {} : { error: r.error.message }) });
+      this.host.apply(now, 'drill:step', {
+        index,
+        ...(r.ok ? {} : { failed: r.error.params ? { code: r.error.code, params: r.error.params } : { code: r.error.code } }),
+      });
       if (state.drill?.nextAt === null) this.host.apply(now, 'drill:ended', { reason: 'finished' });
       else this.queueNext();
     }

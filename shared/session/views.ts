@@ -6,7 +6,7 @@
 import type { Games } from '../games/types';
 import { groupOf } from '../net/faults';
 import { isCrashed } from '../net/network';
-import { describeStep, orderedSteps } from '../net/script';
+import { describeStep, orderedSteps, stepNotice } from '../net/script';
 import type { NodeId } from '../protocol/ids';
 import type { ConsoleSnapshot, NodeView, RosterEntry, RoundInfo } from '../protocol/views';
 import { inRound, recordOf, type SessionState } from './state';
@@ -130,9 +130,15 @@ export function consoleSnapshot(state: SessionState, games: Games, now = state.t
     faultLog: state.faultLog.slice(-50),
     drill: state.drill
       ? {
+          ...(state.drill.script.id ? { id: state.drill.script.id } : {}),
           name: state.drill.script.name,
           startedAt: state.drill.startedAt,
-          steps: orderedSteps(state.drill.script).map((s) => ({ at: s.at, text: describeStep(s) })),
+          steps: orderedSteps(state.drill.script).map((s) => ({
+            at: s.at,
+            text: describeStep(s),
+            notice: stepNotice(s),
+            ...(s.note ? { note: s.note } : {}),
+          })),
           next: state.drill.next,
           nextAt: state.drill.nextAt,
         }

@@ -151,11 +151,11 @@ export function playTrial(spec: TrialSpec, driver: TrialDriver): TrialEnd {
     const round = driver.running();
     if (!round) continue;
     const goal = spec.done?.(round.engineState, now) ? 'done' : spec.untilNewLeader && crashes.newLeaderAt !== null ? 'new-leader' : null;
-    if (goal) return outcome(driver.endRound(now, 'simulation goal reached'), now, goal);
+    if (goal) return outcome(driver.endRound(now, 'sim_goal'), now, goal);
   }
   if (driver.running()) {
     const end = Math.max(now, Math.min(spec.maxTimeMs, driver.time()));
-    return outcome(driver.endRound(end, 'simulation time limit'), end, 'time');
+    return outcome(driver.endRound(end, 'sim_time'), end, 'time');
   }
   const last = driver.lastRound();
   return outcome(last?.result ?? null, last?.endedAt ?? now, 'game');

@@ -63,7 +63,7 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   const row = replayPage.locator('.recording', { hasText: code });
   await expect(row).toBeVisible();
   await expect(replayPage).toHaveTitle('Recordings — Human Cluster');
-  await expect(row).toContainText('sandbox');
+  await expect(row).toContainText('Sandbox');
   await expect(row).toContainText('running');
   await screenshot(replayPage, 'replay-recordings');
 

@@ -39,7 +39,8 @@ export function LiveMap({
 
   useEffect(() => session.subscribe((events) => traffic.ingest(events)), [session, traffic]);
 
-  const nodes = useMemo(() => mapNodesOf(snapshot), [snapshot]);
+  const nodes = useMemo(() => mapNodesOf(snapshot, t), [snapshot, t]);
+  const styleOf = useMemo(() => messageStyle(t), [t]);
   const names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
   const groups = [...new Set(nodes.map((n) => n.group))].sort();
   const freeGroup = () => {
@@ -71,7 +72,7 @@ export function LiveMap({
         faults={snapshot.faults}
         traffic={traffic}
         now={now}
-        kindStyle={messageStyle}
+        kindStyle={styleOf}
         selected={selected}
         scale={scale}
         onSelect={(picked, add) => setSelected(new Set(add ? [...selected, ...picked] : picked))}

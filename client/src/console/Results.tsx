@@ -1,3 +1,4 @@
+import { wordReason } from '../i18n/words';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { GAME_UIS } from '../games';
 import { formatTime } from './NetworkPanel';
@@ -67,8 +68,8 @@ export function Results({ snapshot }: { snapshot: ConsoleSnapshot }) {
                 <td>{r.game}</td>
                 <td>{r.nodes}</td>
                 <td>{formatTime(r.endedAt - r.startedAt)}</td>
-                <td>{GAME_UIS[r.game]?.summary?.(r.result) ?? '—'}</td>
-                <td>{r.reason}</td>
+                <td>{GAME_UIS[r.game]?.summary?.(r.result, t) ?? '—'}</td>
+                <td>{wordReason(t, r.reason)}</td>
               </tr>
             ))}
           </tbody>

@@ -103,7 +103,7 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
           {error}
         </div>
       )}
-      <p className="muted">{ui?.blurb}</p>
+      <p className="muted">{ui?.blurb(t)}</p>
       {ui?.ConfigForm && (
         <ui.ConfigForm
           value={config}

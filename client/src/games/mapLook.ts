@@ -1,15 +1,17 @@
 // How the network map draws a room's picture, for the live console and the replay alike: each
-// node with its game's decoration, each message with its game's colour and label.
+// node with its game's decoration, each message with its game's colour and label, worded in
+// the reader's language.
 
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { presence } from '../console/Roster';
+import type { Translator } from '../i18n/translate';
 import { defaultKindStyle, type KindStyle, type MapNode } from '../map/draw';
 import { GAME_UIS } from '.';
 
 /** The map's nodes: active ones, with the running game's look (card, role colour, badge). */
-export function mapNodesOf(snapshot: ConsoleSnapshot): MapNode[] {
+export function mapNodesOf(snapshot: ConsoleSnapshot, t: Translator): MapNode[] {
   const ui = snapshot.round ? GAME_UIS[snapshot.round.game] : undefined;
-  const decorations = ui?.decorate && snapshot.round ? ui.decorate(snapshot.round.view) : {};
+  const decorations = ui?.decorate && snapshot.round ? ui.decorate(snapshot.round.view, t) : {};
   return snapshot.nodes
     .filter((n) => n.status === 'active')
     .map((n) => {
@@ -26,24 +28,31 @@ export function mapNodesOf(snapshot: ConsoleSnapshot): MapNode[] {
     });
 }
 
-const cache = new Map<string, KindStyle>();
+const caches = new WeakMap<Translator, Map<string, KindStyle>>();
 
 /** A message kind's colour and label: its game's own ("election:vote-request"), else a stable default. */
-export function kindStyle(kind: string): KindStyle {
+export function kindStyle(kind: string, t: Translator): KindStyle {
+  let cache = caches.get(t);
+  if (!cache) {
+    cache = new Map();
+    caches.set(t, cache);
+  }
   let style = cache.get(kind);
   if (style) return style;
   const game = kind.includes(':') ? kind.slice(0, kind.indexOf(':')) : '';
-  style = GAME_UIS[game]?.kinds?.[kind];
-  if (!style) for (const ui of Object.values(GAME_UIS)) if (ui.kinds?.[kind]) style = ui.kinds[kind];
-  style ??= defaultKindStyle(kind);
+  let look = GAME_UIS[game]?.kinds?.[kind];
+  if (!look) for (const ui of Object.values(GAME_UIS)) if (ui.kinds?.[kind]) look = ui.kinds[kind];
+  style = look ? { color: look.color, label: t(look.label) } : defaultKindStyle(kind);
   cache.set(kind, style);
   return style;
 }
 
 /** As `kindStyle`, labelled by the message's content where its game says how ("order: Attack"). */
-export function messageStyle(kind: string, body: unknown): KindStyle {
-  const style = kindStyle(kind);
-  const game = kind.includes(':') ? kind.slice(0, kind.indexOf(':')) : '';
-  const label = GAME_UIS[game]?.messageLabel?.(kind, body);
-  return label ? { ...style, label } : style;
+export function messageStyle(t: Translator): (kind: string, body: unknown) => KindStyle {
+  return (kind, body) => {
+    const style = kindStyle(kind, t);
+    const game = kind.includes(':') ? kind.slice(0, kind.indexOf(':')) : '';
+    const label = GAME_UIS[game]?.messageLabel?.(kind, body, t);
+    return label ? { ...style, label } : style;
+  };
 }

@@ -2,9 +2,9 @@
 // game's own view types in shared/games/<game>/.
 
 import type { ComponentType } from 'react';
-import type { Translator } from '../i18n/translate';
+import type { MessageKey, Translator } from '../i18n/translate';
 import type { Faults } from '../../../shared/net/faults';
-import type { KindStyle, MapNode } from '../map/draw';
+import type { MapNode } from '../map/draw';
 import type { Roster } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { ConsoleSnapshot, NodeView, RosterEntry, RoundSummary, StageSnapshot } from '../../../shared/protocol/views';
@@ -60,18 +60,18 @@ export interface ResultProps<Result = unknown> {
  * console's view, the round's result and its settings (from shared/games/<game>/).
  */
 export interface GameUi<View, ConsoleView, Result, Config, StageView = unknown> {
-  /** One line for the game picker. */
-  blurb: string;
+  /** One line for the game picker, in the reader's language. */
+  blurb(t: Translator): string;
   Phone: ComponentType<PhoneGameProps<View>>;
   Console: ComponentType<ConsoleGameProps<ConsoleView>>;
   /** Settings for the next round; without one the round starts with the game's defaults. */
   ConfigForm?: ComponentType<ConfigFormProps<Config>>;
   /** The map's look for each node, from the game's console view. */
-  decorate?(view: ConsoleView): Record<string, NodeDecoration>;
+  decorate?(view: ConsoleView, t: Translator): Record<string, NodeDecoration>;
   /** Colour and short label of each message kind on the map (others get a default). */
-  kinds?: Record<string, KindStyle>;
+  kinds?: Record<string, KindLook>;
   /** A label from the message's content ("Attack"), in place of the kind's label. */
-  messageLabel?(kind: string, body: unknown): string | null;
+  messageLabel?(kind: string, body: unknown, t: Translator): string | null;
   /** The projector stage's panel: large type, what the class may see (the game's stage view). */
   Stage?: ComponentType<StageGameProps<StageView>>;
   /** The stage map's look of each node, from the game's stage view (badges worded by `t`). */
@@ -79,7 +79,13 @@ export interface GameUi<View, ConsoleView, Result, Config, StageView = unknown> 
   /** The round's analysis, shown at round end and in the replay. */
   Result?: ComponentType<ResultProps<Result>>;
   /** One line for the session's results table. */
-  summary?(result: Result): string;
+  summary?(result: Result, t: Translator): string;
+}
+
+/** A message kind's colour and the catalogue's word for it (drawn on the map and the diagram). */
+export interface KindLook {
+  color: string;
+  label: MessageKey;
 }
 
 /** A game's screens as the registry keeps them (./index.ts erases each game's types once). */

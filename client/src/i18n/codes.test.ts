@@ -6,6 +6,8 @@
 //   { code: 'code', params } or a Rejection helper      an action a game refuses (shared/games/<g>)
 //   notice('code', {params})                            a notice (engines, the session)
 //   helper(…'code'…, {params}) for a helper that calls notice(`prefix.${code}`, params)
+//   new RecordingError('code', message, {params})        a file the replay cannot read
+//   endRound(now, 'code'), { type: 'end', reason }, …     why a round, a drill, a session ended
 // — then each message is formatted in every language with the params its code is sent with.
 // A code whose text the scan cannot resolve (a variable, not a literal) fails the test: write
 // it so that it can be read here.
@@ -31,7 +33,7 @@ const bundles: Record<string, Record<string, string>> = { en, es, fr };
 type Node = any;
 
 interface Sent {
-  kind: 'error' | 'notice';
+  kind: 'error' | 'notice' | 'reason';
   /** A game's refusal (`error.<game>.<code>` first). */
   game?: string;
   code: string;
@@ -222,6 +224,43 @@ function scan(): { sent: Sent[]; unresolved: string[] } {
         }
         return;
       }
+      if (n.type === 'NewExpression' && /Error$/.test(n.callee?.name ?? '')) {
+        const codes = strings(n.arguments[0]);
+        if (codes && n.arguments.length >= 2 && codes.every((c) => /^[a-z_]+(\.[a-z_]+)+$/.test(c))) {
+          for (const code of codes) sent.push({ kind: 'error', code, params: keys(n.arguments[2]), where: line(file, n) });
+        }
+        return;
+      }
+      // Why something ended: endRound(now, 'drill'), end(now, 'instructor'), `reason = 'instructor'` defaults.
+      if (n.type === 'CallExpression' && ['endRound', 'end', 'stopScript'].includes(n.callee?.property?.name ?? n.callee?.name)) {
+        for (const a of n.arguments.slice(n.arguments.length > 1 ? 1 : 0)) {
+          for (const code of strings(a) ?? []) sent.push({ kind: 'reason', code, params: new Map(), where: line(file, n) });
+        }
+        return;
+      }
+      if (n.type === 'AssignmentPattern' && n.left?.name === 'reason') {
+        for (const code of strings(n.right) ?? []) sent.push({ kind: 'reason', code, params: new Map(), where: line(file, n) });
+        return;
+      }
+      if (
+        n.type === 'ObjectExpression' &&
+        prop(n, 'reason') &&
+        (strings(prop(n, 'type')?.value)?.[0] === 'end' || parents.at(-1)?.callee?.property?.name === 'apply')
+      ) {
+        const call = parents.at(-1);
+        const event = call?.type === 'CallExpression' ? strings(call.arguments[1])?.[0] : 'end';
+        if (
+          event === 'end' ||
+          event === 'drill:ended' ||
+          event === 'session:ended' ||
+          event === 'round:ended' ||
+          strings(prop(n, 'type')?.value)?.[0] === 'end'
+        ) {
+          for (const code of strings(prop(n, 'reason').value) ?? [])
+            sent.push({ kind: 'reason', code, params: new Map(), where: line(file, n) });
+        }
+        return;
+      }
       if (n.type === 'ObjectExpression') {
         const code = prop(n, 'code');
         if (!code) return;
@@ -265,7 +304,12 @@ function argumentsOf(
 
 /** The message a code is worded with (as words.ts finds it), or null. */
 function keyOf(s: Sent): string | null {
-  const candidates = s.kind === 'notice' ? [`notice.${s.code}`] : [...(s.game ? [`error.${s.game}.${s.code}`] : []), `error.${s.code}`];
+  const candidates =
+    s.kind === 'notice'
+      ? [`notice.${s.code}`]
+      : s.kind === 'reason'
+        ? [`reason.${s.code}`]
+        : [...(s.game ? [`error.${s.game}.${s.code}`] : []), `error.${s.code}`];
   return candidates.find((k) => Object.hasOwn(en, k)) ?? null;
 }
 
@@ -302,6 +346,14 @@ describe('codes the core and the server send', () => {
     }
     expect(sent.some((s) => s.code === 'room_full')).toBe(true);
     expect(sent.some((s) => s.code === 'election.mark.leader')).toBe(true);
+    expect(sent.some((s) => s.code === 'net.fault.split')).toBe(true);
+    expect(sent.some((s) => s.code === 'recording.bad_line')).toBe(true);
+    for (const reason of ['instructor', 'drill', 'byzantine.decided', 'idle', 'finished']) {
+      expect(
+        sent.some((s) => s.kind === 'reason' && s.code === reason),
+        reason,
+      ).toBe(true);
+    }
   });
 
   it('each have a message in the catalogue', () => {

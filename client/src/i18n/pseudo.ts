@@ -71,8 +71,8 @@ function letters(els: readonly MessageFormatElement[]): number {
   for (const el of els) {
     if (el.type === TYPE.literal) n += el.value.length;
     else if (el.type === TYPE.plural || el.type === TYPE.select) {
-      const first = Object.values(el.options)[0];
-      if (first) n += letters(first.value);
+      // The longest branch: the one most likely to overflow.
+      n += Math.max(0, ...Object.values(el.options).map((o) => letters(o.value)));
     }
   }
   return n;

@@ -82,9 +82,14 @@ export function createTranslator(locale: Locale, catalogue: Catalogue): Translat
         f = new Intl.ListFormat(tag, { style: 'long', type });
         lists.set(type, f);
       }
-      return f.format(items);
+      const text = f.format(items);
+      return locale === 'qps' && items.length > 1 ? `[${text}]` : text;
     },
-    date: (d: Date | number, options?: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options).format(d),
+    // The pseudo-locale brackets what Intl words (month names, "PM"), as it does its messages.
+    date: (d: Date | number, options?: Intl.DateTimeFormatOptions) => {
+      const text = new Intl.DateTimeFormat(tag, options).format(d);
+      return locale === 'qps' ? `[${text}]` : text;
+    },
   });
   return t;
 }

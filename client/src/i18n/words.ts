@@ -5,6 +5,7 @@
 import type { NodeId } from '../../../shared/protocol/ids';
 import type { Notice, NoticeParam } from '../../../shared/protocol/notice';
 import type { ErrorInfo } from '../../../shared/protocol/result';
+import type { FaultLogEntry } from '../../../shared/protocol/views';
 import type { Translator } from './translate';
 
 /** How a screen names a node: its nickname (the roster), whatever the id. */
@@ -15,8 +16,10 @@ export function wordParams(t: Translator, params: Notice['params'], nameOf: Name
   const out: Record<string, string | number> = {};
   if (!params) return out;
   for (const [k, v] of Object.entries(params)) {
-    // A game is named as the catalogue names it ("Card leader election (Raft)"), not by its id.
-    out[k] = k === 'game' && typeof v === 'string' ? gameName(t, v) : wordParam(t, v, nameOf);
+    // A game and a one-click drill are named as the catalogue names them, not by their ids.
+    if (k === 'game' && typeof v === 'string') out[k] = gameName(t, v);
+    else if (k === 'drill' && typeof v === 'string') out[k] = drillName(t, v);
+    else out[k] = wordParam(t, v, nameOf);
   }
   return out;
 }
@@ -27,8 +30,51 @@ function wordParam(t: Translator, v: NoticeParam, nameOf: NameOf): string | numb
   if (typeof v === 'string' || typeof v === 'number') return v;
   if (Array.isArray(v)) return t.list(v.map((x) => (typeof x === 'number' ? t.number(x) : x)));
   if ('node' in v) return nameOf(v.node);
-  if ('nodes' in v) return t.list(v.nodes.map(nameOf));
+  if ('nodes' in v) return nodeList(t, v.nodes.map(nameOf));
   return String(v);
+}
+
+/** Past this many names a list reads "Ana, Ben, Chloe, Dan, Eve and 25 others". */
+const LIST_MAX = 6;
+
+function nodeList(t: Translator, names: readonly string[]): string {
+  if (names.length <= LIST_MAX) return t.list(names);
+  const shown = LIST_MAX - 1;
+  return t.list([...names.slice(0, shown), t('common.others', { count: names.length - shown })]);
+}
+
+/** A one-click drill's name in the reader's language (`drill.<name>.name`), or its name as sent. */
+export function drillName(t: Translator, drill: string): string {
+  return t.dynamic(`drill.${drill}.name`) ?? drill;
+}
+
+/** A drill script's name: a preset's in the reader's language (`script.<id>.name`), an instructor's own as written. */
+export function scriptName(t: Translator, script: { id?: string; name: string }): string {
+  return (script.id ? t.dynamic(`script.${script.id}.name`) : null) ?? script.name;
+}
+
+/** A drill script's description, the same way (`script.<id>.description`). */
+export function scriptDescription(t: Translator, script: { id?: string; description?: string }): string | null {
+  return (script.id ? t.dynamic(`script.${script.id}.description`) : null) ?? script.description ?? null;
+}
+
+/**
+ * Why a round (or a drill, a session) ended: a code worded by the catalogue (`reason.<code>`:
+ * `instructor`, `gossip.everyone`…); an older recording's English reason as it was recorded.
+ */
+export function wordReason(t: Translator, reason: string): string {
+  return t.dynamic(`reason.${reason}`) ?? reason;
+}
+
+/** One line of the fault log: the change (by a drill, by a script's step) and why a step could not run. */
+export function wordFaultLog(t: Translator, e: FaultLogEntry, nameOf: NameOf): string {
+  const what = e.step?.note ?? (e.notice ? wordNotice(t, e.notice, nameOf) : e.text);
+  if (e.step) {
+    const at = { index: e.step.index + 1, of: e.step.of, what };
+    return e.failed ? t('common.faultLog.stepFailed', { ...at, why: wordError(t, e.failed, nameOf) }) : t('common.faultLog.step', at);
+  }
+  if (!e.notice) return e.text;
+  return e.drill ? t('common.faultLog.drill', { drill: drillName(t, e.drill), what }) : what;
 }
 
 /** A game's name in the reader's language (`game.<id>.name`); its id for a game this client does not know. */

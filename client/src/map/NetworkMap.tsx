@@ -2,9 +2,10 @@
 // drawn on a canvas once per animation frame. React renders this component only when the
 // room's picture changes (a few times a second); messages never cause a React render.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import type { Faults } from '../../../shared/net/faults';
-import { drawMap, type KindStyle, type MapNode } from './draw';
+import { drawMap, mapWords, type KindStyle, type MapNode } from './draw';
 import { layout as computeLayout, regionAt, type Layout } from './layout';
 import type { TrafficModel } from './traffic';
 import { TEST_HOOKS } from '../testHooks';
@@ -56,6 +57,10 @@ export function NetworkMap(props: NetworkMapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const propsRef = useRef(props);
   propsRef.current = props;
+  const t = useT();
+  const words = useMemo(() => mapWords(t), [t]);
+  const wordsRef = useRef(words);
+  wordsRef.current = words;
   const [size, setSize] = useState({ w: 800, h: 500 });
   const layoutRef = useRef<Layout>(computeLayout([], 800, 500));
   const atRef = useRef(new Map<string, { x: number; y: number }>());
@@ -141,6 +146,7 @@ export function NetworkMap(props: NetworkMapProps) {
         mesh: !!p.onLinkClick && p.nodes.length <= 12,
         box: drag?.kind === 'box' ? drag : null,
         scale: p.scale ?? 1,
+        words: wordsRef.current,
       });
       const took = performance.now() - start;
       stats.frames++;

@@ -5,6 +5,7 @@ import type { Faults } from '../../../shared/net/faults';
 import type { DropReason } from '../../../shared/net/network';
 import type { Layout } from './layout';
 import { MARK_MS, progress, type Flight } from './traffic';
+import type { Translator } from '../i18n/translate';
 
 export interface MapNode {
   id: string;
@@ -32,11 +33,38 @@ export interface KindStyle {
   label: string;
 }
 
-export const DROP_STYLE: Record<DropReason, { color: string; text: string }> = {
-  partition: { color: '#c01d1d', text: 'partition' },
-  loss: { color: '#b35c00', text: 'lost' },
-  crashed: { color: '#5b2a86', text: 'crashed' },
+/** Each drop reason's colour (its shape and its word say the same: `dropWord`). */
+export const DROP_STYLE: Record<DropReason, { color: string }> = {
+  partition: { color: '#c01d1d' },
+  loss: { color: '#b35c00' },
+  crashed: { color: '#5b2a86' },
 };
+
+/** The words the map draws, in the reader's language (`mapWords(t)`). */
+export interface MapWords {
+  group(group: string, count: number): string;
+  link(a: string, b: string, both: boolean): string;
+  loss(rate: number): string;
+  copy: string;
+  drop: Record<DropReason, string>;
+  crashed: string;
+  offline: string;
+  bot: string;
+}
+
+/** The map's words from the catalogue (map area). */
+export function mapWords(t: Translator): MapWords {
+  return {
+    group: (group, count) => t('map.group', { group, count }),
+    link: (a, b, both) => (both ? t('map.link.both', { a, b }) : t('map.link.oneWay', { a, b })),
+    loss: (rate) => t('map.loss', { rate }),
+    copy: t('map.copy'),
+    drop: { partition: t('map.drop.partition'), loss: t('map.drop.loss'), crashed: t('map.drop.crashed') },
+    crashed: t('map.tag.crashed'),
+    offline: t('map.tag.offline'),
+    bot: t('map.tag.bot'),
+  };
+}
 
 const GROUP_TINTS: Palette = ['#eef3ff', '#fff4e6', '#eaf7ee', '#fbeef7', '#eef9fb', '#f7f5e8'];
 
@@ -66,6 +94,7 @@ export interface DrawInput {
   box: { x0: number; y0: number; x1: number; y1: number } | null;
   /** Larger type for the projector. */
   scale: number;
+  words: MapWords;
 }
 
 export function drawMap(d: DrawInput): void {
@@ -105,7 +134,7 @@ function drawRegions(d: DrawInput): void {
       ctx.setLineDash([]);
       ctx.fillStyle = INK;
       ctx.font = `700 ${Math.round(16 * d.scale)}px system-ui, sans-serif`;
-      ctx.fillText(`Group ${r.group} · ${r.count} node${r.count === 1 ? '' : 's'}`, r.x + 14, r.y + 24 * d.scale);
+      ctx.fillText(d.words.group(r.group, r.count), r.x + 14, r.y + 24 * d.scale);
     }
     ctx.restore();
   });
@@ -136,7 +165,7 @@ function drawOpenLinks(d: DrawInput): void {
     arrowHead(ctx, pa, pb, '#1f4fbf');
     if (both) arrowHead(ctx, pb, pa, '#1f4fbf');
     ctx.fillStyle = '#14306e';
-    ctx.fillText(both ? `${a} ↔ ${b}` : `${a} → ${b} only`, (pa.x + pb.x) / 2 + 6, (pa.y + pb.y) / 2 - 6);
+    ctx.fillText(d.words.link(a, b, both), (pa.x + pb.x) / 2 + 6, (pa.y + pb.y) / 2 - 6);
   }
   ctx.restore();
 }
@@ -164,7 +193,7 @@ function drawMesh(d: DrawInput): void {
       if (loss > 0) {
         ctx.fillStyle = '#7a3e00';
         ctx.font = `700 ${Math.round(13 * d.scale)}px system-ui, sans-serif`;
-        ctx.fillText(`${Math.round(loss * 100)}% loss`, (a.x + b.x) / 2 + 4, (a.y + b.y) / 2 - 4);
+        ctx.fillText(d.words.loss(loss), (a.x + b.x) / 2 + 4, (a.y + b.y) / 2 - 4);
       }
     }
   }
@@ -196,7 +225,7 @@ function drawFlights(d: DrawInput): void {
       ctx.globalAlpha = Math.max(0.15, 1 - age / MARK_MS);
       const text = (labelled || age < 600) && dropLabels < MAX_DROP_LABELS;
       if (text) dropLabels++;
-      dropMark(ctx, x, y, f.drop.reason, d.scale, text);
+      dropMark(ctx, x, y, f.drop.reason, d.scale, text ? d.words.drop[f.drop.reason] : null);
       ctx.globalAlpha = 1;
       continue;
     }
@@ -241,13 +270,13 @@ function drawFlights(d: DrawInput): void {
     }
     if (labelled) {
       ctx.fillStyle = INK;
-      ctx.fillText(`${style.label}${f.duplicate ? ' (copy)' : ''}${f.overtook ? ' ↯' : ''}`, x + r + 3, y - r);
+      ctx.fillText(`${style.label}${f.duplicate ? ` ${d.words.copy}` : ''}${f.overtook ? ' ↯' : ''}`, x + r + 3, y - r);
     }
   }
   ctx.restore();
 }
 
-function dropMark(ctx: CanvasRenderingContext2D, x: number, y: number, reason: DropReason, scale: number, text: boolean): void {
+function dropMark(ctx: CanvasRenderingContext2D, x: number, y: number, reason: DropReason, scale: number, text: string | null): void {
   const s = DROP_STYLE[reason];
   const r = 7 * scale;
   ctx.save();
@@ -272,7 +301,7 @@ function dropMark(ctx: CanvasRenderingContext2D, x: number, y: number, reason: D
   }
   if (text) {
     ctx.font = `700 ${Math.round(12 * scale)}px system-ui, sans-serif`;
-    ctx.fillText(s.text, x + r + 3, y + 4);
+    ctx.fillText(text, x + r + 3, y + 4);
   }
   ctx.restore();
 }
@@ -318,7 +347,9 @@ function drawNodes(d: DrawInput): void {
       ctx.fillText(n.short, p.x, p.y + r * 0.32);
     }
     if (showLabels || selected) {
-      const tags = [n.crashed ? 'crashed' : '', n.offline ? 'offline' : '', n.bot ? 'bot' : '', n.badge ?? ''].filter(Boolean);
+      const tags = [n.crashed ? d.words.crashed : '', n.offline ? d.words.offline : '', n.bot ? d.words.bot : '', n.badge ?? ''].filter(
+        Boolean,
+      );
       ctx.fillStyle = INK;
       ctx.font = `700 ${Math.round(14 * d.scale)}px system-ui, sans-serif`;
       ctx.fillText(truncate(n.label, 14), p.x, p.y + r + 16 * d.scale);

@@ -6,7 +6,7 @@
 
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { must } from '../../../shared/must';
-import { DiagramLegend, Filters, HoverCard } from './DiagramParts';
+import { DiagramLegend, Filters, HoverCard, summaryText } from './DiagramParts';
 import type { DiagramScene } from './diagramScene';
 import { laneBands, xOf, yOfLane, zoomAt } from './geometry';
 import { MessageDetails } from './MessageDetails';
@@ -16,7 +16,7 @@ import { useDiagramDrawLoop } from './useDiagramDrawLoop';
 import { useDiagramPointer } from './useDiagramPointer';
 import { useDiagramViewport } from './useDiagramViewport';
 import { useT } from '../i18n/I18nProvider';
-import { wordNotice } from '../i18n/words';
+import { drillName, gameName, wordNotice } from '../i18n/words';
 
 export type { DiagramStats } from './useDiagramDrawLoop';
 
@@ -46,9 +46,19 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
       index,
       bands,
       filter: { hiddenLanes, hiddenKinds },
-      kindStyle,
+      kindStyle: (kind) => kindStyle(kind, t),
       scale,
       markText: (mark) => wordNotice(t, mark.notice, (id) => names.get(id) ?? id),
+      words: {
+        summary: (f) => summaryText(t, f),
+        round: (i, game) => t('replay.side.round', { index: i, game: gameName(t, game) }),
+        fault: (f) => {
+          const what = f.notice ? wordNotice(t, f.notice, (id) => names.get(id) ?? id) : f.text;
+          return f.drill && f.notice ? t('common.faultLog.drill', { drill: drillName(t, f.drill), what }) : what;
+        },
+        group: (group) => t('replay.diagram.group', { group }),
+        crashed: t('replay.diagram.crashedBand'),
+      },
     }),
     [index, bands, hiddenLanes, hiddenKinds, scale, t, names],
   );
@@ -103,27 +113,28 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
     <section className="panel stack diagram-panel" aria-labelledby="diagram-title">
       <div className="row">
         <h2 id="diagram-title" style={{ margin: 0 }}>
-          Space-time diagram
+          {t('replay.diagram.title')}
         </h2>
         <span className="muted mono" data-testid="diagram-window">
           {words.window}
         </span>
         <span className="spacer" />
-        <div className="row" role="toolbar" aria-label="Zoom and pan">
-          <button type="button" className="small secondary" onClick={() => zoomBy(1 / 0.6)} aria-label="Zoom out">
+        <div className="row" role="toolbar" aria-label={t('replay.diagram.zoomPan')}>
+          <button type="button" className="small secondary" onClick={() => zoomBy(1 / 0.6)} aria-label={t('replay.diagram.zoomOut')}>
             −
           </button>
-          <button type="button" className="small secondary" onClick={() => zoomBy(0.6)} aria-label="Zoom in">
+          <button type="button" className="small secondary" onClick={() => zoomBy(0.6)} aria-label={t('replay.diagram.zoomIn')}>
             +
           </button>
           <button type="button" className="small secondary" onClick={around}>
-            10 s around the instant
+            {t('replay.diagram.around')}
           </button>
           <button type="button" className="small secondary" onClick={wholeSession}>
-            Whole session
+            {t('replay.diagram.whole')}
           </button>
           <button type="button" className="small secondary" aria-pressed={following} onClick={() => setFollowing((f) => !f)}>
-            {following ? '✓ ' : ''}Follow the playhead
+            {following ? '✓ ' : ''}
+            {t('replay.diagram.follow')}
           </button>
         </div>
       </div>
@@ -138,7 +149,7 @@ export const Diagram = memo(function Diagram({ player, scale }: { player: Replay
           className="diagram-canvas diagram-over"
           role="img"
           tabIndex={0}
-          aria-label={`Space-time diagram, ${index.nodes.length} lanes. Drag to pan, Ctrl+wheel or + and − to zoom, arrow keys to move.`}
+          aria-label={t('replay.diagram.canvasLabel', { lanes: index.nodes.length })}
           style={{ width: size.w, height: size.h, touchAction: 'pan-y' }}
           {...handlers}
         />

@@ -10,16 +10,18 @@ import { must } from '../../../shared/must';
 import { cell } from './geometry';
 import type { ReplayPlayer } from './player';
 import { kindStyle } from './styles';
+import { useT } from '../i18n/I18nProvider';
+import type { Translator } from '../i18n/translate';
 
-export function summaryText(f: DrawFigures): string {
+export function summaryText(t: Translator, f: DrawFigures): string {
   const dropped = f.dropped.partition + f.dropped.loss + f.dropped.crashed;
-  if (f.rows === 0) return 'No messages in this part of the session.';
-  const parts = [`${f.delivered} delivered`];
-  if (f.dropped.partition) parts.push(`${f.dropped.partition} cut by a partition ✕`);
-  if (f.dropped.loss) parts.push(`${f.dropped.loss} lost ○`);
-  if (f.dropped.crashed) parts.push(`${f.dropped.crashed} to or from a crashed node ■`);
-  if (f.other) parts.push(`${f.other} still travelling or ended with their round`);
-  return `In view: ${f.rows} message${f.rows === 1 ? '' : 's'}${dropped ? `, ${dropped} dropped` : ''} — ${parts.join(', ')}.`;
+  if (f.rows === 0) return t('replay.diagram.empty');
+  const parts = [t('replay.diagram.delivered', { count: f.delivered })];
+  if (f.dropped.partition) parts.push(`${t('replay.diagram.cut', { count: f.dropped.partition })} ✕`);
+  if (f.dropped.loss) parts.push(`${t('replay.diagram.lost', { count: f.dropped.loss })} ○`);
+  if (f.dropped.crashed) parts.push(`${t('replay.diagram.crashed', { count: f.dropped.crashed })} ■`);
+  if (f.other) parts.push(t('replay.diagram.other', { count: f.other }));
+  return t('replay.diagram.inView', { rows: f.rows, dropped, parts: parts.join(', ') });
 }
 
 /**
@@ -27,6 +29,7 @@ export function summaryText(f: DrawFigures): string {
  * body and clocks too (they come from the fold, so not on every pixel the pointer crosses).
  */
 export function HoverCard({ player, row, names }: { player: ReplayPlayer; row: number; names: Map<string, string> }) {
+  const t = useT();
   const { index } = player;
   const m = index.messages;
   const [detail, setDetail] = useState<{ row: number; body: string; clocks: string } | null>(null);
@@ -45,51 +48,54 @@ export function HoverCard({ player, row, names }: { player: ReplayPlayer; row: n
       setDetail({
         row,
         body: body.length > 90 ? `${body.slice(0, 89)}…` : body,
-        clocks: clock ? `Lamport ${clock.lamport} · [${vector}]` : '',
+        clocks: clock ? t('replay.diagram.clocks', { lamport: clock.lamport, vector }) : '',
       });
     }, 180);
     return () => clearTimeout(timer);
-  }, [player, index, m, row, names]);
+  }, [player, index, m, row, names, t]);
   const from = index.nodes[cell(m.from, row)]?.id ?? '?';
   const to = index.nodes[cell(m.to, row)]?.id ?? '?';
-  const kind = kindStyle(must(index.kinds[cell(m.kind, row)], 'a message kind')).label;
+  const kind = kindStyle(must(index.kinds[cell(m.kind, row)], 'a message kind'), t).label;
   const status = cell(m.status, row);
   const reason = DROP_REASONS[cell(m.reason, row)] ?? 'loss';
   const fate =
     status === MSG.delivered
-      ? `delivered after ${Math.round(cell(m.endT, row) - cell(m.sendT, row))} ms`
+      ? t('replay.diagram.deliveredAfter', { ms: Math.round(cell(m.endT, row) - cell(m.sendT, row)) })
       : status === MSG.droppedAtSend || status === MSG.droppedInFlight
-        ? `dropped: ${DROP_STYLE[reason].text}`
+        ? t('replay.diagram.droppedWhy', { why: t(`map.drop.${reason}`) })
         : status === MSG.cancelled
-          ? 'ended with its round'
-          : 'still travelling';
+          ? t('replay.diagram.endedWithRound')
+          : t('replay.diagram.travelling');
   return (
     <>
-      <div>
-        {kind}: {names.get(from) ?? from} → {names.get(to) ?? to}
-      </div>
+      <div>{t('replay.diagram.hoverHead', { kind, from: names.get(from) ?? from, to: names.get(to) ?? to })}</div>
       <div className="tip-fate">{fate}</div>
       {detail?.row === row && (
         <>
-          <div className="mono tip-body">{detail.body}</div>
+          <div className="mono tip-body" translate="no">
+            {detail.body}
+          </div>
           <div className="mono tip-body">{detail.clocks}</div>
         </>
       )}
-      <div className="muted">Click to keep it open</div>
+      <div className="muted">{t('replay.diagram.clickToKeep')}</div>
     </>
   );
 }
 
 export function DiagramLegend() {
+  const t = useT();
   return (
-    <div className="legend" role="note" aria-label="Legend">
-      <span>→ delivered (colour: kind)</span>
-      <span style={{ color: DROP_STYLE.partition.color }}>✕ cut by a partition</span>
-      <span style={{ color: DROP_STYLE.loss.color }}>○ lost</span>
-      <span style={{ color: DROP_STYLE.crashed.color }}>■ crashed node</span>
-      <span>┄ still travelling / ended with its round</span>
-      <span>◆ election, decision…</span>
-      <span>▒ partition group · ▨ crashed</span>
+    <div className="legend" role="note" aria-label={t('replay.legend.label')}>
+      <span>→ {t('replay.legend.delivered')}</span>
+      <span style={{ color: DROP_STYLE.partition.color }}>✕ {t('replay.legend.cut')}</span>
+      <span style={{ color: DROP_STYLE.loss.color }}>○ {t('replay.legend.lost')}</span>
+      <span style={{ color: DROP_STYLE.crashed.color }}>■ {t('replay.legend.crashed')}</span>
+      <span>┄ {t('replay.legend.travelling')}</span>
+      <span>◆ {t('replay.legend.marks')}</span>
+      <span>
+        ▒ {t('replay.legend.group')} · ▨ {t('replay.legend.crashedBand')}
+      </span>
     </div>
   );
 }
@@ -117,6 +123,7 @@ export function Filters({
   hiddenKinds: Set<number>;
   setHiddenKinds: SetHidden;
 }) {
+  const t = useT();
   const kindCounts = useMemo(() => {
     const counts = new Array<number>(index.kinds.length).fill(0);
     const m = index.messages;
@@ -128,13 +135,13 @@ export function Filters({
   }, [index]);
   return (
     <div className="filters">
-      <fieldset className="filter-group plain-group" aria-label="Show nodes">
-        <b>Nodes</b>
+      <fieldset className="filter-group plain-group" aria-label={t('replay.filters.nodesLabel')}>
+        <b>{t('replay.filters.nodes')}</b>
         <button type="button" className="small secondary" onClick={() => setHiddenLanes(() => new Set())}>
-          All
+          {t('replay.filters.all')}
         </button>
         <button type="button" className="small secondary" onClick={() => setHiddenLanes(() => new Set(index.nodes.map((n) => n.lane)))}>
-          None
+          {t('replay.filters.none')}
         </button>
         {index.nodes.map((n) => (
           <button
@@ -149,10 +156,10 @@ export function Filters({
           </button>
         ))}
       </fieldset>
-      <fieldset className="filter-group plain-group" aria-label="Show message kinds">
-        <b>Kinds</b>
+      <fieldset className="filter-group plain-group" aria-label={t('replay.filters.kindsLabel')}>
+        <b>{t('replay.filters.kinds')}</b>
         {index.kinds.map((kind, i) => {
-          const style = kindStyle(kind);
+          const style = kindStyle(kind, t);
           return (
             <button
               type="button"
@@ -167,7 +174,7 @@ export function Filters({
             </button>
           );
         })}
-        {index.kinds.length === 0 && <span className="muted">No messages in this recording.</span>}
+        {index.kinds.length === 0 && <span className="muted">{t('replay.filters.noMessages')}</span>}
       </fieldset>
     </div>
   );

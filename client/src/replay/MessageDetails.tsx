@@ -11,6 +11,7 @@ import { DROP_STYLE } from '../map/draw';
 import { cell, formatClock } from './geometry';
 import type { ReplayPlayer } from './player';
 import { kindStyle } from './styles';
+import { useT } from '../i18n/I18nProvider';
 
 const BODY_MAX = 2_000;
 
@@ -25,6 +26,7 @@ export function MessageDetails({
   names: Map<string, string>;
   onClose(): void;
 }) {
+  const t = useT();
   const { index } = player;
   const m = index.messages;
   const info = useMemo(() => {
@@ -53,75 +55,87 @@ export function MessageDetails({
   const sentT = cell(m.sendT, row);
   const endT = cell(m.endT, row);
   const reason = DROP_REASONS[cell(m.reason, row)] ?? 'loss';
-  const style = kindStyle(env.kind);
+  const style = kindStyle(env.kind, t);
   const game = env.kind.includes(':') ? env.kind.slice(0, env.kind.indexOf(':')) : '';
-  const says = GAME_UIS[game]?.messageLabel?.(env.kind, env.body);
+  const says = GAME_UIS[game]?.messageLabel?.(env.kind, env.body, t);
+  const why = t(`map.drop.${reason}`);
   const fate = (() => {
     switch (info.status) {
       case MSG.delivered:
-        return `Delivered at ${formatClock(endT, 1)} (${Math.round(endT - sentT)} ms on the way)`;
+        return t('replay.message.delivered', { at: formatClock(endT, 1), ms: Math.round(endT - sentT) });
       case MSG.droppedAtSend:
-        return `Dropped as it left: ${DROP_STYLE[reason].text}${reason === 'partition' ? ' (sender and receiver were in different groups)' : ''}`;
+        return reason === 'partition' ? t('replay.message.droppedLeftPartition', { why }) : t('replay.message.droppedLeft', { why });
       case MSG.droppedInFlight:
-        return `Dropped on arrival at ${formatClock(endT, 1)}: ${DROP_STYLE[reason].text}`;
+        return t('replay.message.droppedArrival', { at: formatClock(endT, 1), why });
       case MSG.cancelled:
-        return `Never arrived: its round ended at ${formatClock(endT, 1)} while it travelled`;
+        return t('replay.message.cancelled', { at: formatClock(endT, 1) });
       default:
-        return 'Still travelling when the recording stops';
+        return t('replay.message.travelling');
     }
   })();
   const dropped = info.status === MSG.droppedAtSend || info.status === MSG.droppedInFlight;
   return (
-    <section className="message-details" aria-label="Message details" data-testid="message-details" aria-live="polite">
+    <section className="message-details" aria-label={t('replay.message.label')} data-testid="message-details" aria-live="polite">
       <div className="row">
         <h3 style={{ margin: 0 }}>
           <span className="swatch" style={{ background: style.color }} aria-hidden="true" /> {style.label}
           {says ? `: ${says}` : ''}{' '}
-          <span className="muted mono">
+          <span className="muted mono" translate="no">
             {env.id}
-            {m.copy[row] ? ' (copy)' : ''}
           </span>
+          {m.copy[row] ? <span className="muted"> {t('map.copy')}</span> : ''}
         </h3>
         <span className="spacer" />
         <button type="button" className="small secondary" onClick={() => player.seek(sentT)}>
-          Go to its send
+          {t('replay.message.goSend')}
         </button>
         <button type="button" className="small secondary" onClick={() => player.seek(endT + 1)}>
-          Go to its end
+          {t('replay.message.goEnd')}
         </button>
-        <button type="button" className="small secondary" onClick={onClose} aria-label="Close message details">
+        <button type="button" className="small secondary" onClick={onClose} aria-label={t('replay.message.close')}>
           ✕
         </button>
       </div>
       <p className="big-line">
-        <b>{name(env.from)}</b> → <b>{name(env.to)}</b>, sent at {formatClock(sentT, 1)}
+        <b>{name(env.from)}</b> → <b>{name(env.to)}</b>, {t('replay.message.sentAt', { at: formatClock(sentT, 1) })}
       </p>
       <p className={dropped ? 'fate dropped' : 'fate'} style={dropped ? { borderColor: DROP_STYLE[reason].color } : undefined}>
         {dropped ? `${reason === 'partition' ? '✕' : reason === 'loss' ? '○' : '■'} ` : ''}
         {fate}
-        {m.copy[row] ? ' — a second copy the network made' : ''}
+        {m.copy[row] ? ` — ${t('replay.message.secondCopy')}` : ''}
       </p>
       <div className="clocks">
-        <ClockLine label={`${name(env.from)} at the send`} clock={info.sender} names={names} />
-        {info.receiver && <ClockLine label={`${name(env.to)} after receiving it`} clock={info.receiver} names={names} />}
+        <ClockLine label={t('replay.message.atSend', { name: name(env.from) })} clock={info.sender} names={names} />
+        {info.receiver && (
+          <ClockLine label={t('replay.message.afterReceive', { name: name(env.to) })} clock={info.receiver} names={names} />
+        )}
       </div>
       <details open={info.body.length < 400}>
-        <summary>Body ({env.kind})</summary>
-        <pre className="body">{info.body.length > BODY_MAX ? `${info.body.slice(0, BODY_MAX)}…` : info.body}</pre>
+        <summary>
+          {t('replay.message.body')}{' '}
+          <span className="mono" translate="no">
+            ({env.kind})
+          </span>
+        </summary>
+        <pre className="body" translate="no">
+          {info.body.length > BODY_MAX ? `${info.body.slice(0, BODY_MAX)}…` : info.body}
+        </pre>
       </details>
     </section>
   );
 }
 
 function ClockLine({ label, clock, names }: { label: string; clock: NodeClock | null; names: Map<string, string> }) {
-  if (!clock) return <div className="muted">{label}: clock not known</div>;
+  const t = useT();
+  if (!clock) return <div className="muted">{t('replay.message.noClock', { label })}</div>;
   const vector = Object.entries(clock.vector);
   return (
     <div>
-      <b>{label}:</b> Lamport <span className="mono">{clock.lamport}</span>
+      <b>{t('replay.message.clockLabel', { label })}</b> {t('replay.message.lamport')} <span className="mono">{clock.lamport}</span>
       {vector.length > 0 && (
         <>
-          {' · '}vector <span className="mono">[{vector.map(([id, v]) => `${names.get(id) ?? id}: ${v}`).join(', ')}]</span>
+          {' · '}
+          {t('replay.message.vector')} <span className="mono">[{vector.map(([id, v]) => `${names.get(id) ?? id}: ${v}`).join(', ')}]</span>
         </>
       )}
     </div>

@@ -19,7 +19,12 @@ import {
   type RecordingEntry,
 } from './api';
 import { loadRecording, nextPaint, readRecordingFile, type LoadedRecording } from './load';
-import { formatBytes, formatDate, formatDuration } from './styles';
+import { formatBytes, formatDate, formatDuration } from '../i18n/format';
+import { useT } from '../i18n/I18nProvider';
+import { LanguagePicker } from '../i18n/LanguagePicker';
+import type { Translator } from '../i18n/translate';
+import { gameName, wordError } from '../i18n/words';
+import type { ErrorInfo } from '../../../shared/protocol/result';
 import { APP_NAME, useTitle } from '../useTitle';
 
 export function RecordingsPage({
@@ -29,10 +34,11 @@ export function RecordingsPage({
   onOpen(session: string, room: string): void;
   onOpenFile(loaded: LoadedRecording, name: string): void;
 }) {
-  useTitle(`Recordings — ${APP_NAME}`);
+  const t = useT();
+  useTitle(t('recordings.tab', { app: APP_NAME }));
   const [entries, setEntries] = useState<RecordingEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const [error, setError] = useState<Pick<ErrorInfo, 'code' | 'params'> | null>(null);
+  const [fileError, setFileError] = useState<{ file: string; error: Pick<ErrorInfo, 'code' | 'params'> } | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -44,7 +50,7 @@ export function RecordingsPage({
     if (r.ok) {
       setEntries(r.data);
       setError(null);
-    } else setError(r.error.message);
+    } else setError(r.error);
   }, []);
   useEffect(() => {
     void refresh();
@@ -59,12 +65,12 @@ export function RecordingsPage({
     const readMs = performance.now() - startedAt;
     if (!read.ok) {
       setReading(null);
-      return setFileError(read.message);
+      return setFileError({ file: file.name, error: read.error });
     }
     await nextPaint();
     const r = loadRecording(read.text);
     setReading(null);
-    if (!r.ok) return setFileError(`${file.name}: ${r.message}`);
+    if (!r.ok) return setFileError({ file: file.name, error: r.error });
     Object.assign(r.data.timings, { startedAt, readMs, bytes: file.size });
     onOpenFile(r.data, file.name);
   };
@@ -85,26 +91,27 @@ export function RecordingsPage({
       onDrop={onDrop}
     >
       <section className="hero">
-        <h1>Recordings</h1>
-        <p>Replay what happened: scrub the timeline, watch the network map and the space-time diagram, read each round's analysis.</p>
+        <h1>{t('recordings.heading')}</h1>
+        <p>{t('recordings.intro')}</p>
+        <LanguagePicker />
       </section>
       <section className="panel stack">
-        <h2 style={{ margin: 0 }}>Open a recording file</h2>
+        <h2 style={{ margin: 0 }}>{t('recordings.file.heading')}</h2>
         <p className="muted" style={{ margin: 0 }}>
-          A file someone sent you (a <span className="mono">.jsonl</span> recording). It opens in this browser: nothing is uploaded.
+          {t('recordings.file.help')}
         </p>
         <div className="row">
           <button type="button" className="big" style={{ width: 'auto' }} onClick={() => fileRef.current?.click()} disabled={!!reading}>
-            {reading ? `Reading ${reading}…` : 'Open a file…'}
+            {reading ? t('recordings.file.reading', { name: reading }) : t('recordings.file.open')}
           </button>
-          <span className="muted">or drop it on this page</span>
+          <span className="muted">{t('recordings.file.drop')}</span>
         </div>
         <input
           ref={fileRef}
           type="file"
           accept=".jsonl,.ndjson,.json,.txt,application/x-ndjson"
           className="sr-only"
-          aria-label="Recording file"
+          aria-label={t('recordings.file.label')}
           data-testid="open-file"
           onChange={(e) => {
             void openFile(e.target.files?.[0]);
@@ -113,31 +120,29 @@ export function RecordingsPage({
         />
         {fileError && (
           <div className="error" role="alert" data-testid="file-error">
-            {fileError}
+            {t('recordings.file.error', { name: fileError.file, error: wordError(t, fileError.error) })}
           </div>
         )}
       </section>
       <section className="panel stack" aria-labelledby="mine-title">
         <div className="row">
           <h2 id="mine-title" style={{ margin: 0 }}>
-            Your sessions on this server
+            {t('recordings.mine.heading')}
           </h2>
           <span className="spacer" />
           <a className="button small secondary" href="/console">
-            Instructor console
+            {t('recordings.mine.console')}
           </a>
         </div>
         {error && (
           <div className="error" role="alert">
-            {error}
+            {wordError(t, error)}
           </div>
         )}
-        {entries === null && !error && <p className="muted">Loading…</p>}
+        {entries === null && !error && <p className="muted">{t('common.loading')}</p>}
         {entries?.length === 0 && (
           <p className="muted" data-testid="no-recordings">
-            {keys.length
-              ? 'No recordings for the rooms this browser created (they may have been deleted).'
-              : 'This browser has not run a session yet. Rooms you create in the instructor console are recorded and appear here.'}
+            {keys.length ? t('recordings.mine.none') : t('recordings.mine.noSession')}
           </p>
         )}
         {entries && entries.length > 0 && (
@@ -153,31 +158,38 @@ export function RecordingsPage({
   );
 }
 
+/** A refusal from the server, worded when shown. */
+const failed = (error: Pick<ErrorInfo, 'code' | 'params'>) => (t: Translator) => wordError(t, error);
+
 function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; onOpen(): void; onChanged(): Promise<void> }) {
+  const t = useT();
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Worded when shown, so a change of language words it again.
+  const [message, setMessage] = useState<((t: Translator) => string) | null>(null);
   const [shareUrl, setShareUrl] = useState<string | null>(() => savedShares()[e.session] ?? null);
   const [showShare, setShowShare] = useState(false);
   const key = keyForRoom(e.room);
 
-  const run = async (what: string, fn: () => Promise<string | null>) => {
+  const run = async (what: string, fn: () => Promise<((t: Translator) => string) | null>) => {
     setBusy(what);
-    setMessage(await fn());
+    const said = await fn();
+    // A function: wrapped, or React would call it as an updater.
+    setMessage(() => said);
     setBusy(null);
   };
   const download = () =>
     run('download', async () => {
-      if (!key) return 'This browser no longer has the key for this room.';
+      if (!key) return (t: Translator) => t('recordings.row.noKey');
       const r = await fetchRecording(e.session, key, () => {});
-      if (!r.ok) return r.error.message;
+      if (!r.ok) return failed(r.error);
       saveFile(r.data.blob, recordingFileName(e.room, e.startedAt));
       return null;
     });
   const share = () =>
     run('share', async () => {
-      if (!key) return 'This browser no longer has the key for this room.';
+      if (!key) return (t: Translator) => t('recordings.row.noKey');
       const r = await shareRecording(e.session, key);
-      if (!r.ok) return r.error.message;
+      if (!r.ok) return failed(r.error);
       setShareUrl(r.data.url);
       setShowShare(true);
       await onChanged();
@@ -185,25 +197,20 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
     });
   const unshare = () =>
     run('unshare', async () => {
-      if (!key) return 'This browser no longer has the key for this room.';
+      if (!key) return (t: Translator) => t('recordings.row.noKey');
       const r = await unshareRecording(e.session, key);
-      if (!r.ok) return r.error.message;
+      if (!r.ok) return failed(r.error);
       setShareUrl(null);
       setShowShare(false);
       await onChanged();
-      return 'Share links withdrawn: they no longer open this recording.';
+      return (t: Translator) => t('recordings.row.withdrawn');
     });
   const remove = () => {
-    if (
-      !window.confirm(
-        `Delete the recording of room ${e.room} (${formatDate(e.startedAt)}) from this server? Share links stop working. This cannot be undone.`,
-      )
-    )
-      return;
+    if (!window.confirm(t('recordings.row.confirmDelete', { room: e.room, date: formatDate(t, e.startedAt) }))) return;
     void run('delete', async () => {
-      if (!key) return 'This browser no longer has the key for this room.';
+      if (!key) return (t: Translator) => t('recordings.row.noKey');
       const r = await deleteRecording(e.session, key);
-      if (!r.ok) return r.error.message;
+      if (!r.ok) return failed(r.error);
       await onChanged();
       return null;
     });
@@ -214,27 +221,35 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
       <div className="row">
         <div className="stack" style={{ gap: '0.1rem', minWidth: 0 }}>
           <div className="recording-title">
-            <span className="mono room">{e.room}</span> <span>{formatDate(e.startedAt)}</span>
-            {e.live && <span className="pill online">● running</span>}
+            <span className="mono room" translate="no">
+              {e.room}
+            </span>{' '}
+            <span>{formatDate(t, e.startedAt)}</span>
+            {e.live && <span className="pill online">● {t('recordings.row.running')}</span>}
             {e.torn && (
-              <span className="pill reconnecting" title="The server stopped while writing the last line; the rest reads.">
-                last line cut off
+              <span className="pill reconnecting" title={t('recordings.row.tornWhy')}>
+                {t('recordings.row.torn')}
               </span>
             )}
           </div>
           <div className="muted">
-            {e.games.length ? e.games.join(', ') : 'no rounds'} · {e.rounds} round{e.rounds === 1 ? '' : 's'} · {e.nodes} nodes ·{' '}
-            {formatDuration(e.durationMs)} · {formatBytes(e.bytes)}
-            {e.shares > 0 && ` · shared (${e.shares} link${e.shares === 1 ? '' : 's'})`}
+            {t('recordings.row.meta', {
+              games: e.games.length ? t.list(e.games.map((g) => gameName(t, g))) : t('recordings.row.noRounds'),
+              rounds: e.rounds,
+              nodes: e.nodes,
+              duration: formatDuration(t, e.durationMs),
+              size: formatBytes(t, e.bytes),
+            })}
+            {e.shares > 0 && ` · ${t('recordings.row.shared', { count: e.shares })}`}
           </div>
         </div>
         <span className="spacer" />
         <div className="row actions">
-          <button type="button" onClick={onOpen} aria-label={`Open the recording of room ${e.room}`}>
-            Open
+          <button type="button" onClick={onOpen} aria-label={t('recordings.row.openLabel', { room: e.room })}>
+            {t('recordings.row.open')}
           </button>
           <button type="button" className="secondary" onClick={() => void download()} disabled={!!busy}>
-            {busy === 'download' ? 'Downloading…' : 'Download'}
+            {busy === 'download' ? t('recordings.row.downloading') : t('recordings.row.download')}
           </button>
           <button
             type="button"
@@ -243,44 +258,55 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
             disabled={!!busy}
             aria-expanded={showShare}
           >
-            Share link
+            {t('recordings.row.share')}
           </button>
           <button
             type="button"
             className="danger"
             onClick={remove}
             disabled={!!busy || e.live}
-            title={e.live ? 'End the session in the console first' : undefined}
+            title={e.live ? t('recordings.row.endFirst') : undefined}
           >
-            Delete
+            {t('recordings.row.delete')}
           </button>
         </div>
       </div>
-      {e.live && <div className="muted">Still running: end the session in the console to delete its recording.</div>}
+      {e.live && <div className="muted">{t('recordings.row.stillRunning')}</div>}
       {message && (
         <div className="notice" role="status">
-          {message}
+          {message(t)}
         </div>
       )}
       {showShare && shareUrl && (
         <div className="share row">
-          <QrCode text={shareUrl} label="QR code of the share link" />
+          <QrCode text={shareUrl} label={t('recordings.share.qr')} />
           <div className="stack" style={{ flex: 1, minWidth: 240 }}>
-            <b>Anyone with this link can watch this recording (read-only):</b>
-            <input readOnly value={shareUrl} aria-label="Share link" data-testid="share-url" onFocus={(ev) => ev.target.select()} />
+            <b>{t('recordings.share.anyone')}</b>
+            <input
+              readOnly
+              value={shareUrl}
+              aria-label={t('recordings.share.link')}
+              data-testid="share-url"
+              translate="no"
+              onFocus={(ev) => ev.target.select()}
+            />
             <div className="row">
               <button
                 type="button"
                 className="small"
-                onClick={() => void navigator.clipboard?.writeText(shareUrl).then(() => setMessage('Link copied.'))}
+                onClick={() =>
+                  void navigator.clipboard
+                    ?.writeText(shareUrl)
+                    .then(() => setMessage(() => (t: Translator) => t('recordings.share.copied')))
+                }
               >
-                Copy
+                {t('recordings.share.copy')}
               </button>
               <button type="button" className="small secondary" onClick={() => void share()}>
-                New link
+                {t('recordings.share.new')}
               </button>
               <button type="button" className="small danger" onClick={() => void unshare()}>
-                Withdraw all links
+                {t('recordings.share.withdraw')}
               </button>
             </div>
           </div>

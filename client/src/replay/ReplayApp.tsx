@@ -6,10 +6,15 @@ import { useEffect, useState } from 'react';
 import { fetchRecording, instructorKeys, keyForRoom } from './api';
 import { loadRecording, nextPaint, type LoadedRecording } from './load';
 import { RecordingsPage } from './RecordingsPage';
-import { formatBytes } from './styles';
+import { formatBytes } from '../i18n/format';
+import { useT } from '../i18n/I18nProvider';
+import { wordError } from '../i18n/words';
+import type { Translator } from '../i18n/translate';
+import type { LoadProblem } from './load';
 import { Viewer, type Source } from './Viewer';
 import { APP_NAME, useTitle } from '../useTitle';
 import './replay.css';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 
 function navigate(to: string): void {
   window.history.pushState(null, '', to);
@@ -58,7 +63,8 @@ export function ReplayApp() {
 type Phase =
   | { kind: 'downloading'; received: number; total: number | null }
   | { kind: 'reading'; bytes: number }
-  | { kind: 'error'; message: string }
+  /** Worded when shown, so a change of language words it again. */
+  | { kind: 'error'; message(t: Translator): string }
   | { kind: 'ready'; loaded: LoadedRecording; source: Source };
 
 /** A recording on this server, opened with a key this browser keeps or a share link. */
@@ -72,10 +78,7 @@ function RemoteViewer({ session, onClose }: { session: string; onClose(): void }
       const first = room ? keyForRoom(room) : undefined;
       const secrets = share ? [share] : [...new Set([first, ...instructorKeys()].filter((k): k is string => !!k))];
       if (!secrets.length) {
-        setPhase({
-          kind: 'error',
-          message: 'This recording opens with a share link from your instructor, or in the browser that ran the session.',
-        });
+        setPhase({ kind: 'error', message: (t) => t('replay.open.noKey') });
         return;
       }
       const startedAt = performance.now();
@@ -86,12 +89,13 @@ function RemoteViewer({ session, onClose }: { session: string; onClose(): void }
       }
       if (!live || !last) return;
       if (!last.ok) {
-        const message =
-          last.error.code === 'forbidden' && share
-            ? 'This share link does not open the recording any more: the instructor may have withdrawn it.'
-            : last.error.code === 'forbidden'
-              ? 'This browser has no key for this recording. Ask the instructor for a share link.'
-              : last.error.message;
+        const error = last.error;
+        const message = (t: Translator) =>
+          error.code === 'forbidden' && share
+            ? t('replay.open.shareWithdrawn')
+            : error.code === 'forbidden'
+              ? t('replay.open.noKeyHere')
+              : wordError(t, error);
         setPhase({ kind: 'error', message });
         return;
       }
@@ -102,7 +106,7 @@ function RemoteViewer({ session, onClose }: { session: string; onClose(): void }
       await nextPaint();
       if (!live) return;
       const r = loadRecording(text);
-      if (!r.ok) return setPhase({ kind: 'error', message: r.message });
+      if (!r.ok) return setPhase({ kind: 'error', message: problem(r.error) });
       Object.assign(r.data.timings, { startedAt, downloadMs, bytes: blob.size });
       setPhase({ kind: 'ready', loaded: r.data, source: { kind: 'server', session, access, blob } });
     })();
@@ -115,33 +119,40 @@ function RemoteViewer({ session, onClose }: { session: string; onClose(): void }
   return <LoadingScreen phase={phase} onClose={onClose} />;
 }
 
+/** A file that does not open, worded in the reader's language. */
+const problem = (e: LoadProblem) => (t: Translator) => wordError(t, e);
+
 export function LoadingScreen({ phase, onClose }: { phase: Exclude<Phase, { kind: 'ready' }>; onClose(): void }) {
-  useTitle(`Replay — ${APP_NAME}`);
+  const t = useT();
+  useTitle(t('replay.tab', { app: APP_NAME }));
   return (
     <main className="landing stack replay-loading">
       <section className="hero">
-        <h1>Replay</h1>
+        <h1>{t('replay.heading')}</h1>
+        <LanguagePicker />
       </section>
       {phase.kind === 'error' ? (
         <>
           <div className="error" role="alert" data-testid="replay-error">
-            {phase.message}
+            {phase.message(t)}
           </div>
           <button type="button" className="big secondary" onClick={onClose}>
-            Back to the recordings
+            {t('replay.backToRecordings')}
           </button>
         </>
       ) : (
         <div className="panel stack" role="status" aria-live="polite">
           <b>
             {phase.kind === 'downloading'
-              ? `Downloading the recording… ${formatBytes(phase.received)}${phase.total ? ` of ${formatBytes(phase.total)}` : ''}`
-              : `Reading ${formatBytes(phase.bytes)} of events…`}
+              ? phase.total
+                ? t('replay.downloadingOf', { received: formatBytes(t, phase.received), total: formatBytes(t, phase.total) })
+                : t('replay.downloading', { received: formatBytes(t, phase.received) })
+              : t('replay.reading', { size: formatBytes(t, phase.bytes) })}
           </b>
           <progress
             max={phase.kind === 'downloading' && phase.total ? phase.total : 1}
             value={phase.kind === 'downloading' ? (phase.total ? phase.received : undefined) : undefined}
-            aria-label="Progress"
+            aria-label={t('replay.progress')}
           />
         </div>
       )}

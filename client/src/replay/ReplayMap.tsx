@@ -6,27 +6,30 @@ import { mapNodesOf, messageStyle } from '../games/mapLook';
 import { MapLegend } from '../map/Legend';
 import { NetworkMap } from '../map/NetworkMap';
 import type { ReplayPlayer } from './player';
+import { useT } from '../i18n/I18nProvider';
 
 export const ReplayMap = memo(function ReplayMap({ player, scale }: { player: ReplayPlayer; scale: number }) {
   useSyncExternalStore(player.subscribe, player.getStateVersion);
   const snapshot = player.snapshot;
-  const nodes = useMemo(() => mapNodesOf(snapshot), [snapshot]);
+  const t = useT();
+  const nodes = useMemo(() => mapNodesOf(snapshot, t), [snapshot, t]);
+  const styleOf = useMemo(() => messageStyle(t), [t]);
   const groups = new Set(nodes.map((n) => n.group)).size;
   return (
-    <section className="panel stack" aria-label="Network map at this instant">
+    <section className="panel stack" aria-label={t('replay.map.label')}>
       <div className="row">
-        <h2 style={{ margin: 0 }}>Network</h2>
-        {snapshot.paused && <span className="pill reconnecting">❚❚ network paused</span>}
+        <h2 style={{ margin: 0 }}>{t('replay.map.heading')}</h2>
+        {snapshot.paused && <span className="pill reconnecting">❚❚ {t('replay.map.paused')}</span>}
         <span className="spacer" />
         <MapLegend />
       </div>
       <NetworkMap
-        label={`Network map at ${Math.round(player.t / 100) / 10} s: ${nodes.length} nodes in ${groups} group${groups === 1 ? '' : 's'}`}
+        label={t('replay.map.canvas', { s: Math.round(player.t / 100) / 10, nodes: nodes.length, groups })}
         nodes={nodes}
         faults={snapshot.faults}
         traffic={player.traffic}
         now={() => player.t}
-        kindStyle={messageStyle}
+        kindStyle={styleOf}
         scale={scale}
         height="46vh"
       />

@@ -6,6 +6,9 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { cell, formatClock, partitionPeriods } from './geometry';
 import { SPEEDS, type ReplayPlayer } from './player';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/translate';
+import { gameName } from '../i18n/words';
 
 const BUCKETS = 600;
 
@@ -16,21 +19,22 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
   const roundStarts = useMemo(() => player.roundStarts(), [player]);
   const faultTimes = useMemo(() => player.faultTimes(), [player]);
   const round = index.roundAt(player.t);
-  const [notice, setNotice] = useState<string | null>(null);
-  const jump = (ok: boolean, what: string) => setNotice(ok ? null : what);
+  const t = useT();
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const jump = (ok: boolean, what: MessageKey) => setNotice(ok ? null : what);
 
   return (
     <>
-      <section className="panel timeline" aria-label="Timeline">
+      <section className="panel timeline" aria-label={t('replay.timeline.label')}>
         <div className="row timeline-controls">
           <button
             type="button"
             className="play"
             onClick={() => player.toggle()}
-            aria-label={player.playing ? 'Pause' : 'Play'}
+            aria-label={player.playing ? t('replay.timeline.pause') : t('replay.timeline.play')}
             data-testid="play"
           >
-            {player.playing ? '❚❚ Pause' : '▶ Play'}
+            {player.playing ? `❚❚ ${t('replay.timeline.pause')}` : `▶ ${t('replay.timeline.play')}`}
           </button>
           <div className="time" data-testid="replay-time">
             <span className="mono now">{formatClock(player.t, 100)}</span>
@@ -38,11 +42,11 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
             {player.catchingUp && (
               <span className="muted" role="status">
                 {' '}
-                catching up…
+                {t('replay.timeline.catchingUp')}
               </span>
             )}
           </div>
-          <fieldset className="row speeds plain-group" aria-label="Speed">
+          <fieldset className="row speeds plain-group" aria-label={t('replay.timeline.speed')}>
             {SPEEDS.map((s) => (
               <button
                 type="button"
@@ -56,25 +60,33 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
             ))}
           </fieldset>
           <span className="spacer" />
-          <span className="round-now muted">{round ? `Round ${round.index}: ${round.game}` : 'before the first round'}</span>
+          <span className="round-now muted">
+            {round ? t('replay.side.round', { index: round.index, game: gameName(t, round.game) }) : t('replay.timeline.beforeFirst')}
+          </span>
         </div>
         <Strip player={player} duration={duration} />
       </section>
-      <fieldset className="row jumps plain-group" aria-label="Jump to">
+      <fieldset className="row jumps plain-group" aria-label={t('replay.timeline.jumpTo')}>
         <JumpPair
-          label="Round"
-          prev={() => jump(player.jumpPrev(roundStarts), 'No earlier round.')}
-          next={() => jump(player.jumpNext(roundStarts), 'No later round.')}
+          label={t('replay.timeline.round')}
+          prevLabel={t('replay.timeline.prevRound')}
+          nextLabel={t('replay.timeline.nextRound')}
+          prev={() => jump(player.jumpPrev(roundStarts), 'replay.timeline.noEarlierRound')}
+          next={() => jump(player.jumpNext(roundStarts), 'replay.timeline.noLaterRound')}
         />
         <JumpPair
-          label="Network change"
-          prev={() => jump(player.jumpPrev(faultTimes), 'No earlier network change.')}
-          next={() => jump(player.jumpNext(faultTimes), 'No later network change.')}
+          label={t('replay.timeline.change')}
+          prevLabel={t('replay.timeline.prevChange')}
+          nextLabel={t('replay.timeline.nextChange')}
+          prev={() => jump(player.jumpPrev(faultTimes), 'replay.timeline.noEarlierChange')}
+          next={() => jump(player.jumpNext(faultTimes), 'replay.timeline.noLaterChange')}
         />
         <JumpPair
-          label="Dropped message"
-          prev={() => jump(player.nextDrop(-1), 'No earlier dropped message.')}
-          next={() => jump(player.nextDrop(1), 'No later dropped message.')}
+          label={t('replay.timeline.drop')}
+          prevLabel={t('replay.timeline.prevDrop')}
+          nextLabel={t('replay.timeline.nextDrop')}
+          prev={() => jump(player.nextDrop(-1), 'replay.timeline.noEarlierDrop')}
+          next={() => jump(player.nextDrop(1), 'replay.timeline.noLaterDrop')}
         />
         {index.rounds.length > 1 && (
           <select
@@ -83,19 +95,19 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
               const r = index.rounds.find((x) => String(x.index) === e.target.value);
               if (r) player.seek(r.startT);
             }}
-            aria-label="Jump to a round"
+            aria-label={t('replay.timeline.jumpRound')}
           >
-            {!round && <option value="">Before the first round</option>}
+            {!round && <option value="">{t('replay.side.before')}</option>}
             {index.rounds.map((r) => (
               <option key={r.index} value={r.index}>
-                Round {r.index}: {r.title} ({formatClock(r.startT)})
+                {t('replay.timeline.roundOption', { index: r.index, game: gameName(t, r.game), at: formatClock(r.startT) })}
               </option>
             ))}
           </select>
         )}
         {notice && (
           <span className="muted" role="status">
-            {notice}
+            {t(notice)}
           </span>
         )}
       </fieldset>
@@ -103,14 +115,26 @@ export const Timeline = memo(function Timeline({ player }: { player: ReplayPlaye
   );
 });
 
-function JumpPair({ label, prev, next }: { label: string; prev(): void; next(): void }) {
+function JumpPair({
+  label,
+  prevLabel,
+  nextLabel,
+  prev,
+  next,
+}: {
+  label: string;
+  prevLabel: string;
+  nextLabel: string;
+  prev(): void;
+  next(): void;
+}) {
   return (
     <fieldset className="jump-pair plain-group" aria-label={label}>
-      <button type="button" className="small secondary" onClick={prev} aria-label={`Previous ${label.toLowerCase()}`}>
+      <button type="button" className="small secondary" onClick={prev} aria-label={prevLabel}>
         ◀
       </button>
       <span className="jump-label">{label}</span>
-      <button type="button" className="small secondary" onClick={next} aria-label={`Next ${label.toLowerCase()}`}>
+      <button type="button" className="small secondary" onClick={next} aria-label={nextLabel}>
         ▶
       </button>
     </fieldset>
@@ -119,6 +143,7 @@ function JumpPair({ label, prev, next }: { label: string; prev(): void; next(): 
 
 /** The whole session at a glance, with the playhead; drag on it to scrub. */
 function Strip({ player, duration }: { player: ReplayPlayer; duration: number }) {
+  const t = useT();
   const { index } = player;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -173,7 +198,8 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
       ctx.fillRect(x(r.startT), 0, Math.max(2, x(r.endT) - x(r.startT)), 18);
       ctx.fillStyle = '#101828';
       ctx.font = '700 12px system-ui, sans-serif';
-      if (x(r.endT) - x(r.startT) > 60) ctx.fillText(`R${r.index} ${r.game}`, x(r.startT) + 4, 13);
+      if (x(r.endT) - x(r.startT) > 60)
+        ctx.fillText(t('replay.timeline.stripRound', { index: r.index, game: gameName(t, r.game) }), x(r.startT) + 4, 13);
     });
     // Partitions: a hatched red band.
     for (const p of partitions) {
@@ -214,7 +240,7 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
       ctx.lineTo(x(f.t), height);
     }
     ctx.stroke();
-  }, [width, duration, index, histogram, partitions]);
+  }, [width, duration, index, histogram, partitions, t]);
 
   useEffect(() => {
     let raf = 0;
@@ -236,7 +262,9 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
   }, [width, duration, player]);
 
   const round = index.roundAt(player.t);
-  const valueText = `${formatClock(player.t)} of ${formatClock(duration)}${round ? `, round ${round.index}` : ''}`;
+  const valueText = round
+    ? t('replay.timeline.valueRound', { at: formatClock(player.t), of: formatClock(duration), round: round.index })
+    : t('replay.timeline.value', { at: formatClock(player.t), of: formatClock(duration) });
   return (
     <div ref={wrapRef} className="strip">
       {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex takes no focus; the slider below says what it shows */}
@@ -249,7 +277,7 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
         max={Math.ceil(duration)}
         step={10}
         value={Math.round(player.t)}
-        aria-label="Time in the session"
+        aria-label={t('replay.timeline.scrubber')}
         aria-valuetext={valueText}
         data-testid="scrubber"
         onChange={(e) => {
@@ -278,9 +306,9 @@ function Strip({ player, duration }: { player: ReplayPlayer; duration: number })
         }}
       />
       <div className="strip-key muted" aria-hidden="true">
-        <span>▬ rounds</span> <span style={{ color: '#a01818' }}>▨ partitioned</span>{' '}
-        <span style={{ color: '#8a4500' }}>| network change</span> <span>▮ messages</span>{' '}
-        <span style={{ color: '#a01818' }}>▮ dropped</span>
+        <span>▬ {t('replay.strip.rounds')}</span> <span style={{ color: '#a01818' }}>▨ {t('replay.strip.partitioned')}</span>{' '}
+        <span style={{ color: '#8a4500' }}>| {t('replay.strip.change')}</span> <span>▮ {t('replay.strip.messages')}</span>{' '}
+        <span style={{ color: '#a01818' }}>▮ {t('replay.strip.dropped')}</span>
       </div>
     </div>
   );

@@ -13,7 +13,12 @@ import type { LoadedRecording } from './load';
 import { ReplayPlayer, SPEEDS } from './player';
 import { ReplayMap } from './ReplayMap';
 import { RoundSide } from './RoundSide';
-import { formatDate, formatDuration } from './styles';
+import { formatDate, formatDuration } from '../i18n/format';
+import { useT } from '../i18n/I18nProvider';
+import { LanguagePicker } from '../i18n/LanguagePicker';
+import type { Translator } from '../i18n/translate';
+import { gameName, wordError } from '../i18n/words';
+import { ReplayError } from '../../../shared/replay/recordingIndex';
 import { Timeline } from './Timeline';
 import { must } from '../../../shared/must';
 import { TEST_HOOKS } from '../testHooks';
@@ -22,14 +27,15 @@ import { useTitle } from '../useTitle';
 
 export type Source = { kind: 'server'; session: string; access: 'owner' | 'share'; blob: Blob } | { kind: 'file'; name: string };
 
-const SHORTCUTS: [string, string][] = [
-  ['Space', 'play / pause'],
-  ['← →', 'one second back / forward (Shift: ten)'],
-  ['[ ]', 'slower / faster'],
-  ['N, Shift+N', 'next / previous dropped message'],
-  ['F', 'next network change'],
-  ['R', 'next round'],
-  ['Home, End', 'start / end'],
+/** The keys (as printed on keyboards: Space, Shift, Home and End are worded) and what they do. */
+const shortcuts = (t: Translator): [string, string][] => [
+  [t('replay.keys.space'), t('replay.keys.play')],
+  ['← →', t('replay.keys.step')],
+  ['[ ]', t('replay.keys.speed')],
+  [t('replay.keys.nKeys'), t('replay.keys.drop')],
+  ['F', t('replay.keys.fault')],
+  ['R', t('replay.keys.round')],
+  [t('replay.keys.homeEnd'), t('replay.keys.ends')],
 ];
 
 export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; source: Source; onClose(): void }) {
@@ -43,11 +49,12 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   const { index } = loaded;
   const header = index.header;
   const summary = useMemo(() => index.summary(), [index]);
-  useTitle(`Replay — room ${header.room}`);
+  const t = useT();
+  useTitle(t('replay.tabRoom', { room: header.room }));
   const [projector, setProjector] = useState(() => localStorage.getItem('human-cluster:projector') === '1');
   const [help, setHelp] = useState(false);
   const [diagramOnly, setDiagramOnly] = useState(false);
-  const [shiviz, setShiviz] = useState<{ progress: number | null; error?: string; done?: boolean } | null>(null);
+  const [shiviz, setShiviz] = useState<{ progress: number | null; error?: ReplayError | Error; done?: boolean } | null>(null);
   useEffect(() => {
     if (!TEST_HOOKS) return;
     const { startedAt, ...timings } = loaded.timings;
@@ -106,7 +113,7 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
       saveFile(new Blob(parts, { type: 'text/plain' }), `human-cluster-${header.room}-shiviz.log`);
       setShiviz({ progress: null, done: true });
     } catch (err) {
-      setShiviz({ progress: null, error: (err as Error).message });
+      setShiviz({ progress: null, error: err as Error });
     }
   };
 
@@ -122,35 +129,39 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
             onClose();
           }}
         >
-          ← Recordings
+          ← {t('replay.recordings')}
         </a>
         <div className="stack" style={{ gap: 0 }}>
-          <h1 data-testid="replay-title">
-            Room {header.room} · {formatDate(header.startedAt)}
-          </h1>
+          <h1 data-testid="replay-title">{t('replay.title', { room: header.room, date: formatDate(t, header.startedAt) })}</h1>
           <div className="meta">
-            {summary.rounds} round{summary.rounds === 1 ? '' : 's'} ({summary.games.join(', ') || 'no games'}) · {summary.nodes} nodes ·{' '}
-            {formatDuration(index.duration)} · {summary.events.toLocaleString()} events
-            {source.kind === 'server' && source.access === 'share' && <span className="pill shared">shared link, read-only</span>}
-            {source.kind === 'file' && <span className="pill shared">file: {source.name} (on this computer)</span>}
+            {t('replay.meta', {
+              rounds: summary.rounds,
+              games: summary.games.length ? t.list(summary.games.map((g) => gameName(t, g))) : t('replay.noGames'),
+              nodes: summary.nodes,
+              duration: formatDuration(t, index.duration),
+              events: summary.events,
+            })}
+            {source.kind === 'server' && source.access === 'share' && <span className="pill shared">{t('replay.sharedReadOnly')}</span>}
+            {source.kind === 'file' && <span className="pill shared">{t('replay.fromFile', { name: source.name })}</span>}
           </div>
         </div>
         <span className="spacer" />
         <div className="row">
+          <LanguagePicker />
           {source.kind === 'server' && (
             <button
               type="button"
               className="secondary"
               onClick={() => saveFile(source.blob, recordingFileName(header.room, header.startedAt))}
             >
-              Download
+              {t('replay.download')}
             </button>
           )}
           <button type="button" className="secondary" onClick={() => void exportShiviz()} disabled={shiviz?.progress != null}>
-            {shiviz?.progress != null ? `ShiViz… ${Math.round(shiviz.progress * 100)}%` : 'Export for ShiViz'}
+            {shiviz?.progress != null ? t('replay.shiviz.progress', { done: shiviz.progress }) : t('replay.shiviz.export')}
           </button>
           <button type="button" className="secondary" aria-pressed={diagramOnly} onClick={() => setDiagramOnly((d) => !d)}>
-            {diagramOnly ? 'Map and diagram' : 'Diagram only'}
+            {diagramOnly ? t('replay.view.both') : t('replay.view.diagram')}
           </button>
           <button
             type="button"
@@ -163,9 +174,9 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
               })
             }
           >
-            Projector mode
+            {t('replay.projector')}
           </button>
-          <button type="button" className="secondary desk-only" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+          <button type="button" className="secondary desk-only" onClick={() => setHelp(true)} aria-label={t('replay.keys.label')}>
             ?
           </button>
         </div>
@@ -173,36 +184,43 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
       <div className="replay-notices">
         {index.torn && (
           <div className="notice" role="status">
-            The last line of this recording was cut off (the server stopped while writing it). Everything before it is shown.
+            {t('replay.torn')}
           </div>
         )}
         {failure && (
           <div className="error" role="alert">
-            The replay stops at {Math.round(must(index.times[failure.index], "the failed event's time") / 100) / 10} s: {failure.message}
+            {t('replay.failure', {
+              s: Math.round(must(index.times[failure.index], "the failed event's time") / 100) / 10,
+              seq: failure.seq,
+              type: failure.type,
+            })}{' '}
+            <span className="mono" translate="no">
+              {failure.message}
+            </span>
           </div>
         )}
         {!player.fold.complete && summary.events > 20_000 && (
           <div className="muted" role="status">
-            Preparing fast jumps… {Math.round((player.fold.folded / Math.max(1, summary.events)) * 100)}%
+            {t('replay.preparing', { done: player.fold.folded / Math.max(1, summary.events) })}
           </div>
         )}
         {shiviz?.error && (
           <div className="error" role="alert">
-            {shiviz.error}
+            {shiviz.error instanceof ReplayError ? wordError(t, shiviz.error) : t('replay.shiviz.failed')}
           </div>
         )}
         {shiviz?.done && (
           <div className="notice" role="status">
-            Saved. In ShiViz (
-            <a href="https://bestchai.bitbucket.io/shiviz/" target="_blank" rel="noreferrer">
+            {t('replay.shiviz.saved')}{' '}
+            <a href="https://bestchai.bitbucket.io/shiviz/" target="_blank" rel="noreferrer" translate="no">
               bestchai.bitbucket.io/shiviz
-            </a>
-            ), choose “Select a file” and pick it: it opens as it is. To paste the log instead, use this log parsing expression:{' '}
-            <code className="mono" data-testid="shiviz-regex">
+            </a>{' '}
+            {t('replay.shiviz.howTo')}{' '}
+            <code className="mono" data-testid="shiviz-regex" translate="no">
               {SHIVIZ_REGEX}
             </code>{' '}
             <button type="button" className="small secondary" onClick={() => void navigator.clipboard?.writeText(SHIVIZ_REGEX)}>
-              Copy
+              {t('recordings.share.copy')}
             </button>
           </div>
         )}
@@ -217,12 +235,12 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
       <div className={`replay-diagram${diagramOnly ? ' tall' : ''}`}>
         <Diagram player={player} scale={projector ? 1.35 : 1} />
       </div>
-      {help && <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />}
+      {help && <ShortcutsDialog shortcuts={shortcuts(t)} onClose={() => setHelp(false)} />}
     </div>
   );
 }
 
-/** What a key does in the replay (the keys SHORTCUTS lists), or null for other keys. */
+/** What a key does in the replay (the keys `shortcuts` lists), or null for other keys. */
 function replayKey(e: KeyboardEvent, player: ReplayPlayer, setHelp: Dispatch<SetStateAction<boolean>>): (() => void) | null {
   const step = e.shiftKey ? 10_000 : 1_000;
   const speedAt = SPEEDS.indexOf(player.speed as (typeof SPEEDS)[number]);

@@ -16,11 +16,13 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<ApiResult<T
     const res = await fetch(url, init);
     const body = (await res.json().catch(() => null)) as ApiResult<T> | null;
     if (body && typeof body === 'object' && 'ok' in body) return body;
-    return { ok: false, error: { code: `http_${res.status}`, message: `The server answered ${res.status}.` } };
+    return { ok: false, error: { code: 'http', message: `The server answered ${res.status}.`, params: { status: res.status } } };
   } catch {
-    return { ok: false, error: { code: 'offline', message: 'The server cannot be reached. Check the Wi-Fi and try again.' } };
+    return { ok: false, error: OFFLINE };
   }
 }
+
+const OFFLINE: ErrorInfo = { code: 'offline', message: 'The server cannot be reached. Check the Wi-Fi and try again.' };
 
 const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
 
@@ -90,11 +92,13 @@ export async function fetchRecording(
   try {
     res = await fetch(`/api/recordings/${encodeURIComponent(session)}`, { headers: bearer(secret) });
   } catch {
-    return { ok: false, error: { code: 'offline', message: 'The server cannot be reached. Check the Wi-Fi and try again.' } };
+    return { ok: false, error: OFFLINE };
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as ApiResult<never> | null;
-    return body && !body.ok ? body : { ok: false, error: { code: `http_${res.status}`, message: `The server answered ${res.status}.` } };
+    return body && !body.ok
+      ? body
+      : { ok: false, error: { code: 'http', message: `The server answered ${res.status}.`, params: { status: res.status } } };
   }
   const total = Number(res.headers.get('content-length')) || null;
   const access = res.headers.get('x-recording-access') === 'owner' ? 'owner' : 'share';

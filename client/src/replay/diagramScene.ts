@@ -2,7 +2,7 @@
 // shared by the painters (drawDiagram.ts, drawTraffic.ts) and the component.
 
 import type { DROP_REASONS } from '../../../shared/net/network';
-import type { MarkInfo, RecordingIndex } from '../../../shared/replay/recordingIndex';
+import type { FaultChange, MarkInfo, RecordingIndex } from '../../../shared/replay/recordingIndex';
 import type { KindStyle } from '../map/draw';
 import type { LaneBand, RowFilter } from './geometry';
 
@@ -14,6 +14,16 @@ export interface DiagramScene {
   scale: number;
   /** A mark's words in the reader's language, nodes by nickname. */
   markText(mark: MarkInfo): string;
+  /** The other words on the canvas and beside it, in the reader's language. */
+  words: DiagramWordsOf;
+}
+
+export interface DiagramWordsOf {
+  summary(f: DrawFigures): string;
+  round(index: number, game: string): string;
+  fault(f: FaultChange): string;
+  group(group: string): string;
+  crashed: string;
 }
 
 export interface DrawFigures {

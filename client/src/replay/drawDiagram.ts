@@ -69,7 +69,7 @@ function drawBands(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramSce
       ctx.fillRect(x0, top, x1 - x0, h);
       if (x1 - x0 > 46 && v.laneH >= 18) {
         ctx.fillStyle = GROUP_INK[b.group] ?? '#3b2a86';
-        ctx.fillText(`group ${b.group}`, x0 + 4, top + Math.min(h - 3, 12 * scene.scale));
+        ctx.fillText(scene.words.group(b.group), x0 + 4, top + Math.min(h - 3, 12 * scene.scale));
       }
     }
     if (b.crashed) {
@@ -91,7 +91,7 @@ function drawBands(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramSce
       ctx.restore();
       if (x1 - x0 > 56 && v.laneH >= 18) {
         ctx.fillStyle = INK;
-        ctx.fillText('crashed', x0 + 4, top + h - 3);
+        ctx.fillText(scene.words.crashed, x0 + 4, top + h - 3);
       }
     }
   }
@@ -175,8 +175,8 @@ function drawAxis(ctx: CanvasRenderingContext2D, v: Viewport, scene: DiagramScen
   ctx.font = font(scene, 12, 800);
   let lastX = -Infinity;
   const items = [
-    ...scene.index.rounds.map((r) => ({ t: r.startT, text: `▶ Round ${r.index}: ${r.game}`, color: INK })),
-    ...scene.index.faults.filter((f) => f.idx >= 0).map((f) => ({ t: f.t, text: `⚡ ${f.text}`, color: '#8a4500' })),
+    ...scene.index.rounds.map((r) => ({ t: r.startT, text: `▶ ${scene.words.round(r.index, r.game)}`, color: INK })),
+    ...scene.index.faults.filter((f) => f.idx >= 0).map((f) => ({ t: f.t, text: `⚡ ${scene.words.fault(f)}`, color: '#8a4500' })),
   ].sort((a, b) => a.t - b.t);
   for (const it of items) {
     if (it.t < v.t0 || it.t > v.t1) continue;

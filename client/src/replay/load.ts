@@ -1,6 +1,7 @@
 // A recording's text into what the viewer needs: parsed (torn last line skipped), indexed,
-// and a lazy fold. Errors become a sentence for a person, never a crash.
+// and a lazy fold. Errors become a code and params for the reader's language, never a crash.
 
+import type { ErrorInfo } from '../../../shared/protocol/result';
 import { RecordingIndex, ReplayError } from '../../../shared/replay/recordingIndex';
 import { ReplayFold } from '../../../shared/replay/replayFold';
 import { parseRecording, RecordingError } from '../../../shared/session/recording';
@@ -16,7 +17,10 @@ export interface LoadedRecording {
   timings: { parseMs: number; indexMs: number; startedAt?: number; readMs?: number; downloadMs?: number; bytes?: number };
 }
 
-export type LoadResult = { ok: true; data: LoadedRecording } | { ok: false; message: string };
+/** Why a file does not open: a code and params, worded with `wordError` (`error.recording.*`). */
+export type LoadProblem = Pick<ErrorInfo, 'code' | 'params'>;
+
+export type LoadResult = { ok: true; data: LoadedRecording } | { ok: false; error: LoadProblem };
 
 export function loadRecording(text: string): LoadResult {
   try {
@@ -28,24 +32,26 @@ export function loadRecording(text: string): LoadResult {
     const t2 = performance.now();
     return { ok: true, data: { index, fold, timings: { parseMs: t1 - t0, indexMs: t2 - t1 } } };
   } catch (err) {
-    if (err instanceof RecordingError || err instanceof ReplayError) return { ok: false, message: err.message };
-    return { ok: false, message: `This file could not be read as a recording: ${(err as Error).message}` };
+    if (err instanceof RecordingError || err instanceof ReplayError) {
+      return { ok: false, error: err.params ? { code: err.code, params: err.params } : { code: err.code } };
+    }
+    return { ok: false, error: { code: 'recording.unreadable' } };
   }
 }
 
 /** Reads a file the user picked or dropped; nothing is uploaded. */
-export async function readRecordingFile(file: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+export async function readRecordingFile(file: File): Promise<{ ok: true; text: string } | { ok: false; error: LoadProblem }> {
   if (file.size > MAX_FILE_BYTES) {
     return {
       ok: false,
-      message: `This file is ${Math.round(file.size / 1e6)} MB; the viewer opens recordings up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+      error: { code: 'recording.too_big', params: { mb: Math.round(file.size / 1e6), max: MAX_FILE_BYTES / 1024 / 1024 } },
     };
   }
-  if (file.size === 0) return { ok: false, message: 'This file is empty: it is not a recording.' };
+  if (file.size === 0) return { ok: false, error: { code: 'recording.empty' } };
   try {
     return { ok: true, text: await file.text() };
   } catch {
-    return { ok: false, message: 'This file could not be read (it may have been moved or deleted).' };
+    return { ok: false, error: { code: 'recording.gone' } };
   }
 }
 

@@ -5,7 +5,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { TEST_HOOKS } from '../testHooks';
 import type { DiagramCamera } from './diagramCamera';
-import { summaryText } from './DiagramParts';
 import type { DiagramScene } from './diagramScene';
 import { drawBase, drawOverlay } from './drawDiagram';
 import { follow, formatClock, xOf } from './geometry';
@@ -115,7 +114,7 @@ export function useDiagramDrawLoop({ player, camera, scene, size, over, followin
         // React hears of it only when the words change (not on every frame of a drag).
         const step = v.t1 - v.t0 < 10_000 ? 100 : 1000;
         const text = `${formatClock(Math.max(0, v.t0), step)}–${formatClock(Math.min(duration, v.t1), step)}`;
-        const summary = summaryText(f);
+        const summary = sceneRef.current.words.summary(f);
         if (text !== shown.window || summary !== shown.summary) {
           shown = { window: text, summary };
           setWords(shown);

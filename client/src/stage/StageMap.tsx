@@ -62,7 +62,7 @@ export function StageMap({
         faults={snapshot.faults}
         traffic={traffic}
         now={now}
-        kindStyle={(kind) => kindStyle(kind)}
+        kindStyle={(kind) => kindStyle(kind, t)}
         scale={scale}
         maxRadius={Math.round(14 * scale)}
         height="100%"

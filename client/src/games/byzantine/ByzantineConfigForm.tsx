@@ -8,17 +8,20 @@ import type { ConfigFormProps } from '../types';
 import { lspBound } from '../../../../shared/games/byzantine/bound';
 import { BoundLine } from './parts';
 import './byzantine.css';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/translate';
 
-const STRATEGY_TEXT: Record<Strategy, string> = {
-  flip: 'flip: say the opposite of what they were told',
-  split: 'split: tell the first half Attack, the rest Retreat',
-  random: 'random: a coin toss per recipient',
-  collude: 'collude: the traitors know each other and lie to the same lieutenants',
+const STRATEGY_TEXT: Record<Strategy, MessageKey> = {
+  flip: 'byzantine.config.strategy.flip',
+  split: 'byzantine.config.strategy.split',
+  random: 'byzantine.config.strategy.random',
+  collude: 'byzantine.config.strategy.collude',
 };
 
 type Patch = { [K in keyof ByzantineConfig]?: ByzantineConfig[K] | undefined };
 
 export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFormProps<ByzantineConfig>) {
+  const t = useT();
   const people = roster ?? [];
   const set = (patch: Patch) => {
     const next: Record<string, unknown> = { ...value, ...patch };
@@ -59,38 +62,38 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
   );
 
   return (
-    <fieldset className="byz-config plain-group" aria-label="Byzantine generals settings">
+    <fieldset className="byz-config plain-group" aria-label={t('byzantine.config.label')}>
       <fieldset>
-        <legend>Traitors</legend>
-        <div className="row" role="radiogroup" aria-label="How traitors are chosen">
+        <legend>{t('byzantine.config.traitors')}</legend>
+        <div className="row" role="radiogroup" aria-label={t('byzantine.config.how')}>
           <label className="check">
-            <input type="radio" name="byz-mode" checked={!picking} onChange={() => set({ traitorIds: undefined })} />A number, drawn at
-            random
+            <input type="radio" name="byz-mode" checked={!picking} onChange={() => set({ traitorIds: undefined })} />
+            {t('byzantine.config.byNumber')}
           </label>
           <label className="check">
             <input type="radio" name="byz-mode" checked={picking} disabled={people.length === 0} onChange={() => set({ traitorIds: [] })} />
-            Pick them
+            {t('byzantine.config.pick')}
           </label>
         </div>
         {!picking ? (
           <div className="grid">
-            {num('byz-f', 'Number of traitors (f)', value.traitors, (x) => set({ traitors: x }), { min: 0, max: Math.max(3, nodes - 1) })}
+            {num('byz-f', t('byzantine.config.f'), value.traitors, (x) => set({ traitors: x }), { min: 0, max: Math.max(3, nodes - 1) })}
             <div className="field">
-              <label htmlFor="byz-ct">Commander a traitor?</label>
+              <label htmlFor="byz-ct">{t('byzantine.config.commanderTraitor')}</label>
               <select
                 id="byz-ct"
                 value={chance ? 'chance' : value.commanderTraitor ? 'yes' : 'no'}
                 onChange={(e) => set({ commanderTraitor: e.target.value === 'yes' ? true : e.target.value === 'no' ? false : 0.3 })}
               >
-                <option value="no">No</option>
-                <option value="yes">Yes</option>
-                <option value="chance">By chance</option>
+                <option value="no">{t('byzantine.config.no')}</option>
+                <option value="yes">{t('byzantine.config.yes')}</option>
+                <option value="chance">{t('byzantine.config.byChance')}</option>
               </select>
             </div>
             {chance &&
               num(
                 'byz-chance',
-                'Chance (%)',
+                t('byzantine.config.chance'),
                 Math.round((value.commanderTraitor as number) * 100),
                 (x) => set({ commanderTraitor: x / 100 }),
                 { min: 0, max: 100, step: 5 },
@@ -105,7 +108,7 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
                   checked={picked?.includes(p.id) ?? false}
                   onChange={(e) => {
                     const now = picked ?? [];
-                    set({ traitorIds: e.target.checked ? [...now, p.id] : now.filter((t) => t !== p.id) });
+                    set({ traitorIds: e.target.checked ? [...now, p.id] : now.filter((id) => id !== p.id) });
                   }}
                 />
                 {p.nickname}
@@ -113,26 +116,26 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
             ))}
           </div>
         )}
-        {picking && <p className="hint">Ticking the commander makes it a traitor. At least one lieutenant always stays loyal.</p>}
+        {picking && <p className="hint">{t('byzantine.config.pickHint')}</p>}
       </fieldset>
       {nodes < 3 ? (
         <div className="notice" role="status">
-          The generals need at least 3 nodes; the room has {nodes}. Add bots or wait for phones.
+          {t('byzantine.config.threeNodes', { nodes })}
         </div>
       ) : (
         <>
           <BoundLine b={bound} preview />
           <p className="hint">
-            With {n} generals, oral messages cope with at most {most} traitor{most === 1 ? '' : 's'}: OM(m) with m = f needs N &gt; 3f.
-            {chance ? ' The commander is a traitor only by chance: f may differ.' : ''}
+            {t('byzantine.config.most', { n, most })}
+            {chance ? ` ${t('byzantine.config.chanceNote')}` : ''}
           </p>
         </>
       )}
       <div className="grid">
         <div className="field">
-          <label htmlFor="byz-commander">Commander</label>
+          <label htmlFor="byz-commander">{t('byzantine.console.commander')}</label>
           <select id="byz-commander" value={value.commander ?? ''} onChange={(e) => set({ commander: e.target.value || undefined })}>
-            <option value="">Drawn at random</option>
+            <option value="">{t('byzantine.config.random')}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.nickname}
@@ -141,24 +144,27 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
           </select>
         </div>
         <div className="field">
-          <label htmlFor="byz-order">Advised order</label>
+          <label htmlFor="byz-order">{t('byzantine.console.advised')}</label>
           <select
             id="byz-order"
             value={value.order ?? ''}
             onChange={(e) => set({ order: (e.target.value || undefined) as Value | undefined })}
           >
-            <option value="">Drawn at random</option>
-            <option value="attack">Attack</option>
-            <option value="retreat">Retreat</option>
+            <option value="">{t('byzantine.config.random')}</option>
+            <option value="attack">{t('byzantine.look.value.attack')}</option>
+            <option value="retreat">{t('byzantine.look.value.retreat')}</option>
           </select>
         </div>
-        {num('byz-phase', 'Phase length (s)', Math.round(value.phaseMs / 1000), (x) => set({ phaseMs: x * 1000 }), { min: 1, max: 600 })}
+        {num('byz-phase', t('byzantine.config.phase'), Math.round(value.phaseMs / 1000), (x) => set({ phaseMs: x * 1000 }), {
+          min: 1,
+          max: 600,
+        })}
         <div className="field wide">
-          <label htmlFor="byz-strategy">Traitor bots (and traitors out of time) lie by</label>
+          <label htmlFor="byz-strategy">{t('byzantine.config.strategy')}</label>
           <select id="byz-strategy" value={value.strategy} onChange={(e) => set({ strategy: e.target.value as Strategy })}>
             {STRATEGIES.map((s) => (
               <option key={s} value={s}>
-                {STRATEGY_TEXT[s]}
+                {t(STRATEGY_TEXT[s])}
               </option>
             ))}
           </select>
@@ -166,47 +172,45 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
       </div>
       <div className="grid">
         <div className="field">
-          <label htmlFor="byz-m">Relay rounds (m)</label>
+          <label htmlFor="byz-m">{t('byzantine.config.m')}</label>
           <select id="byz-m" value={value.m} onChange={(e) => set({ m: Number(e.target.value) })}>
             {Array.from({ length: M_MAX }, (_, i) => i + 1).map((m) => (
               <option key={m} value={m}>
-                {value.signed ? 'SM' : 'OM'}({m}){m > 1 ? ': bots only' : ''}
+                {m > 1
+                  ? t('byzantine.config.mBots', { alg: `${value.signed ? 'SM' : 'OM'}(${m})` })
+                  : `${value.signed ? 'SM' : 'OM'}(${m})`}
               </option>
             ))}
           </select>
         </div>
         <label className="check">
           <input type="checkbox" checked={value.signed} onChange={(e) => set({ signed: e.target.checked })} />
-          Signed messages (SM)
+          {t('byzantine.config.signed')}
         </label>
       </div>
       <p className="hint">
-        {value.m > 1
-          ? `m = ${value.m} is for rounds where every node is a bot: phones choose relays for m = 1 only. `
-          : 'Keep m = 1 with phones; m = 2 or 3 is for rounds where every node is a bot. '}
-        {!value.signed && n >= 3 && `OM(${value.m}) among ${n} generals sends ${omMessages(n, value.m).toLocaleString()} messages. `}
-        {value.signed && 'Signed: a traitor cannot change what it relays without the forgery being spotted.'}
+        {value.m > 1 ? t('byzantine.config.mHigh', { m: value.m }) : t('byzantine.config.mOne')}
+        {!value.signed && n >= 3 && ` ${t('byzantine.config.omMessages', { m: value.m, n, messages: omMessages(n, value.m) })}`}
+        {value.signed && ` ${t('byzantine.config.signedHint')}`}
       </p>
       <details>
-        <summary>More settings</summary>
+        <summary>{t('gossip.config.more')}</summary>
         <div className="grid">
           {num(
             'byz-relay-delay',
-            'Loyal relays wait up to (s)',
+            t('byzantine.config.relayDelay'),
             value.relayDelayMs / 1000,
             (x) => set({ relayDelayMs: Math.round(x * 1000) }),
             { min: 0, max: 60, step: 0.5 },
           )}
-          {num('byz-bot-delay', 'Bots act after about (s)', value.botDelayMs / 1000, (x) => set({ botDelayMs: Math.round(x * 1000) }), {
+          {num('byz-bot-delay', t('byzantine.config.botDelay'), value.botDelayMs / 1000, (x) => set({ botDelayMs: Math.round(x * 1000) }), {
             min: 0,
             max: 60,
             step: 0.5,
           })}
-          {num('byz-max', 'At most this many generals', value.maxGenerals, (x) => set({ maxGenerals: x }), { min: 3, max: 100 })}
+          {num('byz-max', t('byzantine.config.maxGenerals'), value.maxGenerals, (x) => set({ maxGenerals: x }), { min: 3, max: 100 })}
         </div>
-        <p className="hint">
-          Loyal relays leave after a random wait, so a traitor who takes time to choose is not given away by speaking last.
-        </p>
+        <p className="hint">{t('byzantine.config.relayHint')}</p>
       </details>
     </fieldset>
   );

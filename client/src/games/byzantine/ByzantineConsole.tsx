@@ -4,7 +4,9 @@
 import type { ByzantineConsoleView, ConsoleRow } from '../../../../shared/games/byzantine/console';
 import type { MessageRecord } from '../../../../shared/games/byzantine/state';
 import type { ConsoleGameProps } from '../types';
-import { formatLeft, Icon, PHASE_WORD, TraitorTag, useNames, useSessionNow, ValueTag } from './common';
+import { formatLeft, Icon, TraitorTag, useNames, useSessionNow, ValueTag } from './common';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/translate';
 import { BoundLine, LieutenantTable, Verdict, type TableRow } from './parts';
 import { NoticeText, noticeKey } from '../../i18n/Words';
 
@@ -31,7 +33,15 @@ export function toTableRow(r: ConsoleRow): TableRow {
   };
 }
 
+const PHASE_KEY: Record<ByzantineConsoleView['phase'], MessageKey> = {
+  orders: 'byzantine.console.phase.orders',
+  relays: 'byzantine.console.phase.relays',
+  decide: 'byzantine.console.phase.decide',
+  done: 'byzantine.console.phase.done',
+};
+
 export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineConsoleView>) {
+  const t = useT();
   const name = useNames(snapshot.nodes);
   const now = useSessionNow(snapshot.t, snapshot.paused);
   const lieutenants = view.rows.length;
@@ -39,34 +49,37 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
   // The session's timer moves when the network is paused; the engine's own end time does not.
   const endsAt = (view.phaseTimer ? snapshot.round?.timers[view.phaseTimer] : undefined) ?? view.phaseEndsAt;
   const left = endsAt === null ? null : endsAt - now;
-  const phaseText = view.phase === 'relays' && view.m > 1 ? `Relays, level ${view.level}` : PHASE_WORD[view.phase];
+  const phaseText =
+    view.phase === 'relays' && view.m > 1 ? t('byzantine.console.phase.relaysLevel', { level: view.level ?? 2 }) : t(PHASE_KEY[view.phase]);
   const commanderTraitor = view.commanderTraitor;
-  const lieutenantTraitors = view.traitors.filter((t) => t !== view.commander);
+  const lieutenantTraitors = view.traitors.filter((x) => x !== view.commander);
+  const waiting = view.waitingFor.slice(0, 8).map(name);
   return (
     <div className="byz-console stack" data-testid="byz-console">
       <div className="byz-c-top">
         <div className="byz-c-box">
-          <div className="muted">{alg} · phase</div>
+          <div className="muted">{t('byzantine.console.algPhase', { alg })}</div>
           <div className="byz-c-phase" data-testid="byz-console-phase">
             {phaseText}
           </div>
           <div className="row">
             {view.closing ? (
-              <span>Time is up: the last messages are arriving…</span>
+              <span>{t('byzantine.console.closing')}</span>
             ) : left !== null && view.phase !== 'done' ? (
               <>
                 <Icon name="clock" size={28} />
                 <span className="byz-c-clock">{formatLeft(left)}</span>
-                {snapshot.paused && <span>(network paused)</span>}
+                {snapshot.paused && <span>{t('byzantine.console.paused')}</span>}
               </>
             ) : null}
           </div>
           {view.waitingFor.length > 0 && (
             <div>
-              Waiting for:{' '}
+              {t('byzantine.console.waitingFor')}{' '}
               <b>
-                {view.waitingFor.slice(0, 8).map(name).join(', ')}
-                {view.waitingFor.length > 8 ? ` and ${view.waitingFor.length - 8} more` : ''}
+                {view.waitingFor.length > 8
+                  ? t.list([...waiting, t('common.others', { count: view.waitingFor.length - 8 })])
+                  : t.list(waiting)}
               </b>
             </div>
           )}
@@ -75,24 +88,31 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
           <div className="row">
             <Icon name="commander" size={26} />
             <span>
-              Commander <b>{name(view.commander)}</b>
+              {t('byzantine.console.commander')} <b>{name(view.commander)}</b>
             </span>
-            {commanderTraitor ? <TraitorTag /> : <span className="byz-loyal-tag">loyal</span>}
+            {commanderTraitor ? (
+              <TraitorTag text={t('byzantine.look.badge.traitor')} />
+            ) : (
+              <span className="byz-loyal-tag">{t('byzantine.console.loyal')}</span>
+            )}
           </div>
           <div className="row">
-            <span>Advised order</span> <ValueTag value={view.suggestedOrder} />
+            <span>{t('byzantine.console.advised')}</span> <ValueTag value={view.suggestedOrder} />
           </div>
           <div className="row">
             <Icon name="traitor" size={24} />
             <span>
-              Traitors (f = {view.traitors.length}):{' '}
-              {view.traitors.length === 0 ? <b>none</b> : <b>{view.traitors.map(name).join(', ')}</b>}
+              {t('byzantine.console.traitors', { f: view.traitors.length })}{' '}
+              <b>{view.traitors.length === 0 ? t('common.none') : t.list(view.traitors.map(name))}</b>
             </span>
           </div>
           <div className="muted">
-            {view.generals.length} generals ({lieutenants} lieutenants
-            {lieutenantTraitors.length ? `, ${lieutenantTraitors.length} lying` : ''})
-            {view.observers > 0 ? `, ${view.observers} watching` : ''} · traitors lie by “{view.strategy}”
+            {t('byzantine.console.generals', {
+              generals: view.generals.length,
+              lieutenants,
+              lying: lieutenantTraitors.length,
+              watching: view.observers,
+            })}
           </div>
         </div>
       </div>
@@ -107,10 +127,10 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
         live={view.phase === 'orders' || view.phase === 'relays'}
       />
       {view.notes.length > 0 && (
-        <ul className="byz-notes" aria-label="Notes">
+        <ul className="byz-notes" aria-label={t('byzantine.console.notes')}>
           {view.notes.map((n) => (
             <li key={noticeKey(n)}>
-              <NoticeText notice={n} />
+              <NoticeText notice={n} nameOf={name} />
             </li>
           ))}
         </ul>
@@ -119,41 +139,46 @@ export function ByzantineConsole({ view, snapshot }: ConsoleGameProps<ByzantineC
   );
 }
 
-const STATUS_WORD: Record<MessageRecord['status'], string> = {
-  travelling: 'in the air',
-  arrived: 'arrived',
-  late: 'late (ignored)',
-  forged: 'forged (thrown away)',
-  dropped: 'dropped',
-  lost: 'lost',
+const STATUS_WORD: Record<MessageRecord['status'], MessageKey> = {
+  travelling: 'byzantine.console.status.travelling',
+  arrived: 'byzantine.console.status.arrived',
+  late: 'byzantine.console.status.late',
+  forged: 'byzantine.console.status.forged',
+  dropped: 'byzantine.console.status.dropped',
+  lost: 'byzantine.console.status.lost',
 };
 
 /** Orders and relays in the air (with their values, which the map's dots do not show), then the latest ones that landed. */
 function Flights({ view, name }: { view: ByzantineConsoleView; name(id: string): string }) {
+  const t = useT();
   const travelling = view.messages.filter((m) => m.status === 'travelling');
   const shown = travelling.length > 0 ? travelling.slice(-FLIGHTS_SHOWN) : view.messages.slice(-Math.min(FLIGHTS_SHOWN, 8));
   const c = view.counts;
   return (
     <section className="stack" aria-labelledby="byz-flights-title" style={{ gap: '0.4rem' }}>
       <h3 id="byz-flights-title">
-        {travelling.length > 0 ? `In the air: ${travelling.length}` : 'Latest messages'}
+        {travelling.length > 0 ? t('byzantine.console.inTheAir', { count: travelling.length }) : t('byzantine.console.latest')}
         <span className="muted" style={{ fontWeight: 500 }}>
-          {' '}
-          · {c.sent} sent, {c.arrived} arrived{c.late ? `, ${c.late} late` : ''}
-          {c.lost + c.dropped ? `, ${c.lost + c.dropped} never arrived` : ''}
-          {c.forged ? `, ${c.forged} forged` : ''}
+          {' · '}
+          {t('byzantine.console.counts', { sent: c.sent, arrived: c.arrived, late: c.late, never: c.lost + c.dropped, forged: c.forged })}
         </span>
       </h3>
       {shown.length === 0 ? (
-        <p className="muted">No message yet: the commander has not ordered.</p>
+        <p className="muted">{t('byzantine.console.noMessage')}</p>
       ) : (
-        <ul className="byz-flights" aria-label="Messages">
+        <ul className="byz-flights" aria-label={t('byzantine.console.messages')}>
           {shown.map((m) => (
             <li key={m.mid} className={m.status}>
               <b>{name(m.from)}</b> → <b>{name(m.to)}</b>
-              <span className="muted">{m.level === 1 ? 'order' : `relay${view.m > 1 ? ` L${m.level}` : ''}`}</span>
+              <span className="muted">
+                {m.level === 1
+                  ? t('byzantine.look.kind.order')
+                  : view.m > 1
+                    ? t('byzantine.console.relayLevel', { level: m.level })
+                    : t('byzantine.look.kind.relay')}
+              </span>
               <ValueTag value={m.value} />
-              {m.status !== 'travelling' && <span className="muted">{STATUS_WORD[m.status]}</span>}
+              {m.status !== 'travelling' && <span className="muted">{t(STATUS_WORD[m.status])}</span>}
             </li>
           ))}
         </ul>

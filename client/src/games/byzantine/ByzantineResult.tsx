@@ -29,7 +29,7 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
   const alg = `${r.signed ? 'SM' : 'OM'}(${r.m})`;
   const dropped = r.messages.dropped.partition + r.messages.dropped.loss + r.messages.dropped.crashed;
   return (
-    <div className="byz-result stack">
+    <div className="byz-result stack" data-testid="byzantine-result">
       <Verdict
         v={{ ic1: r.ic1, ic2: r.ic2, verdict: r.verdict, commanderLoyal: r.commanderLoyal, reliable: r.reliable, complete: r.complete }}
       />

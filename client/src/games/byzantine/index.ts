@@ -14,8 +14,7 @@ import { decorate, KIND_STYLES, summary, messageLabel } from './look';
 import { ByzantineStage, decorateStage } from './Stage';
 
 export const byzantineUi: GameUi<ByzantineView, ByzantineConsoleView, ByzantineResult, ByzantineConfig, ByzantineStageView> = {
-  blurb:
-    'Lying rounds: a commander orders, lieutenants relay, traitors lie. Do the loyal generals agree? OM(m) promises it when f ≤ m and N > 2f + m.',
+  blurb: (t) => t('byzantine.look.blurb'),
   Phone: ByzantinePhone,
   Console: ByzantineConsole,
   ConfigForm: ByzantineConfigForm,

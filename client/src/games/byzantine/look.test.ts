@@ -2,6 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { Room } from '../../../../test/support/byzantine';
+import en from '../../i18n/messages/en';
+import { createTranslator } from '../../i18n/translate';
 import { decorate, FILLS, KIND_STYLES, summary } from './look';
 
 function play(bots: number) {
@@ -23,22 +25,25 @@ function play(bots: number) {
   return { room, live };
 }
 
+/** The words as an English reader sees them. */
+const t = createTranslator('en', en);
+
 describe('byzantine: map and summary', () => {
   it('[B9] 3 generals with a flipping traitor: IC2 fails, and the summary line says so beside the bound', () => {
     const { room } = play(3);
     const r = room.result();
     expect(r.ic2).toBe(false);
-    expect(summary(r)).toBe('IC1 ✓ · IC2 ✗ · OM(1), N = 3, f = 1: not guaranteed');
+    expect(summary(r, t)).toBe('IC1 ✓ · IC2 ✗ · OM(1), N = 3, f = 1: not guaranteed');
   });
 
   it('[B9] 4 generals with the same traitor: both hold', () => {
     const { room } = play(4);
-    expect(summary(room.result())).toBe('IC1 ✓ · IC2 ✓ · OM(1), N = 4, f = 1: guaranteed');
+    expect(summary(room.result(), t)).toBe('IC1 ✓ · IC2 ✓ · OM(1), N = 4, f = 1: guaranteed');
   });
 
   it('marks the traitor by colour and by the word TRAITOR, the commander by its letter, and what each one holds', () => {
     const { live } = play(4);
-    const look = decorate(live);
+    const look = decorate(live, t);
     expect(look.n2).toMatchObject({ short: 'L', fill: FILLS.traitor });
     expect(look.n2!.badge).toContain('TRAITOR');
     expect(look.n1).toMatchObject({ short: 'C', fill: FILLS.commander });

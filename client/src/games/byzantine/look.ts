@@ -5,16 +5,19 @@ import type { ByzantineResult } from '../../../../shared/games/byzantine/analysi
 import type { ByzantineConsoleView } from '../../../../shared/games/byzantine/console';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import { KINDS } from '../../../../shared/games/byzantine/config';
-import type { KindStyle } from '../../map/draw';
-import type { NodeDecoration } from '../types';
+import type { KindLook, NodeDecoration } from '../types';
+import type { Translator } from '../../i18n/translate';
 
-const WORD: Record<Value, string> = { attack: 'Attack', retreat: 'Retreat' };
+/** An order in the reader's language ("Attack", "Retreat"). */
+export function valueWord(t: Translator, v: Value): string {
+  return v === 'attack' ? t('byzantine.look.value.attack') : t('byzantine.look.value.retreat');
+}
 
 /** Role fills; the badge says the same in words. Dark ink stays readable on each (AA). */
 export const FILLS = { traitor: '#f4a39b', commander: '#b9cdfb', lieutenant: '#dfe6f5', watching: '#eef0f5' } as const;
 
 /** Generals only: nodes that watch the round (beyond maxGenerals) keep the map's defaults. */
-export function decorate(view: ByzantineConsoleView): Record<string, NodeDecoration> {
+export function decorate(view: ByzantineConsoleView, t: Translator): Record<string, NodeDecoration> {
   const out: Record<string, NodeDecoration> = {};
   const traitors = new Set(view.traitors);
   const rows = new Map(view.rows.map((r) => [r.node, r]));
@@ -22,18 +25,20 @@ export function decorate(view: ByzantineConsoleView): Record<string, NodeDecorat
     const traitor = traitors.has(g);
     const row = rows.get(g);
     const words: string[] = [];
-    if (traitor) words.push('TRAITOR');
+    if (traitor) words.push(t('byzantine.look.badge.traitor'));
     if (g === view.commander) {
-      words.push('commander');
+      words.push(t('byzantine.look.badge.commander'));
       const [order, ...others] = new Set(Object.values(view.orders));
-      if (order && others.length === 0) words.push(`ordered ${WORD[order]}`);
-      else if (order) words.push('mixed orders');
+      if (order && others.length === 0) words.push(t('byzantine.look.badge.ordered', { value: valueWord(t, order) }));
+      else if (order) words.push(t('byzantine.look.badge.mixed'));
     } else if (row?.decision) {
-      words.push(`decided ${WORD[row.decision]}`);
+      words.push(t('byzantine.look.badge.decided', { value: valueWord(t, row.decision) }));
     } else if (row?.crashed) {
-      words.push('decided nothing');
+      words.push(t('byzantine.look.badge.decidedNothing'));
     } else if (row?.order) {
-      words.push(row.order.missing ? 'no order' : `got ${WORD[row.order.value]}`);
+      words.push(
+        row.order.missing ? t('byzantine.look.badge.noOrder') : t('byzantine.look.badge.got', { value: valueWord(t, row.order.value) }),
+      );
     }
     out[g] = {
       short: g === view.commander ? 'C' : 'L',
@@ -45,25 +50,26 @@ export function decorate(view: ByzantineConsoleView): Record<string, NodeDecorat
   return out;
 }
 
-export const KIND_STYLES: Record<string, KindStyle> = {
-  [KINDS.order]: { color: '#1f4fbf', label: 'order' },
-  [KINDS.relay]: { color: '#8a1c7c', label: 'relay' },
+export const KIND_STYLES: Record<string, KindLook> = {
+  [KINDS.order]: { color: '#1f4fbf', label: 'byzantine.look.kind.order' },
+  [KINDS.relay]: { color: '#8a1c7c', label: 'byzantine.look.kind.relay' },
 };
 
 /** Orders and relays on the map say what they carry: "order: Attack", "relay: Retreat". */
-export function messageLabel(kind: string, body: unknown): string | null {
+export function messageLabel(kind: string, body: unknown, t: Translator): string | null {
   const value = (body as { value?: unknown } | null)?.value;
-  if (typeof value !== 'string') return null;
+  if (value !== 'attack' && value !== 'retreat') return null;
   const style = KIND_STYLES[kind];
-  return style ? `${style.label}: ${value.charAt(0).toUpperCase()}${value.slice(1)}` : null;
+  return style ? t('byzantine.look.carries', { kind: t(style.label), value: valueWord(t, value) }) : null;
 }
 
 const mark = (ok: boolean | null) => (ok === null ? '—' : ok ? '✓' : '✗');
 
-export function summary(r: ByzantineResult): string {
+export function summary(r: ByzantineResult, t: Translator): string {
   const alg = `${r.signed ? 'SM' : 'OM'}(${r.m})`;
-  const bound = r.bound.guaranteed ? 'guaranteed' : 'not guaranteed';
-  const ic2 = r.ic2 === null ? ` (${r.commanderLoyal ? 'no order' : 'traitor commander'})` : '';
-  const tail = !r.complete ? ' · stopped early' : !r.reliable ? ' · messages lost' : '';
+  const bound = r.bound.guaranteed ? t('byzantine.look.summary.guaranteed') : t('byzantine.look.summary.notGuaranteed');
+  const ic2 =
+    r.ic2 === null ? ` (${r.commanderLoyal ? t('byzantine.look.summary.noOrder') : t('byzantine.look.summary.traitorCommander')})` : '';
+  const tail = !r.complete ? ` · ${t('byzantine.look.summary.stopped')}` : !r.reliable ? ` · ${t('byzantine.look.summary.lost')}` : '';
   return `IC1 ${mark(r.ic1)} · IC2 ${mark(r.ic2)}${ic2} · ${alg}, N = ${r.n}, f = ${r.f}: ${bound}${tail}`;
 }

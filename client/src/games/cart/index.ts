@@ -14,8 +14,7 @@ import { decorate, KINDS, summary } from './look';
 import { CartStage, decorateStage } from './Stage';
 
 export const cartUi: GameUi<CartNodeView, CartConsoleView, CartResult, CartConfig, CartStageView> = {
-  blurb:
-    'Split-brain cart: every phone is a copy of the shopping list. Split the class and compare majority quorum, last-writer-wins and a CRDT.',
+  blurb: (t) => t('cart.look.blurb'),
   Phone: CartPhone,
   Console: CartConsole,
   ConfigForm: CartConfigForm,

@@ -5,8 +5,7 @@
 import { KINDS as WIRE } from '../../../../shared/games/cart/config';
 import type { CartConsoleView } from '../../../../shared/games/cart/console';
 import type { CartResult } from '../../../../shared/games/cart/analysis';
-import type { KindStyle } from '../../map/draw';
-import type { NodeDecoration } from '../types';
+import type { KindLook, NodeDecoration } from '../types';
 
 /** Light fills (dark ink stays readable on each, AA): A green, then amber, rose, blue, violet, grey. */
 export const STATE_FILLS = ['#8fd9a8', '#ffd98a', '#ffc9c2', '#c5d8ff', '#e2c9f5', '#dde1e8'] as const;
@@ -17,14 +16,14 @@ export const STATE_FILLS = ['#8fd9a8', '#ffd98a', '#ffc9c2', '#c5d8ff', '#e2c9f5
  */
 export const stateLetter = (k: number): string => (k === 0 ? '✓' : k === 1 ? '≠' : `≠${k}`);
 
-export const KINDS: Record<string, KindStyle> = {
-  [WIRE.write]: { color: '#146c2e', label: 'write' },
-  [WIRE.seen]: { color: '#5c677d', label: 'seen' },
-  [WIRE.sync]: { color: '#0b7285', label: 'sync' },
-  [WIRE.propose]: { color: '#1f4fbf', label: 'propose' },
-  [WIRE.vote]: { color: '#8a1c7c', label: 'vote' },
-  [WIRE.commit]: { color: '#146c2e', label: 'commit' },
-  [WIRE.abort]: { color: '#b42318', label: 'abort' },
+export const KINDS: Record<string, KindLook> = {
+  [WIRE.write]: { color: '#146c2e', label: 'cart.look.kind.write' },
+  [WIRE.seen]: { color: '#5c677d', label: 'cart.look.kind.seen' },
+  [WIRE.sync]: { color: '#0b7285', label: 'cart.look.kind.sync' },
+  [WIRE.propose]: { color: '#1f4fbf', label: 'cart.look.kind.propose' },
+  [WIRE.vote]: { color: '#8a1c7c', label: 'cart.look.kind.vote' },
+  [WIRE.commit]: { color: '#146c2e', label: 'cart.look.kind.commit' },
+  [WIRE.abort]: { color: '#b42318', label: 'cart.look.kind.abort' },
 };
 
 export function decorate(view: CartConsoleView): Record<string, NodeDecoration> {

@@ -8,17 +8,18 @@ import { useT } from '../../i18n/I18nProvider';
 import type { Faults } from '../../../../shared/net/faults';
 import { rangeText } from './ElectionConsole';
 import './election.css';
+import type { MessageKey, Translator } from '../../i18n/translate';
 
 type Field = 'timeoutMs' | 'heartbeatMs' | 'botDelayMs';
-const FIELDS: { key: Field; label: string; help: string }[] = [
-  { key: 'timeoutMs', label: 'Election timeout', help: 'drawn at random for each node, every time its timer starts' },
-  { key: 'heartbeatMs', label: 'Heartbeat interval', help: 'how often the leader reaches everyone' },
-  { key: 'botDelayMs', label: 'Bot thinking time', help: 'how long bots and autopilots wait before they act' },
+const FIELDS: { key: Field; label: MessageKey; help: MessageKey }[] = [
+  { key: 'timeoutMs', label: 'election.config.timeout', help: 'election.config.timeoutHelp' },
+  { key: 'heartbeatMs', label: 'election.config.heartbeat', help: 'election.config.heartbeatHelp' },
+  { key: 'botDelayMs', label: 'election.config.botDelay', help: 'election.config.botDelayHelp' },
 ];
 
-const PACE_TEXT: Record<Pace, { title: string; text: string }> = {
-  class: { title: 'Class', text: 'People play: timers 8–15 s, heartbeats every 2–3 s.' },
-  fast: { title: 'Fast', text: 'Bots and demos: timers 150–300 ms, heartbeats every 40–60 ms.' },
+const PACE_TEXT: Record<Pace, { title: MessageKey; text: MessageKey }> = {
+  class: { title: 'election.config.pace.class', text: 'election.config.pace.classText' },
+  fast: { title: 'election.config.pace.fast', text: 'election.config.pace.fastText' },
 };
 
 type Drafts = Record<Field, [string, string]>;
@@ -28,6 +29,7 @@ type Options = Pick<ElectionConfig, 'preVote' | 'checkQuorum'>;
 const FAST_LATENCY_MS = 20;
 
 export function ElectionConfigForm({ value, onChange, nodes, faults }: ConfigFormProps<ElectionConfig>) {
+  const t = useT();
   const config: ElectionConfig = value && typeof value === 'object' ? value : { pace: 'class' };
   const [drafts, setDrafts] = useState<Drafts>(() => ({
     timeoutMs: toDraft(config.timeoutMs),
@@ -54,23 +56,24 @@ export function ElectionConfigForm({ value, onChange, nodes, faults }: ConfigFor
   };
 
   const parsed = electionConfig.safeParse(config);
-  const errors = new Map<string, string>();
-  if (!parsed.success) for (const issue of parsed.error.issues) errors.set(String(issue.path[0] ?? ''), issue.message);
+  // Which fields the engine's schema refuses (its own messages are English, for programs).
+  const errors = new Set<string>();
+  if (!parsed.success) for (const issue of parsed.error.issues) errors.add(String(issue.path[0] ?? ''));
   const timing = parsed.success ? timingOf(parsed.data) : PACES[pace];
-  const hints = paceHints(timing, faults, nodes);
+  const hints = paceHints(t, timing, faults, nodes);
   const custom = FIELDS.some(({ key }) => drafts[key][0] !== '' || drafts[key][1] !== '');
 
   return (
     <fieldset className="el-config stack" data-testid="election-config">
-      <legend>Pace</legend>
-      <div className="el-paces" role="radiogroup" aria-label="Pace">
+      <legend>{t('election.config.paceLegend')}</legend>
+      <div className="el-paces" role="radiogroup" aria-label={t('election.config.paceLegend')}>
         {(Object.keys(PACE_TEXT) as Pace[]).map((p) => (
           <label key={p} className={`el-pace${pace === p ? ' on' : ''}`}>
             <input type="radio" name="el-pace" value={p} checked={pace === p} onChange={() => emit(p, drafts)} />
             <span>
-              <b>{PACE_TEXT[p].title}</b>
+              <b>{t(PACE_TEXT[p].title)}</b>
               <br />
-              <span className="muted">{PACE_TEXT[p].text}</span>
+              <span className="muted">{t(PACE_TEXT[p].text)}</span>
             </span>
           </label>
         ))}
@@ -82,31 +85,32 @@ export function ElectionConfigForm({ value, onChange, nodes, faults }: ConfigFor
         </p>
       ))}
       <details open={custom}>
-        <summary>Custom timings (optional; empty = the preset’s)</summary>
+        <summary>{t('election.config.custom')}</summary>
         <div className="stack" style={{ marginTop: '0.5rem' }}>
-          {FIELDS.map(({ key, label, help }) => {
+          {FIELDS.map(({ key, label: labelKey, help }) => {
             const preset = PACES[pace][key];
+            const label = t(labelKey);
             return (
               <div key={key} className="field">
                 <span className="el-field-label" id={`el-${key}-label`}>
-                  {label} <span className="muted">(ms; {help})</span>
+                  {label} <span className="muted">{t('election.config.unitHelp', { help: t(help) })}</span>
                 </span>
                 <div className="el-range">
                   <input
                     type="number"
                     inputMode="numeric"
                     min={0}
-                    aria-label={`${label}, shortest (ms)`}
+                    aria-label={t('election.config.shortest', { label })}
                     placeholder={String(preset[0])}
                     value={drafts[key][0]}
                     onChange={(e) => setDraft(key, 0, e.target.value)}
                   />
-                  <span aria-hidden="true">to</span>
+                  <span aria-hidden="true">{t('election.config.to')}</span>
                   <input
                     type="number"
                     inputMode="numeric"
                     min={0}
-                    aria-label={`${label}, longest (ms)`}
+                    aria-label={t('election.config.longest', { label })}
                     placeholder={String(preset[1])}
                     value={drafts[key][1]}
                     onChange={(e) => setDraft(key, 1, e.target.value)}
@@ -114,7 +118,7 @@ export function ElectionConfigForm({ value, onChange, nodes, faults }: ConfigFor
                 </div>
                 {errors.has(key) && (
                   <span className="el-field-error" role="alert">
-                    {label}: {errors.get(key)}
+                    {t('election.config.invalid', { label })}
                   </span>
                 )}
               </div>
@@ -127,8 +131,12 @@ export function ElectionConfigForm({ value, onChange, nodes, faults }: ConfigFor
         onChange={(flags) => emit(pace, drafts, { preVote: config.preVote, checkQuorum: config.checkQuorum, ...flags })}
       />
       <p className="muted" data-testid="election-timing">
-        This round: timers {rangeText(timing.timeoutMs)}, heartbeats every {rangeText(timing.heartbeatMs)}, bots wait{' '}
-        {rangeText(timing.botDelayMs)}.{nodes >= 2 && ` With ${nodes} nodes a majority is ${Math.floor(nodes / 2) + 1}.`}
+        {t('election.config.thisRound', {
+          timers: rangeText(t, timing.timeoutMs),
+          heartbeats: rangeText(t, timing.heartbeatMs),
+          bots: rangeText(t, timing.botDelayMs),
+        })}
+        {nodes >= 2 && ` ${t('election.config.majority', { nodes, majority: Math.floor(nodes / 2) + 1 })}`}
       </p>
     </fieldset>
   );
@@ -167,29 +175,26 @@ function fromDraft([lo, hi]: [string, string], preset: Range): [number, number] 
 }
 
 /** Advice for settings that run but will not give a working election. */
-export function paceHints(timing: { timeoutMs: Range; heartbeatMs: Range }, faults: Faults | undefined, nodes: number): string[] {
+export function paceHints(
+  t: Translator,
+  timing: { timeoutMs: Range; heartbeatMs: Range },
+  faults: Faults | undefined,
+  nodes: number,
+): string[] {
   const out: string[] = [];
   const shortest = timing.timeoutMs[0];
   if (faults) {
     const { base, jitter } = faults.latency;
     const worst = base + jitter;
     if (shortest <= 1000 && worst > FAST_LATENCY_MS) {
-      out.push(
-        `Fast timeouts need a latency below about ${FAST_LATENCY_MS} ms. The room's latency is now ${base} ms + up to ${jitter} ms of jitter: ` +
-          `votes would arrive after the timers run out. Lower Latency and Jitter in the Network panel first.`,
-      );
+      out.push(t('election.config.hint.fastLatency', { limit: FAST_LATENCY_MS, base, jitter }));
     } else if (2 * worst >= shortest) {
-      out.push(
-        `A vote request and its answer can take ${2 * worst} ms with the room's latency, longer than the shortest election timeout (${shortest} ms): ` +
-          'elections would keep failing. Lower the latency or lengthen the timeouts.',
-      );
+      out.push(t('election.config.hint.slowVotes', { roundTrip: 2 * worst, shortest }));
     }
   }
   if (timing.heartbeatMs[1] >= shortest) {
-    out.push(
-      `Heartbeats up to ${timing.heartbeatMs[1]} ms apart are slower than the shortest election timeout (${shortest} ms): followers would stand while a leader is alive.`,
-    );
+    out.push(t('election.config.hint.slowHeartbeats', { heartbeat: timing.heartbeatMs[1], shortest }));
   }
-  if (nodes > 0 && nodes < 2) out.push('An election needs at least 2 nodes in the room: add bots or wait for phones.');
+  if (nodes > 0 && nodes < 2) out.push(t('election.config.hint.twoNodes'));
   return out;
 }

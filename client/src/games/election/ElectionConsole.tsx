@@ -4,7 +4,10 @@
 import type { ConsoleNodeView, ElectionConsoleView, StaleView, TermView } from '../../../../shared/games/election/console';
 import type { ConsoleGameProps } from '../types';
 import { CardTag } from './CardFace';
-import { formatMs, ROLE_LOOK } from './look';
+import { formatMs, ROLE_LOOK, roleWord } from './look';
+import { useT } from '../../i18n/I18nProvider';
+import type { Translator } from '../../i18n/translate';
+import { NoticeText, noticeKey } from '../../i18n/Words';
 import './election.css';
 
 /** Beyond this many nodes the panel lists leaders and candidates only (the map shows everyone). */
@@ -14,50 +17,53 @@ const TIMELINE_TERMS = 14;
 type Names = Map<string, string>;
 
 export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionConsoleView>) {
+  const t = useT();
   if (view?.game !== 'election') return null;
   const names: Names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   const start = snapshot.round?.startedAt ?? 0;
   const last = view.committed.at(-1);
   return (
     <div className="el-console stack" data-testid="election-console">
       <div className="el-top">
         <div className="el-big">
-          <span className="el-big-label">Term</span>
+          <span className="el-big-label">{t('election.console.term')}</span>
           <b className="el-big-value" data-testid="console-term">
             {view.maxTerm}
           </b>
         </div>
         <div className="el-big el-big-wide">
-          <span className="el-big-label">Leader</span>
+          <span className="el-big-label">{t('election.console.leader')}</span>
           {view.leader ? (
             <b className="el-big-value" data-testid="console-leader">
               <span aria-hidden="true">★ </span>
               <CardTag card={view.leader} name={names.get(view.leader.node)} />
-              <span className="el-big-sub"> term {view.leader.term}</span>
+              <span className="el-big-sub"> {t('election.console.ofTerm', { term: view.leader.term })}</span>
             </b>
           ) : (
             <b className="el-big-value el-none" data-testid="console-leader">
-              none yet
+              {t('election.console.noneYet')}
             </b>
           )}
         </div>
         <div className="el-big el-big-wide">
-          <span className="el-big-label">Decided (committed)</span>
+          <span className="el-big-label">{t('election.console.decided')}</span>
           {last ? (
             <b className="el-big-value" data-testid="console-committed">
-              <span aria-hidden="true">✓ </span>“{last.value}”
+              <span aria-hidden="true">✓ </span>
+              {t('election.console.quoted', { value: last.value })}
             </b>
           ) : (
             <b className="el-big-value el-none" data-testid="console-committed">
-              nothing yet
+              {t('election.console.nothingYet')}
             </b>
           )}
         </div>
         <div className="el-big">
-          <span className="el-big-label">Majority</span>
+          <span className="el-big-label">{t('election.console.majority')}</span>
           <b className="el-big-value">
             {view.majority}
-            <span className="el-big-sub"> of {view.clusterSize}</span>
+            <span className="el-big-sub"> {t('election.console.ofSize', { size: view.clusterSize })}</span>
           </b>
         </div>
       </div>
@@ -67,7 +73,13 @@ export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionCon
       ))}
       {view.safety.violations.length > 0 && (
         <div className="error" role="alert">
-          Safety broken: {view.safety.violations.join(' · ')}
+          {t('election.console.safetyBroken')}{' '}
+          {view.safety.violations.map((v, i) => (
+            <span key={noticeKey(v)}>
+              {i > 0 && ' · '}
+              <NoticeText notice={v} nameOf={nameOf} />
+            </span>
+          ))}
         </div>
       )}
 
@@ -76,12 +88,13 @@ export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionCon
       <section className="stack" aria-labelledby="el-timeline-title">
         <div className="row">
           <h3 id="el-timeline-title" style={{ margin: 0 }}>
-            Term timeline
+            {t('election.console.timeline')}
           </h3>
           <span className="muted">
-            {view.elections} election{view.elections === 1 ? '' : 's'}
-            {view.firstLeaderAt !== null && ` · first leader after ${formatMs(view.firstLeaderAt - start)}`}
-            {' · '}at most {view.safety.maxLeadersPerTerm} leader per term
+            {t('election.console.elections', { count: view.elections })}
+            {view.firstLeaderAt !== null && ` · ${t('election.console.firstLeader', { time: formatMs(t, view.firstLeaderAt - start) })}`}
+            {' · '}
+            {t('election.console.atMost', { count: view.safety.maxLeadersPerTerm })}
           </span>
         </div>
         <Timeline terms={view.terms} names={names} start={start} />
@@ -90,47 +103,55 @@ export function ElectionConsole({ view, snapshot }: ConsoleGameProps<ElectionCon
       {view.committed.length > 0 && (
         <section className="stack" aria-labelledby="el-committed-title">
           <h3 id="el-committed-title" style={{ margin: 0 }}>
-            Committed, in order
+            {t('election.console.committedTitle')}
           </h3>
           <ol className="el-committed-list">
             {view.committed.slice(-6).map((c) => (
               <li key={c.index} value={c.index}>
-                <b>“{c.value}”</b> <span className="muted">term {c.term}, proposed by</span>{' '}
+                <b>{t('election.console.quoted', { value: c.value })}</b>{' '}
+                <span className="muted">{t('election.console.proposedBy', { term: c.term })}</span>{' '}
                 <CardTag card={c.by} name={names.get(c.by.node)} />
-                <span className="muted"> at {clockTime(c.at - start)}</span>
+                <span className="muted"> {t('election.console.at', { time: clockTime(c.at - start) })}</span>
               </li>
             ))}
           </ol>
         </section>
       )}
       <p className="muted">
-        Pace: <b>{view.pace}</b> — election timers {rangeText(view.timing.timeoutMs)}, heartbeats every {rangeText(view.timing.heartbeatMs)}
-        .
+        {t('election.console.pace', {
+          pace: view.pace,
+          timers: rangeText(t, view.timing.timeoutMs),
+          heartbeats: rangeText(t, view.timing.heartbeatMs),
+        })}
       </p>
     </div>
   );
 }
 
 function StaleWarning({ s, names, now, newest }: { s: StaleView; names: Names; now: number; newest: ElectionConsoleView['leader'] }) {
+  const t = useT();
   const why =
     s.reason === 'minority'
-      ? 'but it cannot reach a majority: nothing it proposes can commit.'
-      : `but a later term has a leader${newest && newest.node !== s.node ? ` (${newest.card}, term ${newest.term})` : ''}: the majority has moved on.`;
+      ? t('election.console.stale.minority')
+      : newest && newest.node !== s.node
+        ? t('election.console.stale.laterWho', { card: newest.card, term: newest.term })
+        : t('election.console.stale.later');
   return (
     <div className="el-stale" role="alert" data-testid="stale-warning">
       <span className="el-stale-sign" aria-hidden="true">
         ⚠
       </span>
       <div>
-        <b>Stale leader: </b>
-        <CardTag card={s} name={names.get(s.node)} /> still believes it leads term {s.term}, {why}
-        <span className="el-stale-for"> For {formatMs(Math.max(0, now - s.since))}.</span>
+        <b>{t('election.console.stale.title')} </b>
+        <CardTag card={s} name={names.get(s.node)} /> {t('election.console.stale.believes', { term: s.term })} {why}
+        <span className="el-stale-for"> {t('election.console.stale.for', { time: formatMs(t, Math.max(0, now - s.since)) })}</span>
       </div>
     </div>
   );
 }
 
 function Cards({ nodes, names }: { nodes: ConsoleNodeView[]; names: Names }) {
+  const t = useT();
   const counts = { follower: 0, candidate: 0, leader: 0, crashed: 0 };
   for (const n of nodes) {
     if (n.crashed) counts.crashed += 1;
@@ -138,23 +159,23 @@ function Cards({ nodes, names }: { nodes: ConsoleNodeView[]; names: Names }) {
   }
   const shown = nodes.length <= GRID_MAX ? nodes : nodes.filter((n) => n.role !== 'follower');
   return (
-    <section className="stack" aria-label="Nodes by card">
+    <section className="stack" aria-label={t('election.console.cards')}>
       <div className="row el-legend">
         <span className="el-role el-role-leader" data-testid="leader-count">
-          <span aria-hidden="true">★</span> {counts.leader} leader{counts.leader === 1 ? '' : 's'}
+          <span aria-hidden="true">★</span> {t('election.console.count.leaders', { count: counts.leader })}
         </span>
         <span className="el-role el-role-candidate">
-          <span aria-hidden="true">▲</span> {counts.candidate} candidate{counts.candidate === 1 ? '' : 's'}
+          <span aria-hidden="true">▲</span> {t('election.console.count.candidates', { count: counts.candidate })}
         </span>
         <span className="el-role el-role-follower">
-          <span aria-hidden="true">●</span> {counts.follower} follower{counts.follower === 1 ? '' : 's'}
+          <span aria-hidden="true">●</span> {t('election.console.count.followers', { count: counts.follower })}
         </span>
         {counts.crashed > 0 && (
           <span className="el-role el-role-crashed">
-            <span aria-hidden="true">✕</span> {counts.crashed} crashed
+            <span aria-hidden="true">✕</span> {t('election.console.count.crashed', { count: counts.crashed })}
           </span>
         )}
-        {shown.length < nodes.length && <span className="muted">(followers are on the map)</span>}
+        {shown.length < nodes.length && <span className="muted">{t('election.console.followersOnMap')}</span>}
       </div>
       <ul className="el-tiles">
         {shown.map((n) => (
@@ -166,50 +187,60 @@ function Cards({ nodes, names }: { nodes: ConsoleNodeView[]; names: Names }) {
 }
 
 function Tile({ n, name }: { n: ConsoleNodeView; name: string }) {
+  const t = useT();
   const look = ROLE_LOOK[n.role];
   const stale = n.role === 'leader' && n.stale !== null;
   const cls = n.crashed ? 'crashed' : stale ? 'stale' : n.role;
-  const word = n.crashed ? 'crashed' : stale ? 'stale leader' : look.word.toLowerCase();
+  const word = n.crashed ? t('election.console.tile.crashed') : stale ? t('election.console.tile.stale') : roleWord(t, n.role);
   return (
-    <li className={`el-tile el-tile-${cls}`} data-testid={`tile-${n.id}`} aria-label={`${n.card.label} ${name}: ${word}, term ${n.term}`}>
+    <li
+      className={`el-tile el-tile-${cls}`}
+      data-testid={`tile-${n.id}`}
+      aria-label={t('election.console.tile.label', { card: n.card.label, name, role: word, term: n.term })}
+    >
       <span className={`el-tile-card${n.card.red ? ' red' : ''}`}>{n.card.label}</span>
       <span className="el-tile-name">{name}</span>
       <span className="el-tile-role">
         <span aria-hidden="true">{n.crashed ? '✕' : stale ? '⚠' : look.icon} </span>
-        {word} · T{n.term}
+        {t('election.console.tile.role', { role: word, term: n.term })}
       </span>
     </li>
   );
 }
 
 function Timeline({ terms, names, start }: { terms: TermView[]; names: Names; start: number }) {
-  if (terms.length === 0) return <p className="muted">No one has stood for election yet: the first election timers are still running.</p>;
+  const t = useT();
+  if (terms.length === 0) return <p className="muted">{t('election.console.noElection')}</p>;
   const shown = terms.slice(-TIMELINE_TERMS);
   return (
-    <ol className="el-timeline" aria-label="Terms, oldest first">
-      {terms.length > shown.length && <li className="el-term-more muted">… {terms.length - shown.length} earlier</li>}
-      {shown.map((t, i) => {
+    <ol className="el-timeline" aria-label={t('election.console.termsLabel')}>
+      {terms.length > shown.length && (
+        <li className="el-term-more muted">{t('election.console.earlier', { count: terms.length - shown.length })}</li>
+      )}
+      {shown.map((term, i) => {
         const open = i === shown.length - 1;
-        const leader = t.leaders[0];
-        const state = t.leaders.length > 1 ? 'broken' : leader ? 'won' : t.split ? 'split' : 'open';
+        const leader = term.leaders[0];
+        const state = term.leaders.length > 1 ? 'broken' : leader ? 'won' : term.split ? 'split' : 'open';
         return (
-          <li key={t.term} className={`el-term-box el-term-${state}`}>
+          <li key={term.term} className={`el-term-box el-term-${state}`}>
             <div className="el-term-head">
-              Term {t.term} <span className="muted">{clockTime(t.startedAt - start)}</span>
+              {t('election.console.termHead', { term: term.term })} <span className="muted">{clockTime(term.startedAt - start)}</span>
             </div>
             {leader ? (
               <div className="el-term-leader">
                 <span aria-hidden="true">★ </span>
-                <CardTag card={leader} /> led
+                <CardTag card={leader} /> {t('election.console.led')}
               </div>
             ) : (
-              <div className="el-term-leader">{t.split ? 'split vote: no winner' : open ? 'voting…' : 'no winner'}</div>
+              <div className="el-term-leader">
+                {term.split ? t('election.console.split') : open ? t('election.console.voting') : t('election.console.noWinner')}
+              </div>
             )}
-            {t.leaders.length > 1 && <div className="el-warn">{t.leaders.length} leaders: unsafe!</div>}
+            {term.leaders.length > 1 && <div className="el-warn">{t('election.console.unsafe', { count: term.leaders.length })}</div>}
             <ul className="el-term-cands">
-              {t.candidates.map((c) => (
+              {term.candidates.map((c) => (
                 <li key={c.node}>
-                  <CardTag card={c} /> {c.votes} vote{c.votes === 1 ? '' : 's'}
+                  <CardTag card={c} /> {t('election.console.votes', { count: c.votes })}
                   <span className="sr-only"> {names.get(c.node)}</span>
                 </li>
               ))}
@@ -226,6 +257,6 @@ export function clockTime(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function rangeText([lo, hi]: readonly [number, number]): string {
-  return lo === hi ? formatMs(lo) : `${formatMs(lo)}–${formatMs(hi)}`;
+export function rangeText(t: Translator, [lo, hi]: readonly [number, number]): string {
+  return lo === hi ? formatMs(t, lo) : t('election.console.range', { lo: formatMs(t, lo), hi: formatMs(t, hi) });
 }

@@ -63,7 +63,7 @@ export function ElectionStage({ view, snapshot, ended }: StageGameProps<Election
               <li key={term.term}>
                 {term.leaders.length > 0
                   ? term.wonAt !== null
-                    ? t('stage.el.termWon', { term: term.term, leaders, time: formatMs(term.wonAt - term.startedAt) })
+                    ? t('stage.el.termWon', { term: term.term, leaders, time: formatMs(t, term.wonAt - term.startedAt) })
                     : t('stage.el.termLed', { term: term.term, leaders })
                   : term.split
                     ? t('stage.el.termSplit', { term: term.term })

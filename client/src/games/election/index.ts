@@ -14,7 +14,7 @@ import { decorate, KINDS, summary } from './look';
 import { ElectionStage } from './Stage';
 
 export const electionUi: GameUi<ElectionView, ElectionConsoleView, ElectionResult, ElectionConfig, ElectionStageView> = {
-  blurb: 'Raft with playing cards: elect a leader by majority, then commit the dinner-party restaurant.',
+  blurb: (t) => t('election.look.blurb'),
   Phone: ElectionPhone,
   Console: ElectionConsole,
   ConfigForm: ElectionConfigForm,

@@ -6,10 +6,12 @@ import type { ElectionConsoleView } from '../../../../shared/games/election/cons
 import type { ElectionStageView } from '../../../../shared/games/election/stage';
 import { KIND } from '../../../../shared/games/election/config';
 import type { Role } from '../../../../shared/games/election/state';
-import type { KindStyle } from '../../map/draw';
-import type { NodeDecoration } from '../types';
+import type { KindLook, NodeDecoration } from '../types';
+import type { Translator } from '../../i18n/translate';
+import { formatMs as formatSpan } from '../../i18n/format';
 
 export interface RoleLook {
+  /** English, for the phone's older code; screens word roles with `election.console.role.*`. */
   word: string;
   /** A shape beside the word, so roles differ without colour. */
   icon: string;
@@ -26,15 +28,27 @@ export const ROLE_LOOK: Record<Role, RoleLook> = {
 export const STALE_FILL = '#ffc9c2';
 export const CRASHED_FILL = '#c4c8d0';
 
-export const KINDS: Record<string, KindStyle> = {
-  [KIND.voteRequest]: { color: '#0b7285', label: 'vote?' },
-  [KIND.vote]: { color: '#8a1c7c', label: 'vote' },
-  [KIND.append]: { color: '#146c2e', label: 'heartbeat' },
-  [KIND.appendReply]: { color: '#1f4fbf', label: 'ack' },
+export const KINDS: Record<string, KindLook> = {
+  [KIND.voteRequest]: { color: '#0b7285', label: 'election.look.kind.voteRequest' },
+  [KIND.vote]: { color: '#8a1c7c', label: 'election.look.kind.vote' },
+  [KIND.append]: { color: '#146c2e', label: 'election.look.kind.heartbeat' },
+  [KIND.appendReply]: { color: '#1f4fbf', label: 'election.look.kind.ack' },
 };
 
+/** A role in the reader's language (lower case, as a badge or in a sentence). */
+export function roleWord(t: Translator, role: Role): string {
+  return role === 'leader'
+    ? t('election.look.role.leader')
+    : role === 'candidate'
+      ? t('election.look.role.candidate')
+      : t('election.look.role.follower');
+}
+
 /** The map's look of each node: its card inside the circle, its role as colour and word. */
-export function decorate(view: Pick<ElectionConsoleView, 'game'> & { nodes: ElectionStageView['nodes'] }): Record<string, NodeDecoration> {
+export function decorate(
+  view: Pick<ElectionConsoleView, 'game'> & { nodes: ElectionStageView['nodes'] },
+  t: Translator,
+): Record<string, NodeDecoration> {
   const out: Record<string, NodeDecoration> = {};
   if (view?.game !== 'election') return out;
   for (const n of view.nodes) {
@@ -44,32 +58,37 @@ export function decorate(view: Pick<ElectionConsoleView, 'game'> & { nodes: Elec
       short: n.card.label,
       ...(n.card.red ? { ink: '#b3261e' } : {}),
       fill: n.crashed ? CRASHED_FILL : stale ? STALE_FILL : look.fill,
-      badge: stale ? `stale leader T${n.term}` : n.role === 'follower' ? undefined : `${look.word.toLowerCase()} T${n.term}`,
+      badge: stale
+        ? t('election.look.badge.stale', { term: n.term })
+        : n.role === 'follower'
+          ? undefined
+          : t('election.look.badge.role', { role: roleWord(t, n.role), term: n.term }),
       alert: stale,
     };
   }
   return out;
 }
 
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A span of time in the reader's language ("350 ms", "2,5 s", "1 min 05 s"). */
+export const formatMs = (t: Translator, ms: number | null | undefined): string => formatSpan(t, ms);
 
 /** One line for the session's results table. */
-export function summary(r: ElectionResult): string {
-  if (r?.game !== 'election') return '—';
+export function summary(r: ElectionResult, t: Translator): string {
+  if (r?.game !== 'election') return t('common.dash');
   const parts: string[] = [];
-  parts.push(r.firstLeader ? `first leader ${r.firstLeader.card} after ${formatMs(r.firstLeaderMs)}` : 'no leader elected');
-  parts.push(`${plural(r.terms, 'term')}, ${plural(r.splitVotes, 'split vote')}`);
+  parts.push(
+    r.firstLeader
+      ? t('election.look.summary.firstLeader', { card: r.firstLeader.card, after: formatMs(t, r.firstLeaderMs) })
+      : t('election.look.summary.noLeader'),
+  );
+  parts.push(t('election.look.summary.terms', { terms: r.terms, split: r.splitVotes }));
   const last = r.committedValues.at(-1);
-  parts.push(last ? `committed "${last}"` : 'nothing committed');
-  if (r.stale.count) parts.push(`${plural(r.stale.count, 'stale leader')} (${formatMs(r.stale.totalMs)})`);
-  parts.push(r.safety.ok && r.maxLeadersPerTerm <= 1 ? 'safe: ≤ 1 leader per term' : `UNSAFE: ${r.maxLeadersPerTerm} leaders in a term`);
+  parts.push(last ? t('election.look.summary.committed', { value: last }) : t('election.look.summary.nothing'));
+  if (r.stale.count) parts.push(t('election.look.summary.stale', { count: r.stale.count, time: formatMs(t, r.stale.totalMs) }));
+  parts.push(
+    r.safety.ok && r.maxLeadersPerTerm <= 1
+      ? t('election.look.summary.safe')
+      : t('election.look.summary.unsafe', { count: r.maxLeadersPerTerm }),
+  );
   return parts.join(' · ');
 }

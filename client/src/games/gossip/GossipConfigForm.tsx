@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { FANOUT_MAX, gossipConfig, MODES, type GossipConfig, type GossipMode } from '../../../../shared/games/gossip/config';
 import { pushRounds } from '../../../../shared/games/gossip/theory';
 import type { ConfigFormProps } from '../types';
-import { lengthText } from './clock';
+import { useT } from '../../i18n/I18nProvider';
+import { formatMs } from '../../i18n/format';
 import { formulaText } from './InfectionCurve';
 import { MODE_TEXT } from './look';
 import './gossip.css';
@@ -14,6 +15,7 @@ import './gossip.css';
 type Patch = { [K in keyof GossipConfig]?: GossipConfig[K] | undefined };
 
 export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormProps<GossipConfig>) {
+  const t = useT();
   const config: GossipConfig = value && typeof value === 'object' ? value : gossipConfig.parse({});
   const people = roster ?? [];
   const set = (patch: Patch) => {
@@ -27,16 +29,16 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
   const theory = nodes >= 2 ? pushRounds(nodes, config.fanout) : 0;
 
   return (
-    <fieldset className="go-config stack plain-group" aria-label="Gossip settings" data-testid="gossip-config">
+    <fieldset className="go-config stack plain-group" aria-label={t('gossip.config.label')} data-testid="gossip-config">
       <fieldset className="go-modes">
-        <legend>Mode</legend>
+        <legend>{t('gossip.config.mode')}</legend>
         {MODES.map((m) => (
           <label key={m} className={`go-mode${config.mode === m ? ' on' : ''}`}>
             <input type="radio" name="go-mode" value={m} checked={config.mode === m} onChange={() => set({ mode: m as GossipMode })} />
             <span>
-              <b>{MODE_TEXT[m].title}</b>
+              <b>{t(MODE_TEXT[m].title)}</b>
               <br />
-              <span className="muted">{MODE_TEXT[m].text}</span>
+              <span className="muted">{t(MODE_TEXT[m].text)}</span>
             </span>
           </label>
         ))}
@@ -45,7 +47,7 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
       <div className="go-grid">
         <NumberField
           id="go-fanout"
-          label="Fanout (picks per round)"
+          label={t('gossip.config.fanout')}
           value={config.fanout}
           min={1}
           max={FANOUT_MAX}
@@ -53,7 +55,7 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
         />
         <NumberField
           id="go-round"
-          label="Round length (seconds)"
+          label={t('gossip.config.roundLength')}
           value={config.roundMs / 1000}
           min={0.5}
           max={600}
@@ -62,7 +64,7 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
         />
         <NumberField
           id="go-max"
-          label="Stop after (rounds)"
+          label={t('gossip.config.maxRounds')}
           value={config.maxRounds}
           min={1}
           max={10_000}
@@ -72,35 +74,34 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
 
       <div className="go-grid">
         <div className="field">
-          <label htmlFor="go-origin">Who starts</label>
+          <label htmlFor="go-origin">{t('gossip.config.origin')}</label>
           {cards ? (
             <p className="muted" id="go-origin">
-              Whoever is dealt the highest card.
+              {t('gossip.config.originCards')}
             </p>
           ) : (
             <select id="go-origin" value={config.origin ?? ''} onChange={(e) => set({ origin: e.target.value || undefined })}>
-              <option value="">Chance picks a node</option>
+              <option value="">{t('gossip.config.originChance')}</option>
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.nickname}
-                  {p.kind === 'bot' ? ' (bot)' : ''}
+                  {p.kind === 'bot' ? t('gossip.config.bot', { name: p.nickname }) : p.nickname}
                 </option>
               ))}
-              {originGone && <option value={config.origin}>{config.origin} (not in the room now)</option>}
+              {originGone && <option value={config.origin}>{t('gossip.config.gone', { id: config.origin ?? '' })}</option>}
             </select>
           )}
-          {originGone && !cards && <span className="go-field-note">That node is not in the room: chance will pick one.</span>}
+          {originGone && !cards && <span className="go-field-note">{t('gossip.config.goneNote')}</span>}
         </div>
         <WordField value={config.word} disabled={cards} onValid={(w) => set({ word: w })} />
       </div>
 
       <details className="go-more">
-        <summary>More settings</summary>
+        <summary>{t('gossip.config.more')}</summary>
         <div className="go-grid">
           <NumberField
             id="go-heal"
-            label="Wait for a heal (rounds)"
-            help="once only cut-off nodes are left"
+            label={t('gossip.config.healWait')}
+            help={t('gossip.config.healWaitHelp')}
             value={config.healWaitRounds}
             min={0}
             max={1000}
@@ -108,7 +109,7 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
           />
           <NumberField
             id="go-bot-delay"
-            label="Autopilot waits (seconds)"
+            label={t('gossip.config.botDelay')}
             value={config.botDelayMs / 1000}
             min={0}
             max={600}
@@ -117,7 +118,7 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
           />
           <NumberField
             id="go-bot-jitter"
-            label="…plus up to (seconds)"
+            label={t('gossip.config.botJitter')}
             value={config.botJitterMs / 1000}
             min={0}
             max={600}
@@ -128,15 +129,16 @@ export function GossipConfigForm({ value, onChange, nodes, roster }: ConfigFormP
       </details>
 
       <p className="muted" data-testid="gossip-theory">
-        {nodes >= 2 ? (
-          <>
-            With {nodes} nodes and fanout {config.fanout}, push theory ({formulaText(config.fanout)}) expects about{' '}
-            <b>{theory.toFixed(1)} rounds</b>, about {lengthText(Math.round(theory * config.roundMs))} at {lengthText(config.roundMs)} a
-            round.
-          </>
-        ) : (
-          'Gossip needs at least 2 nodes: add bots or wait for phones.'
-        )}
+        {nodes >= 2
+          ? t('gossip.config.theory', {
+              nodes,
+              fanout: config.fanout,
+              formula: formulaText(config.fanout),
+              rounds: Math.round(theory * 10) / 10,
+              time: formatMs(t, Math.round(theory * config.roundMs)),
+              length: formatMs(t, config.roundMs),
+            })
+          : t('gossip.config.twoNodes')}
       </p>
     </fieldset>
   );
@@ -155,6 +157,7 @@ interface NumberProps {
 
 /** A number box that keeps what is typed while it is not a valid setting, and says why. */
 function NumberField({ id, label, help, value, min, max, step = 1, onValid }: NumberProps) {
+  const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(value);
   const x = Number(text);
@@ -163,11 +166,11 @@ function NumberField({ id, label, help, value, min, max, step = 1, onValid }: Nu
     draft === null
       ? null
       : text.trim() === '' || !Number.isFinite(x)
-        ? 'a number, please'
+        ? t('gossip.config.needNumber')
         : x < min || x > max
-          ? `from ${min} to ${max}`
+          ? t('gossip.config.range', { min, max })
           : integer && !Number.isInteger(x)
-            ? 'a whole number'
+            ? t('gossip.config.whole')
             : null;
   return (
     <div className="field">
@@ -185,17 +188,17 @@ function NumberField({ id, label, help, value, min, max, step = 1, onValid }: Nu
         value={text}
         aria-invalid={error !== null}
         onChange={(e) => {
-          const t = e.target.value;
-          const n = Number(t);
-          const ok = t.trim() !== '' && Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n));
-          setDraft(t);
+          const typed = e.target.value;
+          const n = Number(typed);
+          const ok = typed.trim() !== '' && Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n));
+          setDraft(typed);
           if (ok) onValid(n);
         }}
         onBlur={() => setDraft(null)}
       />
       {error && (
         <span className="go-field-error" role="alert">
-          {label}: {error}. Keeping {value}.
+          {t('gossip.config.keeping', { label, error, value })}
         </span>
       )}
     </div>
@@ -203,18 +206,19 @@ function NumberField({ id, label, help, value, min, max, step = 1, onValid }: Nu
 }
 
 function WordField({ value, disabled, onValid }: { value: string | undefined; disabled: boolean; onValid(w: string | undefined): void }) {
+  const t = useT();
   const [draft, setDraft] = useState(value ?? '');
   const tooLong = draft.trim().length > 24;
   return (
     <div className="field">
-      <label htmlFor="go-word">The word (optional)</label>
+      <label htmlFor="go-word">{t('gossip.config.word')}</label>
       <input
         id="go-word"
         value={draft}
         disabled={disabled}
         maxLength={40}
         autoComplete="off"
-        placeholder={disabled ? 'no word: cards are spread' : 'drawn from a list'}
+        placeholder={disabled ? t('gossip.config.wordCards') : t('gossip.config.wordDrawn')}
         onChange={(e) => {
           setDraft(e.target.value);
           const w = e.target.value.trim();
@@ -223,7 +227,7 @@ function WordField({ value, disabled, onValid }: { value: string | undefined; di
       />
       {tooLong && (
         <span className="go-field-error" role="alert">
-          At most 24 characters.
+          {t('gossip.config.wordTooLong', { max: 24 })}
         </span>
       )}
     </div>

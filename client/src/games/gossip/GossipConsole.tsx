@@ -5,9 +5,12 @@
 import { useState, type ReactNode } from 'react';
 import type { GossipConsoleView } from '../../../../shared/games/gossip/console';
 import type { ConsoleGameProps } from '../types';
-import { lengthText, secondsLeft, useSessionNow } from './clock';
+import { secondsLeft, useSessionNow } from './clock';
 import { InfectionCurve } from './InfectionCurve';
 import { MODE_TEXT } from './look';
+import { useT } from '../../i18n/I18nProvider';
+import { formatMs } from '../../i18n/format';
+import type { Translator } from '../../i18n/translate';
 import { useSimulatedCurve } from './simCurve';
 import './gossip.css';
 
@@ -20,6 +23,7 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
   const sim = useSimulatedCurve(view && view.game === 'gossip' ? { nodes: view.nodes, mode: view.mode, fanout: view.fanout } : null);
   const now = useSessionNow(snapshot.pausedAt ?? snapshot.t, snapshot.paused, 250);
   const [showWord, setShowWord] = useState(false);
+  const t = useT();
   if (view?.game !== 'gossip') return null;
   const names: Names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
   const name = (id: string) => names.get(id) ?? id;
@@ -34,17 +38,28 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
   return (
     <div className="go-console stack" data-testid="gossip-console">
       <div className="go-top">
-        <Big label="Round" testid="console-round" value={view.round}>
-          {view.status === 'over' ? 'over' : snapshot.paused ? 'paused' : `${secondsLeft(left)} left`}
+        <Big label={t('gossip.console.round')} testid="console-round" value={view.round}>
+          {view.status === 'over'
+            ? t('gossip.console.over')
+            : snapshot.paused
+              ? t('gossip.console.paused')
+              : t('gossip.console.left', { time: secondsLeft(left) })}
         </Big>
-        <Big label={cards ? 'Hold the top card' : 'Know the rumour'} testid="console-informed" value={view.informed} wide>
-          of {view.nodes} ({pct}%)
+        <Big label={cards ? t('gossip.console.holdTop') : t('gossip.console.know')} testid="console-informed" value={view.informed} wide>
+          {t('gossip.console.ofNodes', { nodes: view.nodes, pct: pct / 100 })}
         </Big>
-        <Big label="Last one learned" testid="console-last" value={view.lastLearnedRound === 0 ? '—' : `round ${view.lastLearnedRound}`}>
-          {view.lastLearnedRound === 0 ? 'only the origin knows' : ''}
+        <Big
+          label={t('gossip.console.lastLearned')}
+          testid="console-last"
+          value={view.lastLearnedRound === 0 ? '—' : t('gossip.console.roundN', { round: view.lastLearnedRound })}
+        >
+          {view.lastLearnedRound === 0 ? t('gossip.console.onlyOrigin') : ''}
         </Big>
-        <Big label={`Theory (${view.mode})`} value={view.theory.rounds.toFixed(1)}>
-          rounds
+        <Big
+          label={t('gossip.console.theory', { mode: t(MODE_TEXT[view.mode].title) })}
+          value={t.number(view.theory.rounds, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
+        >
+          {t('gossip.console.rounds', { count: Math.round(view.theory.rounds * 10) / 10 })}
         </Big>
       </div>
 
@@ -62,18 +77,23 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
       />
 
       <div className="go-stats">
-        <Stat label="messages sent" value={m.sent} testid="console-sent">
-          {kindsLine(view)}
+        <Stat label={t('gossip.console.sent')} value={m.sent} testid="console-sent">
+          {kindsLine(t, view)}
         </Stat>
-        <Stat label="reached a node" value={m.delivered} />
-        <Stat label="redundant" value={m.redundant} testid="console-redundant">
-          to a node that already {cards ? 'had as good a card' : 'knew'}
-          {m.delivered > 0 ? ` (${Math.round((m.redundant / m.delivered) * 100)}%)` : ''}
+        <Stat label={t('gossip.console.reached')} value={m.delivered} />
+        <Stat label={t('gossip.console.redundant')} value={m.redundant} testid="console-redundant">
+          {cards ? t('gossip.console.redundantCard') : t('gossip.console.redundantKnew')}
+          {m.delivered > 0 ? ` (${t.number(m.redundant / m.delivered, { style: 'percent' })})` : ''}
         </Stat>
         {net && (
-          <Stat label="dropped" value={net.dropped.partition + net.dropped.loss + net.dropped.crashed} testid="console-dropped">
-            <span className="go-drop go-drop-partition">✕ {net.dropped.partition} partition</span> ·{' '}
-            <span className="go-drop">○ {net.dropped.loss} lost</span> · <span className="go-drop">■ {net.dropped.crashed} crashed</span>
+          <Stat
+            label={t('gossip.console.dropped')}
+            value={net.dropped.partition + net.dropped.loss + net.dropped.crashed}
+            testid="console-dropped"
+          >
+            <span className="go-drop go-drop-partition">✕ {t('gossip.console.dropPartition', { count: net.dropped.partition })}</span> ·{' '}
+            <span className="go-drop">○ {t('gossip.console.dropLost', { count: net.dropped.loss })}</span> ·{' '}
+            <span className="go-drop">■ {t('gossip.console.dropCrashed', { count: net.dropped.crashed })}</span>
           </Stat>
         )}
       </div>
@@ -81,23 +101,31 @@ export function GossipConsole({ view, snapshot }: ConsoleGameProps<GossipConsole
       <Groups groups={groups} name={name} cards={cards} />
 
       <p className="go-settings">
-        <b>{MODE_TEXT[view.mode].title}</b>, fanout {view.fanout}, rounds of {lengthText(view.roundMs)}.{' '}
+        <b>{t(MODE_TEXT[view.mode].title)}</b>
+        {t('gossip.console.settings', { fanout: view.fanout, length: formatMs(t, view.roundMs) })}{' '}
         {view.origin && (
           <>
-            {cards ? 'Top card dealt to ' : 'Started with '}
-            <b>{name(view.origin)}</b> ({cards ? 'by the deal' : view.originBy === 'config' ? "instructor's choice" : 'by chance'}).{' '}
+            {cards ? t('gossip.console.topDealt') : t('gossip.console.startedWith')} <b>{name(view.origin)}</b>{' '}
+            {cards
+              ? t('gossip.console.byDeal')
+              : view.originBy === 'config'
+                ? t('gossip.console.byInstructor')
+                : t('gossip.console.byChance')}{' '}
           </>
         )}
         {cards && view.topCard && (
           <>
-            Top card: <b className={view.topCard.red ? 'go-red' : ''}>{view.topCard.label}</b>.
+            {t('gossip.console.topCard')} <b className={view.topCard.red ? 'go-red' : ''}>{view.topCard.label}</b>
           </>
         )}
         {!cards && view.word && (
           <span className="go-word-line">
-            Rumour: <b data-testid="console-word">{showWord ? `“${view.word}”` : '•'.repeat(Math.min(8, view.word.length))}</b>{' '}
+            {t('gossip.console.rumour')}{' '}
+            <b data-testid="console-word">
+              {showWord ? t('gossip.console.quoted', { word: view.word }) : '•'.repeat(Math.min(8, view.word.length))}
+            </b>{' '}
             <button type="button" className="small secondary" aria-pressed={showWord} onClick={() => setShowWord((x) => !x)}>
-              {showWord ? 'Hide the word' : 'Show the word'}
+              {showWord ? t('gossip.console.hideWord') : t('gossip.console.showWord')}
             </button>
           </span>
         )}
@@ -153,18 +181,14 @@ export function Stat({
   );
 }
 
-function kindsLine(view: GossipConsoleView): string {
+function kindsLine(t: Translator, view: GossipConsoleView): string {
   const m = view.messages;
-  const parts: [number, string][] = [
-    [m.push, 'rumour'],
-    [m.pull, 'asks'],
-    [m.reply, 'answers'],
-    [m.card, 'cards'],
-  ];
-  return parts
-    .filter(([count]) => count > 0)
-    .map(([count, word]) => `${count} ${word}`)
-    .join(' · ');
+  const parts: string[] = [];
+  if (m.push > 0) parts.push(t('gossip.console.kinds.push', { count: m.push }));
+  if (m.pull > 0) parts.push(t('gossip.console.kinds.pull', { count: m.pull }));
+  if (m.reply > 0) parts.push(t('gossip.console.kinds.reply', { count: m.reply }));
+  if (m.card > 0) parts.push(t('gossip.console.kinds.card', { count: m.card }));
+  return parts.join(' · ');
 }
 
 interface Groups {
@@ -185,12 +209,16 @@ function whoIsWhere(view: GossipConsoleView): Groups {
 }
 
 function Groups({ groups, name, cards }: { groups: Groups; name(id: string): string; cards: boolean }) {
+  const t = useT();
   const list = (ids: string[]) =>
-    ids.slice(0, NAMES_SHOWN).map(name).join(', ') + (ids.length > NAMES_SHOWN ? ` and ${ids.length - NAMES_SHOWN} more` : '');
+    ids.length > NAMES_SHOWN
+      ? t.list([...ids.slice(0, NAMES_SHOWN).map(name), t('common.others', { count: ids.length - NAMES_SHOWN })])
+      : t.list(ids.map(name));
   if (groups.waiting.length + groups.cut.length + groups.down.length === 0) {
     return (
       <p className="go-everyone" data-testid="console-groups">
-        <span aria-hidden="true">✓ </span>Every node {cards ? 'holds the top card' : 'knows'}.
+        <span aria-hidden="true">✓ </span>
+        {cards ? t('gossip.console.everyoneTop') : t('gossip.console.everyoneKnows')}
       </p>
     );
   }
@@ -198,13 +226,14 @@ function Groups({ groups, name, cards }: { groups: Groups; name(id: string): str
     <ul className="go-groups" data-testid="console-groups">
       {groups.waiting.length > 0 && (
         <li>
-          <b>Not yet ({groups.waiting.length}):</b> {list(groups.waiting)}
+          <b>{t('gossip.console.notYet', { count: groups.waiting.length })}</b> {list(groups.waiting)}
         </li>
       )}
       {groups.cut.length > 0 && (
         <li className="go-cut">
           <b>
-            <span aria-hidden="true">⚠ </span>Cut off ({groups.cut.length}):
+            <span aria-hidden="true">⚠ </span>
+            {t('gossip.console.cutOff', { count: groups.cut.length })}
           </b>{' '}
           {list(groups.cut)}
         </li>
@@ -212,7 +241,8 @@ function Groups({ groups, name, cards }: { groups: Groups; name(id: string): str
       {groups.down.length > 0 && (
         <li className="go-down">
           <b>
-            <span aria-hidden="true">✕ </span>Down ({groups.down.length}):
+            <span aria-hidden="true">✕ </span>
+            {t('gossip.console.down', { count: groups.down.length })}
           </b>{' '}
           {list(groups.down)}
         </li>
@@ -222,24 +252,30 @@ function Groups({ groups, name, cards }: { groups: Groups; name(id: string): str
 }
 
 function Stalled({ view, groups, name }: { view: GossipConsoleView; groups: Groups; name(id: string): string }) {
-  const why = view.reach.knowersAlive === 0 ? 'every node that knew is down' : 'a partition cuts them off from every node that knows';
-  const shown = groups.cut.slice(0, 8).map(name).join(', ');
+  const t = useT();
+  const shown = groups.cut.slice(0, 8).map(name);
+  const who = groups.cut.length > 8 ? t.list([...shown, t('common.others', { count: groups.cut.length - 8 })]) : t.list(shown);
   return (
     <div className="go-stalled" role="alert" data-testid="stalled-warning">
       <span className="go-stalled-sign" aria-hidden="true">
         ⚠
       </span>
       <div>
-        <b>The rumour is stuck: </b>
-        {view.reach.cut} live node{view.reach.cut === 1 ? '' : 's'} cannot learn ({shown}
-        {groups.cut.length > 8 ? '…' : ''}): {why}. Heal the network or restart a node. The game waits {view.healWaitRounds} round
-        {view.healWaitRounds === 1 ? '' : 's'} for it ({view.stalledRounds} so far).
+        <b>{t('gossip.console.stuck')} </b>
+        {t('gossip.console.stuckWhy', {
+          count: view.reach.cut,
+          who,
+          why: view.reach.knowersAlive === 0 ? 'down' : 'cut',
+          wait: view.healWaitRounds,
+          sofar: view.stalledRounds,
+        })}
       </div>
     </div>
   );
 }
 
 function PerRound({ view }: { view: GossipConsoleView }) {
+  const t = useT();
   const rows = view.informedPerRound.map((informed, r) => ({
     r,
     informed,
@@ -250,24 +286,21 @@ function PerRound({ view }: { view: GossipConsoleView }) {
   const shown = rows.slice(1).slice(-12);
   return (
     <details className="go-per-round">
-      <summary>Round by round ({rows.length - 1} so far)</summary>
+      <summary>{t('gossip.console.perRound', { count: rows.length - 1 })}</summary>
       <table className="results">
         <thead>
           <tr>
-            <th>Round</th>
-            <th>Know it</th>
-            <th>Learned this round</th>
-            <th>Messages</th>
-            <th>Redundant</th>
+            <th>{t('gossip.console.col.round')}</th>
+            <th>{t('gossip.console.col.know')}</th>
+            <th>{t('gossip.console.col.learned')}</th>
+            <th>{t('gossip.console.col.messages')}</th>
+            <th>{t('gossip.console.col.redundant')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((row) => (
             <tr key={row.r}>
-              <td>
-                {row.r}
-                {row.r === view.round && view.status !== 'over' ? ' (now)' : ''}
-              </td>
+              <td>{row.r === view.round && view.status !== 'over' ? t('gossip.console.now', { round: row.r }) : row.r}</td>
               <td>{row.informed}</td>
               <td>+{row.fresh}</td>
               <td>{row.sent}</td>

@@ -9,16 +9,19 @@ import { InfectionCurve } from './InfectionCurve';
 import { MODE_TEXT, NEVER_TEXT, neverText, roundsText } from './look';
 import { useSimulatedCurve } from './simCurve';
 import './gossip.css';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/translate';
 
-const OUTCOME_TEXT: Record<GossipResult['outcome'], string> = {
-  everyone: 'every live node learned it',
-  stalled: 'the rumour could reach nobody else, and no heal came',
-  'max-rounds': 'the round limit was reached',
-  stopped: 'the instructor stopped it',
+const OUTCOME_TEXT: Record<GossipResult['outcome'], MessageKey> = {
+  everyone: 'gossip.result.outcome.everyone',
+  stalled: 'gossip.result.outcome.stalled',
+  'max-rounds': 'gossip.result.outcome.maxRounds',
+  stopped: 'gossip.result.outcome.stopped',
 };
 
 export function GossipResultView({ result: r, names }: ResultProps<GossipResult>) {
   const sim = useSimulatedCurve(r && r.game === 'gossip' ? { nodes: r.nodes, mode: r.mode, fanout: r.fanout } : null);
+  const t = useT();
   if (r?.game !== 'gossip') return null;
   const name = (id: string) => names.get(id) ?? id;
   const cards = r.mode === 'highest-card';
@@ -27,43 +30,58 @@ export function GossipResultView({ result: r, names }: ResultProps<GossipResult>
   const downMissing = r.never.crashed + r.never.left;
   const theoryCurve = modeCurve(r.mode, r.nodes, r.fanout, Math.max(r.gossipRounds, Math.ceil(r.theory.rounds * 2) + 2));
   const delta = r.rounds !== null ? r.rounds - r.theory.rounds : null;
+  const one = (x: number) => Math.round(x * 10) / 10;
+  const kinds: [number, MessageKey][] = [
+    [r.messagesByKind.push, 'gossip.console.kinds.push'],
+    [r.messagesByKind.pull, 'gossip.console.kinds.pull'],
+    [r.messagesByKind.reply, 'gossip.console.kinds.reply'],
+    [r.messagesByKind.card, 'gossip.console.kinds.card'],
+  ];
   return (
     <div className="go-result stack" data-testid="gossip-result">
       {r.rounds !== null ? (
         <p className="go-verdict ok" data-testid="gossip-verdict">
           <span aria-hidden="true">✓ </span>
-          Every live node {cards ? `held the top card ${r.topCard ?? ''}` : 'knew the rumour'} after <b>{r.rounds}</b> round
-          {r.rounds === 1 ? '' : 's'}
+          {cards
+            ? t('gossip.result.allHeld', { card: r.topCard ?? '', rounds: r.rounds })
+            : t('gossip.result.allKnew', { rounds: r.rounds })}
           {r.nodes > 1 && (
             <>
               {' '}
-              — theory for {r.mode}: {roundsText(r.theory.rounds)}
               {delta !== null && Math.abs(delta) >= 0.05
-                ? ` (${delta > 0 ? `${delta.toFixed(1)} more` : `${(-delta).toFixed(1)} fewer`})`
-                : ''}
+                ? t('gossip.result.theoryDelta', {
+                    mode: t(MODE_TEXT[r.mode].title),
+                    theory: roundsText(t, r.theory.rounds),
+                    delta: one(Math.abs(delta)),
+                    dir: delta > 0 ? 'more' : 'fewer',
+                  })
+                : t('gossip.result.theory', { mode: t(MODE_TEXT[r.mode].title), theory: roundsText(t, r.theory.rounds) })}
             </>
           )}
-          .
-          {downMissing > 0 && (
-            <span className="go-verdict-more">
-              {' '}
-              {downMissing} node{downMissing === 1 ? ' was' : 's were'} down and never learned: {downMissing === 1 ? 'it does' : 'they do'}{' '}
-              not count.
-            </span>
-          )}
+          {downMissing > 0 && <span className="go-verdict-more"> {t('gossip.result.downMissing', { count: downMissing })}</span>}
         </p>
       ) : (
         <p className="go-verdict bad" data-testid="gossip-verdict">
           <span aria-hidden="true">✗ </span>
-          Never: {liveMissing} live node{liveMissing === 1 ? '' : 's'} never {cards ? 'got the top card' : 'learned it'} (
-          {neverText(r.never)}); {r.informed} of {r.nodes} did.
+          {t(cards ? 'gossip.result.neverCard' : 'gossip.result.never', {
+            count: liveMissing,
+            why: neverText(t, r.never),
+            informed: r.informed,
+            nodes: r.nodes,
+          })}
         </p>
       )}
       <p className="muted">
-        {MODE_TEXT[r.mode].title}, fanout {r.fanout}, {r.nodes} nodes. It ended because {OUTCOME_TEXT[r.outcome]} ({r.gossipRounds} round
-        {r.gossipRounds === 1 ? '' : 's'} played{r.lastLearnedRound > 0 ? `, the last node learned in round ${r.lastLearnedRound}` : ''}).
-        {r.origin && !cards && <> Started with {name(r.origin)}.</>}
-        {r.word && <> The word was “{r.word}”.</>}
+        {t('gossip.result.setup', {
+          mode: t(MODE_TEXT[r.mode].title),
+          fanout: r.fanout,
+          nodes: r.nodes,
+          outcome: t(OUTCOME_TEXT[r.outcome]),
+          played: r.gossipRounds,
+        })}
+        {r.lastLearnedRound > 0 && ` ${t('gossip.result.lastLearned', { round: r.lastLearnedRound })}`}
+        {r.origin && !cards && ` ${t('gossip.result.startedWith', { name: name(r.origin) })}`}
+        {r.word && ` ${t('gossip.result.word', { word: r.word })}`}
       </p>
 
       <InfectionCurve
@@ -79,57 +97,58 @@ export function GossipResultView({ result: r, names }: ResultProps<GossipResult>
       />
 
       <div className="go-stats">
-        <Stat label="rounds until all knew" value={r.rounds ?? 'never'} bad={r.rounds === null} testid="result-rounds" />
-        <Stat label="messages" value={r.messages}>
-          {[
-            [r.messagesByKind.push, 'rumour'],
-            [r.messagesByKind.pull, 'asks'],
-            [r.messagesByKind.reply, 'answers'],
-            [r.messagesByKind.card, 'cards'],
-          ]
-            .filter(([count]) => (count as number) > 0)
-            .map(([count, word]) => `${count} ${word}`)
+        <Stat
+          label={t('gossip.result.roundsUntil')}
+          value={r.rounds ?? t('gossip.result.neverShort')}
+          bad={r.rounds === null}
+          testid="result-rounds"
+        />
+        <Stat label={t('gossip.result.messages')} value={r.messages}>
+          {kinds
+            .filter(([count]) => count > 0)
+            .map(([count, key]) => t(key, { count }))
             .join(' · ')}
         </Stat>
-        <Stat label="redundant" value={r.redundant} testid="result-redundant">
-          to a node that already {cards ? 'had as good a card' : 'knew'}
+        <Stat label={t('gossip.console.redundant')} value={r.redundant} testid="result-redundant">
+          {cards ? t('gossip.console.redundantCard') : t('gossip.console.redundantKnew')}
         </Stat>
-        <Stat label="dropped" value={dropped}>
-          ✕ {r.dropped.partition} partition · ○ {r.dropped.loss} lost · ■ {r.dropped.crashed} crashed
+        <Stat label={t('gossip.console.dropped')} value={dropped}>
+          ✕ {t('gossip.console.dropPartition', { count: r.dropped.partition })} · ○{' '}
+          {t('gossip.console.dropLost', { count: r.dropped.loss })} · ■ {t('gossip.console.dropCrashed', { count: r.dropped.crashed })}
         </Stat>
-        {r.net.duplicated > 0 && <Stat label="duplicated by the network" value={r.net.duplicated} />}
+        {r.net.duplicated > 0 && <Stat label={t('gossip.result.duplicated')} value={r.net.duplicated} />}
       </div>
 
       {r.neverLearned.length > 0 && (
         <section>
-          <h4>Who never {cards ? 'got the top card' : 'learned it'}, and why</h4>
+          <h4>{cards ? t('gossip.result.whoNeverCard') : t('gossip.result.whoNever')}</h4>
           <table className="results" data-testid="never-table">
             <thead>
               <tr>
-                <th>Node</th>
-                <th>Why</th>
+                <th>{t('gossip.result.col.node')}</th>
+                <th>{t('gossip.result.col.why')}</th>
               </tr>
             </thead>
             <tbody>
               {r.neverLearned.slice(0, 40).map((x) => (
                 <tr key={x.node}>
                   <td>{name(x.node)}</td>
-                  <td>{NEVER_TEXT[x.reason]}</td>
+                  <td>{t(NEVER_TEXT[x.reason])}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {r.neverLearned.length > 40 && <p className="muted">… and {r.neverLearned.length - 40} more.</p>}
+          {r.neverLearned.length > 40 && <p className="muted">{t('gossip.result.more', { count: r.neverLearned.length - 40 })}</p>}
         </section>
       )}
 
       <section>
-        <h4>Nodes that knew, round by round</h4>
-        <ol className="go-chain" start={0} aria-label="Nodes that knew after each round">
+        <h4>{t('gossip.result.chain')}</h4>
+        <ol className="go-chain" start={0} aria-label={t('gossip.result.chainLabel')}>
           {r.informedPerRound.map((v, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: one line per round, and its index is the round
             <li key={i}>
-              <span className="go-chain-round">r{i}</span> <b>{v}</b>
+              <span className="go-chain-round">{t('gossip.result.roundShort', { round: i })}</span> <b>{v}</b>
             </li>
           ))}
         </ol>

@@ -4,6 +4,7 @@
 // as well as colour, and the legend says each in words, for a projector read from the back.
 
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n/I18nProvider';
 import type { GossipMode } from '../../../../shared/games/gossip/config';
 import type { SimCurve } from './curveTypes';
 
@@ -35,6 +36,7 @@ interface Props {
 }
 
 export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound, mode, fanout, compact }: Props) {
+  const t = useT();
   const h = compact ? 340 : H;
   const n = Math.max(1, nodes);
   const simDone = sim ? doneAt(sim.mean, n) : 0;
@@ -54,10 +56,16 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
   const last = live.length - 1;
   const lastValue = live[last] ?? 0;
   const push = mode === 'push';
-  const label =
-    `Infection curve: ${lastValue} of ${nodes} nodes know ${liveRound !== null ? `in round ${liveRound}` : `after round ${last}`}. ` +
-    `Push theory expects everyone after about ${theory.rounds.toFixed(1)} rounds` +
-    (sim?.meanRounds != null ? `; the bots-only simulation took ${sim.meanRounds.toFixed(1)} rounds on average.` : '.');
+  const one = (x: number) => Math.round(x * 10) / 10;
+  const label = [
+    liveRound !== null
+      ? t('gossip.curve.labelNow', { know: lastValue, nodes, round: liveRound })
+      : t('gossip.curve.labelAfter', { know: lastValue, nodes, round: last }),
+    t('gossip.curve.labelTheory', { rounds: one(theory.rounds) }),
+    sim?.meanRounds != null ? t('gossip.curve.labelSim', { rounds: one(sim.meanRounds) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <figure className="go-curve" data-testid="infection-curve">
@@ -80,13 +88,13 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
           </g>
         ))}
         <text x={(M.l + W - M.r) / 2} y={h - 8} textAnchor="middle" className="go-axis">
-          round
+          {t('gossip.curve.axisRound')}
         </text>
         <text transform={`translate(24 ${(M.t + h - M.b) / 2}) rotate(-90)`} textAnchor="middle" className="go-axis">
-          nodes that know
+          {t('gossip.curve.axisNodes')}
         </text>
         <text x={W - M.r - 8} y={y(n) - 8} textAnchor="end" className="go-svg-note">
-          everyone ({nodes})
+          {t('gossip.curve.everyone', { nodes })}
         </text>
 
         {theory.rounds > 0 && theory.rounds <= xMax && (
@@ -101,7 +109,7 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
               strokeDasharray={LINE.formula.dash}
             />
             <text x={x(theory.rounds) + 8} y={h - M.b - 12} className="go-svg-note" style={{ fill: LINE.formula.color }}>
-              formula {theory.rounds.toFixed(1)}
+              {t('gossip.curve.formulaAt', { rounds: one(theory.rounds) })}
             </text>
           </g>
         )}
@@ -145,29 +153,28 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
             textAnchor={x(last) > W - 200 ? 'end' : 'start'}
             className="go-live-label"
           >
-            {liveRound !== null ? `now ${lastValue}` : `${lastValue} knew`}
+            {liveRound !== null ? t('gossip.curve.now', { count: lastValue }) : t('gossip.curve.knew', { count: lastValue })}
           </text>
         )}
       </svg>
       <figcaption className="go-legend">
         <Key line={LINE.live} dot>
-          <b>This class</b> {liveRound !== null ? '(live; the hollow dot is the round in progress)' : ''}
+          <b>{t('gossip.curve.thisClass')}</b> {liveRound !== null ? t('gossip.curve.live') : ''}
         </Key>
         <Key line={LINE.sim}>
-          {sim ? (
-            <>
-              Bots-only simulation, mean of {sim.trials} runs
-              {sim.meanRounds !== null && <> (everyone after {sim.meanRounds.toFixed(1)} rounds)</>}
-            </>
-          ) : simPending ? (
-            'Bots-only simulation: computing…'
-          ) : (
-            'Bots-only simulation: not available'
-          )}
+          {sim
+            ? sim.meanRounds !== null
+              ? t('gossip.curve.simDone', { trials: sim.trials, rounds: one(sim.meanRounds) })
+              : t('gossip.curve.sim', { trials: sim.trials })
+            : simPending
+              ? t('gossip.curve.simPending')
+              : t('gossip.curve.simNone')}
         </Key>
-        <Key line={LINE.theory}>Theory{push ? '' : ' for push'}: expected curve</Key>
+        <Key line={LINE.theory}>{push ? t('gossip.curve.theory') : t('gossip.curve.theoryPush')}</Key>
         <Key line={LINE.formula}>
-          Formula {formulaText(fanout)} = <b>{theory.rounds.toFixed(1)}</b> rounds{push ? '' : ' (push only)'}
+          {push
+            ? t('gossip.curve.formula', { formula: formulaText(fanout), rounds: one(theory.rounds) })
+            : t('gossip.curve.formulaPush', { formula: formulaText(fanout), rounds: one(theory.rounds) })}
         </Key>
       </figcaption>
     </figure>

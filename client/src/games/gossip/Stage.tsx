@@ -2,6 +2,7 @@
 // who knew after each round against the push-gossip theory, and the messages. The rumour and
 // the cards stay secret until the instructor reveals them.
 
+import type { Translator } from '../../i18n/translate';
 import { useSessionNow, secondsLeft } from '../sessionClock';
 import type { GossipStageView } from '../../../../shared/games/gossip/stage';
 import type { NodeDecoration, StageGameProps } from '../types';
@@ -103,6 +104,6 @@ function StageCurve({ view }: { view: GossipStageView }) {
 }
 
 /** The stage map: who knows, the origin, who is cut off; cards only once revealed. */
-export function decorateStage(view: GossipStageView): Record<string, NodeDecoration> {
-  return decorate({ game: 'gossip', mode: view.mode, origin: view.origin, perNode: view.perNode });
+export function decorateStage(view: GossipStageView, t: Translator): Record<string, NodeDecoration> {
+  return decorate({ game: 'gossip', mode: view.mode, origin: view.origin, perNode: view.perNode }, t);
 }

@@ -14,7 +14,7 @@ import { decorate, KINDS, summary } from './look';
 import { decorateStage, GossipStage } from './Stage';
 
 export const gossipUi: GameUi<GossipNodeView, GossipConsoleView, GossipResult, GossipConfig, GossipStageView> = {
-  blurb: 'Spread a secret word like an epidemic: each round, everyone who knows tells a few others. Watch the curve against the theory.',
+  blurb: (t) => t('gossip.look.blurb'),
   Phone: GossipPhone,
   Console: GossipConsole,
   ConfigForm: GossipConfigForm,

@@ -4,8 +4,8 @@
 import type { GossipResult, NeverReason } from '../../../../shared/games/gossip/analysis';
 import { KINDS as WIRE, type GossipMode } from '../../../../shared/games/gossip/config';
 import type { GossipConsoleView } from '../../../../shared/games/gossip/console';
-import type { KindStyle } from '../../map/draw';
-import type { NodeDecoration } from '../types';
+import type { KindLook, NodeDecoration } from '../types';
+import type { MessageKey, Translator } from '../../i18n/translate';
 
 /** Map fills; dark ink stays readable on each (AA). The badge says the same in words. */
 export const FILLS = {
@@ -15,29 +15,28 @@ export const FILLS = {
   cut: '#ffc9c2',
 } as const;
 
-export const KINDS: Record<string, KindStyle> = {
-  [WIRE.push]: { color: '#146c2e', label: 'rumour' },
-  [WIRE.pull]: { color: '#0b7285', label: 'know it?' },
-  [WIRE.reply]: { color: '#1f4fbf', label: 'answer' },
-  [WIRE.card]: { color: '#8a1c7c', label: 'card' },
+export const KINDS: Record<string, KindLook> = {
+  [WIRE.push]: { color: '#146c2e', label: 'gossip.look.kind.push' },
+  [WIRE.pull]: { color: '#0b7285', label: 'gossip.look.kind.pull' },
+  [WIRE.reply]: { color: '#1f4fbf', label: 'gossip.look.kind.reply' },
+  [WIRE.card]: { color: '#8a1c7c', label: 'gossip.look.kind.card' },
 };
 
-export const MODE_TEXT: Record<GossipMode, { title: string; text: string }> = {
-  push: { title: 'Push', text: 'Nodes that know tell others.' },
-  pull: { title: 'Pull', text: 'Nodes that do not know ask others; a node that knows answers.' },
-  'push-pull': { title: 'Push-pull', text: 'Both: knowers tell, the others ask.' },
-  'highest-card': {
-    title: 'Highest card',
-    text: 'Everyone gets a card and spreads the highest card seen: all must end with the top card.',
-  },
+/** Each mode's name and one line on how it spreads (catalogue keys). */
+export const MODE_TEXT: Record<GossipMode, { title: MessageKey; text: MessageKey }> = {
+  push: { title: 'gossip.look.mode.push', text: 'gossip.look.mode.pushText' },
+  pull: { title: 'gossip.look.mode.pull', text: 'gossip.look.mode.pullText' },
+  'push-pull': { title: 'gossip.look.mode.pushPull', text: 'gossip.look.mode.pushPullText' },
+  'highest-card': { title: 'gossip.look.mode.highestCard', text: 'gossip.look.mode.highestCardText' },
 };
 
-export const NEVER_TEXT: Record<NeverReason, string> = {
-  crashed: 'crashed',
-  left: 'left the room',
-  partition: 'cut off by a partition',
-  'knowers-down': 'every node that knew was down',
-  'not-told': 'nobody told it in time',
+/** Why a node never learned (catalogue keys). */
+export const NEVER_TEXT: Record<NeverReason, MessageKey> = {
+  crashed: 'gossip.look.never.crashed',
+  left: 'gossip.look.never.left',
+  partition: 'gossip.look.never.partition',
+  'knowers-down': 'gossip.look.never.knowersDown',
+  'not-told': 'gossip.look.never.notTold',
 };
 
 /** The map's look of each node: who knows (colour + "knows"), the origin (★), who is cut off (alert). */
@@ -46,6 +45,7 @@ export function decorate(
   view: Pick<GossipConsoleView, 'game' | 'mode' | 'origin'> & {
     perNode: Record<string, Pick<GossipConsoleView['perNode'][string], 'knows' | 'round' | 'cut' | 'down' | 'best'>>;
   },
+  t: Translator,
 ): Record<string, NodeDecoration> {
   const out: Record<string, NodeDecoration> = {};
   if (view?.game !== 'gossip') return out;
@@ -53,11 +53,12 @@ export function decorate(
   for (const [id, n] of Object.entries(view.perNode)) {
     const origin = id === view.origin;
     const words: string[] = [];
-    if (origin) words.push(cards ? 'dealt top card' : 'origin');
-    if (n.knows && !origin) words.push(cards ? `top card r${n.round}` : `knows r${n.round}`);
-    else if (n.knows) words.push(cards ? '' : 'knows');
+    if (origin) words.push(cards ? t('gossip.look.badge.dealt') : t('gossip.look.badge.origin'));
+    if (n.knows && !origin)
+      words.push(cards ? t('gossip.look.badge.topR', { round: n.round ?? 0 }) : t('gossip.look.badge.knowsR', { round: n.round ?? 0 }));
+    else if (n.knows) words.push(cards ? '' : t('gossip.look.badge.knows'));
     const cut = !n.knows && n.cut && n.down === null;
-    if (cut) words.push('cut off');
+    if (cut) words.push(t('gossip.look.badge.cut'));
     out[id] = {
       short: cards ? (n.best ?? undefined) : origin ? '★' : n.knows ? '✓' : undefined,
       fill: origin ? FILLS.origin : n.knows ? FILLS.knows : cut ? FILLS.cut : FILLS.waiting,
@@ -68,38 +69,44 @@ export function decorate(
   return out;
 }
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
-
-export function roundsText(x: number): string {
-  return `${x.toFixed(1)} rounds`;
+export function roundsText(t: Translator, x: number): string {
+  return t('gossip.look.rounds', { rounds: Math.round(x * 10) / 10 });
 }
 
-/** "2 partition, 1 crashed" */
-export function neverText(never: GossipResult['never']): string {
-  return (Object.keys(never) as NeverReason[])
-    .filter((k) => never[k] > 0)
-    .map((k) => `${never[k]} ${NEVER_TEXT[k]}`)
-    .join(', ');
+/** "2 cut off by a partition, 1 crashed" */
+export function neverText(t: Translator, never: GossipResult['never']): string {
+  return t.list(
+    (Object.keys(never) as NeverReason[])
+      .filter((k) => never[k] > 0)
+      .map((k) => t('gossip.look.neverCount', { count: never[k], why: t(NEVER_TEXT[k]) })),
+  );
 }
 
 /** One line for the session's results table. */
-export function summary(r: GossipResult): string {
-  if (r?.game !== 'gossip') return '—';
-  const what = r.mode === 'highest-card' ? `held ${r.topCard ?? 'the top card'}` : 'knew';
+export function summary(r: GossipResult, t: Translator): string {
+  if (r?.game !== 'gossip') return t('common.dash');
+  const cards = r.mode === 'highest-card';
   const parts: string[] = [];
   if (r.rounds !== null) {
-    parts.push(`every live node ${what} after ${plural(r.rounds, 'round')} (theory ${roundsText(r.theory.rounds)})`);
+    parts.push(
+      cards
+        ? t('gossip.look.summary.allHeld', { card: r.topCard ?? '?', rounds: r.rounds, theory: roundsText(t, r.theory.rounds) })
+        : t('gossip.look.summary.allKnew', { rounds: r.rounds, theory: roundsText(t, r.theory.rounds) }),
+    );
   } else {
     const missing = r.nodes - r.informed;
+    const why = neverText(t, r.never) || t('gossip.look.summary.stopped');
     parts.push(
-      `never: ${missing} of ${r.nodes} never ${r.mode === 'highest-card' ? 'got the top card' : 'learned'} (${neverText(r.never) || 'stopped'})`,
+      cards
+        ? t('gossip.look.summary.neverCard', { missing, nodes: r.nodes, why })
+        : t('gossip.look.summary.never', { missing, nodes: r.nodes, why }),
     );
   }
-  parts.push(`${r.mode}, fanout ${r.fanout}, ${r.nodes} nodes`);
-  parts.push(`${plural(r.messages, 'message')}, ${r.redundant} redundant`);
+  parts.push(t('gossip.look.summary.setup', { mode: t(MODE_TEXT[r.mode].title), fanout: r.fanout, nodes: r.nodes }));
+  parts.push(t('gossip.look.summary.messages', { count: r.messages, redundant: r.redundant }));
   const dropped = r.dropped.partition + r.dropped.loss + r.dropped.crashed;
-  if (dropped > 0) parts.push(`${dropped} dropped`);
-  if (r.outcome === 'stopped') parts.push('stopped early');
+  if (dropped > 0) parts.push(t('gossip.look.summary.dropped', { count: dropped }));
+  if (r.outcome === 'stopped') parts.push(t('gossip.look.summary.stoppedEarly'));
   return parts.join(' · ');
 }
 

@@ -2,15 +2,16 @@
 
 import type { SandboxConfig, SandboxConsoleView, SandboxResult, SandboxView } from '../../../../shared/games/sandbox/config';
 import type { GameUi } from '../types';
-import { SandboxConsole } from './SandboxConsole';
+import { SandboxConsole, SandboxResultView } from './SandboxConsole';
 import { SandboxPhone } from './SandboxPhone';
 import { SandboxStage } from './Stage';
 
 export const sandboxUi: GameUi<SandboxView, SandboxConsoleView, SandboxResult, SandboxConfig, SandboxConsoleView> = {
-  blurb: 'Warm-up: send messages to anyone and watch them get lost.',
+  blurb: (t) => t('sandbox.look.blurb'),
   Phone: SandboxPhone,
   Console: SandboxConsole,
   Stage: SandboxStage,
-  kinds: { 'sandbox:text': { color: '#1f4fbf', label: 'text' } },
-  summary: (r) => `${r.delivered} of ${r.sent} messages delivered`,
+  kinds: { 'sandbox:text': { color: '#1f4fbf', label: 'sandbox.look.kind.text' } },
+  Result: SandboxResultView,
+  summary: (r, t) => t('sandbox.look.summary', { delivered: r.delivered, sent: r.sent }),
 };

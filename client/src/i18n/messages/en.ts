@@ -9,6 +9,11 @@ import cart from './cart/en';
 import consoleArea from './console/en';
 import stage from './stage/en';
 import replay from './replay/en';
+import map from './map/en';
+import electionConsole from './electionConsole/en';
+import gossipConsole from './gossipConsole/en';
+import byzantineConsole from './byzantineConsole/en';
+import sandboxConsole from './sandboxConsole/en';
 import errors from './errors/en';
 import notices from './notices/en';
 
@@ -22,6 +27,11 @@ const messages = {
   ...consoleArea,
   ...stage,
   ...replay,
+  ...map,
+  ...electionConsole,
+  ...gossipConsole,
+  ...byzantineConsole,
+  ...sandboxConsole,
   ...errors,
   ...notices,
 };

@@ -10,6 +10,11 @@ import cart from './cart/es';
 import consoleArea from './console/es';
 import stage from './stage/es';
 import replay from './replay/es';
+import map from './map/es';
+import electionConsole from './electionConsole/es';
+import gossipConsole from './gossipConsole/es';
+import byzantineConsole from './byzantineConsole/es';
+import sandboxConsole from './sandboxConsole/es';
 import errors from './errors/es';
 import notices from './notices/es';
 import type { English } from './en';
@@ -24,6 +29,11 @@ const messages: Translation<English> = {
   ...consoleArea,
   ...stage,
   ...replay,
+  ...map,
+  ...electionConsole,
+  ...gossipConsole,
+  ...byzantineConsole,
+  ...sandboxConsole,
   ...errors,
   ...notices,
 };

@@ -10,6 +10,11 @@ import cart from './cart/fr';
 import consoleArea from './console/fr';
 import stage from './stage/fr';
 import replay from './replay/fr';
+import map from './map/fr';
+import electionConsole from './electionConsole/fr';
+import gossipConsole from './gossipConsole/fr';
+import byzantineConsole from './byzantineConsole/fr';
+import sandboxConsole from './sandboxConsole/fr';
 import errors from './errors/fr';
 import notices from './notices/fr';
 import type { English } from './en';
@@ -24,6 +29,11 @@ const messages: Translation<English> = {
   ...consoleArea,
   ...stage,
   ...replay,
+  ...map,
+  ...electionConsole,
+  ...gossipConsole,
+  ...byzantineConsole,
+  ...sandboxConsole,
   ...errors,
   ...notices,
 };

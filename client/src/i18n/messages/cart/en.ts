@@ -155,4 +155,14 @@ export default {
     '{afterMs, select, none {Every live list agrees} other {Every live list agrees, {afterMs} ms after the heal}}',
   'notice.cart.mark.split': 'The network is split',
   'notice.cart.mark.healed': 'The network is whole again',
+  // The game picker’s line, and the message kinds by the protocol’s own short names (the same in every language)
+  'cart.look.blurb':
+    'Split-brain cart: every phone is a copy of the shopping list. Split the class and compare majority quorum, last-writer-wins and a CRDT.',
+  'cart.look.kind.write': 'write',
+  'cart.look.kind.seen': 'seen',
+  'cart.look.kind.sync': 'sync',
+  'cart.look.kind.propose': 'propose',
+  'cart.look.kind.vote': 'vote',
+  'cart.look.kind.commit': 'commit',
+  'cart.look.kind.abort': 'abort',
 } as const;

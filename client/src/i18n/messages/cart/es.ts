@@ -154,4 +154,14 @@ export default {
     '{afterMs, select, none {Todas las listas activas coinciden} other {Todas las listas activas coinciden, {afterMs} ms después de reparar la red}}',
   'notice.cart.mark.split': 'La red está dividida',
   'notice.cart.mark.healed': 'La red vuelve a estar entera',
+  // The game picker’s line, and the message kinds by the protocol’s own short names (the same in every language)
+  'cart.look.blurb':
+    'Carrito con cerebro dividido: cada teléfono es una copia de la lista de la compra. Divide la clase y compara el quórum por mayoría, «el último que escribe gana» y un CRDT.',
+  'cart.look.kind.write': 'write',
+  'cart.look.kind.seen': 'seen',
+  'cart.look.kind.sync': 'sync',
+  'cart.look.kind.propose': 'propose',
+  'cart.look.kind.vote': 'vote',
+  'cart.look.kind.commit': 'commit',
+  'cart.look.kind.abort': 'abort',
 } as const;

@@ -157,4 +157,14 @@ export default {
     '{afterMs, select, none {Toutes les listes actives concordent} other {Toutes les listes actives concordent, {afterMs} ms après la réparation}}',
   'notice.cart.mark.split': 'Le réseau est partitionné',
   'notice.cart.mark.healed': 'Le réseau est de nouveau entier',
+  // The game picker’s line, and the message kinds by the protocol’s own short names (the same in every language)
+  'cart.look.blurb':
+    'Panier à cerveau divisé : chaque téléphone est une copie de la liste de courses. Coupez la classe en deux et comparez le quorum majoritaire, « le dernier qui écrit gagne » et un CRDT.',
+  'cart.look.kind.write': 'write',
+  'cart.look.kind.seen': 'seen',
+  'cart.look.kind.sync': 'sync',
+  'cart.look.kind.propose': 'propose',
+  'cart.look.kind.vote': 'vote',
+  'cart.look.kind.commit': 'commit',
+  'cart.look.kind.abort': 'abort',
 } as const;

@@ -105,4 +105,22 @@ export default {
   'error.byzantine.already_decided': 'You already decided: {value, select, attack {Attack} other {Retreat}}.',
   'error.sandbox.bad_recipient':
     '{why, select, self {You cannot send a message to yourself.} twice {Each recipient may appear only once.} other {There is no node {id} in this round.}}',
+  // ---- reading a recording (the replay and the recordings page) ----
+  'error.recording.not_json': 'This file is not a Human Cluster recording (its first line is not JSON).',
+  'error.recording.no_header': 'This file is not a Human Cluster recording (it has no recording header).',
+  'error.recording.version': 'This recording has format version {version}; this version reads format {reads, number}.',
+  'error.recording.bad_header': 'This recording’s header is damaged.',
+  'error.recording.empty': 'This file is empty: it is not a recording.',
+  'error.recording.bad_line': 'Line {line, number} of this recording is damaged.',
+  'error.recording.unknown_event':
+    'Line {line, number} of this recording is an event this version does not know (was it made by a newer one?).',
+  'error.recording.missing_events': 'Line {line, number}: event {seq, number} follows event {prev, number}; events are missing.',
+  'error.replay.unknown_game': 'This recording has a round of “{game}”, a game this version does not know.',
+  'error.replay.no_clocks': 'This recording was made without vector clocks (a large simulation), so it cannot be exported to ShiViz.',
+  // ---- errors the client makes itself (the network, a file from this computer) ----
+  'error.offline': 'The server cannot be reached. Check the Wi-Fi and try again.',
+  'error.http': 'The server answered with an error ({status, number}).',
+  'error.recording.too_big': 'This file is {mb, number} MB; the viewer opens recordings up to {max, number} MB.',
+  'error.recording.gone': 'This file could not be read (it may have been moved or deleted).',
+  'error.recording.unreadable': 'This file could not be read as a recording.',
 } as const;

@@ -102,4 +102,23 @@ export default {
   'error.byzantine.already_decided': 'Ya has decidido: {value, select, attack {Atacar} other {Retirarse}}.',
   'error.sandbox.bad_recipient':
     '{why, select, self {No puedes enviarte un mensaje a ti mismo.} twice {Cada destinatario solo puede aparecer una vez.} other {No hay ningún nodo {id} en esta ronda.}}',
+  // ---- reading a recording (the replay and the recordings page) ----
+  'error.recording.not_json': 'Este archivo no es una grabación de Human Cluster (su primera línea no es JSON).',
+  'error.recording.no_header': 'Este archivo no es una grabación de Human Cluster (no tiene cabecera de grabación).',
+  'error.recording.version': 'Esta grabación tiene el formato versión {version}; esta versión lee el formato {reads, number}.',
+  'error.recording.bad_header': 'La cabecera de esta grabación está dañada.',
+  'error.recording.empty': 'Este archivo está vacío: no es una grabación.',
+  'error.recording.bad_line': 'La línea {line, number} de esta grabación está dañada.',
+  'error.recording.unknown_event':
+    'La línea {line, number} de esta grabación es un evento que esta versión no conoce (¿se hizo con una más reciente?).',
+  'error.recording.missing_events': 'Línea {line, number}: el evento {seq, number} sigue al {prev, number}; faltan eventos.',
+  'error.replay.unknown_game': 'Esta grabación tiene una ronda de «{game}», un juego que esta versión no conoce.',
+  'error.replay.no_clocks':
+    'Esta grabación se hizo sin relojes vectoriales (una simulación grande), así que no se puede exportar a ShiViz.',
+  // ---- errors the client makes itself (the network, a file from this computer) ----
+  'error.offline': 'No se puede contactar con el servidor. Comprueba la wifi y vuelve a intentarlo.',
+  'error.http': 'El servidor respondió con un error ({status, number}).',
+  'error.recording.too_big': 'Este archivo ocupa {mb, number} MB; el visor abre grabaciones de hasta {max, number} MB.',
+  'error.recording.gone': 'No se pudo leer este archivo (quizá se movió o se borró).',
+  'error.recording.unreadable': 'Este archivo no se pudo leer como una grabación.',
 } as const satisfies Translation<typeof en>;

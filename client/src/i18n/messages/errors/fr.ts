@@ -104,4 +104,24 @@ export default {
   'error.byzantine.already_decided': 'Vous avez déjà décidé : {value, select, attack {Attaquer} other {Battre en retraite}}.',
   'error.sandbox.bad_recipient':
     '{why, select, self {Vous ne pouvez pas vous envoyer un message.} twice {Chaque destinataire ne peut apparaître qu’une fois.} other {Il n’y a pas de nœud {id} dans cette manche.}}',
+  // ---- reading a recording (the replay and the recordings page) ----
+  'error.recording.not_json': 'Ce fichier n’est pas un enregistrement Human Cluster (sa première ligne n’est pas du JSON).',
+  'error.recording.no_header': 'Ce fichier n’est pas un enregistrement Human Cluster (il n’a pas d’en-tête d’enregistrement).',
+  'error.recording.version': 'Cet enregistrement est au format version {version} ; cette version lit le format {reads, number}.',
+  'error.recording.bad_header': 'L’en-tête de cet enregistrement est endommagé.',
+  'error.recording.empty': 'Ce fichier est vide : ce n’est pas un enregistrement.',
+  'error.recording.bad_line': 'La ligne {line, number} de cet enregistrement est endommagée.',
+  'error.recording.unknown_event':
+    'La ligne {line, number} de cet enregistrement est un événement que cette version ne connaît pas (vient-il d’une version plus récente ?).',
+  'error.recording.missing_events':
+    'Ligne {line, number} : l’événement {seq, number} suit l’événement {prev, number} ; des événements manquent.',
+  'error.replay.unknown_game': 'Cet enregistrement contient une manche de « {game} », un jeu que cette version ne connaît pas.',
+  'error.replay.no_clocks':
+    'Cet enregistrement a été fait sans horloges vectorielles (une grande simulation) : il ne peut pas être exporté vers ShiViz.',
+  // ---- errors the client makes itself (the network, a file from this computer) ----
+  'error.offline': 'Impossible de joindre le serveur. Vérifiez le Wi-Fi et réessayez.',
+  'error.http': 'Le serveur a répondu par une erreur ({status, number}).',
+  'error.recording.too_big': 'Ce fichier fait {mb, number} Mo ; la visionneuse ouvre les enregistrements jusqu’à {max, number} Mo.',
+  'error.recording.gone': 'Ce fichier n’a pas pu être lu (il a peut-être été déplacé ou supprimé).',
+  'error.recording.unreadable': 'Ce fichier n’a pas pu être lu comme un enregistrement.',
 } as const satisfies Translation<typeof en>;

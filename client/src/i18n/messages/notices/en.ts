@@ -78,4 +78,23 @@ export default {
   'notice.byzantine.note.commander_drawn': '{id} is not in this round: the commander was drawn.',
   'notice.byzantine.note.m_reduced':
     'OM({asked, number}) among {generals, number} generals would send {messages, number} messages (limit {limit, number}): playing OM({m, number}).',
+  // ---- the network: a fault operation ({groups}: "A (3)"…), a drill script’s step ----
+  'notice.net.fault.split': 'Split into {groups}{open, plural, =0 {} one { with # link open} other { with # links open}}',
+  'notice.net.fault.move': '{count, plural, one {Node moved} other {Nodes moved}} to group {group}: {nodes}',
+  'notice.net.fault.link': '{open, select, yes {Opened} other {Cut}} the link from group {from} to group {to}',
+  'notice.net.fault.isolate': '{count, plural, one {Node isolated} other {Nodes isolated}}: {nodes}',
+  'notice.net.fault.heal': 'Healed every partition',
+  'notice.net.fault.loss': 'Message loss {rate, number, percent}',
+  'notice.net.fault.link_loss': 'Loss {rate, number, percent} on {from} {both, select, yes {↔} other {→}} {to}',
+  'notice.net.fault.latency': 'Latency {base, number} ms + up to {jitter, number} ms',
+  'notice.net.fault.dup': 'Duplication {rate, number, percent}',
+  'notice.net.fault.crash': '{count, plural, one {Node crashed} other {Nodes crashed}}: {nodes}',
+  'notice.net.fault.restart': '{count, plural, one {Node restarted} other {Nodes restarted}}: {nodes}',
+  'notice.net.fault.reset': 'Reset all faults',
+  'notice.net.step.start': 'Start a round of {game}',
+  'notice.net.step.stop': 'Stop the round',
+  'notice.net.step.drill': '{drill}',
+  'notice.net.step.crash_leader': 'Crash the leader',
+  'notice.net.step.crash': 'Crash {count, plural, one {# random node} other {# random nodes}}',
+  'notice.net.step.restart': 'Restart every crashed node',
 } as const;

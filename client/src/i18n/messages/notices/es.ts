@@ -77,4 +77,23 @@ export default {
   'notice.byzantine.note.commander_drawn': '{id} no está en esta ronda: el comandante se ha sorteado.',
   'notice.byzantine.note.m_reduced':
     'OM({asked, number}) entre {generals, number} generales enviaría {messages, number} mensajes (límite {limit, number}): se juega OM({m, number}).',
+  // ---- the network: a fault operation ({groups}: "A (3)"…), a drill script’s step ----
+  'notice.net.fault.split': 'Partición en {groups}{open, plural, =0 {} one { con # enlace abierto} other { con # enlaces abiertos}}',
+  'notice.net.fault.move': '{count, plural, one {Nodo movido} other {Nodos movidos}} al grupo {group}: {nodes}',
+  'notice.net.fault.link': '{open, select, yes {Se abre} other {Se corta}} el enlace del grupo {from} al grupo {to}',
+  'notice.net.fault.isolate': '{count, plural, one {Nodo aislado} other {Nodos aislados}}: {nodes}',
+  'notice.net.fault.heal': 'Todas las particiones reparadas',
+  'notice.net.fault.loss': 'Pérdida de mensajes: {rate, number, percent}',
+  'notice.net.fault.link_loss': 'Pérdida del {rate, number, percent} en {from} {both, select, yes {↔} other {→}} {to}',
+  'notice.net.fault.latency': 'Latencia de {base, number} ms + hasta {jitter, number} ms',
+  'notice.net.fault.dup': 'Duplicación de mensajes: {rate, number, percent}',
+  'notice.net.fault.crash': '{count, plural, one {Nodo caído} other {Nodos caídos}}: {nodes}',
+  'notice.net.fault.restart': '{count, plural, one {Nodo reiniciado} other {Nodos reiniciados}}: {nodes}',
+  'notice.net.fault.reset': 'Todos los fallos eliminados',
+  'notice.net.step.start': 'Empezar una ronda de {game}',
+  'notice.net.step.stop': 'Terminar la ronda',
+  'notice.net.step.drill': '{drill}',
+  'notice.net.step.crash_leader': 'Tumbar al líder',
+  'notice.net.step.crash': 'Tumbar {count, plural, one {# nodo al azar} other {# nodos al azar}}',
+  'notice.net.step.restart': 'Reiniciar todos los nodos caídos',
 } as const satisfies Translation<typeof en>;

@@ -78,4 +78,23 @@ export default {
   'notice.byzantine.note.commander_drawn': '{id} n’est pas dans cette manche : le commandant a été tiré au sort.',
   'notice.byzantine.note.m_reduced':
     'OM({asked, number}) entre {generals, number} généraux enverrait {messages, number} messages (limite {limit, number}) : on joue OM({m, number}).',
+  // ---- the network: a fault operation ({groups}: "A (3)"…), a drill script’s step ----
+  'notice.net.fault.split': 'Partition en {groups}{open, plural, =0 {} one { avec # lien ouvert} other { avec # liens ouverts}}',
+  'notice.net.fault.move': '{count, plural, one {Nœud déplacé} other {Nœuds déplacés}} dans le groupe {group} : {nodes}',
+  'notice.net.fault.link': '{open, select, yes {Ouverture} other {Coupure}} du lien du groupe {from} vers le groupe {to}',
+  'notice.net.fault.isolate': '{count, plural, one {Nœud isolé} other {Nœuds isolés}} : {nodes}',
+  'notice.net.fault.heal': 'Toutes les partitions réparées',
+  'notice.net.fault.loss': 'Perte de messages : {rate, number, percent}',
+  'notice.net.fault.link_loss': 'Perte de {rate, number, percent} sur {from} {both, select, yes {↔} other {→}} {to}',
+  'notice.net.fault.latency': 'Latence de {base, number} ms + jusqu’à {jitter, number} ms',
+  'notice.net.fault.dup': 'Duplication des messages : {rate, number, percent}',
+  'notice.net.fault.crash': '{count, plural, one {Nœud en panne} other {Nœuds en panne}} : {nodes}',
+  'notice.net.fault.restart': '{count, plural, one {Nœud redémarré} other {Nœuds redémarrés}} : {nodes}',
+  'notice.net.fault.reset': 'Toutes les pannes effacées',
+  'notice.net.step.start': 'Lancer une manche de {game}',
+  'notice.net.step.stop': 'Arrêter la manche',
+  'notice.net.step.drill': '{drill}',
+  'notice.net.step.crash_leader': 'Mettre le leader en panne',
+  'notice.net.step.crash': 'Mettre en panne {count, plural, one {# nœud au hasard} other {# nœuds au hasard}}',
+  'notice.net.step.restart': 'Redémarrer tous les nœuds en panne',
 } as const satisfies Translation<typeof en>;
