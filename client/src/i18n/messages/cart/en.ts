@@ -2,7 +2,6 @@
 // settings, the result, its refusals (error.*) and its timeline marks (notice.cart.*). Keys
 // start with "cart." (or "error."/"notice."). See ../../README.md.
 export default {
-  'game.cart.name': 'Split-brain cart: quorum, last writer wins or CRDT',
   'cart.item.apples': 'apples',
   'cart.item.bread': 'bread',
   'cart.item.cheese': 'cheese',

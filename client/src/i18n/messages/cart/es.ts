@@ -1,6 +1,5 @@
 // Los mensajes del carrito con cerebro dividido (español). Ver ../../README.md.
 export default {
-  'game.cart.name': 'Carrito con cerebro dividido: quórum, gana la última escritura o CRDT',
   'cart.item.apples': 'manzanas',
   'cart.item.bread': 'pan',
   'cart.item.cheese': 'queso',

@@ -1,6 +1,5 @@
 // Les messages du panier à cerveau divisé (français). Voir ../../README.md.
 export default {
-  'game.cart.name': 'Panier à cerveau divisé : quorum, le dernier écrivain gagne ou CRDT',
   'cart.item.apples': 'pommes',
   'cart.item.bread': 'pain',
   'cart.item.cheese': 'fromage',
