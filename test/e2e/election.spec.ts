@@ -101,7 +101,7 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   const result = con.getByTestId('election-result');
   await expect(result).toContainText('Safe: never more than one leader per term');
   await expect(result).toContainText('Chez Quorum');
-  await expect(con.getByTestId('results-table')).toContainText('committed "Chez Quorum"');
+  await expect(con.getByTestId('results-table')).toContainText('committed “Chez Quorum”');
   await screenshot(con, 'election-console-result');
   await closeUp(result, 'election-console-result-panel');
   await expectNoNodeIds(con, 'the console after an election round');
