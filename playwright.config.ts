@@ -33,6 +33,9 @@ export default defineConfig({
         '--disable-quic',
       ],
     },
+    // A control that never appears fails in 20 s with its name, not at the test's own timeout.
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -15,6 +15,8 @@ import { expectCleanAndClose, screenshot, test, watchErrors, type Actor } from '
 
 /** The pseudo-locale's words, to find controls by the name a pseudo-localised screen gives them. */
 const q = createTranslator('qps', pseudoCatalogue());
+const en_ = createTranslator('en', en);
+const fr_ = createTranslator('fr', fr);
 
 /**
  * Parts inside the screens walked here that are not yet through the catalogue, by owner: they
@@ -98,7 +100,7 @@ async function console_(browser: Browser, lang?: string): Promise<Actor & { code
   const page = await context.newPage();
   const errors = watchErrors(page, 'console');
   await page.goto(lang ? `/console?lang=${lang}` : '/console');
-  await page.getByRole('button', { name: 'Create a room' }).click();
+  await page.getByRole('button', { name: (lang === 'qps' ? q : en_)('console.picker.create') }).click();
   const code = (await page.getByTestId('room-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{5}$/);
   return { context, page, errors, code };
@@ -118,7 +120,7 @@ test('pseudo-locale: every game’s console panel, settings and result, the stag
   test.setTimeout(600_000);
   const instructor = await console_(browser, 'qps');
   const { page: con, code } = instructor;
-  await con.getByRole('button', { name: '+5 bots' }).click();
+  await con.getByRole('button', { name: q('console.roster.addBots') }).click();
   await expect(con.getByTestId('node-count')).toHaveText('5');
   // Data, not words: the room code, the join address, the bots' names.
   const data = [`${new URL(con.url()).origin}/join/${code}`, code, ...Array.from({ length: 5 }, (_, i) => `Bot ${i + 1}`)];
@@ -130,7 +132,10 @@ test('pseudo-locale: every game’s console panel, settings and result, the stag
   await phone.goto(`/join/${code}?lang=qps`);
 
   // The stage at 1080p, in the pseudo-locale for its own tab.
-  const [stage] = await Promise.all([con.context().waitForEvent('page'), con.getByRole('button', { name: 'Open the stage' }).click()]);
+  const [stage] = await Promise.all([
+    con.context().waitForEvent('page'),
+    con.getByRole('button', { name: q('console.top.stageLabel') }).click(),
+  ]);
   await stage.setViewportSize({ width: 1920, height: 1080 });
   await stage.goto(`${stage.url()}&lang=qps`);
 
@@ -140,18 +145,21 @@ test('pseudo-locale: every game’s console panel, settings and result, the stag
     if (game.config) await expectAllWords(con, `[data-testid="${game.config}"]`, data, `${game.id} settings`);
     if (game.id === 'byzantine') await expectAllWords(con, '.byz-config', data, 'byzantine settings');
     if (game.id === 'election') await con.getByRole('radio', { name: q('election.config.pace.fast') }).check();
-    await con.getByRole('button', { name: /Start round|Restart with this game/ }).click();
+    await con
+      .getByRole('button', { name: q('console.round.start') })
+      .or(con.getByRole('button', { name: q('console.round.restart') }))
+      .click();
     // A fast election with bots may ask whether the phones go on autopilot: there are none.
     await expectAllWords(con, game.panel, data, `${game.id} console panel`);
     await expectAllWords(stage, '.stage', data, `${game.id} stage`);
     if (game.id !== 'sandbox') {
       // Drops to see in the replay: split the room for a moment.
-      await con.getByRole('button', { name: 'Split in halves', exact: true }).click();
+      await con.getByRole('button', { name: q('console.drill.halves'), exact: true }).click();
       await con.waitForTimeout(1000);
-      await con.getByRole('button', { name: 'Heal partitions', exact: true }).click();
+      await con.getByRole('button', { name: q('console.drill.heal'), exact: true }).click();
     }
     // A round may already have ended by itself (the generals decide quickly).
-    const stop = con.getByRole('button', { name: /Stop round/ });
+    const stop = con.getByRole('button', { name: q('console.round.stop') });
     await stop.click({ force: true });
     await expect(stop).toBeDisabled();
     if (game.result) await expectAllWords(con, `[data-testid="${game.result}"]`, data, `${game.id} result`);
@@ -259,10 +267,10 @@ test('a session recorded in French replays in English (and in French for a Frenc
   await expect(con.locator('html')).toHaveAttribute('lang', 'fr');
   await con.getByRole('button', { name: '+5 bots' }).click();
   await con.locator('#game-pick').selectOption('gossip');
-  await con.getByRole('button', { name: /Start round|Lancer/ }).click();
+  await con.getByRole('button', { name: fr_('console.round.start') }).click();
   await expect(con.getByTestId('gossip-console')).toContainText(fr['gossip.console.know']);
-  await con.getByRole('button', { name: 'Split in halves', exact: true }).click();
-  await con.getByRole('button', { name: /Stop round/ }).click();
+  await con.getByRole('button', { name: fr_('console.drill.halves'), exact: true }).click();
+  await con.getByRole('button', { name: fr_('console.round.stop') }).click();
   await expect(con.getByTestId('gossip-result')).toBeVisible();
 
   const replay = await con.context().newPage();
