@@ -134,6 +134,13 @@ export interface GameEngine<Config, State, Action, View, ConsoleView, Result> {
    * would act (the simulator's equivalence test catches a wrong answer).
    */
   botIdle?(state: State, node: NodeId): boolean;
+  /**
+   * Optional, for big simulations: the actions `bot(view(state, node), ctx)` takes, worked out
+   * from the state without building the view (drawing the same random numbers). The simulator's
+   * fast path uses it; its equivalence test, which plays the same seeds through the view and
+   * the bot, catches any difference.
+   */
+  botAct?(state: State, node: NodeId, ctx: BotCtx<Config>): Action[];
   /** How long a bot waits after its view changes before it acts (ms). */
   botDelay(state: State, rng: Rng): number;
   /** The node a drill means by "the leader", if the game has one. */

@@ -31,6 +31,8 @@ const cases: Record<string, string[][]> = {
     ],
     ['--nodes', '25', '--mode', 'pull', '--trials', '4', '--crash', '3@1200', '--restart', '@3500', '--latency', '5-40'],
     ['--nodes', '20', '--mode', 'highest-card', '--trials', '3', '--loss', '0.1'],
+    // Many bots due at the same moments, and some between them (the queue's buckets).
+    ['--nodes', '300', '--fanout', '3', '--trials', '2', '--bot-jitter', '7', '--latency', '0-3'],
   ],
   election: [
     ['--nodes', '5', '--trials', '12'],

@@ -29,82 +29,110 @@ const DELIVER = 0;
 const TIMER = 1;
 const BOT = 2;
 
-/** Due items ordered by time, then by the order they were queued (as the session's WakeQueue). */
-class FlatQueue {
-  private at: number[] = [];
-  private order: number[] = [];
-  private kind: number[] = [];
-  private a: number[] = [];
-  private b: number[] = [];
-  private counter = 0;
+/**
+ * Due items ordered by time, then by the order they were queued (as the session's WakeQueue).
+ * A simulation queues many items for the same moment (a gossip round wakes every bot at once;
+ * a message with no latency arrives when it is sent), so the items wait in one first-in,
+ * first-out bucket per moment and only the distinct moments are kept in a heap: the same
+ * order as a heap of (time, order) pairs, at O(1) for most pushes and pops.
+ */
+class BucketQueue {
+  /** Distinct moments with items waiting, a binary min-heap. */
+  private readonly times: number[] = [];
+  private readonly buckets = new Map<number, Bucket>();
+  private readonly spare: Bucket[] = [];
   size = 0;
 
   push(at: number, kind: number, a: number, b: number): void {
-    let i = this.size++;
-    const order = this.counter++;
-    // Sift up, moving parents down into the hole.
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pa = this.at[p] as number;
-      if (pa < at || (pa === at && (this.order[p] as number) < order)) break;
-      this.move(p, i);
-      i = p;
+    let bucket = this.buckets.get(at);
+    if (!bucket) {
+      bucket = this.spare.pop() ?? new Bucket();
+      this.buckets.set(at, bucket);
+      this.heapPush(at);
     }
-    this.set(i, at, order, kind, a, b);
+    bucket.add(kind, a, b);
+    this.size++;
   }
 
   peekAt(): number | null {
-    return this.size ? (this.at[0] as number) : null;
+    return this.size ? (this.times[0] as number) : null;
   }
 
   /** Removes the earliest item into `out` (at, kind, a, b). */
   pop(out: { at: number; kind: number; a: number; b: number }): void {
-    out.at = this.at[0] as number;
-    out.kind = this.kind[0] as number;
-    out.a = this.a[0] as number;
-    out.b = this.b[0] as number;
-    const last = --this.size;
-    if (last === 0) return;
-    const at = this.at[last] as number;
-    const order = this.order[last] as number;
-    const kind = this.kind[last] as number;
-    const a = this.a[last] as number;
-    const b = this.b[last] as number;
+    const at = this.times[0] as number;
+    const bucket = this.buckets.get(at) as Bucket;
+    const i = bucket.head++;
+    out.at = at;
+    out.kind = bucket.kind[i] as number;
+    out.a = bucket.a[i] as number;
+    out.b = bucket.b[i] as number;
+    this.size--;
+    if (bucket.head === bucket.length) {
+      this.buckets.delete(at);
+      this.heapPop();
+      bucket.reset();
+      this.spare.push(bucket);
+    }
+  }
+
+  private heapPush(at: number): void {
+    const h = this.times;
+    let i = h.length;
+    h.push(at);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pa = h[p] as number;
+      if (pa <= at) break;
+      h[i] = pa;
+      i = p;
+    }
+    h[i] = at;
+  }
+
+  private heapPop(): void {
+    const h = this.times;
+    const last = h.pop() as number;
+    const n = h.length;
+    if (n === 0) return;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
-      if (l >= last) break;
+      if (l >= n) break;
       const r = l + 1;
-      let m = l;
-      if (r < last && this.less(r, l)) m = r;
-      const ma = this.at[m] as number;
-      if (at < ma || (at === ma && order < (this.order[m] as number))) break;
-      this.move(m, i);
+      const m = r < n && (h[r] as number) < (h[l] as number) ? r : l;
+      if (last <= (h[m] as number)) break;
+      h[i] = h[m] as number;
       i = m;
     }
-    this.set(i, at, order, kind, a, b);
+    h[i] = last;
   }
+}
 
-  private less(i: number, j: number): boolean {
-    const x = this.at[i] as number;
-    const y = this.at[j] as number;
-    return x < y || (x === y && (this.order[i] as number) < (this.order[j] as number));
-  }
+/** The items due at one moment, in the order they were queued. */
+class Bucket {
+  kind: number[] = [];
+  a: number[] = [];
+  b: number[] = [];
+  head = 0;
+  length = 0;
 
-  private move(from: number, to: number): void {
-    this.at[to] = this.at[from] as number;
-    this.order[to] = this.order[from] as number;
-    this.kind[to] = this.kind[from] as number;
-    this.a[to] = this.a[from] as number;
-    this.b[to] = this.b[from] as number;
-  }
-
-  private set(i: number, at: number, order: number, kind: number, a: number, b: number): void {
-    this.at[i] = at;
-    this.order[i] = order;
+  add(kind: number, a: number, b: number): void {
+    const i = this.length++;
     this.kind[i] = kind;
     this.a[i] = a;
     this.b[i] = b;
+  }
+
+  reset(): void {
+    this.head = 0;
+    this.length = 0;
+    // Big buckets give their memory back; small ones are reused as they are.
+    if (this.kind.length > 4096) {
+      this.kind = [];
+      this.a = [];
+      this.b = [];
+    }
   }
 }
 
@@ -128,23 +156,30 @@ class FastSession {
   private readonly netRng: Rng;
   private readonly drillRng: Rng;
   private readonly botRng: Rng;
-  private readonly queue = new FlatQueue();
+  private readonly queue = new BucketQueue();
   private readonly item = { at: 0, kind: 0, a: 0, b: 0 };
-  /** In-flight envelopes by number, with each copy's arrival (null once settled). */
+  /**
+   * In-flight envelopes by number less `envBase` (the first number of the round), with how
+   * many of each one's copies are still on their way; settled ones are cleared.
+   */
   private envs: (Envelope | undefined)[] = [];
-  private pendingAt: ((number | null)[] | undefined)[] = [];
+  private copiesLeft: number[] = [];
+  private envBase = 1;
   private nextEnvelope = 1;
-  /** Armed timers: key → when it fires; and the keys by number, for the queue. */
-  private timers = new Map<string, number>();
+  /** Timer keys by number (for the queue) and when each armed one fires (NaN: not armed). */
   private readonly timerKeys: string[] = [];
   private readonly timerIds = new Map<string, number>();
+  private timerAt: number[] = [];
+  /** No fault can touch a message (no loss, duplicates, jitter, crash, partition): decide() would draw nothing. */
+  private plainNet = false;
+  private readonly ends = { from: '', to: '' };
   private rounds = 0;
   faults: Faults;
   t = 0;
   round: Round | null = null;
   readonly net = emptyNetStats();
   lastResult: { result: unknown; endedAt: number } | null = null;
-  private readonly gone = { has: (n: NodeId) => !this.seat.has(n) };
+  private readonly gone = { has: (n: NodeId) => this.seatOf(n) < 0 };
   private readonly ctx: EngineCtx;
 
   constructor(
@@ -175,18 +210,45 @@ class FastSession {
     return this.t;
   }
 
+  /**
+   * The seat of a node id, or −1. Seats are named n1, n2 … (as the session names bots), so the
+   * number is read off the id (cheaper than a lookup in a map of 100,000 ids); the map answers
+   * for anything else.
+   */
+  private seatOf(node: NodeId): number {
+    const len = node.length;
+    if (len >= 2 && len <= 8 && node.charCodeAt(0) === 110) {
+      let v = 0;
+      for (let k = 1; k < len; k++) {
+        const d = node.charCodeAt(k) - 48;
+        if (d < 0 || d > 9) return this.seat.get(node) ?? -1;
+        v = v * 10 + d;
+      }
+      if (v >= 1 && this.ids[v - 1] === node) return v - 1;
+    }
+    return this.seat.get(node) ?? -1;
+  }
+
   private isDown(node: NodeId): boolean {
-    const s = this.seat.get(node);
-    return s === undefined || this.crashed[s] === 1;
+    const s = this.seatOf(node);
+    return s < 0 || this.crashed[s] === 1;
   }
 
   /** The crashed seats, from the faults (isCrashed for each seat, once per change). */
   private markCrashed(): void {
+    const f = this.faults;
     this.crashed.fill(0);
-    for (const n of this.faults.crashed) {
-      const s = this.seat.get(n);
-      if (s !== undefined && isCrashed(this.faults, n)) this.crashed[s] = 1;
+    for (const n of f.crashed) {
+      const s = this.seatOf(n);
+      if (s >= 0 && isCrashed(f, n)) this.crashed[s] = 1;
     }
+    this.plainNet =
+      f.loss === 0 &&
+      f.dup === 0 &&
+      f.latency.jitter === 0 &&
+      f.crashed.length === 0 &&
+      Object.keys(f.partition.groups).length === 0 &&
+      Object.keys(f.linkLoss).length === 0;
   }
 
   private engineCtx(round: Round, now: number): EngineCtx {
@@ -229,8 +291,9 @@ class FastSession {
     this.lastResult = { result, endedAt: this.t };
     this.round = null;
     this.envs = [];
-    this.pendingAt = [];
-    this.timers = new Map();
+    this.copiesLeft = [];
+    this.envBase = this.nextEnvelope;
+    this.timerAt.fill(Number.NaN);
     // The round's end changes every view ('changed' all): with no round, no bot is woken.
     this.pending.fill(0);
     return true;
@@ -238,9 +301,9 @@ class FastSession {
 
   // ---- a bot's action (core.act) ----
 
-  act(now: number, node: NodeId, raw: unknown): void {
+  act(now: number, seat: number, node: NodeId, raw: unknown): void {
     const round = this.round;
-    if (!round || this.isDown(node)) return;
+    if (!round || this.crashed[seat] === 1) return;
     const parsed = round.engine.action.safeParse(raw);
     if (!parsed.success) return;
     if (round.engine.check(round.state, node, parsed.data, this.engineCtx(round, this.time(now)))) return;
@@ -260,16 +323,19 @@ class FastSession {
         case 'timer': {
           const at = this.time(now) + Math.max(0, e.delay);
           this.stamp(now);
-          this.timers.set(e.key, at);
-          this.queue.push(at, TIMER, this.timerId(e.key), 0);
+          const id = this.timerId(e.key);
+          this.timerAt[id] = at;
+          this.queue.push(at, TIMER, id, 0);
           break;
         }
-        case 'cancel':
-          if (this.timers.has(e.key)) {
+        case 'cancel': {
+          const id = this.timerIds.get(e.key);
+          if (id !== undefined && !Number.isNaN(this.timerAt[id])) {
             this.stamp(now);
-            this.timers.delete(e.key);
+            this.timerAt[id] = Number.NaN;
           }
           break;
+        }
         case 'changed':
           this.noteChanged(e.nodes, now);
           break;
@@ -290,6 +356,7 @@ class FastSession {
       id = this.timerKeys.length;
       this.timerKeys.push(key);
       this.timerIds.set(key, id);
+      this.timerAt.push(Number.NaN);
     }
     return id;
   }
@@ -298,28 +365,44 @@ class FastSession {
 
   private send(e: Extract<Effect, { type: 'send' }>, now: number): void {
     const n = this.nextEnvelope++;
-    const env = { id: `m${n}`, from: e.from, to: e.to, kind: e.kind, body: e.body };
-    const outcome = decide(env, this.faults, this.netRng, this.time(now), this.gone);
+    const from = this.seatOf(e.from);
+    let at = 0;
+    let at2: number | null = null;
+    let reason: DropReason | null = null;
+    if (this.plainNet) {
+      // decide() with nothing to draw: the ends are seated (else "crashed"), it arrives after the base latency.
+      if (from < 0 || this.seatOf(e.to) < 0) reason = 'crashed';
+      else at = this.time(now) + this.faults.latency.base;
+    } else {
+      this.ends.from = e.from;
+      this.ends.to = e.to;
+      const outcome = decide(this.ends, this.faults, this.netRng, this.time(now), this.gone);
+      if (outcome.deliver) {
+        at = outcome.at[0] as number;
+        at2 = outcome.at[1] ?? null;
+      } else reason = outcome.reason;
+    }
     const t = this.stamp(now);
-    const from = this.seat.get(e.from);
     let lamport = 1;
-    if (from !== undefined) {
-      lamport = (this.lamport[from] ?? 0) + 1;
+    if (from >= 0) {
+      lamport = (this.lamport[from] as number) + 1;
       this.lamport[from] = lamport;
     }
     this.count('sent');
-    if (!outcome.deliver) {
-      this.countDrop(outcome.reason);
+    if (reason !== null) {
+      this.countDrop(reason);
       return;
     }
-    const envelope: Envelope = { id: env.id, from: env.from, to: env.to, kind: env.kind, body: env.body, sentAt: t, lamport };
-    if (outcome.at.length > 1) {
-      this.net.duplicated += outcome.at.length - 1;
-      if (this.round) this.round.net.duplicated += outcome.at.length - 1;
+    const envelope: Envelope = { id: `m${n}`, from: e.from, to: e.to, kind: e.kind, body: e.body, sentAt: t, lamport };
+    const i = n - this.envBase;
+    this.envs[i] = envelope;
+    this.copiesLeft[i] = at2 === null ? 1 : 2;
+    this.queue.push(at, DELIVER, i, 0);
+    if (at2 !== null) {
+      this.net.duplicated++;
+      if (this.round) this.round.net.duplicated++;
+      this.queue.push(at2, DELIVER, i, 1);
     }
-    this.envs[n] = envelope;
-    this.pendingAt[n] = outcome.at.slice();
-    for (const [copy, at] of outcome.at.entries()) this.queue.push(at, DELIVER, n, copy);
   }
 
   private count(what: 'sent' | 'delivered'): void {
@@ -330,16 +413,6 @@ class FastSession {
   private countDrop(reason: DropReason): void {
     this.net.dropped[reason]++;
     if (this.round) this.round.net.dropped[reason]++;
-  }
-
-  private settle(n: number, copy: number): void {
-    const pending = this.pendingAt[n];
-    if (!pending) return;
-    if (copy < pending.length) pending[copy] = null;
-    if (pending.every((at) => at === null)) {
-      this.envs[n] = undefined;
-      this.pendingAt[n] = undefined;
-    }
   }
 
   // ---- time (core.advance, core.wake) ----
@@ -354,28 +427,30 @@ class FastSession {
 
   private wake(kind: number, a: number, b: number, at: number): void {
     if (kind === DELIVER) {
+      // Each copy is queued once; a round's end forgets what is in flight.
       const env = this.envs[a];
-      const pending = this.pendingAt[a];
-      if (!env || !pending || pending[b] == null) return;
-      const reason = blockedBy(this.faults, env.from, env.to, this.gone);
+      if (!env) return;
+      const reason = this.plainNet ? null : blockedBy(this.faults, env.from, env.to, this.gone);
       this.stamp(at);
-      this.settle(a, b);
+      const left = (this.copiesLeft[a] as number) - 1;
+      this.copiesLeft[a] = left;
+      if (left === 0) this.envs[a] = undefined;
       if (reason) {
         this.countDrop(reason);
         return;
       }
-      const to = this.seat.get(env.to);
-      if (to !== undefined) this.lamport[to] = Math.max(this.lamport[to] as number, env.lamport) + 1;
+      const to = this.seatOf(env.to);
+      if (to >= 0) this.lamport[to] = Math.max(this.lamport[to] as number, env.lamport) + 1;
       this.net.delivered++;
       const round = this.round;
       if (!round) return;
       round.net.delivered++;
       this.run(round.engine.deliver(round.state, env, this.engineCtx(round, this.t)), at);
     } else if (kind === TIMER) {
+      if (this.timerAt[a] !== at) return;
       const key = this.timerKeys[a] as string;
-      if (this.timers.get(key) !== at) return;
       const t = this.stamp(at);
-      this.timers.delete(key);
+      this.timerAt[a] = Number.NaN;
       const round = this.round;
       if (!round) return;
       this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
@@ -390,9 +465,10 @@ class FastSession {
     const round = this.round;
     if (!round) return;
     const list = nodes === 'all' ? round.nodes : nodes;
-    for (const n of list) {
-      const s = this.seat.get(n);
-      if (s === undefined || this.pending[s]) continue;
+    const bySeat = list === this.ids;
+    for (let i = 0; i < list.length; i++) {
+      const s = bySeat ? i : this.seatOf(list[i] as NodeId);
+      if (s < 0 || this.pending[s]) continue;
       this.pending[s] = 1;
       this.queue.push(this.time(now) + round.engine.botDelay(round.state, this.botRng), BOT, s, 0);
     }
@@ -404,18 +480,13 @@ class FastSession {
     const node = this.ids[s] as NodeId;
     if (!round || this.crashed[s] === 1) return;
     const engine = round.engine;
-    // The game can tell that its bot would do nothing: the view is not built (bots.ts always builds it).
+    // The game can tell that its bot would do nothing, or what it would do, without the view (bots.ts always builds it).
     if (engine.botIdle?.(round.state, node)) return;
-    const actions = engine.bot(engine.view(round.state, node), {
-      node,
-      now: this.time(now),
-      rng: this.botRng,
-      config: round.config,
-      nodes: round.nodes,
-    });
+    const ctx = { node, now: this.time(now), rng: this.botRng, config: round.config, nodes: round.nodes };
+    const actions = engine.botAct ? engine.botAct(round.state, node, ctx) : engine.bot(engine.view(round.state, node), ctx);
     for (const action of actions) {
       if (this.round !== round) return;
-      this.act(now, node, action);
+      this.act(now, s, node, action);
     }
   }
 

@@ -6,7 +6,7 @@ import type { NodeId } from '../../protocol/ids';
 import type { Rng } from '../../rng';
 import type { BotCtx } from '../types';
 import type { GossipAction, GossipConfig } from './config';
-import { pickPeers } from './rules';
+import { allowedVerb, pickPeers } from './rules';
 import { picksNow, type GossipState } from './state';
 import type { GossipNodeView } from './view';
 
@@ -14,6 +14,18 @@ export function gossipBot(v: GossipNodeView | null, ctx: BotCtx<GossipConfig>): 
   if (!v || v.verb === null || v.picksLeft <= 0) return [];
   const to = pickPeers(ctx.nodes, ctx.node, v.picks, v.picksLeft, ctx.rng);
   return to.length ? [{ type: v.verb, to }] : [];
+}
+
+/** What gossipBot does with nodeView(state, node), from the state (the simulator's fast path). */
+export function gossipBotAct(state: GossipState, node: NodeId, ctx: BotCtx<GossipConfig>): GossipAction[] {
+  if (!state.per[node]) return [];
+  const verb = allowedVerb(state, node);
+  if (typeof verb !== 'string') return [];
+  const picks = picksNow(state, node);
+  const left = state.config.fanout - picks.length;
+  if (left <= 0) return [];
+  const to = pickPeers(ctx.nodes, node, picks, left, ctx.rng);
+  return to.length ? [{ type: verb, to }] : [];
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import type { Effect, EngineCtx, Envelope, GameEngine } from '../types';
 import { gossipResult, type GossipResult } from './analysis';
-import { botDelay, botIdle, gossipBot } from './bot';
+import { botDelay, botIdle, gossipBot, gossipBotAct } from './bot';
 import { GAME_ID, gossipAction, gossipConfig, KINDS, TICK_KEY, type CardBody, type GossipAction, type GossipConfig } from './config';
 import { refreshReach } from './reach';
 import { applyAction, checkAction, countSent } from './rules';
@@ -88,6 +88,7 @@ export const gossip: GameEngine<GossipConfig, GossipState, GossipAction, GossipN
   result: (state, net) => gossipResult(state, net),
   bot: gossipBot,
   botIdle,
+  botAct: gossipBotAct,
   botDelay,
 };
 
