@@ -421,11 +421,11 @@ class FastSession {
     const item = this.item;
     while (this.queue.size && (this.queue.peekAt() as number) <= now) {
       this.queue.pop(item);
-      this.wake(item.kind, item.a, item.b, item.at);
+      this.wake(item.kind, item.a, item.at);
     }
   }
 
-  private wake(kind: number, a: number, b: number, at: number): void {
+  private wake(kind: number, a: number, at: number): void {
     if (kind === DELIVER) {
       // Each copy is queued once; a round's end forgets what is in flight.
       const env = this.envs[a];
