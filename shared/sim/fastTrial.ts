@@ -41,15 +41,20 @@ class BucketQueue {
   private readonly times: number[] = [];
   private readonly buckets = new Map<number, Bucket>();
   private readonly spare: Bucket[] = [];
+  /** The bucket of the last push (pushes come in runs for one moment). */
+  private lastAt = Number.NaN;
+  private last: Bucket | null = null;
   size = 0;
 
   push(at: number, kind: number, a: number, b: number): void {
-    let bucket = this.buckets.get(at);
+    let bucket = at === this.lastAt ? this.last : this.buckets.get(at);
     if (!bucket) {
       bucket = this.spare.pop() ?? new Bucket();
       this.buckets.set(at, bucket);
       this.heapPush(at);
     }
+    this.lastAt = at;
+    this.last = bucket;
     bucket.add(kind, a, b);
     this.size++;
   }
@@ -70,6 +75,10 @@ class BucketQueue {
     this.size--;
     if (bucket.head === bucket.length) {
       this.buckets.delete(at);
+      if (this.last === bucket) {
+        this.last = null;
+        this.lastAt = Number.NaN;
+      }
       this.heapPop();
       bucket.reset();
       this.spare.push(bucket);
@@ -573,12 +582,14 @@ export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
   const s = new FastSession(spec, games);
   if (!s.startRound(0, spec.game, spec.config)) throw new Error(`the ${spec.game} round could not start`);
   const index = 1;
+  // The trial's round, as the loop asks for it at every step (its state object is the round's for good).
+  const running = { engineState: s.round?.state };
   const end = playTrial(spec, {
     nextWakeAt: () => s.nextWakeAt(),
     advance: (now) => s.advance(now),
     runAction: (now, action) => s.runAction(now, action),
     crash: (now, node) => s.runAction(now, { do: 'fault', op: { op: 'crash', nodes: [node] } }),
-    running: () => (s.round?.index === index ? { engineState: s.round.state } : undefined),
+    running: () => (s.round?.index === index ? running : undefined),
     leader: () => s.leader(),
     endRound: (now) => (s.endRound(now) ? (s.lastResult?.result ?? null) : null),
     time: () => s.t,

@@ -77,6 +77,8 @@ class LeaderCrashes {
 
   /** After every step: a leader to aim at, or a new leader after the crash. */
   look(now: number): void {
+    // Nothing to aim at and nothing to watch for (most trials, most steps): no need to ask who leads.
+    if (!(this.armed > 0 && this.dueAt === null) && !(this.first && this.newLeaderAt === null)) return;
     const leader = this.leader();
     // The crashed node is down, so any leader seen from now on is a node that leads after it.
     if (this.first && this.newLeaderAt === null && leader !== null) this.newLeaderAt = now;

@@ -69,11 +69,9 @@ export function onAppend(st: Step, env: Envelope): void {
   const node = env.to;
   const n = nodeOf(st.s, node);
   const b = env.body as AppendBody;
-  const reply = (success: boolean, matchIndex: number) =>
-    send(st, node, env.from, KIND.appendReply, { term: n.term, success, matchIndex } satisfies AppendReplyBody);
   if (b.term < n.term) {
     // A leader of an old term: the reply's term makes it step down.
-    reply(false, 0);
+    replyAppend(st, env, n.term, false, 0);
     return;
   }
   observeTerm(st, node, b.term, env.from);
@@ -103,7 +101,7 @@ export function onAppend(st: Step, env: Envelope): void {
 
   const prev = b.prevLogIndex;
   if (prev > n.log.length || (prev > 0 && entryAt(n.log, prev).term !== b.prevLogTerm)) {
-    reply(false, conflictHint(n.log, prev));
+    replyAppend(st, env, n.term, false, conflictHint(n.log, prev));
     return;
   }
   b.entries.forEach((e, i) => {
@@ -119,7 +117,12 @@ export function onAppend(st: Step, env: Envelope): void {
   });
   const lastNew = prev + b.entries.length;
   learnCommit(st, node, Math.min(b.leaderCommit, lastNew));
-  reply(true, lastNew);
+  replyAppend(st, env, n.term, true, lastNew);
+}
+
+/** The receiver's answer to an AppendEntries (a function of its own, not a closure made per message). */
+function replyAppend(st: Step, env: Envelope, term: number, success: boolean, matchIndex: number): void {
+  send(st, env.to, env.from, KIND.appendReply, { term, success, matchIndex } satisfies AppendReplyBody);
 }
 
 /** Where the leader should retry from: skip back over the whole conflicting term at once. */

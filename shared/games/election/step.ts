@@ -24,22 +24,49 @@ export function begin(s: ElectionState, ctx: EngineCtx): Step {
   return { s, ctx, fx: [], changed: new Set(), dirty: false };
 }
 
-export const timeoutKey = (node: NodeId): string => `election:timeout:${node}`;
-export const heartbeatKey = (node: NodeId): string => `election:heartbeat:${node}`;
-/** The node has finished handling the message at the head of its queue [E18]. */
-export const processKey = (node: NodeId): string => `election:process:${node}`;
-/** A leader checks that a majority answered it within an election timeout (CheckQuorum [E20]). */
-export const quorumKey = (node: NodeId): string => `election:quorum:${node}`;
-
 const TIMER_KINDS = ['timeout', 'heartbeat', 'process', 'quorum'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
+/**
+ * Timer keys, made once per node and kind and then handed out as the same string: a simulation
+ * arms and fires millions of timers, and a string made afresh each time is hashed afresh by
+ * every map it is looked up in. The keys of past rounds' nodes stay (a room has few nodes).
+ */
+const KEYS_KEPT = 100_000;
+const parsedKeys = new Map<string, { kind: TimerKind; node: NodeId }>();
+
+function keyOf(kind: TimerKind, node: NodeId): string {
+  const byKind = kind === 'timeout' ? timeoutKeys : kind === 'heartbeat' ? heartbeatKeys : kind === 'process' ? processKeys : quorumKeys;
+  let key = byKind.get(node);
+  if (key === undefined) {
+    if (byKind.size >= KEYS_KEPT) byKind.clear();
+    key = `election:${kind}:${node}`;
+    byKind.set(node, key);
+  }
+  return key;
+}
+const timeoutKeys = new Map<NodeId, string>();
+const heartbeatKeys = new Map<NodeId, string>();
+const processKeys = new Map<NodeId, string>();
+const quorumKeys = new Map<NodeId, string>();
+
+export const timeoutKey = (node: NodeId): string => keyOf('timeout', node);
+export const heartbeatKey = (node: NodeId): string => keyOf('heartbeat', node);
+/** The node has finished handling the message at the head of its queue [E18]. */
+export const processKey = (node: NodeId): string => keyOf('process', node);
+/** A leader checks that a majority answered it within an election timeout (CheckQuorum [E20]). */
+export const quorumKey = (node: NodeId): string => keyOf('quorum', node);
+
 /** Parses a timer key of this game: which timer, for which node. */
 export function parseKey(key: string): { kind: TimerKind; node: NodeId } | null {
+  const known = parsedKeys.get(key);
+  if (known) return { kind: known.kind, node: known.node };
   const m = /^election:(timeout|heartbeat|process|quorum):(.+)$/.exec(key);
   const kind = TIMER_KINDS.find((k) => k === m?.[1]);
   const node = m?.[2];
   if (!node || !kind) return null;
+  if (parsedKeys.size >= KEYS_KEPT) parsedKeys.clear();
+  parsedKeys.set(key, { kind, node });
   return { kind, node };
 }
 
