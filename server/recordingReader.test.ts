@@ -1,7 +1,15 @@
 import { defaultFaults } from '../shared/net/faults';
 import { describe, expect, it } from 'vitest';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
-import { parseRecording, serializeEvent, serializeHeader } from '../shared/session/recording';
+import { EventEncoder, parseRecording, serializeEvent, serializeHeader } from '../shared/session/recording';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { RecordingIndex } from '../shared/replay/recordingIndex';
+import { toShiViz } from '../shared/replay/shiviz';
+import { fold } from '../shared/session/fold';
+import { sandboxGame } from '../shared/games/sandbox';
+import { createGames } from '../shared/games/types';
+import { RoomRecording } from './roomRecording';
 import { VirtualClock } from './clock';
 import { MemoryFiles } from './memoryFiles';
 import { RecordingWriter } from './recorder';
@@ -100,5 +108,60 @@ describe('restoreRecording', () => {
   it('a file with no readable header cannot be restored (it says why)', async () => {
     await expect(restoreRecording(FILE, disk('not a recording\n'))).rejects.toThrow(/not a Human Cluster recording/);
     await expect(restoreRecording(FILE, disk(''))).rejects.toThrow(/empty/);
+  });
+});
+
+describe('a recording of format version 1 (test/fixtures/recording-v1.jsonl, written by the version 1 writer)', () => {
+  const GAMES = createGames([sandboxGame]);
+  const v1Text = readFileSync(path.join(import.meta.dirname, '../test/fixtures/recording-v1.jsonl'), 'utf8');
+
+  it('opens in the replay as before, and reads the same written again in version 2 short lines', () => {
+    const v1 = parseRecording(v1Text);
+    expect(v1.header.version).toBe(1);
+    expect(v1.torn).toBe(false);
+    const types = new Set(v1.events.map((e) => e.type));
+    for (const k of ['node:acted', 'envelope:sent', 'envelope:delivered', 'round:ended'] as const) expect(types).toContain(k);
+    const index = RecordingIndex.from(v1, GAMES);
+    expect(index.count).toBe(v1.events.length);
+    const encoder = new EventEncoder(2);
+    const v2Text = serializeHeader({ ...v1.header, version: 2 }) + v1.events.map((e) => encoder.encode(e)).join('');
+    const v2 = parseRecording(v2Text);
+    expect(v2.events).toEqual(v1.events);
+    expect(v2Text.length).toBeLessThan(v1Text.length);
+    const folded = (r: typeof v1) => ({ ...fold(r.header, r.events, GAMES, { vectors: true }), header: null });
+    expect(folded(v2)).toEqual(folded(v1));
+    expect(toShiViz(v2.header, v2.events, GAMES)).toBe(toShiViz(v1.header, v1.events, GAMES));
+  });
+
+  it('restored, a room goes on in version 1: its new lines are read back with the old ones', async () => {
+    const files = disk(v1Text);
+    const r = await restoreRecording(FILE, files);
+    expect(r.header.version).toBe(1);
+    const writer = await RecordingWriter.reopen(FILE, { clock: new VirtualClock(), files }, r.size);
+    const room = new RoomRecording(writer, 'at-once', null, r.events.length, r.header.version);
+    const last = r.events.at(-1)!;
+    const more: SessionEvent[] = [
+      {
+        seq: last.seq + 1,
+        t: last.t + 1,
+        type: 'node:acted',
+        node: 'n1',
+        action: { type: 'send', to: ['n2'], text: 'after the restart' },
+        by: 'node',
+      },
+      {
+        seq: last.seq + 2,
+        t: last.t + 1,
+        type: 'envelope:sent',
+        env: { id: 'm999', from: 'n1', to: 'n2', kind: 'sandbox:text', body: { text: 'after the restart' } },
+        at: [last.t + 30],
+      },
+    ];
+    for (const e of more) room.stage(e);
+    room.commit();
+    await writer.durable();
+    const text = files.text(FILE);
+    expect(text.endsWith(more.map((e) => `${JSON.stringify(e)}\n`).join(''))).toBe(true);
+    expect(parseRecording(text).events).toEqual([...r.events, ...more]);
   });
 });

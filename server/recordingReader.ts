@@ -4,7 +4,7 @@
 // inspection, so the recording itself ends on its last good line and can be appended to again.
 
 import { EVENT_TYPES, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
-import { parseRecordingHeader, RecordingError } from '../shared/session/recording';
+import { EventDecoder, parseRecordingHeader, RecordingError } from '../shared/session/recording';
 import { diskFiles, type RecordingFiles } from './recordingFiles';
 
 export interface SetAside {
@@ -32,12 +32,18 @@ const KNOWN = new Set<string>(EVENT_TYPES);
 const NL = 0x0a;
 
 /** Why a line cannot follow event `prevSeq`, or null if it can. */
-function damage(line: string, prevSeq: number): { why: string } | { event: SessionEvent } {
-  let event: SessionEvent;
+function damage(line: string, prevSeq: number, decoder: EventDecoder): { why: string } | { event: SessionEvent } {
+  let raw: unknown;
   try {
-    event = JSON.parse(line) as SessionEvent;
+    raw = JSON.parse(line);
   } catch {
     return { why: 'it is not JSON' };
+  }
+  let event: SessionEvent;
+  try {
+    event = decoder.decode(raw);
+  } catch {
+    return { why: 'its short form refers to nothing before it' };
   }
   if (typeof event !== 'object' || event === null || typeof event.seq !== 'number' || typeof event.t !== 'number') {
     return { why: 'it is not an event' };
@@ -72,6 +78,7 @@ export async function restoreRecording(file: string, files: RecordingFiles = dis
   if (!headerEnd) throw new RecordingError('recording.no_header', 'The recording has no complete header line.');
   const wholeEnd = buf.lastIndexOf(NL) + 1;
   const events: SessionEvent[] = [];
+  const decoder = new EventDecoder(header.version);
   let at = headerEnd;
   let line = 2;
   let bad: { why: string } | null = null;
@@ -79,7 +86,7 @@ export async function restoreRecording(file: string, files: RecordingFiles = dis
     const end = buf.indexOf(NL, at);
     const text = buf.subarray(at, end).toString('utf8');
     if (text.trim() !== '') {
-      const r = damage(text, events.at(-1)?.seq ?? 0);
+      const r = damage(text, events.at(-1)?.seq ?? 0, decoder);
       if ('why' in r) {
         bad = r;
         break;

@@ -82,7 +82,13 @@ export class Room {
   ) {
     const record = (e: SessionEvent) => this.recording.stage(e);
     this.core = 'format' in start ? SessionCore.create(start, deps.games, record) : SessionCore.restore(start, deps.games, record);
-    this.recording = new RoomRecording(deps.writer, deps.acknowledge ?? 'durable', deps.setAside ?? null, this.core.state.seq);
+    this.recording = new RoomRecording(
+      deps.writer,
+      deps.acknowledge ?? 'durable',
+      deps.setAside ?? null,
+      this.core.state.seq,
+      this.core.state.header.version,
+    );
     deps.writer.watch((s) => this.onRecordingStatus(s));
     const header = this.core.state.header;
     this.code = header.room;

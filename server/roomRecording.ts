@@ -6,7 +6,7 @@
 import type { RecordingNotice, SetAsideNotice } from '../shared/protocol/events';
 import type { SessionEvent } from '../shared/protocol/recordingFormat';
 import { fail, type Result } from '../shared/protocol/result';
-import { serializeEvent } from '../shared/session/recording';
+import { EventEncoder } from '../shared/session/recording';
 import { RETRY_MS, type RecordingStatus, type RecordingWriter } from './recorder';
 
 export const RECORDING_UNAVAILABLE = 'The server cannot save this session right now; your instructor has been told.';
@@ -21,19 +21,24 @@ export class RoomRecording {
   private staged: { line: string; event: SessionEvent }[] = [];
   /** The last event handed to the writer. */
   committedSeq: number;
+  /** Lines in the file's version, leaving out what lines already handed to the writer said. */
+  private readonly encoder: EventEncoder;
 
   constructor(
     readonly writer: RecordingWriter,
     private readonly policy: AckPolicy,
     private readonly setAside: SetAsideNotice | null,
     seq: number,
+    /** The recording's format version (a room restored from an older recording goes on in its version). */
+    version?: number,
   ) {
     this.committedSeq = seq;
+    this.encoder = new EventEncoder(version);
   }
 
   /** An event the core just recorded; written as it is now, before anything can change it. */
   stage(event: SessionEvent): void {
-    this.staged.push({ line: serializeEvent(event), event });
+    this.staged.push({ line: this.encoder.encode(event), event });
   }
 
   /** The input finished: its events go to the writer. Returns them, in order. */
@@ -46,12 +51,14 @@ export class RoomRecording {
     }
     this.committedSeq = events.at(-1)?.seq ?? this.committedSeq;
     this.staged = [];
+    this.encoder.commit();
     return events;
   }
 
   /** The input failed: nothing it recorded is kept. */
   discard(): void {
     this.staged = [];
+    this.encoder.rollback();
   }
 
   /** `recording_unavailable` while the disk fails, else null. */

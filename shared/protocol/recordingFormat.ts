@@ -16,7 +16,14 @@ import type { Notice } from './notice';
 import type { Language } from './languages';
 
 export const RECORDING_FORMAT = 'human-cluster/recording';
-export const RECORDING_VERSION = 1;
+/**
+ * The version this code writes. Version 2 writes the busiest events (node:acted, envelope:sent,
+ * envelope:delivered, envelope:dropped) in a short form (shared/session/recording.ts,
+ * docs/PROTOCOL.md); version 1 wrote every event as its object. Readers read both.
+ */
+export const RECORDING_VERSION = 2;
+/** Every version a reader of this code opens. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export type NodeKind = 'human' | 'bot';
 

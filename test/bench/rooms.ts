@@ -12,6 +12,7 @@ import { io, type Socket } from 'socket.io-client';
 import { patched, type Patch } from '../../shared/protocol/patch';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
 import { quantile } from '../../shared/sim/stats';
+import { parseRecording } from '../../shared/session/recording';
 import type { FromGen, GenSlice, GenTarget, ToGen } from './loadgen';
 import { spawnServer, type Spawned } from './spawn';
 
@@ -259,7 +260,7 @@ function recordingBytes(dataDir: string): number | undefined {
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
     const text = readFileSync(path.join(dir, name), 'utf8');
     bytes += Buffer.byteLength(text);
-    envelopes += text.split('"type":"envelope:sent"').length - 1;
+    envelopes += parseRecording(text).events.filter((e) => e.type === 'envelope:sent').length;
   }
   return envelopes ? Math.round(bytes / envelopes) : undefined;
 }

@@ -13,9 +13,11 @@ import { consoleBench } from './console';
 import { networkBench } from './network';
 import { phoneLoadBench, spread, type TargetFigures } from './phone-load';
 import { replayBench } from './replay';
+import { recordingBench } from './recording';
 import { roomsBench, type RunFigures } from './rooms';
 import { simulateBench, type SimRun } from './simulate';
 import { badArgs, benchUsage, scenarioWords } from './usage';
+import { RECORDING_VERSION } from '../../shared/protocol/recordingFormat';
 
 type Row = [string, string | number | null, string | number | null, string];
 
@@ -238,6 +240,50 @@ async function main(): Promise<void> {
           '  plain JS: the same push gossip in rounds and the same Raft election timing (test/bench/plain.ts), typed arrays, nothing recorded',
         ].join('\n'),
       );
+    }
+  }
+
+  if (want('recording')) {
+    const opts = {
+      nodes: intFlag(flags, 'nodes', 30, 2, 5000),
+      seconds: intFlag(flags, 'seconds', 60, 1, 3600),
+      latency: intFlag(flags, 'latency', 0, 0, 60_000),
+      jitter: intFlag(flags, 'jitter', 0, 0, 60_000),
+      runs: intFlag(flags, 'runs', 3, 1, 20),
+    };
+    const runs = recordingBench(opts);
+    out.recording = { options: opts, runs };
+    if (!flags.json) {
+      const cur = runs.map((r) => r.current);
+      const prev = runs.map((r) => r.previous);
+      console.log(
+        table(
+          `Recording: a sandbox room of ${opts.nodes} people, each a 20-character text a second for ${opts.seconds} s, latency ${opts.latency}–${opts.latency + opts.jitter} ms; ${opts.runs} run(s) (seeds 1, 2, 3…), min / median / max`,
+          [`version ${RECORDING_VERSION}`, 'version 1'],
+          [
+            ['bytes per envelope', mmm(cur, 0), mmm(prev, 0), ratio(spread(cur).median, spread(prev).median)],
+            [
+              'envelopes',
+              mmm(
+                runs.map((r) => r.envelopes),
+                0,
+              ),
+              '',
+              '',
+            ],
+            [
+              'events',
+              mmm(
+                runs.map((r) => r.events),
+                0,
+              ),
+              '',
+              '',
+            ],
+          ],
+        ),
+      );
+      console.log('  version 1: the previous format (every event written as its object), for the same events');
     }
   }
 

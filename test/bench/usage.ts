@@ -41,6 +41,16 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'profile', value: 'DIR', text: "write the product server's CPU profile into DIR" },
     ],
   },
+  recording: {
+    text: "a sandbox room's recording, bytes per envelope (20-character texts), in the current format beside version 1 for the same events",
+    flags: [
+      { name: 'nodes', value: 'N', text: 'people in the room, each one text a second (default 30)' },
+      { name: 'seconds', value: 'S', text: 'how long they send, on virtual time (default 60)' },
+      { name: 'latency', value: 'MS', text: 'network latency (default 0)' },
+      { name: 'jitter', value: 'MS', text: 'plus up to this much (default 0)' },
+      { name: 'runs', value: 'N', text: 'runs, seeds 1, 2, 3…; min / median / max (default 3)' },
+    ],
+  },
   simulate: {
     text: 'the headless simulator (gossip, one big trial; 5-node elections) beside the same models in plain JavaScript',
     flags: [

@@ -7,7 +7,7 @@ import { defaultFaults } from '../../shared/net/faults';
 import { SessionCore } from '../../shared/session/core';
 import type { SessionEvent } from '../../shared/protocol/recordingFormat';
 import { makeHeader } from '../../shared/session/header';
-import { serializeEvent, serializeHeader } from '../../shared/session/recording';
+import { EventDecoder, EventEncoder, serializeHeader } from '../../shared/session/recording';
 import type { SessionState } from '../../shared/session/state';
 import { GAMES } from './games';
 
@@ -60,10 +60,13 @@ export function synthesize(opts: SyntheticOptions = {}): Synthetic {
   });
   const lines = [serializeHeader(header)];
   const events: SessionEvent[] = [];
+  // The lines a room's recording writes (short lines leave out what earlier ones said), and the events read back from them.
+  const encoder = new EventEncoder(header.version);
+  const decoder = new EventDecoder(header.version);
   const core = SessionCore.create(header, games, (e) => {
-    const line = serializeEvent(e);
+    const line = encoder.encode(e);
     lines.push(line);
-    events.push(JSON.parse(line) as SessionEvent);
+    events.push(decoder.decode(JSON.parse(line)));
   });
   const config = opts.config ?? definition.sim?.config({}, nodes) ?? {};
   const roundMs = opts.roundMs ?? 20_000;
