@@ -37,20 +37,22 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
       <div className="row" style={{ fontSize: '1.15rem' }}>
         <Icon name="commander" size={24} />
         <span>
-          Commander <b>{name(r.commander)}</b>
+          {t('byzantine.console.commander')} <b>{name(r.commander)}</b>
         </span>
-        {r.commanderLoyal ? <span className="byz-loyal-tag">loyal</span> : <TraitorTag />}
+        {r.commanderLoyal ? <span className="byz-loyal-tag">{t('byzantine.table.loyal')}</span> : <TraitorTag />}
         {r.order && (
           <span>
-            ordered <ValueTag value={r.order} />
+            {t('byzantine.result.ordered')} <ValueTag value={r.order} />
           </span>
         )}
         <span className="spacer" />
         <Icon name="traitor" size={22} />
         <span>
-          Traitors: <b>{r.traitors.length ? r.traitors.map(name).join(', ') : 'none'}</b>
+          {t('byzantine.result.traitors')} <b>{r.traitors.length ? t.list(r.traitors.map(name)) : t('byzantine.result.noTraitors')}</b>
         </span>
-        <span className="muted">· {alg}</span>
+        <span className="muted" translate="no">
+          · {alg}
+        </span>
       </div>
       <LieutenantTable rows={rows} name={name} relayColumns={rows.length <= 8 && r.m === 1 && !r.signed} signed={r.signed} live={false} />
       {cause && (
@@ -60,7 +62,7 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
       )}
       <TraitorLies r={r} name={name} />
       {r.flags.length > 0 && (
-        <ul className="byz-notes" aria-label="Worth a word">
+        <ul className="byz-notes" aria-label={t('byzantine.result.worth')}>
           {r.flags.map((f) => (
             <li key={JSON.stringify(f)} className="byz-flag">
               {flagText(t, f, name)}
@@ -69,23 +71,37 @@ export function ByzantineResultView({ result: r, names }: ResultProps<Result>) {
         </ul>
       )}
       <p className="muted" style={{ margin: 0 }}>
-        Messages: {r.messages.sent} sent, {r.messages.delivered} delivered
-        {r.messages.duplicated ? `, ${r.messages.duplicated} duplicated` : ''}
-        {dropped ? `, ${dropped} dropped` : ''}
-        {r.messages.lost ? `, ${r.messages.lost} lost` : ''}
-        {r.messages.late ? `, ${r.messages.late} late` : ''}
-        {r.messages.forged ? `, ${r.messages.forged} forged` : ''}. Phases:{' '}
-        {r.phases
-          .filter((p) => p.phase !== 'done')
-          .map(
-            (p) =>
-              `${p.phase === 'relays' ? (r.m > 1 ? `relays ${p.level}` : 'relays') : p.phase} (${p.endedBy === 'all-done' ? 'everyone acted' : (p.endedBy ?? 'open')})`,
-          )
-          .join(', ')}
-        .
+        {t('byzantine.result.messages', {
+          sent: r.messages.sent,
+          delivered: r.messages.delivered,
+          duplicated: r.messages.duplicated,
+          dropped,
+          lost: r.messages.lost,
+          late: r.messages.late,
+          forged: r.messages.forged,
+        })}{' '}
+        {t('byzantine.result.phases', {
+          phases: t.list(
+            r.phases
+              .filter((p) => p.phase !== 'done')
+              .map((p) =>
+                t('byzantine.result.phase', {
+                  phase:
+                    p.phase === 'orders'
+                      ? t('byzantine.console.phase.orders')
+                      : p.phase === 'relays'
+                        ? r.m > 1
+                          ? t('byzantine.console.phase.relaysLevel', { level: p.level })
+                          : t('byzantine.console.phase.relays')
+                        : t('byzantine.console.phase.decide'),
+                  end: p.endedBy === 'all-done' ? 'all' : (p.endedBy ?? 'open'),
+                }),
+              ),
+          ),
+        })}
       </p>
       {r.notes.length > 0 && (
-        <ul className="byz-notes" aria-label="Notes">
+        <ul className="byz-notes" aria-label={t('byzantine.console.notes')}>
           {r.notes.map((n) => (
             <li key={noticeKey(n)}>
               <NoticeText notice={n} />

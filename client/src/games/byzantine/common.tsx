@@ -7,10 +7,6 @@ import './byzantine.css';
 import { useT } from '../../i18n/I18nProvider';
 import { valueWord } from './words';
 
-export const VALUE_WORD: Record<Value, string> = { attack: 'Attack', retreat: 'Retreat' };
-
-export const label = (v: Value): string => VALUE_WORD[v];
-
 /** An icon's frame: decorative, since the word beside it says the same. */
 function IconSvg({ size, children }: { size: number; children: ReactNode }) {
   return (
@@ -90,12 +86,13 @@ export function ValueTag({ value, big = false }: { value: Value; big?: boolean }
   );
 }
 
-/** A small "TRAITOR" tag: red, with a dagger and the word. */
-export function TraitorTag({ text = 'TRAITOR' }: { text?: string }) {
+/** A small "TRAITOR" tag: red, with a dagger and the word (in the reader's language). */
+export function TraitorTag({ text }: { text?: string }) {
+  const t = useT();
   return (
     <span className="byz-traitor-tag">
       <Icon name="traitor" size={16} />
-      {text}
+      {text ?? t('byzantine.look.badge.traitor')}
     </span>
   );
 }
@@ -118,14 +115,9 @@ export function useNames(entries: readonly { id: string; nickname: string }[]): 
   }, [entries, t]);
 }
 
-export const PHASE_WORD = { orders: 'Orders', relays: 'Relays', decide: 'Decision', done: 'Done' } as const;
-
-/** The phases of a round in order, as steps: orders, one relay phase per level, the decision. */
-export function phaseSteps(m: number): { step: number; text: string }[] {
-  const out = [{ step: 1, text: 'Orders' }];
-  for (let level = 2; level <= m + 1; level++) out.push({ step: level, text: m === 1 ? 'Relays' : `Relays ${level}` });
-  out.push({ step: m + 2, text: 'Decide' });
-  return out;
+/** The phases of a round in order, as steps: orders (1), one relay phase per level (2…m+1), the decision (m+2); screens word them. */
+export function phaseSteps(m: number): { step: number }[] {
+  return Array.from({ length: m + 2 }, (_, i) => ({ step: i + 1 }));
 }
 
 /** The step a view is at (1…m+2), from its phase and level. */

@@ -11,7 +11,7 @@ import { wordParams } from '../../i18n/words';
 import { valueWord } from './words';
 import type { Tally } from '../../../../shared/games/byzantine/state';
 import { useT } from '../../i18n/I18nProvider';
-import { Icon, label, TraitorTag, ValueTag } from './common';
+import { Icon, TraitorTag, ValueTag } from './common';
 import type { Notice } from '../../../../shared/protocol/notice';
 import { NoticeText } from '../../i18n/Words';
 
@@ -71,40 +71,45 @@ export interface VerdictFigures {
 
 /** The verdict, readable from the back: a headline, IC1 and IC2 each with a mark and words. */
 export function Verdict({ v }: { v: VerdictFigures }) {
+  const t = useT();
   const good = v.ic1 && v.ic2 !== false;
   const headline = good
     ? v.ic2 === null
-      ? '✓ The loyal generals agreed'
-      : '✓ Agreed, and followed the commander'
+      ? t('byzantine.verdict.agreed')
+      : t('byzantine.verdict.followed')
     : !v.ic1
-      ? '✗ The loyal generals disagreed'
-      : '✗ They agreed, but not on the order';
+      ? t('byzantine.verdict.disagreed')
+      : t('byzantine.verdict.wrongOrder');
+  const mark = (ic: 'IC1' | 'IC2', holds: boolean | null) =>
+    holds === null
+      ? t('byzantine.verdict.ic.na', { ic })
+      : holds
+        ? t('byzantine.verdict.ic.holds', { ic })
+        : t('byzantine.verdict.ic.fails', { ic });
   return (
-    <section className={`byz-verdict ${good ? 'good' : 'bad'}`} data-testid="byz-verdict" aria-label="Verdict">
+    <section className={`byz-verdict ${good ? 'good' : 'bad'}`} data-testid="byz-verdict" aria-label={t('byzantine.verdict.label')}>
       <div className="headline">{headline}</div>
       <div className="byz-ics">
         <div className={`byz-ic ${v.ic1 ? 'ok' : 'fail'}`}>
-          <b>IC1 {v.ic1 ? '✓ holds' : '✗ fails'}</b>
-          <span>All loyal lieutenants decide the same.</span>
+          <b>{mark('IC1', v.ic1)}</b>
+          <span>{t('byzantine.verdict.ic1.text')}</span>
         </div>
         <div className={`byz-ic ${v.ic2 === null ? 'na' : v.ic2 ? 'ok' : 'fail'}`}>
-          <b>IC2 {v.ic2 === null ? '— does not apply' : v.ic2 ? '✓ holds' : '✗ fails'}</b>
+          <b>{mark('IC2', v.ic2)}</b>
           <span>
             {v.ic2 === null
               ? v.commanderLoyal
-                ? 'The loyal commander gave no order.'
-                : 'The commander was a traitor.'
-              : 'They follow a loyal commander’s order.'}
+                ? t('byzantine.verdict.ic2.noOrder')
+                : t('byzantine.verdict.ic2.traitor')
+              : t('byzantine.verdict.ic2.text')}
           </span>
         </div>
       </div>
       <div className="sentence">
         <NoticeText notice={v.verdict} />
       </div>
-      {v.reliable === false && (
-        <div className="sentence byz-flag">Messages were lost or late: the bound’s promise assumes a reliable network.</div>
-      )}
-      {v.complete === false && <div className="sentence byz-flag">The round was stopped before the decision: figures as they stood.</div>}
+      {v.reliable === false && <div className="sentence byz-flag">{t('byzantine.verdict.unreliable')}</div>}
+      {v.complete === false && <div className="sentence byz-flag">{t('byzantine.verdict.incomplete')}</div>}
     </section>
   );
 }
@@ -125,34 +130,39 @@ export interface TableRow {
 }
 
 function Heard({ v }: { v: Value | 'missing' | null | undefined }) {
+  const t = useT();
   if (v === 'missing')
     return (
-      <span className="byz-value missing" title="never arrived: counts as Retreat">
-        missing
+      <span className="byz-value missing" title={t('byzantine.table.missingWhy')}>
+        {t('byzantine.table.missing')}
       </span>
     );
   if (!v) return <span className="muted">…</span>;
   return <ValueTag value={v} />;
 }
 
+/** A value's letter in the matrix and the tally ("A", "R"), in the reader's language. */
+const letter = (t: Translator, v: Value): string => (v === 'attack' ? t('byzantine.letter.attack') : t('byzantine.letter.retreat'));
+
 /** A relay in the matrix: icon and letter (the legend under the table spells them out). */
 function Short({ v }: { v: Value | 'missing' | null | undefined }) {
+  const t = useT();
   if (v === 'missing')
     return (
-      <span className="byz-short missing" role="img" aria-label="missing (counts as Retreat)">
+      <span className="byz-short missing" role="img" aria-label={t('byzantine.table.missingShort')}>
         ?
       </span>
     );
   if (!v)
     return (
-      <span className="muted" role="img" aria-label="not yet">
+      <span className="muted" role="img" aria-label={t('byzantine.notYet')}>
         …
       </span>
     );
   return (
-    <span className={`byz-short ${v}`} role="img" aria-label={label(v)}>
+    <span className={`byz-short ${v}`} role="img" aria-label={valueWord(t, v)}>
       <Icon name={v} size={16} />
-      {v === 'attack' ? 'A' : 'R'}
+      {letter(t, v)}
     </span>
   );
 }
@@ -175,40 +185,41 @@ export function LieutenantTable({
   signed: boolean;
   live: boolean;
 }) {
+  const t = useT();
   const ids = rows.map((r) => r.node);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways, so it must take the focus for keyboard users to scroll it
-    <section className="byz-table-wrap" aria-label="Lieutenants" tabIndex={0}>
+    <section className="byz-table-wrap" aria-label={t('byzantine.table.label')} tabIndex={0}>
       <table className="byz-table" data-testid="byz-table">
         <thead>
           {relayColumns && (
             <tr>
               <th colSpan={2} />
               <th colSpan={ids.length} className="group">
-                Relays: what each lieutenant said it was told
+                {t('byzantine.table.relays')}
               </th>
               <th colSpan={3} />
             </tr>
           )}
           <tr>
-            <th>Lieutenant</th>
-            <th>Order got</th>
+            <th>{t('byzantine.table.lieutenant')}</th>
+            <th>{t('byzantine.table.orderGot')}</th>
             {relayColumns &&
               ids.map((id) => (
                 <th key={id} className="sub" title={name(id)}>
                   {name(id)}
                 </th>
               ))}
-            <th>{signed ? 'Valid messages' : 'Tally'}</th>
-            <th>Majority</th>
-            <th>Decision</th>
+            <th>{signed ? t('byzantine.table.validMessages') : t('byzantine.table.tally')}</th>
+            <th>{t('byzantine.table.majority')}</th>
+            <th>{t('byzantine.table.decision')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.node} className={r.traitor ? 'traitor' : ''}>
               <td>
-                <b>{name(r.node)}</b> {r.traitor ? <TraitorTag /> : <span className="byz-loyal-tag">loyal</span>}
+                <b>{name(r.node)}</b> {r.traitor ? <TraitorTag /> : <span className="byz-loyal-tag">{t('byzantine.table.loyal')}</span>}
               </td>
               <td>
                 <Heard v={r.order} />
@@ -220,27 +231,32 @@ export function LieutenantTable({
                   </td>
                 ))}
               <td className="tally">
-                <b>{r.tally.attack}</b> A · <b>{r.tally.retreat}</b> R
+                <b>{t.number(r.tally.attack)}</b> {letter(t, 'attack')} · <b>{t.number(r.tally.retreat)}</b> {letter(t, 'retreat')}
                 {r.tally.missing > 0 && (
                   <small>
-                    + {r.tally.missing} {live ? 'to come' : 'missing'}
+                    {' '}
+                    {live
+                      ? t('byzantine.table.toCome', { count: r.tally.missing })
+                      : t('byzantine.table.missingCount', { count: r.tally.missing })}
                   </small>
                 )}
               </td>
               <td>{r.traitor ? <span className="muted">—</span> : r.majority ? <ValueTag value={r.majority} /> : '…'}</td>
               <td>
                 {r.traitor ? (
-                  <span className="muted">does not decide</span>
+                  <span className="muted">{t('byzantine.table.noDecision')}</span>
                 ) : r.crashed ? (
-                  <span className="byz-flag">crashed: decided nothing</span>
+                  <span className="byz-flag">{t('byzantine.table.crashed')}</span>
                 ) : r.decision ? (
                   <>
                     <ValueTag value={r.decision} />
-                    {r.decidedBy === 'timeout' && <span className="muted"> (time ran out)</span>}
-                    {r.againstMajority && r.majority && <span className="byz-flag"> ⚠ against its majority ({label(r.majority)})</span>}
+                    {r.decidedBy === 'timeout' && <span className="muted"> {t('byzantine.table.timeout')}</span>}
+                    {r.againstMajority && r.majority && (
+                      <span className="byz-flag"> {t('byzantine.table.against', { majority: valueWord(t, r.majority) })}</span>
+                    )}
                   </>
                 ) : (
-                  <span className="muted">not yet</span>
+                  <span className="muted">{t('byzantine.notYet')}</span>
                 )}
               </td>
             </tr>
@@ -248,10 +264,8 @@ export function LieutenantTable({
         </tbody>
       </table>
       <p className="byz-legend">
-        {relayColumns ? 'A = Attack, R = Retreat, ? = never arrived (counts as Retreat). ' : ''}
-        {signed
-          ? 'Signed: only messages with genuine signatures count.'
-          : 'The tally is the order plus one relay per other lieutenant; a missing one counts as Retreat, a tie is Retreat.'}
+        {relayColumns ? `${t('byzantine.legend.letters')} ` : ''}
+        {signed ? t('byzantine.legend.signed') : t('byzantine.legend.oral')}
       </p>
     </section>
   );

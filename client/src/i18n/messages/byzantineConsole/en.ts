@@ -22,6 +22,15 @@ export default {
   'byzantine.look.summary.lost': 'messages lost',
   'byzantine.look.summary.guaranteed': 'guaranteed',
   'byzantine.look.summary.notGuaranteed': 'not guaranteed',
+  'byzantine.result.ordered': 'ordered',
+  'byzantine.result.traitors': 'Traitors:',
+  'byzantine.result.noTraitors': 'none',
+  'byzantine.result.worth': 'Worth a word',
+  'byzantine.result.messages':
+    'Messages: {sent, number} sent, {delivered, number} delivered{duplicated, plural, =0 {} other {, # duplicated}}{dropped, plural, =0 {} other {, # dropped}}{lost, plural, =0 {} other {, # lost}}{late, plural, =0 {} other {, # late}}{forged, plural, =0 {} other {, # forged}}.',
+  'byzantine.result.phases': 'Phases: {phases}.',
+  'byzantine.result.phase':
+    '{phase} ({end, select, all {everyone acted} timer {time ran out} grace {time ran out, then a short wait for the last messages} other {still open}})',
   'byzantine.console.phase.orders': 'Orders',
   'byzantine.console.phase.relays': 'Relays',
   'byzantine.console.phase.relaysLevel': 'Relays, level {level, number}',

@@ -24,6 +24,15 @@ export default {
   'byzantine.look.summary.lost': 'mensajes perdidos',
   'byzantine.look.summary.guaranteed': 'garantizado',
   'byzantine.look.summary.notGuaranteed': 'no garantizado',
+  'byzantine.result.ordered': 'ordenó',
+  'byzantine.result.traitors': 'Traidores:',
+  'byzantine.result.noTraitors': 'ninguno',
+  'byzantine.result.worth': 'Para comentar en clase',
+  'byzantine.result.messages':
+    'Mensajes: {sent, number} enviados, {delivered, number} entregados{duplicated, plural, =0 {} other {, # duplicados}}{dropped, plural, =0 {} other {, # descartados}}{lost, plural, =0 {} other {, # perdidos}}{late, plural, =0 {} other {, # tardíos}}{forged, plural, =0 {} other {, # falsificados}}.',
+  'byzantine.result.phases': 'Fases: {phases}.',
+  'byzantine.result.phase':
+    '{phase} ({end, select, all {todos actuaron} timer {se acabó el tiempo} grace {se acabó el tiempo, y una breve espera a los últimos mensajes} other {aún abierta}})',
   'byzantine.console.phase.orders': 'Órdenes',
   'byzantine.console.phase.relays': 'Retransmisiones',
   'byzantine.console.phase.relaysLevel': 'Retransmisiones, nivel {level, number}',

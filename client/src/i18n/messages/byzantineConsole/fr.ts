@@ -24,6 +24,15 @@ export default {
   'byzantine.look.summary.lost': 'messages perdus',
   'byzantine.look.summary.guaranteed': 'garanti',
   'byzantine.look.summary.notGuaranteed': 'non garanti',
+  'byzantine.result.ordered': 'a ordonné',
+  'byzantine.result.traitors': 'Traîtres :',
+  'byzantine.result.noTraitors': 'aucun',
+  'byzantine.result.worth': 'À commenter en classe',
+  'byzantine.result.messages':
+    'Messages : {sent, number} envoyés, {delivered, number} remis{duplicated, plural, =0 {} other {, # dupliqués}}{dropped, plural, =0 {} other {, # abandonnés}}{lost, plural, =0 {} other {, # perdus}}{late, plural, =0 {} other {, # en retard}}{forged, plural, =0 {} other {, # falsifiés}}.',
+  'byzantine.result.phases': 'Phases : {phases}.',
+  'byzantine.result.phase':
+    '{phase} ({end, select, all {tous ont agi} timer {temps écoulé} grace {temps écoulé, puis une courte attente des derniers messages} other {encore ouverte}})',
   'byzantine.console.phase.orders': 'Ordres',
   'byzantine.console.phase.relays': 'Relais',
   'byzantine.console.phase.relaysLevel': 'Relais, niveau {level, number}',
