@@ -32,7 +32,7 @@ test('the instructor cuts the network from the map: messages across the cut are 
   await expect(con.getByText('1 selected:')).toBeVisible();
   await con.getByRole('button', { name: '→ group B' }).click();
   await expect(con.getByRole('checkbox', { name: /^Grace — group B/ })).toBeVisible();
-  await expect(con.getByLabel('Fault log')).toContainText('moved Grace to group B');
+  await expect(con.getByLabel('Fault log')).toContainText('Node moved to group B: Grace');
 
   // Ada writes to Grace and to a bot: the one to Grace is cut, the bot answers.
   await ada.page.getByRole('button', { name: 'Grace' }).click();
@@ -87,10 +87,10 @@ test('a scripted drill runs its steps at the right moments and shows the current
 
   const running = con.getByTestId('drill-running');
   await expect(running).toContainText('Quick split');
-  await expect(running.locator('li[aria-current="step"]')).toContainText('split in halves');
-  await expect(con.getByLabel('Fault log')).toContainText('Drill step 2/3: split in halves', { timeout: 10_000 });
+  await expect(running.locator('li[aria-current="step"]')).toContainText('Split in halves');
+  await expect(con.getByLabel('Fault log')).toContainText('Drill step 2/3: Split in halves', { timeout: 10_000 });
   await screenshot(con, 'console-drill-running');
-  await expect(con.getByLabel('Fault log')).toContainText('Drill step 3/3: heal partitions', { timeout: 10_000 });
+  await expect(con.getByLabel('Fault log')).toContainText('Drill step 3/3: Heal partitions', { timeout: 10_000 });
   await expect(running).toHaveCount(0);
 
   const { events } = await recording(con, code);
@@ -122,7 +122,7 @@ test('projector mode keeps the room code in view; the shortcut list is a modal t
   const opener = con.getByRole('button', { name: 'Keyboard shortcuts' });
   await opener.click();
   const dialog = con.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(dialog).toContainText('split in halves');
+  await expect(dialog).toContainText('Split in halves');
   // It takes the focus, keeps it (Tab stays inside), and the page behind does not react to keys.
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await con.keyboard.press('Tab');

@@ -63,9 +63,9 @@ export async function setSlider(page: Page, label: RegExp, value: number): Promi
 /** Latency and jitter to 0 through the console's sliders, so a test waits only for the game. */
 export async function instantNetwork(page: Page): Promise<void> {
   await setSlider(page, /^Latency/, 0);
-  await expect(page.getByLabel('Fault log')).toContainText('latency 0 ms + up to 200 ms');
+  await expect(page.getByLabel('Fault log')).toContainText('Latency 0 ms + up to 200 ms');
   await setSlider(page, /^Jitter/, 0);
-  await expect(page.getByLabel('Fault log')).toContainText('latency 0 ms + up to 0 ms');
+  await expect(page.getByLabel('Fault log')).toContainText('Latency 0 ms + up to 0 ms');
 }
 
 /** The end of every test: no page logged an error, and every browser context is closed. */

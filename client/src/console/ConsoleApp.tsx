@@ -11,7 +11,7 @@ import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { DrillPanel } from './DrillPanel';
 import { LiveMap } from './LiveMap';
-import { SHORTCUTS, useShortcuts } from './useShortcuts';
+import { keyLabel, SHORTCUTS, useShortcuts } from './useShortcuts';
 import { GAME_UIS } from '../games';
 import { NetworkPanel } from './NetworkPanel';
 import { QrCode } from './QrCode';
@@ -287,7 +287,7 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
       )}
       {help && (
         <ShortcutsDialog
-          shortcuts={SHORTCUTS.map(([key, what]) => [key, t(what)])}
+          shortcuts={SHORTCUTS.map(([key, what]) => [keyLabel(t, key), t(what)])}
           note={t('console.keys.note')}
           onClose={() => setHelp(false)}
         />

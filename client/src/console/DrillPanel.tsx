@@ -5,14 +5,14 @@
 import { useRef, useState } from 'react';
 import { GAMES } from '../games/registry';
 import { DRILLS, type DrillName } from '../../../shared/net/drills';
-import { describeStep, drillScript, PRESET_SCRIPTS, type DrillScript, type ScriptStep } from '../../../shared/net/script';
-import { formatIssues } from '../../../shared/protocol/result';
+import { describeStep, drillScript, PRESET_SCRIPTS, stepNotice, type DrillScript, type ScriptStep } from '../../../shared/net/script';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 import { keyed } from '../keyed';
 import { must } from '../../../shared/must';
 import { useT } from '../i18n/I18nProvider';
-import { wordError } from '../i18n/words';
+import { gameName, scriptDescription, scriptName, wordError, wordNotice } from '../i18n/words';
+import type { Translator } from '../i18n/translate';
 import { drillWord, formatTime } from './NetworkPanel';
 
 const STORE_KEY = 'human-cluster:drills';
@@ -71,7 +71,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   const importFile = async (file: File) => {
     try {
       const parsed = drillScript.safeParse(JSON.parse(await file.text()));
-      if (!parsed.success) return setError(t('console.script.notDrill', { why: parsed.error.issues[0]?.message ?? '' }));
+      if (!parsed.success) return setError(t('console.script.notDrill', { where: issuePath(parsed.error.issues) }));
       save(parsed.data);
     } catch {
       setError(t('console.script.notJson'));
@@ -79,13 +79,15 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   };
 
   const running = snapshot.drill;
+  const nicknames = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
+  const nameOf = (id: string) => nicknames.get(id) ?? id;
   return (
     <section className="panel stack" aria-labelledby="drill-title">
       <h2 id="drill-title">{t('console.script.title')}</h2>
       {running ? (
         <div className="stack" data-testid="drill-running">
           <div className="row">
-            <b>{running.name}</b>
+            <b>{scriptName(t, running)}</b>
             <span className="spacer" />
             <button type="button" className="danger small" onClick={() => void session.command('console:script', { action: 'stop' })}>
               {t('console.script.stop')}
@@ -98,7 +100,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
                 className={i < running.next ? 'done' : i === running.next ? 'current' : ''}
                 aria-current={i === running.next ? 'step' : undefined}
               >
-                <span className="mono">{formatTime(st.at * 1000)}</span> {st.text}
+                <span className="mono">{formatTime(st.at * 1000)}</span> {st.note ?? wordNotice(t, st.notice, nameOf)}
                 {i < running.next && ' ✓'}
                 {i === running.next && running.nextAt !== null && (
                   <span className="muted">
@@ -119,16 +121,16 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
             <select id="drill-pick" value={pick} onChange={(e) => setPick(Number(e.target.value))}>
               {keyed(all, ({ s, preset }) => `${preset ? 'preset' : 'saved'}:${s.name}`).map(({ key, item: { s, preset } }, i) => (
                 <option key={key} value={i}>
-                  {preset ? s.name : `★ ${s.name}`}
+                  {preset ? scriptName(t, s) : `★ ${s.name}`}
                 </option>
               ))}
             </select>
           </div>
-          {chosen.s.description && <p className="muted">{chosen.s.description}</p>}
+          {scriptDescription(t, chosen.s) && <p className="muted">{scriptDescription(t, chosen.s)}</p>}
           <ol className="steps">
             {keyed(chosen.s.steps, (st) => `${st.at}:${describeStep(st)}`).map(({ key, item: st }) => (
               <li key={key}>
-                <span className="mono">{formatTime(st.at * 1000)}</span> {describeStep(st)}
+                <span className="mono">{formatTime(st.at * 1000)}</span> {stepWords(t, st, nameOf)}
               </li>
             ))}
           </ol>
@@ -140,7 +142,11 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
               type="button"
               className="small secondary"
               onClick={() =>
-                setEditing(chosen.preset ? { ...chosen.s, name: t('console.script.copyName', { name: chosen.s.name }) } : chosen.s)
+                setEditing(
+                  chosen.preset
+                    ? presetCopy(chosen.s, t('console.script.copyName', { name: scriptName(t, chosen.s) }), scriptDescription(t, chosen.s))
+                    : chosen.s,
+                )
               }
             >
               {t('console.script.edit')}
@@ -188,6 +194,22 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
       )}
     </section>
   );
+}
+
+/** A step in the reader's language: the instructor's own note, else its notice worded. */
+function stepWords(t: Translator, step: ScriptStep, nameOf: (id: string) => string): string {
+  return step.note ?? wordNotice(t, stepNotice(step), nameOf);
+}
+
+/** A preset to edit as the instructor's own, in the reader's words: its steps, not its id (by which the catalogue names presets). */
+function presetCopy({ id: _id, ...script }: DrillScript, name: string, description: string | null): DrillScript {
+  const { description: _english, ...rest } = script;
+  return description ? { ...rest, name, description } : { ...rest, name };
+}
+
+/** Where a drill does not fit the schema, as its JSON path ("steps.2.at"); the schema's own words are English. */
+function issuePath(issues: readonly { path: readonly PropertyKey[] }[]): string {
+  return issues[0]?.path.map(String).join('.') || 'script';
 }
 
 const STEP_KINDS = ['start', 'stop', 'drill', 'crash-leader', 'crash', 'restart', 'loss', 'latency'] as const;
@@ -246,7 +268,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
       }
     }
     const parsed = drillScript.safeParse(candidate);
-    if (!parsed.success) return setError(formatIssues(parsed.error.issues, 'script'));
+    if (!parsed.success) return setError(t('console.script.invalid', { where: issuePath(parsed.error.issues) }));
     onSave(parsed.data);
   };
   return (
@@ -308,7 +330,7 @@ function DrillEditor({ initial, onSave, onCancel }: { initial: DrillScript; onSa
                 >
                   {games.map((g) => (
                     <option key={g.id} value={g.id}>
-                      {g.title}
+                      {gameName(t, g.id)}
                     </option>
                   ))}
                 </select>

@@ -7,6 +7,7 @@ import { keyed } from '../keyed';
 import { useT } from '../i18n/I18nProvider';
 import type { Translator } from '../i18n/translate';
 import { wordError } from '../i18n/words';
+import { FaultLogText } from '../i18n/Words';
 
 /** How long the keyboard must rest on a slider before its value is sent (ms). */
 const KEY_SETTLE_MS = 600;
@@ -122,6 +123,8 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
     const err = await session.command('console:drill', { name });
     if (err) setError(wordError(t, err));
   };
+  const nicknames = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
+  const nameOf = (id: string) => nicknames.get(id) ?? id;
   const pct = (v: number) => t('console.net.percent', { value: Math.round(v * 100) });
   return (
     <section className="panel stack" aria-labelledby="net-title">
@@ -197,7 +200,7 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
           .reverse()
           .map(({ key, item: e }) => (
             <li key={key}>
-              <span className="mono muted">{formatTime(e.t)}</span> {e.text}
+              <span className="mono muted">{formatTime(e.t)}</span> <FaultLogText entry={e} nameOf={nameOf} />
             </li>
           ))}
       </ul>

@@ -1,4 +1,4 @@
-import { wordReason } from '../i18n/words';
+import { gameName, wordReason } from '../i18n/words';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { GAME_UIS } from '../games';
 import { formatTime } from './NetworkPanel';
@@ -14,6 +14,7 @@ export function Results({ snapshot }: { snapshot: ConsoleSnapshot }) {
   const last = snapshot.rounds.at(-1);
   const lastUi = last ? GAME_UIS[last.game] : undefined;
   const names = new Map(snapshot.nodes.map((n) => [n.id, n.nickname]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   return (
     <section className="panel stack" aria-labelledby="results-title">
       <h2 id="results-title">{snapshot.round ? t('console.results.round') : t('console.results.session')}</h2>
@@ -65,10 +66,10 @@ export function Results({ snapshot }: { snapshot: ConsoleSnapshot }) {
             {snapshot.rounds.map((r) => (
               <tr key={r.index}>
                 <td>{r.index}</td>
-                <td>{r.game}</td>
+                <td>{gameName(t, r.game)}</td>
                 <td>{r.nodes}</td>
                 <td>{formatTime(r.endedAt - r.startedAt)}</td>
-                <td>{GAME_UIS[r.game]?.summary?.(r.result, t) ?? '—'}</td>
+                <td>{GAME_UIS[r.game]?.summary?.(r.result, t, nameOf) ?? t('common.dash')}</td>
                 <td>{wordReason(t, r.reason)}</td>
               </tr>
             ))}

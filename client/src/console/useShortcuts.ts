@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import type { DrillName } from '../../../shared/net/drills';
 import { groupName, type FaultOp } from '../../../shared/net/faults';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey, Translator } from '../i18n/translate';
 
 /** Each key and what it does (a message of the console's catalogue). */
 export const SHORTCUTS: [string, MessageKey][] = [
@@ -26,6 +26,14 @@ export const SHORTCUTS: [string, MessageKey][] = [
   ['Esc', 'console.keys.clear'],
   ['?', 'console.keys.list'],
 ];
+
+/** A key's name as the reader's keyboard prints it: letters and digits as they are, Space, Esc and Shift in their language. */
+export function keyLabel(t: Translator, key: string): string {
+  if (key === 'Space') return t('console.keys.key.space');
+  if (key === 'Esc') return t('console.keys.key.esc');
+  const shifted = /^Shift\+(.+)$/.exec(key);
+  return shifted?.[1] ? t('console.keys.key.shift', { key: shifted[1] }) : key;
+}
 
 const DRILL_KEYS: Record<string, DrillName> = {
   h: 'halves',
