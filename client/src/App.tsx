@@ -64,8 +64,12 @@ export function App() {
     );
   } else screen = <Landing />;
   return (
+    // Two boundaries: the inner one words a broken screen in its language; the outer one catches
+    // a catalogue that could not be downloaded.
     <ErrorBoundary>
-      <I18nProvider locale={locale}>{screen}</I18nProvider>
+      <I18nProvider locale={locale}>
+        <ErrorBoundary>{screen}</ErrorBoundary>
+      </I18nProvider>
     </ErrorBoundary>
   );
 }

@@ -78,8 +78,8 @@ export interface GameUi<View, ConsoleView, Result, Config, StageView = unknown> 
   decorateStage?(view: StageView, t: Translator): Record<string, NodeDecoration>;
   /** The round's analysis, shown at round end and in the replay. */
   Result?: ComponentType<ResultProps<Result>>;
-  /** One line for the session's results table. */
-  summary?(result: Result, t: Translator): string;
+  /** One line for the session's results table; `nameOf` names a node by its nickname (a person is never a card or an id there). */
+  summary?(result: Result, t: Translator, nameOf: (id: string) => string): string;
 }
 
 /** A message kind's colour and the catalogue's word for it (drawn on the map and the diagram). */

@@ -6,7 +6,8 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { loadedTranslator, loadTranslator } from './load';
 import type { Locale, Translator } from './translate';
 
-const TranslatorContext = createContext<Translator | null>(null);
+/** The screen's translator; null outside the provider (ErrorBoundary reads it as a class component). */
+export const TranslatorContext = createContext<Translator | null>(null);
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const [t, setT] = useState<Translator | null>(() => loadedTranslator(locale));

@@ -137,7 +137,8 @@ export const RoundSide = memo(function RoundSide({ player }: { player: ReplayPla
                   </td>
                   <td>
                     {r.endIdx >= 0
-                      ? (GAME_UIS[r.game]?.summary?.(r.result, t) ?? (r.reason ? wordReason(t, r.reason) : t('replay.side.endedShort')))
+                      ? (GAME_UIS[r.game]?.summary?.(r.result, t, nameOf) ??
+                        (r.reason ? wordReason(t, r.reason) : t('replay.side.endedShort')))
                       : t('replay.side.notEnded')}
                   </td>
                 </tr>
@@ -173,7 +174,7 @@ function Analysis({ span, names }: { span: RoundSpan; names: Map<string, string>
         <>
           {ui?.summary && (
             <p style={{ margin: 0 }}>
-              <b>{ui.summary(span.result, t)}</b>
+              <b>{ui.summary(span.result, t, (id) => names.get(id) ?? id)}</b>
             </p>
           )}
           <ResultTable result={span.result} />

@@ -6,6 +6,8 @@ import { KINDS as WIRE } from '../../../../shared/games/cart/config';
 import type { CartConsoleView } from '../../../../shared/games/cart/console';
 import type { CartResult } from '../../../../shared/games/cart/analysis';
 import type { KindLook, NodeDecoration } from '../types';
+import type { Translator } from '../../i18n/translate';
+import { formatMs } from '../../i18n/format';
 
 /** Light fills (dark ink stays readable on each, AA): A green, then amber, rose, blue, violet, grey. */
 export const STATE_FILLS = ['#8fd9a8', '#ffd98a', '#ffc9c2', '#c5d8ff', '#e2c9f5', '#dde1e8'] as const;
@@ -46,11 +48,20 @@ export function decorateReplicas(
 }
 
 /** One line for the session's results table: mode, availability during the split, lost, converged. */
-export function summary(r: CartResult): string {
-  if (r?.game !== 'cart') return '—';
-  const parts = [r.mode.toUpperCase(), `${r.writes.accepted}/${r.writes.attempted} ✓`];
-  if (r.duringSplit.attempted) parts.push(`⚡ ${r.duringSplit.accepted}/${r.duringSplit.attempted} ✓`);
-  parts.push(`${r.lost} ↺`);
-  parts.push(r.converged ? `= ${r.convergeMs !== null ? `${r.convergeMs} ms` : ''}`.trim() : '≠');
+export function summary(r: CartResult, t: Translator): string {
+  if (r?.game !== 'cart') return t('common.dash');
+  const parts = [
+    t('cart.look.summary.writes', { mode: t(`cart.mode.${r.mode}`), accepted: r.writes.accepted, attempted: r.writes.attempted }),
+  ];
+  if (r.duringSplit.attempted)
+    parts.push(t('cart.look.summary.split', { accepted: r.duringSplit.accepted, attempted: r.duringSplit.attempted }));
+  parts.push(t('cart.look.summary.lost', { count: r.lost }));
+  parts.push(
+    !r.converged
+      ? t('cart.look.summary.differ')
+      : r.convergeMs !== null
+        ? t('cart.look.summary.agreedAfter', { after: formatMs(t, r.convergeMs) })
+        : t('cart.look.summary.agree'),
+  );
   return parts.join(' · ');
 }

@@ -25,7 +25,7 @@ export function CardFace({ card, size = 'big' }: { card: Card; size?: 'big' | 'm
       </span>
       {card.deck > 1 && (
         <span className="el-card-deck" aria-hidden="true">
-          deck {card.deck}
+          {t('election.card.deckShort', { deck: card.deck })}
         </span>
       )}
       <span className="el-card-corner el-card-corner-end" aria-hidden="true">

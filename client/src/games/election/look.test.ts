@@ -33,11 +33,14 @@ describe('election look', () => {
     c.elect('n2');
     expect(c.act('n2', { type: 'propose', value: 'Chez Quorum' })).toBeNull();
     c.settle();
-    const line = summary(election.result(c.state, net) as ElectionResult, t);
-    expect(line).toContain(`first leader ${c.state.cards.n2!.label} after 1.5 s`);
+    const nameOf = (id: string) => ({ n1: 'Ada', n2: 'Grace', n3: 'Linus' })[id] ?? '?';
+    const line = summary(election.result(c.state, net) as ElectionResult, t, nameOf);
+    // A person by nickname, the card beside it; never the node id.
+    expect(line).toContain(`first leader Grace (${c.state.cards.n2!.label}) after 1.5 s`);
+    expect(line).not.toMatch(/\bn\d\b/);
     expect(line).toContain('committed “Chez Quorum”');
     expect(line).toContain('safe: ≤ 1 leader per term');
-    expect(summary(election.result(new Cluster(3).state, net) as ElectionResult, t)).toMatch(/^no leader elected · 0 terms/);
+    expect(summary(election.result(new Cluster(3).state, net) as ElectionResult, t, nameOf)).toMatch(/^no leader elected · 0 terms/);
   });
 
   it('formats durations for people', () => {

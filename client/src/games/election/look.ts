@@ -72,13 +72,17 @@ export function decorate(
 /** A span of time in the reader's language ("350 ms", "2,5 s", "1 min 05 s"). */
 export const formatMs = (t: Translator, ms: number | null | undefined): string => formatSpan(t, ms);
 
-/** One line for the session's results table. */
-export function summary(r: ElectionResult, t: Translator): string {
+/** One line for the session's results table: the first leader by nickname, with their card. */
+export function summary(r: ElectionResult, t: Translator, nameOf: (id: string) => string): string {
   if (r?.game !== 'election') return t('common.dash');
   const parts: string[] = [];
   parts.push(
     r.firstLeader
-      ? t('election.look.summary.firstLeader', { card: r.firstLeader.card, after: formatMs(t, r.firstLeaderMs) })
+      ? t('election.look.summary.firstLeader', {
+          name: nameOf(r.firstLeader.node),
+          card: r.firstLeader.card,
+          after: formatMs(t, r.firstLeaderMs),
+        })
       : t('election.look.summary.noLeader'),
   );
   parts.push(t('election.look.summary.terms', { terms: r.terms, split: r.splitVotes }));

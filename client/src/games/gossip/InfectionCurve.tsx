@@ -75,7 +75,7 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
           <g key={`y${v}`}>
             <line x1={M.l} x2={W - M.r} y1={y(v)} y2={y(v)} stroke={v === n ? '#667085' : '#e4e7ee'} strokeWidth={v === n ? 2 : 1} />
             <text x={M.l - 10} y={y(v) + 8} textAnchor="end" className="go-tick">
-              {v}
+              {t.number(v)}
             </text>
           </g>
         ))}
@@ -83,7 +83,7 @@ export function InfectionCurve({ live, nodes, theory, sim, simPending, liveRound
           <g key={`x${r}`}>
             <line x1={x(r)} x2={x(r)} y1={M.t} y2={h - M.b} stroke="#eef0f5" />
             <text x={x(r)} y={h - M.b + 30} textAnchor="middle" className="go-tick">
-              {r}
+              {t.number(r)}
             </text>
           </g>
         ))}

@@ -2,6 +2,7 @@
 // A new area: one import and one spread line here, in es.ts and fr.ts (README).
 import common from './common/en';
 import phone from './phone/en';
+import landing from './landing/en';
 import election from './election/en';
 import gossip from './gossip/en';
 import byzantine from './byzantine/en';
@@ -20,6 +21,7 @@ import notices from './notices/en';
 const messages = {
   ...common,
   ...phone,
+  ...landing,
   ...election,
   ...gossip,
   ...byzantine,

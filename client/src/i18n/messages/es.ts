@@ -3,6 +3,7 @@
 import type { Translation } from '../catalogueTypes';
 import common from './common/es';
 import phone from './phone/es';
+import landing from './landing/es';
 import election from './election/es';
 import gossip from './gossip/es';
 import byzantine from './byzantine/es';
@@ -22,6 +23,7 @@ import type { English } from './en';
 const messages: Translation<English> = {
   ...common,
   ...phone,
+  ...landing,
   ...election,
   ...gossip,
   ...byzantine,

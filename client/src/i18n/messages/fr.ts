@@ -3,6 +3,7 @@
 import type { Translation } from '../catalogueTypes';
 import common from './common/fr';
 import phone from './phone/fr';
+import landing from './landing/fr';
 import election from './election/fr';
 import gossip from './gossip/fr';
 import byzantine from './byzantine/fr';
@@ -22,6 +23,7 @@ import type { English } from './en';
 const messages: Translation<English> = {
   ...common,
   ...phone,
+  ...landing,
   ...election,
   ...gossip,
   ...byzantine,

@@ -9,6 +9,9 @@ export default {
   'common.language.roomControl': 'Room language',
   'common.language.eachBrowser': 'Each screen’s own',
   'common.loading': 'Loading…',
+  'common.crash.notLoaded': 'This screen could not be loaded: the network dropped, or the server was updated.',
+  'common.crash.wrong': 'Something went wrong on this screen.',
+  'common.crash.reload': 'Reload — you keep your place',
   // Each game's name (a `game` parameter of a notice or an error is worded with it).
   'game.sandbox.name': 'Sandbox: send a message',
   'game.gossip.name': 'Gossip: spread the rumour',

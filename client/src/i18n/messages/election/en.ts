@@ -21,6 +21,7 @@ export default {
   'election.card.yours': 'Your card: {card}',
   'election.card.spoken': '{rank} of {suit}',
   'election.card.deck': '{card}, deck {deck, number}',
+  'election.card.deckShort': 'deck {deck, number}',
   'election.card.ace': 'ace',
   'election.card.jack': 'jack',
   'election.card.queen': 'queen',

@@ -22,6 +22,7 @@ export default {
   'election.card.yours': 'Tu carta: {card}',
   'election.card.spoken': '{rank} de {suit}',
   'election.card.deck': '{card}, baraja {deck, number}',
+  'election.card.deckShort': 'baraja {deck, number}',
   'election.card.ace': 'as',
   'election.card.jack': 'jota',
   'election.card.queen': 'reina',

@@ -22,6 +22,7 @@ export default {
   'election.card.yours': 'Votre carte : {card}',
   'election.card.spoken': '{rank} de {suit}',
   'election.card.deck': '{card}, jeu {deck, number}',
+  'election.card.deckShort': 'jeu {deck, number}',
   'election.card.ace': 'as',
   'election.card.jack': 'valet',
   'election.card.queen': 'dame',

@@ -10,7 +10,7 @@ export default {
   'election.look.role.follower': 'follower',
   'election.look.badge.stale': 'stale leader T{term, number}',
   'election.look.badge.role': '{role} T{term, number}',
-  'election.look.summary.firstLeader': 'first leader {card} after {after}',
+  'election.look.summary.firstLeader': 'first leader {name} ({card}) after {after}',
   'election.look.summary.noLeader': 'no leader elected',
   'election.look.summary.terms': '{terms, plural, one {# term} other {# terms}}, {split, plural, one {# split vote} other {# split votes}}',
   'election.look.summary.committed': 'committed “{value}”',

@@ -12,7 +12,7 @@ export default {
   'election.look.role.follower': 'seguidor',
   'election.look.badge.stale': 'líder obsoleto M{term, number}',
   'election.look.badge.role': '{role} M{term, number}',
-  'election.look.summary.firstLeader': 'primer líder {card} tras {after}',
+  'election.look.summary.firstLeader': 'primer líder {name} ({card}) a los {after}',
   'election.look.summary.noLeader': 'ningún líder elegido',
   'election.look.summary.terms':
     '{terms, plural, one {# mandato} other {# mandatos}}, {split, plural, one {# voto dividido} other {# votos divididos}}',

@@ -12,7 +12,7 @@ export default {
   'election.look.role.follower': 'suiveur',
   'election.look.badge.stale': 'leader périmé M{term, number}',
   'election.look.badge.role': '{role} M{term, number}',
-  'election.look.summary.firstLeader': 'premier leader {card} après {after}',
+  'election.look.summary.firstLeader': 'premier leader {name} ({card}) après {after}',
   'election.look.summary.noLeader': 'aucun leader élu',
   'election.look.summary.terms':
     '{terms, plural, one {# mandat} other {# mandats}}, {split, plural, one {# vote partagé} other {# votes partagés}}',
