@@ -38,8 +38,8 @@ export interface FaultLogEntry {
   notice?: Notice;
   /** The one-click drill that made this change (`drill.<name>.name`). */
   drill?: string;
-  /** A scripted drill's step: its number, of how many, and the instructor's own note for it. */
-  step?: { index: number; of: number; note?: string };
+  /** A scripted drill's step: its number, of how many, and the instructor's own note for it (`script`: the preset whose note it is, worded as `script.<id>.note.<index>`). */
+  step?: { index: number; of: number; note?: string; script?: string };
   /** Why the step could not run (an error code and params). */
   failed?: { code: string; params?: Notice['params'] };
 }

@@ -211,7 +211,13 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
         t: now,
         text: `Drill step ${event.index + 1}/${steps.length}: ${said}${why ? ` — ${why}` : ''}`,
         ...(step && !step.note ? { notice: stepNotice(step) } : {}),
-        step: { index: event.index, of: steps.length, ...(step?.note ? { note: step.note } : {}) },
+        step: {
+          index: event.index,
+          of: steps.length,
+          ...(step?.note ? { note: step.note } : {}),
+          // A preset's note is worded by the reader's catalogue (`script.<id>.note.<index>`).
+          ...(step?.note && d.script.id ? { script: d.script.id } : {}),
+        },
         ...(event.failed ? { failed: event.failed } : {}),
       });
       if (state.faultLog.length > FAULT_LOG_MAX) state.faultLog.shift();

@@ -55,6 +55,16 @@ describe('scripted drills', () => {
     expect(fold(header, events, GAMES)).toEqual(core.state);
   });
 
+  it('marks the noted step of a preset with its id, so that each screen words the note in its language', () => {
+    const { core, runUntil } = session();
+    core.addBots(0, 4);
+    expect(core.startScript(1000, { ...script, id: 'test-preset' })).toEqual({ ok: true, data: null });
+    runUntil(46_000);
+    const steps = core.state.faultLog.flatMap((e) => (e.step ? [e.step] : []));
+    expect(steps.map((s) => s.script ?? null)).toEqual([null, null, 'test-preset']);
+    expect(steps.at(-1)).toMatchObject({ index: 2, note: 'heal everything' });
+  });
+
   it('waits while the network is paused, and can be stopped', () => {
     const { core, runUntil } = session();
     core.addBots(0, 4);

@@ -15,8 +15,6 @@ import { expectCleanAndClose, screenshot, test, watchErrors, type Actor } from '
 
 /** The pseudo-locale's words, to find controls by the name a pseudo-localised screen gives them. */
 const q = createTranslator('qps', pseudoCatalogue());
-const en_ = createTranslator('en', en);
-const fr_ = createTranslator('fr', fr);
 
 /**
  * Parts inside the screens walked here that are not yet through the catalogue (CSS selectors),
@@ -86,72 +84,112 @@ async function console_(browser: Browser, lang?: string): Promise<Actor & { code
   const page = await context.newPage();
   const errors = watchErrors(page, 'console');
   await page.goto(lang ? `/console?lang=${lang}` : '/console');
-  await page.getByRole('button', { name: (lang === 'qps' ? q : en_)('console.picker.create') }).click();
+  // The console speaks the language asked for: in the pseudo-locale its button is pseudo-localised too.
+  await page.getByRole('button', { name: lang === 'qps' ? q('console.picker.create') : 'Create a room' }).click();
   const code = (await page.getByTestId('room-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{5}$/);
   return { context, page, errors, code };
 }
 
 const GAMES = [
-  { id: 'sandbox', config: null, panel: '[data-testid="sandbox-console"]', result: 'sandbox-result' },
-  { id: 'gossip', config: 'gossip-config', panel: '[data-testid="gossip-console"]', result: 'gossip-result' },
-  { id: 'election', config: 'election-config', panel: '[data-testid="election-console"]', result: 'election-result' },
-  { id: 'byzantine', config: null, panel: '[data-testid="byz-console"]', result: 'byzantine-result' },
+  {
+    id: 'sandbox',
+    config: null,
+    panel: '[data-testid="sandbox-console"]',
+    result: 'sandbox-result',
+    phone: 'section[aria-labelledby="sandbox-send"]',
+  },
+  {
+    id: 'gossip',
+    config: 'gossip-config',
+    panel: '[data-testid="gossip-console"]',
+    result: 'gossip-result',
+    phone: '[data-testid="gossip-phone"]',
+  },
+  {
+    id: 'election',
+    config: 'election-config',
+    panel: '[data-testid="election-console"]',
+    result: 'election-result',
+    phone: '[data-testid="election-phone"]',
+  },
+  { id: 'byzantine', config: null, panel: '[data-testid="byz-console"]', result: 'byzantine-result', phone: '[data-testid="byz-phase"]' },
 ] as const;
+
+/** A name as a pattern matching it exactly (a control found by its pseudo-localised name). */
+const exactly = (...names: string[]) => new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
 
 test('pseudo-locale: every game’s console panel, settings and result, the stage, a phone, the recordings and the replay are all through the catalogue, and fit', async ({
   browser,
 }) => {
-  // Long on a loaded machine: four rounds, the stage, a phone and the replay in one walk.
+  // Long on a loaded machine: four rounds, the stage, a phone and the replay in one walk. Each
+  // action gives up after 30 s, so that a control that is not there fails the walk at once,
+  // naming it, instead of waiting for the test's own timeout.
   test.setTimeout(600_000);
   const instructor = await console_(browser, 'qps');
   const { page: con, code } = instructor;
+  con.setDefaultTimeout(30_000);
   await con.getByRole('button', { name: q('console.roster.addBots') }).click();
   await expect(con.getByTestId('node-count')).toHaveText('5');
-  // Data, not words: the room code, the join address, the bots' names.
-  const data = [`${new URL(con.url()).origin}/join/${code}`, code, ...Array.from({ length: 5 }, (_, i) => `Bot ${i + 1}`)];
 
-  // A phone at 360 px (its screens are the phones engineer's: checked for overflow only).
+  // A phone at 360 px, joined, in the pseudo-locale: each game's screen on it is checked too.
   const phoneContext = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
   const phone = await phoneContext.newPage();
+  phone.setDefaultTimeout(30_000);
   const phoneErrors = watchErrors(phone, 'phone');
   await phone.goto(`/join/${code}?lang=qps`);
+  await phone.getByLabel(q('phone.join.nicknameLabel')).fill('Ada');
+  await phone.getByRole('button', { name: q('phone.join.join'), exact: true }).click();
+  await expect(phone.getByText(q('phone.lobby.in', { nickname: 'Ada' }))).toBeVisible();
+  await expect(con.getByTestId('node-count')).toHaveText('6');
+  // Data, not words: the room code, the join address, the phone's and the bots' names.
+  const data = [`${new URL(con.url()).origin}/join/${code}`, code, 'Ada', ...Array.from({ length: 5 }, (_, i) => `Bot ${i + 1}`)];
+  await expectAllWords(phone, 'body', data, 'phone lobby');
 
   // The stage at 1080p, in the pseudo-locale for its own tab.
   const [stage] = await Promise.all([
     con.context().waitForEvent('page'),
     con.getByRole('button', { name: q('console.top.stageLabel') }).click(),
   ]);
+  stage.setDefaultTimeout(30_000);
   await stage.setViewportSize({ width: 1920, height: 1080 });
   await stage.goto(`${stage.url()}&lang=qps`);
 
+  const startOrRestart = con.getByRole('button', { name: exactly(q('console.round.start'), q('console.round.restart')) });
+  const stop = con.getByRole('button', { name: q('console.round.stop') });
   for (const game of GAMES) {
     await con.locator('#game-pick').selectOption(game.id);
     await expectAllWords(con, 'section[aria-labelledby="round-title"] > p.muted', data, `${game.id} blurb`);
     if (game.config) await expectAllWords(con, `[data-testid="${game.config}"]`, data, `${game.id} settings`);
     if (game.id === 'byzantine') await expectAllWords(con, '.byz-config', data, 'byzantine settings');
-    if (game.id === 'election') await con.getByRole('radio', { name: q('election.config.pace.fast') }).check();
-    await con
-      .getByRole('button', { name: q('console.round.start') })
-      .or(con.getByRole('button', { name: q('console.round.restart') }))
-      .click();
-    // A fast election with bots may ask whether the phones go on autopilot: there are none.
+    if (game.id === 'election') {
+      // Fast timings are too fast for a person: the console offers to put the phone on autopilot.
+      await con.getByRole('radio', { name: q('election.config.pace.fast') }).check();
+      await expectAllWords(con, '[data-testid="pace-warning"]', data, 'pace warning');
+      await con.getByRole('button', { name: q('console.round.autopilot', { count: 1 }) }).click();
+    } else await startOrRestart.click();
     await expectAllWords(con, game.panel, data, `${game.id} console panel`);
     await expectAllWords(stage, '.stage', data, `${game.id} stage`);
+    // The phone's screen of this game (the part a student reads while the round runs).
+    await expectAllWords(phone, game.phone, data, `${game.id} phone`);
+    await expectAllWords(phone, 'body', data, `${game.id} phone`);
+    await expectFits(phone, `${game.id} phone 360 px`);
     if (game.id !== 'sandbox') {
       // Drops to see in the replay: split the room for a moment.
-      await con.getByRole('button', { name: q('console.drill.halves'), exact: true }).click();
-      await con.waitForTimeout(1000);
-      await con.getByRole('button', { name: q('console.drill.heal'), exact: true }).click();
+      await con.getByRole('button', { name: q('drill.halves.name'), exact: true }).click();
+      await expect(con.getByLabel(q('console.net.log'))).toContainText(q('drill.halves.name'));
+      await con.getByRole('button', { name: q('drill.heal.name'), exact: true }).click();
     }
     // A round may already have ended by itself (the generals decide quickly).
-    const stop = con.getByRole('button', { name: q('console.round.stop') });
     await stop.click({ force: true });
     await expect(stop).toBeDisabled();
-    if (game.result) await expectAllWords(con, `[data-testid="${game.result}"]`, data, `${game.id} result`);
+    await expectAllWords(con, `[data-testid="${game.result}"]`, data, `${game.id} result`);
+    await expectAllWords(con, '[data-testid="results-table"]', data, `${game.id} results table`);
+    await expectAllWords(con, '[aria-labelledby="net-title"]', data, `${game.id} network panel and fault log`);
     await expectAllWords(stage, '.stage', data, `${game.id} stage verdict`);
     await expectFits(stage, `${game.id} stage verdict 1920×1080`);
-    await expectFits(phone, `${game.id} phone 360 px`);
+    await expectAllWords(phone, 'body', data, `${game.id} phone after the round`);
+    await expectFits(phone, `${game.id} phone 360 px after the round`);
   }
   await screenshot(stage, 'i18n-qps-stage-1920x1080');
   await screenshot(con, 'i18n-qps-console-1920x1080');
@@ -253,10 +291,12 @@ test('a session recorded in French replays in English (and in French for a Frenc
   await expect(con.locator('html')).toHaveAttribute('lang', 'fr');
   await con.getByRole('button', { name: '+5 bots' }).click();
   await con.locator('#game-pick').selectOption('gossip');
-  await con.getByRole('button', { name: fr_('console.round.start') }).click();
+  // The console's controls are in French now: found by their French names.
+  await con.getByRole('button', { name: fr['console.round.start'], exact: true }).click();
   await expect(con.getByTestId('gossip-console')).toContainText(fr['gossip.console.know']);
-  await con.getByRole('button', { name: fr_('console.drill.halves'), exact: true }).click();
-  await con.getByRole('button', { name: fr_('console.round.stop') }).click();
+  await con.getByRole('button', { name: fr['drill.halves.name'], exact: true }).click();
+  await expect(con.getByLabel(fr['console.net.log'])).toContainText(fr['drill.halves.name']);
+  await con.getByRole('button', { name: fr['console.round.stop'], exact: true }).click();
   await expect(con.getByTestId('gossip-result')).toBeVisible();
 
   const replay = await con.context().newPage();

@@ -27,7 +27,7 @@ import { savedRooms, useConsoleSession, type ConsoleSession } from './useConsole
 import { APP_NAME, useTitle } from '../useTitle';
 import { RoomLanguageControl } from '../i18n/LanguagePicker';
 import { useT } from '../i18n/I18nProvider';
-import { wordError } from '../i18n/words';
+import { gameName, wordError } from '../i18n/words';
 
 export function ConsoleApp() {
   // The instructor's phone, handed the controls by a console's QR code.
@@ -271,7 +271,7 @@ function Dashboard({ session, snapshot }: { session: ConsoleSession; snapshot: C
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must take the focus, or keyboard users cannot scroll it (WCAG 2.1.1) */}
             <section className="cockpit-below" tabIndex={0} aria-label={t('console.columns.below')}>
               {round && ui && (
-                <section className="panel" aria-label={t('console.gamePanel', { title: round.title })}>
+                <section className="panel" aria-label={t('console.gamePanel', { title: gameName(t, round.game) })}>
                   <ui.Console view={round.view} snapshot={snapshot} />
                 </section>
               )}

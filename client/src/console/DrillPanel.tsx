@@ -5,13 +5,21 @@
 import { useRef, useState } from 'react';
 import { GAMES } from '../games/registry';
 import { DRILLS, type DrillName } from '../../../shared/net/drills';
-import { describeStep, drillScript, PRESET_SCRIPTS, stepNotice, type DrillScript, type ScriptStep } from '../../../shared/net/script';
+import {
+  describeStep,
+  drillScript,
+  orderedSteps,
+  PRESET_SCRIPTS,
+  stepNotice,
+  type DrillScript,
+  type ScriptStep,
+} from '../../../shared/net/script';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import type { ConsoleSession } from './useConsoleSession';
 import { keyed } from '../keyed';
 import { must } from '../../../shared/must';
 import { useT } from '../i18n/I18nProvider';
-import { gameName, scriptDescription, scriptName, wordError, wordNotice } from '../i18n/words';
+import { gameName, scriptDescription, scriptName, stepNote, wordError, wordNotice } from '../i18n/words';
 import type { Translator } from '../i18n/translate';
 import { drillWord, formatTime } from './NetworkPanel';
 
@@ -100,7 +108,8 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
                 className={i < running.next ? 'done' : i === running.next ? 'current' : ''}
                 aria-current={i === running.next ? 'step' : undefined}
               >
-                <span className="mono">{formatTime(st.at * 1000)}</span> {st.note ?? wordNotice(t, st.notice, nameOf)}
+                <span className="mono">{formatTime(st.at * 1000)}</span>{' '}
+                {st.note !== undefined ? stepNote(t, running.id, i, st.note) : wordNotice(t, st.notice, nameOf)}
                 {i < running.next && ' ✓'}
                 {i === running.next && running.nextAt !== null && (
                   <span className="muted">
@@ -128,9 +137,9 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
           </div>
           {scriptDescription(t, chosen.s) && <p className="muted">{scriptDescription(t, chosen.s)}</p>}
           <ol className="steps">
-            {keyed(chosen.s.steps, (st) => `${st.at}:${describeStep(st)}`).map(({ key, item: st }) => (
+            {keyed(orderedSteps(chosen.s), (st) => `${st.at}:${describeStep(st)}`).map(({ key, item: st }, i) => (
               <li key={key}>
-                <span className="mono">{formatTime(st.at * 1000)}</span> {stepWords(t, st, nameOf)}
+                <span className="mono">{formatTime(st.at * 1000)}</span> {stepWords(t, chosen.s.id, i, st, nameOf)}
               </li>
             ))}
           </ol>
@@ -141,13 +150,7 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
             <button
               type="button"
               className="small secondary"
-              onClick={() =>
-                setEditing(
-                  chosen.preset
-                    ? presetCopy(chosen.s, t('console.script.copyName', { name: scriptName(t, chosen.s) }), scriptDescription(t, chosen.s))
-                    : chosen.s,
-                )
-              }
+              onClick={() => setEditing(chosen.preset ? presetCopy(t, chosen.s) : chosen.s)}
             >
               {t('console.script.edit')}
             </button>
@@ -196,15 +199,20 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
   );
 }
 
-/** A step in the reader's language: the instructor's own note, else its notice worded. */
-function stepWords(t: Translator, step: ScriptStep, nameOf: (id: string) => string): string {
-  return step.note ?? wordNotice(t, stepNotice(step), nameOf);
+/** The `index`th step (in time order) of a script in the reader's language: its note (a preset's worded by the catalogue), else its notice. */
+function stepWords(t: Translator, script: string | undefined, index: number, step: ScriptStep, nameOf: (id: string) => string): string {
+  return step.note !== undefined ? stepNote(t, script, index, step.note) : wordNotice(t, stepNotice(step), nameOf);
 }
 
-/** A preset to edit as the instructor's own, in the reader's words: its steps, not its id (by which the catalogue names presets). */
-function presetCopy({ id: _id, ...script }: DrillScript, name: string, description: string | null): DrillScript {
-  const { description: _english, ...rest } = script;
-  return description ? { ...rest, name, description } : { ...rest, name };
+/** A preset to edit as the instructor's own, in the reader's words (name, description, notes), without its id (by which the catalogue words presets). */
+function presetCopy(t: Translator, preset: DrillScript): DrillScript {
+  const description = scriptDescription(t, preset);
+  const steps = orderedSteps(preset).map((s, i) => (s.note !== undefined ? { ...s, note: stepNote(t, preset.id, i, s.note) } : s));
+  return {
+    name: t('console.script.copyName', { name: scriptName(t, preset) }),
+    ...(description ? { description } : {}),
+    steps,
+  };
 }
 
 /** Where a drill does not fit the schema, as its JSON path ("steps.2.at"); the schema's own words are English. */

@@ -6,7 +6,7 @@ import type { ConsoleSession } from './useConsoleSession';
 import { keyed } from '../keyed';
 import { useT } from '../i18n/I18nProvider';
 import type { Translator } from '../i18n/translate';
-import { wordError } from '../i18n/words';
+import { drillName, wordError } from '../i18n/words';
 import { FaultLogText } from '../i18n/Words';
 
 /** How long the keyboard must rest on a slider before its value is sent (ms). */
@@ -208,9 +208,9 @@ export function NetworkPanel({ snapshot, session }: { snapshot: ConsoleSnapshot;
   );
 }
 
-/** A drill's name in the console's language. */
+/** A drill's name in the console's language (the same words as the fault log's). */
 export function drillWord(t: Translator, name: DrillName): string {
-  return t.dynamic(`console.drill.${name}`) ?? DRILLS[name];
+  return drillName(t, name);
 }
 
 export function formatTime(ms: number): string {

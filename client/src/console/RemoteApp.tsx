@@ -10,7 +10,7 @@ import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { GAME_UIS } from '../games';
 import { GAMES } from '../games/registry';
 import { useT } from '../i18n/I18nProvider';
-import { wordError } from '../i18n/words';
+import { gameName, wordError } from '../i18n/words';
 import { APP_NAME, useTitle } from '../useTitle';
 import { drillWord, Slider } from './NetworkPanel';
 import { type ConsoleSession, useConsoleSession } from './useConsoleSession';
@@ -87,7 +87,7 @@ function Remote({ session, snapshot }: { session: ConsoleSession; snapshot: Cons
       )}
       <section className="panel stack" aria-labelledby="remote-round">
         <h2 id="remote-round" style={{ margin: 0 }}>
-          {round ? t('console.round.current', { index: round.index, title: round.title }) : t('console.round.next')}
+          {round ? t('console.round.current', { index: round.index, title: gameName(t, round.game) }) : t('console.round.next')}
         </h2>
         {round ? (
           <button type="button" className="danger big" onClick={() => void run(session.command('console:round', { action: 'stop' }))}>
@@ -99,7 +99,7 @@ function Remote({ session, snapshot }: { session: ConsoleSession; snapshot: Cons
             <select id="remote-game" value={game} onChange={(e) => setGame(e.target.value)}>
               {games.map((g) => (
                 <option key={g.id} value={g.id}>
-                  {g.title}
+                  {gameName(t, g.id)}
                 </option>
               ))}
             </select>

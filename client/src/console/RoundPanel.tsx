@@ -9,7 +9,7 @@ import { GAMES } from '../games/registry';
 import { tooFastFor } from './paceCheck';
 import type { ConsoleSession } from './useConsoleSession';
 import { useT } from '../i18n/I18nProvider';
-import { wordError } from '../i18n/words';
+import { gameName, wordError } from '../i18n/words';
 
 export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; session: ConsoleSession }) {
   const t = useT();
@@ -53,7 +53,7 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
     <section className="panel stack" aria-labelledby="round-title">
       <h2 id="round-title">
         {snapshot.round
-          ? t('console.round.current', { index: snapshot.round.index, title: snapshot.round.title })
+          ? t('console.round.current', { index: snapshot.round.index, title: gameName(t, snapshot.round.game) })
           : t('console.round.next')}
       </h2>
       <div className="field">
@@ -61,7 +61,7 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
         <select id="game-pick" value={game} onChange={(e) => setGame(e.target.value)}>
           {games.map((g) => (
             <option key={g.id} value={g.id}>
-              {g.title}
+              {gameName(t, g.id)}
             </option>
           ))}
         </select>

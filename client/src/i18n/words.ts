@@ -66,9 +66,19 @@ export function wordReason(t: Translator, reason: string): string {
   return t.dynamic(`reason.${reason}`) ?? reason;
 }
 
+/** A drill step's note: a preset's in the reader's language (`script.<id>.note.<index>`), an instructor's own as written. */
+export function stepNote(t: Translator, script: string | undefined, index: number, note: string): string {
+  return (script ? t.dynamic(`script.${script}.note.${index}`) : null) ?? note;
+}
+
 /** One line of the fault log: the change (by a drill, by a script's step) and why a step could not run. */
 export function wordFaultLog(t: Translator, e: FaultLogEntry, nameOf: NameOf): string {
-  const what = e.step?.note ?? (e.notice ? wordNotice(t, e.notice, nameOf) : e.text);
+  const what =
+    e.step?.note !== undefined
+      ? stepNote(t, e.step.script, e.step.index, e.step.note)
+      : e.notice
+        ? wordNotice(t, e.notice, nameOf)
+        : e.text;
   if (e.step) {
     const at = { index: e.step.index + 1, of: e.step.of, what };
     return e.failed ? t('common.faultLog.stepFailed', { ...at, why: wordError(t, e.failed, nameOf) }) : t('common.faultLog.step', at);

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import type { StageSnapshot } from '../../../shared/protocol/views';
 import { QrCode } from '../console/QrCode';
 import { useT } from '../i18n/I18nProvider';
-import type { Translator } from '../i18n/translate';
+import { gameName } from '../i18n/words';
 import { GAME_UIS } from '../games';
 import { APP_NAME, useTitle } from '../useTitle';
 import { StageMap } from './StageMap';
@@ -68,12 +68,6 @@ function phaseOf(s: StageSnapshot): Phase {
   return 'joining';
 }
 
-/** The round's title in the stage's language (the engine's own, English, for a game the catalogue lacks). */
-function gameTitle(t: Translator, game: string, title: string): string {
-  const key = `stage.game.${game}`;
-  return t.has(key) ? (t.dynamic(key) ?? title) : title;
-}
-
 function Stage({ stage, snapshot, px }: { stage: StageSession; snapshot: StageSnapshot; px: number }) {
   const t = useT();
   const phase = phaseOf(snapshot);
@@ -104,7 +98,7 @@ function Stage({ stage, snapshot, px }: { stage: StageSession; snapshot: StageSn
         )}
         {phase !== 'joining' && <div className="stage-url mono">{stage.joinUrl}</div>}
         <div className="stage-title">
-          {shown ? t('stage.top.round', { index: shown.index, title: gameTitle(t, shown.game, shown.title) }) : t('stage.top.waiting')}
+          {shown ? t('stage.top.round', { index: shown.index, title: gameName(t, shown.game) }) : t('stage.top.waiting')}
         </div>
         <span className="spacer" />
         {snapshot.paused && <span className="stage-pill">{t('stage.top.paused')}</span>}

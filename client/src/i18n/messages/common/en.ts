@@ -28,6 +28,7 @@ export default {
   'drill.isolate-leader.name': 'Isolate the leader',
   'drill.isolate-random.name': 'Isolate a random node',
   'drill.bridge.name': 'Bridge (two halves, one node sees both)',
+  'drill.isolate-follower.name': 'Isolate a follower',
   'drill.ring.name': 'Majorities ring',
   'drill.kill-minority.name': 'Crash a minority',
   'drill.heal.name': 'Heal partitions',
@@ -41,6 +42,13 @@ export default {
   'script.rumour-across-a-cut.description': 'Gossip with the class split in two; heal half-way and watch the rumour jump the gap.',
   'script.bad-wifi.name': 'Bad Wi-Fi',
   'script.bad-wifi.description': 'Sandbox with growing loss and latency, then everything healed.',
+  'script.disruptive-return.name': 'Disruptive return: without, then with pre-vote',
+  'script.disruptive-return.description':
+    'Cut a follower off: it keeps standing and raising its term, and when the cut heals its higher term unseats the healthy leader. Then the same with pre-vote (thesis 9.6): it asks first, nobody can answer, its term stays, and the leader keeps leading.',
+  'script.disruptive-return.note.0': 'election without pre-vote',
+  'script.disruptive-return.note.2': 'heal: watch the leader step down',
+  'script.disruptive-return.note.3': 'election with pre-vote',
+  'script.disruptive-return.note.5': 'heal: the leader keeps leading',
   'script.crash-a-minority.name': 'Crash a minority',
   'script.crash-a-minority.description': 'Crash the leader, then a minority; the cluster keeps going while a majority lives.',
   // Why a round, a drill or a session ended (`reason.<code>`; older recordings keep their English reason)

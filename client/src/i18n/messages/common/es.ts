@@ -28,6 +28,7 @@ export default {
   'drill.isolate-leader.name': 'Aislar al líder',
   'drill.isolate-random.name': 'Aislar un nodo al azar',
   'drill.bridge.name': 'Puente (dos mitades, un nodo ve ambas)',
+  'drill.isolate-follower.name': 'Aislar a un seguidor',
   'drill.ring.name': 'Anillo de mayorías',
   'drill.kill-minority.name': 'Tumbar una minoría',
   'drill.heal.name': 'Reparar las particiones',
@@ -41,6 +42,13 @@ export default {
   'script.rumour-across-a-cut.description': 'Chisme con la clase partida en dos; a mitad se repara la red y el rumor salta el hueco.',
   'script.bad-wifi.name': 'Wi-Fi malo',
   'script.bad-wifi.description': 'Zona de pruebas con pérdidas y latencia crecientes; al final se repara todo.',
+  'script.disruptive-return.name': 'Regreso disruptivo: sin prevoto y luego con prevoto',
+  'script.disruptive-return.description':
+    'Aísla a un seguidor: sigue presentándose y subiendo su mandato, y cuando se repara el corte su mandato más alto derriba al líder sano. Luego lo mismo con prevoto (tesis, 9.6): primero pregunta, nadie puede responder, su mandato no sube y el líder sigue al mando.',
+  'script.disruptive-return.note.0': 'elección sin prevoto',
+  'script.disruptive-return.note.2': 'reparar: mira cómo el líder deja el cargo',
+  'script.disruptive-return.note.3': 'elección con prevoto',
+  'script.disruptive-return.note.5': 'reparar: el líder sigue al mando',
   'script.crash-a-minority.name': 'Tumbar una minoría',
   'script.crash-a-minority.description': 'Se tumba al líder y luego a una minoría; el clúster sigue funcionando mientras viva una mayoría.',
   // Why a round, a drill or a session ended (`reason.<code>`; older recordings keep their English reason)

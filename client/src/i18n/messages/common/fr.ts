@@ -28,6 +28,7 @@ export default {
   'drill.isolate-leader.name': 'Isoler le leader',
   'drill.isolate-random.name': 'Isoler un nœud au hasard',
   'drill.bridge.name': 'Pont (deux moitiés, un nœud voit les deux)',
+  'drill.isolate-follower.name': 'Isoler un suiveur',
   'drill.ring.name': 'Anneau de majorités',
   'drill.kill-minority.name': 'Mettre une minorité en panne',
   'drill.heal.name': 'Réparer les partitions',
@@ -43,6 +44,13 @@ export default {
     'Commérage avec la classe coupée en deux ; on répare à mi-chemin et la rumeur franchit la brèche.',
   'script.bad-wifi.name': 'Wi-Fi capricieux',
   'script.bad-wifi.description': 'Bac à sable avec des pertes et une latence croissantes, puis tout est réparé.',
+  'script.disruptive-return.name': 'Retour perturbateur : sans, puis avec pré-vote',
+  'script.disruptive-return.description':
+    'Coupez un suiveur du reste : il se porte candidat encore et encore, son mandat monte, et quand la coupure est réparée son mandat plus élevé renverse le leader en bonne santé. Puis la même chose avec pré-vote (thèse, 9.6) : il demande d’abord, personne ne peut répondre, son mandat ne bouge pas et le leader reste en place.',
+  'script.disruptive-return.note.0': 'élection sans pré-vote',
+  'script.disruptive-return.note.2': 'réparation : regardez le leader céder sa place',
+  'script.disruptive-return.note.3': 'élection avec pré-vote',
+  'script.disruptive-return.note.5': 'réparation : le leader reste en place',
   'script.crash-a-minority.name': 'Mettre une minorité en panne',
   'script.crash-a-minority.description':
     'On met le leader en panne, puis une minorité ; le cluster continue tant qu’une majorité est en vie.',

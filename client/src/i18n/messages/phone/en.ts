@@ -59,6 +59,7 @@ export default {
   'phone.game.election': 'Card leader election',
   'phone.game.gossip': 'Gossip',
   'phone.game.byzantine': 'Byzantine generals',
+  'phone.game.cart': 'Split-brain cart',
   // Refusals the phone words itself (the others: the errors area).
   'phone.error.offline': 'Cannot reach the server. Check that you are on the class Wi-Fi, then try again.',
   'phone.error.timeout': 'The server did not answer in time. Check the Wi-Fi and try again.',

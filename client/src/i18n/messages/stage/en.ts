@@ -24,10 +24,6 @@ export default {
   'stage.side.verdict': 'How the round ended',
   'stage.verdict.title': 'Round {index, number} is over',
   'stage.side.watch': 'Watch the messages on the map.',
-  'stage.game.sandbox': 'Sandbox: send a message',
-  'stage.game.election': 'Card leader election (Raft)',
-  'stage.game.gossip': 'Gossip: spread the rumour',
-  'stage.game.byzantine': 'Byzantine generals: lying rounds',
 
   'stage.byz.phases': '{alg} phases',
   'stage.byz.step.orders': 'Orders',

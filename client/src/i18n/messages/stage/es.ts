@@ -25,10 +25,6 @@ export default {
   'stage.side.verdict': 'Cómo terminó la ronda',
   'stage.verdict.title': 'La ronda {index, number} ha terminado',
   'stage.side.watch': 'Observa los mensajes en el mapa.',
-  'stage.game.sandbox': 'Arenero: envía un mensaje',
-  'stage.game.election': 'Elección de líder con cartas (Raft)',
-  'stage.game.gossip': 'Chisme: difunde el rumor',
-  'stage.game.byzantine': 'Generales bizantinos: rondas con mentiras',
 
   'stage.byz.phases': 'Fases de {alg}',
   'stage.byz.step.orders': 'Órdenes',

@@ -26,10 +26,6 @@ export default {
   'stage.side.verdict': 'Comment la manche s’est terminée',
   'stage.verdict.title': 'La manche {index, number} est terminée',
   'stage.side.watch': 'Regardez les messages sur la carte.',
-  'stage.game.sandbox': 'Bac à sable : envoyez un message',
-  'stage.game.election': 'Élection du leader aux cartes (Raft)',
-  'stage.game.gossip': 'Commérage : répandez la rumeur',
-  'stage.game.byzantine': 'Généraux byzantins : manches mensongères',
 
   'stage.byz.phases': 'Phases de {alg}',
   'stage.byz.step.orders': 'Ordres',
