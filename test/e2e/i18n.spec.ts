@@ -228,6 +228,14 @@ test('pseudo-locale: every game’s console panel, settings and result, the stag
   await screenshot(replay, 'i18n-qps-replay-360');
   await replay.goto('/replay?lang=qps');
   await expectFits(replay, 'recordings page 360 px');
+  // The landing page at 360 px, with its error for a code that is not one.
+  await replay.goto('/?lang=qps');
+  await expectAllWords(replay, 'main', data, 'landing page');
+  await replay.getByRole('button', { name: q('landing.join.submit'), exact: true }).click();
+  await expect(replay.getByRole('alert')).toBeVisible();
+  await expectAllWords(replay, 'main', data, 'landing page with its error');
+  await expectFits(replay, 'landing page 360 px');
+  await screenshot(replay, 'i18n-qps-landing-360');
 
   expect([...replayErrors, ...phoneErrors]).toEqual([]);
   await phoneContext.close();

@@ -25,7 +25,8 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
 
   const start = async (withConfig: unknown = config) => {
     setError(null);
-    const err = await session.command('console:round', { action: 'start', game, config: withConfig });
+    const config = ui?.startConfig ? ui.startConfig(withConfig, t) : withConfig;
+    const err = await session.command('console:round', { action: 'start', game, config });
     if (err) setError(wordError(t, err));
   };
   const stop = async () => {

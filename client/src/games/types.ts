@@ -78,6 +78,11 @@ export interface GameUi<View, ConsoleView, Result, Config, StageView = unknown> 
   decorateStage?(view: StageView, t: Translator): Record<string, NodeDecoration>;
   /** The round's analysis, shown at round end and in the replay. */
   Result?: ComponentType<ResultProps<Result>>;
+  /**
+   * The settings a round starts with from this screen: a game fills in, in the reader's language,
+   * what its engine would otherwise draw from an English list (the gossip rumour's word).
+   */
+  startConfig?(config: Config, t: Translator): Config;
   /** One line for the session's results table; `nameOf` names a node by its nickname (a person is never a card or an id there). */
   summary?(result: Result, t: Translator, nameOf: (id: string) => string): string;
 }

@@ -12,6 +12,7 @@ import { GossipPhone } from './GossipPhone';
 import { GossipResultView } from './GossipResult';
 import { decorate, KINDS, summary } from './look';
 import { decorateStage, GossipStage } from './Stage';
+import { startConfig } from './word';
 
 export const gossipUi: GameUi<GossipNodeView, GossipConsoleView, GossipResult, GossipConfig, GossipStageView> = {
   blurb: (t) => t('gossip.look.blurb'),
@@ -24,4 +25,5 @@ export const gossipUi: GameUi<GossipNodeView, GossipConsoleView, GossipResult, G
   decorateStage,
   Result: GossipResultView,
   summary,
+  startConfig,
 };

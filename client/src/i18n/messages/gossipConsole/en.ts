@@ -133,6 +133,9 @@ export default {
   'gossip.config.range': 'from {min, number} to {max, number}',
   'gossip.config.whole': 'a whole number',
   'gossip.config.keeping': '{label}: {error}. Keeping {value, number}.',
+  // Not a sentence: the words a rumour is drawn from (comma-separated, each at most 24 letters), fun to whisper in this language.
+  'gossip.words':
+    'pineapple, submarine, avalanche, kangaroo, lighthouse, marmalade, volcano, saxophone, hedgehog, origami, blizzard, cactus, trampoline, walrus, zeppelin, quokka, meteor, igloo, flamingo, tornado, accordion, pretzel, narwhal, lasagne, galaxy, octopus, mango, compass, dragonfly, anchovy, boomerang, tangerine, yeti, harmonica, penguin, glacier, pistachio, chameleon, comet, sardine',
   'gossip.config.word': 'The word (optional)',
   'gossip.config.wordCards': 'no word: cards are spread',
   'gossip.config.wordDrawn': 'drawn from a list',

@@ -138,6 +138,8 @@ export default {
   'gossip.config.range': 'de {min, number} a {max, number}',
   'gossip.config.whole': 'un número entero',
   'gossip.config.keeping': '{label}: {error}. Se mantiene {value, number}.',
+  'gossip.words':
+    'piña, submarino, avalancha, canguro, faro, mermelada, volcán, saxofón, erizo, papiroflexia, ventisca, cactus, trampolín, morsa, zepelín, meteorito, iglú, flamenco, tornado, acordeón, narval, lasaña, galaxia, pulpo, mango, brújula, libélula, anchoa, bumerán, mandarina, yeti, armónica, pingüino, glaciar, pistacho, camaleón, cometa, sardina',
   'gossip.config.word': 'La palabra (opcional)',
   'gossip.config.wordCards': 'sin palabra: se difunden cartas',
   'gossip.config.wordDrawn': 'sacada de una lista',

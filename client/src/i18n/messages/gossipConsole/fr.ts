@@ -137,6 +137,8 @@ export default {
   'gossip.config.range': 'de {min, number} à {max, number}',
   'gossip.config.whole': 'un nombre entier',
   'gossip.config.keeping': '{label} : {error}. On garde {value, number}.',
+  'gossip.words':
+    'ananas, sous-marin, avalanche, kangourou, phare, marmelade, volcan, saxophone, hérisson, origami, blizzard, cactus, trampoline, morse, zeppelin, météorite, igloo, flamant, tornade, accordéon, bretzel, narval, lasagne, galaxie, pieuvre, mangue, boussole, libellule, anchois, boomerang, mandarine, yéti, harmonica, pingouin, glacier, pistache, caméléon, comète, sardine',
   'gossip.config.word': 'Le mot (facultatif)',
   'gossip.config.wordCards': 'pas de mot : ce sont des cartes qui circulent',
   'gossip.config.wordDrawn': 'tiré d’une liste',
