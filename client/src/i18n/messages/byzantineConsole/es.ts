@@ -5,8 +5,8 @@ export default {
   // The Byzantine game’s console, settings, result and look
   'byzantine.look.blurb':
     'Rondas con mentiras: un comandante ordena, los tenientes retransmiten, los traidores mienten. ¿Se ponen de acuerdo los generales leales? N ≥ 3f+1.',
-  'byzantine.look.value.attack': 'Atacar',
-  'byzantine.look.value.retreat': 'Retirarse',
+  'byzantine.look.value.attack': 'Ataque',
+  'byzantine.look.value.retreat': 'Retirada',
   'byzantine.look.badge.traitor': 'TRAIDOR',
   'byzantine.look.badge.commander': 'comandante',
   'byzantine.look.badge.ordered': 'ordenó {value}',
@@ -63,7 +63,7 @@ export default {
   'byzantine.console.messages': 'Mensajes',
   'byzantine.console.relayLevel': 'retransmisión N{level, number}',
   'byzantine.config.strategy.flip': 'invertir: decir lo contrario de lo que les dijeron',
-  'byzantine.config.strategy.split': 'dividir: a la primera mitad «Atacar», al resto «Retirarse»',
+  'byzantine.config.strategy.split': 'dividir: a la primera mitad «Ataque», al resto «Retirada»',
   'byzantine.config.strategy.random': 'al azar: una moneda al aire por destinatario',
   'byzantine.config.label': 'Ajustes de los generales bizantinos',
   'byzantine.config.traitors': 'Traidores',

@@ -5,8 +5,8 @@ export default {
   // The Byzantine game’s console, settings, result and look
   'byzantine.look.blurb':
     'Des manches où l’on ment : un commandant ordonne, les lieutenants relaient, les traîtres mentent. Les généraux loyaux s’accordent-ils ? N ≥ 3f+1.',
-  'byzantine.look.value.attack': 'Attaquer',
-  'byzantine.look.value.retreat': 'Battre en retraite',
+  'byzantine.look.value.attack': 'Attaque',
+  'byzantine.look.value.retreat': 'Retraite',
   'byzantine.look.badge.traitor': 'TRAÎTRE',
   'byzantine.look.badge.commander': 'commandant',
   'byzantine.look.badge.ordered': 'a ordonné {value}',
@@ -63,7 +63,7 @@ export default {
   'byzantine.console.messages': 'Messages',
   'byzantine.console.relayLevel': 'relais N{level, number}',
   'byzantine.config.strategy.flip': 'inverser : dire le contraire de ce qu’on leur a dit',
-  'byzantine.config.strategy.split': 'diviser : « Attaquer » à la première moitié, « Battre en retraite » aux autres',
+  'byzantine.config.strategy.split': 'diviser : « Attaque » à la première moitié, « Retraite » aux autres',
   'byzantine.config.strategy.random': 'au hasard : pile ou face pour chaque destinataire',
   'byzantine.config.label': 'Réglages des généraux byzantins',
   'byzantine.config.traitors': 'Traîtres',

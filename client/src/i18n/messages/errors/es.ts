@@ -81,7 +81,7 @@ export default {
     'Puedes elegir {left, plural, one {# nodo más} other {# nodos más}} en la ronda {round, number}, no {want, number}.',
   'error.byzantine.bad_recipient':
     '{why, select, self {No puedes enviarte un mensaje a ti mismo.} other {{id} no es destinatario de este mensaje.}}',
-  'error.byzantine.already_sent': 'Ya le dijiste a {node}: {value, select, attack {Atacar} other {Retirarse}}.',
+  'error.byzantine.already_sent': 'Ya le dijiste a {node}: {value, select, attack {Ataque} other {Retirada}}.',
   'error.byzantine.not_general': 'Observas esta ronda: ya tiene {count, number} generales. Jugarás en otra más adelante.',
   'error.byzantine.round_over': 'Los generales han decidido: esta ronda ha terminado.',
   'error.byzantine.not_commander': 'Solo el comandante da órdenes, y en esta ronda manda {node}. Espera tu orden.',
@@ -89,7 +89,7 @@ export default {
     '{level, select, 1 {La fase de órdenes ha terminado: tus órdenes ya han salido.} other {La fase de retransmisión de nivel {level} ha terminado.}}',
   'error.byzantine.already_ordered': 'Ya has dado una orden a cada teniente.',
   'error.byzantine.loyal':
-    '{commander, select, yes {Eres leal: da a todos los tenientes la misma orden, Atacar o Retirarse.} other {Eres leal: el servidor retransmite exactamente lo que recibiste; tú no eliges.}}',
+    '{commander, select, yes {Eres leal: da a todos los tenientes la misma orden, Ataque o Retirada.} other {Eres leal: el servidor retransmite exactamente lo que recibiste; tú no eliges.}}',
   'error.byzantine.bad_path':
     '{why, select, commander {Como comandante envías órdenes, no retransmisiones: omite el camino y el nivel.} signed {En una ronda firmada se retransmite por nivel, no por camino.} other {No hay ningún mensaje {path} que debas retransmitir en OM({m, number}).}}',
   'error.byzantine.bad_level':
@@ -99,7 +99,7 @@ export default {
   'error.byzantine.not_lieutenant': 'El comandante no decide: deciden los tenientes.',
   'error.byzantine.traitor': 'Los traidores no deciden: solo se juzgan las decisiones de los tenientes leales.',
   'error.byzantine.too_early': 'Espera a la fase de decisión: aún están llegando retransmisiones.',
-  'error.byzantine.already_decided': 'Ya has decidido: {value, select, attack {Atacar} other {Retirarse}}.',
+  'error.byzantine.already_decided': 'Ya has decidido: {value, select, attack {Ataque} other {Retirada}}.',
   'error.sandbox.bad_recipient':
     '{why, select, self {No puedes enviarte un mensaje a ti mismo.} twice {Cada destinatario solo puede aparecer una vez.} other {No hay ningún nodo {id} en esta ronda.}}',
   // ---- reading a recording (the replay and the recordings page) ----

@@ -83,7 +83,7 @@ export default {
     'Vous pouvez choisir {left, plural, one {# nœud de plus} other {# nœuds de plus}} au tour {round, number}, pas {want, number}.',
   'error.byzantine.bad_recipient':
     '{why, select, self {Vous ne pouvez pas vous envoyer un message.} other {{id} n’est pas destinataire de ce message.}}',
-  'error.byzantine.already_sent': 'Vous avez déjà dit à {node} : {value, select, attack {Attaquer} other {Battre en retraite}}.',
+  'error.byzantine.already_sent': 'Vous avez déjà dit à {node} : {value, select, attack {Attaque} other {Retraite}}.',
   'error.byzantine.not_general': 'Vous observez cette manche : elle compte déjà {count, number} généraux. Vous jouerez dans une prochaine.',
   'error.byzantine.round_over': 'Les généraux ont décidé : cette manche est terminée.',
   'error.byzantine.not_commander': 'Seul le commandant donne des ordres, et {node} commande cette manche. Attendez votre ordre.',
@@ -91,7 +91,7 @@ export default {
     '{level, select, 1 {La phase des ordres est terminée : vos ordres sont partis.} other {La phase de relais de niveau {level} est terminée.}}',
   'error.byzantine.already_ordered': 'Vous avez déjà donné un ordre à chaque lieutenant.',
   'error.byzantine.loyal':
-    '{commander, select, yes {Vous êtes loyal : donnez à chaque lieutenant le même ordre, Attaquer ou Battre en retraite.} other {Vous êtes loyal : le serveur relaie exactement ce que vous avez reçu ; vous ne choisissez pas.}}',
+    '{commander, select, yes {Vous êtes loyal : donnez à chaque lieutenant le même ordre, Attaque ou Retraite.} other {Vous êtes loyal : le serveur relaie exactement ce que vous avez reçu ; vous ne choisissez pas.}}',
   'error.byzantine.bad_path':
     '{why, select, commander {En tant que commandant, vous envoyez des ordres, pas des relais : omettez le chemin et le niveau.} signed {Dans une manche signée, on relaie par niveau, pas par chemin.} other {Il n’y a pas de message {path} à relayer pour vous dans OM({m, number}).}}',
   'error.byzantine.bad_level':
@@ -101,7 +101,7 @@ export default {
   'error.byzantine.not_lieutenant': 'Le commandant ne décide pas : ce sont les lieutenants qui décident.',
   'error.byzantine.traitor': 'Les traîtres ne décident pas : seules les décisions des lieutenants loyaux sont jugées.',
   'error.byzantine.too_early': 'Attendez la phase de décision : des relais arrivent encore.',
-  'error.byzantine.already_decided': 'Vous avez déjà décidé : {value, select, attack {Attaquer} other {Battre en retraite}}.',
+  'error.byzantine.already_decided': 'Vous avez déjà décidé : {value, select, attack {Attaque} other {Retraite}}.',
   'error.sandbox.bad_recipient':
     '{why, select, self {Vous ne pouvez pas vous envoyer un message.} twice {Chaque destinataire ne peut apparaître qu’une fois.} other {Il n’y a pas de nœud {id} dans cette manche.}}',
   // ---- reading a recording (the replay and the recordings page) ----

@@ -64,9 +64,9 @@ export default {
 
   'notice.byzantine.mark.phase': 'Fase: {phase, select, orders {órdenes} relays {retransmisiones, nivel {level, number}} other {decisión}}',
   'notice.byzantine.mark.decided':
-    '{node} decidió {value, select, attack {Atacar} other {Retirarse}}{against, select, yes { contra su mayoría} other {}}',
+    '{node} decidió {value, select, attack {Ataque} other {Retirada}}{against, select, yes { contra su mayoría} other {}}',
   'notice.byzantine.verdict':
-    '{what, select, none {Ningún teniente leal decidió} agreed {{count, plural, one {El único teniente leal eligió} other {Los # tenientes leales eligieron}} {value, select, attack {Atacar} other {Retirarse}}} other {Los tenientes leales se dividieron: {attack, number} Atacar, {retreat, number} Retirarse}}, {why, select, traitor {el comandante era un traidor} no_order {el comandante leal no dio ninguna orden} followed {como ordenó el comandante leal} other {pero el comandante leal ordenó {order, select, attack {Atacar} other {Retirarse}}}}.',
+    '{what, select, none {Ningún teniente leal decidió} agreed {{count, plural, one {El único teniente leal eligió} other {Los # tenientes leales eligieron}} {value, select, attack {Ataque} other {Retirada}}} other {Los tenientes leales se dividieron: {attack, number} Ataque, {retreat, number} Retirada}}, {why, select, traitor {el comandante era un traidor} no_order {el comandante leal no dio ninguna orden} followed {como ordenó el comandante leal} other {pero el comandante leal ordenó {order, select, attack {Ataque} other {Retirada}}}}.',
   'notice.byzantine.note.not_generals': 'No son generales en esta ronda, así que no son traidores: {ids}.',
   'notice.byzantine.note.traitors_kept': '{count, number} tenientes traidores no dejarían ninguno leal: se mantienen {kept, number}.',
   'notice.byzantine.note.commander_traitor': 'El comandante es un traidor, así que hay 1 traidor, no 0.',

@@ -65,9 +65,9 @@ export default {
 
   'notice.byzantine.mark.phase': 'Phase : {phase, select, orders {ordres} relays {relais, niveau {level, number}} other {décision}}',
   'notice.byzantine.mark.decided':
-    '{node} a décidé {value, select, attack {Attaquer} other {Battre en retraite}}{against, select, yes {, contre sa majorité} other {}}',
+    '{node} a décidé {value, select, attack {Attaque} other {Retraite}}{against, select, yes {, contre sa majorité} other {}}',
   'notice.byzantine.verdict':
-    '{what, select, none {Aucun lieutenant loyal n’a décidé} agreed {{count, plural, one {Le seul lieutenant loyal a choisi} other {Les # lieutenants loyaux ont choisi}} {value, select, attack {Attaquer} other {Battre en retraite}}} other {Les lieutenants loyaux se sont divisés : {attack, number} Attaquer, {retreat, number} Battre en retraite}}, {why, select, traitor {le commandant était un traître} no_order {le commandant loyal n’a donné aucun ordre} followed {comme l’avait ordonné le commandant loyal} other {alors que le commandant loyal avait ordonné {order, select, attack {Attaquer} other {Battre en retraite}}}}.',
+    '{what, select, none {Aucun lieutenant loyal n’a décidé} agreed {{count, plural, one {Le seul lieutenant loyal a choisi} other {Les # lieutenants loyaux ont choisi}} {value, select, attack {Attaque} other {Retraite}}} other {Les lieutenants loyaux se sont divisés : {attack, number} Attaque, {retreat, number} Retraite}}, {why, select, traitor {le commandant était un traître} no_order {le commandant loyal n’a donné aucun ordre} followed {comme l’avait ordonné le commandant loyal} other {alors que le commandant loyal avait ordonné {order, select, attack {Attaque} other {Retraite}}}}.',
   'notice.byzantine.note.not_generals': 'Pas généraux dans cette manche, donc pas traîtres : {ids}.',
   'notice.byzantine.note.traitors_kept': '{count, number} lieutenants traîtres ne laisseraient aucun loyal : {kept, number} sont gardés.',
   'notice.byzantine.note.commander_traitor': 'Le commandant est un traître : il y a donc 1 traître, pas 0.',
