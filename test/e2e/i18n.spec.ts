@@ -66,6 +66,12 @@ async function overflow(page: Page): Promise<string | null> {
         worst = el;
       }
     }
+    // Text running out of its box does not widen the box: then name the box whose text does.
+    if (!worst) {
+      for (const el of document.querySelectorAll('body *')) {
+        if (el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible') worst = el;
+      }
+    }
     return `${document.documentElement.scrollWidth - width}px too wide: ${worst ? `${worst.tagName.toLowerCase()}.${[...worst.classList].join('.')}` : '?'}`;
   });
 }
