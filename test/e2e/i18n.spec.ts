@@ -128,20 +128,17 @@ const exactly = (...names: string[]) => new RegExp(`^(${names.map((n) => n.repla
 test('pseudo-locale: every game’s console panel, settings and result, the stage, a phone, the recordings and the replay are all through the catalogue, and fit', async ({
   browser,
 }) => {
-  // Long on a loaded machine: four rounds, the stage, a phone and the replay in one walk. Each
-  // action gives up after 30 s, so that a control that is not there fails the walk at once,
-  // naming it, instead of waiting for the test's own timeout.
+  // Long on a loaded machine: four rounds, the stage, a phone and the replay in one walk. (A
+  // control that is not there fails in the config's actionTimeout, naming it, not at this one.)
   test.setTimeout(600_000);
   const instructor = await console_(browser, 'qps');
   const { page: con, code } = instructor;
-  con.setDefaultTimeout(30_000);
   await con.getByRole('button', { name: q('console.roster.addBots') }).click();
   await expect(con.getByTestId('node-count')).toHaveText('5');
 
   // A phone at 360 px, joined, in the pseudo-locale: each game's screen on it is checked too.
   const phoneContext = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
   const phone = await phoneContext.newPage();
-  phone.setDefaultTimeout(30_000);
   const phoneErrors = watchErrors(phone, 'phone');
   await phone.goto(`/join/${code}?lang=qps`);
   await phone.getByLabel(q('phone.join.nicknameLabel')).fill('Ada');
@@ -157,7 +154,6 @@ test('pseudo-locale: every game’s console panel, settings and result, the stag
     con.context().waitForEvent('page'),
     con.getByRole('button', { name: q('console.top.stageLabel') }).click(),
   ]);
-  stage.setDefaultTimeout(30_000);
   await stage.setViewportSize({ width: 1920, height: 1080 });
   await stage.goto(`${stage.url()}&lang=qps`);
 
