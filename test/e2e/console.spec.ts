@@ -122,7 +122,7 @@ test('projector mode keeps the room code in view; the shortcut list is a modal t
   const opener = con.getByRole('button', { name: 'Keyboard shortcuts' });
   await opener.click();
   const dialog = con.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(dialog).toContainText('Split in halves');
+  await expect(dialog).toContainText('split in halves');
   // It takes the focus, keeps it (Tab stays inside), and the page behind does not react to keys.
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await con.keyboard.press('Tab');
