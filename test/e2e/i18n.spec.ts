@@ -120,6 +120,7 @@ const GAMES = [
     phone: '[data-testid="election-phone"]',
   },
   { id: 'byzantine', config: null, panel: '[data-testid="byz-console"]', result: 'byzantine-result', phone: '[data-testid="byz-phase"]' },
+  { id: 'cart', config: 'cart-config', panel: '[data-testid="cart-console"]', result: 'cart-result', phone: '[data-testid="cart-phone"]' },
 ] as const;
 
 /** A name as a pattern matching it exactly (a control found by its pseudo-localised name). */
@@ -128,7 +129,7 @@ const exactly = (...names: string[]) => new RegExp(`^(${names.map((n) => n.repla
 test('pseudo-locale: every game’s console panel, settings and result, the stage, a phone, the recordings and the replay are all through the catalogue, and fit', async ({
   browser,
 }) => {
-  // Long on a loaded machine: four rounds, the stage, a phone and the replay in one walk. (A
+  // Long on a loaded machine: five rounds, the stage, a phone and the replay in one walk. (A
   // control that is not there fails in the config's actionTimeout, naming it, not at this one.)
   test.setTimeout(600_000);
   const instructor = await console_(browser, 'qps');
