@@ -85,6 +85,14 @@ test('after the session ends a phone says so, offers another room, and the repla
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', '360x640');
   const grace = await joinPhone(browser, code, 'Grace', 'iPhone 13');
+  // A warm-up round a few seconds into the session, with one message: something to replay.
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await ada.page.getByRole('button', { name: 'Grace' }).click();
+  await ada.page.getByRole('textbox', { name: 'Message' }).fill('see you in the replay');
+  await ada.page.getByRole('button', { name: /Send to 1/ }).click();
+  await expect(grace.page.getByText('see you in the replay')).toBeVisible();
+  await con.getByRole('button', { name: /Stop round/ }).click();
+  await expect(ada.page.getByTestId('recap')).toBeVisible();
 
   con.on('dialog', (d) => void d.accept());
   await con.getByRole('button', { name: 'End session' }).click();
@@ -121,9 +129,28 @@ test('after the session ends a phone says so, offers another room, and the repla
   await checkPhoneScreen(grace.page, 'the session is over, with the replay');
 
   // Another room: the code step, empty, at /join.
-  await ada.page.getByRole('button', { name: 'Join another room' }).click();
-  await expect(ada.page.getByLabel('Room code')).toHaveValue('');
-  expect(new URL(ada.page.url()).pathname).toBe('/join');
+  await grace.page.getByRole('button', { name: 'Join another room' }).click();
+  await expect(grace.page.getByLabel('Room code')).toHaveValue('');
+  expect(new URL(grace.page.url()).pathname).toBe('/join');
+
+  // The replay on the smallest phone: it opens at the first round (not on the empty map of
+  // 0:00), and the network map is on the first screen, not below the controls.
+  await ada.page.reload();
+  await ada.page.getByRole('link', { name: 'Watch the replay' }).click();
+  await expect(ada.page.getByTestId('replay-title')).toContainText(`Room ${code}`);
+  await expect(ada.page.getByTestId('round-now')).toContainText('Round 1');
+  const at = await ada.page.evaluate(() => {
+    const p = window.__hcReplay!.player;
+    return { t: p.t, first: p.roundStarts()[0] };
+  });
+  expect(at.first).toBeGreaterThan(0);
+  expect(at.t).toBe(at.first);
+  await expect(ada.page.getByTestId('replay-time')).not.toContainText('0:00.0 /');
+  const map = ada.page.getByRole('region', { name: 'Network map at this instant' });
+  const top = await map.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(top, 'the map starts on the first screen').toBeLessThan(640 / 2);
+  await screenshot(ada.page, 'replay-share-phone-360');
+  await ada.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'replay-share-phone-360-top.png') });
   await expectCleanAndClose([instructor, ada, grace]);
 });
 

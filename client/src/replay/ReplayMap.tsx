@@ -8,7 +8,15 @@ import { NetworkMap } from '../map/NetworkMap';
 import type { ReplayPlayer } from './player';
 import { useT } from '../i18n/I18nProvider';
 
-export const ReplayMap = memo(function ReplayMap({ player, scale }: { player: ReplayPlayer; scale: number }) {
+export const ReplayMap = memo(function ReplayMap({
+  player,
+  scale,
+  height = '46vh',
+}: {
+  player: ReplayPlayer;
+  scale: number;
+  height?: string;
+}) {
   useSyncExternalStore(player.subscribe, player.getStateVersion);
   const snapshot = player.snapshot;
   const t = useT();
@@ -16,7 +24,7 @@ export const ReplayMap = memo(function ReplayMap({ player, scale }: { player: Re
   const styleOf = useMemo(() => messageStyle(t), [t]);
   const groups = new Set(nodes.map((n) => n.group)).size;
   return (
-    <section className="panel stack" aria-label={t('replay.map.label')}>
+    <section className="panel stack replay-map-section" aria-label={t('replay.map.label')}>
       <div className="row">
         <h2 style={{ margin: 0 }}>{t('replay.map.heading')}</h2>
         {snapshot.paused && <span className="pill reconnecting">❚❚ {t('replay.map.paused')}</span>}
@@ -31,7 +39,7 @@ export const ReplayMap = memo(function ReplayMap({ player, scale }: { player: Re
         now={() => player.t}
         kindStyle={styleOf}
         scale={scale}
-        height="46vh"
+        height={height}
       />
     </section>
   );

@@ -38,8 +38,28 @@ const shortcuts = (t: Translator): [string, string][] => [
   [t('replay.keys.homeEnd'), t('replay.keys.ends')],
 ];
 
+/** A phone-sized window (the replay's layout changes there: see replay.css). */
+const SMALL = '(max-width: 640px)';
+function useSmallScreen(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(SMALL);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(SMALL).matches,
+  );
+}
+
 export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; source: Source; onClose(): void }) {
-  const player = useMemo(() => new ReplayPlayer(loaded.index, loaded.fold), [loaded]);
+  const player = useMemo(() => {
+    const p = new ReplayPlayer(loaded.index, loaded.fold);
+    // A session opens at its first round: before it the class was still joining, and the map is empty.
+    const first = p.roundStarts()[0];
+    if (first !== undefined) p.seek(first);
+    return p;
+  }, [loaded]);
+  const small = useSmallScreen();
   useEffect(() => () => player.dispose(), [player]);
   // Only the notices (how far the fold got, a failure) re-render the page; the panels listen themselves.
   useSyncExternalStore(
@@ -118,19 +138,54 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
   };
 
   const failure = player.fold.failure;
+  const back = (
+    <a
+      className="button secondary small"
+      href="/replay"
+      onClick={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      ← {t('replay.recordings')}
+    </a>
+  );
+  const tools = (
+    <div className="row">
+      <LanguagePicker />
+      {source.kind === 'server' && (
+        <button type="button" className="secondary" onClick={() => saveFile(source.blob, recordingFileName(header.room, header.startedAt))}>
+          {t('replay.download')}
+        </button>
+      )}
+      <button type="button" className="secondary" onClick={() => void exportShiviz()} disabled={shiviz?.progress != null}>
+        {shiviz?.progress != null ? t('replay.shiviz.progress', { done: shiviz.progress }) : t('replay.shiviz.export')}
+      </button>
+      <button type="button" className="secondary" aria-pressed={diagramOnly} onClick={() => setDiagramOnly((d) => !d)}>
+        {diagramOnly ? t('replay.view.both') : t('replay.view.diagram')}
+      </button>
+      <button
+        type="button"
+        className="secondary desk-only"
+        aria-pressed={projector}
+        onClick={() =>
+          setProjector((p) => {
+            localStorage.setItem('human-cluster:projector', p ? '0' : '1');
+            return !p;
+          })
+        }
+      >
+        {t('replay.projector')}
+      </button>
+      <button type="button" className="secondary desk-only" onClick={() => setHelp(true)} aria-label={t('replay.keys.label')}>
+        ?
+      </button>
+    </div>
+  );
   return (
     <div className={`replay${projector ? ' projector' : ''}`}>
       <header className="replay-top">
-        <a
-          className="button secondary small"
-          href="/replay"
-          onClick={(e) => {
-            e.preventDefault();
-            onClose();
-          }}
-        >
-          ← {t('replay.recordings')}
-        </a>
+        {!small && back}
         <div className="stack" style={{ gap: 0 }}>
           <h1 data-testid="replay-title">{t('replay.title', { room: header.room, date: formatDate(t, header.startedAt) })}</h1>
           <div className="meta">
@@ -145,41 +200,12 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
             {source.kind === 'file' && <span className="pill shared">{t('replay.fromFile', { name: source.name })}</span>}
           </div>
         </div>
-        <span className="spacer" />
-        <div className="row">
-          <LanguagePicker />
-          {source.kind === 'server' && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => saveFile(source.blob, recordingFileName(header.room, header.startedAt))}
-            >
-              {t('replay.download')}
-            </button>
-          )}
-          <button type="button" className="secondary" onClick={() => void exportShiviz()} disabled={shiviz?.progress != null}>
-            {shiviz?.progress != null ? t('replay.shiviz.progress', { done: shiviz.progress }) : t('replay.shiviz.export')}
-          </button>
-          <button type="button" className="secondary" aria-pressed={diagramOnly} onClick={() => setDiagramOnly((d) => !d)}>
-            {diagramOnly ? t('replay.view.both') : t('replay.view.diagram')}
-          </button>
-          <button
-            type="button"
-            className="secondary desk-only"
-            aria-pressed={projector}
-            onClick={() =>
-              setProjector((p) => {
-                localStorage.setItem('human-cluster:projector', p ? '0' : '1');
-                return !p;
-              })
-            }
-          >
-            {t('replay.projector')}
-          </button>
-          <button type="button" className="secondary desk-only" onClick={() => setHelp(true)} aria-label={t('replay.keys.label')}>
-            ?
-          </button>
-        </div>
+        {!small && (
+          <>
+            <span className="spacer" />
+            {tools}
+          </>
+        )}
       </header>
       <div className="replay-notices">
         {index.torn && (
@@ -225,16 +251,33 @@ export function Viewer({ loaded, source, onClose }: { loaded: LoadedRecording; s
           </div>
         )}
       </div>
-      <Timeline player={player} />
-      {!diagramOnly && (
-        <div className="replay-body">
-          <ReplayMap player={player} scale={projector ? 1.3 : 1} />
-          <RoundSide player={player} />
-        </div>
+      {small ? (
+        // A phone: the map first (what happened) with Play under it on the first screen, then the round, the diagram and the tools.
+        <>
+          {!diagramOnly && <ReplayMap player={player} scale={1} height="34vh" />}
+          <Timeline player={player} />
+          {!diagramOnly && <RoundSide player={player} />}
+        </>
+      ) : (
+        <>
+          <Timeline player={player} />
+          {!diagramOnly && (
+            <div className="replay-body">
+              <ReplayMap player={player} scale={projector ? 1.3 : 1} />
+              <RoundSide player={player} />
+            </div>
+          )}
+        </>
       )}
       <div className={`replay-diagram${diagramOnly ? ' tall' : ''}`}>
         <Diagram player={player} scale={projector ? 1.35 : 1} />
       </div>
+      {small && (
+        <nav className="replay-tools row" aria-label={t('replay.tools')}>
+          {back}
+          {tools}
+        </nav>
+      )}
       {help && <ShortcutsDialog shortcuts={shortcuts(t)} onClose={() => setHelp(false)} />}
     </div>
   );

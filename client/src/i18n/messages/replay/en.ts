@@ -64,6 +64,7 @@ export default {
   'replay.sharedReadOnly': 'shared link, read-only',
   'replay.fromFile': 'file: {name} (on this computer)',
   'replay.download': 'Download',
+  'replay.tools': 'Recording tools',
   'replay.shiviz.export': 'Export for ShiViz',
   'replay.shiviz.progress': 'ShiViz… {done, number, percent}',
   'replay.shiviz.failed': 'The ShiViz file could not be written.',

@@ -66,6 +66,7 @@ export default {
   'replay.sharedReadOnly': 'enlace compartido, solo lectura',
   'replay.fromFile': 'archivo: {name} (en este ordenador)',
   'replay.download': 'Descargar',
+  'replay.tools': 'Herramientas de la grabación',
   'replay.shiviz.export': 'Exportar para ShiViz',
   'replay.shiviz.progress': 'ShiViz… {done, number, percent}',
   'replay.shiviz.failed': 'No se pudo escribir el archivo de ShiViz.',

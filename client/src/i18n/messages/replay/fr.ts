@@ -67,6 +67,7 @@ export default {
   'replay.sharedReadOnly': 'lien de partage, lecture seule',
   'replay.fromFile': 'fichier : {name} (sur cet ordinateur)',
   'replay.download': 'Télécharger',
+  'replay.tools': 'Outils de l’enregistrement',
   'replay.shiviz.export': 'Exporter pour ShiViz',
   'replay.shiviz.progress': 'ShiViz… {done, number, percent}',
   'replay.shiviz.failed': 'Le fichier ShiViz n’a pas pu être écrit.',
