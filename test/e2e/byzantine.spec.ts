@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { closeUp, expectCleanAndClose, joinPhone, openConsole, screenshot, setSlider, type Actor, test } from './helpers';
-import { checkPhoneScreen, expectNoNodeIds } from './phoneChecks';
+import { checkPhoneScreen, checkPhoneScreens, expectNoNodeIds } from './phoneChecks';
 
 test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({
   browser,
@@ -78,12 +78,11 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   for (const p of [ada, grace, barbara]) await expect(p.page.getByText(/traitor/i)).toHaveCount(0);
   await screenshot(linus.page, 'byzantine-phone-traitor-role-hidden');
   await screenshot(grace.page, 'byzantine-phone-loyal-role-hidden');
-  for (const [p, label] of [
-    [ada, 'commander'],
-    [linus, 'traitor'],
-    [grace, 'lieutenant'],
-  ] as const)
-    await checkPhoneScreen(p.page, `the ${label}'s phone, orders phase`);
+  await checkPhoneScreens([
+    [ada.page, "the commander's phone, orders phase"],
+    [linus.page, "the traitor's phone, orders phase"],
+    [grace.page, "the lieutenant's phone, orders phase"],
+  ]);
 
   // Phase 1: the commander orders Attack to everyone.
   await screenshot(ada.page, 'byzantine-phone-commander');
@@ -103,7 +102,10 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   // With every relay out, the round moves on to the decision. Traitors do not decide, but their
   // phone shows the same two buttons (nothing is sent), so that it looks like the others'.
   await expect(linus.page.getByRole('heading', { name: 'Decide' })).toBeVisible();
-  await expect(linus.page.getByText('traitors do not decide', { exact: false })).toBeVisible();
+  // Its words in the open are a loyal lieutenant's, word for word; that nothing is sent is read close up, in the held secret.
+  await expect(linus.page.getByText('The rule: decide what most of your messages say.')).toBeVisible();
+  await expect(linus.page.getByText(/traitor/i)).toHaveCount(0);
+  expect(await secretOf(linus)).toContain('traitors do not decide');
 
   // The decision: Barbara heard Attack, Attack and a lie (Retreat); her phone suggests Attack.
   await expect(barbara.page.getByRole('button', { name: 'Decide Attack' })).toBeVisible();
@@ -112,11 +114,10 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(barbara.page.getByRole('list').filter({ hasText: 'Linus' })).toContainText('Retreat');
   await screenshot(barbara.page, 'byzantine-phone-loyal');
   await screenshot(linus.page, 'byzantine-phone-traitor-decide');
-  for (const [p, label] of [
-    [barbara, 'lieutenant'],
-    [linus, 'traitor'],
-  ] as const)
-    await checkPhoneScreen(p.page, `the ${label}'s phone, decision phase`);
+  await checkPhoneScreens([
+    [barbara.page, "the lieutenant's phone, decision phase (360×640)"],
+    [linus.page, "the traitor's phone, decision phase"],
+  ]);
   await expect(grace.page.getByTestId('byz-tally')).toHaveAttribute('aria-label', 'Tally: 3 Attack, 0 Retreat, 0 missing');
   await screenshot(con, 'byzantine-console-live');
   await barbara.page.getByRole('button', { name: 'Decide Attack' }).click();
@@ -140,14 +141,14 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(barbara.page.getByTestId('recap')).toContainText('You decided Attack, your majority');
   await expect(barbara.page.getByTestId('recap')).toContainText('IC1 held');
   await expect(ada.page.getByTestId('recap')).toContainText('You ordered Attack');
-  for (const [p, label] of [
+  const after = [
     [ada, 'commander'],
     [grace, 'lieutenant'],
     [linus, 'traitor'],
-  ] as const) {
-    await screenshot(p.page, `byzantine-phone-${label}-after`);
-    await checkPhoneScreen(p.page, `the ${label}'s phone after the round`);
-  }
+    [barbara, 'lieutenant-360'],
+  ] as const;
+  for (const [p, label] of after) await screenshot(p.page, `byzantine-phone-${label}-after`);
+  await checkPhoneScreens(after.map(([p, label]) => [p.page, `the ${label}'s phone after the round`] as const));
   for (const p of [grace, barbara]) await expect(p.page.getByText(/Linus.{0,40}traitor|traitor.{0,40}Linus/i)).toHaveCount(0);
   await closeUp(result, 'byzantine-console-verdict-closeup');
 

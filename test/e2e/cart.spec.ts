@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
+import { checkPhoneScreen, checkPhoneScreens, expectAccessible, expectNoNodeIds } from './phoneChecks';
 
 const item = (page: Page, id: string) => page.getByTestId(`cart-item-${id}`);
 const plus = (page: Page, name: string) => page.getByRole('button', { name: `One more: ${name}`, exact: true });
@@ -12,19 +12,13 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   test.setTimeout(240_000);
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
-  const ana = await joinPhone(browser, code, 'Ana', 'Pixel 7');
+  const ana = await joinPhone(browser, code, 'Ana', '360x640');
   const ben = await joinPhone(browser, code, 'Ben', 'iPhone 13');
   const chloe = await joinPhone(browser, code, 'Chloe', 'Galaxy S9+');
   const phones: Actor[] = [ana, ben, chloe];
   // The projector stage, in its own window of the console's browser.
   const [stage] = await Promise.all([con.context().waitForEvent('page'), con.getByRole('button', { name: 'Open the stage' }).click()]);
   await stage.setViewportSize({ width: 1920, height: 1080 });
-  /** WCAG 2.1 A and AA on a page (or only inside `within`): no violations. */
-  const axe = async (page: Page, within?: string) => {
-    const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-    const result = await (within ? builder.include(within) : builder).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-  };
   // Two bots complete Chloe's side to a majority (3 of 5); they tap too slowly to change a list.
   for (let i = 0; i < 2; i++) await con.getByRole('button', { name: '+ bot', exact: true }).click();
   await expect(con.getByTestId('node-count')).toHaveText('5');
@@ -64,10 +58,25 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
     await expect(con.getByTestId('cart-result')).toBeVisible();
   };
 
+  /** The explanation of a term of art, one tap away; closed again after reading. */
+  const explain = async (page: Page, word: string, text: string) => {
+    const button = page.getByRole('button', { name: `What does “${word}” mean?` });
+    await button.click();
+    await expect(page.getByRole('note').filter({ hasText: text })).toBeVisible();
+    await button.click();
+    await expect(page.getByRole('note').filter({ hasText: text })).toHaveCount(0);
+  };
+
   // ---- 1. Majority quorum: the minority is refused, the majority saves, the minority catches up.
   await startRound(/^Majority quorum/);
+  // The screen opens with what to do now; the mode's name is explained one tap away.
+  await expect(ana.page.getByTestId('now-line')).toHaveText(
+    'Tap + or − to change the list. A change counts only when 3 of the 5 lists agree.',
+  );
+  await explain(ana.page, 'Majority quorum', 'A quorum is how many copies of the list must agree');
   await split();
   await plus(ana.page, 'apples').click();
+  await expect(ana.page.getByTestId('now-line')).toHaveText('Wait: the other lists are answering your change.');
   await expect(ana.page.getByTestId('cart-feedback')).toContainText('Refused: only 2 of 5 lists agreed, and a majority is 3');
   await plus(chloe.page, 'bread').click();
   await expect(chloe.page.getByTestId('cart-feedback')).toContainText('Saved: 3 of 5 lists agreed');
@@ -75,13 +84,16 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   await expect(qty(ana.page, 'bread')).toHaveText('0');
   await screenshot(ana.page, 'cart-phone-quorum-refused');
   await screenshot(chloe.page, 'cart-phone-quorum-saved');
+  await checkPhoneScreens([
+    [ana.page, 'a refused change (quorum, 360×640)'],
+    [chloe.page, 'a saved change (quorum, Galaxy S9+)'],
+  ]);
   await expect(con.getByTestId('cart-side-B')).toContainText('1 tapped, 0 saved, 1 refused');
   await expect(con.getByTestId('cart-side-A')).toContainText('1 tapped, 1 saved, 0 refused');
   await screenshot(con, 'cart-console-quorum-split');
   await expect(stage.getByTestId('stage-cart')).toContainText('Side B: 0 of 1 saved');
   await screenshot(stage, 'cart-stage-quorum-split');
-  await axe(ana.page);
-  await axe(con, '[data-testid="cart-console"]');
+  await expectAccessible(con, 'the cart console', '[data-testid="cart-console"]');
   await heal();
   await expect(qty(ana.page, 'bread')).toHaveText('1');
   await expect(ana.page.getByTestId('cart-changes')).toContainText('In your list, bread went from 0 to 1: it caught up with the majority.');
@@ -91,6 +103,10 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
 
   // ---- 2. Last writer wins: both sides save; on heal the later stamp wins, the other is named lost.
   await startRound(/^Last writer wins/);
+  await expect(ana.page.getByTestId('now-line')).toHaveText(
+    'Tap + or − to change the list. Your phone saves it at once and sends it to the others.',
+  );
+  await explain(ana.page, 'Last writer wins', 'the change with the later time is kept');
   await split();
   await plus(ana.page, 'cheese').click();
   await expect(ana.page.getByTestId('cart-feedback')).toContainText('Saved on your phone');
@@ -108,18 +124,23 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   await expect(ana.page.getByTestId('cart-changes')).toContainText(
     'Your cheese went from 1 to 2: Chloe’s change was later, and your +1 was overwritten.',
   );
+  await expect(ana.page.getByTestId('cart-feedback')).toHaveAttribute('data-status', 'overwritten');
+  await expect(ana.page.getByTestId('cart-feedback')).toContainText('Saved on your phone, then overwritten by a later change');
   await expect(con.getByTestId('cart-lost')).toContainText('Ana’s +1 cheese was overwritten by Chloe’s +2.');
   await screenshot(ana.page, 'cart-phone-lww-overwritten');
   await expect(stage.getByTestId('stage-cart-converged')).toContainText('after the heal');
   await expect(stage.getByTestId('stage-cart')).toContainText('Ana’s +1 cheese was overwritten by Chloe’s +2.');
   await screenshot(stage, 'cart-stage-lww-healed');
-  await axe(stage);
-  await axe(ana.page);
+  await expectAccessible(stage, 'the stage after the heal');
+  await checkPhoneScreen(ana.page, 'an overwritten change (last writer wins, 360×640)');
   await closeUp(con.getByTestId('cart-console'), 'cart-console-lww-panel');
   await stop();
 
   // ---- 3. CRDT: both sides save; on heal the counts add up, nothing is lost.
   await startRound(/^CRDT/);
+  await explain(ben.page, 'CRDT', 'conflict-free replicated data type');
+  await explain(ben.page, 'replica', 'A replica is one copy of shared data.');
+  await explain(ben.page, 'split', 'A partition (a split) cuts the network in two');
   await split();
   await plus(ben.page, 'cake').click();
   await plus(chloe.page, 'cake').click();
@@ -131,6 +152,7 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   for (const p of phones) await expect(qty(p.page, 'cake')).toHaveText('3');
   await expect(ben.page.getByTestId('cart-changes')).toContainText('In your list, cake went from 1 to 3: Chloe’s changes were added in.');
   await screenshot(ben.page, 'cart-phone-crdt-merged');
+  await checkPhoneScreen(ben.page, 'merged changes (CRDT, iPhone 13)');
   await screenshot(con, 'cart-console-crdt');
   await stop();
 
@@ -142,14 +164,20 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   await expect(debrief).toContainText('CRDT');
   await screenshot(con, 'cart-console-debrief');
   await closeUp(con.getByTestId('round-result'), 'cart-console-result-panel');
-  await axe(con, '[data-testid="round-result"]');
+  await expectAccessible(con, 'the cart result', '[data-testid="round-result"]');
   await expect(stage.getByRole('heading', { name: /Round 3 is over/ })).toBeVisible();
   await screenshot(stage, 'cart-stage-verdict');
+  await expectNoNodeIds(con, 'the console after the cart rounds');
+  await expectNoNodeIds(stage, 'the stage after the cart rounds');
+  // Each phone: its line about the round, over its list as the round ended.
+  for (const p of phones) await expect(p.page.getByTestId('recap')).toContainText('Your list ended with 3 items');
   await expect(item(ana.page, 'cake')).toBeVisible();
-  // The smallest phone the product supports: nothing wider than the screen.
-  await ana.page.setViewportSize({ width: 360, height: 640 });
-  expect(await ana.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await screenshot(ana.page, 'cart-phone-360x640');
+  await screenshot(ana.page, 'cart-phone-after-360x640');
+  await screenshot(ben.page, 'cart-phone-after-iphone13');
+  await checkPhoneScreens([
+    [ana.page, 'after the round (360×640)'],
+    [ben.page, 'after the round (iPhone 13)'],
+  ]);
 
   await expectCleanAndClose([instructor, ...phones]);
 });

@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
-import { checkPhoneScreen, expectNoNodeIds } from './phoneChecks';
+import { checkPhoneScreen, checkPhoneScreens, expectNoNodeIds } from './phoneChecks';
 
 test('election: a phone stands when its timer runs out and wins with a vote granted from another phone, beside two bots; it commits the restaurant', async ({
   browser,
@@ -67,9 +67,11 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   await expect(linus.page.getByRole('button', { name: /^Stand/ })).toHaveCount(0);
   await expect(linus.page.getByTestId('now-line')).toContainText('asks for your vote');
   await screenshot(linus.page, 'election-phone-vote-request');
-  await checkPhoneScreen(linus.page, 'a vote request (iPhone 13)');
   await screenshot(ada.page, 'election-phone-candidate');
-  await checkPhoneScreen(ada.page, 'a candidate (iPhone 13)');
+  await checkPhoneScreens([
+    [linus.page, 'a vote request (iPhone 13)'],
+    [ada.page, 'a candidate (iPhone 13)'],
+  ]);
 
   // A bot's vote makes the majority: Ada leads, and her heartbeats close Linus's request.
   await expect(ada.page.getByTestId('role')).toContainText('Leader', { timeout: 30_000 });
@@ -85,8 +87,10 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   await expect(grace.page.getByTestId('countdown')).toBeVisible();
   await screenshot(ada.page, 'election-phone-leader');
   await screenshot(grace.page, 'election-phone-follower');
-  await checkPhoneScreen(ada.page, 'the leader (iPhone 13)');
-  await checkPhoneScreen(grace.page, 'a follower with a leader (360×640)');
+  await checkPhoneScreens([
+    [ada.page, 'the leader (iPhone 13)'],
+    [grace.page, 'a follower with a leader (360×640)'],
+  ]);
 
   // The projector: Ada's card leads term 1, the committed value, the map's node list with roles.
   await expect(con.getByTestId('console-leader')).toContainText('Ada');
@@ -111,12 +115,12 @@ test('election: a phone stands when its timer runs out and wins with a vote gran
   await expect(grace.page.getByTestId('recap')).toContainText('You voted for Ada in term 1.');
   for (const p of phones) await expect(p.page.getByTestId('recap')).toContainText('“Chez Quorum” was committed at');
   await screenshot(grace.page, 'election-phone-after-360');
-  for (const [p, label] of [
-    [ada, 'leader'],
-    [grace, 'follower'],
-    [linus, 'follower'],
-  ] as const)
-    await checkPhoneScreen(p.page, `the ${label}'s phone after the round`);
+  await screenshot(ada.page, 'election-phone-leader-after');
+  await checkPhoneScreens([
+    [ada.page, "the leader's phone after the round"],
+    [grace.page, "the follower's phone after the round (360×640)"],
+    [linus.page, "the other follower's phone after the round"],
+  ]);
 
   await expectCleanAndClose([instructor, ...phones]);
 });

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { closeUp, expectCleanAndClose, instantNetwork, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
-import { checkPhoneScreen, expectNoNodeIds } from './phoneChecks';
+import { checkPhoneScreen, checkPhoneScreens, expectNoNodeIds } from './phoneChecks';
 
 const tapName = (page: Page, name: string) => page.getByRole('group', { name: /^Tap a name/ }).getByRole('button', { name, exact: true });
 
@@ -79,13 +79,13 @@ test('gossip: three phones spread the rumour by tapping names, round by round; t
   // Each phone: its own line about the round (who told it, how far the rumour went).
   await expect(grace.page.getByTestId('recap')).toContainText('You heard the rumour from Ada');
   for (const p of phones) await expect(p.page.getByTestId('recap')).toContainText(`All 3 knew it after ${rounds} rounds.`);
-  await screenshot(linus.page, 'gossip-phone-after');
-  for (const [p, label] of [
-    [ada, 'origin'],
-    [grace, 'second'],
-    [linus, 'last'],
-  ] as const)
-    await checkPhoneScreen(p.page, `the ${label} phone after the round`);
+  await screenshot(linus.page, 'gossip-phone-last-after');
+  await screenshot(grace.page, 'gossip-phone-second-after-360');
+  await checkPhoneScreens([
+    [ada.page, 'the origin phone after the round'],
+    [grace.page, 'the second phone after the round (360×640)'],
+    [linus.page, 'the last phone after the round'],
+  ]);
 
   await expectCleanAndClose([instructor, ...phones]);
 });
@@ -129,8 +129,9 @@ test('gossip, pull mode beside five bots: a phone cut off by a partition asks in
   const stuck = con.getByTestId('stalled-warning');
   await expect(stuck).toContainText('The rumour is stuck: 1 live node cannot learn (Ada)');
   await expect(con.getByTestId('console-groups')).toContainText('Cut off (1): Ada');
-  await screenshot(con, 'gossip-console-stalled');
+  // The panel first: the round gives up a few seconds after the rumour stalls, and the panel goes with it.
   await closeUp(con.getByTestId('gossip-console'), 'gossip-console-stalled-panel');
+  await screenshot(con, 'gossip-console-stalled');
 
   const verdict = con.getByTestId('gossip-verdict');
   await expect(verdict).toContainText('Never: 1 live node never learned it (1 cut off by a partition); 5 of 6 did', { timeout: 20_000 });

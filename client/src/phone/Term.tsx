@@ -20,6 +20,11 @@ export const TERMS = [
   'card',
   'fanout',
   'rumour',
+  'quorum',
+  'lww',
+  'crdt',
+  'replica',
+  'partition',
 ] as const;
 
 export type TermId = (typeof TERMS)[number];
@@ -28,7 +33,11 @@ export type TermId = (typeof TERMS)[number];
  * A term of art with its explanation one tap away: the word (or a sentence using it, with the
  * `word` its button asks about), a "?" button beside it, and the explanation under it while open.
  */
-export function Term({ id, children, word }: { id: TermId; children: string; word?: string }) {
+export function Term({
+  id,
+  children,
+  word,
+}: { id: TermId } & ({ children: string; word?: string } | { children: ReactNode; word: string })) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const defId = useId();
@@ -40,7 +49,7 @@ export function Term({ id, children, word }: { id: TermId; children: string; wor
         className="term-button"
         aria-expanded={open}
         aria-controls={defId}
-        aria-label={t('phone.term.what', { word: word ?? children })}
+        aria-label={t('phone.term.what', { word: word ?? String(children) })}
         onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">?</span>

@@ -114,6 +114,8 @@ function RoleCard({ view, name }: { view: ByzantineView; name(id: string): strin
           <>
             <b className="byz-secret-word">{secret.word}</b> <span>{secret.text}</span>
             {view.traitor && strategy && <span> {strategy}</span>}
+            {/* Read close up only: the decide panel in the open says the same as a loyal lieutenant's. */}
+            {view.traitor && !commander && view.phase === 'decide' && <span> {t('byzantine.decide.traitor')}</span>}
           </>
         ) : (
           <span className="muted-on-dark">{t('byzantine.role.hidden')}</span>
@@ -310,7 +312,7 @@ function NowPanel({ view, name, ask, busy, timers, at, paused }: Parameters<type
   }
   if (view.traitor && view.phase === 'decide' && pretend === null) {
     // Traitors do not decide; their phone still shows two buttons, so that it looks like the others'.
-    return <DecidePanel majority={view.suggested ?? 'retreat'} busy={busy} traitor onDecide={setPretend} />;
+    return <DecidePanel majority={view.suggested ?? 'retreat'} busy={busy} onDecide={setPretend} />;
   }
   if (view.decision || (view.traitor && pretend && view.phase === 'decide')) {
     const decided = view.decision ?? pretend ?? 'retreat';
@@ -320,13 +322,7 @@ function NowPanel({ view, name, ask, busy, timers, at, paused }: Parameters<type
         <p className="byz-big">
           {t('byzantine.decision.youDecided')} <ValueTag value={decided} big />
         </p>
-        <p className="muted">
-          {view.decision === null
-            ? t('byzantine.decision.notSent')
-            : view.decidedBy === 'timeout'
-              ? t('byzantine.decision.timeout')
-              : t('byzantine.decision.watch')}
-        </p>
+        <p className="muted">{view.decidedBy === 'timeout' ? t('byzantine.decision.timeout') : t('byzantine.decision.watch')}</p>
       </section>
     );
   }
@@ -391,18 +387,8 @@ function NowPanel({ view, name, ask, busy, timers, at, paused }: Parameters<type
   );
 }
 
-/** Decide by your majority (or against it); a traitor's copy sends nothing. */
-function DecidePanel({
-  majority,
-  busy,
-  traitor = false,
-  onDecide,
-}: {
-  majority: Value;
-  busy: boolean;
-  traitor?: boolean;
-  onDecide(v: Value): void;
-}) {
+/** Decide by your majority (or against it); a traitor's copy, word for word the same, sends nothing. */
+function DecidePanel({ majority, busy, onDecide }: { majority: Value; busy: boolean; onDecide(v: Value): void }) {
   const t = useT();
   const other: Value = majority === 'attack' ? 'retreat' : 'attack';
   return (
@@ -418,7 +404,7 @@ function DecidePanel({
       <button type="button" className="secondary byz-against" disabled={busy} onClick={() => onDecide(other)}>
         {t('byzantine.decide.instead', { value: valueWord(t, other) })}
       </button>
-      <p className="muted">{traitor ? t('byzantine.decide.traitor') : t('byzantine.decide.rule')}</p>
+      <p className="muted">{t('byzantine.decide.rule')}</p>
     </section>
   );
 }
@@ -739,7 +725,13 @@ export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
     const majority = view.suggested ?? view.decision;
     const how = majority !== view.decision ? 'against' : view.decidedBy === 'timeout' ? 'timeout' : 'majority';
     you = t('byzantine.recap.decided', { how, decision: valueWord(t, view.decision), majority: valueWord(t, majority) });
-  } else you = view.traitor ? t('byzantine.recap.traitor') : t('byzantine.recap.nothing');
+  }
+  // A traitor's line reads like a loyal lieutenant's (what its majority was): the recap is on screen without holding anything.
+  else
+    you =
+      view.traitor && view.suggested
+        ? t('byzantine.recap.traitor', { majority: valueWord(t, view.suggested) })
+        : t('byzantine.recap.nothing');
   const e = view.ending;
   const cls = e ? t('byzantine.recap.class', { cause: e.ic1 ? 'agreed' : (e.cause ?? 'traitors') }) : null;
   return (

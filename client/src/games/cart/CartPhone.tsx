@@ -10,7 +10,9 @@ import { useT } from '../../i18n/I18nProvider';
 import { wordError } from '../../i18n/words';
 import { buzz, type PhoneGameProps } from '../types';
 import { ItemIcon } from './icons';
-import { changeText, feedbackText, itemName, modeText, modeTitle, signed } from './words';
+import { changeText, feedbackText, itemName, modeTitle, signed } from './words';
+import { NowLine, Term } from '../../phone/Term';
+import type { MessageKey, Translator } from '../../i18n/translate';
 import './cart.css';
 
 export function CartPhone({ view: v, node, roster, act }: PhoneGameProps<CartNodeView>) {
@@ -31,23 +33,36 @@ export function CartPhone({ view: v, node, roster, act }: PhoneGameProps<CartNod
   };
 
   const last = v.last;
+  // Your last change, saved here, then replaced by a later one when the lists met (what your own list learned).
+  const overwritten =
+    last?.status === 'accepted' &&
+    v.changes.some((c) => c.why === 'overwrote' && c.item === last.item && c.at >= last.at && c.lost?.nodes.includes(v.you));
+  const status = overwritten ? 'overwritten' : last?.status;
+  const mode = modeTitle(t, v.mode);
   return (
     <div className="ct-phone stack" data-testid="cart-phone" data-mode={v.mode}>
-      <section className="ct-mode panel" aria-labelledby="ct-mode-title">
-        <h2 id="ct-mode-title">
-          <span className={`ct-chip ct-chip-${v.mode}`}>{modeTitle(t, v.mode)}</span> {t('cart.phone.title')}
-        </h2>
-        <p className="muted">{modeText(t, v.mode)}</p>
+      <NowLine>{nowLine(t, v, autopilot)}</NowLine>
+      <section className="ct-mode panel" aria-label={t('cart.phone.modeLabel')}>
+        <p className="ct-mode-name">
+          <Term id={v.mode} word={mode}>
+            <span className={`ct-chip ct-chip-${v.mode}`}>{mode}</span>
+          </Term>
+        </p>
+        <p className="muted">
+          <Term id="partition" word={t('cart.phone.splitWord')}>
+            {t(SPLIT_KEYS[v.mode])}
+          </Term>
+        </p>
       </section>
 
       {last && (
-        <p className={`ct-feedback ct-${last.status}`} role="status" data-testid="cart-feedback" data-status={last.status}>
+        <p className={`ct-feedback ct-${status}`} role="status" data-testid="cart-feedback" data-status={status}>
           <span className="ct-feedback-mark" aria-hidden="true">
-            {last.status === 'pending' ? '…' : last.status === 'accepted' ? '✓' : '✕'}
+            {status === 'pending' ? '…' : status === 'accepted' ? '✓' : status === 'overwritten' ? '↺' : '✕'}
           </span>
           <span>
             <b>{t('cart.phone.last', { delta: signed(t, last.delta), item: itemName(t, last.item) })}</b>{' '}
-            {feedbackText(t, v.mode, last, v.n)}
+            {overwritten ? t('cart.write.overwritten') : feedbackText(t, v.mode, last, v.n)}
           </span>
         </p>
       )}
@@ -56,18 +71,21 @@ export function CartPhone({ view: v, node, roster, act }: PhoneGameProps<CartNod
           {t('cart.phone.autopilot')}
         </p>
       )}
-      {v.over && (
-        <p className="notice" role="status">
-          {t('cart.phone.over')}
-        </p>
-      )}
       {error && (
         <div className="error" role="alert">
           {error}
         </div>
       )}
 
-      <ul className="ct-list" aria-label={t('cart.phone.list')}>
+      <div className="ct-list-head">
+        <h2 id="ct-list-title">{t('cart.phone.title')}</h2>
+        <p className="muted">
+          <Term id="replica" word={t('cart.phone.replicaWord')}>
+            {t('cart.phone.replica')}
+          </Term>
+        </p>
+      </div>
+      <ul className="ct-list" aria-labelledby="ct-list-title">
         {v.items.map((i) => (
           <ItemRow key={i.item} i={i} busy={busy} locked={autopilot || v.over} tap={tap} />
         ))}
@@ -88,6 +106,20 @@ export function CartPhone({ view: v, node, roster, act }: PhoneGameProps<CartNod
       <p className="muted">{t('cart.phone.mine', v.mine)}</p>
     </div>
   );
+}
+
+const SPLIT_KEYS = {
+  quorum: 'cart.phone.split.quorum',
+  lww: 'cart.phone.split.lww',
+  crdt: 'cart.phone.split.crdt',
+} as const satisfies Record<CartNodeView['mode'], MessageKey>;
+
+/** The line the screen opens with: what to do now. */
+function nowLine(t: Translator, v: CartNodeView, autopilot: boolean): string {
+  if (v.over) return t('cart.phone.over');
+  if (autopilot) return t('phone.autopilotNow');
+  if (v.mode === 'quorum' && v.items.some((i) => i.pending)) return t('cart.now.wait');
+  return v.mode === 'quorum' ? t('cart.now.quorum', { majority: v.majority, n: v.n }) : t('cart.now.local');
 }
 
 function ItemRow({

@@ -56,7 +56,6 @@ export default {
   'byzantine.heard.noOrder': 'No order yet from {commander}.',
   'byzantine.decision.title': 'Your decision',
   'byzantine.decision.youDecided': 'You decided',
-  'byzantine.decision.notSent': 'Not sent: traitors do not decide. Did every loyal general decide the same? Watch the projector.',
   'byzantine.decision.timeout':
     'Time ran out, so your phone took your majority. Did every loyal general decide the same? Watch the projector.',
   'byzantine.decision.watch': 'Did every loyal general decide the same? Watch the projector.',
@@ -138,7 +137,7 @@ export default {
   'byzantine.recap.differentOrders': 'You gave different orders.',
   'byzantine.recap.decided':
     '{how, select, against {You decided {decision} although your majority was {majority}.} timeout {Time ran out: your phone decided {decision}, your majority.} other {You decided {decision}, your majority.}}',
-  'byzantine.recap.traitor': 'You did not decide: traitors do not.',
+  'byzantine.recap.traitor': 'Your majority was {majority}.',
   'byzantine.recap.nothing': 'You decided nothing.',
   'byzantine.recap.class':
     '{cause, select, agreed {The loyal lieutenants all decided the same: IC1 held.} people {The loyal lieutenants did not agree, because some decided against their own majority.} network {The loyal lieutenants did not agree: messages were lost or late.} other {The loyal lieutenants did not agree: the traitors split them.}}',

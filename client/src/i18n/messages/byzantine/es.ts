@@ -55,7 +55,6 @@ export default {
   'byzantine.heard.noOrder': 'Aún no hay orden de {commander}.',
   'byzantine.decision.title': 'Tu decisión',
   'byzantine.decision.youDecided': 'Has decidido',
-  'byzantine.decision.notSent': 'No enviado: los traidores no deciden. ¿Decidieron lo mismo todos los generales leales? Mira el proyector.',
   'byzantine.decision.timeout':
     'Se acabó el tiempo, así que tu teléfono tomó tu mayoría. ¿Decidieron lo mismo todos los generales leales? Mira el proyector.',
   'byzantine.decision.watch': '¿Decidieron lo mismo todos los generales leales? Mira el proyector.',
@@ -135,7 +134,7 @@ export default {
   'byzantine.recap.differentOrders': 'Diste órdenes distintas.',
   'byzantine.recap.decided':
     '{how, select, against {Decidiste {decision} aunque tu mayoría era {majority}.} timeout {Se acabó el tiempo: tu teléfono decidió {decision}, tu mayoría.} other {Decidiste {decision}, tu mayoría.}}',
-  'byzantine.recap.traitor': 'No decidiste: los traidores no deciden.',
+  'byzantine.recap.traitor': 'Tu mayoría era {majority}.',
   'byzantine.recap.nothing': 'No decidiste nada.',
   'byzantine.recap.class':
     '{cause, select, agreed {Todos los tenientes leales decidieron lo mismo: IC1 se cumplió.} people {Los tenientes leales no se pusieron de acuerdo, porque algunos decidieron contra su propia mayoría.} network {Los tenientes leales no se pusieron de acuerdo: se perdieron mensajes o llegaron tarde.} other {Los tenientes leales no se pusieron de acuerdo: los traidores los dividieron.}}',

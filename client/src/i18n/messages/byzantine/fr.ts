@@ -55,8 +55,6 @@ export default {
   'byzantine.heard.noOrder': 'Pas encore d’ordre de {commander}.',
   'byzantine.decision.title': 'Votre décision',
   'byzantine.decision.youDecided': 'Vous avez décidé',
-  'byzantine.decision.notSent':
-    'Rien n’est envoyé : les traîtres ne décident pas. Tous les généraux loyaux ont-ils décidé la même chose ? Regardez le tableau.',
   'byzantine.decision.timeout':
     'Le temps était écoulé : votre téléphone a pris votre majorité. Tous les généraux loyaux ont-ils décidé la même chose ? Regardez le tableau.',
   'byzantine.decision.watch': 'Tous les généraux loyaux ont-ils décidé la même chose ? Regardez le tableau.',
@@ -137,7 +135,7 @@ export default {
   'byzantine.recap.differentOrders': 'Vous avez donné des ordres différents.',
   'byzantine.recap.decided':
     '{how, select, against {Vous avez décidé {decision} alors que votre majorité était {majority}.} timeout {Le temps était écoulé : votre téléphone a décidé {decision}, votre majorité.} other {Vous avez décidé {decision}, votre majorité.}}',
-  'byzantine.recap.traitor': 'Vous n’avez pas décidé : les traîtres ne décident pas.',
+  'byzantine.recap.traitor': 'Votre majorité était {majority}.',
   'byzantine.recap.nothing': 'Vous n’avez rien décidé.',
   'byzantine.recap.class':
     '{cause, select, agreed {Les lieutenants loyaux ont tous décidé la même chose : IC1 est respectée.} people {Les lieutenants loyaux ne se sont pas accordés, car certains ont décidé contre leur propre majorité.} network {Les lieutenants loyaux ne se sont pas accordés : des messages ont été perdus ou sont arrivés en retard.} other {Les lieutenants loyaux ne se sont pas accordés : les traîtres les ont divisés.}}',

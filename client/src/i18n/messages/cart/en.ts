@@ -23,6 +23,7 @@ export default {
   'cart.write.saved.quorum': 'Saved: {votes, number} of {n, number} lists agreed.',
   'cart.write.saved.local':
     'Saved on your phone; {seen, plural, =0 {not yet seen by the others} one {seen by # of the {others, number} others so far} other {seen by # of the {others, number} others so far}}.',
+  'cart.write.overwritten': 'Saved on your phone, then overwritten by a later change when the lists met: see below.',
   'cart.write.refused.noMajority': 'Refused: no majority agreed.',
   'cart.write.refused.noMajority.count':
     'Refused: only {votes, plural, one {# of {n, number} lists} other {# of {n, number} lists}} agreed, and a majority is {needed, number}. You are probably cut off from the others.',
@@ -45,7 +46,6 @@ export default {
   'cart.phone.last': 'Your last change, {delta} {item}:',
   'cart.phone.autopilot': 'Autopilot is shopping for you. Switch it off below to tap yourself.',
   'cart.phone.over': 'The shopping round is over.',
-  'cart.phone.list': 'Shopping list',
   'cart.phone.changes': 'What others changed in your list',
   'cart.phone.mine': 'Your changes: {attempted, number} tapped, {accepted, number} saved, {refused, number} refused.',
   'cart.phone.savingShort': 'saving…',
@@ -53,6 +53,18 @@ export default {
   'cart.phone.add': 'One more: {item}',
   'cart.phone.qty': '{item}: {qty, number}',
 
+  'cart.now.quorum': 'Tap + or − to change the list. A change counts only when {majority, number} of the {n, number} lists agree.',
+  'cart.now.local': 'Tap + or − to change the list. Your phone saves it at once and sends it to the others.',
+  'cart.now.wait': 'Wait: the other lists are answering your change.',
+  'cart.phone.modeLabel': 'How the lists work this round',
+  'cart.phone.split.quorum': 'During a split, only the side with a majority can change the list; the other side is refused.',
+  'cart.phone.split.lww':
+    'During a split, both sides keep changing their lists. When it heals, the later change to an item wins and the other is lost.',
+  'cart.phone.split.crdt':
+    'During a split, both sides keep changing their lists. When it heals, all the changes are added up: nothing is lost.',
+  'cart.phone.splitWord': 'split',
+  'cart.phone.replica': 'Each phone keeps its own copy of the list: a replica.',
+  'cart.phone.replicaWord': 'replica',
   'cart.console.mode': 'Mode',
   'cart.console.majority': 'a change needs {majority, number} of {n, number} lists',
   'cart.console.lists': 'Lists',

@@ -21,6 +21,8 @@ export default {
   'cart.write.saved.quorum': 'Guardado: {votes, number} de {n, number} listas lo aceptaron.',
   'cart.write.saved.local':
     'Guardado en tu móvil; {seen, plural, =0 {los demás aún no lo han visto} one {lo ha visto # de los {others, number} demás por ahora} other {lo han visto # de los {others, number} demás por ahora}}.',
+  'cart.write.overwritten':
+    'Guardado en tu teléfono y luego sobrescrito por un cambio posterior cuando las listas se juntaron: mira abajo.',
   'cart.write.refused.noMajority': 'Rechazado: no hubo mayoría.',
   'cart.write.refused.noMajority.count':
     'Rechazado: solo {votes, plural, one {# de {n, number} listas lo aceptó} other {# de {n, number} listas lo aceptaron}}, y la mayoría es {needed, number}. Seguramente estás aislado de los demás.',
@@ -44,7 +46,6 @@ export default {
   'cart.phone.last': 'Tu último cambio, {delta} {item}:',
   'cart.phone.autopilot': 'El piloto automático compra por ti. Desactívalo abajo para tocar tú.',
   'cart.phone.over': 'La ronda de compras ha terminado.',
-  'cart.phone.list': 'Lista de la compra',
   'cart.phone.changes': 'Lo que otros cambiaron en tu lista',
   'cart.phone.mine': 'Tus cambios: {attempted, number} tocados, {accepted, number} guardados, {refused, number} rechazados.',
   'cart.phone.savingShort': 'guardando…',
@@ -52,6 +53,20 @@ export default {
   'cart.phone.add': 'Uno más: {item}',
   'cart.phone.qty': '{item}: {qty, number}',
 
+  'cart.now.quorum':
+    'Toca + o − para cambiar la lista. Un cambio solo cuenta cuando {majority, number} de las {n, number} listas están de acuerdo.',
+  'cart.now.local': 'Toca + o − para cambiar la lista. Tu teléfono lo guarda al momento y se lo envía a los demás.',
+  'cart.now.wait': 'Espera: las otras listas están respondiendo a tu cambio.',
+  'cart.phone.modeLabel': 'Cómo funcionan las listas en esta ronda',
+  'cart.phone.split.quorum':
+    'Durante una partición, solo el lado con mayoría puede cambiar la lista; al otro lado se le rechazan los cambios.',
+  'cart.phone.split.lww':
+    'Durante una partición, los dos lados siguen cambiando sus listas. Cuando se repara, gana el cambio más tardío de cada artículo y el otro se pierde.',
+  'cart.phone.split.crdt':
+    'Durante una partición, los dos lados siguen cambiando sus listas. Cuando se repara, se suman todos los cambios: no se pierde nada.',
+  'cart.phone.splitWord': 'partición',
+  'cart.phone.replica': 'Cada teléfono guarda su propia copia de la lista: una réplica.',
+  'cart.phone.replicaWord': 'réplica',
   'cart.console.mode': 'Modo',
   'cart.console.majority': 'un cambio necesita {majority, number} de {n, number} listas',
   'cart.console.lists': 'Listas',

@@ -22,6 +22,8 @@ export default {
   'cart.write.saved.quorum': 'Enregistré : {votes, number} listes sur {n, number} ont accepté.',
   'cart.write.saved.local':
     'Enregistré sur votre téléphone ; {seen, plural, =0 {les autres ne l’ont pas encore vu} one {vu par # des {others, number} autres pour l’instant} other {vu par # des {others, number} autres pour l’instant}}.',
+  'cart.write.overwritten':
+    'Enregistré sur votre téléphone, puis écrasé par un changement plus tardif quand les listes se sont retrouvées : voir plus bas.',
   'cart.write.refused.noMajority': 'Refusé : pas de majorité.',
   'cart.write.refused.noMajority.count':
     'Refusé : seulement {votes, plural, one {# liste sur {n, number} a accepté} other {# listes sur {n, number} ont accepté}}, et la majorité est de {needed, number}. Vous êtes sans doute coupé des autres.',
@@ -46,7 +48,6 @@ export default {
   'cart.phone.last': 'Votre dernière modification, {delta} {item} :',
   'cart.phone.autopilot': 'Le pilote automatique fait les courses pour vous. Désactivez-le ci-dessous pour toucher vous-même.',
   'cart.phone.over': 'La manche de courses est terminée.',
-  'cart.phone.list': 'Liste de courses',
   'cart.phone.changes': 'Ce que les autres ont changé dans votre liste',
   'cart.phone.mine': 'Vos modifications : {attempted, number} touchées, {accepted, number} enregistrées, {refused, number} refusées.',
   'cart.phone.savingShort': 'enregistrement…',
@@ -54,6 +55,20 @@ export default {
   'cart.phone.add': 'Un de plus : {item}',
   'cart.phone.qty': '{item} : {qty, number}',
 
+  'cart.now.quorum':
+    'Touchez + ou − pour changer la liste. Un changement ne compte que si {majority, number} des {n, number} listes sont d’accord.',
+  'cart.now.local': 'Touchez + ou − pour changer la liste. Votre téléphone l’enregistre tout de suite et l’envoie aux autres.',
+  'cart.now.wait': 'Patientez : les autres listes répondent à votre changement.',
+  'cart.phone.modeLabel': 'Comment marchent les listes dans cette manche',
+  'cart.phone.split.quorum':
+    'Pendant une partition, seul le côté qui a la majorité peut changer la liste ; les changements de l’autre côté sont refusés.',
+  'cart.phone.split.lww':
+    'Pendant une partition, les deux côtés continuent de changer leur liste. Une fois le réseau réparé, le changement le plus tardif de chaque article gagne et l’autre est perdu.',
+  'cart.phone.split.crdt':
+    'Pendant une partition, les deux côtés continuent de changer leur liste. Une fois le réseau réparé, tous les changements s’additionnent : rien n’est perdu.',
+  'cart.phone.splitWord': 'partition',
+  'cart.phone.replica': 'Chaque téléphone garde sa propre copie de la liste : une réplique.',
+  'cart.phone.replicaWord': 'réplique',
   'cart.console.mode': 'Mode',
   'cart.console.majority': 'une modification demande {majority, number} listes sur {n, number}',
   'cart.console.lists': 'Listes',

@@ -99,6 +99,16 @@ export default {
     'Your playing card is your name in this round’s election: the other phones show your card. It decides nothing about who wins.',
   'phone.term.fanout': 'How many people each node that knows the rumour tells in each round.',
   'phone.term.rumour': 'A secret word that spreads from phone to phone, like gossip. Nobody sees it until someone who knows it tells them.',
+  'phone.term.quorum':
+    'A quorum is how many copies of the list must agree before a change counts. Here it is a majority: more than half of them. Two majorities always share at least one copy, so during a split at most one side can save changes.',
+  'phone.term.lww':
+    'Last writer wins: every change carries the time it was made. When two copies disagree about an item, the change with the later time is kept and the other one is thrown away, without warning anyone.',
+  'phone.term.crdt':
+    'A CRDT (conflict-free replicated data type) is data built so that copies can always be merged. Here each copy counts every phone’s additions and removals separately; merging adds them up, so no change is ever lost.',
+  'phone.term.replica':
+    'A replica is one copy of shared data. Every phone in this round keeps a replica of the same shopping list and sends its changes to the others. While the network is split, the replicas cannot hear each other and may differ.',
+  'phone.term.partition':
+    'A partition (a split) cuts the network in two: phones on one side cannot reach those on the other. The instructor makes one on purpose, then heals it, to show what each kind of list does.',
   'phone.autopilotNow': 'The autopilot plays for you: watch what it does.',
   // The sandbox (the warm-up round).
   'phone.sandbox.now': 'Send a message to someone: pick names, write, send. Watch your inbox for theirs.',

@@ -96,6 +96,16 @@ export default {
   'phone.term.fanout': 'A cuántas personas se lo cuenta, en cada ronda, cada nodo que conoce el rumor.',
   'phone.term.rumour':
     'Una palabra secreta que pasa de teléfono en teléfono, como un chisme. Nadie la ve hasta que alguien que la conoce se la cuenta.',
+  'phone.term.quorum':
+    'Un quórum es cuántas copias de la lista tienen que estar de acuerdo para que un cambio cuente. Aquí es una mayoría: más de la mitad. Dos mayorías siempre comparten al menos una copia; por eso, durante una partición, como mucho un lado puede guardar cambios.',
+  'phone.term.lww':
+    'Gana la última escritura: cada cambio lleva la hora en que se hizo. Cuando dos copias no coinciden en un artículo, se queda el cambio con la hora más tardía y el otro se descarta, sin avisar a nadie.',
+  'phone.term.crdt':
+    'Un CRDT (tipo de datos replicado sin conflictos) es un dato pensado para que las copias siempre se puedan fusionar. Aquí cada copia cuenta por separado lo que cada teléfono añadió y quitó; al fusionar se suma todo, así que ningún cambio se pierde.',
+  'phone.term.replica':
+    'Una réplica es una copia de datos compartidos. Cada teléfono de esta ronda guarda una réplica de la misma lista de la compra y envía sus cambios a los demás. Mientras la red está partida, las réplicas no se oyen y pueden ser distintas.',
+  'phone.term.partition':
+    'Una partición corta la red en dos: los teléfonos de un lado no pueden llegar a los del otro. El profesor la provoca a propósito y luego la repara, para ver qué hace cada tipo de lista.',
   'phone.autopilotNow': 'El piloto automático juega por ti: mira lo que hace.',
   'phone.sandbox.now': 'Envía un mensaje a alguien: elige nombres, escribe y envía. Mira tu bandeja para ver los suyos.',
   'phone.sandbox.send': 'Enviar un mensaje',

@@ -97,6 +97,16 @@ export default {
   'phone.term.fanout': 'À combien de personnes chaque nœud qui connaît la rumeur la transmet à chaque tour.',
   'phone.term.rumour':
     'Un mot secret qui passe de téléphone en téléphone, comme un commérage. Personne ne le voit avant qu’on le lui dise.',
+  'phone.term.quorum':
+    'Un quorum, c’est le nombre de copies de la liste qui doivent être d’accord pour qu’un changement compte. Ici, c’est une majorité : plus de la moitié. Deux majorités ont toujours au moins une copie en commun : pendant une partition, un seul côté au plus peut enregistrer des changements.',
+  'phone.term.lww':
+    '« Le dernier écrivain gagne » : chaque changement porte l’heure à laquelle il a été fait. Quand deux copies ne sont pas d’accord sur un article, on garde le changement le plus tardif et l’autre est effacé, sans prévenir personne.',
+  'phone.term.crdt':
+    'Un CRDT (type de données répliqué sans conflit) est une donnée conçue pour que les copies puissent toujours être fusionnées. Ici, chaque copie compte à part les ajouts et les retraits de chaque téléphone ; la fusion les additionne, donc aucun changement n’est perdu.',
+  'phone.term.replica':
+    'Une réplique est une copie de données partagées. Chaque téléphone de cette manche garde une réplique de la même liste de courses et envoie ses changements aux autres. Tant que le réseau est coupé, les répliques ne s’entendent pas et peuvent différer.',
+  'phone.term.partition':
+    'Une partition coupe le réseau en deux : les téléphones d’un côté ne peuvent pas joindre ceux de l’autre. L’enseignant en crée une exprès, puis la répare, pour montrer ce que fait chaque sorte de liste.',
   'phone.autopilotNow': 'Le pilote automatique joue pour vous : regardez ce qu’il fait.',
   'phone.sandbox.now': 'Envoyez un message à quelqu’un : choisissez des noms, écrivez, envoyez. Guettez les leurs dans votre boîte.',
   'phone.sandbox.send': 'Envoyer un message',
