@@ -71,7 +71,8 @@ export function ElectionPhone({ view: v, node, roster, act }: PhoneGameProps<Ele
           <b>{t('election.autopilot.title')}</b> {t('election.autopilot.text')}
         </p>
       )}
-      {v.notice && (
+      {/* A timer that ran out is said by the now-line and the timer's own panel: not a third time here. */}
+      {v.notice && v.notice.code !== 'election.timer.expired' && (
         <p className="el-notice" role="status" aria-live="polite">
           <NoticeText notice={v.notice} nameOf={(id) => names.get(id) ?? t('phone.someoneWhoLeft')} />
         </p>

@@ -120,7 +120,8 @@ function Hero({ v, name }: { v: GossipNodeView; name(id: string): string }) {
           {t('gossip.hero.notHeard')}
         </Term>
       </span>
-      <span className="go-hero-from">{v.mode === 'push' ? t('gossip.hero.waitPush') : t('gossip.hero.askPull')}</span>
+      {/* Push: the now-line above already says to wait; pull: how to learn it. */}
+      {v.mode !== 'push' && <span className="go-hero-from">{t('gossip.hero.askPull')}</span>}
     </section>
   );
 }

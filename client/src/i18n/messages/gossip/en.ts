@@ -12,7 +12,6 @@ export default {
   'gossip.hero.toldBy': '{name} told you in round {round, number}.',
   'gossip.hero.started': 'You started with it: spread it!',
   'gossip.hero.notHeard': 'You have not heard the rumour yet',
-  'gossip.hero.waitPush': 'Wait: someone who knows it may tell you.',
   'gossip.hero.askPull': 'Ask people whether they know it: a node that knows answers.',
   'gossip.cards.label': 'Your cards',
   'gossip.cards.yours': 'Your card',

@@ -13,7 +13,6 @@ export default {
   'gossip.hero.toldBy': '{name} te lo contó en la ronda {round, number}.',
   'gossip.hero.started': 'Empezaste con él: ¡difúndelo!',
   'gossip.hero.notHeard': 'Aún no has oído el rumor',
-  'gossip.hero.waitPush': 'Espera: alguien que lo conoce puede contártelo.',
   'gossip.hero.askPull': 'Pregunta a la gente si lo conoce: un nodo que lo conoce responde.',
   'gossip.cards.label': 'Tus cartas',
   'gossip.cards.yours': 'Tu carta',

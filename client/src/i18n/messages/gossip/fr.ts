@@ -13,7 +13,6 @@ export default {
   'gossip.hero.toldBy': '{name} vous l’a dite au tour {round, number}.',
   'gossip.hero.started': 'Vous l’aviez au départ : répandez-la !',
   'gossip.hero.notHeard': 'Vous n’avez pas encore entendu la rumeur',
-  'gossip.hero.waitPush': 'Attendez : quelqu’un qui la connaît vous la dira peut-être.',
   'gossip.hero.askPull': 'Demandez aux autres s’ils la connaissent : un nœud qui la connaît répond.',
   'gossip.cards.label': 'Vos cartes',
   'gossip.cards.yours': 'Votre carte',
