@@ -5,6 +5,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, RequestHandler, Response } from 'express';
+import { joinShellFile } from '../build/joinShells';
+import { isLanguage, type Language } from '../shared/protocol/languages';
 
 /** Encodings the build writes beside a file, best first, with the suffix of each copy. */
 const ENCODINGS = [
@@ -41,6 +43,28 @@ export function pickEncoding(header: string | undefined): Encoding | null {
   for (const { name } of ENCODINGS) if (weight(name) > 0 && (best === null || weight(name) > weight(best))) best = name;
   return best;
 }
+
+/**
+ * The language a phone's join page will most likely show (client/src/i18n/language.ts: `?lang=`,
+ * else the first of the browser's languages we ship): the first of Accept-Language by weight.
+ * A phone whose student chose another language on this device fetches that one as well.
+ */
+export function pickLanguage(query: unknown, header: string | undefined): Language {
+  if (isLanguage(query)) return query;
+  const tags = (header ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+      const q = params.map((p) => /^q\s*=\s*([01](?:\.\d{0,3})?)$/.exec(p)).find(Boolean);
+      return { primary: tag.split('-')[0], q: q ? Number(q[1]) : 1, i };
+    })
+    .filter((t) => t.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const t of tags) if (isLanguage(t.primary)) return t.primary;
+  return 'en';
+}
+
+const underJoin = (urlPath: string) => urlPath === '/join' || urlPath.startsWith('/join/');
 
 async function isFile(file: string): Promise<boolean> {
   try {
@@ -117,6 +141,12 @@ export function serveClient(clientDir: string): ClientFiles {
     if (!(await isFile(index))) {
       res.status(503).type('text').send('The client is not built yet: run `npm start` (it builds it) or `npm run build`.');
       return;
+    }
+    if (underJoin(req.path)) {
+      // The join page preloads the phone's words in the language it will most likely show.
+      res.vary('Accept-Language');
+      const page = path.join(root, joinShellFile(pickLanguage(req.query.lang, req.get('accept-language'))));
+      if (await isFile(page)) return send(req, res, page, REVALIDATE);
     }
     await send(req, res, index, REVALIDATE);
   };

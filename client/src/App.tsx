@@ -12,6 +12,9 @@ import { Landing } from './Landing';
 import { PhoneApp } from './phone/PhoneApp';
 import { I18nProvider, useT } from './i18n/I18nProvider';
 import { useLocale, type Screen } from './i18n/language';
+import { ALL_PARTS, type Part } from './i18n/parts';
+
+const PHONE_PARTS: readonly Part[] = ['phone'];
 
 const ConsoleApp = lazy(() => import('./console/ConsoleApp').then((m) => ({ default: m.ConsoleApp })));
 const StageApp = lazy(() => import('./stage/StageApp').then((m) => ({ default: m.StageApp })));
@@ -67,7 +70,8 @@ export function App() {
     // Two boundaries: the inner one words a broken screen in its language; the outer one catches
     // a catalogue that could not be downloaded.
     <ErrorBoundary>
-      <I18nProvider locale={locale}>
+      {/* The join page waits for the phone's words only; the rest comes in the lobby. */}
+      <I18nProvider locale={locale} parts={kind === 'phone' ? PHONE_PARTS : ALL_PARTS}>
         <ErrorBoundary>{screen}</ErrorBoundary>
       </I18nProvider>
     </ErrorBoundary>

@@ -126,9 +126,10 @@ async function trafficMeter(cdp: CDPSession) {
   cdp.on('Network.loadingFailed', (e) => settle(e.requestId));
   await cdp.send('Network.enable');
   return {
-    /** Resolves once no page request has been in flight for `quietMs`. */
+    /** Resolves once no page request has been in flight for `quietMs`, counted from the call at the earliest. */
     idle: async (quietMs: number) => {
-      while (inFlight.size > 0 || Date.now() - lastChange < quietMs) await new Promise((r) => setTimeout(r, 100));
+      const since = Date.now();
+      while (inFlight.size > 0 || Date.now() - Math.max(lastChange, since) < quietMs) await new Promise((r) => setTimeout(r, 100));
     },
     reset: () => {
       bytes = 0;
@@ -185,8 +186,9 @@ async function oneRun(browser: Browser, url: string, opts: PhoneLoadOptions): Pr
     await page.getByRole('button', { name: 'Join' }).click();
     await page.getByText('You are in, Ada!').waitFor({ timeout: 120_000 });
 
-    // Students wait in the lobby for the others: the phone has fetched what it fetches there.
-    await meter.idle(1000);
+    // Students wait in the lobby for the others (seconds, in a class): the phone has fetched
+    // what it fetches there once nothing has moved for 2 s.
+    await meter.idle(2000);
     const lobbyBytes = meter.read().bytes - cold.bytes;
 
     // The round reaches the phone: from the server's answer to the game screen.

@@ -42,6 +42,36 @@ describe('client build', () => {
     const withHooks = builtCode(bench);
     expect(hooks.filter((hook) => !withHooks.includes(hook))).toEqual([]);
 
+    // The join page in each language preloads that language's phone words (build/joinShells.ts).
+    const manifest = JSON.parse(readFileSync(path.join(production, '.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; imports?: string[] }
+    >;
+    for (const lang of ['en', 'es', 'fr']) {
+      const page = readFileSync(path.join(production, `join.${lang}.html`), 'utf8');
+      const words = Object.values(manifest).find((c) => c.file.startsWith(`assets/i18n-phone-${lang}-`))?.file;
+      expect(words, lang).toBeTruthy();
+      expect(page).toContain(`<link rel="modulepreload" crossorigin href="/${words}">`);
+      expect(page).toContain(`<html lang="${lang}">`);
+    }
+    // Messages arrive parsed (build/messages.ts): no script carries the ICU parser (its error names).
+    expect(prod.includes('EXPECT_ARGUMENT_CLOSING_BRACE')).toBe(false);
+    expect(builtCode(bench).includes('EXPECT_ARGUMENT_CLOSING_BRACE')).toBe(true);
+    // A phone's game screen loads without zod (its schemas run on import: ZodError is in its core).
+    const reach = (key: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(key) || !manifest[key]) return seen;
+      seen.add(key);
+      for (const i of manifest[key].imports ?? []) reach(i, seen);
+      return seen;
+    };
+    const screens = Object.keys(manifest).filter((k) => /^_\w+Phone-[\w-]+\.js$/.test(k));
+    expect(screens.length).toBeGreaterThanOrEqual(4);
+    for (const screen of screens) {
+      const code = [...reach(screen)].map((k) => readFileSync(path.join(production, manifest[k]?.file ?? ''), 'utf8')).join('\n');
+      expect(code.includes('ZodError'), screen).toBe(false);
+    }
+    expect(prod.includes('ZodError')).toBe(true);
+
     // Each folder is fresh for its own mode only, so `npm start` rebuilds over a bench build.
     expect(clientIsStale(root, production, 'production')).toBe(false);
     expect(clientIsStale(root, production, 'bench')).toBe(true);

@@ -40,6 +40,11 @@ async function builtClient(): Promise<string> {
   writeFileSync(path.join(dir, 'index.html'), SHELL);
   writeFileSync(path.join(dir, ASSET), SCRIPT);
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // The join page in each language (build/joinShells.ts), told apart by a marker.
+  for (const lang of ['en', 'es', 'fr']) {
+    writeFileSync(path.join(dir, `join.${lang}.html`), SHELL.replace('<title>', `<meta name="join-shell" content="${lang}"><title>`));
+    await compressFile(path.join(dir, `join.${lang}.html`));
+  }
   await compressFile(path.join(dir, 'index.html'));
   await compressFile(path.join(dir, ASSET));
   return dir;
@@ -81,7 +86,7 @@ describe('content negotiation', () => {
       expect(a.headers['content-type']).toMatch(/^text\/javascript/);
       expect(a.headers.vary).toMatch(/Accept-Encoding/i);
     }
-    const shell = await get(`${server.url}/join/K7QX3`, { 'Accept-Encoding': 'br' });
+    const shell = await get(`${server.url}/console`, { 'Accept-Encoding': 'br' });
     expect(shell.headers['content-type']).toMatch(/^text\/html/);
     expect(shell.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(shell.body).toString()).toBe(SHELL);
@@ -107,6 +112,35 @@ describe('cache headers', () => {
     // A revalidation costs a round trip but no body.
     const again = await get(`${server.url}/favicon.svg`, { 'If-None-Match': String(icon.headers.etag) });
     expect(again.status).toBe(304);
+  });
+});
+
+describe('the join page in the phone’s language', () => {
+  const shellOf = (a: Answer) => /name="join-shell" content="(\w+)"/.exec(a.body.toString())?.[1] ?? 'index';
+  it('preloads the words of the language the phone will most likely show: ?lang=, else Accept-Language by weight, else English', async () => {
+    const cases: [string, Record<string, string>, string][] = [
+      ['/join/K7QX3', { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.8' }, 'fr'],
+      ['/join', { 'Accept-Language': 'de-DE, en;q=0.3, es;q=0.7' }, 'es'],
+      ['/join/K7QX3', { 'Accept-Language': 'de-DE,de;q=0.9' }, 'en'],
+      ['/join/K7QX3', {}, 'en'],
+      ['/join/K7QX3', { 'Accept-Language': 'es;q=0, fr;q=0.1' }, 'fr'],
+      ['/join/K7QX3?lang=es', { 'Accept-Language': 'fr' }, 'es'],
+      ['/join/K7QX3?lang=xx', { 'Accept-Language': 'fr' }, 'fr'],
+    ];
+    for (const [page, headers, lang] of cases) {
+      const a = await get(server.url + page, headers);
+      expect(a.status, page).toBe(200);
+      expect(shellOf(a), `${page} ${JSON.stringify(headers)}`).toBe(lang);
+      expect(String(a.headers.vary), page).toMatch(/Accept-Language/i);
+      expect(a.headers['cache-control'], page).toBe('no-cache');
+    }
+    // Compressed like every page.
+    const br = await get(`${server.url}/join/K7QX3`, { 'Accept-Encoding': 'br', 'Accept-Language': 'es' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(shellOf({ ...br, body: brotliDecompressSync(br.body) })).toBe('es');
+    // The other pages keep the plain shell (they load every part of the catalogue anyway).
+    for (const page of ['/', '/console', '/joinery', '/replay/abc'])
+      expect(shellOf(await get(server.url + page, { 'Accept-Language': 'fr' })), page).toBe('index');
   });
 });
 

@@ -13,6 +13,7 @@ import { LANGUAGES } from '../../../shared/protocol/languages';
 import en from './messages/en';
 import es from './messages/es';
 import fr from './messages/fr';
+import { ALL_PARTS, PARTS } from './parts';
 import { pseudoCatalogue } from './pseudo';
 import { createTranslator } from './translate';
 
@@ -82,6 +83,12 @@ describe('the catalogue', () => {
       }
       expect(Object.keys(bundles[lang] ?? {}).length, `${lang}: an area is missing from messages/${lang}.ts`).toBe(total);
     }
+  });
+
+  it('has every area in exactly one part of the download (parts.ts), and no part naming an area that is not there', () => {
+    const listed = ALL_PARTS.flatMap((part) => PARTS[part] as readonly string[]);
+    expect([...listed].sort()).toEqual([...areas].sort());
+    expect(new Set(listed).size).toBe(listed.length);
   });
 
   it('has no unused key: each is named in the client, or is the message of a notice or error code the core or the server sends', () => {

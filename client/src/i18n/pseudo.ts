@@ -90,13 +90,16 @@ function rewrite(els: MessageFormatElement[]): MessageFormatElement[] {
 }
 
 /** One message pseudo-localised: accented, padded by ~35 % with "~" in short words, bracketed. */
-export function pseudoMessage(text: string): MessageFormatElement[] {
-  const els = parse(text, { ignoreTag: true });
+export function pseudoMessage(text: string | readonly MessageFormatElement[]): MessageFormatElement[] {
+  // A build hands the messages over already parsed (build/messages.ts).
+  const els = typeof text === 'string' ? parse(text, { ignoreTag: true }) : [...text];
   const pad = Math.max(1, Math.round(letters(els) * 0.35));
   const tildes = Array.from({ length: Math.ceil(pad / 4) }, (_, i) => '~'.repeat(Math.min(4, pad - i * 4))).join(' ');
   return [{ type: TYPE.literal, value: '[' }, ...rewrite(els), { type: TYPE.literal, value: ` ${tildes}]` }];
 }
 
 export function pseudoCatalogue(): Catalogue {
-  return Object.fromEntries(Object.entries(english).map(([k, v]) => [k, pseudoMessage(v)])) as unknown as Catalogue;
+  return Object.fromEntries(
+    Object.entries(english).map(([k, v]) => [k, pseudoMessage(v as string | MessageFormatElement[])]),
+  ) as unknown as Catalogue;
 }

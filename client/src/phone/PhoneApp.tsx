@@ -12,7 +12,9 @@ import { APP_NAME, useTitle } from '../useTitle';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import './phone.css';
 import { Nick } from './Nick';
-import { useT } from '../i18n/I18nProvider';
+import { useT, WithParts } from '../i18n/I18nProvider';
+import { prefetchParts } from '../i18n/load';
+import { ALL_PARTS } from '../i18n/parts';
 import type { Translator } from '../i18n/translate';
 import { errorText } from './errorText';
 
@@ -23,13 +25,18 @@ export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
   const { view, connection, resuming } = session;
   useWakeLock(!!view);
   const inRoom = !!view;
-  useEffect(() => {
-    // In the lobby the phone has time and bandwidth to spare: fetch the games' screens then.
-    if (!inRoom) return;
-    const timer = setTimeout(prefetchPhoneScreens, 500);
-    return () => clearTimeout(timer);
-  }, [inRoom]);
   const t = useT();
+  const locale = t.locale;
+  useEffect(() => {
+    // In the lobby the phone has time and bandwidth to spare: fetch the games' screens and
+    // their words then (the join page fetched only the phone's part of the catalogue).
+    if (!inRoom) return;
+    const timer = setTimeout(() => {
+      prefetchParts(locale);
+      prefetchPhoneScreens();
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [inRoom, locale]);
   const linkCode = normaliseRoomCode(initialCode);
   useTitle(
     view
@@ -97,7 +104,8 @@ export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
   );
 }
 
-type Checked = { code: string; status: RoomCheck['status']; replay: string | null };
+/** A room code checked with the server, or (`assumed`) the code of a link, not checked yet. */
+type Checked = { code: string; status: RoomCheck['status']; replay: string | null; assumed?: boolean };
 
 /**
  * Joining in two steps, as Kahoot does with its PIN: the room code first (checked with the
@@ -107,7 +115,13 @@ type Checked = { code: string; status: RoomCheck['status']; replay: string | nul
 function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode: string }) {
   const t = useT();
   const [code, setCode] = useState(() => normaliseRoomCode(initialCode) ?? initialCode.toUpperCase());
-  const [checked, setChecked] = useState<Checked | null>(null);
+  const linked = normaliseRoomCode(initialCode);
+  // A link or a QR code brings the code: the nickname step shows at once, so the student types
+  // while the connection comes up on a slow Wi-Fi; the code is checked as soon as it is up, and
+  // a room that cannot be joined brings the code step back with the reason.
+  const [checked, setChecked] = useState<Checked | null>(() =>
+    linked ? { code: linked, status: 'open', replay: null, assumed: true } : null,
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const online = session.connection === 'online';
@@ -118,13 +132,15 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
     setBusy(true);
     const r = await session.check(normal);
     setBusy(false);
-    if (!r.ok) return setError(r.error.code === 'unknown_room' ? t('phone.join.unknownRoom', { code: normal }) : errorText(t, r.error));
-    if (r.data.status === 'locked') return setError(t('phone.join.locked', { code: normal }));
-    if (r.data.status === 'full') return setError(t('phone.join.full', { code: normal }));
+    const refuse = (message: string) => {
+      setChecked(null);
+      setError(message);
+    };
+    if (!r.ok) return refuse(r.error.code === 'unknown_room' ? t('phone.join.unknownRoom', { code: normal }) : errorText(t, r.error));
+    if (r.data.status === 'locked') return refuse(t('phone.join.locked', { code: normal }));
+    if (r.data.status === 'full') return refuse(t('phone.join.full', { code: normal }));
     setChecked(r.data);
   };
-  // A link or a QR code brings the code: check it as soon as the connection is up.
-  const linked = normaliseRoomCode(initialCode);
   const [autoChecked, setAutoChecked] = useState(false);
   useEffect(() => {
     if (!linked || autoChecked || !online) return;
@@ -144,7 +160,10 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
       />
     );
   }
-  if (checked) return <NicknameStep session={session} code={checked.code} onBack={() => setChecked(null)} />;
+  // Why this phone left its room (taken over by another screen…) is said on the code step.
+  if (checked && !(checked.assumed && session.notice)) {
+    return <NicknameStep session={session} code={checked.code} onBack={() => setChecked(null)} />;
+  }
   return (
     <form
       className="stack"
@@ -356,9 +375,11 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
         <section className="panel stack" aria-labelledby="last-round">
           <h2 id="last-round">{t('phone.last.title', { index: last.index })}</h2>
           {Recap && (
-            <Suspense fallback={null}>
-              <Recap view={last.view} node={view} roster={session.roster} act={roundOver} />
-            </Suspense>
+            <WithParts parts={ALL_PARTS}>
+              <Suspense fallback={null}>
+                <Recap view={last.view} node={view} roster={session.roster} act={roundOver} />
+              </Suspense>
+            </WithParts>
           )}
           <p className="muted">{t('phone.last.projector', { game: gameName(last.game, last.title) })}</p>
           <details open>
@@ -384,9 +405,11 @@ function NodeScreen({ session, view }: { session: PhoneSession; view: NodeView }
         </p>
       )}
       {view.round && view.playing && Screen && view.game !== null && (
-        <Suspense fallback={<GameLoading />}>
-          <Screen view={view.game} node={view} roster={session.roster} act={session.act} />
-        </Suspense>
+        <WithParts parts={ALL_PARTS} fallback={<GameLoading />}>
+          <Suspense fallback={<GameLoading />}>
+            <Screen view={view.game} node={view} roster={session.roster} act={session.act} />
+          </Suspense>
+        </WithParts>
       )}
       {view.round && view.playing && !Screen && <p className="error">{t('phone.unknownGame', { game: view.round.game })}</p>}
       {view.round && view.playing && (
@@ -437,9 +460,11 @@ function LastRoundView({
 }) {
   return (
     <div className="last-round" inert>
-      <Suspense fallback={<GameLoading />}>
-        <Screen view={last.view} node={node} roster={roster} act={roundOver} />
-      </Suspense>
+      <WithParts parts={ALL_PARTS} fallback={<GameLoading />}>
+        <Suspense fallback={<GameLoading />}>
+          <Screen view={last.view} node={node} roster={roster} act={roundOver} />
+        </Suspense>
+      </WithParts>
     </div>
   );
 }

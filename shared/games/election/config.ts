@@ -2,9 +2,11 @@
 // the actions a node may take, and the kinds of envelope nodes exchange.
 
 import { z } from 'zod';
+import { VALUE_MAX } from './limits';
+
+export { KIND, VALUE_MAX } from './limits';
 
 export const GAME_ID = 'election';
-export const VALUE_MAX = 40;
 
 export const PACES = {
   /** People play: slow enough to read the screen and tap, fast enough to keep a class awake. */
@@ -82,13 +84,3 @@ export const electionAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('propose'), value: z.string().trim().min(1).max(VALUE_MAX) }).strict(),
 ]);
 export type ElectionAction = z.infer<typeof electionAction>;
-
-/** Envelope kinds (the wire protocol of the game). */
-export const KIND = {
-  voteRequest: 'election:vote-request',
-  vote: 'election:vote',
-  preVoteRequest: 'election:prevote-request',
-  preVote: 'election:prevote',
-  append: 'election:append',
-  appendReply: 'election:append-reply',
-} as const;

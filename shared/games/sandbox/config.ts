@@ -4,10 +4,9 @@ import { z } from 'zod';
 import type { NodeId } from '../../protocol/ids';
 import type { NetStats } from '../types';
 
-export const TEXT_MAX = 140;
-export const RECIPIENTS_MAX = 300;
-/** Items of history each phone sees (the full history stays in the state for the console). */
-export const VIEW_ITEMS = 30;
+import { RECIPIENTS_MAX, TEXT_MAX } from './limits';
+
+export { RECIPIENTS_MAX, TEXT_MAX, VIEW_ITEMS } from './limits';
 
 export const sandboxConfig = z
   .object({

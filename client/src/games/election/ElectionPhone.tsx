@@ -4,7 +4,8 @@
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { RESTAURANTS } from '../../../../shared/games/election/bot';
-import { VALUE_MAX, type ElectionAction } from '../../../../shared/games/election/config';
+import type { ElectionAction } from '../../../../shared/games/election/config';
+import { VALUE_MAX } from '../../../../shared/games/election/limits';
 import type { CardRef, ElectionView, EntryView, PendingVoteView } from '../../../../shared/games/election/view';
 import type { NodeView } from '../../../../shared/protocol/views';
 import { buzz, type PhoneGameProps } from '../types';

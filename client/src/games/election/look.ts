@@ -4,7 +4,7 @@
 import type { ElectionResult } from '../../../../shared/games/election/analysis';
 import type { ElectionConsoleView } from '../../../../shared/games/election/console';
 import type { ElectionStageView } from '../../../../shared/games/election/stage';
-import { KIND } from '../../../../shared/games/election/config';
+import { KIND } from '../../../../shared/games/election/limits';
 import type { Role } from '../../../../shared/games/election/state';
 import type { KindLook, NodeDecoration } from '../types';
 import type { Translator } from '../../i18n/translate';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SandboxView } from '../../../../shared/games/sandbox/config';
-import { TEXT_MAX } from '../../../../shared/games/sandbox/config';
+import { TEXT_MAX } from '../../../../shared/games/sandbox/limits';
 import { buzz, type PhoneGameProps } from '../types';
 import { PeerPicker } from '../../phone/PeerPicker';
 import { keyed } from '../../keyed';
