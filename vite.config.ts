@@ -13,7 +13,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 // The client lives in client/ and imports shared/; the server serves dist/client.
 export default defineConfig({
   root: path.join(root, 'client'),
-  plugins: [messagesPlugin(), react(), iconsPlugin(), joinShellsPlugin(), compressPlugin()],
+  plugins: [messagesPlugin(), react(), iconsPlugin(), joinShellsPlugin(root), compressPlugin()],
   build: {
     outDir: path.join(root, 'dist/client'),
     emptyOutDir: true,

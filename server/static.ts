@@ -2,10 +2,13 @@
 // (the build writes .br and .gz copies beside each file), and the app shell for the page routes.
 // A stale phone asking for /assets/index-OLDHASH.js must get a 404, not the shell as script.
 
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, RequestHandler, Response } from 'express';
-import { joinShellFile } from '../build/joinShells';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { CODE_SLOT, joinShellFile, type JoinShell } from '../build/joinShells';
+import { normaliseRoomCode } from '../shared/protocol/codes';
 import { isLanguage, type Language } from '../shared/protocol/languages';
 
 /** Encodings the build writes beside a file, best first, with the suffix of each copy. */
@@ -66,6 +69,33 @@ export function pickLanguage(query: unknown, header: string | undefined): Langua
 
 const underJoin = (urlPath: string) => urlPath === '/join' || urlPath.startsWith('/join/');
 
+/** Set by the phone while it holds a seat in a room (client/src/phone/usePhoneSession.ts): it resumes, it does not join. */
+export const SEAT_COOKIE = 'hc-seat';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+/**
+ * Which join page a request gets: the form of step 1 (no code yet), of step 2 (a link with a
+ * code), or none (a phone that holds a seat, a pseudo-locale, an address that is not a code).
+ */
+export function joinShellOf(req: Request): { kind: JoinShell; lang: Language; code: string | null } {
+  const asked = req.query.lang;
+  const lang = pickLanguage(asked, req.get('accept-language'));
+  const seated = (req.get('cookie') ?? '').split(';').some((c) => c.trim().startsWith(`${SEAT_COOKIE}=1`));
+  // A language the server does not ship (the tests' pseudo-locale): the script words the page.
+  if (seated || (asked !== undefined && !isLanguage(asked))) return { kind: 'join-plain', lang, code: null };
+  const rest = req.path.replace(/^\/join\/?/, '');
+  if (!rest) return { kind: 'join', lang, code: null };
+  let code: string | null = null;
+  try {
+    code = normaliseRoomCode(decodeURIComponent(rest));
+  } catch {
+    code = null;
+  }
+  return code ? { kind: 'join-code', lang, code } : { kind: 'join-plain', lang, code: null };
+}
+
 async function isFile(file: string): Promise<boolean> {
   try {
     return (await stat(file)).isFile();
@@ -123,6 +153,26 @@ export function serveClient(clientDir: string): ClientFiles {
     });
   };
 
+  /** The step-2 join page with the room's code written in (letters and digits: nothing to escape). */
+  const sendWithCode = async (req: Request, res: Response, file: string, code: string) => {
+    const body = Buffer.from((await readFile(file, 'utf8')).replaceAll(CODE_SLOT, code));
+    const encoding = pickEncoding(req.get('accept-encoding'));
+    res.vary('Accept-Encoding');
+    res.setHeader('Cache-Control', REVALIDATE);
+    res.type('html');
+    if (encoding === 'br') {
+      res.setHeader('Content-Encoding', 'br');
+      return void res.send(
+        await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      );
+    }
+    if (encoding === 'gzip') {
+      res.setHeader('Content-Encoding', 'gzip');
+      return void res.send(await gz(body));
+    }
+    res.send(body);
+  };
+
   const files: RequestHandler = async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const file = fileFor(root, req.path);
@@ -143,10 +193,13 @@ export function serveClient(clientDir: string): ClientFiles {
       return;
     }
     if (underJoin(req.path)) {
-      // The join page preloads the phone's words in the language it will most likely show.
+      // The join page in the language it will most likely show, with its form (build/joinShells.ts).
       res.vary('Accept-Language');
-      const page = path.join(root, joinShellFile(pickLanguage(req.query.lang, req.get('accept-language'))));
-      if (await isFile(page)) return send(req, res, page, REVALIDATE);
+      res.vary('Cookie');
+      const { kind, lang, code } = joinShellOf(req);
+      const page = path.join(root, joinShellFile(kind, lang));
+      if (code === null && (await isFile(page))) return send(req, res, page, REVALIDATE);
+      if (code !== null && (await isFile(page))) return sendWithCode(req, res, page, code);
     }
     await send(req, res, index, REVALIDATE);
   };

@@ -8,7 +8,6 @@
 
 import { lazy, Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
-import { Landing } from './Landing';
 import { PhoneApp } from './phone/PhoneApp';
 import { I18nProvider, useT } from './i18n/I18nProvider';
 import { useLocale, type Screen } from './i18n/language';
@@ -18,6 +17,8 @@ const PHONE_PARTS: readonly Part[] = ['phone'];
 
 const ConsoleApp = lazy(() => import('./console/ConsoleApp').then((m) => ({ default: m.ConsoleApp })));
 const StageApp = lazy(() => import('./stage/StageApp').then((m) => ({ default: m.StageApp })));
+// The landing page too: a phone that scanned the QR code never sees it.
+const Landing = lazy(() => import('./Landing').then((m) => ({ default: m.Landing })));
 const ReplayApp = lazy(() => import('./replay/ReplayApp').then((m) => ({ default: m.ReplayApp })));
 
 function Loading() {
@@ -65,7 +66,13 @@ export function App() {
         <ReplayApp />
       </Suspense>
     );
-  } else screen = <Landing />;
+  } else {
+    screen = (
+      <Suspense fallback={<Loading />}>
+        <Landing />
+      </Suspense>
+    );
+  }
   return (
     // Two boundaries: the inner one words a broken screen in its language; the outer one catches
     // a catalogue that could not be downloaded.

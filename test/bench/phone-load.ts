@@ -25,9 +25,11 @@ export interface PhoneLoadOptions {
 }
 
 export interface LoadFigures {
-  /** From navigation start until the page can be used (ms). */
+  /** From navigation start until the page can be used (ms): cold, the join form on screen with its styles, taking a nickname; warm, the game screen again. */
   usableMs: number;
-  /** Everything received for the page until then, compressed, with headers (bytes). */
+  /** Cold: until the page's script has taken over the join form (ms). */
+  scriptMs?: number;
+  /** Everything received for the page until its script is ready, compressed, with headers (bytes). */
   bytes: number;
   /** Of which scripts (bytes). */
   scriptBytes: number;
@@ -89,13 +91,23 @@ async function clientOf(ref: string): Promise<string> {
 const MARKER = `(() => {
   const check = () => {
     const submit = document.querySelector('form button[type="submit"]');
-    if (window.__hcUsableAt === undefined && submit && !submit.disabled && submit.textContent.trim() === 'Join') window.__hcUsableAt = performance.now();
+    // On screen with its styles (every stylesheet of the page loaded), a Join button that can be pressed.
+    const styled = [...document.querySelectorAll('link[rel="stylesheet"]')].every((l) => l.sheet);
+    const join = submit && !submit.disabled && submit.textContent.trim() === 'Join' && styled;
+    if (window.__hcUsableAt === undefined && join) window.__hcUsableAt = performance.now();
+    // The page's script has replaced the form the server sent (build/joinShells.ts).
+    if (window.__hcScriptAt === undefined && join && !submit.closest('[data-prerendered]')) window.__hcScriptAt = performance.now();
     if (window.__hcGameAt === undefined && document.querySelector('[data-testid="election-phone"]')) {
       window.__hcGameAt = performance.timeOrigin + performance.now();
       window.__hcResumedAt = performance.now();
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  // A stylesheet that arrives changes no element: look again now and then.
+  const timer = setInterval(() => {
+    check();
+    if (window.__hcScriptAt !== undefined || window.__hcGameAt !== undefined) clearInterval(timer);
+  }, 50);
 })();`;
 
 /** Counts what the page receives over HTTP (WebSocket frames are not page loads). */
@@ -180,7 +192,9 @@ async function oneRun(browser: Browser, url: string, opts: PhoneLoadOptions): Pr
     meter.reset();
     await page.goto(`${url}/join/${code}`, { waitUntil: 'commit' });
     const coldMs = await waitFor('__hcUsableAt');
-    const cold = { usableMs: Math.round(coldMs), ...meter.read() };
+    const scriptMs = await waitFor('__hcScriptAt');
+    // Bytes: everything the join page needed, its script included.
+    const cold: LoadFigures = { usableMs: Math.round(coldMs), scriptMs: Math.round(scriptMs), ...meter.read() };
 
     await page.getByLabel('Nickname').fill('Ada');
     await page.getByRole('button', { name: 'Join' }).click();

@@ -38,6 +38,7 @@ function phoneTable(opts: { runs: number; cpu: number; kbps: number; rttMs: numb
   const kb = (b: number) => (b / 1000).toFixed(1);
   const rows: [string, (r: TargetFigures['runs'][number]) => number, (v: number) => string][] = [
     ['join page usable, cold (s)', (r) => r.cold.usableMs, s],
+    ['  its script ready, cold (s)', (r) => r.cold.scriptMs ?? r.cold.usableMs, s],
     ['  bytes, cold (kB)', (r) => r.cold.bytes, kb],
     ['  of which scripts (kB)', (r) => r.cold.scriptBytes, kb],
     ['  requests', (r) => r.cold.requests, String],

@@ -69,8 +69,10 @@ function builtChunks() {
   /** Everything a phone may ever load: the page and the games' screens, not the console or the replay. */
   const phone = files(reach('index.html', true, routes));
   const only = (route: string) => new Set([...files(reach(route, true))].filter((f) => !phone.has(f)));
-  /** Each language's catalogue, a chunk of its own (client/src/i18n/load.ts). */
-  const languages = Object.fromEntries(['en', 'es', 'fr'].map((l) => [l, manifest[`src/i18n/messages/${l}.ts`]?.file ?? '']));
+  /** Each language's words for the phone's page, a chunk of their own (client/src/i18n/parts.ts). */
+  const languages = Object.fromEntries(
+    ['en', 'es', 'fr'].map((l) => [l, Object.values(manifest).find((c) => c.file.startsWith(`assets/i18n-phone-${l}-`))?.file ?? '']),
+  );
   return { page, console: only(routes[0]!), replay: only(routes[1]!), languages };
 }
 
@@ -91,8 +93,8 @@ test("the join page loads the phone's page only; in a round the phone loads none
   });
   await page.goto(`/join/${instructor.code}`);
   await page.getByLabel('Nickname').fill('Ada');
-  // The join page: the page's own scripts and its language's messages, nothing else (no other
-  // language, no game yet, no console, no replay).
+  // The join page: the page's own scripts and its language's phone words, nothing else (no other
+  // language, no other screen's words, no game yet, no console, no replay).
   expect(Object.values(chunks.languages).every((f) => f !== '')).toBe(true);
   expect([...scripts].filter((f) => !chunks.page.has(f))).toEqual([chunks.languages.en]);
   expect(scripts.size).toBeGreaterThan(0);

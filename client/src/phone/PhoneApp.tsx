@@ -17,11 +17,13 @@ import { prefetchParts } from '../i18n/load';
 import { ALL_PARTS } from '../i18n/parts';
 import type { Translator } from '../i18n/translate';
 import { errorText } from './errorText';
+import { prerendered, takeSubmitted } from './prerendered';
 
 export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
   const session = usePhoneSession();
-  // The code the page was opened with (a link, a QR code); forgotten when the student asks for another room.
-  const [initialCode, setInitialCode] = useState(linked);
+  // The code the page was opened with (a link, a QR code, or the server's form sent before the
+  // script ran); forgotten when the student asks for another room.
+  const [initialCode, setInitialCode] = useState(() => linked || (prerendered().submittedCode ?? ''));
   const { view, connection, resuming } = session;
   useWakeLock(!!view);
   const inRoom = !!view;
@@ -114,7 +116,7 @@ type Checked = { code: string; status: RoomCheck['status']; replay: string | nul
  */
 function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode: string }) {
   const t = useT();
-  const [code, setCode] = useState(() => normaliseRoomCode(initialCode) ?? initialCode.toUpperCase());
+  const [code, setCode] = useState(() => normaliseRoomCode(initialCode) ?? (initialCode || (prerendered().code ?? '')).toUpperCase());
   const linked = normaliseRoomCode(initialCode);
   // A link or a QR code brings the code: the nickname step shows at once, so the student types
   // while the connection comes up on a slow Wi-Fi; the code is checked as soon as it is up, and
@@ -225,13 +227,14 @@ function JoinForm({ session, initialCode }: { session: PhoneSession; initialCode
 /** Step 2: the nickname, counted as the server counts it, refused (never cut) when too long. */
 function NicknameStep({ session, code, onBack }: { session: PhoneSession; code: string; onBack(): void }) {
   const t = useT();
-  const [nickname, setNickname] = useState('');
+  // What was typed into the server's form before the script took over (prerendered.ts).
+  const [nickname, setNickname] = useState(() => prerendered().nickname ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const length = nicknameLength(nickname);
   const over = length > NICKNAME_MAX;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     setError(null);
     const local = checkNickname(nickname);
     if (!local.ok) return setError(nicknameProblem(t, local.problem));
@@ -240,6 +243,11 @@ function NicknameStep({ session, code, onBack }: { session: PhoneSession; code: 
     setBusy(false);
     if (err) setError(joinError(t, err));
   };
+  // A nickname sent with the server's form before the script ran: join with it now (once).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+  useEffect(() => {
+    if (takeSubmitted()) void submit();
+  }, []);
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="join-title" noValidate>
       <h1 id="join-title">{t('phone.join.roomTitle', { code })}</h1>

@@ -11,6 +11,8 @@ import { connectSocket, request, type ClientSocket } from '../socket';
 import { setRoomLanguage } from '../i18n/language';
 
 const STORE_KEY = 'human-cluster:node';
+/** The same name as server/static.ts's SEAT_COOKIE (the client does not import the server). */
+const SEAT_COOKIE = 'hc-seat';
 
 interface Saved {
   code: string;
@@ -28,6 +30,12 @@ function loadSaved(): Saved | null {
 }
 
 function save(saved: Saved | null): void {
+  // Tells the server this browser holds a seat: its join page then comes without the join form
+  // (the phone resumes; server/static.ts). Only a flag: the token stays in localStorage.
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from the phones' older browsers
+  document.cookie = saved
+    ? `${SEAT_COOKIE}=1; Path=/join; Max-Age=86400; SameSite=Strict`
+    : `${SEAT_COOKIE}=; Path=/join; Max-Age=0; SameSite=Strict`;
   try {
     if (saved) localStorage.setItem(STORE_KEY, JSON.stringify(saved));
     else localStorage.removeItem(STORE_KEY);
