@@ -17,12 +17,9 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type { Plugin } from 'vite';
 import { NICKNAME_MAX } from '../shared/protocol/codes';
 import { LANGUAGES } from '../shared/protocol/languages';
+import { CODE_SLOT, joinShellFile } from './joinShellNames';
 import { readArea } from './messages';
 
-export type JoinShell = 'join' | 'join-code' | 'join-plain';
-export const joinShellFile = (kind: JoinShell, lang: string) => `${kind}.${lang}.html`;
-/** Where join-code.<lang>.html takes the room's code (letters and digits only, checked by the server). */
-export const CODE_SLOT = '__HC_ROOM_CODE__';
 const APP_NAME = 'Human Cluster';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Request, RequestHandler, Response } from 'express';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { CODE_SLOT, joinShellFile, type JoinShell } from '../build/joinShells';
+import { CODE_SLOT, joinShellFile, type JoinShell } from '../build/joinShellNames';
 import { normaliseRoomCode } from '../shared/protocol/codes';
 import { isLanguage, type Language } from '../shared/protocol/languages';
 

@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { devices, expect } from '@playwright/test';
-import { openConsole, test } from './helpers';
+import es from '../../client/src/i18n/messages/phone/es';
+import fr from '../../client/src/i18n/messages/phone/fr';
+import { openConsole, test, watchErrors } from './helpers';
 
 test('the app is installable: a manifest with icons made from the project SVG, an apple-touch-icon, a theme colour', async ({
   browser,
@@ -109,5 +111,66 @@ test("the join page loads the phone's page only; in a round the phone loads none
   expect([...scripts].filter((f) => chunks.console.has(f))).toEqual([]);
   expect([...scripts].filter((f) => chunks.replay.has(f))).toEqual([]);
   await context.close();
+  await instructor.context.close();
+});
+
+test('the join form comes inside the page: typed before the script arrives, kept when it takes over; sent before it, the join goes on', async ({
+  browser,
+}) => {
+  const instructor = await openConsole(browser);
+  const { code } = instructor;
+  const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
+
+  // Without its script, the page already is the nickname step, in the browser's language, and
+  // sending it is a plain GET of the same page with the nickname.
+  const bare = await browser.newContext({ ...pixel, locale: 'es-ES', javaScriptEnabled: false });
+  const bp = await bare.newPage();
+  await bp.goto(`/join/${code.toLowerCase()}`);
+  await expect(bp.getByRole('heading', { name: es['phone.join.roomTitle'].replace('{code}', code) })).toBeVisible();
+  await expect(bp).toHaveTitle(es['phone.title.joinCode'].replace('{code}', code));
+  await bp.getByLabel(es['phone.join.nicknameLabel']).fill('Ada');
+  await bp.getByRole('button', { name: es['phone.join.join'], exact: true }).click();
+  await expect(bp).toHaveURL(new RegExp(`/join/${code.toLowerCase()}\\?nickname=Ada$`));
+  await bare.close();
+
+  // With its script, that address joins at once, and forgets the nickname.
+  const context = await browser.newContext({ ...pixel, locale: 'en-US' });
+  const page = await context.newPage();
+  const errors = watchErrors(page, 'sent before the script');
+  await page.goto(`/join/${code}?nickname=Ada`);
+  await expect(page.getByText('You are in, Ada!')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/join/${code}$`));
+  // Holding a seat, the page comes without the form: the phone resumes.
+  const again = await page.request.get(`/join/${code}`);
+  expect(await again.text()).not.toContain('data-prerendered');
+  await page.reload();
+  await expect(page.getByText('You are in, Ada!')).toBeVisible();
+  expect(errors).toEqual([]);
+  await context.close();
+
+  // The script late (a slow Wi-Fi): what the student typed, and where, survives its arrival.
+  const slow = await browser.newContext({ ...pixel, locale: 'fr-FR' });
+  const sp = await slow.newPage();
+  const slowErrors = watchErrors(sp, 'late script');
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  await sp.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await sp.goto(`/join/${code}`, { waitUntil: 'commit' });
+  const field = sp.getByLabel(fr['phone.join.nicknameLabel']);
+  await field.fill('Grace');
+  await expect(sp.locator('form[data-prerendered]')).toHaveCount(1);
+  release();
+  await expect(sp.locator('form[data-prerendered]')).toHaveCount(0);
+  await expect(field).toHaveValue('Grace');
+  await expect(field).toBeFocused();
+  await sp.getByRole('button', { name: fr['phone.join.join'], exact: true }).click();
+  await expect(sp.getByTestId('nickname')).toHaveText('Grace');
+  expect(slowErrors).toEqual([]);
+  await slow.close();
   await instructor.context.close();
 });

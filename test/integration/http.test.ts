@@ -9,6 +9,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressFile } from '../../build/compress';
+import { CODE_SLOT } from '../../build/joinShellNames';
 import { startServer, type TestServer } from './harness';
 
 const SCRIPT = `console.log(${JSON.stringify('a phone shell '.repeat(200))});\n`;
@@ -40,10 +41,13 @@ async function builtClient(): Promise<string> {
   writeFileSync(path.join(dir, 'index.html'), SHELL);
   writeFileSync(path.join(dir, ASSET), SCRIPT);
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  // The join page in each language (build/joinShells.ts), told apart by a marker.
+  // The join pages in each language (build/joinShells.ts), told apart by a marker.
   for (const lang of ['en', 'es', 'fr']) {
-    writeFileSync(path.join(dir, `join.${lang}.html`), SHELL.replace('<title>', `<meta name="join-shell" content="${lang}"><title>`));
-    await compressFile(path.join(dir, `join.${lang}.html`));
+    for (const kind of ['join', 'join-code', 'join-plain']) {
+      const file = path.join(dir, `${kind}.${lang}.html`);
+      writeFileSync(file, SHELL.replace('<title>', `<meta name="join-shell" content="${kind} ${lang}"><title>Join ${CODE_SLOT}`));
+      await compressFile(file);
+    }
   }
   await compressFile(path.join(dir, 'index.html'));
   await compressFile(path.join(dir, ASSET));
@@ -116,7 +120,8 @@ describe('cache headers', () => {
 });
 
 describe('the join page in the phone’s language', () => {
-  const shellOf = (a: Answer) => /name="join-shell" content="(\w+)"/.exec(a.body.toString())?.[1] ?? 'index';
+  const shellOf = (a: Answer) => /name="join-shell" content="[\w-]+ (\w+)"/.exec(a.body.toString())?.[1] ?? 'index';
+  const kindOf = (a: Answer) => /name="join-shell" content="([\w-]+) \w+"/.exec(a.body.toString())?.[1] ?? 'index';
   it('preloads the words of the language the phone will most likely show: ?lang=, else Accept-Language by weight, else English', async () => {
     const cases: [string, Record<string, string>, string][] = [
       ['/join/K7QX3', { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.8' }, 'fr'],
@@ -125,7 +130,7 @@ describe('the join page in the phone’s language', () => {
       ['/join/K7QX3', {}, 'en'],
       ['/join/K7QX3', { 'Accept-Language': 'es;q=0, fr;q=0.1' }, 'fr'],
       ['/join/K7QX3?lang=es', { 'Accept-Language': 'fr' }, 'es'],
-      ['/join/K7QX3?lang=xx', { 'Accept-Language': 'fr' }, 'fr'],
+      ['/join/K7QX3?lang=de', { 'Accept-Language': 'fr' }, 'fr'],
     ];
     for (const [page, headers, lang] of cases) {
       const a = await get(server.url + page, headers);
@@ -138,6 +143,31 @@ describe('the join page in the phone’s language', () => {
     const br = await get(`${server.url}/join/K7QX3`, { 'Accept-Encoding': 'br', 'Accept-Language': 'es' });
     expect(br.headers['content-encoding']).toBe('br');
     expect(shellOf({ ...br, body: brotliDecompressSync(br.body) })).toBe('es');
+    // Step 1 without a code, step 2 with the link's code written in, no form for a phone that
+    // holds a seat (it resumes), for a language the server does not ship (the tests' pseudo-locale),
+    // or for an address that is not a code.
+    const kinds: [string, Record<string, string>, string][] = [
+      ['/join', {}, 'join'],
+      ['/join/', {}, 'join'],
+      ['/join/k7qx3', {}, 'join-code'],
+      ['/join/K7QX3', { Cookie: 'theme=dark; hc-seat=1' }, 'join-plain'],
+      ['/join/K7QX3', { Cookie: 'hc-seat=' }, 'join-code'],
+      ['/join/K7QX3?lang=qps', {}, 'join-plain'],
+      ['/join/%3Cscript%3E', {}, 'join-plain'],
+      ['/join/%E0%A4%A', {}, 'join-plain'],
+    ];
+    for (const [page, headers, kind] of kinds) {
+      const a = await get(server.url + page, headers);
+      expect(a.status, page).toBe(200);
+      expect(kindOf(a), `${page} ${JSON.stringify(headers)}`).toBe(kind);
+      expect(String(a.headers.vary), page).toMatch(/Cookie/i);
+    }
+    const linked = await get(`${server.url}/join/k7-qx3`, { 'Accept-Encoding': 'gzip' });
+    expect(linked.headers['content-encoding']).toBe('gzip');
+    expect(linked.headers['cache-control']).toBe('no-cache');
+    const text = gunzipSync(linked.body).toString();
+    expect(text).toContain('<title>Join K7QX3');
+    expect(text).not.toContain(CODE_SLOT);
     // The other pages keep the plain shell (they load every part of the catalogue anyway).
     for (const page of ['/', '/console', '/joinery', '/replay/abc'])
       expect(shellOf(await get(server.url + page, { 'Accept-Language': 'fr' })), page).toBe('index');
