@@ -12,8 +12,8 @@ import './styles.css';
 const root = createRoot(must(document.getElementById('root'), 'the #root element of index.html'));
 
 /** The first render replaces the join form the server sent (if any) in one step, keeping what was typed. */
-function show() {
-  takePrerendered();
+function show(phone: boolean) {
+  if (phone) takePrerendered();
   flushSync(() =>
     root.render(
       <StrictMode>
@@ -26,5 +26,7 @@ function show() {
 
 // The phone's words first (the page preloads them), so the server's form is never replaced by
 // a blank moment; a failure is shown by the app itself.
-if (screenOf(window.location.pathname) === 'phone') loadTranslator(resolveLocale('phone'), ['phone']).then(show, show);
-else show();
+if (screenOf(window.location.pathname) === 'phone') {
+  const phone = () => show(true);
+  loadTranslator(resolveLocale('phone'), ['phone']).then(phone, phone);
+} else show(false);

@@ -47,7 +47,8 @@ export async function spawnServer(script: string, env: Record<string, string>, n
   });
   child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded machine (shared CI, several benches at once) tsx alone can take half a minute.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     try {
       const res = await fetch(`${url}/api/metrics`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { devices, expect } from '@playwright/test';
 import es from '../../client/src/i18n/messages/phone/es';
 import fr from '../../client/src/i18n/messages/phone/fr';
-import { openConsole, test, watchErrors } from './helpers';
+import { openConsole, screenshot, test, watchErrors } from './helpers';
 
 test('the app is installable: a manifest with icons made from the project SVG, an apple-touch-icon, a theme colour', async ({
   browser,
@@ -128,6 +128,7 @@ test('the join form comes inside the page: typed before the script arrives, kept
   await bp.goto(`/join/${code.toLowerCase()}`);
   await expect(bp.getByRole('heading', { name: es['phone.join.roomTitle'].replace('{code}', code) })).toBeVisible();
   await expect(bp).toHaveTitle(es['phone.title.joinCode'].replace('{code}', code));
+  await screenshot(bp, 'phone-join-before-script-es');
   await bp.getByLabel(es['phone.join.nicknameLabel']).fill('Ada');
   await bp.getByRole('button', { name: es['phone.join.join'], exact: true }).click();
   await expect(bp).toHaveURL(new RegExp(`/join/${code.toLowerCase()}\\?nickname=Ada$`));
