@@ -243,11 +243,13 @@ function NicknameStep({ session, code, onBack }: { session: PhoneSession; code: 
     setBusy(false);
     if (err) setError(joinError(t, err));
   };
-  // A nickname sent with the server's form before the script ran: join with it now (once).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+  // A nickname sent with the server's form before the script ran: join with it (once) as soon
+  // as the session has its socket (the page's effects run after this one's).
+  const [sent] = useState(() => prerendered().submitted === true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the socket exists
   useEffect(() => {
-    if (takeSubmitted()) void submit();
-  }, []);
+    if (sent && session.socket && takeSubmitted()) void submit();
+  }, [sent, session.socket]);
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="join-title" noValidate>
       <h1 id="join-title">{t('phone.join.roomTitle', { code })}</h1>
