@@ -21,6 +21,7 @@ export const PARTS = {
     'console',
     'stage',
     'replay',
+    'landing',
   ],
 } as const satisfies Record<string, readonly string[]>;
 
