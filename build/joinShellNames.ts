@@ -3,5 +3,5 @@
 
 export type JoinShell = 'join' | 'join-code' | 'join-plain';
 export const joinShellFile = (kind: JoinShell, lang: string) => `${kind}.${lang}.html`;
-/** Where join-code.<lang>.html takes the room's code (letters and digits only, checked by the server). */
-export const CODE_SLOT = '__HC_ROOM_CODE__';
+/** Where join-code.<lang>.html takes the room's code (letters and digits only, checked by the server); not `__hc…`, the test hooks' prefix that a production build must not hold. */
+export const CODE_SLOT = '%ROOM_CODE%';
