@@ -35,8 +35,15 @@ export type TimerKind = (typeof TIMER_KINDS)[number];
 const KEYS_KEPT = 100_000;
 const parsedKeys = new Map<string, { kind: TimerKind; node: NodeId }>();
 
+const keysByKind: Record<TimerKind, Map<NodeId, string>> = {
+  timeout: new Map(),
+  heartbeat: new Map(),
+  process: new Map(),
+  quorum: new Map(),
+};
+
 function keyOf(kind: TimerKind, node: NodeId): string {
-  const byKind = kind === 'timeout' ? timeoutKeys : kind === 'heartbeat' ? heartbeatKeys : kind === 'process' ? processKeys : quorumKeys;
+  const byKind = keysByKind[kind];
   let key = byKind.get(node);
   if (key === undefined) {
     if (byKind.size >= KEYS_KEPT) byKind.clear();
@@ -45,10 +52,6 @@ function keyOf(kind: TimerKind, node: NodeId): string {
   }
   return key;
 }
-const timeoutKeys = new Map<NodeId, string>();
-const heartbeatKeys = new Map<NodeId, string>();
-const processKeys = new Map<NodeId, string>();
-const quorumKeys = new Map<NodeId, string>();
 
 export const timeoutKey = (node: NodeId): string => keyOf('timeout', node);
 export const heartbeatKey = (node: NodeId): string => keyOf('heartbeat', node);
