@@ -2,7 +2,9 @@
 // (the build writes .br and .gz copies beside each file), and the app shell for the page routes.
 // A stale phone asking for /assets/index-OLDHASH.js must get a 404, not the shell as script.
 
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import type { Request, RequestHandler, Response } from 'express';
 import { promisify } from 'node:util';
@@ -148,9 +150,21 @@ export function serveClient(clientDir: string): ClientFiles {
     // The type of the file itself, not of its .br copy (send() keeps a type already set).
     res.type(path.extname(file));
     // Relative to the root, so a checkout under a dot-folder (~/.local/…) is no hidden file.
+    if (cacheControl === IMMUTABLE) return sendImmutable(req, res, sent);
     res.sendFile(path.relative(root, sent), { root, cacheControl: false }, (err) => {
       if (err && !res.headersSent) res.status(404).type('text').send('Not found.');
     });
+  };
+
+  /**
+   * A hashed asset: never revalidated (cached as immutable), so it goes out without ETag,
+   * Last-Modified or Accept-Ranges (express's sendFile always adds them): bytes a phone on a
+   * slow link would fetch for nothing, about 100 per script before the join page works.
+   */
+  const sendImmutable = async (req: Request, res: Response, file: string) => {
+    res.setHeader('Content-Length', (await stat(file)).size);
+    if (req.method === 'HEAD') return void res.end();
+    pipeline(createReadStream(file), res).catch(() => res.destroy());
   };
 
   /** The step-2 join page with the room's code written in (letters and digits: nothing to escape). */

@@ -22,6 +22,8 @@ export const PARTS = {
     'stage',
     'replay',
     'landing',
+    'gameErrors',
+    'consoleErrors',
   ],
 } as const satisfies Record<string, readonly string[]>;
 

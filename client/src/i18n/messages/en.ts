@@ -16,6 +16,8 @@ import gossipConsole from './gossipConsole/en';
 import byzantineConsole from './byzantineConsole/en';
 import sandboxConsole from './sandboxConsole/en';
 import errors from './errors/en';
+import gameErrors from './gameErrors/en';
+import consoleErrors from './consoleErrors/en';
 import notices from './notices/en';
 
 const messages = {
@@ -35,6 +37,8 @@ const messages = {
   ...byzantineConsole,
   ...sandboxConsole,
   ...errors,
+  ...gameErrors,
+  ...consoleErrors,
   ...notices,
 };
 export type English = typeof messages;

@@ -17,6 +17,8 @@ import gossipConsole from './gossipConsole/es';
 import byzantineConsole from './byzantineConsole/es';
 import sandboxConsole from './sandboxConsole/es';
 import errors from './errors/es';
+import gameErrors from './gameErrors/es';
+import consoleErrors from './consoleErrors/es';
 import notices from './notices/es';
 import type { English } from './en';
 
@@ -37,6 +39,8 @@ const messages: Translation<English> = {
   ...byzantineConsole,
   ...sandboxConsole,
   ...errors,
+  ...gameErrors,
+  ...consoleErrors,
   ...notices,
 };
 export default messages;

@@ -17,6 +17,8 @@ import gossipConsole from './gossipConsole/fr';
 import byzantineConsole from './byzantineConsole/fr';
 import sandboxConsole from './sandboxConsole/fr';
 import errors from './errors/fr';
+import gameErrors from './gameErrors/fr';
+import consoleErrors from './consoleErrors/fr';
 import notices from './notices/fr';
 import type { English } from './en';
 
@@ -37,6 +39,8 @@ const messages: Translation<English> = {
   ...byzantineConsole,
   ...sandboxConsole,
   ...errors,
+  ...gameErrors,
+  ...consoleErrors,
   ...notices,
 };
 export default messages;
