@@ -77,7 +77,9 @@ export function joinShellsPlugin(root: string): Plugin {
         const page = (title: string | null, form: string) => {
           let out = html.replace('<html lang="en">', `<html lang="${lang}">`).replace('</head>', `  ${link}\n  </head>`);
           if (title !== null) out = out.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
-          return out.replace('<div id="root"></div>', `<div id="root">${form}</div>`);
+          return out
+            .replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${escapeHtml(t('phone.noscript'))}</noscript>`)
+            .replace('<div id="root"></div>', `<div id="root">${form}</div>`);
         };
         await writeFile(path.join(outDir, joinShellFile('join', lang)), page(t('phone.title.join', { app: APP_NAME }), step1));
         await writeFile(path.join(outDir, joinShellFile('join-code', lang)), page(t('phone.title.joinCode', { code: CODE_SLOT }), step2));

@@ -92,7 +92,8 @@ describe('the catalogue', () => {
   });
 
   it('has no unused key: each is named in the client, or is the message of a notice or error code the core or the server sends', () => {
-    const client = sourceFiles(path.join(repo, 'client/src'))
+    // build/ writes the join pages' words (title, form, noscript) into the HTML.
+    const client = [...sourceFiles(path.join(repo, 'client/src')), ...sourceFiles(path.join(repo, 'build'))]
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const core = [...sourceFiles(path.join(repo, 'shared')), ...sourceFiles(path.join(repo, 'server'))]

@@ -3,6 +3,7 @@ export default {
   'phone.title.inRoom': '{nickname} — room {code}',
   'phone.title.joinCode': 'Join {code}',
   'phone.title.join': 'Join a room — {app}',
+  'phone.noscript': 'Human Cluster needs JavaScript to run in this browser.',
   'phone.banner.reconnecting': 'Reconnecting… you keep your place.',
   'phone.banner.paused': 'The instructor paused the network: messages wait.',
   'phone.resuming': 'Getting your place back…',

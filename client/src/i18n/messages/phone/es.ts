@@ -5,6 +5,7 @@ export default {
   'phone.title.inRoom': '{nickname} — sala {code}',
   'phone.title.joinCode': 'Entrar en {code}',
   'phone.title.join': 'Entrar en una sala — {app}',
+  'phone.noscript': 'Human Cluster necesita JavaScript para funcionar en este navegador.',
   'phone.banner.reconnecting': 'Reconectando… no pierdes tu sitio.',
   'phone.banner.paused': 'El profesor ha pausado la red: los mensajes esperan.',
   'phone.resuming': 'Recuperando tu sitio…',

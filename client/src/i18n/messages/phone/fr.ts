@@ -5,6 +5,7 @@ export default {
   'phone.title.inRoom': '{nickname} — salle {code}',
   'phone.title.joinCode': 'Rejoindre {code}',
   'phone.title.join': 'Rejoindre une salle — {app}',
+  'phone.noscript': 'Human Cluster a besoin de JavaScript pour fonctionner dans ce navigateur.',
   'phone.banner.reconnecting': 'Reconnexion… vous gardez votre place.',
   'phone.banner.paused': 'L’enseignant a mis le réseau en pause : les messages attendent.',
   'phone.resuming': 'Récupération de votre place…',
