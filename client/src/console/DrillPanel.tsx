@@ -22,6 +22,7 @@ import { useT } from '../i18n/I18nProvider';
 import { gameName, scriptDescription, scriptName, stepNote, wordError, wordNotice } from '../i18n/words';
 import type { Translator } from '../i18n/translate';
 import { drillWord, formatTime } from './NetworkPanel';
+import { startConfigOf } from './startConfig';
 
 const STORE_KEY = 'human-cluster:drills';
 
@@ -52,7 +53,9 @@ export function DrillPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
 
   const start = async (script: DrillScript) => {
     setError(null);
-    const err = await session.command('console:script', { action: 'start', script });
+    // A start step's round gets the reader's words as a round started by hand does (the gossip rumour).
+    const steps = script.steps.map((s) => (s.do === 'start' ? { ...s, config: startConfigOf(s.game, t, s.config ?? {}) } : s));
+    const err = await session.command('console:script', { action: 'start', script: { ...script, steps } });
     if (err) setError(wordError(t, err));
   };
   const save = (script: DrillScript) => {

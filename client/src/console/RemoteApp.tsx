@@ -10,10 +10,10 @@ import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { GAME_UIS } from '../games';
 import { GAMES } from '../games/registry';
 import { useT } from '../i18n/I18nProvider';
-import type { Translator } from '../i18n/translate';
 import { gameName, wordError } from '../i18n/words';
 import { APP_NAME, useTitle } from '../useTitle';
 import { drillWord, Slider } from './NetworkPanel';
+import { startConfigOf } from './startConfig';
 import { type ConsoleSession, useConsoleSession } from './useConsoleSession';
 
 /** The hand-off code in the address (`/remote#room=K7QX3&token=…`), or null. */
@@ -22,13 +22,6 @@ function handoffInAddress(): { room: string; token: string } | null {
   const room = params.get('room')?.toUpperCase();
   const token = params.get('token');
   return room && token ? { room, token } : null;
-}
-
-/** A round's settings from the remote: the game's defaults, with what a game words in the reader's language (the gossip word). */
-function startConfigOf(game: string, t: Translator): unknown {
-  const ui = GAME_UIS[game];
-  const defaults = GAMES.get(game)?.engine.config.parse({}) ?? {};
-  return ui?.startConfig ? ui.startConfig(defaults, t) : defaults;
 }
 
 export function RemoteApp() {
