@@ -73,7 +73,7 @@ export function parseRecordingHeader(line: string): RecordingHeader {
   if (typeof fields.version !== 'number' || !READABLE_VERSIONS.includes(fields.version)) {
     throw new RecordingError(
       'recording.version',
-      `This recording has format version ${String(fields.version)}; this server reads version ${RECORDING_VERSION}.`,
+      `This recording has format version ${String(fields.version)}; this server reads versions ${READABLE_VERSIONS.join(' and ')}.`,
       { version: String(fields.version), reads: RECORDING_VERSION },
     );
   }

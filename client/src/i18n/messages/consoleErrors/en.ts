@@ -20,7 +20,8 @@ export default {
   // ---- reading a recording (the replay and the recordings page) ----
   'error.recording.not_json': 'This file is not a Human Cluster recording (its first line is not JSON).',
   'error.recording.no_header': 'This file is not a Human Cluster recording (it has no recording header).',
-  'error.recording.version': 'This recording has format version {version}; this version reads format {reads, number}.',
+  'error.recording.version':
+    'This recording has format version {version}; this version reads formats 1 to {reads, number} (was it made by a newer one?).',
   'error.recording.bad_header': 'This recording’s header is damaged.',
   'error.recording.empty': 'This file is empty: it is not a recording.',
   'error.recording.bad_line': 'Line {line, number} of this recording is damaged.',

@@ -21,7 +21,8 @@ export default {
   // ---- reading a recording (the replay and the recordings page) ----
   'error.recording.not_json': 'Este archivo no es una grabación de Human Cluster (su primera línea no es JSON).',
   'error.recording.no_header': 'Este archivo no es una grabación de Human Cluster (no tiene cabecera de grabación).',
-  'error.recording.version': 'Esta grabación tiene el formato versión {version}; esta versión lee el formato {reads, number}.',
+  'error.recording.version':
+    'Esta grabación tiene el formato versión {version}; esta versión lee los formatos 1 a {reads, number} (¿la hizo una versión más nueva?).',
   'error.recording.bad_header': 'La cabecera de esta grabación está dañada.',
   'error.recording.empty': 'Este archivo está vacío: no es una grabación.',
   'error.recording.bad_line': 'La línea {line, number} de esta grabación está dañada.',

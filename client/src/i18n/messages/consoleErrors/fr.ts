@@ -21,7 +21,8 @@ export default {
   // ---- reading a recording (the replay and the recordings page) ----
   'error.recording.not_json': 'Ce fichier n’est pas un enregistrement Human Cluster (sa première ligne n’est pas du JSON).',
   'error.recording.no_header': 'Ce fichier n’est pas un enregistrement Human Cluster (il n’a pas d’en-tête d’enregistrement).',
-  'error.recording.version': 'Cet enregistrement est au format version {version} ; cette version lit le format {reads, number}.',
+  'error.recording.version':
+    'Cet enregistrement est au format version {version} ; cette version lit les formats 1 à {reads, number} (a-t-il été fait par une version plus récente ?).',
   'error.recording.bad_header': 'L’en-tête de cet enregistrement est endommagé.',
   'error.recording.empty': 'Ce fichier est vide : ce n’est pas un enregistrement.',
   'error.recording.bad_line': 'La ligne {line, number} de cet enregistrement est endommagée.',
