@@ -3,9 +3,9 @@ import type en from './en';
 
 export default {
   'console.pageTitle': 'Consola — {code}',
-  'console.picker.title': 'Consola del docente',
+  'console.picker.title': 'Consola del profesor',
   'console.picker.intro':
-    'Crea una sala para tu clase. Los teléfonos se unen con su código; este navegador guarda la clave de docente de la sala.',
+    'Crea una sala para tu clase. Los teléfonos se unen con su código; este navegador guarda la clave de profesor de la sala.',
   'console.picker.create': 'Crear una sala',
   'console.picker.connecting': 'Conectando con el servidor…',
   'console.picker.recordings': 'Grabaciones de tus sesiones',
@@ -203,18 +203,18 @@ export default {
   'console.keys.list': 'esta lista',
 
   // Instructor access, the phone remote, recovery
-  'console.access.title': 'Acceso de docente',
+  'console.access.title': 'Acceso de profesor',
   'console.access.phone': 'Controlar desde mi teléfono',
   'console.access.recovery': 'Código de recuperación',
-  'console.access.devices': 'Dispositivos con derechos de docente',
+  'console.access.devices': 'Dispositivos con derechos de profesor',
   'console.access.roomKey': 'La clave de esta sala: este navegador, y cualquiera en el que se escriba su código de recuperación',
   'console.access.device': '{label} (desde las {since})',
   'console.access.revoke': 'Revocar',
   'console.access.revokeLabel': 'Revocar los derechos de {label}',
   'console.access.phoneTitle': 'Controlar desde mi teléfono',
   'console.access.phoneWarning':
-    'Comprueba primero el proyector: ¿se ve esta pantalla? El código QR da los controles del docente a quien lo escanee. Sirve una vez, durante un minuto, y se oculta solo a los 20 segundos.',
-  'console.access.qr': 'Código QR que pasa los controles del docente a un teléfono',
+    'Comprueba primero el proyector: ¿se ve esta pantalla? El código QR da los controles del profesor a quien lo escanee. Sirve una vez, durante un minuto, y se oculta solo a los 20 segundos.',
+  'console.access.qr': 'Código QR que pasa los controles del profesor a un teléfono',
   'console.access.qrHelp': 'Escanéalo con tu teléfono antes de {seconds, number} s. Sirve una sola vez.',
   'console.access.recoveryTitle': 'Código de recuperación',
   'console.access.recoveryWarning':
@@ -226,11 +226,11 @@ export default {
   'console.secret.close': 'Cerrar',
   'console.secret.hiddenIn': 'Se oculta en {seconds, number} s',
   'console.remote.pageTitle': 'Mando — {code}',
-  'console.remote.title': 'Mando del docente',
-  'console.remote.label': 'Teléfono del docente',
+  'console.remote.title': 'Mando del profesor',
+  'console.remote.label': 'Teléfono del profesor',
   'console.remote.scan': 'Escanea el código QR «Controlar desde mi teléfono» de la consola para tomar aquí los controles.',
   'console.remote.connecting': 'Conectando…',
-  'console.remote.revoked': 'Se retiraron los controles del docente de este dispositivo.',
+  'console.remote.revoked': 'Se retiraron los controles del profesor de este dispositivo.',
   'console.remote.nodes': '{count, plural, one {# nodo} other {# nodos}}',
   'console.recover.title': 'Recuperar una sala',
   'console.recover.help':

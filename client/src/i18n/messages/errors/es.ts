@@ -27,7 +27,7 @@ export default {
   'error.handoff_invalid': 'Este código ha caducado o ya se usó. Pide uno nuevo en la consola.',
   'error.recovery_invalid':
     'Ese código de recuperación no abre ninguna sala ni grabación en este servidor. Revísalo y vuelve a intentarlo.',
-  'error.unknown_device': 'Ese dispositivo ya no tiene derechos de docente.',
+  'error.unknown_device': 'Ese dispositivo ya no tiene derechos de profesor.',
   'error.payload_too_large': 'Esta petición es demasiado grande.',
   'error.bad_request': 'El servidor no ha podido leer esta petición.',
   'error.bad_action': 'El servidor no ha podido leer esta acción.',

@@ -4,10 +4,10 @@ import type en from './en';
 export default {
   'stage.pageTitle': 'Escenario — {code}',
   'stage.noKey.title': 'Este navegador no puede abrir el escenario de la sala {code}',
-  'stage.noKey.text': 'Abre el escenario desde la consola del docente, en el navegador que tiene la sala.',
+  'stage.noKey.text': 'Abre el escenario desde la consola del profesor, en el navegador que tiene la sala.',
   'stage.connecting': 'Conectando con la sala {code}…',
   'stage.ended.title': 'La sesión ha terminado',
-  'stage.ended.text': 'Gracias por jugar. El docente puede compartir la repetición con la clase.',
+  'stage.ended.text': 'Gracias por jugar. El profesor puede compartir la repetición con la clase.',
   'stage.top.join': 'Únete',
   'stage.top.round': 'Ronda {index, number}: {title}',
   'stage.top.waiting': 'Esperando a que se una la clase',
@@ -52,7 +52,7 @@ export default {
   'stage.byz.attack': 'Ataque',
   'stage.byz.retreat': 'Retirada',
   'stage.byz.decision': '{name} → {value}',
-  'stage.byz.secret': 'Quién es traidor sigue en secreto hasta que el docente lo revele.',
+  'stage.byz.secret': 'Quién es traidor sigue en secreto hasta que el profesor lo revele.',
   'stage.byz.badge.traitor': 'TRAIDOR',
   'stage.byz.badge.commander': 'comandante',
 
@@ -99,8 +99,8 @@ export default {
   'stage.gossip.maxRounds': '✗ Detenido tras {rounds, number} rondas',
   'stage.gossip.wordWas': 'El rumor era «{word}»',
   'stage.gossip.topWas': 'La carta más alta era {card}',
-  'stage.gossip.secretWord': 'El rumor sigue en secreto hasta que el docente lo revele.',
-  'stage.gossip.secretCards': 'Las cartas siguen en secreto hasta que el docente las revele.',
+  'stage.gossip.secretWord': 'El rumor sigue en secreto hasta que el profesor lo revele.',
+  'stage.gossip.secretCards': 'Las cartas siguen en secreto hasta que el profesor las revele.',
 
   'stage.sandbox.intro': 'Envía un mensaje a quien elijas. Observa lo que la red hace con él.',
   'stage.sandbox.sent': 'Enviados',
