@@ -99,7 +99,9 @@ function secrecyProblems(node: string, received: Received[], truth: Truth) {
     if ('from' in o && 'value' in o && 'path' in o) {
       messages++;
       const path = (o.path as string[]).join('>');
-      if (!mine.some((m) => m.from === o.from && m.value === o.value && m.path.join('>') === path)) {
+      // A phone's messages carry no `to` (they are all its own); one that names another addressee is not.
+      const toOther = 'to' in o && o.to !== node;
+      if (toOther || !mine.some((m) => m.from === o.from && m.value === o.value && m.path.join('>') === path)) {
         problems.push(`${where}: ${o.from} → ${node} ${String(o.value)} via ${path} was never addressed to ${node}`);
       }
     }
@@ -116,7 +118,12 @@ function secrecyProblems(node: string, received: Received[], truth: Truth) {
         else ownRole++;
       }
       if (k === 'strategy' && x !== null) problems.push(`${where}.strategy: a lying strategy on a loyal phone`);
-      if (k === 'pending' && Array.isArray(x) && x.length > 0) problems.push(`${where}.pending: sends to choose on a loyal phone`);
+      // A loyal lieutenant owes its relays like a traitor (the same screen, [B4]), only ever of what it was told.
+      if (k === 'pending' && Array.isArray(x))
+        for (const p of x as { path: string[] | null; value: string }[]) {
+          const got = mine.find((m) => m.path.join('>') === (p.path ?? []).join('>'));
+          if ((got?.value ?? 'retreat') !== p.value) problems.push(`${where}.pending: ${p.value} to pass on, which ${node} was not told`);
+        }
       walk(x, `${where}.${k}`);
     }
   };
@@ -190,6 +197,17 @@ describe('byzantine over real sockets', () => {
     expect(
       await ask(linus.socket, 'node:act', { action: { type: 'send', values: { n5: 'retreat', n6: 'attack', n7: 'retreat' } } }),
     ).toEqual({ ok: true, data: null });
+    // Grace, loyal, presses Send with what she was told, as everyone must; the phase waits for her.
+    const mineToPass = await until(() => game(grace)?.pending.find((p) => p.level === 2), sockets);
+    expect(mineToPass).toMatchObject({ path: [ada.node], value: 'attack', recipients: [linus.node, barbara.node, 'n5', 'n6', 'n7'] });
+    expect(
+      await ask(grace.socket, 'node:act', { action: { type: 'send', values: { [linus.node]: 'retreat' }, path: [ada.node] } }),
+    ).toMatchObject({ ok: false, error: { code: 'honest' } });
+    const honest = Object.fromEntries(mineToPass.recipients.map((r) => [r, 'attack']));
+    expect(await ask(grace.socket, 'node:act', { action: { type: 'send', values: honest, path: [ada.node] } })).toEqual({
+      ok: true,
+      data: null,
+    });
     const decide = await until(() => (game(grace)?.canDecide ? game(grace) : null), sockets, 10_000);
     expect(decide.relays.some((m) => m.from === linus.node && m.value === 'retreat')).toBe(true);
     expect(await ask(grace.socket, 'node:act', { action: { type: 'decide', value: decide.suggested } })).toEqual({ ok: true, data: null });

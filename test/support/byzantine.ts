@@ -20,6 +20,12 @@ export interface RoomOptions {
   seed?: number;
   latency?: number;
   faults?: FaultOp[];
+  /**
+   * Loyal human lieutenants press Send as soon as they hold a message (OM: a loyal relay is the
+   * lieutenant's own Send, [B4]), as a class that reads its phones at once would; false leaves
+   * every Send to the test (or the phase timer).
+   */
+  passOn?: boolean;
 }
 
 /** A room: humans first (n1…), then bots, a recording kept in memory, time moved by hand. */
@@ -27,11 +33,13 @@ export class Room {
   readonly events: SessionEvent[] = [];
   readonly header;
   readonly core: SessionCore;
+  readonly passOn: boolean;
   now = 0;
 
   constructor(opts: RoomOptions = {}) {
     this.header = makeHeader({ seed: opts.seed ?? 1 });
     this.core = SessionCore.create(this.header, GAMES, (e) => this.events.push(structuredClone(e)));
+    this.passOn = opts.passOn ?? false;
     for (let i = 0; i < (opts.humans ?? 0); i++) this.core.join(0, `person ${i + 1}`);
     if (opts.bots) this.core.addBots(0, opts.bots);
     this.core.changeFaults(0, { op: 'latency', base: opts.latency ?? 10, jitter: 0 });
@@ -41,7 +49,29 @@ export class Room {
   start(config: Record<string, unknown> = {}): this {
     const r = this.core.startRound(this.now, 'byzantine', config);
     if (!r.ok) throw new Error(r.error.message);
+    if (this.passOn) this.sendLoyalRelays();
     return this;
+  }
+
+  /**
+   * Every loyal human lieutenant (or only `nodes`) that owes relays sends them now, each
+   * unchanged, to everyone it has not told yet: what its phone's Send does ([B4]).
+   */
+  sendLoyalRelays(nodes?: readonly NodeId[]): void {
+    const round = this.core.state.round;
+    if (!round) return;
+    for (const node of nodes ?? round.spec.nodes) {
+      const rec = this.core.state.nodes[node];
+      if (!rec || rec.kind === 'bot' || rec.autopilot) continue;
+      const v = this.view(node);
+      if (v.role !== 'lieutenant' || v.traitor || v.signed) continue;
+      for (const p of v.pending) {
+        const values = Object.fromEntries(p.recipients.filter((r) => p.sent[r] === undefined).map((r) => [r, p.value]));
+        if (Object.keys(values).length === 0) continue;
+        const r = this.core.act(this.now, node, { type: 'send', values, path: p.path ?? undefined });
+        if (!r.ok) throw new Error(`${node}'s Send was refused: ${r.error.message}`);
+      }
+    }
   }
 
   /** Runs everything due up to `t` (ms), then sets the clock to `t`. */
@@ -49,6 +79,7 @@ export class Room {
     for (let at = this.core.nextWakeAt(); at !== null && at <= t; at = this.core.nextWakeAt()) {
       this.now = at;
       this.core.advance(at);
+      if (this.passOn && this.core.state.round) this.sendLoyalRelays();
     }
     this.now = Math.max(this.now, t);
     return this;
@@ -59,7 +90,9 @@ export class Room {
   }
 
   act(node: NodeId, action: unknown) {
-    return this.core.act(this.now, node, action);
+    const r = this.core.act(this.now, node, action);
+    if (this.passOn && this.core.state.round) this.sendLoyalRelays();
+    return r;
   }
 
   get state(): ByzantineState {

@@ -42,7 +42,7 @@ export const byzantineConfig = z
     /** How traitor bots (and traitors on autopilot, and traitors who run out of time) lie. */
     strategy: z.enum(STRATEGIES).default('flip'),
     /**
-     * A loyal lieutenant's relays leave after a seeded random delay of up to this many ms, so
+     * SM: a loyal lieutenant's relays (the server's) leave after a seeded random delay of up to this many ms, so
      * that a traitor who takes a while to choose is not given away by speaking last ([B4]).
      */
     relayDelayMs: z.number().int().min(0).max(60_000).default(4_000),

@@ -70,7 +70,10 @@ export function sendOrders(s: ByzantineState, ctx: EngineCtx, fx: Effect[], valu
   }
 }
 
-/** A traitor lieutenant's OM relays of the message it holds for `path` ([B5]). */
+/**
+ * A lieutenant's OM relays of the message it holds for `path`: a traitor's chosen values ([B5]),
+ * or a loyal lieutenant's, which rules.ts has checked are what it holds ([B4]).
+ */
 export function sendOmRelays(
   s: ByzantineState,
   ctx: EngineCtx,
@@ -80,11 +83,13 @@ export function sendOmRelays(
   values: Record<NodeId, Value>,
 ): void {
   const out = [...path, t];
-  const sent = sentUnder(general(s, t), pathKey(out));
+  const g = general(s, t);
+  const sent = sentUnder(g, pathKey(out));
   for (const to of recipientsOf(s, out)) {
     const value = values[to];
     if (value === undefined || sent[to] !== undefined) continue;
     sent[to] = value;
+    if (!g.traitor) g.relayed ??= { value, at: ctx.now };
     send(s, ctx, fx, { from: t, to, value, path: out, level: out.length });
   }
 }
@@ -119,8 +124,9 @@ export function sendSmRelays(
 }
 
 /**
- * A loyal lieutenant passes on exactly what it holds; the node does not choose ([B4]). With a
- * relay delay the message waits in its outbox until the node's relay timer (seeded) fires.
+ * SM: a loyal lieutenant passes on exactly what it accepted; the node does not choose ([B4]).
+ * With a relay delay the message waits in its outbox until the node's relay timer (seeded)
+ * fires. (OM relays are the lieutenant's own Send, or the phase timer's: [B4].)
  */
 export function relayLoyal(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, path: NodeId[], value: Value): void {
   if (path.length > s.m) return;
@@ -222,10 +228,7 @@ export function receive(s: ByzantineState, env: Envelope, ctx: EngineCtx): Effec
     s.counts.arrived++;
     g.received++;
     if (s.signed) acceptSigned(s, ctx, fx, i, rec.value, rec.path);
-    else {
-      holdOm(s, i, rec.path, rec.value, ctx.now, false);
-      if (!g.traitor) relayLoyal(s, ctx, fx, i, rec.path, rec.value);
-    }
+    else holdOm(s, i, rec.path, rec.value, ctx.now, false);
   }
   pushInbox(g, item);
   fx.push({ type: 'changed', nodes: [i] });

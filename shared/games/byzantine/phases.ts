@@ -6,7 +6,7 @@ import { notice } from '../../protocol/notice';
 import { createRng } from '../../rng';
 import type { Effect, EngineCtx } from '../types';
 import { DEFAULT_VALUE } from './config';
-import { flushAll, holdOm, relayLoyal, sendOmRelays, sendOrders, sendSmRelays } from './messages';
+import { flushAll, holdOm, sendOmRelays, sendOrders, sendSmRelays } from './messages';
 import { evaluate } from './outcome';
 import { choice, omSendsAt, omVotes, pathsTo, recipientsOf } from './paths';
 import { chooseValues, collusion, type LieContext } from './strategies';
@@ -39,7 +39,9 @@ export function waitingFor(s: ByzantineState, isDown: (node: NodeId) => boolean)
     return lieutenants(s).filter((l) => {
       const g = general(s, l);
       if (isDown(l)) return false;
-      return g.traitor ? (g.sentByLevel[s.step] ?? 0) < owed : g.outbox.some((m) => m.path.length + 1 <= s.step);
+      // OM: every lieutenant, loyal or not, sends its own relays (its Send, or the timer's): [B4], [B5].
+      if (g.traitor || !s.signed) return (g.sentByLevel[s.step] ?? 0) < owed;
+      return g.outbox.some((m) => m.path.length + 1 <= s.step);
     });
   }
   if (s.step === decideStep(s)) {
@@ -102,6 +104,18 @@ function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
       sendOrders(s, ctx, fx, values);
     }
   } else {
+    if (!s.signed) {
+      // A loyal lieutenant who has not pressed Send passes on, unchanged, what it holds ([B4]).
+      for (const l of lieutenants(s)) {
+        const g = general(s, l);
+        if (g.traitor || ctx.isDown(l)) continue;
+        for (const h of Object.values(g.held)) {
+          if (h.path.length !== s.step - 1) continue;
+          const out = [...h.path, l];
+          sendOmRelays(s, ctx, fx, l, h.path, Object.fromEntries(recipientsOf(s, out).map((r) => [r, h.value])));
+        }
+      }
+    }
     for (const t of s.traitors) {
       if (t === s.commander || ctx.isDown(t)) continue;
       const g = general(s, t);
@@ -152,7 +166,10 @@ function closePhaseRecord(s: ByzantineState, now: number, endedBy: 'all-done' | 
   }
 }
 
-/** Ends the sending phase `s.step`: what did not come counts as Retreat, and loyal lieutenants pass that on ([B6]). */
+/**
+ * Ends the sending phase `s.step`: what did not come counts as Retreat ([B6]). A loyal
+ * lieutenant passes that on: by its own Send in OM ([B4]), at once (or after its relay timer) in SM.
+ */
 function endPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all-done' | 'timer' | 'grace'): void {
   const k = s.step;
   fx.push({ type: 'cancel', key: phaseTimerKey(k) }, { type: 'cancel', key: graceTimerKey(k) });
@@ -173,7 +190,6 @@ function endPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all
       for (const path of pathsTo(s, k, i)) {
         if (general(s, i).held[pathKey(path)]) continue;
         holdOm(s, i, path, DEFAULT_VALUE, ctx.now, true);
-        if (!general(s, i).traitor) relayLoyal(s, ctx, fx, i, path, DEFAULT_VALUE);
       }
     }
   }

@@ -12,13 +12,13 @@ const init = (n: number, config: Record<string, unknown>, seed = 1) =>
 
 /** Humans n1…n{humans}; n1 commands unless said otherwise. Phases are 10 s, latency 10 ms. */
 const room = (humans: number, config: Record<string, unknown> = {}, bots = 0) =>
-  new Room({ humans, bots }).start({
+  new Room({ humans, bots, passOn: true }).start({
     commander: 'n1',
     traitorIds: [],
     order: 'attack',
     phaseMs: 10_000,
     botDelayMs: 100,
-    relayDelayMs: 0,
+
     ...config,
   });
 
@@ -98,7 +98,7 @@ describe('byzantine: orders', () => {
 });
 
 describe('byzantine: relays', () => {
-  it('[B4] a loyal lieutenant relays what it received, at once, to every other lieutenant', () => {
+  it('[B4] a loyal lieutenant that presses Send at once relays what it received to every other lieutenant', () => {
     const r = room(4);
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(10);
@@ -116,34 +116,98 @@ describe('byzantine: relays', () => {
     expect(r.view('n3').tally).toEqual({ attack: 3, retreat: 0, missing: 0 });
   });
 
-  it('[B4] a loyal lieutenant does not choose its relays', () => {
-    const r = room(4);
+  it('[B4] a loyal lieutenant owes its relays as a traitor does, and may send only what it holds', () => {
+    const r = new Room({ humans: 4 }).start({ commander: 'n1', traitorIds: ['n4'], order: 'attack', phaseMs: 10_000 });
+    expect(r.act('n2', { type: 'send', values: { n3: 'attack' } })).toMatchObject({ ok: false, error: { code: 'no_order_yet' } });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(10);
-    expect(r.act('n2', { type: 'send', values: { n3: 'retreat' } })).toMatchObject({ ok: false, error: { code: 'loyal' } });
+    // The same entry, field for field, on the loyal phone and the traitor's: one screen for both.
+    const owed = { path: ['n1'], level: 2, value: 'attack', signable: null, sent: {} };
+    expect(r.view('n2').pending).toEqual([{ ...owed, recipients: ['n3', 'n4'] }]);
+    expect(r.view('n4').pending).toEqual([{ ...owed, recipients: ['n2', 'n3'] }]);
+    const before = structuredClone(r.state);
+    expect(r.act('n2', { type: 'send', values: { n3: 'retreat' } })).toMatchObject({
+      ok: false,
+      error: { code: 'honest', params: { value: 'attack' } },
+    });
+    expect(r.act('n2', { type: 'send', values: { n3: 'attack', n4: 'retreat' } })).toMatchObject({ ok: false, error: { code: 'honest' } });
+    expect(r.state).toEqual(before);
+    expect(r.act('n2', { type: 'send', values: { n3: 'attack' } })).toMatchObject({ ok: true });
+    expect(r.view('n2')).toMatchObject({ relayed: { value: 'attack', at: 10 }, pending: [{ sent: { n3: 'attack' } }] });
+    expect(r.act('n2', { type: 'send', values: { n3: 'attack' } })).toMatchObject({ ok: false, error: { code: 'already_sent' } });
+    expect(r.act('n2', { type: 'send', values: { n4: 'attack' } })).toMatchObject({ ok: true });
+    expect(r.view('n2').pending).toEqual([]);
+    expect(r.state.messages.filter((m) => m.from === 'n2').map((m) => [m.to, m.value, m.path])).toEqual([
+      ['n3', 'attack', ['n1', 'n2']],
+      ['n4', 'attack', ['n1', 'n2']],
+    ]);
   });
 
-  it('[B4] with a relay delay, loyal relays leave at a seeded moment in the phase, and the phase waits for them', () => {
-    const r = room(5, { relayDelayMs: 4_000 });
+  it("[B4] [B7] the relay phase waits for every loyal lieutenant's Send, as for a traitor's: nothing leaves on its own", () => {
+    const r = new Room({ humans: 4 }).start({ commander: 'n1', traitorIds: ['n4'], order: 'attack', phaseMs: 10_000 });
     r.act('n1', { type: 'order', value: 'attack' });
-    r.run(9);
-    const firstSet = r.events.length;
-    r.run(1);
-    const sets = r.events.slice(firstSet).filter((e) => e.type === 'timer:set' && e.key.startsWith('byzantine:relay:'));
-    expect(sets.map((e) => e.type === 'timer:set' && e.node).sort()).toEqual(['n2', 'n3', 'n4', 'n5']);
-    const at = sets.map((e) => (e.type === 'timer:set' ? e.at : 0));
-    expect(Math.min(...at)).toBeGreaterThanOrEqual(10);
-    expect(Math.max(...at)).toBeLessThanOrEqual(4_010);
-    expect(new Set(at).size).toBeGreaterThan(1);
-    const last = Math.max(...at);
-    const lastNode = sets.find((e) => e.type === 'timer:set' && e.at === last)!;
-    const node = lastNode.type === 'timer:set' ? lastNode.node! : '';
-    expect(r.view(node)).toMatchObject({ relayed: null, relaysWaiting: 1 });
-    r.runUntil(last + 9);
+    r.run(10);
     expect(r.state.step).toBe(2);
-    expect(r.view(node).relayed).toEqual({ value: 'attack', at: last });
-    r.run(1);
+    r.run(5_000);
+    // No server-made relay: a loyal phone that has not pressed Send has sent nothing, like a traitor's.
+    expect(r.state.messages.filter((m) => m.level === 2)).toEqual([]);
+    expect(r.console().waitingFor).toEqual(['n2', 'n3', 'n4']);
+    r.act('n4', { type: 'send', values: { n2: 'retreat', n3: 'attack' } });
+    r.act('n2', { type: 'send', values: { n3: 'attack', n4: 'attack' } });
+    r.run(100);
+    expect(r.state.step).toBe(2);
+    expect(r.console().waitingFor).toEqual(['n3']);
+    expect(r.view('n3').canDecide).toBe(false);
+    r.act('n3', { type: 'send', values: { n2: 'attack', n4: 'attack' } });
+    r.run(10);
     expect(r.state.step).toBe(3);
+    expect(r.state.phases.find((p) => p.step === 2)?.endedBy).toBe('all-done');
+    expect(r.view('n2').tally).toEqual({ attack: 2, retreat: 1, missing: 0 });
+    expect(r.view('n3').tally).toEqual({ attack: 3, retreat: 0, missing: 0 });
+  });
+
+  it("[B4] [B7] at the relay timer a loyal lieutenant's unsent relays go out unchanged (a traitor's by its strategy)", () => {
+    const r = new Room({ humans: 4 }).start({ commander: 'n1', traitorIds: ['n4'], order: 'attack', strategy: 'flip', phaseMs: 10_000 });
+    r.act('n1', { type: 'order', value: 'attack' });
+    r.run(10);
+    r.act('n2', { type: 'send', values: { n3: 'attack' } });
+    r.runUntil(10 + 10_000);
+    const level2 = (from: string) => r.state.messages.filter((m) => m.level === 2 && m.from === from).map((m) => [m.to, m.value, m.sentAt]);
+    expect(level2('n2')).toEqual([
+      ['n3', 'attack', 10],
+      ['n4', 'attack', 10_010],
+    ]);
+    expect(level2('n3')).toEqual([
+      ['n2', 'attack', 10_010],
+      ['n4', 'attack', 10_010],
+    ]);
+    expect(level2('n4')).toEqual([
+      ['n2', 'retreat', 10_010],
+      ['n3', 'retreat', 10_010],
+    ]);
+    expect(r.view('n3').relayed).toEqual({ value: 'attack', at: 10_010 });
+    r.run(300);
+    expect(r.state.step).toBe(3);
+    expect(r.state.phases.find((p) => p.step === 2)?.endedBy).toBe('timer');
+  });
+
+  it("[B4] a loyal commander does not send per recipient; in SM a loyal lieutenant's relays are the server's", () => {
+    const om = new Room({ humans: 4 }).start({ commander: 'n1', traitorIds: [], order: 'attack', phaseMs: 10_000 });
+    expect(om.act('n1', { type: 'send', values: { n2: 'attack' } })).toMatchObject({ ok: false, error: { code: 'loyal' } });
+    expect(om.view('n1').pending).toEqual([]);
+    const sm = new Room({ humans: 4 }).start({
+      commander: 'n1',
+      traitorIds: [],
+      order: 'attack',
+      signed: true,
+      phaseMs: 10_000,
+      relayDelayMs: 0,
+    });
+    sm.act('n1', { type: 'order', value: 'attack' });
+    sm.run(10);
+    expect(sm.view('n2').pending).toEqual([]);
+    expect(sm.act('n2', { type: 'send', values: { n3: 'attack' } })).toMatchObject({ ok: false, error: { code: 'loyal' } });
+    expect(sm.state.messages.filter((m) => m.from === 'n2').map((m) => m.to)).toEqual(['n3', 'n4']);
   });
 
   it('[B5] a traitor lieutenant lies per recipient once it has its order; the rest is filled in at the phase end', () => {
@@ -165,11 +229,10 @@ describe('byzantine: relays', () => {
 
 describe('byzantine: missing and late messages', () => {
   it('[B6] an order that never comes counts as Retreat, and a loyal lieutenant relays Retreat', () => {
-    const r = new Room({ humans: 4, faults: [{ op: 'linkLoss', from: 'n1', to: 'n2', rate: 1 }] }).start({
+    const r = new Room({ humans: 4, passOn: true, faults: [{ op: 'linkLoss', from: 'n1', to: 'n2', rate: 1 }] }).start({
       commander: 'n1',
       traitorIds: [],
       phaseMs: 5_000,
-      relayDelayMs: 0,
     });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(100);
@@ -183,7 +246,7 @@ describe('byzantine: missing and late messages', () => {
   });
 
   it('[B6] a message that arrives after its phase ended is late and ignored', () => {
-    const r = new Room({ humans: 4, latency: 3_000 }).start({ commander: 'n1', traitorIds: [], phaseMs: 2_000, relayDelayMs: 0 });
+    const r = new Room({ humans: 4, latency: 3_000, passOn: true }).start({ commander: 'n1', traitorIds: [], phaseMs: 2_000 });
     r.act('n1', { type: 'order', value: 'attack' });
     r.core.changeFaults(r.now, { op: 'latency', base: 0, jitter: 0 });
     r.runUntil(2_000 + 200);
@@ -224,11 +287,10 @@ describe('byzantine: phases', () => {
   });
 
   it('[B7] a message lost after the timer is waited for only until the grace ends', () => {
-    const r = new Room({ humans: 4, faults: [{ op: 'linkLoss', from: 'n1', to: 'n3', rate: 1 }] }).start({
+    const r = new Room({ humans: 4, passOn: true, faults: [{ op: 'linkLoss', from: 'n1', to: 'n3', rate: 1 }] }).start({
       commander: 'n1',
       traitorIds: [],
       phaseMs: 2_000,
-      relayDelayMs: 0,
     });
     r.runUntil(2_000 + 10 + 199);
     expect(r.state.step).toBe(1);
@@ -456,6 +518,21 @@ describe('byzantine: bots', () => {
     r.run(200);
     expect(r.view('n3')).toMatchObject({ decision: 'attack', decidedBy: 'node' });
   });
+
+  it('[B4] [B12] loyal bots and autopilots press Send with what they were told, at every level of OM(2), so no phase waits for its timer', () => {
+    const r = new Room({ bots: 7, seed: 3 }).start({ m: 2, traitors: 2, strategy: 'flip', phaseMs: 60_000, botDelayMs: 100 });
+    r.run(30_000);
+    expect(r.running).toBe(false);
+    const s = r.result();
+    expect(s.phases.filter((p) => p.endedBy !== null && p.endedBy !== 'all-done')).toEqual([]);
+    const loyal = r.core.state.lastRound!.engineState as typeof r.state;
+    for (const m of loyal.messages) {
+      const sender = loyal.nodes[m.from]!;
+      if (sender.traitor || m.level === 1) continue;
+      // What a loyal general sent is what it held for the path it passed on.
+      expect(m.value, JSON.stringify(m)).toBe(sender.held[m.path.slice(0, -1).join('>')]?.value);
+    }
+  });
 });
 
 describe('byzantine: limits', () => {
@@ -487,7 +564,8 @@ describe('byzantine: refusals', () => {
       ['n2', { type: 'order', value: 'attack' }, 'not_commander'],
       ['n1', { type: 'order', value: 'charge' }, 'bad_action'],
       ['n1', { type: 'send', values: {} }, 'bad_action'],
-      ['n3', { type: 'send', values: { n4: 'attack' } }, 'loyal'],
+      ['n1', { type: 'send', values: { n4: 'attack' } }, 'loyal'],
+      ['n3', { type: 'send', values: { n4: 'attack' } }, 'no_order_yet'],
       ['n2', { type: 'send', values: { n3: 'attack' }, path: ['n1', 'n4'] }, 'bad_path'],
       ['n2', { type: 'send', values: { n3: 'attack' }, level: 2 }, 'bad_level'],
       ['n3', { type: 'decide', value: 'attack' }, 'too_early'],

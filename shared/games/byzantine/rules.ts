@@ -54,7 +54,8 @@ export function check(s: ByzantineState, node: NodeId, action: ByzantineAction, 
       return null;
     }
     case 'send': {
-      if (!g.traitor) {
+      // A loyal commander orders everyone alike; a loyal SM lieutenant's relays are the server's ([B4]).
+      if (!g.traitor && (commander || s.signed)) {
         return no('loyal', { commander: commander ? 'yes' : 'no' });
       }
       if (commander) {
@@ -79,7 +80,11 @@ export function check(s: ByzantineState, node: NodeId, action: ByzantineAction, 
       if (s.step > path.length + 1) return no('phase_over', { level: path.length + 1 });
       if (!g.held[pathKey(path)]) return path.length === 1 ? no('no_order_yet') : no('not_held', { path: pathParam(path) });
       const out = [...path, node];
-      return checkRecipients(action.values, recipientsOf(s, out), g.sentTo[pathKey(out)] ?? {}, node);
+      const refused = checkRecipients(action.values, recipientsOf(s, out), g.sentTo[pathKey(out)] ?? {}, node);
+      if (refused || g.traitor) return refused;
+      // A loyal lieutenant sends like a traitor (the same screen, the same wait), but only what it holds ([B4]).
+      const held = g.held[pathKey(path)]?.value;
+      return Object.values(action.values).some((v) => v !== held) ? no('honest', { value: held ?? 'retreat' }) : null;
     }
     case 'decide': {
       if (commander) return no('not_lieutenant');

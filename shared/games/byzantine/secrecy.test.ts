@@ -47,7 +47,14 @@ function secrecyProblems(s: ByzantineState, node: NodeId, v: ByzantineView): str
   const traitor = !!g?.traitor;
   scan(v, '', problems);
   if (v.traitor !== traitor) problems.push(`traitor is ${v.traitor}, the node's role says ${traitor}`);
-  if (!traitor && (v.strategy !== null || v.pending.length > 0)) problems.push('a loyal node sees a lying strategy or sends to choose');
+  if (!traitor && v.strategy !== null) problems.push('a loyal node sees a lying strategy');
+  // A loyal OM lieutenant owes its relays as a traitor does ([B4]): only ever of what it holds.
+  if (!traitor && (node === s.commander || s.signed) && v.pending.length > 0)
+    problems.push('a loyal commander or SM lieutenant has sends to choose');
+  for (const p of traitor ? [] : v.pending) {
+    const held = g?.held[(p.path ?? []).join('>')];
+    if (!held || held.value !== p.value) problems.push(`a loyal lieutenant owes ${JSON.stringify(p)}, which it does not hold`);
+  }
   // Colluding traitors know each other ([B12]); nobody else learns who the traitors are.
   const accomplices = traitor && s.config.strategy === 'collude' ? s.traitors.filter((t) => t !== node) : null;
   if (JSON.stringify(v.accomplices) !== JSON.stringify(accomplices))
@@ -143,13 +150,15 @@ describe('byzantine: secrecy', () => {
 
   it('[B2] a loyal lieutenant cannot tell a traitor that relays the truth from a loyal lieutenant', () => {
     const play = (traitorIds: string[]) => {
-      const room = new Room({ humans: 4 }).start({ commander: 'n1', traitorIds, order: 'attack', phaseMs: 10_000, relayDelayMs: 0 });
+      const room = new Room({ humans: 4 }).start({ commander: 'n1', traitorIds, order: 'attack', phaseMs: 10_000 });
       const seen: unknown[] = [];
       room.act('n1', { type: 'order', value: 'attack' });
       seen.push(room.view('n2'));
       room.run(10);
-      // The traitor, if any, passes on exactly what it got, at once: as a loyal node would.
-      if (traitorIds.includes('n4')) room.act('n4', { type: 'send', values: { n2: 'attack', n3: 'attack' } });
+      // Everyone presses Send at once, n4 passing on exactly what it got, whether it is a traitor or loyal.
+      room.act('n2', { type: 'send', values: { n3: 'attack', n4: 'attack' } });
+      room.act('n3', { type: 'send', values: { n2: 'attack', n4: 'attack' } });
+      room.act('n4', { type: 'send', values: { n2: 'attack', n3: 'attack' } });
       seen.push(room.view('n2'));
       room.run(10);
       seen.push(room.view('n2'));

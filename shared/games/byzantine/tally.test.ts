@@ -8,13 +8,13 @@ import type { ByzantineState } from './state';
 
 /** Humans n1…n{humans}; n1 commands and orders Attack; phases 10 s, latency 10 ms, relays at once. */
 const room = (humans: number, config: Record<string, unknown> = {}) =>
-  new Room({ humans }).start({
+  new Room({ humans, passOn: true }).start({
     commander: 'n1',
     traitorIds: [],
     order: 'attack',
     phaseMs: 10_000,
     botDelayMs: 100,
-    relayDelayMs: 0,
+
     ...config,
   });
 
@@ -48,12 +48,11 @@ describe('byzantine: the tally on a phone', () => {
 
   it('[B8] nothing arrived, or a tie so far: no majority is shown yet (the tie rule applies only when the tally freezes)', () => {
     // n3's relay to n2 is lost on the way: it travels until the phase ends.
-    const r = new Room({ humans: 4, faults: cutOff('n2', ['n3']) }).start({
+    const r = new Room({ humans: 4, passOn: true, faults: cutOff('n2', ['n3']) }).start({
       commander: 'n1',
       traitorIds: ['n4'],
       order: 'attack',
       phaseMs: 10_000,
-      relayDelayMs: 0,
     });
     expect(r.view('n2')).toMatchObject({ tally: { attack: 0, retreat: 0, missing: 3 }, suggested: null });
     r.act('n1', { type: 'order', value: 'attack' });
@@ -90,12 +89,11 @@ describe('byzantine: the tally on a phone', () => {
 
   it('[B6][B8] when the relay phase timer runs out, what never came counts as Retreat, and then the student may decide', () => {
     // n4 is loyal, but the link n4 → n2 loses everything: its relay never comes, and the phase waits for it.
-    const r = new Room({ humans: 4, faults: [{ op: 'linkLoss', from: 'n4', to: 'n2', rate: 1 }] }).start({
+    const r = new Room({ humans: 4, passOn: true, faults: [{ op: 'linkLoss', from: 'n4', to: 'n2', rate: 1 }] }).start({
       commander: 'n1',
       traitorIds: [],
       order: 'attack',
       phaseMs: 10_000,
-      relayDelayMs: 0,
     });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(50);
@@ -117,12 +115,11 @@ describe('byzantine: the tally on a phone', () => {
 
   it('[B8] the tally freezes with the default: three missing of four count as Retreat and make the majority, offered only at the phase end', () => {
     // n2's order arrives; every relay to it is lost on the way.
-    const r = new Room({ humans: 5, faults: cutOff('n2', ['n3', 'n4', 'n5']) }).start({
+    const r = new Room({ humans: 5, passOn: true, faults: cutOff('n2', ['n3', 'n4', 'n5']) }).start({
       commander: 'n1',
       traitorIds: [],
       order: 'attack',
       phaseMs: 10_000,
-      relayDelayMs: 0,
     });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(50);
@@ -172,12 +169,11 @@ describe('byzantine: the result tells people apart from the algorithm', () => {
   });
 
   it('[B9] lost messages: cause "network"', () => {
-    const r = new Room({ humans: 5, faults: cutOff('n2', ['n3', 'n4', 'n5']) }).start({
+    const r = new Room({ humans: 5, passOn: true, faults: cutOff('n2', ['n3', 'n4', 'n5']) }).start({
       commander: 'n1',
       traitorIds: [],
       order: 'attack',
       phaseMs: 10_000,
-      relayDelayMs: 0,
     });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(30_000);

@@ -34,7 +34,10 @@ export interface ReceivedMessage {
   status: InboxStatus;
 }
 
-/** Messages a traitor still has to send: one entry per message it passes on ([B5]). */
+/**
+ * Messages a general still has to send, one entry per message it passes on: a traitor's ([B5]),
+ * and an OM loyal lieutenant's, which may only carry `value` ([B4]).
+ */
 export interface PendingSend {
   /** OM: the path of the message passed on (send it back as the action's `path`); null for orders and SM. */
   path: NodeId[] | null;
@@ -90,11 +93,11 @@ export interface ByzantineView {
   received: number;
   late: number;
   forged: number;
-  /** Loyal lieutenant: what the server relayed for you, and when (null until it has gone out). */
+  /** Loyal lieutenant: the first relay you sent (OM) or the server sent for you (SM), and when (null until one went out). */
   relayed: { value: Value; at: number } | null;
-  /** Loyal lieutenant: relays of yours waiting to go out (see the node timer byzantine:relay:<you>). */
+  /** Loyal SM lieutenant: relays of yours waiting to go out (see the node timer byzantine:relay:<you>). */
   relaysWaiting: number;
-  /** Traitor: the messages you still owe (per recipient choice). */
+  /** Lieutenant (OM), traitor commander, traitor (SM): the messages you still owe, per recipient (a loyal one: only `value`). */
   pending: PendingSend[];
   /**
    * Lieutenant: your own order plus one value per other lieutenant (OM; for m > 1, after the
@@ -156,7 +159,8 @@ export function majoritySoFar(s: ByzantineState, g: General): Value | null {
 }
 
 function pendingFor(s: ByzantineState, node: NodeId, g: General): PendingSend[] {
-  if (!g.traitor || s.step > s.m + 1) return [];
+  // A loyal OM lieutenant owes its relays too (its Send: [B4]); a loyal commander orders, a loyal SM lieutenant's relays are the server's.
+  if (s.step > s.m + 1 || (!g.traitor && (node === s.commander || s.signed))) return [];
   const out: PendingSend[] = [];
   const add = (p: PendingSend) => {
     if (p.recipients.some((r) => p.sent[r] === undefined)) out.push(p);

@@ -14,7 +14,7 @@ const name = (id: string) => NAMES[id] ?? '?';
 
 /** Ana commands Attack; Chloe (n2) decides Retreat against her majority; Ben and Dev follow theirs. */
 function roundWithAPersonAgainstTheirMajority() {
-  const r = new Room({ humans: 4 }).start({ commander: 'n1', traitorIds: [], order: 'attack', phaseMs: 10_000, relayDelayMs: 0 });
+  const r = new Room({ humans: 4, passOn: true }).start({ commander: 'n1', traitorIds: [], order: 'attack', phaseMs: 10_000 });
   r.act('n1', { type: 'order', value: 'attack' });
   r.run(20);
   r.act('n2', { type: 'decide', value: 'retreat' });

@@ -43,7 +43,9 @@ export default {
     '{level, select, 1 {The orders phase is over: your orders have gone out.} other {The level-{level} relay phase is over.}}',
   'error.byzantine.already_ordered': 'You have already given every lieutenant an order.',
   'error.byzantine.loyal':
-    '{commander, select, yes {You are loyal: give every lieutenant the same order with Attack or Retreat.} other {You are loyal: the server relays exactly what you received; you do not choose.}}',
+    '{commander, select, yes {You are loyal: give every lieutenant the same order with Attack or Retreat.} other {You are loyal: in a signed round the server relays exactly what you accepted; you do not choose.}}',
+  'error.byzantine.honest':
+    'You are loyal: you pass on exactly what you were told, {value, select, attack {Attack} other {Retreat}}, to every lieutenant.',
   'error.byzantine.bad_path':
     '{why, select, commander {As commander you send orders, not relays: leave out the path and the level.} signed {In a signed round you relay by level, not by path.} other {There is no message {path} for you to relay in OM({m, number}).}}',
   'error.byzantine.bad_level':

@@ -45,7 +45,9 @@ export default {
     '{level, select, 1 {La fase de órdenes ha terminado: tus órdenes ya han salido.} other {La fase de retransmisión de nivel {level} ha terminado.}}',
   'error.byzantine.already_ordered': 'Ya has dado una orden a cada teniente.',
   'error.byzantine.loyal':
-    '{commander, select, yes {Eres leal: da a todos los tenientes la misma orden, Ataque o Retirada.} other {Eres leal: el servidor retransmite exactamente lo que recibiste; tú no eliges.}}',
+    '{commander, select, yes {Eres leal: da a todos los tenientes la misma orden, Ataque o Retirada.} other {Eres leal: en una ronda firmada el servidor retransmite exactamente lo que aceptaste; tú no eliges.}}',
+  'error.byzantine.honest':
+    'Eres leal: transmites exactamente lo que te dijeron, {value, select, attack {Ataque} other {Retirada}}, a todos los tenientes.',
   'error.byzantine.bad_path':
     '{why, select, commander {Como comandante envías órdenes, no retransmisiones: omite el camino y el nivel.} signed {En una ronda firmada se retransmite por nivel, no por camino.} other {No hay ningún mensaje {path} que debas retransmitir en OM({m, number}).}}',
   'error.byzantine.bad_level':

@@ -47,7 +47,9 @@ export default {
     '{level, select, 1 {La phase des ordres est terminée : vos ordres sont partis.} other {La phase de relais de niveau {level} est terminée.}}',
   'error.byzantine.already_ordered': 'Vous avez déjà donné un ordre à chaque lieutenant.',
   'error.byzantine.loyal':
-    '{commander, select, yes {Vous êtes loyal : donnez à chaque lieutenant le même ordre, Attaque ou Retraite.} other {Vous êtes loyal : le serveur relaie exactement ce que vous avez reçu ; vous ne choisissez pas.}}',
+    '{commander, select, yes {Vous êtes loyal : donnez à chaque lieutenant le même ordre, Attaque ou Retraite.} other {Vous êtes loyal : dans une manche signée, le serveur relaie exactement ce que vous avez accepté ; vous ne choisissez pas.}}',
+  'error.byzantine.honest':
+    'Vous êtes loyal : vous transmettez exactement ce qu’on vous a dit, {value, select, attack {Attaque} other {Retraite}}, à chaque lieutenant.',
   'error.byzantine.bad_path':
     '{why, select, commander {En tant que commandant, vous envoyez des ordres, pas des relais : omettez le chemin et le niveau.} signed {Dans une manche signée, on relaie par niveau, pas par chemin.} other {Il n’y a pas de message {path} à relayer pour vous dans OM({m, number}).}}',
   'error.byzantine.bad_level':
