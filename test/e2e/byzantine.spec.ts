@@ -1,6 +1,35 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { closeUp, expectCleanAndClose, joinPhone, openConsole, screenshot, setSlider, type Actor, test } from './helpers';
 import { checkPhoneScreen, checkPhoneScreens, expectNoNodeIds } from './phoneChecks';
+
+/**
+ * What a phone's screen looks like from a metre away: where each block of the page is and how
+ * big (the phone's top-level blocks and the game's), their colours, every visible button's
+ * colours and place, and how many controls there are. Words are left out: they are read close up.
+ */
+async function screenLook(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      // In the page, not the viewport: two phones need not be scrolled to the same pixel.
+      return [Math.round(r.x + window.scrollX), Math.round(r.y + window.scrollY), Math.round(r.width), Math.round(r.height)];
+    };
+    const look = (el: Element) => {
+      const st = getComputedStyle(el);
+      return { box: box(el), background: st.backgroundColor, color: st.color, border: st.borderTopColor };
+    };
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const blocks = [...document.querySelectorAll('.byz > *, .byz-now > *, .phone-main > *, [data-testid="recap"] > *')]
+      .filter(visible)
+      .map(look);
+    const buttons = [...document.querySelectorAll('button')].filter(visible).map(look);
+    const controls = [...document.querySelectorAll('button, input, select, textarea, a[href], summary')].filter(visible).length;
+    return { blocks, buttons, controls };
+  });
+}
 
 test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({
   browser,
@@ -84,21 +113,55 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
     [grace.page, "the lieutenant's phone, orders phase"],
   ]);
 
-  // Phase 1: the commander orders Attack to everyone.
+  // Phase 1: the commander orders Attack to everyone. Its orders, like its role, are read close up.
   await screenshot(ada.page, 'byzantine-phone-commander');
   await ada.page.getByRole('button', { name: 'Order everyone: Attack' }).click();
+  await expect(ada.page.getByText('Your orders are read close up')).toBeVisible();
+  await expect(ada.page.getByRole('list', { name: 'Your orders' })).toHaveCount(0);
+  const reveal = ada.page.getByRole('button', { name: 'Hold to show my role' });
+  await reveal.dispatchEvent('pointerdown', { pointerId: 1, isPrimary: true });
   await expect(ada.page.getByRole('list', { name: 'Your orders' })).toContainText('Grace');
+  await reveal.dispatchEvent('pointerup', { pointerId: 1, isPrimary: true });
+  await expect(ada.page.getByRole('list', { name: 'Your orders' })).toHaveCount(0);
   await expect(grace.page.getByTestId('byz-order')).toContainText('Attack');
 
-  // Phase 2: the traitor chooses per recipient — Attack to Grace, Retreat to Barbara.
-  await expect(linus.page.getByRole('heading', { name: 'Pass it on' })).toBeVisible();
-  await expect(grace.page.getByRole('heading', { name: 'Pass it on' })).toBeVisible();
+  // Phase 2: every lieutenant passes its order on from the same screen — a row per lieutenant,
+  // each set to what the commander said, and one Send. From the next desk (or on the projector)
+  // the traitor's phone and a loyal one are the same: the same blocks in the same places, the
+  // same colours, the same number of controls.
+  for (const p of [linus, grace, barbara]) await expect(p.page.getByTestId('byz-pass')).toBeVisible();
+  for (const p of [linus, grace]) await expect(p.page.getByRole('button', { name: 'Send to 2 of 2' })).toBeEnabled();
+  const traitorLook = await screenLook(linus.page);
+  const loyalLook = await screenLook(grace.page);
+  expect(traitorLook.blocks.length).toBeGreaterThanOrEqual(5);
+  expect(traitorLook.controls).toBeGreaterThanOrEqual(8);
+  expect(traitorLook).toEqual(loyalLook);
+  await screenshot(linus.page, 'byzantine-phone-relay-traitor');
+  await screenshot(grace.page, 'byzantine-phone-relay-loyal');
+  await checkPhoneScreens([
+    [linus.page, "the traitor's phone, relay phase"],
+    [grace.page, "the loyal lieutenant's phone, relay phase"],
+  ]);
+  // A loyal lieutenant's rows are locked at what it was told: a tap changes nothing (the server would refuse it too).
+  await grace.page.getByRole('button', { name: 'Tell Linus: Retreat' }).click({ force: true });
+  await grace.page.getByRole('button', { name: 'All Retreat' }).click({ force: true });
+  await expect(grace.page.getByRole('button', { name: 'Tell Linus: Attack' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(grace.page.getByRole('button', { name: 'Tell Linus: Retreat' })).toHaveAttribute('aria-pressed', 'false');
+  // The traitor changes what it tells Barbara: Attack to Grace, Retreat to Barbara.
   await linus.page.getByRole('button', { name: 'Tell Grace: Attack' }).click();
   await linus.page.getByRole('button', { name: 'Tell Barbara: Retreat' }).click();
   await expect(linus.page.getByRole('button', { name: 'Tell Barbara: Retreat' })).toHaveAttribute('aria-pressed', 'true');
   await screenshot(linus.page, 'byzantine-phone-traitor');
   await checkPhoneScreen(linus.page, "the traitor's phone, choosing its lies");
+  // Close up, the held role says who may change the rows.
+  expect(await secretOf(grace)).toContain('press Send');
+  expect(await secretOf(linus)).toContain('Change the rows');
+  // Everyone presses the same Send; the round waits for every lieutenant's.
   await linus.page.getByRole('button', { name: 'Send to 2 of 2' }).click();
+  await grace.page.getByRole('button', { name: 'Send to 2 of 2' }).click();
+  await expect(grace.page.getByText('Your messages went out. Waiting for the others…')).toBeVisible();
+  await expect(barbara.page.getByRole('heading', { name: 'Decide' })).toHaveCount(0);
+  await barbara.page.getByRole('button', { name: 'Send to 2 of 2' }).click();
   // With every relay out, the round moves on to the decision. Traitors do not decide, but their
   // phone shows the same two buttons (nothing is sent), so that it looks like the others'.
   await expect(linus.page.getByRole('heading', { name: 'Decide' })).toBeVisible();
@@ -137,10 +200,27 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(con.getByTestId('results-table')).toContainText('f = 1: guaranteed');
   await screenshot(con, 'byzantine-console-verdict');
   await expectNoNodeIds(con, 'the console after a Byzantine round');
-  // Each phone: its own one-line recap, its screen read-only under it; nobody's role on a loyal phone.
-  await expect(barbara.page.getByTestId('recap')).toContainText('You decided Attack, your majority');
-  await expect(barbara.page.getByTestId('recap')).toContainText('IC1 held');
-  await expect(ada.page.getByTestId('recap')).toContainText('You ordered Attack');
+  // Each phone: its recap, its screen read-only under it; nobody's role on a loyal phone. What
+  // the class did is in the open; what you did is read close up, held, on every phone alike.
+  const recapOf = async (p: Actor) => {
+    const hold = p.page.getByRole('button', { name: 'Hold to show what I did' });
+    await hold.dispatchEvent('pointerdown', { pointerId: 1, isPrimary: true });
+    const text = (await p.page.getByTestId('recap-secret').textContent()) ?? '';
+    await hold.dispatchEvent('pointerup', { pointerId: 1, isPrimary: true });
+    await expect(p.page.getByTestId('recap-secret')).toContainText('Hidden');
+    return text;
+  };
+  for (const p of phones) await expect(p.page.getByTestId('recap')).toContainText('IC1 held');
+  for (const p of phones) await expect(p.page.getByTestId('recap-secret')).toContainText('Hidden');
+  expect(await recapOf(barbara)).toContain('You decided Attack, your majority');
+  expect(await recapOf(ada)).toContain('You ordered Attack');
+  expect(await recapOf(linus)).toContain('Your majority was');
+  await expect(linus.page.getByTestId('recap')).not.toContainText('majority');
+  // After the round too, the traitor's phone and a loyal lieutenant's look the same from a metre away.
+  const traitorAfter = await screenLook(linus.page);
+  const loyalAfter = await screenLook(grace.page);
+  expect(traitorAfter.blocks.length).toBeGreaterThanOrEqual(3);
+  expect(traitorAfter).toEqual(loyalAfter);
   const after = [
     [ada, 'commander'],
     [grace, 'lieutenant'],

@@ -3,6 +3,7 @@
 // everything: this screen only shows the view and asks with `act`.
 
 import { useEffect, useRef, useState } from 'react';
+import { useHold } from './hold';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import type { ByzantineView, PendingSend, ReceivedMessage } from '../../../../shared/games/byzantine/view';
 import { buzz, type PhoneGameProps } from '../types';
@@ -32,11 +33,13 @@ export function ByzantinePhone({ view, node, roster, act }: PhoneGameProps<Byzan
     return !err;
   };
   useBuzzes(view);
+  // One hold for the role card and the commander's orders: both are read close up only.
+  const hold = useHold();
 
   return (
     <div className="byz stack">
       <NowLine>{nowLine(t, view, name, node.you.autopilot)}</NowLine>
-      <RoleCard view={view} name={name} />
+      <RoleCard view={view} name={name} hold={hold} />
       <PhaseBar view={view} timers={node.timers} at={node.t} paused={node.room.paused} />
       {error && (
         <div className="error" role="alert">
@@ -49,7 +52,7 @@ export function ByzantinePhone({ view, node, roster, act }: PhoneGameProps<Byzan
           <p className="muted">{t('byzantine.phone.watchingMore', { count: view.generals.length })}</p>
         </section>
       )}
-      {view.role === 'commander' && <CommanderScreen view={view} name={name} ask={ask} busy={busy} />}
+      {view.role === 'commander' && <CommanderScreen view={view} name={name} ask={ask} busy={busy} revealed={hold.shown} />}
       {view.role === 'lieutenant' && (
         <LieutenantScreen view={view} name={name} ask={ask} busy={busy} timers={node.timers} at={node.t} paused={node.room.paused} />
       )}
@@ -82,17 +85,11 @@ function useBuzzes(view: ByzantineView) {
  * up, only while the student holds "Show my role" (or for a few seconds after a keyboard or
  * screen-reader press), in a box whose size does not depend on the role.
  */
-function RoleCard({ view, name }: { view: ByzantineView; name(id: string): string }) {
+function RoleCard({ view, name, hold }: { view: ByzantineView; name(id: string): string; hold: ReturnType<typeof useHold> }) {
   const t = useT();
-  const [shown, setShown] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
   if (view.role === 'observer') return null;
   const commander = view.role === 'commander';
-  const show = (on: boolean) => {
-    clearTimeout(timer.current ?? undefined);
-    setShown(on);
-  };
+  const shown = hold.shown;
   const secret = view.traitor
     ? commander
       ? { word: t('byzantine.role.traitorCommander'), text: t('byzantine.role.traitorCommander.text') }
@@ -121,31 +118,7 @@ function RoleCard({ view, name }: { view: ByzantineView; name(id: string): strin
           <span className="muted-on-dark">{t('byzantine.role.hidden')}</span>
         )}
       </div>
-      <button
-        type="button"
-        className="byz-reveal"
-        aria-pressed={shown}
-        onPointerDown={(e) => {
-          e.currentTarget.setPointerCapture?.(e.pointerId);
-          show(true);
-        }}
-        onPointerUp={() => show(false)}
-        onPointerCancel={() => show(false)}
-        onContextMenu={(e) => e.preventDefault()}
-        onKeyDown={(e) => {
-          if (e.key === ' ' || e.key === 'Enter') {
-            e.preventDefault();
-            show(true);
-          }
-        }}
-        onKeyUp={() => show(false)}
-        onClick={(e) => {
-          // A screen reader's or a switch's press comes as a click alone: show the role for a moment.
-          if (e.detail !== 0) return;
-          show(true);
-          timer.current = setTimeout(() => setShown(false), 5000);
-        }}
-      >
+      <button className="byz-reveal" {...hold.button}>
         {t('byzantine.role.hold')}
       </button>
     </section>
@@ -200,7 +173,20 @@ function PhaseBar({ view, timers, at, paused }: { view: ByzantineView; timers: R
 
 // ---- the commander -----------------------------------------------------------------------
 
-function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(id: string): string; ask: Act; busy: boolean }) {
+function CommanderScreen({
+  view,
+  name,
+  ask,
+  busy,
+  revealed,
+}: {
+  view: ByzantineView;
+  name(id: string): string;
+  ask: Act;
+  busy: boolean;
+  /** "Hold to show my role" is held: a traitor's mixed orders would give it away from the next desk. */
+  revealed: boolean;
+}) {
   const t = useT();
   const lieutenants = view.generals.filter((g) => g !== view.commander);
   const sent = view.ordersSent ?? {};
@@ -215,7 +201,7 @@ function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(
             {t('byzantine.commander.advised')} <ValueTag value={pending.value} />
           </p>
           <p className="muted">{t('byzantine.commander.traitorChoose')}</p>
-          <Chooser pending={pending} name={name} ask={ask} busy={busy} action={(values) => ({ type: 'send', values })} />
+          <Chooser pending={pending} name={name} ask={ask} busy={busy} locked={false} action={(values) => ({ type: 'send', values })} />
         </section>
       );
     }
@@ -259,7 +245,8 @@ function CommanderScreen({ view, name, ask, busy }: { view: ByzantineView; name(
               ? t('byzantine.commander.deciding')
               : t('byzantine.commander.over')}
       </p>
-      {given > 0 && (
+      {given > 0 && !revealed && <p className="muted">{t('byzantine.commander.ordersHidden')}</p>}
+      {given > 0 && revealed && (
         <ul className="byz-list" aria-label={t('byzantine.commander.yourOrders')}>
           {lieutenants.map((l) => (
             <li key={l}>
@@ -314,6 +301,15 @@ function NowPanel({ view, name, ask, busy, timers, at, paused }: Parameters<type
     // Traitors do not decide; their phone still shows two buttons, so that it looks like the others'.
     return <DecidePanel majority={view.suggested ?? 'retreat'} busy={busy} onDecide={setPretend} />;
   }
+  if (view.phase === 'done') {
+    // Every lieutenant's the same after the round (a traitor decided nothing): what you decided is in the recap's hold.
+    return (
+      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+        <h2 id="byz-now-title">{t('byzantine.phase.over')}</h2>
+        <p className="byz-big">{t('byzantine.now.done')}</p>
+      </section>
+    );
+  }
   if (view.decision || (view.traitor && pretend && view.phase === 'decide')) {
     const decided = view.decision ?? pretend ?? 'retreat';
     return (
@@ -326,14 +322,6 @@ function NowPanel({ view, name, ask, busy, timers, at, paused }: Parameters<type
       </section>
     );
   }
-  if (view.phase === 'done') {
-    return (
-      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-        <h2 id="byz-now-title">{t('byzantine.phase.over')}</h2>
-        <p className="byz-big">{t('byzantine.now.done')}</p>
-      </section>
-    );
-  }
   if (view.phase === 'orders' && !view.order && !view.orderMissing) {
     return (
       <section className="panel stack byz-now" aria-labelledby="byz-now-title">
@@ -342,15 +330,26 @@ function NowPanel({ view, name, ask, busy, timers, at, paused }: Parameters<type
       </section>
     );
   }
-  if (view.traitor) {
+  if (view.traitor || !view.signed) {
+    // OM: every lieutenant passes its messages on itself, on this one screen ([B4]): a row per
+    // lieutenant and a Send button. A loyal phone's rows are set to what it was told and locked;
+    // they look exactly like a traitor's, whose rows start the same and can be changed.
     const open = view.pending.filter((p) => p.recipients.some((r) => p.sent[r] === undefined));
     return (
-      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+      <section className="panel stack byz-now" aria-labelledby="byz-now-title" data-testid="byz-pass">
         <h2 id="byz-now-title">{t('byzantine.pass.title')}</h2>
         {open.map((p) => (
-          <PendingChooser key={`${p.level}:${(p.path ?? []).join('>')}`} pending={p} view={view} name={name} ask={ask} busy={busy} />
+          <PendingChooser
+            key={`${p.level}:${(p.path ?? []).join('>')}`}
+            pending={p}
+            view={view}
+            name={name}
+            ask={ask}
+            busy={busy}
+            locked={!view.traitor}
+          />
         ))}
-        {open.length === 0 && <p className="byz-big">{t('byzantine.pass.traitorDone')}</p>}
+        {open.length === 0 && <p className="byz-big">{t('byzantine.pass.done')}</p>}
       </section>
     );
   }
@@ -574,12 +573,15 @@ function PendingChooser({
   name,
   ask,
   busy,
+  locked,
 }: {
   pending: PendingSend;
   view: ByzantineView;
   name(id: string): string;
   ask: Act;
   busy: boolean;
+  /** A loyal lieutenant: the rows stay at what it was told (the server refuses anything else). */
+  locked: boolean;
 }) {
   const t = useT();
   const fromCommander = pending.path === null || pending.path.length === 1;
@@ -606,6 +608,7 @@ function PendingChooser({
         name={name}
         ask={ask}
         busy={busy}
+        locked={locked}
         action={(values) =>
           view.signed
             ? { type: 'send', values, level: pending.level }
@@ -618,38 +621,47 @@ function PendingChooser({
   );
 }
 
-/** Attack or Retreat per recipient, then one Send. Recipients already told are shown, locked. */
+/**
+ * Attack or Retreat per recipient, then one Send. Every row starts at what you were told
+ * (`pending.value`); recipients already told are shown, locked. `locked` (a loyal lieutenant)
+ * keeps every row at that value: the controls are the same, in the same colours, but do
+ * nothing (aria-disabled, not disabled, which would grey them out and give the role away).
+ */
 function Chooser({
   pending,
   name,
   ask,
   busy,
+  locked,
   action,
 }: {
   pending: PendingSend;
   name(id: string): string;
   ask: Act;
   busy: boolean;
+  locked: boolean;
   action(values: Record<string, Value>): unknown;
 }) {
   const t = useT();
   const [picked, setPicked] = useState<Record<string, Value>>({});
   const open = pending.recipients.filter((r) => pending.sent[r] === undefined);
-  const chosen = Object.fromEntries(Object.entries(picked).filter(([r]) => open.includes(r)));
-  const count = Object.keys(chosen).length;
-  const all = (v: Value) => setPicked(Object.fromEntries(open.map((r) => [r, v])));
+  const chosen: Record<string, Value> = Object.fromEntries(open.map((r) => [r, (!locked && picked[r]) || pending.value]));
+  const count = open.length;
+  const pick = (next: Record<string, Value>) => {
+    if (!locked) setPicked(next);
+  };
+  const all = (v: Value) => pick(Object.fromEntries(open.map((r) => [r, v])));
   const send = async () => {
     if (await ask(action(chosen))) setPicked({});
   };
   return (
     <div className="stack">
       <fieldset className="byz-quick plain-group" aria-label={t('byzantine.chooser.everyone')}>
-        <button type="button" className="secondary" onClick={() => all('attack')}>
-          {t('byzantine.chooser.all', { value: valueWord(t, 'attack') })}
-        </button>
-        <button type="button" className="secondary" onClick={() => all('retreat')}>
-          {t('byzantine.chooser.all', { value: valueWord(t, 'retreat') })}
-        </button>
+        {(['attack', 'retreat'] as const).map((v) => (
+          <button key={v} type="button" className="secondary" aria-disabled={locked || undefined} onClick={() => all(v)}>
+            {t('byzantine.chooser.all', { value: valueWord(t, v) })}
+          </button>
+        ))}
       </fieldset>
       <ul className="byz-list chooser">
         {pending.recipients.map((r) => {
@@ -669,8 +681,9 @@ function Chooser({
                       type="button"
                       className={`byz-pick ${v}`}
                       aria-pressed={chosen[r] === v}
+                      aria-disabled={locked || undefined}
                       aria-label={t('byzantine.chooser.tell', { name: name(r), value: valueWord(t, v) })}
-                      onClick={() => setPicked({ ...picked, [r]: v })}
+                      onClick={() => pick({ ...picked, [r]: v })}
                     >
                       <Icon name={v} size={18} />
                       {valueWord(t, v)}
@@ -683,7 +696,7 @@ function Chooser({
         })}
       </ul>
       <button type="button" className="big" disabled={busy || count === 0} onClick={() => void send()}>
-        {count === 0 ? t('byzantine.chooser.choose') : t('byzantine.chooser.send', { count, of: open.length })}
+        {t('byzantine.chooser.send', { count, of: open.length })}
       </button>
     </div>
   );
@@ -707,9 +720,15 @@ function nowLine(t: Translator, view: ByzantineView, name: (id: string) => strin
   return t('byzantine.now.pass');
 }
 
-/** One line after the round: what you did, and whether the loyal generals agreed (never who lied). */
+/**
+ * After the round: what happened to the class, in the open (the projector shows it too), and
+ * what you did, read close up only while "Hold to show what you did" is held: "You gave
+ * different orders" or "Your majority was Attack" (a traitor decided nothing) would give a
+ * traitor away from the next desk. Every general's recap is the same box with the same button.
+ */
 export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
   const t = useT();
+  const hold = useHold();
   if (view.role === 'observer') return <p className="recap">{t('byzantine.recap.watched')}</p>;
   let you: string;
   if (view.role === 'commander') {
@@ -725,19 +744,21 @@ export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
     const majority = view.suggested ?? view.decision;
     const how = majority !== view.decision ? 'against' : view.decidedBy === 'timeout' ? 'timeout' : 'majority';
     you = t('byzantine.recap.decided', { how, decision: valueWord(t, view.decision), majority: valueWord(t, majority) });
-  }
-  // A traitor's line reads like a loyal lieutenant's (what its majority was): the recap is on screen without holding anything.
-  else
+  } else
     you =
       view.traitor && view.suggested
         ? t('byzantine.recap.traitor', { majority: valueWord(t, view.suggested) })
         : t('byzantine.recap.nothing');
   const e = view.ending;
-  const cls = e ? t('byzantine.recap.class', { cause: e.ic1 ? 'agreed' : (e.cause ?? 'traitors') }) : null;
   return (
-    <p className="recap" data-testid="recap">
-      {you}
-      {cls ? ` ${cls}` : ''}
-    </p>
+    <section className="byz-role byz-recap" aria-label={t('byzantine.recap.label')} data-testid="recap">
+      {e && <p className="byz-recap-class">{t('byzantine.recap.class', { cause: e.ic1 ? 'agreed' : (e.cause ?? 'traitors') })}</p>}
+      <div className="byz-secret" aria-live="polite" data-testid="recap-secret">
+        {hold.shown ? you : <span className="muted-on-dark">{t('byzantine.recap.hidden')}</span>}
+      </div>
+      <button className="byz-reveal" {...hold.button}>
+        {t('byzantine.recap.hold')}
+      </button>
+    </section>
   );
 }
