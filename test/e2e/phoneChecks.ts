@@ -3,7 +3,7 @@
 // scrolling, every touch target at least 44×44 px.
 
 import axe from 'axe-core';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Node ids as the protocol names them (n1, n27): never in words a person reads. */
 export const NODE_ID = /\bn\d+\b/;
@@ -50,6 +50,23 @@ export async function readableTexts(page: Page): Promise<string[]> {
 /** No node id (n1, n12…) in anything the page shows or names. */
 export async function expectNoNodeIds(page: Page, label: string): Promise<void> {
   const hits = (await readableTexts(page)).flatMap((t) => t.split('\n')).filter((line) => NODE_ID.test(line));
+  expect(hits, `node ids in the text of ${label}`).toEqual([]);
+}
+
+/** No node id in what one part of a page shows or names (a panel, a tooltip). */
+export async function expectNoNodeIdsIn(locator: Locator, label: string): Promise<void> {
+  const texts = await locator.evaluate((root) => {
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is what a person reads (hidden text left out)
+    const out = [(root as HTMLElement).innerText];
+    for (const el of [root, ...root.querySelectorAll('[aria-label],[title],[placeholder],[alt],[aria-valuetext]')]) {
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext']) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  });
+  const hits = texts.flatMap((t) => t.split('\n')).filter((line) => NODE_ID.test(line));
   expect(hits, `node ids in the text of ${label}`).toEqual([]);
 }
 

@@ -12,6 +12,7 @@ import { io, type Socket } from 'socket.io-client';
 import { synthesize } from '../support/synthetic';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
 import { joinPhone, openConsole, screenshot, SCREENSHOT_DIR, watchErrors, test } from './helpers';
+import { expectNoNodeIds, expectNoNodeIdsIn } from './phoneChecks';
 
 /** The instructor's own socket, attached with the key the console page keeps. */
 async function attach(baseURL: string, code: string, key: string) {
@@ -100,6 +101,17 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   const details = replayPage.getByTestId('message-details');
   await expect(details).toContainText('partition');
   await expect(details).toContainText('Lamport');
+  // What a message carries is in words, every node by its nickname: the bots' hellos and echoes
+  // ("hello from n3" on the wire once) name nobody by id, in the panel or anywhere on the page.
+  const bodies: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    await expectNoNodeIdsIn(details, `the details of dropped message ${i + 1}`);
+    bodies.push((await details.getByTestId('message-body').textContent()) ?? '');
+    await replayPage.getByRole('button', { name: 'Next dropped message' }).click();
+  }
+  for (const body of bodies) expect(body).toMatch(/^Text: “.+”$/);
+  expect(bodies.join(' ')).toMatch(/Hello from (Bot \d|Ada)!/);
+  await expectNoNodeIds(replayPage, 'the replay with a message open');
   await replayPage.getByRole('button', { name: '10 s around the instant' }).click();
   await expect(replayPage.getByTestId('diagram-summary')).toContainText(/cut by a partition/);
   await replayPage.evaluate(() => window.scrollTo(0, 0));

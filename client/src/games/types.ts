@@ -72,6 +72,8 @@ export interface GameUi<View, ConsoleView, Result, Config, StageView = unknown> 
   kinds?: Record<string, KindLook>;
   /** A label from the message's content ("Attack"), in place of the kind's label. */
   messageLabel?(kind: string, body: unknown, t: Translator): string | null;
+  /** What a message carries, in words (the replay's message panel and hover card). */
+  messageBody?: MessageBodyWords;
   /** The projector stage's panel: large type, what the class may see (the game's stage view). */
   Stage?: ComponentType<StageGameProps<StageView>>;
   /** The stage map's look of each node, from the game's stage view (badges worded by `t`). */
@@ -86,6 +88,18 @@ export interface GameUi<View, ConsoleView, Result, Config, StageView = unknown> 
   /** One line for the session's results table; `nameOf` names a node by its nickname (a person is never a card or an id there). */
   summary?(result: Result, t: Translator, nameOf: (id: string) => string): string;
 }
+
+/**
+ * A message's body as a person reads it: one line per part, in the reader's language, every node
+ * named by `name` (its nickname, never its id). Null when the body is not one of the game's.
+ */
+export type MessageBodyWords = (
+  kind: string,
+  body: unknown,
+  t: Translator,
+  name: (id: string) => string,
+  env: { from: string; to: string },
+) => string[] | null;
 
 /** A message kind's colour and the catalogue's word for it (drawn on the map and the diagram). */
 export interface KindLook {

@@ -11,6 +11,7 @@ import { cell } from './geometry';
 import type { ReplayPlayer } from './player';
 import { kindStyle } from './styles';
 import { useT } from '../i18n/I18nProvider';
+import { bodyLines } from './bodyWords';
 import type { Translator } from '../i18n/translate';
 
 export function summaryText(t: Translator, f: DrawFigures): string {
@@ -44,7 +45,7 @@ export function HoverCard({ player, row, names }: { player: ReplayPlayer; row: n
             .map(([id, v]) => `${names.get(id) ?? id} ${v}`)
             .join(', ')
         : '';
-      const body = JSON.stringify(send.env.body) ?? '';
+      const body = bodyLines(t, send.env, names).join(' · ');
       setDetail({
         row,
         body: body.length > 90 ? `${body.slice(0, 89)}…` : body,
@@ -72,9 +73,7 @@ export function HoverCard({ player, row, names }: { player: ReplayPlayer; row: n
       <div className="tip-fate">{fate}</div>
       {detail?.row === row && (
         <>
-          <div className="mono tip-body" translate="no">
-            {detail.body}
-          </div>
+          <div className="tip-body">{detail.body}</div>
           <div className="mono tip-body">{detail.clocks}</div>
         </>
       )}
@@ -150,7 +149,6 @@ export function Filters({
             className="chip"
             aria-pressed={!hiddenLanes.has(n.lane)}
             onClick={() => setHiddenLanes((s) => toggle(s, n.lane))}
-            title={n.id}
           >
             {n.nickname}
           </button>

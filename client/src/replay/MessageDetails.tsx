@@ -1,4 +1,5 @@
-// One message, in full: who sent it to whom, when, what became of it, its body, and the
+// One message, in full: who sent it to whom, when, what became of it, what it carries (in words,
+// nodes by nickname: bodyWords.ts), and the
 // sender's and receiver's Lamport and vector clocks, read from the fold at the send and at
 // the delivery (the clocks every envelope carries).
 
@@ -12,6 +13,7 @@ import { cell, formatClock } from './geometry';
 import type { ReplayPlayer } from './player';
 import { kindStyle } from './styles';
 import { useT } from '../i18n/I18nProvider';
+import { bodyLines } from './bodyWords';
 
 const BODY_MAX = 2_000;
 
@@ -46,9 +48,9 @@ export function MessageDetails({
       sender: clockAt(sendIdx + 1, env.from),
       receiver: status === MSG.delivered && endIdx >= 0 ? clockAt(endIdx + 1, env.to) : null,
       status,
-      body: JSON.stringify(env.body, null, 2) ?? 'null',
     };
   }, [index, m, row, player]);
+  const lines = useMemo(() => (info ? bodyLines(t, info.env, names) : []), [info, t, names]);
   if (!info) return null;
   const { env } = info;
   const name = (id: string) => names.get(id) ?? id;
@@ -110,16 +112,19 @@ export function MessageDetails({
           <ClockLine label={t('replay.message.afterReceive', { name: name(env.to) })} clock={info.receiver} names={names} />
         )}
       </div>
-      <details open={info.body.length < 400}>
+      <details open={lines.join('').length < 600}>
         <summary>
           {t('replay.message.body')}{' '}
           <span className="mono" translate="no">
             ({env.kind})
           </span>
         </summary>
-        <pre className="body" translate="no">
-          {info.body.length > BODY_MAX ? `${info.body.slice(0, BODY_MAX)}…` : info.body}
-        </pre>
+        <ul className="body" data-testid="message-body">
+          {lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one body, in order; they never move
+            <li key={i}>{line.length > BODY_MAX ? `${line.slice(0, BODY_MAX)}…` : line}</li>
+          ))}
+        </ul>
       </details>
     </section>
   );

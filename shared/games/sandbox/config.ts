@@ -27,12 +27,23 @@ export const sandboxAction = z
     replyTo: z.string().max(32).optional(),
     /** This is the node's chatter for the current tick (bots). */
     chatter: z.boolean().optional(),
+    /** Bots: what the text says, so that every screen words it in its reader's language ([S5], [S6]). */
+    bot: z.enum(['hello', 'echo', 'echo-hello']).optional(),
   })
   .strict();
+
+/**
+ * A bot's text as data: `hello` (its chatter: "hello from" its sender), `echo` (an answer to a
+ * person's text, `echo: <text>`), `echo-hello` (an answer to another bot's hello, whose sender
+ * is the echo's addressee). A screen words it; the text itself names no node.
+ */
+export type BotSays = 'hello' | 'echo' | 'echo-hello';
 export type SandboxAction = z.infer<typeof sandboxAction>;
 
 export interface SandboxBody {
   text: string;
+  /** Sent by a bot: what the text says ([S5], [S6]). */
+  bot?: BotSays;
 }
 
 export interface InboxItem {
@@ -42,6 +53,8 @@ export interface InboxItem {
   sentAt: number;
   receivedAt: number;
   lamport: number;
+  /** Sent by a bot: what the text says, for the phone to word ([S5], [S6]). */
+  bot?: BotSays;
   /** This copy is a duplicate the network made (same id as an earlier one). */
   duplicate: boolean;
   replied: boolean;

@@ -63,7 +63,7 @@ describe('sandbox rules', () => {
     sandbox.deliver(s, envelope({ id: 'm2', body: { text: 'echo: hi' } }), ctx(6));
     const botCtx = { node: 'n2', nodes, now: 10, rng: createRng(1), config: s.config };
     const actions = sandbox.bot(sandbox.view(s, 'n2'), botCtx);
-    expect(actions).toEqual([{ type: 'send', to: ['n1'], text: 'echo: hi', replyTo: 'm1' }]);
+    expect(actions).toEqual([{ type: 'send', to: ['n1'], text: 'echo: hi', replyTo: 'm1', bot: 'echo' }]);
     sandbox.act(s, 'n2', actions[0]!, ctx(10));
     expect(sandbox.bot(sandbox.view(s, 'n2'), botCtx)).toEqual([]);
   });
@@ -75,10 +75,26 @@ describe('sandbox rules', () => {
     sandbox.timer(state, 'sandbox:chatter', ctx(100));
     const botCtx = { node: 'n1', nodes, now: 100, rng: createRng(2), config: state.config };
     const [action] = sandbox.bot(sandbox.view(state, 'n1'), botCtx);
-    expect(action).toMatchObject({ type: 'send', chatter: true });
+    expect(action).toMatchObject({ type: 'send', chatter: true, text: 'hello', bot: 'hello' });
     expect(action!.to).toHaveLength(1);
     expect(action!.to[0]).not.toBe('n1');
     sandbox.act(state, 'n1', action!, ctx(101));
     expect(sandbox.bot(sandbox.view(state, 'n1'), botCtx)).toEqual([]);
+  });
+
+  it("[S7] a bot's text names no node: its hello and its echoes say what they are, for screens to word", () => {
+    const s = fresh();
+    const hello = { type: 'send' as const, to: ['n2'], text: 'hello', chatter: true, bot: 'hello' as const };
+    const sent = sandbox.act(s, 'n1', hello, ctx(1));
+    expect(sent[0]).toMatchObject({ type: 'send', body: { text: 'hello', bot: 'hello' } });
+    sandbox.deliver(s, envelope({ id: 'm5', body: { text: 'hello', bot: 'hello' } }), ctx(5));
+    expect((sandbox.view(s, 'n2') as SandboxView).inbox.at(-1)).toMatchObject({ text: 'hello', bot: 'hello' });
+    const botCtx = { node: 'n2', nodes, now: 10, rng: createRng(1), config: s.config };
+    const [echo] = sandbox.bot(sandbox.view(s, 'n2'), botCtx);
+    expect(echo).toEqual({ type: 'send', to: ['n1'], text: 'echo: hello', replyTo: 'm5', bot: 'echo-hello' });
+    // A person's text carries no `bot`.
+    expect(sandbox.act(s, 'n1', { type: 'send', to: ['n2'], text: 'hi' }, ctx(11))[0]).toMatchObject({ body: { text: 'hi' } });
+    expect(JSON.stringify(sandbox.act(s, 'n1', { type: 'send', to: ['n2'], text: 'hi' }, ctx(12)))).not.toContain('bot');
+    for (const a of [hello, echo]) expect(JSON.stringify(a)).not.toMatch(/\bn\d+\b.*\bn\d+\b|"text":"[^"]*\bn\d+/);
   });
 });

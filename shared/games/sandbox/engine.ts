@@ -62,7 +62,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
       from: node,
       to,
       kind: KIND,
-      body: { text: action.text } satisfies SandboxBody,
+      body: (action.bot ? { text: action.text, bot: action.bot } : { text: action.text }) satisfies SandboxBody,
     }));
     pushCapped(must(state.sent[node], `${node}'s sent list`), { to: [...action.to], text: action.text, at: ctx.now });
     countsOf(state, node).sent += action.to.length;
@@ -87,6 +87,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
       sentAt: env.sentAt,
       receivedAt: ctx.now,
       lamport: env.lamport,
+      ...(body.bot ? { bot: body.bot } : {}),
       duplicate: inbox.some((m) => m.id === env.id),
       replied: false,
     });
@@ -136,7 +137,8 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     if (view.chatterDue && nodes.length > 1) {
       let to = rng.pick(nodes);
       while (to === node) to = rng.pick(nodes);
-      actions.push({ type: 'send', to: [to], text: `hello from ${node}`, chatter: true });
+      // No node id in the text: a screen words it ("Hello from Ana!") from `bot` and the sender.
+      actions.push({ type: 'send', to: [to], text: 'hello', chatter: true, bot: 'hello' });
     }
     return actions.concat(
       view.inbox
@@ -146,6 +148,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
           to: [m.from],
           text: `echo: ${m.text}`.slice(0, TEXT_MAX),
           replyTo: m.id,
+          bot: m.bot === 'hello' ? ('echo-hello' as const) : ('echo' as const),
         })),
     );
   },

@@ -6,6 +6,7 @@ import type { ByzantineConsoleView } from '../../../../shared/games/byzantine/co
 import type { ByzantineStageView } from '../../../../shared/games/byzantine/stage';
 import type { ByzantineView } from '../../../../shared/games/byzantine/view';
 import type { GameUi } from '../types';
+import { messageBody } from './body';
 import { ByzantineConfigForm } from './ByzantineConfigForm';
 import { ByzantineConsole } from './ByzantineConsole';
 import { ByzantinePhone } from './ByzantinePhone';
@@ -21,6 +22,7 @@ export const byzantineUi: GameUi<ByzantineView, ByzantineConsoleView, ByzantineR
   decorate,
   kinds: KIND_STYLES,
   messageLabel,
+  messageBody,
   Stage: ByzantineStage,
   decorateStage,
   Result: ByzantineResultView,

@@ -6,6 +6,7 @@ import type { CartConsoleView } from '../../../../shared/games/cart/console';
 import type { CartStageView } from '../../../../shared/games/cart/stage';
 import type { CartNodeView } from '../../../../shared/games/cart/view';
 import type { GameUi } from '../types';
+import { messageBody } from './body';
 import { CartConfigForm } from './CartConfigForm';
 import { CartConsole } from './CartConsole';
 import { CartPhone } from './CartPhone';
@@ -19,6 +20,7 @@ export const cartUi: GameUi<CartNodeView, CartConsoleView, CartResult, CartConfi
   Console: CartConsole,
   ConfigForm: CartConfigForm,
   decorate,
+  messageBody,
   kinds: KINDS,
   Stage: CartStage,
   decorateStage,

@@ -6,6 +6,7 @@ import type { ElectionConsoleView } from '../../../../shared/games/election/cons
 import type { ElectionStageView } from '../../../../shared/games/election/stage';
 import type { ElectionView } from '../../../../shared/games/election/view';
 import type { GameUi } from '../types';
+import { messageBody } from './body';
 import { ElectionConfigForm } from './ElectionConfigForm';
 import { ElectionConsole } from './ElectionConsole';
 import { ElectionPhone } from './ElectionPhone';
@@ -19,6 +20,7 @@ export const electionUi: GameUi<ElectionView, ElectionConsoleView, ElectionResul
   Console: ElectionConsole,
   ConfigForm: ElectionConfigForm,
   decorate,
+  messageBody,
   kinds: KINDS,
   Stage: ElectionStage,
   decorateStage: decorate,

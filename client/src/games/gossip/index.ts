@@ -6,6 +6,7 @@ import type { GossipConsoleView } from '../../../../shared/games/gossip/console'
 import type { GossipStageView } from '../../../../shared/games/gossip/stage';
 import type { GossipNodeView } from '../../../../shared/games/gossip/view';
 import type { GameUi } from '../types';
+import { messageBody } from './body';
 import { GossipConfigForm } from './GossipConfigForm';
 import { GossipConsole } from './GossipConsole';
 import { GossipPhone } from './GossipPhone';
@@ -20,6 +21,7 @@ export const gossipUi: GameUi<GossipNodeView, GossipConsoleView, GossipResult, G
   Console: GossipConsole,
   ConfigForm: GossipConfigForm,
   decorate,
+  messageBody,
   kinds: KINDS,
   Stage: GossipStage,
   decorateStage,

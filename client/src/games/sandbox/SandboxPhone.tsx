@@ -7,6 +7,7 @@ import { keyed } from '../../keyed';
 import { NowLine, Term } from '../../phone/Term';
 import { useT } from '../../i18n/I18nProvider';
 import { errorText } from '../../phone/errorText';
+import { sandboxText } from './words';
 
 export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>) {
   const t = useT();
@@ -71,7 +72,7 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
             .map(({ key, item: m }) => (
               <li key={key} className={m.duplicate ? 'dup' : ''}>
                 <div>
-                  <b>{name(m.from)}:</b> {m.text}
+                  <b>{name(m.from)}:</b> {sandboxText(t, m, m.from, view.you, name)}
                 </div>
                 <div className="meta">
                   {t('phone.sandbox.took', { ms: Math.max(0, Math.round(m.receivedAt - m.sentAt)) })} ·{' '}

@@ -112,6 +112,8 @@ export default {
     'A partition (a split) cuts the network in two: phones on one side cannot reach those on the other. The instructor makes one on purpose, then heals it, to show what each kind of list does.',
   'phone.autopilotNow': 'The autopilot plays for you: watch what it does.',
   // The sandbox (the warm-up round).
+  'phone.sandbox.bot.hello': 'Hello from {name}!',
+  'phone.sandbox.bot.echo': 'echo: {text}',
   'phone.sandbox.now': 'Send a message to someone: pick names, write, send. Watch your inbox for theirs.',
   'phone.sandbox.send': 'Send a message',
   'phone.sandbox.message': 'Message',

@@ -108,6 +108,8 @@ export default {
   'phone.term.partition':
     'Una partición corta la red en dos: los teléfonos de un lado no pueden llegar a los del otro. El profesor la provoca a propósito y luego la repara, para ver qué hace cada tipo de lista.',
   'phone.autopilotNow': 'El piloto automático juega por ti: mira lo que hace.',
+  'phone.sandbox.bot.hello': '¡Hola de parte de {name}!',
+  'phone.sandbox.bot.echo': 'eco: {text}',
   'phone.sandbox.now': 'Envía un mensaje a alguien: elige nombres, escribe y envía. Mira tu bandeja para ver los suyos.',
   'phone.sandbox.send': 'Enviar un mensaje',
   'phone.sandbox.message': 'Mensaje',

@@ -109,6 +109,8 @@ export default {
   'phone.term.partition':
     'Une partition coupe le réseau en deux : les téléphones d’un côté ne peuvent pas joindre ceux de l’autre. L’enseignant en crée une exprès, puis la répare, pour montrer ce que fait chaque sorte de liste.',
   'phone.autopilotNow': 'Le pilote automatique joue pour vous : regardez ce qu’il fait.',
+  'phone.sandbox.bot.hello': 'Bonjour de la part de {name} !',
+  'phone.sandbox.bot.echo': 'écho : {text}',
   'phone.sandbox.now': 'Envoyez un message à quelqu’un : choisissez des noms, écrivez, envoyez. Guettez les leurs dans votre boîte.',
   'phone.sandbox.send': 'Envoyer un message',
   'phone.sandbox.message': 'Message',

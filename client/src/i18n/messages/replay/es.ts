@@ -154,6 +154,41 @@ export default {
   'replay.filters.kinds': 'Tipos',
   'replay.filters.noMessages': 'No hay mensajes en esta grabación.',
   // A message’s details
+  'replay.body.someone': 'alguien que se fue',
+  'replay.body.sandbox.text': 'Texto: «{text}»',
+  'replay.body.election.request':
+    '{pre, select, true {Prevoto: ¿votarías por mí en el mandato {term, number}?} other {¿Me votas en el mandato {term, number}?}}',
+  'replay.body.election.log':
+    'Mi registro: {length, plural, =0 {vacío} one {# entrada, la última del mandato {term, number}} other {# entradas, la última del mandato {term, number}}}.',
+  'replay.body.election.vote':
+    '{granted, select, true {Sí} other {No}}: {pre, select, true {prevoto} other {voto}} para el mandato {term, number}.',
+  'replay.body.election.append':
+    'Líder del mandato {term, number}: {count, plural, =0 {un latido, sin entradas nuevas} one {# entrada nueva} other {# entradas nuevas}}.',
+  'replay.body.election.after':
+    'Siguen a la entrada {index, number} (mandato {term, number}); confirmado hasta la entrada {commit, number}.',
+  'replay.body.election.entry': 'Entrada: «{value}», propuesta por {name} en el mandato {term, number}.',
+  'replay.body.election.reply':
+    '{success, select, true {Aceptado: mi registro coincide con el tuyo hasta la entrada {index, number}.} other {Rechazado: nuestros registros difieren; prueba de nuevo desde la entrada {next, number}.}} (mandato {term, number})',
+  'replay.body.gossip.push': 'El rumor: «{word}»',
+  'replay.body.gossip.reply': 'Sí, lo conozco: «{word}»',
+  'replay.body.gossip.pull': '¿Conoces el rumor?',
+  'replay.body.gossip.card': 'La carta más alta que he visto: {label}',
+  'replay.body.byzantine.value': '{order, select, true {Orden} other {Retransmisión}}: {value}',
+  'replay.body.byzantine.path': '{signed, select, true {Firmado por {path}} other {Transmitido por {path}}}',
+  'replay.body.cart.write': 'Escritura n.º {write, number} (reloj de Lamport {clock, number})',
+  'replay.body.cart.seen': 'Tu escritura n.º {write, number} me llegó (reloj de Lamport {clock, number})',
+  'replay.body.cart.sync': 'Antientropía: toda mi lista (reloj de Lamport {clock, number})',
+  'replay.body.cart.list': 'Lista: {items}',
+  'replay.body.cart.empty': 'nada',
+  'replay.body.cart.lwwItem': '{item} {qty, number} (escrito por {name}, reloj {clock, number})',
+  'replay.body.cart.counter': 'Contador de {item}: {shares}',
+  'replay.body.cart.share': '{name} +{plus, number} −{minus, number}',
+  'replay.body.cart.saved': 'Guardado: {item} {qty, number} en la versión {version, number}',
+  'replay.body.cart.propose':
+    'Propuesta (escritura n.º {write, number}): {item} a {qty, number} en la versión {version, number}. ¿Tu voto?',
+  'replay.body.cart.vote': '{ok, select, true {Sí} other {No}} a la escritura n.º {write, number} ({item}, versión {version, number})',
+  'replay.body.cart.commit': 'Una mayoría estuvo de acuerdo: {item} {qty, number} queda guardado en la versión {version, number}',
+  'replay.body.cart.abort': 'Abandonada: escritura n.º {write, number} ({item}, versión {version, number})',
   'replay.message.label': 'Detalles del mensaje',
   'replay.message.delivered': 'Entregado a las {at} ({ms, number} ms de camino)',
   'replay.message.droppedLeft': 'Perdido al salir: {why}',
@@ -168,7 +203,7 @@ export default {
   'replay.message.secondCopy': 'una segunda copia que hizo la red',
   'replay.message.atSend': '{name} al enviar',
   'replay.message.afterReceive': '{name} tras recibirlo',
-  'replay.message.body': 'Contenido',
+  'replay.message.body': 'Lo que lleva',
   'replay.message.noClock': '{label}: reloj desconocido',
   'replay.message.clockLabel': '{label}:',
   'replay.message.lamport': 'Lamport',

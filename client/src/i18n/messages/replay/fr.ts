@@ -156,6 +156,41 @@ export default {
   'replay.filters.kinds': 'Types',
   'replay.filters.noMessages': 'Aucun message dans cet enregistrement.',
   // A message’s details
+  'replay.body.someone': 'quelqu’un qui est parti',
+  'replay.body.sandbox.text': 'Texte : « {text} »',
+  'replay.body.election.request':
+    '{pre, select, true {Pré-vote : voteriez-vous pour moi au mandat {term, number} ?} other {Votez-vous pour moi au mandat {term, number} ?}}',
+  'replay.body.election.log':
+    'Mon journal : {length, plural, =0 {vide} one {# entrée, la dernière du mandat {term, number}} other {# entrées, la dernière du mandat {term, number}}}.',
+  'replay.body.election.vote':
+    '{granted, select, true {Oui} other {Non}} : {pre, select, true {pré-vote} other {vote}} pour le mandat {term, number}.',
+  'replay.body.election.append':
+    'Leader du mandat {term, number} : {count, plural, =0 {un battement de cœur, aucune nouvelle entrée} one {# nouvelle entrée} other {# nouvelles entrées}}.',
+  'replay.body.election.after':
+    'Elles suivent l’entrée {index, number} (mandat {term, number}) ; validé jusqu’à l’entrée {commit, number}.',
+  'replay.body.election.entry': 'Entrée : « {value} », proposée par {name} au mandat {term, number}.',
+  'replay.body.election.reply':
+    '{success, select, true {Accepté : mon journal correspond au vôtre jusqu’à l’entrée {index, number}.} other {Refusé : nos journaux diffèrent ; réessayez à partir de l’entrée {next, number}.}} (mandat {term, number})',
+  'replay.body.gossip.push': 'La rumeur : « {word} »',
+  'replay.body.gossip.reply': 'Oui, je la connais : « {word} »',
+  'replay.body.gossip.pull': 'Connaissez-vous la rumeur ?',
+  'replay.body.gossip.card': 'La plus haute carte que j’ai vue : {label}',
+  'replay.body.byzantine.value': '{order, select, true {Ordre} other {Relais}} : {value}',
+  'replay.body.byzantine.path': '{signed, select, true {Signé par {path}} other {Transmis par {path}}}',
+  'replay.body.cart.write': 'Écriture n° {write, number} (horloge de Lamport {clock, number})',
+  'replay.body.cart.seen': 'Votre écriture n° {write, number} m’est parvenue (horloge de Lamport {clock, number})',
+  'replay.body.cart.sync': 'Anti-entropie : toute ma liste (horloge de Lamport {clock, number})',
+  'replay.body.cart.list': 'Liste : {items}',
+  'replay.body.cart.empty': 'rien',
+  'replay.body.cart.lwwItem': '{item} {qty, number} (écrit par {name}, horloge {clock, number})',
+  'replay.body.cart.counter': 'Compteur de {item} : {shares}',
+  'replay.body.cart.share': '{name} +{plus, number} −{minus, number}',
+  'replay.body.cart.saved': 'Enregistré : {item} {qty, number} à la version {version, number}',
+  'replay.body.cart.propose':
+    'Proposition (écriture n° {write, number}) : {item} à {qty, number} à la version {version, number}. Votre vote ?',
+  'replay.body.cart.vote': '{ok, select, true {Oui} other {Non}} à l’écriture n° {write, number} ({item}, version {version, number})',
+  'replay.body.cart.commit': 'Une majorité a accepté : {item} {qty, number} est enregistré à la version {version, number}',
+  'replay.body.cart.abort': 'Abandonnée : écriture n° {write, number} ({item}, version {version, number})',
   'replay.message.label': 'Détails du message',
   'replay.message.delivered': 'Remis à {at} ({ms, number} ms en route)',
   'replay.message.droppedLeft': 'Perdu au départ : {why}',
@@ -170,7 +205,7 @@ export default {
   'replay.message.secondCopy': 'une seconde copie faite par le réseau',
   'replay.message.atSend': '{name} à l’envoi',
   'replay.message.afterReceive': '{name} après réception',
-  'replay.message.body': 'Contenu',
+  'replay.message.body': 'Ce qu’il transporte',
   'replay.message.noClock': '{label} : horloge inconnue',
   'replay.message.clockLabel': '{label} :',
   'replay.message.lamport': 'Lamport',
