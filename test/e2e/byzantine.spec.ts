@@ -67,7 +67,8 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await form.getByLabel('Advised order').selectOption('attack');
   await form.getByLabel('Phase length (s)').fill('600');
   await form.getByText('More settings').click();
-  await form.getByLabel('Loyal relays wait up to (s)').fill('1');
+  // Loyal relays are each lieutenant's own Send in OM: the server's delay is a signed round's setting only.
+  await expect(form.getByLabel('Loyal relays wait up to (s)')).toHaveCount(0);
   await screenshot(con, 'byzantine-console-settings');
   await con.getByRole('button', { name: /Start round/ }).click();
 
