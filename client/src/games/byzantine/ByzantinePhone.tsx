@@ -245,7 +245,8 @@ function CommanderScreen({
               ? t('byzantine.commander.deciding')
               : t('byzantine.commander.over')}
       </p>
-      {given > 0 && !revealed && <p className="muted">{t('byzantine.commander.ordersHidden')}</p>}
+      {/* After the round the screen is read-only (nothing to hold): what you ordered is in the recap's hold. */}
+      {given > 0 && !revealed && view.phase !== 'done' && <p className="muted">{t('byzantine.commander.ordersHidden')}</p>}
       {given > 0 && revealed && (
         <ul className="byz-list" aria-label={t('byzantine.commander.yourOrders')}>
           {lieutenants.map((l) => (
