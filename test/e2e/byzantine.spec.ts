@@ -116,7 +116,14 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
 
   // Phase 1: the commander orders Attack to everyone. Its orders, like its role, are read close up.
   await screenshot(ada.page, 'byzantine-phone-commander');
-  await ada.page.getByRole('button', { name: 'Order everyone: Attack' }).click();
+  // A loyal commander's rows move together: one order for all ([B3]).
+  await expect(ada.page.getByRole('button', { name: 'Tell Grace: Attack' })).toHaveAttribute('aria-pressed', 'true');
+  await ada.page.getByRole('button', { name: 'Tell Grace: Retreat' }).click();
+  await expect(ada.page.getByRole('button', { name: 'Tell Barbara: Retreat' })).toHaveAttribute('aria-pressed', 'true');
+  await ada.page.getByRole('button', { name: 'All Attack' }).click();
+  await expect(ada.page.getByRole('button', { name: 'Tell Linus: Attack' })).toHaveAttribute('aria-pressed', 'true');
+  const loyalCommanderLook = await screenLook(ada.page);
+  await ada.page.getByRole('button', { name: 'Send to 3 of 3' }).click();
   await expect(ada.page.getByText('Your orders are read close up')).toBeVisible();
   await expect(ada.page.getByRole('list', { name: 'Your orders' })).toHaveCount(0);
   const reveal = ada.page.getByRole('button', { name: 'Hold to show my role' });
@@ -232,6 +239,20 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await checkPhoneScreens(after.map(([p, label]) => [p.page, `the ${label}'s phone after the round`] as const));
   for (const p of [grace, barbara]) await expect(p.page.getByText(/Linus.{0,40}traitor|traitor.{0,40}Linus/i)).toHaveCount(0);
   await closeUp(result, 'byzantine-console-verdict-closeup');
+
+  // Round 2: Ada commands as a traitor. Her orders screen is the loyal commander's of round 1,
+  // block for block, colour for colour (her rows now go their own way, read close up).
+  await form.getByRole('checkbox', { name: 'Linus' }).uncheck();
+  await form.getByRole('checkbox', { name: 'Ada' }).check();
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await expect(ada.page.getByRole('button', { name: 'Send to 3 of 3' })).toBeVisible();
+  await expect(ada.page.getByText(/traitor/i)).toHaveCount(0);
+  expect(await screenLook(ada.page)).toEqual(loyalCommanderLook);
+  await screenshot(ada.page, 'byzantine-phone-commander-traitor');
+  await ada.page.getByRole('button', { name: 'Tell Grace: Retreat' }).click();
+  await expect(ada.page.getByRole('button', { name: 'Tell Barbara: Attack' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await secretOf(ada)).toContain('Traitor commander');
+  await con.getByRole('button', { name: /Stop round/ }).click();
 
   await expectCleanAndClose([instructor, ...phones]);
 });

@@ -194,9 +194,10 @@ test('game screens fit at 200 % zoom and with 130 % text: Byzantine and election
   await form.getByRole('checkbox', { name: 'Grace' }).check();
   await form.getByLabel('Commander', { exact: true }).selectOption({ label: 'Ada' });
   await con.getByRole('button', { name: /Start round/ }).click();
-  await expect(ada.page.getByRole('button', { name: /Order everyone: Attack/ })).toBeVisible();
+  await expect(ada.page.getByRole('button', { name: /^Send to \d+ of \d+$/ })).toBeVisible();
   await zoomed(ada.page, 'byzantine-phone-commander');
-  await ada.page.getByRole('button', { name: /Order everyone: Retreat/ }).click();
+  await ada.page.getByRole('button', { name: 'All Retreat' }).click();
+  await ada.page.getByRole('button', { name: /^Send to \d+ of \d+$/ }).click();
   await expect(grace.page.getByRole('button', { name: /^Tell .+: Retreat$/ }).first()).toBeVisible();
   await zoomed(grace.page, 'byzantine-phone-traitor');
   await con.getByRole('button', { name: /Stop round/ }).click();

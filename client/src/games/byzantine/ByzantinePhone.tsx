@@ -193,43 +193,32 @@ function CommanderScreen({
   const given = Object.keys(sent).length;
   const pending = view.pending.find((p) => p.level === 1);
   if (view.phase === 'orders' && view.canOrder) {
-    if (view.traitor && pending) {
-      return (
-        <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-          <h2 id="byz-now-title">{t('byzantine.commander.ordersTitle')}</h2>
-          <p className="muted">
-            {t('byzantine.commander.advised')} <ValueTag value={pending.value} />
-          </p>
-          <p className="muted">{t('byzantine.commander.traitorChoose')}</p>
-          <Chooser pending={pending} name={name} ask={ask} busy={busy} locked={false} action={(values) => ({ type: 'send', values })} />
-        </section>
-      );
-    }
-    const advised = view.suggestedOrder;
+    // One orders screen for both commanders, so that it does not give a traitor away: a row per
+    // lieutenant set to the advised order, and one Send. A loyal commander's rows move together
+    // (one order for all, [B3]); a traitor's each go their own way. The difference is read close up.
+    const owed =
+      view.traitor && pending
+        ? pending
+        : { path: null, level: 1, value: view.suggestedOrder ?? 'retreat', signable: null, recipients: lieutenants, sent };
     return (
-      <section className="panel stack byz-now" aria-labelledby="byz-now-title">
-        <h2 id="byz-now-title">{t('byzantine.commander.orderTitle')}</h2>
-        {advised && (
-          <p className="byz-big">
-            {t('byzantine.commander.headquarters')} <ValueTag value={advised} big />
-          </p>
-        )}
-        <p className="muted">{t('byzantine.commander.sameOrder', { count: lieutenants.length, given })}</p>
-        <div className="byz-choice">
-          {(['attack', 'retreat'] as const).map((v) => (
-            <button
-              type="button"
-              key={v}
-              className={`big byz-btn ${v}${advised === v ? ' advised' : ''}`}
-              disabled={busy}
-              aria-label={t('byzantine.commander.orderEveryone', { value: valueWord(t, v) })}
-              onClick={() => void ask({ type: 'order', value: v })}
-            >
-              <Icon name={v} size={28} />
-              {valueWord(t, v)}
-            </button>
-          ))}
-        </div>
+      <section className="panel stack byz-now" aria-labelledby="byz-now-title" data-testid="byz-orders">
+        <h2 id="byz-now-title">{t('byzantine.commander.ordersTitle')}</h2>
+        <p className="byz-big">
+          {t('byzantine.commander.advised')} <ValueTag value={owed.value} big />
+        </p>
+        <p>{t('byzantine.commander.choose')}</p>
+        <Chooser
+          pending={owed}
+          name={name}
+          ask={ask}
+          busy={busy}
+          locked={false}
+          together={!view.traitor}
+          action={(values) => {
+            const [first] = Object.values(values);
+            return view.traitor || first === undefined ? { type: 'send', values } : { type: 'order', value: first };
+          }}
+        />
       </section>
     );
   }
@@ -627,6 +616,7 @@ function PendingChooser({
  * (`pending.value`); recipients already told are shown, locked. `locked` (a loyal lieutenant)
  * keeps every row at that value: the controls are the same, in the same colours, but do
  * nothing (aria-disabled, not disabled, which would grey them out and give the role away).
+ * `together` (a loyal commander) moves every row at once.
  */
 function Chooser({
   pending,
@@ -634,6 +624,7 @@ function Chooser({
   ask,
   busy,
   locked,
+  together = false,
   action,
 }: {
   pending: PendingSend;
@@ -641,6 +632,8 @@ function Chooser({
   ask: Act;
   busy: boolean;
   locked: boolean;
+  /** A loyal commander: one order for all, so a tap on any row sets every row ([B3]). */
+  together?: boolean;
   action(values: Record<string, Value>): unknown;
 }) {
   const t = useT();
@@ -684,7 +677,7 @@ function Chooser({
                       aria-pressed={chosen[r] === v}
                       aria-disabled={locked || undefined}
                       aria-label={t('byzantine.chooser.tell', { name: name(r), value: valueWord(t, v) })}
-                      onClick={() => pick({ ...picked, [r]: v })}
+                      onClick={() => (together ? all(v) : pick({ ...picked, [r]: v }))}
                     >
                       <Icon name={v} size={18} />
                       {valueWord(t, v)}
