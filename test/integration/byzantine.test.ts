@@ -209,6 +209,9 @@ describe('byzantine over real sockets', () => {
       data: null,
     });
     const decide = await until(() => (game(grace)?.canDecide ? game(grace) : null), sockets, 10_000);
+    // The console's own picture of the relays (which the check below must catch if a phone got it):
+    // before Grace decides, so that a short round cannot end between two of its snapshots.
+    await until(() => (snapshot?.round?.view as ByzantineConsoleView | undefined)?.messages.some((m) => m.level === 2), sockets, 10_000);
     expect(decide.relays.some((m) => m.from === linus.node && m.value === 'retreat')).toBe(true);
     expect(await ask(grace.socket, 'node:act', { action: { type: 'decide', value: decide.suggested } })).toEqual({ ok: true, data: null });
     await until(() => snapshot?.rounds.length === 1, sockets, 10_000);
