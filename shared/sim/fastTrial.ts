@@ -9,7 +9,7 @@
 // and the bot scheduler (bots.ts) step for step. fastTrial.test.ts runs the same seeds, games,
 // faults and schedules through both and compares every trial's result and message counts.
 
-import type { AnyEngine, Effect, EngineCtx, Envelope, Games } from '../games/types';
+import type { AnyEngine, Effect, EngineCtx, Envelope, Games, SeatOut, SeatRules } from '../games/types';
 import { planDrill } from '../net/drills';
 import { applyFaultOp, type Faults, type FaultOp } from '../net/faults';
 import { blockedBy, decide, isCrashed, type DropReason } from '../net/network';
@@ -28,6 +28,12 @@ export type FastOutcome = TrialEnd & {
 const DELIVER = 0;
 const TIMER = 1;
 const BOT = 2;
+/**
+ * A message of a game played over seats (SeatRules): the queue item's kind is SEAT_MESSAGE plus
+ * its round's number (a round's end forgets what is in flight), `a` the sender's seat, `b` the
+ * receiver's seat times 16 plus the message's kind.
+ */
+const SEAT_MESSAGE = 3;
 
 /**
  * Due items ordered by time, then by the order they were queued (as the session's WakeQueue).
@@ -118,29 +124,43 @@ class BucketQueue {
   }
 }
 
-/** The items due at one moment, in the order they were queued. */
+/** The items due at one moment, in the order they were queued (32-bit integers, in arrays the collector need not scan). */
 class Bucket {
-  kind: number[] = [];
-  a: number[] = [];
-  b: number[] = [];
+  kind = new Int32Array(16);
+  a = new Int32Array(16);
+  b = new Int32Array(16);
   head = 0;
   length = 0;
 
   add(kind: number, a: number, b: number): void {
     const i = this.length++;
+    if (i === this.kind.length) this.grow();
     this.kind[i] = kind;
     this.a[i] = a;
     this.b[i] = b;
   }
 
+  private grow(): void {
+    const size = this.kind.length * 2;
+    const kind = new Int32Array(size);
+    const a = new Int32Array(size);
+    const b = new Int32Array(size);
+    kind.set(this.kind);
+    a.set(this.a);
+    b.set(this.b);
+    this.kind = kind;
+    this.a = a;
+    this.b = b;
+  }
+
   reset(): void {
     this.head = 0;
     this.length = 0;
-    // Big buckets give their memory back; small ones are reused as they are.
-    if (this.kind.length > 4096) {
-      this.kind = [];
-      this.a = [];
-      this.b = [];
+    // Very big buckets give their memory back; the others are reused as they are.
+    if (this.kind.length > 1 << 20) {
+      this.kind = new Int32Array(16);
+      this.a = new Int32Array(16);
+      this.b = new Int32Array(16);
     }
   }
 }
@@ -153,6 +173,8 @@ interface Round {
   engine: AnyEngine;
   state: unknown;
   net: NetStats;
+  /** The game's rules over seats, if it has them for this round. */
+  seats: SeatRules | null;
 }
 
 class FastSession {
@@ -190,6 +212,14 @@ class FastSession {
   lastResult: { result: unknown; endedAt: number } | null = null;
   private readonly gone = { has: (n: NodeId) => this.seatOf(n) < 0 };
   private readonly ctx: EngineCtx;
+  /** The moment a seat rule runs at (the `now` the session core would apply its effects at). */
+  private seatNow = 0;
+  private readonly out: SeatOut = {
+    send: (from, to, kind) => this.sendSeat(from, to, kind, this.seatNow),
+    changed: (seat) => this.noteChangedSeat(seat, this.seatNow),
+    accept: () => void this.stamp(this.seatNow),
+    apply: (effects) => this.run(effects, this.seatNow),
+  };
 
   constructor(
     private readonly spec: TrialSpec,
@@ -283,10 +313,20 @@ class FastSession {
     const seed = deriveSeed(this.spec.seed, `round:${index}`);
     this.pending.fill(0);
     const t = this.stamp(now);
-    const round: Round = { index, game, config: parsed.data, nodes: this.ids, engine, state: undefined, net: emptyNetStats() };
+    const round: Round = {
+      index,
+      game,
+      config: parsed.data,
+      nodes: this.ids,
+      engine,
+      state: undefined,
+      net: emptyNetStats(),
+      seats: null,
+    };
     this.round = round;
     const { state, effects } = engine.init(parsed.data, { ...this.engineCtx(round, t), seed });
     round.state = state;
+    round.seats = engine.seats?.(state, round.nodes) ?? null;
     this.run(effects, now);
     return true;
   }
@@ -310,14 +350,17 @@ class FastSession {
 
   // ---- a bot's action (core.act) ----
 
-  act(now: number, seat: number, node: NodeId, raw: unknown): void {
+  /**
+   * A bot's action: built by the game's own bot from the state, so not parsed by the action
+   * schema as anything from outside is (the live path does; the equivalence test would see a
+   * bot whose action the schema refuses or changes); checked by the rules as any action is.
+   */
+  act(now: number, seat: number, node: NodeId, action: unknown): void {
     const round = this.round;
     if (!round || this.crashed[seat] === 1) return;
-    const parsed = round.engine.action.safeParse(raw);
-    if (!parsed.success) return;
-    if (round.engine.check(round.state, node, parsed.data, this.engineCtx(round, this.time(now)))) return;
+    if (round.engine.check(round.state, node, action, this.engineCtx(round, this.time(now)))) return;
     const t = this.stamp(now);
-    this.run(round.engine.act(round.state, node, parsed.data, this.engineCtx(round, t)), now);
+    this.run(round.engine.act(round.state, node, action, this.engineCtx(round, t)), now);
   }
 
   // ---- effects (core.run) ----
@@ -414,6 +457,41 @@ class FastSession {
     }
   }
 
+  /** send() for a message of a game played over seats: the same network model, no envelope. */
+  private sendSeat(from: number, to: number, kind: number, now: number): void {
+    const round = this.round as Round;
+    let at = 0;
+    let at2: number | null = null;
+    let reason: DropReason | null = null;
+    if (this.plainNet) at = this.time(now) + this.faults.latency.base;
+    else {
+      this.ends.from = this.ids[from] as NodeId;
+      this.ends.to = this.ids[to] as NodeId;
+      const outcome = decide(this.ends, this.faults, this.netRng, this.time(now), this.gone);
+      if (outcome.deliver) {
+        at = outcome.at[0] as number;
+        at2 = outcome.at[1] ?? null;
+      } else reason = outcome.reason;
+    }
+    this.stamp(now);
+    // Envelope numbers and Lamport clocks are only read from a recording: neither is kept.
+    this.nextEnvelope++;
+    this.net.sent++;
+    round.net.sent++;
+    if (reason !== null) {
+      this.countDrop(reason);
+      return;
+    }
+    const kindOf = SEAT_MESSAGE + round.index;
+    const b = to * 16 + kind;
+    this.queue.push(at, kindOf, from, b);
+    if (at2 !== null) {
+      this.net.duplicated++;
+      round.net.duplicated++;
+      this.queue.push(at2, kindOf, from, b);
+    }
+  }
+
   private count(what: 'sent' | 'delivered'): void {
     this.net[what]++;
     if (this.round) this.round.net[what]++;
@@ -430,11 +508,11 @@ class FastSession {
     const item = this.item;
     while (this.queue.size && (this.queue.peekAt() as number) <= now) {
       this.queue.pop(item);
-      this.wake(item.kind, item.a, item.at);
+      this.wake(item.kind, item.a, item.b, item.at);
     }
   }
 
-  private wake(kind: number, a: number, at: number): void {
+  private wake(kind: number, a: number, b: number, at: number): void {
     if (kind === DELIVER) {
       // Each copy is queued once; a round's end forgets what is in flight.
       const env = this.envs[a];
@@ -465,7 +543,26 @@ class FastSession {
       this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
     } else if (kind === BOT) {
       this.turn(a, at);
+    } else {
+      this.wakeSeat(kind, a, b, at);
     }
+  }
+
+  /** A seat message arrives (the DELIVER branch above, without the envelope). */
+  private wakeSeat(kind: number, from: number, b: number, at: number): void {
+    const round = this.round;
+    if (!round?.seats || kind - SEAT_MESSAGE !== round.index) return;
+    const to = Math.floor(b / 16);
+    const reason = this.plainNet ? null : blockedBy(this.faults, this.ids[from] as NodeId, this.ids[to] as NodeId, this.gone);
+    this.stamp(at);
+    if (reason) {
+      this.countDrop(reason);
+      return;
+    }
+    this.net.delivered++;
+    round.net.delivered++;
+    this.seatNow = at;
+    round.seats.deliver(from, to, b % 16, this.engineCtx(round, this.t), this.out);
   }
 
   // ---- bots (bots.ts) ----
@@ -483,12 +580,25 @@ class FastSession {
     }
   }
 
+  /** noteChanged for one seat of the round (seat rules). */
+  private noteChangedSeat(s: number, now: number): void {
+    const round = this.round;
+    if (!round || this.pending[s]) return;
+    this.pending[s] = 1;
+    this.queue.push(this.time(now) + round.engine.botDelay(round.state, this.botRng), BOT, s, 0);
+  }
+
   private turn(s: number, now: number): void {
     this.pending[s] = 0;
     const round = this.round;
     const node = this.ids[s] as NodeId;
     if (!round || this.crashed[s] === 1) return;
     const engine = round.engine;
+    if (round.seats) {
+      this.seatNow = now;
+      round.seats.botTurn(s, this.botRng, this.out);
+      return;
+    }
     // The game can tell that its bot would do nothing, or what it would do, without the view (bots.ts always builds it).
     if (engine.botIdle?.(round.state, node)) return;
     const ctx = { node, now: this.time(now), rng: this.botRng, config: round.config, nodes: round.nodes };

@@ -11,7 +11,7 @@ import { DEFAULT_GROUP, linkKey } from '../../net/faults';
 import { isCrashed } from '../../net/network';
 import type { NodeId } from '../../protocol/ids';
 import type { EngineCtx } from '../types';
-import { nodeOf, type DownReason, type GossipState, type ReachSummary } from './state';
+import { nodesInOrder, type DownReason, type GossipNode, type GossipState, type ReachSummary } from './state';
 
 export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   const groups = ctx.faults.partition.groups;
@@ -24,8 +24,10 @@ export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   let knowersAlive = 0;
   let live = 0;
   let liveUninformed = 0;
-  for (const n of state.nodes) {
-    const node = nodeOf(state, n);
+  const records = nodesInOrder(state);
+  for (let i = 0; i < records.length; i++) {
+    const n = state.nodes[i] as NodeId;
+    const node = records[i] as GossipNode;
     const down: DownReason | null = ctx.isDown(n) ? (isCrashed(ctx.faults, n) ? 'crashed' : 'left') : null;
     if (node.down !== down) node.down = down;
     if (down) continue;
@@ -50,8 +52,9 @@ export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   const reached = partitioned ? reachableGroups(state, ctx, sources, liveGroups) : null;
   let waiting = 0;
   let cut = 0;
-  for (const n of state.nodes) {
-    const node = nodeOf(state, n);
+  for (let i = 0; i < records.length; i++) {
+    const n = state.nodes[i] as NodeId;
+    const node = records[i] as GossipNode;
     let isCut = false;
     if (!node.down && !node.knows) {
       if (reached ? reached.has(groupOf(n)) : knowersAlive > 0) waiting++;

@@ -191,6 +191,22 @@ export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
   return state;
 }
 
+/**
+ * The round's node records in the order of `state.nodes` (the same objects as `state.per`),
+ * made once per state: an O(N) pass over them costs no look-up by id. The records are made
+ * once, by createState, and never replaced, so the list stays right.
+ */
+const inOrder = new WeakMap<GossipState, GossipNode[]>();
+
+export function nodesInOrder(state: GossipState): GossipNode[] {
+  let list = inOrder.get(state);
+  if (!list) {
+    list = state.nodes.map((n) => nodeOf(state, n));
+    inOrder.set(state, list);
+  }
+  return list;
+}
+
 /** A node of the round (every caller has checked, or made, that it is one). */
 export function nodeOf(state: GossipState, node: NodeId): GossipNode {
   const n = state.per[node];
@@ -220,9 +236,21 @@ export function learn(state: GossipState, node: NodeId, from: NodeId, now: numbe
 }
 
 /** The picks `node` made in the current gossip round. */
-export function picksNow(state: GossipState, node: NodeId): NodeId[] {
-  const n = state.per[node];
-  return n && n.picksRound === state.round ? n.picks : [];
+export function picksNow(state: GossipState, node: NodeId): readonly NodeId[] {
+  return picksOf(state, state.per[node]);
+}
+
+const NO_PICKS: readonly NodeId[] = Object.freeze([]);
+
+/** The picks a node of the round (or none) made in the current gossip round. */
+export function picksOf(state: GossipState, me: GossipNode | undefined): readonly NodeId[] {
+  return me && me.picksRound === state.round ? me.picks : NO_PICKS;
+}
+
+/** A rumour-carrying message reached a node that already knew (or had as good a card). */
+export function redundant(state: GossipState): void {
+  state.redundant++;
+  state.redundantPerRound[state.round] = (state.redundantPerRound[state.round] ?? 0) + 1;
 }
 
 /** Draws from the game's own rng and stores its new state, so "pick at random" replays. */
