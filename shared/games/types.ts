@@ -47,6 +47,11 @@ export interface EngineCtx {
   faults: Faults;
   /** Crashed by the instructor, or gone from the room (kicked, left). */
   isDown(node: NodeId): boolean;
+  /**
+   * Optional: true when the host knows that no node of the round is down (isDown is false for
+   * every one), so a game need not ask each. The simulator's fast path says so; absent, ask.
+   */
+  everyoneUp?: boolean;
 }
 
 export interface InitCtx extends EngineCtx {

@@ -203,6 +203,8 @@ class FastSession {
   private timerAt: number[] = [];
   /** No fault can touch a message (no loss, duplicates, jitter, crash, partition): decide() would draw nothing. */
   private plainNet = false;
+  /** No seat is crashed (and none leaves the room in a simulation): every seat is up. */
+  private everyoneUp = true;
   private readonly ends = { from: '', to: '' };
   private rounds = 0;
   faults: Faults;
@@ -236,7 +238,7 @@ class FastSession {
     this.pending = new Uint8Array(spec.nodes);
     this.crashed = new Uint8Array(spec.nodes);
     this.markCrashed();
-    this.ctx = { now: 0, nodes: this.ids, faults: this.faults, isDown: (node) => this.isDown(node) };
+    this.ctx = { now: 0, nodes: this.ids, faults: this.faults, isDown: (node) => this.isDown(node), everyoneUp: true };
   }
 
   private time(now: number): number {
@@ -277,9 +279,13 @@ class FastSession {
   private markCrashed(): void {
     const f = this.faults;
     this.crashed.fill(0);
+    this.everyoneUp = true;
     for (const n of f.crashed) {
       const s = this.seatOf(n);
-      if (s >= 0 && isCrashed(f, n)) this.crashed[s] = 1;
+      if (s >= 0 && isCrashed(f, n)) {
+        this.crashed[s] = 1;
+        this.everyoneUp = false;
+      }
     }
     this.plainNet =
       f.loss === 0 &&
@@ -294,6 +300,7 @@ class FastSession {
     this.ctx.now = now;
     this.ctx.nodes = round.nodes;
     this.ctx.faults = this.faults;
+    this.ctx.everyoneUp = this.everyoneUp;
     return this.ctx;
   }
 

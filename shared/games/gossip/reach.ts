@@ -16,6 +16,15 @@ import { nodesInOrder, type DownReason, type GossipNode, type GossipState, type 
 export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   const groups = ctx.faults.partition.groups;
   const partitioned = Object.keys(groups).length > 0;
+  // Everyone up, as at the last check, nobody cut, no partition: no node's flags change, and
+  // the counts follow from how many know (what the passes below would find, in O(1)).
+  const last = state.reach;
+  const n = state.nodes.length;
+  if (ctx.everyoneUp === true && !partitioned && last.live === n && last.cut === 0 && state.informed > 0) {
+    const liveUninformed = n - state.informed;
+    state.reach = { at: ctx.now, live: n, liveUninformed, waiting: liveUninformed, cut: 0, knowersAlive: state.informed };
+    return state.reach;
+  }
   const groupOf = (n: NodeId) => groups[n] ?? DEFAULT_GROUP;
 
   // Pass 1: who is down, and (under a partition) which groups hold live nodes and live knowers.

@@ -88,12 +88,15 @@ export function applyAction(state: GossipState, node: NodeId, action: GossipActi
 
 /** What an accepted pick does to the picker's state: its picks of the round, the counts of what it sends. */
 export function takePicks(state: GossipState, me: GossipNode, kind: string, targets: readonly NodeId[]): void {
+  // Last round's picks are nobody's any more (views and the console copy them): the list is reused.
+  const picks = me.picks;
+  let k = picks.length;
   if (me.picksRound !== state.round) {
     me.picksRound = state.round;
-    // Last round's picks are nobody's any more (views and the console copy them): the list is reused.
-    me.picks.length = 0;
+    k = 0;
   }
-  for (const to of targets) me.picks.push(to);
+  for (const to of targets) picks[k++] = to;
+  if (picks.length !== k) picks.length = k;
   countSentOf(state, me, kind, targets.length);
 }
 
