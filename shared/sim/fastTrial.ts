@@ -50,6 +50,9 @@ class BucketQueue {
   /** The bucket of the last push (pushes come in runs for one moment). */
   private lastAt = Number.NaN;
   private last: Bucket | null = null;
+  /** The bucket of the last pop (pops come in runs for one moment too). */
+  private headAt = Number.NaN;
+  private head: Bucket | null = null;
   size = 0;
 
   push(at: number, kind: number, a: number, b: number): void {
@@ -72,7 +75,9 @@ class BucketQueue {
   /** Removes the earliest item into `out` (at, kind, a, b). */
   pop(out: { at: number; kind: number; a: number; b: number }): void {
     const at = this.times[0] as number;
-    const bucket = this.buckets.get(at) as Bucket;
+    const bucket = (at === this.headAt ? this.head : this.buckets.get(at)) as Bucket;
+    this.headAt = at;
+    this.head = bucket;
     const i = bucket.head++;
     out.at = at;
     out.kind = bucket.kind[i] as number;
@@ -85,6 +90,8 @@ class BucketQueue {
         this.last = null;
         this.lastAt = Number.NaN;
       }
+      this.head = null;
+      this.headAt = Number.NaN;
       this.heapPop();
       bucket.reset();
       this.spare.push(bucket);

@@ -88,6 +88,11 @@ export function applyAction(state: GossipState, node: NodeId, action: GossipActi
 
 /** What an accepted pick does to the picker's state: its picks of the round, the counts of what it sends. */
 export function takePicks(state: GossipState, me: GossipNode, kind: string, targets: readonly NodeId[]): void {
+  takePicksBy(state, me, kind, targets, (to) => to);
+}
+
+/** takePicks for targets named by `name` (the simulator's seats). */
+export function takePicksBy<T>(state: GossipState, me: GossipNode, kind: string, targets: readonly T[], name: (t: T) => NodeId): void {
   // Last round's picks are nobody's any more (views and the console copy them): the list is reused.
   const picks = me.picks;
   let k = picks.length;
@@ -95,7 +100,7 @@ export function takePicks(state: GossipState, me: GossipNode, kind: string, targ
     me.picksRound = state.round;
     k = 0;
   }
-  for (const to of targets) picks[k++] = to;
+  for (const to of targets) picks[k++] = name(to);
   if (picks.length !== k) picks.length = k;
   countSentOf(state, me, kind, targets.length);
 }
@@ -143,12 +148,13 @@ export function randomTargets(state: GossipState, node: NodeId, want: number): N
 /**
  * Up to `k` distinct nodes other than `self` and `taken` (a subset of `nodes`), uniformly.
  * O(k²) in big rounds (k ≤ FANOUT_MAX, so no sets needed), O(N) only in small ones. The
- * simulator's fast path passes seat numbers for the ids, and draws the same numbers.
+ * simulator's fast path passes seat numbers for the ids, and draws the same numbers, and an
+ * empty list `into` that big rounds fill and return (one list for all its bots).
  */
-export function pickPeers<T>(nodes: readonly T[], self: T, taken: readonly T[], k: number, rng: Rng): T[] {
+export function pickPeers<T>(nodes: readonly T[], self: T, taken: readonly T[], k: number, rng: Rng, into?: T[]): T[] {
   const free = nodes.length - 1 - taken.length;
   const want = Math.max(0, Math.min(k, free));
-  const out: T[] = [];
+  const out: T[] = into ?? [];
   if (free > 4 * want + 8) {
     // Big round, few picks: rejection sampling.
     while (out.length < want) {

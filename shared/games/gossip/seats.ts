@@ -2,7 +2,7 @@
 // fast path: a 100,000-node trial sends a million and a half messages, and an envelope object,
 // a list of effects and a look-up of both ends by id for each of them was most of its cost.
 // Here a message is (from seat, to seat, kind), a node is found by its seat, and every rule is
-// the engine's own function on the same state (learn, takePull, takePicks, pickPeers, checkEnd,
+// the engine's own function on the same state (learn, takePull, takePicksBy, pickPeers, checkEnd,
 // botIdleOf, allowedVerbOf), called in the order the engine calls them.
 //
 // highest-card mode keeps to envelopes (its messages carry cards): null, and the simulator
@@ -13,7 +13,7 @@ import type { SeatRules } from '../types';
 import { botIdleOf } from './bot';
 import { KINDS } from './config';
 import { checkEnd } from './ending';
-import { allowedVerbOf, pickPeers, takePicks, takePull } from './rules';
+import { allowedVerbOf, pickPeers, takePicksBy, takePull } from './rules';
 import { learn, nodesInOrder, picksOf, redundant, type GossipNode, type GossipState } from './state';
 
 /** The kinds of message, by number. */
@@ -33,6 +33,8 @@ export function gossipSeats(state: GossipState, nodes: readonly NodeId[]): SeatR
     return seatOfId.get(n) ?? -1;
   };
   const none: readonly number[] = [];
+  const scratch: number[] = [];
+  const name = (t: number): NodeId => nodes[t] as NodeId;
 
   return {
     // The engine's deliver for push, pull and reply.
@@ -63,18 +65,14 @@ export function gossipSeats(state: GossipState, nodes: readonly NodeId[]): SeatR
       if (typeof verb !== 'string') return;
       const picks = picksOf(state, me);
       const left = state.config.fanout - picks.length;
-      const to = pickPeers(seats, s, picks.length ? picks.map(seatOf) : none, left, rng);
+      scratch.length = 0;
+      const to = pickPeers(seats, s, picks.length ? picks.map(seatOf) : none, left, rng, scratch);
       if (to.length === 0) return;
       // Distinct seats other than its own, not picked yet this round, no more than it has left:
       // the action checkAction would accept.
       out.accept();
       const kind = verb === 'tell' ? PUSH : PULL;
-      takePicks(
-        state,
-        me,
-        kind === PUSH ? KINDS.push : KINDS.pull,
-        to.map((t) => nodes[t] as NodeId),
-      );
+      takePicksBy(state, me, kind === PUSH ? KINDS.push : KINDS.pull, to, name);
       for (const t of to) out.send(s, t, kind);
       out.changed(s);
     },
