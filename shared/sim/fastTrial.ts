@@ -18,6 +18,7 @@ import type { NodeId } from '../protocol/ids';
 import type { NetStats } from '../protocol/views';
 import { createRng, deriveSeed, type Rng } from '../rng';
 import { emptyNetStats } from '../session/state';
+import { BucketQueue, ItemHeap, type DueQueue } from './queue';
 import { playTrial, type TrialEnd, type TrialSpec } from './runner';
 
 export type FastOutcome = TrialEnd & {
@@ -35,142 +36,8 @@ const BOT = 2;
  */
 const SEAT_MESSAGE = 3;
 
-/**
- * Due items ordered by time, then by the order they were queued (as the session's WakeQueue).
- * A simulation queues many items for the same moment (a gossip round wakes every bot at once;
- * a message with no latency arrives when it is sent), so the items wait in one first-in,
- * first-out bucket per moment and only the distinct moments are kept in a heap: the same
- * order as a heap of (time, order) pairs, at O(1) for most pushes and pops.
- */
-class BucketQueue {
-  /** Distinct moments with items waiting, a binary min-heap. */
-  private readonly times: number[] = [];
-  private readonly buckets = new Map<number, Bucket>();
-  private readonly spare: Bucket[] = [];
-  /** The bucket of the last push (pushes come in runs for one moment). */
-  private lastAt = Number.NaN;
-  private last: Bucket | null = null;
-  /** The bucket of the last pop (pops come in runs for one moment too). */
-  private headAt = Number.NaN;
-  private head: Bucket | null = null;
-  size = 0;
-
-  push(at: number, kind: number, a: number, b: number): void {
-    let bucket = at === this.lastAt ? this.last : this.buckets.get(at);
-    if (!bucket) {
-      bucket = this.spare.pop() ?? new Bucket();
-      this.buckets.set(at, bucket);
-      this.heapPush(at);
-    }
-    this.lastAt = at;
-    this.last = bucket;
-    bucket.add(kind, a, b);
-    this.size++;
-  }
-
-  peekAt(): number | null {
-    return this.size ? (this.times[0] as number) : null;
-  }
-
-  /** Removes the earliest item into `out` (at, kind, a, b). */
-  pop(out: { at: number; kind: number; a: number; b: number }): void {
-    const at = this.times[0] as number;
-    const bucket = (at === this.headAt ? this.head : this.buckets.get(at)) as Bucket;
-    this.headAt = at;
-    this.head = bucket;
-    const i = bucket.head++;
-    out.at = at;
-    out.kind = bucket.kind[i] as number;
-    out.a = bucket.a[i] as number;
-    out.b = bucket.b[i] as number;
-    this.size--;
-    if (bucket.head === bucket.length) {
-      this.buckets.delete(at);
-      if (this.last === bucket) {
-        this.last = null;
-        this.lastAt = Number.NaN;
-      }
-      this.head = null;
-      this.headAt = Number.NaN;
-      this.heapPop();
-      bucket.reset();
-      this.spare.push(bucket);
-    }
-  }
-
-  private heapPush(at: number): void {
-    const h = this.times;
-    let i = h.length;
-    h.push(at);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pa = h[p] as number;
-      if (pa <= at) break;
-      h[i] = pa;
-      i = p;
-    }
-    h[i] = at;
-  }
-
-  private heapPop(): void {
-    const h = this.times;
-    const last = h.pop() as number;
-    const n = h.length;
-    if (n === 0) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const m = r < n && (h[r] as number) < (h[l] as number) ? r : l;
-      if (last <= (h[m] as number)) break;
-      h[i] = h[m] as number;
-      i = m;
-    }
-    h[i] = last;
-  }
-}
-
-/** The items due at one moment, in the order they were queued (32-bit integers, in arrays the collector need not scan). */
-class Bucket {
-  kind = new Int32Array(16);
-  a = new Int32Array(16);
-  b = new Int32Array(16);
-  head = 0;
-  length = 0;
-
-  add(kind: number, a: number, b: number): void {
-    const i = this.length++;
-    if (i === this.kind.length) this.grow();
-    this.kind[i] = kind;
-    this.a[i] = a;
-    this.b[i] = b;
-  }
-
-  private grow(): void {
-    const size = this.kind.length * 2;
-    const kind = new Int32Array(size);
-    const a = new Int32Array(size);
-    const b = new Int32Array(size);
-    kind.set(this.kind);
-    a.set(this.a);
-    b.set(this.b);
-    this.kind = kind;
-    this.a = a;
-    this.b = b;
-  }
-
-  reset(): void {
-    this.head = 0;
-    this.length = 0;
-    // Very big buckets give their memory back; the others are reused as they are.
-    if (this.kind.length > 1 << 20) {
-      this.kind = new Int32Array(16);
-      this.a = new Int32Array(16);
-      this.b = new Int32Array(16);
-    }
-  }
-}
+/** Rooms up to this many nodes keep their due items in one heap, bigger ones in buckets by moment. */
+const SMALL_ROOM = 64;
 
 interface Round {
   index: number;
@@ -194,7 +61,7 @@ class FastSession {
   private readonly netRng: Rng;
   private readonly drillRng: Rng;
   private readonly botRng: Rng;
-  private readonly queue = new BucketQueue();
+  private readonly queue: DueQueue;
   private readonly item = { at: 0, kind: 0, a: 0, b: 0 };
   /**
    * In-flight envelopes by number less `envBase` (the first number of the round), with how
@@ -238,6 +105,8 @@ class FastSession {
     this.netRng = createRng(deriveSeed(seed, 'net'));
     this.drillRng = createRng(deriveSeed(seed, 'drills'));
     this.botRng = createRng(deriveSeed(seed, 'bots'));
+    // Same order either way; each is quicker for its size of room.
+    this.queue = spec.nodes <= SMALL_ROOM ? new ItemHeap() : new BucketQueue();
     this.faults = spec.faults;
     this.ids = Array.from({ length: spec.nodes }, (_, i) => `n${i + 1}`);
     for (const [i, id] of this.ids.entries()) this.seat.set(id, i);
