@@ -395,6 +395,21 @@ class FastSession {
     }
   }
 
+  /** advance() for each moment due before `limit` and not after `max`, while a round runs; the last moment run. */
+  advanceBefore(limit: number, max: number): number | null {
+    const item = this.item;
+    const index = this.round?.index;
+    let last: number | null = null;
+    for (let at = this.queue.peekAt(); at !== null && at < limit && at <= max; at = this.queue.peekAt()) {
+      // Between moments, as the trial loop would: stop once the round has ended.
+      if (at !== last && last !== null && this.round?.index !== index) break;
+      last = at;
+      this.queue.pop(item);
+      this.wake(item.kind, item.a, item.b, item.at);
+    }
+    return last;
+  }
+
   private wake(kind: number, a: number, b: number, at: number): void {
     if (kind === DELIVER) {
       // Each copy is queued once; a round's end forgets what is in flight.
@@ -580,6 +595,7 @@ export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
   const end = playTrial(spec, {
     nextWakeAt: () => s.nextWakeAt(),
     advance: (now) => s.advance(now),
+    advanceBefore: (limit, max) => s.advanceBefore(limit, max),
     runAction: (now, action) => s.runAction(now, action),
     crash: (now, node) => s.runAction(now, { do: 'fault', op: { op: 'crash', nodes: [node] } }),
     running: () => (s.round?.index === index ? running : undefined),

@@ -3,7 +3,7 @@
 // one place and in a deterministic order.
 
 import type { NodeId } from '../../protocol/ids';
-import { createRng } from '../../rng';
+import { resumeRng } from '../../rng';
 import type { Effect, EngineCtx } from '../types';
 import type { Card } from './cards';
 import type { Range } from './config';
@@ -19,9 +19,25 @@ export interface Step {
   dirty: boolean;
 }
 
+/** A step done with (its effects handed out), kept for the next engine call: engine calls never nest. */
+let spare: Step | null = null;
+
 export function begin(s: ElectionState, ctx: EngineCtx): Step {
   if (ctx.now > s.lastT) s.lastT = ctx.now;
-  return { s, ctx, fx: [], changed: new Set(), dirty: false };
+  const st = spare;
+  if (!st) return { s, ctx, fx: [], changed: new Set(), dirty: false };
+  spare = null;
+  st.s = s;
+  st.ctx = ctx;
+  st.fx = [];
+  st.changed.clear();
+  st.dirty = false;
+  return st;
+}
+
+/** The step's effects are handed out: the step may serve the next engine call. */
+export function end(st: Step): void {
+  spare = st;
 }
 
 const TIMER_KINDS = ['timeout', 'heartbeat', 'process', 'quorum'] as const;
@@ -61,9 +77,9 @@ export const processKey = (node: NodeId): string => keyOf('process', node);
 export const quorumKey = (node: NodeId): string => keyOf('quorum', node);
 
 /** Parses a timer key of this game: which timer, for which node. */
-export function parseKey(key: string): { kind: TimerKind; node: NodeId } | null {
+export function parseKey(key: string): Readonly<{ kind: TimerKind; node: NodeId }> | null {
   const known = parsedKeys.get(key);
-  if (known) return { kind: known.kind, node: known.node };
+  if (known) return known;
   const m = /^election:(timeout|heartbeat|process|quorum):(.+)$/.exec(key);
   const kind = TIMER_KINDS.find((k) => k === m?.[1]);
   const node = m?.[2];
@@ -75,7 +91,7 @@ export function parseKey(key: string): { kind: TimerKind; node: NodeId } | null 
 
 /** A uniform draw from the game's own random stream (its state lives in the game state). */
 export function draw(s: ElectionState, [lo, hi]: Range): number {
-  const rng = createRng(s.rng);
+  const rng = resumeRng(s.rng);
   const v = rng.between(lo, hi);
   s.rng = rng.state;
   return v;
@@ -131,7 +147,7 @@ export function notify(st: Step, node: NodeId, code: string, params?: Notice['pa
 export function processingDelay(s: ElectionState): number {
   const [lo, hi] = s.timing.processingMs;
   if (hi === 0) return 0;
-  const rng = createRng(s.rng);
+  const rng = resumeRng(s.rng);
   const v = lo + rng.next() * (hi - lo);
   s.rng = rng.state;
   return Math.round(v * 1000) / 1000;
