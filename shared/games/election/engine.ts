@@ -97,7 +97,7 @@ function run(s: ElectionState, ctx: EngineCtx, body: (st: Step) => void): Effect
   body(st);
   if (st.dirty) refreshStale(st);
   const fx = st.fx;
-  if (st.changed.size) fx.push({ type: 'changed', nodes: [...st.changed] });
+  if (st.changed.size) fx.push({ type: 'changed', nodes: st.changed.list });
   end(st);
   return fx;
 }

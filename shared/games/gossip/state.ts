@@ -122,12 +122,19 @@ function blankNode(): GossipNode {
   };
 }
 
+/** Each state's node records in the order of its nodes (nodesInOrder), made by createState or on first use. */
+const inOrder = new WeakMap<GossipState, GossipNode[]>();
+
 /** A fresh game: the origin knows (or the cards are dealt), gossip round 1 starts now [G1][G2][G10]. */
 export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
   const rng = createRng(deriveSeed(ctx.seed, 'gossip'));
   const nodes = [...ctx.nodes];
   const per: Record<NodeId, GossipNode> = {};
-  for (const n of nodes) per[n] = blankNode();
+  const records = nodes.map((n) => {
+    const record = blankNode();
+    per[n] = record;
+    return record;
+  });
   const cardMode = config.mode === 'highest-card';
   const decks = decksFor(nodes.length);
   let origin: NodeId | null = null;
@@ -180,6 +187,7 @@ export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
     outcome: null,
     over: null,
   };
+  inOrder.set(state, records);
   if (origin !== null) {
     const o = must(per[origin], `the origin ${origin}`);
     o.knows = true;
@@ -196,7 +204,6 @@ export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
  * made once per state: an O(N) pass over them costs no look-up by id. The records are made
  * once, by createState, and never replaced, so the list stays right.
  */
-const inOrder = new WeakMap<GossipState, GossipNode[]>();
 
 export function nodesInOrder(state: GossipState): GossipNode[] {
   let list = inOrder.get(state);
