@@ -51,6 +51,21 @@ interface Round {
   seats: SeatRules | null;
 }
 
+/**
+ * Round settings parsed, by the object they were parsed from: a simulation starts every
+ * trial's round with the same settings object, and parsing it is deterministic.
+ */
+const parsedConfigs = new WeakMap<object, { engine: AnyEngine; parsed: { success: boolean; data?: unknown } }>();
+
+function parseConfig(engine: AnyEngine, raw: unknown): { success: boolean; data?: unknown } {
+  if (typeof raw !== 'object' || raw === null) return engine.config.safeParse(raw);
+  const known = parsedConfigs.get(raw);
+  if (known?.engine === engine) return known.parsed;
+  const parsed = engine.config.safeParse(raw);
+  parsedConfigs.set(raw, { engine, parsed });
+  return parsed;
+}
+
 class FastSession {
   private readonly ids: NodeId[];
   private readonly seat = new Map<NodeId, number>();
@@ -189,7 +204,7 @@ class FastSession {
   startRound(now: number, game: string, raw: unknown): boolean {
     const engine = this.games.get(game)?.engine;
     if (!engine) return false;
-    const parsed = engine.config.safeParse(raw ?? {});
+    const parsed = parseConfig(engine, raw ?? {});
     if (!parsed.success || this.ids.length < engine.minNodes) return false;
     if (this.round) this.endRound(now);
     const index = ++this.rounds;

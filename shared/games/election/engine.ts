@@ -201,7 +201,7 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
       if (!parsed || !n) return [];
       return run(s, ctx, (st) => {
         // Timers of a crashed node still fire; a node gone from the room is noticed here.
-        if (ctx.isDown(parsed.node)) {
+        if (ctx.everyoneUp !== true && ctx.isDown(parsed.node)) {
           if (!n.down) crash(st, parsed.node);
           return;
         }
