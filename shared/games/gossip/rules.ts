@@ -131,8 +131,12 @@ export function countSent(state: GossipState, node: NodeId, kind: string, n: num
 }
 
 export function countSentOf(state: GossipState, me: GossipNode, kind: string, n: number): void {
-  const key = kind === KINDS.push ? 'push' : kind === KINDS.pull ? 'pull' : kind === KINDS.reply ? 'reply' : 'card';
-  state.sent[key] += n;
+  // Each count by name (a store through a computed key is slow, and this runs per pick).
+  const sent = state.sent;
+  if (kind === KINDS.push) sent.push += n;
+  else if (kind === KINDS.pull) sent.pull += n;
+  else if (kind === KINDS.reply) sent.reply += n;
+  else sent.card += n;
   me.sent += n;
   state.sentPerRound[state.round] = (state.sentPerRound[state.round] ?? 0) + n;
 }
