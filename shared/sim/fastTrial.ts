@@ -4,6 +4,9 @@
 // a seed gives the same trial; what it skips is what only a recording or a screen reads:
 // no event objects and no fold, no per-node records, timers and envelopes in flat arrays by
 // number, node ids turned into seats once, and a queue of due items kept in parallel arrays.
+// A game with seat rules (GameEngine.seats: gossip) sends no envelope at all: a message is two
+// seats and a kind in the queue. A bot's action, made by the game's own code, is checked by the
+// rules but not parsed by the action schema (anything from outside still is, in the core).
 //
 // What must stay true: each step below mirrors the session core (core.ts), the fold (fold.ts)
 // and the bot scheduler (bots.ts) step for step. fastTrial.test.ts runs the same seeds, games,
