@@ -7,7 +7,7 @@ import type { Rng } from '../../rng';
 import type { Effect, Rejection } from '../types';
 import { cardInfo } from './cards';
 import { KINDS, type CardBody, type GossipAction, type RumourBody } from './config';
-import { nodeOf, picksNow, picksOf, REQUESTS_KEPT, withRng, type GossipNode, type GossipState } from './state';
+import { NONE_ASKED, NONE_PICKED, nodeOf, picksNow, picksOf, REQUESTS_KEPT, withRng, type GossipNode, type GossipState } from './state';
 
 export type Verb = 'tell' | 'ask';
 
@@ -94,6 +94,7 @@ export function takePicks(state: GossipState, me: GossipNode, kind: string, targ
 /** takePicks for targets named by `name` (the simulator's seats). */
 export function takePicksBy<T>(state: GossipState, me: GossipNode, kind: string, targets: readonly T[], name: (t: T) => NodeId): void {
   // Last round's picks are nobody's any more (views and the console copy them): the list is reused.
+  if (me.picks === NONE_PICKED) me.picks = [];
   const picks = me.picks;
   let k = picks.length;
   if (me.picksRound !== state.round) {
@@ -120,6 +121,7 @@ function message(state: GossipState, node: NodeId, verb: Verb): [string, unknown
  */
 export function takePull(state: GossipState, me: GossipNode, from: NodeId, now: number): boolean {
   const answered = me.knows && me.learnedRound < state.round && state.word !== null;
+  if (me.requests === NONE_ASKED) me.requests = [];
   me.requests.push({ from, round: state.round, at: now, answered });
   if (me.requests.length > REQUESTS_KEPT) me.requests.splice(0, me.requests.length - REQUESTS_KEPT);
   if (answered) countSentOf(state, me, KINDS.reply, 1);

@@ -102,6 +102,14 @@ export interface GossipState {
   over: string | null;
 }
 
+/**
+ * The lists a node starts with, one pair for every node (a 100,000-node round made 200,000
+ * empty lists, most of them never used): frozen, and replaced by a list of its own before the
+ * first entry (takePicksBy, takePull).
+ */
+export const NONE_PICKED: NodeId[] = Object.freeze([]) as unknown as NodeId[];
+export const NONE_ASKED: PullRequest[] = Object.freeze([]) as unknown as PullRequest[];
+
 function blankNode(): GossipNode {
   return {
     knows: false,
@@ -111,8 +119,8 @@ function blankNode(): GossipNode {
     heard: 0,
     sent: 0,
     picksRound: 0,
-    picks: [],
-    requests: [],
+    picks: NONE_PICKED,
+    requests: NONE_ASKED,
     card: -1,
     best: -1,
     bestFrom: null,
