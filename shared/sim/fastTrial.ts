@@ -507,7 +507,6 @@ class FastSession {
   private turn(s: number, now: number): void {
     this.pending[s] = 0;
     const round = this.round;
-    const node = this.ids[s] as NodeId;
     if (!round || this.crashed[s] === 1) return;
     const engine = round.engine;
     if (round.seats) {
@@ -515,6 +514,7 @@ class FastSession {
       round.seats.botTurn(s, this.botRng, this.out);
       return;
     }
+    const node = this.ids[s] as NodeId;
     // The game can tell that its bot would do nothing, or what it would do, without the view (bots.ts always builds it).
     if (engine.botIdle?.(round.state, node)) return;
     const ctx = { node, now: this.time(now), rng: this.botRng, config: round.config, nodes: round.nodes };

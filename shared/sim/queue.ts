@@ -157,31 +157,48 @@ class Bucket {
 }
 
 /**
- * Due items in one binary heap of (time, order) kept in parallel typed arrays: for a small room
- * (a 5-node election), whose items nearly all fall on moments of their own (processing delays
- * to a thousandth of a millisecond), where a bucket per moment costs a map entry per item.
+ * Due items in one binary heap of (time, order) kept in typed arrays: for a small room (a
+ * 5-node election), whose items nearly all fall on moments of their own (processing delays to
+ * a thousandth of a millisecond), where a bucket per moment costs a map entry per item. The
+ * heap moves (time, order, slot); an item's kind, a and b stay in their slot.
  */
 export class ItemHeap implements DueQueue {
   private at = new Float64Array(64);
   private seq = new Float64Array(64);
+  private slot = new Int32Array(64);
   private kind = new Int32Array(64);
   private a = new Int32Array(64);
   private b = new Int32Array(64);
+  /** Free slots (a stack): slots of popped items are reused. */
+  private free = new Int32Array(64);
+  private freeCount = 0;
+  private slots = 0;
   private next = 0;
   size = 0;
 
   push(at: number, kind: number, a: number, b: number): void {
     if (this.size === this.at.length) this.grow();
+    const slot = this.freeCount > 0 ? (this.free[--this.freeCount] as number) : this.slots++;
+    this.kind[slot] = kind;
+    this.a[slot] = a;
+    this.b[slot] = b;
     const seq = this.next++;
+    const hAt = this.at;
+    const hSeq = this.seq;
+    const hSlot = this.slot;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const pa = this.at[p] as number;
-      if (pa < at || (pa === at && (this.seq[p] as number) < seq)) break;
-      this.move(p, i);
+      const pa = hAt[p] as number;
+      if (pa < at || (pa === at && (hSeq[p] as number) < seq)) break;
+      hAt[i] = pa;
+      hSeq[i] = hSeq[p] as number;
+      hSlot[i] = hSlot[p] as number;
       i = p;
     }
-    this.put(i, at, seq, kind, a, b);
+    hAt[i] = at;
+    hSeq[i] = seq;
+    hSlot[i] = slot;
   }
 
   peekAt(): number | null {
@@ -189,69 +206,61 @@ export class ItemHeap implements DueQueue {
   }
 
   pop(out: DueItem): void {
-    out.at = this.at[0] as number;
-    out.kind = this.kind[0] as number;
-    out.a = this.a[0] as number;
-    out.b = this.b[0] as number;
+    const hAt = this.at;
+    const hSeq = this.seq;
+    const hSlot = this.slot;
+    const top = hSlot[0] as number;
+    out.at = hAt[0] as number;
+    out.kind = this.kind[top] as number;
+    out.a = this.a[top] as number;
+    out.b = this.b[top] as number;
+    this.free[this.freeCount++] = top;
     const n = --this.size;
     if (n === 0) return;
     // The last item goes down from the root into the hole.
-    const at = this.at[n] as number;
-    const seq = this.seq[n] as number;
-    const kind = this.kind[n] as number;
-    const a = this.a[n] as number;
-    const b = this.b[n] as number;
+    const at = hAt[n] as number;
+    const seq = hSeq[n] as number;
+    const slot = hSlot[n] as number;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
       let m = l;
+      let ma = hAt[l] as number;
       if (r < n) {
-        const ra = this.at[r] as number;
-        const la = this.at[l] as number;
-        if (ra < la || (ra === la && (this.seq[r] as number) < (this.seq[l] as number))) m = r;
+        const ra = hAt[r] as number;
+        if (ra < ma || (ra === ma && (hSeq[r] as number) < (hSeq[l] as number))) {
+          m = r;
+          ma = ra;
+        }
       }
-      const ma = this.at[m] as number;
-      if (at < ma || (at === ma && seq < (this.seq[m] as number))) break;
-      this.move(m, i);
+      if (at < ma || (at === ma && seq < (hSeq[m] as number))) break;
+      hAt[i] = ma;
+      hSeq[i] = hSeq[m] as number;
+      hSlot[i] = hSlot[m] as number;
       i = m;
     }
-    this.put(i, at, seq, kind, a, b);
-  }
-
-  private move(from: number, to: number): void {
-    this.at[to] = this.at[from] as number;
-    this.seq[to] = this.seq[from] as number;
-    this.kind[to] = this.kind[from] as number;
-    this.a[to] = this.a[from] as number;
-    this.b[to] = this.b[from] as number;
-  }
-
-  private put(i: number, at: number, seq: number, kind: number, a: number, b: number): void {
-    this.at[i] = at;
-    this.seq[i] = seq;
-    this.kind[i] = kind;
-    this.a[i] = a;
-    this.b[i] = b;
+    hAt[i] = at;
+    hSeq[i] = seq;
+    hSlot[i] = slot;
   }
 
   private grow(): void {
     const size = this.at.length * 2;
-    const at = new Float64Array(size);
-    const seq = new Float64Array(size);
-    const kind = new Int32Array(size);
-    const a = new Int32Array(size);
-    const b = new Int32Array(size);
-    at.set(this.at);
-    seq.set(this.seq);
-    kind.set(this.kind);
-    a.set(this.a);
-    b.set(this.b);
-    this.at = at;
-    this.seq = seq;
-    this.kind = kind;
-    this.a = a;
-    this.b = b;
+    const widen = <A extends Float64Array | Int32Array>(old: A, make: (n: number) => A): A => {
+      const out = make(size);
+      out.set(old);
+      return out;
+    };
+    const f64 = (n: number) => new Float64Array(n);
+    const i32 = (n: number) => new Int32Array(n);
+    this.at = widen(this.at, f64);
+    this.seq = widen(this.seq, f64);
+    this.slot = widen(this.slot, i32);
+    this.kind = widen(this.kind, i32);
+    this.a = widen(this.a, i32);
+    this.b = widen(this.b, i32);
+    this.free = widen(this.free, i32);
   }
 }

@@ -79,8 +79,7 @@ const keysByKind: Record<TimerKind, Map<NodeId, string>> = {
   quorum: new Map(),
 };
 
-function keyOf(kind: TimerKind, node: NodeId): string {
-  const byKind = keysByKind[kind];
+function keyOf(kind: TimerKind, node: NodeId, byKind: Map<NodeId, string> = keysByKind[kind]): string {
   let key = byKind.get(node);
   if (key === undefined) {
     if (byKind.size >= KEYS_KEPT) byKind.clear();
@@ -90,12 +89,12 @@ function keyOf(kind: TimerKind, node: NodeId): string {
   return key;
 }
 
-export const timeoutKey = (node: NodeId): string => keyOf('timeout', node);
-export const heartbeatKey = (node: NodeId): string => keyOf('heartbeat', node);
+export const timeoutKey = (node: NodeId): string => keyOf('timeout', node, keysByKind.timeout);
+export const heartbeatKey = (node: NodeId): string => keyOf('heartbeat', node, keysByKind.heartbeat);
 /** The node has finished handling the message at the head of its queue [E18]. */
-export const processKey = (node: NodeId): string => keyOf('process', node);
+export const processKey = (node: NodeId): string => keyOf('process', node, keysByKind.process);
 /** A leader checks that a majority answered it within an election timeout (CheckQuorum [E20]). */
-export const quorumKey = (node: NodeId): string => keyOf('quorum', node);
+export const quorumKey = (node: NodeId): string => keyOf('quorum', node, keysByKind.quorum);
 
 /** Parses a timer key of this game: which timer, for which node. */
 export function parseKey(key: string): Readonly<{ kind: TimerKind; node: NodeId }> | null {
