@@ -468,7 +468,7 @@ class FastSession {
   private wakeSeat(kind: number, from: number, b: number, at: number): void {
     const round = this.round;
     if (!round?.seats || kind - SEAT_MESSAGE !== round.index) return;
-    const to = Math.floor(b / 16);
+    const to = b >> 4;
     const reason = this.plainNet ? null : blockedBy(this.faults, this.ids[from] as NodeId, this.ids[to] as NodeId, this.gone);
     this.stamp(at);
     if (reason) {
@@ -478,7 +478,7 @@ class FastSession {
     this.net.delivered++;
     round.net.delivered++;
     this.seatNow = at;
-    round.seats.deliver(from, to, b % 16, this.engineCtx(round, this.t), this.out);
+    round.seats.deliver(from, to, b & 15, this.engineCtx(round, this.t), this.out);
   }
 
   // ---- bots (bots.ts) ----

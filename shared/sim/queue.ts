@@ -31,23 +31,33 @@ export class BucketQueue implements DueQueue {
   private readonly times: number[] = [];
   private readonly buckets = new Map<number, Bucket>();
   private readonly spare: Bucket[] = [];
-  /** The bucket of the last push (pushes come in runs for one moment). */
+  /**
+   * The buckets of the last two pushes (pushes come in runs for one moment, or alternate
+   * between two: a gossip bot's messages for now, its next turn for later).
+   */
   private lastAt = Number.NaN;
   private last: Bucket | null = null;
+  private prevAt = Number.NaN;
+  private prev: Bucket | null = null;
   /** The bucket of the last pop (pops come in runs for one moment too). */
   private headAt = Number.NaN;
   private head: Bucket | null = null;
   size = 0;
 
   push(at: number, kind: number, a: number, b: number): void {
-    let bucket = at === this.lastAt ? this.last : this.buckets.get(at);
-    if (!bucket) {
-      bucket = this.spare.pop() ?? new Bucket();
-      this.buckets.set(at, bucket);
-      this.heapPush(at);
+    let bucket = this.last;
+    if (at !== this.lastAt || !bucket) {
+      bucket = (at === this.prevAt ? this.prev : this.buckets.get(at)) ?? null;
+      if (!bucket) {
+        bucket = this.spare.pop() ?? new Bucket();
+        this.buckets.set(at, bucket);
+        this.heapPush(at);
+      }
+      this.prevAt = this.lastAt;
+      this.prev = this.last;
+      this.lastAt = at;
+      this.last = bucket;
     }
-    this.lastAt = at;
-    this.last = bucket;
     bucket.add(kind, a, b);
     this.size++;
   }
@@ -73,6 +83,10 @@ export class BucketQueue implements DueQueue {
       if (this.last === bucket) {
         this.last = null;
         this.lastAt = Number.NaN;
+      }
+      if (this.prev === bucket) {
+        this.prev = null;
+        this.prevAt = Number.NaN;
       }
       this.head = null;
       this.headAt = Number.NaN;
