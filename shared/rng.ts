@@ -44,6 +44,10 @@ export function deriveSeed(seed: RngState, label: string | number): RngState {
 class Mulberry implements Rng {
   constructor(private s: number) {}
 
+  reset(state: number): void {
+    this.s = state;
+  }
+
   next(): number {
     this.s = (this.s + 0x6d2b79f5) >>> 0;
     let t = this.s;
@@ -99,4 +103,17 @@ class Mulberry implements Rng {
 
 export function createRng(state: RngState): Rng {
   return new Mulberry(state >>> 0);
+}
+
+const resumed = new Mulberry(0);
+
+/**
+ * The sequence of `state` continued on one generator shared by every caller, for a draw or a
+ * few whose new state goes straight back where it came from (a game's rng in its state, drawn
+ * millions of times in a big simulation). Valid until the next call of resumeRng; deterministic
+ * like createRng.
+ */
+export function resumeRng(state: RngState): Rng {
+  resumed.reset(state >>> 0);
+  return resumed;
 }

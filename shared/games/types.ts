@@ -47,6 +47,11 @@ export interface EngineCtx {
   faults: Faults;
   /** Crashed by the instructor, or gone from the room (kicked, left). */
   isDown(node: NodeId): boolean;
+  /**
+   * Optional: true when the host knows that no node of the round is down (isDown is false for
+   * every one), so a game need not ask each. The simulator's fast path says so; absent, ask.
+   */
+  everyoneUp?: boolean;
 }
 
 export interface InitCtx extends EngineCtx {
@@ -143,8 +148,44 @@ export interface GameEngine<Config, State, Action, View, ConsoleView, Result> {
   botAct?(state: State, node: NodeId, ctx: BotCtx<Config>): Action[];
   /** How long a bot waits after its view changes before it acts (ms). */
   botDelay(state: State, rng: Rng): number;
+  /**
+   * Optional, for big simulations: the game's messages and autopilot over seats (see
+   * SeatRules), for the round whose state this is and whose nodes are `nodes`; null where the
+   * game keeps to envelopes (the simulator then does). Its equivalence test plays the same
+   * seeds through both and catches any difference.
+   */
+  seats?(state: State, nodes: readonly NodeId[]): SeatRules | null;
   /** The node a drill means by "the leader", if the game has one. */
   leader?(state: State): NodeId | null;
+}
+
+/**
+ * A game's messages and autopilot over seats (a node's index in the round's nodes), for the
+ * simulator's fast path, where nothing is recorded and nobody reads an envelope: the same
+ * transitions as `deliver`, and as `bot` then `check` then `act`, on the same state, with a
+ * message as two seats and a small number (its kind) instead of an envelope object.
+ */
+export interface SeatRules {
+  /** What `deliver` does with a message of `kind` (an integer from 0 to 15, the game's own) from seat to seat. */
+  deliver(from: number, to: number, kind: number, ctx: EngineCtx, out: SeatOut): void;
+  /**
+   * The autopilot of `seat` takes its turn: what `botIdle`/`botAct` (or `bot` on the view)
+   * would take, applied as `act` applies it. The action is the game's own, made within the
+   * rules `check` enforces, so it is neither parsed by the action schema nor checked again.
+   */
+  botTurn(seat: number, rng: Rng, out: SeatOut): void;
+}
+
+/** What SeatRules hand back to the session, in the order the engine's effects would come. */
+export interface SeatOut {
+  /** A `send` effect: a message of `kind` (0…15) from seat to seat. */
+  send(from: number, to: number, kind: number): void;
+  /** A `changed` effect for one seat (its bot gets a turn). */
+  changed(seat: number): void;
+  /** The bot's action was taken (the session's clock moves, as for any accepted action). */
+  accept(): void;
+  /** Effects as the engine returns them (the rare ones: marks, timers, the end). */
+  apply(effects: Effect[]): void;
 }
 
 /** What a game's folder exports (its index.ts): the engine, and how the simulator runs it. */

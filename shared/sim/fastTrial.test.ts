@@ -33,9 +33,20 @@ const cases: Record<string, string[][]> = {
     ['--nodes', '20', '--mode', 'highest-card', '--trials', '3', '--loss', '0.1'],
     // Many bots due at the same moments, and some between them (the queue's buckets).
     ['--nodes', '300', '--fanout', '3', '--trials', '2', '--bot-jitter', '7', '--latency', '0-3'],
+    // Big rooms (buckets, seat rules, the O(1) reach check) with each fanout, loss, cuts and crashes.
+    ['--nodes', '2000', '--fanout', '1', '--trials', '2'],
+    ['--nodes', '1500', '--fanout', '2', '--trials', '2', '--loss', '0.3'],
+    ['--nodes', '1000', '--fanout', '4', '--trials', '2', '--dup', '0.2', '--latency', '0-20'],
+    ['--nodes', '800', '--fanout', '5', '--mode', 'push-pull', '--trials', '2', '--partition', '400,400@1500', '--heal', '@5000'],
+    ['--nodes', '600', '--fanout', '3', '--mode', 'pull', '--trials', '2', '--crash', '100@1200', '--restart', '@4000'],
+    ['--nodes', '500', '--fanout', '2', '--trials', '2', '--loss', '0.1', '--drill-at', 'halves@2000', '--bot-jitter', '30'],
+    ['--nodes', '400', '--mode', 'highest-card', '--trials', '2', '--fanout', '2'],
   ],
   election: [
     ['--nodes', '5', '--trials', '12'],
+    // Moments run in one call up to the next step (nothing watches between them), at both paces.
+    ['--nodes', '5', '--trials', '4', '--pace', 'class', '--duration', '20000'],
+    ['--nodes', '9', '--trials', '4', '--loss', '0.2', '--latency', '0-15', '--crash', '2@3000'],
     ['--nodes', '5', '--trials', '8', '--crash', 'leader@1000', '--until-new-leader'],
     [
       '--nodes',

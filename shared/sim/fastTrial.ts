@@ -4,12 +4,15 @@
 // a seed gives the same trial; what it skips is what only a recording or a screen reads:
 // no event objects and no fold, no per-node records, timers and envelopes in flat arrays by
 // number, node ids turned into seats once, and a queue of due items kept in parallel arrays.
+// A game with seat rules (GameEngine.seats: gossip) sends no envelope at all: a message is two
+// seats and a kind in the queue. A bot's action, made by the game's own code, is checked by the
+// rules but not parsed by the action schema (anything from outside still is, in the core).
 //
 // What must stay true: each step below mirrors the session core (core.ts), the fold (fold.ts)
 // and the bot scheduler (bots.ts) step for step. fastTrial.test.ts runs the same seeds, games,
 // faults and schedules through both and compares every trial's result and message counts.
 
-import type { AnyEngine, Effect, EngineCtx, Envelope, Games } from '../games/types';
+import type { AnyEngine, Effect, EngineCtx, Envelope, Games, SeatOut, SeatRules } from '../games/types';
 import { planDrill } from '../net/drills';
 import { applyFaultOp, type Faults, type FaultOp } from '../net/faults';
 import { blockedBy, decide, isCrashed, type DropReason } from '../net/network';
@@ -18,6 +21,7 @@ import type { NodeId } from '../protocol/ids';
 import type { NetStats } from '../protocol/views';
 import { createRng, deriveSeed, type Rng } from '../rng';
 import { emptyNetStats } from '../session/state';
+import { BucketQueue, ItemHeap, type DueQueue } from './queue';
 import { playTrial, type TrialEnd, type TrialSpec } from './runner';
 
 export type FastOutcome = TrialEnd & {
@@ -28,122 +32,15 @@ export type FastOutcome = TrialEnd & {
 const DELIVER = 0;
 const TIMER = 1;
 const BOT = 2;
-
 /**
- * Due items ordered by time, then by the order they were queued (as the session's WakeQueue).
- * A simulation queues many items for the same moment (a gossip round wakes every bot at once;
- * a message with no latency arrives when it is sent), so the items wait in one first-in,
- * first-out bucket per moment and only the distinct moments are kept in a heap: the same
- * order as a heap of (time, order) pairs, at O(1) for most pushes and pops.
+ * A message of a game played over seats (SeatRules): the queue item's kind is SEAT_MESSAGE plus
+ * its round's number (a round's end forgets what is in flight), `a` the sender's seat, `b` the
+ * receiver's seat times 16 plus the message's kind.
  */
-class BucketQueue {
-  /** Distinct moments with items waiting, a binary min-heap. */
-  private readonly times: number[] = [];
-  private readonly buckets = new Map<number, Bucket>();
-  private readonly spare: Bucket[] = [];
-  /** The bucket of the last push (pushes come in runs for one moment). */
-  private lastAt = Number.NaN;
-  private last: Bucket | null = null;
-  size = 0;
+const SEAT_MESSAGE = 3;
 
-  push(at: number, kind: number, a: number, b: number): void {
-    let bucket = at === this.lastAt ? this.last : this.buckets.get(at);
-    if (!bucket) {
-      bucket = this.spare.pop() ?? new Bucket();
-      this.buckets.set(at, bucket);
-      this.heapPush(at);
-    }
-    this.lastAt = at;
-    this.last = bucket;
-    bucket.add(kind, a, b);
-    this.size++;
-  }
-
-  peekAt(): number | null {
-    return this.size ? (this.times[0] as number) : null;
-  }
-
-  /** Removes the earliest item into `out` (at, kind, a, b). */
-  pop(out: { at: number; kind: number; a: number; b: number }): void {
-    const at = this.times[0] as number;
-    const bucket = this.buckets.get(at) as Bucket;
-    const i = bucket.head++;
-    out.at = at;
-    out.kind = bucket.kind[i] as number;
-    out.a = bucket.a[i] as number;
-    out.b = bucket.b[i] as number;
-    this.size--;
-    if (bucket.head === bucket.length) {
-      this.buckets.delete(at);
-      if (this.last === bucket) {
-        this.last = null;
-        this.lastAt = Number.NaN;
-      }
-      this.heapPop();
-      bucket.reset();
-      this.spare.push(bucket);
-    }
-  }
-
-  private heapPush(at: number): void {
-    const h = this.times;
-    let i = h.length;
-    h.push(at);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pa = h[p] as number;
-      if (pa <= at) break;
-      h[i] = pa;
-      i = p;
-    }
-    h[i] = at;
-  }
-
-  private heapPop(): void {
-    const h = this.times;
-    const last = h.pop() as number;
-    const n = h.length;
-    if (n === 0) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const m = r < n && (h[r] as number) < (h[l] as number) ? r : l;
-      if (last <= (h[m] as number)) break;
-      h[i] = h[m] as number;
-      i = m;
-    }
-    h[i] = last;
-  }
-}
-
-/** The items due at one moment, in the order they were queued. */
-class Bucket {
-  kind: number[] = [];
-  a: number[] = [];
-  b: number[] = [];
-  head = 0;
-  length = 0;
-
-  add(kind: number, a: number, b: number): void {
-    const i = this.length++;
-    this.kind[i] = kind;
-    this.a[i] = a;
-    this.b[i] = b;
-  }
-
-  reset(): void {
-    this.head = 0;
-    this.length = 0;
-    // Big buckets give their memory back; small ones are reused as they are.
-    if (this.kind.length > 4096) {
-      this.kind = [];
-      this.a = [];
-      this.b = [];
-    }
-  }
-}
+/** Rooms up to this many nodes keep their due items in one heap, bigger ones in buckets by moment. */
+const SMALL_ROOM = 64;
 
 interface Round {
   index: number;
@@ -153,6 +50,23 @@ interface Round {
   engine: AnyEngine;
   state: unknown;
   net: NetStats;
+  /** The game's rules over seats, if it has them for this round. */
+  seats: SeatRules | null;
+}
+
+/**
+ * Round settings parsed, by the object they were parsed from: a simulation starts every
+ * trial's round with the same settings object, and parsing it is deterministic.
+ */
+const parsedConfigs = new WeakMap<object, { engine: AnyEngine; parsed: { success: boolean; data?: unknown } }>();
+
+function parseConfig(engine: AnyEngine, raw: unknown): { success: boolean; data?: unknown } {
+  if (typeof raw !== 'object' || raw === null) return engine.config.safeParse(raw);
+  const known = parsedConfigs.get(raw);
+  if (known?.engine === engine) return known.parsed;
+  const parsed = engine.config.safeParse(raw);
+  parsedConfigs.set(raw, { engine, parsed });
+  return parsed;
 }
 
 class FastSession {
@@ -165,7 +79,7 @@ class FastSession {
   private readonly netRng: Rng;
   private readonly drillRng: Rng;
   private readonly botRng: Rng;
-  private readonly queue = new BucketQueue();
+  private readonly queue: DueQueue;
   private readonly item = { at: 0, kind: 0, a: 0, b: 0 };
   /**
    * In-flight envelopes by number less `envBase` (the first number of the round), with how
@@ -181,6 +95,8 @@ class FastSession {
   private timerAt: number[] = [];
   /** No fault can touch a message (no loss, duplicates, jitter, crash, partition): decide() would draw nothing. */
   private plainNet = false;
+  /** No seat is crashed (and none leaves the room in a simulation): every seat is up. */
+  private everyoneUp = true;
   private readonly ends = { from: '', to: '' };
   private rounds = 0;
   faults: Faults;
@@ -190,6 +106,14 @@ class FastSession {
   lastResult: { result: unknown; endedAt: number } | null = null;
   private readonly gone = { has: (n: NodeId) => this.seatOf(n) < 0 };
   private readonly ctx: EngineCtx;
+  /** The moment a seat rule runs at (the `now` the session core would apply its effects at). */
+  private seatNow = 0;
+  private readonly out: SeatOut = {
+    send: (from, to, kind) => this.sendSeat(from, to, kind, this.seatNow),
+    changed: (seat) => this.noteChangedSeat(seat, this.seatNow),
+    accept: () => void this.stamp(this.seatNow),
+    apply: (effects) => this.run(effects, this.seatNow),
+  };
 
   constructor(
     private readonly spec: TrialSpec,
@@ -199,6 +123,8 @@ class FastSession {
     this.netRng = createRng(deriveSeed(seed, 'net'));
     this.drillRng = createRng(deriveSeed(seed, 'drills'));
     this.botRng = createRng(deriveSeed(seed, 'bots'));
+    // Same order either way; each is quicker for its size of room.
+    this.queue = spec.nodes <= SMALL_ROOM ? new ItemHeap() : new BucketQueue();
     this.faults = spec.faults;
     this.ids = Array.from({ length: spec.nodes }, (_, i) => `n${i + 1}`);
     for (const [i, id] of this.ids.entries()) this.seat.set(id, i);
@@ -206,7 +132,7 @@ class FastSession {
     this.pending = new Uint8Array(spec.nodes);
     this.crashed = new Uint8Array(spec.nodes);
     this.markCrashed();
-    this.ctx = { now: 0, nodes: this.ids, faults: this.faults, isDown: (node) => this.isDown(node) };
+    this.ctx = { now: 0, nodes: this.ids, faults: this.faults, isDown: (node) => this.isDown(node), everyoneUp: true };
   }
 
   private time(now: number): number {
@@ -247,9 +173,13 @@ class FastSession {
   private markCrashed(): void {
     const f = this.faults;
     this.crashed.fill(0);
+    this.everyoneUp = true;
     for (const n of f.crashed) {
       const s = this.seatOf(n);
-      if (s >= 0 && isCrashed(f, n)) this.crashed[s] = 1;
+      if (s >= 0 && isCrashed(f, n)) {
+        this.crashed[s] = 1;
+        this.everyoneUp = false;
+      }
     }
     this.plainNet =
       f.loss === 0 &&
@@ -264,6 +194,7 @@ class FastSession {
     this.ctx.now = now;
     this.ctx.nodes = round.nodes;
     this.ctx.faults = this.faults;
+    this.ctx.everyoneUp = this.everyoneUp;
     return this.ctx;
   }
 
@@ -276,17 +207,27 @@ class FastSession {
   startRound(now: number, game: string, raw: unknown): boolean {
     const engine = this.games.get(game)?.engine;
     if (!engine) return false;
-    const parsed = engine.config.safeParse(raw ?? {});
+    const parsed = parseConfig(engine, raw ?? {});
     if (!parsed.success || this.ids.length < engine.minNodes) return false;
     if (this.round) this.endRound(now);
     const index = ++this.rounds;
     const seed = deriveSeed(this.spec.seed, `round:${index}`);
     this.pending.fill(0);
     const t = this.stamp(now);
-    const round: Round = { index, game, config: parsed.data, nodes: this.ids, engine, state: undefined, net: emptyNetStats() };
+    const round: Round = {
+      index,
+      game,
+      config: parsed.data,
+      nodes: this.ids,
+      engine,
+      state: undefined,
+      net: emptyNetStats(),
+      seats: null,
+    };
     this.round = round;
     const { state, effects } = engine.init(parsed.data, { ...this.engineCtx(round, t), seed });
     round.state = state;
+    round.seats = engine.seats?.(state, round.nodes) ?? null;
     this.run(effects, now);
     return true;
   }
@@ -310,14 +251,17 @@ class FastSession {
 
   // ---- a bot's action (core.act) ----
 
-  act(now: number, seat: number, node: NodeId, raw: unknown): void {
+  /**
+   * A bot's action: built by the game's own bot from the state, so not parsed by the action
+   * schema as anything from outside is (the live path does; the equivalence test would see a
+   * bot whose action the schema refuses or changes); checked by the rules as any action is.
+   */
+  act(now: number, seat: number, node: NodeId, action: unknown): void {
     const round = this.round;
     if (!round || this.crashed[seat] === 1) return;
-    const parsed = round.engine.action.safeParse(raw);
-    if (!parsed.success) return;
-    if (round.engine.check(round.state, node, parsed.data, this.engineCtx(round, this.time(now)))) return;
+    if (round.engine.check(round.state, node, action, this.engineCtx(round, this.time(now)))) return;
     const t = this.stamp(now);
-    this.run(round.engine.act(round.state, node, parsed.data, this.engineCtx(round, t)), now);
+    this.run(round.engine.act(round.state, node, action, this.engineCtx(round, t)), now);
   }
 
   // ---- effects (core.run) ----
@@ -414,6 +358,41 @@ class FastSession {
     }
   }
 
+  /** send() for a message of a game played over seats: the same network model, no envelope. */
+  private sendSeat(from: number, to: number, kind: number, now: number): void {
+    const round = this.round as Round;
+    let at = 0;
+    let at2: number | null = null;
+    let reason: DropReason | null = null;
+    if (this.plainNet) at = this.time(now) + this.faults.latency.base;
+    else {
+      this.ends.from = this.ids[from] as NodeId;
+      this.ends.to = this.ids[to] as NodeId;
+      const outcome = decide(this.ends, this.faults, this.netRng, this.time(now), this.gone);
+      if (outcome.deliver) {
+        at = outcome.at[0] as number;
+        at2 = outcome.at[1] ?? null;
+      } else reason = outcome.reason;
+    }
+    this.stamp(now);
+    // Envelope numbers and Lamport clocks are only read from a recording: neither is kept.
+    this.nextEnvelope++;
+    this.net.sent++;
+    round.net.sent++;
+    if (reason !== null) {
+      this.countDrop(reason);
+      return;
+    }
+    const kindOf = SEAT_MESSAGE + round.index;
+    const b = to * 16 + kind;
+    this.queue.push(at, kindOf, from, b);
+    if (at2 !== null) {
+      this.net.duplicated++;
+      round.net.duplicated++;
+      this.queue.push(at2, kindOf, from, b);
+    }
+  }
+
   private count(what: 'sent' | 'delivered'): void {
     this.net[what]++;
     if (this.round) this.round.net[what]++;
@@ -430,11 +409,26 @@ class FastSession {
     const item = this.item;
     while (this.queue.size && (this.queue.peekAt() as number) <= now) {
       this.queue.pop(item);
-      this.wake(item.kind, item.a, item.at);
+      this.wake(item.kind, item.a, item.b, item.at);
     }
   }
 
-  private wake(kind: number, a: number, at: number): void {
+  /** advance() for each moment due before `limit` and not after `max`, while a round runs; the last moment run. */
+  advanceBefore(limit: number, max: number): number | null {
+    const item = this.item;
+    const index = this.round?.index;
+    let last: number | null = null;
+    for (let at = this.queue.peekAt(); at !== null && at < limit && at <= max; at = this.queue.peekAt()) {
+      // Between moments, as the trial loop would: stop once the round has ended.
+      if (at !== last && last !== null && this.round?.index !== index) break;
+      last = at;
+      this.queue.pop(item);
+      this.wake(item.kind, item.a, item.b, item.at);
+    }
+    return last;
+  }
+
+  private wake(kind: number, a: number, b: number, at: number): void {
     if (kind === DELIVER) {
       // Each copy is queued once; a round's end forgets what is in flight.
       const env = this.envs[a];
@@ -465,7 +459,26 @@ class FastSession {
       this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
     } else if (kind === BOT) {
       this.turn(a, at);
+    } else {
+      this.wakeSeat(kind, a, b, at);
     }
+  }
+
+  /** A seat message arrives (the DELIVER branch above, without the envelope). */
+  private wakeSeat(kind: number, from: number, b: number, at: number): void {
+    const round = this.round;
+    if (!round?.seats || kind - SEAT_MESSAGE !== round.index) return;
+    const to = b >> 4;
+    const reason = this.plainNet ? null : blockedBy(this.faults, this.ids[from] as NodeId, this.ids[to] as NodeId, this.gone);
+    this.stamp(at);
+    if (reason) {
+      this.countDrop(reason);
+      return;
+    }
+    this.net.delivered++;
+    round.net.delivered++;
+    this.seatNow = at;
+    round.seats.deliver(from, to, b & 15, this.engineCtx(round, this.t), this.out);
   }
 
   // ---- bots (bots.ts) ----
@@ -483,12 +496,25 @@ class FastSession {
     }
   }
 
+  /** noteChanged for one seat of the round (seat rules). */
+  private noteChangedSeat(s: number, now: number): void {
+    const round = this.round;
+    if (!round || this.pending[s]) return;
+    this.pending[s] = 1;
+    this.queue.push(this.time(now) + round.engine.botDelay(round.state, this.botRng), BOT, s, 0);
+  }
+
   private turn(s: number, now: number): void {
     this.pending[s] = 0;
     const round = this.round;
-    const node = this.ids[s] as NodeId;
     if (!round || this.crashed[s] === 1) return;
     const engine = round.engine;
+    if (round.seats) {
+      this.seatNow = now;
+      round.seats.botTurn(s, this.botRng, this.out);
+      return;
+    }
+    const node = this.ids[s] as NodeId;
     // The game can tell that its bot would do nothing, or what it would do, without the view (bots.ts always builds it).
     if (engine.botIdle?.(round.state, node)) return;
     const ctx = { node, now: this.time(now), rng: this.botRng, config: round.config, nodes: round.nodes };
@@ -587,6 +613,7 @@ export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
   const end = playTrial(spec, {
     nextWakeAt: () => s.nextWakeAt(),
     advance: (now) => s.advance(now),
+    advanceBefore: (limit, max) => s.advanceBefore(limit, max),
     runAction: (now, action) => s.runAction(now, action),
     crash: (now, node) => s.runAction(now, { do: 'fault', op: { op: 'crash', nodes: [node] } }),
     running: () => (s.round?.index === index ? running : undefined),

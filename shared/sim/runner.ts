@@ -75,6 +75,11 @@ class LeaderCrashes {
     this.look(now);
   }
 
+  /** Nothing armed and nothing watched: look() would do nothing after any step. */
+  idle(): boolean {
+    return this.armed === 0 && !(this.first && this.newLeaderAt === null);
+  }
+
   /** After every step: a leader to aim at, or a new leader after the crash. */
   look(now: number): void {
     // Nothing to aim at and nothing to watch for (most trials, most steps): no need to ask who leads.
@@ -105,6 +110,11 @@ class LeaderCrashes {
 export interface TrialDriver {
   nextWakeAt(): number | null;
   advance(now: number): void;
+  /**
+   * Optional: advance() moment after moment, for every moment before `limit` and not after
+   * `max`, while the trial's round runs; the last moment it ran, or null if none was due.
+   */
+  advanceBefore?(limit: number, max: number): number | null;
   runAction(now: number, action: ScriptAction): void;
   crash(now: number, node: NodeId): void;
   /** The trial's round's engine state while it runs, else undefined. */
@@ -146,6 +156,10 @@ export function playTrial(spec: TrialSpec, driver: TrialDriver): TrialEnd {
       next++;
       if (step.action.do === 'crash' && step.action.who === 'leader') crashes.arm(now);
       else driver.runAction(now, step.action);
+    } else if (driver.advanceBefore && !spec.done && !spec.untilNewLeader && crashes.idle()) {
+      // Nothing looks between moments (no goal, no leader crash armed or watched): every
+      // moment up to the next schedule step runs in one call.
+      now = driver.advanceBefore(step?.at ?? Infinity, spec.maxTimeMs) ?? now;
     } else {
       driver.advance(now);
     }

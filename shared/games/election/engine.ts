@@ -27,7 +27,7 @@ import {
 } from './election';
 import { heartbeat, onAppend, onAppendReply, propose } from './log';
 import { refreshStale } from './stale';
-import { armElection, begin, nodeOf, parseKey, processingDelay, processKey, type Step } from './step';
+import { armElection, begin, end, nodeOf, parseKey, processingDelay, processKey, type Step } from './step';
 import type { ElectionState, NodeState } from './state';
 import { consoleView, type ElectionConsoleView } from './console';
 import { stageView } from './stage';
@@ -96,8 +96,10 @@ function run(s: ElectionState, ctx: EngineCtx, body: (st: Step) => void): Effect
   const st = begin(s, ctx);
   body(st);
   if (st.dirty) refreshStale(st);
-  if (st.changed.size) st.fx.push({ type: 'changed', nodes: [...st.changed] });
-  return st.fx;
+  const fx = st.fx;
+  if (st.changed.size) fx.push({ type: 'changed', nodes: st.changed.list });
+  end(st);
+  return fx;
 }
 
 /** The leader of the highest term among live nodes, or null (drills and the console use it). */
@@ -199,7 +201,7 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
       if (!parsed || !n) return [];
       return run(s, ctx, (st) => {
         // Timers of a crashed node still fire; a node gone from the room is noticed here.
-        if (ctx.isDown(parsed.node)) {
+        if (ctx.everyoneUp !== true && ctx.isDown(parsed.node)) {
           if (!n.down) crash(st, parsed.node);
           return;
         }

@@ -12,7 +12,7 @@ import { LOG_MAX, type ElectionState, type NodeState, type PendingVote } from '.
 export function checkAction(s: ElectionState, node: NodeId, action: ElectionAction, ctx: EngineCtx): Rejection | null {
   const n = s.node[node];
   if (!n) return { code: 'not_playing' };
-  if (n.down || ctx.isDown(node)) return { code: 'crashed' };
+  if (n.down || (ctx.everyoneUp !== true && ctx.isDown(node))) return { code: 'crashed' };
   switch (action.type) {
     case 'stand':
       return checkStand(n);

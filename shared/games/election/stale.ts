@@ -19,7 +19,7 @@ function reachesMajority(st: Step, leader: NodeId): boolean {
   let count = 1;
   if (count >= s.majority) return true;
   for (const n of s.nodes) {
-    if (n === leader || nodeOf(s, n).down || ctx.isDown(n)) continue;
+    if (n === leader || nodeOf(s, n).down || (ctx.everyoneUp !== true && ctx.isDown(n))) continue;
     if (canReach(ctx.faults, leader, n) && canReach(ctx.faults, n, leader) && ++count >= s.majority) return true;
   }
   return false;

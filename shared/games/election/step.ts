@@ -3,7 +3,7 @@
 // one place and in a deterministic order.
 
 import type { NodeId } from '../../protocol/ids';
-import { createRng } from '../../rng';
+import { resumeRng } from '../../rng';
 import type { Effect, EngineCtx } from '../types';
 import type { Card } from './cards';
 import type { Range } from './config';
@@ -14,14 +14,51 @@ export interface Step {
   s: ElectionState;
   ctx: EngineCtx;
   fx: Effect[];
-  changed: Set<NodeId>;
+  changed: Touched;
   /** Leaders, terms or faults changed: stale leaders must be worked out again. */
   dirty: boolean;
 }
 
+/**
+ * The nodes whose views a step changed, each once, in the order first touched: a list, as a
+ * step touches few (a set cost an allocation per step, clearing one included).
+ */
+export class Touched {
+  list: NodeId[] = [];
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  add(node: NodeId): void {
+    if (!this.list.includes(node)) this.list.push(node);
+  }
+
+  /** Empty again; the list handed out (if any) stays the receiver's. */
+  reset(): void {
+    if (this.list.length) this.list = [];
+  }
+}
+
+/** A step done with (its effects handed out), kept for the next engine call: engine calls never nest. */
+let spare: Step | null = null;
+
 export function begin(s: ElectionState, ctx: EngineCtx): Step {
   if (ctx.now > s.lastT) s.lastT = ctx.now;
-  return { s, ctx, fx: [], changed: new Set(), dirty: false };
+  const st = spare;
+  if (!st) return { s, ctx, fx: [], changed: new Touched(), dirty: false };
+  spare = null;
+  st.s = s;
+  st.ctx = ctx;
+  st.fx = [];
+  st.changed.reset();
+  st.dirty = false;
+  return st;
+}
+
+/** The step's effects are handed out: the step may serve the next engine call. */
+export function end(st: Step): void {
+  spare = st;
 }
 
 const TIMER_KINDS = ['timeout', 'heartbeat', 'process', 'quorum'] as const;
@@ -42,8 +79,7 @@ const keysByKind: Record<TimerKind, Map<NodeId, string>> = {
   quorum: new Map(),
 };
 
-function keyOf(kind: TimerKind, node: NodeId): string {
-  const byKind = keysByKind[kind];
+function keyOf(kind: TimerKind, node: NodeId, byKind: Map<NodeId, string> = keysByKind[kind]): string {
   let key = byKind.get(node);
   if (key === undefined) {
     if (byKind.size >= KEYS_KEPT) byKind.clear();
@@ -53,17 +89,17 @@ function keyOf(kind: TimerKind, node: NodeId): string {
   return key;
 }
 
-export const timeoutKey = (node: NodeId): string => keyOf('timeout', node);
-export const heartbeatKey = (node: NodeId): string => keyOf('heartbeat', node);
+export const timeoutKey = (node: NodeId): string => keyOf('timeout', node, keysByKind.timeout);
+export const heartbeatKey = (node: NodeId): string => keyOf('heartbeat', node, keysByKind.heartbeat);
 /** The node has finished handling the message at the head of its queue [E18]. */
-export const processKey = (node: NodeId): string => keyOf('process', node);
+export const processKey = (node: NodeId): string => keyOf('process', node, keysByKind.process);
 /** A leader checks that a majority answered it within an election timeout (CheckQuorum [E20]). */
-export const quorumKey = (node: NodeId): string => keyOf('quorum', node);
+export const quorumKey = (node: NodeId): string => keyOf('quorum', node, keysByKind.quorum);
 
 /** Parses a timer key of this game: which timer, for which node. */
-export function parseKey(key: string): { kind: TimerKind; node: NodeId } | null {
+export function parseKey(key: string): Readonly<{ kind: TimerKind; node: NodeId }> | null {
   const known = parsedKeys.get(key);
-  if (known) return { kind: known.kind, node: known.node };
+  if (known) return known;
   const m = /^election:(timeout|heartbeat|process|quorum):(.+)$/.exec(key);
   const kind = TIMER_KINDS.find((k) => k === m?.[1]);
   const node = m?.[2];
@@ -75,7 +111,7 @@ export function parseKey(key: string): { kind: TimerKind; node: NodeId } | null 
 
 /** A uniform draw from the game's own random stream (its state lives in the game state). */
 export function draw(s: ElectionState, [lo, hi]: Range): number {
-  const rng = createRng(s.rng);
+  const rng = resumeRng(s.rng);
   const v = rng.between(lo, hi);
   s.rng = rng.state;
   return v;
@@ -131,7 +167,7 @@ export function notify(st: Step, node: NodeId, code: string, params?: Notice['pa
 export function processingDelay(s: ElectionState): number {
   const [lo, hi] = s.timing.processingMs;
   if (hi === 0) return 0;
-  const rng = createRng(s.rng);
+  const rng = resumeRng(s.rng);
   const v = lo + rng.next() * (hi - lo);
   s.rng = rng.state;
   return Math.round(v * 1000) / 1000;

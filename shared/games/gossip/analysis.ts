@@ -6,7 +6,7 @@ import type { NodeId } from '../../protocol/ids';
 import type { NetStats } from '../types';
 import { cardInfo } from './cards';
 import type { GossipMode } from './config';
-import { nodeOf, type GossipState, type Outcome } from './state';
+import { nodesInOrder, type GossipNode, type GossipState, type Outcome } from './state';
 import { modeRounds, FORMULAS } from './theory';
 
 /** Nodes listed by name in a result; the counts by reason cover all of them. */
@@ -59,8 +59,10 @@ export function gossipResult(state: GossipState, net: NetStats): GossipResult {
   const never: Record<NeverReason, number> = { crashed: 0, left: 0, partition: 0, 'knowers-down': 0, 'not-told': 0 };
   const neverLearned: GossipResult['neverLearned'] = [];
   let liveMissing = 0;
-  for (const n of state.nodes) {
-    const p = nodeOf(state, n);
+  const records = nodesInOrder(state);
+  for (let i = 0; i < records.length; i++) {
+    const n = state.nodes[i] as NodeId;
+    const p = records[i] as GossipNode;
     if (p.knows) continue;
     const reason: NeverReason = p.down ?? (p.cut ? (state.reach.knowersAlive === 0 ? 'knowers-down' : 'partition') : 'not-told');
     if (!p.down) liveMissing++;

@@ -7,7 +7,7 @@ import type { Rng } from '../../rng';
 import type { BotCtx } from '../types';
 import type { GossipAction, GossipConfig } from './config';
 import { allowedVerb, pickPeers } from './rules';
-import { picksNow, type GossipState } from './state';
+import { picksNow, picksOf, type GossipNode, type GossipState } from './state';
 import type { GossipNodeView } from './view';
 
 export function gossipBot(v: GossipNodeView | null, ctx: BotCtx<GossipConfig>): GossipAction[] {
@@ -35,11 +35,15 @@ export function gossipBotAct(state: GossipState, node: NodeId, ctx: BotCtx<Gossi
  * where every round's tick changes every view.
  */
 export function botIdle(state: GossipState, node: NodeId): boolean {
-  const me = state.per[node];
+  return botIdleOf(state, state.per[node]);
+}
+
+/** botIdle for a node of the round already looked up (or none). */
+export function botIdleOf(state: GossipState, me: GossipNode | undefined): boolean {
   if (!me || state.over !== null) return true;
   const mode = state.config.mode;
   const may = mode === 'highest-card' || (me.knows ? mode !== 'pull' && me.learnedRound < state.round : mode !== 'push');
-  return !may || state.config.fanout - picksNow(state, node).length <= 0;
+  return !may || state.config.fanout - picksOf(state, me).length <= 0;
 }
 
 /**

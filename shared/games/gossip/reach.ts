@@ -11,11 +11,20 @@ import { DEFAULT_GROUP, linkKey } from '../../net/faults';
 import { isCrashed } from '../../net/network';
 import type { NodeId } from '../../protocol/ids';
 import type { EngineCtx } from '../types';
-import { nodeOf, type DownReason, type GossipState, type ReachSummary } from './state';
+import { nodesInOrder, type DownReason, type GossipNode, type GossipState, type ReachSummary } from './state';
 
 export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   const groups = ctx.faults.partition.groups;
   const partitioned = Object.keys(groups).length > 0;
+  // Everyone up, as at the last check, nobody cut, no partition: no node's flags change, and
+  // the counts follow from how many know (what the passes below would find, in O(1)).
+  const last = state.reach;
+  const n = state.nodes.length;
+  if (ctx.everyoneUp === true && !partitioned && last.live === n && last.cut === 0 && state.informed > 0) {
+    const liveUninformed = n - state.informed;
+    state.reach = { at: ctx.now, live: n, liveUninformed, waiting: liveUninformed, cut: 0, knowersAlive: state.informed };
+    return state.reach;
+  }
   const groupOf = (n: NodeId) => groups[n] ?? DEFAULT_GROUP;
 
   // Pass 1: who is down, and (under a partition) which groups hold live nodes and live knowers.
@@ -24,8 +33,10 @@ export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   let knowersAlive = 0;
   let live = 0;
   let liveUninformed = 0;
-  for (const n of state.nodes) {
-    const node = nodeOf(state, n);
+  const records = nodesInOrder(state);
+  for (let i = 0; i < records.length; i++) {
+    const n = state.nodes[i] as NodeId;
+    const node = records[i] as GossipNode;
     const down: DownReason | null = ctx.isDown(n) ? (isCrashed(ctx.faults, n) ? 'crashed' : 'left') : null;
     if (node.down !== down) node.down = down;
     if (down) continue;
@@ -50,8 +61,9 @@ export function refreshReach(state: GossipState, ctx: EngineCtx): ReachSummary {
   const reached = partitioned ? reachableGroups(state, ctx, sources, liveGroups) : null;
   let waiting = 0;
   let cut = 0;
-  for (const n of state.nodes) {
-    const node = nodeOf(state, n);
+  for (let i = 0; i < records.length; i++) {
+    const n = state.nodes[i] as NodeId;
+    const node = records[i] as GossipNode;
     let isCut = false;
     if (!node.down && !node.knows) {
       if (reached ? reached.has(groupOf(n)) : knowersAlive > 0) waiting++;

@@ -7,13 +7,17 @@ import type { Rng } from '../../rng';
 import type { Effect, Rejection } from '../types';
 import { cardInfo } from './cards';
 import { KINDS, type CardBody, type GossipAction, type RumourBody } from './config';
-import { nodeOf, picksNow, withRng, type GossipState } from './state';
+import { NONE_ASKED, NONE_PICKED, nodeOf, picksNow, picksOf, REQUESTS_KEPT, withRng, type GossipNode, type GossipState } from './state';
 
 export type Verb = 'tell' | 'ask';
 
 /** What picking a name does for `node` right now, or why it can pick nobody [G5][G7][G8][G10]. */
 export function allowedVerb(state: GossipState, node: NodeId): Verb | Rejection {
-  const me = state.per[node];
+  return allowedVerbOf(state, state.per[node]);
+}
+
+/** allowedVerb for a node of the round already looked up (or none). */
+export function allowedVerbOf(state: GossipState, me: GossipNode | undefined): Verb | Rejection {
   if (!me) return { code: 'not_playing' };
   if (state.over !== null) return { code: 'game_over' };
   const mode = state.config.mode;
@@ -70,21 +74,36 @@ function tooMany(left: number, want: number, round: number): Rejection {
 /** Applies an accepted pick: the messages leave at once [G5][G6][G8][G10]. */
 export function applyAction(state: GossipState, node: NodeId, action: GossipAction): Effect[] {
   const me = nodeOf(state, node);
-  if (me.picksRound !== state.round) {
-    me.picksRound = state.round;
-    me.picks = [];
-  }
   const targets =
     action.type === 'tell' || action.type === 'ask'
       ? action.to
-      : randomTargets(state, node, action.count ?? state.config.fanout - me.picks.length);
-  me.picks.push(...targets);
+      : randomTargets(state, node, action.count ?? state.config.fanout - picksOf(state, me).length);
   const verb: Verb = action.type === 'tell' || action.type === 'tell-random' ? 'tell' : 'ask';
   const [kind, body] = message(state, node, verb);
+  takePicks(state, me, kind, targets);
   const effects: Effect[] = targets.map((to) => ({ type: 'send', from: node, to, kind, body }));
-  countSent(state, node, kind, targets.length);
   effects.push({ type: 'changed', nodes: [node] });
   return effects;
+}
+
+/** What an accepted pick does to the picker's state: its picks of the round, the counts of what it sends. */
+export function takePicks(state: GossipState, me: GossipNode, kind: string, targets: readonly NodeId[]): void {
+  takePicksBy(state, me, kind, targets, (to) => to);
+}
+
+/** takePicks for targets named by `name` (the simulator's seats). */
+export function takePicksBy<T>(state: GossipState, me: GossipNode, kind: string, targets: readonly T[], name: (t: T) => NodeId): void {
+  // Last round's picks are nobody's any more (views and the console copy them): the list is reused.
+  if (me.picks === NONE_PICKED) me.picks = [];
+  const picks = me.picks;
+  let k = picks.length;
+  if (me.picksRound !== state.round) {
+    me.picksRound = state.round;
+    k = 0;
+  }
+  for (const to of targets) picks[k++] = name(to);
+  if (picks.length !== k) picks.length = k;
+  countSentOf(state, me, kind, targets.length);
 }
 
 function message(state: GossipState, node: NodeId, verb: Verb): [string, unknown] {
@@ -96,10 +115,31 @@ function message(state: GossipState, node: NodeId, verb: Verb): [string, unknown
   return [KINDS.push, { word: state.word ?? '' } satisfies RumourBody];
 }
 
+/**
+ * [G8] A pull request from `from` reaches `me`: kept for its phone, and answered at once (the
+ * reply counted here, sent by the caller) if it has known since an earlier round. True if answered.
+ */
+export function takePull(state: GossipState, me: GossipNode, from: NodeId, now: number): boolean {
+  const answered = me.knows && me.learnedRound < state.round && state.word !== null;
+  if (me.requests === NONE_ASKED) me.requests = [];
+  me.requests.push({ from, round: state.round, at: now, answered });
+  if (me.requests.length > REQUESTS_KEPT) me.requests.splice(0, me.requests.length - REQUESTS_KEPT);
+  if (answered) countSentOf(state, me, KINDS.reply, 1);
+  return answered;
+}
+
 export function countSent(state: GossipState, node: NodeId, kind: string, n: number): void {
-  const key = kind === KINDS.push ? 'push' : kind === KINDS.pull ? 'pull' : kind === KINDS.reply ? 'reply' : 'card';
-  state.sent[key] += n;
-  nodeOf(state, node).sent += n;
+  countSentOf(state, nodeOf(state, node), kind, n);
+}
+
+export function countSentOf(state: GossipState, me: GossipNode, kind: string, n: number): void {
+  // Each count by name (a store through a computed key is slow, and this runs per pick).
+  const sent = state.sent;
+  if (kind === KINDS.push) sent.push += n;
+  else if (kind === KINDS.pull) sent.pull += n;
+  else if (kind === KINDS.reply) sent.reply += n;
+  else sent.card += n;
+  me.sent += n;
   state.sentPerRound[state.round] = (state.sentPerRound[state.round] ?? 0) + n;
 }
 
@@ -113,12 +153,14 @@ export function randomTargets(state: GossipState, node: NodeId, want: number): N
 
 /**
  * Up to `k` distinct nodes other than `self` and `taken` (a subset of `nodes`), uniformly.
- * O(k²) in big rounds (k ≤ FANOUT_MAX, so no sets needed), O(N) only in small ones.
+ * O(k²) in big rounds (k ≤ FANOUT_MAX, so no sets needed), O(N) only in small ones. The
+ * simulator's fast path passes seat numbers for the ids, and draws the same numbers, and an
+ * empty list `into` that big rounds fill and return (one list for all its bots).
  */
-export function pickPeers(nodes: readonly NodeId[], self: NodeId, taken: readonly NodeId[], k: number, rng: Rng): NodeId[] {
+export function pickPeers<T>(nodes: readonly T[], self: T, taken: readonly T[], k: number, rng: Rng, into?: T[]): T[] {
   const free = nodes.length - 1 - taken.length;
   const want = Math.max(0, Math.min(k, free));
-  const out: NodeId[] = [];
+  const out: T[] = into ?? [];
   if (free > 4 * want + 8) {
     // Big round, few picks: rejection sampling.
     while (out.length < want) {

@@ -102,6 +102,14 @@ export interface GossipState {
   over: string | null;
 }
 
+/**
+ * The lists a node starts with, one pair for every node (a 100,000-node round made 200,000
+ * empty lists, most of them never used): frozen, and replaced by a list of its own before the
+ * first entry (takePicksBy, takePull).
+ */
+export const NONE_PICKED: NodeId[] = Object.freeze([]) as unknown as NodeId[];
+export const NONE_ASKED: PullRequest[] = Object.freeze([]) as unknown as PullRequest[];
+
 function blankNode(): GossipNode {
   return {
     knows: false,
@@ -111,8 +119,8 @@ function blankNode(): GossipNode {
     heard: 0,
     sent: 0,
     picksRound: 0,
-    picks: [],
-    requests: [],
+    picks: NONE_PICKED,
+    requests: NONE_ASKED,
     card: -1,
     best: -1,
     bestFrom: null,
@@ -122,12 +130,19 @@ function blankNode(): GossipNode {
   };
 }
 
+/** Each state's node records in the order of its nodes (nodesInOrder), made by createState or on first use. */
+const inOrder = new WeakMap<GossipState, GossipNode[]>();
+
 /** A fresh game: the origin knows (or the cards are dealt), gossip round 1 starts now [G1][G2][G10]. */
 export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
   const rng = createRng(deriveSeed(ctx.seed, 'gossip'));
   const nodes = [...ctx.nodes];
   const per: Record<NodeId, GossipNode> = {};
-  for (const n of nodes) per[n] = blankNode();
+  const records = nodes.map((n) => {
+    const record = blankNode();
+    per[n] = record;
+    return record;
+  });
   const cardMode = config.mode === 'highest-card';
   const decks = decksFor(nodes.length);
   let origin: NodeId | null = null;
@@ -180,6 +195,7 @@ export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
     outcome: null,
     over: null,
   };
+  inOrder.set(state, records);
   if (origin !== null) {
     const o = must(per[origin], `the origin ${origin}`);
     o.knows = true;
@@ -189,6 +205,21 @@ export function createState(config: GossipConfig, ctx: InitCtx): GossipState {
     state.informedPerRound = [1, 1];
   }
   return state;
+}
+
+/**
+ * The round's node records in the order of `state.nodes` (the same objects as `state.per`),
+ * made once per state: an O(N) pass over them costs no look-up by id. The records are made
+ * once, by createState, and never replaced, so the list stays right.
+ */
+
+export function nodesInOrder(state: GossipState): GossipNode[] {
+  let list = inOrder.get(state);
+  if (!list) {
+    list = state.nodes.map((n) => nodeOf(state, n));
+    inOrder.set(state, list);
+  }
+  return list;
 }
 
 /** A node of the round (every caller has checked, or made, that it is one). */
@@ -220,9 +251,21 @@ export function learn(state: GossipState, node: NodeId, from: NodeId, now: numbe
 }
 
 /** The picks `node` made in the current gossip round. */
-export function picksNow(state: GossipState, node: NodeId): NodeId[] {
-  const n = state.per[node];
-  return n && n.picksRound === state.round ? n.picks : [];
+export function picksNow(state: GossipState, node: NodeId): readonly NodeId[] {
+  return picksOf(state, state.per[node]);
+}
+
+const NO_PICKS: readonly NodeId[] = Object.freeze([]);
+
+/** The picks a node of the round (or none) made in the current gossip round. */
+export function picksOf(state: GossipState, me: GossipNode | undefined): readonly NodeId[] {
+  return me && me.picksRound === state.round ? me.picks : NO_PICKS;
+}
+
+/** A rumour-carrying message reached a node that already knew (or had as good a card). */
+export function redundant(state: GossipState): void {
+  state.redundant++;
+  state.redundantPerRound[state.round] = (state.redundantPerRound[state.round] ?? 0) + 1;
 }
 
 /** Draws from the game's own rng and stores its new state, so "pick at random" replays. */
