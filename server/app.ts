@@ -2,8 +2,11 @@
 // registry, the clock, and the games rooms may play. Tests create it on a random port (with
 // games of their own if they like); main.ts runs it for a class.
 
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Server } from 'socket.io';
 import { byzantineGame } from '../shared/games/byzantine';
 import { cartGame } from '../shared/games/cart';
@@ -18,6 +21,7 @@ import { createHttpApp } from './http';
 import { logFn, type LogFn } from './log';
 import { RoomRegistry, type RegistryOptions } from './rooms';
 import { SOCKET_HEADERS } from './security';
+import { Cluster } from './cluster/cluster';
 import { attachTransport, socketOutput, TRANSPORT_MAX_BYTES, type SocketData } from './transport';
 
 /** The games a class can play: every room of this server offers them. */
@@ -35,6 +39,8 @@ export interface Application {
   httpServer: HttpServer;
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   registry: RoomRegistry;
+  /** Cluster mode (REDIS_URL): this process's part of the cluster; null for one process alone. */
+  cluster: Cluster | null;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** The address phones should open. */
@@ -55,12 +61,13 @@ export async function createApplication(config: Config, options: ApplicationOpti
   const httpServer = createServer();
   let port = config.port;
   const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;
+  const cluster = config.redisUrl ? new Cluster({ redisUrl: config.redisUrl, leaseMs: config.clusterLeaseMs, log }) : null;
   const registry = new RoomRegistry(
     config,
     clock,
-    socketOutput(() => io),
+    socketOutput(() => io, cluster ? () => cluster.ghosts : undefined),
     games,
-    { ...recordings, log },
+    { ...recordings, log, ...(cluster ? { cluster: cluster.registryHooks() } : {}) },
   );
   // Express first: Socket.IO then takes its own path and hands every other request to it.
   httpServer.on('request', createHttpApp({ config, registry, joinUrl, startedAt: Date.now() }));
@@ -73,10 +80,24 @@ export async function createApplication(config: Config, options: ApplicationOpti
     // No connectionStateRecovery: a phone that comes back resumes with its token and gets its
     // whole view again, which also covers the minutes-long gaps recovery cannot.
     serveClient: false,
+    // Cluster mode: what a room broadcasts reaches its sockets on every process.
+    ...(cluster ? { adapter: createAdapter(cluster.pub, cluster.sub) } : {}),
   });
   io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SOCKET_HEADERS));
-  await registry.restore(log);
-  attachTransport({ io, registry, config, joinUrl, clock });
+  if (cluster) {
+    // The cluster's rooms come to a process by takeover; recordings nobody owns are offered.
+    await mkdir(registry.recordingsDir, { recursive: true });
+    await cluster.adopt(registry.recordingsDir);
+    const guessLimiter = new RateLimiterRedis({ storeClient: cluster.pub, points: 10, duration: 60, keyPrefix: 'hc:guess' });
+    const onConnection = attachTransport(
+      { io, registry, config, joinUrl, clock, directory: cluster.ghosts, guessLimiter },
+      { connect: false },
+    );
+    await cluster.start(io, registry, onConnection);
+  } else {
+    await registry.restore(log);
+    attachTransport({ io, registry, config, joinUrl, clock });
+  }
   const sweep = setInterval(() => registry.sweepIdle(), 60_000);
   sweep.unref();
 
@@ -84,6 +105,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
     httpServer,
     io,
     registry,
+    cluster,
     joinUrl,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -97,7 +119,10 @@ export async function createApplication(config: Config, options: ApplicationOpti
     close: async () => {
       clearInterval(sweep);
       await registry.closeAll();
+      // Only once the rooms' recordings are closed may another process take them.
+      await cluster?.stop();
       await io.close();
+      await cluster?.disconnect();
       httpServer.closeAllConnections?.();
     },
   };

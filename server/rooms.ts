@@ -26,6 +26,20 @@ export interface RegistryOptions {
   files?: RecordingFiles;
   acknowledge?: AckPolicy;
   log?: LogFn;
+  /** Cluster mode: room codes and ownership in Redis (server/cluster/cluster.ts). */
+  cluster?: RegistryCluster;
+}
+
+/** What the registry asks of the cluster: a code reserved for the whole cluster, and the room's lease. */
+export interface RegistryCluster {
+  /** Reserves `code` for this session across the cluster; false if another room has it. */
+  reserve(code: string, session: string): Promise<boolean>;
+  /** Takes the new room's lease: its fencing token, or null if another process holds it. */
+  acquire(code: string): Promise<{ fence: number } | null>;
+  /** Whether this process owns the room right now (asked before every input). */
+  owns(code: string): boolean;
+  /** The room is forgotten: its code and lease are given back. */
+  forget(code: string): void;
 }
 
 /** Codes of ended rooms are remembered so a late phone hears "ended", not "unknown". */
@@ -93,12 +107,15 @@ export class RoomRegistry {
   /** A new room; refused when its recording cannot be started (the disk is full…). */
   async create(capacity = this.config.capacity): Promise<Result<{ room: Room; key: string; recovery: string }>> {
     await mkdir(this.recordingsDir, { recursive: true });
+    const cluster = this.options.cluster;
+    const session = newSessionId();
     let code = newRoomCode();
-    while (this.rooms.has(code) || this.ended.has(code)) code = newRoomCode();
+    while (this.rooms.has(code) || this.ended.has(code) || (cluster && !(await cluster.reserve(code, session)))) code = newRoomCode();
+    const lease = cluster ? await cluster.acquire(code) : null;
+    if (cluster && !lease) return fail('internal', 'The new room could not be given to this server; try again.');
     // The key comes from the recovery code, so typing the code on any browser gives the key back.
     const recovery = newRecoveryCode();
     const key = keyFromRecovery(recovery);
-    const session = newSessionId();
     const startedAt = new Date(this.clock.now()).toISOString();
     const header: RecordingHeader = {
       format: RECORDING_FORMAT,
@@ -114,22 +131,77 @@ export class RoomRegistry {
     };
     let writer: RecordingWriter;
     try {
-      writer = await RecordingWriter.create(this.fileFor(session), header, this.writerOptions());
+      writer = await RecordingWriter.create(this.fileFor(session), header, this.writerOptions(code));
     } catch (err) {
+      if (cluster) cluster.forget(code);
       if (!(err instanceof RecordingUnavailableError)) throw err;
       return fail('recording_unavailable', `A new room cannot be recorded: ${err.message}`);
     }
-    const room = new Room(header, this.roomDeps(writer, null));
+    const room = new Room(header, this.roomDeps(code, writer, null));
     this.rooms.set(code, room);
+    if (lease) room.recordOwner(lease.fence);
     return ok({ room, key, recovery: formatRecovery(recovery) });
   }
 
-  private writerOptions() {
-    return { clock: this.clock, files: this.options.files ?? diskFiles };
+  private writerOptions(code?: string) {
+    const cluster = this.options.cluster;
+    return {
+      clock: this.clock,
+      files: this.options.files ?? diskFiles,
+      ...(cluster && code ? { fence: () => cluster.owns(code) } : {}),
+    };
   }
 
-  private roomDeps(writer: RecordingWriter, setAside: SetAsideNotice | null): RoomDeps {
+  /**
+   * Cluster mode: this process took the lease of a room whose owner is gone, with token `fence`.
+   * First the recording is fenced: its whole lines are copied to a new file that is renamed
+   * over it, so a former owner that is only paused, and still holds the old file open, can
+   * write nothing the room's readers will see. Then the room is restored from it, as after a
+   * restart, and records its new owner.
+   */
+  async takeOver(code: string, session: string, fence: number, log: LogFn = () => {}): Promise<Room | null> {
+    const files = this.options.files ?? diskFiles;
+    const file = this.fileFor(session);
+    const data = await files.read(file);
+    const copy = `${file}.fence-${fence}`;
+    const out = await files.create(copy);
+    try {
+      let at = 0;
+      while (at < data.length) at += await out.write(data.subarray(at), at);
+      await out.datasync();
+    } finally {
+      await out.close();
+    }
+    await files.rename(copy, file);
+    const parsed = await restoreRecording(file, files);
+    const state = fold(parsed.header, parsed.events, this.games);
+    if (state.ended) {
+      this.ended.add(code);
+      log(`took over ended room ${code} (fence ${fence})`, { room: code });
+      return null;
+    }
+    const aside = parsed.setAside;
+    const setAside = aside ? { file: path.basename(aside.file), fromLine: aside.fromLine, lines: aside.lines, why: aside.why } : null;
+    const writer = await RecordingWriter.reopen(file, this.writerOptions(code), parsed.size);
+    const room = new Room(state, this.roomDeps(code, writer, setAside));
+    this.rooms.set(code, room);
+    room.recordOwner(fence);
+    log(`took over room ${code} (fence ${fence}, ${state.active} nodes, ${parsed.events.length} events)`, { room: code });
+    return room;
+  }
+
+  /** Cluster mode: another process owns the room now; this one stops it at once and forgets it. */
+  lost(code: string): void {
+    const room = this.rooms.get(code);
+    room?.abandon();
+    this.rooms.delete(code);
+    this.ended.delete(code);
+  }
+
+  private roomDeps(code: string, writer: RecordingWriter, setAside: SetAsideNotice | null): RoomDeps {
+    const cluster = this.options.cluster;
     return {
+      ...(cluster ? { owns: () => cluster.owns(code) } : {}),
       clock: this.clock,
       writer,
       output: this.output,
@@ -168,7 +240,7 @@ export class RoomRegistry {
         }
         const writer = await RecordingWriter.reopen(file, this.writerOptions(), parsed.size);
         const setAside = aside ? { file: path.basename(aside.file), fromLine: aside.fromLine, lines: aside.lines, why: aside.why } : null;
-        const room = new Room(state, this.roomDeps(writer, setAside));
+        const room = new Room(state, this.roomDeps(code, writer, setAside));
         this.rooms.set(code, room);
         restored++;
         log(`restored room ${code} (${state.active} nodes, ${parsed.events.length} events${parsed.torn ? ', torn last line cut' : ''})`, {
@@ -220,7 +292,10 @@ export class RoomRegistry {
     this.ended.add(room.code);
     if (this.ended.size > ENDED_REMEMBERED) this.ended.delete(this.ended.values().next().value as string);
     this.clock.setTimeout(() => {
-      if (this.rooms.get(room.code) === room) this.rooms.delete(room.code);
+      if (this.rooms.get(room.code) === room) {
+        this.rooms.delete(room.code);
+        this.options.cluster?.forget(room.code);
+      }
     }, 6 * 3_600_000);
   }
 }

@@ -1,0 +1,65 @@
+// Cluster mode in one test process: two servers sharing a real Redis and a data directory.
+// A room created on one is played from phones on the other; requests reach the owner, in
+// order, and the answers and views come back.
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask, connect, createRoom, joinNode, startServer, type TestServer, until } from './harness';
+import { parseRecording } from '../../shared/session/recording';
+import { startRedis, type TestRedis } from '../support/redis';
+
+let redis: TestRedis;
+const servers: TestServer[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hc-cluster-'));
+  for (let i = 0; i < 2; i++) servers.push(await startServer({ dataDir, redisUrl: redis.url, clusterLeaseMs: 1_000 }));
+});
+afterAll(async () => {
+  for (const s of servers) await s.close();
+  await redis?.stop();
+});
+
+describe('cluster mode: two processes, one Redis', () => {
+  it('a room created on one process is joined and played from the other, in order, with answers and views coming back', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const console_ = await createRoom(a.url);
+    const checked = await ask(await connect(b.url), 'room:check', { code: console_.code });
+    expect(checked).toMatchObject({ ok: true, data: { status: 'open' } });
+    const p1 = await joinNode(b.url, console_.code, 'ana');
+    const p2 = await joinNode(a.url, console_.code, 'bo');
+    expect(p1.node).not.toBe(p2.node);
+    await until(() => console_.snapshots.at(-1)!.nodes.length === 2, [console_.socket]);
+    const started = await ask(console_.socket, 'console:round', { action: 'start', game: 'sandbox', config: {} });
+    expect(started.ok).toBe(true);
+    // Twenty actions sent at once from the other process: all answered ok, recorded in the order sent.
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => ask(p1.socket, 'node:act', { action: { type: 'send', to: [p2.node], text: `m${i}` } })),
+    );
+    expect(replies.every((r) => r.ok)).toBe(true);
+    // p2 (on the owner's process) receives them through the network.
+    await until(() => JSON.stringify(p2.views.at(-1)).includes('m19'), [p2.socket], 10_000);
+    // p1's own view (on the other process) follows too.
+    await until(() => JSON.stringify(p1.views.at(-1)).includes('m19'), [p1.socket], 10_000);
+    // The order: the recording's actions of p1 are m0…m19 in sequence.
+    const room = a.app.registry.anyRoom(console_.code)!;
+    await room.flushRecording();
+    expect(b.app.registry.anyRoom(console_.code)).toBeUndefined();
+    const recording = parseRecording(readFileSync(a.app.registry.fileFor(room.state.header.session), 'utf8'));
+    const texts = recording.events
+      .filter((e) => e.type === 'node:acted' && e.node === p1.node)
+      .map((e) => (e as { action: { text: string } }).action.text);
+    expect(texts).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
+    // The owner's fencing token is the recording's first event.
+    expect(recording.events[0]).toMatchObject({ seq: 1, type: 'room:owner', fence: 1 });
+  });
+
+  it('an unknown code, and a request before joining, are answered from any process', async () => {
+    const s = await connect(servers[1]!.url);
+    expect(await ask(s, 'room:check', { code: 'ZZZZZ' })).toMatchObject({ ok: false, error: { code: 'unknown_room' } });
+    expect(await ask(s, 'node:act', { action: {} })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+  });
+});
