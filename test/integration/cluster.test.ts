@@ -57,6 +57,35 @@ describe('cluster mode: two processes, one Redis', () => {
     expect(recording.events[0]).toMatchObject({ seq: 1, type: 'room:owner', fence: 1 });
   });
 
+  it('an owner whose lease is taken stops applying and recording the room at once; the other process takes it over', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const console_ = await createRoom(a.url);
+    const phone = await joinNode(b.url, console_.code, 'cy');
+    const other = await joinNode(b.url, console_.code, 'di');
+    expect((await ask(console_.socket, 'console:round', { action: 'start', game: 'sandbox', config: {} })).ok).toBe(true);
+    const room = a.app.registry.anyRoom(console_.code)!;
+    const file = a.app.registry.fileFor(room.state.header.session);
+    // Its lease ends in Redis (as after a long pause) before a message in flight is delivered.
+    expect((await ask(phone.socket, 'node:act', { action: { type: 'send', to: [other.node], text: 'in flight' } })).ok).toBe(true);
+    await a.app.cluster!.pub.del(`hc:lease:${console_.code}`);
+    await a.app.cluster!.leases.renewAll();
+    expect(room.isAbandoned).toBe(true);
+    const frozen = readFileSync(file, 'utf8');
+    // Whatever the old room had pending (the delivery's timer) is never applied nor written.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readFileSync(file, 'utf8').startsWith(frozen)).toBe(true);
+    // Some process takes the room over from its recording (fence 2), and the phones go on there.
+    let owner = await a.app.cluster!.leases.ownerOf(console_.code);
+    for (let i = 0; i < 100 && owner?.fence !== 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      owner = await a.app.cluster!.leases.ownerOf(console_.code);
+    }
+    expect(owner?.fence).toBe(2);
+    const events = parseRecording(readFileSync(file, 'utf8')).events;
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.type === 'room:owner').map((e) => (e as { fence: number }).fence)).toEqual([1, 2]);
+  });
+
   it('an unknown code, and a request before joining, are answered from any process', async () => {
     const s = await connect(servers[1]!.url);
     expect(await ask(s, 'room:check', { code: 'ZZZZZ' })).toMatchObject({ ok: false, error: { code: 'unknown_room' } });
