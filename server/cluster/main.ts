@@ -24,7 +24,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function workersArg(argv: string[], cores = availableParallelism()): number {
   const at = argv.findIndex((a) => a === '--workers' || a.startsWith('--workers='));
   if (at < 0) return Math.max(1, cores);
-  const raw = argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
+  const arg = argv[at] ?? '';
+  const raw = arg.includes('=') ? arg.split('=')[1] : argv[at + 1];
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`--workers must be a whole number from 1 to 256 (got "${raw ?? ''}").`);
   return n;
