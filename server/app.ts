@@ -22,6 +22,7 @@ import { logFn, type LogFn } from './log';
 import { RoomRegistry, type RegistryOptions } from './rooms';
 import { SOCKET_HEADERS } from './security';
 import { Cluster } from './cluster/cluster';
+import { RedisTokenBuckets } from './cluster/limits';
 import { attachTransport, socketOutput, TRANSPORT_MAX_BYTES, type SocketData } from './transport';
 
 /** The games a class can play: every room of this server offers them. */
@@ -89,8 +90,13 @@ export async function createApplication(config: Config, options: ApplicationOpti
     await mkdir(registry.recordingsDir, { recursive: true });
     await cluster.adopt(registry.recordingsDir);
     const guessLimiter = new RateLimiterRedis({ storeClient: cluster.pub, points: 10, duration: 60, keyPrefix: 'hc:guess' });
+    // Room creation limits and wrong-key counts hold for the whole cluster.
+    const createBuckets = {
+      perAddress: new RedisTokenBuckets(cluster.pub, 'address', config.createLimit.perAddress),
+      perKey: new RedisTokenBuckets(cluster.pub, 'key', config.createLimit.perKey),
+    };
     const onConnection = attachTransport(
-      { io, registry, config, joinUrl, clock, directory: cluster.ghosts, guessLimiter },
+      { io, registry, config, joinUrl, clock, directory: cluster.ghosts, guessLimiter, createBuckets },
       { connect: false },
     );
     await cluster.start(io, registry, onConnection);

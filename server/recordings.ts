@@ -104,7 +104,8 @@ export class RecordingStore {
   }
 
   async remove(session: string, header: RecordingHeader): Promise<Result<null>> {
-    if (this.liveRoom(session, header)) {
+    const elsewhere = await this.registry.elsewhere(header.room);
+    if (this.liveRoom(session, header) || (elsewhere?.session === session && !elsewhere.ended)) {
       return fail('recording_live', `Room ${header.room} is still running: end its session in the console first.`, {
         room: header.room,
       });

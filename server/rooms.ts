@@ -40,6 +40,8 @@ export interface RegistryCluster {
   owns(code: string): boolean;
   /** The room is forgotten: its code and lease are given back. */
   forget(code: string): void;
+  /** The session a room code of the cluster has (whichever process owns it), or null. */
+  sessionOf(code: string): Promise<string | null>;
 }
 
 /** Codes of ended rooms are remembered so a late phone hears "ended", not "unknown". */
@@ -277,6 +279,20 @@ export class RoomRegistry {
 
   anyRoom(code: string): Room | undefined {
     return this.rooms.get(code);
+  }
+
+  /**
+   * Cluster mode: the session of a room of the cluster that this process does not hold (another
+   * owns it), with whether it has ended as its recording says; null when there is none.
+   */
+  async elsewhere(code: string): Promise<{ session: string; ended: boolean } | null> {
+    const cluster = this.options.cluster;
+    if (!cluster || this.rooms.has(code)) return null;
+    const session = await cluster.sessionOf(code);
+    if (!session) return null;
+    const text = await (this.options.files ?? diskFiles).read(this.fileFor(session)).catch(() => null);
+    if (!text) return null;
+    return { session, ended: text.includes('"type":"session:ended"') };
   }
 
   fileFor(session: string): string {

@@ -138,6 +138,15 @@ export interface TransportDeps {
    * default: in this process's memory.
    */
   guessLimiter?: RateLimiterAbstract;
+  /** Cluster mode: the room-creation buckets kept for the whole cluster; default: in this process. */
+  createBuckets?: { perAddress: CreateBuckets; perKey: CreateBuckets };
+}
+
+/** Room-creation token buckets: this process's (server/limits.ts) or the cluster's (server/cluster/limits.ts). */
+export interface CreateBuckets {
+  take(key: string): boolean | Promise<boolean>;
+  giveBack(key: string): void | Promise<void>;
+  waitSeconds(key: string): number | Promise<number>;
 }
 
 /** Answers one request, once its payload has passed the event's schema. */
@@ -152,21 +161,24 @@ type Handlers = { [E in ClientEvent]: Handler<E> };
  * (and then connects the real sockets its own way: `connect: false`).
  */
 export function attachTransport(
-  { io, registry, config, joinUrl, clock, directory = localDirectory(() => io), guessLimiter: sharedGuesses }: TransportDeps,
+  { io, registry, config, joinUrl, clock, directory = localDirectory(() => io), guessLimiter: sharedGuesses, createBuckets }: TransportDeps,
   { connect = true }: { connect?: boolean } = {},
 ): (socket: Sock) => void {
   const limiter = new RateLimiterMemory({ points: config.rateLimitPerSecond, duration: 1 });
-  const perAddress = new TokenBuckets(config.createLimit.perAddress, clock);
-  const perKey = new TokenBuckets(config.createLimit.perKey, clock);
+  const perAddress: CreateBuckets = createBuckets?.perAddress ?? new TokenBuckets(config.createLimit.perAddress, clock);
+  const perKey: CreateBuckets = createBuckets?.perKey ?? new TokenBuckets(config.createLimit.perKey, clock);
   /** Room creation: the key's bucket (when the console shows one) and the address's both give a token, or neither is charged. */
-  const mayCreate = (address: string, key: string | undefined): Result<null> => {
+  const mayCreate = async (address: string, key: string | undefined): Promise<Result<null>> => {
     const keyId = key ? hashSecret(key) : null;
-    if (keyId && !perKey.take(keyId)) {
-      return fail('rate_limited', `This console has opened many rooms in a short time: wait ${perKey.waitSeconds(keyId)} s.`);
+    if (keyId && !(await perKey.take(keyId))) {
+      return fail('rate_limited', `This console has opened many rooms in a short time: wait ${await perKey.waitSeconds(keyId)} s.`);
     }
-    if (!perAddress.take(address)) {
-      if (keyId) perKey.giveBack(keyId);
-      return fail('rate_limited', `Many rooms were opened from this network in a short time: wait ${perAddress.waitSeconds(address)} s.`);
+    if (!(await perAddress.take(address))) {
+      if (keyId) await perKey.giveBack(keyId);
+      return fail(
+        'rate_limited',
+        `Many rooms were opened from this network in a short time: wait ${await perAddress.waitSeconds(address)} s.`,
+      );
     }
     return ok(null);
   };
@@ -372,7 +384,7 @@ export function attachTransport(
         if (capacity !== undefined && capacity > config.capacity) {
           return fail('bad_request', `This server takes rooms of up to ${config.capacity} nodes (its ROOM_CAPACITY).`);
         }
-        const allowed = mayCreate(socket.handshake.address || 'unknown', shown);
+        const allowed = await mayCreate(socket.handshake.address || 'unknown', shown);
         if (!allowed.ok) return allowed;
         const created = await registry.create(capacity ?? config.capacity);
         if (!created.ok) return created;

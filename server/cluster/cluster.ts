@@ -109,6 +109,7 @@ export class Cluster {
         return lease;
       },
       owns: (code) => this.leases.owns(code),
+      sessionOf: (code) => this.pub.hget(ROOMS, code),
       forget: (code) => {
         void this.leases.release(code).catch(() => {});
         void this.pub.hdel(ROOMS, code).catch(() => {});

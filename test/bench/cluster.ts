@@ -77,6 +77,7 @@ async function runCluster(opts: ClusterBenchOptions): Promise<Omit<ClusterRunFig
     const victim = servers[0]!;
     const pid = victim.child.pid ?? -1;
     const owned = new Set(codes.filter((_, i) => leases[i]?.startsWith(`${pid}-`)));
+    if (!owned.size) throw new Error(`process ${pid} owns no room (leases: ${leases.slice(0, 4).join(', ')})`);
     const sub = new Redis(redis.url);
     const restored = new Map<string, number>();
     let killedAt = 0;

@@ -5,6 +5,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Leases } from '../../server/cluster/leases';
+import { RedisTokenBuckets } from '../../server/cluster/limits';
 import { startRedis, type TestRedis } from '../support/redis';
 
 let redis: TestRedis;
@@ -82,5 +83,23 @@ describe('room leases on a real Redis', () => {
     await a.renewAll();
     expect(a.owns('ROOM3')).toBe(false);
     expect(lost).toEqual(['ROOM3']);
+  });
+
+  it('room-creation buckets are one per address for the whole cluster', async () => {
+    // Two processes, each with its own connection: 3 rooms at once between them, then one a minute.
+    const limit = { burst: 3, perMinute: 1 };
+    const a = new RedisTokenBuckets(client(), 'address', limit);
+    const b = new RedisTokenBuckets(client(), 'address', limit);
+    expect(await a.take('10.0.0.7')).toBe(true);
+    expect(await b.take('10.0.0.7')).toBe(true);
+    expect(await a.take('10.0.0.7')).toBe(true);
+    expect(await b.take('10.0.0.7')).toBe(false);
+    expect(await a.waitSeconds('10.0.0.7')).toBeGreaterThan(50);
+    // Another address has its own bucket.
+    expect(await b.take('10.0.0.8')).toBe(true);
+    // A token given back (the creation failed for another reason) can be taken again, once.
+    await b.giveBack('10.0.0.7');
+    expect(await a.take('10.0.0.7')).toBe(true);
+    expect(await a.take('10.0.0.7')).toBe(false);
   });
 });

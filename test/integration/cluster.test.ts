@@ -86,6 +86,27 @@ describe('cluster mode: two processes, one Redis', () => {
     expect(events.filter((e) => e.type === 'room:owner').map((e) => (e as { fence: number }).fence)).toEqual([1, 2]);
   });
 
+  it("a room's recordings are served by any process, and a running room's recording cannot be deleted from another", async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const console_ = await createRoom(a.url);
+    await joinNode(b.url, console_.code, 'ed');
+    const auth = { authorization: `Bearer ${console_.key}` };
+    const listed = (await (await fetch(`${b.url}/api/rooms/${console_.code}/recordings`, { headers: auth })).json()) as {
+      ok: boolean;
+      data: { session: string; ended: boolean }[];
+    };
+    expect(listed).toMatchObject({ ok: true, data: [{ ended: false }] });
+    const session = listed.data[0]!.session;
+    const file = await fetch(`${b.url}/api/rooms/${console_.code}/recording`, { headers: auth });
+    expect(file.status).toBe(200);
+    expect(await file.text()).toContain('"nickname":"ed"');
+    expect(
+      (await fetch(`${b.url}/api/rooms/${console_.code}/recordings`, { headers: { authorization: 'Bearer nope-nope-nope' } })).status,
+    ).toBe(403);
+    const removed = await fetch(`${b.url}/api/recordings/${session}`, { method: 'DELETE', headers: auth });
+    expect(removed.status).toBe(409);
+  });
+
   it('an unknown code, and a request before joining, are answered from any process', async () => {
     const s = await connect(servers[1]!.url);
     expect(await ask(s, 'room:check', { code: 'ZZZZZ' })).toMatchObject({ ok: false, error: { code: 'unknown_room' } });
