@@ -77,7 +77,8 @@ async function runCluster(opts: ClusterBenchOptions): Promise<Omit<ClusterRunFig
     const victim = servers[0]!;
     const pid = victim.child.pid ?? -1;
     const owned = new Set(codes.filter((_, i) => leases[i]?.startsWith(`${pid}-`)));
-    if (!owned.size) throw new Error(`process ${pid} owns no room (leases: ${leases.slice(0, 4).join(', ')})`);
+    // Overloaded past its lease (event-loop delays longer than CLUSTER_LEASE_MS), a process loses
+    // its rooms to the others: then there is nothing to time here, and the table says so.
     const sub = new Redis(redis.url);
     const restored = new Map<string, number>();
     let killedAt = 0;
@@ -92,13 +93,13 @@ async function runCluster(opts: ClusterBenchOptions): Promise<Omit<ClusterRunFig
     await sub.subscribe('hc:all');
     killedAt = performance.now();
     victim.child.kill('SIGKILL');
-    await Promise.race([all, new Promise((r) => setTimeout(r, 30_000))]);
+    if (owned.size) await Promise.race([all, new Promise((r) => setTimeout(r, 30_000))]);
     sub.disconnect();
     const times = [...restored.values()];
     return {
       cluster,
       redisUsPerMessage: cluster.sent ? Math.round((redisTotal * 1000) / cluster.sent) : null,
-      takeoverMs: restored.size === owned.size && times.length ? Math.round(Math.max(...times)) : Number.NaN,
+      takeoverMs: owned.size && restored.size === owned.size ? Math.round(Math.max(...times)) : Number.NaN,
       firstTakeoverMs: times.length ? Math.round(Math.min(...times)) : Number.NaN,
       roomsTakenOver: restored.size,
     };
