@@ -124,6 +124,8 @@ export async function createApplication(config: Config, options: ApplicationOpti
       }),
     close: async () => {
       clearInterval(sweep);
+      // Cluster mode: no request reaches a room once its recording is closing.
+      cluster?.quiesce();
       await registry.closeAll();
       // Only once the rooms' recordings are closed may another process take them.
       await cluster?.stop();

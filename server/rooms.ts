@@ -32,10 +32,12 @@ export interface RegistryOptions {
 
 /** What the registry asks of the cluster: a code reserved for the whole cluster, and the room's lease. */
 export interface RegistryCluster {
-  /** Reserves `code` for this session across the cluster; false if another room has it. */
-  reserve(code: string, session: string): Promise<boolean>;
-  /** Takes the new room's lease: its fencing token, or null if another process holds it. */
-  acquire(code: string): Promise<{ fence: number } | null>;
+  /**
+   * Takes the lease of a new room's code, then reserves the code for this session across the
+   * cluster (in that order: a code is never seen without an owner); its fencing token, or null
+   * if the code is taken.
+   */
+  claim(code: string, session: string): Promise<{ fence: number } | null>;
   /** Whether this process owns the room right now (asked before every input). */
   owns(code: string): boolean;
   /** The room is forgotten: its code and lease are given back. */
@@ -112,9 +114,15 @@ export class RoomRegistry {
     const cluster = this.options.cluster;
     const session = newSessionId();
     let code = newRoomCode();
-    while (this.rooms.has(code) || this.ended.has(code) || (cluster && !(await cluster.reserve(code, session)))) code = newRoomCode();
-    const lease = cluster ? await cluster.acquire(code) : null;
-    if (cluster && !lease) return fail('internal', 'The new room could not be given to this server; try again.');
+    let lease: { fence: number } | null = null;
+    for (;;) {
+      if (!this.rooms.has(code) && !this.ended.has(code)) {
+        if (!cluster) break;
+        lease = await cluster.claim(code, session);
+        if (lease) break;
+      }
+      code = newRoomCode();
+    }
     // The key comes from the recovery code, so typing the code on any browser gives the key back.
     const recovery = newRecoveryCode();
     const key = keyFromRecovery(recovery);

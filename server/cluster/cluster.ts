@@ -102,10 +102,14 @@ export class Cluster {
   /** What the room registry asks of the cluster. */
   registryHooks(): RegistryCluster {
     return {
-      reserve: async (code, session) => (await this.pub.hsetnx(ROOMS, code, session)) === 1,
-      acquire: async (code) => {
+      claim: async (code, session) => {
         const lease = await this.leases.acquire(code);
-        if (lease) this.owners.set(code, this.id);
+        if (!lease) return null;
+        if ((await this.pub.hsetnx(ROOMS, code, session)) !== 1) {
+          await this.leases.release(code);
+          return null;
+        }
+        this.owners.set(code, this.id);
         return lease;
       },
       owns: (code) => this.leases.owns(code),
@@ -139,10 +143,15 @@ export class Cluster {
     this.scanTimer.unref();
   }
 
-  /** Graceful stop: the rooms are closed by the registry first, then their leases are given back at once. */
-  async stop(): Promise<void> {
+  /** Stopping: no request is taken any more (before the registry closes the rooms). */
+  quiesce(): void {
     this.stopped = true;
     if (this.scanTimer) clearInterval(this.scanTimer);
+  }
+
+  /** Graceful stop: the rooms are closed by the registry first, then their leases are given back at once. */
+  async stop(): Promise<void> {
+    this.quiesce();
     this.leases.stop();
     await this.leases.releaseAll();
     await this.pub.del(aliveKey(this.id)).catch(() => {});
@@ -422,6 +431,8 @@ export class Cluster {
       } catch (err) {
         this.options.log(`could not take over room ${code}`, { room: code, err });
         await this.leases.release(code).catch(() => {});
+        // A code whose recording is gone (its creator died before writing it) is given back.
+        if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') await this.pub.hdel(ROOMS, code).catch(() => {});
       }
     })();
     this.restoring.set(code, done);

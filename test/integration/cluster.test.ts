@@ -107,6 +107,18 @@ describe('cluster mode: two processes, one Redis', () => {
     expect(removed.status).toBe(409);
   });
 
+  it('rooms created at once on both processes, while they look for rooms without an owner, all get a code of their own', async () => {
+    const consoles = await Promise.all(Array.from({ length: 24 }, (_, i) => createRoom(servers[i % 2]!.url)));
+    const codes = consoles.map((c) => c.code);
+    expect(new Set(codes).size).toBe(24);
+    // Each is owned by the process it was created on, with the first fence.
+    for (const [i, c] of consoles.entries()) {
+      expect(servers[i % 2]!.app.registry.anyRoom(c.code)).toBeDefined();
+      expect((await servers[0]!.app.cluster!.leases.ownerOf(c.code))?.fence).toBe(1);
+    }
+    for (const c of consoles) c.socket.disconnect();
+  });
+
   it('an unknown code, and a request before joining, are answered from any process', async () => {
     const s = await connect(servers[1]!.url);
     expect(await ask(s, 'room:check', { code: 'ZZZZZ' })).toMatchObject({ ok: false, error: { code: 'unknown_room' } });
