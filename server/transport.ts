@@ -49,9 +49,9 @@ export const TRANSPORT_MAX_BYTES = 1024 * 1024;
 const REPLACED = { reason: 'replaced', message: 'You opened this node on another screen.' } as const;
 
 const nodeChannel = (code: string, node: NodeId) => `n:${code}:${node}`;
-export const roomChannel = (code: string) => `r:${code}`;
-export const consoleChannel = (code: string) => `c:${code}`;
-export const stageChannel = (code: string) => `s:${code}`;
+const roomChannel = (code: string) => `r:${code}`;
+const consoleChannel = (code: string) => `c:${code}`;
+const stageChannel = (code: string) => `s:${code}`;
 /** Beside the room's (or its consoles') channel, one for the sockets that take patches and one for those that do not. */
 const asChannel = (channel: string, patches: boolean) => `${channel}:${patches ? 'p' : 'w'}`;
 const channels = (channel: string) => [channel, asChannel(channel, true), asChannel(channel, false)];
