@@ -2,7 +2,7 @@
 // A room created on one is played from phones on the other; requests reach the owner, in
 // order, and the answers and views come back.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,26 @@ describe('cluster mode: two processes, one Redis', () => {
       expect((await servers[0]!.app.cluster!.leases.ownerOf(c.code))?.fence).toBe(1);
     }
     for (const c of consoles) c.socket.disconnect();
+  });
+
+  it("a process that starts offers the unfinished recordings the cluster does not know (Redis emptied, or a single server's) for takeover", async () => {
+    // A room of a server alone, stopped mid-session.
+    const single = await startServer();
+    const c = await createRoom(single.url);
+    const p = await joinNode(single.url, c.code, 'fay');
+    const session = single.app.registry.anyRoom(c.code)!.state.header.session;
+    await single.close();
+    const shared = servers[0]!.config.dataDir;
+    copyFileSync(path.join(single.config.dataDir, 'recordings', `${session}.jsonl`), path.join(shared, 'recordings', `${session}.jsonl`));
+    // A third process joins the cluster on the same DATA_DIR: the room comes back, and the phone resumes as itself.
+    servers.push(await startServer({ dataDir: shared, redisUrl: redis.url, clusterLeaseMs: 1_000 }));
+    const s = await connect(servers[1]!.url);
+    let r = await ask(s, 'room:resume', { code: c.code, token: p.token });
+    for (let i = 0; i < 40 && !r.ok; i++) {
+      await new Promise((done) => setTimeout(done, 50));
+      r = await ask(s, 'room:resume', { code: c.code, token: p.token });
+    }
+    expect(r).toMatchObject({ ok: true, data: { node: p.node } });
   });
 
   it('an unknown code, and a request before joining, are answered from any process', async () => {
