@@ -30,6 +30,8 @@ export interface ClusterRunFigures {
   takeoverMs: number;
   firstTakeoverMs: number;
   roomsTakenOver: number;
+  /** Rooms that changed owner during the load (an owner overloaded past its lease loses its rooms). */
+  movedUnderLoad: number;
 }
 
 /** CPU ms a process has used so far (Linux /proc; 0 elsewhere). */
@@ -74,6 +76,8 @@ async function runCluster(opts: ClusterBenchOptions): Promise<Omit<ClusterRunFig
     const rooms = await rc.hgetall('hc:rooms');
     const codes = Object.keys(rooms);
     const leases = await rc.mget(codes.map((c) => `hc:lease:${c}`));
+    const fences = codes.length ? await rc.mget(codes.map((c) => `hc:fence:${c}`)) : [];
+    const movedUnderLoad = fences.filter((f) => Number(f) > 1).length;
     const victim = servers[0]!;
     const pid = victim.child.pid ?? -1;
     const owned = new Set(codes.filter((_, i) => leases[i]?.startsWith(`${pid}-`)));
@@ -102,6 +106,7 @@ async function runCluster(opts: ClusterBenchOptions): Promise<Omit<ClusterRunFig
       takeoverMs: owned.size && restored.size === owned.size ? Math.round(Math.max(...times)) : Number.NaN,
       firstTakeoverMs: times.length ? Math.round(Math.min(...times)) : Number.NaN,
       roomsTakenOver: restored.size,
+      movedUnderLoad,
     };
   } finally {
     rc.disconnect();
@@ -118,7 +123,7 @@ export async function clusterBench(opts: ClusterBenchOptions, progress?: (line: 
     const c = await runCluster(opts);
     runs.push({ single, ...c });
     progress?.(
-      `  run ${run + 1}: p99 ${c.cluster.latencyMs.p99} ms (one process ${single.latencyMs.p99} ms), ${c.cluster.cpuUsPerMessage} µs/msg (one process ${single.cpuUsPerMessage}), takeover ${c.takeoverMs} ms for ${c.roomsTakenOver} rooms`,
+      `  run ${run + 1}: p99 ${c.cluster.latencyMs.p99} ms (one process ${single.latencyMs.p99} ms), ${c.cluster.cpuUsPerMessage} µs/msg (one process ${single.cpuUsPerMessage}), takeover ${c.takeoverMs} ms for ${c.roomsTakenOver} rooms; ${c.movedUnderLoad} rooms changed owner under the load`,
     );
   }
   return runs;

@@ -94,6 +94,7 @@ function clusterTable(
     ['takeover after kill -9 (ms, last room)', (r) => r.takeoverMs, () => null],
     ['  first room (ms)', (r) => r.firstTakeoverMs, () => null],
     ['  rooms taken over', (r) => r.roomsTakenOver, () => null],
+    ['rooms that changed owner under the load', (r) => r.movedUnderLoad, () => null],
   ];
   const body = rows.map(([label, c, s]) => {
     const cm = med(runs.map(c));
