@@ -159,7 +159,7 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     const rooms = key ? registry.openedBy(key).map((r) => ({ code: r.code, session: r.state.header.session, ended: false })) : [];
     const recorded = key ? await store.list([key]) : [];
     for (const e of recorded)
-      if (!rooms.some((r) => r.session === e.session)) rooms.push({ code: e.room, session: e.session, ended: true });
+      if (!rooms.some((r) => r.session === e.session)) rooms.push({ code: e.room, session: e.session, ended: !e.live });
     if (!key || rooms.length === 0) {
       return refuse(res, { code: 'recovery_invalid', message: 'That recovery code opens no room or recording on this server.' });
     }

@@ -194,7 +194,9 @@ export class RecordingStore {
       };
       this.summaries.set(session, summarised);
     }
-    return { ...summarised.entry, live: false, shares };
+    // Cluster mode: a room another process runs is live too.
+    const elsewhere = await this.registry.elsewhere(header.room);
+    return { ...summarised.entry, live: elsewhere?.session === session && !elsewhere.ended, shares };
   }
 
   private shareFile(session: string): string {

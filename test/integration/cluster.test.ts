@@ -105,6 +105,15 @@ describe('cluster mode: two processes, one Redis', () => {
     ).toBe(403);
     const removed = await fetch(`${b.url}/api/recordings/${session}`, { method: 'DELETE', headers: auth });
     expect(removed.status).toBe(409);
+    // The recordings page, served by the other process, shows it running.
+    const list = (await (
+      await fetch(`${b.url}/api/recordings/list`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ keys: [console_.key] }),
+      })
+    ).json()) as { ok: boolean; data: { session: string; live: boolean }[] };
+    expect(list.data?.find((e) => e.session === session)?.live, JSON.stringify(list).slice(0, 300)).toBe(true);
   });
 
   it('rooms created at once on both processes, while they look for rooms without an owner, all get a code of their own', async () => {
