@@ -2,8 +2,11 @@
 // registry, the clock, and the games rooms may play. Tests create it on a random port (with
 // games of their own if they like); main.ts runs it for a class.
 
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Server } from 'socket.io';
 import { byzantineGame } from '../shared/games/byzantine';
 import { cartGame } from '../shared/games/cart';
@@ -18,6 +21,8 @@ import { createHttpApp } from './http';
 import { logFn, type LogFn } from './log';
 import { RoomRegistry, type RegistryOptions } from './rooms';
 import { SOCKET_HEADERS } from './security';
+import { Cluster } from './cluster/cluster';
+import { RedisTokenBuckets } from './cluster/limits';
 import { attachTransport, socketOutput, TRANSPORT_MAX_BYTES, type SocketData } from './transport';
 
 /** The games a class can play: every room of this server offers them. */
@@ -35,6 +40,8 @@ export interface Application {
   httpServer: HttpServer;
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   registry: RoomRegistry;
+  /** Cluster mode (REDIS_URL): this process's part of the cluster; null for one process alone. */
+  cluster: Cluster | null;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** The address phones should open. */
@@ -55,12 +62,13 @@ export async function createApplication(config: Config, options: ApplicationOpti
   const httpServer = createServer();
   let port = config.port;
   const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;
+  const cluster = config.redisUrl ? new Cluster({ redisUrl: config.redisUrl, leaseMs: config.clusterLeaseMs, log }) : null;
   const registry = new RoomRegistry(
     config,
     clock,
-    socketOutput(() => io),
+    socketOutput(() => io, cluster ? () => cluster.ghosts : undefined),
     games,
-    { ...recordings, log },
+    { ...recordings, log, ...(cluster ? { cluster: cluster.registryHooks() } : {}) },
   );
   // Express first: Socket.IO then takes its own path and hands every other request to it.
   httpServer.on('request', createHttpApp({ config, registry, joinUrl, startedAt: Date.now() }));
@@ -73,10 +81,29 @@ export async function createApplication(config: Config, options: ApplicationOpti
     // No connectionStateRecovery: a phone that comes back resumes with its token and gets its
     // whole view again, which also covers the minutes-long gaps recovery cannot.
     serveClient: false,
+    // Cluster mode: what a room broadcasts reaches its sockets on every process.
+    ...(cluster ? { adapter: createAdapter(cluster.pub, cluster.sub) } : {}),
   });
   io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SOCKET_HEADERS));
-  await registry.restore(log);
-  attachTransport({ io, registry, config, joinUrl, clock });
+  if (cluster) {
+    // The cluster's rooms come to a process by takeover; recordings nobody owns are offered.
+    await mkdir(registry.recordingsDir, { recursive: true });
+    await cluster.adopt(registry.recordingsDir);
+    const guessLimiter = new RateLimiterRedis({ storeClient: cluster.pub, points: 10, duration: 60, keyPrefix: 'hc:guess' });
+    // Room creation limits and wrong-key counts hold for the whole cluster.
+    const createBuckets = {
+      perAddress: new RedisTokenBuckets(cluster.pub, 'address', config.createLimit.perAddress),
+      perKey: new RedisTokenBuckets(cluster.pub, 'key', config.createLimit.perKey),
+    };
+    const onConnection = attachTransport(
+      { io, registry, config, joinUrl, clock, directory: cluster.ghosts, guessLimiter, createBuckets },
+      { connect: false },
+    );
+    await cluster.start(io, registry, onConnection);
+  } else {
+    await registry.restore(log);
+    attachTransport({ io, registry, config, joinUrl, clock });
+  }
   const sweep = setInterval(() => registry.sweepIdle(), 60_000);
   sweep.unref();
 
@@ -84,6 +111,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
     httpServer,
     io,
     registry,
+    cluster,
     joinUrl,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -96,8 +124,13 @@ export async function createApplication(config: Config, options: ApplicationOpti
       }),
     close: async () => {
       clearInterval(sweep);
+      // Cluster mode: no request reaches a room once its recording is closing.
+      cluster?.quiesce();
       await registry.closeAll();
+      // Only once the rooms' recordings are closed may another process take them.
+      await cluster?.stop();
       await io.close();
+      await cluster?.disconnect();
       httpServer.closeAllConnections?.();
     },
   };

@@ -32,6 +32,10 @@ export interface Config {
   idleRoomMs: number;
   /** Sites that may show the replay and the stage in a frame (EMBED_ORIGINS); no other page may be framed. */
   embedOrigins: string[];
+  /** Cluster mode (REDIS_URL): processes sharing this Redis and DATA_DIR serve as one; null: one process alone. */
+  redisUrl: string | null;
+  /** Cluster mode: a room's lease in Redis lives this long unless renewed (CLUSTER_LEASE_MS). */
+  clusterLeaseMs: number;
 }
 
 export interface CreateLimit {
@@ -66,6 +70,13 @@ function origins(env: NodeJS.ProcessEnv, key: string): string[] {
   return list;
 }
 
+function redisUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return null;
+  if (!/^rediss?:\/\/\S+$/.test(raw)) throw new Error(`REDIS_URL must look like redis://host:6379 (got "${raw}").`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   const mode = clientMode(env);
   return {
@@ -94,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     rateLimitPerSecond: int(env, 'RATE_LIMIT_PER_SECOND', 40, 1, 100_000),
     idleRoomMs: int(env, 'IDLE_ROOM_HOURS', 12, 1, 24 * 365) * 3_600_000,
     embedOrigins: origins(env, 'EMBED_ORIGINS'),
+    redisUrl: redisUrl(env),
+    clusterLeaseMs: int(env, 'CLUSTER_LEASE_MS', 2_500, 200, 60_000),
   };
 }

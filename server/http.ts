@@ -2,6 +2,7 @@
 // recording, read-only), and the built client (phones, console, replay) with its single-page
 // routes.
 
+import { stat } from 'node:fs/promises';
 import express, { type Request, type Response } from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { keyFromRecovery, normaliseRecovery } from './auth';
@@ -9,6 +10,8 @@ import type { Config } from './config';
 import { requestLog } from './log';
 import { readMetrics } from './metrics';
 import { RecordingStore } from './recordings';
+import type { RecordingHeader } from '../shared/protocol/recordingFormat';
+import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
 import { securityHeaders } from './security';
 import { serveClient } from './static';
@@ -72,40 +75,53 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     res.json(readMetrics(true, req.query.gc === '1'));
   });
 
-  /** The room, if the request carries its instructor key; otherwise answers 403/404. */
-  const authorised = (req: Request, res: Response) => {
-    const room = registry.anyRoom(String(req.params.code ?? '').toUpperCase());
-    if (!room) {
+  const store = new RecordingStore(config.dataDir, registry);
+
+  /**
+   * The room, if the request carries its instructor key; otherwise answers 403/404. Cluster
+   * mode: a room another process owns is answered from its recording in the shared DATA_DIR.
+   */
+  const authorised = async (
+    req: Request,
+    res: Response,
+  ): Promise<{ header: RecordingHeader; room: Room | null; ended: boolean } | null> => {
+    const code = String(req.params.code ?? '').toUpperCase();
+    const room = registry.anyRoom(code);
+    const elsewhere = room ? null : await registry.elsewhere(code);
+    if (!room && !elsewhere) {
       res.status(404).json({
         ok: false,
-        error: {
-          code: 'unknown_room',
-          message: 'No such room on this server.',
-          params: { code: String(req.params.code ?? '').toUpperCase() },
-        },
+        error: { code: 'unknown_room', message: 'No such room on this server.', params: { code } },
       });
       return null;
     }
     const key = keyOf(req);
-    if (!key || room.checkKey(key)?.kind !== 'owner') {
+    const there = !room && elsewhere && key ? await store.access(elsewhere.session, key) : null;
+    const owner = room ? room.checkKey(key)?.kind === 'owner' : there?.ok && there.data.access === 'owner';
+    if (!key || !owner) {
       res.status(403).json({ ok: false, error: { code: 'forbidden', message: "This needs the room's instructor key." } });
       return null;
     }
-    return room;
+    if (room) return { header: room.state.header, room, ended: room.state.ended };
+    return there?.ok ? { header: there.data.header, room: null, ended: !!elsewhere?.ended } : null;
   };
 
   app.get('/api/rooms/:code/recordings', async (req, res) => {
-    const room = authorised(req, res);
-    if (!room) return;
-    res.json({ ok: true, data: await registry.recordingsOf(room) });
+    const found = await authorised(req, res);
+    if (!found) return;
+    if (found.room) return void res.json({ ok: true, data: await registry.recordingsOf(found.room) });
+    const h = found.header;
+    const bytes = (await stat(registry.fileFor(h.session))).size;
+    res.json({ ok: true, data: [{ session: h.session, room: h.room, startedAt: h.startedAt, bytes, ended: found.ended }] });
   });
 
   app.get('/api/rooms/:code/recording', async (req, res) => {
-    const room = authorised(req, res);
-    if (!room) return;
-    const h = room.state.header;
-    // Make sure what the class just did is in the file before it is sent.
-    await room.flushRecording();
+    const found = await authorised(req, res);
+    if (!found) return;
+    const h = found.header;
+    // Make sure what the class just did is in the file before it is sent (another process's
+    // room: what it has acknowledged is already on disk).
+    await found.room?.flushRecording();
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.download(registry.fileFor(h.session), fileName(h.room, h.startedAt), (err) => {
       if (err && !res.headersSent) refuse(res, { code: 'unknown_recording', message: 'This recording has been deleted.' });
@@ -113,7 +129,6 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
   });
 
   // ---- recordings, across rooms (the replay's recordings page) ----
-  const store = new RecordingStore(config.dataDir, registry);
   const json = express.json({ limit: '16kb' });
 
   /** Checks the secret against a recording; answers the refusal itself. */
@@ -144,7 +159,7 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     const rooms = key ? registry.openedBy(key).map((r) => ({ code: r.code, session: r.state.header.session, ended: false })) : [];
     const recorded = key ? await store.list([key]) : [];
     for (const e of recorded)
-      if (!rooms.some((r) => r.session === e.session)) rooms.push({ code: e.room, session: e.session, ended: true });
+      if (!rooms.some((r) => r.session === e.session)) rooms.push({ code: e.room, session: e.session, ended: !e.live });
     if (!key || rooms.length === 0) {
       return refuse(res, { code: 'recovery_invalid', message: 'That recovery code opens no room or recording on this server.' });
     }

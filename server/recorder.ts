@@ -68,6 +68,11 @@ export interface WriterOptions {
   files?: RecordingFiles;
   /** Runs a flush soon, after the current turn (tests may run it by hand). */
   defer?: (fn: () => void) => void;
+  /**
+   * Cluster mode: whether this process still owns the room, asked before each batch is written.
+   * Once it says no, the writer is abandoned: nothing more is written.
+   */
+  fence?: () => boolean;
 }
 
 interface Waiter {
@@ -105,7 +110,7 @@ export class RecordingWriter {
   }
 
   private static options(o: WriterOptions): Required<WriterOptions> {
-    return { clock: realClock, files: diskFiles, defer: (fn) => setImmediate(fn), ...o };
+    return { clock: realClock, files: diskFiles, defer: (fn) => setImmediate(fn), fence: () => true, ...o };
   }
 
   /** Creates a new recording file with its header line, durably (fails if it exists). */
@@ -234,6 +239,23 @@ export class RecordingWriter {
     return lost;
   }
 
+  /**
+   * Cluster mode: another process owns the room now. Nothing more is written, not even what is
+   * pending (none of it was acknowledged: acknowledgements wait for the disk), and whoever waits
+   * for it is told it was not saved.
+   */
+  abandon(): void {
+    if (this.closed) return;
+    this.closing = true;
+    this.pending = [];
+    const err = new Error(`recording ${this.file}: another process owns this room now`);
+    for (const w of this.waiters.splice(0)) w.reject(err);
+    void (async () => {
+      await this.writing;
+      await this.release();
+    })();
+  }
+
   private async release(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -270,6 +292,10 @@ export class RecordingWriter {
   }
 
   private async writeBatch(): Promise<boolean> {
+    if (!this.opts.fence()) {
+      this.abandon();
+      return false;
+    }
     const count = this.pending.length;
     const data = Buffer.from(this.pending.join(''));
     try {

@@ -104,7 +104,8 @@ export class RecordingStore {
   }
 
   async remove(session: string, header: RecordingHeader): Promise<Result<null>> {
-    if (this.liveRoom(session, header)) {
+    const elsewhere = await this.registry.elsewhere(header.room);
+    if (this.liveRoom(session, header) || (elsewhere?.session === session && !elsewhere.ended)) {
       return fail('recording_live', `Room ${header.room} is still running: end its session in the console first.`, {
         room: header.room,
       });
@@ -193,7 +194,9 @@ export class RecordingStore {
       };
       this.summaries.set(session, summarised);
     }
-    return { ...summarised.entry, live: false, shares };
+    // Cluster mode: a room another process runs is live too.
+    const elsewhere = await this.registry.elsewhere(header.room);
+    return { ...summarised.entry, live: elsewhere?.session === session && !elsewhere.ended, shares };
   }
 
   private shareFile(session: string): string {

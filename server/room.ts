@@ -43,6 +43,11 @@ export interface RoomDeps {
   /** What a restore found damaged in the recording and moved aside, for the console. */
   setAside?: SetAsideNotice | null;
   log?: LogFn;
+  /**
+   * Cluster mode: whether this process still owns the room (its lease in Redis). Asked before
+   * every input and again before an answer `ok`; once it says no, the room stops for good.
+   */
+  owns?: () => boolean;
 }
 
 const INTERNAL = 'Something went wrong on the server; nothing changed. Try again.';
@@ -74,6 +79,8 @@ export class Room {
   /** The round whose secrets the instructor revealed on the stage (a display choice, not recorded). */
   private revealedRound: number | null = null;
   lastActivity: number;
+  /** Cluster mode: another process owns the room now; this one applies and records nothing more. */
+  private abandoned = false;
 
   /** A new room (from its recording's header), or one restored from its recording's fold. */
   constructor(
@@ -88,6 +95,7 @@ export class Room {
       deps.setAside ?? null,
       this.core.state.seq,
       this.core.state.header.version,
+      deps.owns,
     );
     deps.writer.watch((s) => this.onRecordingStatus(s));
     const header = this.core.state.header;
@@ -131,6 +139,10 @@ export class Room {
    * from its recording: the answer is `internal` and the room is as it was before.
    */
   private input<T>(fn: (now: number) => Result<T>, during = 'a request'): Result<T> {
+    if (this.abandoned || this.deps.owns?.() === false) {
+      this.abandon();
+      return fail('internal', INTERNAL);
+    }
     try {
       const r = fn(this.now());
       this.screens.committed(this.recording.commit());
@@ -426,6 +438,23 @@ export class Room {
     if (this.wakeTimer) this.deps.clock.clearTimeout(this.wakeTimer);
     this.wakeTimer = null;
     this.screens.stop();
+  }
+
+  /** Cluster mode: this process lost the room. It stops applying and recording at once, for good. */
+  abandon(): void {
+    if (this.abandoned) return;
+    this.abandoned = true;
+    this.stopTimers();
+    this.deps.writer.abandon();
+  }
+
+  get isAbandoned(): boolean {
+    return this.abandoned;
+  }
+
+  /** Cluster mode: records that this process became the owner, with its fencing token. */
+  recordOwner(fence: number): void {
+    this.input(done((now) => this.core.owner(now, fence)));
   }
 
   /** Stops the room's timers and closes its recording (server shutdown). */

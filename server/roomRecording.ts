@@ -31,6 +31,8 @@ export class RoomRecording {
     seq: number,
     /** The recording's format version (a room restored from an older recording goes on in its version). */
     version?: number,
+    /** Cluster mode: whether this process still owns the room (asked again once the disk has an input). */
+    private readonly owns: () => boolean = () => true,
   ) {
     this.committedSeq = seq;
     this.encoder = new EventEncoder(version);
@@ -75,6 +77,9 @@ export class RoomRecording {
       // The server is shutting down with the disk still failing: this was never saved.
       return fail('recording_unavailable', RECORDING_UNAVAILABLE);
     }
+    // Cluster mode: on disk, but this process may have lost the room meanwhile (it was paused
+    // past its lease): then the next owner may have restored the room without these lines.
+    if (!this.owns()) return fail('recording_unavailable', RECORDING_UNAVAILABLE);
     return r;
   }
 

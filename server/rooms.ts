@@ -26,6 +26,24 @@ export interface RegistryOptions {
   files?: RecordingFiles;
   acknowledge?: AckPolicy;
   log?: LogFn;
+  /** Cluster mode: room codes and ownership in Redis (server/cluster/cluster.ts). */
+  cluster?: RegistryCluster;
+}
+
+/** What the registry asks of the cluster: a code reserved for the whole cluster, and the room's lease. */
+export interface RegistryCluster {
+  /**
+   * Takes the lease of a new room's code, then reserves the code for this session across the
+   * cluster (in that order: a code is never seen without an owner); its fencing token, or null
+   * if the code is taken.
+   */
+  claim(code: string, session: string): Promise<{ fence: number } | null>;
+  /** Whether this process owns the room right now (asked before every input). */
+  owns(code: string): boolean;
+  /** The room is forgotten: its code and lease are given back. */
+  forget(code: string): void;
+  /** The session a room code of the cluster has (whichever process owns it), or null. */
+  sessionOf(code: string): Promise<string | null>;
 }
 
 /** Codes of ended rooms are remembered so a late phone hears "ended", not "unknown". */
@@ -93,12 +111,21 @@ export class RoomRegistry {
   /** A new room; refused when its recording cannot be started (the disk is full…). */
   async create(capacity = this.config.capacity): Promise<Result<{ room: Room; key: string; recovery: string }>> {
     await mkdir(this.recordingsDir, { recursive: true });
+    const cluster = this.options.cluster;
+    const session = newSessionId();
     let code = newRoomCode();
-    while (this.rooms.has(code) || this.ended.has(code)) code = newRoomCode();
+    let lease: { fence: number } | null = null;
+    for (;;) {
+      if (!this.rooms.has(code) && !this.ended.has(code)) {
+        if (!cluster) break;
+        lease = await cluster.claim(code, session);
+        if (lease) break;
+      }
+      code = newRoomCode();
+    }
     // The key comes from the recovery code, so typing the code on any browser gives the key back.
     const recovery = newRecoveryCode();
     const key = keyFromRecovery(recovery);
-    const session = newSessionId();
     const startedAt = new Date(this.clock.now()).toISOString();
     const header: RecordingHeader = {
       format: RECORDING_FORMAT,
@@ -114,22 +141,77 @@ export class RoomRegistry {
     };
     let writer: RecordingWriter;
     try {
-      writer = await RecordingWriter.create(this.fileFor(session), header, this.writerOptions());
+      writer = await RecordingWriter.create(this.fileFor(session), header, this.writerOptions(code));
     } catch (err) {
+      if (cluster) cluster.forget(code);
       if (!(err instanceof RecordingUnavailableError)) throw err;
       return fail('recording_unavailable', `A new room cannot be recorded: ${err.message}`);
     }
-    const room = new Room(header, this.roomDeps(writer, null));
+    const room = new Room(header, this.roomDeps(code, writer, null));
     this.rooms.set(code, room);
+    if (lease) room.recordOwner(lease.fence);
     return ok({ room, key, recovery: formatRecovery(recovery) });
   }
 
-  private writerOptions() {
-    return { clock: this.clock, files: this.options.files ?? diskFiles };
+  private writerOptions(code?: string) {
+    const cluster = this.options.cluster;
+    return {
+      clock: this.clock,
+      files: this.options.files ?? diskFiles,
+      ...(cluster && code ? { fence: () => cluster.owns(code) } : {}),
+    };
   }
 
-  private roomDeps(writer: RecordingWriter, setAside: SetAsideNotice | null): RoomDeps {
+  /**
+   * Cluster mode: this process took the lease of a room whose owner is gone, with token `fence`.
+   * First the recording is fenced: its whole lines are copied to a new file that is renamed
+   * over it, so a former owner that is only paused, and still holds the old file open, can
+   * write nothing the room's readers will see. Then the room is restored from it, as after a
+   * restart, and records its new owner.
+   */
+  async takeOver(code: string, session: string, fence: number, log: LogFn = () => {}): Promise<Room | null> {
+    const files = this.options.files ?? diskFiles;
+    const file = this.fileFor(session);
+    const data = await files.read(file);
+    const copy = `${file}.fence-${fence}`;
+    const out = await files.create(copy);
+    try {
+      let at = 0;
+      while (at < data.length) at += await out.write(data.subarray(at), at);
+      await out.datasync();
+    } finally {
+      await out.close();
+    }
+    await files.rename(copy, file);
+    const parsed = await restoreRecording(file, files);
+    const state = fold(parsed.header, parsed.events, this.games);
+    if (state.ended) {
+      this.ended.add(code);
+      log(`took over ended room ${code} (fence ${fence})`, { room: code });
+      return null;
+    }
+    const aside = parsed.setAside;
+    const setAside = aside ? { file: path.basename(aside.file), fromLine: aside.fromLine, lines: aside.lines, why: aside.why } : null;
+    const writer = await RecordingWriter.reopen(file, this.writerOptions(code), parsed.size);
+    const room = new Room(state, this.roomDeps(code, writer, setAside));
+    this.rooms.set(code, room);
+    room.recordOwner(fence);
+    log(`took over room ${code} (fence ${fence}, ${state.active} nodes, ${parsed.events.length} events)`, { room: code });
+    return room;
+  }
+
+  /** Cluster mode: another process owns the room now; this one stops it at once and forgets it. */
+  lost(code: string): void {
+    const room = this.rooms.get(code);
+    room?.abandon();
+    this.rooms.delete(code);
+    this.ended.delete(code);
+  }
+
+  private roomDeps(code: string, writer: RecordingWriter, setAside: SetAsideNotice | null): RoomDeps {
+    const cluster = this.options.cluster;
     return {
+      ...(cluster ? { owns: () => cluster.owns(code) } : {}),
       clock: this.clock,
       writer,
       output: this.output,
@@ -168,7 +250,7 @@ export class RoomRegistry {
         }
         const writer = await RecordingWriter.reopen(file, this.writerOptions(), parsed.size);
         const setAside = aside ? { file: path.basename(aside.file), fromLine: aside.fromLine, lines: aside.lines, why: aside.why } : null;
-        const room = new Room(state, this.roomDeps(writer, setAside));
+        const room = new Room(state, this.roomDeps(code, writer, setAside));
         this.rooms.set(code, room);
         restored++;
         log(`restored room ${code} (${state.active} nodes, ${parsed.events.length} events${parsed.torn ? ', torn last line cut' : ''})`, {
@@ -207,6 +289,20 @@ export class RoomRegistry {
     return this.rooms.get(code);
   }
 
+  /**
+   * Cluster mode: the session of a room of the cluster that this process does not hold (another
+   * owns it), with whether it has ended as its recording says; null when there is none.
+   */
+  async elsewhere(code: string): Promise<{ session: string; ended: boolean } | null> {
+    const cluster = this.options.cluster;
+    if (!cluster || this.rooms.has(code)) return null;
+    const session = await cluster.sessionOf(code);
+    if (!session) return null;
+    const text = await (this.options.files ?? diskFiles).read(this.fileFor(session)).catch(() => null);
+    if (!text) return null;
+    return { session, ended: text.includes('"type":"session:ended"') };
+  }
+
   fileFor(session: string): string {
     return path.join(this.recordingsDir, `${session}.jsonl`);
   }
@@ -220,7 +316,10 @@ export class RoomRegistry {
     this.ended.add(room.code);
     if (this.ended.size > ENDED_REMEMBERED) this.ended.delete(this.ended.values().next().value as string);
     this.clock.setTimeout(() => {
-      if (this.rooms.get(room.code) === room) this.rooms.delete(room.code);
+      if (this.rooms.get(room.code) === room) {
+        this.rooms.delete(room.code);
+        this.options.cluster?.forget(room.code);
+      }
     }, 6 * 3_600_000);
   }
 }

@@ -3,7 +3,7 @@
 // It registers one handler per event of the protocol's table (shared/protocol/events.ts).
 
 import type { Server, Socket } from 'socket.io';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory } from 'rate-limiter-flexible';
 import {
   CLIENT_EVENT_NAMES,
   CLIENT_EVENTS,
@@ -34,8 +34,8 @@ export interface SocketData {
   device?: string;
 }
 
-type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Largest payload a handler will read (bytes of JSON); bigger gets `payload_too_large`. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -56,13 +56,32 @@ const stageChannel = (code: string) => `s:${code}`;
 const asChannel = (channel: string, patches: boolean) => `${channel}:${patches ? 'p' : 'w'}`;
 const channels = (channel: string) => [channel, asChannel(channel, true), asChannel(channel, false)];
 
-export function socketOutput(io: () => IO): RoomOutput {
+/**
+ * Where the handlers find the sockets in a channel (a node's, a room's consoles…). One process
+ * alone: Socket.IO's own rooms. Cluster mode: the room owner's stand-ins for sockets that may
+ * be connected to any process (server/cluster/ghosts.ts).
+ */
+export interface SocketDirectory {
+  members(channel: string): ReadonlySet<string> | undefined;
+  get(id: string): Sock | undefined;
+}
+
+export function localDirectory(io: () => IO): SocketDirectory {
+  return {
+    members: (channel) => io().sockets.adapter.rooms.get(channel),
+    get: (id) => io().sockets.sockets.get(id),
+  };
+}
+
+export function socketOutput(io: () => IO, directoryOf?: () => SocketDirectory): RoomOutput {
+  const local = localDirectory(io);
+  const directory = directoryOf ?? (() => local);
   return {
     // A node has one socket: emitting on it directly spares a broadcast through the adapter per view.
     toNode: (code, node, event, ...args) => {
-      const server = io();
-      for (const id of server.sockets.adapter.rooms.get(nodeChannel(code, node)) ?? []) {
-        (server.sockets.sockets.get(id) as { emit(e: string, ...a: unknown[]): boolean } | undefined)?.emit(event, ...args);
+      const dir = directory();
+      for (const id of dir.members(nodeChannel(code, node)) ?? []) {
+        (dir.get(id) as { emit(e: string, ...a: unknown[]): boolean } | undefined)?.emit(event, ...args);
       }
     },
     toRoom: (code, event, ...args) =>
@@ -83,18 +102,19 @@ export function socketOutput(io: () => IO): RoomOutput {
         .emit(event, ...args),
     listeners: (code, who) => {
       const channel = who === 'nodes' ? roomChannel(code) : consoleChannel(code);
-      const rooms = io().sockets.adapter.rooms;
-      return { patches: rooms.get(asChannel(channel, true))?.size ?? 0, whole: rooms.get(asChannel(channel, false))?.size ?? 0 };
+      const dir = directory();
+      return { patches: dir.members(asChannel(channel, true))?.size ?? 0, whole: dir.members(asChannel(channel, false))?.size ?? 0 };
     },
-    hasConsoles: (code) => (io().sockets.adapter.rooms.get(consoleChannel(code))?.size ?? 0) > 0,
+    hasConsoles: (code) => (directory().members(consoleChannel(code))?.size ?? 0) > 0,
     toStages: (code, event, ...args) =>
       io()
         .to(stageChannel(code))
         .emit(event, ...args),
-    stages: (code) => io().sockets.adapter.rooms.get(stageChannel(code))?.size ?? 0,
+    stages: (code) => directory().members(stageChannel(code))?.size ?? 0,
     dropNode: (code, node) => {
-      for (const s of io().sockets.adapter.rooms.get(nodeChannel(code, node)) ?? []) {
-        const socket = io().sockets.sockets.get(s);
+      const dir = directory();
+      for (const s of [...(dir.members(nodeChannel(code, node)) ?? [])]) {
+        const socket = dir.get(s);
         if (!socket) continue;
         void socket.leave(nodeChannel(code, node));
         for (const c of channels(roomChannel(code))) void socket.leave(c);
@@ -111,6 +131,22 @@ export interface TransportDeps {
   config: Config;
   joinUrl: () => string;
   clock: Clock;
+  /** Where handlers find other sockets (default: this process's Socket.IO rooms). */
+  directory?: SocketDirectory;
+  /**
+   * Cluster mode: wrong keys and codes counted across every process (a limiter in Redis);
+   * default: in this process's memory.
+   */
+  guessLimiter?: RateLimiterAbstract;
+  /** Cluster mode: the room-creation buckets kept for the whole cluster; default: in this process. */
+  createBuckets?: { perAddress: CreateBuckets; perKey: CreateBuckets };
+}
+
+/** Room-creation token buckets: this process's (server/limits.ts) or the cluster's (server/cluster/limits.ts). */
+export interface CreateBuckets {
+  take(key: string): boolean | Promise<boolean>;
+  giveBack(key: string): void | Promise<void>;
+  waitSeconds(key: string): number | Promise<number>;
 }
 
 /** Answers one request, once its payload has passed the event's schema. */
@@ -119,24 +155,35 @@ type Handler<E extends ClientEvent> = (payload: Payload<E>) => Result<ReplyData<
 /** One handler for every event of the protocol: one missing, or one the protocol lacks, does not compile. */
 type Handlers = { [E in ClientEvent]: Handler<E> };
 
-export function attachTransport({ io, registry, config, joinUrl, clock }: TransportDeps): void {
+/**
+ * Registers the protocol's handlers on every socket that connects. Returns them as one function
+ * of a socket, which cluster mode also calls with its stand-ins for sockets of other processes
+ * (and then connects the real sockets its own way: `connect: false`).
+ */
+export function attachTransport(
+  { io, registry, config, joinUrl, clock, directory = localDirectory(() => io), guessLimiter: sharedGuesses, createBuckets }: TransportDeps,
+  { connect = true }: { connect?: boolean } = {},
+): (socket: Sock) => void {
   const limiter = new RateLimiterMemory({ points: config.rateLimitPerSecond, duration: 1 });
-  const perAddress = new TokenBuckets(config.createLimit.perAddress, clock);
-  const perKey = new TokenBuckets(config.createLimit.perKey, clock);
+  const perAddress: CreateBuckets = createBuckets?.perAddress ?? new TokenBuckets(config.createLimit.perAddress, clock);
+  const perKey: CreateBuckets = createBuckets?.perKey ?? new TokenBuckets(config.createLimit.perKey, clock);
   /** Room creation: the key's bucket (when the console shows one) and the address's both give a token, or neither is charged. */
-  const mayCreate = (address: string, key: string | undefined): Result<null> => {
+  const mayCreate = async (address: string, key: string | undefined): Promise<Result<null>> => {
     const keyId = key ? hashSecret(key) : null;
-    if (keyId && !perKey.take(keyId)) {
-      return fail('rate_limited', `This console has opened many rooms in a short time: wait ${perKey.waitSeconds(keyId)} s.`);
+    if (keyId && !(await perKey.take(keyId))) {
+      return fail('rate_limited', `This console has opened many rooms in a short time: wait ${await perKey.waitSeconds(keyId)} s.`);
     }
-    if (!perAddress.take(address)) {
-      if (keyId) perKey.giveBack(keyId);
-      return fail('rate_limited', `Many rooms were opened from this network in a short time: wait ${perAddress.waitSeconds(address)} s.`);
+    if (!(await perAddress.take(address))) {
+      if (keyId) await perKey.giveBack(keyId);
+      return fail(
+        'rate_limited',
+        `Many rooms were opened from this network in a short time: wait ${await perAddress.waitSeconds(address)} s.`,
+      );
     }
     return ok(null);
   };
   // Keys and hand-off codes that do not open a room: a few per minute and address, then nothing.
-  const guessLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
+  const guessLimiter = sharedGuesses ?? new RateLimiterMemory({ points: 10, duration: 60 });
   /** Counts a wrong key or code from this address; `rate_limited` once it has tried too often. */
   const guessed = async (address: string): Promise<boolean> => {
     try {
@@ -149,7 +196,7 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
   const tooManyGuesses = async (address: string): Promise<boolean> => (await guessLimiter.get(address || 'unknown'))?.remainingPoints === 0;
   const known = new Set<string>(CLIENT_EVENT_NAMES);
 
-  io.on('connection', (socket: Sock) => {
+  const onConnection = (socket: Sock) => {
     /**
      * Registers an event's handler: rate limit, size limit, the event's schema, then the
      * handler; its Result (or an internal error) goes back through the ack, or as
@@ -232,8 +279,8 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
 
     /** One socket per node: one that played this node before is told, and let go. */
     const replaceOthers = (room: Room, node: NodeId) => {
-      for (const id of io.sockets.adapter.rooms.get(nodeChannel(room.code, node)) ?? []) {
-        const other = io.sockets.sockets.get(id);
+      for (const id of [...(directory.members(nodeChannel(room.code, node)) ?? [])]) {
+        const other = directory.get(id);
         if (!other || other === socket) continue;
         other.emit('node:removed', REPLACED);
         void other.leave(nodeChannel(room.code, node));
@@ -337,7 +384,7 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
         if (capacity !== undefined && capacity > config.capacity) {
           return fail('bad_request', `This server takes rooms of up to ${config.capacity} nodes (its ROOM_CAPACITY).`);
         }
-        const allowed = mayCreate(socket.handshake.address || 'unknown', shown);
+        const allowed = await mayCreate(socket.handshake.address || 'unknown', shown);
         if (!allowed.ok) return allowed;
         const created = await registry.create(capacity ?? config.capacity);
         if (!created.ok) return created;
@@ -392,8 +439,8 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
       'console:revoke': command(async (room, { device }) => {
         if (!room.instructors.revoke(device)) return fail('unknown_device', 'No such device holds rights in this room.', { device });
         // Its open connections stop being consoles at once.
-        for (const id of io.sockets.adapter.rooms.get(consoleChannel(room.code)) ?? []) {
-          const other = io.sockets.sockets.get(id);
+        for (const id of [...(directory.members(consoleChannel(room.code)) ?? [])]) {
+          const other = directory.get(id);
           if (!other || other.data.device !== device) continue;
           other.emit('console:revoked', { reason: 'revoked' });
           for (const c of channels(consoleChannel(room.code))) void other.leave(c);
@@ -448,5 +495,7 @@ export function attachTransport({ io, registry, config, joinUrl, clock }: Transp
     for (const event of CLIENT_EVENT_NAMES) register(event);
 
     socket.on('disconnect', () => detach());
-  });
+  };
+  if (connect) io.on('connection', onConnection);
+  return onConnection;
 }

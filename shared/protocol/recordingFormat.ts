@@ -77,6 +77,11 @@ export interface EventPayloads {
   /** Why: a code (`instructor`, `idle`), worded by the reader (`reason.<code>`); older recordings: English. */
   'session:ended': { reason: string };
   /**
+   * Cluster mode: a server process became the room's owner with this fencing token (it only
+   * ever grows); every event after this line and up to the next one was applied by that owner.
+   */
+  'room:owner': { fence: number };
+  /**
    * The faults changed by `op`, by hand or by the one-click `drill` named. Screens word the
    * operation (no sentence is recorded); recordings made before that have an English `text`.
    */
@@ -128,6 +133,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'room:locked',
   'room:language',
   'session:ended',
+  'room:owner',
   'fault:changed',
   'net:paused',
   'net:resumed',

@@ -185,6 +185,11 @@ export class SessionCore {
     if (this.state.language !== language) this.apply(now, 'room:language', { language });
   }
 
+  /** Cluster mode: a process took the room with this fencing token (recorded, changes nothing else). */
+  owner(now: number, fence: number): void {
+    this.apply(now, 'room:owner', { fence });
+  }
+
   end(now: number, reason = 'instructor'): void {
     if (this.state.ended) return;
     if (this.state.round) this.endRound(now, 'session_ended');

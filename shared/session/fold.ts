@@ -111,6 +111,8 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
     case 'session:ended':
       state.ended = true;
       return [];
+    case 'room:owner':
+      return [];
     case 'fault:changed': {
       const prev = state.faults;
       state.faults = event.faults;

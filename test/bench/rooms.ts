@@ -147,39 +147,78 @@ function shares(codes: string[], nodes: number, generators: number): GenSlice[][
   return out;
 }
 
-async function runOnce(target: GenTarget, opts: RoomsOptions): Promise<RunFigures> {
-  const patches = !opts.wholeViews;
-  const env: Record<string, string> =
-    target === 'product'
-      ? {
-          SKIP_CLIENT_BUILD: '1',
-          DEFAULT_LATENCY_MS: '0',
-          DEFAULT_JITTER_MS: '0',
-          ROOM_CAPACITY: String(Math.max(opts.nodes, 1)),
-          ROOM_CREATE_PER_MINUTE: String(Math.max(opts.rooms, 10)),
-          ROOM_CREATE_BURST: String(Math.max(opts.rooms, 10)),
-          LOG_LEVEL: 'warn',
-        }
-      : {};
+/** The product's environment for a rooms run. */
+export function productEnv(opts: RoomsOptions): Record<string, string> {
+  return {
+    SKIP_CLIENT_BUILD: '1',
+    DEFAULT_LATENCY_MS: '0',
+    DEFAULT_JITTER_MS: '0',
+    ROOM_CAPACITY: String(Math.max(opts.nodes, 1)),
+    ROOM_CREATE_PER_MINUTE: String(Math.max(opts.rooms, 10)),
+    ROOM_CREATE_BURST: String(Math.max(opts.rooms, 10)),
+    LOG_LEVEL: 'warn',
+  };
+}
+
+export async function runOnce(target: GenTarget, opts: RoomsOptions): Promise<RunFigures> {
   const nodeArgs = ['--expose-gc'];
   if (target === 'product' && opts.profile) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.profile}`);
-  const server: Spawned = await spawnServer(target === 'product' ? 'server/main.ts' : 'test/bench/relay-server.ts', env, nodeArgs);
+  const server: Spawned = await spawnServer(
+    target === 'product' ? 'server/main.ts' : 'test/bench/relay-server.ts',
+    target === 'product' ? productEnv(opts) : {},
+    nodeArgs,
+  );
+  try {
+    return await measureRooms([server.url], target, opts, target === 'product' ? server.dataDir : null);
+  } finally {
+    await server.stopped();
+  }
+}
+
+/**
+ * One measured run against servers already running: the rooms are created on them in turn (a
+ * console each), load generator g plays its share of the nodes through server g (modulo their
+ * count), and CPU, heap and memory are the servers' summed.
+ */
+export async function measureRooms(
+  urls: string[],
+  target: GenTarget,
+  opts: RoomsOptions,
+  dataDir: string | null,
+  /** CPU ms of other processes the servers need (cluster mode: Redis), counted with theirs. */
+  extraCpuMs: () => number = () => 0,
+): Promise<RunFigures> {
+  const patches = !opts.wholeViews;
   const gens = Array.from({ length: opts.generators }, () => new Generator());
   const consoles: Socket[] = [];
+  const all = async (gc = false): Promise<Metrics> => {
+    const ms = await Promise.all(urls.map((u) => metrics(u, gc)));
+    return {
+      heapUsedBytes: ms.reduce((a, m) => a + m.heapUsedBytes, 0),
+      rssMb: ms.reduce((a, m) => a + m.rssMb, 0),
+      cpuMs: ms.reduce((a, m) => a + m.cpuMs, 0) + extraCpuMs(),
+      wallMs: Math.max(...ms.map((m) => m.wallMs)),
+      eventLoopDelayMs: {
+        p50: Math.max(...ms.map((m) => m.eventLoopDelayMs.p50)),
+        p99: Math.max(...ms.map((m) => m.eventLoopDelayMs.p99)),
+        max: Math.max(...ms.map((m) => m.eventLoopDelayMs.max)),
+      },
+    };
+  };
   try {
-    const before = await metrics(server.url, true);
+    const before = await all(true);
     const codes: string[] = [];
     for (let r = 0; r < opts.rooms; r++) {
       if (target === 'relay') codes.push(`r${r}`);
       else {
-        const c = await attachConsole(server.url, patches);
+        const c = await attachConsole(urls[r % urls.length]!, patches);
         consoles.push(c.socket);
         codes.push(c.code);
       }
     }
     const joined = await Promise.all(
       shares(codes, opts.nodes, opts.generators).map((slices, g) =>
-        gens[g]!.ask({ type: 'join', url: server.url, target, slices, patches }),
+        gens[g]!.ask({ type: 'join', url: urls[g % urls.length]!, target, slices, patches }),
       ),
     );
     const peers: Record<string, string[]> = {};
@@ -200,18 +239,18 @@ async function runOnce(target: GenTarget, opts: RoomsOptions): Promise<RunFigure
     const windowCount = Math.ceil((opts.seconds * 1000) / windowMs);
     const origin = wall() + 300;
     const done = Promise.all(gens.map((g) => g.ask({ type: 'start', peers, seconds: opts.seconds, windowMs, origin, drainMs: 10_000 })));
-    // The server's CPU window by window: a reading at the origin, then at each window's end.
+    // The servers' CPU window by window: a reading at the origin, then at each window's end.
     while (wall() < origin) await sleep(2);
-    await metrics(server.url);
+    await all();
     const serverWindows: Metrics[] = [];
     let loopMax = 0;
     for (let w = 1; w <= windowCount; w++) {
       while (wall() < origin + w * windowMs) await sleep(Math.min(50, Math.max(1, origin + w * windowMs - wall())));
-      const m = await metrics(server.url);
+      const m = await all();
       serverWindows.push(m);
       loopMax = Math.max(loopMax, m.eventLoopDelayMs.max);
     }
-    const after = await metrics(server.url, true);
+    const after = await all(true);
     const reports = (await done).filter((r): r is Extract<FromGen, { type: 'done' }> => r.type === 'done');
     const windows: WindowFigures[] = serverWindows.map((m, w) => {
       const sent = reports.reduce((a, r) => a + (r.windows[w]?.sent ?? 0), 0);
@@ -223,7 +262,7 @@ async function runOnce(target: GenTarget, opts: RoomsOptions): Promise<RunFigure
         cpuUsPerMessage: sent ? Math.round((m.cpuMs * 1000) / sent) : null,
       };
     });
-    const all = reports.flatMap((r) => r.windows.flatMap((w) => w.latencies));
+    const latencies = reports.flatMap((r) => r.windows.flatMap((w) => w.latencies));
     const sent = reports.reduce((a, r) => a + r.sent, 0);
     const delivered = reports.reduce((a, r) => a + r.delivered, 0);
     const cpuMs = serverWindows.reduce((a, m) => a + m.cpuMs, 0);
@@ -231,7 +270,11 @@ async function runOnce(target: GenTarget, opts: RoomsOptions): Promise<RunFigure
     const figures: RunFigures = {
       sent,
       delivered,
-      latencyMs: { p50: round2(quantile(all, 0.5)), p99: round2(quantile(all, 0.99)), max: round2(all.length ? Math.max(...all) : null) },
+      latencyMs: {
+        p50: round2(quantile(latencies, 0.5)),
+        p99: round2(quantile(latencies, 0.99)),
+        max: round2(latencies.length ? Math.max(...latencies) : null),
+      },
       windows,
       cpuPct: Math.round((cpuMs / wallMs) * 1000) / 10,
       cpuUsPerMessage: sent ? Math.round((cpuMs * 1000) / sent) : null,
@@ -243,12 +286,11 @@ async function runOnce(target: GenTarget, opts: RoomsOptions): Promise<RunFigure
       refused: {},
     };
     for (const r of reports) for (const [code, n] of Object.entries(r.refused)) figures.refused[code] = (figures.refused[code] ?? 0) + n;
-    if (target === 'product') figures.recordingBytesPerEnvelope = recordingBytes(server.dataDir);
+    if (target === 'product' && dataDir) figures.recordingBytesPerEnvelope = recordingBytes(dataDir);
     return figures;
   } finally {
     for (const s of consoles) s.disconnect();
     for (const g of gens) g.stop();
-    await server.stopped();
   }
 }
 

@@ -15,6 +15,7 @@ import { phoneLoadBench, spread, type TargetFigures } from './phone-load';
 import { replayBench } from './replay';
 import { recordingBench } from './recording';
 import { roomsBench, type RunFigures } from './rooms';
+import { clusterBench, type ClusterRunFigures } from './cluster';
 import { simulateBench, type SimRun } from './simulate';
 import { badArgs, benchUsage, scenarioWords } from './usage';
 import { RECORDING_VERSION } from '../../shared/protocol/recordingFormat';
@@ -70,6 +71,45 @@ function mmm(values: (number | null | undefined)[], digits = 1): string {
   const { min, median, max } = spread(v);
   const f = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(digits));
   return min === max ? f(min) : `${f(min)} / ${f(median)} / ${f(max)}`;
+}
+
+/** Cluster mode beside one process: min / median / max over the runs, and the ratio of the medians. */
+function clusterTable(
+  opts: { rooms: number; nodes: number; seconds: number; processes: number; generators: number; leaseMs: number },
+  runs: ClusterRunFigures[],
+): string {
+  const med = (v: (number | null | undefined)[]) => {
+    const xs = v.filter((x): x is number => typeof x === 'number' && !Number.isNaN(x));
+    return xs.length ? spread(xs).median : null;
+  };
+  const rows: [string, (r: ClusterRunFigures) => number | null | undefined, (r: ClusterRunFigures) => number | null | undefined][] = [
+    ['messages sent', (r) => r.cluster.sent, (r) => r.single.sent],
+    ['undelivered', (r) => r.cluster.undelivered, (r) => r.single.undelivered],
+    ['server-added latency p50 (ms)', (r) => r.cluster.latencyMs.p50, (r) => r.single.latencyMs.p50],
+    ['server-added latency p99 (ms)', (r) => r.cluster.latencyMs.p99, (r) => r.single.latencyMs.p99],
+    ['CPU per message (µs, all processes)', (r) => r.cluster.cpuUsPerMessage, (r) => r.single.cpuUsPerMessage],
+    ['  of which Redis (µs)', (r) => r.redisUsPerMessage, () => null],
+    ['CPU (% of one core)', (r) => r.cluster.cpuPct, (r) => r.single.cpuPct],
+    ['RSS, all processes (MB)', (r) => r.cluster.rssMb, (r) => r.single.rssMb],
+    ['takeover after kill -9 (ms, last room)', (r) => r.takeoverMs, () => null],
+    ['  first room (ms)', (r) => r.firstTakeoverMs, () => null],
+    ['  rooms taken over', (r) => r.roomsTakenOver, () => null],
+    ['rooms that changed owner under the load', (r) => r.movedUnderLoad, () => null],
+  ];
+  const body = rows.map(([label, c, s]) => {
+    const cm = med(runs.map(c));
+    const sm = med(runs.map(s));
+    return [label, mmm(runs.map(c)), mmm(runs.map(s)), ratio(cm, sm)];
+  });
+  const head = ['', `cluster (${opts.processes} processes)`, 'one process', 'ratio'];
+  const widths = head.map((_, i) => Math.max(...[head, ...body].map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
+  return [
+    `\nCluster: ${opts.rooms} rooms × ${opts.nodes} phones, each one message a second for ${opts.seconds} s, ${opts.generators} load generators (one per process), lease ${opts.leaseMs} ms; ${runs.length} run(s), min / median / max (ratio of the medians)`,
+    line(head),
+    ...body.map(line),
+    '  targets: p99 ≤ 100 ms; takeover ≤ 5 s; CPU per message within 2× one process',
+  ].join('\n');
 }
 
 /** The rooms and big-room figures: min / median / max over the runs, product beside relay, and their ratio (of medians). */
@@ -172,6 +212,22 @@ async function main(): Promise<void> {
         ),
       );
     }
+  }
+
+  if (want('cluster')) {
+    const opts = {
+      rooms: intFlag(flags, 'rooms', 100, 1, 1000),
+      nodes: intFlag(flags, 'nodes', 30, 2, 5000),
+      seconds: intFlag(flags, 'seconds', 20, 1, 3600),
+      window: intFlag(flags, 'window', 10, 1, 3600),
+      generators: intFlag(flags, 'generators', 4, 1, 16),
+      runs: intFlag(flags, 'runs', 3, 1, 20),
+      processes: intFlag(flags, 'processes', 4, 2, 64),
+      leaseMs: intFlag(flags, 'lease', 2500, 200, 60_000),
+    };
+    const runs = await clusterBench(opts, flags.json ? undefined : (line) => console.log(line));
+    out.cluster = { options: opts, runs };
+    if (!flags.json) console.log(clusterTable(opts, runs));
   }
 
   for (const name of ['rooms', 'big-room'] as const) {

@@ -29,6 +29,19 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'profile', value: 'DIR', text: "write the product server's CPU profile (node --cpu-prof) into DIR" },
     ],
   },
+  cluster: {
+    text: 'cluster mode: P server processes on one Redis under the rooms load, beside one process; then kill -9 of a room owner and the takeover time',
+    flags: [
+      { name: 'rooms', value: 'R', text: 'rooms (default 100)' },
+      { name: 'nodes', value: 'N', text: 'phones in each room (default 30)' },
+      { name: 'seconds', value: 'S', text: 'how long to send (default 20)' },
+      { name: 'window', value: 'S', text: 'CPU and latency are measured window by window, this long each (default 10)' },
+      { name: 'processes', value: 'P', text: 'server processes of the cluster (default 4)' },
+      { name: 'generators', value: 'G', text: 'load generator processes, each on one server process (default 4)' },
+      { name: 'lease', value: 'MS', text: "a room owner's lease in Redis (CLUSTER_LEASE_MS, default 2500)" },
+      { name: 'runs', value: 'N', text: 'runs of each; min / median / max (default 3)' },
+    ],
+  },
   'big-room': {
     text: 'one room of N nodes (a lecture hall), each node one message a second, beside the bare relay',
     flags: [
@@ -136,6 +149,7 @@ export function benchUsage(): string {
     'Examples:',
     '  npm run bench -- rooms --rooms 100 --nodes 30 --seconds 30',
     '  npm run bench -- big-room --nodes 2000 --runs 1 --profile /tmp/prof',
+    '  npm run bench -- cluster --rooms 100 --nodes 30 --processes 4',
     '  npm run bench -- simulate --nodes 100000 --trials 500',
     '  npm run bench -- ack --nodes 300 --rate 300 --seconds 10',
     '  npm run bench -- network --nodes 300 --rate 1000 --seconds 10',

@@ -1,0 +1,108 @@
+// `npm run start:cluster -- --workers N`: N server processes on this machine behind Node's
+// cluster module, sharing one port, with sticky sessions (@socket.io/sticky): the primary reads
+// the first bytes of each connection and hands a Socket.IO long-polling request to the worker
+// that holds its session id, anything else to the worker with the fewest connections. The
+// workers serve as one through Redis (REDIS_URL, required) and the shared DATA_DIR. A worker
+// that dies is replaced; its rooms are taken over by the others meanwhile.
+
+import cluster from 'node:cluster';
+import { createServer } from 'node:http';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setupMaster, setupWorker } from '@socket.io/sticky';
+import type { Server } from 'socket.io';
+import { createApplication, lanAddress } from '../app';
+import { buildClientIfNeeded } from '../build-client';
+import { loadConfig } from '../config';
+import { stopOnSignals } from '../lifecycle';
+import { logFn, logger } from '../log';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `--workers N` (or `--workers=N`); default: one per CPU core. */
+export function workersArg(argv: string[], cores = availableParallelism()): number {
+  const at = argv.findIndex((a) => a === '--workers' || a.startsWith('--workers='));
+  if (at < 0) return Math.max(1, cores);
+  const arg = argv[at] ?? '';
+  const raw = arg.includes('=') ? arg.split('=')[1] : argv[at + 1];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`--workers must be a whole number from 1 to 256 (got "${raw ?? ''}").`);
+  return n;
+}
+
+async function primary(): Promise<void> {
+  const config = loadConfig(process.env, root);
+  if (!config.redisUrl) throw new Error('start:cluster needs REDIS_URL (for example REDIS_URL=redis://127.0.0.1:6379).');
+  const workers = workersArg(process.argv.slice(2));
+  if (process.env.SKIP_CLIENT_BUILD !== '1') await buildClientIfNeeded(root, config.clientDir, logFn(), config.clientMode);
+  const httpServer = createServer();
+  setupMaster(httpServer, { loadBalancingMethod: 'least-connection' });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  // Buffers (the first bytes of a connection) reach the workers as Buffers, not as JSON.
+  cluster.setupPrimary({ serialization: 'advanced' });
+  let stopping = false;
+  let ready = 0;
+  const fork = () => cluster.fork({ SKIP_CLIENT_BUILD: '1', HC_PORT: String(port) });
+  cluster.on('message', (_worker, message: unknown) => {
+    if ((message as { type?: string })?.type !== 'hc:ready') return;
+    if (++ready === workers) {
+      logger.info(
+        { console: `http://localhost:${port}/console`, workers, redis: config.redisUrl },
+        'Human Cluster is running (cluster mode)',
+      );
+    }
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.warn({ worker: worker.process.pid, code, signal }, 'A worker stopped; starting another (its rooms are taken over meanwhile)');
+    fork();
+  });
+  for (let i = 0; i < workers; i++) fork();
+  stopOnSignals({
+    log: logFn(),
+    stop: async (reason) => {
+      stopping = true;
+      logger.info(`Stopping (${reason}): each worker saves its recordings…`);
+      const exits = Object.values(cluster.workers ?? {}).map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (!w || w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.process.kill('SIGTERM');
+          }),
+      );
+      await Promise.all(exits);
+      httpServer.close();
+      logger.info('Stopped: recordings saved.');
+    },
+  });
+}
+
+async function worker(): Promise<void> {
+  const config = loadConfig({ ...process.env, PORT: process.env.HC_PORT ?? process.env.PORT }, root);
+  if (!config.redisUrl) throw new Error('A cluster worker needs REDIS_URL.');
+  const app = await createApplication(config);
+  // The primary listens; it hands this worker its connections.
+  setupWorker(app.io as unknown as Server);
+  process.send?.({ type: 'hc:ready' });
+  stopOnSignals({
+    log: logFn(),
+    stop: async () => {
+      await app.close();
+    },
+  });
+}
+
+process.on('uncaughtException', (err) => logger.error({ err }, 'Unexpected error (the server keeps running)'));
+process.on('unhandledRejection', (err) => logger.error({ err }, 'Unexpected rejection (the server keeps running)'));
+
+(cluster.isPrimary ? primary() : worker()).catch((err) => {
+  logger.fatal(`Human Cluster could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+// The room lease against a real Redis: one owner at a time, a fencing token that only grows,
+// and an owner whose lease ran out (it was paused and could not renew) knows it before it
+// applies anything, with no word from Redis.
+
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Leases } from '../../server/cluster/leases';
+import { RedisTokenBuckets } from '../../server/cluster/limits';
+import { startRedis, type TestRedis } from '../support/redis';
+
+let redis: TestRedis;
+const clients: Redis[] = [];
+const client = () => {
+  const c = new Redis(redis.url);
+  clients.push(c);
+  return c;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  for (const c of clients) c.disconnect();
+  await redis?.stop();
+});
+
+describe('room leases on a real Redis', () => {
+  it('gives a room to one process at a time, renews it while the owner lives, and fences the next owner', async () => {
+    const lostA: string[] = [];
+    const a = new Leases(client(), 'proc-a', { ttlMs: 400, onLost: (code) => lostA.push(code) });
+    const b = new Leases(client(), 'proc-b', { ttlMs: 400 });
+    const first = await a.acquire('ROOM1');
+    expect(first?.fence).toBe(1);
+    expect(await b.acquire('ROOM1')).toBeNull();
+    expect(await b.ownerOf('ROOM1')).toEqual({ process: 'proc-a', fence: 1 });
+
+    // Renewed, it outlives its ttl several times over.
+    a.start();
+    await sleep(1_200);
+    expect(a.owns('ROOM1')).toBe(true);
+    expect(await b.acquire('ROOM1')).toBeNull();
+
+    // The owner stops renewing (it is paused): the lease expires in Redis, another process takes
+    // it with a larger fence, and the old owner knows by its own clock that it lost it.
+    a.stop();
+    await sleep(600);
+    const second = await b.acquire('ROOM1');
+    expect(second?.fence).toBe(2);
+    expect(a.owns('ROOM1')).toBe(false);
+    expect(lostA).toEqual(['ROOM1']);
+    // Waking up, it cannot renew its way back.
+    await a.renewAll();
+    expect(a.owns('ROOM1')).toBe(false);
+    expect(await a.ownerOf('ROOM1')).toEqual({ process: 'proc-b', fence: 2 });
+    // And it cannot release what is no longer its own.
+    await a.release('ROOM1');
+    expect(await b.ownerOf('ROOM1')).toEqual({ process: 'proc-b', fence: 2 });
+    await b.release('ROOM1');
+    expect(await b.ownerOf('ROOM1')).toBeNull();
+    expect((await a.acquire('ROOM1'))?.fence).toBe(3);
+  });
+
+  it('stops owning at once when its own clock passes the lease end, before Redis says anything', async () => {
+    let now = 0;
+    const lost: string[] = [];
+    const a = new Leases(client(), 'proc-a', { ttlMs: 2_000, now: () => now, onLost: (code) => lost.push(code) });
+    expect((await a.acquire('ROOM2'))?.fence).toBe(1);
+    expect(a.owns('ROOM2')).toBe(true);
+    // A pause of the whole process: the monotonic clock jumps past the lease's end (less a margin).
+    now = 1_900;
+    expect(a.owns('ROOM2')).toBe(false);
+    expect(lost).toEqual(['ROOM2']);
+  });
+
+  it('a renewal refused by Redis (another owner) loses the lease', async () => {
+    const lost: string[] = [];
+    const ra = client();
+    const a = new Leases(ra, 'proc-a', { ttlMs: 5_000, onLost: (code) => lost.push(code) });
+    await a.acquire('ROOM3');
+    // Someone deleted and retook it (an operator, a bug elsewhere): the renewal finds another value.
+    await ra.set('hc:lease:ROOM3', 'proc-z:99', 'PX', 5_000);
+    await a.renewAll();
+    expect(a.owns('ROOM3')).toBe(false);
+    expect(lost).toEqual(['ROOM3']);
+  });
+
+  it('room-creation buckets are one per address for the whole cluster', async () => {
+    // Two processes, each with its own connection: 3 rooms at once between them, then one a minute.
+    const limit = { burst: 3, perMinute: 1 };
+    const a = new RedisTokenBuckets(client(), 'address', limit);
+    const b = new RedisTokenBuckets(client(), 'address', limit);
+    expect(await a.take('10.0.0.7')).toBe(true);
+    expect(await b.take('10.0.0.7')).toBe(true);
+    expect(await a.take('10.0.0.7')).toBe(true);
+    expect(await b.take('10.0.0.7')).toBe(false);
+    expect(await a.waitSeconds('10.0.0.7')).toBeGreaterThan(50);
+    // Another address has its own bucket.
+    expect(await b.take('10.0.0.8')).toBe(true);
+    // A token given back (the creation failed for another reason) can be taken again, once.
+    await b.giveBack('10.0.0.7');
+    expect(await a.take('10.0.0.7')).toBe(true);
+    expect(await a.take('10.0.0.7')).toBe(false);
+  });
+});
