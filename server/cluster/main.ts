@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setupMaster, setupWorker } from '@socket.io/sticky';
 import type { Server } from 'socket.io';
-import { createApplication, lanAddress } from '../app';
+import { createApplication } from '../app';
 import { buildClientIfNeeded } from '../build-client';
 import { loadConfig } from '../config';
 import { stopOnSignals } from '../lifecycle';

@@ -69,7 +69,7 @@ export function figure16Table(rows: CurveRuns[]): string {
   const head = ['curve (ms)', 'elected/trials', 'mean', 'median', 'p99', 'max', 'paper'];
   const body = rows.map((r) => [
     r.curve,
-    spread(r.runs.map((x) => x.elected)) + `/${r.runs[0]?.trials ?? 0}`,
+    `${spread(r.runs.map((x) => x.elected))}/${r.runs[0]?.trials ?? 0}`,
     spread(r.runs.map((x) => x.meanMs)),
     spread(r.runs.map((x) => x.medianMs)),
     spread(r.runs.map((x) => x.p99Ms)),
