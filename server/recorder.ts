@@ -98,6 +98,8 @@ export class RecordingWriter {
   private listeners = new Set<(s: RecordingStatus) => void>();
   private closing = false;
   private closed = false;
+  /** Set by `close` and `abandon` (not by `finish`: an ended session's own refusals say why). */
+  private stopped = false;
   status: RecordingStatus = { state: 'ok' };
 
   private constructor(
@@ -153,6 +155,14 @@ export class RecordingWriter {
 
   get available(): boolean {
     return this.status.state === 'ok';
+  }
+
+  /**
+   * The server is shutting down (`close`) or another process owns the room (`abandon`): a line
+   * appended now would never be written, so nothing may be accepted that would need one.
+   */
+  get stopping(): boolean {
+    return this.stopped;
   }
 
   /** Calls `fn` whenever the status changes; returns the way to stop. */
@@ -228,6 +238,7 @@ export class RecordingWriter {
    */
   async close(): Promise<number> {
     this.closing = true;
+    this.stopped = true;
     if (this.retryTimer) this.opts.clock.clearTimeout(this.retryTimer);
     this.retryTimer = null;
     await this.writing;
@@ -247,6 +258,7 @@ export class RecordingWriter {
   abandon(): void {
     if (this.closed) return;
     this.closing = true;
+    this.stopped = true;
     this.pending = [];
     const err = new Error(`recording ${this.file}: another process owns this room now`);
     for (const w of this.waiters.splice(0)) w.reject(err);

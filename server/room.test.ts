@@ -177,6 +177,29 @@ describe('Room on virtual time', () => {
     expect(recorded().events.some((e) => e.type === 'node:acted')).toBe(true);
   });
 
+  it('while the server shuts the room down: a request that comes in is refused, changes nothing, and is never answered ok', async () => {
+    const { room, disk, join, recorded } = await setup({ base: 0, jitter: 0 });
+    const a = await join('a');
+    const b = await join('b');
+    const started = room.startRound('sandbox', {});
+    await disk();
+    await started;
+    const before = room.act(a, { type: 'send', to: [b], text: 'before' });
+    const closing = room.close();
+    // Came in while the recording closes: its line could never be written.
+    const during = await room.act(a, { type: 'send', to: [b], text: 'during' });
+    expect(during).toMatchObject({ ok: false, error: { code: 'recording_unavailable' } });
+    expect(await room.join('late')).toMatchObject({ ok: false, error: { code: 'recording_unavailable' } });
+    await disk();
+    await closing;
+    // What was taken before the shutdown is on disk and answered ok; nothing of the refused one.
+    expect(await before).toEqual({ ok: true, data: null });
+    const texts = recorded()
+      .events.filter((e) => e.type === 'node:acted')
+      .map((e) => (e.action as { text: string }).text);
+    expect(texts).toEqual(['before']);
+  });
+
   it('while the disk is full: refuses what would change the room, tells the consoles, and carries on when it can write again', async () => {
     const { clock, room, sent, files, disk, join, recorded } = await setup({ base: 0, jitter: 0 });
     const a = await join('a');

@@ -63,9 +63,13 @@ export class RoomRecording {
     this.encoder.rollback();
   }
 
-  /** `recording_unavailable` while the disk fails, else null. */
+  /**
+   * `recording_unavailable` while the disk fails or once the recording is being closed (the
+   * server is stopping): what such a request changed could never be written, so it must not
+   * change the room nor get an ok. Else null.
+   */
   refusal(): Result<never> | null {
-    return this.writer.available ? null : fail('recording_unavailable', RECORDING_UNAVAILABLE);
+    return this.writer.available && !this.writer.stopping ? null : fail('recording_unavailable', RECORDING_UNAVAILABLE);
   }
 
   /** The answer to a request, once what it changed is on disk (refusals changed nothing: at once). */
