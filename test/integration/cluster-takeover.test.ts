@@ -8,21 +8,18 @@
 // Then the new owner is paused (SIGSTOP) past its lease: a third process takes the room, and
 // the paused one, woken, stops applying and recording that room at once.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../shared/protocol/recordingFormat';
 import { parseRecording } from '../../shared/session/recording';
-import { freePort } from '../bench/spawn';
 import { startRedis, type TestRedis } from '../support/redis';
-import { ask, type TestSocket } from './harness';
+import { ask, connect, killNow, spawnServerProcess, type TestSocket } from './harness';
 
 const LEASE_MS = 1_500;
-const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'hc-cluster-kill-'));
 const recordings = path.join(dataDir, 'recordings');
 let redis: TestRedis;
@@ -38,51 +35,20 @@ interface Proc {
 }
 
 async function startProcess(name: string): Promise<Proc> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SKIP_CLIENT_BUILD: '1',
-      DEFAULT_LATENCY_MS: '20',
-      DEFAULT_JITTER_MS: '10',
-      REDIS_URL: redis.url,
-      CLUSTER_LEASE_MS: String(LEASE_MS),
-      RATE_LIMIT_PER_SECOND: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await spawnServerProcess(name, dataDir, {
+    DEFAULT_LATENCY_MS: '20',
+    DEFAULT_JITTER_MS: '10',
+    REDIS_URL: redis.url,
+    CLUSTER_LEASE_MS: String(LEASE_MS),
+    RATE_LIMIT_PER_SECOND: '1000',
   });
-  children.push(child);
-  const log: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      log.push(c.toString());
-      if (log.join('').includes('Human Cluster is running')) resolve();
-    });
-    child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) while starting:\n${log.join('')}`)));
-  });
-  return { name, url: `http://127.0.0.1:${port}`, child, log, dead: false };
+  children.push(server.child);
+  return { name, ...server, dead: false };
 }
 
 async function kill(p: Proc): Promise<void> {
   p.dead = true;
-  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
-  const gone = new Promise((r) => p.child.once('exit', r));
-  p.child.kill('SIGKILL');
-  await gone;
-}
-
-function connect(url: string): Promise<TestSocket> {
-  const s: TestSocket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    s.once('connect', () => resolve(s));
-    s.once('connect_error', reject);
-  });
+  await killNow(p.child);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,16 +4,14 @@
 // recording's events run without a gap, and every action that had been acknowledged is recorded.
 // KILLS (default 20) and CRASH_SEED (default: random, printed) reproduce a run.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../shared/rng';
 import { parseRecording } from '../../shared/session/recording';
-import { freePort } from '../bench/spawn';
-import { ask, type TestSocket } from './harness';
+import { ask, connect, killNow, type ServerProcess, spawnServerProcess, type TestSocket } from './harness';
 
 const KILLS = Number(process.env.KILLS ?? 20);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -22,7 +20,6 @@ const ROOMS = [15, 5];
 /** Each phone acts about this often (the per-socket limit is 40 a second). */
 const ACT_EVERY_MS = 40;
 
-const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'hc-crash-'));
 const recordings = path.join(dataDir, 'recordings');
 const children: ChildProcess[] = [];
@@ -32,49 +29,10 @@ afterAll(() => {
 });
 
 /** Starts `npm start`'s server on the shared data directory; resolves once it listens. */
-async function startServer(): Promise<{ url: string; child: ChildProcess; log: string[] }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SKIP_CLIENT_BUILD: '1',
-      DEFAULT_LATENCY_MS: '5',
-      DEFAULT_JITTER_MS: '5',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const log: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      log.push(chunk.toString());
-      if (log.join('').includes('Human Cluster is running')) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) while starting:\n${log.join('')}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child, log };
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await gone;
-}
-
-function connect(url: string): Promise<TestSocket> {
-  const s: TestSocket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    s.once('connect', () => resolve(s));
-    s.once('connect_error', reject);
-  });
+async function startServer(): Promise<ServerProcess> {
+  const server = await spawnServerProcess('the server', dataDir, { DEFAULT_LATENCY_MS: '5', DEFAULT_JITTER_MS: '5' });
+  children.push(server.child);
+  return server;
 }
 
 interface Phone {
@@ -227,7 +185,7 @@ describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=
       await new Promise((r) => setTimeout(r, extra));
       expected += acks;
       alive = false;
-      await kill(server.child);
+      await killNow(server.child);
       for (const t of timers) clearTimeout(t);
       for (const p of phones) p.socket?.disconnect();
       // What the dead server acknowledged is on disk (the page cache outlives the process).
@@ -237,7 +195,7 @@ describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=
       expect(wrongResumes).toEqual([]);
       lastSeqs = seqs;
     }
-    await kill(server.child);
+    await killNow(server.child);
     expect(acked.size).toBeGreaterThanOrEqual(expected);
     console.log(`crash test: ${KILLS} kills, ${acked.size} acknowledged actions, all recorded`);
   });

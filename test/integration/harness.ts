@@ -1,5 +1,6 @@
 // A real server on a random port with its own data directory, and real socket.io clients.
 
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { patched } from '../../shared/protocol/patch';
 import type { Result } from '../../shared/protocol/result';
 import { applyRosterPatch } from '../../shared/protocol/roster';
 import type { ConsoleSnapshot, NodeView } from '../../shared/protocol/views';
+import { freePort } from '../bench/spawn';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -47,6 +49,47 @@ export async function startServer(
     config,
     close: () => app.close(),
   };
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything it printed, stdout and stderr. */
+  log: string[];
+}
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * `npm start`'s server in a process of its own (to kill -9 or pause), on `dataDir`, with `env`
+ * on top of a free port; resolves once it says it is running.
+ */
+export async function spawnServerProcess(name: string, dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repo,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url, SKIP_CLIENT_BUILD: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      log.push(c.toString());
+      if (log.join('').includes('Human Cluster is running')) resolve();
+    });
+    child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) while starting:\n${log.join('')}`)));
+  });
+  return { url, child, log };
+}
+
+/** SIGKILL, resolved once the process is gone (at once if it already is). */
+export async function killNow(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await gone;
 }
 
 export async function connect(url: string): Promise<TestSocket> {
