@@ -7,6 +7,7 @@ import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { GAME_UIS } from '../games';
 import { GAMES } from '../games/registry';
 import { tooFastFor } from './paceCheck';
+import { startConfigOf } from './startConfig';
 import type { ConsoleSession } from './useConsoleSession';
 import { useT } from '../i18n/I18nProvider';
 import { gameName, wordError } from '../i18n/words';
@@ -25,7 +26,7 @@ export function RoundPanel({ snapshot, session }: { snapshot: ConsoleSnapshot; s
 
   const start = async (withConfig: unknown = config) => {
     setError(null);
-    const config = ui?.startConfig ? ui.startConfig(withConfig, t) : withConfig;
+    const config = startConfigOf(game, t, withConfig);
     const err = await session.command('console:round', { action: 'start', game, config });
     if (err) setError(wordError(t, err));
   };
