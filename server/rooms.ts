@@ -42,8 +42,14 @@ export interface RegistryCluster {
   owns(code: string): boolean;
   /** The room is forgotten: its code and lease are given back. */
   forget(code: string): void;
-  /** The session a room code of the cluster has (whichever process owns it), or null. */
+  /** The session a room code of the cluster has (whichever process owns it, or an ended one's), or null. */
   sessionOf(code: string): Promise<string | null>;
+  /** The room's session has ended: every process answers "ended" for its code from now on, even once it is forgotten. */
+  ended(code: string, session: string): void;
+  /** The share link of an ended room's replay, for every process to offer its phones. */
+  setReplay(code: string, url: string): void;
+  /** What the cluster remembers of a room's code that this process does not hold: ended, with its replay link. */
+  past(code: string): Promise<{ replay: string | null } | null>;
 }
 
 /** Codes of ended rooms are remembered so a late phone hears "ended", not "unknown". */
@@ -88,14 +94,22 @@ export class RoomRegistry {
     return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
   }
 
-  /** What a phone learns from a code before the nickname: no change to anything. */
-  check(input: string): Result<RoomCheck> {
+  /**
+   * What a phone learns from a code before the nickname: no change to anything. In cluster mode
+   * an ended room's code and its replay link are remembered in Redis, so any process can answer.
+   */
+  async check(input: string): Promise<Result<RoomCheck>> {
     const code = normaliseRoomCode(input);
     if (!code) return fail('bad_code', 'A room code has 5 letters and digits, like K7QX3.');
     const room = this.rooms.get(code);
-    if (!room && !this.ended.has(code)) return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
-    const replay = this.replays.get(code) ?? null;
-    if (!room || room.state.ended) return ok({ code, status: 'ended', replay });
+    const cluster = this.options.cluster;
+    if (!room || room.state.ended) {
+      const known = !!room || this.ended.has(code);
+      const local = this.replays.get(code);
+      const past = cluster && (!known || !local) ? await cluster.past(code) : null;
+      if (!known && !past) return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
+      return ok({ code, status: 'ended', replay: local ?? past?.replay ?? null });
+    }
     const s = room.state;
     const status = s.locked ? 'locked' : s.active >= s.header.capacity ? 'full' : 'open';
     return ok({ code, status, replay: null });
@@ -106,6 +120,7 @@ export class RoomRegistry {
     this.replays.delete(code);
     this.replays.set(code, url);
     if (this.replays.size > ENDED_REMEMBERED) this.replays.delete(this.replays.keys().next().value as string);
+    this.options.cluster?.setReplay(code, url);
   }
 
   /** A new room; refused when its recording cannot be started (the disk is full…). */
@@ -186,8 +201,12 @@ export class RoomRegistry {
     const parsed = await restoreRecording(file, files);
     const state = fold(parsed.header, parsed.events, this.games);
     if (state.ended) {
-      this.ended.add(code);
-      log(`took over ended room ${code} (fence ${fence})`, { room: code });
+      // Its owner died after the session ended: nothing to run. Its code is remembered as
+      // ended for the whole cluster and given back, so no process takes it over again.
+      this.remember(code);
+      this.options.cluster?.ended(code, session);
+      this.options.cluster?.forget(code);
+      log(`took over ended room ${code} (fence ${fence}): remembered as ended, lease given back`, { room: code });
       return null;
     }
     const aside = parsed.setAside;
@@ -311,10 +330,15 @@ export class RoomRegistry {
     await Promise.all([...this.rooms.values()].map((r) => r.close()));
   }
 
+  private remember(code: string): void {
+    this.ended.add(code);
+    if (this.ended.size > ENDED_REMEMBERED) this.ended.delete(this.ended.values().next().value as string);
+  }
+
   private onEnded(room: Room): void {
     // An ended room keeps answering for its recordings for a while, then is forgotten.
-    this.ended.add(room.code);
-    if (this.ended.size > ENDED_REMEMBERED) this.ended.delete(this.ended.values().next().value as string);
+    this.remember(room.code);
+    this.options.cluster?.ended(room.code, room.state.header.session);
     this.clock.setTimeout(() => {
       if (this.rooms.get(room.code) === room) {
         this.rooms.delete(room.code);

@@ -38,6 +38,12 @@ export interface ClusterOptions {
 }
 
 const ROOMS = 'hc:rooms';
+/** An ended room's session, kept after the room is forgotten (a late phone hears "ended"). */
+const endedKey = (code: string) => `hc:ended:${code}`;
+/** The share link of an ended room's replay. */
+const replayKey = (code: string) => `hc:replay:${code}`;
+/** How long the cluster remembers an ended room's code and replay link (ms): a week. */
+const PAST_MS = 7 * 24 * 3_600_000;
 const aliveKey = (process: string) => `hc:alive:${process}`;
 const inbox = (process: string) => `hc:to:${process}`;
 const EVERYONE = 'hc:all';
@@ -103,6 +109,8 @@ export class Cluster {
   registryHooks(): RegistryCluster {
     return {
       claim: async (code, session) => {
+        // The code of an ended session is not given to a new room while the cluster remembers it.
+        if (await this.pub.exists(endedKey(code))) return null;
         const lease = await this.leases.acquire(code);
         if (!lease) return null;
         if ((await this.pub.hsetnx(ROOMS, code, session)) !== 1) {
@@ -113,7 +121,19 @@ export class Cluster {
         return lease;
       },
       owns: (code) => this.leases.owns(code),
-      sessionOf: (code) => this.pub.hget(ROOMS, code),
+      sessionOf: async (code) => (await this.pub.hget(ROOMS, code)) ?? (await this.pub.get(endedKey(code))),
+      ended: (code, session) => {
+        void this.pub
+          .set(endedKey(code), session, 'PX', PAST_MS)
+          .catch((err) => this.options.log('cluster: ended room not remembered', { err }));
+      },
+      setReplay: (code, url) => {
+        void this.pub.set(replayKey(code), url, 'PX', PAST_MS).catch((err) => this.options.log('cluster: replay link not stored', { err }));
+      },
+      past: async (code) => {
+        const [session, replay] = await this.pub.mget(endedKey(code), replayKey(code));
+        return session ? { replay: replay ?? null } : null;
+      },
       forget: (code) => {
         void this.leases.release(code).catch(() => {});
         void this.pub.hdel(ROOMS, code).catch(() => {});
@@ -422,7 +442,8 @@ export class Cluster {
     const started = performance.now();
     const done = (async () => {
       try {
-        await registry.takeOver(code, session, lease.fence, this.options.log);
+        // An ended session is not run again: the registry remembers its code and gives the lease back.
+        if (!(await registry.takeOver(code, session, lease.fence, this.options.log))) return;
         this.owners.set(code, this.id);
         this.options.log(`owner of room ${code} from now on (fence ${lease.fence}, ${Math.round(performance.now() - started)} ms)`, {
           room: code,

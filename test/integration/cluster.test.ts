@@ -148,6 +148,40 @@ describe('cluster mode: two processes, one Redis', () => {
     expect(r).toMatchObject({ ok: true, data: { node: p.node } });
   });
 
+  it("an ended room's code and its shared replay are known to every process, also once its owner died and nobody runs it", async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const console_ = await createRoom(a.url);
+    const phone = await joinNode(b.url, console_.code, 'gus');
+    expect((await ask(console_.socket, 'console:end', {})).ok).toBe(true);
+    const session = a.app.registry.anyRoom(console_.code)!.state.header.session;
+    // The instructor shares the replay through the other process.
+    const shared = await fetch(`${b.url}/api/recordings/${session}/share`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${console_.key}` },
+    });
+    const url = ((await shared.json()) as { data: { url: string } }).data.url;
+    expect(url).toContain(session);
+    const ended = { ok: true, data: { code: console_.code, status: 'ended', replay: url } };
+    expect(await ask(phone.socket, 'room:check', { code: console_.code })).toMatchObject(ended);
+    expect(await ask(await connect(a.url), 'room:check', { code: console_.code })).toMatchObject(ended);
+    // Its owner loses the room (as when it dies); another process takes the ended room over only
+    // to remember it as ended and give its lease back: nobody keeps renewing it.
+    await a.app.cluster!.pub.del(`hc:lease:${console_.code}`);
+    await a.app.cluster!.leases.renewAll();
+    for (let i = 0; i < 100 && (await a.app.cluster!.pub.hexists('hc:rooms', console_.code)); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await a.app.cluster!.pub.hexists('hc:rooms', console_.code)).toBe(0);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await a.app.cluster!.leases.ownerOf(console_.code)).toBeNull();
+    for (const s of servers) expect(s.app.registry.anyRoom(console_.code)).toBeUndefined();
+    for (const s of servers.slice(0, 2))
+      expect(await ask(await connect(s.url), 'room:check', { code: console_.code })).toMatchObject(ended);
+    // Its recording is still found by its code, and the code is not given to a new room.
+    const auth = { authorization: `Bearer ${console_.key}` };
+    expect((await fetch(`${b.url}/api/rooms/${console_.code}/recording`, { headers: auth })).status).toBe(200);
+    expect(await b.app.cluster!.registryHooks().claim(console_.code, 'another-session')).toBeNull();
+  });
+
   it('an unknown code, and a request before joining, are answered from any process', async () => {
     const s = await connect(servers[1]!.url);
     expect(await ask(s, 'room:check', { code: 'ZZZZZ' })).toMatchObject({ ok: false, error: { code: 'unknown_room' } });
