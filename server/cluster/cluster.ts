@@ -277,10 +277,10 @@ export class Cluster {
       done,
       ack,
       tries: 0,
-      timer: setTimeout(() => this.settle(key, fail('internal', TRY_AGAIN)), REPLY_TIMEOUT_MS),
+      timer: setTimeout(() => this.settle(key, fail('room_moving', TRY_AGAIN)), REPLY_TIMEOUT_MS),
       retry: () => {
         // The process asked was not the owner (any more): ask again who is, a few times.
-        if (++pending.tries > 5 || !code) return this.settle(key, fail('internal', TRY_AGAIN));
+        if (++pending.tries > 5 || !code) return this.settle(key, fail('room_moving', TRY_AGAIN));
         this.owners.delete(code);
         setTimeout(
           () =>
@@ -472,7 +472,7 @@ export class Cluster {
       // Closing the transport (not the socket) makes the client reconnect and resume on its own.
       io.sockets.sockets.get(sid)?.conn.close();
     }
-    for (const [key, p] of [...this.pending]) if (p.code === code) this.settle(key, fail('internal', TRY_AGAIN));
+    for (const [key, p] of [...this.pending]) if (p.code === code) this.settle(key, fail('room_moving', TRY_AGAIN));
   }
 
   /** This process lost a room's lease (it was paused past it, or another took it): it stops at once. */

@@ -32,6 +32,7 @@ export default {
   'error.bad_request': 'The server could not read this request.',
   'error.bad_action': 'The server could not read this action.',
   'error.internal': 'Something went wrong on the server. Try again.',
+  'error.room_moving': 'This room is moving to another server. Try again in a moment.',
   'error.recording_unavailable': 'The recording cannot be written right now, so nothing that would change the room is accepted.',
   // ---- errors the client makes itself (the network, a file from this computer) ----
   'error.offline': 'The server cannot be reached. Check the Wi-Fi and try again.',

@@ -32,6 +32,7 @@ export default {
   'error.bad_request': 'El servidor no ha podido leer esta petición.',
   'error.bad_action': 'El servidor no ha podido leer esta acción.',
   'error.internal': 'Algo ha fallado en el servidor. Inténtalo de nuevo.',
+  'error.room_moving': 'Esta sala se está pasando a otro servidor. Inténtalo de nuevo en un momento.',
   'error.recording_unavailable': 'Ahora mismo no se puede escribir la grabación, así que no se acepta nada que cambie la sala.',
   // ---- errors the client makes itself (the network, a file from this computer) ----
   'error.offline': 'No se puede contactar con el servidor. Comprueba la wifi y vuelve a intentarlo.',

@@ -31,6 +31,7 @@ export default {
   'error.bad_request': 'Le serveur n’a pas pu lire cette requête.',
   'error.bad_action': 'Le serveur n’a pas pu lire cette action.',
   'error.internal': 'Une erreur s’est produite sur le serveur. Réessayez.',
+  'error.room_moving': 'Cette salle passe sur un autre serveur. Réessayez dans un instant.',
   'error.recording_unavailable':
     'L’enregistrement ne peut pas être écrit pour le moment : rien de ce qui modifierait la salle n’est accepté.',
   // ---- errors the client makes itself (the network, a file from this computer) ----
