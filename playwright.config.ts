@@ -14,7 +14,8 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 2,
+  // A spec mostly waits for rounds and timers (about half a core each): three at once on two cores.
+  workers: Number(process.env.E2E_WORKERS || 3),
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
