@@ -95,7 +95,6 @@ export const GAME_FLAGS: Readonly<Record<string, readonly FlagDoc[]>> = {
     { name: 'order', value: 'attack|retreat', text: "a loyal commander's order (default: drawn)" },
     { name: 'phase', value: 'MS', text: 'length of each phase (default 1000)' },
     { name: 'bot-delay', value: 'MS', text: 'bot reaction (default 10)' },
-    { name: 'relay-delay', value: 'MS', text: 'loyal relays leave after a random delay of up to this (default 0)' },
   ],
   cart: [
     { name: 'mode', value: CART_MODES.join('|'), text: 'how replicas answer a partition (default quorum)' },

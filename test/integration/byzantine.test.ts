@@ -157,7 +157,7 @@ describe('byzantine over real sockets', () => {
     expect(await ask(barbara.socket, 'node:autopilot', { on: true })).toEqual({ ok: true, data: null });
 
     // Round 1: Ada commands (loyal); Linus (a phone) and n6 (a bot) are traitors.
-    const fast = { phaseMs: 15_000, relayDelayMs: 100, botDelayMs: 30 };
+    const fast = { phaseMs: 15_000, botDelayMs: 30 };
     expect(
       await ask(instructor, 'console:round', {
         action: 'start',

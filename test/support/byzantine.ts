@@ -21,8 +21,8 @@ export interface RoomOptions {
   latency?: number;
   faults?: FaultOp[];
   /**
-   * Loyal human lieutenants press Send as soon as they hold a message (OM: a loyal relay is the
-   * lieutenant's own Send, [B4]), as a class that reads its phones at once would; false leaves
+   * Loyal human lieutenants press Send as soon as they hold a message (a loyal relay is the
+   * lieutenant's own Send, [B4]; SM: as soon as the level's phase starts), as a class that reads its phones at once would; false leaves
    * every Send to the test (or the phase timer).
    */
   passOn?: boolean;
@@ -64,7 +64,14 @@ export class Room {
       const rec = this.core.state.nodes[node];
       if (!rec || rec.kind === 'bot' || rec.autopilot) continue;
       const v = this.view(node);
-      if (v.role !== 'lieutenant' || v.traitor || v.signed) continue;
+      if (v.role !== 'lieutenant' || v.traitor) continue;
+      if (v.relay) {
+        // SM: one relay per level, exactly what SM says.
+        if (v.relay.sent !== null) continue;
+        const r = this.core.act(this.now, node, { type: 'relay', level: v.relay.level, values: v.relay.due });
+        if (!r.ok) throw new Error(`${node}'s relay was refused: ${r.error.message}`);
+        continue;
+      }
       for (const p of v.pending) {
         const values = Object.fromEntries(p.recipients.filter((r) => p.sent[r] === undefined).map((r) => [r, p.value]));
         if (Object.keys(values).length === 0) continue;

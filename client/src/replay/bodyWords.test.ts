@@ -25,7 +25,7 @@ const ROUNDS: [string, Record<string, unknown>, boolean][] = [
   ['gossip', { mode: 'push-pull', roundMs: 300, botDelayMs: 10, botJitterMs: 10 }, false],
   ['gossip', { mode: 'highest-card', roundMs: 300, botDelayMs: 10, botJitterMs: 10 }, false],
   ['byzantine', { m: 1, traitors: 1, phaseMs: 500, botDelayMs: 10 }, true],
-  ['byzantine', { m: 2, signed: true, traitors: 2, commanderTraitor: true, phaseMs: 500, botDelayMs: 10, relayDelayMs: 0 }, true],
+  ['byzantine', { m: 2, signed: true, traitors: 2, commanderTraitor: true, phaseMs: 500, botDelayMs: 10 }, true],
   ['cart', { mode: 'lww', botEveryMs: 200, botJitterMs: 100, syncMs: 300 }, true],
   ['cart', { mode: 'crdt', botEveryMs: 200, botJitterMs: 100, syncMs: 300 }, true],
   ['cart', { mode: 'quorum', botEveryMs: 200, botJitterMs: 100, syncMs: 300, quorumTimeoutMs: 200 }, false],

@@ -22,8 +22,20 @@ export function bot(v: ByzantineView, ctx: BotCtx<ByzantineConfig>): ByzantineAc
     for (const to of p.recipients) if (p.sent[to] === undefined && chosen[to]) values[to] = chosen[to];
     if (Object.keys(values).length === 0) continue;
     if (p.level === 1) out.push({ type: 'send', values });
-    else if (v.signed) out.push({ type: 'send', values, level: p.level });
     else if (p.path) out.push({ type: 'send', values, path: p.path });
+  }
+  const r = v.relay;
+  if (r && r.sent === null) {
+    // SM: one relay per level. A loyal lieutenant passes on what SM says ([B4]); a traitor lies
+    // about its order by its strategy, one value per recipient ([B5], [B12]).
+    if (!v.traitor) out.push({ type: 'relay', level: r.level, values: r.due });
+    else {
+      const lie = plan ? { collusion: plan, signed: true, level: r.level, m: v.m } : undefined;
+      const chosen = chooseValues(strategy, v.order?.value ?? 'retreat', r.recipients, ctx.rng, lie);
+      const values: Record<string, Value[]> = {};
+      for (const to of r.recipients) if (chosen[to]) values[to] = [chosen[to]];
+      out.push({ type: 'relay', level: r.level, values });
+    }
   }
   if (v.canDecide && v.suggested) out.push({ type: 'decide', value: v.suggested });
   return out;

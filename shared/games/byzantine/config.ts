@@ -41,11 +41,6 @@ export const byzantineConfig = z
     phaseMs: z.number().int().min(20).max(600_000).default(45_000),
     /** How traitor bots (and traitors on autopilot, and traitors who run out of time) lie. */
     strategy: z.enum(STRATEGIES).default('flip'),
-    /**
-     * SM: a loyal lieutenant's relays (the server's) leave after a seeded random delay of up to this many ms, so
-     * that a traitor who takes a while to choose is not given away by speaking last ([B4]).
-     */
-    relayDelayMs: z.number().int().min(0).max(60_000).default(4_000),
     /** Bots and autopilots act about this long after their view changes (ms). */
     botDelayMs: z.number().int().min(0).max(60_000).default(1_500),
     /** At most this many nodes play generals; the others watch. */
@@ -63,9 +58,8 @@ export const byzantineAction = z.discriminatedUnion('type', [
   /** The commander gives this order to every lieutenant it has not ordered yet ([B3]). */
   z.object({ type: z.literal('order'), value }).strict(),
   /**
-   * A traitor chooses per recipient ([B5]): the commander's orders (no path, no level), or a
-   * relay. OM: `path` is the message being relayed (default: the commander's order). SM:
-   * `level` is the relay round (default: the current one, at least 2).
+   * A traitor commander's orders, per lieutenant (no path), or an OM relay ([B4], [B5]): `path`
+   * is the message being relayed (default: the commander's order).
    */
   z
     .object({
@@ -76,12 +70,30 @@ export const byzantineAction = z.discriminatedUnion('type', [
         .min(1)
         .max(M_MAX + 1)
         .optional(),
+    })
+    .strict(),
+  /**
+   * SM: a lieutenant's one relay of `level` ([B4], [B5], [B11]): for each other lieutenant, the
+   * signed values passed on to it ([] or left out: nothing). A loyal lieutenant's must be exactly
+   * what SM(m) says; a traitor's carries at most one value per recipient.
+   */
+  z
+    .object({
+      type: z.literal('relay'),
       level: z
         .number()
         .int()
         .min(2)
-        .max(M_MAX + 1)
-        .optional(),
+        .max(M_MAX + 1),
+      values: z
+        .record(
+          nodeId,
+          z
+            .array(value)
+            .max(VALUES.length)
+            .refine((vs) => new Set(vs).size === vs.length, 'Name each value once.'),
+        )
+        .refine((r) => Object.keys(r).length <= GENERALS_MAX, `At most ${GENERALS_MAX} recipients.`),
     })
     .strict(),
   /** A loyal lieutenant's decision ([B8]). */

@@ -9,11 +9,11 @@ import type { Effect, GameEngine } from '../types';
 import { analyse, type ByzantineResult } from './analysis';
 import { bot } from './bot';
 import { byzantineAction, byzantineConfig, type ByzantineAction, type ByzantineConfig, type Value } from './config';
-import { flushOutbox, flushOverdue, receive, sendOmRelays, sendOrders, sendSmRelays } from './messages';
+import { receive, sendOmRelays, sendOrders, sendSmRelay } from './messages';
 import { advance, onGraceTimer, onPhaseTimer } from './phases';
 import { check } from './rules';
 import { setup } from './setup';
-import { general, graceTimerKey, lieutenants, phaseTimerKey, RELAY_TIMER_PREFIX, type ByzantineState } from './state';
+import { general, graceTimerKey, lieutenants, phaseTimerKey, type ByzantineState } from './state';
 import { consoleView, type ByzantineConsoleView } from './console';
 import { stageView } from './stage';
 import { nodeView, type ByzantineView } from './view';
@@ -41,8 +41,10 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
         }
         case 'send':
           if (node === s.commander) sendOrders(s, ctx, fx, action.values);
-          else if (s.signed) sendSmRelays(s, ctx, fx, node, action.level ?? Math.max(2, s.step), action.values);
           else sendOmRelays(s, ctx, fx, node, action.path ?? [s.commander], action.values);
+          break;
+        case 'relay':
+          sendSmRelay(s, ctx, fx, node, action.level, action.values);
           break;
         case 'decide': {
           const g = general(s, node);
@@ -75,20 +77,12 @@ export const byzantine: GameEngine<ByzantineConfig, ByzantineState, ByzantineAct
       // Keys carry their step, so a timer left over from an earlier phase does nothing.
       if (key === phaseTimerKey(s.step) && !s.closing) onPhaseTimer(s, ctx, fx);
       else if (key === graceTimerKey(s.step) && s.closing) onGraceTimer(s, ctx, fx);
-      else if (key.startsWith(RELAY_TIMER_PREFIX)) {
-        const node = key.slice(RELAY_TIMER_PREFIX.length);
-        // A crashed node's timer still fires: its relays wait for the phase's end instead.
-        if (ctx.isDown(node)) return fx;
-        flushOutbox(s, ctx, fx, node);
-        advance(s, ctx, fx);
-      }
       return fx;
     },
 
     faultsChanged(s, _prev, _next, ctx) {
-      // A crash can leave a phase with nobody left to wait for; a restart lets held relays go.
+      // A crash can leave a phase with nobody left to wait for.
       const fx: Effect[] = [];
-      flushOverdue(s, ctx, fx);
       advance(s, ctx, fx);
       return fx;
     },

@@ -4,21 +4,10 @@
 
 import { blockedBy } from '../../net/network';
 import type { NodeId } from '../../protocol/ids';
-import { createRng } from '../../rng';
 import type { Effect, EngineCtx, Envelope } from '../types';
 import { KINDS, type ByzantineBody, type Value } from './config';
 import { forgedChain, genuine, recipientsOf, signable } from './paths';
-import {
-  general,
-  sentUnder,
-  lieutenants,
-  pathKey,
-  relayTimerKey,
-  sigKey,
-  type ByzantineState,
-  type General,
-  type InboxItem,
-} from './state';
+import { general, sentUnder, lieutenants, pathKey, sigKey, type ByzantineState, type General, type InboxItem } from './state';
 
 /** Items of a node's inbox kept in the state (its phone shows the latest of them). */
 export const INBOX_KEEP = 50;
@@ -95,92 +84,39 @@ export function sendOmRelays(
 }
 
 /**
- * A traitor lieutenant's SM messages of one level ([B11]): what it can sign on (a chain it
- * holds for that value) goes out genuine; anything else carries a chain it cannot have, and
- * the receiver will see the forgery.
+ * A lieutenant's one SM relay of `level` ([B4], [B11]): per other lieutenant, the values passed on.
+ * A loyal lieutenant's are what SM says (rules.ts checked), each signed on to the chain it first
+ * came with. A traitor's value goes out genuine when it holds a chain for it that the recipient is
+ * not on; anything else carries a chain it cannot have, and the receiver sees the forgery.
  */
-export function sendSmRelays(
+export function sendSmRelay(
   s: ByzantineState,
   ctx: EngineCtx,
   fx: Effect[],
   t: NodeId,
   level: number,
-  values: Record<NodeId, Value>,
+  values: Record<NodeId, readonly Value[]>,
 ): void {
-  const sent = sentUnder(general(s, t), `L${level}`);
+  const g = general(s, t);
+  const done: Record<NodeId, Value[]> = {};
+  g.smRelayed[String(level)] = done;
+  fx.push({ type: 'changed', nodes: [t] });
   for (const to of lieutenants(s)) {
-    const value = values[to];
-    if (to === t || value === undefined || sent[to] !== undefined) continue;
-    sent[to] = value;
-    const held = signable(s, t, value, level, to);
-    if (held) {
-      const chain = [...held, t];
-      s.sigs[sigKey(value, chain)] = true;
-      send(s, ctx, fx, { from: t, to, value, path: chain, level });
-    } else {
-      send(s, ctx, fx, { from: t, to, value, path: forgedChain(s, t, level, to), level, forged: true });
+    if (to === t) continue;
+    const vs = [...(values[to] ?? [])];
+    done[to] = vs;
+    for (const value of vs) {
+      const chain = g.traitor ? signable(s, t, value, level, to) : (g.firstChain[value] ?? null);
+      if (chain) {
+        const out = [...chain, t];
+        s.sigs[sigKey(value, out)] = true;
+        if (!g.traitor) g.relayed ??= { value, at: ctx.now };
+        send(s, ctx, fx, { from: t, to, value, path: out, level });
+      } else {
+        send(s, ctx, fx, { from: t, to, value, path: forgedChain(s, t, level, to), level, forged: true });
+      }
     }
   }
-}
-
-/**
- * SM: a loyal lieutenant passes on exactly what it accepted; the node does not choose ([B4]).
- * With a relay delay the message waits in its outbox until the node's relay timer (seeded)
- * fires. (OM relays are the lieutenant's own Send, or the phase timer's: [B4].)
- */
-export function relayLoyal(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, path: NodeId[], value: Value): void {
-  if (path.length > s.m) return;
-  const g = general(s, i);
-  if (s.config.relayDelayMs === 0) {
-    sendLoyal(s, ctx, fx, i, path, value);
-    return;
-  }
-  g.outbox.push({ path, value });
-  if (g.outbox.length === 1) {
-    const rng = createRng(s.rng);
-    const delay = rng.between(0, s.config.relayDelayMs);
-    s.rng = rng.state;
-    g.relayAt = ctx.now + delay;
-    fx.push({ type: 'timer', key: relayTimerKey(i), delay, node: i });
-  }
-}
-
-function sendLoyal(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, path: NodeId[], value: Value): void {
-  const g = general(s, i);
-  g.relayed ??= { value, at: ctx.now };
-  const out = [...path, i];
-  if (s.signed) s.sigs[sigKey(value, out)] = true;
-  for (const r of recipientsOf(s, out)) send(s, ctx, fx, { from: i, to: r, value, path: out, level: out.length });
-}
-
-/**
- * Sends what waits in a loyal lieutenant's outbox (its relay timer fired, or a phase is
- * ending): everything, or only the relays of levels up to `maxLevel`.
- */
-export function flushOutbox(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, maxLevel = Infinity): void {
-  const g = s.nodes[i];
-  if (!g || g.outbox.length === 0) return;
-  const due = g.outbox.filter((m) => m.path.length + 1 <= maxLevel);
-  if (due.length === 0) return;
-  g.outbox = g.outbox.filter((m) => m.path.length + 1 > maxLevel);
-  if (g.outbox.length === 0) {
-    g.relayAt = null;
-    fx.push({ type: 'cancel', key: relayTimerKey(i) });
-  }
-  fx.push({ type: 'changed', nodes: [i] });
-  for (const m of due) sendLoyal(s, ctx, fx, i, m.path, m.value);
-}
-
-/** A node back from a crash sends the relays whose timer fired while it was down. */
-export function flushOverdue(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
-  for (const i of lieutenants(s)) {
-    const g = general(s, i);
-    if (g.relayAt !== null && g.relayAt <= ctx.now && !ctx.isDown(i)) flushOutbox(s, ctx, fx, i);
-  }
-}
-
-export function flushAll(s: ByzantineState, ctx: EngineCtx, fx: Effect[], maxLevel = Infinity): void {
-  for (const i of lieutenants(s)) flushOutbox(s, ctx, fx, i, maxLevel);
 }
 
 // ---- receiving --------------------------------------------------------------------------
@@ -227,7 +163,7 @@ export function receive(s: ByzantineState, env: Envelope, ctx: EngineCtx): Effec
     rec.status = 'arrived';
     s.counts.arrived++;
     g.received++;
-    if (s.signed) acceptSigned(s, ctx, fx, i, rec.value, rec.path);
+    if (s.signed) acceptSigned(s, ctx, i, rec.value, rec.path);
     else holdOm(s, i, rec.path, rec.value, ctx.now, false);
   }
   pushInbox(g, item);
@@ -235,12 +171,13 @@ export function receive(s: ByzantineState, env: Envelope, ctx: EngineCtx): Effec
   return fx;
 }
 
-/** SM: a valid message in time. A loyal lieutenant relays each value the first time it sees it. */
-function acceptSigned(s: ByzantineState, ctx: EngineCtx, fx: Effect[], i: NodeId, value: Value, chain: NodeId[]): void {
+/** SM: a valid message in time. Each value is accepted the first time it comes (a loyal lieutenant passes it on at the next level). */
+function acceptSigned(s: ByzantineState, ctx: EngineCtx, i: NodeId, value: Value, chain: NodeId[]): void {
   const g = general(s, i);
   g.held[sigKey(value, chain)] = { value, path: chain, at: ctx.now, missing: false };
   g.live[value]++;
   if (chain.includes(i) || g.accepted.includes(value)) return;
+  // Passed on at the next level, by the lieutenant's own relay (or the phase timer's): [B4].
   g.accepted.push(value);
-  if (!g.traitor) relayLoyal(s, ctx, fx, i, chain, value);
+  g.firstChain[value] = [...chain];
 }

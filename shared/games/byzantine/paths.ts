@@ -2,7 +2,7 @@
 // folds everything it holds into one value ([B10]). Signed messages' checks are here too ([B11]).
 
 import type { NodeId } from '../../protocol/ids';
-import { DEFAULT_VALUE, majority, perms, type Value } from './config';
+import { DEFAULT_VALUE, majority, perms, VALUES, type Value } from './config';
 import { general, lieutenants, pathKey, sigKey, type ByzantineState } from './state';
 
 /**
@@ -93,4 +93,29 @@ export function forgedChain(s: ByzantineState, t: NodeId, level: number, to: Nod
     .filter((l) => l !== t && l !== to)
     .slice(0, Math.max(0, level - 2));
   return [s.commander, ...fill, t];
+}
+
+/**
+ * SM: what loyal lieutenant `i` passes on at `level` ([B4], [B11]): every value it first accepted
+ * on a chain of length level − 1 (while that is at most m long), signed on to each lieutenant not
+ * on the chain. Per other lieutenant in seat order, the values (Attack first); [] for none.
+ */
+export function smDue(s: ByzantineState, i: NodeId, level: number): Record<NodeId, Value[]> {
+  const g = general(s, i);
+  const out: Record<NodeId, Value[]> = {};
+  for (const r of lieutenants(s)) if (r !== i) out[r] = [];
+  if (level < 2 || level > s.m + 1) return out;
+  for (const v of VALUES) {
+    const chain = g.firstChain[v];
+    if (!chain || chain.length !== level - 1) continue;
+    for (const r of recipientsOf(s, [...chain, i])) out[r]?.push(v);
+  }
+  return out;
+}
+
+/** SM: per other lieutenant, the values `t` holds a chain for that it can sign on to it at `level`. */
+export function smSignable(s: ByzantineState, t: NodeId, level: number): Record<NodeId, Value[]> {
+  const out: Record<NodeId, Value[]> = {};
+  for (const r of lieutenants(s)) if (r !== t) out[r] = VALUES.filter((v) => signable(s, t, v, level, r) !== null);
+  return out;
 }

@@ -6,22 +6,12 @@ import { notice } from '../../protocol/notice';
 import { createRng } from '../../rng';
 import type { Effect, EngineCtx } from '../types';
 import { DEFAULT_VALUE } from './config';
-import { flushAll, holdOm, sendOmRelays, sendOrders, sendSmRelays } from './messages';
+import { heldOrder } from './rules';
+import { holdOm, sendOmRelays, sendOrders, sendSmRelay } from './messages';
 import { evaluate } from './outcome';
-import { choice, omSendsAt, omVotes, pathsTo, recipientsOf } from './paths';
+import { choice, omSendsAt, omVotes, pathsTo, recipientsOf, smDue } from './paths';
 import { chooseValues, collusion, type LieContext } from './strategies';
-import {
-  general,
-  decideStep,
-  doneStep,
-  graceTimerKey,
-  lieutenants,
-  pathKey,
-  phaseOf,
-  phaseTimerKey,
-  sigKey,
-  type ByzantineState,
-} from './state';
+import { general, decideStep, doneStep, graceTimerKey, lieutenants, pathKey, phaseOf, phaseTimerKey, type ByzantineState } from './state';
 
 /** After a phase timer, how long past the network's worst latency to wait for the last messages (ms). */
 export const GRACE_MARGIN_MS = 200;
@@ -35,13 +25,13 @@ export function waitingFor(s: ByzantineState, isDown: (node: NodeId) => boolean)
     return !isDown(c) && sent < n - 1 ? [c] : [];
   }
   if (s.step <= s.m + 1) {
-    const owed = s.signed ? n - 2 : omSendsAt(s, s.step);
+    const owed = omSendsAt(s, s.step);
     return lieutenants(s).filter((l) => {
       const g = general(s, l);
       if (isDown(l)) return false;
-      // OM: every lieutenant, loyal or not, sends its own relays (its Send, or the timer's): [B4], [B5].
-      if (g.traitor || !s.signed) return (g.sentByLevel[s.step] ?? 0) < owed;
-      return g.outbox.some((m) => m.path.length + 1 <= s.step);
+      // Every lieutenant, loyal or not, sends its own relays (its Send, or the timer's): [B4], [B5].
+      // SM: one relay per level, even one that passes nothing on.
+      return s.signed ? g.smRelayed[String(s.step)] === undefined : (g.sentByLevel[s.step] ?? 0) < owed;
     });
   }
   if (s.step === decideStep(s)) {
@@ -69,7 +59,6 @@ export function onPhaseTimer(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): v
     return;
   }
   s.closing = true;
-  flushAll(s, ctx, fx, s.step);
   fillIn(s, ctx, fx);
   fx.push({ type: 'changed', nodes: 'all' });
   if ((s.travelling[s.step] ?? 0) === 0) {
@@ -103,55 +92,51 @@ function fillIn(s: ByzantineState, ctx: EngineCtx, fx: Effect[]): void {
         : Object.fromEntries(open.map((l) => [l, s.suggestedOrder]));
       sendOrders(s, ctx, fx, values);
     }
+  } else if (s.signed) {
+    // SM: a lieutenant who has not pressed Send: a loyal one passes on what SM says ([B4]); a
+    // traitor lies by its strategy, about the order it holds ([B5], [B12]).
+    const level = s.step;
+    for (const l of lieutenants(s)) {
+      const g = general(s, l);
+      if (ctx.isDown(l) || g.smRelayed[String(level)] !== undefined) continue;
+      if (!g.traitor) {
+        sendSmRelay(s, ctx, fx, l, level, smDue(s, l, level));
+        continue;
+      }
+      const chosen = chooseValues(
+        s.config.strategy,
+        heldOrder(s, l) ?? DEFAULT_VALUE,
+        lieutenants(s).filter((r) => r !== l),
+        rng,
+        lie,
+      );
+      sendSmRelay(s, ctx, fx, l, level, Object.fromEntries(Object.entries(chosen).map(([r, v]) => [r, [v]])));
+    }
   } else {
-    if (!s.signed) {
-      // A loyal lieutenant who has not pressed Send passes on, unchanged, what it holds ([B4]).
-      for (const l of lieutenants(s)) {
-        const g = general(s, l);
-        if (g.traitor || ctx.isDown(l)) continue;
-        for (const h of Object.values(g.held)) {
-          if (h.path.length !== s.step - 1) continue;
-          const out = [...h.path, l];
-          sendOmRelays(s, ctx, fx, l, h.path, Object.fromEntries(recipientsOf(s, out).map((r) => [r, h.value])));
-        }
+    // A loyal lieutenant who has not pressed Send passes on, unchanged, what it holds ([B4]).
+    for (const l of lieutenants(s)) {
+      const g = general(s, l);
+      if (g.traitor || ctx.isDown(l)) continue;
+      for (const h of Object.values(g.held)) {
+        if (h.path.length !== s.step - 1) continue;
+        const out = [...h.path, l];
+        sendOmRelays(s, ctx, fx, l, h.path, Object.fromEntries(recipientsOf(s, out).map((r) => [r, h.value])));
       }
     }
     for (const t of s.traitors) {
       if (t === s.commander || ctx.isDown(t)) continue;
       const g = general(s, t);
-      if (s.signed) {
-        const mine = g.held[sigKey('attack', [s.commander])]
-          ? 'attack'
-          : g.held[sigKey('retreat', [s.commander])]
-            ? 'retreat'
-            : DEFAULT_VALUE;
-        sendSmRelays(
+      for (const h of Object.values(g.held)) {
+        if (h.path.length !== s.step - 1) continue;
+        const out = [...h.path, t];
+        sendOmRelays(
           s,
           ctx,
           fx,
           t,
-          s.step,
-          chooseValues(
-            s.config.strategy,
-            mine,
-            lieutenants(s).filter((l) => l !== t),
-            rng,
-            lie,
-          ),
+          h.path,
+          chooseValues(s.config.strategy, h.value, recipientsOf(s, out), rng, { ...lie, level: out.length }),
         );
-      } else {
-        for (const h of Object.values(g.held)) {
-          if (h.path.length !== s.step - 1) continue;
-          const out = [...h.path, t];
-          sendOmRelays(
-            s,
-            ctx,
-            fx,
-            t,
-            h.path,
-            chooseValues(s.config.strategy, h.value, recipientsOf(s, out), rng, { ...lie, level: out.length }),
-          );
-        }
       }
     }
   }
@@ -167,8 +152,8 @@ function closePhaseRecord(s: ByzantineState, now: number, endedBy: 'all-done' | 
 }
 
 /**
- * Ends the sending phase `s.step`: what did not come counts as Retreat ([B6]). A loyal
- * lieutenant passes that on: by its own Send in OM ([B4]), at once (or after its relay timer) in SM.
+ * Ends the sending phase `s.step`: what did not come counts as Retreat ([B6]); a loyal OM
+ * lieutenant passes that on by its own Send ([B4]). SM: a missing message adds nothing.
  */
 function endPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all-done' | 'timer' | 'grace'): void {
   const k = s.step;
@@ -181,8 +166,6 @@ function endPhase(s: ByzantineState, ctx: EngineCtx, fx: Effect[], endedBy: 'all
   }
   s.travelling[k] = 0;
   closePhaseRecord(s, ctx.now, endedBy);
-  // This level's relays that a crashed node held back go out now (dropped while it is down).
-  flushAll(s, ctx, fx, k);
   s.step = k + 1;
   s.closing = false;
   if (!s.signed) {

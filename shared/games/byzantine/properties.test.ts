@@ -70,7 +70,7 @@ describe('byzantine: properties', () => {
   it('[B6] under loss, jitter and crashes, agreement fails only in rounds where something was lost', () => {
     const faults = [
       ['--loss', '0.1', '--latency', '0-200', '--dup', '0.2'],
-      ['--crash', '1@5', '--restart', '@700', '--relay-delay', '400'],
+      ['--crash', '1@5', '--restart', '@700'],
     ];
     for (const f of faults) {
       for (const signed of [[], ['--signed']]) {

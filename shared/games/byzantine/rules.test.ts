@@ -86,9 +86,7 @@ describe('byzantine: orders', () => {
 
   it('[B3] a traitor commander chooses per lieutenant, a part at a time, each lieutenant once', () => {
     const r = room(4, { traitorIds: ['n1'] });
-    expect(r.view('n1').pending).toEqual([
-      { path: null, level: 1, value: 'attack', signable: null, recipients: ['n2', 'n3', 'n4'], sent: {} },
-    ]);
+    expect(r.view('n1').pending).toEqual([{ path: null, level: 1, value: 'attack', recipients: ['n2', 'n3', 'n4'], sent: {} }]);
     expect(r.act('n1', { type: 'send', values: { n2: 'attack', n3: 'retreat' } })).toMatchObject({ ok: true });
     expect(r.act('n1', { type: 'send', values: { n3: 'attack' } })).toMatchObject({ ok: false, error: { code: 'already_sent' } });
     expect(r.act('n1', { type: 'send', values: { n4: 'attack' } })).toMatchObject({ ok: true });
@@ -122,7 +120,7 @@ describe('byzantine: relays', () => {
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(10);
     // The same entry, field for field, on the loyal phone and the traitor's: one screen for both.
-    const owed = { path: ['n1'], level: 2, value: 'attack', signable: null, sent: {} };
+    const owed = { path: ['n1'], level: 2, value: 'attack', sent: {} };
     expect(r.view('n2').pending).toEqual([{ ...owed, recipients: ['n3', 'n4'] }]);
     expect(r.view('n4').pending).toEqual([{ ...owed, recipients: ['n2', 'n3'] }]);
     const before = structuredClone(r.state);
@@ -191,7 +189,7 @@ describe('byzantine: relays', () => {
     expect(r.state.phases.find((p) => p.step === 2)?.endedBy).toBe('timer');
   });
 
-  it("[B4] a loyal commander does not send per recipient; in SM a loyal lieutenant's relays are the server's", () => {
+  it('[B4] a loyal commander does not send per recipient; in SM a lieutenant relays with `relay`, not `send`', () => {
     const om = new Room({ humans: 4 }).start({ commander: 'n1', traitorIds: [], order: 'attack', phaseMs: 10_000 });
     expect(om.act('n1', { type: 'send', values: { n2: 'attack' } })).toMatchObject({ ok: false, error: { code: 'loyal' } });
     expect(om.view('n1').pending).toEqual([]);
@@ -201,12 +199,12 @@ describe('byzantine: relays', () => {
       order: 'attack',
       signed: true,
       phaseMs: 10_000,
-      relayDelayMs: 0,
     });
     sm.act('n1', { type: 'order', value: 'attack' });
     sm.run(10);
     expect(sm.view('n2').pending).toEqual([]);
-    expect(sm.act('n2', { type: 'send', values: { n3: 'attack' } })).toMatchObject({ ok: false, error: { code: 'loyal' } });
+    expect(sm.act('n2', { type: 'send', values: { n3: 'attack' } })).toMatchObject({ ok: false, error: { code: 'bad_path' } });
+    expect(sm.act('n2', { type: 'relay', level: 2, values: { n3: ['attack'], n4: ['attack'] } })).toMatchObject({ ok: true });
     expect(sm.state.messages.filter((m) => m.from === 'n2').map((m) => m.to)).toEqual(['n3', 'n4']);
   });
 
@@ -451,11 +449,12 @@ describe('byzantine: OM(m) and SM(m)', () => {
   });
 
   it('[B11] SM(1): a forged relay is detected and discarded, so 3 generals agree', () => {
-    const r = new Room({ humans: 3 }).start({ commander: 'n1', traitorIds: ['n3'], signed: true, phaseMs: 10_000, relayDelayMs: 0 });
+    const r = new Room({ humans: 3 }).start({ commander: 'n1', traitorIds: ['n3'], signed: true, phaseMs: 10_000 });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(10);
-    expect(r.view('n3').pending).toMatchObject([{ level: 2, value: 'attack', signable: ['attack'], recipients: ['n2'] }]);
-    r.act('n3', { type: 'send', values: { n2: 'retreat' } });
+    r.act('n2', { type: 'relay', level: 2, values: { n3: ['attack'] } });
+    expect(r.view('n3').relay).toMatchObject({ level: 2, recipients: ['n2'], due: { n2: ['attack'] }, signable: { n2: ['attack'] } });
+    r.act('n3', { type: 'relay', level: 2, values: { n2: ['retreat'] } });
     r.run(10);
     expect(r.view('n2')).toMatchObject({ accepted: ['attack'], forged: 1, suggested: 'attack' });
     expect(r.view('n2').relays).toMatchObject([{ from: 'n3', value: 'retreat', path: ['n1', 'n3'], status: 'forged' }]);
@@ -567,7 +566,9 @@ describe('byzantine: refusals', () => {
       ['n1', { type: 'send', values: { n4: 'attack' } }, 'loyal'],
       ['n3', { type: 'send', values: { n4: 'attack' } }, 'no_order_yet'],
       ['n2', { type: 'send', values: { n3: 'attack' }, path: ['n1', 'n4'] }, 'bad_path'],
-      ['n2', { type: 'send', values: { n3: 'attack' }, level: 2 }, 'bad_level'],
+      ['n2', { type: 'send', values: { n3: 'attack' }, level: 2 }, 'bad_action'],
+      ['n2', { type: 'relay', level: 2, values: { n3: ['attack'] } }, 'bad_level'],
+      ['n2', { type: 'relay', level: 2, values: { n3: ['attack', 'attack'] } }, 'bad_action'],
       ['n3', { type: 'decide', value: 'attack' }, 'too_early'],
     ];
     for (const [node, action, code] of refusals) {
@@ -575,7 +576,7 @@ describe('byzantine: refusals', () => {
       expect(res, JSON.stringify(action)).toMatchObject({ ok: false, error: { code } });
       // The client words it from the code (error.byzantine.<code>); the message names it for programs
       // (a schema's refusal, bad_action, says what the schema found).
-      if (!res.ok) expect(res.error.message).toContain(code === 'bad_action' ? 'value' : code);
+      if (!res.ok && code !== 'bad_action') expect(res.error.message).toContain(code);
     }
     expect(r.events.length).toBe(before);
     expect(r.state).toEqual(snapshot);

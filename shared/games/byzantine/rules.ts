@@ -6,7 +6,7 @@ import type { NodeId } from '../../protocol/ids';
 import { nodeParam, nodesParam } from '../../protocol/notice';
 import type { EngineCtx, Rejection } from '../types';
 import type { ByzantineAction, Value } from './config';
-import { recipientsOf } from './paths';
+import { recipientsOf, smDue } from './paths';
 import { decideStep, doneStep, lieutenants, pathKey, sigKey, type ByzantineState } from './state';
 
 const no = (code: string, params?: Rejection['params']): Rejection => (params ? { code, params } : { code });
@@ -54,25 +54,14 @@ export function check(s: ByzantineState, node: NodeId, action: ByzantineAction, 
       return null;
     }
     case 'send': {
-      // A loyal commander orders everyone alike; a loyal SM lieutenant's relays are the server's ([B4]).
-      if (!g.traitor && (commander || s.signed)) {
-        return no('loyal', { commander: commander ? 'yes' : 'no' });
-      }
+      // A loyal commander orders everyone alike ([B3]); SM relays are the `relay` action.
+      if (!g.traitor && commander) return no('loyal', { commander: 'yes' });
       if (commander) {
-        if (action.path || action.level) return no('bad_path', { why: 'commander' });
+        if (action.path) return no('bad_path', { why: 'commander' });
         if (s.step !== 1) return no('phase_over', { level: 1 });
         return checkRecipients(action.values, lieutenants(s), g.sentTo[node] ?? {}, node);
       }
-      if (s.signed) {
-        if (action.path) return no('bad_path', { why: 'signed' });
-        const level = action.level ?? Math.max(2, s.step);
-        if (level > s.m + 1) return no('bad_level', { why: 'range', max: s.m + 1 });
-        if (s.step > level) return no('phase_over', { level });
-        if (s.step === 1 && heldOrder(s, node) === null) return no('no_order_yet');
-        const others = lieutenants(s).filter((l) => l !== node);
-        return checkRecipients(action.values, others, g.sentTo[`L${level}`] ?? {}, node);
-      }
-      if (action.level) return no('bad_level', { why: 'oral', max: s.m + 1 });
+      if (s.signed) return no('bad_path', { why: 'signed' });
       const path = action.path ?? [s.commander];
       if (path[0] !== s.commander || path.length > s.m || path.includes(node)) {
         return no('bad_path', { why: 'no_message', path: pathParam(path), m: s.m });
@@ -84,7 +73,33 @@ export function check(s: ByzantineState, node: NodeId, action: ByzantineAction, 
       if (refused || g.traitor) return refused;
       // A loyal lieutenant sends like a traitor (the same screen, the same wait), but only what it holds ([B4]).
       const held = g.held[pathKey(path)]?.value;
-      return Object.values(action.values).some((v) => v !== held) ? no('honest', { value: held ?? 'retreat' }) : null;
+      return Object.values(action.values).some((v) => v !== held) ? no('honest', { signed: 'no', value: held ?? 'retreat' }) : null;
+    }
+    case 'relay': {
+      if (commander) return no('bad_path', { why: 'commander' });
+      if (!s.signed) return no('bad_level', { why: 'oral', max: s.m + 1 });
+      const level = action.level;
+      if (level > s.m + 1) return no('bad_level', { why: 'range', max: s.m + 1 });
+      if (s.step > level) return no('phase_over', { level });
+      // Level k passes on what came at level k − 1, which is all in once that phase has ended.
+      if (s.step < level) return no('not_yet', { level });
+      if (g.smRelayed[String(level)] !== undefined) return no('already_relayed', { level });
+      const others = lieutenants(s).filter((l) => l !== node);
+      for (const [to, vs] of Object.entries(action.values)) {
+        if (to === node) return no('bad_recipient', { why: 'self' });
+        if (!others.includes(to)) return no('bad_recipient', { why: 'not_recipient', id: to });
+        // A traitor tells each lieutenant one thing per level, as it always could ([B5]).
+        if (g.traitor && vs.length > 1) return no('one_each', { node: nodeParam(to) });
+      }
+      if (g.traitor) return null;
+      // A loyal lieutenant passes on exactly what SM says: each value it accepted at the last level, to everyone not on its chain ([B4]).
+      const due = smDue(s, node, level);
+      const same = others.every((r) => {
+        const want = due[r] ?? [];
+        const got = action.values[r] ?? [];
+        return want.length === got.length && want.every((v) => got.includes(v));
+      });
+      return same ? null : no('honest', { signed: 'yes', value: heldOrder(s, node) ?? 'retreat' });
     }
     case 'decide': {
       if (commander) return no('not_lieutenant');

@@ -17,7 +17,7 @@ function classroom(seed: number) {
     ],
   });
   r.core.setAutopilot(0, 'n4', true);
-  r.start({ commander: 'n1', traitorIds: ['n2', 'n6'], order: 'attack', phaseMs: 20_000, botDelayMs: 1_500, relayDelayMs: 3_000 });
+  r.start({ commander: 'n1', traitorIds: ['n2', 'n6'], order: 'attack', phaseMs: 20_000, botDelayMs: 1_500 });
   r.run(2_000);
   r.act('n1', { type: 'order', value: 'attack' });
   r.run(3_000);

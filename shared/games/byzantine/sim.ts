@@ -1,6 +1,6 @@
 // `npm run simulate -- --game byzantine --nodes 4 --traitors 1 --m 1 --strategy split
 //   --trials 500 --seed 1 --json` (also --signed, --commander-traitor, --phase, --order,
-// --bot-delay, --relay-delay and the fault flags). Every node is a bot.
+// --bot-delay and the fault flags). Every node is a bot.
 
 import type { Notice } from '../../protocol/notice';
 import { intFlag, type SimFlags, type SimPlugin } from '../../sim/plugin';
@@ -53,7 +53,6 @@ function config(flags: SimFlags, nodes: number): ByzantineConfig {
     phaseMs: intFlag(flags, 'phase', 1_000, 20, 600_000),
     strategy,
     botDelayMs: intFlag(flags, 'bot-delay', 10, 0, 60_000),
-    relayDelayMs: intFlag(flags, 'relay-delay', 0, 0, 60_000),
     maxGenerals: Math.max(3, nodes),
     ...(order ? { order } : {}),
   };

@@ -57,16 +57,19 @@ export interface General {
   live: { attack: number; retreat: number };
   /** SM: the set V of values accepted (at most both). */
   accepted: Value[];
-  /** What this general sent, by send key (OM: the path it sent; SM: "L<level>"), recipient → value. Commander and traitors only. */
+  /** SM: the chain each accepted value first came with; a loyal lieutenant signs it on at the next level ([B11]). */
+  firstChain: Partial<Record<Value, NodeId[]>>;
+  /**
+   * SM: what this lieutenant passed on at each relay level (key: the level), recipient → values, once its
+   * relay of that level went out (its Send, or the phase timer's). One relay per level ([B4], [B5]).
+   */
+  smRelayed: Record<string, Record<NodeId, Value[]>>;
+  /** What this general sent, by send key (the orders: the commander's id; OM: the path it sent), recipient → value. */
   sentTo: Record<string, Record<NodeId, Value>>;
   /** Messages sent per level (index = level). */
   sentByLevel: number[];
-  /** A loyal lieutenant's first relay (what the server said for it). */
+  /** A loyal lieutenant's first relay (its Send, or the phase timer's). */
   relayed: { value: Value; at: number } | null;
-  /** A loyal lieutenant's relays waiting for its relay timer ([B4]): the message passed on. */
-  outbox: { path: NodeId[]; value: Value }[];
-  /** When the relay timer is due (session time), while the outbox is not empty. */
-  relayAt: number | null;
   /** Frozen when the decision phase starts ([B8]). */
   tally: Tally | null;
   suggested: Value | null;
@@ -178,7 +181,7 @@ export function general(s: ByzantineState, node: NodeId): General {
   return g;
 }
 
-/** What `g` sent under `key` (the orders, a relayed path, an SM level), recipient → value; made when first needed. */
+/** What `g` sent under `key` (the orders, a relayed path), recipient → value; made when first needed. */
 export function sentUnder(g: General, key: string): Record<NodeId, Value> {
   let sent = g.sentTo[key];
   if (!sent) {
@@ -203,6 +206,3 @@ export function phaseOf(s: ByzantineState): Phase {
 
 export const phaseTimerKey = (step: number): string => `byzantine:phase:${step}`;
 export const graceTimerKey = (step: number): string => `byzantine:grace:${step}`;
-/** A loyal lieutenant's relay timer (a node timer: its phone may show it). */
-export const relayTimerKey = (node: NodeId): string => `byzantine:relay:${node}`;
-export const RELAY_TIMER_PREFIX = 'byzantine:relay:';

@@ -31,7 +31,7 @@ function lastView(r: Room, node: string) {
 describe('byzantine: the tally on a phone', () => {
   it('[B8] while relays are still to come, the majority is of what arrived: "not yet" relays are not Retreats', () => {
     // 7 generals, a human traitor n7 who has not sent yet: n2 holds its order (Attack) and the relays of n3…n6.
-    const r = room(7, { traitorIds: ['n7'], relayDelayMs: 4_000 });
+    const r = room(7, { traitorIds: ['n7'] });
     r.act('n1', { type: 'order', value: 'attack' });
     r.run(15);
     const early = r.view('n2');

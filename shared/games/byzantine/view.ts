@@ -2,10 +2,9 @@
 // role or messages ([B2]). The console's view is in console.ts.
 
 import type { NodeId } from '../../protocol/ids';
-import { DEFAULT_VALUE, VALUES, type Strategy, type Value } from './config';
-import { choice, recipientsOf } from './paths';
+import { DEFAULT_VALUE, type Strategy, type Value } from './config';
+import { choice, recipientsOf, smDue, smSignable } from './paths';
 import { breakdown, reliable, type Breakdown } from './outcome';
-import { heldOrder } from './rules';
 import {
   decideStep,
   lieutenants,
@@ -22,6 +21,26 @@ import {
 /** Messages a phone lists (the latest). */
 export const VIEW_ITEMS = 30;
 
+/**
+ * SM: the one relay a lieutenant, loyal or traitor, sends at this level (the `relay` action:
+ * [B4], [B5], [B11]); the same for both, so that neither the screen nor the wait tells them apart.
+ */
+export interface SignedRelay {
+  level: number;
+  /** Every other lieutenant, in seat order. */
+  recipients: NodeId[];
+  /**
+   * Per recipient, what SM(m) passes on: each value you first accepted at the last level, unless
+   * the recipient is on its chain. A loyal lieutenant's relay is exactly this (the server refuses
+   * anything else); a traitor's rows start here.
+   */
+  due: Record<NodeId, Value[]>;
+  /** Per recipient, the values you hold a signature chain for; anything else would be a forgery the receiver spots. */
+  signable: Record<NodeId, Value[]>;
+  /** What you passed on at this level, once your relay went out (your Send or the phase timer's); null until then. */
+  sent: Record<NodeId, Value[]> | null;
+}
+
 /** A message addressed to this node. */
 export interface ReceivedMessage {
   from: NodeId;
@@ -35,18 +54,17 @@ export interface ReceivedMessage {
 }
 
 /**
- * Messages a general still has to send, one entry per message it passes on: a traitor's ([B5]),
- * and an OM loyal lieutenant's, which may only carry `value` ([B4]).
+ * Messages a general still has to send, one entry per message it passes on: a traitor
+ * commander's orders, a traitor OM lieutenant's ([B5]), and an OM loyal lieutenant's, which may
+ * only carry `value` ([B4]). (SM relays are `SignedRelay`.)
  */
 export interface PendingSend {
-  /** OM: the path of the message passed on (send it back as the action's `path`); null for orders and SM. */
+  /** OM: the path of the message passed on (send it back as the action's `path`); null for orders. */
   path: NodeId[] | null;
-  /** The level of the messages to send (1: orders). SM: send it back as the action's `level`. */
+  /** The level of the messages to send (1: orders). */
   level: number;
   /** What you were told (your order, for a commander: the order you were advised to give). `flip` sends the opposite. */
   value: Value;
-  /** SM: the values you hold a signature chain for; anything else you send is a forgery the receiver spots. */
-  signable: Value[] | null;
   /** Everyone this message goes to, in seat order. */
   recipients: NodeId[];
   /** Who you have told already, and what. */
@@ -93,11 +111,11 @@ export interface ByzantineView {
   received: number;
   late: number;
   forged: number;
-  /** Loyal lieutenant: the first relay you sent (OM) or the server sent for you (SM), and when (null until one went out). */
+  /** Loyal lieutenant: the first relay you sent, and when (null until one went out). */
   relayed: { value: Value; at: number } | null;
-  /** Loyal SM lieutenant: relays of yours waiting to go out (see the node timer byzantine:relay:<you>). */
-  relaysWaiting: number;
-  /** Lieutenant (OM), traitor commander, traitor (SM): the messages you still owe, per recipient (a loyal one: only `value`). */
+  /** SM lieutenant, during a relay phase: this level's relay ([B4], [B11]). */
+  relay: SignedRelay | null;
+  /** Lieutenant (OM), traitor commander: the messages you still owe, per recipient (a loyal one: only `value`). */
   pending: PendingSend[];
   /**
    * Lieutenant: your own order plus one value per other lieutenant (OM; for m > 1, after the
@@ -159,8 +177,8 @@ export function majoritySoFar(s: ByzantineState, g: General): Value | null {
 }
 
 function pendingFor(s: ByzantineState, node: NodeId, g: General): PendingSend[] {
-  // A loyal OM lieutenant owes its relays too (its Send: [B4]); a loyal commander orders, a loyal SM lieutenant's relays are the server's.
-  if (s.step > s.m + 1 || (!g.traitor && (node === s.commander || s.signed))) return [];
+  // A loyal OM lieutenant owes its relays too (its Send: [B4]); a loyal commander orders; SM relays are `relay`.
+  if (s.step > s.m + 1 || (!g.traitor && node === s.commander) || (s.signed && node !== s.commander)) return [];
   const out: PendingSend[] = [];
   const add = (p: PendingSend) => {
     if (p.recipients.some((r) => p.sent[r] === undefined)) out.push(p);
@@ -171,21 +189,10 @@ function pendingFor(s: ByzantineState, node: NodeId, g: General): PendingSend[] 
         path: null,
         level: 1,
         value: s.suggestedOrder,
-        signable: null,
         recipients: lieutenants(s),
         sent: { ...(g.sentTo[node] ?? {}) },
       });
     }
-    return out;
-  }
-  if (s.signed) {
-    const level = Math.max(2, s.step);
-    const order = heldOrder(s, node);
-    if (level > s.m + 1 || (s.step === 1 && order === null)) return out;
-    const held = Object.values(g.held);
-    const signable = VALUES.filter((v) => held.some((h) => h.value === v && h.path.length === level - 1 && !h.path.includes(node)));
-    const recipients = lieutenants(s).filter((l) => l !== node);
-    add({ path: null, level, value: order ?? DEFAULT_VALUE, signable, recipients, sent: { ...(g.sentTo[`L${level}`] ?? {}) } });
     return out;
   }
   for (const h of Object.values(g.held)) {
@@ -195,12 +202,24 @@ function pendingFor(s: ByzantineState, node: NodeId, g: General): PendingSend[] 
       path: [...h.path],
       level: sendPath.length,
       value: h.value,
-      signable: null,
       recipients: recipientsOf(s, sendPath),
       sent: { ...(g.sentTo[pathKey(sendPath)] ?? {}) },
     });
   }
   return out.sort((a, b) => a.level - b.level);
+}
+
+function signedRelay(s: ByzantineState, node: NodeId, g: General): SignedRelay | null {
+  if (!s.signed || node === s.commander || s.step < 2 || s.step > s.m + 1) return null;
+  const level = s.step;
+  const sent = g.smRelayed[String(level)];
+  return {
+    level,
+    recipients: lieutenants(s).filter((l) => l !== node),
+    due: smDue(s, node, level),
+    signable: smSignable(s, node, level),
+    sent: sent ? Object.fromEntries(Object.entries(sent).map(([r, vs]) => [r, [...vs]])) : null,
+  };
 }
 
 export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
@@ -237,7 +256,7 @@ export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
       late: 0,
       forged: 0,
       relayed: null,
-      relaysWaiting: 0,
+      relay: null,
       pending: [],
       tally: null,
       accepted: null,
@@ -274,7 +293,7 @@ export function nodeView(s: ByzantineState, node: NodeId): ByzantineView {
     late: g.late,
     forged: g.forged,
     relayed: g.relayed ? { ...g.relayed } : null,
-    relaysWaiting: g.outbox.length,
+    relay: signedRelay(s, node, g),
     pending: pendingFor(s, node, g),
     tally: commander ? null : liveTally(s, g),
     accepted: commander || !s.signed ? null : [...g.accepted],

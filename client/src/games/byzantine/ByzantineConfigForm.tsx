@@ -196,15 +196,6 @@ export function ByzantineConfigForm({ value, onChange, nodes, roster }: ConfigFo
       <details>
         <summary>{t('gossip.config.more')}</summary>
         <div className="grid">
-          {/* Only signed rounds' loyal relays are the server's (OM: each lieutenant's own Send, [B4]). */}
-          {value.signed &&
-            num(
-              'byz-relay-delay',
-              t('byzantine.config.relayDelay'),
-              value.relayDelayMs / 1000,
-              (x) => set({ relayDelayMs: Math.round(x * 1000) }),
-              { min: 0, max: 60, step: 0.5 },
-            )}
           {num('byz-bot-delay', t('byzantine.config.botDelay'), value.botDelayMs / 1000, (x) => set({ botDelayMs: Math.round(x * 1000) }), {
             min: 0,
             max: 60,

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useHold } from './hold';
 import type { Value } from '../../../../shared/games/byzantine/config';
-import type { ByzantineView, PendingSend, ReceivedMessage } from '../../../../shared/games/byzantine/view';
+import type { ByzantineView, PendingSend, ReceivedMessage, SignedRelay } from '../../../../shared/games/byzantine/view';
 import { buzz, type PhoneGameProps } from '../types';
 import { currentStep, formatLeft, Icon, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
 import { keyed } from '../../keyed';
@@ -197,9 +197,7 @@ function CommanderScreen({
     // lieutenant set to the advised order, and one Send. A loyal commander's rows move together
     // (one order for all, [B3]); a traitor's each go their own way. The difference is read close up.
     const owed =
-      view.traitor && pending
-        ? pending
-        : { path: null, level: 1, value: view.suggestedOrder ?? 'retreat', signable: null, recipients: lieutenants, sent };
+      view.traitor && pending ? pending : { path: null, level: 1, value: view.suggestedOrder ?? 'retreat', recipients: lieutenants, sent };
     return (
       <section className="panel stack byz-now" aria-labelledby="byz-now-title" data-testid="byz-orders">
         <h2 id="byz-now-title">{t('byzantine.commander.ordersTitle')}</h2>
@@ -281,7 +279,7 @@ function LieutenantScreen(props: {
  * the same shape in each phase (a list of lieutenants while passing on, two buttons while
  * deciding), so that the layout does not give a traitor away either.
  */
-function NowPanel({ view, name, ask, busy, timers, at, paused }: Parameters<typeof LieutenantScreen>[0]) {
+function NowPanel({ view, name, ask, busy }: Parameters<typeof LieutenantScreen>[0]) {
   const t = useT();
   const [pretend, setPretend] = useState<Value | null>(null);
   if (view.canDecide && view.suggested) {
@@ -320,58 +318,40 @@ function NowPanel({ view, name, ask, busy, timers, at, paused }: Parameters<type
       </section>
     );
   }
-  if (view.traitor || !view.signed) {
-    // OM: every lieutenant passes its messages on itself, on this one screen ([B4]): a row per
-    // lieutenant and a Send button. A loyal phone's rows are set to what it was told and locked;
-    // they look exactly like a traitor's, whose rows start the same and can be changed.
-    const open = view.pending.filter((p) => p.recipients.some((r) => p.sent[r] === undefined));
+  if (view.signed) {
+    // SM: every lieutenant passes its signed values on itself, on this one screen, one Send per
+    // level ([B4], [B11]): a loyal phone's rows are what SM says and locked; a traitor's start
+    // the same and can be changed. From the next desk they are the same screen.
     return (
       <section className="panel stack byz-now" aria-labelledby="byz-now-title" data-testid="byz-pass">
         <h2 id="byz-now-title">{t('byzantine.pass.title')}</h2>
-        {open.map((p) => (
-          <PendingChooser
-            key={`${p.level}:${(p.path ?? []).join('>')}`}
-            pending={p}
-            view={view}
-            name={name}
-            ask={ask}
-            busy={busy}
-            locked={!view.traitor}
-          />
-        ))}
-        {open.length === 0 && <p className="byz-big">{t('byzantine.pass.done')}</p>}
+        {view.relay ? (
+          <SignedChooser key={view.relay.level} view={view} relay={view.relay} name={name} ask={ask} busy={busy} locked={!view.traitor} />
+        ) : (
+          <p className="byz-big">{t('byzantine.signed.wait')}</p>
+        )}
       </section>
     );
   }
-  const relayAt = timers[`byzantine:relay:${view.you}`];
-  const value = view.relayed?.value ?? view.order?.value ?? (view.orderMissing ? 'retreat' : null);
-  const others = view.generals.filter((g) => g !== view.commander && g !== view.you);
+  // OM: every lieutenant passes its messages on itself, on this one screen ([B4]): a row per
+  // lieutenant and a Send button. A loyal phone's rows are set to what it was told and locked;
+  // they look exactly like a traitor's, whose rows start the same and can be changed.
+  const open = view.pending.filter((p) => p.recipients.some((r) => p.sent[r] === undefined));
   return (
-    <section className="panel stack byz-now" aria-labelledby="byz-now-title">
+    <section className="panel stack byz-now" aria-labelledby="byz-now-title" data-testid="byz-pass">
       <h2 id="byz-now-title">{t('byzantine.pass.title')}</h2>
-      <p className="byz-big">
-        {view.relaysWaiting > 0 ? (
-          relayAt !== undefined ? (
-            <RelayCountdown due={relayAt} at={at} paused={paused} />
-          ) : (
-            t('byzantine.pass.loyalNow')
-          )
-        ) : (
-          t('byzantine.pass.loyalDone')
-        )}
-      </p>
-      {value && view.m === 1 && !view.signed && (
-        <ul className="byz-list chooser" aria-label={t('byzantine.pass.listLabel')}>
-          {others.map((r) => (
-            <li key={r}>
-              <span className="byz-name">{name(r)}</span>
-              <span className="byz-told">
-                {view.relaysWaiting > 0 ? t('byzantine.pass.willHear') : t('byzantine.pass.told')} <ValueTag value={value} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {open.map((p) => (
+        <PendingChooser
+          key={`${p.level}:${(p.path ?? []).join('>')}`}
+          pending={p}
+          view={view}
+          name={name}
+          ask={ask}
+          busy={busy}
+          locked={!view.traitor}
+        />
+      ))}
+      {open.length === 0 && <p className="byz-big">{t('byzantine.pass.done')}</p>}
     </section>
   );
 }
@@ -396,12 +376,6 @@ function DecidePanel({ majority, busy, onDecide }: { majority: Value; busy: bool
       <p className="muted">{t('byzantine.decide.rule')}</p>
     </section>
   );
-}
-
-function RelayCountdown({ due, at, paused }: { due: number; at: number; paused: boolean }) {
-  const t = useT();
-  const now = useSessionNow(at, paused);
-  return <>{t('byzantine.pass.loyalIn', { seconds: Math.max(0, Math.ceil((due - now) / 1000)) })}</>;
 }
 
 function OrderLine({ view, name }: { view: ByzantineView; name(id: string): string }) {
@@ -585,13 +559,6 @@ function PendingChooser({
             : t('byzantine.pending.path', { path: (pending.path ?? []).map(name).join(' → ') })}{' '}
         <ValueTag value={pending.value} big />
       </p>
-      {pending.signable && (
-        <p className="muted">
-          {pending.signable.length
-            ? t('byzantine.pending.signable', { values: t.list(pending.signable.map((v) => valueWord(t, v))) })
-            : t('byzantine.pending.signableNone')}
-        </p>
-      )}
       <p>{t('byzantine.pending.what')}</p>
       <Chooser
         pending={pending}
@@ -599,13 +566,7 @@ function PendingChooser({
         ask={ask}
         busy={busy}
         locked={locked}
-        action={(values) =>
-          view.signed
-            ? { type: 'send', values, level: pending.level }
-            : pending.path
-              ? { type: 'send', values, path: pending.path }
-              : { type: 'send', values }
-        }
+        action={(values) => (pending.path ? { type: 'send', values, path: pending.path } : { type: 'send', values })}
       />
     </div>
   );
@@ -691,6 +652,131 @@ function Chooser({
       </ul>
       <button type="button" className="big" disabled={busy || count === 0} onClick={() => void send()}>
         {t('byzantine.chooser.send', { count, of: open.length })}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * SM: this level's relay ([B4], [B5], [B11]). A row per other lieutenant with Attack and Retreat,
+ * each pressed when it goes to that lieutenant, and one Send. The rows start at what SM passes on
+ * (a traitor's at one value each, all it may tell anyone). `locked` (a loyal lieutenant) keeps
+ * them there: the same controls, in the same colours, doing nothing (aria-disabled, not
+ * disabled, which would grey them out and give the role away). A traitor presses a value to
+ * tell it, the other to switch, the same again to tell nothing; a value it holds no signature
+ * for goes out as a forgery, which the receiver discards.
+ */
+function SignedChooser({
+  view,
+  relay,
+  name,
+  ask,
+  busy,
+  locked,
+}: {
+  view: ByzantineView;
+  relay: SignedRelay;
+  name(id: string): string;
+  ask: Act;
+  busy: boolean;
+  locked: boolean;
+}) {
+  const t = useT();
+  const start = (r: string): Value[] => {
+    const due = relay.due[r] ?? [];
+    return locked ? due : due.slice(0, 1);
+  };
+  const [picked, setPicked] = useState<Record<string, Value[]>>({});
+  const rows: Record<string, Value[]> = Object.fromEntries(relay.recipients.map((r) => [r, (!locked && picked[r]) || start(r)]));
+  const count = Object.values(rows).reduce((n, vs) => n + vs.length, 0);
+  const toggle = (r: string, v: Value) => {
+    if (locked) return;
+    const now = rows[r] ?? [];
+    setPicked({ ...picked, [r]: now.includes(v) ? [] : [v] });
+  };
+  const signable = [...new Set(Object.values(relay.signable).flat())].sort();
+  // What is new since the last level: what SM passes on now (the same on a traitor's phone).
+  const fresh = (['attack', 'retreat'] as const).filter((v) => Object.values(relay.due).some((vs) => vs.includes(v)));
+  if (relay.sent) {
+    return (
+      <>
+        <p className="byz-big">{t('byzantine.pass.done')}</p>
+        <ul className="byz-list chooser" aria-label={t('byzantine.pass.listLabel')}>
+          {relay.recipients.map((r) => (
+            <li key={r}>
+              <span className="byz-name">{name(r)}</span>
+              <span className="byz-told">
+                {relay.sent?.[r]?.length ? (
+                  <>
+                    {t('byzantine.pass.told')}{' '}
+                    {relay.sent[r].map((v) => (
+                      <ValueTag key={v} value={v} />
+                    ))}
+                  </>
+                ) : (
+                  t('byzantine.signed.toldNothing')
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  return (
+    <div className="stack byz-pending">
+      <p className="byz-big">
+        {relay.level === 2 ? (
+          view.order ? (
+            <>
+              {t('byzantine.pending.toldYou', { commander: name(view.commander) })} <ValueTag value={view.order.value} big />
+            </>
+          ) : (
+            t('byzantine.signed.noOrder')
+          )
+        ) : (
+          <>
+            {t('byzantine.signed.accepted')}{' '}
+            {fresh.length ? fresh.map((v) => <ValueTag key={v} value={v} big />) : t('byzantine.signed.acceptedNone')}
+          </>
+        )}
+      </p>
+      <p className="muted">
+        {signable.length
+          ? t('byzantine.pending.signable', { values: t.list(signable.map((v) => valueWord(t, v))) })
+          : t('byzantine.pending.signableNone')}
+      </p>
+      <p>{t('byzantine.signed.what')}</p>
+      <ul className="byz-list chooser">
+        {relay.recipients.map((r) => (
+          <li key={r}>
+            <span className="byz-name">{name(r)}</span>
+            <fieldset className="byz-pair plain-group" aria-label={t('byzantine.chooser.whatTo', { name: name(r) })}>
+              {(['attack', 'retreat'] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  className={`byz-pick ${v}`}
+                  aria-pressed={(rows[r] ?? []).includes(v)}
+                  aria-disabled={locked || undefined}
+                  aria-label={t('byzantine.chooser.tell', { name: name(r), value: valueWord(t, v) })}
+                  onClick={() => toggle(r, v)}
+                >
+                  <Icon name={v} size={18} />
+                  {valueWord(t, v)}
+                </button>
+              ))}
+            </fieldset>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="big"
+        disabled={busy}
+        onClick={() => void ask({ type: 'relay', level: relay.level, values: rows }).then((ok) => ok && setPicked({}))}
+      >
+        {t('byzantine.signed.send', { count })}
       </button>
     </div>
   );

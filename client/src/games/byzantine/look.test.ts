@@ -14,7 +14,6 @@ function play(bots: number) {
     strategy: 'flip',
     phaseMs: 2_000,
     botDelayMs: 10,
-    relayDelayMs: 0,
   });
   // The console's view at its last moment live (the decisions are in, the round about to end).
   let live = room.console();

@@ -89,10 +89,9 @@ export default {
   'byzantine.config.mOne': 'Keep m = 1 with phones; m = 2 or 3 is for rounds where every node is a bot.',
   'byzantine.config.omMessages': 'OM({m, number}) among {n, number} generals sends {messages, number} messages.',
   'byzantine.config.signedHint': 'Signed: a traitor cannot change what it relays without the forgery being spotted.',
-  'byzantine.config.relayDelay': 'Loyal relays wait up to (s)',
   'byzantine.config.botDelay': 'Bots act after about (s)',
   'byzantine.config.maxGenerals': 'At most this many generals',
   'byzantine.config.relayHint':
-    'Loyal relays leave after a random wait, so a traitor who takes time to choose is not given away by speaking last.',
+    'Every lieutenant, loyal or not, passes its messages on with its own Send, in oral and in signed rounds: neither the screen nor the timing gives a traitor away.',
   'byzantine.config.strategy.collude': 'collude: the traitors know each other and lie to the same lieutenants',
 } as const;

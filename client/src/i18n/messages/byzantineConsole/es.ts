@@ -93,10 +93,9 @@ export default {
   'byzantine.config.mOne': 'Con teléfonos, deja m = 1; m = 2 o 3 es para rondas en las que todos los nodos son bots.',
   'byzantine.config.omMessages': 'OM({m, number}) entre {n, number} generales envía {messages, number} mensajes.',
   'byzantine.config.signedHint': 'Firmados: un traidor no puede cambiar lo que retransmite sin que se descubra la falsificación.',
-  'byzantine.config.relayDelay': 'Las retransmisiones leales esperan hasta (s)',
   'byzantine.config.botDelay': 'Los bots actúan tras unos (s)',
   'byzantine.config.maxGenerals': 'Como mucho estos generales',
   'byzantine.config.relayHint':
-    'Las retransmisiones leales salen tras una espera al azar, así que un traidor que tarda en decidirse no se delata por hablar el último.',
+    'Cada teniente, leal o no, retransmite sus mensajes con su propio botón Enviar, en rondas orales y firmadas: ni la pantalla ni el momento delatan a un traidor.',
   'byzantine.config.strategy.collude': 'conspirar: los traidores se conocen y mienten a los mismos tenientes',
 } as const satisfies Translation<typeof en>;

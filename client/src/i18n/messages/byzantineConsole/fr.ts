@@ -93,10 +93,9 @@ export default {
   'byzantine.config.mOne': 'Gardez m = 1 avec des téléphones ; m = 2 ou 3 est pour les manches où tous les nœuds sont des robots.',
   'byzantine.config.omMessages': 'OM({m, number}) entre {n, number} généraux envoie {messages, number} messages.',
   'byzantine.config.signedHint': 'Signés : un traître ne peut pas changer ce qu’il relaie sans que la falsification soit repérée.',
-  'byzantine.config.relayDelay': 'Les relais loyaux attendent jusqu’à (s)',
   'byzantine.config.botDelay': 'Les robots agissent après environ (s)',
   'byzantine.config.maxGenerals': 'Au plus ce nombre de généraux',
   'byzantine.config.relayHint':
-    'Les relais loyaux partent après une attente aléatoire : un traître qui prend son temps n’est pas trahi par le fait de parler en dernier.',
+    'Chaque lieutenant, loyal ou non, relaie ses messages avec son propre bouton Envoyer, en manche orale comme signée : ni l’écran ni le moment ne trahissent un traître.',
   'byzantine.config.strategy.collude': 'comploter : les traîtres se connaissent et mentent aux mêmes lieutenants',
 } as const satisfies Translation<typeof en>;

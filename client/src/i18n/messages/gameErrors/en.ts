@@ -43,11 +43,11 @@ export default {
     '{level, select, 1 {The orders phase is over: your orders have gone out.} other {The level-{level} relay phase is over.}}',
   'error.byzantine.already_ordered': 'You have already given every lieutenant an order.',
   'error.byzantine.loyal':
-    '{commander, select, yes {You are loyal: give every lieutenant the same order with Attack or Retreat.} other {You are loyal: in a signed round the server relays exactly what you accepted; you do not choose.}}',
+    '{commander, select, yes {You are loyal: give every lieutenant the same order with Attack or Retreat.} other {You are loyal: you pass on exactly what you were told.}}',
   'error.byzantine.honest':
-    'You are loyal: you pass on exactly what you were told, {value, select, attack {Attack} other {Retreat}}, to every lieutenant.',
+    '{signed, select, yes {You are loyal: you pass on exactly the signed values you accepted, to every lieutenant not yet on their signatures.} other {You are loyal: you pass on exactly what you were told, {value, select, attack {Attack} other {Retreat}}, to every lieutenant.}}',
   'error.byzantine.bad_path':
-    '{why, select, commander {As commander you send orders, not relays: leave out the path and the level.} signed {In a signed round you relay by level, not by path.} other {There is no message {path} for you to relay in OM({m, number}).}}',
+    '{why, select, commander {As commander you send orders, not relays: leave out the path and the level.} signed {In a signed round you pass messages on with one relay per level, not with send.} other {There is no message {path} for you to relay in OM({m, number}).}}',
   'error.byzantine.bad_level':
     '{why, select, oral {In an oral-messages round a relay names the message it passes on by its path, not a level.} other {This round’s relays have levels 2 to {max, number}.}}',
   'error.byzantine.no_order_yet': 'Wait for the commander’s order (or the end of the orders phase) before you relay.',
@@ -56,6 +56,9 @@ export default {
   'error.byzantine.traitor': 'Traitors don’t decide: only the loyal lieutenants’ decisions are judged.',
   'error.byzantine.too_early': 'Wait for the decision phase: relays are still arriving.',
   'error.byzantine.already_decided': 'You already decided: {value, select, attack {Attack} other {Retreat}}.',
+  'error.byzantine.not_yet': 'The level-{level} relays start when the phase before it ends: what you pass on must all be in first.',
+  'error.byzantine.already_relayed': 'You already passed on your level-{level} messages.',
+  'error.byzantine.one_each': 'You can tell {node} only one value at this level.',
   'error.sandbox.bad_recipient':
     '{why, select, self {You cannot send a message to yourself.} twice {Each recipient may appear only once.} other {There is no node {id} in this round.}}',
 } as const;

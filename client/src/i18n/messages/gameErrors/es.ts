@@ -45,11 +45,11 @@ export default {
     '{level, select, 1 {La fase de órdenes ha terminado: tus órdenes ya han salido.} other {La fase de retransmisión de nivel {level} ha terminado.}}',
   'error.byzantine.already_ordered': 'Ya has dado una orden a cada teniente.',
   'error.byzantine.loyal':
-    '{commander, select, yes {Eres leal: da a todos los tenientes la misma orden, Ataque o Retirada.} other {Eres leal: en una ronda firmada el servidor retransmite exactamente lo que aceptaste; tú no eliges.}}',
+    '{commander, select, yes {Eres leal: da a todos los tenientes la misma orden, Ataque o Retirada.} other {Eres leal: transmites exactamente lo que te dijeron.}}',
   'error.byzantine.honest':
-    'Eres leal: transmites exactamente lo que te dijeron, {value, select, attack {Ataque} other {Retirada}}, a todos los tenientes.',
+    '{signed, select, yes {Eres leal: transmites exactamente los valores firmados que aceptaste, a cada teniente que aún no está entre sus firmas.} other {Eres leal: transmites exactamente lo que te dijeron, {value, select, attack {Ataque} other {Retirada}}, a todos los tenientes.}}',
   'error.byzantine.bad_path':
-    '{why, select, commander {Como comandante envías órdenes, no retransmisiones: omite el camino y el nivel.} signed {En una ronda firmada se retransmite por nivel, no por camino.} other {No hay ningún mensaje {path} que debas retransmitir en OM({m, number}).}}',
+    '{why, select, commander {Como comandante envías órdenes, no retransmisiones: omite el camino y el nivel.} signed {En una ronda firmada se retransmite con una retransmisión por nivel, no con send.} other {No hay ningún mensaje {path} que debas retransmitir en OM({m, number}).}}',
   'error.byzantine.bad_level':
     '{why, select, oral {En una ronda de mensajes orales, una retransmisión nombra el mensaje por su camino, no por un nivel.} other {Las retransmisiones de esta ronda tienen niveles del 2 al {max, number}.}}',
   'error.byzantine.no_order_yet': 'Espera la orden del comandante (o el final de la fase de órdenes) antes de retransmitir.',
@@ -58,6 +58,10 @@ export default {
   'error.byzantine.traitor': 'Los traidores no deciden: solo se juzgan las decisiones de los tenientes leales.',
   'error.byzantine.too_early': 'Espera a la fase de decisión: aún están llegando retransmisiones.',
   'error.byzantine.already_decided': 'Ya has decidido: {value, select, attack {Ataque} other {Retirada}}.',
+  'error.byzantine.not_yet':
+    'Las retransmisiones de nivel {level} empiezan cuando termina la fase anterior: antes tiene que haber llegado todo lo que transmites.',
+  'error.byzantine.already_relayed': 'Ya transmitiste tus mensajes de nivel {level}.',
+  'error.byzantine.one_each': 'A {node} solo puedes decirle un valor en este nivel.',
   'error.sandbox.bad_recipient':
     '{why, select, self {No puedes enviarte un mensaje a ti mismo.} twice {Cada destinatario solo puede aparecer una vez.} other {No hay ningún nodo {id} en esta ronda.}}',
 } as const satisfies Translation<typeof en>;

@@ -47,11 +47,11 @@ export default {
     '{level, select, 1 {La phase des ordres est terminée : vos ordres sont partis.} other {La phase de relais de niveau {level} est terminée.}}',
   'error.byzantine.already_ordered': 'Vous avez déjà donné un ordre à chaque lieutenant.',
   'error.byzantine.loyal':
-    '{commander, select, yes {Vous êtes loyal : donnez à chaque lieutenant le même ordre, Attaque ou Retraite.} other {Vous êtes loyal : dans une manche signée, le serveur relaie exactement ce que vous avez accepté ; vous ne choisissez pas.}}',
+    '{commander, select, yes {Vous êtes loyal : donnez à chaque lieutenant le même ordre, Attaque ou Retraite.} other {Vous êtes loyal : vous transmettez exactement ce qu’on vous a dit.}}',
   'error.byzantine.honest':
-    'Vous êtes loyal : vous transmettez exactement ce qu’on vous a dit, {value, select, attack {Attaque} other {Retraite}}, à chaque lieutenant.',
+    '{signed, select, yes {Vous êtes loyal : vous transmettez exactement les valeurs signées que vous avez acceptées, à chaque lieutenant qui n’en a pas encore signé la chaîne.} other {Vous êtes loyal : vous transmettez exactement ce qu’on vous a dit, {value, select, attack {Attaque} other {Retraite}}, à chaque lieutenant.}}',
   'error.byzantine.bad_path':
-    '{why, select, commander {En tant que commandant, vous envoyez des ordres, pas des relais : omettez le chemin et le niveau.} signed {Dans une manche signée, on relaie par niveau, pas par chemin.} other {Il n’y a pas de message {path} à relayer pour vous dans OM({m, number}).}}',
+    '{why, select, commander {En tant que commandant, vous envoyez des ordres, pas des relais : omettez le chemin et le niveau.} signed {Dans une manche signée, on relaie avec un relais par niveau, pas avec send.} other {Il n’y a pas de message {path} à relayer pour vous dans OM({m, number}).}}',
   'error.byzantine.bad_level':
     '{why, select, oral {Dans une manche à messages oraux, un relais désigne le message par son chemin, pas par un niveau.} other {Les relais de cette manche ont des niveaux de 2 à {max, number}.}}',
   'error.byzantine.no_order_yet': 'Attendez l’ordre du commandant (ou la fin de la phase des ordres) avant de relayer.',
@@ -60,6 +60,10 @@ export default {
   'error.byzantine.traitor': 'Les traîtres ne décident pas : seules les décisions des lieutenants loyaux sont jugées.',
   'error.byzantine.too_early': 'Attendez la phase de décision : des relais arrivent encore.',
   'error.byzantine.already_decided': 'Vous avez déjà décidé : {value, select, attack {Attaque} other {Retraite}}.',
+  'error.byzantine.not_yet':
+    'Les relais de niveau {level} commencent à la fin de la phase précédente : tout ce que vous transmettez doit d’abord être arrivé.',
+  'error.byzantine.already_relayed': 'Vous avez déjà transmis vos messages de niveau {level}.',
+  'error.byzantine.one_each': 'Vous ne pouvez dire qu’une valeur à {node} à ce niveau.',
   'error.sandbox.bad_recipient':
     '{why, select, self {Vous ne pouvez pas vous envoyer un message.} twice {Chaque destinataire ne peut apparaître qu’une fois.} other {Il n’y a pas de nœud {id} dans cette manche.}}',
 } as const satisfies Translation<typeof en>;
