@@ -35,7 +35,7 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   browser,
 }) => {
   // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
-  test.setTimeout(420_000);
+  test.setTimeout(540_000);
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', 'iPhone 13');
@@ -253,6 +253,63 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(ada.page.getByRole('button', { name: 'Tell Barbara: Attack' })).toHaveAttribute('aria-pressed', 'true');
   expect(await secretOf(ada)).toContain('Traitor commander');
   await con.getByRole('button', { name: /Stop round/ }).click();
+
+  // Round 3, signed messages (SM(1)): Linus is the traitor again, Ada a loyal commander. Every
+  // lieutenant passes its signed order on from the same relay screen, one Send per level: the
+  // loyal rows are what SM says and locked, the traitor's start the same and can be changed.
+  await form.getByRole('checkbox', { name: 'Ada' }).uncheck();
+  await form.getByRole('checkbox', { name: 'Linus' }).check();
+  await form.getByLabel('Signed messages (SM)').check();
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await ada.page.getByRole('button', { name: 'All Attack' }).click();
+  await ada.page.getByRole('button', { name: 'Send to 3 of 3' }).click();
+  for (const p of [linus, grace, barbara]) await expect(p.page.getByRole('button', { name: 'Send 2 messages' })).toBeEnabled();
+  for (const p of [linus, grace])
+    await expect(p.page.getByRole('button', { name: 'Tell Barbara: Attack' })).toHaveAttribute('aria-pressed', 'true');
+  const traitorSigned = await screenLook(linus.page);
+  const loyalSigned = await screenLook(grace.page);
+  expect(traitorSigned.blocks.length).toBeGreaterThanOrEqual(5);
+  expect(traitorSigned.controls).toBeGreaterThanOrEqual(6);
+  expect(traitorSigned).toEqual(loyalSigned);
+  await expect(linus.page.getByText(/traitor/i)).toHaveCount(0);
+  await screenshot(linus.page, 'byzantine-phone-signed-relay-traitor');
+  await screenshot(grace.page, 'byzantine-phone-signed-relay-loyal');
+  // The same on a small Android screen (360×640).
+  for (const p of [linus, grace]) await p.page.setViewportSize({ width: 360, height: 640 });
+  const traitorSmall = await screenLook(linus.page);
+  expect(traitorSmall).toEqual(await screenLook(grace.page));
+  expect(traitorSmall).toEqual(await screenLook(barbara.page));
+  await screenshot(linus.page, 'byzantine-phone-signed-relay-traitor-360');
+  await screenshot(barbara.page, 'byzantine-phone-signed-relay-loyal-360');
+  await checkPhoneScreens([
+    [linus.page, "the traitor's phone, signed relay phase (360×640)"],
+    [grace.page, "the loyal lieutenant's phone, signed relay phase (360×640)"],
+    [barbara.page, "the loyal lieutenant's phone, signed relay phase (360×640)"],
+  ]);
+  // A loyal phone's rows are locked (the server would refuse anything else: honest).
+  await grace.page.getByRole('button', { name: 'Tell Barbara: Attack' }).click({ force: true });
+  await grace.page.getByRole('button', { name: 'Tell Barbara: Retreat' }).click({ force: true });
+  await expect(grace.page.getByRole('button', { name: 'Tell Barbara: Attack' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(grace.page.getByRole('button', { name: 'Tell Barbara: Retreat' })).toHaveAttribute('aria-pressed', 'false');
+  // The traitor tells Grace nothing and Barbara Retreat, which Ada never signed: a forgery.
+  await linus.page.getByRole('button', { name: 'Tell Grace: Attack' }).click();
+  await linus.page.getByRole('button', { name: 'Tell Barbara: Retreat' }).click();
+  await expect(linus.page.getByRole('button', { name: 'Tell Barbara: Attack' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(linus.page.getByRole('button', { name: 'Tell Grace: Attack' })).toHaveAttribute('aria-pressed', 'false');
+  await screenshot(linus.page, 'byzantine-phone-signed-traitor-choosing-360');
+  await linus.page.getByRole('button', { name: 'Send 1 message' }).click();
+  await grace.page.getByRole('button', { name: 'Send 2 messages' }).click();
+  await expect(grace.page.getByText('Your messages went out. Waiting for the others…')).toBeVisible();
+  await barbara.page.getByRole('button', { name: 'Send 2 messages' }).click();
+  // Barbara spots the forgery and keeps the one order she accepted: Attack.
+  await expect(barbara.page.getByRole('button', { name: 'Decide Attack' })).toBeVisible();
+  await expect(barbara.page.getByRole('list').filter({ hasText: 'Linus' })).toContainText('forged signature');
+  await screenshot(barbara.page, 'byzantine-phone-signed-decide-360');
+  await checkPhoneScreen(barbara.page, "the lieutenant's phone, signed decision phase (360×640)");
+  await barbara.page.getByRole('button', { name: 'Decide Attack' }).click();
+  await grace.page.getByRole('button', { name: 'Decide Attack' }).click();
+  await expect(con.getByTestId('round-result').getByTestId('byz-verdict')).toContainText('IC1 ✓ holds');
+  await expect(con.getByTestId('round-result').getByTestId('byz-verdict')).toContainText('IC2 ✓ holds');
 
   await expectCleanAndClose([instructor, ...phones]);
 });
