@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
-import { fold } from '../shared/session/fold';
-import { GAMES } from '../test/support/games';
+import type { RecordingHeader, SessionEvent } from '../../protocol/recordingFormat';
+import { fold } from '../../session/fold';
+import { GAMES } from '../../../test/support/games';
 
-const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures/byzantine-rounds-d18bee6.jsonl');
+const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/byzantine-rounds-d18bee6.jsonl');
 const rounds = readFileSync(fixture, 'utf8')
   .trim()
   .split('\n')
