@@ -113,6 +113,10 @@ class FastSession {
     changed: (seat) => this.noteChangedSeat(seat, this.seatNow),
     accept: () => void this.stamp(this.seatNow),
     apply: (effects) => this.run(effects, this.seatNow),
+    post: (from, to, kind, body) => this.send(from, to, kind, body, this.seatNow),
+    timer: (key, delay) => this.setTimer(key, delay, this.seatNow),
+    cancel: (key) => this.cancelTimer(key, this.seatNow),
+    mark: () => void this.stamp(this.seatNow),
   };
 
   constructor(
@@ -271,24 +275,14 @@ class FastSession {
     for (const e of effects) {
       switch (e.type) {
         case 'send':
-          this.send(e, now);
+          this.send(e.from, e.to, e.kind, e.body, now);
           break;
-        case 'timer': {
-          const at = this.time(now) + Math.max(0, e.delay);
-          this.stamp(now);
-          const id = this.timerId(e.key);
-          this.timerAt[id] = at;
-          this.queue.push(at, TIMER, id, 0);
+        case 'timer':
+          this.setTimer(e.key, e.delay, now);
           break;
-        }
-        case 'cancel': {
-          const id = this.timerIds.get(e.key);
-          if (id !== undefined && !Number.isNaN(this.timerAt[id])) {
-            this.stamp(now);
-            this.timerAt[id] = Number.NaN;
-          }
+        case 'cancel':
+          this.cancelTimer(e.key, now);
           break;
-        }
         case 'changed':
           this.noteChanged(e.nodes, now);
           break;
@@ -301,6 +295,22 @@ class FastSession {
       }
     }
     if (endReason && this.round) this.endRound(now);
+  }
+
+  private setTimer(key: string, delay: number, now: number): void {
+    const at = this.time(now) + Math.max(0, delay);
+    this.stamp(now);
+    const id = this.timerId(key);
+    this.timerAt[id] = at;
+    this.queue.push(at, TIMER, id, 0);
+  }
+
+  private cancelTimer(key: string, now: number): void {
+    const id = this.timerIds.get(key);
+    if (id !== undefined && !Number.isNaN(this.timerAt[id])) {
+      this.stamp(now);
+      this.timerAt[id] = Number.NaN;
+    }
   }
 
   private timerId(key: string): number {
@@ -316,19 +326,19 @@ class FastSession {
 
   // ---- the network (core.send, fold.sent, fold.delivered) ----
 
-  private send(e: Extract<Effect, { type: 'send' }>, now: number): void {
+  private send(fromId: NodeId, toId: NodeId, kind: string, body: unknown, now: number): void {
     const n = this.nextEnvelope++;
-    const from = this.seatOf(e.from);
+    const from = this.seatOf(fromId);
     let at = 0;
     let at2: number | null = null;
     let reason: DropReason | null = null;
     if (this.plainNet) {
       // decide() with nothing to draw: the ends are seated (else "crashed"), it arrives after the base latency.
-      if (from < 0 || this.seatOf(e.to) < 0) reason = 'crashed';
+      if (from < 0 || this.seatOf(toId) < 0) reason = 'crashed';
       else at = this.time(now) + this.faults.latency.base;
     } else {
-      this.ends.from = e.from;
-      this.ends.to = e.to;
+      this.ends.from = fromId;
+      this.ends.to = toId;
       const outcome = decide(this.ends, this.faults, this.netRng, this.time(now), this.gone);
       if (outcome.deliver) {
         at = outcome.at[0] as number;
@@ -346,7 +356,7 @@ class FastSession {
       this.countDrop(reason);
       return;
     }
-    const envelope: Envelope = { id: `m${n}`, from: e.from, to: e.to, kind: e.kind, body: e.body, sentAt: t, lamport };
+    const envelope: Envelope = { id: `m${n}`, from: fromId, to: toId, kind, body, sentAt: t, lamport };
     const i = n - this.envBase;
     this.envs[i] = envelope;
     this.copiesLeft[i] = at2 === null ? 1 : 2;
@@ -448,7 +458,10 @@ class FastSession {
       const round = this.round;
       if (!round) return;
       round.net.delivered++;
-      this.run(round.engine.deliver(round.state, env, this.engineCtx(round, this.t)), at);
+      if (round.seats?.deliverEnvelope) {
+        this.seatNow = at;
+        round.seats.deliverEnvelope(env, this.engineCtx(round, this.t), this.out);
+      } else this.run(round.engine.deliver(round.state, env, this.engineCtx(round, this.t)), at);
     } else if (kind === TIMER) {
       if (this.timerAt[a] !== at) return;
       const key = this.timerKeys[a] as string;
@@ -456,7 +469,10 @@ class FastSession {
       this.timerAt[a] = Number.NaN;
       const round = this.round;
       if (!round) return;
-      this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
+      if (round.seats?.timer) {
+        this.seatNow = at;
+        round.seats.timer(key, this.engineCtx(round, t), this.out);
+      } else this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
     } else if (kind === BOT) {
       this.turn(a, at);
     } else {
@@ -467,7 +483,7 @@ class FastSession {
   /** A seat message arrives (the DELIVER branch above, without the envelope). */
   private wakeSeat(kind: number, from: number, b: number, at: number): void {
     const round = this.round;
-    if (!round?.seats || kind - SEAT_MESSAGE !== round.index) return;
+    if (!round?.seats?.deliver || kind - SEAT_MESSAGE !== round.index) return;
     const to = b >> 4;
     const reason = this.plainNet ? null : blockedBy(this.faults, this.ids[from] as NodeId, this.ids[to] as NodeId, this.gone);
     this.stamp(at);
@@ -509,7 +525,7 @@ class FastSession {
     const round = this.round;
     if (!round || this.crashed[s] === 1) return;
     const engine = round.engine;
-    if (round.seats) {
+    if (round.seats?.botTurn) {
       this.seatNow = now;
       round.seats.botTurn(s, this.botRng, this.out);
       return;

@@ -20,7 +20,8 @@ const VIOLATIONS_MAX = 100;
 export function violate(st: Step, code: string, params: Notice['params']): void {
   const what = notice(`election.violation.${code}`, params);
   if (st.s.violations.length < VIOLATIONS_MAX) st.s.violations.push({ ...what, at: st.ctx.now });
-  st.fx.push({ type: 'mark', notice: what, data: { event: 'violation' } });
+  if (st.out) st.out.mark();
+  else st.fx.push({ type: 'mark', notice: what, data: { event: 'violation' } });
 }
 
 export function sendAppend(st: Step, leader: NodeId, to: NodeId): void {
