@@ -186,6 +186,12 @@ export interface SeatRules {
   deliverEnvelope?(env: Envelope, ctx: EngineCtx, out: SeatOut): void;
   /** What `timer` does, its effects handed to `out`. */
   timer?(key: string, ctx: EngineCtx, out: SeatOut): void;
+  /**
+   * Writes into the state what the seat rules keep aside for speed (counters by seat). The
+   * simulator calls it before anything but the seat rules reads the state: any other engine
+   * call, the result, the trial's goal.
+   */
+  settle?(): void;
 }
 
 /** What SeatRules hand back to the session, in the order the engine's effects would come. */

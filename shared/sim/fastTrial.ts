@@ -71,7 +71,8 @@ function parseConfig(engine: AnyEngine, raw: unknown): { success: boolean; data?
 
 class FastSession {
   private readonly ids: NodeId[];
-  private readonly seat = new Map<NodeId, number>();
+  /** Seats by id, for an id seatOf cannot read the number off (made on first use: a 100,000-node map otherwise). */
+  private seatMap: Map<NodeId, number> | null = null;
   private readonly lamport: Int32Array;
   /** Seats with a bot turn queued; seats the faults crash (kept with the faults). */
   private readonly pending: Uint8Array;
@@ -131,7 +132,6 @@ class FastSession {
     this.queue = spec.nodes <= SMALL_ROOM ? new ItemHeap() : new BucketQueue();
     this.faults = spec.faults;
     this.ids = Array.from({ length: spec.nodes }, (_, i) => `n${i + 1}`);
-    for (const [i, id] of this.ids.entries()) this.seat.set(id, i);
     this.lamport = new Int32Array(spec.nodes);
     this.pending = new Uint8Array(spec.nodes);
     this.crashed = new Uint8Array(spec.nodes);
@@ -160,12 +160,17 @@ class FastSession {
       let v = 0;
       for (let k = 1; k < len; k++) {
         const d = node.charCodeAt(k) - 48;
-        if (d < 0 || d > 9) return this.seat.get(node) ?? -1;
+        if (d < 0 || d > 9) return this.seatByMap(node);
         v = v * 10 + d;
       }
       if (v >= 1 && this.ids[v - 1] === node) return v - 1;
     }
-    return this.seat.get(node) ?? -1;
+    return this.seatByMap(node);
+  }
+
+  private seatByMap(node: NodeId): number {
+    this.seatMap ??= new Map(this.ids.map((id, i) => [id, i]));
+    return this.seatMap.get(node) ?? -1;
   }
 
   private isDown(node: NodeId): boolean {
@@ -240,6 +245,7 @@ class FastSession {
   endRound(now: number): boolean {
     const round = this.round;
     if (!round) return false;
+    settle(round);
     const result = round.engine.result(round.state, round.net, this.engineCtx(round, this.time(now)));
     this.stamp(now);
     this.lastResult = { result, endedAt: this.t };
@@ -263,6 +269,7 @@ class FastSession {
   act(now: number, seat: number, node: NodeId, action: unknown): void {
     const round = this.round;
     if (!round || this.crashed[seat] === 1) return;
+    settle(round);
     if (round.engine.check(round.state, node, action, this.engineCtx(round, this.time(now)))) return;
     const t = this.stamp(now);
     this.run(round.engine.act(round.state, node, action, this.engineCtx(round, t)), now);
@@ -461,7 +468,10 @@ class FastSession {
       if (round.seats?.deliverEnvelope) {
         this.seatNow = at;
         round.seats.deliverEnvelope(env, this.engineCtx(round, this.t), this.out);
-      } else this.run(round.engine.deliver(round.state, env, this.engineCtx(round, this.t)), at);
+      } else {
+        settle(round);
+        this.run(round.engine.deliver(round.state, env, this.engineCtx(round, this.t)), at);
+      }
     } else if (kind === TIMER) {
       if (this.timerAt[a] !== at) return;
       const key = this.timerKeys[a] as string;
@@ -472,7 +482,10 @@ class FastSession {
       if (round.seats?.timer) {
         this.seatNow = at;
         round.seats.timer(key, this.engineCtx(round, t), this.out);
-      } else this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
+      } else {
+        settle(round);
+        this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
+      }
     } else if (kind === BOT) {
       this.turn(a, at);
     } else {
@@ -530,6 +543,7 @@ class FastSession {
       round.seats.botTurn(s, this.botRng, this.out);
       return;
     }
+    settle(round);
     const node = this.ids[s] as NodeId;
     // The game can tell that its bot would do nothing, or what it would do, without the view (bots.ts always builds it).
     if (engine.botIdle?.(round.state, node)) return;
@@ -549,13 +563,16 @@ class FastSession {
     this.markCrashed();
     const t = this.stamp(now);
     const round = this.round;
+    if (round) settle(round);
     if (round?.engine.faultsChanged) this.run(round.engine.faultsChanged(round.state, prev, this.faults, this.engineCtx(round, t)), now);
     this.noteChanged('all', now);
   }
 
   leader(): NodeId | null {
     const round = this.round;
-    return round?.engine.leader ? round.engine.leader(round.state) : null;
+    if (!round?.engine.leader) return null;
+    settle(round);
+    return round.engine.leader(round.state);
   }
 
   runAction(now: number, action: ScriptAction): void {
@@ -577,7 +594,7 @@ class FastSession {
         return;
       }
       case 'fault':
-        if (nodesIn(action.op).every((n) => this.seat.has(n))) this.applyFaults(now, action.op);
+        if (nodesIn(action.op).every((n) => this.seatOf(n) >= 0)) this.applyFaults(now, action.op);
         return;
       case 'restart':
         if (this.faults.crashed.length) this.applyFaults(now, { op: 'restart', nodes: [...this.faults.crashed] });
@@ -600,6 +617,11 @@ class FastSession {
       }
     }
   }
+}
+
+/** What the round's seat rules keep aside goes into its state (before anything else reads the state). */
+function settle(round: Round): void {
+  round.seats?.settle?.();
 }
 
 function nodesIn(op: FaultOp): NodeId[] {
@@ -632,7 +654,13 @@ export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
     advanceBefore: (limit, max) => s.advanceBefore(limit, max),
     runAction: (now, action) => s.runAction(now, action),
     crash: (now, node) => s.runAction(now, { do: 'fault', op: { op: 'crash', nodes: [node] } }),
-    running: () => (s.round?.index === index ? running : undefined),
+    running: () => {
+      const round = s.round;
+      if (round?.index !== index) return undefined;
+      // The trial's goal reads the state.
+      if (spec.done) settle(round);
+      return running;
+    },
     leader: () => s.leader(),
     endRound: (now) => (s.endRound(now) ? (s.lastResult?.result ?? null) : null),
     time: () => s.t,
