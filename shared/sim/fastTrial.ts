@@ -129,7 +129,7 @@ class FastSession {
     this.drillRng = createRng(deriveSeed(seed, 'drills'));
     this.botRng = createRng(deriveSeed(seed, 'bots'));
     // Same order either way; each is quicker for its size of room.
-    this.queue = spec.nodes <= SMALL_ROOM ? new ItemHeap() : new BucketQueue();
+    this.queue = spec.nodes <= SMALL_ROOM ? takeHeap() : new BucketQueue();
     this.faults = spec.faults;
     this.ids = Array.from({ length: spec.nodes }, (_, i) => `n${i + 1}`);
     this.lamport = new Int32Array(spec.nodes);
@@ -205,6 +205,14 @@ class FastSession {
     this.ctx.faults = this.faults;
     this.ctx.everyoneUp = this.everyoneUp;
     return this.ctx;
+  }
+
+  /** The trial is over: its heap (if it has one) serves the next trial. */
+  release(): void {
+    if (this.queue instanceof ItemHeap) {
+      this.queue.clear();
+      spareHeap = this.queue;
+    }
   }
 
   nextWakeAt(): number | null {
@@ -336,12 +344,13 @@ class FastSession {
   private send(fromId: NodeId, toId: NodeId, kind: string, body: unknown, now: number): void {
     const n = this.nextEnvelope++;
     const from = this.seatOf(fromId);
+    const to = this.seatOf(toId);
     let at = 0;
     let at2: number | null = null;
     let reason: DropReason | null = null;
     if (this.plainNet) {
       // decide() with nothing to draw: the ends are seated (else "crashed"), it arrives after the base latency.
-      if (from < 0 || this.seatOf(toId) < 0) reason = 'crashed';
+      if (from < 0 || to < 0) reason = 'crashed';
       else at = this.time(now) + this.faults.latency.base;
     } else {
       this.ends.from = fromId;
@@ -367,11 +376,12 @@ class FastSession {
     const i = n - this.envBase;
     this.envs[i] = envelope;
     this.copiesLeft[i] = at2 === null ? 1 : 2;
-    this.queue.push(at, DELIVER, i, 0);
+    // The item's b is the receiver's seat (−1: none), for its Lamport clock.
+    this.queue.push(at, DELIVER, i, to);
     if (at2 !== null) {
       this.net.duplicated++;
       if (this.round) this.round.net.duplicated++;
-      this.queue.push(at2, DELIVER, i, 1);
+      this.queue.push(at2, DELIVER, i, to);
     }
   }
 
@@ -459,7 +469,7 @@ class FastSession {
         this.countDrop(reason);
         return;
       }
-      const to = this.seatOf(env.to);
+      const to = b;
       if (to >= 0) this.lamport[to] = Math.max(this.lamport[to] as number, env.lamport) + 1;
       this.net.delivered++;
       const round = this.round;
@@ -640,6 +650,15 @@ function nodesIn(op: FaultOp): NodeId[] {
   }
 }
 
+/** The last small trial's heap, emptied: a simulation plays thousands of small trials one after another. */
+let spareHeap: ItemHeap | null = null;
+
+function takeHeap(): ItemHeap {
+  const heap = spareHeap ?? new ItemHeap();
+  spareHeap = null;
+  return heap;
+}
+
 /** Plays one trial as `runTrial` does (same seed, same result), recording nothing. */
 export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
   if (!games.has(spec.game)) throw new Error(`unknown game "${spec.game}"`);
@@ -666,5 +685,6 @@ export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
     time: () => s.t,
     lastRound: () => s.lastResult,
   });
+  s.release();
   return { ...end, net: s.net };
 }

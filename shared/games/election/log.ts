@@ -32,7 +32,7 @@ export function sendAppend(st: Step, leader: NodeId, to: NodeId): void {
     term: n.term,
     prevLogIndex: prev,
     prevLogTerm: prev > 0 ? entryAt(n.log, prev).term : 0,
-    entries: n.log.slice(prev, prev + ENTRIES_PER_MESSAGE).map((e) => ({ ...e })),
+    entries: prev >= n.log.length ? [] : n.log.slice(prev, prev + ENTRIES_PER_MESSAGE).map((e) => ({ ...e })),
     leaderCommit: n.commitIndex,
   };
   send(st, leader, to, KIND.append, body);
