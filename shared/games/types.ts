@@ -184,8 +184,12 @@ export interface SeatRules {
    * envelope is the simulator's own (nothing else holds it): the game may keep it as it is.
    */
   deliverEnvelope?(env: Envelope, ctx: EngineCtx, out: SeatOut): void;
-  /** What `timer` does, its effects handed to `out`. */
-  timer?(key: string, ctx: EngineCtx, out: SeatOut): void;
+  /**
+   * What `timer` does, its effects handed to `out`. `id` is the simulator's number for the key
+   * (the same key has the same number for the whole trial), for a game that keeps what it made
+   * of a key by number.
+   */
+  timer?(key: string, ctx: EngineCtx, out: SeatOut, id: number): void;
   /**
    * Writes into the state what the seat rules keep aside for speed (counters by seat). The
    * simulator calls it before anything but the seat rules reads the state: any other engine

@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { GAMES } from '../../test/support/games';
+import { runFastTrial } from './fastTrial';
+import { runTrial } from './runner';
 import { simulate } from './simulate';
 
 const SEED = Number(process.env.SIM_SEED ?? 3);
@@ -189,6 +191,24 @@ describe('the fast path', () => {
         const fast = simulate(argv, GAMES, [], { path: 'fast' });
         expect(fast.trials, argv.join(' ')).toEqual(live.trials);
         expect(fast.summary, argv.join(' ')).toEqual(live.summary);
+      }
+    });
+  }
+
+  // The seat rules keep some counts aside and write them back (settle): what the round leaves
+  // behind must be the live path's state, field for field, not only what the results read.
+  for (const game of ['gossip', 'election']) {
+    it(`${game}: each round ends in the live path's engine state (seed ${SEED})`, () => {
+      for (const line of cases[game] ?? []) {
+        const argv = ['--game', game, '--seed', String(SEED), ...line];
+        const specs = simulate(argv, GAMES, [], { specs: true }).specs ?? [];
+        expect(specs.length).toBeGreaterThan(0);
+        for (const spec of specs.slice(0, 2)) {
+          const live = runTrial(spec, GAMES).state.lastRound?.engineState;
+          const fast = runFastTrial(spec, GAMES).engineState;
+          expect(live, argv.join(' ')).toBeDefined();
+          expect(fast, argv.join(' ')).toEqual(live);
+        }
       }
     });
   }

@@ -27,6 +27,8 @@ import { playTrial, type TrialEnd, type TrialSpec } from './runner';
 export type FastOutcome = TrialEnd & {
   /** The whole session's network figures (the round's are in its result). */
   net: NetStats;
+  /** The engine state of the last round that ended (as the session core keeps it in lastRound). */
+  engineState: unknown;
 };
 
 const DELIVER = 0;
@@ -105,6 +107,7 @@ class FastSession {
   round: Round | null = null;
   readonly net = emptyNetStats();
   lastResult: { result: unknown; endedAt: number } | null = null;
+  lastState: unknown;
   private readonly gone = { has: (n: NodeId) => this.seatOf(n) < 0 };
   private readonly ctx: EngineCtx;
   /** The moment a seat rule runs at (the `now` the session core would apply its effects at). */
@@ -257,6 +260,7 @@ class FastSession {
     const result = round.engine.result(round.state, round.net, this.engineCtx(round, this.time(now)));
     this.stamp(now);
     this.lastResult = { result, endedAt: this.t };
+    this.lastState = round.state;
     this.round = null;
     this.envs = [];
     this.copiesLeft = [];
@@ -491,7 +495,7 @@ class FastSession {
       if (!round) return;
       if (round.seats?.timer) {
         this.seatNow = at;
-        round.seats.timer(key, this.engineCtx(round, t), this.out);
+        round.seats.timer(key, this.engineCtx(round, t), this.out, a);
       } else {
         settle(round);
         this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
@@ -686,5 +690,5 @@ export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
     lastRound: () => s.lastResult,
   });
   s.release();
-  return { ...end, net: s.net };
+  return { ...end, net: s.net, engineState: s.lastState };
 }

@@ -161,6 +161,8 @@ function finish(st: Step, out: SeatOut, seatOf: ReadonlyMap<NodeId, number>): vo
 function electionSeats(s: ElectionState, nodes: readonly NodeId[]): SeatRules | null {
   if (nodes.length !== s.nodes.length || nodes.some((n, i) => s.nodes[i] !== n)) return null;
   const seatOf = new Map(nodes.map((n, i) => [n, i]));
+  // Timer keys parsed, by the simulator's number for each (undefined: not parsed yet).
+  const parsedById: (ReturnType<typeof parseKey> | undefined)[] = [];
   return {
     deliverEnvelope(env, ctx, out) {
       const n = s.node[env.to];
@@ -170,8 +172,12 @@ function electionSeats(s: ElectionState, nodes: readonly NodeId[]): SeatRules | 
       receive(st, n, env, true);
       finish(st, out, seatOf);
     },
-    timer(key, ctx, out) {
-      const parsed = parseKey(key);
+    timer(key, ctx, out, id) {
+      let parsed = parsedById[id];
+      if (parsed === undefined) {
+        parsed = parseKey(key);
+        parsedById[id] = parsed;
+      }
       const n = parsed ? s.node[parsed.node] : undefined;
       if (!parsed || !n) return;
       const st = begin(s, ctx, out);
