@@ -134,7 +134,7 @@ class FastSession {
     // Same order either way; each is quicker for its size of room.
     this.queue = spec.nodes <= SMALL_ROOM ? takeHeap() : new BucketQueue();
     this.faults = spec.faults;
-    this.ids = Array.from({ length: spec.nodes }, (_, i) => `n${i + 1}`);
+    this.ids = idsFor(spec.nodes);
     this.lamport = new Int32Array(spec.nodes);
     this.pending = new Uint8Array(spec.nodes);
     this.crashed = new Uint8Array(spec.nodes);
@@ -652,6 +652,14 @@ function nodesIn(op: FaultOp): NodeId[] {
     default:
       return [];
   }
+}
+
+/** The ids of the last room size asked for: a simulation's trials all have the same nodes (nothing changes the list). */
+let lastIds: readonly NodeId[] = [];
+
+function idsFor(nodes: number): NodeId[] {
+  if (lastIds.length !== nodes) lastIds = Object.freeze(Array.from({ length: nodes }, (_, i) => `n${i + 1}`));
+  return lastIds as NodeId[];
 }
 
 /** The last small trial's heap, emptied: a simulation plays thousands of small trials one after another. */

@@ -45,8 +45,8 @@ export class Touched {
   }
 }
 
-/** The effects list of a step whose effects go to `out` (nothing is ever pushed onto it). */
-const NO_EFFECTS: Effect[] = [];
+/** The effects list of a step whose effects go to `out`: frozen, as nothing may be pushed onto it. */
+const NO_EFFECTS = Object.freeze([]) as unknown as Effect[];
 
 /** A step done with (its effects handed out), kept for the next engine call: engine calls never nest. */
 let spare: Step | null = null;
