@@ -179,6 +179,8 @@ export interface SeatRules {
    * rules `check` enforces, so it is neither parsed by the action schema nor checked again.
    */
   botTurn?(seat: number, rng: Rng, out: SeatOut): void;
+  /** For a game without botTurn: `botIdle` for the node at `seat`. */
+  botIdle?(seat: number): boolean;
   /**
    * What `deliver` does with an envelope `post` sent, its effects handed to `out`. The
    * envelope is the simulator's own (nothing else holds it): the game may keep it as it is.

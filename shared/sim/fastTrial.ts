@@ -557,6 +557,8 @@ class FastSession {
       round.seats.botTurn(s, this.botRng, this.out);
       return;
     }
+    // botIdle by seat, from the seat rules (no look-up by id).
+    if (round.seats?.botIdle?.(s)) return;
     settle(round);
     const node = this.ids[s] as NodeId;
     // The game can tell that its bot would do nothing, or what it would do, without the view (bots.ts always builds it).

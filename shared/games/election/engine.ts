@@ -9,7 +9,7 @@ import type { NodeId } from '../../protocol/ids';
 import { deriveSeed } from '../../rng';
 import type { Effect, EngineCtx, Envelope, GameEngine, SeatOut, SeatRules } from '../types';
 import { electionResult, type ElectionResult } from './analysis';
-import { electionBot, electionBotIdle } from './bot';
+import { botIdleOf, electionBot, electionBotIdle } from './bot';
 import { dealCards } from './cards';
 import { checkAction } from './rules';
 import { electionAction, electionConfig, GAME_ID, KIND, timingOf, type ElectionAction, type ElectionConfig } from './config';
@@ -161,6 +161,8 @@ function finish(st: Step, out: SeatOut, seatOf: ReadonlyMap<NodeId, number>): vo
 function electionSeats(s: ElectionState, nodes: readonly NodeId[]): SeatRules | null {
   if (nodes.length !== s.nodes.length || nodes.some((n, i) => s.nodes[i] !== n)) return null;
   const seatOf = new Map(nodes.map((n, i) => [n, i]));
+  // Each seat's node (the records stay the same objects for the whole round), every one dealt a card.
+  const bySeat = nodes.map((n) => nodeOf(s, n));
   // Timer keys parsed, by the simulator's number for each (undefined: not parsed yet).
   const parsedById: (ReturnType<typeof parseKey> | undefined)[] = [];
   return {
@@ -172,6 +174,8 @@ function electionSeats(s: ElectionState, nodes: readonly NodeId[]): SeatRules | 
       receive(st, n, env, true);
       finish(st, out, seatOf);
     },
+    botIdle: (seat) => botIdleOf(bySeat[seat] as NodeState),
+
     timer(key, ctx, out, id) {
       let parsed = parsedById[id];
       if (parsed === undefined) {
