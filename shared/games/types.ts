@@ -164,16 +164,40 @@ export interface GameEngine<Config, State, Action, View, ConsoleView, Result> {
  * simulator's fast path, where nothing is recorded and nobody reads an envelope: the same
  * transitions as `deliver`, and as `bot` then `check` then `act`, on the same state, with a
  * message as two seats and a small number (its kind) instead of an envelope object.
+ *
+ * A game whose messages carry bodies (the election) keeps its envelopes but hands its effects
+ * to SeatOut as they come instead of returning them in a list: `deliverEnvelope` and `timer`
+ * are its `deliver` and `timer`, their effects in the same order. Each part is optional: what
+ * a game leaves out, the simulator plays through the engine.
  */
 export interface SeatRules {
   /** What `deliver` does with a message of `kind` (an integer from 0 to 15, the game's own) from seat to seat. */
-  deliver(from: number, to: number, kind: number, ctx: EngineCtx, out: SeatOut): void;
+  deliver?(from: number, to: number, kind: number, ctx: EngineCtx, out: SeatOut): void;
   /**
    * The autopilot of `seat` takes its turn: what `botIdle`/`botAct` (or `bot` on the view)
    * would take, applied as `act` applies it. The action is the game's own, made within the
    * rules `check` enforces, so it is neither parsed by the action schema nor checked again.
    */
-  botTurn(seat: number, rng: Rng, out: SeatOut): void;
+  botTurn?(seat: number, rng: Rng, out: SeatOut): void;
+  /** For a game without botTurn: `botIdle` for the node at `seat`. */
+  botIdle?(seat: number): boolean;
+  /**
+   * What `deliver` does with an envelope `post` sent, its effects handed to `out`. The
+   * envelope is the simulator's own (nothing else holds it): the game may keep it as it is.
+   */
+  deliverEnvelope?(env: Envelope, ctx: EngineCtx, out: SeatOut): void;
+  /**
+   * What `timer` does, its effects handed to `out`. `id` is the simulator's number for the key
+   * (the same key has the same number for the whole trial), for a game that keeps what it made
+   * of a key by number.
+   */
+  timer?(key: string, ctx: EngineCtx, out: SeatOut, id: number): void;
+  /**
+   * Writes into the state what the seat rules keep aside for speed (counters by seat). The
+   * simulator calls it before anything but the seat rules reads the state: any other engine
+   * call, the result, the trial's goal.
+   */
+  settle?(): void;
 }
 
 /** What SeatRules hand back to the session, in the order the engine's effects would come. */
@@ -186,6 +210,14 @@ export interface SeatOut {
   accept(): void;
   /** Effects as the engine returns them (the rare ones: marks, timers, the end). */
   apply(effects: Effect[]): void;
+  /** A `send` effect with its envelope's fields (a game whose messages carry bodies). */
+  post(from: NodeId, to: NodeId, kind: string, body: unknown): void;
+  /** A `timer` effect. */
+  timer(key: string, delay: number): void;
+  /** A `cancel` effect. */
+  cancel(key: string): void;
+  /** A `mark` effect (a trial records nothing: the session's clock moves). */
+  mark(): void;
 }
 
 /** What a game's folder exports (its index.ts): the engine, and how the simulator runs it. */

@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { GAMES } from '../../test/support/games';
+import { runFastTrial } from './fastTrial';
+import { runTrial } from './runner';
 import { simulate } from './simulate';
 
 const SEED = Number(process.env.SIM_SEED ?? 3);
@@ -46,6 +48,71 @@ const cases: Record<string, string[][]> = {
     ['--nodes', '5', '--trials', '12'],
     // Moments run in one call up to the next step (nothing watches between them), at both paces.
     ['--nodes', '5', '--trials', '4', '--pace', 'class', '--duration', '20000'],
+    // Class pace (bots that think for seconds, no processing time) with loss, crashes and cuts.
+    [
+      '--nodes',
+      '5',
+      '--trials',
+      '4',
+      '--pace',
+      'class',
+      '--loss',
+      '0.15',
+      '--latency',
+      '50-400',
+      '--crash',
+      '2@20000',
+      '--restart',
+      '@45000',
+      '--partition',
+      '3,2@60000',
+      '--heal',
+      '@80000',
+      '--duration',
+      '100000',
+    ],
+    [
+      '--nodes',
+      '7',
+      '--trials',
+      '3',
+      '--pace',
+      'class',
+      '--pre-vote',
+      '--check-quorum',
+      '--dup',
+      '0.1',
+      '--loss',
+      '0.05',
+      '--crash',
+      'leader@30000',
+      '--restart',
+      '@50000',
+      '--drill-at',
+      'isolate-leader@70000',
+      '--duration',
+      '90000',
+    ],
+    ['--nodes', '5', '--trials', '4', '--pace', 'class', '--loss', '0.1', '--crash', 'leader@25000', '--until-new-leader'],
+    // Fast pace with processing time, pre-vote and CheckQuorum under loss, duplicates and a cut.
+    [
+      '--nodes',
+      '5',
+      '--trials',
+      '6',
+      '--processing',
+      '0-5',
+      '--pre-vote',
+      '--check-quorum',
+      '--loss',
+      '0.1',
+      '--dup',
+      '0.1',
+      '--partition',
+      '2,3@2000',
+      '--heal',
+      '@5000',
+    ],
     ['--nodes', '9', '--trials', '4', '--loss', '0.2', '--latency', '0-15', '--crash', '2@3000'],
     ['--nodes', '5', '--trials', '8', '--crash', 'leader@1000', '--until-new-leader'],
     [
@@ -124,6 +191,24 @@ describe('the fast path', () => {
         const fast = simulate(argv, GAMES, [], { path: 'fast' });
         expect(fast.trials, argv.join(' ')).toEqual(live.trials);
         expect(fast.summary, argv.join(' ')).toEqual(live.summary);
+      }
+    });
+  }
+
+  // The seat rules keep some counts aside and write them back (settle): what the round leaves
+  // behind must be the live path's state, field for field, not only what the results read.
+  for (const game of ['gossip', 'election']) {
+    it(`${game}: each round ends in the live path's engine state (seed ${SEED})`, () => {
+      for (const line of cases[game] ?? []) {
+        const argv = ['--game', game, '--seed', String(SEED), ...line];
+        const specs = simulate(argv, GAMES, [], { specs: true }).specs ?? [];
+        expect(specs.length).toBeGreaterThan(0);
+        for (const spec of specs.slice(0, 2)) {
+          const live = runTrial(spec, GAMES).state.lastRound?.engineState;
+          const fast = runFastTrial(spec, GAMES).engineState;
+          expect(live, argv.join(' ')).toBeDefined();
+          expect(fast, argv.join(' ')).toEqual(live);
+        }
       }
     });
   }

@@ -27,6 +27,8 @@ import { playTrial, type TrialEnd, type TrialSpec } from './runner';
 export type FastOutcome = TrialEnd & {
   /** The whole session's network figures (the round's are in its result). */
   net: NetStats;
+  /** The engine state of the last round that ended (as the session core keeps it in lastRound). */
+  engineState: unknown;
 };
 
 const DELIVER = 0;
@@ -71,7 +73,8 @@ function parseConfig(engine: AnyEngine, raw: unknown): { success: boolean; data?
 
 class FastSession {
   private readonly ids: NodeId[];
-  private readonly seat = new Map<NodeId, number>();
+  /** Seats by id, for an id seatOf cannot read the number off (made on first use: a 100,000-node map otherwise). */
+  private seatMap: Map<NodeId, number> | null = null;
   private readonly lamport: Int32Array;
   /** Seats with a bot turn queued; seats the faults crash (kept with the faults). */
   private readonly pending: Uint8Array;
@@ -104,6 +107,7 @@ class FastSession {
   round: Round | null = null;
   readonly net = emptyNetStats();
   lastResult: { result: unknown; endedAt: number } | null = null;
+  lastState: unknown;
   private readonly gone = { has: (n: NodeId) => this.seatOf(n) < 0 };
   private readonly ctx: EngineCtx;
   /** The moment a seat rule runs at (the `now` the session core would apply its effects at). */
@@ -113,6 +117,10 @@ class FastSession {
     changed: (seat) => this.noteChangedSeat(seat, this.seatNow),
     accept: () => void this.stamp(this.seatNow),
     apply: (effects) => this.run(effects, this.seatNow),
+    post: (from, to, kind, body) => this.send(from, to, kind, body, this.seatNow),
+    timer: (key, delay) => this.setTimer(key, delay, this.seatNow),
+    cancel: (key) => this.cancelTimer(key, this.seatNow),
+    mark: () => void this.stamp(this.seatNow),
   };
 
   constructor(
@@ -124,10 +132,9 @@ class FastSession {
     this.drillRng = createRng(deriveSeed(seed, 'drills'));
     this.botRng = createRng(deriveSeed(seed, 'bots'));
     // Same order either way; each is quicker for its size of room.
-    this.queue = spec.nodes <= SMALL_ROOM ? new ItemHeap() : new BucketQueue();
+    this.queue = spec.nodes <= SMALL_ROOM ? takeHeap() : new BucketQueue();
     this.faults = spec.faults;
-    this.ids = Array.from({ length: spec.nodes }, (_, i) => `n${i + 1}`);
-    for (const [i, id] of this.ids.entries()) this.seat.set(id, i);
+    this.ids = idsFor(spec.nodes);
     this.lamport = new Int32Array(spec.nodes);
     this.pending = new Uint8Array(spec.nodes);
     this.crashed = new Uint8Array(spec.nodes);
@@ -156,12 +163,17 @@ class FastSession {
       let v = 0;
       for (let k = 1; k < len; k++) {
         const d = node.charCodeAt(k) - 48;
-        if (d < 0 || d > 9) return this.seat.get(node) ?? -1;
+        if (d < 0 || d > 9) return this.seatByMap(node);
         v = v * 10 + d;
       }
       if (v >= 1 && this.ids[v - 1] === node) return v - 1;
     }
-    return this.seat.get(node) ?? -1;
+    return this.seatByMap(node);
+  }
+
+  private seatByMap(node: NodeId): number {
+    this.seatMap ??= new Map(this.ids.map((id, i) => [id, i]));
+    return this.seatMap.get(node) ?? -1;
   }
 
   private isDown(node: NodeId): boolean {
@@ -196,6 +208,14 @@ class FastSession {
     this.ctx.faults = this.faults;
     this.ctx.everyoneUp = this.everyoneUp;
     return this.ctx;
+  }
+
+  /** The trial is over: its heap (if it has one) serves the next trial. */
+  release(): void {
+    if (this.queue instanceof ItemHeap) {
+      this.queue.clear();
+      spareHeap = this.queue;
+    }
   }
 
   nextWakeAt(): number | null {
@@ -236,9 +256,11 @@ class FastSession {
   endRound(now: number): boolean {
     const round = this.round;
     if (!round) return false;
+    settle(round);
     const result = round.engine.result(round.state, round.net, this.engineCtx(round, this.time(now)));
     this.stamp(now);
     this.lastResult = { result, endedAt: this.t };
+    this.lastState = round.state;
     this.round = null;
     this.envs = [];
     this.copiesLeft = [];
@@ -259,6 +281,7 @@ class FastSession {
   act(now: number, seat: number, node: NodeId, action: unknown): void {
     const round = this.round;
     if (!round || this.crashed[seat] === 1) return;
+    settle(round);
     if (round.engine.check(round.state, node, action, this.engineCtx(round, this.time(now)))) return;
     const t = this.stamp(now);
     this.run(round.engine.act(round.state, node, action, this.engineCtx(round, t)), now);
@@ -271,24 +294,14 @@ class FastSession {
     for (const e of effects) {
       switch (e.type) {
         case 'send':
-          this.send(e, now);
+          this.send(e.from, e.to, e.kind, e.body, now);
           break;
-        case 'timer': {
-          const at = this.time(now) + Math.max(0, e.delay);
-          this.stamp(now);
-          const id = this.timerId(e.key);
-          this.timerAt[id] = at;
-          this.queue.push(at, TIMER, id, 0);
+        case 'timer':
+          this.setTimer(e.key, e.delay, now);
           break;
-        }
-        case 'cancel': {
-          const id = this.timerIds.get(e.key);
-          if (id !== undefined && !Number.isNaN(this.timerAt[id])) {
-            this.stamp(now);
-            this.timerAt[id] = Number.NaN;
-          }
+        case 'cancel':
+          this.cancelTimer(e.key, now);
           break;
-        }
         case 'changed':
           this.noteChanged(e.nodes, now);
           break;
@@ -301,6 +314,22 @@ class FastSession {
       }
     }
     if (endReason && this.round) this.endRound(now);
+  }
+
+  private setTimer(key: string, delay: number, now: number): void {
+    const at = this.time(now) + Math.max(0, delay);
+    this.stamp(now);
+    const id = this.timerId(key);
+    this.timerAt[id] = at;
+    this.queue.push(at, TIMER, id, 0);
+  }
+
+  private cancelTimer(key: string, now: number): void {
+    const id = this.timerIds.get(key);
+    if (id !== undefined && !Number.isNaN(this.timerAt[id])) {
+      this.stamp(now);
+      this.timerAt[id] = Number.NaN;
+    }
   }
 
   private timerId(key: string): number {
@@ -316,19 +345,20 @@ class FastSession {
 
   // ---- the network (core.send, fold.sent, fold.delivered) ----
 
-  private send(e: Extract<Effect, { type: 'send' }>, now: number): void {
+  private send(fromId: NodeId, toId: NodeId, kind: string, body: unknown, now: number): void {
     const n = this.nextEnvelope++;
-    const from = this.seatOf(e.from);
+    const from = this.seatOf(fromId);
+    const to = this.seatOf(toId);
     let at = 0;
     let at2: number | null = null;
     let reason: DropReason | null = null;
     if (this.plainNet) {
       // decide() with nothing to draw: the ends are seated (else "crashed"), it arrives after the base latency.
-      if (from < 0 || this.seatOf(e.to) < 0) reason = 'crashed';
+      if (from < 0 || to < 0) reason = 'crashed';
       else at = this.time(now) + this.faults.latency.base;
     } else {
-      this.ends.from = e.from;
-      this.ends.to = e.to;
+      this.ends.from = fromId;
+      this.ends.to = toId;
       const outcome = decide(this.ends, this.faults, this.netRng, this.time(now), this.gone);
       if (outcome.deliver) {
         at = outcome.at[0] as number;
@@ -346,15 +376,16 @@ class FastSession {
       this.countDrop(reason);
       return;
     }
-    const envelope: Envelope = { id: `m${n}`, from: e.from, to: e.to, kind: e.kind, body: e.body, sentAt: t, lamport };
+    const envelope: Envelope = { id: `m${n}`, from: fromId, to: toId, kind, body, sentAt: t, lamport };
     const i = n - this.envBase;
     this.envs[i] = envelope;
     this.copiesLeft[i] = at2 === null ? 1 : 2;
-    this.queue.push(at, DELIVER, i, 0);
+    // The item's b is the receiver's seat (−1: none), for its Lamport clock.
+    this.queue.push(at, DELIVER, i, to);
     if (at2 !== null) {
       this.net.duplicated++;
       if (this.round) this.round.net.duplicated++;
-      this.queue.push(at2, DELIVER, i, 1);
+      this.queue.push(at2, DELIVER, i, to);
     }
   }
 
@@ -442,13 +473,19 @@ class FastSession {
         this.countDrop(reason);
         return;
       }
-      const to = this.seatOf(env.to);
+      const to = b;
       if (to >= 0) this.lamport[to] = Math.max(this.lamport[to] as number, env.lamport) + 1;
       this.net.delivered++;
       const round = this.round;
       if (!round) return;
       round.net.delivered++;
-      this.run(round.engine.deliver(round.state, env, this.engineCtx(round, this.t)), at);
+      if (round.seats?.deliverEnvelope) {
+        this.seatNow = at;
+        round.seats.deliverEnvelope(env, this.engineCtx(round, this.t), this.out);
+      } else {
+        settle(round);
+        this.run(round.engine.deliver(round.state, env, this.engineCtx(round, this.t)), at);
+      }
     } else if (kind === TIMER) {
       if (this.timerAt[a] !== at) return;
       const key = this.timerKeys[a] as string;
@@ -456,7 +493,13 @@ class FastSession {
       this.timerAt[a] = Number.NaN;
       const round = this.round;
       if (!round) return;
-      this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
+      if (round.seats?.timer) {
+        this.seatNow = at;
+        round.seats.timer(key, this.engineCtx(round, t), this.out, a);
+      } else {
+        settle(round);
+        this.run(round.engine.timer(round.state, key, this.engineCtx(round, t)), at);
+      }
     } else if (kind === BOT) {
       this.turn(a, at);
     } else {
@@ -467,7 +510,7 @@ class FastSession {
   /** A seat message arrives (the DELIVER branch above, without the envelope). */
   private wakeSeat(kind: number, from: number, b: number, at: number): void {
     const round = this.round;
-    if (!round?.seats || kind - SEAT_MESSAGE !== round.index) return;
+    if (!round?.seats?.deliver || kind - SEAT_MESSAGE !== round.index) return;
     const to = b >> 4;
     const reason = this.plainNet ? null : blockedBy(this.faults, this.ids[from] as NodeId, this.ids[to] as NodeId, this.gone);
     this.stamp(at);
@@ -509,11 +552,14 @@ class FastSession {
     const round = this.round;
     if (!round || this.crashed[s] === 1) return;
     const engine = round.engine;
-    if (round.seats) {
+    if (round.seats?.botTurn) {
       this.seatNow = now;
       round.seats.botTurn(s, this.botRng, this.out);
       return;
     }
+    // botIdle by seat, from the seat rules (no look-up by id).
+    if (round.seats?.botIdle?.(s)) return;
+    settle(round);
     const node = this.ids[s] as NodeId;
     // The game can tell that its bot would do nothing, or what it would do, without the view (bots.ts always builds it).
     if (engine.botIdle?.(round.state, node)) return;
@@ -533,13 +579,16 @@ class FastSession {
     this.markCrashed();
     const t = this.stamp(now);
     const round = this.round;
+    if (round) settle(round);
     if (round?.engine.faultsChanged) this.run(round.engine.faultsChanged(round.state, prev, this.faults, this.engineCtx(round, t)), now);
     this.noteChanged('all', now);
   }
 
   leader(): NodeId | null {
     const round = this.round;
-    return round?.engine.leader ? round.engine.leader(round.state) : null;
+    if (!round?.engine.leader) return null;
+    settle(round);
+    return round.engine.leader(round.state);
   }
 
   runAction(now: number, action: ScriptAction): void {
@@ -561,7 +610,7 @@ class FastSession {
         return;
       }
       case 'fault':
-        if (nodesIn(action.op).every((n) => this.seat.has(n))) this.applyFaults(now, action.op);
+        if (nodesIn(action.op).every((n) => this.seatOf(n) >= 0)) this.applyFaults(now, action.op);
         return;
       case 'restart':
         if (this.faults.crashed.length) this.applyFaults(now, { op: 'restart', nodes: [...this.faults.crashed] });
@@ -586,6 +635,11 @@ class FastSession {
   }
 }
 
+/** What the round's seat rules keep aside goes into its state (before anything else reads the state). */
+function settle(round: Round): void {
+  round.seats?.settle?.();
+}
+
 function nodesIn(op: FaultOp): NodeId[] {
   switch (op.op) {
     case 'split':
@@ -602,6 +656,23 @@ function nodesIn(op: FaultOp): NodeId[] {
   }
 }
 
+/** The ids of the last room size asked for: a simulation's trials all have the same nodes (nothing changes the list). */
+let lastIds: readonly NodeId[] = [];
+
+function idsFor(nodes: number): NodeId[] {
+  if (lastIds.length !== nodes) lastIds = Object.freeze(Array.from({ length: nodes }, (_, i) => `n${i + 1}`));
+  return lastIds as NodeId[];
+}
+
+/** The last small trial's heap, emptied: a simulation plays thousands of small trials one after another. */
+let spareHeap: ItemHeap | null = null;
+
+function takeHeap(): ItemHeap {
+  const heap = spareHeap ?? new ItemHeap();
+  spareHeap = null;
+  return heap;
+}
+
 /** Plays one trial as `runTrial` does (same seed, same result), recording nothing. */
 export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
   if (!games.has(spec.game)) throw new Error(`unknown game "${spec.game}"`);
@@ -616,11 +687,18 @@ export function runFastTrial(spec: TrialSpec, games: Games): FastOutcome {
     advanceBefore: (limit, max) => s.advanceBefore(limit, max),
     runAction: (now, action) => s.runAction(now, action),
     crash: (now, node) => s.runAction(now, { do: 'fault', op: { op: 'crash', nodes: [node] } }),
-    running: () => (s.round?.index === index ? running : undefined),
+    running: () => {
+      const round = s.round;
+      if (round?.index !== index) return undefined;
+      // The trial's goal reads the state.
+      if (spec.done) settle(round);
+      return running;
+    },
     leader: () => s.leader(),
     endRound: (now) => (s.endRound(now) ? (s.lastResult?.result ?? null) : null),
     time: () => s.t,
     lastRound: () => s.lastResult,
   });
-  return { ...end, net: s.net };
+  s.release();
+  return { ...end, net: s.net, engineState: s.lastState };
 }

@@ -57,7 +57,8 @@ export function faultsFromFlags(flags: SimFlags): Faults {
 /** The fault schedule from --partition, --heal, --crash, --restart and --drill-at. */
 export function scheduleFromFlags(args: ParsedArgs, nodes: number): ScheduleStep[] {
   const steps: ScheduleStep[] = [];
-  const ids = Array.from({ length: nodes }, (_, i) => `n${i + 1}`);
+  // The node ids, only for a partition (a 100,000-node run without one makes none).
+  const idsOf = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `n${from + i + 1}`);
   for (const spec of args.repeated.partition ?? []) {
     // 3,2@2000: the first 3 nodes in group A, the next 2 in group B, from 2000 ms.
     const [sizesText, when] = spec.split('@');
@@ -70,7 +71,7 @@ export function scheduleFromFlags(args: ParsedArgs, nodes: number): ScheduleStep
     let start = 0;
     const groups = sizes.map((n) => {
       start += n;
-      return ids.slice(start - n, start);
+      return idsOf(start - n, start);
     });
     steps.push({ at: atTime(when, 'partition'), action: { do: 'fault', op: { op: 'split', groups } } });
   }

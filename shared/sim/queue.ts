@@ -175,6 +175,10 @@ class Bucket {
  * 5-node election), whose items nearly all fall on moments of their own (processing delays to
  * a thousandth of a millisecond), where a bucket per moment costs a map entry per item. The
  * heap moves (time, order, slot); an item's kind, a and b stay in their slot.
+ *
+ * Items queued for the moment being taken (the last item's time: a message with no latency)
+ * skip the heap: they wait in a first-in, first-out lane, after the heap's items of that
+ * moment (queued before them) and before any later moment.
  */
 export class ItemHeap implements DueQueue {
   private at = new Float64Array(64);
@@ -188,10 +192,29 @@ export class ItemHeap implements DueQueue {
   private freeCount = 0;
   private slots = 0;
   private next = 0;
+  /** Items in the heap. */
+  private count = 0;
+  /** The moment being taken (the latest time popped from the heap), and the lane's items, all due then. */
+  private nowAt = Number.NEGATIVE_INFINITY;
+  private laneKind = new Int32Array(16);
+  private laneA = new Int32Array(16);
+  private laneB = new Int32Array(16);
+  private laneHead = 0;
+  private laneEnd = 0;
   size = 0;
 
   push(at: number, kind: number, a: number, b: number): void {
-    if (this.size === this.at.length) this.grow();
+    this.size++;
+    if (at === this.nowAt) {
+      this.next++;
+      if (this.laneEnd === this.laneKind.length) this.growLane();
+      const i = this.laneEnd++;
+      this.laneKind[i] = kind;
+      this.laneA[i] = a;
+      this.laneB[i] = b;
+      return;
+    }
+    if (this.count === this.at.length) this.grow();
     const slot = this.freeCount > 0 ? (this.free[--this.freeCount] as number) : this.slots++;
     this.kind[slot] = kind;
     this.a[slot] = a;
@@ -200,7 +223,7 @@ export class ItemHeap implements DueQueue {
     const hAt = this.at;
     const hSeq = this.seq;
     const hSlot = this.slot;
-    let i = this.size++;
+    let i = this.count++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pa = hAt[p] as number;
@@ -216,20 +239,50 @@ export class ItemHeap implements DueQueue {
   }
 
   peekAt(): number | null {
-    return this.size ? (this.at[0] as number) : null;
+    if (this.laneHead < this.laneEnd) return this.count && (this.at[0] as number) < this.nowAt ? (this.at[0] as number) : this.nowAt;
+    return this.count ? (this.at[0] as number) : null;
+  }
+
+  /** Empty again, its arrays kept. */
+  clear(): void {
+    this.size = 0;
+    this.count = 0;
+    this.freeCount = 0;
+    this.slots = 0;
+    this.next = 0;
+    this.nowAt = Number.NEGATIVE_INFINITY;
+    this.laneHead = 0;
+    this.laneEnd = 0;
   }
 
   pop(out: DueItem): void {
+    this.size--;
+    // The lane's items come after the heap's of their moment and before any later one.
+    if (this.laneHead < this.laneEnd && !(this.count && (this.at[0] as number) <= this.nowAt)) {
+      const i = this.laneHead++;
+      out.at = this.nowAt;
+      out.kind = this.laneKind[i] as number;
+      out.a = this.laneA[i] as number;
+      out.b = this.laneB[i] as number;
+      if (this.laneHead === this.laneEnd) {
+        this.laneHead = 0;
+        this.laneEnd = 0;
+      }
+      return;
+    }
     const hAt = this.at;
     const hSeq = this.seq;
     const hSlot = this.slot;
     const top = hSlot[0] as number;
-    out.at = hAt[0] as number;
+    const topAt = hAt[0] as number;
+    out.at = topAt;
     out.kind = this.kind[top] as number;
     out.a = this.a[top] as number;
     out.b = this.b[top] as number;
+    // (The lane is empty when the moment moves on.)
+    if (topAt > this.nowAt) this.nowAt = topAt;
     this.free[this.freeCount++] = top;
-    const n = --this.size;
+    const n = --this.count;
     if (n === 0) return;
     // The last item goes down from the root into the hole.
     const at = hAt[n] as number;
@@ -258,6 +311,18 @@ export class ItemHeap implements DueQueue {
     hAt[i] = at;
     hSeq[i] = seq;
     hSlot[i] = slot;
+  }
+
+  private growLane(): void {
+    const size = this.laneKind.length * 2;
+    const widen = (old: Int32Array) => {
+      const out = new Int32Array(size);
+      out.set(old);
+      return out;
+    };
+    this.laneKind = widen(this.laneKind);
+    this.laneA = widen(this.laneA);
+    this.laneB = widen(this.laneB);
   }
 
   private grow(): void {

@@ -16,12 +16,15 @@ export interface SimulateOptions {
    * session core, as a room plays, each event recorded to nowhere. Both give the same trials.
    */
   path?: 'fast' | 'live';
+  /** Only the trials' specs (in `specs`), none played: for tests that play them themselves. */
+  specs?: boolean;
 }
 
 export interface SimulationOutput {
   game: string;
   trials: Record<string, unknown>[];
   summary: Record<string, unknown>;
+  specs?: TrialSpec[];
 }
 
 export interface SimulationPlan {
@@ -59,25 +62,26 @@ export function simulate(
   const schedule = [...scheduleFromFlags(args, nodes), ...extraSchedule];
   const maxTimeMs = plugin.maxTimeMs(parsed.data, flags, { lastStepAt: schedule.reduce((m, s) => Math.max(m, s.at), 0) });
   const out: Record<string, unknown>[] = [];
+  const specOf = (i: number): TrialSpec => ({
+    game,
+    nodes,
+    seed: deriveSeed(seed, `trial:${i}`),
+    config: parsed.data,
+    faults,
+    schedule,
+    maxTimeMs,
+    ...(plugin.done ? { done: plugin.done } : {}),
+    crashWindowMs: plugin.crashWindowMs?.(parsed.data) ?? 0,
+    untilNewLeader,
+  });
+  if (options.specs) return { game, trials: [], summary: {}, specs: Array.from({ length: trials }, (_, i) => specOf(i)) };
   for (let i = 0; i < trials; i++) {
-    const trialSeed = deriveSeed(seed, `trial:${i}`);
-    const spec: TrialSpec = {
-      game,
-      nodes,
-      seed: trialSeed,
-      config: parsed.data,
-      faults,
-      schedule,
-      maxTimeMs,
-      ...(plugin.done ? { done: plugin.done } : {}),
-      crashWindowMs: plugin.crashWindowMs?.(parsed.data) ?? 0,
-      untilNewLeader,
-    };
+    const spec = specOf(i);
     const outcome = options.path === 'live' ? runTrial(spec, games) : runFastTrial(spec, games);
     out.push(
       plugin.trial(outcome.result, {
         endedAt: outcome.endedAt,
-        seed: trialSeed,
+        seed: spec.seed,
         leaderCrashedAt: outcome.leaderCrash?.at ?? null,
         newLeaderAt: outcome.newLeaderAt,
       }),

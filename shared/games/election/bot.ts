@@ -6,7 +6,7 @@ import type { BotCtx } from '../types';
 import type { ElectionConfig } from './config';
 import type { ElectionAction } from './config';
 import type { NodeId } from '../../protocol/ids';
-import type { ElectionState } from './state';
+import type { ElectionState, NodeState } from './state';
 import type { ElectionView } from './view';
 
 export const RESTAURANTS = [
@@ -33,7 +33,13 @@ function logOk(candTerm: number, candIndex: number, myTerm: number, myIndex: num
  */
 export function electionBotIdle(s: ElectionState, node: NodeId): boolean {
   const n = s.node[node];
-  if (!n || !s.cards[node] || n.down) return true;
+  if (!n || !s.cards[node]) return true;
+  return botIdleOf(n);
+}
+
+/** electionBotIdle for a node of the round (dealt a card) whose state the caller holds. */
+export function botIdleOf(n: NodeState): boolean {
+  if (n.down) return true;
   if (n.pending.length > 0) return false;
   if (n.expired && n.role !== 'leader') return false;
   if (n.role === 'leader' && n.lead && !n.lead.proposedThisTerm) return false;

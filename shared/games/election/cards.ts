@@ -40,7 +40,9 @@ export function dealCards(nodes: readonly NodeId[], seed: number): Record<NodeId
   const decks = Math.max(1, Math.ceil(nodes.length / DECK_SIZE));
   const rng = createRng(deriveSeed(seed, 'election:cards'));
   // A partial Fisher-Yates: only as many draws as there are nodes.
-  const pool = Array.from({ length: decks * DECK_SIZE }, (_, i) => i);
+  // (A loop: Array.from with a mapping function is slow, and a simulation deals for every trial.)
+  const pool: number[] = [];
+  for (let i = 0; i < decks * DECK_SIZE; i++) pool.push(i);
   const out: Record<NodeId, Card> = {};
   nodes.forEach((node, i) => {
     const j = i + rng.int(pool.length - i);

@@ -9,6 +9,7 @@ import { observeTerm, toFollower } from './follow';
 import { heartbeat, violate } from './log';
 import {
   armElection,
+  cancelTimer,
   cancelTimers,
   lastLogTerm,
   mark,
@@ -17,6 +18,7 @@ import {
   quorumKey,
   raiseMaxTerm,
   send,
+  setTimer,
   timeoutKey,
   upToDate,
   type Step,
@@ -243,7 +245,7 @@ export function becomeLeader(st: Step, node: NodeId): void {
   s.leaders.push(node);
   s.maxLeaderTerm = Math.max(s.maxLeaderTerm, n.term);
   st.dirty = true;
-  st.fx.push({ type: 'cancel', key: timeoutKey(node) });
+  cancelTimer(st, timeoutKey(node));
 
   const rec = termRecord(s, n.term, ctx.now);
   if (!rec.leaders.includes(node)) rec.leaders.push(node);
@@ -272,7 +274,7 @@ export function becomeLeader(st: Step, node: NodeId): void {
 
 /** CheckQuorum [E20]: the next check, one minimum election timeout from now. */
 function armQuorumCheck(st: Step, node: NodeId): void {
-  st.fx.push({ type: 'timer', key: quorumKey(node), delay: st.s.timing.timeoutMs[0], node });
+  setTimer(st, quorumKey(node), st.s.timing.timeoutMs[0], node);
 }
 
 /**

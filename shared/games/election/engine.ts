@@ -7,9 +7,9 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { deriveSeed } from '../../rng';
-import type { Effect, EngineCtx, Envelope, GameEngine } from '../types';
+import type { Effect, EngineCtx, Envelope, GameEngine, SeatOut, SeatRules } from '../types';
 import { electionResult, type ElectionResult } from './analysis';
-import { electionBot, electionBotIdle } from './bot';
+import { botIdleOf, electionBot, electionBotIdle } from './bot';
 import { dealCards } from './cards';
 import { checkAction } from './rules';
 import { electionAction, electionConfig, GAME_ID, KIND, timingOf, type ElectionAction, type ElectionConfig } from './config';
@@ -27,7 +27,7 @@ import {
 } from './election';
 import { heartbeat, onAppend, onAppendReply, propose } from './log';
 import { refreshStale } from './stale';
-import { armElection, begin, end, nodeOf, parseKey, processingDelay, processKey, type Step } from './step';
+import { armElection, begin, end, nodeOf, parseKey, processingDelay, processKey, setTimer, type Step, type TimerKind } from './step';
 import type { ElectionState, NodeState } from './state';
 import { consoleView, type ElectionConsoleView } from './console';
 import { stageView } from './stage';
@@ -87,8 +87,43 @@ function handle(st: Step, env: Envelope): void {
 function processNext(st: Step, node: NodeId): void {
   const n = nodeOf(st.s, node);
   const env = n.inbox.shift();
-  if (n.inbox.length > 0) st.fx.push({ type: 'timer', key: processKey(node), delay: processingDelay(st.s), node });
+  if (n.inbox.length > 0) setTimer(st, processKey(node), processingDelay(st.s), node);
   if (env) handle(st, env);
+}
+
+/**
+ * A message reaches a live node of the round: handled at once, or queued for its processing
+ * time [E18]. `own`: the envelope is the caller's to give (the simulator's), so the queue may
+ * keep it as it is; else the queue keeps a copy (a room's envelope is also the recording's).
+ */
+function receive(st: Step, n: NodeState, env: Envelope, own: boolean): void {
+  const s = st.s;
+  if (s.timing.processingMs[1] === 0) {
+    handle(st, env);
+    return;
+  }
+  // Processing time [E18]: the message waits its turn in the node's queue.
+  if (own) n.inbox.push(env);
+  else {
+    const { id, from, to, kind, body, sentAt, lamport } = env;
+    n.inbox.push({ id, from, to, kind, body, sentAt, lamport });
+  }
+  if (n.inbox.length === 1) setTimer(st, processKey(env.to), processingDelay(s), env.to);
+}
+
+/** A timer of this game fires for a node of the round. */
+function fire(st: Step, kind: TimerKind, node: NodeId, n: NodeState): void {
+  const ctx = st.ctx;
+  // Timers of a crashed node still fire; a node gone from the room is noticed here.
+  if (ctx.everyoneUp !== true && ctx.isDown(node)) {
+    if (!n.down) crash(st, node);
+    return;
+  }
+  if (n.down) return;
+  if (kind === 'timeout') onElectionTimer(st, node);
+  else if (kind === 'process') processNext(st, node);
+  else if (kind === 'quorum') onQuorumCheck(st, node);
+  else if (n.role === 'leader') heartbeat(st, node);
 }
 
 /** Runs one engine call: the transition, then stale leaders if anything they depend on moved. */
@@ -100,6 +135,60 @@ function run(s: ElectionState, ctx: EngineCtx, body: (st: Step) => void): Effect
   if (st.changed.size) fx.push({ type: 'changed', nodes: st.changed.list });
   end(st);
   return fx;
+}
+
+/** The end of an engine call whose effects went to `out` (run()'s last steps): the changed views, by seat. */
+function finish(st: Step, out: SeatOut, seatOf: ReadonlyMap<NodeId, number>): void {
+  if (st.dirty) refreshStale(st);
+  const list = st.changed.list;
+  if (list.length) {
+    for (let i = 0; i < list.length; i++) {
+      const seat = seatOf.get(list[i] as NodeId);
+      if (seat !== undefined) out.changed(seat);
+    }
+    // Not handed out: the list serves the next call (pop() is cheaper than setting its length).
+    while (list.length) list.pop();
+  }
+  end(st);
+}
+
+/**
+ * The simulator's seat rules for the election: `deliver` and `timer` with their effects handed
+ * to the simulator as they come (no effect objects, no lists, the simulator's envelope kept as
+ * it is in the node's queue), through the same transitions in the same order. Bots keep to
+ * the engine (botIdle, then the view and the bot).
+ */
+function electionSeats(s: ElectionState, nodes: readonly NodeId[]): SeatRules | null {
+  if (nodes.length !== s.nodes.length || nodes.some((n, i) => s.nodes[i] !== n)) return null;
+  const seatOf = new Map(nodes.map((n, i) => [n, i]));
+  // Each seat's node (the records stay the same objects for the whole round), every one dealt a card.
+  const bySeat = nodes.map((n) => nodeOf(s, n));
+  // Timer keys parsed, by the simulator's number for each (undefined: not parsed yet).
+  const parsedById: (ReturnType<typeof parseKey> | undefined)[] = [];
+  return {
+    deliverEnvelope(env, ctx, out) {
+      const n = s.node[env.to];
+      if (!n || n.down || !s.node[env.from]) return;
+      s.messages.delivered[env.kind] = (s.messages.delivered[env.kind] ?? 0) + 1;
+      const st = begin(s, ctx, out);
+      receive(st, n, env, true);
+      finish(st, out, seatOf);
+    },
+    botIdle: (seat) => botIdleOf(bySeat[seat] as NodeState),
+
+    timer(key, ctx, out, id) {
+      let parsed = parsedById[id];
+      if (parsed === undefined) {
+        parsed = parseKey(key);
+        parsedById[id] = parsed;
+      }
+      const n = parsed ? s.node[parsed.node] : undefined;
+      if (!parsed || !n) return;
+      const st = begin(s, ctx, out);
+      fire(st, parsed.kind, parsed.node, n);
+      finish(st, out, seatOf);
+    },
+  };
 }
 
 /** The leader of the highest term among live nodes, or null (drills and the console use it). */
@@ -183,34 +272,14 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
       const n = s.node[env.to];
       if (!n || n.down || !s.node[env.from]) return [];
       s.messages.delivered[env.kind] = (s.messages.delivered[env.kind] ?? 0) + 1;
-      return run(s, ctx, (st) => {
-        if (s.timing.processingMs[1] === 0) {
-          handle(st, env);
-          return;
-        }
-        // Processing time [E18]: the message waits its turn in the node's queue.
-        const { id, from, to, kind, body, sentAt, lamport } = env;
-        n.inbox.push({ id, from, to, kind, body, sentAt, lamport });
-        if (n.inbox.length === 1) st.fx.push({ type: 'timer', key: processKey(env.to), delay: processingDelay(s), node: env.to });
-      });
+      return run(s, ctx, (st) => receive(st, n, env, false));
     },
 
     timer(s, key, ctx) {
       const parsed = parseKey(key);
       const n = parsed ? s.node[parsed.node] : undefined;
       if (!parsed || !n) return [];
-      return run(s, ctx, (st) => {
-        // Timers of a crashed node still fire; a node gone from the room is noticed here.
-        if (ctx.everyoneUp !== true && ctx.isDown(parsed.node)) {
-          if (!n.down) crash(st, parsed.node);
-          return;
-        }
-        if (n.down) return;
-        if (parsed.kind === 'timeout') onElectionTimer(st, parsed.node);
-        else if (parsed.kind === 'process') processNext(st, parsed.node);
-        else if (parsed.kind === 'quorum') onQuorumCheck(st, parsed.node);
-        else if (n.role === 'leader') heartbeat(st, parsed.node);
-      });
+      return run(s, ctx, (st) => fire(st, parsed.kind, parsed.node, n));
     },
 
     faultsChanged(s, _prev, _next, ctx) {
@@ -228,4 +297,5 @@ export const election: GameEngine<ElectionConfig, ElectionState, ElectionAction,
     botIdle: electionBotIdle,
     botDelay: (s, rng) => rng.between(s.timing.botDelayMs[0], s.timing.botDelayMs[1]),
     leader: currentLeader,
+    seats: electionSeats,
   };

@@ -2,7 +2,7 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { nodeParam } from '../../protocol/notice';
-import { armElection, heartbeatKey, mark, nodeOf, notify, quorumKey, raiseMaxTerm, type Step } from './step';
+import { armElection, cancelTimer, heartbeatKey, mark, nodeOf, notify, quorumKey, raiseMaxTerm, type Step } from './step';
 
 /**
  * A message from `from` carries `term`. If it is higher than the node's, the node adopts it,
@@ -34,7 +34,8 @@ export function toFollower(st: Step, node: NodeId, leaderId: NodeId | null, oldT
   if (n.role === 'leader') {
     s.leaders = s.leaders.filter((l) => l !== node);
     n.lead = null;
-    st.fx.push({ type: 'cancel', key: heartbeatKey(node) }, { type: 'cancel', key: quorumKey(node) });
+    cancelTimer(st, heartbeatKey(node));
+    cancelTimer(st, quorumKey(node));
     armElection(st, node);
     st.dirty = true;
     const term = oldTerm ?? n.term;

@@ -20,7 +20,8 @@ const VIOLATIONS_MAX = 100;
 export function violate(st: Step, code: string, params: Notice['params']): void {
   const what = notice(`election.violation.${code}`, params);
   if (st.s.violations.length < VIOLATIONS_MAX) st.s.violations.push({ ...what, at: st.ctx.now });
-  st.fx.push({ type: 'mark', notice: what, data: { event: 'violation' } });
+  if (st.out) st.out.mark();
+  else st.fx.push({ type: 'mark', notice: what, data: { event: 'violation' } });
 }
 
 export function sendAppend(st: Step, leader: NodeId, to: NodeId): void {
@@ -31,7 +32,7 @@ export function sendAppend(st: Step, leader: NodeId, to: NodeId): void {
     term: n.term,
     prevLogIndex: prev,
     prevLogTerm: prev > 0 ? entryAt(n.log, prev).term : 0,
-    entries: n.log.slice(prev, prev + ENTRIES_PER_MESSAGE).map((e) => ({ ...e })),
+    entries: prev >= n.log.length ? [] : n.log.slice(prev, prev + ENTRIES_PER_MESSAGE).map((e) => ({ ...e })),
     leaderCommit: n.commitIndex,
   };
   send(st, leader, to, KIND.append, body);

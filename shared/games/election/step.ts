@@ -4,7 +4,7 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { resumeRng } from '../../rng';
-import type { Effect, EngineCtx } from '../types';
+import type { Effect, EngineCtx, SeatOut } from '../types';
 import type { Card } from './cards';
 import type { Range } from './config';
 import type { ElectionState, LeaderState, LogEntry, NodeState } from './state';
@@ -14,6 +14,11 @@ export interface Step {
   s: ElectionState;
   ctx: EngineCtx;
   fx: Effect[];
+  /**
+   * The simulator's seat rules (sim.ts's electionSeats) take the effects as they come: sends,
+   * timers, cancels and marks go to `out` instead of `fx`, in the same order; null otherwise.
+   */
+  out: SeatOut | null;
   changed: Touched;
   /** Leaders, terms or faults changed: stale leaders must be worked out again. */
   dirty: boolean;
@@ -40,17 +45,21 @@ export class Touched {
   }
 }
 
+/** The effects list of a step whose effects go to `out`: frozen, as nothing may be pushed onto it. */
+const NO_EFFECTS = Object.freeze([]) as unknown as Effect[];
+
 /** A step done with (its effects handed out), kept for the next engine call: engine calls never nest. */
 let spare: Step | null = null;
 
-export function begin(s: ElectionState, ctx: EngineCtx): Step {
+export function begin(s: ElectionState, ctx: EngineCtx, out: SeatOut | null = null): Step {
   if (ctx.now > s.lastT) s.lastT = ctx.now;
   const st = spare;
-  if (!st) return { s, ctx, fx: [], changed: new Touched(), dirty: false };
+  if (!st) return { s, ctx, fx: out ? NO_EFFECTS : [], out, changed: new Touched(), dirty: false };
   spare = null;
   st.s = s;
   st.ctx = ctx;
-  st.fx = [];
+  st.fx = out ? NO_EFFECTS : [];
+  st.out = out;
   st.changed.reset();
   st.dirty = false;
   return st;
@@ -146,12 +155,26 @@ export function entryAt(log: readonly LogEntry[], index: number): LogEntry {
 }
 
 export function send(st: Step, from: NodeId, to: NodeId, kind: string, body: unknown): void {
-  st.fx.push({ type: 'send', from, to, kind, body });
+  if (st.out) st.out.post(from, to, kind, body);
+  else st.fx.push({ type: 'send', from, to, kind, body });
   st.s.messages.sent[kind] = (st.s.messages.sent[kind] ?? 0) + 1;
 }
 
+/** (Re)arms the timer `key` of `node`. */
+export function setTimer(st: Step, key: string, delay: number, node: NodeId): void {
+  if (st.out) st.out.timer(key, delay);
+  else st.fx.push({ type: 'timer', key, delay, node });
+}
+
+export function cancelTimer(st: Step, key: string): void {
+  if (st.out) st.out.cancel(key);
+  else st.fx.push({ type: 'cancel', key });
+}
+
+/** A mark on the timeline (with the simulator's seat rules, only the clock's move: nobody reads it there). */
 export function mark(st: Step, node: NodeId, code: string, params: Notice['params'], data: Record<string, unknown>): void {
-  st.fx.push({ type: 'mark', node, notice: notice(`election.mark.${code}`, params), data });
+  if (st.out) st.out.mark();
+  else st.fx.push({ type: 'mark', node, notice: notice(`election.mark.${code}`, params), data });
 }
 
 /** A line on the node's phone saying what just happened to it. */
@@ -176,22 +199,20 @@ export function processingDelay(s: ElectionState): number {
 export function armElection(st: Step, node: NodeId): void {
   nodeOf(st.s, node).expired = false;
   const delay = draw(st.s, st.s.timing.timeoutMs) + processingDelay(st.s);
-  st.fx.push({ type: 'timer', key: timeoutKey(node), delay, node });
+  setTimer(st, timeoutKey(node), delay, node);
   st.changed.add(node);
 }
 
 export function armHeartbeat(st: Step, node: NodeId): void {
   const delay = draw(st.s, st.s.timing.heartbeatMs) + processingDelay(st.s);
-  st.fx.push({ type: 'timer', key: heartbeatKey(node), delay, node });
+  setTimer(st, heartbeatKey(node), delay, node);
 }
 
 export function cancelTimers(st: Step, node: NodeId): void {
-  st.fx.push(
-    { type: 'cancel', key: timeoutKey(node) },
-    { type: 'cancel', key: heartbeatKey(node) },
-    { type: 'cancel', key: processKey(node) },
-    { type: 'cancel', key: quorumKey(node) },
-  );
+  cancelTimer(st, timeoutKey(node));
+  cancelTimer(st, heartbeatKey(node));
+  cancelTimer(st, processKey(node));
+  cancelTimer(st, quorumKey(node));
 }
 
 export function lastLogTerm(n: NodeState): number {

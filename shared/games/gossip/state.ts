@@ -231,7 +231,18 @@ export function nodeOf(state: GossipState, node: NodeId): GossipNode {
 
 /** Marks `node` as knowing, keeping the counters right. Returns the effects of the transition. */
 export function learn(state: GossipState, node: NodeId, from: NodeId, now: number): Effect[] {
-  const n = nodeOf(state, node);
+  learnOf(state, nodeOf(state, node), from, now);
+  const what = notice('gossip.mark.learned', {
+    node: nodeParam(node),
+    from: nodeParam(from),
+    round: state.round,
+    card: state.top >= 0 ? 'yes' : 'no',
+  });
+  return [{ type: 'mark', node, notice: what, data: { round: state.round, from } }];
+}
+
+/** learn() without its mark (one `mark` effect): for the simulator's seat rules, which record nothing. */
+export function learnOf(state: GossipState, n: GossipNode, from: NodeId, now: number): void {
   n.knows = true;
   n.learnedRound = state.round;
   n.learnedAt = now;
@@ -241,13 +252,6 @@ export function learn(state: GossipState, node: NodeId, from: NodeId, now: numbe
   state.lastLearnedRound = state.round;
   state.lastLearnedAt = now;
   if (state.reach.waiting > 0) state.reach.waiting -= 1;
-  const what = notice('gossip.mark.learned', {
-    node: nodeParam(node),
-    from: nodeParam(from),
-    round: state.round,
-    card: state.top >= 0 ? 'yes' : 'no',
-  });
-  return [{ type: 'mark', node, notice: what, data: { round: state.round, from } }];
 }
 
 /** The picks `node` made in the current gossip round. */
