@@ -117,14 +117,19 @@ const VOTE = 4;
 const HEARTBEAT = 5;
 const APPEND = 6;
 const REPLY = 7;
+const ARRIVE = 8;
 
 /**
  * Raft's leader election among 5 nodes with the game's fast pace (election timeout 150–300
  * ms, heartbeats every 40–60 ms, a bot reacting after 1–5 ms, no latency), each trial 10 s
  * of virtual time as the simulator plays it: timeouts, RequestVote to all, one vote per term,
  * a majority of 3 makes a leader, whose heartbeats (answered) hold the others' timers off.
+ * With `processing` (the game's rule [E18], on at the fast pace): each message a node receives
+ * waits in its queue and takes effect 0–1 ms after it arrived or after the previous one was
+ * handled, and each election or heartbeat timer fires 0–1 ms after its nominal time — the
+ * same model the simulator plays. Without it, everything takes effect at once.
  */
-export function plainElection(trials: number, seed: number): { trials: number; messages: number; noLeader: number } {
+export function plainElection(trials: number, seed: number, processing = true): { trials: number; messages: number; noLeader: number } {
   const rng = generator(seed);
   const N = 5;
   let messages = 0;
@@ -136,15 +141,24 @@ export function plainElection(trials: number, seed: number): { trials: number; m
     const role = new Uint8Array(N);
     const votes = new Int32Array(N);
     const deadline = new Float64Array(N);
+    /** When each node has handled the last message in its queue [E18]. */
+    const busy = new Float64Array(N);
     let led = false;
+    /** A processing time, to a microsecond: 0 to 1 ms, or none. */
+    const work = processing ? () => rng.int(1001) / 1000 : () => 0;
     const arm = (i: number, now: number) => {
-      deadline[i] = now + rng.between(150, 300);
+      deadline[i] = now + rng.between(150, 300) + work();
       heap.push(deadline[i] as number, [TIMEOUT, i]);
+    };
+    /** A message reaches node `to` now; it takes effect once the node has handled it. */
+    const receive = (now: number, type: number, to: number, a = 0, b = 0, c = 0) => {
+      if (!processing) return heap.push(now, [type, to, a, b, c]);
+      heap.push(now, [ARRIVE, to, type, a, b, c]);
     };
     for (let i = 0; i < N; i++) arm(i, 0);
     while (heap.size && heap.top() <= 10_000) {
       const now = heap.top();
-      const [type, i, a = 0, b = 0, c = 0] = heap.pop() as [number, number, number?, number?, number?];
+      const [type, i, a = 0, b = 0, c = 0, d = 0] = heap.pop() as [number, number, number?, number?, number?, number?];
       switch (type) {
         case TIMEOUT:
           if (deadline[i] === now && role[i] !== 2) heap.push(now + rng.between(1, 5), [STAND, i]);
@@ -159,7 +173,7 @@ export function plainElection(trials: number, seed: number): { trials: number; m
           for (let j = 0; j < N; j++) {
             if (j === i) continue;
             messages++;
-            heap.push(now, [VOTE_REQUEST, j, i, term[i] as number]);
+            receive(now, VOTE_REQUEST, j, i, term[i] as number);
           }
           break;
         case VOTE_REQUEST:
@@ -179,7 +193,7 @@ export function plainElection(trials: number, seed: number): { trials: number; m
             arm(i, now);
           }
           messages++;
-          heap.push(now, [VOTE, a, i, b, granted ? 1 : 0]);
+          receive(now, VOTE, a, i, b, granted ? 1 : 0);
           break;
         }
         case VOTE:
@@ -197,9 +211,9 @@ export function plainElection(trials: number, seed: number): { trials: number; m
           for (let j = 0; j < N; j++) {
             if (j === i) continue;
             messages++;
-            heap.push(now, [APPEND, j, i, term[i] as number]);
+            receive(now, APPEND, j, i, term[i] as number);
           }
-          heap.push(now + rng.between(40, 60), [HEARTBEAT, i]);
+          heap.push(now + rng.between(40, 60) + work(), [HEARTBEAT, i]);
           break;
         case APPEND:
           if (b >= (term[i] as number)) {
@@ -208,8 +222,15 @@ export function plainElection(trials: number, seed: number): { trials: number; m
             arm(i, now);
           }
           messages++;
-          heap.push(now, [REPLY, a]);
+          receive(now, REPLY, a);
           break;
+        case ARRIVE: {
+          // [ARRIVE, node, type, a, b, c]: handled after the node's earlier messages, one processing time later.
+          const at = Math.max(now, busy[i] as number) + work();
+          busy[i] = at;
+          heap.push(at, [a, i, b, c, d]);
+          break;
+        }
         default:
           break;
       }

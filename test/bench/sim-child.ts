@@ -1,6 +1,6 @@
 // One measurement of the `simulate` benchmark, in a process of its own so its memory is its own:
 //   node --import tsx test/bench/sim-child.ts gossip|plain-gossip NODES FANOUT SEED
-//   node --import tsx test/bench/sim-child.ts election|plain-election TRIALS SEED
+//   node --import tsx test/bench/sim-child.ts election|plain-election|plain-election-at-once TRIALS SEED
 // Prints one line of JSON: the wall and CPU time of the work alone (modules already loaded), the
 // process's peak resident memory, and what the run counted (to check both did the same work).
 
@@ -46,6 +46,9 @@ switch (what) {
     break;
   case 'plain-election':
     measure(() => plainElection(num(0, 500), num(1, 1)));
+    break;
+  case 'plain-election-at-once':
+    measure(() => plainElection(num(0, 500), num(1, 1), false));
     break;
   default:
     process.stderr.write(`sim-child: unknown measurement "${what}"\n`);

@@ -21,7 +21,8 @@ export interface SimRun {
 
 export interface SimulateFigures {
   gossip: { product: SimRun[]; plain: SimRun[] };
-  election: { product: SimRun[]; plain: SimRun[] };
+  /** `atOnce`: the plain election without processing time [E18] (everything takes effect at once), for reference. */
+  election: { product: SimRun[]; plain: SimRun[]; atOnce: SimRun[] };
 }
 
 function child(args: string[]): Promise<SimRun> {
@@ -41,13 +42,14 @@ function child(args: string[]): Promise<SimRun> {
 }
 
 export async function simulateBench(opts: SimulateOptions): Promise<SimulateFigures> {
-  const f: SimulateFigures = { gossip: { product: [], plain: [] }, election: { product: [], plain: [] } };
+  const f: SimulateFigures = { gossip: { product: [], plain: [] }, election: { product: [], plain: [], atOnce: [] } };
   for (let run = 0; run < opts.runs; run++) {
     const seed = String(run + 1);
     f.gossip.product.push(await child(['gossip', String(opts.nodes), String(opts.fanout), seed]));
     f.gossip.plain.push(await child(['plain-gossip', String(opts.nodes), String(opts.fanout), seed]));
     f.election.product.push(await child(['election', String(opts.trials), seed]));
     f.election.plain.push(await child(['plain-election', String(opts.trials), seed]));
+    f.election.atOnce.push(await child(['plain-election-at-once', String(opts.trials), seed]));
   }
   return f;
 }
