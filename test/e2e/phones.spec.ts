@@ -183,7 +183,9 @@ test('game screens fit at 200 % zoom and with 130 % text: Byzantine and election
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', '360x640');
-  const grace = await joinPhone(browser, code, 'Grace', '360x640');
+  // Grace's nickname is as long as a nickname may be, one word: cut with an ellipsis on a narrow row.
+  const GRACE = 'Gracebrewsterhopper1';
+  const grace = await joinPhone(browser, code, GRACE, '360x640');
   for (let i = 0; i < 3; i++) await con.getByRole('button', { name: '+ bot', exact: true }).click();
   await expect(con.getByTestId('node-count')).toHaveText('5');
 
@@ -191,11 +193,25 @@ test('game screens fit at 200 % zoom and with 130 % text: Byzantine and election
   await con.getByLabel('Game', { exact: true }).selectOption('byzantine');
   const form = con.getByRole('group', { name: 'Byzantine generals settings' });
   await form.getByRole('radio', { name: 'Pick them' }).check();
-  await form.getByRole('checkbox', { name: 'Grace' }).check();
+  await form.getByRole('checkbox', { name: GRACE }).check();
   await form.getByLabel('Commander', { exact: true }).selectOption({ label: 'Ada' });
   await con.getByRole('button', { name: /Start round/ }).click();
   await expect(ada.page.getByRole('button', { name: /^Send to \d+ of \d+$/ })).toBeVisible();
   await zoomed(ada.page, 'byzantine-phone-commander');
+  // At 200 % zoom Grace's long name in her row ends with an ellipsis, the whole name in its
+  // title; a tap shows it whole, another cuts it again.
+  await ada.page.setViewportSize({ width: 180, height: 320 });
+  const graceRow = ada.page.locator('.byz-list.chooser .nick', { hasText: GRACE });
+  await expect(graceRow).toHaveAttribute('title', GRACE);
+  const cut = () => graceRow.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(await cut(), 'the long name is cut with an ellipsis').toBe(true);
+  await graceRow.click();
+  expect(await cut(), 'a tap shows the whole name').toBe(false);
+  await expectPhoneLayout(ada.page, 'a long name shown whole at 200 % zoom');
+  await screenshot(ada.page, 'byzantine-phone-commander-long-name-zoom200');
+  await graceRow.click();
+  expect(await cut()).toBe(true);
+  await ada.page.setViewportSize({ width: 360, height: 640 });
   await ada.page.getByRole('button', { name: 'All Retreat' }).click();
   await ada.page.getByRole('button', { name: /^Send to \d+ of \d+$/ }).click();
   await expect(grace.page.getByRole('button', { name: /^Tell .+: Retreat$/ }).first()).toBeVisible();

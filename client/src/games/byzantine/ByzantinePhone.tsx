@@ -10,6 +10,7 @@ import { buzz, type PhoneGameProps } from '../types';
 import { currentStep, formatLeft, Icon, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
 import { keyed } from '../../keyed';
 import { must } from '../../../../shared/must';
+import { Nick } from '../../phone/Nick';
 import { NowLine, Term } from '../../phone/Term';
 import { useT } from '../../i18n/I18nProvider';
 import type { Translator } from '../../i18n/translate';
@@ -238,7 +239,7 @@ function CommanderScreen({
         <ul className="byz-list" aria-label={t('byzantine.commander.yourOrders')}>
           {lieutenants.map((l) => (
             <li key={l}>
-              <span className="byz-name">{name(l)}</span>
+              <Nick className="byz-name" name={name(l)} />
               {sent[l] ? <ValueTag value={sent[l]} /> : <span className="muted">{t('byzantine.notYet')}</span>}
             </li>
           ))}
@@ -509,7 +510,7 @@ function RelayList({ view, name }: { view: ByzantineView; name(id: string): stri
         {relays.map(({ key, item: m }) => (
           <li key={key} className={m.status}>
             <div className="byz-relay-main">
-              <span className="byz-name">{name(m.from)}</span>
+              <Nick className="byz-name" name={name(m.from)} />
               <span className="muted">{view.signed ? t('byzantine.relay.signed') : t('byzantine.relay.says')}</span>
               <ValueTag value={m.value} />
             </div>
@@ -623,7 +624,7 @@ function Chooser({
           const told = pending.sent[r];
           return (
             <li key={r}>
-              <span className="byz-name">{name(r)}</span>
+              <Nick className="byz-name" name={name(r)} />
               {told ? (
                 <span className="byz-told">
                   {t('byzantine.pass.told')} <ValueTag value={told} />
@@ -704,7 +705,7 @@ function SignedChooser({
         <ul className="byz-list chooser" aria-label={t('byzantine.pass.listLabel')}>
           {relay.recipients.map((r) => (
             <li key={r}>
-              <span className="byz-name">{name(r)}</span>
+              <Nick className="byz-name" name={name(r)} />
               <span className="byz-told">
                 {relay.sent?.[r]?.length ? (
                   <>
@@ -750,7 +751,7 @@ function SignedChooser({
       <ul className="byz-list chooser">
         {relay.recipients.map((r) => (
           <li key={r}>
-            <span className="byz-name">{name(r)}</span>
+            <Nick className="byz-name" name={name(r)} />
             <fieldset className="byz-pair plain-group" aria-label={t('byzantine.chooser.whatTo', { name: name(r) })}>
               {(['attack', 'retreat'] as const).map((v) => (
                 <button
