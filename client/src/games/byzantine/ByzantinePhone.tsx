@@ -2,7 +2,7 @@
 // relays as they arrive, its tally, and the one thing to do now. The server decides
 // everything: this screen only shows the view and asks with `act`.
 
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useHold } from './hold';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import type { ByzantineView, PendingSend, ReceivedMessage, SignedRelay } from '../../../../shared/games/byzantine/view';
@@ -109,12 +109,19 @@ function RoleCard({ view, name, hold }: { view: ByzantineView; name(id: string):
       </div>
       <div className="byz-secret" aria-live="polite" data-testid="byz-secret">
         {shown ? (
-          <>
-            <b className="byz-secret-word">{secret.word}</b> <span>{secret.text}</span>
-            {view.traitor && strategy && <span> {strategy}</span>}
-            {/* Read close up only: the decide panel in the open says the same as a loyal lieutenant's. */}
-            {view.traitor && !commander && view.phase === 'decide' && <span> {t('byzantine.decide.traitor')}</span>}
-          </>
+          <FitInBox>
+            <b className="byz-secret-word">{secret.word}</b>{' '}
+            {view.traitor && !commander && view.phase === 'decide' ? (
+              // Read close up only: the decide panel in the open says the same as a loyal
+              // lieutenant's. The rows and what the phone sends at the timer are over by now.
+              <span>{t('byzantine.decide.traitor')}</span>
+            ) : (
+              <>
+                <span>{secret.text}</span>
+                {view.traitor && strategy && <span> {strategy}</span>}
+              </>
+            )}
+          </FitInBox>
         ) : (
           <span className="muted-on-dark">{t('byzantine.role.hidden')}</span>
         )}
@@ -123,6 +130,30 @@ function RoleCard({ view, name, hold }: { view: ByzantineView; name(id: string):
         {t('byzantine.role.hold')}
       </button>
     </section>
+  );
+}
+
+/**
+ * The held secret's words, a little smaller where they would not fit the secret's box: the box
+ * has one size for every role (a traitor's longer words must not make its card taller from the
+ * next desk), and every word must be readable close up. Down to three quarters of the size.
+ */
+function FitInBox({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const text = ref.current;
+    const box = text?.parentElement;
+    if (!text || !box) return;
+    text.style.fontSize = '';
+    for (let scale = 1; box.scrollHeight > box.clientHeight + 1 && scale > 0.76; ) {
+      scale -= 0.05;
+      text.style.fontSize = `${scale.toFixed(2)}em`;
+    }
+  });
+  return (
+    <span ref={ref} className="byz-secret-text">
+      {children}
+    </span>
   );
 }
 
@@ -835,7 +866,7 @@ export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
     <section className="byz-role byz-recap" aria-label={t('byzantine.recap.label')} data-testid="recap">
       {e && <p className="byz-recap-class">{t('byzantine.recap.class', { cause: e.ic1 ? 'agreed' : (e.cause ?? 'traitors') })}</p>}
       <div className="byz-secret" aria-live="polite" data-testid="recap-secret">
-        {hold.shown ? you : <span className="muted-on-dark">{t('byzantine.recap.hidden')}</span>}
+        {hold.shown ? <FitInBox>{you}</FitInBox> : <span className="muted-on-dark">{t('byzantine.recap.hidden')}</span>}
       </div>
       <button className="byz-reveal" {...hold.button}>
         {t('byzantine.recap.hold')}
