@@ -244,6 +244,16 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   for (const [p, label] of after) await screenshot(p.page, `byzantine-phone-${label}-after`);
   await checkPhoneScreens(after.map(([p, label]) => [p.page, `the ${label}'s phone after the round`] as const));
   for (const p of [grace, barbara]) await expect(p.page.getByText(/Linus.{0,40}traitor|traitor.{0,40}Linus/i)).toHaveCount(0);
+  // "IC1" is explained one tap away, on every phone alike; a second tap closes it.
+  const ic1 = barbara.page.getByRole('button', { name: 'What does “IC1” mean?' });
+  await ic1.click();
+  await expect(
+    barbara.page.getByRole('note').filter({ hasText: 'IC1 (agreement): every loyal lieutenant decides the same thing.' }),
+  ).toBeVisible();
+  await screenshot(barbara.page, 'byzantine-phone-lieutenant-360-after-ic1');
+  await checkPhoneScreen(barbara.page, 'the meaning of IC1 open after the round (360×640)');
+  await ic1.click();
+  await expect(barbara.page.getByRole('note')).toHaveCount(0);
   await closeUp(result, 'byzantine-console-verdict-closeup');
 
   // Round 2: Ada commands as a traitor. Her orders screen is the loyal commander's of round 1,

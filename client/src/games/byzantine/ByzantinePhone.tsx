@@ -864,7 +864,7 @@ export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
   const e = view.ending;
   return (
     <section className="byz-role byz-recap" aria-label={t('byzantine.recap.label')} data-testid="recap">
-      {e && <p className="byz-recap-class">{t('byzantine.recap.class', { cause: e.ic1 ? 'agreed' : (e.cause ?? 'traitors') })}</p>}
+      {e && <RecapClass cause={e.ic1 ? 'agreed' : (e.cause ?? 'traitors')} />}
       <div className="byz-secret" aria-live="polite" data-testid="recap-secret">
         {hold.shown ? <FitInBox>{you}</FitInBox> : <span className="muted-on-dark">{t('byzantine.recap.hidden')}</span>}
       </div>
@@ -872,5 +872,26 @@ export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
         {t('byzantine.recap.hold')}
       </button>
     </section>
+  );
+}
+
+/** What happened to the class, with its term of art (IC1, traitors) explained one tap away. */
+function RecapClass({ cause }: { cause: 'agreed' | 'people' | 'network' | 'traitors' }) {
+  const t = useT();
+  const text = t('byzantine.recap.class', { cause });
+  return (
+    <p className="byz-recap-class">
+      {cause === 'agreed' ? (
+        <Term id="ic1" word="IC1">
+          {text}
+        </Term>
+      ) : cause === 'traitors' ? (
+        <Term id="traitor" word={t('byzantine.recap.traitorsWord')}>
+          {text}
+        </Term>
+      ) : (
+        text
+      )}
+    </p>
   );
 }
