@@ -255,3 +255,75 @@ test('game screens fit at 200 % zoom and with 130 % text: Byzantine and election
 
   await expectCleanAndClose([instructor, ada, grace]);
 });
+
+/**
+ * Where the notch, the rounded corners and the home bar are on an iPhone 13 (CSS px), emulated
+ * through the DevTools protocol: the page's env(safe-area-inset-*) take these values.
+ */
+const SAFE_PORTRAIT = { top: 47, bottom: 34, left: 0, right: 0 };
+const SAFE_LANDSCAPE = { top: 0, bottom: 21, left: 47, right: 47 };
+
+/** Every word and every control of the page lies inside the safe area (backgrounds may run under it). */
+async function expectInsideSafeArea(page: Page, insets: typeof SAFE_PORTRAIT, label: string): Promise<void> {
+  const outside = await page.evaluate((inset) => {
+    const width = document.documentElement.clientWidth;
+    const height = document.documentElement.scrollHeight;
+    const out: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (!text && !el.matches('button, input, select, textarea, a[href], summary')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const top = r.top + window.scrollY;
+      const bottom = r.bottom + window.scrollY;
+      if (top < inset.top - 0.5 || bottom > height - inset.bottom + 0.5 || r.left < inset.left - 0.5 || r.right > width - inset.right + 0.5)
+        out.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.left)},${Math.round(top)}–${Math.round(r.right)},${Math.round(bottom)}`,
+        );
+    }
+    return out;
+  }, insets);
+  expect(outside, `${label}: words or controls outside the safe area`).toEqual([]);
+}
+
+test('on an iPhone with a notch, every phone screen keeps its words and controls inside the safe areas, upright and sideways', async ({
+  browser,
+}) => {
+  const instructor = await openConsole(browser);
+  const { page: con, code } = instructor;
+  const context = await browser.newContext(IPHONE_13);
+  const page = await context.newPage();
+  const errors = watchErrors(page, 'notch');
+  const cdp = await context.newCDPSession(page);
+  const screens = async (label: string) => {
+    for (const [side, insets, viewport] of [
+      ['upright', SAFE_PORTRAIT, { width: 390, height: 664 }],
+      ['sideways', SAFE_LANDSCAPE, { width: 750, height: 340 }],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets });
+      await expectInsideSafeArea(page, insets, `${label}, ${side}`);
+      await screenshot(page, `phone-safe-area-${label}-${side}`);
+    }
+    await page.setViewportSize({ width: 390, height: 664 });
+  };
+  await page.goto('/join');
+  await expect(page.getByRole('heading', { name: 'Join the cluster' })).toBeVisible();
+  await screens('code');
+  await page.getByLabel('Room code').fill(code);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Nickname').fill('Ada');
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByText('You are in, Ada!')).toBeVisible();
+  await screens('lobby');
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await expect(page.getByTestId('now-line')).toBeVisible();
+  await screens('sandbox');
+  con.on('dialog', (d) => void d.accept());
+  await con.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByTestId('session-over')).toBeVisible();
+  await screens('session-over');
+  expect(errors).toEqual([]);
+  await context.close();
+  await expectCleanAndClose([instructor]);
+});
