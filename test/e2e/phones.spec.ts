@@ -104,6 +104,18 @@ test('after the session ends a phone says so, offers another room, and the repla
     await expect(p.page.getByRole('link', { name: 'Watch the replay' })).toHaveCount(0);
   }
   await screenshot(ada.page, 'phone-session-over-360');
+  // A student who scans the room's QR code only now (a fresh phone, no seat): the same screen,
+  // not a nickname step for a room that is gone.
+  const late = await browser.newContext(SMALL_ANDROID);
+  const latePage = await late.newPage();
+  const lateErrors = watchErrors(latePage, 'late');
+  await latePage.goto(`/join/${code}`);
+  await expect(latePage.getByTestId('session-over')).toContainText('This session is over');
+  await expect(latePage.getByLabel('Nickname')).toHaveCount(0);
+  await expect(latePage.getByRole('button', { name: 'Join', exact: true })).toHaveCount(0);
+  await screenshot(latePage, 'phone-session-over-late-link-360');
+  expect(lateErrors).toEqual([]);
+  await late.close();
   await checkPhoneScreen(ada.page, 'the session is over (360)');
   await checkPhoneScreen(grace.page, 'the session is over (iPhone 13)');
 
