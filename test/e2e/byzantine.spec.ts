@@ -94,10 +94,14 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
     ),
   );
   for (const look of looks) expect(look).toEqual(looks[0]);
-  const secretOf = async (p: Actor) => {
+  const secretOf = async (p: Actor, shot?: string) => {
     const reveal = p.page.getByRole('button', { name: 'Hold to show my role' });
     await reveal.dispatchEvent('pointerdown', { pointerId: 1, isPrimary: true });
     const text = (await p.page.getByTestId('byz-secret').textContent()) ?? '';
+    // Every word of the secret is on the screen while it is held: none cut off by its fixed-size box.
+    const fits = await p.page.getByTestId('byz-secret').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+    expect(fits.scroll, `the held role fits its box: ${text}`).toBeLessThanOrEqual(fits.client + 1);
+    if (shot) await screenshot(p.page, shot);
     await reveal.dispatchEvent('pointerup', { pointerId: 1, isPrimary: true });
     await expect(p.page.getByTestId('byz-secret')).toContainText('Hidden');
     return text;
@@ -163,7 +167,7 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await checkPhoneScreen(linus.page, "the traitor's phone, choosing its lies");
   // Close up, the held role says who may change the rows.
   expect(await secretOf(grace)).toContain('press Send');
-  expect(await secretOf(linus)).toContain('Change the rows');
+  expect(await secretOf(linus, 'byzantine-phone-traitor-role-held')).toContain('Change the rows');
   // Everyone presses the same Send; the round waits for every lieutenant's.
   await linus.page.getByRole('button', { name: 'Send to 2 of 2' }).click();
   await grace.page.getByRole('button', { name: 'Send to 2 of 2' }).click();
@@ -176,7 +180,7 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   // Its words in the open are a loyal lieutenant's, word for word; that nothing is sent is read close up, in the held secret.
   await expect(linus.page.getByText('The rule: decide what most of your messages say.')).toBeVisible();
   await expect(linus.page.getByText(/traitor/i)).toHaveCount(0);
-  expect(await secretOf(linus)).toContain('traitors do not decide');
+  expect(await secretOf(linus, 'byzantine-phone-traitor-decide-role-held')).toContain('traitors do not decide');
 
   // The decision: Barbara heard Attack, Attack and a lie (Retreat); her phone suggests Attack.
   await expect(barbara.page.getByRole('button', { name: 'Decide Attack' })).toBeVisible();
@@ -214,6 +218,8 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
     const hold = p.page.getByRole('button', { name: 'Hold to show what I did' });
     await hold.dispatchEvent('pointerdown', { pointerId: 1, isPrimary: true });
     const text = (await p.page.getByTestId('recap-secret').textContent()) ?? '';
+    const fits = await p.page.getByTestId('recap-secret').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+    expect(fits.scroll, `the held recap fits its box: ${text}`).toBeLessThanOrEqual(fits.client + 1);
     await hold.dispatchEvent('pointerup', { pointerId: 1, isPrimary: true });
     await expect(p.page.getByTestId('recap-secret')).toContainText('Hidden');
     return text;
@@ -238,6 +244,16 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   for (const [p, label] of after) await screenshot(p.page, `byzantine-phone-${label}-after`);
   await checkPhoneScreens(after.map(([p, label]) => [p.page, `the ${label}'s phone after the round`] as const));
   for (const p of [grace, barbara]) await expect(p.page.getByText(/Linus.{0,40}traitor|traitor.{0,40}Linus/i)).toHaveCount(0);
+  // "IC1" is explained one tap away, on every phone alike; a second tap closes it.
+  const ic1 = barbara.page.getByRole('button', { name: 'What does “IC1” mean?' });
+  await ic1.click();
+  await expect(
+    barbara.page.getByRole('note').filter({ hasText: 'IC1 (agreement): every loyal lieutenant decides the same thing.' }),
+  ).toBeVisible();
+  await screenshot(barbara.page, 'byzantine-phone-lieutenant-360-after-ic1');
+  await checkPhoneScreen(barbara.page, 'the meaning of IC1 open after the round (360×640)');
+  await ic1.click();
+  await expect(barbara.page.getByRole('note')).toHaveCount(0);
   await closeUp(result, 'byzantine-console-verdict-closeup');
 
   // Round 2: Ada commands as a traitor. Her orders screen is the loyal commander's of round 1,

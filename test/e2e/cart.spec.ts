@@ -173,6 +173,10 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   for (const p of phones) await expect(p.page.getByTestId('recap')).toContainText('Your list ended with 3 items');
   await expect(item(ana.page, 'cake')).toBeVisible();
   await screenshot(ana.page, 'cart-phone-after-360x640');
+  // The same at 200 % zoom (180 px wide): the rows put − count + under the item's name.
+  await ana.page.setViewportSize({ width: 180, height: 320 });
+  await screenshot(ana.page, 'cart-phone-after-zoom200');
+  await ana.page.setViewportSize({ width: 360, height: 640 });
   await screenshot(ben.page, 'cart-phone-after-iphone13');
   await checkPhoneScreens([
     [ana.page, 'after the round (360×640)'],

@@ -1,8 +1,10 @@
 import { expect } from '@playwright/test';
 import { expectCleanAndClose, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
-import { checkPhoneScreen } from './phoneChecks';
+import { checkPhoneScreen, checkPhoneScreens, expectNoNodeIds } from './phoneChecks';
 
-test('the console creates a room, three phones join by code, a reload keeps the node, a sandbox message arrives', async ({ browser }) => {
+test('the console creates a room, three phones join by code, a reload keeps the node, a sandbox message arrives and a bot answers; every phone screen checked during and after the round', async ({
+  browser,
+}) => {
   // Every phone screen is also scanned (axe-core and the layout checks): a slower test.
   test.setTimeout(180_000);
   const instructor = await openConsole(browser);
@@ -44,17 +46,38 @@ test('the console creates a room, three phones join by code, a reload keeps the 
   await expect(consolePage.getByTestId('node-count')).toHaveText('3');
   await expect(roster.locator('li')).toHaveCount(3);
 
-  // The warm-up: a sandbox round; Ada writes to Grace, and it reaches Grace's inbox.
+  // A bot joins the phones: its words on a phone ("echo: …") are worded like a person's.
+  await consolePage.getByRole('button', { name: '+ bot', exact: true }).click();
+  await expect(consolePage.getByTestId('node-count')).toHaveText('4');
+
+  // The warm-up: a sandbox round; Ada writes to Grace and the bot, it reaches Grace's inbox,
+  // and the bot's echo reaches Ada's.
   await consolePage.getByRole('button', { name: /Start round/ }).click();
   const ada = phones[0]!.page;
   await ada.getByRole('button', { name: 'Grace' }).click();
+  await ada.getByRole('button', { name: /^Bot/ }).click();
   await ada.getByRole('textbox', { name: 'Message' }).fill('hello from the front row');
-  await ada.getByRole('button', { name: /Send to 1/ }).click();
+  await ada.getByRole('button', { name: /Send to 2/ }).click();
   await expect(grace.getByText('hello from the front row')).toBeVisible();
+  await expect(ada.getByText('echo: hello from the front row')).toBeVisible();
   await screenshot(grace, 'phone-sandbox-inbox');
+  await screenshot(ada, 'phone-sandbox-sender');
   await checkPhoneScreen(grace, 'the sandbox inbox');
-  await checkPhoneScreen(ada, 'the sandbox sender');
+  await checkPhoneScreen(ada, "the sandbox sender, with the bot's echo");
   await screenshot(consolePage, 'console');
+
+  // After the round: each phone's line about it, and its screen as it ended; no node id on the console either.
+  await consolePage.getByRole('button', { name: /Stop round/ }).click();
+  await expect(ada.getByTestId('recap')).toContainText('You sent 1 message; 1 message reached you.');
+  await expect(grace.getByTestId('recap')).toContainText('You sent 0 messages; 1 message reached you.');
+  await screenshot(ada, 'phone-sandbox-sender-after');
+  await screenshot(grace, 'phone-sandbox-inbox-after');
+  await checkPhoneScreens([
+    [ada, "the sandbox sender's phone after the round"],
+    [grace, "the sandbox receiver's phone after the round"],
+    [phones[2]!.page, 'an idle phone after the sandbox round'],
+  ]);
+  await expectNoNodeIds(consolePage, 'the console after a sandbox round');
 
   await expectCleanAndClose([instructor, ...phones]);
 });

@@ -125,6 +125,7 @@ test('gossip, pull mode beside five bots: a phone cut off by a partition asks in
   await ada.page.getByRole('button', { name: 'Pick at random' }).click();
   await expect(ada.page.getByText(/You sent [1-9]\d* messages? this game/)).toBeVisible();
   await screenshot(ada.page, 'gossip-phone-pull');
+  await checkPhoneScreen(ada.page, 'a cut-off phone asking, beside five bots (Pixel 5)');
 
   const stuck = con.getByTestId('stalled-warning');
   await expect(stuck).toContainText('The rumour is stuck: 1 live node cannot learn (Ada)');
@@ -138,6 +139,11 @@ test('gossip, pull mode beside five bots: a phone cut off by a partition asks in
   await expect(con.getByTestId('never-table')).toContainText('Ada');
   await expect(con.getByTestId('results-table')).toContainText('never: 1 of 6 never learned (1 cut off by a partition)');
   await closeUp(con.getByTestId('gossip-result'), 'gossip-console-result-never');
+  await expectNoNodeIds(con, 'the console after a pull round with bots');
+  // Ada's phone: her line about the round (the rumour never reached her) and how the class did.
+  await expect(ada.page.getByTestId('recap')).toContainText(/The rumour never reached you\. 5 of 6 knew it after \d+ rounds\./);
+  await screenshot(ada.page, 'gossip-phone-pull-after');
+  await checkPhoneScreen(ada.page, 'the cut-off phone after the round (Pixel 5)');
 
   await expectCleanAndClose([instructor, ada]);
 });

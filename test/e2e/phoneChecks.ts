@@ -101,10 +101,26 @@ export async function expectPhoneLayout(page: Page, label: string): Promise<void
   expect(small, `${label}: touch targets under 44×44 px, or words wider than their button`).toEqual([]);
 }
 
-/** All of the above on one phone screen. */
+/**
+ * The layout check at 200 % browser zoom: half the phone's width and height in CSS pixels
+ * (a 360 px phone is 180 px wide), then back to the phone's own size.
+ */
+export async function expectPhoneLayoutZoomed(page: Page, label: string): Promise<void> {
+  const size = page.viewportSize();
+  if (!size) return;
+  await page.setViewportSize({ width: Math.round(size.width / 2), height: Math.round(size.height / 2) });
+  try {
+    await expectPhoneLayout(page, `${label} at 200 % zoom`);
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
+
+/** All of the above on one phone screen, at the phone's size and at 200 % zoom. */
 export async function checkPhoneScreen(page: Page, label: string): Promise<void> {
   await expectNoNodeIds(page, label);
   await expectPhoneLayout(page, label);
+  await expectPhoneLayoutZoomed(page, label);
   await expectAccessible(page, label);
 }
 

@@ -104,6 +104,18 @@ test('after the session ends a phone says so, offers another room, and the repla
     await expect(p.page.getByRole('link', { name: 'Watch the replay' })).toHaveCount(0);
   }
   await screenshot(ada.page, 'phone-session-over-360');
+  // A student who scans the room's QR code only now (a fresh phone, no seat): the same screen,
+  // not a nickname step for a room that is gone.
+  const late = await browser.newContext(SMALL_ANDROID);
+  const latePage = await late.newPage();
+  const lateErrors = watchErrors(latePage, 'late');
+  await latePage.goto(`/join/${code}`);
+  await expect(latePage.getByTestId('session-over')).toContainText('This session is over');
+  await expect(latePage.getByLabel('Nickname')).toHaveCount(0);
+  await expect(latePage.getByRole('button', { name: 'Join', exact: true })).toHaveCount(0);
+  await screenshot(latePage, 'phone-session-over-late-link-360');
+  expect(lateErrors).toEqual([]);
+  await late.close();
   await checkPhoneScreen(ada.page, 'the session is over (360)');
   await checkPhoneScreen(grace.page, 'the session is over (iPhone 13)');
 
@@ -183,7 +195,9 @@ test('game screens fit at 200 % zoom and with 130 % text: Byzantine and election
   const instructor = await openConsole(browser);
   const { page: con, code } = instructor;
   const ada = await joinPhone(browser, code, 'Ada', '360x640');
-  const grace = await joinPhone(browser, code, 'Grace', '360x640');
+  // Grace's nickname is as long as a nickname may be, one word: cut with an ellipsis on a narrow row.
+  const GRACE = 'Gracebrewsterhopper1';
+  const grace = await joinPhone(browser, code, GRACE, '360x640');
   for (let i = 0; i < 3; i++) await con.getByRole('button', { name: '+ bot', exact: true }).click();
   await expect(con.getByTestId('node-count')).toHaveText('5');
 
@@ -191,11 +205,25 @@ test('game screens fit at 200 % zoom and with 130 % text: Byzantine and election
   await con.getByLabel('Game', { exact: true }).selectOption('byzantine');
   const form = con.getByRole('group', { name: 'Byzantine generals settings' });
   await form.getByRole('radio', { name: 'Pick them' }).check();
-  await form.getByRole('checkbox', { name: 'Grace' }).check();
+  await form.getByRole('checkbox', { name: GRACE }).check();
   await form.getByLabel('Commander', { exact: true }).selectOption({ label: 'Ada' });
   await con.getByRole('button', { name: /Start round/ }).click();
   await expect(ada.page.getByRole('button', { name: /^Send to \d+ of \d+$/ })).toBeVisible();
   await zoomed(ada.page, 'byzantine-phone-commander');
+  // At 200 % zoom Grace's long name in her row ends with an ellipsis, the whole name in its
+  // title; a tap shows it whole, another cuts it again.
+  await ada.page.setViewportSize({ width: 180, height: 320 });
+  const graceRow = ada.page.locator('.byz-list.chooser .nick', { hasText: GRACE });
+  await expect(graceRow).toHaveAttribute('title', GRACE);
+  const cut = () => graceRow.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(await cut(), 'the long name is cut with an ellipsis').toBe(true);
+  await graceRow.click();
+  expect(await cut(), 'a tap shows the whole name').toBe(false);
+  await expectPhoneLayout(ada.page, 'a long name shown whole at 200 % zoom');
+  await screenshot(ada.page, 'byzantine-phone-commander-long-name-zoom200');
+  await graceRow.click();
+  expect(await cut()).toBe(true);
+  await ada.page.setViewportSize({ width: 360, height: 640 });
   await ada.page.getByRole('button', { name: 'All Retreat' }).click();
   await ada.page.getByRole('button', { name: /^Send to \d+ of \d+$/ }).click();
   await expect(grace.page.getByRole('button', { name: /^Tell .+: Retreat$/ }).first()).toBeVisible();
@@ -238,4 +266,76 @@ test('game screens fit at 200 % zoom and with 130 % text: Byzantine and election
   await checkPhoneScreen(ada.page, 'the election phone after the round');
 
   await expectCleanAndClose([instructor, ada, grace]);
+});
+
+/**
+ * Where the notch, the rounded corners and the home bar are on an iPhone 13 (CSS px), emulated
+ * through the DevTools protocol: the page's env(safe-area-inset-*) take these values.
+ */
+const SAFE_PORTRAIT = { top: 47, bottom: 34, left: 0, right: 0 };
+const SAFE_LANDSCAPE = { top: 0, bottom: 21, left: 47, right: 47 };
+
+/** Every word and every control of the page lies inside the safe area (backgrounds may run under it). */
+async function expectInsideSafeArea(page: Page, insets: typeof SAFE_PORTRAIT, label: string): Promise<void> {
+  const outside = await page.evaluate((inset) => {
+    const width = document.documentElement.clientWidth;
+    const height = document.documentElement.scrollHeight;
+    const out: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (!text && !el.matches('button, input, select, textarea, a[href], summary')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const top = r.top + window.scrollY;
+      const bottom = r.bottom + window.scrollY;
+      if (top < inset.top - 0.5 || bottom > height - inset.bottom + 0.5 || r.left < inset.left - 0.5 || r.right > width - inset.right + 0.5)
+        out.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.left)},${Math.round(top)}–${Math.round(r.right)},${Math.round(bottom)}`,
+        );
+    }
+    return out;
+  }, insets);
+  expect(outside, `${label}: words or controls outside the safe area`).toEqual([]);
+}
+
+test('on an iPhone with a notch, every phone screen keeps its words and controls inside the safe areas, upright and sideways', async ({
+  browser,
+}) => {
+  const instructor = await openConsole(browser);
+  const { page: con, code } = instructor;
+  const context = await browser.newContext(IPHONE_13);
+  const page = await context.newPage();
+  const errors = watchErrors(page, 'notch');
+  const cdp = await context.newCDPSession(page);
+  const screens = async (label: string) => {
+    for (const [side, insets, viewport] of [
+      ['upright', SAFE_PORTRAIT, { width: 390, height: 664 }],
+      ['sideways', SAFE_LANDSCAPE, { width: 750, height: 340 }],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets });
+      await expectInsideSafeArea(page, insets, `${label}, ${side}`);
+      await screenshot(page, `phone-safe-area-${label}-${side}`);
+    }
+    await page.setViewportSize({ width: 390, height: 664 });
+  };
+  await page.goto('/join');
+  await expect(page.getByRole('heading', { name: 'Join the cluster' })).toBeVisible();
+  await screens('code');
+  await page.getByLabel('Room code').fill(code);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Nickname').fill('Ada');
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByText('You are in, Ada!')).toBeVisible();
+  await screens('lobby');
+  await con.getByRole('button', { name: /Start round/ }).click();
+  await expect(page.getByTestId('now-line')).toBeVisible();
+  await screens('sandbox');
+  con.on('dialog', (d) => void d.accept());
+  await con.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByTestId('session-over')).toBeVisible();
+  await screens('session-over');
+  expect(errors).toEqual([]);
+  await context.close();
+  await expectCleanAndClose([instructor]);
 });

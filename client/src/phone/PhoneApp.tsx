@@ -61,7 +61,7 @@ export function PhoneApp({ initialCode: linked }: { initialCode: string }) {
 
   if (!view) {
     return (
-      <div className="phone">
+      <div className="phone phone-bare">
         {banner}
         <main className="phone-main">
           {resuming ? (

@@ -2,7 +2,7 @@
 // relays as they arrive, its tally, and the one thing to do now. The server decides
 // everything: this screen only shows the view and asks with `act`.
 
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useHold } from './hold';
 import type { Value } from '../../../../shared/games/byzantine/config';
 import type { ByzantineView, PendingSend, ReceivedMessage, SignedRelay } from '../../../../shared/games/byzantine/view';
@@ -10,6 +10,7 @@ import { buzz, type PhoneGameProps } from '../types';
 import { currentStep, formatLeft, Icon, phaseDeadline, phaseSteps, useNames, useSessionNow, ValueTag } from './common';
 import { keyed } from '../../keyed';
 import { must } from '../../../../shared/must';
+import { Nick } from '../../phone/Nick';
 import { NowLine, Term } from '../../phone/Term';
 import { useT } from '../../i18n/I18nProvider';
 import type { Translator } from '../../i18n/translate';
@@ -108,12 +109,19 @@ function RoleCard({ view, name, hold }: { view: ByzantineView; name(id: string):
       </div>
       <div className="byz-secret" aria-live="polite" data-testid="byz-secret">
         {shown ? (
-          <>
-            <b className="byz-secret-word">{secret.word}</b> <span>{secret.text}</span>
-            {view.traitor && strategy && <span> {strategy}</span>}
-            {/* Read close up only: the decide panel in the open says the same as a loyal lieutenant's. */}
-            {view.traitor && !commander && view.phase === 'decide' && <span> {t('byzantine.decide.traitor')}</span>}
-          </>
+          <FitInBox>
+            <b className="byz-secret-word">{secret.word}</b>{' '}
+            {view.traitor && !commander && view.phase === 'decide' ? (
+              // Read close up only: the decide panel in the open says the same as a loyal
+              // lieutenant's. The rows and what the phone sends at the timer are over by now.
+              <span>{t('byzantine.decide.traitor')}</span>
+            ) : (
+              <>
+                <span>{secret.text}</span>
+                {view.traitor && strategy && <span> {strategy}</span>}
+              </>
+            )}
+          </FitInBox>
         ) : (
           <span className="muted-on-dark">{t('byzantine.role.hidden')}</span>
         )}
@@ -122,6 +130,30 @@ function RoleCard({ view, name, hold }: { view: ByzantineView; name(id: string):
         {t('byzantine.role.hold')}
       </button>
     </section>
+  );
+}
+
+/**
+ * The held secret's words, a little smaller where they would not fit the secret's box: the box
+ * has one size for every role (a traitor's longer words must not make its card taller from the
+ * next desk), and every word must be readable close up. Down to three quarters of the size.
+ */
+function FitInBox({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const text = ref.current;
+    const box = text?.parentElement;
+    if (!text || !box) return;
+    text.style.fontSize = '';
+    for (let scale = 1; box.scrollHeight > box.clientHeight + 1 && scale > 0.76; ) {
+      scale -= 0.05;
+      text.style.fontSize = `${scale.toFixed(2)}em`;
+    }
+  });
+  return (
+    <span ref={ref} className="byz-secret-text">
+      {children}
+    </span>
   );
 }
 
@@ -238,7 +270,7 @@ function CommanderScreen({
         <ul className="byz-list" aria-label={t('byzantine.commander.yourOrders')}>
           {lieutenants.map((l) => (
             <li key={l}>
-              <span className="byz-name">{name(l)}</span>
+              <Nick className="byz-name" name={name(l)} />
               {sent[l] ? <ValueTag value={sent[l]} /> : <span className="muted">{t('byzantine.notYet')}</span>}
             </li>
           ))}
@@ -509,7 +541,7 @@ function RelayList({ view, name }: { view: ByzantineView; name(id: string): stri
         {relays.map(({ key, item: m }) => (
           <li key={key} className={m.status}>
             <div className="byz-relay-main">
-              <span className="byz-name">{name(m.from)}</span>
+              <Nick className="byz-name" name={name(m.from)} />
               <span className="muted">{view.signed ? t('byzantine.relay.signed') : t('byzantine.relay.says')}</span>
               <ValueTag value={m.value} />
             </div>
@@ -623,7 +655,7 @@ function Chooser({
           const told = pending.sent[r];
           return (
             <li key={r}>
-              <span className="byz-name">{name(r)}</span>
+              <Nick className="byz-name" name={name(r)} />
               {told ? (
                 <span className="byz-told">
                   {t('byzantine.pass.told')} <ValueTag value={told} />
@@ -704,7 +736,7 @@ function SignedChooser({
         <ul className="byz-list chooser" aria-label={t('byzantine.pass.listLabel')}>
           {relay.recipients.map((r) => (
             <li key={r}>
-              <span className="byz-name">{name(r)}</span>
+              <Nick className="byz-name" name={name(r)} />
               <span className="byz-told">
                 {relay.sent?.[r]?.length ? (
                   <>
@@ -750,7 +782,7 @@ function SignedChooser({
       <ul className="byz-list chooser">
         {relay.recipients.map((r) => (
           <li key={r}>
-            <span className="byz-name">{name(r)}</span>
+            <Nick className="byz-name" name={name(r)} />
             <fieldset className="byz-pair plain-group" aria-label={t('byzantine.chooser.whatTo', { name: name(r) })}>
               {(['attack', 'retreat'] as const).map((v) => (
                 <button
@@ -832,13 +864,34 @@ export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
   const e = view.ending;
   return (
     <section className="byz-role byz-recap" aria-label={t('byzantine.recap.label')} data-testid="recap">
-      {e && <p className="byz-recap-class">{t('byzantine.recap.class', { cause: e.ic1 ? 'agreed' : (e.cause ?? 'traitors') })}</p>}
+      {e && <RecapClass cause={e.ic1 ? 'agreed' : (e.cause ?? 'traitors')} />}
       <div className="byz-secret" aria-live="polite" data-testid="recap-secret">
-        {hold.shown ? you : <span className="muted-on-dark">{t('byzantine.recap.hidden')}</span>}
+        {hold.shown ? <FitInBox>{you}</FitInBox> : <span className="muted-on-dark">{t('byzantine.recap.hidden')}</span>}
       </div>
       <button className="byz-reveal" {...hold.button}>
         {t('byzantine.recap.hold')}
       </button>
     </section>
+  );
+}
+
+/** What happened to the class, with its term of art (IC1, traitors) explained one tap away. */
+function RecapClass({ cause }: { cause: 'agreed' | 'people' | 'network' | 'traitors' }) {
+  const t = useT();
+  const text = t('byzantine.recap.class', { cause });
+  return (
+    <p className="byz-recap-class">
+      {cause === 'agreed' ? (
+        <Term id="ic1" word="IC1">
+          {text}
+        </Term>
+      ) : cause === 'traitors' ? (
+        <Term id="traitor" word={t('byzantine.recap.traitorsWord')}>
+          {text}
+        </Term>
+      ) : (
+        text
+      )}
+    </p>
   );
 }

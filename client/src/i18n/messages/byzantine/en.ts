@@ -139,6 +139,7 @@ export default {
     '{how, select, against {You decided {decision} although your majority was {majority}.} timeout {Time ran out: your phone decided {decision}, your majority.} other {You decided {decision}, your majority.}}',
   'byzantine.recap.traitor': 'Your majority was {majority}.',
   'byzantine.recap.nothing': 'You decided nothing.',
+  'byzantine.recap.traitorsWord': 'traitors',
   'byzantine.recap.class':
     '{cause, select, agreed {The loyal lieutenants all decided the same: IC1 held.} people {The loyal lieutenants did not agree, because some decided against their own majority.} network {The loyal lieutenants did not agree: messages were lost or late.} other {The loyal lieutenants did not agree: the traitors split them.}}',
   // The result (projector and replay), worded with nicknames.

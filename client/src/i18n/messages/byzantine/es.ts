@@ -137,6 +137,7 @@ export default {
     '{how, select, against {Decidiste {decision} aunque tu mayoría era {majority}.} timeout {Se acabó el tiempo: tu teléfono decidió {decision}, tu mayoría.} other {Decidiste {decision}, tu mayoría.}}',
   'byzantine.recap.traitor': 'Tu mayoría era {majority}.',
   'byzantine.recap.nothing': 'No decidiste nada.',
+  'byzantine.recap.traitorsWord': 'traidores',
   'byzantine.recap.class':
     '{cause, select, agreed {Todos los tenientes leales decidieron lo mismo: IC1 se cumplió.} people {Los tenientes leales no se pusieron de acuerdo, porque algunos decidieron contra su propia mayoría.} network {Los tenientes leales no se pusieron de acuerdo: se perdieron mensajes o llegaron tarde.} other {Los tenientes leales no se pusieron de acuerdo: los traidores los dividieron.}}',
   'notice.byzantine.flag.against':
