@@ -5,7 +5,10 @@
 // the receiver's inbox as a phone sees it (its view, kept up to date from the server's
 // patches); for the bare relay, when the relayed message arrives.
 //
-// Talks to the coordinator over the IPC channel: join → joined, start → done.
+// Talks to the coordinator over the IPC channel: join → joined, start → sent (once sending
+// stops; its nodes stay connected and go on counting arrivals), count → count, finish → done.
+// The wait for what is still in flight is the coordinator's: a generator receives messages
+// other generators sent, so only the sums over all generators say whether anything is missing.
 
 import { io, type Socket } from 'socket.io-client';
 import type { SandboxView } from '../../shared/games/sandbox/config';
@@ -38,19 +41,24 @@ export type ToGen =
       windowMs: number;
       /** Wall-clock ms (performance.timeOrigin + now) the run starts at, shared by all generators. */
       origin: number;
-      /** How long to wait for what is still in flight once sending stops. */
-      drainMs: number;
-    };
+    }
+  /** How many messages this generator's nodes have received so far. */
+  | { type: 'count' }
+  /** The wait is over: disconnect and report. */
+  | { type: 'finish' };
 
 export type FromGen =
   | { type: 'joined'; nodes: { room: string; id: string }[] }
+  | { type: 'sent'; sent: number }
+  | { type: 'count'; delivered: number }
   | {
       type: 'done';
       /** Per window (by send time): messages sent, and latencies (ms) of those that arrived. */
       windows: { sent: number; latencies: number[] }[];
       sent: number;
+      /** Messages this generator's nodes received (sent by any generator's nodes). */
       delivered: number;
-      /** ms after sending stopped until the last message arrived (or the wait ran out). */
+      /** ms after sending stopped until the last message arrived here (or the wait ran out). */
       drainMs: number;
       refused: Record<string, number>;
     }
@@ -76,6 +84,7 @@ let windows: { sent: number; latencies: number[] }[] = [];
 let sent = 0;
 let delivered = 0;
 let lastArrival = 0;
+let stoppedAt = 0;
 
 function arrived(text: string): void {
   const at = wall() - origin;
@@ -187,9 +196,11 @@ async function run(msg: Extract<ToGen, { type: 'start' }>): Promise<void> {
     };
     tick();
   });
-  const stoppedAt = wall() - origin;
-  const deadline = performance.now() + msg.drainMs;
-  while (delivered < sent && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  stoppedAt = wall() - origin;
+  send({ type: 'sent', sent });
+}
+
+function finish(): void {
   for (const n of nodes) n.socket.disconnect();
   send({ type: 'done', windows, sent, delivered, drainMs: Math.max(0, Math.round(lastArrival - stoppedAt)), refused });
 }
@@ -199,6 +210,8 @@ function send(m: FromGen): void {
 }
 
 process.on('message', (m: ToGen) => {
+  if (m.type === 'count') return send({ type: 'count', delivered });
+  if (m.type === 'finish') return finish();
   const job = m.type === 'join' ? join(m) : run(m);
   job.catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 });

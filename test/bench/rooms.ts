@@ -67,6 +67,8 @@ interface Metrics {
   eventLoopDelayMs: { p50: number; p99: number; max: number };
 }
 
+/** How long to wait, once sending stopped, for messages still in flight. */
+const DRAIN_MS = 10_000;
 const wall = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
@@ -238,7 +240,7 @@ export async function measureRooms(
     const windowMs = opts.window * 1000;
     const windowCount = Math.ceil((opts.seconds * 1000) / windowMs);
     const origin = wall() + 300;
-    const done = Promise.all(gens.map((g) => g.ask({ type: 'start', peers, seconds: opts.seconds, windowMs, origin, drainMs: 10_000 })));
+    const stopped = Promise.all(gens.map((g) => g.ask({ type: 'start', peers, seconds: opts.seconds, windowMs, origin })));
     // The servers' CPU window by window: a reading at the origin, then at each window's end.
     while (wall() < origin) await sleep(2);
     await all();
@@ -251,7 +253,19 @@ export async function measureRooms(
       loopMax = Math.max(loopMax, m.eventLoopDelayMs.max);
     }
     const after = await all(true);
-    const reports = (await done).filter((r): r is Extract<FromGen, { type: 'done' }> => r.type === 'done');
+    // What is still in flight once sending stopped: waited for over all generators together,
+    // since a generator's nodes receive what the others' nodes sent.
+    const sentInAll = (await stopped).reduce((a, r) => a + (r.type === 'sent' ? r.sent : 0), 0);
+    const drainUntil = performance.now() + DRAIN_MS;
+    for (;;) {
+      const counts = await Promise.all(gens.map((g) => g.ask({ type: 'count' })));
+      const arrived = counts.reduce((a, r) => a + (r.type === 'count' ? r.delivered : 0), 0);
+      if (arrived >= sentInAll || performance.now() >= drainUntil) break;
+      await sleep(20);
+    }
+    const reports = (await Promise.all(gens.map((g) => g.ask({ type: 'finish' })))).filter(
+      (r): r is Extract<FromGen, { type: 'done' }> => r.type === 'done',
+    );
     const windows: WindowFigures[] = serverWindows.map((m, w) => {
       const sent = reports.reduce((a, r) => a + (r.windows[w]?.sent ?? 0), 0);
       const lat = reports.flatMap((r) => r.windows[w]?.latencies ?? []);
