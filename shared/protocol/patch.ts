@@ -30,7 +30,48 @@ export interface Patch {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The value as JSON would carry it: a deep copy, without undefined keys, with non-finite numbers as null. */
+/**
+ * Frozen values found to be JSON as they stand (plain objects and arrays, all the way down, of
+ * strings, booleans, finite numbers and null): nothing can change them, so a copy would only
+ * repeat them. A game that freezes what it keeps (the sandbox's inbox items) lets the screen
+ * a room keeps for each phone share them instead of holding a copy of each.
+ */
+const frozenJson = new WeakSet<object>();
+
+function isFrozenJson(v: object): boolean {
+  if (frozenJson.has(v)) return true;
+  if (!Object.isFrozen(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  if (Array.isArray(v)) {
+    if (proto !== Array.prototype) return false;
+    for (let k = 0; k < v.length; k++) if (!isJsonLeafOrFrozen(v[k])) return false;
+  } else {
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const key of Object.keys(v)) if (!isJsonLeafOrFrozen((v as Record<string, unknown>)[key])) return false;
+  }
+  frozenJson.add(v);
+  return true;
+}
+
+function isJsonLeafOrFrozen(x: unknown): boolean {
+  switch (typeof x) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(x);
+    case 'object':
+      return x === null || isFrozenJson(x);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The value as JSON would carry it, without undefined keys, with non-finite numbers as null: a
+ * deep copy, except that frozen parts already in that form are the same objects (they cannot
+ * change, so sharing them is as good as a copy, and `diff` knows them unchanged at a glance).
+ */
 export function toJson(v: unknown): Json {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
@@ -40,6 +81,7 @@ export function toJson(v: unknown): Json {
     case 'boolean':
       return v;
     case 'object': {
+      if (isFrozenJson(v)) return v as Json;
       if (Array.isArray(v)) return v.map((x) => (x === undefined || typeof x === 'function' ? null : toJson(x)));
       const out: Record<string, Json> = {};
       for (const key of Object.keys(v)) {
@@ -81,6 +123,8 @@ export function same(json: Json, live: unknown): boolean {
  * part of `after` is compared once (this runs for every view sent, twice per message).
  */
 export function diff(before: Json, after: unknown): Delta | null {
+  // The screen holds this very value: a primitive, or a frozen part `toJson` shared.
+  if (before === after) return null;
   if (isObject(before) && isObject(after)) {
     const o: Record<string, Delta> = {};
     const x: string[] = [];

@@ -97,4 +97,20 @@ describe('sandbox rules', () => {
     expect(JSON.stringify(sandbox.act(s, 'n1', { type: 'send', to: ['n2'], text: 'hi' }, ctx(12)))).not.toContain('bot');
     for (const a of [hello, echo]) expect(JSON.stringify(a)).not.toMatch(/\bn\d+\b.*\bn\d+\b|"text":"[^"]*\bn\d+/);
   });
+
+  it('kept items are frozen and a reply replaces its item, so a view can share them and still see the reply', () => {
+    const s = fresh();
+    sandbox.deliver(s, envelope(), ctx(5));
+    const before = (sandbox.view(s, 'n2') as SandboxView).inbox[0]!;
+    expect(Object.isFrozen(before)).toBe(true);
+    sandbox.act(s, 'n2', { type: 'send', to: ['n1'], text: 'echo: hi', replyTo: 'm1' }, ctx(6));
+    const view = sandbox.view(s, 'n2') as SandboxView;
+    expect(before.replied).toBe(false);
+    expect(view.inbox[0]).toMatchObject({ id: 'm1', replied: true });
+    expect(Object.isFrozen(view.inbox[0])).toBe(true);
+    expect(Object.isFrozen(view.sent[0]) && Object.isFrozen(view.sent[0]!.to)).toBe(true);
+    // The same list of peers each time (a round's nodes never change).
+    expect(view.peers).toEqual(['n1', 'n3']);
+    expect((sandbox.view(s, 'n2') as SandboxView).peers).toBe(view.peers);
+  });
 });

@@ -64,12 +64,17 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
       kind: KIND,
       body: (action.bot ? { text: action.text, bot: action.bot } : { text: action.text }) satisfies SandboxBody,
     }));
-    pushCapped(must(state.sent[node], `${node}'s sent list`), { to: [...action.to], text: action.text, at: ctx.now });
+    pushCapped(
+      must(state.sent[node], `${node}'s sent list`),
+      Object.freeze({ to: Object.freeze([...action.to]), text: action.text, at: ctx.now }),
+    );
     countsOf(state, node).sent += action.to.length;
     if (action.chatter) state.chattered[node] = state.tick;
     if (action.replyTo) {
-      const item = state.inbox[node]?.find((m) => m.id === action.replyTo);
-      if (item) item.replied = true;
+      const inbox = state.inbox[node] ?? [];
+      const at = inbox.findIndex((m) => m.id === action.replyTo);
+      const item = inbox[at];
+      if (item) inbox[at] = Object.freeze({ ...item, replied: true });
     }
     effects.push({ type: 'changed', nodes: [node] });
     return effects;
@@ -80,17 +85,20 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     if (!inbox || env.kind !== KIND) return [];
     const body = env.body as SandboxBody;
     countsOf(state, env.to).received += 1;
-    pushCapped(inbox, {
-      id: env.id,
-      from: env.from,
-      text: body.text,
-      sentAt: env.sentAt,
-      receivedAt: ctx.now,
-      lamport: env.lamport,
-      ...(body.bot ? { bot: body.bot } : {}),
-      duplicate: inbox.some((m) => m.id === env.id),
-      replied: false,
-    });
+    pushCapped(
+      inbox,
+      Object.freeze({
+        id: env.id,
+        from: env.from,
+        text: body.text,
+        sentAt: env.sentAt,
+        receivedAt: ctx.now,
+        lamport: env.lamport,
+        ...(body.bot ? { bot: body.bot } : {}),
+        duplicate: inbox.some((m) => m.id === env.id),
+        replied: false,
+      }),
+    );
     return [{ type: 'changed', nodes: [env.to] }];
   },
 
@@ -107,7 +115,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     return {
       game: 'sandbox',
       you: node,
-      peers: state.nodes.filter((n) => n !== node),
+      peers: peersOf(state.nodes, node),
       inbox: (state.inbox[node] ?? []).slice(-VIEW_ITEMS),
       sent: (state.sent[node] ?? []).slice(-VIEW_ITEMS),
       received: state.counts[node]?.received ?? 0,
@@ -156,7 +164,25 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
   botDelay: (state) => state.config.botDelayMs,
 };
 
-/** Histories are capped so a long session cannot grow a node's state without bound. */
+/**
+ * The other nodes of the round, for a node's view: the same frozen list each time, since a
+ * round's nodes never change (a view is made for every message a node sends or receives, and
+ * in a lecture hall the list is 2,000 long).
+ */
+const peerLists = new WeakMap<readonly NodeId[], Map<NodeId, readonly NodeId[]>>();
+function peersOf(nodes: readonly NodeId[], node: NodeId): NodeId[] {
+  let lists = peerLists.get(nodes);
+  if (!lists) peerLists.set(nodes, (lists = new Map()));
+  let peers = lists.get(node);
+  if (!peers) lists.set(node, (peers = Object.freeze(nodes.filter((n) => n !== node))));
+  return peers as NodeId[];
+}
+
+/**
+ * Histories are capped so a long session cannot grow a node's state without bound. Their items
+ * are frozen once kept (a reply replaces its item), so the view each phone holds shares them
+ * instead of copying them (shared/protocol/patch.ts, `toJson`).
+ */
 const HISTORY_MAX = 200;
 function pushCapped<T>(list: T[], item: T): void {
   list.push(item);
