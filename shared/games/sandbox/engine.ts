@@ -172,9 +172,15 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
 const peerLists = new WeakMap<readonly NodeId[], Map<NodeId, readonly NodeId[]>>();
 function peersOf(nodes: readonly NodeId[], node: NodeId): NodeId[] {
   let lists = peerLists.get(nodes);
-  if (!lists) peerLists.set(nodes, (lists = new Map()));
+  if (!lists) {
+    lists = new Map();
+    peerLists.set(nodes, lists);
+  }
   let peers = lists.get(node);
-  if (!peers) lists.set(node, (peers = Object.freeze(nodes.filter((n) => n !== node))));
+  if (!peers) {
+    peers = Object.freeze(nodes.filter((n) => n !== node));
+    lists.set(node, peers);
+  }
   return peers as NodeId[];
 }
 
