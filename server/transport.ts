@@ -1,6 +1,6 @@
 // The Socket.IO layer: parses every inbound payload, checks who may do what, calls the room,
 // and answers with a Result. Nothing that arrives on a socket can throw out of a handler.
-// It registers one handler per event of the protocol's table (shared/protocol/events.ts).
+// One listener per socket answers every event of the protocol's table (shared/protocol/events.ts).
 
 import type { Server, Socket } from 'socket.io';
 import { type RateLimiterAbstract, RateLimiterMemory } from 'rate-limiter-flexible';
@@ -149,12 +149,6 @@ export interface CreateBuckets {
   waitSeconds(key: string): number | Promise<number>;
 }
 
-/** Answers one request, once its payload has passed the event's schema. */
-type Handler<E extends ClientEvent> = (payload: Payload<E>) => Result<ReplyData<E>> | Promise<Result<ReplyData<E>>>;
-
-/** One handler for every event of the protocol: one missing, or one the protocol lacks, does not compile. */
-type Handlers = { [E in ClientEvent]: Handler<E> };
-
 /**
  * Registers the protocol's handlers on every socket that connects. Returns them as one function
  * of a socket, which cluster mode also calls with its stand-ins for sockets of other processes
@@ -196,92 +190,52 @@ export function attachTransport(
   const tooManyGuesses = async (address: string): Promise<boolean> => (await guessLimiter.get(address || 'unknown'))?.remainingPoints === 0;
   const known = new Set<string>(CLIENT_EVENT_NAMES);
 
-  const onConnection = (socket: Sock) => {
-    /**
-     * Registers an event's handler: rate limit, size limit, the event's schema, then the
-     * handler; its Result (or an internal error) goes back through the ack, or as
-     * `server:error` if there is none.
-     */
-    const on = <E extends ClientEvent>(event: E, handler: Handler<E>) => {
-      const schema = CLIENT_EVENTS[event].payload;
-      // Registered untyped: the payload is unknown until the schema has read it.
-      (socket as unknown as Socket).on(event as string, async (...args: unknown[]) => {
-        const last = args.at(-1);
-        const ack = typeof last === 'function' ? (last as (r: Result<unknown>) => void) : null;
-        const reply = (r: Result<unknown>) => {
-          if (ack) ack(r);
-          else if (!r.ok) socket.emit('server:error', r.error);
-        };
-        try {
-          try {
-            await limiter.consume(socket.id);
-          } catch {
-            return reply(fail('rate_limited', 'Too many requests: slow down a little.'));
-          }
-          const payload = ack ? args.slice(0, -1)[0] : args[0];
-          const size = JSON.stringify(payload ?? null)?.length ?? 0;
-          if (size > MAX_PAYLOAD_BYTES) return reply(fail('payload_too_large', `Requests are limited to ${MAX_PAYLOAD_BYTES} bytes.`));
-          const parsed = schema.safeParse(payload ?? {});
-          if (!parsed.success) {
-            const why = formatIssues(parsed.error.issues);
-            return reply(fail('bad_request', `Invalid ${event} payload: ${why}`));
-          }
-          // The schema is the table's own for E, so its output is Payload<E>; the compiler
-          // cannot follow a generic key into the table.
-          reply(await handler(parsed.data as Payload<E>));
-        } catch (err) {
-          console.error(`${event} failed:`, err);
-          reply(fail('internal', 'Something went wrong on the server. Try again.'));
-        }
-      });
-    };
-
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (known.has(event)) return;
-      const last = args.at(-1);
-      const error = { code: 'unknown_event', message: `The server has no event "${String(event).slice(0, 40)}".` };
-      if (typeof last === 'function') (last as (r: Result<unknown>) => void)({ ok: false, error });
-      else socket.emit('server:error', error);
-    });
+  /**
+   * One socket's side of the protocol: what it is (a node, a console, a stage) lives in
+   * `socket.data`, and these methods change it. A class, so that the thousands of sockets of a
+   * big room share one set of functions instead of each holding closures of its own.
+   */
+  class Connection {
+    constructor(readonly socket: Sock) {}
 
     /** The room this socket's node belongs to, if it is (still) a node. */
-    const nodeRoom = (): Result<{ room: Room; node: NodeId }> => {
-      const { code, node } = socket.data;
+    nodeRoom(): Result<{ room: Room; node: NodeId }> {
+      const { code, node } = this.socket.data;
       if (!code || !node) return fail('not_joined', 'Join a room first.');
       const found = registry.find(code);
       if (!found.ok) return found;
       return ok({ room: found.data, node });
-    };
+    }
 
-    const consoleRoom = (): Result<Room> => {
-      const { code } = socket.data;
-      if (!code || !socket.data.console) return fail('forbidden', 'Only the instructor console can do that.');
+    consoleRoom(): Result<Room> {
+      const { code } = this.socket.data;
+      if (!code || !this.socket.data.console) return fail('forbidden', 'Only the instructor console can do that.');
       return registry.find(code);
-    };
+    }
 
-    const attachNode = (room: Room, node: NodeId, token: string, patches: boolean): Result<JoinedData> => {
+    attachNode(room: Room, node: NodeId, token: string, patches: boolean): Result<JoinedData> {
       // Resuming on a socket that is already this node's only refreshes the view.
-      if (socket.data.code !== room.code || socket.data.node !== node) {
-        detach();
-        socket.data.code = room.code;
-        socket.data.node = node;
-        void socket.join([nodeChannel(room.code, node), roomChannel(room.code)]);
+      if (this.socket.data.code !== room.code || this.socket.data.node !== node) {
+        this.detach();
+        this.socket.data.code = room.code;
+        this.socket.data.node = node;
+        void this.socket.join([nodeChannel(room.code, node), roomChannel(room.code)]);
         room.socketAttached(node);
         // After this socket counts, so the node never looks disconnected in between.
-        replaceOthers(room, node);
+        this.replaceOthers(room, node);
       }
-      void socket.leave(asChannel(roomChannel(room.code), !patches));
-      void socket.join(asChannel(roomChannel(room.code), patches));
+      void this.socket.leave(asChannel(roomChannel(room.code), !patches));
+      void this.socket.join(asChannel(roomChannel(room.code), patches));
       const start = room.attachView(node, patches);
       if (!start) return fail('internal', 'Your node could not be found.');
       return ok({ node, token, ...start, roster: room.roster() });
-    };
+    }
 
     /** One socket per node: one that played this node before is told, and let go. */
-    const replaceOthers = (room: Room, node: NodeId) => {
+    replaceOthers(room: Room, node: NodeId) {
       for (const id of [...(directory.members(nodeChannel(room.code, node)) ?? [])]) {
         const other = directory.get(id);
-        if (!other || other === socket) continue;
+        if (!other || other === this.socket) continue;
         other.emit('node:removed', REPLACED);
         void other.leave(nodeChannel(room.code, node));
         for (const c of channels(roomChannel(room.code))) void other.leave(c);
@@ -289,212 +243,265 @@ export function attachTransport(
         room.socketDetached(node);
         other.disconnect(true);
       }
-    };
+    }
 
     /** A socket that plays a node does not silently become a console (and stop being the node). */
-    const refuseIfNode = (): Result<never> | null => {
-      const { code, node } = socket.data;
+    refuseIfNode(): Result<never> | null {
+      const { code, node } = this.socket.data;
       if (!code || !node) return null;
       return fail(
         'is_node',
         `This connection plays node ${node} in room ${code}; the console needs a connection of its own (open it in another tab).`,
       );
-    };
+    }
 
-    const detach = () => {
-      const { code, node } = socket.data;
+    detach() {
+      const { code, node } = this.socket.data;
       if (code && node) {
         registry.anyRoom(code)?.socketDetached(node);
-        void socket.leave(nodeChannel(code, node));
-        for (const c of channels(roomChannel(code))) void socket.leave(c);
+        void this.socket.leave(nodeChannel(code, node));
+        for (const c of channels(roomChannel(code))) void this.socket.leave(c);
       }
-      if (code && socket.data.console) for (const c of channels(consoleChannel(code))) void socket.leave(c);
-      if (code && socket.data.stage) void socket.leave(stageChannel(code));
-      socket.data = {};
-    };
+      if (code && this.socket.data.console) for (const c of channels(consoleChannel(code))) void this.socket.leave(c);
+      if (code && this.socket.data.stage) void this.socket.leave(stageChannel(code));
+      this.socket.data = {};
+    }
 
     /** This socket becomes the room's console: the snapshot it starts from is taken before it listens. */
-    const attachConsole = (room: Room, patches: boolean, device: string) => {
-      detach();
+    attachConsole(room: Room, patches: boolean, device: string) {
+      this.detach();
       const start = room.attachConsole(patches);
-      socket.data = { code: room.code, console: true, device };
-      void socket.join([consoleChannel(room.code), asChannel(consoleChannel(room.code), patches)]);
+      this.socket.data = { code: room.code, console: true, device };
+      void this.socket.join([consoleChannel(room.code), asChannel(consoleChannel(room.code), patches)]);
       return start;
+    }
+  }
+
+  /** Answers one request on a socket, once its payload has passed the event's schema. */
+  type Handler<E extends ClientEvent> = (c: Connection, payload: Payload<E>) => Result<ReplyData<E>> | Promise<Result<ReplyData<E>>>;
+  /** One handler for every event of the protocol: one missing, or one the protocol lacks, does not compile. */
+  type Handlers = { [E in ClientEvent]: Handler<E> };
+
+  /** A node's request: runs against the node's room, as that node. */
+  const nodeRequest =
+    <E extends ClientEvent>(fn: (room: Room, node: NodeId, p: Payload<E>) => Promise<Result<ReplyData<E>>>): Handler<E> =>
+    (c, p) => {
+      const r = c.nodeRoom();
+      if (!r.ok) return r;
+      return fn(r.data.room, r.data.node, p);
     };
 
-    /** A node's request: runs against the node's room, as that node. */
-    const nodeRequest =
-      <E extends ClientEvent>(fn: (room: Room, node: NodeId, p: Payload<E>) => Promise<Result<ReplyData<E>>>): Handler<E> =>
-      (p) => {
-        const r = nodeRoom();
-        if (!r.ok) return r;
-        return fn(r.data.room, r.data.node, p);
-      };
-
-    /** A console command: runs against the room, then pushes the console's picture at once. */
-    const command =
-      <E extends ClientEvent>(fn: (room: Room, p: Payload<E>) => Promise<Result<ReplyData<E>>>): Handler<E> =>
-      async (p) => {
-        const r = consoleRoom();
-        if (!r.ok) return r;
-        const result = fn(r.data, p);
-        // The console sees the change at once; the answer waits until it is on disk.
-        r.data.flushConsole();
-        return result;
-      };
-
-    const handlers: Handlers = {
-      // ---- nodes ----
-
-      'room:check': ({ code }) => registry.check(code),
-
-      'room:join': async ({ code, nickname, patches }) => {
-        const found = registry.find(code);
-        if (!found.ok) return found;
-        const joined = await found.data.join(nickname);
-        if (!joined.ok) return joined;
-        return attachNode(found.data, joined.data.node, joined.data.token, !!patches);
-      },
-
-      'room:resume': ({ code, token, patches }) => {
-        const found = registry.find(code);
-        if (!found.ok) return found;
-        const who = found.data.resume(token);
-        if (!who.ok) return who;
-        return attachNode(found.data, who.data.node, token, !!patches);
-      },
-
-      'room:leave': () => {
-        const r = nodeRoom();
-        if (!r.ok) return r;
-        const refused = r.data.room.refusal();
-        if (refused) return refused;
-        detach();
-        return r.data.room.leave(r.data.node);
-      },
-
-      'node:act': nodeRequest((room, node, { action }) => room.act(node, action)),
-      'node:autopilot': nodeRequest((room, node, { on: enabled }) => room.setAutopilot(node, enabled)),
-
-      // ---- the console ----
-
-      'console:create': async ({ capacity, key: shown, patches }) => {
-        const isNode = refuseIfNode();
-        if (isNode) return isNode;
-        if (capacity !== undefined && capacity > config.capacity) {
-          return fail('bad_request', `This server takes rooms of up to ${config.capacity} nodes (its ROOM_CAPACITY).`);
-        }
-        const allowed = await mayCreate(socket.handshake.address || 'unknown', shown);
-        if (!allowed.ok) return allowed;
-        const created = await registry.create(capacity ?? config.capacity);
-        if (!created.ok) return created;
-        const { room, key } = created.data;
-        const start = attachConsole(room, !!patches, 'owner');
-        return ok({
-          code: room.code,
-          key,
-          recovery: created.data.recovery,
-          joinUrl: `${joinUrl()}/join/${room.code}`,
-          ...start,
-          recording: room.recordingNotice(),
-        });
-      },
-
-      'console:attach': async ({ code, key, patches }) => {
-        const address = socket.handshake.address;
-        if (await tooManyGuesses(address)) return fail('rate_limited', 'Too many wrong keys from here; wait a minute.');
-        const found = registry.find(code);
-        if (!found.ok) return found;
-        const holder = found.data.checkKey(key);
-        if (!holder) {
-          if (await guessed(address)) return fail('rate_limited', 'Too many wrong keys from here; wait a minute.');
-          return fail('forbidden', 'That instructor key does not open this room.');
-        }
-        const isNode = refuseIfNode();
-        if (isNode) return isNode;
-        const start = attachConsole(found.data, !!patches, holder.kind === 'owner' ? 'owner' : holder.id);
-        return ok({
-          joinUrl: `${joinUrl()}/join/${found.data.code}`,
-          ...start,
-          recording: found.data.recordingNotice(),
-        });
-      },
-
-      'console:kick': command((room, { node }) => room.kick(node)),
-      'console:lock': command((room, { locked }) => room.lock(locked)),
-      'console:language': command((room, { language }) => room.setLanguage(language)),
-      'console:end': command((room) => room.end()),
-      'console:bots': command((room, { add, remove }) => (add ? room.addBots(add) : room.removeBots(remove ?? 0))),
-      'console:autopilot': command((room, { node, on: enabled }) => room.setAutopilot(node, enabled)),
-      'console:fault': command((room, { op }) => room.changeFaults(op)),
-      'console:drill': command((room, { name }) => room.drill(name)),
-      'console:pause': command((room, { paused }) => room.setPaused(paused)),
-      'console:script': command((room, p) => (p.action === 'start' ? room.startScript(p.script) : room.stopScript())),
-      'console:round': command((room, p) => (p.action === 'start' ? room.startRound(p.game, p.config) : room.endRound())),
-      'console:reveal': command(async (room, { revealed }) => room.reveal(revealed)),
-      'console:handoff': command(async (room) => {
-        const { token, expiresAt } = room.instructors.handoff();
-        return ok({ url: `${joinUrl()}/remote#room=${room.code}&token=${token}`, expiresAt });
-      }),
-      'console:revoke': command(async (room, { device }) => {
-        if (!room.instructors.revoke(device)) return fail('unknown_device', 'No such device holds rights in this room.', { device });
-        // Its open connections stop being consoles at once.
-        for (const id of [...(directory.members(consoleChannel(room.code)) ?? [])]) {
-          const other = directory.get(id);
-          if (!other || other.data.device !== device) continue;
-          other.emit('console:revoked', { reason: 'revoked' });
-          for (const c of channels(consoleChannel(room.code))) void other.leave(c);
-          other.data = {};
-        }
-        return ok(null);
-      }),
-
-      // ---- the instructor's phone ----
-
-      'remote:claim': async ({ code, token, label }) => {
-        const address = socket.handshake.address;
-        if (await tooManyGuesses(address)) return fail('rate_limited', 'Too many wrong codes from here; wait a minute.');
-        const found = registry.find(code);
-        if (!found.ok) return found;
-        const isNode = refuseIfNode();
-        if (isNode) return isNode;
-        const claimed = found.data.instructors.claim(token, label ?? '');
-        if (!claimed.ok) {
-          if (await guessed(address)) return fail('rate_limited', 'Too many wrong codes from here; wait a minute.');
-          return claimed;
-        }
-        const start = attachConsole(found.data, false, claimed.data.device.id);
-        found.data.flushConsole();
-        return ok({
-          key: claimed.data.key,
-          device: claimed.data.device.id,
-          joinUrl: `${joinUrl()}/join/${found.data.code}`,
-          snapshot: start.snapshot,
-          recording: found.data.recordingNotice(),
-        });
-      },
-
-      // ---- the projector stage ----
-
-      'stage:watch': ({ code, key }) => {
-        const found = registry.find(code);
-        if (!found.ok) return found;
-        if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
-        const isNode = refuseIfNode();
-        if (isNode) return isNode;
-        detach();
-        socket.data = { code: found.data.code, stage: true };
-        void socket.join(stageChannel(found.data.code));
-        // The console's count of stages changes.
-        found.data.flushConsole();
-        return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, snapshot: found.data.stageSnapshot() });
-      },
+  /** A console command: runs against the room, then pushes the console's picture at once. */
+  const command =
+    <E extends ClientEvent>(fn: (room: Room, p: Payload<E>) => Promise<Result<ReplyData<E>>>): Handler<E> =>
+    async (c, p) => {
+      const r = c.consoleRoom();
+      if (!r.ok) return r;
+      const result = fn(r.data, p);
+      // The console sees the change at once; the answer waits until it is on disk.
+      r.data.flushConsole();
+      return result;
     };
 
-    const register = <E extends ClientEvent>(event: E) => on(event, handlers[event]);
-    for (const event of CLIENT_EVENT_NAMES) register(event);
+  const handlers: Handlers = {
+    // ---- nodes ----
 
-    socket.on('disconnect', () => detach());
+    'room:check': (_c, { code }) => registry.check(code),
+
+    'room:join': async (c, { code, nickname, patches }) => {
+      const found = registry.find(code);
+      if (!found.ok) return found;
+      const joined = await found.data.join(nickname);
+      if (!joined.ok) return joined;
+      return c.attachNode(found.data, joined.data.node, joined.data.token, !!patches);
+    },
+
+    'room:resume': (c, { code, token, patches }) => {
+      const found = registry.find(code);
+      if (!found.ok) return found;
+      const who = found.data.resume(token);
+      if (!who.ok) return who;
+      return c.attachNode(found.data, who.data.node, token, !!patches);
+    },
+
+    'room:leave': (c) => {
+      const r = c.nodeRoom();
+      if (!r.ok) return r;
+      const refused = r.data.room.refusal();
+      if (refused) return refused;
+      c.detach();
+      return r.data.room.leave(r.data.node);
+    },
+
+    'node:act': nodeRequest((room, node, { action }) => room.act(node, action)),
+    'node:autopilot': nodeRequest((room, node, { on: enabled }) => room.setAutopilot(node, enabled)),
+
+    // ---- the console ----
+
+    'console:create': async (c, { capacity, key: shown, patches }) => {
+      const isNode = c.refuseIfNode();
+      if (isNode) return isNode;
+      if (capacity !== undefined && capacity > config.capacity) {
+        return fail('bad_request', `This server takes rooms of up to ${config.capacity} nodes (its ROOM_CAPACITY).`);
+      }
+      const allowed = await mayCreate(c.socket.handshake.address || 'unknown', shown);
+      if (!allowed.ok) return allowed;
+      const created = await registry.create(capacity ?? config.capacity);
+      if (!created.ok) return created;
+      const { room, key } = created.data;
+      const start = c.attachConsole(room, !!patches, 'owner');
+      return ok({
+        code: room.code,
+        key,
+        recovery: created.data.recovery,
+        joinUrl: `${joinUrl()}/join/${room.code}`,
+        ...start,
+        recording: room.recordingNotice(),
+      });
+    },
+
+    'console:attach': async (c, { code, key, patches }) => {
+      const address = c.socket.handshake.address;
+      if (await tooManyGuesses(address)) return fail('rate_limited', 'Too many wrong keys from here; wait a minute.');
+      const found = registry.find(code);
+      if (!found.ok) return found;
+      const holder = found.data.checkKey(key);
+      if (!holder) {
+        if (await guessed(address)) return fail('rate_limited', 'Too many wrong keys from here; wait a minute.');
+        return fail('forbidden', 'That instructor key does not open this room.');
+      }
+      const isNode = c.refuseIfNode();
+      if (isNode) return isNode;
+      const start = c.attachConsole(found.data, !!patches, holder.kind === 'owner' ? 'owner' : holder.id);
+      return ok({
+        joinUrl: `${joinUrl()}/join/${found.data.code}`,
+        ...start,
+        recording: found.data.recordingNotice(),
+      });
+    },
+
+    'console:kick': command((room, { node }) => room.kick(node)),
+    'console:lock': command((room, { locked }) => room.lock(locked)),
+    'console:language': command((room, { language }) => room.setLanguage(language)),
+    'console:end': command((room) => room.end()),
+    'console:bots': command((room, { add, remove }) => (add ? room.addBots(add) : room.removeBots(remove ?? 0))),
+    'console:autopilot': command((room, { node, on: enabled }) => room.setAutopilot(node, enabled)),
+    'console:fault': command((room, { op }) => room.changeFaults(op)),
+    'console:drill': command((room, { name }) => room.drill(name)),
+    'console:pause': command((room, { paused }) => room.setPaused(paused)),
+    'console:script': command((room, p) => (p.action === 'start' ? room.startScript(p.script) : room.stopScript())),
+    'console:round': command((room, p) => (p.action === 'start' ? room.startRound(p.game, p.config) : room.endRound())),
+    'console:reveal': command(async (room, { revealed }) => room.reveal(revealed)),
+    'console:handoff': command(async (room) => {
+      const { token, expiresAt } = room.instructors.handoff();
+      return ok({ url: `${joinUrl()}/remote#room=${room.code}&token=${token}`, expiresAt });
+    }),
+    'console:revoke': command(async (room, { device }) => {
+      if (!room.instructors.revoke(device)) return fail('unknown_device', 'No such device holds rights in this room.', { device });
+      // Its open connections stop being consoles at once.
+      for (const id of [...(directory.members(consoleChannel(room.code)) ?? [])]) {
+        const other = directory.get(id);
+        if (!other || other.data.device !== device) continue;
+        other.emit('console:revoked', { reason: 'revoked' });
+        for (const c of channels(consoleChannel(room.code))) void other.leave(c);
+        other.data = {};
+      }
+      return ok(null);
+    }),
+
+    // ---- the instructor's phone ----
+
+    'remote:claim': async (c, { code, token, label }) => {
+      const address = c.socket.handshake.address;
+      if (await tooManyGuesses(address)) return fail('rate_limited', 'Too many wrong codes from here; wait a minute.');
+      const found = registry.find(code);
+      if (!found.ok) return found;
+      const isNode = c.refuseIfNode();
+      if (isNode) return isNode;
+      const claimed = found.data.instructors.claim(token, label ?? '');
+      if (!claimed.ok) {
+        if (await guessed(address)) return fail('rate_limited', 'Too many wrong codes from here; wait a minute.');
+        return claimed;
+      }
+      const start = c.attachConsole(found.data, false, claimed.data.device.id);
+      found.data.flushConsole();
+      return ok({
+        key: claimed.data.key,
+        device: claimed.data.device.id,
+        joinUrl: `${joinUrl()}/join/${found.data.code}`,
+        snapshot: start.snapshot,
+        recording: found.data.recordingNotice(),
+      });
+    },
+
+    // ---- the projector stage ----
+
+    'stage:watch': (c, { code, key }) => {
+      const found = registry.find(code);
+      if (!found.ok) return found;
+      if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
+      const isNode = c.refuseIfNode();
+      if (isNode) return isNode;
+      c.detach();
+      c.socket.data = { code: found.data.code, stage: true };
+      void c.socket.join(stageChannel(found.data.code));
+      // The console's count of stages changes.
+      found.data.flushConsole();
+      return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, snapshot: found.data.stageSnapshot() });
+    },
+  };
+
+  /**
+   * Answers one event of the protocol on a socket: rate limit, size limit, the event's schema,
+   * then the handler; its Result (or an internal error) goes back through the ack, or as
+   * `server:error` if there is none.
+   */
+  const handle = async (c: Connection, event: ClientEvent, args: unknown[]): Promise<void> => {
+    const { socket } = c;
+    const last = args.at(-1);
+    const ack = typeof last === 'function' ? (last as (r: Result<unknown>) => void) : null;
+    const reply = (r: Result<unknown>) => {
+      if (ack) ack(r);
+      else if (!r.ok) socket.emit('server:error', r.error);
+    };
+    try {
+      try {
+        await limiter.consume(socket.id);
+      } catch {
+        return reply(fail('rate_limited', 'Too many requests: slow down a little.'));
+      }
+      const payload = ack ? args.slice(0, -1)[0] : args[0];
+      const size = JSON.stringify(payload ?? null)?.length ?? 0;
+      if (size > MAX_PAYLOAD_BYTES) return reply(fail('payload_too_large', `Requests are limited to ${MAX_PAYLOAD_BYTES} bytes.`));
+      const parsed = CLIENT_EVENTS[event].payload.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const why = formatIssues(parsed.error.issues);
+        return reply(fail('bad_request', `Invalid ${event} payload: ${why}`));
+      }
+      // The schema is the table's own for the event, so its output is the handler's payload;
+      // the compiler cannot follow a key into the table.
+      const handler = handlers[event] as (c: Connection, p: unknown) => Result<unknown> | Promise<Result<unknown>>;
+      reply(await handler(c, parsed.data));
+    } catch (err) {
+      console.error(`${event} failed:`, err);
+      reply(fail('internal', 'Something went wrong on the server. Try again.'));
+    }
+  };
+
+  const onConnection = (socket: Sock) => {
+    const c = new Connection(socket);
+    // One listener for every event: the known ones are answered, the others refused.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (known.has(event)) {
+        void handle(c, event as ClientEvent, args);
+        return;
+      }
+      const last = args.at(-1);
+      const error = { code: 'unknown_event', message: `The server has no event "${String(event).slice(0, 40)}".` };
+      if (typeof last === 'function') (last as (r: Result<unknown>) => void)({ ok: false, error });
+      else socket.emit('server:error', error);
+    });
+    socket.on('disconnect', () => c.detach());
   };
   if (connect) io.on('connection', onConnection);
   return onConnection;
