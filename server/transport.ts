@@ -46,6 +46,12 @@ export const MAX_PAYLOAD_BYTES = 16 * 1024;
  */
 export const TRANSPORT_MAX_BYTES = 1024 * 1024;
 
+/** A request's Result goes back through its ack, or as `server:error` if it has none. */
+function answer(socket: Sock, ack: ((r: Result<unknown>) => void) | null, r: Result<unknown>): void {
+  if (ack) ack(r);
+  else if (!r.ok) socket.emit('server:error', r.error);
+}
+
 const REPLACED = { reason: 'replaced', message: 'You opened this node on another screen.' } as const;
 
 const nodeChannel = (code: string, node: NodeId) => `n:${code}:${node}`;
@@ -460,31 +466,28 @@ export function attachTransport(
     const { socket } = c;
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (r: Result<unknown>) => void) : null;
-    const reply = (r: Result<unknown>) => {
-      if (ack) ack(r);
-      else if (!r.ok) socket.emit('server:error', r.error);
-    };
     try {
       try {
         await limiter.consume(socket.id);
       } catch {
-        return reply(fail('rate_limited', 'Too many requests: slow down a little.'));
+        return answer(socket, ack, fail('rate_limited', 'Too many requests: slow down a little.'));
       }
       const payload = ack ? args.slice(0, -1)[0] : args[0];
       const size = JSON.stringify(payload ?? null)?.length ?? 0;
-      if (size > MAX_PAYLOAD_BYTES) return reply(fail('payload_too_large', `Requests are limited to ${MAX_PAYLOAD_BYTES} bytes.`));
+      if (size > MAX_PAYLOAD_BYTES)
+        return answer(socket, ack, fail('payload_too_large', `Requests are limited to ${MAX_PAYLOAD_BYTES} bytes.`));
       const parsed = CLIENT_EVENTS[event].payload.safeParse(payload ?? {});
       if (!parsed.success) {
         const why = formatIssues(parsed.error.issues);
-        return reply(fail('bad_request', `Invalid ${event} payload: ${why}`));
+        return answer(socket, ack, fail('bad_request', `Invalid ${event} payload: ${why}`));
       }
       // The schema is the table's own for the event, so its output is the handler's payload;
       // the compiler cannot follow a key into the table.
       const handler = handlers[event] as (c: Connection, p: unknown) => Result<unknown> | Promise<Result<unknown>>;
-      reply(await handler(c, parsed.data));
+      answer(socket, ack, await handler(c, parsed.data));
     } catch (err) {
       console.error(`${event} failed:`, err);
-      reply(fail('internal', 'Something went wrong on the server. Try again.'));
+      answer(socket, ack, fail('internal', 'Something went wrong on the server. Try again.'));
     }
   };
 
