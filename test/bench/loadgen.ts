@@ -65,8 +65,13 @@ export type FromGen =
   | { type: 'error'; message: string };
 
 const wall = () => performance.timeOrigin + performance.now();
-/** Every text is 20 characters: the send time (ms since the run's origin), padded. */
-const textFor = (ms: number) => ms.toFixed(2).padEnd(20, '~');
+/**
+ * Every text is 20 characters: the send time (wall-clock ms), padded. Wall-clock rather than
+ * since the run's origin, so that a message that arrives before this generator has heard of the
+ * run (another generator's node sent it; under load the coordinator's `start` can reach this
+ * process late) still counts: arrivals are put in windows only once the run is over.
+ */
+const textFor = (wallMs: number) => wallMs.toFixed(2).padEnd(20, '~');
 
 interface Node {
   room: string;
@@ -83,18 +88,15 @@ let windowMs = 1000;
 let windows: { sent: number; latencies: number[] }[] = [];
 let sent = 0;
 let delivered = 0;
-let lastArrival = 0;
+/** Every arrival: its send time and arrival time (wall-clock ms), in pairs. */
+const arrivals: number[] = [];
 let stoppedAt = 0;
 
 function arrived(text: string): void {
-  const at = wall() - origin;
   const sentAt = Number.parseFloat(text);
-  if (!Number.isFinite(sentAt) || sentAt < 0) return;
-  const w = windows[Math.floor(sentAt / windowMs)];
-  if (!w) return;
+  if (!Number.isFinite(sentAt) || sentAt <= 0) return;
   delivered++;
-  lastArrival = at;
-  w.latencies.push(at - sentAt);
+  arrivals.push(sentAt, wall());
 }
 
 async function connect(url: string): Promise<Socket> {
@@ -190,18 +192,25 @@ async function run(msg: Extract<ToGen, { type: 'start' }>): Promise<void> {
         if (!w) continue;
         w.sent++;
         sent++;
-        from.send(to, textFor(at));
+        from.send(to, textFor(origin + at));
       }
       setTimeout(tick, 5);
     };
     tick();
   });
-  stoppedAt = wall() - origin;
+  stoppedAt = wall();
   send({ type: 'sent', sent });
 }
 
 function finish(): void {
   for (const n of nodes) n.socket.disconnect();
+  let lastArrival = 0;
+  for (let k = 0; k < arrivals.length; k += 2) {
+    const sentAt = arrivals[k]!;
+    const at = arrivals[k + 1]!;
+    windows[Math.floor((sentAt - origin) / windowMs)]?.latencies.push(at - sentAt);
+    lastArrival = Math.max(lastArrival, at);
+  }
   send({ type: 'done', windows, sent, delivered, drainMs: Math.max(0, Math.round(lastArrival - stoppedAt)), refused });
 }
 
