@@ -31,6 +31,31 @@ async function screenLook(page: Page) {
   });
 }
 
+/**
+ * On a small Android phone (360×640), the one thing to do now starts on the first screen: the
+ * action panel's heading, and its first button (when it has one) at least begins above the fold.
+ * Returns where they are, in CSS pixels from the top of the first screen.
+ */
+async function expectActionOnFirstScreen(page: Page, what: string, withButton = true) {
+  expect(page.viewportSize(), what).toEqual({ width: 360, height: 640 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const where = await page.evaluate(() => {
+    const now = document.querySelector('.byz-now');
+    const heading = now?.querySelector('h2')?.getBoundingClientRect();
+    const button = [...(now?.querySelectorAll('button') ?? [])]
+      .map((b) => b.getBoundingClientRect())
+      .find((r) => r.width > 0 && r.height > 0);
+    return { heading: heading ? Math.round(heading.bottom) : null, button: button ? Math.round(button.top) : null };
+  });
+  expect(where.heading, `${what}: the action's heading`).not.toBeNull();
+  expect(where.heading ?? 641, `${what}: the action's heading ends on the first screen`).toBeLessThanOrEqual(640);
+  if (withButton) {
+    expect(where.button, `${what}: the action's first button`).not.toBeNull();
+    expect(where.button ?? 640, `${what}: the action's first button starts on the first screen`).toBeLessThan(640);
+  }
+  return where;
+}
+
 test('four phones play a Byzantine round: the commander orders, the traitor lies per recipient, the loyal lieutenants decide, the console shows the verdict', async ({
   browser,
 }) => {
@@ -120,6 +145,13 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
 
   // Phase 1: the commander orders Attack to everyone. Its orders, like its role, are read close up.
   await screenshot(ada.page, 'byzantine-phone-commander');
+  // At 360×640 too, the commander's orders and a waiting lieutenant's panel start on the first screen.
+  await expectActionOnFirstScreen(barbara.page, "a lieutenant's phone, orders phase", false);
+  const adaSize = ada.page.viewportSize();
+  await ada.page.setViewportSize({ width: 360, height: 640 });
+  await screenshot(ada.page, 'byzantine-phone-commander-360');
+  await expectActionOnFirstScreen(ada.page, "the commander's phone, orders phase");
+  if (adaSize) await ada.page.setViewportSize(adaSize);
   // A loyal commander's rows move together: one order for all ([B3]).
   await expect(ada.page.getByRole('button', { name: 'Tell Grace: Attack' })).toHaveAttribute('aria-pressed', 'true');
   await ada.page.getByRole('button', { name: 'Tell Grace: Retreat' }).click();
@@ -150,6 +182,8 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   expect(traitorLook).toEqual(loyalLook);
   await screenshot(linus.page, 'byzantine-phone-relay-traitor');
   await screenshot(grace.page, 'byzantine-phone-relay-loyal');
+  await screenshot(barbara.page, 'byzantine-phone-relay-loyal-360');
+  await expectActionOnFirstScreen(barbara.page, "a lieutenant's phone, relay phase");
   await checkPhoneScreens([
     [linus.page, "the traitor's phone, relay phase"],
     [grace.page, "the loyal lieutenant's phone, relay phase"],
@@ -189,6 +223,7 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(barbara.page.getByRole('list').filter({ hasText: 'Linus' })).toContainText('Retreat');
   await screenshot(barbara.page, 'byzantine-phone-loyal');
   await screenshot(linus.page, 'byzantine-phone-traitor-decide');
+  await expectActionOnFirstScreen(barbara.page, "a lieutenant's phone, decision phase");
   await checkPhoneScreens([
     [barbara.page, "the lieutenant's phone, decision phase (360×640)"],
     [linus.page, "the traitor's phone, decision phase"],
@@ -296,6 +331,7 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   expect(traitorSmall).toEqual(await screenLook(grace.page));
   expect(traitorSmall).toEqual(await screenLook(barbara.page));
   await screenshot(linus.page, 'byzantine-phone-signed-relay-traitor-360');
+  for (const p of [linus, grace, barbara]) await expectActionOnFirstScreen(p.page, "a lieutenant's phone, signed relay phase");
   await screenshot(barbara.page, 'byzantine-phone-signed-relay-loyal-360');
   await checkPhoneScreens([
     [linus.page, "the traitor's phone, signed relay phase (360×640)"],
@@ -321,6 +357,7 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await expect(barbara.page.getByRole('button', { name: 'Decide Attack' })).toBeVisible();
   await expect(barbara.page.getByRole('list').filter({ hasText: 'Linus' })).toContainText('forged signature');
   await screenshot(barbara.page, 'byzantine-phone-signed-decide-360');
+  await expectActionOnFirstScreen(barbara.page, "a lieutenant's phone, signed decision phase");
   await checkPhoneScreen(barbara.page, "the lieutenant's phone, signed decision phase (360×640)");
   await barbara.page.getByRole('button', { name: 'Decide Attack' }).click();
   await grace.page.getByRole('button', { name: 'Decide Attack' }).click();

@@ -102,12 +102,12 @@ function RoleCard({ view, name, hold }: { view: ByzantineView; name(id: string):
   return (
     <section className="byz-role" aria-label={t('byzantine.role.label')} data-testid="byz-role">
       <div className="byz-role-head">
-        <Icon name="commander" size={32} />
+        <Icon name="commander" size={24} />
         <div className="byz-role-public">
           {commander ? t('byzantine.role.youCommand') : t('byzantine.role.lieutenant', { commander: name(view.commander) })}
         </div>
       </div>
-      <div className="byz-secret" aria-live="polite" data-testid="byz-secret">
+      <div className={shown ? 'byz-secret held' : 'byz-secret'} aria-live="polite" data-testid="byz-secret">
         {shown ? (
           <FitInBox>
             <b className="byz-secret-word">{secret.word}</b>{' '}
@@ -195,7 +195,8 @@ function PhaseBar({ view, timers, at, paused }: { view: ByzantineView; timers: R
           <>
             <Icon name="clock" size={22} />
             <b className={left < 10_000 ? 'soon' : ''}>{formatLeft(left)}</b>
-            <span>{paused ? t('byzantine.phase.paused') : t('byzantine.phase.left')}</span>
+            {/* The clock and its ticking figures say "time left" at a glance; the words are for screen readers (the bar stays one line on a small phone). */}
+            <span className={paused ? undefined : 'sr-only'}>{paused ? t('byzantine.phase.paused') : t('byzantine.phase.left')}</span>
           </>
         ) : null}
       </div>
@@ -773,11 +774,6 @@ function SignedChooser({
           </>
         )}
       </p>
-      <p className="muted">
-        {signable.length
-          ? t('byzantine.pending.signable', { values: t.list(signable.map((v) => valueWord(t, v))) })
-          : t('byzantine.pending.signableNone')}
-      </p>
       <p>{t('byzantine.signed.what')}</p>
       <ul className="byz-list chooser">
         {relay.recipients.map((r) => (
@@ -802,6 +798,12 @@ function SignedChooser({
           </li>
         ))}
       </ul>
+      {/* What may be signed, under the rows (the rows start on a small phone's first screen), before Send. */}
+      <p className="muted">
+        {signable.length
+          ? t('byzantine.pending.signable', { values: t.list(signable.map((v) => valueWord(t, v))) })
+          : t('byzantine.pending.signableNone')}
+      </p>
       <button
         type="button"
         className="big"

@@ -12,7 +12,7 @@ export default {
   'byzantine.role.label': 'Your role',
   'byzantine.role.youCommand': 'You command this round.',
   'byzantine.role.lieutenant': 'You are a lieutenant. {commander} commands.',
-  'byzantine.role.hidden': 'Hidden. Keep your screen to yourself, then hold the button to read your role.',
+  'byzantine.role.hidden': 'Hidden. Keep your screen to yourself.',
   'byzantine.role.hold': 'Hold to show my role',
   'byzantine.role.traitorCommander': 'Traitor commander',
   'byzantine.role.traitorCommander.text': 'Set each row as you like: give the lieutenants different orders, make the loyal ones disagree.',
@@ -126,7 +126,7 @@ export default {
   'byzantine.now.waitOrder': 'Wait for {commander}’s order.',
   'byzantine.now.decided': 'You decided: watch the projector.',
   'byzantine.now.decide': 'Every message is in: decide by your majority.',
-  'byzantine.now.pass': 'Pass on your order; watch what the others pass on to you.',
+  'byzantine.now.pass': 'Pass on your order, then watch what reaches you.',
   // The line after the round.
   'byzantine.recap.label': 'What you did',
   'byzantine.recap.hidden': 'Hidden. Hold the button to read what you did this round.',
