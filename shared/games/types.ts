@@ -131,6 +131,13 @@ export interface GameEngine<Config, State, Action, View, ConsoleView, Result> {
   stageView?(state: State, revealed: boolean): unknown;
   /** The round's analysis, recorded when the round ends (`ctx.now` is the end). */
   result(state: State, net: NetStats, ctx?: EngineCtx): Result;
+  /**
+   * Optional: what every phone of the round is told about the whole class once it has ended,
+   * worked out from `result` (a phone's personal ending: "the class sent 12 messages, 10
+   * arrived"). Only counts anyone may know (the projector shows them too), never a node's
+   * secret (a role, a card): a game whose result holds secrets leaves it out.
+   */
+  classRecap?(result: Result): unknown;
   /** The autopilot: actions a bot takes given only what its node may know. */
   bot(view: View, ctx: BotCtx<Config>): Action[];
   /**

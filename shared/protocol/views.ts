@@ -68,8 +68,10 @@ export interface NodeView {
   /**
    * Between rounds: the round that just ended and this node's view of its final state (a
    * round can end the instant the node's last message arrives; the phone still shows it).
+   * `classRecap`: what happened to the whole class, from the round's result (the game's
+   * `classRecap`: counts anyone may know, never a node's secret), or null for a game without one.
    */
-  lastRound: (RoundInfo & { view: unknown }) | null;
+  lastRound: (RoundInfo & { view: unknown; classRecap: unknown }) | null;
   /** Session time (ms) this view describes; lets a phone count timers down. */
   t: number;
   /**

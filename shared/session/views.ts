@@ -46,12 +46,15 @@ function lastRoundView(state: SessionState, node: NodeId, games: Games): NodeVie
   if (!last || !inRound(last.spec, node)) return null;
   const engine = games.get(last.spec.game)?.engine;
   if (!engine) return null;
+  const summary = state.rounds.find((r) => r.index === last.spec.index);
   return {
     index: last.spec.index,
     game: last.spec.game,
     title: engine.title,
-    startedAt: state.rounds.find((r) => r.index === last.spec.index)?.startedAt ?? last.endedAt,
+    startedAt: summary?.startedAt ?? last.endedAt,
     view: engine.view(last.engineState, node),
+    // The class's half of the phone's ending, from the result the session core recorded.
+    classRecap: summary && engine.classRecap ? engine.classRecap(summary.result) : null,
   };
 }
 

@@ -171,6 +171,13 @@ test('cart: three phones on both sides of a 2–3 split play quorum, last-writer
   await expectNoNodeIds(stage, 'the stage after the cart rounds');
   // Each phone: its line about the round, over its list as the round ended.
   for (const p of phones) await expect(p.page.getByTestId('recap')).toContainText('Your list ended with 3 items');
+  // And what the class did, from the server's counts (CRDT: every change merged, none lost): the same words on every phone.
+  for (const p of phones)
+    await expect(p.page.getByTestId('recap-class')).toHaveText(
+      /^The class made (\d+) changes: \1 merged and kept, none lost, 0 refused\.$/,
+    );
+  const classLine = (await ana.page.getByTestId('recap-class').textContent()) ?? '';
+  expect(Number(/made (\d+)/.exec(classLine)?.[1])).toBeGreaterThanOrEqual(3);
   await expect(item(ana.page, 'cake')).toBeVisible();
   await screenshot(ana.page, 'cart-phone-after-360x640');
   // The same at 200 % zoom (180 px wide): the rows put − count + under the item's name.

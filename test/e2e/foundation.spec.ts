@@ -70,6 +70,11 @@ test('the console creates a room, three phones join by code, a reload keeps the 
   await consolePage.getByRole('button', { name: /Stop round/ }).click();
   await expect(ada.getByTestId('recap')).toContainText('You sent 1 message; 1 message reached you.');
   await expect(grace.getByTestId('recap')).toContainText('You sent 0 messages; 1 message reached you.');
+  // And what the class did, from the network's counts for the round: Ada's two, the bot's echo (and any chatter) went out.
+  for (const p of [ada, grace])
+    await expect(p.getByTestId('recap-class')).toHaveText(/^The class sent (\d+) messages: (\d+) arrived, 0 were lost on the way\.$/);
+  const classLine = (await ada.getByTestId('recap-class').textContent()) ?? '';
+  expect(Number(/sent (\d+)/.exec(classLine)?.[1])).toBeGreaterThanOrEqual(3);
   await screenshot(ada, 'phone-sandbox-sender-after');
   await screenshot(grace, 'phone-sandbox-inbox-after');
   await checkPhoneScreens([

@@ -87,3 +87,32 @@ export function cartResult(state: CartState, net: NetStats, now: number, isDown:
     net: { ...net, dropped: { ...net.dropped } },
   };
 }
+
+/**
+ * What every phone is told about the class after a cart round: how many changes the class
+ * made and what became of them in this mode. Kept: accepted and in the final lists (a quorum
+ * write saved by a majority, a crdt change merged); lost: accepted, then overwritten by a
+ * concurrent write (lww only); refused: never accepted; pending: still waiting at the end.
+ */
+export interface CartClassRecap {
+  game: 'cart';
+  mode: CartMode;
+  changes: number;
+  kept: number;
+  lost: number;
+  refused: number;
+  pending: number;
+}
+
+export function cartClassRecap(result: CartResult): CartClassRecap {
+  const { attempted, accepted, refused, pending } = result.writes;
+  return {
+    game: 'cart',
+    mode: result.mode,
+    changes: attempted,
+    kept: Math.max(0, accepted - result.lost),
+    lost: result.lost,
+    refused,
+    pending,
+  };
+}

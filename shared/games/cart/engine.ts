@@ -5,7 +5,7 @@
 import { isPartitioned } from '../../net/faults';
 import { notice } from '../../protocol/notice';
 import type { Effect, EngineCtx, GameEngine } from '../types';
-import { cartResult, type CartResult } from './analysis';
+import { cartClassRecap, cartResult, type CartResult } from './analysis';
 import { botDelay, cartBot } from './bot';
 import { cartAction, cartConfig, DEADLINE_PREFIX, END_KEY, GAME_ID, TICK_KEY, type CartAction, type CartConfig } from './config';
 import { consoleView, type CartConsoleView } from './console';
@@ -94,6 +94,7 @@ export const cart: GameEngine<CartConfig, CartState, CartAction, CartNodeView | 
   consoleView: (state) => consoleView(state),
   stageView: (state, revealed) => stageView(state, revealed),
   result: (state, net, ctx) => cartResult(state, net, ctx?.now ?? state.endsAt, ctx ? (n) => ctx.isDown(n) : () => false),
+  classRecap: cartClassRecap,
   bot: cartBot,
   botDelay,
 };

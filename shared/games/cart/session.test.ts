@@ -8,6 +8,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../session/fold';
+import { nodeView } from '../../session/views';
 import type { CartResult } from './analysis';
 import type { CartMode } from './config';
 import { ids, session } from '../../../test/support/cart';
@@ -74,6 +75,16 @@ describe('cart through the session core: CAP in the hand', () => {
       },
     );
   }
+
+  it("a phone's ending: after the round every phone's view carries the class's changes and what became of them (lww: some lost)", () => {
+    const { s, result } = play('lww', 2, 23);
+    const recaps = ids(5).map((n) => nodeView(s.core.state, n, GAMES)?.lastRound?.classRecap);
+    const first = recaps[0] as { changes: number; kept: number; lost: number; refused: number; pending: number };
+    for (const r of recaps) expect(r).toEqual(first);
+    expect(first).toMatchObject({ game: 'cart', mode: 'lww', changes: result.writes.attempted, lost: result.lost });
+    expect(first.lost).toBeGreaterThan(0);
+    expect(first.kept + first.lost + first.refused + first.pending).toBe(first.changes);
+  });
 
   it('[C13] a crashed replica does not hold the others back from agreeing; restarted, it catches up', () => {
     const s = session(4, 5);

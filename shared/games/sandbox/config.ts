@@ -97,3 +97,11 @@ export interface SandboxConsoleView {
 
 /** The round's result: how many nodes played, and the network's figures. */
 export type SandboxResult = NetStats & { game: 'sandbox'; nodes: number };
+
+/** What every phone is told about the class after a sandbox round: messages sent, arrived, lost. */
+export interface SandboxClassRecap {
+  game: 'sandbox';
+  sent: number;
+  arrived: number;
+  dropped: number;
+}

@@ -12,6 +12,7 @@ import {
   VIEW_ITEMS,
   type SandboxAction,
   type SandboxBody,
+  type SandboxClassRecap,
   type SandboxConfig,
   type SandboxConsoleView,
   type SandboxResult,
@@ -136,6 +137,12 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
 
   result(state, net: NetStats) {
     return { game: 'sandbox' as const, nodes: state.nodes.length, ...net };
+  },
+
+  /** The network's counts of the round: how many messages the class sent, how many arrived, how many were lost. */
+  classRecap(result): SandboxClassRecap {
+    const { crashed, partition, loss } = result.dropped;
+    return { game: 'sandbox', sent: result.sent, arrived: result.delivered, dropped: crashed + partition + loss };
   },
 
   bot(view, { node, nodes, rng }) {

@@ -2,6 +2,7 @@
 // a tap became, how a list changed, lost updates. Typed keys only: every message used here is
 // named literally, so the catalogue test sees it in use.
 
+import type { CartClassRecap } from '../../../../shared/games/cart/analysis';
 import type { ItemId, CartMode } from '../../../../shared/games/cart/config';
 import type { LostGroup } from '../../../../shared/games/cart/lww';
 import type { Change, RefuseReason } from '../../../../shared/games/cart/state';
@@ -104,3 +105,20 @@ export function msText(t: Translator, ms: number): string {
 
 /** "40 %" */
 export const percent = (t: Translator, x: number): string => t.number(x, { style: 'percent', maximumFractionDigits: 0 });
+
+/** The class's half of a phone's ending after a cart round: the class's changes and what became of them in this mode. */
+export function cartClassRecapText(t: Translator, r: CartClassRecap): string {
+  return t('phone.cart.recapClass', {
+    mode: r.mode,
+    changes: r.changes,
+    kept: r.kept,
+    lost: r.lost,
+    refused: r.refused,
+    pending: r.pending,
+  });
+}
+
+/** The class recap the server put in the phone's view after a cart round, if it is one. */
+export function asCartClassRecap(x: unknown): CartClassRecap | null {
+  return typeof x === 'object' && x !== null && (x as { game?: unknown }).game === 'cart' ? (x as CartClassRecap) : null;
+}

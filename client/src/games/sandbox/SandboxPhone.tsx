@@ -7,7 +7,7 @@ import { keyed } from '../../keyed';
 import { NowLine, Term } from '../../phone/Term';
 import { useT } from '../../i18n/I18nProvider';
 import { errorText } from '../../phone/errorText';
-import { sandboxText } from './words';
+import { asSandboxClassRecap, sandboxClassRecapText, sandboxText } from './words';
 
 export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>) {
   const t = useT();
@@ -90,13 +90,20 @@ export function SandboxPhone({ view, roster, act }: PhoneGameProps<SandboxView>)
 }
 
 /** One line after the round: what you sent and what reached you. */
-export function SandboxRecap({ view }: PhoneGameProps<SandboxView>) {
+export function SandboxRecap({ view, node }: PhoneGameProps<SandboxView>) {
   const t = useT();
   const dups = view.inbox.filter((m) => m.duplicate).length;
+  const cls = asSandboxClassRecap(node.lastRound?.classRecap);
   return (
     <p className="recap" data-testid="recap">
       {t('phone.sandbox.recap', { sent: view.sent.length, received: view.received })}
       {dups > 0 && ` ${t('phone.sandbox.recapDups', { dups })}`}
+      {cls && (
+        <>
+          {' '}
+          <span data-testid="recap-class">{sandboxClassRecapText(t, cls)}</span>
+        </>
+      )}
     </p>
   );
 }

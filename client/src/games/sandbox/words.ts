@@ -1,7 +1,7 @@
 // A sandbox text as a person reads it: a person's text as typed; a bot's (its hello, its echoes)
 // worded in the reader's language, with nicknames ([S7]: no bot text holds a node id).
 
-import type { BotSays } from '../../../../shared/games/sandbox/config';
+import type { BotSays, SandboxClassRecap } from '../../../../shared/games/sandbox/config';
 import type { Translator } from '../../i18n/translate';
 
 const ECHO = 'echo: ';
@@ -25,4 +25,14 @@ export function sandboxText(
     default:
       return m.text;
   }
+}
+
+/** The class's half of a phone's ending after a sandbox round: what the class sent, and what arrived or was lost. */
+export function sandboxClassRecapText(t: Translator, r: SandboxClassRecap): string {
+  return t('phone.sandbox.recapClass', { sent: r.sent, arrived: r.arrived, dropped: r.dropped });
+}
+
+/** The class recap the server put in the phone's view after a sandbox round, if it is one. */
+export function asSandboxClassRecap(x: unknown): SandboxClassRecap | null {
+  return typeof x === 'object' && x !== null && (x as { game?: unknown }).game === 'sandbox' ? (x as SandboxClassRecap) : null;
 }
