@@ -289,6 +289,19 @@ test('four phones play a Byzantine round: the commander orders, the traitor lies
   await checkPhoneScreen(barbara.page, 'the meaning of IC1 open after the round (360×640)');
   await ic1.click();
   await expect(barbara.page.getByRole('note')).toHaveCount(0);
+  // "IC2" too, beside it, the same words on every phone (whether it applied would tell whether the commander was loyal).
+  for (const p of phones) await expect(p.page.getByTestId('recap')).toContainText('The other rule, IC2, is about a loyal commander');
+  const ic2 = barbara.page.getByRole('button', { name: 'What does “IC2” mean?' });
+  await ic2.click();
+  await expect(
+    barbara.page
+      .getByRole('note')
+      .filter({ hasText: 'IC2 (validity): if the commander is loyal, every loyal lieutenant follows its order.' }),
+  ).toBeVisible();
+  await screenshot(barbara.page, 'byzantine-phone-lieutenant-360-after-ic2');
+  await checkPhoneScreen(barbara.page, 'the meaning of IC2 open after the round (360×640)');
+  await ic2.click();
+  await expect(barbara.page.getByRole('note')).toHaveCount(0);
   await closeUp(result, 'byzantine-console-verdict-closeup');
 
   // Round 2: Ada commands as a traitor. Her orders screen is the loyal commander's of round 1,

@@ -867,6 +867,14 @@ export function ByzantineRecap({ view }: PhoneGameProps<ByzantineView>) {
   return (
     <section className="byz-role byz-recap" aria-label={t('byzantine.recap.label')} data-testid="recap">
       {e && <RecapClass cause={e.ic1 ? 'agreed' : (e.cause ?? 'traitors')} />}
+      {/* IC2, the same words on every phone: whether it held (or applied) would tell whether the commander was loyal. */}
+      {e && (
+        <p className="byz-recap-class byz-recap-ic2">
+          <Term id="ic2" word="IC2">
+            {t('byzantine.recap.ic2')}
+          </Term>
+        </p>
+      )}
       <div className="byz-secret" aria-live="polite" data-testid="recap-secret">
         {hold.shown ? <FitInBox>{you}</FitInBox> : <span className="muted-on-dark">{t('byzantine.recap.hidden')}</span>}
       </div>

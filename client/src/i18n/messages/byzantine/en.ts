@@ -140,6 +140,7 @@ export default {
   'byzantine.recap.traitor': 'Your majority was {majority}.',
   'byzantine.recap.nothing': 'You decided nothing.',
   'byzantine.recap.traitorsWord': 'traitors',
+  'byzantine.recap.ic2': 'The other rule, IC2, is about a loyal commander: the projector shows whether it held.',
   'byzantine.recap.class':
     '{cause, select, agreed {The loyal lieutenants all decided the same: IC1 held.} people {The loyal lieutenants did not agree, because some decided against their own majority.} network {The loyal lieutenants did not agree: messages were lost or late.} other {The loyal lieutenants did not agree: the traitors split them.}}',
   // The result (projector and replay), worded with nicknames.

@@ -138,6 +138,7 @@ export default {
   'byzantine.recap.traitor': 'Tu mayoría era {majority}.',
   'byzantine.recap.nothing': 'No decidiste nada.',
   'byzantine.recap.traitorsWord': 'traidores',
+  'byzantine.recap.ic2': 'La otra regla, IC2, trata del comandante leal: el proyector muestra si se cumplió.',
   'byzantine.recap.class':
     '{cause, select, agreed {Todos los tenientes leales decidieron lo mismo: IC1 se cumplió.} people {Los tenientes leales no se pusieron de acuerdo, porque algunos decidieron contra su propia mayoría.} network {Los tenientes leales no se pusieron de acuerdo: se perdieron mensajes o llegaron tarde.} other {Los tenientes leales no se pusieron de acuerdo: los traidores los dividieron.}}',
   'notice.byzantine.flag.against':

@@ -139,6 +139,7 @@ export default {
   'byzantine.recap.traitor': 'Votre majorité était {majority}.',
   'byzantine.recap.nothing': 'Vous n’avez rien décidé.',
   'byzantine.recap.traitorsWord': 'traîtres',
+  'byzantine.recap.ic2': 'L’autre règle, IC2, concerne un commandant loyal : le projecteur montre si elle a été respectée.',
   'byzantine.recap.class':
     '{cause, select, agreed {Les lieutenants loyaux ont tous décidé la même chose : IC1 est respectée.} people {Les lieutenants loyaux ne se sont pas accordés, car certains ont décidé contre leur propre majorité.} network {Les lieutenants loyaux ne se sont pas accordés : des messages ont été perdus ou sont arrivés en retard.} other {Les lieutenants loyaux ne se sont pas accordés : les traîtres les ont divisés.}}',
   'notice.byzantine.flag.against':
