@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { expectCleanAndClose, joinPhone, openConsole, screenshot, type Actor, test } from './helpers';
-import { checkPhoneScreen, checkPhoneScreens, expectNoNodeIds } from './phoneChecks';
+import { checkPhoneScreen, checkPhoneScreens, expectFocusRingContrast, expectNoNodeIds } from './phoneChecks';
 
 test('the console creates a room, three phones join by code, a reload keeps the node, a sandbox message arrives and a bot answers; every phone screen checked during and after the round', async ({
   browser,
@@ -22,6 +22,15 @@ test('the console creates a room, three phones join by code, a reload keeps the 
   await expect(phones[0]!.page.getByTestId('node-count')).toHaveText('3');
   await screenshot(phones[0]!.page, 'phone-lobby');
   await screenshot(phones[2]!.page, 'phone-lobby-small');
+  // The keyboard's focus ring on a dark header stands out from its navy (at least 3:1): the phone's and the console's.
+  const small = phones[2]!.page;
+  await expectFocusRingContrast(small, small.locator('.phone-top select'), "the phone header's language picker");
+  await screenshot(small, 'phone-lobby-small-header-focus');
+  await expectFocusRingContrast(
+    consolePage,
+    consolePage.locator('.console-top').getByRole('button').first(),
+    "the console header's first button",
+  );
 
   // A duplicate nickname is refused with a clear message (on a 360×640 screen).
   const dupContext = await browser.newContext({

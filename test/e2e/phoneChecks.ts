@@ -128,3 +128,50 @@ export async function checkPhoneScreen(page: Page, label: string): Promise<void>
 export async function checkPhoneScreens(screens: readonly (readonly [Page, string])[]): Promise<void> {
   await Promise.all(screens.map(([page, label]) => checkPhoneScreen(page, label)));
 }
+
+/** WCAG 2.1 contrast ratio of two computed CSS colours ("rgb(r, g, b)" or "rgba(r, g, b, 1)"). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
+/**
+ * The keyboard's focus ring on `control` stands out from what it is drawn on (WCAG 2.1 1.4.11,
+ * non-text contrast at least 3:1): the control is reached with Tab, as a keyboard user would,
+ * and its outline's colour is compared with the first opaque background around it. Returns the ratio.
+ */
+export async function expectFocusRingContrast(page: Page, control: Locator, label: string): Promise<number> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < 40 && !(await control.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  const look = await control.evaluate((el) => {
+    const st = getComputedStyle(el);
+    let behind = 'rgb(255, 255, 255)';
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const bg = getComputedStyle(p).backgroundColor;
+      if (bg !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(bg)) {
+        behind = bg;
+        break;
+      }
+    }
+    return {
+      ringed: el === document.activeElement && el.matches(':focus-visible'),
+      style: st.outlineStyle,
+      width: Number.parseFloat(st.outlineWidth),
+      ring: st.outlineColor,
+      behind,
+    };
+  });
+  expect(look.ringed, `${label}: reached with Tab, with a keyboard's focus`).toBe(true);
+  expect(look.style, `${label}: a focus ring`).not.toBe('none');
+  expect(look.width, `${label}: a focus ring at least 2 px wide`).toBeGreaterThanOrEqual(2);
+  const ratio = contrastRatio(look.ring, look.behind);
+  expect(ratio, `${label}: the ring (${look.ring}) against ${look.behind}`).toBeGreaterThanOrEqual(3);
+  return ratio;
+}
