@@ -42,7 +42,8 @@ async function expectActionOnFirstScreen(page: Page, what: string, withButton = 
   const where = await page.evaluate(() => {
     const now = document.querySelector('.byz-now');
     const heading = now?.querySelector('h2')?.getBoundingClientRect();
-    const button = [...(now?.querySelectorAll('button') ?? [])]
+    // The action's own buttons: not a term's "?" beside its words.
+    const button = [...(now?.querySelectorAll('button:not(.term-button)') ?? [])]
       .map((b) => b.getBoundingClientRect())
       .find((r) => r.width > 0 && r.height > 0);
     return { heading: heading ? Math.round(heading.bottom) : null, button: button ? Math.round(button.top) : null };
