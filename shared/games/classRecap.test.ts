@@ -15,7 +15,7 @@ describe('class recaps from a round result', () => {
       duplicated: 1,
       dropped: { crashed: 1, partition: 2, loss: 1 },
     };
-    expect(sandbox.classRecap?.(result)).toEqual({ game: 'sandbox', sent: 10, arrived: 6, dropped: 4 });
+    expect(sandbox.classRecap?.(result)).toEqual({ game: 'sandbox', sent: 10, arrived: 6, dropped: 4, duplicated: 1 });
   });
 
   it('cart: kept is accepted minus lost (lww), with refused and pending as recorded', () => {

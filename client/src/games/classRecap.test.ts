@@ -60,13 +60,24 @@ describe('the class recap on a phone after a round', () => {
   });
 
   it('sandbox: what the class sent, what arrived and what was lost', () => {
-    const r: SandboxClassRecap = { game: 'sandbox', sent: 14, arrived: 11, dropped: 3 };
+    const r: SandboxClassRecap = { game: 'sandbox', sent: 14, arrived: 11, dropped: 3, duplicated: 0 };
     expect(sandboxClassRecapText(tEn, r)).toBe('The class sent 14 messages: 11 arrived, 3 were lost on the way.');
     expect(sandboxClassRecapText(tEn, { ...r, sent: 1, arrived: 0, dropped: 1 })).toBe(
       'The class sent 1 message: 0 arrived, 1 was lost on the way.',
     );
     expect(sandboxClassRecapText(tEs, r)).toBe('La clase envió 14 mensajes: 11 llegaron y 3 se perdieron por el camino.');
     expect(sandboxClassRecapText(tFr, r)).toBe('La classe a envoyé 14 messages : 11 sont arrivés, 3 se sont perdus en route.');
+    // A duplicated message arrives twice: the extra copies are said, so more may arrive than were sent.
+    const dup = { ...r, sent: 4, arrived: 5, dropped: 0, duplicated: 1 };
+    expect(sandboxClassRecapText(tEn, dup)).toBe(
+      'The class sent 4 messages, and the network made 1 extra copy: 5 arrived, 0 were lost on the way.',
+    );
+    expect(sandboxClassRecapText(tEs, { ...dup, duplicated: 2, arrived: 6 })).toBe(
+      'La clase envió 4 mensajes, y la red hizo 2 copias de más: 6 llegaron y 0 se perdieron por el camino.',
+    );
+    expect(sandboxClassRecapText(tFr, dup)).toBe(
+      'La classe a envoyé 4 messages, et le réseau en a fait 1 copie en plus : 5 sont arrivés, 0 s’est perdu en route.',
+    );
   });
 
   it("a phone shows only its own game's recap (anything else in the view is ignored)", () => {

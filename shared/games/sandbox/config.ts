@@ -98,10 +98,14 @@ export interface SandboxConsoleView {
 /** The round's result: how many nodes played, and the network's figures. */
 export type SandboxResult = NetStats & { game: 'sandbox'; nodes: number };
 
-/** What every phone is told about the class after a sandbox round: messages sent, arrived, lost. */
+/** What every phone is told about the class after a sandbox round: messages sent, copies arrived and lost, extra copies made. */
 export interface SandboxClassRecap {
   game: 'sandbox';
   sent: number;
+  /** Copies that reached a node, extra copies included. */
   arrived: number;
+  /** Copies dropped on the way, extra copies included. */
   dropped: number;
+  /** Extra copies the network made of messages it duplicated. */
+  duplicated: number;
 }

@@ -139,10 +139,16 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     return { game: 'sandbox' as const, nodes: state.nodes.length, ...net };
   },
 
-  /** The network's counts of the round: how many messages the class sent, how many arrived, how many were lost. */
+  /** The network's counts of the round: messages the class sent, copies that arrived and were lost, extra copies the network made (a duplicated message arrives twice). */
   classRecap(result): SandboxClassRecap {
     const { crashed, partition, loss } = result.dropped;
-    return { game: 'sandbox', sent: result.sent, arrived: result.delivered, dropped: crashed + partition + loss };
+    return {
+      game: 'sandbox',
+      sent: result.sent,
+      arrived: result.delivered,
+      dropped: crashed + partition + loss,
+      duplicated: result.duplicated,
+    };
   },
 
   bot(view, { node, nodes, rng }) {

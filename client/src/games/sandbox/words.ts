@@ -29,7 +29,7 @@ export function sandboxText(
 
 /** The class's half of a phone's ending after a sandbox round: what the class sent, and what arrived or was lost. */
 export function sandboxClassRecapText(t: Translator, r: SandboxClassRecap): string {
-  return t('phone.sandbox.recapClass', { sent: r.sent, arrived: r.arrived, dropped: r.dropped });
+  return t('phone.sandbox.recapClass', { sent: r.sent, arrived: r.arrived, dropped: r.dropped, duplicated: r.duplicated ?? 0 });
 }
 
 /** The class recap the server put in the phone's view after a sandbox round, if it is one. */

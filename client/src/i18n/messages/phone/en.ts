@@ -134,7 +134,7 @@ export default {
   'phone.cart.recap':
     'You made {attempted, plural, one {# change} other {# changes}}: {accepted, number} kept, {refused, number} refused. Your list ended with {items, plural, one {# item} other {# items}}.',
   'phone.sandbox.recapClass':
-    'The class sent {sent, plural, one {# message} other {# messages}}: {arrived, plural, other {# arrived}}, {dropped, plural, one {# was lost} other {# were lost}} on the way.',
+    'The class sent {sent, plural, one {# message} other {# messages}}{duplicated, plural, =0 {} one {, and the network made # extra copy} other {, and the network made # extra copies}}: {arrived, plural, other {# arrived}}, {dropped, plural, one {# was lost} other {# were lost}} on the way.',
   'phone.cart.recapClass':
     'The class made {changes, plural, one {# change} other {# changes}}: {mode, select, quorum {{kept, plural, other {# saved by a majority}}, {refused, plural, other {# refused}}} lww {{kept, plural, other {# kept}}, {lost, plural, other {# lost (overwritten by another change)}}, {refused, plural, other {# refused}}} other {{kept, plural, other {# merged and kept}}, none lost, {refused, plural, other {# refused}}}}{pending, plural, =0 {} other {, # still waiting when the round ended}}.',
 } as const;

@@ -130,7 +130,7 @@ export default {
   'phone.cart.recap':
     'Hiciste {attempted, plural, one {# cambio} other {# cambios}}: {accepted, number} aceptados, {refused, number} rechazados. Tu lista terminó con {items, plural, one {# artículo} other {# artículos}}.',
   'phone.sandbox.recapClass':
-    'La clase envió {sent, plural, one {# mensaje} other {# mensajes}}: {arrived, plural, one {# llegó} other {# llegaron}} y {dropped, plural, one {# se perdió} other {# se perdieron}} por el camino.',
+    'La clase envió {sent, plural, one {# mensaje} other {# mensajes}}{duplicated, plural, =0 {} one {, y la red hizo # copia de más} other {, y la red hizo # copias de más}}: {arrived, plural, one {# llegó} other {# llegaron}} y {dropped, plural, one {# se perdió} other {# se perdieron}} por el camino.',
   'phone.cart.recapClass':
     'La clase hizo {changes, plural, one {# cambio} other {# cambios}}: {mode, select, quorum {{kept, plural, one {# guardado} other {# guardados}} por una mayoría, {refused, plural, one {# rechazado} other {# rechazados}}} lww {{kept, plural, one {# conservado} other {# conservados}}, {lost, plural, one {# perdido (otro cambio lo sobrescribió)} other {# perdidos (otros cambios los sobrescribieron)}}, {refused, plural, one {# rechazado} other {# rechazados}}} other {{kept, plural, one {# fusionado y conservado} other {# fusionados y conservados}}, ninguno perdido, {refused, plural, one {# rechazado} other {# rechazados}}}}{pending, plural, =0 {} other {, # aún en espera al acabar la ronda}}.',
 } as const satisfies Translation<typeof en>;

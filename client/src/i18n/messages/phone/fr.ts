@@ -131,7 +131,7 @@ export default {
   'phone.cart.recap':
     'Vous avez fait {attempted, plural, one {# modification} other {# modifications}} : {accepted, number} gardées, {refused, number} refusées. Votre liste a fini avec {items, plural, one {# article} other {# articles}}.',
   'phone.sandbox.recapClass':
-    'La classe a envoyé {sent, plural, one {# message} other {# messages}} : {arrived, plural, one {# est arrivé} other {# sont arrivés}}, {dropped, plural, one {# s’est perdu} other {# se sont perdus}} en route.',
+    'La classe a envoyé {sent, plural, one {# message} other {# messages}}{duplicated, plural, =0 {} one {, et le réseau en a fait # copie en plus} other {, et le réseau en a fait # copies en plus}} : {arrived, plural, one {# est arrivé} other {# sont arrivés}}, {dropped, plural, one {# s’est perdu} other {# se sont perdus}} en route.',
   'phone.cart.recapClass':
     'La classe a fait {changes, plural, one {# modification} other {# modifications}} : {mode, select, quorum {{kept, plural, one {# enregistrée} other {# enregistrées}} par une majorité, {refused, plural, one {# refusée} other {# refusées}}} lww {{kept, plural, one {# gardée} other {# gardées}}, {lost, plural, one {# perdue (écrasée par une autre modification)} other {# perdues (écrasées par d’autres modifications)}}, {refused, plural, one {# refusée} other {# refusées}}} other {{kept, plural, one {# fusionnée et gardée} other {# fusionnées et gardées}}, aucune perdue, {refused, plural, one {# refusée} other {# refusées}}}}{pending, plural, =0 {} other {, # encore en attente à la fin de la manche}}.',
 } as const satisfies Translation<typeof en>;
