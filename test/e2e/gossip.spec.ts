@@ -101,14 +101,15 @@ test('gossip, pull mode beside five bots: a phone cut off by a partition asks in
   await instantNetwork(con);
 
   // Ada is cut off from the start; a bot starts with the rumour. Short rounds, quick bots,
-  // and the game gives up four rounds after the rumour has reached everyone it can.
+  // and the game gives up twelve rounds after the rumour has reached everyone it can (time to
+  // check Ada's phone, and then to read the console's warning while the round still runs).
   await con.getByLabel('Game', { exact: true }).selectOption('gossip');
   const form = con.getByTestId('gossip-config');
   await form.getByRole('radio', { name: /^Pull/ }).check();
   await form.getByLabel('Round length (seconds)').fill('1.5');
   await form.getByLabel('Who starts').selectOption({ label: 'Bot 1 (bot)' });
   await form.getByText('More settings').click();
-  await form.getByLabel(/^Wait for a heal/).fill('4');
+  await form.getByLabel(/^Wait for a heal/).fill('12');
   await form.getByLabel('Autopilot waits (seconds)').fill('0.1');
   await form.getByLabel('…plus up to (seconds)').fill('0.3');
   await closeUp(form, 'gossip-console-config-pull');
@@ -135,7 +136,7 @@ test('gossip, pull mode beside five bots: a phone cut off by a partition asks in
   await screenshot(con, 'gossip-console-stalled');
 
   const verdict = con.getByTestId('gossip-verdict');
-  await expect(verdict).toContainText('Never: 1 live node never learned it (1 cut off by a partition); 5 of 6 did', { timeout: 20_000 });
+  await expect(verdict).toContainText('Never: 1 live node never learned it (1 cut off by a partition); 5 of 6 did', { timeout: 40_000 });
   await expect(con.getByTestId('never-table')).toContainText('Ada');
   await expect(con.getByTestId('results-table')).toContainText('never: 1 of 6 never learned (1 cut off by a partition)');
   await closeUp(con.getByTestId('gossip-result'), 'gossip-console-result-never');

@@ -36,6 +36,8 @@ test('a recorded session replays: play, scrub to the partition, see the drops; d
   browser,
   baseURL,
 }) => {
+  // A whole session played, then replayed, downloaded, reopened and shared: about a minute on an idle machine.
+  test.setTimeout(180_000);
   const instructor = await openConsole(browser);
   const { page, code } = instructor;
   const key = await page.evaluate(() => (JSON.parse(localStorage.getItem('human-cluster:console') ?? '[]') as { key: string }[])[0]!.key);
