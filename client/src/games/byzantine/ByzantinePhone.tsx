@@ -612,6 +612,32 @@ function PendingChooser({
  * nothing (aria-disabled, not disabled, which would grey them out and give the role away).
  * `together` (a loyal commander) moves every row at once.
  */
+/**
+ * What to tell one lieutenant: Attack and Retreat, each pressed or not. The same pair on every
+ * lieutenant's phone; a loyal phone's is locked (aria-disabled) but looks the same.
+ */
+function ValuePair({ who, locked, pressed, onPick }: { who: string; locked: boolean; pressed(v: Value): boolean; onPick(v: Value): void }) {
+  const t = useT();
+  return (
+    <fieldset className="byz-pair plain-group" aria-label={t('byzantine.chooser.whatTo', { name: who })}>
+      {(['attack', 'retreat'] as const).map((v) => (
+        <button
+          key={v}
+          type="button"
+          className={`byz-pick ${v}`}
+          aria-pressed={pressed(v)}
+          aria-disabled={locked || undefined}
+          aria-label={t('byzantine.chooser.tell', { name: who, value: valueWord(t, v) })}
+          onClick={() => onPick(v)}
+        >
+          <Icon name={v} size={18} />
+          {valueWord(t, v)}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
 function Chooser({
   pending,
   name,
@@ -662,22 +688,12 @@ function Chooser({
                   {t('byzantine.pass.told')} <ValueTag value={told} />
                 </span>
               ) : (
-                <fieldset className="byz-pair plain-group" aria-label={t('byzantine.chooser.whatTo', { name: name(r) })}>
-                  {(['attack', 'retreat'] as const).map((v) => (
-                    <button
-                      key={v}
-                      type="button"
-                      className={`byz-pick ${v}`}
-                      aria-pressed={chosen[r] === v}
-                      aria-disabled={locked || undefined}
-                      aria-label={t('byzantine.chooser.tell', { name: name(r), value: valueWord(t, v) })}
-                      onClick={() => (together ? all(v) : pick({ ...picked, [r]: v }))}
-                    >
-                      <Icon name={v} size={18} />
-                      {valueWord(t, v)}
-                    </button>
-                  ))}
-                </fieldset>
+                <ValuePair
+                  who={name(r)}
+                  locked={locked}
+                  pressed={(v) => chosen[r] === v}
+                  onPick={(v) => (together ? all(v) : pick({ ...picked, [r]: v }))}
+                />
               )}
             </li>
           );
@@ -779,22 +795,7 @@ function SignedChooser({
         {relay.recipients.map((r) => (
           <li key={r}>
             <Nick className="byz-name" name={name(r)} />
-            <fieldset className="byz-pair plain-group" aria-label={t('byzantine.chooser.whatTo', { name: name(r) })}>
-              {(['attack', 'retreat'] as const).map((v) => (
-                <button
-                  key={v}
-                  type="button"
-                  className={`byz-pick ${v}`}
-                  aria-pressed={(rows[r] ?? []).includes(v)}
-                  aria-disabled={locked || undefined}
-                  aria-label={t('byzantine.chooser.tell', { name: name(r), value: valueWord(t, v) })}
-                  onClick={() => toggle(r, v)}
-                >
-                  <Icon name={v} size={18} />
-                  {valueWord(t, v)}
-                </button>
-              ))}
-            </fieldset>
+            <ValuePair who={name(r)} locked={locked} pressed={(v) => (rows[r] ?? []).includes(v)} onPick={(v) => toggle(r, v)} />
           </li>
         ))}
       </ul>
