@@ -1,11 +1,12 @@
 // `npm run start:cluster -- --workers N`: N server processes on this machine behind Node's
 // cluster module, sharing one port, with sticky sessions (@socket.io/sticky): the primary reads
 // the first bytes of each connection and hands a Socket.IO long-polling request to the worker
-// that holds its session id, anything else to the worker with the fewest connections. The
+// that holds its session id, anything else to the next worker in turn. The
 // workers serve as one through Redis (REDIS_URL, required) and the shared DATA_DIR. A worker
 // that dies is replaced; its rooms are taken over by the others meanwhile.
 
 import cluster from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,9 @@ async function primary(): Promise<void> {
   const workers = workersArg(process.argv.slice(2));
   if (process.env.SKIP_CLIENT_BUILD !== '1') await buildClientIfNeeded(root, config.clientDir, logFn(), config.clientMode);
   const httpServer = createServer();
-  setupMaster(httpServer, { loadBalancingMethod: 'least-connection' });
+  // Round robin, not least-connection: a session is announced to the primary twice (below and
+  // by @socket.io/sticky itself), which would count it twice.
+  setupMaster(httpServer, { loadBalancingMethod: 'round-robin' });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, resolve);
@@ -49,8 +52,12 @@ async function primary(): Promise<void> {
   let stopping = false;
   let ready = 0;
   const fork = () => cluster.fork({ SKIP_CLIENT_BUILD: '1', HC_PORT: String(port) });
-  cluster.on('message', (_worker, message: unknown) => {
-    if ((message as { type?: string })?.type !== 'hc:ready') return;
+  cluster.on('message', (worker, message: unknown) => {
+    const m = message as { type?: string; data?: unknown };
+    // The primary now sends this session's polls to that worker (@socket.io/sticky's own listener
+    // ran first, for the same message): tell the worker it may answer the handshake.
+    if (m?.type === 'sticky:connection') worker.send({ type: 'hc:sid-bound', data: m.data });
+    if (m?.type !== 'hc:ready') return;
     if (++ready === workers) {
       logger.info(
         { console: `http://localhost:${port}/console`, workers, redis: config.redisUrl },
@@ -90,6 +97,7 @@ async function worker(): Promise<void> {
   const app = await createApplication(config);
   // The primary listens; it hands this worker its connections.
   setupWorker(app.io as unknown as Server);
+  bindSessionsBeforeHandshake(app.io as unknown as Server);
   process.send?.({ type: 'hc:ready' });
   stopOnSignals({
     log: logFn(),
@@ -97,6 +105,34 @@ async function worker(): Promise<void> {
       await app.close();
     },
   });
+}
+
+/**
+ * @socket.io/sticky tells the primary which worker holds a session only after the handshake's
+ * answer is on its way, so a client's next poll could reach the primary first and be sent to
+ * another worker ("Session ID unknown", seen as "xhr poll error" under load). Here the id is
+ * announced before the handshake is answered, and the answer waits (up to a second) until the
+ * primary has it.
+ */
+function bindSessionsBeforeHandshake(io: Server): void {
+  const waiting = new Map<string, () => void>();
+  process.on('message', (message: { type?: string; data?: unknown }) => {
+    if (message?.type !== 'hc:sid-bound' || typeof message.data !== 'string') return;
+    waiting.get(message.data)?.();
+  });
+  io.engine.generateId = () =>
+    new Promise<string>((resolve) => {
+      // 20 characters of [A-Za-z0-9_-], the form @socket.io/sticky looks for in a poll's URL.
+      const id = randomBytes(15).toString('base64url');
+      const done = () => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        resolve(id);
+      };
+      const timer = setTimeout(done, 1000);
+      waiting.set(id, done);
+      process.send?.({ type: 'sticky:connection', data: id });
+    });
 }
 
 process.on('uncaughtException', (err) => logger.error({ err }, 'Unexpected error (the server keeps running)'));
