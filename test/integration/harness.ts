@@ -245,7 +245,11 @@ export async function until<T>(check: () => T | undefined | false | null, socket
       const v = check();
       if (v) done(() => resolve(v));
     };
-    const timer = setTimeout(() => done(() => reject(new Error('condition not met in time'))), timeoutMs);
+    // The failure names its condition: a suite has dozens of these.
+    const timer = setTimeout(
+      () => done(() => reject(new Error(`condition not met in ${timeoutMs} ms: ${String(check).replace(/\s+/g, ' ').slice(0, 300)}`))),
+      timeoutMs,
+    );
     // Server-side effects (the recording, a restored room) come with no event: look again often.
     const poll = setInterval(recheck, 25);
     for (const s of sockets) {

@@ -126,14 +126,21 @@ describe('rooms', () => {
       ok: true,
       data: null,
     });
-    await until(() => inbox(grace.views).length === 1, [grace.socket]);
+    await until(() => inbox(grace.views).length === 1, [grace.socket], 15_000);
     grace.socket.disconnect();
-    await until(() => {
-      const room = server.app.registry.find(code);
-      return room.ok && room.data.state.nodes[grace.node]!.connected === false;
-    }, []);
+    await until(
+      () => {
+        const room = server.app.registry.find(code);
+        return room.ok && room.data.state.nodes[grace.node]!.connected === false;
+      },
+      [],
+      15_000,
+    );
     // The message sent while she was away still reaches her node.
-    await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'while you were away' } });
+    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'while you were away' } })).toEqual({
+      ok: true,
+      data: null,
+    });
     const again = await connect(server.url);
     const r = await ask(again, 'room:resume', { code, token: grace.token });
     expect(r.ok).toBe(true);
@@ -141,11 +148,11 @@ describe('rooms', () => {
     expect(r.data.node).toBe(grace.node);
     const views = [r.data.view];
     again.on('node:view', (v) => views.push(v));
-    await until(() => inbox(views).length === 2, [again]);
+    await until(() => inbox(views).length === 2, [again], 15_000);
     expect(inbox(views).map((m) => m.text)).toEqual(['remember me', 'while you were away']);
     // It is the same node: a message to it arrives on the resumed socket.
-    await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'welcome back' } });
-    await until(() => inbox(views).length === 3, [again]);
+    expect((await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'welcome back' } })).ok).toBe(true);
+    await until(() => inbox(views).length === 3, [again], 15_000);
   });
 
   it('does not let a kicked node come back', async () => {
