@@ -167,23 +167,44 @@ export function serveClient(clientDir: string): ClientFiles {
     pipeline(createReadStream(file), res).catch(() => res.destroy());
   };
 
+  /**
+   * The step-2 join pages already written, by file, code and encoding: a class scans the room's QR
+   * code within the same minute, and each phone would otherwise read and compress the same page.
+   * A rebuilt page (another mtime) is written again; the oldest go first past `PAGES_KEPT`.
+   */
+  const written = new Map<string, { mtimeMs: number; body: Promise<Buffer> }>();
+  const PAGES_KEPT = 256;
+  const writePage = async (file: string, code: string, encoding: Encoding | null): Promise<Buffer> => {
+    const body = Buffer.from((await readFile(file, 'utf8')).replaceAll(CODE_SLOT, code));
+    if (encoding === 'br')
+      return brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+    if (encoding === 'gzip') return gz(body);
+    return body;
+  };
+
   /** The step-2 join page with the room's code written in (letters and digits: nothing to escape). */
   const sendWithCode = async (req: Request, res: Response, file: string, code: string) => {
-    const body = Buffer.from((await readFile(file, 'utf8')).replaceAll(CODE_SLOT, code));
     const encoding = pickEncoding(req.get('accept-encoding'));
+    const { mtimeMs } = await stat(file);
+    const key = `${file}\0${code}\0${encoding ?? ''}`;
+    let page = written.get(key);
+    if (!page || page.mtimeMs !== mtimeMs) {
+      const fresh = { mtimeMs, body: writePage(file, code, encoding) };
+      // A failed read or compression is not kept: the next request tries again.
+      fresh.body.catch(() => {
+        if (written.get(key) === fresh) written.delete(key);
+      });
+      written.delete(key);
+      written.set(key, fresh);
+      page = fresh;
+      if (written.size > PAGES_KEPT) written.delete(written.keys().next().value as string);
+    }
+    const body = await page.body;
     res.vary('Accept-Encoding');
     res.setHeader('Cache-Control', REVALIDATE);
     res.type('html');
-    if (encoding === 'br') {
-      res.setHeader('Content-Encoding', 'br');
-      return void res.send(
-        await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-      );
-    }
-    if (encoding === 'gzip') {
-      res.setHeader('Content-Encoding', 'gzip');
-      return void res.send(await gz(body));
-    }
+    if (encoding === 'br') res.setHeader('Content-Encoding', 'br');
+    if (encoding === 'gzip') res.setHeader('Content-Encoding', 'gzip');
     res.send(body);
   };
 

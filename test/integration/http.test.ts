@@ -2,7 +2,7 @@
 // it (hashed assets with .br and .gz copies made by the build's own compression step):
 // content negotiation, cache headers, 404s instead of the app shell, and security headers.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -172,6 +172,20 @@ describe('the join page in the phone’s language', () => {
     const text = gunzipSync(linked.body).toString();
     expect(text).toContain('<title>Join K7QX3');
     expect(text).not.toContain(CODE_SLOT);
+    // Written once per code and encoding: each code gets its own page, every time; a rebuilt page is
+    // written again.
+    const page = async (code: string) =>
+      brotliDecompressSync((await get(`${server.url}/join/${code}`, { 'Accept-Encoding': 'br' })).body).toString();
+    for (let i = 0; i < 2; i++) {
+      expect(await page('AB2CD')).toContain('<title>Join AB2CD');
+      expect(await page('EF3GH')).toContain('<title>Join EF3GH');
+    }
+    const en = path.join(server.config.clientDir, 'join-code.en.html');
+    writeFileSync(en, SHELL.replace('<title>', `<meta name="join-shell" content="join-code en"><title>Rebuilt ${CODE_SLOT}`));
+    utimesSync(en, new Date(), new Date(Date.now() + 5000));
+    expect(await page('AB2CD')).toContain('<title>Rebuilt AB2CD');
+    writeFileSync(en, SHELL.replace('<title>', `<meta name="join-shell" content="join-code en"><title>Join ${CODE_SLOT}`));
+    utimesSync(en, new Date(), new Date(Date.now() + 10_000));
     // The other pages keep the plain shell (they load every part of the catalogue anyway).
     for (const page of ['/', '/console', '/joinery', '/replay/abc'])
       expect(shellOf(await get(server.url + page, { 'Accept-Language': 'fr' })), page).toBe('index');
