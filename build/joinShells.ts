@@ -63,6 +63,8 @@ export function joinShellsPlugin(root: string): Plugin {
       const index = bundle['index.html'];
       if (index?.type !== 'asset') return;
       const html = String(index.source);
+      /** The other pages (console, stage, replay) are one file for every language: the line in each. */
+      const noscript: string[] = [];
       for (const lang of LANGUAGES) {
         const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.name === `i18n-phone-${lang}`);
         if (!chunk) throw new Error(`join shells: the build has no i18n-phone-${lang} chunk (vite.config.ts groups the catalogue)`);
@@ -72,19 +74,24 @@ export function joinShellsPlugin(root: string): Plugin {
           if (typeof text !== 'string') throw new Error(`join shells: no ${lang} message ${key}`);
           return escapeHtml(String(new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }).format(params)));
         };
+        noscript.push(`<p lang="${lang}">${t('phone.noscript')}</p>`);
         const { step1, step2 } = forms(t);
         const link = `<link rel="modulepreload" crossorigin href="${base}${chunk.fileName}">`;
         const page = (title: string | null, form: string) => {
           let out = html.replace('<html lang="en">', `<html lang="${lang}">`).replace('</head>', `  ${link}\n  </head>`);
           if (title !== null) out = out.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
           return out
-            .replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${escapeHtml(t('phone.noscript'))}</noscript>`)
+            .replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${t('phone.noscript')}</noscript>`)
             .replace('<div id="root"></div>', `<div id="root">${form}</div>`);
         };
         await writeFile(path.join(outDir, joinShellFile('join', lang)), page(t('phone.title.join', { app: APP_NAME }), step1));
         await writeFile(path.join(outDir, joinShellFile('join-code', lang)), page(t('phone.title.joinCode', { code: CODE_SLOT }), step2));
         await writeFile(path.join(outDir, joinShellFile('join-plain', lang)), page(null, ''));
       }
+      await writeFile(
+        path.join(outDir, 'index.html'),
+        html.replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${noscript.join('')}</noscript>`),
+      );
     },
   };
 }

@@ -54,6 +54,18 @@ describe('client build', () => {
       expect(page).toContain(`<link rel="modulepreload" crossorigin href="/${words}">`);
       expect(page).toContain(`<html lang="${lang}">`);
     }
+    // Without JavaScript a join page says so in its language; the other pages (one file for every
+    // language) in each of them.
+    expect(readFileSync(path.join(production, 'join.fr.html'), 'utf8')).toContain(
+      '<noscript>Human Cluster a besoin de JavaScript pour fonctionner dans ce navigateur.</noscript>',
+    );
+    const index = readFileSync(path.join(production, 'index.html'), 'utf8');
+    for (const [lang, line] of [
+      ['en', 'Human Cluster needs JavaScript'],
+      ['es', 'Human Cluster necesita JavaScript'],
+      ['fr', 'Human Cluster a besoin de JavaScript'],
+    ])
+      expect(index).toMatch(new RegExp(`<noscript>.*<p lang="${lang}">${line}.*</noscript>`));
     // Messages arrive parsed (build/messages.ts): no script carries the ICU parser (its error names).
     expect(prod.includes('EXPECT_ARGUMENT_CLOSING_BRACE')).toBe(false);
     expect(builtCode(bench).includes('EXPECT_ARGUMENT_CLOSING_BRACE')).toBe(true);
