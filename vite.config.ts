@@ -6,7 +6,7 @@ import { compressPlugin } from './build/compress.js';
 import { iconsPlugin } from './build/icons.js';
 import { joinShellsPlugin } from './build/joinShells.js';
 import { messagesPlugin } from './build/messages.js';
-import { partOfFile } from './client/src/i18n/parts';
+import { partOfFile } from './client/src/i18n/parts.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 

@@ -15,10 +15,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Plugin } from 'vite';
-import { NICKNAME_MAX } from '../shared/protocol/codes';
-import { LANGUAGES } from '../shared/protocol/languages';
-import { CODE_SLOT, joinShellFile } from './joinShellNames';
-import { readArea } from './messages';
+import { NICKNAME_MAX } from '../shared/protocol/codes.js';
+import { LANGUAGES } from '../shared/protocol/languages.js';
+import { CODE_SLOT, joinShellFile } from './joinShellNames.js';
+import { readArea } from './messages.js';
 
 const APP_NAME = 'Human Cluster';
 
