@@ -102,6 +102,8 @@ export class Cluster {
     this.leases = new Leases(this.pub, this.id, {
       ttlMs: options.leaseMs,
       onLost: (code) => this.lost(code),
+      // Renewed off the event loop: a process behind under load keeps its rooms.
+      thread: { redisUrl: options.redisUrl },
     });
   }
 

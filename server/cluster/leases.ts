@@ -6,7 +6,17 @@
 // the lease. A process that was paused (a long GC, SIGSTOP, a frozen VM) finds on waking that
 // the end has passed and stops at once, before applying anything, even if it has not heard
 // from Redis yet.
+//
+// A lease says the process is alive, not that it is quick. In a server the leases are renewed
+// from a thread of their own (`thread`), so an owner whose event loop is behind under load keeps
+// its rooms instead of losing them to processes no less loaded, which would restore them from
+// their recordings and move every phone. The thread renews only while the event loop beats:
+// one stuck for `stallMs` (an endless loop) lets its leases run out as a dead process's do. A
+// paused process (SIGSTOP) pauses the thread too. Each lease's end is kept in memory both
+// threads share, so the owner's check before every input needs no message from the thread.
 
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { Redis } from 'ioredis';
 
 export interface Lease {
@@ -15,8 +25,8 @@ export interface Lease {
   fence: number;
   /** What the lease key holds while this process owns it: `<process>:<fence>`. */
   value: string;
-  /** Monotonic ms (the leases' clock) until which no other process can hold the lease. */
-  validUntil: number;
+  /** Where its end is kept (`Leases.validUntil`). */
+  slot: number;
   lost: boolean;
 }
 
@@ -32,9 +42,19 @@ export interface LeaseOptions {
   renewEveryMs?: number;
   /** Called once when this process stops owning a room (expired, taken, or refused on renewal). */
   onLost?: (code: string, lease: Lease) => void;
-  /** Monotonic ms; tests may hand in their own. */
+  /** Monotonic ms; tests may hand in their own (not with `thread`, whose clock is the process's). */
   now?: () => number;
+  /** Renew from a thread of its own, with its own connection to this Redis. */
+  thread?: { redisUrl: string; stallMs?: number };
 }
+
+/** Monotonic ms, the same clock in every thread of the process (CLOCK_MONOTONIC). */
+export const monotonicMs = (): number => Number(process.hrtime.bigint() / 1000n) / 1000;
+
+/** Leases one process can hold at once (each end is 8 bytes of shared memory). */
+const SLOTS = 16_384;
+/** Slot 0 holds the event loop's last beat; leases use the others. */
+const BEAT = 0;
 
 export const leaseKey = (code: string) => `hc:lease:${code}`;
 export const fenceKey = (code: string) => `hc:fence:${code}`;
@@ -70,6 +90,11 @@ export class Leases {
   private readonly now: () => number;
   private readonly margin: number;
   private timer: NodeJS.Timeout | null = null;
+  /** Each lease's end (µs of `now`; 0: none or lost) and the loop's beat, shared with the thread. */
+  private readonly ends = new BigInt64Array(new SharedArrayBuffer(8 * SLOTS));
+  private readonly free: number[] = [];
+  private nextSlot = 1;
+  private worker: Worker | null = null;
 
   constructor(
     redis: Redis,
@@ -82,7 +107,8 @@ export class Leases {
       redis.defineCommand('hcRenew', { numberOfKeys: 1, lua: RENEW });
       redis.defineCommand('hcRelease', { numberOfKeys: 1, lua: RELEASE });
     }
-    this.now = options.now ?? (() => performance.now());
+    if (options.thread && options.now) throw new Error('Leases: a renewing thread keeps the process clock; do not hand in another.');
+    this.now = options.now ?? monotonicMs;
     // Clocks of two machines may run at slightly different rates: give up a little early.
     this.margin = Math.min(250, Math.round(options.ttlMs * 0.1));
   }
@@ -95,13 +121,78 @@ export class Leases {
   start(): void {
     if (this.timer) return;
     const every = this.options.renewEveryMs ?? Math.max(50, Math.floor(this.options.ttlMs / 3));
-    this.timer = setInterval(() => void this.renewAll().catch(() => {}), every);
+    const { thread } = this.options;
+    if (!thread) {
+      this.timer = setInterval(() => void this.renewAll().catch(() => {}), every);
+      this.timer.unref();
+      return;
+    }
+    this.beat();
+    this.timer = setInterval(() => this.beat(), Math.min(250, every));
     this.timer.unref();
+    this.worker = new Worker(RENEWER, {
+      eval: true,
+      workerData: {
+        ioredis: createRequire(import.meta.url).resolve('ioredis'),
+        url: thread.redisUrl,
+        ttlMs: this.options.ttlMs,
+        everyMs: every,
+        marginMs: this.margin,
+        stallMs: thread.stallMs ?? Math.max(10_000, 4 * this.options.ttlMs),
+        renew: RENEW,
+        ends: this.ends.buffer,
+      },
+    });
+    this.worker.unref();
+    this.worker.on('message', (m: { t: string; code: string; slot: number }) => {
+      if (m.t === 'dropped') this.free.push(m.slot);
+      if (m.t !== 'lost') return;
+      const lease = this.held.get(m.code);
+      if (lease && lease.slot === m.slot) this.lose(lease);
+    });
+    this.worker.on('error', () => {
+      // Without its renewer the leases run out by the clock; the other processes take the rooms.
+      this.worker = null;
+    });
+    for (const lease of this.held.values()) this.hold(lease);
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  /** Monotonic ms until which no other process can hold this lease (0 once lost). */
+  validUntil(lease: Lease): number {
+    return Number(Atomics.load(this.ends, lease.slot)) / 1000;
+  }
+
+  /** The event loop's beat: the thread renews only while it comes. */
+  private beat(): void {
+    Atomics.store(this.ends, BEAT, BigInt(Math.round(this.now() * 1000)));
+  }
+
+  /** Moves a lease's end later (never earlier, never back from lost). */
+  private extend(slot: number, untilMs: number): void {
+    const next = BigInt(Math.round(untilMs * 1000));
+    for (;;) {
+      const current = Atomics.load(this.ends, slot);
+      if (current === 0n || current >= next) return;
+      if (Atomics.compareExchange(this.ends, slot, current, next) === current) return;
+    }
+  }
+
+  private hold(lease: Lease): void {
+    this.worker?.postMessage({ t: 'hold', code: lease.code, key: leaseKey(lease.code), value: lease.value, slot: lease.slot });
+  }
+
+  /** The lease's slot is no longer renewed; it is reused once the thread has let it go. */
+  private drop(lease: Lease): void {
+    Atomics.store(this.ends, lease.slot, 0n);
+    if (this.worker) this.worker.postMessage({ t: 'drop', code: lease.code, slot: lease.slot });
+    else this.free.push(lease.slot);
   }
 
   /** Takes the room's lease if nobody holds it; null if another process does. */
@@ -109,14 +200,12 @@ export class Leases {
     const sentAt = this.now();
     const fence = await this.redis.hcAcquire(leaseKey(code), fenceKey(code), this.processId, this.options.ttlMs);
     if (!fence) return null;
-    const lease: Lease = {
-      code,
-      fence,
-      value: `${this.processId}:${fence}`,
-      validUntil: sentAt + this.options.ttlMs - this.margin,
-      lost: false,
-    };
+    const slot = this.free.pop() ?? this.nextSlot++;
+    if (slot >= SLOTS) throw new Error(`Leases: this process holds ${SLOTS - 1} rooms already.`);
+    const lease: Lease = { code, fence, value: `${this.processId}:${fence}`, slot, lost: false };
+    Atomics.store(this.ends, slot, BigInt(Math.round((sentAt + this.options.ttlMs - this.margin) * 1000)));
     this.held.set(code, lease);
+    this.hold(lease);
     return lease;
   }
 
@@ -127,7 +216,7 @@ export class Leases {
   owns(code: string): boolean {
     const lease = this.held.get(code);
     if (!lease || lease.lost) return false;
-    if (this.now() < lease.validUntil) return true;
+    if (this.now() < this.validUntil(lease)) return true;
     this.lose(lease);
     return false;
   }
@@ -157,7 +246,7 @@ export class Leases {
       if (l.lost) return;
       if (!err && renewed === 1) {
         // Only ever later: an answer that came back late must not shorten what a newer one gave.
-        l.validUntil = Math.max(l.validUntil, sentAt + this.options.ttlMs - this.margin);
+        this.extend(l.slot, sentAt + this.options.ttlMs - this.margin);
       } else if (!err) {
         this.lose(l);
       }
@@ -170,6 +259,7 @@ export class Leases {
     const lease = this.held.get(code);
     if (!lease) return;
     this.held.delete(code);
+    this.drop(lease);
     if (!lease.lost) await this.redis.hcRelease(leaseKey(code), lease.value);
   }
 
@@ -181,6 +271,67 @@ export class Leases {
     if (lease.lost) return;
     lease.lost = true;
     this.held.delete(lease.code);
+    this.drop(lease);
     this.options.onLost?.(lease.code, lease);
   }
 }
+
+/**
+ * The renewing thread (plain JavaScript, so that it runs however the server was started). Every
+ * `everyMs` it renews, in one round trip, each lease it holds whose end has not passed, while
+ * the event loop's beat is younger than `stallMs`; a renewal Redis refuses ends the lease at
+ * once (its end set to 0) and tells the event loop.
+ */
+const RENEWER = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const IORedis = require(w.ioredis);
+const Redis = IORedis.Redis || IORedis.default || IORedis;
+const ends = new BigInt64Array(w.ends);
+const nowUs = () => process.hrtime.bigint() / 1000n;
+const redis = new Redis(w.url, { maxRetriesPerRequest: 2 });
+redis.on('error', () => {});
+redis.defineCommand('hcRenew', { numberOfKeys: 1, lua: w.renew });
+const held = new Map();
+parentPort.on('message', (m) => {
+  if (m.t === 'hold') held.set(m.code, m);
+  if (m.t === 'drop') {
+    if (held.get(m.code)?.slot === m.slot) held.delete(m.code);
+    parentPort.postMessage({ t: 'dropped', code: m.code, slot: m.slot });
+  }
+});
+const extend = (slot, next) => {
+  for (;;) {
+    const current = Atomics.load(ends, slot);
+    if (current === 0n || current >= next) return;
+    if (Atomics.compareExchange(ends, slot, current, next) === current) return;
+  }
+};
+let busy = false;
+setInterval(async () => {
+  if (busy || !held.size) return;
+  const sentAt = nowUs();
+  if (sentAt - Atomics.load(ends, 0) > BigInt(w.stallMs * 1000)) return;
+  const leases = [...held.values()].filter((l) => Atomics.load(ends, l.slot) > sentAt);
+  if (!leases.length) return;
+  busy = true;
+  try {
+    const pipeline = redis.pipeline();
+    for (const l of leases) pipeline.hcRenew(l.key, l.value, w.ttlMs);
+    const results = (await pipeline.exec()) || [];
+    leases.forEach((l, i) => {
+      if (held.get(l.code) !== l) return;
+      const [err, renewed] = results[i] || [new Error('no answer'), 0];
+      if (!err && renewed === 1) extend(l.slot, sentAt + BigInt((w.ttlMs - w.marginMs) * 1000));
+      else if (!err) {
+        held.delete(l.code);
+        Atomics.store(ends, l.slot, 0n);
+        parentPort.postMessage({ t: 'lost', code: l.code, slot: l.slot });
+      }
+    });
+  } catch {
+    // Redis unreachable: the leases run out by the clock unless a later round trip renews them.
+  } finally {
+    busy = false;
+  }
+}, w.everyMs);
+`;

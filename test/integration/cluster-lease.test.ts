@@ -4,7 +4,7 @@
 
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Leases } from '../../server/cluster/leases';
+import { Leases, monotonicMs } from '../../server/cluster/leases';
 import { RedisTokenBuckets } from '../../server/cluster/limits';
 import { startRedis, type TestRedis } from '../support/redis';
 
@@ -16,6 +16,11 @@ const client = () => {
   return c;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The event loop busy for `ms`, as under a load it cannot keep up with (or stuck, if long). */
+const busy = (ms: number) => {
+  const end = monotonicMs() + ms;
+  while (monotonicMs() < end) {}
+};
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -83,6 +88,66 @@ describe('room leases on a real Redis', () => {
     await a.renewAll();
     expect(a.owns('ROOM3')).toBe(false);
     expect(lost).toEqual(['ROOM3']);
+  });
+
+  it('renewed from a thread of its own: an owner whose event loop is behind keeps its lease', async () => {
+    const lost: string[] = [];
+    const a = new Leases(client(), 'proc-a', {
+      ttlMs: 400,
+      onLost: (code) => lost.push(code),
+      thread: { redisUrl: redis.url, stallMs: 5_000 },
+    });
+    const b = new Leases(client(), 'proc-b', { ttlMs: 400 });
+    a.start();
+    expect((await a.acquire('ROOM4'))?.fence).toBe(1);
+    await sleep(300);
+    // Three times the lease's life without a turn of the event loop: the thread renewed it.
+    busy(1_200);
+    expect(a.owns('ROOM4')).toBe(true);
+    expect(await b.acquire('ROOM4')).toBeNull();
+    expect(await b.ownerOf('ROOM4')).toEqual({ process: 'proc-a', fence: 1 });
+    expect(lost).toEqual([]);
+    a.stop();
+    await a.release('ROOM4');
+  });
+
+  it('an event loop stuck past stallMs lets its leases run out, as a dead process does', async () => {
+    const lost: string[] = [];
+    const a = new Leases(client(), 'proc-a', {
+      ttlMs: 400,
+      onLost: (code) => lost.push(code),
+      thread: { redisUrl: redis.url, stallMs: 600 },
+    });
+    const b = new Leases(client(), 'proc-b', { ttlMs: 400 });
+    a.start();
+    expect((await a.acquire('ROOM5'))?.fence).toBe(1);
+    await sleep(300);
+    busy(1_500);
+    // Stuck: the thread stopped renewing, Redis let the lease go, and the owner knows on waking.
+    expect(a.owns('ROOM5')).toBe(false);
+    expect(lost).toEqual(['ROOM5']);
+    expect((await b.acquire('ROOM5'))?.fence).toBe(2);
+    a.stop();
+  });
+
+  it('a renewal the thread finds refused ends the lease at once and tells the owner', async () => {
+    const lost: string[] = [];
+    const ra = client();
+    const a = new Leases(ra, 'proc-a', {
+      ttlMs: 5_000,
+      renewEveryMs: 100,
+      onLost: (code) => lost.push(code),
+      thread: { redisUrl: redis.url },
+    });
+    a.start();
+    await a.acquire('ROOM6');
+    await sleep(250);
+    expect(a.owns('ROOM6')).toBe(true);
+    await ra.set('hc:lease:ROOM6', 'proc-z:99', 'PX', 5_000);
+    for (let i = 0; i < 40 && !lost.length; i++) await sleep(50);
+    expect(lost).toEqual(['ROOM6']);
+    expect(a.owns('ROOM6')).toBe(false);
+    a.stop();
   });
 
   it('room-creation buckets are one per address for the whole cluster', async () => {
