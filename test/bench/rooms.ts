@@ -6,7 +6,7 @@
 // (the projector), taking patches as the console does. Figures, not assertions.
 
 import { fork, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { patched, type Patch } from '../../shared/protocol/patch';
@@ -29,6 +29,12 @@ export interface RoomsOptions {
   wholeViews?: boolean;
   /** Write a CPU profile of each product server to this folder (node --cpu-prof). */
   profile?: string;
+  /**
+   * Write heap snapshots of each server (product and relay) to this folder: before the rooms
+   * are made and once the load has stopped, each right after the full collection the heap
+   * figure is read after (test/bench/heap-kinds.ts reads them).
+   */
+  heapSnapshot?: string;
 }
 
 export interface WindowFigures {
@@ -165,13 +171,19 @@ export function productEnv(opts: RoomsOptions): Record<string, string> {
 export async function runOnce(target: GenTarget, opts: RoomsOptions): Promise<RunFigures> {
   const nodeArgs = ['--expose-gc'];
   if (target === 'product' && opts.profile) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.profile}`);
+  const snapshots = opts.heapSnapshot ? path.join(opts.heapSnapshot, target) : null;
+  if (snapshots) {
+    mkdirSync(snapshots, { recursive: true });
+    nodeArgs.push('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`);
+  }
   const server: Spawned = await spawnServer(
     target === 'product' ? 'server/main.ts' : 'test/bench/relay-server.ts',
     target === 'product' ? productEnv(opts) : {},
     nodeArgs,
   );
+  const snapshot = snapshots ? () => heapSnapshot(server, snapshots) : undefined;
   try {
-    return await measureRooms([server.url], target, opts, target === 'product' ? server.dataDir : null);
+    return await measureRooms([server.url], target, opts, target === 'product' ? server.dataDir : null, undefined, snapshot);
   } finally {
     await server.stopped();
   }
@@ -189,6 +201,8 @@ export async function measureRooms(
   dataDir: string | null,
   /** CPU ms of other processes the servers need (cluster mode: Redis), counted with theirs. */
   extraCpuMs: () => number = () => 0,
+  /** Called before anything starts and once the load stopped, each time right after the heap was read (a heap snapshot). */
+  atRest?: () => Promise<void>,
 ): Promise<RunFigures> {
   const patches = !opts.wholeViews;
   const gens = Array.from({ length: opts.generators }, () => new Generator());
@@ -209,6 +223,7 @@ export async function measureRooms(
   };
   try {
     const before = await all(true);
+    await atRest?.();
     const codes: string[] = [];
     for (let r = 0; r < opts.rooms; r++) {
       if (target === 'relay') codes.push(`r${r}`);
@@ -253,6 +268,7 @@ export async function measureRooms(
       loopMax = Math.max(loopMax, m.eventLoopDelayMs.max);
     }
     const after = await all(true);
+    await atRest?.();
     // What is still in flight once sending stopped: waited for over all generators together,
     // since a generator's nodes receive what the others' nodes sent.
     const sentInAll = (await stopped).reduce((a, r) => a + (r.type === 'sent' ? r.sent : 0), 0);
@@ -305,6 +321,23 @@ export async function measureRooms(
   } finally {
     for (const s of consoles) s.disconnect();
     for (const g of gens) g.stop();
+  }
+}
+
+/** Asks the server for a heap snapshot (SIGUSR2) and waits until the file is whole. */
+async function heapSnapshot(server: Spawned, dir: string): Promise<void> {
+  const before = new Set(readdirSync(dir));
+  server.child.kill('SIGUSR2');
+  let last = -1;
+  for (;;) {
+    await sleep(500);
+    // The snapshot is written on the server's main thread: once it answers, the file is done.
+    await metrics(server.url);
+    const name = readdirSync(dir).find((f) => f.endsWith('.heapsnapshot') && !before.has(f));
+    if (!name) continue;
+    const size = statSync(path.join(dir, name)).size;
+    if (size === last && size > 0) return;
+    last = size;
   }
 }
 

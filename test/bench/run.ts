@@ -242,6 +242,7 @@ async function main(): Promise<void> {
       runs: intFlag(flags, 'runs', 3, 1, 20),
       wholeViews: !!flags['whole-views'],
       ...(typeof flags.profile === 'string' ? { profile: flags.profile } : {}),
+      ...(typeof flags['heap-snapshot'] === 'string' ? { heapSnapshot: flags['heap-snapshot'] } : {}),
     };
     const runs = await roomsBench(opts);
     out[name] = { options: opts, ...runs };

@@ -27,6 +27,11 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'runs', value: 'N', text: 'runs of each server; min / median / max (default 3)' },
       { name: 'whole-views', text: 'nodes ask for whole views instead of patches (as a simple program may)' },
       { name: 'profile', value: 'DIR', text: "write the product server's CPU profile (node --cpu-prof) into DIR" },
+      {
+        name: 'heap-snapshot',
+        value: 'DIR',
+        text: 'write a heap snapshot of each server into DIR/product and DIR/relay once the load stops (test/bench/heap-kinds.ts reads them)',
+      },
     ],
   },
   cluster: {
@@ -52,6 +57,11 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'runs', value: 'N', text: 'runs of each server; min / median / max (default 3)' },
       { name: 'whole-views', text: 'nodes ask for whole views instead of patches' },
       { name: 'profile', value: 'DIR', text: "write the product server's CPU profile into DIR" },
+      {
+        name: 'heap-snapshot',
+        value: 'DIR',
+        text: 'write a heap snapshot of each server into DIR/product and DIR/relay once the load stops',
+      },
     ],
   },
   recording: {
