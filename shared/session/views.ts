@@ -17,6 +17,49 @@ function roundInfo(state: SessionState, games: Games): RoundInfo | null {
   return { index: r.spec.index, game: r.spec.game, title: games.get(r.spec.game)?.engine.title ?? r.spec.game, startedAt: r.startedAt };
 }
 
+// The parts of a node's view that stay the same from one view to the next are the same frozen
+// objects each time (the room's and the round's for every phone of the room, a node's own for
+// it): the copy of each phone's view a room keeps shares them instead of holding its own, and
+// comparing two views finds them unchanged at a glance (shared/protocol/patch.ts).
+type You = NodeView['you'];
+type RoomPart = NodeView['room'];
+const yous = new WeakMap<object, You>();
+const roomParts = new WeakMap<SessionState, RoomPart>();
+const roundParts = new WeakMap<object, RoundInfo>();
+const NO_TIMERS: Record<string, number> = Object.freeze({}) as Record<string, number>;
+
+function youOf(state: SessionState, rec: SessionState['nodes'][NodeId] & object): You {
+  const crashed = isCrashed(state.faults, rec.id);
+  const was = yous.get(rec);
+  if (was && was.nickname === rec.nickname && was.kind === rec.kind && was.autopilot === rec.autopilot && was.crashed === crashed)
+    return was;
+  const you = Object.freeze({ id: rec.id, nickname: rec.nickname, kind: rec.kind, autopilot: rec.autopilot, crashed });
+  yous.set(rec, you);
+  return you;
+}
+
+function roomPart(state: SessionState): RoomPart {
+  const paused = state.pausedAt !== null;
+  const was = roomParts.get(state);
+  if (was && was.locked === state.locked && was.language === state.language && was.ended === state.ended && was.paused === paused)
+    return was;
+  const part = Object.freeze({ code: state.header.room, locked: state.locked, language: state.language, ended: state.ended, paused });
+  roomParts.set(state, part);
+  return part;
+}
+
+/** The running round's info, one frozen object for the round. */
+function roundPart(state: SessionState, games: Games): RoundInfo | null {
+  const r = state.round;
+  if (!r) return null;
+  let part = roundParts.get(r);
+  if (!part) {
+    part = Object.freeze(roundInfo(state, games) as RoundInfo);
+    roundParts.set(r, part);
+  }
+  return part;
+}
+
 export function nodeView(state: SessionState, node: NodeId, games: Games): NodeView | null {
   const rec = state.nodes[node];
   if (!rec) return null;
@@ -24,15 +67,9 @@ export function nodeView(state: SessionState, node: NodeId, games: Games): NodeV
   const playing = !!round && inRound(round.spec, node);
   const engine = round ? games.get(round.spec.game)?.engine : undefined;
   return {
-    you: {
-      id: rec.id,
-      nickname: rec.nickname,
-      kind: rec.kind,
-      autopilot: rec.autopilot,
-      crashed: isCrashed(state.faults, node),
-    },
-    room: { code: state.header.room, locked: state.locked, language: state.language, ended: state.ended, paused: state.pausedAt !== null },
-    round: roundInfo(state, games),
+    you: youOf(state, rec),
+    room: roomPart(state),
+    round: roundPart(state, games),
     playing,
     game: round && playing && engine ? engine.view(round.engineState, node) : null,
     lastRound: round ? null : lastRoundView(state, node, games),
@@ -59,10 +96,16 @@ function lastRoundView(state: SessionState, node: NodeId, games: Games): NodeVie
 }
 
 function nodeTimers(state: SessionState, node: NodeId): Record<string, number> {
-  const out: Record<string, number> = {};
+  let out: Record<string, number> | null = null;
   // The node's own timers, and the round's (a phase, a gossip round), which every phone counts down.
-  for (const [key, timer] of Object.entries(state.timers)) if (timer.node === node || timer.node === undefined) out[key] = timer.at;
-  return out;
+  for (const key in state.timers) {
+    const timer = state.timers[key] as { at: number; node?: NodeId };
+    if (timer.node === node || timer.node === undefined) {
+      out ??= {};
+      out[key] = timer.at;
+    }
+  }
+  return out ?? NO_TIMERS;
 }
 
 /** The round's own timers (a phase, a gossip round), which pauses move: for countdowns. */

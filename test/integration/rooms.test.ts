@@ -216,6 +216,26 @@ describe('rooms', () => {
     expect(await res.json()).toMatchObject({ ok: true });
   });
 
+  it('refuses a socket more than its share of requests in a second, and only that socket', async () => {
+    const { code } = await createRoom(server.url);
+    const ada = await joinNode(server.url, code, 'Ada');
+    const grace = await joinNode(server.url, code, 'Grace');
+    const limit = server.config.rateLimitPerSecond;
+    // All sent at once: they fall in one second (with the join, one more than the share).
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: limit + 5 }, () => ask(ada.socket, 'room:check', { code })));
+    if (performance.now() - started < 1000) {
+      const refused = answers.filter((a) => !a.ok && a.error.code === 'rate_limited');
+      expect(refused.length).toBeGreaterThanOrEqual(5);
+      expect(refused[0]).toMatchObject({ error: { message: 'Too many requests: slow down a little.' } });
+      expect(answers.slice(0, limit - 1).every((a) => a.ok)).toBe(true);
+    }
+    // Another socket is not held back by Ada's burst, and Ada is served again a second later.
+    expect(await ask(grace.socket, 'room:check', { code })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await ask(ada.socket, 'room:check', { code })).toMatchObject({ ok: true });
+  });
+
   it("a node acts only through the game: bad actions are refused with the game's reason", async () => {
     const { socket: instructor, code } = await createRoom(server.url);
     const ada = await joinNode(server.url, code, 'Ada');

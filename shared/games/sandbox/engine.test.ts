@@ -109,6 +109,12 @@ describe('sandbox rules', () => {
     expect(view.inbox[0]).toMatchObject({ id: 'm1', replied: true });
     expect(Object.isFrozen(view.inbox[0])).toBe(true);
     expect(Object.isFrozen(view.sent[0]) && Object.isFrozen(view.sent[0]!.to)).toBe(true);
+    // Items sent to the same one node share one list of the round's own id.
+    sandbox.act(s, 'n2', { type: 'send', to: [`n${1}`], text: 'again' }, ctx(7));
+    const sent = (sandbox.view(s, 'n2') as SandboxView).sent;
+    expect(sent.map((m) => m.to)).toEqual([['n1'], ['n1']]);
+    expect(sent[1]!.to).toBe(sent[0]!.to);
+    expect(sent[1]!.to[0]).toBe(s.nodes[0]);
     // The same list of peers each time (a round's nodes never change).
     expect(view.peers).toEqual(['n1', 'n3']);
     expect((sandbox.view(s, 'n2') as SandboxView).peers).toBe(view.peers);
