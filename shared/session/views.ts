@@ -8,7 +8,7 @@ import { groupOf } from '../net/faults';
 import { isCrashed } from '../net/network';
 import { describeStep, orderedSteps, stepNotice } from '../net/script';
 import type { NodeId } from '../protocol/ids';
-import type { ConsoleSnapshot, NodeView, RosterEntry, RoundInfo } from '../protocol/views';
+import type { ConsoleNode, ConsoleSnapshot, NodeView, RosterEntry, RoundInfo } from '../protocol/views';
 import { inRound, recordOf, type SessionState } from './state';
 
 function roundInfo(state: SessionState, games: Games): RoundInfo | null {
@@ -125,6 +125,46 @@ export function roster(state: SessionState): RosterEntry[] {
   return out;
 }
 
+const consoleNodes = new WeakMap<object, ConsoleNode>();
+
+/**
+ * A node's line in the console's snapshot: the same frozen object from one snapshot to the next
+ * while nothing in it changed (a snapshot goes a few times a second; its copy the room keeps
+ * for the consoles then shares the lines, and the patch finds them unchanged at a glance).
+ */
+function consoleNode(state: SessionState, rec: SessionState['nodes'][NodeId] & object, playing: boolean): ConsoleNode {
+  const crashed = isCrashed(state.faults, rec.id);
+  const group = groupOf(state.faults, rec.id);
+  const was = consoleNodes.get(rec);
+  if (
+    was &&
+    was.nickname === rec.nickname &&
+    was.kind === rec.kind &&
+    was.status === rec.status &&
+    was.connected === rec.connected &&
+    was.since === rec.since &&
+    was.autopilot === rec.autopilot &&
+    was.crashed === crashed &&
+    was.group === group &&
+    was.inRound === playing
+  )
+    return was;
+  const line: ConsoleNode = Object.freeze({
+    id: rec.id,
+    nickname: rec.nickname,
+    kind: rec.kind,
+    status: rec.status,
+    connected: rec.connected,
+    since: rec.since,
+    autopilot: rec.autopilot,
+    crashed,
+    group,
+    inRound: playing,
+  });
+  consoleNodes.set(rec, line);
+  return line;
+}
+
 /** `now` is the session time the snapshot is taken at (defaults to the last event's). */
 export function consoleSnapshot(state: SessionState, games: Games, now = state.t): ConsoleSnapshot {
   const round = state.round;
@@ -142,21 +182,7 @@ export function consoleSnapshot(state: SessionState, games: Games, now = state.t
     },
     t: now,
     seq: state.seq,
-    nodes: state.order.map((id) => {
-      const rec = recordOf(state, id);
-      return {
-        id,
-        nickname: rec.nickname,
-        kind: rec.kind,
-        status: rec.status,
-        connected: rec.connected,
-        since: rec.since,
-        autopilot: rec.autopilot,
-        crashed: isCrashed(state.faults, id),
-        group: groupOf(state.faults, id),
-        inRound: !!round && inRound(round.spec, id),
-      };
-    }),
+    nodes: state.order.map((id) => consoleNode(state, recordOf(state, id), !!round && inRound(round.spec, id))),
     faults: state.faults,
     paused: state.pausedAt !== null,
     pausedAt: state.pausedAt,

@@ -126,7 +126,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
 
   consoleView(state): SandboxConsoleView {
     const perNode: SandboxConsoleView['perNode'] = {};
-    for (const n of state.nodes) perNode[n] = { ...countsOf(state, n) };
+    for (const n of state.nodes) perNode[n] = frozenCounts(countsOf(state, n));
     return { game: 'sandbox', perNode };
   },
 
@@ -198,6 +198,19 @@ function peersOf(nodes: readonly NodeId[], node: NodeId): NodeId[] {
     lists.set(node, peers);
   }
   return peers as NodeId[];
+}
+
+/**
+ * A node's counters as the console's snapshot shows them: the same frozen copy while they stay
+ * the same, so the snapshot the room keeps for its consoles shares it (shared/protocol/patch.ts).
+ */
+const countCopies = new WeakMap<object, Readonly<{ sent: number; received: number }>>();
+function frozenCounts(counts: { sent: number; received: number }): { sent: number; received: number } {
+  const was = countCopies.get(counts);
+  if (was && was.sent === counts.sent && was.received === counts.received) return was;
+  const copy = Object.freeze({ sent: counts.sent, received: counts.received });
+  countCopies.set(counts, copy);
+  return copy;
 }
 
 /**
