@@ -95,6 +95,9 @@ export class Leases {
   private readonly free: number[] = [];
   private nextSlot = 1;
   private worker: Worker | null = null;
+  /** The event loop's own renewals while the thread is not (yet) renewing. */
+  private fallback: NodeJS.Timeout | null = null;
+  private waiting: (() => void)[] = [];
 
   constructor(
     redis: Redis,
@@ -130,7 +133,13 @@ export class Leases {
     this.beat();
     this.timer = setInterval(() => this.beat(), Math.min(250, every));
     this.timer.unref();
-    this.worker = new Worker(RENEWER, {
+    // Until the thread has its own connection (and should it fail), the event loop renews.
+    const fallback = () => {
+      this.fallback ??= setInterval(() => void this.renewAll().catch(() => {}), every);
+      this.fallback.unref();
+    };
+    fallback();
+    const worker = new Worker(RENEWER, {
       eval: true,
       workerData: {
         ioredis: createRequire(import.meta.url).resolve('ioredis'),
@@ -143,23 +152,41 @@ export class Leases {
         ends: this.ends.buffer,
       },
     });
-    this.worker.unref();
-    this.worker.on('message', (m: { t: string; code: string; slot: number }) => {
+    this.worker = worker;
+    worker.unref();
+    worker.on('message', (m: { t: string; code: string; slot: number }) => {
+      if (m.t === 'ready') {
+        if (this.fallback) clearInterval(this.fallback);
+        this.fallback = null;
+        for (const resolve of this.waiting.splice(0)) resolve();
+      }
       if (m.t === 'dropped') this.free.push(m.slot);
       if (m.t !== 'lost') return;
       const lease = this.held.get(m.code);
       if (lease && lease.slot === m.slot) this.lose(lease);
     });
-    this.worker.on('error', () => {
-      // Without its renewer the leases run out by the clock; the other processes take the rooms.
+    // A thread that failed or ended: the event loop renews again (unless the leases were stopped).
+    worker.on('error', () => {});
+    worker.on('exit', () => {
+      if (this.worker !== worker) return;
       this.worker = null;
+      if (this.timer) fallback();
+      for (const resolve of this.waiting.splice(0)) resolve();
     });
     for (const lease of this.held.values()) this.hold(lease);
   }
 
+  /** Resolves once the renewing thread is connected (at once without one). */
+  ready(): Promise<void> {
+    if (!this.worker || !this.fallback) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    if (this.fallback) clearInterval(this.fallback);
+    this.timer = this.fallback = null;
+    for (const resolve of this.waiting.splice(0)) resolve();
     void this.worker?.terminate();
     this.worker = null;
   }
@@ -290,6 +317,7 @@ const ends = new BigInt64Array(w.ends);
 const nowUs = () => process.hrtime.bigint() / 1000n;
 const redis = new Redis(w.url, { maxRetriesPerRequest: 2 });
 redis.on('error', () => {});
+redis.once('ready', () => parentPort.postMessage({ t: 'ready' }));
 redis.defineCommand('hcRenew', { numberOfKeys: 1, lua: w.renew });
 const held = new Map();
 parentPort.on('message', (m) => {

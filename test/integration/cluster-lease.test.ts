@@ -93,16 +93,17 @@ describe('room leases on a real Redis', () => {
   it('renewed from a thread of its own: an owner whose event loop is behind keeps its lease', async () => {
     const lost: string[] = [];
     const a = new Leases(client(), 'proc-a', {
-      ttlMs: 400,
+      ttlMs: 1_000,
       onLost: (code) => lost.push(code),
-      thread: { redisUrl: redis.url, stallMs: 5_000 },
+      thread: { redisUrl: redis.url, stallMs: 10_000 },
     });
-    const b = new Leases(client(), 'proc-b', { ttlMs: 400 });
+    const b = new Leases(client(), 'proc-b', { ttlMs: 1_000 });
     a.start();
     expect((await a.acquire('ROOM4'))?.fence).toBe(1);
+    await a.ready();
     await sleep(300);
-    // Three times the lease's life without a turn of the event loop: the thread renewed it.
-    busy(1_200);
+    // Two and a half times the lease's life without a turn of the event loop: the thread renewed it.
+    busy(2_500);
     expect(a.owns('ROOM4')).toBe(true);
     expect(await b.acquire('ROOM4')).toBeNull();
     expect(await b.ownerOf('ROOM4')).toEqual({ process: 'proc-a', fence: 1 });
@@ -121,6 +122,7 @@ describe('room leases on a real Redis', () => {
     const b = new Leases(client(), 'proc-b', { ttlMs: 400 });
     a.start();
     expect((await a.acquire('ROOM5'))?.fence).toBe(1);
+    await a.ready();
     await sleep(300);
     busy(1_500);
     // Stuck: the thread stopped renewing, Redis let the lease go, and the owner knows on waking.
@@ -141,6 +143,7 @@ describe('room leases on a real Redis', () => {
     });
     a.start();
     await a.acquire('ROOM6');
+    await a.ready();
     await sleep(250);
     expect(a.owns('ROOM6')).toBe(true);
     await ra.set('hc:lease:ROOM6', 'proc-z:99', 'PX', 5_000);
