@@ -191,8 +191,9 @@ export interface SeatRules {
   /**
    * What `deliver` does with an envelope `post` sent, its effects handed to `out`. The
    * envelope is the simulator's own (nothing else holds it): the game may keep it as it is.
+   * `to` is the receiver's seat.
    */
-  deliverEnvelope?(env: Envelope, ctx: EngineCtx, out: SeatOut): void;
+  deliverEnvelope?(env: Envelope, ctx: EngineCtx, out: SeatOut, to: number): void;
   /**
    * What `timer` does, its effects handed to `out`. `id` is the simulator's number for the key
    * (the same key has the same number for the whole trial), for a game that keeps what it made
@@ -223,6 +224,12 @@ export interface SeatOut {
   timer(key: string, delay: number): void;
   /** A `cancel` effect. */
   cancel(key: string): void;
+  /** The simulator's number for a timer key (the same for the whole trial; `timer` hands it back), for arm and disarm. */
+  timerNumber(key: string): number;
+  /** A `timer` effect for the key numbered `id` (timerNumber). */
+  arm(id: number, delay: number): void;
+  /** A `cancel` effect for the key numbered `id`. */
+  disarm(id: number): void;
   /** A `mark` effect (a trial records nothing: the session's clock moves). */
   mark(): void;
 }

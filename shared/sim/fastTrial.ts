@@ -120,6 +120,9 @@ class FastSession {
     post: (from, to, kind, body) => this.send(from, to, kind, body, this.seatNow),
     timer: (key, delay) => this.setTimer(key, delay, this.seatNow),
     cancel: (key) => this.cancelTimer(key, this.seatNow),
+    timerNumber: (key) => this.timerId(key),
+    arm: (id, delay) => this.setTimerById(id, delay, this.seatNow),
+    disarm: (id) => this.cancelTimerById(id, this.seatNow),
     mark: () => void this.stamp(this.seatNow),
   };
 
@@ -317,16 +320,23 @@ class FastSession {
   }
 
   private setTimer(key: string, delay: number, now: number): void {
+    this.setTimerById(this.timerId(key), delay, now);
+  }
+
+  private setTimerById(id: number, delay: number, now: number): void {
     const at = this.time(now) + Math.max(0, delay);
     this.stamp(now);
-    const id = this.timerId(key);
     this.timerAt[id] = at;
     this.queue.push(at, TIMER, id, 0);
   }
 
   private cancelTimer(key: string, now: number): void {
     const id = this.timerIds.get(key);
-    if (id !== undefined && !Number.isNaN(this.timerAt[id])) {
+    if (id !== undefined) this.cancelTimerById(id, now);
+  }
+
+  private cancelTimerById(id: number, now: number): void {
+    if (!Number.isNaN(this.timerAt[id])) {
       this.stamp(now);
       this.timerAt[id] = Number.NaN;
     }
@@ -376,7 +386,7 @@ class FastSession {
       this.countDrop(reason);
       return;
     }
-    const envelope: Envelope = { id: `m${n}`, from: fromId, to: toId, kind, body, sentAt: t, lamport };
+    const envelope: Envelope = { id: envelopeId(n), from: fromId, to: toId, kind, body, sentAt: t, lamport };
     const i = n - this.envBase;
     this.envs[i] = envelope;
     this.copiesLeft[i] = at2 === null ? 1 : 2;
@@ -481,7 +491,7 @@ class FastSession {
       round.net.delivered++;
       if (round.seats?.deliverEnvelope) {
         this.seatNow = at;
-        round.seats.deliverEnvelope(env, this.engineCtx(round, this.t), this.out);
+        round.seats.deliverEnvelope(env, this.engineCtx(round, this.t), this.out, to);
       } else {
         settle(round);
         this.run(round.engine.deliver(round.state, env, this.engineCtx(round, this.t)), at);
@@ -654,6 +664,16 @@ function nodesIn(op: FaultOp): NodeId[] {
     default:
       return [];
   }
+}
+
+/** Envelope ids by number ("m1", "m2" …): every trial numbers its envelopes from 1, so the same strings serve them all. */
+const envelopeIds: string[] = ['m0'];
+const ENVELOPE_IDS_KEPT = 1 << 16;
+
+function envelopeId(n: number): string {
+  if (n >= ENVELOPE_IDS_KEPT) return `m${n}`;
+  while (envelopeIds.length <= n) envelopeIds.push(`m${envelopeIds.length}`);
+  return envelopeIds[n] as string;
 }
 
 /** The ids of the last room size asked for: a simulation's trials all have the same nodes (nothing changes the list). */

@@ -15,11 +15,10 @@ import {
   mark,
   nodeOf,
   notify,
-  quorumKey,
   raiseMaxTerm,
   send,
   setTimer,
-  timeoutKey,
+  TIMER,
   upToDate,
   type Step,
 } from './step';
@@ -245,7 +244,7 @@ export function becomeLeader(st: Step, node: NodeId): void {
   s.leaders.push(node);
   s.maxLeaderTerm = Math.max(s.maxLeaderTerm, n.term);
   st.dirty = true;
-  cancelTimer(st, timeoutKey(node));
+  cancelTimer(st, TIMER.timeout, node);
 
   const rec = termRecord(s, n.term, ctx.now);
   if (!rec.leaders.includes(node)) rec.leaders.push(node);
@@ -274,7 +273,7 @@ export function becomeLeader(st: Step, node: NodeId): void {
 
 /** CheckQuorum [E20]: the next check, one minimum election timeout from now. */
 function armQuorumCheck(st: Step, node: NodeId): void {
-  setTimer(st, quorumKey(node), st.s.timing.timeoutMs[0], node);
+  setTimer(st, TIMER.quorum, st.s.timing.timeoutMs[0], node);
 }
 
 /**

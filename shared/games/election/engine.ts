@@ -27,7 +27,22 @@ import {
 } from './election';
 import { heartbeat, onAppend, onAppendReply, propose } from './log';
 import { refreshStale } from './stale';
-import { armElection, begin, end, nodeOf, parseKey, processingDelay, processKey, setTimer, type Step, type TimerKind } from './step';
+import {
+  armElection,
+  begin,
+  end,
+  keyOf,
+  nodeOf,
+  parseKey,
+  processingDelay,
+  setTimer,
+  TIMER,
+  TIMER_KINDS,
+  type SeatTimers,
+  type Step,
+  type TimerIndex,
+  type TimerKind,
+} from './step';
 import type { ElectionState, NodeState } from './state';
 import { consoleView, type ElectionConsoleView } from './console';
 import { stageView } from './stage';
@@ -87,7 +102,7 @@ function handle(st: Step, env: Envelope): void {
 function processNext(st: Step, node: NodeId): void {
   const n = nodeOf(st.s, node);
   const env = n.inbox.shift();
-  if (n.inbox.length > 0) setTimer(st, processKey(node), processingDelay(st.s), node);
+  if (n.inbox.length > 0) setTimer(st, TIMER.process, processingDelay(st.s), node);
   if (env) handle(st, env);
 }
 
@@ -108,7 +123,7 @@ function receive(st: Step, n: NodeState, env: Envelope, own: boolean): void {
     const { id, from, to, kind, body, sentAt, lamport } = env;
     n.inbox.push({ id, from, to, kind, body, sentAt, lamport });
   }
-  if (n.inbox.length === 1) setTimer(st, processKey(env.to), processingDelay(s), env.to);
+  if (n.inbox.length === 1) setTimer(st, TIMER.process, processingDelay(s), env.to);
 }
 
 /** A timer of this game fires for a node of the round. */
@@ -153,39 +168,70 @@ function finish(st: Step, out: SeatOut, seatOf: ReadonlyMap<NodeId, number>): vo
 }
 
 /**
- * The simulator's seat rules for the election: `deliver` and `timer` with their effects handed
- * to the simulator as they come (no effect objects, no lists, the simulator's envelope kept as
- * it is in the node's queue), through the same transitions in the same order. Bots keep to
- * the engine (botIdle, then the view and the bot).
+ * The simulator's seat rules for the election: `deliverEnvelope` and `timer` with their effects
+ * handed to the simulator as they come (no effect objects, no lists, the simulator's envelope
+ * kept as it is in the node's queue), through the same transitions in the same order; timers
+ * armed and fired by the simulator's number for each (kept by kind and seat), nodes found by
+ * seat. Bots keep to the engine (botIdle, then the view and the bot).
  */
 function electionSeats(s: ElectionState, nodes: readonly NodeId[]): SeatRules | null {
   if (nodes.length !== s.nodes.length || nodes.some((n, i) => s.nodes[i] !== n)) return null;
+  const size = nodes.length;
   const seatOf = new Map(nodes.map((n, i) => [n, i]));
   // Each seat's node (the records stay the same objects for the whole round), every one dealt a card.
   const bySeat = nodes.map((n) => nodeOf(s, n));
-  // Timer keys parsed, by the simulator's number for each (undefined: not parsed yet).
-  const parsedById: (ReturnType<typeof parseKey> | undefined)[] = [];
+  // The simulator's number of each timer, at kind × size + seat (−1: not asked yet) …
+  const idOf = new Int32Array(TIMER_KINDS.length * size).fill(-1);
+  // … and, by that number, the timer's kind and seat (−1: not known yet, or not this game's).
+  const kindById: number[] = [];
+  const seatById: number[] = [];
+  const learn = (id: number, kind: number, seat: number) => {
+    while (kindById.length <= id) {
+      kindById.push(-1);
+      seatById.push(-1);
+    }
+    kindById[id] = kind;
+    seatById[id] = seat;
+  };
+  const timerId = (kind: TimerIndex, node: NodeId, out: SeatOut): number => {
+    const seat = seatOf.get(node) as number;
+    const at = kind * size + seat;
+    let id = idOf[at] as number;
+    if (id < 0) {
+      id = out.timerNumber(keyOf(TIMER_KINDS[kind], node));
+      idOf[at] = id;
+      learn(id, kind, seat);
+    }
+    return id;
+  };
+  const timers: SeatTimers = {
+    set: (kind, node, delay, out) => out.arm(timerId(kind, node, out), delay),
+    cancel: (kind, node, out) => out.disarm(timerId(kind, node, out)),
+  };
   return {
-    deliverEnvelope(env, ctx, out) {
-      const n = s.node[env.to];
+    deliverEnvelope(env, ctx, out, to) {
+      const n = nodes[to] === env.to ? bySeat[to] : s.node[env.to];
       if (!n || n.down || !s.node[env.from]) return;
       s.messages.delivered[env.kind] = (s.messages.delivered[env.kind] ?? 0) + 1;
-      const st = begin(s, ctx, out);
+      const st = begin(s, ctx, out, timers);
       receive(st, n, env, true);
       finish(st, out, seatOf);
     },
     botIdle: (seat) => botIdleOf(bySeat[seat] as NodeState),
 
     timer(key, ctx, out, id) {
-      let parsed = parsedById[id];
-      if (parsed === undefined) {
-        parsed = parseKey(key);
-        parsedById[id] = parsed;
+      let kind = id < kindById.length ? (kindById[id] as number) : -1;
+      if (kind < 0) {
+        // Armed by key (the round's start): parsed once.
+        const parsed = parseKey(key);
+        const seat = parsed ? seatOf.get(parsed.node) : undefined;
+        if (!parsed || seat === undefined) return;
+        kind = TIMER_KINDS.indexOf(parsed.kind);
+        learn(id, kind, seat);
       }
-      const n = parsed ? s.node[parsed.node] : undefined;
-      if (!parsed || !n) return;
-      const st = begin(s, ctx, out);
-      fire(st, parsed.kind, parsed.node, n);
+      const seat = seatById[id] as number;
+      const st = begin(s, ctx, out, timers);
+      fire(st, TIMER_KINDS[kind as TimerIndex], nodes[seat] as NodeId, bySeat[seat] as NodeState);
       finish(st, out, seatOf);
     },
   };

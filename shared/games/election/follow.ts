@@ -2,7 +2,7 @@
 
 import type { NodeId } from '../../protocol/ids';
 import { nodeParam } from '../../protocol/notice';
-import { armElection, cancelTimer, heartbeatKey, mark, nodeOf, notify, quorumKey, raiseMaxTerm, type Step } from './step';
+import { armElection, cancelTimer, mark, nodeOf, notify, raiseMaxTerm, TIMER, type Step } from './step';
 
 /**
  * A message from `from` carries `term`. If it is higher than the node's, the node adopts it,
@@ -34,8 +34,8 @@ export function toFollower(st: Step, node: NodeId, leaderId: NodeId | null, oldT
   if (n.role === 'leader') {
     s.leaders = s.leaders.filter((l) => l !== node);
     n.lead = null;
-    cancelTimer(st, heartbeatKey(node));
-    cancelTimer(st, quorumKey(node));
+    cancelTimer(st, TIMER.heartbeat, node);
+    cancelTimer(st, TIMER.quorum, node);
     armElection(st, node);
     st.dirty = true;
     const term = oldTerm ?? n.term;

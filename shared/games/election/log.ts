@@ -105,17 +105,18 @@ export function onAppend(st: Step, env: Envelope): void {
     replyAppend(st, env, n.term, false, conflictHint(n.log, prev));
     return;
   }
-  b.entries.forEach((e, i) => {
+  for (let i = 0; i < b.entries.length; i++) {
+    const e = b.entries[i] as LogEntry;
     const index = prev + 1 + i;
     const mine = n.log[index - 1];
-    if (mine && mine.term === e.term) return;
+    if (mine && mine.term === e.term) continue;
     if (mine) {
       // A conflicting entry and everything after it go: the leader's log wins.
       if (index <= n.commitIndex) violate(st, 'overwrite', { node: nodeParam(node), index });
       n.log.length = index - 1;
     }
     n.log.push({ ...e });
-  });
+  }
   const lastNew = prev + b.entries.length;
   learnCommit(st, node, Math.min(b.leaderCommit, lastNew));
   replyAppend(st, env, n.term, true, lastNew);

@@ -19,6 +19,8 @@ export interface Step {
    * timers, cancels and marks go to `out` instead of `fx`, in the same order; null otherwise.
    */
   out: SeatOut | null;
+  /** With `out`: the seat rules' timer numbers, so a timer is armed without its key (null: by key). */
+  timers: SeatTimers | null;
   changed: Touched;
   /** Leaders, terms or faults changed: stale leaders must be worked out again. */
   dirty: boolean;
@@ -51,15 +53,16 @@ const NO_EFFECTS = Object.freeze([]) as unknown as Effect[];
 /** A step done with (its effects handed out), kept for the next engine call: engine calls never nest. */
 let spare: Step | null = null;
 
-export function begin(s: ElectionState, ctx: EngineCtx, out: SeatOut | null = null): Step {
+export function begin(s: ElectionState, ctx: EngineCtx, out: SeatOut | null = null, timers: SeatTimers | null = null): Step {
   if (ctx.now > s.lastT) s.lastT = ctx.now;
   const st = spare;
-  if (!st) return { s, ctx, fx: out ? NO_EFFECTS : [], out, changed: new Touched(), dirty: false };
+  if (!st) return { s, ctx, fx: out ? NO_EFFECTS : [], out, timers, changed: new Touched(), dirty: false };
   spare = null;
   st.s = s;
   st.ctx = ctx;
   st.fx = out ? NO_EFFECTS : [];
   st.out = out;
+  st.timers = timers;
   st.changed.reset();
   st.dirty = false;
   return st;
@@ -70,8 +73,21 @@ export function end(st: Step): void {
   spare = st;
 }
 
-const TIMER_KINDS = ['timeout', 'heartbeat', 'process', 'quorum'] as const;
+export const TIMER_KINDS = ['timeout', 'heartbeat', 'process', 'quorum'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
+
+/** A node's timers by number (the index of their kind in TIMER_KINDS): how transitions name them. */
+export const TIMER = { timeout: 0, heartbeat: 1, process: 2, quorum: 3 } as const;
+export type TimerIndex = (typeof TIMER)[TimerKind];
+
+/**
+ * The simulator's seat rules arm and cancel a node's timers by the simulator's number for each
+ * (kept by kind and seat), not by key: no key to look up at every heartbeat and message.
+ */
+export interface SeatTimers {
+  set(kind: TimerIndex, node: NodeId, delay: number, out: SeatOut): void;
+  cancel(kind: TimerIndex, node: NodeId, out: SeatOut): void;
+}
 
 /**
  * Timer keys, made once per node and kind and then handed out as the same string: a simulation
@@ -88,7 +104,7 @@ const keysByKind: Record<TimerKind, Map<NodeId, string>> = {
   quorum: new Map(),
 };
 
-function keyOf(kind: TimerKind, node: NodeId, byKind: Map<NodeId, string> = keysByKind[kind]): string {
+export function keyOf(kind: TimerKind, node: NodeId, byKind: Map<NodeId, string> = keysByKind[kind]): string {
   let key = byKind.get(node);
   if (key === undefined) {
     if (byKind.size >= KEYS_KEPT) byKind.clear();
@@ -135,9 +151,21 @@ export function cardFor(s: ElectionState, node: NodeId): Card {
   return card;
 }
 
+/**
+ * The last node nodeOf found, and in which state: a transition looks up the same node several
+ * times in a row (a record is made once per round, by init, and never replaced).
+ */
+let lastState: ElectionState | null = null;
+let lastId = '';
+let lastNode: NodeState | null = null;
+
 export function nodeOf(s: ElectionState, node: NodeId): NodeState {
+  if (node === lastId && s === lastState) return lastNode as NodeState;
   const n = s.node[node];
   if (!n) throw new Error(`election: ${node} is not in this round`);
+  lastState = s;
+  lastId = node;
+  lastNode = n;
   return n;
 }
 
@@ -160,15 +188,19 @@ export function send(st: Step, from: NodeId, to: NodeId, kind: string, body: unk
   st.s.messages.sent[kind] = (st.s.messages.sent[kind] ?? 0) + 1;
 }
 
-/** (Re)arms the timer `key` of `node`. */
-export function setTimer(st: Step, key: string, delay: number, node: NodeId): void {
-  if (st.out) st.out.timer(key, delay);
-  else st.fx.push({ type: 'timer', key, delay, node });
+/** (Re)arms the timer of `kind` of `node` (its key: timeoutKey, heartbeatKey, processKey, quorumKey). */
+export function setTimer(st: Step, kind: TimerIndex, delay: number, node: NodeId): void {
+  const out = st.out;
+  if (out === null) st.fx.push({ type: 'timer', key: keyOf(TIMER_KINDS[kind], node), delay, node });
+  else if (st.timers !== null) st.timers.set(kind, node, delay, out);
+  else out.timer(keyOf(TIMER_KINDS[kind], node), delay);
 }
 
-export function cancelTimer(st: Step, key: string): void {
-  if (st.out) st.out.cancel(key);
-  else st.fx.push({ type: 'cancel', key });
+export function cancelTimer(st: Step, kind: TimerIndex, node: NodeId): void {
+  const out = st.out;
+  if (out === null) st.fx.push({ type: 'cancel', key: keyOf(TIMER_KINDS[kind], node) });
+  else if (st.timers !== null) st.timers.cancel(kind, node, out);
+  else out.cancel(keyOf(TIMER_KINDS[kind], node));
 }
 
 /** A mark on the timeline (with the simulator's seat rules, only the clock's move: nobody reads it there). */
@@ -199,20 +231,20 @@ export function processingDelay(s: ElectionState): number {
 export function armElection(st: Step, node: NodeId): void {
   nodeOf(st.s, node).expired = false;
   const delay = draw(st.s, st.s.timing.timeoutMs) + processingDelay(st.s);
-  setTimer(st, timeoutKey(node), delay, node);
+  setTimer(st, TIMER.timeout, delay, node);
   st.changed.add(node);
 }
 
 export function armHeartbeat(st: Step, node: NodeId): void {
   const delay = draw(st.s, st.s.timing.heartbeatMs) + processingDelay(st.s);
-  setTimer(st, heartbeatKey(node), delay, node);
+  setTimer(st, TIMER.heartbeat, delay, node);
 }
 
 export function cancelTimers(st: Step, node: NodeId): void {
-  cancelTimer(st, timeoutKey(node));
-  cancelTimer(st, heartbeatKey(node));
-  cancelTimer(st, processKey(node));
-  cancelTimer(st, quorumKey(node));
+  cancelTimer(st, TIMER.timeout, node);
+  cancelTimer(st, TIMER.heartbeat, node);
+  cancelTimer(st, TIMER.process, node);
+  cancelTimer(st, TIMER.quorum, node);
 }
 
 export function lastLogTerm(n: NodeState): number {
