@@ -151,21 +151,9 @@ export function cardFor(s: ElectionState, node: NodeId): Card {
   return card;
 }
 
-/**
- * The last node nodeOf found, and in which state: a transition looks up the same node several
- * times in a row (a record is made once per round, by init, and never replaced).
- */
-let lastState: ElectionState | null = null;
-let lastId = '';
-let lastNode: NodeState | null = null;
-
 export function nodeOf(s: ElectionState, node: NodeId): NodeState {
-  if (node === lastId && s === lastState) return lastNode as NodeState;
   const n = s.node[node];
   if (!n) throw new Error(`election: ${node} is not in this round`);
-  lastState = s;
-  lastId = node;
-  lastNode = n;
   return n;
 }
 
