@@ -131,7 +131,7 @@ export class Leases {
       return;
     }
     this.beat();
-    this.timer = setInterval(() => this.beat(), Math.min(250, every));
+    this.timer = setInterval(() => this.tick(), Math.min(250, every));
     this.timer.unref();
     // Until the thread has its own connection (and should it fail), the event loop renews.
     const fallback = () => {
@@ -201,6 +201,16 @@ export class Leases {
     Atomics.store(this.ends, BEAT, BigInt(Math.round(this.now() * 1000)));
   }
 
+  /**
+   * Each turn of the beat: the beat, and every lease whose end has passed is lost here (the
+   * thread reports only refusals; one that ran out by the clock, a stall or Redis out of reach,
+   * would otherwise be noticed only at the room's next input, and `onLost` not run for a quiet room).
+   */
+  private tick(): void {
+    this.beat();
+    for (const lease of [...this.held.values()]) this.owns(lease.code);
+  }
+
   /** Moves a lease's end later (never earlier, never back from lost). */
   private extend(slot: number, untilMs: number): void {
     const next = BigInt(Math.round(untilMs * 1000));
@@ -229,6 +239,9 @@ export class Leases {
     if (!fence) return null;
     const slot = this.free.pop() ?? this.nextSlot++;
     if (slot >= SLOTS) throw new Error(`Leases: this process holds ${SLOTS - 1} rooms already.`);
+    // A lease of ours on this code that ran out unnoticed is lost before the new one replaces it.
+    const before = this.held.get(code);
+    if (before) this.lose(before);
     const lease: Lease = { code, fence, value: `${this.processId}:${fence}`, slot, lost: false };
     Atomics.store(this.ends, slot, BigInt(Math.round((sentAt + this.options.ttlMs - this.margin) * 1000)));
     this.held.set(code, lease);

@@ -153,6 +153,54 @@ describe('room leases on a real Redis', () => {
     a.stop();
   });
 
+  it('a lease that runs out by the clock while renewed from a thread is lost without an input, and before the same code is taken again', async () => {
+    const lost: string[] = [];
+    const a = new Leases(client(), 'proc-a', {
+      ttlMs: 400,
+      onLost: (code) => lost.push(code),
+      thread: { redisUrl: redis.url, stallMs: 600 },
+    });
+    a.start();
+    expect((await a.acquire('ROOM7'))?.fence).toBe(1);
+    await sleep(200);
+    busy(1_500);
+    // Nothing asks owns(): the beat finds the lease's end passed, as the renewal timer did without a thread.
+    await sleep(500);
+    expect(lost).toEqual(['ROOM7']);
+    expect((await a.acquire('ROOM7'))?.fence).toBe(2);
+    a.stop();
+    await a.release('ROOM7');
+
+    // The thread cannot reach Redis: the lease runs out, another process takes it, and the owner is told.
+    const c = new Leases(client(), 'proc-c', {
+      ttlMs: 400,
+      onLost: (code) => lost.push(code),
+      thread: { redisUrl: 'redis://127.0.0.1:1' },
+    });
+    const b = new Leases(client(), 'proc-b', { ttlMs: 400 });
+    c.start();
+    expect((await c.acquire('ROOM8'))?.fence).toBe(1);
+    await sleep(800);
+    expect(lost).toEqual(['ROOM7', 'ROOM8']);
+    expect((await b.acquire('ROOM8'))?.fence).toBe(2);
+    c.stop();
+  });
+
+  it('a lease of ours that ran out unnoticed is lost when the same code is taken again', async () => {
+    const lost: string[] = [];
+    const a = new Leases(client(), 'proc-a', { ttlMs: 400, onLost: (code) => lost.push(code) });
+    const first = await a.acquire('ROOM9');
+    expect(first?.fence).toBe(1);
+    // Not started: nothing renews or looks; Redis lets the lease go.
+    await sleep(600);
+    const second = await a.acquire('ROOM9');
+    expect(second?.fence).toBe(2);
+    expect(lost).toEqual(['ROOM9']);
+    expect(first?.lost).toBe(true);
+    expect(a.owns('ROOM9')).toBe(true);
+    await a.release('ROOM9');
+  });
+
   it('room-creation buckets are one per address for the whole cluster', async () => {
     // Two processes, each with its own connection: 3 rooms at once between them, then one a minute.
     const limit = { burst: 3, perMinute: 1 };
