@@ -10,7 +10,7 @@ function value(rng: Rng, depth: number): unknown {
     case 0:
       return text();
     case 1:
-      return [0, -1.2345678901234567e-308, 1e21, Number.NaN, 12.5][rng.int(5)];
+      return [0, -1.2345678901234567e-308, 1e21, Number.NaN, 12.5, -0.0000012345678901234567][rng.int(6)];
     case 2:
       return rng.chance(0.5);
     case 3:
@@ -40,6 +40,9 @@ describe('the request size check', () => {
     const tap = { action: { type: 'send', to: ['n12'], text: '1733241234567.89~~~~' } };
     expect(surelyWithin(tap, 16 * 1024)).toBe(true);
     expect(surelyWithin({ nickname: 'y'.repeat(30_000) }, 16 * 1024)).toBe(false);
+    // The longest a number writes (25 characters): 654 of them are 17,012 characters, not 16,384.
+    expect(JSON.stringify(-0.0000012345678901234567)).toHaveLength(25);
+    expect(surelyWithin({ xs: Array.from({ length: 654 }, () => -0.0000012345678901234567) }, 16 * 1024)).toBe(false);
     // Not plain data: measured exactly instead.
     expect(surelyWithin({ data: Buffer.from('hi') }, 16 * 1024)).toBe(false);
   });

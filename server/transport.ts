@@ -48,7 +48,7 @@ export const TRANSPORT_MAX_BYTES = 1024 * 1024;
 
 /**
  * Whether `value` as JSON is surely at most `max` characters, by a bound counted without
- * writing it out (each character of a string as six, the most an escape takes; numbers as 24):
+ * writing it out (each character of a string as six, the most an escape takes; numbers as 25):
  * the usual request (a tap, a text) passes at once, and only one that may be over the limit is
  * written out to be measured exactly. Anything but plain data is measured exactly.
  */
@@ -63,7 +63,8 @@ export function surelyWithin(value: unknown, max: number): boolean {
         break;
       case 'number':
       case 'boolean':
-        left -= 24;
+        // -0.0000012345678901234567 is 25 characters of JSON, the longest a number writes.
+        left -= 25;
         break;
       case 'object': {
         if (v === null) {
