@@ -283,7 +283,8 @@ export class Leases {
     const results = (await pipeline.exec()) ?? [];
     leases.forEach((l, i) => {
       const [err, renewed] = results[i] ?? [new Error('no answer'), 0];
-      if (l.lost) return;
+      // Lost, or given back meanwhile (its slot may be another room's by now): not ours to touch.
+      if (l.lost || this.held.get(l.code) !== l) return;
       if (!err && renewed === 1) {
         // Only ever later: an answer that came back late must not shorten what a newer one gave.
         this.extend(l.slot, sentAt + this.options.ttlMs - this.margin);
