@@ -153,7 +153,6 @@ export class Leases {
       },
     });
     this.worker = worker;
-    worker.unref();
     worker.on('message', (m: { t: string; code: string; slot: number }) => {
       if (m.t === 'ready') {
         if (this.fallback) clearInterval(this.fallback);
@@ -173,6 +172,9 @@ export class Leases {
       if (this.timer) fallback();
       for (const resolve of this.waiting.splice(0)) resolve();
     });
+    // After the listeners: a 'message' listener added later refs the thread again, and the
+    // process would not exit without stop().
+    worker.unref();
     for (const lease of this.held.values()) this.hold(lease);
   }
 

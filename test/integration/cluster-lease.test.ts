@@ -2,6 +2,8 @@
 // and an owner whose lease ran out (it was paused and could not renew) knows it before it
 // applies anything, with no word from Redis.
 
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Leases, monotonicMs } from '../../server/cluster/leases';
@@ -207,6 +209,26 @@ describe('room leases on a real Redis', () => {
     expect(a.owns('ROOM12')).toBe(true);
     await a.release('ROOM12');
   });
+
+  it('a process whose leases are renewed from a thread exits on its own (the thread does not hold it open)', async () => {
+    const script = fileURLToPath(new URL('../support/lease-exit.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script, redis.url], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
+    const code = await new Promise<number | string>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve('still running after 15 s');
+      }, 15_000);
+      child.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c ?? 'killed');
+      });
+    });
+    expect(code, err).toBe(0);
+  }, 20_000);
 
   it('room-creation buckets are one per address for the whole cluster', async () => {
     // Two processes, each with its own connection: 3 rooms at once between them, then one a minute.
