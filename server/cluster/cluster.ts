@@ -45,6 +45,8 @@ const replayKey = (code: string) => `hc:replay:${code}`;
 /** How long the cluster remembers an ended room's code and replay link (ms): a week. */
 const PAST_MS = 7 * 24 * 3_600_000;
 const aliveKey = (process: string) => `hc:alive:${process}`;
+/** How long a process counts as alive after it last said so (the lease thread says it too, ./leases.ts). */
+const aliveMs = (leaseMs: number) => Math.max(3_000, leaseMs * 2);
 const inbox = (process: string) => `hc:to:${process}`;
 const EVERYONE = 'hc:all';
 /** How long a forwarded request may wait for its answer before the phone is told to try again. */
@@ -103,7 +105,7 @@ export class Cluster {
       ttlMs: options.leaseMs,
       onLost: (code) => this.lost(code),
       // Renewed off the event loop: a process behind under load keeps its rooms.
-      thread: { redisUrl: options.redisUrl },
+      thread: { redisUrl: options.redisUrl, alive: { key: aliveKey(this.id), ttlMs: aliveMs(options.leaseMs) } },
     });
   }
 
@@ -174,7 +176,8 @@ export class Cluster {
   /** Graceful stop: the rooms are closed by the registry first, then their leases are given back at once. */
   async stop(): Promise<void> {
     this.quiesce();
-    this.leases.stop();
+    // The thread first, so that it says nothing more (alive, renewed) once the keys are gone.
+    await this.leases.stop();
     await this.leases.releaseAll();
     await this.pub.del(aliveKey(this.id)).catch(() => {});
     for (const p of this.pending.values()) clearTimeout(p.timer);
@@ -432,7 +435,7 @@ export class Cluster {
   }
 
   private async heartbeat(): Promise<void> {
-    await this.pub.set(aliveKey(this.id), '1', 'PX', Math.max(3_000, this.options.leaseMs * 2));
+    await this.pub.set(aliveKey(this.id), '1', 'PX', aliveMs(this.options.leaseMs));
   }
 
   /** Takes a room nobody owns and restores it from its recording. */

@@ -45,7 +45,15 @@ export interface LeaseOptions {
   /** Monotonic ms; tests may hand in their own (not with `thread`, whose clock is the process's). */
   now?: () => number;
   /** Renew from a thread of its own, with its own connection to this Redis. */
-  thread?: { redisUrl: string; stallMs?: number };
+  thread?: {
+    redisUrl: string;
+    stallMs?: number;
+    /**
+     * A key the thread also keeps set (for `ttlMs`) while it renews: the process says it is alive
+     * as long as it may hold its rooms, whatever its event loop's delay.
+     */
+    alive?: { key: string; ttlMs: number };
+  };
 }
 
 /** Monotonic ms, the same clock in every thread of the process (CLOCK_MONOTONIC). */
@@ -148,6 +156,7 @@ export class Leases {
         everyMs: every,
         marginMs: this.margin,
         stallMs: thread.stallMs ?? Math.max(10_000, 4 * this.options.ttlMs),
+        alive: thread.alive ?? null,
         renew: RENEW,
         ends: this.ends.buffer,
       },
@@ -184,13 +193,15 @@ export class Leases {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  stop(): void {
+  /** Stops renewing; resolves once the renewing thread (if any) has ended. */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     if (this.fallback) clearInterval(this.fallback);
     this.timer = this.fallback = null;
     for (const resolve of this.waiting.splice(0)) resolve();
-    void this.worker?.terminate();
+    const worker = this.worker;
     this.worker = null;
+    await worker?.terminate();
   }
 
   /** Monotonic ms until which no other process can hold this lease (0 once lost). */
@@ -352,15 +363,16 @@ const extend = (slot, next) => {
 };
 let busy = false;
 setInterval(async () => {
-  if (busy || !held.size) return;
+  if (busy || (!held.size && !w.alive)) return;
   const sentAt = nowUs();
   if (sentAt - Atomics.load(ends, 0) > BigInt(w.stallMs * 1000)) return;
   const leases = [...held.values()].filter((l) => Atomics.load(ends, l.slot) > sentAt);
-  if (!leases.length) return;
+  if (!leases.length && !w.alive) return;
   busy = true;
   try {
     const pipeline = redis.pipeline();
     for (const l of leases) pipeline.hcRenew(l.key, l.value, w.ttlMs);
+    if (w.alive) pipeline.set(w.alive.key, '1', 'PX', w.alive.ttlMs);
     const results = (await pipeline.exec()) || [];
     leases.forEach((l, i) => {
       if (held.get(l.code) !== l) return;

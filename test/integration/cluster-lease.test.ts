@@ -97,7 +97,7 @@ describe('room leases on a real Redis', () => {
     const a = new Leases(client(), 'proc-a', {
       ttlMs: 1_000,
       onLost: (code) => lost.push(code),
-      thread: { redisUrl: redis.url, stallMs: 10_000 },
+      thread: { redisUrl: redis.url, stallMs: 10_000, alive: { key: 'hc:alive:proc-a', ttlMs: 1_000 } },
     });
     const b = new Leases(client(), 'proc-b', { ttlMs: 1_000 });
     a.start();
@@ -109,6 +109,8 @@ describe('room leases on a real Redis', () => {
     expect(a.owns('ROOM4')).toBe(true);
     expect(await b.acquire('ROOM4')).toBeNull();
     expect(await b.ownerOf('ROOM4')).toEqual({ process: 'proc-a', fence: 1 });
+    // And says the process is alive, as long as it keeps its rooms (other processes read this key).
+    expect(await clients[0]!.get('hc:alive:proc-a')).toBe('1');
     expect(lost).toEqual([]);
     a.stop();
     await a.release('ROOM4');
