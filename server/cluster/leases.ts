@@ -59,6 +59,9 @@ export interface LeaseOptions {
 /** Monotonic ms, the same clock in every thread of the process (CLOCK_MONOTONIC). */
 export const monotonicMs = (): number => Number(process.hrtime.bigint() / 1000n) / 1000;
 
+/** Monotonic ms as the shared memory keeps them: whole µs. */
+const microseconds = (ms: number): bigint => BigInt(Math.round(ms * 1000));
+
 /** Leases one process can hold at once (each end is 8 bytes of shared memory). */
 const SLOTS = 16_384;
 /** Slot 0 holds the event loop's last beat; leases use the others. */
@@ -211,7 +214,7 @@ export class Leases {
 
   /** The event loop's beat: the thread renews only while it comes. */
   private beat(): void {
-    Atomics.store(this.ends, BEAT, BigInt(Math.round(this.now() * 1000)));
+    Atomics.store(this.ends, BEAT, microseconds(this.now()));
   }
 
   /**
@@ -226,7 +229,7 @@ export class Leases {
 
   /** Moves a lease's end later (never earlier, never back from lost). */
   private extend(slot: number, untilMs: number): void {
-    const next = BigInt(Math.round(untilMs * 1000));
+    const next = microseconds(untilMs);
     for (;;) {
       const current = Atomics.load(this.ends, slot);
       if (current === 0n || current >= next) return;
@@ -256,7 +259,7 @@ export class Leases {
     const before = this.held.get(code);
     if (before) this.lose(before);
     const lease: Lease = { code, fence, value: `${this.processId}:${fence}`, slot, lost: false };
-    Atomics.store(this.ends, slot, BigInt(Math.round((sentAt + this.options.ttlMs - this.margin) * 1000)));
+    Atomics.store(this.ends, slot, microseconds(sentAt + this.options.ttlMs - this.margin));
     this.held.set(code, lease);
     this.hold(lease);
     return lease;
