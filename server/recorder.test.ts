@@ -124,6 +124,41 @@ describe('group commit', () => {
     expect(parseRecording(mem.text(FILE)).events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
+  it('on a file whose writes are durable (O_DSYNC), a batch is one write and no fdatasync', async () => {
+    const mem = new MemoryFiles();
+    let writes = 0;
+    // Each write lands on the disk as it returns, as with O_DSYNC; an fdatasync is a mistake.
+    const durableWrites = async (f: RecordingFile): Promise<RecordingFile> => ({
+      ...f,
+      writesAreDurable: true,
+      write: async (data, position) => {
+        writes++;
+        const n = await f.write(data, position);
+        await f.datasync();
+        return n;
+      },
+      datasync: () => Promise.reject(new Error('fdatasync after a durable write')),
+    });
+    const files = {
+      open: async (file: string) => durableWrites(await mem.open(file)),
+      create: async (file: string) => durableWrites(await mem.create(file)),
+      read: (file: string) => mem.read(file),
+      readPrefixSync: (file: string, bytes: number) => mem.readPrefixSync(file, bytes),
+      rename: (from: string, to: string) => mem.rename(from, to),
+      remove: (file: string) => mem.remove(file),
+    } satisfies RecordingFiles;
+    const { d, writer, statuses } = await setup(files as unknown as MemoryFiles);
+    expect(writes).toBe(1); // the header
+    const acked = [];
+    for (let i = 1; i <= 20; i++) acked.push(writer.durable(writer.append(mark(i))));
+    d.run();
+    await Promise.all(acked);
+    expect(writes).toBe(2);
+    expect(statuses).toEqual([]);
+    mem.crash();
+    expect(parseRecording(mem.text(FILE)).events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
   it('what durable() promised survives a machine crash', async () => {
     const { files, d, writer } = await setup();
     for (let i = 1; i <= 5; i++) writer.append(mark(i));

@@ -1,8 +1,9 @@
 // Writes a session's recording: one JSON line per event, appended in groups (group commit).
 // A batch starts on the turn of the event loop after the first append (not on a timer that a
 // busy loop could stretch), and while one batch is being written and fdatasync'ed the next
-// gathers, so a single fdatasync makes every event of its batch durable. `durable()` resolves
-// once what was appended is on disk: that is when an action may be acknowledged.
+// gathers, so a single fdatasync (or one write, on a file opened with O_DSYNC) makes every
+// event of its batch durable. `durable()` resolves once what was appended is on disk: that is
+// when an action may be acknowledged.
 //
 // What must stay true:
 // - The file only ever holds whole lines. After a failed or partial write the file is cut back
@@ -128,7 +129,7 @@ export class RecordingWriter {
         if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
         at += n;
       }
-      await handle.datasync();
+      if (!handle.writesAreDurable) await handle.datasync();
     } catch (err) {
       // A header that did not reach the disk must not leave a half-file to restore later.
       await handle?.close().catch(() => {});
@@ -322,7 +323,7 @@ export class RecordingWriter {
         if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
         at += n;
       }
-      await this.handle.datasync();
+      if (!this.handle.writesAreDurable) await this.handle.datasync();
       this.dirty = false;
     } catch (err) {
       // Cut the torn bytes now if the disk lets us (a full disk usually does); else before the
