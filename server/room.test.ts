@@ -124,6 +124,47 @@ describe('Room on virtual time', () => {
     expect(inbox(views(sent, b)[0])).toMatchObject([{ from: a, text: 'hello', sentAt: 50, receivedAt: 150 }]);
   });
 
+  it("a phone's own action's change goes in its answer; a change from anything else is not held back for it", async () => {
+    const { clock, room, sent, disk, join } = await setup({ base: 0, jitter: 0 });
+    const a = await join('Ada');
+    const b = await join('Grace');
+    room.attachView(a, true);
+    room.attachView(b, true);
+    const started = room.startRound('sandbox', {});
+    await disk();
+    await started;
+    clock.advance(10);
+    const patchesTo = (n: NodeId) => sent.filter((x) => x.to === n && x.event === 'node:patch');
+    sent.length = 0;
+    // Ada sends; the disk has not written it yet: her view waits for the answer.
+    const acted = room.act(a, { type: 'send', to: [b], text: 'first' });
+    clock.advance(5);
+    expect(patchesTo(a)).toHaveLength(0);
+    expect(patchesTo(b)).toHaveLength(1); // Grace's inbox does not wait for Ada's answer
+    await disk();
+    const r = await acted;
+    expect(r).toMatchObject({ ok: true, data: { patch: { base: 2, version: 3 } } });
+    expect(patchesTo(a)).toHaveLength(0);
+    // Ada sends again and, before that is on disk, Grace's message reaches her: her view goes at
+    // once, with both changes, and the answer then carries nothing.
+    const again = room.act(a, { type: 'send', to: [b], text: 'second' });
+    const reply = room.act(b, { type: 'send', to: [a], text: 'to Ada' });
+    clock.advance(5);
+    expect(patchesTo(a)).toHaveLength(1);
+    expect(JSON.stringify(patchesTo(a)[0]!.payload)).toContain('to Ada');
+    expect(JSON.stringify(patchesTo(a)[0]!.payload)).toContain('second');
+    await disk();
+    expect(await again).toEqual({ ok: true, data: null });
+    // Grace's answer carries nothing either: Ada's second message reached her meanwhile.
+    expect(await reply).toEqual({ ok: true, data: null });
+    // A refused action carries nothing; nothing it held is lost.
+    const refused = room.act(a, { type: 'send', to: [a], text: 'me' });
+    clock.advance(5);
+    await disk();
+    expect(await refused).toMatchObject({ ok: false });
+    expect(patchesTo(a)).toHaveLength(1);
+  });
+
   it('batches view pushes: many changes within the batch window make one view per phone', async () => {
     const { clock, room, sent, disk, join } = await setup({ base: 0, jitter: 0 });
     const nodes = [await join('a'), await join('b'), await join('c')];

@@ -11,7 +11,7 @@
 
 import type { Roster, ServerEvent, ServerToClientEvents } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
-import { applyPatch, diff, type Json, toJson } from '../shared/protocol/patch';
+import { applyPatch, diff, type Json, type Patch, toJson } from '../shared/protocol/patch';
 import type { SessionEvent } from '../shared/protocol/recordingFormat';
 import type { ConsoleSnapshot, NodeView, StageSnapshot } from '../shared/protocol/views';
 import type { Changes } from '../shared/session/core';
@@ -90,6 +90,14 @@ interface Held {
 export class RoomScreens {
   /** The views of the nodes whose sockets take patches. */
   private readonly views = new Map<NodeId, Held>();
+  /**
+   * Nodes whose action is being answered, and by how many answers: what the action changed in
+   * their view goes in the answer (one message to the phone instead of two). Anything else that
+   * changes their view ends the hold, so nothing else waits for their answer.
+   */
+  private readonly holding = new Map<NodeId, number>();
+  /** Nodes whose views changed since the last views went (gathered from the room after each input). */
+  private changed: Changes = { all: false, nodes: new Set() };
   /** The snapshot the consoles that take patches hold (null while there are none). */
   private snapshotHeld: Held | null = null;
   private versions = 0;
@@ -127,6 +135,7 @@ export class RoomScreens {
 
   /** After an input: arms whichever batches now have something to send. */
   schedule(): void {
+    this.gatherChanges();
     this.viewTimer ??= this.clock.setTimeout(
       guarded('views', () => this.flushViews()),
       VIEW_BATCH_MS,
@@ -168,6 +177,32 @@ export class RoomScreens {
   /** The node has no socket any more: nothing is kept for it. */
   detachView(node: NodeId): void {
     this.views.delete(node);
+    this.holding.delete(node);
+  }
+
+  /**
+   * A node that takes patches sent a request: until it is answered (`releaseView`), its view's
+   * changes wait, to go in the answer. False (nothing held) for a node sent whole views.
+   */
+  holdView(node: NodeId): boolean {
+    if (!this.views.has(node)) return false;
+    this.holding.set(node, (this.holding.get(node) ?? 0) + 1);
+    return true;
+  }
+
+  /**
+   * The answer to a request `holdView` held the node's view for is going: what the view changed
+   * since it was last sent, as a patch for the answer to carry (null if nothing changed). With
+   * `carried` false (the answer is a refusal, which carries nothing), the patch goes as usual.
+   */
+  releaseView(node: NodeId, carried: boolean): Patch | null {
+    const held = this.holding.get(node);
+    if (!held) return null;
+    if (held > 1) this.holding.set(node, held - 1);
+    else this.holding.delete(node);
+    const patch = this.patchView(node);
+    if (patch && !carried) this.output.toNode(this.code, node, 'node:patch', patch);
+    return carried ? patch : null;
   }
 
   /**
@@ -196,28 +231,56 @@ export class RoomScreens {
 
   private flushViews(): void {
     this.viewTimer = null;
-    const changes = this.source.takeChanges();
+    this.gatherChanges();
+    const changes = this.changed;
+    this.changed = { all: false, nodes: new Set() };
     const connected = this.source.connected();
     const targets = changes.all ? [...connected.keys()] : [...changes.nodes].filter((n) => connected.has(n));
     for (const node of targets) {
+      // Only its own action changed its view: the answer to it carries the change (`releaseView`).
+      if (this.holding.has(node)) continue;
       try {
-        const view = this.source.view(node);
-        if (!view) continue;
-        const held = this.views.get(node);
-        if (!held) {
-          this.output.toNode(this.code, node, 'node:view', view);
+        if (!this.views.has(node)) {
+          const view = this.source.view(node);
+          if (view) this.output.toNode(this.code, node, 'node:view', view);
           continue;
         }
-        const delta = diff(held.json, view);
-        if (!delta) continue;
-        const base = held.version;
-        held.json = applyPatch(held.json, delta);
-        held.version = base + 1;
-        this.output.toNode(this.code, node, 'node:patch', { base, version: held.version, delta });
+        const patch = this.patchView(node);
+        if (patch) this.output.toNode(this.code, node, 'node:patch', patch);
       } catch (err) {
         console.error(`room ${this.code}: the view of ${node} failed:`, err);
       }
     }
+  }
+
+  /**
+   * Takes the nodes the room's last input changed: a node held for its answer (`holdView`) whose
+   * view changed again by something else is held no more, and gets its view as usual.
+   */
+  private gatherChanges(): void {
+    const c = this.source.takeChanges();
+    if (c.all) {
+      this.changed.all = true;
+      this.holding.clear();
+    }
+    for (const n of c.nodes) {
+      this.changed.nodes.add(n);
+      this.holding.delete(n);
+    }
+  }
+
+  /** What a node's view changed since the version its socket holds, which it then holds (null if nothing). */
+  private patchView(node: NodeId): Patch | null {
+    const held = this.views.get(node);
+    if (!held) return null;
+    const view = this.source.view(node);
+    if (!view) return null;
+    const delta = diff(held.json, view);
+    if (!delta) return null;
+    const base = held.version;
+    held.json = applyPatch(held.json, delta);
+    held.version = base + 1;
+    return { base, version: held.version, delta };
   }
 
   private flushRoster(): void {

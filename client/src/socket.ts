@@ -21,15 +21,30 @@ export async function request<E extends keyof ClientToServerEvents>(
   event: E,
   payload: Parameters<ClientToServerEvents[E]>[0],
   timeoutMs = 8000,
+  /**
+   * Runs on the answer as it arrives, in order with the events around it (a promise's
+   * continuation may run after events that came later in the same batch, on the polling
+   * transport): for an answer that carries a view patch.
+   */
+  onAnswer?: (r: Result<AckData<E>>) => void,
 ): Promise<Result<AckData<E>>> {
   if (!socket.connected) {
     return { ok: false, error: { code: 'offline', message: 'Not connected to the server yet. Check the Wi-Fi; it retries by itself.' } };
   }
-  try {
-    // The typed emitWithAck cannot see through the generic event name.
-    const emit = socket.timeout(timeoutMs).emitWithAck as unknown as (e: string, p: unknown) => Promise<Result<AckData<E>>>;
-    return await emit.call(socket.timeout(timeoutMs), event, payload);
-  } catch {
-    return { ok: false, error: { code: 'timeout', message: 'The server did not answer in time. Check the Wi-Fi and try again.' } };
-  }
+  return new Promise((resolve) => {
+    // The typed emit cannot see through the generic event name.
+    const emit = socket.timeout(timeoutMs).emit as unknown as (
+      e: string,
+      p: unknown,
+      ack: (err: unknown, r: Result<AckData<E>>) => void,
+    ) => void;
+    emit.call(socket.timeout(timeoutMs), event, payload, (err, r) => {
+      if (err) {
+        resolve({ ok: false, error: { code: 'timeout', message: 'The server did not answer in time. Check the Wi-Fi and try again.' } });
+        return;
+      }
+      onAnswer?.(r);
+      resolve(r);
+    });
+  });
 }

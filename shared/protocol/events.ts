@@ -63,6 +63,13 @@ export interface JoinedData {
   roster: Roster;
 }
 
+/**
+ * The answer to `node:act` for a node that takes patches: what the action changed in its view, as
+ * the `node:patch` it would have been sent (applied like one, in order). Null when nothing changed,
+ * or for a node sent whole views (it gets `node:view` as before).
+ */
+export type ActedData = { patch: Patch } | null;
+
 /** Damaged lines found when the server restored this room after a restart, moved beside its recording. */
 export interface SetAsideNotice {
   /** The file they are in now (beside the recording, in DATA_DIR/recordings). */
@@ -162,7 +169,7 @@ export const CLIENT_EVENTS = {
   'room:resume': { payload: z.object({ code: roomCode, token: z.string().min(10).max(64), patches }).strict(), reply: shape<JoinedData>() },
   'room:leave': { payload: empty, reply: shape<null>() },
   /** The action's shape is the game's: the session core parses it with the game's schema. */
-  'node:act': { payload: z.object({ action: z.unknown() }).strict(), reply: shape<null>() },
+  'node:act': { payload: z.object({ action: z.unknown() }).strict(), reply: shape<ActedData>() },
   'node:autopilot': { payload: z.object({ on: z.boolean() }).strict(), reply: shape<null>() },
   // ---- the instructor's console ----
   'console:create': {

@@ -125,20 +125,27 @@ async function productNode(url: string, room: string, i: number, patches: boolea
     }
     inboxIds = ids;
   };
-  s.on('node:patch', (p: Patch) => {
+  const apply = (p: Patch) => {
     if (p.base !== version) throw new Error(`view patch ${p.base}→${p.version} on version ${version}`);
     view = patched(view, p.delta);
     version = p.version;
     seen(view);
-  });
+  };
+  s.on('node:patch', apply);
   s.on('node:view', (v: NodeView) => {
     view = v;
     seen(view);
   });
   const send = (to: string, text: string) =>
-    s.emit('node:act', { action: { type: 'send', to: [to], text } }, (a: { ok: boolean; error?: { code: string } }) => {
-      if (!a.ok) refused[a.error?.code ?? '?'] = (refused[a.error?.code ?? '?'] ?? 0) + 1;
-    });
+    s.emit(
+      'node:act',
+      { action: { type: 'send', to: [to], text } },
+      (a: { ok: boolean; data?: { patch?: Patch } | null; error?: { code: string } }) => {
+        if (!a.ok) refused[a.error?.code ?? '?'] = (refused[a.error?.code ?? '?'] ?? 0) + 1;
+        // The answer carries what the send changed in this node's own view, as the phone applies it.
+        else if (a.data?.patch) apply(a.data.patch);
+      },
+    );
   return { room, id: r.data.node, socket: s, send };
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../shared/rng';
 import { parseRecording } from '../../shared/session/recording';
-import { ask, connect, killNow, type ServerProcess, spawnServerProcess, type TestSocket } from './harness';
+import { ask, connect, followAnswer, killNow, type ServerProcess, spawnServerProcess, type TestSocket } from './harness';
 
 const KILLS = Number(process.env.KILLS ?? 20);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -150,7 +150,8 @@ describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=
             const act = () => {
               if (!alive || !s.connected) return;
               const text = `${p.nickname} #${++p.sent}`;
-              s.emit('node:act', { action: { type: 'send', to: [peer], text } }, (r: { ok: boolean }) => {
+              s.emit('node:act', { action: { type: 'send', to: [peer], text } }, (r: { ok: boolean; data?: unknown }) => {
+                followAnswer(s, r);
                 if (r.ok) {
                   acked.add(`${p.code}:${p.node}:${text}`);
                   onAck();

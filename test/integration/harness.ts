@@ -9,8 +9,8 @@ import { createApplication, type Application } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { Games } from '../../shared/games/types';
 import type { RegistryOptions } from '../../server/rooms';
-import type { ClientToServerEvents, Roster, ServerToClientEvents } from '../../shared/protocol/events';
-import { patched } from '../../shared/protocol/patch';
+import type { ActedData, ClientToServerEvents, Roster, ServerToClientEvents } from '../../shared/protocol/events';
+import { type Patch, patched } from '../../shared/protocol/patch';
 import type { Result } from '../../shared/protocol/result';
 import { applyRosterPatch } from '../../shared/protocol/roster';
 import type { ConsoleSnapshot, NodeView } from '../../shared/protocol/views';
@@ -106,12 +106,25 @@ type AnyReply = Result<any>;
 
 /** Sends an event and returns the server's answer. */
 export async function ask(socket: TestSocket, event: string, ...payload: unknown[]): Promise<AnyReply> {
-  return (socket.timeout(5000).emitWithAck as unknown as (e: string, ...a: unknown[]) => Promise<AnyReply>).call(
-    socket.timeout(5000),
-    event,
-    ...payload,
-  );
+  // Acted on in the answer's callback, in order with the events around it, as the phone does.
+  return new Promise<AnyReply>((resolve, reject) => {
+    const emit = socket.timeout(5000).emit as unknown as (e: string, ...a: unknown[]) => void;
+    emit.call(socket.timeout(5000), event, ...payload, (err: unknown, r: AnyReply) => {
+      if (err) return reject(err);
+      if (event === 'node:act') followAnswer(socket, r);
+      resolve(r);
+    });
+  });
 }
+
+/** The answer to an action carries what it changed in the node's view: applied as the phone does. */
+export function followAnswer(socket: TestSocket, r: { ok: boolean; data?: unknown }): void {
+  const patch = r.ok ? (r.data as ActedData)?.patch : undefined;
+  if (patch) viewPatches.get(socket)?.(patch);
+}
+
+/** Per socket whose views a test follows: applies a view patch (`followViews`). */
+const viewPatches = new WeakMap<TestSocket, (p: Patch) => void>();
 
 /**
  * Like the phone and the console, the tests' clients ask for patches unless told otherwise
@@ -185,11 +198,13 @@ export function followViews(socket: TestSocket, views: NodeView[], start: { view
   };
   views.push(start.view);
   socket.on('node:view', got);
-  socket.on('node:patch', (p) => {
+  const apply = (p: Patch) => {
     if (p.base !== at) throw new Error(`view patch ${p.base}→${p.version} on version ${at}`);
     at = p.version;
     got(patched(views.at(-1) as NodeView, p.delta));
-  });
+  };
+  socket.on('node:patch', apply);
+  viewPatches.set(socket, apply);
   return {
     onView: (fn: (v: NodeView) => void) => void listeners.push(fn),
     /** A resume answered with a new starting view. */

@@ -60,6 +60,53 @@ describe('patches', () => {
     expect(patched.views.length).toBeGreaterThan(40);
   });
 
+  it("the answer to a phone's action carries what it changed in its own view, in place of a patch; anything else still comes at once", async () => {
+    const room = await createRoom(server.url);
+    const ada = await joinNode(server.url, room.code, 'Ada');
+    const grace = await joinNode(server.url, room.code, 'Grace');
+    const linus = await joinNode(server.url, room.code, 'Linus', { patches: false });
+    expect(await ask(room.socket, 'console:round', { action: 'start', game: 'sandbox', config: { botDelayMs: 0 } })).toMatchObject({
+      ok: true,
+    });
+    const live = server.app.registry.find(room.code);
+    if (!live.ok) throw new Error('no room');
+    const sockets = [room.socket, ada.socket, grace.socket, linus.socket];
+    await until(() => (ada.views.at(-1)?.game as SandboxView | null)?.game === 'sandbox', sockets);
+    const patches: number[] = [];
+    ada.socket.on('node:patch', (p) => patches.push(p.version));
+    const sentBefore = (ada.views.at(-1)!.game as SandboxView).sent.length;
+    const r = await ask(ada.socket, 'node:act', { action: { type: 'send', to: [grace.node], text: 'one message' } });
+    if (!r.ok) throw new Error(r.error.message);
+    // The answer holds the patch (the harness applied it, as the phone does): Ada's sent list
+    // shows the message the moment the answer says it is on disk, with no node:patch for it.
+    const carried = (r.data as { patch: { base: number; version: number } }).patch;
+    expect(carried.version).toBe(carried.base + 1);
+    expect((ada.views.at(-1)!.game as SandboxView).sent.map((m) => m.text)).toHaveLength(sentBefore + 1);
+    expect((ada.views.at(-1)!.game as SandboxView).sent.at(-1)!.text).toBe('one message');
+    expect(untimed(ada.views.at(-1))).toBe(untimed(live.data.viewFor(ada.node)));
+    // Grace gets hers as a patch.
+    await until(() => (grace.views.at(-1)!.game as SandboxView).inbox.some((m) => m.text === 'one message'), sockets);
+    expect(patches).toEqual([]);
+    // A message that reaches Ada while her own is being answered is not held back for it.
+    await ask(grace.socket, 'node:act', { action: { type: 'send', to: [ada.node], text: 'to Ada' } });
+    await until(() => (ada.views.at(-1)!.game as SandboxView).inbox.some((m) => m.text === 'to Ada'), sockets);
+    expect(patches).toHaveLength(1);
+    // A refusal carries nothing and changes nothing.
+    const before = patches.length;
+    expect(await ask(ada.socket, 'node:act', { action: { type: 'send', to: [ada.node], text: 'me' } })).toMatchObject({ ok: false });
+    expect(patches).toHaveLength(before);
+    // A program sent whole views gets `null` and a whole view, as before.
+    const views = linus.views.length;
+    expect(await ask(linus.socket, 'node:act', { action: { type: 'send', to: [ada.node], text: 'from Linus' } })).toEqual({
+      ok: true,
+      data: null,
+    });
+    await until(() => linus.views.length > views, sockets);
+    expect((linus.views.at(-1)!.game as SandboxView).sent.at(-1)!.text).toBe('from Linus');
+    // In the end every view is the one the server would send whole.
+    await until(() => untimed(ada.views.at(-1)) === untimed(live.data.viewFor(ada.node)), sockets);
+  });
+
   it('a phone that resumes starts again from a whole view, then patches again; a program that never asks gets whole views', async () => {
     const room = await createRoom(server.url);
     const ada = await joinNode(server.url, room.code, 'Ada');

@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JoinedData, RoomCheck, Roster } from '../../../shared/protocol/events';
-import { patched } from '../../../shared/protocol/patch';
+import { type Patch, patched } from '../../../shared/protocol/patch';
 import { applyRosterPatch } from '../../../shared/protocol/roster';
 import type { ErrorInfo, Result } from '../../../shared/protocol/result';
 import type { NodeView } from '../../../shared/protocol/views';
@@ -107,6 +107,14 @@ export function usePhoneSession(): PhoneSession {
   const resumeRef = useRef<() => Promise<void>>(async () => {});
   // The server sends what changed in the view (node:patch) against the version this phone holds.
   const versionRef = useRef(0);
+  // A view patch, from `node:patch` or in the answer to this phone's own action (the same thing,
+  // in order on the connection). One for a view this phone does not hold (it cannot happen on
+  // one connection, in order): ask for the whole view again.
+  const applyPatchRef = useRef((p: Patch) => {
+    if (p.base !== versionRef.current) return void resumeRef.current();
+    versionRef.current = p.version;
+    setView((v) => (v ? patched(v, p.delta) : v));
+  });
   const start = useCallback((data: JoinedData) => {
     versionRef.current = data.version ?? 0;
     setView(data.view);
@@ -150,13 +158,7 @@ export function usePhoneSession(): PhoneSession {
     s.on('disconnect', () => setConnection('reconnecting'));
     s.io.on('reconnect_attempt', () => setConnection('reconnecting'));
     s.on('node:view', (v) => setView(v));
-    s.on('node:patch', (p) => {
-      // A patch for a view this phone does not hold (it cannot happen on one connection, in
-      // order): ask for the whole view again.
-      if (p.base !== versionRef.current) return void resume();
-      versionRef.current = p.version;
-      setView((v) => (v ? patched(v, p.delta) : v));
-    });
+    s.on('node:patch', (p) => applyPatchRef.current(p));
     s.on('room:roster', (r) => setRoster(r));
     s.on('room:patch', (p) => setRoster((r) => applyRosterPatch(r, p)));
     s.on('node:removed', (n) => {
@@ -211,7 +213,9 @@ export function usePhoneSession(): PhoneSession {
   const act = useCallback(async (action: unknown) => {
     const s = socketRef.current;
     if (!s) return { code: 'offline', message: 'Not connected.' };
-    const r = await request(s, 'node:act', { action });
+    const r = await request(s, 'node:act', { action }, undefined, (a) => {
+      if (a.ok && a.data?.patch) applyPatchRef.current(a.data.patch);
+    });
     return r.ok ? null : r.error;
   }, []);
 
