@@ -24,6 +24,7 @@ import { SOCKET_HEADERS } from './security';
 import { Cluster } from './cluster/cluster';
 import { RedisTokenBuckets } from './cluster/limits';
 import { attachTransport, socketOutput, TRANSPORT_MAX_BYTES, type SocketData } from './transport';
+import { jsonParser } from './jsonParser';
 
 /** The games a class can play: every room of this server offers them. */
 export const GAMES: Games = createGames([sandboxGame, gossipGame, electionGame, byzantineGame, cartGame]);
@@ -76,6 +77,8 @@ export async function createApplication(config: Config, options: ApplicationOpti
     // Up to this, handlers answer an oversized request with payload_too_large (MAX_PAYLOAD_BYTES);
     // past it Socket.IO drops the connection before any handler sees the message.
     maxHttpBufferSize: TRANSPORT_MAX_BYTES,
+    // Every event is JSON: packets go out without the default encoder's search for binary.
+    parser: jsonParser,
     pingInterval: 10_000,
     pingTimeout: 20_000,
     // No connectionStateRecovery: a phone that comes back resumes with its token and gets its
