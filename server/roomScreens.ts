@@ -165,6 +165,8 @@ export class RoomScreens {
   attachView(node: NodeId, patches: boolean): { view: NodeView; version?: number } | null {
     const view = this.source.view(node);
     if (!view) return null;
+    // A socket that attaches starts from this view: no answer to an earlier socket carries a patch for it.
+    this.holding.delete(node);
     if (!patches) {
       this.views.delete(node);
       return { view };
