@@ -105,7 +105,7 @@ export class Cluster {
       ttlMs: options.leaseMs,
       onLost: (code) => this.lost(code),
       // Renewed off the event loop: a process behind under load keeps its rooms.
-      thread: { redisUrl: options.redisUrl, alive: { key: aliveKey(this.id), ttlMs: aliveMs(options.leaseMs) } },
+      thread: { redisUrl: options.redisUrl, alive: { key: aliveKey(this.id), ttlMs: aliveMs(options.leaseMs) }, log: options.log },
     });
   }
 

@@ -53,6 +53,8 @@ export interface LeaseOptions {
      * as long as it may hold its rooms, whatever its event loop's delay.
      */
     alive?: { key: string; ttlMs: number };
+    /** Told when the thread fails or ends while the leases run (the event loop renews then). */
+    log?: (line: string, fields?: { err?: unknown }) => void;
   };
 }
 
@@ -177,11 +179,14 @@ export class Leases {
       if (lease && lease.slot === m.slot) this.lose(lease);
     });
     // A thread that failed or ended: the event loop renews again (unless the leases were stopped).
-    worker.on('error', () => {});
-    worker.on('exit', () => {
+    worker.on('error', (err) => thread.log?.('The thread that renews room leases failed; the event loop renews them now.', { err }));
+    worker.on('exit', (exitCode) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      if (this.timer) fallback();
+      if (this.timer) {
+        thread.log?.(`The thread that renews room leases ended (exit code ${exitCode}); the event loop renews them now.`);
+        fallback();
+      }
       for (const resolve of this.waiting.splice(0)) resolve();
     });
     // After the listeners: a 'message' listener added later refs the thread again, and the

@@ -116,6 +116,30 @@ describe('room leases on a real Redis', () => {
     await a.release('ROOM4');
   });
 
+  it('a renewing thread that ends is logged, and the event loop renews the leases from then on', async () => {
+    const logged: string[] = [];
+    const lost: string[] = [];
+    const a = new Leases(client(), 'proc-a', {
+      ttlMs: 400,
+      onLost: (code) => lost.push(code),
+      thread: { redisUrl: redis.url, log: (line) => logged.push(line) },
+    });
+    const b = new Leases(client(), 'proc-b', { ttlMs: 400 });
+    a.start();
+    expect((await a.acquire('ROOM20'))?.fence).toBe(1);
+    await a.ready();
+    // The thread dies (as on an uncaught error or being out of memory).
+    await (a as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    expect(logged).toEqual([expect.stringContaining('The thread that renews room leases ended')]);
+    // Three lease lives later the room is still this process's.
+    await sleep(1_200);
+    expect(a.owns('ROOM20')).toBe(true);
+    expect(await b.acquire('ROOM20')).toBeNull();
+    expect(lost).toEqual([]);
+    await a.stop();
+    await a.release('ROOM20');
+  });
+
   it('an event loop stuck past stallMs lets its leases run out, as a dead process does', async () => {
     const lost: string[] = [];
     const a = new Leases(client(), 'proc-a', {
