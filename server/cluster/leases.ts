@@ -255,11 +255,18 @@ export class Leases {
 
   /** Takes the room's lease if nobody holds it; null if another process does. */
   async acquire(code: string): Promise<Lease | null> {
+    // Full: refused before Redis grants a lease nobody here would renew (the room would wait out its ttl).
+    const full = () => !this.free.length && this.nextSlot >= SLOTS;
+    if (full()) throw new Error(`Leases: this process holds ${SLOTS - 1} rooms already.`);
     const sentAt = this.now();
     const fence = await this.redis.hcAcquire(leaseKey(code), fenceKey(code), this.processId, this.options.ttlMs);
     if (!fence) return null;
+    if (full()) {
+      // Filled up by other acquisitions while this one waited: give this one back at once.
+      await this.redis.hcRelease(leaseKey(code), `${this.processId}:${fence}`).catch(() => {});
+      throw new Error(`Leases: this process holds ${SLOTS - 1} rooms already.`);
+    }
     const slot = this.free.pop() ?? this.nextSlot++;
-    if (slot >= SLOTS) throw new Error(`Leases: this process holds ${SLOTS - 1} rooms already.`);
     // A lease of ours on this code that ran out unnoticed is lost before the new one replaces it.
     const before = this.held.get(code);
     if (before) this.lose(before);

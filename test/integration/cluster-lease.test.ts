@@ -116,6 +116,17 @@ describe('room leases on a real Redis', () => {
     await a.release('ROOM4');
   });
 
+  it('a process with no slot left for a lease is refused before Redis grants one (the room stays free for another)', async () => {
+    const a = new Leases(client(), 'proc-a', { ttlMs: 400 });
+    const b = new Leases(client(), 'proc-b', { ttlMs: 400 });
+    // As if it held the most rooms its shared memory has slots for.
+    (a as unknown as { nextSlot: number }).nextSlot = 16_384;
+    await expect(a.acquire('ROOM21')).rejects.toThrow(/holds 16383 rooms already/);
+    expect(await b.ownerOf('ROOM21')).toBeNull();
+    expect((await b.acquire('ROOM21'))?.fence).toBe(1);
+    await b.release('ROOM21');
+  });
+
   it('a renewing thread that ends is logged, and the event loop renews the leases from then on', async () => {
     const logged: string[] = [];
     const lost: string[] = [];
