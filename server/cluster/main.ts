@@ -114,8 +114,19 @@ async function worker(): Promise<void> {
  * announced before the handshake is answered, and the answer waits (up to a second) until the
  * primary has it.
  */
+/** How long an announced session id may go without a connection before the primary forgets it. */
+const UNCONNECTED_MS = 30_000;
+
 function bindSessionsBeforeHandshake(io: Server): void {
   const waiting = new Map<string, () => void>();
+  // Ids announced whose handshake has not (yet) made a connection. One that never does (the
+  // handshake failed after its id was made) is taken back from the primary, which would keep it
+  // forever: @socket.io/sticky unbinds a session only when its connection closes.
+  const unconnected = new Map<string, NodeJS.Timeout>();
+  io.engine.on('connection', (socket: { id: string }) => {
+    clearTimeout(unconnected.get(socket.id));
+    unconnected.delete(socket.id);
+  });
   process.on('message', (message: { type?: string; data?: unknown }) => {
     if (message?.type !== 'hc:sid-bound' || typeof message.data !== 'string') return;
     waiting.get(message.data)?.();
@@ -132,6 +143,12 @@ function bindSessionsBeforeHandshake(io: Server): void {
       const timer = setTimeout(done, 1000);
       waiting.set(id, done);
       process.send?.({ type: 'sticky:connection', data: id });
+      const forget = setTimeout(() => {
+        unconnected.delete(id);
+        process.send?.({ type: 'sticky:disconnection', data: id });
+      }, UNCONNECTED_MS);
+      forget.unref();
+      unconnected.set(id, forget);
     });
 }
 
