@@ -165,6 +165,46 @@ describe('Room on virtual time', () => {
     expect(patchesTo(a)).toHaveLength(1);
   });
 
+  it('a view held for an answer goes as usual after a second (a slow disk), and when a change was already waiting', async () => {
+    const { clock, room, sent, disk, join } = await setup({ base: 0, jitter: 0 });
+    const a = await join('Ada');
+    const b = await join('Grace');
+    room.attachView(a, true);
+    room.attachView(b, true);
+    const started = room.startRound('sandbox', {});
+    await disk();
+    await started;
+    clock.advance(10);
+    const patchesTo = (n: NodeId) => sent.filter((x) => x.to === n && x.event === 'node:patch');
+    sent.length = 0;
+    // The disk takes 1.5 s: Ada's view goes after a second, the answer then carries nothing.
+    const slow = room.act(a, { type: 'send', to: [b], text: 'slow' });
+    clock.advance(999);
+    expect(patchesTo(a)).toHaveLength(0);
+    clock.advance(3);
+    expect(patchesTo(a)).toHaveLength(1);
+    expect(JSON.stringify(patchesTo(a)[0]!.payload)).toContain('slow');
+    clock.advance(500);
+    await disk();
+    expect(await slow).toEqual({ ok: true, data: null });
+    // Grace's message reaches Ada; Ada acts before its view has gone (within the 2 ms batch): the
+    // view goes at once with both, and is not held for her answer.
+    await disk();
+    const toAda = room.act(b, { type: 'send', to: [a], text: 'to Ada' });
+    await disk();
+    await toAda;
+    clock.advance(0); // delivered now (no latency); Ada's view is due in 2 ms
+    const before = patchesTo(a).length;
+    const acted = room.act(a, { type: 'send', to: [b], text: 'right after' });
+    clock.advance(2);
+    expect(patchesTo(a)).toHaveLength(before + 1);
+    const last = JSON.stringify(patchesTo(a).at(-1)!.payload);
+    expect(last).toContain('to Ada');
+    expect(last).toContain('right after');
+    await disk();
+    expect(await acted).toEqual({ ok: true, data: null });
+  });
+
   it('batches view pushes: many changes within the batch window make one view per phone', async () => {
     const { clock, room, sent, disk, join } = await setup({ base: 0, jitter: 0 });
     const nodes = [await join('a'), await join('b'), await join('c')];

@@ -220,10 +220,13 @@ export class Room {
    * phone and the server, and the phone's screen shows the action once it is on disk.
    */
   async act(node: NodeId, action: unknown): Promise<Result<ActedData>> {
+    // A view with changes already waiting to go (a message that just arrived) goes as usual,
+    // with the action's change in it: nothing else waits for this answer.
+    const hold = this.sockets.get(node) === 1 && !this.screens.viewPending(node);
     const answer = this.request((now) => this.core.act(now, node, action));
     // Held from after the action's own changes (the request ran them at once). Only for a node
     // with one socket: the answer reaches that socket alone.
-    const held = this.sockets.get(node) === 1 && this.screens.holdView(node);
+    const held = hold && this.screens.holdView(node);
     const r = await answer;
     if (!held) return r;
     const patch = this.screens.releaseView(node, r.ok);

@@ -51,6 +51,12 @@ export interface ScreenSource {
 }
 
 const VIEW_BATCH_MS = 2;
+/**
+ * The longest a node's view waits for the answer to its action (`holdView`): then it goes as
+ * usual. Well under the phone's 8 s wait for an answer, so a phone that gave up waiting (the
+ * disk was failing) still sees its action, and its next patch still fits the view it holds.
+ */
+export const HOLD_VIEW_MS = 1_000;
 const ROSTER_BATCH_MS = 250;
 const SNAPSHOT_EVERY_MS = 200;
 const EVENTS_EVERY_MS = 100;
@@ -95,7 +101,8 @@ export class RoomScreens {
    * their view goes in the answer (one message to the phone instead of two). Anything else that
    * changes their view ends the hold, so nothing else waits for their answer.
    */
-  private readonly holding = new Map<NodeId, number>();
+  private readonly holding = new Map<NodeId, { requests: number; since: number }>();
+  private holdTimer: TimerHandle | null = null;
   /** Nodes whose views changed since the last views went (gathered from the room after each input). */
   private changed: Changes = { all: false, nodes: new Set() };
   /** The snapshot the consoles that take patches hold (null while there are none). */
@@ -188,8 +195,40 @@ export class RoomScreens {
    */
   holdView(node: NodeId): boolean {
     if (!this.views.has(node)) return false;
-    this.holding.set(node, (this.holding.get(node) ?? 0) + 1);
+    const held = this.holding.get(node);
+    if (held) held.requests++;
+    else this.holding.set(node, { requests: 1, since: this.clock.now() });
+    this.holdTimer ??= this.clock.setTimeout(
+      guarded('held views', () => this.endLongHolds()),
+      HOLD_VIEW_MS,
+    );
     return true;
+  }
+
+  /** Whether the node's view has changes waiting to go (from inputs before this one). */
+  viewPending(node: NodeId): boolean {
+    return this.changed.all || this.changed.nodes.has(node);
+  }
+
+  /** Views held past HOLD_VIEW_MS go as usual now; the answers to their actions will carry nothing. */
+  private endLongHolds(): void {
+    this.holdTimer = null;
+    const now = this.clock.now();
+    let ended = false;
+    for (const [node, held] of this.holding) {
+      if (now - held.since < HOLD_VIEW_MS) continue;
+      this.holding.delete(node);
+      this.changed.nodes.add(node);
+      ended = true;
+    }
+    if (ended) this.schedule();
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const held of this.holding.values()) oldest = Math.min(oldest, held.since);
+    if (this.holding.size)
+      this.holdTimer = this.clock.setTimeout(
+        guarded('held views', () => this.endLongHolds()),
+        Math.max(1, oldest + HOLD_VIEW_MS - now),
+      );
   }
 
   /**
@@ -200,8 +239,7 @@ export class RoomScreens {
   releaseView(node: NodeId, carried: boolean): Patch | null {
     const held = this.holding.get(node);
     if (!held) return null;
-    if (held > 1) this.holding.set(node, held - 1);
-    else this.holding.delete(node);
+    if (--held.requests <= 0) this.holding.delete(node);
     const patch = this.patchView(node);
     if (patch && !carried) this.output.toNode(this.code, node, 'node:patch', patch);
     return carried ? patch : null;
@@ -225,10 +263,10 @@ export class RoomScreens {
   }
 
   stop(): void {
-    for (const t of [this.viewTimer, this.rosterTimer, this.snapshotTimer, this.eventsTimer]) {
+    for (const t of [this.viewTimer, this.rosterTimer, this.snapshotTimer, this.eventsTimer, this.holdTimer]) {
       if (t) this.clock.clearTimeout(t);
     }
-    this.viewTimer = this.rosterTimer = this.snapshotTimer = this.eventsTimer = null;
+    this.viewTimer = this.rosterTimer = this.snapshotTimer = this.eventsTimer = this.holdTimer = null;
   }
 
   private flushViews(): void {

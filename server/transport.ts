@@ -9,6 +9,7 @@ import {
   CLIENT_EVENTS,
   type ClientEvent,
   type ClientToServerEvents,
+  type ActedData,
   type JoinedData,
   type Payload,
   type ReplyData,
@@ -95,10 +96,18 @@ export function surelyWithin(value: unknown, max: number): boolean {
   return true;
 }
 
-/** A request's Result goes back through its ack, or as `server:error` if it has none. */
+/**
+ * A request's Result goes back through its ack, or as `server:error` if it has none. An action
+ * sent without one still gets what it changed in its node's view, as the `node:patch` the
+ * answer would have carried.
+ */
 function answer(socket: Sock, ack: ((r: Result<unknown>) => void) | null, r: Result<unknown>): void {
   if (ack) ack(r);
   else if (!r.ok) socket.emit('server:error', r.error);
+  else {
+    const patch = (r.data as ActedData | undefined)?.patch;
+    if (patch) socket.emit('node:patch', patch);
+  }
 }
 
 const REPLACED = { reason: 'replaced', message: 'You opened this node on another screen.' } as const;

@@ -103,6 +103,11 @@ describe('patches', () => {
     });
     await until(() => linus.views.length > views, sockets);
     expect((linus.views.at(-1)!.game as SandboxView).sent.at(-1)!.text).toBe('from Linus');
+    // An action sent without a callback: its change comes as a node:patch.
+    (ada.socket.emit as (e: string, p: unknown) => void).call(ada.socket, 'node:act', {
+      action: { type: 'send', to: [grace.node], text: 'no callback' },
+    });
+    await until(() => (ada.views.at(-1)!.game as SandboxView).sent.some((m) => m.text === 'no callback'), sockets);
     // In the end every view is the one the server would send whole.
     await until(() => untimed(ada.views.at(-1)) === untimed(live.data.viewFor(ada.node)), sockets);
   });

@@ -129,10 +129,12 @@ export function usePhoneSession(): PhoneSession {
       if (replacedRef.current) return;
       const saved = loadSaved();
       if (!saved) return setResuming(false);
-      const r = await request(s, 'room:resume', { code: saved.code, token: saved.token, patches: true });
+      // The view is taken as the answer arrives: a patch right behind it is made against it.
+      const r = await request(s, 'room:resume', { code: saved.code, token: saved.token, patches: true }, undefined, (a) => {
+        if (a.ok) start(a.data);
+      });
       setResuming(false);
       if (r.ok) {
-        start(r.data);
         setNotice(null);
       } else if (r.error.code !== 'timeout' && r.error.code !== 'offline' && r.error.code !== 'rate_limited') {
         // The room is gone or this node was removed: start over with the join form.
@@ -200,10 +202,11 @@ export function usePhoneSession(): PhoneSession {
       if (!s || !(await connected(s, JOIN_WAIT_MS))) {
         return { code: 'offline', message: 'Cannot reach the server. Check that you are on the class Wi-Fi, then try again.' };
       }
-      const r = await request(s, 'room:join', { code, nickname, patches: true });
+      const r = await request(s, 'room:join', { code, nickname, patches: true }, undefined, (a) => {
+        if (a.ok) start(a.data);
+      });
       if (!r.ok) return r.error;
       save({ code: r.data.view.room.code, token: r.data.token, node: r.data.node });
-      start(r.data);
       setNotice(null);
       return null;
     },
@@ -216,6 +219,8 @@ export function usePhoneSession(): PhoneSession {
     const r = await request(s, 'node:act', { action }, undefined, (a) => {
       if (a.ok && a.data?.patch) applyPatchRef.current(a.data.patch);
     });
+    // No answer: it may have carried this phone's view patch, so the view is fetched whole again.
+    if (!r.ok && r.error.code === 'timeout') void resumeRef.current();
     return r.ok ? null : r.error;
   }, []);
 
