@@ -1,6 +1,9 @@
 // The network map: nodes in their partition groups and messages travelling between them,
-// drawn on a canvas once per animation frame. React renders this component only when the
-// room's picture changes (a few times a second); messages never cause a React render.
+// drawn on a canvas in an animation frame whenever the picture can have changed (a render, a
+// node on its way to its place, a message in flight or just gone, a drag); a still picture is
+// not drawn again, so an idle console costs the laptop (and the projector) nothing. React renders
+// this component only when the room's picture changes (a few times a second); messages never
+// cause a React render.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
@@ -11,6 +14,7 @@ import type { TrafficModel } from './traffic';
 import { TEST_HOOKS } from '../testHooks';
 
 export interface MapStats {
+  /** Frames drawn (a still picture is not drawn again). */
   frames: number;
   drawMsTotal: number;
   drawMsMax: number;
@@ -57,6 +61,9 @@ export function NetworkMap(props: NetworkMapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const propsRef = useRef(props);
   propsRef.current = props;
+  // Set by every render (new nodes, faults, selection, words) and by a new layout: draw once more.
+  const dirtyRef = useRef(true);
+  dirtyRef.current = true;
   const t = useT();
   const words = useMemo(() => mapWords(t), [t]);
   const wordsRef = useRef(words);
@@ -73,6 +80,7 @@ export function NetworkMap(props: NetworkMapProps) {
   if (seats.key !== groupsKey) setSeats({ key: groupsKey, nodes: props.nodes });
   useEffect(() => {
     layoutRef.current = computeLayout(seats.nodes, size.w, size.h, 12, props.maxRadius);
+    dirtyRef.current = true;
   }, [seats, size.w, size.h, props.maxRadius]);
 
   useEffect(() => {
@@ -99,7 +107,11 @@ export function NetworkMap(props: NetworkMapProps) {
     const stats = mapStats();
     let raf = 0;
     let last = performance.now();
+    // Messages were drawn last frame: one more frame clears the last of them.
+    let hadFlights = false;
+    dirtyRef.current = true;
     const frame = () => {
+      raf = requestAnimationFrame(frame);
       const start = performance.now();
       if (start - last > 33.4) stats.slowFrames++;
       last = start;
@@ -110,18 +122,32 @@ export function NetworkMap(props: NetworkMapProps) {
         const keep = new Set(p.nodes.map((n) => n.id));
         for (const id of at.keys()) if (!keep.has(id)) at.delete(id);
       }
-      // Ease each node towards its place, so a move between groups is visible.
+      // Ease each node towards its place, so a move between groups is visible; within a tenth
+      // of a pixel it is there.
+      let moving = false;
       for (const n of p.nodes) {
         const goal = target.positions.get(n.id);
         if (!goal) continue;
         const cur = at.get(n.id);
-        if (!cur) at.set(n.id, { ...goal });
-        else {
+        if (!cur) {
+          at.set(n.id, { ...goal });
+          moving = true;
+        } else if (cur.x !== goal.x || cur.y !== goal.y) {
+          moving = true;
           cur.x += (goal.x - cur.x) * 0.18;
           cur.y += (goal.y - cur.y) * 0.18;
+          if (Math.abs(goal.x - cur.x) < 0.1 && Math.abs(goal.y - cur.y) < 0.1) {
+            cur.x = goal.x;
+            cur.y = goal.y;
+          }
         }
       }
+      const now = p.now();
+      const flights = p.traffic.visible(now);
       const drag = dragRef.current;
+      if (!dirtyRef.current && !moving && !drag && flights.length === 0 && !hadFlights) return;
+      dirtyRef.current = false;
+      hadFlights = flights.length > 0;
       const shown = new Map(at);
       if (drag?.kind === 'nodes' && drag.moved) {
         for (const id of drag.ids) {
@@ -130,7 +156,6 @@ export function NetworkMap(props: NetworkMapProps) {
         }
       }
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      const now = p.now();
       drawMap({
         ctx,
         width: size.w,
@@ -139,7 +164,7 @@ export function NetworkMap(props: NetworkMapProps) {
         at: shown,
         nodes: p.nodes,
         faults: p.faults,
-        flights: p.traffic.visible(now),
+        flights,
         now,
         kindStyle: p.kindStyle,
         selected: p.selected ?? new Set(),
@@ -152,7 +177,6 @@ export function NetworkMap(props: NetworkMapProps) {
       stats.frames++;
       stats.drawMsTotal += took;
       stats.drawMsMax = Math.max(stats.drawMsMax, took);
-      raf = requestAnimationFrame(frame);
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
