@@ -90,6 +90,22 @@ async function setup(latency = { base: 100, jitter: 0 }) {
   return { clock, files, d, room, sent, logs, disk, join, recorded, writer };
 }
 
+/** Ada and Grace, whose phones take patches, in a sandbox round with no latency; nothing sent yet. */
+async function twoPatchingPhones() {
+  const { clock, room, sent, disk, join } = await setup({ base: 0, jitter: 0 });
+  const a = await join('Ada');
+  const b = await join('Grace');
+  room.attachView(a, true);
+  room.attachView(b, true);
+  const started = room.startRound('sandbox', {});
+  await disk();
+  await started;
+  clock.advance(10);
+  sent.length = 0;
+  const patchesTo = (n: NodeId) => sent.filter((x) => x.to === n && x.event === 'node:patch');
+  return { clock, room, disk, a, b, patchesTo };
+}
+
 const views = (sent: Sent[], node: NodeId) =>
   sent.filter((s) => s.to === node && s.event === 'node:view').map((s) => s.payload as NodeView);
 const inbox = (v: NodeView | undefined) => (v?.game as SandboxView | undefined)?.inbox ?? [];
@@ -125,17 +141,7 @@ describe('Room on virtual time', () => {
   });
 
   it("a phone's own action's change goes in its answer; a change from anything else is not held back for it", async () => {
-    const { clock, room, sent, disk, join } = await setup({ base: 0, jitter: 0 });
-    const a = await join('Ada');
-    const b = await join('Grace');
-    room.attachView(a, true);
-    room.attachView(b, true);
-    const started = room.startRound('sandbox', {});
-    await disk();
-    await started;
-    clock.advance(10);
-    const patchesTo = (n: NodeId) => sent.filter((x) => x.to === n && x.event === 'node:patch');
-    sent.length = 0;
+    const { clock, room, disk, a, b, patchesTo } = await twoPatchingPhones();
     // Ada sends; the disk has not written it yet: her view waits for the answer.
     const acted = room.act(a, { type: 'send', to: [b], text: 'first' });
     clock.advance(5);
@@ -166,17 +172,7 @@ describe('Room on virtual time', () => {
   });
 
   it('a view held for an answer goes as usual after a second (a slow disk), and when a change was already waiting', async () => {
-    const { clock, room, sent, disk, join } = await setup({ base: 0, jitter: 0 });
-    const a = await join('Ada');
-    const b = await join('Grace');
-    room.attachView(a, true);
-    room.attachView(b, true);
-    const started = room.startRound('sandbox', {});
-    await disk();
-    await started;
-    clock.advance(10);
-    const patchesTo = (n: NodeId) => sent.filter((x) => x.to === n && x.event === 'node:patch');
-    sent.length = 0;
+    const { clock, room, disk, a, b, patchesTo } = await twoPatchingPhones();
     // The disk takes 1.5 s: Ada's view goes after a second, the answer then carries nothing.
     const slow = room.act(a, { type: 'send', to: [b], text: 'slow' });
     clock.advance(999);
