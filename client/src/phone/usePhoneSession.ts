@@ -108,8 +108,8 @@ export function usePhoneSession(): PhoneSession {
   // The server sends what changed in the view (node:patch) against the version this phone holds.
   const versionRef = useRef(0);
   // A view patch, from `node:patch` or in the answer to this phone's own action (the same thing,
-  // in order on the connection). One for a view this phone does not hold (it cannot happen on
-  // one connection, in order): ask for the whole view again.
+  // in order on the connection). One for a view this phone does not hold (an answer that carried
+  // one never came): ask for the whole view again.
   const applyPatchRef = useRef((p: Patch) => {
     if (p.base !== versionRef.current) return void resumeRef.current();
     versionRef.current = p.version;
