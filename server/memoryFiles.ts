@@ -1,10 +1,13 @@
 // Recording files in memory, with the disk's failures on demand: a capacity (writes past it are
 // cut short, then fail with ENOSPC, as a real full disk does), errors injected into the next
-// operations, and `crash()`, which forgets everything not yet fdatasync'ed (a machine crash).
+// operations, and `crash()`, which forgets everything not yet fdatasync'ed (a machine crash),
+// file names included: a file created or renamed is found after a crash only once its
+// directory was synced.
 
+import path from 'node:path';
 import type { RecordingFile, RecordingFiles } from './recordingFiles';
 
-type Op = 'create' | 'open' | 'write' | 'datasync' | 'truncate' | 'read';
+type Op = 'create' | 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'syncDir';
 
 interface Stored {
   data: Buffer;
@@ -16,6 +19,8 @@ const errno = (code: string, op: string, file: string) => Object.assign(new Erro
 
 export class MemoryFiles implements RecordingFiles {
   readonly files = new Map<string, Stored>();
+  /** The names a machine crash leaves: each directory's files as of its last sync. */
+  private readonly durableNames = new Map<string, Stored>();
   /** Total bytes the "disk" holds, or null for no limit. */
   capacity: number | null = null;
   private failures: { op: Op; code: string; partial: number }[] = [];
@@ -35,9 +40,13 @@ export class MemoryFiles implements RecordingFiles {
     return this.stored(file).data.toString('utf8');
   }
 
-  /** A machine crash: every file goes back to what was last made durable. */
+  /** A machine crash: every name and every file goes back to what was last made durable. */
   crash(): void {
-    for (const f of this.files.values()) f.data = Buffer.from(f.synced);
+    this.files.clear();
+    for (const [name, f] of this.durableNames) {
+      f.data = Buffer.from(f.synced);
+      this.files.set(name, f);
+    }
   }
 
   get used(): number {
@@ -115,7 +124,6 @@ export class MemoryFiles implements RecordingFiles {
   async create(file: string): Promise<RecordingFile> {
     this.check('create', file);
     if (this.files.has(file)) throw errno('EEXIST', 'open', file);
-    // Creating a file and its directory entry counts as durable here (the writer syncs its header).
     this.files.set(file, { data: Buffer.alloc(0), synced: Buffer.alloc(0) });
     return this.handle(file);
   }
@@ -143,5 +151,11 @@ export class MemoryFiles implements RecordingFiles {
   async remove(file: string): Promise<void> {
     this.stored(file);
     this.files.delete(file);
+  }
+
+  async syncDir(dir: string): Promise<void> {
+    this.check('syncDir', dir);
+    for (const name of [...this.durableNames.keys()]) if (path.dirname(name) === dir) this.durableNames.delete(name);
+    for (const [name, f] of this.files) if (path.dirname(name) === dir) this.durableNames.set(name, f);
   }
 }

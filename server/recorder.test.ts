@@ -92,6 +92,7 @@ describe('group commit', () => {
       readPrefixSync: (file, bytes) => mem.readPrefixSync(file, bytes),
       rename: (from, to) => mem.rename(from, to),
       remove: (file) => mem.remove(file),
+      syncDir: (dir) => mem.syncDir(dir),
       create: async (file) => {
         const f = await mem.create(file);
         return {
@@ -146,6 +147,7 @@ describe('group commit', () => {
       readPrefixSync: (file: string, bytes: number) => mem.readPrefixSync(file, bytes),
       rename: (from: string, to: string) => mem.rename(from, to),
       remove: (file: string) => mem.remove(file),
+      syncDir: (dir: string) => mem.syncDir(dir),
     } satisfies RecordingFiles;
     const { d, writer, statuses } = await setup(files as unknown as MemoryFiles);
     expect(writes).toBe(1); // the header
@@ -157,6 +159,24 @@ describe('group commit', () => {
     expect(statuses).toEqual([]);
     mem.crash();
     expect(parseRecording(mem.text(FILE)).events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('a recording created is still there after a machine crash: its name was synced with its header', async () => {
+    const { files } = await setup();
+    files.crash();
+    expect(seqsIn(files)).toEqual([]);
+    // The same crash forgets a file whose directory was never synced.
+    const orphan = await files.create('/elsewhere/orphan.jsonl');
+    await orphan.datasync();
+    files.crash();
+    expect(files.files.has('/elsewhere/orphan.jsonl')).toBe(false);
+  });
+
+  it('a recording whose directory cannot be synced is not created', async () => {
+    const files = new MemoryFiles();
+    files.failNext('syncDir', 'EIO');
+    await expect(RecordingWriter.create(FILE, header, { files })).rejects.toBeInstanceOf(RecordingUnavailableError);
+    expect(files.files.has(FILE)).toBe(false);
   });
 
   it('what durable() promised survives a machine crash', async () => {

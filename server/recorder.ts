@@ -11,6 +11,7 @@
 // - No line is dropped: a batch that could not be written stays pending, is retried every
 //   RETRY_MS, and the writer reports itself unavailable (with the reason) until one succeeds.
 
+import path from 'node:path';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import { serializeEvent, serializeHeader } from '../shared/session/recording';
 import { realClock, type Clock, type TimerHandle } from './clock';
@@ -130,6 +131,8 @@ export class RecordingWriter {
         at += n;
       }
       if (!handle.writesAreDurable) await handle.datasync();
+      // The file's name too: a room whose creation was answered must be there after a crash.
+      await opts.files.syncDir(path.dirname(file));
     } catch (err) {
       // A header that did not reach the disk must not leave a half-file to restore later.
       await handle?.close().catch(() => {});

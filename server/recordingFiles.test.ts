@@ -49,4 +49,11 @@ describe('recording files on the disk', () => {
     // Creating a file that exists fails, as before.
     await expect(diskFiles.create(file)).rejects.toMatchObject({ code: 'EEXIST' });
   });
+
+  it('sync a directory, so a file just created or renamed there keeps its name after a crash', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'hc-files-'));
+    await expect(diskFiles.syncDir(dir)).resolves.toBeUndefined();
+    // A folder that is not there is an error the caller sees, not a silent success.
+    await expect(diskFiles.syncDir(path.join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });

@@ -28,6 +28,12 @@ export interface RecordingFiles {
   readPrefixSync(file: string, bytes: number): Buffer;
   rename(from: string, to: string): Promise<void>;
   remove(file: string): Promise<void>;
+  /**
+   * Makes the names in a directory durable: a file just created or renamed there is found
+   * after a machine crash only once its directory was synced (fsync on the file writes its
+   * data, not the entry that names it).
+   */
+  syncDir(dir: string): Promise<void>;
 }
 
 function wrap(handle: FileHandle, writesAreDurable: boolean): RecordingFile {
@@ -71,4 +77,16 @@ export const diskFiles: RecordingFiles = {
   },
   rename: (from, to) => rename(from, to),
   remove: (file) => unlink(file),
+  syncDir,
 };
+
+/** fsync on a directory (Windows has no such call: its file system journals names itself). */
+export async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

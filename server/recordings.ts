@@ -7,7 +7,7 @@
 // never inside the recording and never in clear. Session ids are checked against their
 // alphabet before they touch a path.
 
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordingHeader } from '../shared/protocol/recordingFormat';
 import { RecordingSummarizer, type RecordingSummary } from '../shared/replay/summary';
@@ -17,6 +17,7 @@ import { hashesEqual, hashSecret, newSecret } from './auth';
 import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
 import type { RecordingEntry } from '../shared/protocol/recordings';
+import { syncDir } from './recordingFiles';
 
 /** nanoid's alphabet; the server makes 12-character ids, older or foreign ones may differ. */
 const SESSION_ID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -112,6 +113,11 @@ export class RecordingStore {
     }
     await rm(this.fileFor(session), { force: true });
     await rm(this.shareFile(session), { force: true });
+    // Deleted for good once answered: a crash must not bring the recording or its links back.
+    await syncDir(path.dirname(this.fileFor(session)));
+    await syncDir(this.sharesDir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
     this.summaries.delete(session);
     return ok(null);
   }
@@ -133,6 +139,10 @@ export class RecordingStore {
   /** Withdraws every share link of a recording. */
   async unshare(session: string): Promise<void> {
     await rm(this.shareFile(session), { force: true });
+    // Withdrawn for good once answered. No shares folder: nothing was ever shared.
+    await syncDir(this.sharesDir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
   }
 
   // ---- internals ----
@@ -218,8 +228,17 @@ export class RecordingStore {
     await mkdir(this.sharesDir, { recursive: true });
     const file = this.shareFile(session);
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(shares));
+    // The link handed out must open the recording after a crash too: the new list is on disk
+    // (its data, then its name) before `share` answers with the token.
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(JSON.stringify(shares));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, file);
+    await syncDir(this.sharesDir);
   }
 }
 

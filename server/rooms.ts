@@ -198,6 +198,9 @@ export class RoomRegistry {
       await out.close();
     }
     await files.rename(copy, file);
+    // Durably renamed before this process writes into it: after a machine crash the room's
+    // file must be the fenced copy with the new owner's lines, not the old one without them.
+    await files.syncDir(path.dirname(file));
     const parsed = await restoreRecording(file, files);
     const state = fold(parsed.header, parsed.events, this.games);
     if (state.ended) {
