@@ -59,6 +59,17 @@ describe('restoreRecording', () => {
     }
   });
 
+  it('the lines set aside are still on the disk after a machine crash (the file and its name)', async () => {
+    const good = serializeHeader(header) + lines(1, 4);
+    const rest = `${serializeEvent(mark(5)).slice(0, 12)}${lines(9, 12)}`;
+    const files = disk(good + rest);
+    await files.syncDir(path.dirname(FILE));
+    await restoreRecording(FILE, files);
+    files.crash();
+    expect(files.text(FILE)).toBe(good);
+    expect(files.text(`${FILE}.damaged`)).toBe(rest);
+  });
+
   it('a damaged middle line: restores everything before it and sets the rest aside beside the file', async () => {
     // What the old writer left after a full disk: half a line, then later appends after it.
     const good = serializeHeader(header) + lines(1, 4);

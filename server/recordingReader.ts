@@ -3,6 +3,7 @@
 // event before it is restored, and the damaged rest is moved to a file beside the recording for
 // inspection, so the recording itself ends on its last good line and can be appended to again.
 
+import path from 'node:path';
 import { EVENT_TYPES, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
 import { EventDecoder, parseRecordingHeader, RecordingError } from '../shared/session/recording';
 import { diskFiles, type RecordingFiles } from './recordingFiles';
@@ -114,6 +115,8 @@ export async function restoreRecording(file: string, files: RecordingFiles = dis
     } finally {
       await out.close();
     }
+    // Its name too, before the lines it holds are cut from the recording.
+    await files.syncDir(path.dirname(aside));
     let lines = 0;
     for (const b of rest) if (b === NL) lines++;
     if (rest.at(-1) !== NL) lines++;
