@@ -174,7 +174,8 @@ describe('rooms', () => {
       expect(await ask(ada.socket, event, payload)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     const stranger = await connect(server.url);
-    expect(await ask(stranger, 'console:attach', { code, key: `${key.slice(0, -1)}x` })).toMatchObject({
+    // Another last character (a key ending in x made "x" the right key, once in 64 runs).
+    expect(await ask(stranger, 'console:attach', { code, key: `${key.slice(0, -1)}${key.endsWith('x') ? 'y' : 'x'}` })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
