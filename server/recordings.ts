@@ -115,9 +115,7 @@ export class RecordingStore {
     await rm(this.shareFile(session), { force: true });
     // Deleted for good once answered: a crash must not bring the recording or its links back.
     await syncDir(path.dirname(this.fileFor(session)));
-    await syncDir(this.sharesDir).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
+    await this.syncShares();
     this.summaries.delete(session);
     return ok(null);
   }
@@ -139,10 +137,8 @@ export class RecordingStore {
   /** Withdraws every share link of a recording. */
   async unshare(session: string): Promise<void> {
     await rm(this.shareFile(session), { force: true });
-    // Withdrawn for good once answered. No shares folder: nothing was ever shared.
-    await syncDir(this.sharesDir).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
+    // Withdrawn for good once answered.
+    await this.syncShares();
   }
 
   // ---- internals ----
@@ -222,6 +218,13 @@ export class RecordingStore {
       // No sidecar (never shared, or withdrawn) or an unreadable one: no links open it.
     }
     return { session, tokens: [] };
+  }
+
+  /** Syncs the share links' folder (none yet: nothing was ever shared, nothing to sync). */
+  private async syncShares(): Promise<void> {
+    await syncDir(this.sharesDir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
   }
 
   private async writeShares(session: string, shares: ShareFile): Promise<void> {
