@@ -198,10 +198,7 @@ export class RoomScreens {
     const held = this.holding.get(node);
     if (held) held.requests++;
     else this.holding.set(node, { requests: 1, since: this.clock.now() });
-    this.holdTimer ??= this.clock.setTimeout(
-      guarded('held views', () => this.endLongHolds()),
-      HOLD_VIEW_MS,
-    );
+    if (!this.holdTimer) this.endHoldsIn(HOLD_VIEW_MS);
     return true;
   }
 
@@ -224,11 +221,14 @@ export class RoomScreens {
     if (ended) this.schedule();
     let oldest = Number.POSITIVE_INFINITY;
     for (const held of this.holding.values()) oldest = Math.min(oldest, held.since);
-    if (this.holding.size)
-      this.holdTimer = this.clock.setTimeout(
-        guarded('held views', () => this.endLongHolds()),
-        Math.max(1, oldest + HOLD_VIEW_MS - now),
-      );
+    if (this.holding.size) this.endHoldsIn(Math.max(1, oldest + HOLD_VIEW_MS - now));
+  }
+
+  private endHoldsIn(ms: number): void {
+    this.holdTimer = this.clock.setTimeout(
+      guarded('held views', () => this.endLongHolds()),
+      ms,
+    );
   }
 
   /**
