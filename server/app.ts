@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
+import path from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Server } from 'socket.io';
@@ -25,6 +26,8 @@ import { Cluster } from './cluster/cluster';
 import { RedisTokenBuckets } from './cluster/limits';
 import { attachTransport, socketOutput, TRANSPORT_MAX_BYTES, type SocketData } from './transport';
 import { jsonParser } from './jsonParser';
+import { Journal } from './journal';
+import { diskFiles } from './recordingFiles';
 
 /** The games a class can play: every room of this server offers them. */
 export const GAMES: Games = createGames([sandboxGame, gossipGame, electionGame, byzantineGame, cartGame]);
@@ -64,12 +67,31 @@ export async function createApplication(config: Config, options: ApplicationOpti
   let port = config.port;
   const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;
   const cluster = config.redisUrl ? new Cluster({ redisUrl: config.redisUrl, leaseMs: config.clusterLeaseMs, log }) : null;
+  // What a journal left (a crash, a stop with a file that could not be written) goes back into
+  // the recordings before any room is restored from them: if that fails the server does not
+  // start, since rooms restored without those lines would lack what was acknowledged. One
+  // process alone then writes a journal; if it cannot, each recording is made durable itself.
+  const journalOptions = {
+    files: recordings.files ?? diskFiles,
+    dir: path.join(config.dataDir, 'journal'),
+    recordingsDir: path.join(config.dataDir, 'recordings'),
+    clock,
+    log: (message: string, err?: unknown) => log(message, { err }),
+  };
+  const recovered = await Journal.recover(journalOptions);
+  if (recovered.records) log(`journal: ${recovered.records} batches put back into ${recovered.files} recordings`);
+  const journal = cluster
+    ? null
+    : await Journal.start(journalOptions, recovered.last).catch((err: unknown) => {
+        log('journal: cannot be written here; each recording is made durable by itself', { err });
+        return null;
+      });
   const registry = new RoomRegistry(
     config,
     clock,
     socketOutput(() => io, cluster ? () => cluster.ghosts : undefined),
     games,
-    { ...recordings, log, ...(cluster ? { cluster: cluster.registryHooks() } : {}) },
+    { ...recordings, log, ...(cluster ? { cluster: cluster.registryHooks() } : {}), ...(journal ? { journal } : {}) },
   );
   // Express first: Socket.IO then takes its own path and hands every other request to it.
   httpServer.on('request', createHttpApp({ config, registry, joinUrl, startedAt: Date.now() }));
@@ -130,6 +152,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
       // Cluster mode: no request reaches a room once its recording is closing.
       cluster?.quiesce();
       await registry.closeAll();
+      await journal?.close();
       // Only once the rooms' recordings are closed may another process take them.
       await cluster?.stop();
       await io.close();

@@ -153,6 +153,12 @@ export class MemoryFiles implements RecordingFiles {
     this.files.delete(file);
   }
 
+  async mkdir(_dir: string): Promise<void> {}
+
+  async list(dir: string): Promise<string[]> {
+    return [...this.files.keys()].filter((name) => path.dirname(name) === dir).map((name) => path.basename(name));
+  }
+
   async syncDir(dir: string): Promise<void> {
     this.check('syncDir', dir);
     for (const name of [...this.durableNames.keys()]) if (path.dirname(name) === dir) this.durableNames.delete(name);

@@ -93,6 +93,8 @@ describe('group commit', () => {
       rename: (from, to) => mem.rename(from, to),
       remove: (file) => mem.remove(file),
       syncDir: (dir) => mem.syncDir(dir),
+      mkdir: (dir) => mem.mkdir(dir),
+      list: (dir) => mem.list(dir),
       create: async (file) => {
         const f = await mem.create(file);
         return {
@@ -148,6 +150,8 @@ describe('group commit', () => {
       rename: (from: string, to: string) => mem.rename(from, to),
       remove: (file: string) => mem.remove(file),
       syncDir: (dir: string) => mem.syncDir(dir),
+      mkdir: (dir: string) => mem.mkdir(dir),
+      list: (dir: string) => mem.list(dir),
     } satisfies RecordingFiles;
     const { d, writer, statuses } = await setup(files as unknown as MemoryFiles);
     expect(writes).toBe(1); // the header

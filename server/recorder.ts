@@ -5,6 +5,11 @@
 // event of its batch durable. `durable()` resolves once what was appended is on disk: that is
 // when an action may be acknowledged.
 //
+// With a journal (server/journal.ts, one process without a cluster), a batch is made durable by
+// the process's journal, together with other rooms' batches, and the lines reach this file up to
+// FILE_EVERY_MS later in one write of several batches (at once when someone needs the file
+// itself: a download, the session's end, shutdown).
+//
 // What must stay true:
 // - The file only ever holds whole lines. After a failed or partial write the file is cut back
 //   to its last whole line before anything else is written.
@@ -15,9 +20,12 @@ import path from 'node:path';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import { serializeEvent, serializeHeader } from '../shared/session/recording';
 import { realClock, type Clock, type TimerHandle } from './clock';
+import type { Journal } from './journal';
 import { diskFiles, type RecordingFile, type RecordingFiles } from './recordingFiles';
 
 export const RETRY_MS = 2_000;
+/** With a journal: how long lines the journal has may wait before they go to the recording's own file. */
+export const FILE_EVERY_MS = 500;
 
 export type UnavailableReason = 'disk_full' | 'permission' | 'io';
 
@@ -75,6 +83,8 @@ export interface WriterOptions {
    * Once it says no, the writer is abandoned: nothing more is written.
    */
   fence?: () => boolean;
+  /** The process's journal: batches are made durable there, and reach the file later (see above). */
+  journal?: Journal | null;
 }
 
 interface Waiter {
@@ -83,12 +93,31 @@ interface Waiter {
   reject: (err: Error) => void;
 }
 
+/** Resolves the waiters whose lines are all in (up to `count`); returns the others. */
+function resolveUpTo(waiters: Waiter[], count: number): Waiter[] {
+  const still: Waiter[] = [];
+  for (const w of waiters) {
+    if (w.upTo <= count) w.resolve();
+    else still.push(w);
+  }
+  return still;
+}
+
 export class RecordingWriter {
-  /** Lines not yet durable, oldest first (a failed batch stays at the front). */
+  /** Lines not yet in the file, oldest first (a failed batch stays at the front). */
   private pending: string[] = [];
-  /** Lines appended since the writer opened, and how many of them are durable. */
+  /** Lines appended since the writer opened, how many of them are durable, and how many are in the file. */
   private appended = 0;
   private synced = 0;
+  private inFile = 0;
+  /** With a journal: the first `journaled` pending lines (`journaledBytes` long) are durable there. */
+  private journaled = 0;
+  private journaledBytes = 0;
+  /** When the oldest of them was journaled (they go to the file FILE_EVERY_MS later). */
+  private journaledAt = 0;
+  private fileTimer: TimerHandle | null = null;
+  /** Waiting for lines to be in the file itself (`settled`, `finish`). */
+  private fileWaiters: Waiter[] = [];
   /** Bytes of whole lines on disk: where the next batch goes. */
   private size: number;
   /** The file may hold bytes past `size` (a failed write): cut them before writing. */
@@ -114,7 +143,7 @@ export class RecordingWriter {
   }
 
   private static options(o: WriterOptions): Required<WriterOptions> {
-    return { clock: realClock, files: diskFiles, defer: (fn) => setImmediate(fn), fence: () => true, ...o };
+    return { clock: realClock, files: diskFiles, defer: (fn) => setImmediate(fn), fence: () => true, journal: null, ...o };
   }
 
   /** Creates a new recording file with its header line, durably (fails if it exists). */
@@ -209,7 +238,7 @@ export class RecordingWriter {
         stop();
         resolve();
       });
-      void this.durable().then(
+      void this.written().then(
         () => {
           stop();
           resolve();
@@ -219,6 +248,15 @@ export class RecordingWriter {
           resolve();
         },
       );
+    });
+  }
+
+  /** Resolves once every line appended so far is in the file itself (with a journal, durable sooner). */
+  private written(ticket = this.appended): Promise<void> {
+    if (this.inFile >= ticket) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.fileWaiters.push({ upTo: ticket, resolve, reject });
+      this.schedule();
     });
   }
 
@@ -232,7 +270,7 @@ export class RecordingWriter {
   async finish(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    await this.durable();
+    await this.written();
     await this.release();
   }
 
@@ -247,9 +285,11 @@ export class RecordingWriter {
     this.retryTimer = null;
     await this.writing;
     if (this.pending.length) await this.drain();
-    const lost = this.pending.length;
+    // Lines the journal has are not lost: the next start puts them into the file.
+    const lost = this.pending.length - this.journaled;
     const err = new Error(`recording ${this.file}: closed with ${lost} lines unwritten`);
     for (const w of this.waiters.splice(0)) w.reject(err);
+    for (const w of this.fileWaiters.splice(0)) w.reject(err);
     await this.release();
     return lost;
   }
@@ -264,8 +304,10 @@ export class RecordingWriter {
     this.closing = true;
     this.stopped = true;
     this.pending = [];
+    this.journaled = this.journaledBytes = 0;
     const err = new Error(`recording ${this.file}: another process owns this room now`);
     for (const w of this.waiters.splice(0)) w.reject(err);
+    for (const w of this.fileWaiters.splice(0)) w.reject(err);
     void (async () => {
       await this.writing;
       await this.release();
@@ -276,7 +318,8 @@ export class RecordingWriter {
     if (this.closed) return;
     this.closed = true;
     if (this.retryTimer) this.opts.clock.clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    if (this.fileTimer) this.opts.clock.clearTimeout(this.fileTimer);
+    this.retryTimer = this.fileTimer = null;
     await this.handle.close().catch(() => {});
   }
 
@@ -289,7 +332,7 @@ export class RecordingWriter {
     });
   }
 
-  /** Writes batches until nothing is pending or a write fails. */
+  /** Writes batches until nothing is pending (or, with a journal, nothing is due yet) or a write fails. */
   private drain(): Promise<void> {
     if (this.writing) return this.writing;
     if (this.closed || !this.pending.length) return Promise.resolve();
@@ -298,7 +341,17 @@ export class RecordingWriter {
       await null;
       try {
         while (this.pending.length && !this.closed) {
-          if (!(await this.writeBatch())) return;
+          const journal = this.opts.journal;
+          if (!journal) {
+            if (!(await this.writeBatch(this.pending.length, false))) return;
+          } else if (this.pending.length > this.journaled) {
+            if (!(await this.journalBatch(journal))) return;
+          } else if (this.fileDue()) {
+            if (!(await this.writeBatch(this.journaled, true))) return;
+          } else {
+            this.armFileTimer();
+            return;
+          }
         }
       } finally {
         this.writing = null;
@@ -307,13 +360,53 @@ export class RecordingWriter {
     return this.writing;
   }
 
-  private async writeBatch(): Promise<boolean> {
+  /** With a journal: whether the lines it has should go to the file now. */
+  private fileDue(): boolean {
+    return this.closing || this.fileWaiters.length > 0 || this.opts.clock.now() - this.journaledAt >= FILE_EVERY_MS;
+  }
+
+  private armFileTimer(): void {
+    if (this.fileTimer) return;
+    const wait = Math.max(0, this.journaledAt + FILE_EVERY_MS - this.opts.clock.now());
+    this.fileTimer = this.opts.clock.setTimeout(() => {
+      this.fileTimer = null;
+      void this.drain();
+    }, wait);
+  }
+
+  /** Makes the lines the journal does not have yet durable there; false if that failed. */
+  private async journalBatch(journal: Journal): Promise<boolean> {
     if (!this.opts.fence()) {
       this.abandon();
       return false;
     }
-    const count = this.pending.length;
-    const data = Buffer.from(this.pending.join(''));
+    const count = this.pending.length - this.journaled;
+    const data = Buffer.from(this.pending.slice(this.journaled).join(''));
+    try {
+      await journal.append(this.file, this.size + this.journaledBytes, data);
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+    if (this.journaled === 0) this.journaledAt = this.opts.clock.now();
+    this.journaled += count;
+    this.journaledBytes += data.length;
+    this.synced += count;
+    this.resolveWaiters();
+    this.setStatus({ state: 'ok' });
+    return true;
+  }
+
+  /**
+   * Writes the first `count` pending lines to the file; false if that failed. `journaled`: they
+   * are durable already (in the journal), so only the file catches up.
+   */
+  private async writeBatch(count: number, journaled: boolean): Promise<boolean> {
+    if (!this.opts.fence()) {
+      this.abandon();
+      return false;
+    }
+    const data = Buffer.from(this.pending.slice(0, count).join(''));
     try {
       if (this.dirty) {
         await this.handle.truncate(this.size);
@@ -342,26 +435,31 @@ export class RecordingWriter {
     }
     this.size += data.length;
     this.pending.splice(0, count);
-    this.synced += count;
-    this.resolveWaiters();
+    this.inFile += count;
+    if (journaled) {
+      this.journaled -= count;
+      this.journaledBytes -= data.length;
+      if (this.fileTimer) this.opts.clock.clearTimeout(this.fileTimer);
+      this.fileTimer = null;
+      this.opts.journal?.written(this.file, this.size);
+    } else {
+      this.synced += count;
+      this.resolveWaiters();
+    }
+    this.fileWaiters = resolveUpTo(this.fileWaiters, this.inFile);
     this.setStatus({ state: 'ok' });
     return true;
   }
 
   private resolveWaiters(): void {
-    const still: Waiter[] = [];
-    for (const w of this.waiters) {
-      if (w.upTo <= this.synced) w.resolve();
-      else still.push(w);
-    }
-    this.waiters = still;
+    this.waiters = resolveUpTo(this.waiters, this.synced);
   }
 
   private fail(err: unknown): void {
     const { reason, code } = reasonOf(err);
     const since = this.status.state === 'unavailable' ? this.status.since : this.opts.clock.now();
     // The retry is armed before anyone hears of the failure, so nothing they do can miss it.
-    if (!this.closing || this.waiters.length) {
+    if (!this.closing || this.waiters.length || this.fileWaiters.length) {
       this.retryTimer ??= this.opts.clock.setTimeout(() => {
         this.retryTimer = null;
         // The failed pass may still be cutting its torn bytes: retry after it, not inside it.

@@ -2,7 +2,7 @@
 // disk, tests hand in files that fail part-way (a full disk, an I/O error) without root.
 
 import { closeSync, constants, openSync, readSync } from 'node:fs';
-import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 
 /** One open recording file. Writes are positional: the writer knows where its last whole line ends. */
 export interface RecordingFile {
@@ -34,6 +34,10 @@ export interface RecordingFiles {
    * data, not the entry that names it).
    */
   syncDir(dir: string): Promise<void>;
+  /** Makes a directory (and its parents) if it is not there. */
+  mkdir(dir: string): Promise<void>;
+  /** The names of the files in a directory. */
+  list(dir: string): Promise<string[]>;
 }
 
 function wrap(handle: FileHandle, writesAreDurable: boolean): RecordingFile {
@@ -78,6 +82,10 @@ export const diskFiles: RecordingFiles = {
   rename: (from, to) => rename(from, to),
   remove: (file) => unlink(file),
   syncDir,
+  mkdir: async (dir) => {
+    await mkdir(dir, { recursive: true });
+  },
+  list: (dir) => readdir(dir),
 };
 
 /** fsync on a directory (Windows has no such call: its file system journals names itself). */

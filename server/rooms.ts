@@ -14,6 +14,7 @@ import { formatRecovery, hashSecret, keyFromRecovery, newRecoveryCode, newRoomCo
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { LogFn } from './log';
+import type { Journal } from './journal';
 import { RecordingUnavailableError, RecordingWriter } from './recorder';
 import { diskFiles, type RecordingFiles } from './recordingFiles';
 import { restoreRecording } from './recordingReader';
@@ -28,6 +29,8 @@ export interface RegistryOptions {
   log?: LogFn;
   /** Cluster mode: room codes and ownership in Redis (server/cluster/cluster.ts). */
   cluster?: RegistryCluster;
+  /** One process alone: the journal that makes the rooms' lines durable together (server/journal.ts). */
+  journal?: Journal;
 }
 
 /** What the registry asks of the cluster: a code reserved for the whole cluster, and the room's lease. */
@@ -174,6 +177,8 @@ export class RoomRegistry {
       clock: this.clock,
       files: this.options.files ?? diskFiles,
       ...(cluster && code ? { fence: () => cluster.owns(code) } : {}),
+      // A room moves between the processes of a cluster: there, each writes its room's own file.
+      journal: cluster ? null : (this.options.journal ?? null),
     };
   }
 

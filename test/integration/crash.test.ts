@@ -11,7 +11,16 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../shared/rng';
 import { parseRecording } from '../../shared/session/recording';
-import { ask, connect, followAnswer, killNow, type ServerProcess, spawnServerProcess, type TestSocket } from './harness';
+import {
+  ask,
+  connect,
+  followAnswer,
+  killNow,
+  recordingWithJournal,
+  type ServerProcess,
+  spawnServerProcess,
+  type TestSocket,
+} from './harness';
 
 const KILLS = Number(process.env.KILLS ?? 20);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -46,15 +55,17 @@ interface Phone {
 
 /**
  * What the recordings say: each room's count of events (checked to run 1, 2, 3… with no gap)
- * and every action, as room:node:text.
+ * and every action, as room:node:text. `withJournal`: as the next start will find them, with
+ * what the dead server's journal holds put back (an acknowledged line is in one or the other).
  */
-function readRecordings(): { seqs: Map<string, number>; acted: Set<string> } {
+function readRecordings(withJournal = false): { seqs: Map<string, number>; acted: Set<string> } {
   const files = readdirSync(recordings);
   expect(files.filter((f) => f.includes('.damaged'))).toEqual([]);
   const seqs = new Map<string, number>();
   const acted = new Set<string>();
   for (const file of files.filter((f) => f.endsWith('.jsonl'))) {
-    const parsed = parseRecording(readFileSync(path.join(recordings, file), 'utf8'));
+    const name = path.join(recordings, file);
+    const parsed = parseRecording(withJournal ? recordingWithJournal(dataDir, name) : readFileSync(name, 'utf8'));
     const code = parsed.header.room;
     for (const e of parsed.events) {
       if (e.type === 'node:acted') acted.add(`${code}:${e.node}:${(e.action as { text: string }).text}`);
@@ -90,6 +101,7 @@ describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=
     }
     const phones = rooms.flatMap((r) => r.phones);
     let lastSeqs = new Map<string, number>();
+    let ackedAtKill = new Set<string>();
     /** The acknowledgements the runs waited for before their kill, at least. */
     let expected = 0;
     let onAck = () => {};
@@ -117,8 +129,13 @@ describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=
           expect(attached.data.snapshot.nodes.filter((n: { status: string }) => n.status === 'active')).toHaveLength(inRoom.length);
           console_.disconnect();
         }
-        const { seqs } = readRecordings();
+        // The start put back what the journal held: every action acknowledged before the kill is in the files.
+        const { seqs, acted } = readRecordings();
         for (const [code, n] of lastSeqs) expect(seqs.get(code)).toBeGreaterThanOrEqual(n);
+        expect(
+          [...ackedAtKill].filter((a) => !acted.has(a)),
+          `run ${run}: acknowledged, but not in the files after the restart`,
+        ).toEqual([]);
       }
       if (run === KILLS) {
         // The last start: every phone resumes as itself; then a clean look at the file.
@@ -189,9 +206,11 @@ describe(`kill -9 in the middle of a round, ${KILLS} times in a row (CRASH_SEED=
       await killNow(server.child);
       for (const t of timers) clearTimeout(t);
       for (const p of phones) p.socket?.disconnect();
-      // What the dead server acknowledged is on disk (the page cache outlives the process).
-      const { seqs, acted } = readRecordings();
+      // What the dead server acknowledged is on disk (the page cache outlives the process): in
+      // its recording, or in the journal the next start puts back into it.
+      const { seqs, acted } = readRecordings(true);
       const lost = [...acked].filter((a) => !acted.has(a));
+      ackedAtKill = new Set(acked);
       expect(lost, `run ${run} (killed after ${at}): acknowledged but not recorded`).toEqual([]);
       expect(wrongResumes).toEqual([]);
       lastSeqs = seqs;

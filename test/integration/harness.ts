@@ -1,12 +1,13 @@
 // A real server on a random port with its own data directory, and real socket.io clients.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { createApplication, type Application } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
+import { decodeRecords } from '../../server/journal';
 import type { Games } from '../../shared/games/types';
 import type { RegistryOptions } from '../../server/rooms';
 import type { ActedData, ClientToServerEvents, Roster, ServerToClientEvents } from '../../shared/protocol/events';
@@ -272,4 +273,29 @@ export async function until<T>(check: () => T | undefined | false | null, socket
       listeners.push([s, recheck]);
     }
   });
+}
+
+/**
+ * A recording as the next start of the server will find it: its file, with every record the
+ * process's journal (DATA_DIR/journal) holds for it put back at its offset, as `Journal.recover`
+ * does. Acknowledged lines are in one or the other.
+ */
+export function recordingWithJournal(dataDir: string, file: string): string {
+  let buf = readFileSync(file);
+  const dir = path.join(dataDir, 'journal');
+  const segments = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.log'))
+        .sort()
+    : [];
+  for (const segment of segments) {
+    for (const r of decodeRecords(readFileSync(path.join(dir, segment)))) {
+      if (r.name !== path.basename(file)) continue;
+      const next = Buffer.alloc(Math.max(buf.length, r.at + r.data.length));
+      buf.copy(next);
+      r.data.copy(next, r.at);
+      buf = next;
+    }
+  }
+  return buf.toString('utf8');
 }
