@@ -67,10 +67,11 @@ export async function createApplication(config: Config, options: ApplicationOpti
   let port = config.port;
   const joinUrl = () => config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${port}`;
   const cluster = config.redisUrl ? new Cluster({ redisUrl: config.redisUrl, leaseMs: config.clusterLeaseMs, log }) : null;
-  // What a journal left (a crash, a stop with a file that could not be written) goes back into
-  // the recordings before any room is restored from them: if that fails the server does not
-  // start, since rooms restored without those lines would lack what was acknowledged. One
-  // process alone then writes a journal; if it cannot, each recording is made durable itself.
+  // One process alone writes a journal (server/journal.ts). What one left (a crash, a stop with a
+  // file that could not be written) goes back into the recordings before any room is restored
+  // from them; a recording that cannot take its lines (a full disk) is not restored this time
+  // (its room would lack what it acknowledged) and they are kept for the next start. If the
+  // journal cannot be written here, each recording is made durable by itself.
   const journalOptions = {
     files: recordings.files ?? diskFiles,
     dir: path.join(config.dataDir, 'journal'),
@@ -78,14 +79,28 @@ export async function createApplication(config: Config, options: ApplicationOpti
     clock,
     log: (message: string, err?: unknown) => log(message, { err }),
   };
-  const recovered = await Journal.recover(journalOptions);
-  if (recovered.records) log(`journal: ${recovered.records} batches put back into ${recovered.files} recordings`);
-  const journal = cluster
-    ? null
-    : await Journal.start(journalOptions, recovered.last).catch((err: unknown) => {
-        log('journal: cannot be written here; each recording is made durable by itself', { err });
-        return null;
-      });
+  let journal: Journal | null = null;
+  let unrestorable = new Map<string, string>();
+  if (cluster) {
+    // The processes of a cluster start together: none may put a single process's journal back
+    // while another already runs the rooms. That one process must be started once, alone.
+    if (await Journal.holdsRecords(journalOptions)) {
+      throw new Error(
+        `${journalOptions.dir} holds lines a server without a cluster acknowledged: start it once without REDIS_URL to put them back into the recordings, stop it, then start the cluster.`,
+      );
+    }
+  } else {
+    const recovered = await Journal.recover(journalOptions);
+    if (recovered.records) log(`journal: ${recovered.records} batches put back into ${recovered.files} recordings`);
+    for (const [name, code] of recovered.failed) {
+      log(`journal: ${name} could not be given its last lines (${code}): its room is not restored until a start that can`);
+    }
+    unrestorable = recovered.failed;
+    journal = await Journal.start(journalOptions, recovered.last).catch((err: unknown) => {
+      log('journal: cannot be written here; each recording is made durable by itself', { err });
+      return null;
+    });
+  }
   const registry = new RoomRegistry(
     config,
     clock,
@@ -126,7 +141,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
     );
     await cluster.start(io, registry, onConnection);
   } else {
-    await registry.restore(log);
+    await registry.restore(log, unrestorable);
     attachTransport({ io, registry, config, joinUrl, clock });
   }
   const sweep = setInterval(() => registry.sweepIdle(), 60_000);

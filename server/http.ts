@@ -121,8 +121,14 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     const h = found.header;
     // Make sure what the class just did is in the file before it is sent (another process's
     // room: what it has acknowledged is already on disk).
-    await found.room?.flushRecording();
+    const text = (await found.room?.flushRecording()) ?? null;
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    if (text !== null) {
+      res.attachment(fileName(h.room, h.startedAt));
+      res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+      res.send(text);
+      return;
+    }
     res.download(registry.fileFor(h.session), fileName(h.room, h.startedAt), (err) => {
       if (err && !res.headersSent) refuse(res, { code: 'unknown_recording', message: 'This recording has been deleted.' });
     });
@@ -180,7 +186,7 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
   app.get('/api/recordings/:session', async (req, res) => {
     const granted = await access(req, res, 'any');
     if (!granted) return;
-    const file = await store.fileToSend(String(req.params.session), granted.header);
+    const sent = await store.fileToSend(String(req.params.session), granted.header);
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Recording-Access', granted.access);
@@ -188,8 +194,12 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     const done = (err?: Error) => {
       if (err && !res.headersSent) refuse(res, { code: 'unknown_recording', message: 'This recording has been deleted.' });
     };
-    if (req.query.download !== undefined) res.download(file, name, done);
-    else res.sendFile(file, done);
+    if ('text' in sent) {
+      if (req.query.download !== undefined) res.attachment(name);
+      res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+      res.send(sent.text);
+    } else if (req.query.download !== undefined) res.download(sent.file, name, done);
+    else res.sendFile(sent.file, done);
   });
 
   app.delete('/api/recordings/:session', async (req, res) => {

@@ -60,7 +60,9 @@ describe('journal records', () => {
     damaged[damaged.length - 5] = 0x41;
     expect(decodeRecords(damaged)).toHaveLength(1);
     expect(decodeRecords(Buffer.concat([a, Buffer.alloc(40)]))).toHaveLength(1);
-    expect(() => encodeRecord('a b', 0, Buffer.from('x\n'))).toThrow();
+    // Any name a recording may have is carried (URI-encoded), spaces and accents included.
+    const odd = encodeRecord('cours réseaux à 9h.jsonl', 3, Buffer.from('{"seq":1}\n'));
+    expect(decodeRecords(Buffer.concat([odd, a])).map((r) => r.name)).toEqual(['cours réseaux à 9h.jsonl', 's1.jsonl']);
   });
 });
 
@@ -131,7 +133,9 @@ describe('a recording written through the journal', () => {
     const { files, clock, writer } = await setup();
     const w = await writer('s1');
     await w.durable(w.append(mark(1)));
+    // A full disk: the journal's write is torn, then the room's own file cannot take it either.
     files.failNext('write', 'ENOSPC', 7);
+    files.failNext('write', 'ENOSPC', 5);
     let acked = false;
     void w.durable(w.append(mark(2))).then(() => (acked = true));
     // (after the gap the journal leaves after a batch, in real time)
@@ -176,6 +180,75 @@ describe('a recording written through the journal', () => {
     expect(recovered).toMatchObject({ records: 1, files: 1 });
     expect(files.files.has(`${REC}/s1.jsonl`)).toBe(false);
     expect(seqs(files.text(`${REC}/s2.jsonl`))).toEqual([1]);
+  });
+});
+
+describe('when the journal or a file fails', () => {
+  it('a journal that cannot be written: each room writes its own file durably, and loses nothing', async () => {
+    const { files, clock, writer } = await setup();
+    const w = await writer('s1');
+    await w.durable(w.append(mark(1)));
+    // The journal's next write fails; the room's own file takes lines 1 and 2 at once.
+    files.failNext('write', 'EIO');
+    await pause(JOURNAL_GAP_MS);
+    await w.durable(w.append(mark(2)));
+    expect(w.available).toBe(true);
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1, 2]);
+    files.crash();
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1, 2]);
+    void clock;
+  });
+
+  it('while the file fails, the room stays unavailable, and a download gets the lines only the journal has', async () => {
+    const { files, clock, writer } = await setup();
+    const w = await writer('s1');
+    await w.durable(w.append(mark(1)));
+    expect(w.durableTextIfFileBehind()).not.toBeNull();
+    files.failNext('write', 'EIO');
+    files.failNext('write', 'EIO');
+    await w.settled();
+    expect(w.status).toMatchObject({ state: 'unavailable', reason: 'io' });
+    // Line 1 is acknowledged: in the journal, not in the file; a download must have it.
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([]);
+    expect(seqs(w.durableTextIfFileBehind() ?? '')).toEqual([1]);
+    // A line the journal takes meanwhile does not make the room available again.
+    w.append(mark(2));
+    clock.advance(RETRY_MS);
+    for (let i = 0; i < 100 && seqs(files.text(`${REC}/s1.jsonl`)).length < 2; i++) await pause(JOURNAL_GAP_MS);
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1, 2]);
+    expect(w.available).toBe(true);
+    expect(w.durableTextIfFileBehind()).toBeNull();
+  });
+
+  it('a segment that cannot be started: the current one goes on', async () => {
+    const { files, clock, writer } = await setup();
+    const w = await writer('s1');
+    await w.durable(w.append(mark(1)));
+    clock.advance(SEGMENT_MS);
+    files.failNext('create', 'ENOSPC');
+    await pause(JOURNAL_GAP_MS);
+    await w.durable(w.append(mark(2)));
+    expect(w.available).toBe(true);
+    expect(await files.list(DIR)).toHaveLength(1);
+  });
+
+  it('recovery: a recording that cannot take its lines is reported, and the journal kept for the next start', async () => {
+    const { files, writer, options } = await setup();
+    const a = await writer('s1');
+    const b = await writer('s2');
+    await Promise.all([a.durable(a.append(mark(1))), b.durable(b.append(mark(1)))]);
+    files.crash();
+    files.failNext('open', 'EACCES');
+    const first = await Journal.recover(options);
+    expect(first.failed.size).toBe(1);
+    expect(first.records).toBe(1);
+    expect(await files.list(DIR)).toHaveLength(1);
+    expect(await Journal.holdsRecords(options)).toBe(true);
+    const again = await Journal.recover(options);
+    expect(again.failed.size).toBe(0);
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1]);
+    expect(seqs(files.text(`${REC}/s2.jsonl`))).toEqual([1]);
+    expect(await Journal.holdsRecords(options)).toBe(false);
   });
 });
 

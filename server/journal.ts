@@ -25,7 +25,8 @@
 // process left before the cluster started.
 //
 // A record: `<crc32 of the rest, 8 hex digits> <data bytes> <file offset> <file name>\n<data>`,
-// where the file name is the recording's name in the recordings folder.
+// where the file name is the recording's name in the recordings folder, URI-encoded (so any
+// name a recording may have is one ASCII word).
 
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -44,6 +45,7 @@ interface Entry {
   name: string;
   at: number;
   data: Buffer;
+  record: Buffer;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -72,8 +74,8 @@ export interface JournalOptions {
 
 /** One record, as written. */
 export function encodeRecord(name: string, at: number, data: Buffer): Buffer {
-  if (/\s/.test(name) || !name) throw new Error(`journal: a recording's name cannot be "${name}"`);
-  const rest = Buffer.from(` ${data.length} ${at} ${name}\n`);
+  if (!name) throw new Error('journal: a recording needs a name');
+  const rest = Buffer.from(` ${data.length} ${at} ${encodeURIComponent(name)}\n`);
   const crc = crc32(data, crc32(rest)).toString(16).padStart(8, '0');
   return Buffer.concat([Buffer.from(crc), rest, data]);
 }
@@ -94,10 +96,26 @@ export function decodeRecords(buf: Buffer): { name: string; at: number; data: Bu
     const data = buf.subarray(start, start + len);
     const rest = buf.subarray(pos + 8, start);
     if (crc32(data, crc32(rest)) !== Number.parseInt(m[1] as string, 16)) break;
-    out.push({ name: m[4] as string, at: Number(m[3]), data });
+    let name: string;
+    try {
+      name = decodeURIComponent(m[4] as string);
+    } catch {
+      break;
+    }
+    out.push({ name, at: Number(m[3]), data });
     pos = start + len;
   }
   return out;
+}
+
+export interface Recovered {
+  /** Records put back, and into how many recordings. */
+  records: number;
+  files: number;
+  /** Recordings that could not be given their lines (by file name, with the error's code): not to be restored. */
+  failed: Map<string, string>;
+  /** The last segment's number. */
+  last: number;
 }
 
 export class Journal {
@@ -134,7 +152,7 @@ export class Journal {
 
   /** Starts writing, in a new segment after segment `last` (what `recover` returned). */
   static async start(opts: JournalOptions, last: number): Promise<Journal> {
-    const segment = await Journal.startSegment(opts, last + 1, (opts.clock ?? realClock).now());
+    const segment = await Journal.startSegment(opts, last, (opts.clock ?? realClock).now());
     return new Journal(opts, segment);
   }
 
@@ -144,54 +162,89 @@ export class Journal {
    * (deleted since) is skipped. Returns how many records were applied and the last segment's
    * number.
    */
-  static async recover(opts: JournalOptions): Promise<{ records: number; files: number; last: number }> {
+  static async recover(opts: JournalOptions): Promise<Recovered> {
     const { files, dir, recordingsDir } = opts;
     await files.mkdir(dir);
-    const segments = (await files.list(dir))
-      .map((name) => ({ name, n: Number(SEGMENT.exec(name)?.[1] ?? Number.NaN) }))
-      .filter((s) => Number.isFinite(s.n))
-      .sort((a, b) => a.n - b.n);
+    const segments = await Journal.segments(opts);
     const handles = new Map<string, RecordingFile | null>();
+    /** Recordings that could not be given their lines, with why. */
+    const failed = new Map<string, string>();
     let records = 0;
     try {
       for (const s of segments) {
         for (const r of decodeRecords(await files.read(path.join(dir, s.name)))) {
-          let handle = handles.get(r.name);
-          if (handle === undefined) {
-            handle = await files.open(path.join(recordingsDir, r.name)).catch((err: NodeJS.ErrnoException) => {
-              if (err?.code === 'ENOENT') return null;
-              throw err;
-            });
-            handles.set(r.name, handle);
+          if (failed.has(r.name)) continue;
+          try {
+            let handle = handles.get(r.name);
+            if (handle === undefined) {
+              handle = await files.open(path.join(recordingsDir, r.name)).catch((err: NodeJS.ErrnoException) => {
+                // Deleted since (the instructor removed it): nothing to put back.
+                if (err?.code === 'ENOENT') return null;
+                throw err;
+              });
+              handles.set(r.name, handle);
+            }
+            if (!handle) continue;
+            let done = 0;
+            while (done < r.data.length) {
+              const n = await handle.write(r.data.subarray(done), r.at + done);
+              if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
+              done += n;
+            }
+            records++;
+          } catch (err) {
+            failed.set(r.name, String((err as NodeJS.ErrnoException)?.code ?? err));
           }
-          if (!handle) continue;
-          let done = 0;
-          while (done < r.data.length) {
-            const n = await handle.write(r.data.subarray(done), r.at + done);
-            if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
-            done += n;
-          }
-          records++;
         }
       }
-      for (const h of handles.values()) if (h && !h.writesAreDurable) await h.datasync();
+      for (const [name, h] of handles) {
+        if (!h || h.writesAreDurable || failed.has(name)) continue;
+        await h.datasync().catch((err: NodeJS.ErrnoException) => failed.set(name, String(err?.code ?? err)));
+      }
     } finally {
       for (const h of handles.values()) await h?.close().catch(() => {});
     }
-    // Only once every file has its lines durably may the segments go (another process of a
-    // cluster starting at the same moment may have put them back and removed them already).
-    for (const s of segments) {
-      await files.remove(path.join(dir, s.name)).catch((err: NodeJS.ErrnoException) => {
-        if (err?.code !== 'ENOENT') throw err;
-      });
+    // Only once every file has its lines durably may the segments go. If one could not take
+    // them (a full disk, no permission), all are kept for the next start, and that recording
+    // is not restored meanwhile (a room without lines it acknowledged would be wrong).
+    if (!failed.size) {
+      for (const s of segments) await files.remove(path.join(dir, s.name));
+      if (segments.length) await files.syncDir(dir);
     }
-    if (segments.length) await files.syncDir(dir);
-    return { records, files: [...handles.values()].filter(Boolean).length, last: segments.at(-1)?.n ?? 0 };
+    const applied = [...handles].filter(([name, h]) => h && !failed.has(name)).length;
+    return { records, files: applied, failed, last: segments.at(-1)?.n ?? 0 };
   }
 
-  private static async startSegment(opts: JournalOptions, n: number, now: number): Promise<Segment> {
-    const file = path.join(opts.dir, segmentName(n));
-    const handle = await opts.files.create(file);
+  /** Whether any segment in the journal's folder holds a record (a journal not yet put back). */
+  static async holdsRecords(opts: Pick<JournalOptions, 'files' | 'dir'>): Promise<boolean> {
+    for (const s of await Journal.segments(opts)) {
+      if (decodeRecords(await opts.files.read(path.join(opts.dir, s.name))).length) return true;
+    }
+    return false;
+  }
+
+  /** The segments in the journal's folder, oldest first. */
+  static async segments(opts: Pick<JournalOptions, 'files' | 'dir'>): Promise<{ name: string; n: number }[]> {
+    await opts.files.mkdir(opts.dir);
+    return (await opts.files.list(opts.dir))
+      .map((name) => ({ name, n: Number(SEGMENT.exec(name)?.[1] ?? Number.NaN) }))
+      .filter((s) => Number.isFinite(s.n))
+      .sort((a, b) => a.n - b.n);
+  }
+
+  private static async startSegment(opts: JournalOptions, after: number, now: number): Promise<Segment> {
+    // The next number free: a segment left by a failed start (created, never synced) is skipped.
+    let n = after + 1;
+    let handle: RecordingFile | null = null;
+    let file = '';
+    for (let tries = 0; !handle; tries++, n++) {
+      file = path.join(opts.dir, segmentName(n));
+      handle = await opts.files.create(file).catch((err: NodeJS.ErrnoException) => {
+        if (err?.code === 'EEXIST' && tries < 100) return null;
+        throw err;
+      });
+    }
+    n--;
     try {
       // Its name must be durable before anything acknowledged rests on it.
       await opts.files.syncDir(opts.dir);
@@ -210,8 +263,15 @@ export class Journal {
    */
   append(file: string, at: number, data: Buffer): Promise<void> {
     if (this.closed) return Promise.reject(Object.assign(new Error('journal: closed'), { code: 'EIO' }));
+    const name = path.basename(file);
+    let record: Buffer;
+    try {
+      record = encodeRecord(name, at, data);
+    } catch (err) {
+      return Promise.reject(err);
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ name: path.basename(file), at, data, resolve, reject });
+      this.queue.push({ name, at, data, record, resolve, reject });
       this.schedule();
     });
   }
@@ -272,7 +332,7 @@ export class Journal {
     try {
       await this.rotateIfDue();
       const seg = this.current;
-      const data = Buffer.concat(batch.map((e) => encodeRecord(e.name, e.at, e.data)));
+      const data = Buffer.concat(batch.map((e) => e.record));
       try {
         let done = 0;
         while (done < data.length) {
@@ -299,18 +359,29 @@ export class Journal {
     }
   }
 
-  /** Starts the next segment when the current one is old enough (and holds something) or broken. */
+  /**
+   * Starts the next segment when the current one is old enough (and holds something) or broken.
+   * If that fails, an old segment goes on being written (tried again a segment's time later); a
+   * broken one cannot be, and the batch fails (its rooms write their own files instead).
+   */
   private async rotateIfDue(): Promise<void> {
     const seg = this.current;
     const due = this.broken || (seg.size > 0 && this.clock.now() - seg.openedAt >= SEGMENT_MS);
     if (!due) return;
-    this.current = await Journal.startSegment(this.opts, seg.n + 1, this.clock.now());
+    try {
+      this.current = await Journal.startSegment(this.opts, seg.n, this.clock.now());
+    } catch (err) {
+      if (this.broken) throw err;
+      this.opts.log?.('journal: the next segment cannot be started; the current one goes on', err);
+      seg.openedAt = this.clock.now();
+      return;
+    }
     this.broken = false;
     this.retired.push(seg);
     if (!seg.owed.size) await this.dropRetired();
   }
 
-  /** Deletes retired segments whose files all have their lines durably (oldest first). */
+  /** Deletes the retired segments whose files all have their lines durably. */
   private async dropRetired(): Promise<void> {
     const done = this.retired.filter((s) => !s.owed.size);
     if (!done.length) return;

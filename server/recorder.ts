@@ -118,6 +118,9 @@ export class RecordingWriter {
   private fileTimer: TimerHandle | null = null;
   /** Waiting for lines to be in the file itself (`settled`, `finish`). */
   private fileWaiters: Waiter[] = [];
+  /** The last write to the file failed: the room stays unavailable until one succeeds, whatever the journal does. */
+  private fileFailing = false;
+  private abandoned = false;
   /** Bytes of whole lines on disk: where the next batch goes. */
   private size: number;
   /** The file may hold bytes past `size` (a failed write): cut them before writing. */
@@ -260,6 +263,16 @@ export class RecordingWriter {
     });
   }
 
+  /**
+   * With a journal, while the file cannot be written: the recording's durable lines (the
+   * file's, then those only the journal has), for a download that must not lack what was
+   * acknowledged. Null when the file has them all (send the file).
+   */
+  durableTextIfFileBehind(): string | null {
+    if (!this.journaled) return null;
+    return this.opts.files.readPrefixSync(this.file, this.size).toString('utf8') + this.pending.slice(0, this.journaled).join('');
+  }
+
   /** The recording as it stands, written or not: the file's whole lines, then what is pending. */
   contentsSync(): string {
     const prefix = this.opts.files.readPrefixSync(this.file, this.size).toString('utf8');
@@ -303,6 +316,7 @@ export class RecordingWriter {
     if (this.closed) return;
     this.closing = true;
     this.stopped = true;
+    this.abandoned = true;
     this.pending = [];
     this.journaled = this.journaledBytes = 0;
     const err = new Error(`recording ${this.file}: another process owns this room now`);
@@ -343,11 +357,13 @@ export class RecordingWriter {
         while (this.pending.length && !this.closed) {
           const journal = this.opts.journal;
           if (!journal) {
-            if (!(await this.writeBatch(this.pending.length, false))) return;
+            if (!(await this.writeBatch(this.pending.length))) return;
           } else if (this.pending.length > this.journaled) {
-            if (!(await this.journalBatch(journal))) return;
+            // The journal failing (a full disk, an I/O error, a name it cannot carry) does not
+            // stop the room while its own file can be written: everything goes there, durably.
+            if (!(await this.journalBatch(journal)) && !(await this.writeBatch(this.pending.length))) return;
           } else if (this.fileDue()) {
-            if (!(await this.writeBatch(this.journaled, true))) return;
+            if (!(await this.writeBatch(this.journaled))) return;
           } else {
             this.armFileTimer();
             return;
@@ -384,8 +400,7 @@ export class RecordingWriter {
     const data = Buffer.from(this.pending.slice(this.journaled).join(''));
     try {
       await journal.append(this.file, this.size + this.journaledBytes, data);
-    } catch (err) {
-      this.fail(err);
+    } catch {
       return false;
     }
     if (this.journaled === 0) this.journaledAt = this.opts.clock.now();
@@ -393,15 +408,16 @@ export class RecordingWriter {
     this.journaledBytes += data.length;
     this.synced += count;
     this.resolveWaiters();
-    this.setStatus({ state: 'ok' });
+    // While the file itself fails, the room stays unavailable (and its banner on) until it is written.
+    if (!this.fileFailing) this.setStatus({ state: 'ok' });
     return true;
   }
 
   /**
-   * Writes the first `count` pending lines to the file; false if that failed. `journaled`: they
-   * are durable already (in the journal), so only the file catches up.
+   * Writes the first `count` pending lines to the file, durably; false if that failed. The
+   * first `journaled` of them are durable already (in the journal): only the file catches up.
    */
-  private async writeBatch(count: number, journaled: boolean): Promise<boolean> {
+  private async writeBatch(count: number): Promise<boolean> {
     if (!this.opts.fence()) {
       this.abandon();
       return false;
@@ -430,23 +446,27 @@ export class RecordingWriter {
           this.dirty = false;
         } catch {}
       }
+      this.fileFailing = true;
       this.fail(err);
       return false;
     }
+    this.fileFailing = false;
+    if (this.abandoned) return false;
+    // Every batch written starts with all the lines the journal has (`count` ≥ `journaled`).
+    const before = this.journaled;
+    this.journaled = this.journaledBytes = 0;
     this.size += data.length;
     this.pending.splice(0, count);
     this.inFile += count;
-    if (journaled) {
-      this.journaled -= count;
-      this.journaledBytes -= data.length;
+    this.synced += count - before;
+    this.resolveWaiters();
+    if (this.opts.journal) {
       if (this.fileTimer) this.opts.clock.clearTimeout(this.fileTimer);
       this.fileTimer = null;
-      this.opts.journal?.written(this.file, this.size);
-    } else {
-      this.synced += count;
-      this.resolveWaiters();
+      this.opts.journal.written(this.file, this.size);
     }
     this.fileWaiters = resolveUpTo(this.fileWaiters, this.inFile);
+    // A journal that failed this time, with the file written, is not a reason to refuse anything.
     this.setStatus({ state: 'ok' });
     return true;
   }

@@ -97,11 +97,14 @@ export class RecordingStore {
     return fail('forbidden', 'This key or share link does not open this recording (a share link may have been withdrawn).');
   }
 
-  /** The file to send, with everything the live room has recorded so far on disk. */
-  async fileToSend(session: string, header: RecordingHeader): Promise<string> {
+  /**
+   * The file to send, with everything the live room has recorded so far on disk; or, while its
+   * file cannot be written, the recording's text with what only the journal has.
+   */
+  async fileToSend(session: string, header: RecordingHeader): Promise<{ file: string } | { text: string }> {
     const room = this.liveRoom(session, header);
-    if (room) await room.flushRecording();
-    return this.fileFor(session);
+    const text = room ? await room.flushRecording() : null;
+    return text === null ? { file: this.fileFor(session) } : { text };
   }
 
   async remove(session: string, header: RecordingHeader): Promise<Result<null>> {

@@ -340,9 +340,14 @@ export class Room {
     return ok(null);
   }
 
-  /** Resolves when everything recorded so far is on disk, or at once while the disk fails. */
-  flushRecording(): Promise<void> {
-    return this.deps.writer.settled();
+  /**
+   * Resolves when everything recorded so far is in the recording's file, or at once while the
+   * disk fails: then with the recording's text if the file lacks lines only the journal has
+   * (send that instead of the file), else null.
+   */
+  async flushRecording(): Promise<string | null> {
+    await this.deps.writer.settled();
+    return this.deps.writer.durableTextIfFileBehind();
   }
 
   /** `recording_unavailable` while the recording cannot be written (nothing may change), else null. */

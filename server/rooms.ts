@@ -252,12 +252,13 @@ export class RoomRegistry {
 
   /**
    * Brings back every room whose recording has not ended (a server restart must not end a
-   * class). Unreadable recordings are reported and left alone.
+   * class). Unreadable recordings are reported and left alone, and so are those in `skip` (by
+   * file name: the journal could not give them their last lines).
    */
-  async restore(log: LogFn = () => {}): Promise<number> {
+  async restore(log: LogFn = () => {}, skip: ReadonlyMap<string, string> = new Map()): Promise<number> {
     await mkdir(this.recordingsDir, { recursive: true });
     let restored = 0;
-    for (const name of (await readdir(this.recordingsDir)).filter((f) => f.endsWith('.jsonl'))) {
+    for (const name of (await readdir(this.recordingsDir)).filter((f) => f.endsWith('.jsonl') && !skip.has(f))) {
       const file = path.join(this.recordingsDir, name);
       try {
         const files = this.options.files ?? diskFiles;
