@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { NODE_FLAGS } from '../../server/nodeFlags';
 
 export interface Spawned {
   url: string;
@@ -28,11 +29,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `nodeArgs` go to node before the script (--expose-gc, --cpu-prof…). */
+/**
+ * `nodeArgs` go to node before the script (--expose-gc, --cpu-prof…), after the flags `npm
+ * start` gives it (server/nodeFlags.ts): the product's, and the bare relay's too, so that the
+ * two differ only in what they do.
+ */
 export async function spawnServer(script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<Spawned> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hc-bench-'));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...nodeArgs, '--import', 'tsx', script], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -12,6 +12,7 @@ import { freePort } from '../bench/spawn';
 import { startRedis, type TestRedis } from '../support/redis';
 import type { NodeView } from '../../shared/protocol/views';
 import { ask, followViews, type TestSocket, until } from './harness';
+import { NODE_FLAGS } from '../../server/nodeFlags';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let redis: TestRedis;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   redis = await startRedis();
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, ['--import', 'tsx', 'server/cluster/main.ts', '--workers', '2'], {
+  child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'server/cluster/main.ts', '--workers', '2'], {
     cwd: root,
     env: {
       ...process.env,

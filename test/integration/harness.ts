@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createApplication, type Application } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { decodeRecords } from '../../server/journal';
+import { NODE_FLAGS } from '../../server/nodeFlags';
 import type { Games } from '../../shared/games/types';
 import type { RegistryOptions } from '../../server/rooms';
 import type { ActedData, ClientToServerEvents, Roster, ServerToClientEvents } from '../../shared/protocol/events';
@@ -68,7 +69,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 export async function spawnServerProcess(name: string, dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     cwd: repo,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url, SKIP_CLIENT_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
