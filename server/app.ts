@@ -92,9 +92,6 @@ export async function createApplication(config: Config, options: ApplicationOpti
   } else {
     const recovered = await Journal.recover(journalOptions);
     if (recovered.records) log(`journal: ${recovered.records} batches put back into ${recovered.files} recordings`);
-    for (const [name, code] of recovered.failed) {
-      log(`journal: ${name} could not be given its last lines (${code}): its room is not restored until a start that can`);
-    }
     unrestorable = recovered.failed;
     journal = await Journal.start(journalOptions, recovered.last).catch((err: unknown) => {
       log('journal: cannot be written here; each recording is made durable by itself', { err });

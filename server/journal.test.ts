@@ -242,7 +242,10 @@ describe('when the journal or a file fails', () => {
     const first = await Journal.recover(options);
     expect(first.failed.size).toBe(1);
     expect(first.records).toBe(1);
-    expect(await files.list(DIR)).toHaveLength(1);
+    // Only the failed recording's records are kept, in a segment of their own.
+    const kept = await files.list(DIR);
+    expect(kept).toHaveLength(1);
+    expect(decodeRecords(Buffer.from(files.text(`${DIR}/${kept[0]}`))).map((r) => r.name)).toEqual(['s1.jsonl']);
     expect(await Journal.holdsRecords(options)).toBe(true);
     const again = await Journal.recover(options);
     expect(again.failed.size).toBe(0);

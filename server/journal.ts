@@ -21,8 +21,8 @@
 //
 // One process writes a journal, for the recordings folder beside it: cluster mode does not use
 // one (a room moves between processes, and another process could not tell which of a dead
-// owner's records came after its room was taken over), but it still recovers what a single
-// process left before the cluster started.
+// owner's records came after its room was taken over), and does not start on a journal a single
+// process left with records in it (that process must be started once alone to put them back).
 //
 // A record: `<crc32 of the rest, 8 hex digits> <data bytes> <file offset> <file name>\n<data>`,
 // where the file name is the recording's name in the recordings folder, URI-encoded (so any
@@ -159,8 +159,9 @@ export class Journal {
   /**
    * After a crash (or a stop that left segments): every whole record goes back into its
    * recording, each file is synced, and the segments are deleted. A recording that is gone
-   * (deleted since) is skipped. Returns how many records were applied and the last segment's
-   * number.
+   * (deleted since) is skipped; one that cannot take its records is reported in `failed`, and
+   * its records kept in a new segment (see below). Returns how many records were applied and
+   * the last segment's number.
    */
   static async recover(opts: JournalOptions): Promise<Recovered> {
     const { files, dir, recordingsDir } = opts;
@@ -169,10 +170,13 @@ export class Journal {
     const handles = new Map<string, RecordingFile | null>();
     /** Recordings that could not be given their lines, with why. */
     const failed = new Map<string, string>();
+    /** Every record, in order (those of a recording that failed are kept). */
+    const all: { name: string; at: number; data: Buffer }[] = [];
     let records = 0;
     try {
       for (const s of segments) {
         for (const r of decodeRecords(await files.read(path.join(dir, s.name)))) {
+          all.push(r);
           if (failed.has(r.name)) continue;
           try {
             let handle = handles.get(r.name);
@@ -204,15 +208,39 @@ export class Journal {
     } finally {
       for (const h of handles.values()) await h?.close().catch(() => {});
     }
-    // Only once every file has its lines durably may the segments go. If one could not take
-    // them (a full disk, no permission), all are kept for the next start, and that recording
-    // is not restored meanwhile (a room without lines it acknowledged would be wrong).
-    if (!failed.size) {
-      for (const s of segments) await files.remove(path.join(dir, s.name));
-      if (segments.length) await files.syncDir(dir);
+    // Only once every file has its lines durably may the segments go. The records of a
+    // recording that could not take them (a full disk, no permission) are kept, alone, in a
+    // segment of their own for the next start, and that recording is not restored meanwhile
+    // (its room would lack lines it acknowledged). Nothing else may be replayed again later: a
+    // restored room's file is cut when it holds a damaged line, and written on past the cut.
+    let last = segments.at(-1)?.n ?? 0;
+    if (failed.size) {
+      try {
+        const kept = await Journal.startSegment(opts, last, (opts.clock ?? realClock).now());
+        try {
+          const data = Buffer.concat(all.filter((r) => failed.has(r.name)).map((r) => encodeRecord(r.name, r.at, r.data)));
+          let done = 0;
+          while (done < data.length) {
+            const n = await kept.handle.write(data.subarray(done), done);
+            if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
+            done += n;
+          }
+          if (!kept.handle.writesAreDurable) await kept.handle.datasync();
+        } finally {
+          await kept.handle.close().catch(() => {});
+        }
+        last = kept.n;
+      } catch (err) {
+        // No room for them elsewhere: every segment stays, and no recording with lines in them is restored.
+        const code = String((err as NodeJS.ErrnoException)?.code ?? err);
+        for (const r of all) if (!failed.has(r.name)) failed.set(r.name, code);
+        return { records, files: 0, failed, last };
+      }
     }
+    for (const s of segments) await files.remove(path.join(dir, s.name));
+    if (segments.length) await files.syncDir(dir);
     const applied = [...handles].filter(([name, h]) => h && !failed.has(name)).length;
-    return { records, files: applied, failed, last: segments.at(-1)?.n ?? 0 };
+    return { records, files: applied, failed, last };
   }
 
   /** Whether any segment in the journal's folder holds a record (a journal not yet put back). */

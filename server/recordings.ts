@@ -102,8 +102,9 @@ export class RecordingStore {
    * file cannot be written, the recording's text with what only the journal has.
    */
   async fileToSend(session: string, header: RecordingHeader): Promise<{ file: string } | { text: string }> {
-    const room = this.liveRoom(session, header);
-    const text = room ? await room.flushRecording() : null;
+    // An ended room too: its last lines may still be on their way to the file (only the journal has them).
+    const room = this.registry.anyRoom(header.room);
+    const text = room && room.state.header.session === session ? await room.flushRecording() : null;
     return text === null ? { file: this.fileFor(session) } : { text };
   }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,5 +66,31 @@ describe('a room taken over from a dead owner (cluster mode)', () => {
     const owners = parseRecording(files.text(file)).events.flatMap((e) => (e.type === 'room:owner' ? [e.fence] : []));
     expect(owners).toEqual([1, 2]);
     expect([...files.files.keys()].filter((f) => f.includes('.fence-'))).toEqual([]);
+  });
+});
+
+describe('a recording the journal could not complete at the start', () => {
+  let dataDir: string | null = null;
+  afterEach(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    dataDir = null;
+  });
+
+  it('is not restored, and its room code is held: phones hear why, and no new room gets it', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'hc-rooms-'));
+    const config = loadConfig({ DATA_DIR: dataDir });
+    const files = new MemoryFiles();
+    const first = new RoomRegistry(config, new VirtualClock(), silent, games, { files });
+    const made = await first.create();
+    if (!made.ok) throw new Error(made.error.message);
+    const code = made.data.room.code;
+    const name = path.basename(first.fileFor(made.data.room.state.header.session));
+    await first.closeAll();
+    // (the registry lists the recordings folder on the real disk: put the name there too)
+    await mkdir(first.recordingsDir, { recursive: true });
+    await writeFile(path.join(first.recordingsDir, name), files.text(first.fileFor(made.data.room.state.header.session)));
+    const again = new RoomRegistry(config, new VirtualClock(), silent, games, { files });
+    expect(await again.restore(() => {}, new Map([[name, 'EACCES']]))).toBe(0);
+    expect(again.find(code)).toMatchObject({ ok: false, error: { code: 'recording_unavailable' } });
   });
 });

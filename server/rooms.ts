@@ -58,6 +58,17 @@ export interface RegistryCluster {
 /** Codes of ended rooms are remembered so a late phone hears "ended", not "unknown". */
 const ENDED_REMEMBERED = 10_000;
 
+/** The room code in a recording's header line, or null. */
+function headerCode(text: Buffer): string | null {
+  const end = text.indexOf(0x0a);
+  try {
+    const header = JSON.parse(text.subarray(0, end < 0 ? text.length : end).toString('utf8')) as { room?: unknown };
+    return typeof header.room === 'string' ? header.room : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface RecordingInfo {
   session: string;
   room: string;
@@ -69,6 +80,11 @@ export interface RecordingInfo {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly ended = new Set<string>();
+  /**
+   * Codes of rooms whose recordings the journal could not complete at the start: not restored,
+   * not given to a new room, and a phone is told the room cannot be opened now.
+   */
+  private readonly unrestorable = new Set<string>();
   /** Share links of rooms' replays, by room code: offered to the room's phones once it has ended. */
   private readonly replays = new Map<string, string>();
   readonly recordingsDir: string;
@@ -94,6 +110,11 @@ export class RoomRegistry {
     const room = this.rooms.get(code);
     if (room && !room.state.ended) return ok(room);
     if (room || this.ended.has(code)) return fail('room_ended', `Room ${code} has ended.`);
+    if (this.unrestorable.has(code))
+      return fail(
+        'recording_unavailable',
+        `Room ${code} cannot be opened right now: the server could not read its recording back. Your instructor has been told.`,
+      );
     return fail('unknown_room', `There is no room ${code}. Check the code on the projector.`, { code });
   }
 
@@ -134,7 +155,7 @@ export class RoomRegistry {
     let code = newRoomCode();
     let lease: { fence: number } | null = null;
     for (;;) {
-      if (!this.rooms.has(code) && !this.ended.has(code)) {
+      if (!this.rooms.has(code) && !this.ended.has(code) && !this.unrestorable.has(code)) {
         if (!cluster) break;
         lease = await cluster.claim(code, session);
         if (lease) break;
@@ -258,6 +279,18 @@ export class RoomRegistry {
   async restore(log: LogFn = () => {}, skip: ReadonlyMap<string, string> = new Map()): Promise<number> {
     await mkdir(this.recordingsDir, { recursive: true });
     let restored = 0;
+    const files = this.options.files ?? diskFiles;
+    for (const name of skip.keys()) {
+      const text = await files.read(path.join(this.recordingsDir, name)).catch(() => null);
+      const code = text ? headerCode(text) : null;
+      if (code) this.unrestorable.add(code);
+      log(
+        `${name}: not restored, the journal could not give it its last lines (${skip.get(name)}); room ${code ?? '?'} is held until a start that can`,
+        {
+          room: code ?? undefined,
+        },
+      );
+    }
     for (const name of (await readdir(this.recordingsDir)).filter((f) => f.endsWith('.jsonl') && !skip.has(f))) {
       const file = path.join(this.recordingsDir, name);
       try {
