@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFaults } from '../shared/net/faults';
-import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
+import type { SessionEvent } from '../shared/protocol/recordingFormat';
 import { parseRecording } from '../shared/session/recording';
 import { VirtualClock } from './clock';
 import { decodeRecords, encodeRecord, Journal, JOURNAL_GAP_MS, SEGMENT_MS } from './journal';
 import { MemoryFiles } from './memoryFiles';
 import { FILE_EVERY_MS, RETRY_MS, RecordingWriter } from './recorder';
+import { testHeader } from '../test/support/recordingHeader';
 
 const REC = '/data/recordings';
 const DIR = '/data/journal';
 
-const header = (session: string): RecordingHeader => ({
-  format: RECORDING_FORMAT,
-  version: RECORDING_VERSION,
-  session,
-  room: 'K7QX3',
-  startedAt: '2026-01-01T00:00:00.000Z',
-  seed: 1,
-  capacity: 300,
-  keyHash: 'x',
-  faults: defaultFaults(),
-  vectorClocks: true,
-});
+const header = testHeader;
 
 const mark = (seq: number) => ({ seq, t: seq, type: 'mark' as const, label: `event ${seq}` }) satisfies SessionEvent;
 

@@ -1,26 +1,15 @@
-import { defaultFaults } from '../shared/net/faults';
 import { describe, expect, it } from 'vitest';
-import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
+import type { SessionEvent } from '../shared/protocol/recordingFormat';
 import { parseRecording } from '../shared/session/recording';
 import { VirtualClock } from './clock';
 import { MemoryFiles } from './memoryFiles';
 import { RETRY_MS, RecordingUnavailableError, RecordingWriter, type RecordingStatus } from './recorder';
 import type { RecordingFile, RecordingFiles } from './recordingFiles';
+import { testHeader } from '../test/support/recordingHeader';
 
 const FILE = '/rec/s1.jsonl';
 
-const header: RecordingHeader = {
-  format: RECORDING_FORMAT,
-  version: RECORDING_VERSION,
-  session: 's1',
-  room: 'K7QX3',
-  startedAt: '2026-01-01T00:00:00.000Z',
-  seed: 1,
-  capacity: 300,
-  keyHash: 'x',
-  faults: defaultFaults(),
-  vectorClocks: true,
-};
+const header = testHeader('s1');
 
 const mark = (seq: number) => ({ seq, t: seq, type: 'mark' as const, label: `event ${seq} ${'x'.repeat(40)}` }) satisfies SessionEvent;
 

@@ -1,6 +1,5 @@
-import { defaultFaults } from '../shared/net/faults';
 import { describe, expect, it } from 'vitest';
-import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
+import type { SessionEvent } from '../shared/protocol/recordingFormat';
 import { EventEncoder, parseRecording, serializeEvent, serializeHeader } from '../shared/session/recording';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,20 +13,10 @@ import { VirtualClock } from './clock';
 import { MemoryFiles } from './memoryFiles';
 import { RecordingWriter } from './recorder';
 import { restoreRecording } from './recordingReader';
+import { testHeader } from '../test/support/recordingHeader';
 
 const FILE = '/rec/s1.jsonl';
-const header = {
-  format: RECORDING_FORMAT,
-  version: RECORDING_VERSION,
-  session: 's1',
-  room: 'K7QX3',
-  startedAt: '2026-01-01T00:00:00.000Z',
-  seed: 1,
-  capacity: 300,
-  keyHash: 'x',
-  faults: defaultFaults(),
-  vectorClocks: true,
-} as RecordingHeader;
+const header = testHeader('s1');
 const mark = (seq: number): SessionEvent => ({ seq, t: seq * 10, type: 'mark', label: `event ${seq}` });
 const lines = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => serializeEvent(mark(from + i))).join('');
 

@@ -4,13 +4,12 @@
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultFaults } from '../../shared/net/faults';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../../shared/protocol/recordingFormat';
 import { parseRecording } from '../../shared/session/recording';
 import { VirtualClock } from '../../server/clock';
 import { RETRY_MS, RecordingWriter, type RecordingStatus } from '../../server/recorder';
 import { mountTmpfs } from './tmpfs';
+import { testHeader } from '../support/recordingHeader';
 
 const fs = mountTmpfs(64);
 const skipped = 'skipped' in fs ? fs.skipped : null;
@@ -19,18 +18,7 @@ afterAll(() => {
   if (!('skipped' in fs)) fs.unmount();
 });
 
-const header = {
-  format: RECORDING_FORMAT,
-  version: RECORDING_VERSION,
-  session: 'tmpfs',
-  room: 'K7QX3',
-  startedAt: '2026-01-01T00:00:00.000Z',
-  seed: 1,
-  capacity: 300,
-  keyHash: 'x',
-  faults: defaultFaults(),
-  vectorClocks: true,
-} as RecordingHeader;
+const header = testHeader('tmpfs');
 
 describe.skipIf(skipped !== null)('a real full disk (tmpfs)', () => {
   it('the recorder stops at its last whole line, keeps what it could not write, and catches up when space comes back', async () => {
