@@ -5,7 +5,7 @@ import { VirtualClock } from './clock';
 import { decodeRecords, encodeRecord, Journal, JOURNAL_GAP_MS, SEGMENT_MS } from './journal';
 import { MemoryFiles } from './memoryFiles';
 import { FILE_EVERY_MS, RETRY_MS, RecordingWriter } from './recorder';
-import { testHeader } from '../test/support/recordingHeader';
+import { testHeader } from './testHeader';
 
 const REC = '/data/recordings';
 const DIR = '/data/journal';

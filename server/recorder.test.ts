@@ -5,7 +5,7 @@ import { VirtualClock } from './clock';
 import { MemoryFiles } from './memoryFiles';
 import { RETRY_MS, RecordingUnavailableError, RecordingWriter, type RecordingStatus } from './recorder';
 import type { RecordingFile, RecordingFiles } from './recordingFiles';
-import { testHeader } from '../test/support/recordingHeader';
+import { testHeader } from './testHeader';
 
 const FILE = '/rec/s1.jsonl';
 

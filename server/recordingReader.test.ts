@@ -13,7 +13,7 @@ import { VirtualClock } from './clock';
 import { MemoryFiles } from './memoryFiles';
 import { RecordingWriter } from './recorder';
 import { restoreRecording } from './recordingReader';
-import { testHeader } from '../test/support/recordingHeader';
+import { testHeader } from './testHeader';
 
 const FILE = '/rec/s1.jsonl';
 const header = testHeader('s1');

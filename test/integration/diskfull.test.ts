@@ -9,7 +9,7 @@ import { parseRecording } from '../../shared/session/recording';
 import { VirtualClock } from '../../server/clock';
 import { RETRY_MS, RecordingWriter, type RecordingStatus } from '../../server/recorder';
 import { mountTmpfs } from './tmpfs';
-import { testHeader } from '../support/recordingHeader';
+import { testHeader } from '../../server/testHeader';
 
 const fs = mountTmpfs(64);
 const skipped = 'skipped' in fs ? fs.skipped : null;
