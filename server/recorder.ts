@@ -21,7 +21,7 @@ import type { RecordingHeader, SessionEvent } from '../shared/protocol/recording
 import { serializeEvent, serializeHeader } from '../shared/session/recording';
 import { realClock, type Clock, type TimerHandle } from './clock';
 import type { Journal } from './journal';
-import { diskFiles, type RecordingFile, type RecordingFiles } from './recordingFiles';
+import { diskFiles, writeDurably, type RecordingFile, type RecordingFiles } from './recordingFiles';
 
 export const RETRY_MS = 2_000;
 /** With a journal: how long lines the journal has may wait before they go to the recording's own file. */
@@ -156,13 +156,7 @@ export class RecordingWriter {
     let handle: RecordingFile | null = null;
     try {
       handle = await opts.files.create(file);
-      let at = 0;
-      while (at < data.length) {
-        const n = await handle.write(data.subarray(at), at);
-        if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
-        at += n;
-      }
-      if (!handle.writesAreDurable) await handle.datasync();
+      await writeDurably(handle, data, 0);
       // The file's name too: a room whose creation was answered must be there after a crash.
       await opts.files.syncDir(path.dirname(file));
     } catch (err) {
@@ -428,14 +422,8 @@ export class RecordingWriter {
         await this.handle.truncate(this.size);
         this.dirty = false;
       }
-      let at = 0;
-      while (at < data.length) {
-        this.dirty = true;
-        const n = await this.handle.write(data.subarray(at), this.size + at);
-        if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
-        at += n;
-      }
-      if (!this.handle.writesAreDurable) await this.handle.datasync();
+      this.dirty = true;
+      await writeDurably(this.handle, data, this.size);
       this.dirty = false;
     } catch (err) {
       // Cut the torn bytes now if the disk lets us (a full disk usually does); else before the

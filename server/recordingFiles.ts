@@ -40,6 +40,22 @@ export interface RecordingFiles {
   list(dir: string): Promise<string[]>;
 }
 
+/** Writes all of `data` at `position` (a write may take only part of it); EIO if one takes nothing. */
+export async function writeAll(file: RecordingFile, data: Buffer, position: number): Promise<void> {
+  let at = 0;
+  while (at < data.length) {
+    const n = await file.write(data.subarray(at), position + at);
+    if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
+    at += n;
+  }
+}
+
+/** `writeAll`, then on disk: at once on a file opened with O_DSYNC, else after an fdatasync. */
+export async function writeDurably(file: RecordingFile, data: Buffer, position: number): Promise<void> {
+  await writeAll(file, data, position);
+  if (!file.writesAreDurable) await file.datasync();
+}
+
 function wrap(handle: FileHandle, writesAreDurable: boolean): RecordingFile {
   return {
     write: async (data, position) => (await handle.write(data, 0, data.length, position)).bytesWritten,

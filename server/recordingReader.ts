@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { EVENT_TYPES, type RecordingHeader, type SessionEvent } from '../shared/protocol/recordingFormat';
 import { EventDecoder, parseRecordingHeader, RecordingError } from '../shared/session/recording';
-import { diskFiles, type RecordingFiles } from './recordingFiles';
+import { diskFiles, writeAll, type RecordingFiles } from './recordingFiles';
 
 export interface SetAside {
   /** Where the damaged rest now is. */
@@ -105,12 +105,7 @@ export async function restoreRecording(file: string, files: RecordingFiles = dis
     // The damaged rest is on disk beside the recording before the recording is cut.
     const out = await files.create(aside);
     try {
-      let written = 0;
-      while (written < rest.length) {
-        const n = await out.write(rest.subarray(written), written);
-        if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'EIO' });
-        written += n;
-      }
+      await writeAll(out, rest, 0);
       await out.datasync();
     } finally {
       await out.close();

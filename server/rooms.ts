@@ -7,6 +7,7 @@ import { defaultFaults } from '../shared/net/faults';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingHeader } from '../shared/protocol/recordingFormat';
 import type { Games } from '../shared/games/types';
 import { fold } from '../shared/session/fold';
+import { parseRecordingHeader } from '../shared/session/recording';
 import { seedFrom } from '../shared/rng';
 import { normaliseRoomCode } from '../shared/protocol/ids';
 import { fail, ok, type Result } from '../shared/protocol/result';
@@ -62,8 +63,7 @@ const ENDED_REMEMBERED = 10_000;
 function headerCode(text: Buffer): string | null {
   const end = text.indexOf(0x0a);
   try {
-    const header = JSON.parse(text.subarray(0, end < 0 ? text.length : end).toString('utf8')) as { room?: unknown };
-    return typeof header.room === 'string' ? header.room : null;
+    return parseRecordingHeader(text.subarray(0, end < 0 ? text.length : end).toString('utf8')).room;
   } catch {
     return null;
   }
