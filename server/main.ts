@@ -4,10 +4,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
-import { createApplication } from './app';
+import { createApplication, GAMES } from './app';
 import { buildClientIfNeeded } from './build-client';
 import { loadConfig } from './config';
 import { stopOnSignals } from './lifecycle';
+import { warmUpBeforeListening } from './warmup';
 import { logger, logFn, logOptions } from './log';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const json = logOptions().format === 'json';
   if (process.env.SKIP_CLIENT_BUILD !== '1') await buildClientIfNeeded(root, config.clientDir, logFn(), config.clientMode);
   const app = await createApplication(config);
+  await warmUpBeforeListening(config, GAMES);
   const port = await app.listen();
   const local = `http://localhost:${port}`;
   const phones = app.joinUrl();

@@ -13,11 +13,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setupMaster, setupWorker } from '@socket.io/sticky';
 import type { Server } from 'socket.io';
-import { createApplication } from '../app';
+import { createApplication, GAMES } from '../app';
 import { buildClientIfNeeded } from '../build-client';
 import { loadConfig } from '../config';
 import { stopOnSignals } from '../lifecycle';
 import { logFn, logger } from '../log';
+import { warmUpBeforeListening } from '../warmup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -95,6 +96,7 @@ async function worker(): Promise<void> {
   const config = loadConfig({ ...process.env, PORT: process.env.HC_PORT ?? process.env.PORT }, root);
   if (!config.redisUrl) throw new Error('A cluster worker needs REDIS_URL.');
   const app = await createApplication(config);
+  await warmUpBeforeListening(config, GAMES);
   // The primary listens; it hands this worker its connections.
   setupWorker(app.io as unknown as Server);
   bindSessionsBeforeHandshake(app.io as unknown as Server);
