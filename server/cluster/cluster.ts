@@ -96,9 +96,23 @@ export class Cluster {
   private scanTimer: NodeJS.Timeout | null = null;
   private seq = 0;
   private stopped = false;
+  /** Messages for other processes gathered this turn, by process, in order (`flushOutbox`). */
+  private readonly outbox = new Map<string, string[]>();
+  private outboxQueued = false;
+  /** The connection's own publish, without the flush in front. */
+  private readonly publish: (channel: string, message: string) => Promise<number>;
 
   constructor(private readonly options: ClusterOptions) {
     this.pub = new Redis(options.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+    // Every publish on the connection (the adapter's broadcasts, `moved`) goes after the messages
+    // this turn has gathered for other processes (`flushOutbox`): a phone is still in its room's
+    // channels before anything is broadcast to them.
+    this.publish = this.pub.publish.bind(this.pub) as (channel: string, message: string) => Promise<number>;
+    const publish = this.publish;
+    this.pub.publish = ((channel: string, message: string) => {
+      this.flushOutbox();
+      return publish(channel, message);
+    }) as Redis['publish'];
     this.sub = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
     for (const c of [this.pub, this.sub]) c.on('error', (err) => options.log('Redis connection error', { err: err.message }));
     this.leases = new Leases(this.pub, this.id, {
@@ -152,10 +166,19 @@ export class Cluster {
     this.onConnection = onConnection;
     this.sub.on('message', (channel: string, text: string) => {
       if (channel !== inbox(this.id) && channel !== EVERYONE) return;
+      let parsed: Message | Message[];
       try {
-        this.receive(JSON.parse(text) as Message);
+        parsed = JSON.parse(text) as Message | Message[];
       } catch (err) {
-        this.options.log('bad cluster message', { err });
+        return this.options.log('bad cluster message', { err });
+      }
+      // Several messages from one process's turn come as one array (`flushOutbox`), in order.
+      for (const m of Array.isArray(parsed) ? parsed : [parsed]) {
+        try {
+          this.receive(m);
+        } catch (err) {
+          this.options.log('bad cluster message', { err });
+        }
       }
     });
     await this.sub.subscribe(inbox(this.id), EVERYONE);
@@ -407,7 +430,31 @@ export class Cluster {
       queueMicrotask(() => this.receive(m));
       return;
     }
-    void this.pub.publish(inbox(to), JSON.stringify(m)).catch((err) => this.options.log('cluster publish failed', { err }));
+    const text = JSON.stringify(m);
+    const list = this.outbox.get(to);
+    if (list) list.push(text);
+    else this.outbox.set(to, [text]);
+    if (!this.outboxQueued) {
+      this.outboxQueued = true;
+      queueMicrotask(() => this.flushOutbox());
+    }
+  }
+
+  /**
+   * What this turn sent to each process, in one publish per process: a room's view patches and
+   * answers for phones on another process leave together (one Redis command, one message for
+   * that process to read, instead of one each). Every other publish on the connection sends
+   * these first (the constructor), so the order of all publishes stays the order they were made.
+   */
+  private flushOutbox(): void {
+    this.outboxQueued = false;
+    if (!this.outbox.size) return;
+    const batches = [...this.outbox];
+    this.outbox.clear();
+    for (const [to, texts] of batches) {
+      const text = texts.length === 1 ? (texts[0] as string) : `[${texts.join(',')}]`;
+      void this.publish(inbox(to), text).catch((err) => this.options.log('cluster publish failed', { err }));
+    }
   }
 
   // ---- ownership ----

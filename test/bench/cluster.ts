@@ -26,12 +26,22 @@ export interface ClusterRunFigures {
   single: RunFigures;
   /** Redis's CPU per message (µs), part of the cluster's. */
   redisUsPerMessage: number | null;
+  /** Commands Redis ran per message sent (all kinds), and of them PUBLISH (INFO commandstats over the run). */
+  redisCommandsPerMessage: number | null;
+  publishesPerMessage: number | null;
   /** kill -9 → the last of the killed process's rooms restored elsewhere (ms), and the first. */
   takeoverMs: number;
   firstTakeoverMs: number;
   roomsTakenOver: number;
   /** Rooms that changed owner during the load (an owner overloaded past its lease loses its rooms). */
   movedUnderLoad: number;
+}
+
+/** Calls per command from Redis's `INFO commandstats` (`cmdstat_publish:calls=12,…`). */
+function commandCalls(info: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) out.set(m[1] as string, Number(m[2]));
+  return out;
 }
 
 /** CPU ms a process has used so far (Linux /proc; 0 elsewhere). */
@@ -64,6 +74,7 @@ async function runCluster(opts: ClusterBenchOptions): Promise<Omit<ClusterRunFig
     };
     extra();
     redisTotal = 0;
+    await rc.config('RESETSTAT');
     const cluster = await measureRooms(
       servers.map((s) => s.url),
       'product',
@@ -71,6 +82,9 @@ async function runCluster(opts: ClusterBenchOptions): Promise<Omit<ClusterRunFig
       dataDir,
       extra,
     );
+
+    const calls = commandCalls(await rc.info('commandstats'));
+    const perMessage = (n: number) => (cluster.sent ? Math.round((n / cluster.sent) * 100) / 100 : null);
 
     // kill -9 of the first process: it created (and owns) every processes-th room.
     const rooms = await rc.hgetall('hc:rooms');
@@ -103,6 +117,8 @@ async function runCluster(opts: ClusterBenchOptions): Promise<Omit<ClusterRunFig
     return {
       cluster,
       redisUsPerMessage: cluster.sent ? Math.round((redisTotal * 1000) / cluster.sent) : null,
+      redisCommandsPerMessage: perMessage([...calls.values()].reduce((a, b) => a + b, 0)),
+      publishesPerMessage: perMessage(calls.get('publish') ?? 0),
       takeoverMs: owned.size && restored.size === owned.size ? Math.round(Math.max(...times)) : Number.NaN,
       firstTakeoverMs: times.length ? Math.round(Math.min(...times)) : Number.NaN,
       roomsTakenOver: restored.size,

@@ -90,6 +90,8 @@ function clusterTable(
     ['  after the first window', (r) => r.cluster.warmP99Ms, (r) => r.single.warmP99Ms],
     ['CPU per message (µs, all processes)', (r) => r.cluster.cpuUsPerMessage, (r) => r.single.cpuUsPerMessage],
     ['  of which Redis (µs)', (r) => r.redisUsPerMessage, () => null],
+    ['Redis commands per message', (r) => r.redisCommandsPerMessage, () => null],
+    ['  of which PUBLISH', (r) => r.publishesPerMessage, () => null],
     ['CPU (% of one core)', (r) => r.cluster.cpuPct, (r) => r.single.cpuPct],
     ['RSS, all processes (MB)', (r) => r.cluster.rssMb, (r) => r.single.rssMb],
     ['takeover after kill -9 (ms, last room)', (r) => r.takeoverMs, () => null],
