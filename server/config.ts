@@ -36,7 +36,7 @@ export interface Config {
   redisUrl: string | null;
   /** Cluster mode: a room's lease in Redis lives this long unless renewed (CLUSTER_LEASE_MS). */
   clusterLeaseMs: number;
-  /** Messages of the in-memory room `npm start` plays before it listens (server/warmup.ts; 0: none). */
+  /** Messages of the in-memory room the server plays before it takes connections (server/warmup.ts; 0: none). */
   warmUpMessages: number;
 }
 
@@ -109,6 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     embedOrigins: origins(env, 'EMBED_ORIGINS'),
     redisUrl: redisUrl(env),
     clusterLeaseMs: int(env, 'CLUSTER_LEASE_MS', 2_500, 200, 60_000),
-    warmUpMessages: int(env, 'WARM_UP_MESSAGES', 3_000, 0, 100_000),
+    warmUpMessages: int(env, 'WARM_UP_MESSAGES', 3_000, 0, 20_000),
   };
 }

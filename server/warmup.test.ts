@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sandboxGame } from '../shared/games/sandbox';
 import { createGames } from '../shared/games/types';
 import { loadConfig } from './config';
-import { warmUp } from './warmup';
+import { warmUp, warmUpBeforeListening } from './warmup';
 
 describe('warmUp', () => {
   it('plays the messages it is asked for through a room, each answered ok, and the room sends views and patches', async () => {
@@ -21,8 +21,13 @@ describe('warmUp', () => {
     await expect(warmUp(createGames([]), { nodes: 2, messages: 10 })).rejects.toThrow(/warm-up/);
   });
 
+  it('does not stop the server from starting when it fails: it is reported and skipped', async () => {
+    await expect(warmUpBeforeListening({ ...loadConfig({}), warmUpMessages: 10 }, createGames([]))).resolves.toBeUndefined();
+  });
+
   it('is on by default and off with WARM_UP_MESSAGES=0', () => {
     expect(loadConfig({}).warmUpMessages).toBe(3000);
     expect(loadConfig({ WARM_UP_MESSAGES: '0' }).warmUpMessages).toBe(0);
+    expect(() => loadConfig({ WARM_UP_MESSAGES: '1000000' })).toThrow(/WARM_UP_MESSAGES/);
   });
 });

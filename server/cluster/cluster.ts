@@ -53,6 +53,8 @@ const EVERYONE = 'hc:all';
 const REPLY_TIMEOUT_MS = 10_000;
 /** Events that name the room they are for (the others are for the room the socket is in). */
 const NAMES_ROOM = new Set(['room:check', 'room:join', 'room:resume', 'console:attach', 'remote:claim', 'stage:watch']);
+/** Gathered messages for one process go at once when they reach this many characters. */
+const OUTBOX_MAX_CHARS = 256 * 1024;
 const TRY_AGAIN = 'The server is moving this room to another machine; try again in a moment.';
 
 type Message =
@@ -77,7 +79,11 @@ interface Pending {
 
 export class Cluster {
   readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  /** Commands, and every publish (the adapter's and the forwarding's): one connection, one order. */
+  /**
+   * Commands, and every publish (the adapter's and the forwarding's): one connection, one order
+   * of publishes. Forwarded messages leave at the end of the turn that sent them (`flushOutbox`),
+   * after the commands issued in that turn.
+   */
   readonly pub: Redis;
   /** Subscriptions: the adapter's and this process's channels. */
   readonly sub: Redis;
@@ -97,7 +103,7 @@ export class Cluster {
   private seq = 0;
   private stopped = false;
   /** Messages for other processes gathered this turn, by process, in order (`flushOutbox`). */
-  private readonly outbox = new Map<string, string[]>();
+  private readonly outbox = new Map<string, { texts: string[]; bytes: number }>();
   private outboxQueued = false;
   /** The connection's own publish, without the flush in front. */
   private readonly publish: (channel: string, message: string) => Promise<number>;
@@ -105,8 +111,8 @@ export class Cluster {
   constructor(private readonly options: ClusterOptions) {
     this.pub = new Redis(options.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
     // Every publish on the connection (the adapter's broadcasts, `moved`) goes after the messages
-    // this turn has gathered for other processes (`flushOutbox`): a phone is still in its room's
-    // channels before anything is broadcast to them.
+    // this turn has gathered for other processes (`flushOutbox`): a phone is already in its
+    // room's channels when something is broadcast to them.
     this.publish = this.pub.publish.bind(this.pub) as (channel: string, message: string) => Promise<number>;
     const publish = this.publish;
     this.pub.publish = ((channel: string, message: string) => {
@@ -431,9 +437,13 @@ export class Cluster {
       return;
     }
     const text = JSON.stringify(m);
-    const list = this.outbox.get(to);
-    if (list) list.push(text);
-    else this.outbox.set(to, [text]);
+    const gathered = this.outbox.get(to);
+    if (gathered) {
+      gathered.texts.push(text);
+      gathered.bytes += text.length;
+      // A burst (a room's whole state after a takeover) goes in several publishes, not one huge one.
+      if (gathered.bytes >= OUTBOX_MAX_CHARS) this.flushOutbox();
+    } else this.outbox.set(to, { texts: [text], bytes: text.length });
     if (!this.outboxQueued) {
       this.outboxQueued = true;
       queueMicrotask(() => this.flushOutbox());
@@ -451,7 +461,7 @@ export class Cluster {
     if (!this.outbox.size) return;
     const batches = [...this.outbox];
     this.outbox.clear();
-    for (const [to, texts] of batches) {
+    for (const [to, { texts }] of batches) {
       const text = texts.length === 1 ? (texts[0] as string) : `[${texts.join(',')}]`;
       void this.publish(inbox(to), text).catch((err) => this.options.log('cluster publish failed', { err }));
     }

@@ -96,10 +96,11 @@ async function worker(): Promise<void> {
   const config = loadConfig({ ...process.env, PORT: process.env.HC_PORT ?? process.env.PORT }, root);
   if (!config.redisUrl) throw new Error('A cluster worker needs REDIS_URL.');
   const app = await createApplication(config);
-  await warmUpBeforeListening(config, GAMES);
-  // The primary listens; it hands this worker its connections.
+  // The primary listens; it hands this worker its connections (from now on: they wait for the
+  // warm-up in the worker's queue, and are then served by compiled code).
   setupWorker(app.io as unknown as Server);
   bindSessionsBeforeHandshake(app.io as unknown as Server);
+  await warmUpBeforeListening(config, GAMES);
   process.send?.({ type: 'hc:ready' });
   stopOnSignals({
     log: logFn(),

@@ -39,7 +39,10 @@ describe('cluster outbox', () => {
       // A broadcast made in the same turn, after them: it must reach Redis after them.
       void cluster.pub.publish('hc:all', JSON.stringify({ t: 'moved', code: 'ABCDE', owner: 'p9', fence: 2 }));
       send('p1', op(4));
-      await four;
+      await Promise.race([
+        four,
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`4 publishes expected, got ${JSON.stringify(seen)}`)), 5_000)),
+      ]);
       expect(seen).toEqual([
         ['hc:to:p1', [op(1), op(3)]],
         ['hc:to:p2', op(2)],

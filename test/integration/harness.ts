@@ -64,14 +64,25 @@ const repo = path.resolve(import.meta.dirname, '../..');
 
 /**
  * `npm start`'s server in a process of its own (to kill -9 or pause), on `dataDir`, with `env`
- * on top of a free port; resolves once it says it is running.
+ * on top of a free port; resolves once it says it is running. Without the warm-up
+ * (server/warmup.ts), which these tests restart too often to pay for; the e2e tests' `npm start`
+ * plays it.
  */
 export async function spawnServerProcess(name: string, dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url, SKIP_CLIENT_BUILD: '1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: url,
+      SKIP_CLIENT_BUILD: '1',
+      WARM_UP_MESSAGES: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
