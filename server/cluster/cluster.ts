@@ -103,7 +103,7 @@ export class Cluster {
   private seq = 0;
   private stopped = false;
   /** Messages for other processes gathered this turn, by process, in order (`flushOutbox`). */
-  private readonly outbox = new Map<string, { texts: string[]; bytes: number }>();
+  private readonly outbox = new Map<string, { texts: string[]; chars: number }>();
   private outboxQueued = false;
   /** The connection's own publish, without the flush in front. */
   private readonly publish: (channel: string, message: string) => Promise<number>;
@@ -440,10 +440,10 @@ export class Cluster {
     const gathered = this.outbox.get(to);
     if (gathered) {
       gathered.texts.push(text);
-      gathered.bytes += text.length;
+      gathered.chars += text.length;
       // A burst (a room's whole state after a takeover) goes in several publishes, not one huge one.
-      if (gathered.bytes >= OUTBOX_MAX_CHARS) this.flushOutbox();
-    } else this.outbox.set(to, { texts: [text], bytes: text.length });
+      if (gathered.chars >= OUTBOX_MAX_CHARS) this.flushOutbox();
+    } else this.outbox.set(to, { texts: [text], chars: text.length });
     if (!this.outboxQueued) {
       this.outboxQueued = true;
       queueMicrotask(() => this.flushOutbox());
