@@ -12,9 +12,12 @@ import type { Games } from '../shared/games/types';
 import { defaultFaults } from '../shared/net/faults';
 import type { NodeId } from '../shared/protocol/ids';
 import type { Result } from '../shared/protocol/result';
+import { createRng, seedFrom } from '../shared/rng';
 import { makeHeader } from '../shared/session/header';
+import { PacketType } from 'socket.io-parser';
 import { VirtualClock } from './clock';
 import type { Config } from './config';
+import { jsonParser } from './jsonParser';
 import { logger } from './log';
 import { RecordingWriter } from './recorder';
 import type { RecordingFile, RecordingFiles } from './recordingFiles';
@@ -65,10 +68,11 @@ export async function warmUp(games: Games, opts: WarmUpOptions = { nodes: 30, me
     faults: defaultFaults({ base: 0, jitter: 0 }),
   });
   const writer = await RecordingWriter.create('/warmup/room.jsonl', header, { clock, files: sink, defer: (fn) => queueMicrotask(fn) });
-  // What a socket would be sent, as the Socket.IO parser writes it.
+  // What a socket would be sent, encoded by the server's own packet encoder.
+  const encoder = new jsonParser.Encoder();
   const sent: Record<string, number> = {};
   const encode = (_code: string, event: string, ...args: unknown[]) => {
-    JSON.stringify([event, ...args]);
+    encoder.encode({ type: PacketType.EVENT, nsp: '/', data: [event, ...args] });
     sent[event] = (sent[event] ?? 0) + 1;
   };
   const output: RoomOutput = {
@@ -102,13 +106,13 @@ export async function warmUp(games: Games, opts: WarmUpOptions = { nodes: 30, me
     const round = await room.startRound('sandbox', { botDelayMs: 0 });
     if (!round.ok) throw new Error(`warm-up: ${failure || round.error.message}`);
     let messages = 0;
-    let seed = 1;
+    const rng = createRng(seedFrom('warm-up'));
     while (messages < opts.messages) {
       const batch: Promise<Result<unknown>>[] = [];
-      for (const from of nodes) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-        let to = nodes[(seed >>> 8) % nodes.length] as NodeId;
-        if (to === from) to = nodes[(nodes.indexOf(to) + 1) % nodes.length] as NodeId;
+      for (const [i, from] of nodes.entries()) {
+        // Any node but the sender.
+        const k = rng.int(nodes.length - 1);
+        const to = nodes[k >= i ? k + 1 : k] as NodeId;
         batch.push(room.act(from, { type: 'send', to: [to], text: `warm-up message ${messages}`.padEnd(20, '~') }));
         if (++messages >= opts.messages) break;
       }

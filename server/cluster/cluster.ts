@@ -114,10 +114,9 @@ export class Cluster {
     // this turn has gathered for other processes (`flushOutbox`): a phone is already in its
     // room's channels when something is broadcast to them.
     this.publish = this.pub.publish.bind(this.pub) as (channel: string, message: string) => Promise<number>;
-    const publish = this.publish;
     this.pub.publish = ((channel: string, message: string) => {
       this.flushOutbox();
-      return publish(channel, message);
+      return this.publish(channel, message);
     }) as Redis['publish'];
     this.sub = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
     for (const c of [this.pub, this.sub]) c.on('error', (err) => options.log('Redis connection error', { err: err.message }));
