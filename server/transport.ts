@@ -128,6 +128,11 @@ const channels = (channel: string) => [channel, asChannel(channel, true), asChan
 export interface SocketDirectory {
   members(channel: string): ReadonlySet<string> | undefined;
   get(id: string): Sock | undefined;
+  /**
+   * Cluster mode: whether every socket in the channel is connected to this process (true for a
+   * channel with none), so a broadcast to it need not go through Redis to every other process.
+   */
+  onlyHere?(channel: string): boolean;
 }
 
 export function localDirectory(io: () => IO): SocketDirectory {
@@ -140,6 +145,10 @@ export function localDirectory(io: () => IO): SocketDirectory {
 export function socketOutput(io: () => IO, directoryOf?: () => SocketDirectory): RoomOutput {
   const local = localDirectory(io);
   const directory = directoryOf ?? (() => local);
+  const cast = (channel: string, event: string, args: unknown[]) => {
+    const here = directory().onlyHere?.(channel) ?? false;
+    (io()[here ? 'local' : 'sockets'].to(channel) as unknown as { emit(e: string, ...a: unknown[]): boolean }).emit(event, ...args);
+  };
   return {
     // A node has one socket: emitting on it directly spares a broadcast through the adapter per view.
     toNode: (code, node, event, ...args) => {
@@ -148,32 +157,17 @@ export function socketOutput(io: () => IO, directoryOf?: () => SocketDirectory):
         (dir.get(id) as { emit(e: string, ...a: unknown[]): boolean } | undefined)?.emit(event, ...args);
       }
     },
-    toRoom: (code, event, ...args) =>
-      io()
-        .to(roomChannel(code))
-        .emit(event, ...args),
-    toConsoles: (code, event, ...args) =>
-      io()
-        .to(consoleChannel(code))
-        .emit(event, ...args),
-    toRoomAs: (code, patches, event, ...args) =>
-      io()
-        .to(asChannel(roomChannel(code), patches))
-        .emit(event, ...args),
-    toConsolesAs: (code, patches, event, ...args) =>
-      io()
-        .to(asChannel(consoleChannel(code), patches))
-        .emit(event, ...args),
+    toRoom: (code, event, ...args) => cast(roomChannel(code), event, args),
+    toConsoles: (code, event, ...args) => cast(consoleChannel(code), event, args),
+    toRoomAs: (code, patches, event, ...args) => cast(asChannel(roomChannel(code), patches), event, args),
+    toConsolesAs: (code, patches, event, ...args) => cast(asChannel(consoleChannel(code), patches), event, args),
     listeners: (code, who) => {
       const channel = who === 'nodes' ? roomChannel(code) : consoleChannel(code);
       const dir = directory();
       return { patches: dir.members(asChannel(channel, true))?.size ?? 0, whole: dir.members(asChannel(channel, false))?.size ?? 0 };
     },
     hasConsoles: (code) => (directory().members(consoleChannel(code))?.size ?? 0) > 0,
-    toStages: (code, event, ...args) =>
-      io()
-        .to(stageChannel(code))
-        .emit(event, ...args),
+    toStages: (code, event, ...args) => cast(stageChannel(code), event, args),
     stages: (code) => directory().members(stageChannel(code))?.size ?? 0,
     dropNode: (code, node) => {
       const dir = directory();

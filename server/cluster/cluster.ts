@@ -1,7 +1,8 @@
 // Cluster mode (REDIS_URL set): many server processes serve as one. Redis holds, for the whole
 // cluster, the room codes (a hash code → session), each room's lease and fencing token
 // (./leases.ts), and which processes are alive. Socket.IO's Redis adapter carries what a room
-// broadcasts to its phones, consoles and stages, wherever they are connected.
+// broadcasts to its phones, consoles and stages, wherever they are connected (a broadcast to
+// sockets all connected to the owner stays on it).
 //
 // A room is owned by one process, which runs every request of the room. A socket connected to
 // another process has its events forwarded to the owner over Redis (on the owner's channel,
@@ -88,12 +89,16 @@ export class Cluster {
   /** Subscriptions: the adapter's and this process's channels. */
   readonly sub: Redis;
   readonly leases: Leases;
-  readonly ghosts = new GhostDirectory();
+  readonly ghosts = new GhostDirectory(this.id);
   private readonly owners = new Map<string, string>();
   private readonly restoring = new Map<string, Promise<void>>();
   private readonly pending = new Map<string, Pending>();
   /** Per socket, the forwarding of its events one after the other (the owner lookup is async). */
   private readonly queues = new Map<string, Promise<void>>();
+  /** Per socket, how many of its events wait in (or still run from) its queue. */
+  private readonly queued = new Map<string, number>();
+  /** Per socket connected here, the answers it waits for to requests run here at once (`runHere`). */
+  private readonly answering = new Map<string, Set<Promise<void>>>();
   /** Per socket connected here, the room it is in as its owner last said. */
   private readonly routes = new Map<string, string>();
   private io: IO | null = null;
@@ -241,12 +246,16 @@ export class Cluster {
       const last = args.at(-1);
       const ack = typeof last === 'function' ? (last as (r: Result<unknown>) => void) : null;
       const payload = ack ? args.slice(0, -1) : args;
+      if (this.runHere(socket, String(event), payload, ack)) return;
       this.enqueue(socket, () => this.forward(socket, String(event), payload, ack));
     });
     socket.on('disconnect', () => {
       // After what it sent has been answered, its room's owner forgets it (the handlers detach it).
       this.enqueue(socket, async () => {
-        await Promise.all([...this.pending.values()].filter((p) => p.sid === socket.id).map((p) => p.settled));
+        await Promise.all([
+          ...[...this.pending.values()].filter((p) => p.sid === socket.id).map((p) => p.settled),
+          ...(this.answering.get(socket.id) ?? []),
+        ]);
         const code = this.routes.get(socket.id);
         this.routes.delete(socket.id);
         this.queues.delete(socket.id);
@@ -258,9 +267,65 @@ export class Cluster {
 
   private enqueue(socket: Sock, fn: () => Promise<void>): void {
     if (this.stopped) return;
-    const prev = this.queues.get(socket.id) ?? Promise.resolve();
-    const next = prev.then(fn).catch((err) => this.options.log('forwarding failed', { err }));
-    this.queues.set(socket.id, next);
+    const id = socket.id;
+    this.queued.set(id, (this.queued.get(id) ?? 0) + 1);
+    const prev = this.queues.get(id) ?? Promise.resolve();
+    const next = prev
+      .then(fn)
+      .catch((err) => this.options.log('forwarding failed', { err }))
+      .finally(() => {
+        const left = (this.queued.get(id) ?? 1) - 1;
+        if (left > 0) this.queued.set(id, left);
+        else this.queued.delete(id);
+      });
+    this.queues.set(id, next);
+  }
+
+  /**
+   * A request for the room this process owns, from a socket connected here with nothing of its
+   * own still queued (so nothing it sent earlier is overtaken): run at once on the socket's
+   * stand-in, as `run` would after the trip through `forward`, without the message, the timer
+   * and the turns that trip takes. False when it must take the trip.
+   */
+  private runHere(socket: Sock, event: string, payload: unknown[], ack: ((r: Result<unknown>) => void) | null): boolean {
+    const sid = socket.id;
+    if (this.stopped || this.queued.has(sid) || NAMES_ROOM.has(event) || event === 'console:create') return false;
+    const code = this.routes.get(sid);
+    if (!code || this.owners.get(code) !== this.id || this.restoring.has(code) || !this.leases.owns(code)) return false;
+    const ghost = this.ghosts.ghost(sid);
+    if (!ghost || ghost.origin !== this.id) return false;
+    const answered = (r: Result<unknown> | null) => {
+      const now = ghost.data.code ?? null;
+      if (!now && !ghost.gone) ghost.drop();
+      if (now) this.routes.set(sid, now);
+      else this.routes.delete(sid);
+      if (!r) return;
+      if (ack) ack(r);
+      else if (!r.ok) socket.emit('server:error', r.error);
+    };
+    if (!ack) {
+      ghost.dispatch(event, payload);
+      answered(null);
+      return true;
+    }
+    // The socket's disconnect waits for this answer, as for a forwarded one.
+    const waiting = this.answering.get(sid) ?? new Set<Promise<void>>();
+    this.answering.set(sid, waiting);
+    let done = () => {};
+    const settled = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    waiting.add(settled);
+    ghost.dispatch(event, [
+      ...payload,
+      (r: Result<unknown>) => {
+        waiting.delete(settled);
+        if (!waiting.size && this.answering.get(sid) === waiting) this.answering.delete(sid);
+        done();
+        answered(r);
+      },
+    ]);
+    return true;
   }
 
   /** Which room an event is for: the one it names, else the socket's. */

@@ -96,6 +96,20 @@ export class GhostDirectory implements SocketDirectory {
   private readonly ghosts = new Map<string, Ghost>();
   private readonly joined = new Map<string, Set<string>>();
 
+  /** `self`: this process's id, the origin of the ghosts of sockets connected here. */
+  constructor(private readonly self: string) {}
+
+  /**
+   * Whether every socket in the channel is connected to this process: then what the room
+   * broadcasts to it is emitted here alone, instead of going through Redis to every process
+   * (where each would read it and find no socket of its own). A room's console is usually
+   * connected to the process that created the room, which owns it.
+   */
+  onlyHere(channel: string): boolean {
+    for (const id of this.channels.get(channel) ?? []) if (this.ghosts.get(id)?.origin !== this.self) return false;
+    return true;
+  }
+
   members(channel: string): ReadonlySet<string> | undefined {
     return this.channels.get(channel);
   }

@@ -57,6 +57,31 @@ describe('cluster mode: two processes, one Redis', () => {
     expect(recording.events[0]).toMatchObject({ seq: 1, type: 'room:owner', fence: 1 });
   });
 
+  it("phones connected to their room's owner are served there alone: in order, and nothing goes through Redis", async () => {
+    const [a] = servers as [TestServer, TestServer];
+    const console_ = await createRoom(a.url);
+    const p1 = await joinNode(a.url, console_.code, 'fay');
+    const p2 = await joinNode(a.url, console_.code, 'gus');
+    expect((await ask(console_.socket, 'console:round', { action: 'start', game: 'sandbox', config: {} })).ok).toBe(true);
+    await until(() => JSON.stringify(p1.views.at(-1)).includes('"inbox"'), [p1.socket]);
+    const publishes = async () => Number(/cmdstat_publish:calls=(\d+)/.exec(await a.app.cluster!.pub.info('commandstats'))?.[1] ?? 0);
+    const before = await publishes();
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => ask(p1.socket, 'node:act', { action: { type: 'send', to: [p2.node], text: `h${i}` } })),
+    );
+    expect(replies.every((r) => r.ok)).toBe(true);
+    await until(() => JSON.stringify(p2.views.at(-1)).includes('h19'), [p2.socket], 10_000);
+    // The console (also on the owner) follows the round: its broadcasts stay on the process.
+    await until(() => JSON.stringify(console_.snapshots.at(-1)).includes('"sent":20'), [console_.socket], 10_000);
+    expect(await publishes()).toBe(before);
+    const room = a.app.registry.anyRoom(console_.code)!;
+    await room.flushRecording();
+    const texts = parseRecording(readFileSync(a.app.registry.fileFor(room.state.header.session), 'utf8'))
+      .events.filter((e) => e.type === 'node:acted' && e.node === p1.node)
+      .map((e) => (e as { action: { text: string } }).action.text);
+    expect(texts).toEqual(Array.from({ length: 20 }, (_, i) => `h${i}`));
+  });
+
   it('an owner whose lease is taken stops applying and recording the room at once; the other process takes it over', async () => {
     const [a, b] = servers as [TestServer, TestServer];
     const console_ = await createRoom(a.url);
