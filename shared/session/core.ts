@@ -177,12 +177,13 @@ export class SessionCore {
     return ok({ nodes: gone });
   }
 
+  /** Every phone's view says whether the room is locked and its language: they all change. */
   lock(now: number, locked: boolean): void {
-    if (this.state.locked !== locked) this.apply(now, 'room:locked', { locked });
+    if (this.state.locked !== locked) this.run(this.apply(now, 'room:locked', { locked }), now);
   }
 
   setLanguage(now: number, language: Language | null): void {
-    if (this.state.language !== language) this.apply(now, 'room:language', { language });
+    if (this.state.language !== language) this.run(this.apply(now, 'room:language', { language }), now);
   }
 
   /** Cluster mode: a process took the room with this fencing token (recorded, changes nothing else). */

@@ -104,7 +104,8 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
     }
     case 'room:locked':
       state.locked = event.locked;
-      return [];
+      // Every view says whether the room is locked.
+      return [{ type: 'changed', nodes: 'all' }];
     case 'room:language':
       state.language = event.language;
       return [{ type: 'changed', nodes: 'all' }];

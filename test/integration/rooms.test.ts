@@ -80,6 +80,17 @@ describe('rooms', () => {
     expect(server.app.registry.size).toBe(1);
   });
 
+  it("the room's language and lock reach the phones already in it, at once", async () => {
+    const { socket: instructor, code } = await createRoom(server.url);
+    const phone = await joinNode(server.url, code, 'ana');
+    expect(phone.views.at(-1)!.room).toMatchObject({ locked: false });
+    expect(phone.views.at(-1)!.room.language).not.toBe('fr');
+    expect(await ask(instructor, 'console:language', { language: 'fr' })).toEqual({ ok: true, data: null });
+    await until(() => phone.views.at(-1)!.room.language === 'fr', [phone.socket]);
+    expect(await ask(instructor, 'console:lock', { locked: true })).toEqual({ ok: true, data: null });
+    await until(() => phone.views.at(-1)!.room.locked, [phone.socket]);
+  });
+
   it('refuses joins to a locked, a full and an ended room', async () => {
     server.config.capacity = 2;
     const { socket: instructor, code } = await createRoom(server.url);
