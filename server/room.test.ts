@@ -133,8 +133,8 @@ describe('Room on virtual time', () => {
     sent.length = 0;
     clock.advance(99);
     expect(inbox(views(sent, b).at(-1))).toHaveLength(0);
-    clock.advance(1); // 100 ms after the send: delivered; the view goes after its 2 ms batch
-    expect(views(sent, b)).toHaveLength(0);
+    clock.advance(1); // 100 ms after the send: delivered, and the receiver's view goes at once
+    expect(views(sent, b)).toHaveLength(1);
     clock.advance(2);
     expect(views(sent, b)).toHaveLength(1);
     expect(inbox(views(sent, b)[0])).toMatchObject([{ from: a, text: 'hello', sentAt: 50, receivedAt: 150 }]);
@@ -183,22 +183,28 @@ describe('Room on virtual time', () => {
     clock.advance(500);
     await disk();
     expect(await slow).toEqual({ ok: true, data: null });
-    // Grace's message reaches Ada; Ada acts before its view has gone (within the 2 ms batch): the
-    // view goes at once with both, and is not held for her answer.
+    // Grace's message reaches Ada: her view goes as it arrives, not after a batch.
     await disk();
     const toAda = room.act(b, { type: 'send', to: [a], text: 'to Ada' });
     await disk();
     await toAda;
-    clock.advance(0); // delivered now (no latency); Ada's view is due in 2 ms
+    const delivered = patchesTo(a).length;
+    clock.advance(0); // delivered now (no latency)
+    expect(patchesTo(a)).toHaveLength(delivered + 1);
+    expect(JSON.stringify(patchesTo(a).at(-1)!.payload)).toContain('to Ada');
+    // The instructor locks the room; Ada acts before that change has gone (within the 2 ms batch):
+    // the view goes at once with both, and is not held for her answer.
+    const locked = room.lock(true);
     const before = patchesTo(a).length;
     const acted = room.act(a, { type: 'send', to: [b], text: 'right after' });
     clock.advance(2);
     expect(patchesTo(a)).toHaveLength(before + 1);
     const last = JSON.stringify(patchesTo(a).at(-1)!.payload);
-    expect(last).toContain('to Ada');
+    expect(last).toContain('"locked"');
     expect(last).toContain('right after');
     await disk();
     expect(await acted).toEqual({ ok: true, data: null });
+    expect(await locked).toMatchObject({ ok: true });
   });
 
   it('batches view pushes: many changes within the batch window make one view per phone', async () => {

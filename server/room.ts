@@ -444,6 +444,7 @@ export class Room {
           done((now) => this.core.advance(now)),
           'the network',
         );
+        if (!this.state.ended) this.screens.flushViewsNow();
       }),
       Math.max(0, at - this.now()),
     );
