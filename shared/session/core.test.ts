@@ -53,6 +53,25 @@ describe('session core', () => {
     expect(core.join(0, 'd')).toMatchObject({ ok: false, error: { code: 'room_ended' } });
   });
 
+  it("a change of the room's lock or language reaches every view, and gives no bot a turn (no game view changed)", () => {
+    const { core, runUntil } = session();
+    core.join(0, 'a');
+    core.addBots(0, 3);
+    expect(core.startRound(0, 'post', {})).toMatchObject({ ok: true });
+    // The bots take the turns the round's start gave them; none is queued now.
+    runUntil(60_000);
+    core.takeChanges();
+    const due = core.nextWakeAt();
+    core.lock(60_000, true);
+    expect(core.takeChanges().all).toBe(true);
+    core.setLanguage(60_000, 'fr');
+    expect(core.takeChanges().all).toBe(true);
+    expect(core.nextWakeAt()).toBe(due);
+    // Asked for the state it already has, it changes nothing.
+    core.lock(60_000, true);
+    expect(core.takeChanges()).toEqual({ all: false, nodes: new Set() });
+  });
+
   it("records the room's language for every phone, the console and a replay (a change only, never twice)", () => {
     const { core, events, header } = session();
     core.join(0, 'a');

@@ -177,13 +177,16 @@ export class SessionCore {
     return ok({ nodes: gone });
   }
 
-  /** Every phone's view says whether the room is locked and its language: they all change. */
   lock(now: number, locked: boolean): void {
-    if (this.state.locked !== locked) this.run(this.apply(now, 'room:locked', { locked }), now);
+    if (this.state.locked === locked) return;
+    this.apply(now, 'room:locked', { locked });
+    this.roomPartChanged();
   }
 
   setLanguage(now: number, language: Language | null): void {
-    if (this.state.language !== language) this.run(this.apply(now, 'room:language', { language }), now);
+    if (this.state.language === language) return;
+    this.apply(now, 'room:language', { language });
+    this.roomPartChanged();
   }
 
   /** Cluster mode: a process took the room with this fencing token (recorded, changes nothing else). */
@@ -475,6 +478,14 @@ export class SessionCore {
   }
 
   /** These nodes' views changed: their phones are refreshed, and their bots get a turn. */
+  /**
+   * Only what every view says of the room changed (its lock, its language): every phone is sent
+   * it, and no bot gets a turn, since no game view changed.
+   */
+  private roomPartChanged(): void {
+    this.changes.all = true;
+  }
+
   private noteChanged(nodes: readonly NodeId[] | 'all', now: number): void {
     if (nodes === 'all') this.changes.all = true;
     else for (const n of nodes) this.changes.nodes.add(n);

@@ -104,8 +104,7 @@ export function step(state: SessionState, event: SessionEvent, games: Games): Ef
     }
     case 'room:locked':
       state.locked = event.locked;
-      // Every view says whether the room is locked.
-      return [{ type: 'changed', nodes: 'all' }];
+      return [];
     case 'room:language':
       state.language = event.language;
       return [{ type: 'changed', nodes: 'all' }];
