@@ -1,6 +1,7 @@
 // A live room: the session core driven by a clock, recorded to disk, pushed to screens.
-// It only orders inputs, arms one timer for the core's next due item, and batches output:
-// phones get their changed views, consoles get snapshots and the stream of events.
+// It only orders inputs, arms one timer for the core's next due item, and hands output to its
+// screens (./roomScreens.ts): phones get their changed views, consoles get snapshots and the
+// stream of events.
 //
 // Each input is all or nothing: its events reach the recording only if it finished; if the
 // core or a game throws, the room goes back to the recording (a fold of what was committed)
@@ -138,7 +139,7 @@ export class Room {
    * re-arms and flushes. If it throws, nothing it recorded is kept and the room is rebuilt
    * from its recording: the answer is `internal` and the room is as it was before.
    */
-  private input<T>(fn: (now: number) => Result<T>, during = 'a request'): Result<T> {
+  private input<T>(fn: (now: number) => Result<T>, during = 'a request', viewsNow = false): Result<T> {
     if (this.abandoned || this.deps.owns?.() === false) {
       this.abandon();
       return fail('internal', INTERNAL);
@@ -153,7 +154,7 @@ export class Room {
     } finally {
       // Even after a failure, whatever is due next must stay scheduled.
       this.lastActivity = this.deps.clock.now();
-      this.afterInput();
+      this.afterInput(viewsNow);
     }
   }
 
@@ -220,8 +221,8 @@ export class Room {
    * phone and the server, and the phone's screen shows the action once it is on disk.
    */
   async act(node: NodeId, action: unknown): Promise<Result<ActedData>> {
-    // A view with changes already waiting to go (a message that just arrived) goes as usual,
-    // with the action's change in it: nothing else waits for this answer.
+    // A view with changes already waiting to go (another request changed it within the last
+    // VIEW_BATCH_MS) goes as usual, with the action's change in it: nothing else waits for this answer.
     const hold = this.sockets.get(node) === 1 && !this.screens.viewPending(node);
     const answer = this.request((now) => this.core.act(now, node, action));
     // Held from after the action's own changes (the request ran them at once). Only for a node
@@ -423,10 +424,11 @@ export class Room {
     this.deps.output.toConsoles(this.code, 'console:recording', this.recording.notice(status));
   }
 
-  private afterInput(): void {
+  /** `viewsNow`: the views go at once (after the room's own time moved), not after their batch. */
+  private afterInput(viewsNow = false): void {
     if (this.state.ended) return;
     this.armWake();
-    this.screens.schedule();
+    this.screens.schedule(viewsNow);
   }
 
   private armWake(): void {
@@ -443,8 +445,8 @@ export class Room {
         this.input(
           done((now) => this.core.advance(now)),
           'the network',
+          true,
         );
-        if (!this.state.ended) this.screens.flushViewsNow();
       }),
       Math.max(0, at - this.now()),
     );

@@ -1,5 +1,5 @@
 // What a room pushes to screens, batched on the room's clock: phones get their changed views
-// (within a few ms), everyone the roster when it changes, consoles a snapshot a few times a
+// (as the network delivers, or within a few ms of a request), everyone the roster when it changes, consoles a snapshot a few times a
 // second and the stream of recorded events the live map animates, and projector stages the
 // same two cut down to what the class may see (shared/session/stage.ts).
 //
@@ -140,13 +140,23 @@ export class RoomScreens {
     if (stages) this.staged.push(...stageEvents(events));
   }
 
-  /** After an input: arms whichever batches now have something to send. */
-  schedule(): void {
+  /**
+   * After an input: arms whichever batches now have something to send. With `viewsNow` (the
+   * network moved: deliveries, timers, bots, the room's own time), the views go at once instead
+   * of after VIEW_BATCH_MS. A batch timer set then would wait for the event loop's next turn,
+   * behind every socket read that turn brings (under load, a whole turn more for every
+   * message); the room's own time already comes as one batch of whatever was due.
+   */
+  schedule(viewsNow = false): void {
     this.gatherChanges();
-    this.viewTimer ??= this.clock.setTimeout(
-      guarded('views', () => this.flushViews()),
-      VIEW_BATCH_MS,
-    );
+    if (viewsNow) {
+      if (this.viewTimer) this.clock.clearTimeout(this.viewTimer);
+      guarded('views', () => this.flushViews())();
+    } else
+      this.viewTimer ??= this.clock.setTimeout(
+        guarded('views', () => this.flushViews()),
+        VIEW_BATCH_MS,
+      );
     if (this.rosterDirty)
       this.rosterTimer ??= this.clock.setTimeout(
         guarded('roster', () => this.flushRoster()),
@@ -163,17 +173,6 @@ export class RoomScreens {
           EVENTS_EVERY_MS,
         );
     }
-  }
-
-  /**
-   * After the network moved (deliveries, timers, bots: the room's own time), the views go at
-   * once instead of after VIEW_BATCH_MS. A batch timer set now would wait for the event loop's
-   * next turn, behind every socket read that turn brings (under load, a whole turn more for
-   * every message); the room's time already comes as one batch of whatever was due.
-   */
-  flushViewsNow(): void {
-    if (this.viewTimer) this.clock.clearTimeout(this.viewTimer);
-    guarded('views', () => this.flushViews())();
   }
 
   /**
