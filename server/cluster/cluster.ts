@@ -58,6 +58,12 @@ const NAMES_ROOM = new Set(['room:check', 'room:join', 'room:resume', 'console:a
 const OUTBOX_MAX_CHARS = 256 * 1024;
 const TRY_AGAIN = 'The server is moving this room to another machine; try again in a moment.';
 
+/** Resolves when `p` does, or after `ms` at the latest. */
+function within(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
+
 type Message =
   | { t: 'req'; from: string; sid: string; addr: string; code: string | null; n: number; e: string; a: unknown[]; ack: boolean }
   | { t: 'res'; sid: string; n: number; r: Result<unknown> | null; code: string | null }
@@ -254,7 +260,9 @@ export class Cluster {
       this.enqueue(socket, async () => {
         await Promise.all([
           ...[...this.pending.values()].filter((p) => p.sid === socket.id).map((p) => p.settled),
-          ...(this.answering.get(socket.id) ?? []),
+          // As long as a forwarded request's answer is waited for, at most (a disk that fails
+          // holds an answer back until it writes again).
+          ...[...(this.answering.get(socket.id) ?? [])].map((p) => within(p, REPLY_TIMEOUT_MS)),
         ]);
         const code = this.routes.get(socket.id);
         this.routes.delete(socket.id);
@@ -299,9 +307,8 @@ export class Cluster {
       if (!now && !ghost.gone) ghost.drop();
       if (now) this.routes.set(sid, now);
       else this.routes.delete(sid);
-      if (!r) return;
-      if (ack) ack(r);
-      else if (!r.ok) socket.emit('server:error', r.error);
+      // Without an ack the handlers report a failure themselves (as server:error, through the ghost).
+      if (r && ack) ack(r);
     };
     if (!ack) {
       ghost.dispatch(event, payload);
