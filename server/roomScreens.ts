@@ -1,7 +1,8 @@
 // What a room pushes to screens, batched on the room's clock: phones get their changed views
-// (as the network delivers, or within a few ms of a request), everyone the roster when it changes, consoles a snapshot a few times a
-// second and the stream of recorded events the live map animates, and projector stages the
-// same two cut down to what the class may see (shared/session/stage.ts).
+// (as the network delivers, or within a few ms of a request), everyone the roster when it
+// changes, consoles a snapshot a few times a second and the stream of recorded events the live
+// map animates, and projector stages the same two cut down to what the class may see
+// (shared/session/stage.ts).
 //
 // A screen that asked for patches (the phone and the console do; a student's program need
 // not) gets what changed instead of the whole: `node:patch` against the view it holds,

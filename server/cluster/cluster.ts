@@ -303,9 +303,10 @@ export class Cluster {
     const ghost = this.ghosts.ghost(sid);
     if (!ghost || ghost.origin !== this.id) return false;
     const answered = (r: Result<unknown> | null) => {
-      const now = ghost.data.code ?? null;
-      if (!now && !ghost.gone) ghost.drop();
-      if (now) this.routes.set(sid, now);
+      // The room the socket is in now, as `run`'s answer tells the socket's process.
+      const room = ghost.data.code ?? null;
+      if (!room && !ghost.gone) ghost.drop();
+      if (room) this.routes.set(sid, room);
       else this.routes.delete(sid);
       // Without an ack the handlers report a failure themselves (as server:error, through the ghost).
       if (r && ack) ack(r);
