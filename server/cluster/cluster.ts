@@ -58,6 +58,15 @@ const NAMES_ROOM = new Set(['room:check', 'room:join', 'room:resume', 'console:a
 const OUTBOX_MAX_CHARS = 256 * 1024;
 const TRY_AGAIN = 'The server is moving this room to another machine; try again in a moment.';
 
+/** A promise and what settles it: a request's answer, waited for by the socket's disconnect. */
+function deferred(): { settled: Promise<void>; done: () => void } {
+  let done = () => {};
+  const settled = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  return { settled, done };
+}
+
 /** Resolves when `p` does, or after `ms` at the latest. */
 function within(p: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -319,10 +328,7 @@ export class Cluster {
     // The socket's disconnect waits for this answer, as for a forwarded one.
     const waiting = this.answering.get(sid) ?? new Set<Promise<void>>();
     this.answering.set(sid, waiting);
-    let done = () => {};
-    const settled = new Promise<void>((resolve) => {
-      done = resolve;
-    });
+    const { settled, done } = deferred();
     waiting.add(settled);
     ghost.dispatch(event, [
       ...payload,
@@ -372,10 +378,7 @@ export class Cluster {
       a: payload,
       ack: !!ack,
     };
-    let done = () => {};
-    const settled = new Promise<void>((r) => {
-      done = r;
-    });
+    const { settled, done } = deferred();
     const pending: Pending = {
       sid: socket.id,
       code,

@@ -477,7 +477,6 @@ export class SessionCore {
     }
   }
 
-  /** These nodes' views changed: their phones are refreshed, and their bots get a turn. */
   /**
    * Only what every view says of the room changed (its lock, its language): every phone is sent
    * it, and no bot gets a turn, since no game view changed.
@@ -486,6 +485,7 @@ export class SessionCore {
     this.changes.all = true;
   }
 
+  /** These nodes' views changed: their phones are refreshed, and their bots get a turn. */
   private noteChanged(nodes: readonly NodeId[] | 'all', now: number): void {
     if (nodes === 'all') this.changes.all = true;
     else for (const n of nodes) this.changes.nodes.add(n);
