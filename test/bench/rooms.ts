@@ -340,7 +340,14 @@ async function heapSnapshot(server: Spawned, dir: string): Promise<void> {
   for (;;) {
     await sleep(500);
     // The snapshot is written on the server's main thread: once it answers, the file is done.
-    await metrics(server.url);
+    // Writing 100 MB takes longer than fetch waits for a connection: it fails, and is asked again.
+    if (
+      !(await metrics(server.url).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     const name = readdirSync(dir).find((f) => f.endsWith('.heapsnapshot') && !before.has(f));
     if (!name) continue;
     const size = statSync(path.join(dir, name)).size;
