@@ -97,6 +97,18 @@ describe('a recording written through the journal', () => {
     expect(fileSyncs('s1') - header).toBe(1);
   });
 
+  it("the recording as it stands: the file's lines, then those only the journal has, then those not yet durable", async () => {
+    const { files, writer } = await setup();
+    const w = await writer('s1');
+    await Promise.all([1, 2].map((i) => w.durable(w.append(mark(i)))));
+    await w.durable(w.append(mark(3)));
+    w.append(mark(4));
+    // 1–3 are in the journal only (two batches), 4 nowhere yet; the file has its header.
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([]);
+    expect(seqs(w.contentsSync())).toEqual([1, 2, 3, 4]);
+    expect(seqs(w.durableTextIfFileBehind() ?? '')).toEqual([1, 2, 3]);
+  });
+
   it('deletes a segment once every file has its lines on disk', async () => {
     const { files, clock, writer } = await setup();
     const w = await writer('s1');

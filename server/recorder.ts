@@ -104,13 +104,23 @@ function resolveUpTo(waiters: Waiter[], count: number): Waiter[] {
 }
 
 export class RecordingWriter {
-  /** Lines not yet in the file, oldest first (a failed batch stays at the front). */
+  /**
+   * Lines not yet in the file, oldest first (a failed batch stays at the front). With a journal,
+   * only those the journal does not have yet: the ones it has wait in `journaledChunks`.
+   */
   private pending: string[] = [];
+  /**
+   * With a journal: the bytes of the first `journaled` lines not yet in the file, as the journal
+   * was given them (a batch each). Kept as bytes, not strings, for the up to FILE_EVERY_MS they
+   * wait: the collector copies strings that live that long twice before it moves them to the
+   * old generation, and under a class's load that copying was the main part of its pauses.
+   */
+  private journaledChunks: Buffer[] = [];
   /** Lines appended since the writer opened, how many of them are durable, and how many are in the file. */
   private appended = 0;
   private synced = 0;
   private inFile = 0;
-  /** With a journal: the first `journaled` pending lines (`journaledBytes` long) are durable there. */
+  /** With a journal: the lines in `journaledChunks` (`journaledBytes` long), durable there. */
   private journaled = 0;
   private journaledBytes = 0;
   /** When the oldest of them was journaled (they go to the file FILE_EVERY_MS later). */
@@ -264,13 +274,13 @@ export class RecordingWriter {
    */
   durableTextIfFileBehind(): string | null {
     if (!this.journaled) return null;
-    return this.opts.files.readPrefixSync(this.file, this.size).toString('utf8') + this.pending.slice(0, this.journaled).join('');
+    return this.opts.files.readPrefixSync(this.file, this.size).toString('utf8') + Buffer.concat(this.journaledChunks).toString('utf8');
   }
 
   /** The recording as it stands, written or not: the file's whole lines, then what is pending. */
   contentsSync(): string {
     const prefix = this.opts.files.readPrefixSync(this.file, this.size).toString('utf8');
-    return prefix + this.pending.join('');
+    return prefix + Buffer.concat(this.journaledChunks).toString('utf8') + this.pending.join('');
   }
 
   /** Seals the recording once everything is durable, however long the disk takes (session ended). */
@@ -291,9 +301,9 @@ export class RecordingWriter {
     if (this.retryTimer) this.opts.clock.clearTimeout(this.retryTimer);
     this.retryTimer = null;
     await this.writing;
-    if (this.pending.length) await this.drain();
+    if (this.pending.length || this.journaled) await this.drain();
     // Lines the journal has are not lost: the next start puts them into the file.
-    const lost = this.pending.length - this.journaled;
+    const lost = this.pending.length;
     const err = new Error(`recording ${this.file}: closed with ${lost} lines unwritten`);
     for (const w of this.waiters.splice(0)) w.reject(err);
     for (const w of this.fileWaiters.splice(0)) w.reject(err);
@@ -312,6 +322,7 @@ export class RecordingWriter {
     this.stopped = true;
     this.abandoned = true;
     this.pending = [];
+    this.journaledChunks = [];
     this.journaled = this.journaledBytes = 0;
     const err = new Error(`recording ${this.file}: another process owns this room now`);
     for (const w of this.waiters.splice(0)) w.reject(err);
@@ -343,21 +354,21 @@ export class RecordingWriter {
   /** Writes batches until nothing is pending (or, with a journal, nothing is due yet) or a write fails. */
   private drain(): Promise<void> {
     if (this.writing) return this.writing;
-    if (this.closed || !this.pending.length) return Promise.resolve();
+    if (this.closed || !(this.pending.length || this.journaled)) return Promise.resolve();
     this.writing = (async () => {
       // Suspend first, so `finally` cannot run before `writing` is set.
       await null;
       try {
-        while (this.pending.length && !this.closed) {
+        while ((this.pending.length || this.journaled) && !this.closed) {
           const journal = this.opts.journal;
           if (!journal) {
-            if (!(await this.writeBatch(this.pending.length))) return;
-          } else if (this.pending.length > this.journaled) {
+            if (!(await this.writeBatch(true))) return;
+          } else if (this.pending.length) {
             // The journal failing (a full disk, an I/O error, a name it cannot carry) does not
             // stop the room while its own file can be written: everything goes there, durably.
-            if (!(await this.journalBatch(journal)) && !(await this.writeBatch(this.pending.length))) return;
+            if (!(await this.journalBatch(journal)) && !(await this.writeBatch(true))) return;
           } else if (this.fileDue()) {
-            if (!(await this.writeBatch(this.journaled))) return;
+            if (!(await this.writeBatch(false))) return;
           } else {
             this.armFileTimer();
             return;
@@ -390,14 +401,18 @@ export class RecordingWriter {
       this.abandon();
       return false;
     }
-    const count = this.pending.length - this.journaled;
-    const data = Buffer.from(this.pending.slice(this.journaled).join(''));
+    const count = this.pending.length;
+    const data = Buffer.from(this.pending.join(''));
     try {
       await journal.append(this.file, this.size + this.journaledBytes, data);
     } catch {
       return false;
     }
+    if (this.abandoned) return false;
     if (this.journaled === 0) this.journaledAt = this.opts.clock.now();
+    // Lines appended meanwhile stay pending, after these.
+    this.pending.splice(0, count);
+    this.journaledChunks.push(data);
     this.journaled += count;
     this.journaledBytes += data.length;
     this.synced += count;
@@ -408,15 +423,19 @@ export class RecordingWriter {
   }
 
   /**
-   * Writes the first `count` pending lines to the file, durably; false if that failed. The
-   * first `journaled` of them are durable already (in the journal): only the file catches up.
+   * Writes the lines the journal has, and with `all` every pending line after them, to the
+   * file, durably; false if that failed. The journal's are durable already: only the file
+   * catches up with them.
    */
-  private async writeBatch(count: number): Promise<boolean> {
+  private async writeBatch(all: boolean): Promise<boolean> {
     if (!this.opts.fence()) {
       this.abandon();
       return false;
     }
-    const data = Buffer.from(this.pending.slice(0, count).join(''));
+    const lines = all ? this.pending.length : 0;
+    const count = this.journaled + lines;
+    const chunks = this.journaledChunks.length;
+    const data = Buffer.concat(lines ? [...this.journaledChunks, Buffer.from(this.pending.join(''))] : this.journaledChunks);
     try {
       if (this.dirty) {
         await this.handle.truncate(this.size);
@@ -444,7 +463,8 @@ export class RecordingWriter {
     const before = this.journaled;
     this.journaled = this.journaledBytes = 0;
     this.size += data.length;
-    this.pending.splice(0, count);
+    this.journaledChunks.splice(0, chunks);
+    this.pending.splice(0, lines);
     this.inFile += count;
     this.synced += count - before;
     this.resolveWaiters();
