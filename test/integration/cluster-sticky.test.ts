@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/spawn';
 import { startRedis, type TestRedis } from '../support/redis';
 import type { NodeView } from '../../shared/protocol/views';
-import { ask, followViews, type TestSocket, until } from './harness';
+import { ask, askThen, followViews, type TestSocket, until } from './harness';
 import { NODE_FLAGS } from '../../server/nodeFlags';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -70,14 +70,16 @@ describe('start:cluster with sticky sessions', () => {
     if (!created.ok) throw new Error(created.error.message);
     const { code } = created.data as { code: string };
     const phones = await Promise.all(Array.from({ length: 6 }, () => polling()));
-    const joined = await Promise.all(phones.map((s, i) => ask(s, 'room:join', { code, nickname: `poll ${i}` })));
+    const views = phones.map((): NodeView[] => []);
+    const joined = await Promise.all(
+      phones.map((s, i) =>
+        askThen(s, 'room:join', [{ code, nickname: `poll ${i}` }], (r) => {
+          if (r.ok) followViews(s, views[i]!, r.data);
+        }),
+      ),
+    );
     expect(joined.map((r) => r.ok)).toEqual(phones.map(() => true));
     const nodes = joined.map((r) => (r.ok ? (r.data as { node: string }).node : ''));
-    const views = joined.map((r, i) => {
-      const list: NodeView[] = [];
-      if (r.ok) followViews(phones[i]!, list, r.data);
-      return list;
-    });
     expect((await ask(console_, 'console:round', { action: 'start', game: 'sandbox', config: {} })).ok).toBe(true);
     for (let k = 0; k < 3; k++) {
       const acts = await Promise.all(

@@ -119,12 +119,27 @@ type AnyReply = Result<any>;
 
 /** Sends an event and returns the server's answer. */
 export async function ask(socket: TestSocket, event: string, ...payload: unknown[]): Promise<AnyReply> {
+  return askThen(socket, event, payload, () => {});
+}
+
+/**
+ * `ask`, with `then` run in the answer's callback, before anything else the socket receives:
+ * listeners for what the answer starts (a join's views) go there, as a phone's do. Added after
+ * `await`, they would miss an event that came in the same read as the answer (a view pushed
+ * right after it): the rest of that read is handled before the promise's continuation runs.
+ */
+export async function askThen(socket: TestSocket, event: string, payload: unknown[], then: (r: AnyReply) => void): Promise<AnyReply> {
   // Acted on in the answer's callback, in order with the events around it, as the phone does.
   return new Promise<AnyReply>((resolve, reject) => {
     const emit = socket.timeout(5000).emit as unknown as (e: string, ...a: unknown[]) => void;
     emit.call(socket.timeout(5000), event, ...payload, (err: unknown, r: AnyReply) => {
       if (err) return reject(err);
       if (event === 'node:act') followAnswer(socket, r);
+      try {
+        then(r);
+      } catch (e) {
+        return reject(e);
+      }
       resolve(r);
     });
   });
@@ -231,26 +246,30 @@ export function followViews(socket: TestSocket, views: NodeView[], start: { view
 export async function joinNode(url: string, code: string, nickname: string, { patches = true }: Screens = {}): Promise<TestNode> {
   const socket = await connect(url);
   const views: NodeView[] = [];
-  const r = await ask(socket, 'room:join', patches ? { code, nickname, patches } : { code, nickname });
-  if (!r.ok) throw new Error(`${nickname}: ${r.error.message}`);
-  const { onView } = followViews(socket, views, r.data);
-  const node: TestNode = {
-    socket,
-    node: r.data.node,
-    token: r.data.token,
-    views,
-    onView,
-    roster: r.data.roster,
-    rosterCount: r.data.roster.count,
-  };
-  socket.on('room:roster', (roster) => {
-    node.roster = roster;
-    node.rosterCount = roster.count;
+  let node: TestNode | null = null;
+  const r = await askThen(socket, 'room:join', [patches ? { code, nickname, patches } : { code, nickname }], (r) => {
+    if (!r.ok) return;
+    const { onView } = followViews(socket, views, r.data);
+    const joined: TestNode = {
+      socket,
+      node: r.data.node,
+      token: r.data.token,
+      views,
+      onView,
+      roster: r.data.roster,
+      rosterCount: r.data.roster.count,
+    };
+    socket.on('room:roster', (roster) => {
+      joined.roster = roster;
+      joined.rosterCount = roster.count;
+    });
+    socket.on('room:patch', (p) => {
+      joined.roster = applyRosterPatch(joined.roster, p);
+      joined.rosterCount = joined.roster.count;
+    });
+    node = joined;
   });
-  socket.on('room:patch', (p) => {
-    node.roster = applyRosterPatch(node.roster, p);
-    node.rosterCount = node.roster.count;
-  });
+  if (!r.ok || !node) throw new Error(`${nickname}: ${r.ok ? 'no node' : r.error.message}`);
   return node;
 }
 

@@ -8,6 +8,7 @@ import type { SandboxView } from '../../shared/games/sandbox/config';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
 import {
   ask,
+  askThen,
   connect,
   createRoom,
   followSnapshots,
@@ -124,9 +125,10 @@ describe('patches', () => {
     ada.socket.disconnect();
     const again = await connect(server.url);
     const views: TestNode['views'] = [];
-    const r = await ask(again, 'room:resume', { code: room.code, token: ada.token, patches: true });
+    const r = await askThen(again, 'room:resume', [{ code: room.code, token: ada.token, patches: true }], (r) => {
+      if (r.ok) followViews(again, views, r.data);
+    });
     if (!r.ok) throw new Error(r.error.message);
-    followViews(again, views, r.data);
     await ask(grace.socket, 'node:act', { action: { type: 'send', to: [ada.node], text: 'two' } });
     await until(() => (views.at(-1)?.game as SandboxView | null)?.inbox.length === 2, [again, grace.socket]);
     expect(json(views.at(-1))).toEqual(json(live.data.viewFor(ada.node)));
