@@ -33,6 +33,26 @@ async function setup(files = new MemoryFiles()) {
   return { files, clock, journal, writer, options, journalWrites };
 }
 
+/** The journal's writes wait for `gate`; `reached` resolves once one is waiting. */
+class GatedFiles extends MemoryFiles {
+  gate: Promise<void> | null = null;
+  reached: () => void = () => {};
+  override async create(file: string) {
+    const handle = await super.create(file);
+    if (!file.startsWith(DIR)) return handle;
+    return {
+      ...handle,
+      write: async (data: Buffer, position: number) => {
+        if (this.gate) {
+          this.reached();
+          await this.gate;
+        }
+        return handle.write(data, position);
+      },
+    };
+  }
+}
+
 describe('journal records', () => {
   it('read back whole, and stop at a torn or damaged one', () => {
     const a = encodeRecord('s1.jsonl', 120, Buffer.from('{"seq":1}\n'));
@@ -107,6 +127,58 @@ describe('a recording written through the journal', () => {
     expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([]);
     expect(seqs(w.contentsSync())).toEqual([1, 2, 3, 4]);
     expect(seqs(w.durableTextIfFileBehind() ?? '')).toEqual([1, 2, 3]);
+  });
+
+  it('lines appended while the journal writes come after its batch, in the journal and in the file', async () => {
+    const files = new GatedFiles();
+    const { clock, writer } = await setup(files);
+    const w = await writer('s1');
+    let open = () => {};
+    files.gate = new Promise<void>((r) => {
+      open = r;
+    });
+    const waiting = new Promise<void>((r) => {
+      files.reached = r;
+    });
+    const first = w.durable(w.append(mark(1)));
+    await waiting;
+    // Line 1's batch is being written to the journal: 2 and 3 come meanwhile.
+    const more = [2, 3].map((i) => w.durable(w.append(mark(i))));
+    expect(seqs(w.contentsSync())).toEqual([1, 2, 3]);
+    files.gate = null;
+    open();
+    await Promise.all([first, ...more]);
+    expect(seqs(w.contentsSync())).toEqual([1, 2, 3]);
+    expect(seqs(w.durableTextIfFileBehind() ?? '')).toEqual([1, 2, 3]);
+    clock.advance(FILE_EVERY_MS);
+    await settle();
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1, 2, 3]);
+    expect(w.durableTextIfFileBehind()).toBeNull();
+  });
+
+  it('a room abandoned while the journal writes (another process owns it) writes nothing more, and its waiters are told', async () => {
+    const files = new GatedFiles();
+    const { writer } = await setup(files);
+    const w = await writer('s1');
+    const statuses: string[] = [];
+    w.watch((st) => statuses.push(st.state));
+    let open = () => {};
+    files.gate = new Promise<void>((r) => {
+      open = r;
+    });
+    const waiting = new Promise<void>((r) => {
+      files.reached = r;
+    });
+    const first = w.durable(w.append(mark(1)));
+    await waiting;
+    w.abandon();
+    await expect(first).rejects.toThrow(/another process owns this room/);
+    files.gate = null;
+    open();
+    await settle();
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([]);
+    expect(w.contentsSync()).not.toContain('"seq":1');
+    expect(statuses).toEqual([]);
   });
 
   it('deletes a segment once every file has its lines on disk', async () => {

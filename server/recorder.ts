@@ -13,8 +13,9 @@
 // What must stay true:
 // - The file only ever holds whole lines. After a failed or partial write the file is cut back
 //   to its last whole line before anything else is written.
-// - No line is dropped: a batch that could not be written stays pending, is retried every
-//   RETRY_MS, and the writer reports itself unavailable (with the reason) until one succeeds.
+// - No line is dropped: a batch that could not be written is kept (its lines pending, or the
+//   bytes the journal was given for them), is retried every RETRY_MS, and the writer reports
+//   itself unavailable (with the reason) until one succeeds.
 
 import path from 'node:path';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
@@ -277,7 +278,7 @@ export class RecordingWriter {
     return this.opts.files.readPrefixSync(this.file, this.size).toString('utf8') + Buffer.concat(this.journaledChunks).toString('utf8');
   }
 
-  /** The recording as it stands, written or not: the file's whole lines, then what is pending. */
+  /** The recording as it stands, written or not: the file's whole lines, then those only the journal has, then what is pending. */
   contentsSync(): string {
     const prefix = this.opts.files.readPrefixSync(this.file, this.size).toString('utf8');
     return prefix + Buffer.concat(this.journaledChunks).toString('utf8') + this.pending.join('');
@@ -351,7 +352,10 @@ export class RecordingWriter {
     });
   }
 
-  /** Writes batches until nothing is pending (or, with a journal, nothing is due yet) or a write fails. */
+  /**
+   * Writes batches until no line waits (pending, or only in the journal), or, with a journal,
+   * none is due in the file yet, or a write fails.
+   */
   private drain(): Promise<void> {
     if (this.writing) return this.writing;
     if (this.closed || !(this.pending.length || this.journaled)) return Promise.resolve();
@@ -408,7 +412,9 @@ export class RecordingWriter {
     } catch {
       return false;
     }
-    if (this.abandoned) return false;
+    // Abandoned meanwhile (another process owns the room): nothing is left to write, and the
+    // file must not be written for it (false would send everything to the file instead).
+    if (this.abandoned) return true;
     if (this.journaled === 0) this.journaledAt = this.opts.clock.now();
     // Lines appended meanwhile stay pending, after these.
     this.pending.splice(0, count);
@@ -432,10 +438,11 @@ export class RecordingWriter {
       this.abandon();
       return false;
     }
-    const lines = all ? this.pending.length : 0;
-    const count = this.journaled + lines;
-    const chunks = this.journaledChunks.length;
-    const data = Buffer.concat(lines ? [...this.journaledChunks, Buffer.from(this.pending.join(''))] : this.journaledChunks);
+    const pendingCount = all ? this.pending.length : 0;
+    const count = this.journaled + pendingCount;
+    const chunkCount = this.journaledChunks.length;
+    const parts = pendingCount ? [...this.journaledChunks, Buffer.from(this.pending.join(''))] : this.journaledChunks;
+    const data = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
     try {
       if (this.dirty) {
         await this.handle.truncate(this.size);
@@ -463,8 +470,8 @@ export class RecordingWriter {
     const before = this.journaled;
     this.journaled = this.journaledBytes = 0;
     this.size += data.length;
-    this.journaledChunks.splice(0, chunks);
-    this.pending.splice(0, lines);
+    this.journaledChunks.splice(0, chunkCount);
+    this.pending.splice(0, pendingCount);
     this.inFile += count;
     this.synced += count - before;
     this.resolveWaiters();
