@@ -110,11 +110,11 @@ async function connect(url: string): Promise<Socket> {
 
 async function productNode(url: string, room: string, i: number, patches: boolean): Promise<Node> {
   const s = await connect(url);
-  const r = await s.emitWithAck('room:join', { code: room, nickname: `load-${i}`, ...(patches ? { patches } : {}) });
-  if (!r.ok) throw new Error(`join ${room}: ${r.error.message}`);
-  // The phone's copy of its view: the join's, then each patch applied in order.
-  let view: NodeView = r.data.view;
-  let version: number = r.data.version ?? 0;
+  // The phone's copy of its view: the join's, then each patch applied in order. The join's is
+  // taken in its answer's callback, with the listeners already there: a patch pushed right
+  // after the answer can come in the same read, before code after an await would run.
+  let view = null as unknown as NodeView;
+  let version = 0;
   let inboxIds = new Set<string>();
   const seen = (v: NodeView) => {
     const inbox = (v.game as SandboxView | null)?.inbox ?? [];
@@ -136,6 +136,17 @@ async function productNode(url: string, room: string, i: number, patches: boolea
     view = v;
     seen(view);
   });
+  type Joined = { ok: true; data: { node: string; view: NodeView; version?: number } } | { ok: false; error: { message: string } };
+  const r = await new Promise<Joined>((resolve) =>
+    s.emit('room:join', { code: room, nickname: `load-${i}`, ...(patches ? { patches } : {}) }, (r: Joined) => {
+      if (r.ok) {
+        view = r.data.view;
+        version = r.data.version ?? 0;
+      }
+      resolve(r);
+    }),
+  );
+  if (!r.ok) throw new Error(`join ${room}: ${r.error.message}`);
   const send = (to: string, text: string) =>
     s.emit(
       'node:act',

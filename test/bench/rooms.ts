@@ -337,7 +337,12 @@ async function heapSnapshot(server: Spawned, dir: string): Promise<void> {
   const before = new Set(readdirSync(dir));
   server.child.kill('SIGUSR2');
   let last = -1;
+  // A server that died (out of memory while writing it), or a folder it cannot write, must not hang the bench.
+  const deadline = Date.now() + 10 * 60_000;
   for (;;) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null)
+      throw new Error('the server exited while writing its heap snapshot');
+    if (Date.now() > deadline) throw new Error(`no heap snapshot in ${dir} after 10 minutes`);
     await sleep(500);
     // The snapshot is written on the server's main thread: once it answers, the file is done.
     // Writing 100 MB takes longer than fetch waits for a connection: it fails, and is asked again.

@@ -193,11 +193,31 @@ export function followSnapshots(socket: TestSocket, first: ConsoleSnapshot, vers
   return { snapshots, onSnapshot: (fn: (s: ConsoleSnapshot) => void) => void listeners.push(fn) };
 }
 
+/**
+ * A console's `console:create` or `console:attach`, its snapshots followed from the answer's
+ * callback (`askThen`); a refusal throws.
+ */
+export async function askFollowing(
+  socket: TestSocket,
+  event: 'console:create' | 'console:attach',
+  payload: unknown,
+): Promise<{
+  reply: { code: string; key: string; snapshot: ConsoleSnapshot; version?: number };
+  followed: ReturnType<typeof followSnapshots>;
+}> {
+  let followed = null as ReturnType<typeof followSnapshots> | null;
+  const r = await askThen(socket, event, [payload], (r) => {
+    if (r.ok) followed = followSnapshots(socket, r.data.snapshot, r.data.version);
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  if (!followed) throw new Error(`${event}: not followed`);
+  return { reply: r.data, followed };
+}
+
 export async function createRoom(url: string, { patches = true }: Screens = {}): Promise<TestConsole> {
   const socket = await connect(url);
-  const r = await ask(socket, 'console:create', patches ? { patches } : {});
-  if (!r.ok) throw new Error(r.error.message);
-  return { socket, code: r.data.code, key: r.data.key, ...followSnapshots(socket, r.data.snapshot, r.data.version) };
+  const { reply, followed } = await askFollowing(socket, 'console:create', patches ? { patches } : {});
+  return { socket, code: reply.code, key: reply.key, ...followed };
 }
 
 export interface TestNode {
@@ -246,7 +266,7 @@ export function followViews(socket: TestSocket, views: NodeView[], start: { view
 export async function joinNode(url: string, code: string, nickname: string, { patches = true }: Screens = {}): Promise<TestNode> {
   const socket = await connect(url);
   const views: NodeView[] = [];
-  let node: TestNode | null = null;
+  let node = null as TestNode | null;
   const r = await askThen(socket, 'room:join', [patches ? { code, nickname, patches } : { code, nickname }], (r) => {
     if (!r.ok) return;
     const { onView } = followViews(socket, views, r.data);
