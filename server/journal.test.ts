@@ -33,10 +33,26 @@ async function setup(files = new MemoryFiles()) {
   return { files, clock, journal, writer, options, journalWrites };
 }
 
-/** The journal's writes wait for `gate`; `reached` resolves once one is waiting. */
+/** A disk whose journal writes can be held back (`hold`), to act while one is under way. */
 class GatedFiles extends MemoryFiles {
-  gate: Promise<void> | null = null;
-  reached: () => void = () => {};
+  private gate: Promise<void> | null = null;
+  private reached: () => void = () => {};
+
+  /** From now on the journal's writes wait: `writing` resolves once one does, `release` lets them go. */
+  hold(): { writing: Promise<void>; release: () => void } {
+    let release = () => {};
+    this.gate = new Promise<void>((r) => {
+      release = () => {
+        this.gate = null;
+        r();
+      };
+    });
+    const writing = new Promise<void>((r) => {
+      this.reached = r;
+    });
+    return { writing, release };
+  }
+
   override async create(file: string) {
     const handle = await super.create(file);
     if (!file.startsWith(DIR)) return handle;
@@ -133,20 +149,13 @@ describe('a recording written through the journal', () => {
     const files = new GatedFiles();
     const { clock, writer } = await setup(files);
     const w = await writer('s1');
-    let open = () => {};
-    files.gate = new Promise<void>((r) => {
-      open = r;
-    });
-    const waiting = new Promise<void>((r) => {
-      files.reached = r;
-    });
+    const held = files.hold();
     const first = w.durable(w.append(mark(1)));
-    await waiting;
+    await held.writing;
     // Line 1's batch is being written to the journal: 2 and 3 come meanwhile.
     const more = [2, 3].map((i) => w.durable(w.append(mark(i))));
     expect(seqs(w.contentsSync())).toEqual([1, 2, 3]);
-    files.gate = null;
-    open();
+    held.release();
     await Promise.all([first, ...more]);
     expect(seqs(w.contentsSync())).toEqual([1, 2, 3]);
     expect(seqs(w.durableTextIfFileBehind() ?? '')).toEqual([1, 2, 3]);
@@ -162,19 +171,12 @@ describe('a recording written through the journal', () => {
     const w = await writer('s1');
     const statuses: string[] = [];
     w.watch((st) => statuses.push(st.state));
-    let open = () => {};
-    files.gate = new Promise<void>((r) => {
-      open = r;
-    });
-    const waiting = new Promise<void>((r) => {
-      files.reached = r;
-    });
+    const held = files.hold();
     const first = w.durable(w.append(mark(1)));
-    await waiting;
+    await held.writing;
     w.abandon();
     await expect(first).rejects.toThrow(/another process owns this room/);
-    files.gate = null;
-    open();
+    held.release();
     await settle();
     expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([]);
     expect(w.contentsSync()).not.toContain('"seq":1');
