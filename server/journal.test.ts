@@ -307,6 +307,22 @@ describe('when the journal or a file fails', () => {
     expect(await files.list(DIR)).toHaveLength(1);
   });
 
+  it('recovery: a segment that cannot be read stops the start, says what to do, and is kept', async () => {
+    const { files, writer, options } = await setup();
+    const w = await writer('s1');
+    await w.durable(w.append(mark(1)));
+    files.crash();
+    const segments = await files.list(DIR);
+    files.failNext('read', 'EACCES');
+    await expect(Journal.recover(options)).rejects.toThrow(
+      /journal segment .* cannot be read \(EACCES\).*acknowledged.*readable and writable/,
+    );
+    // Nothing was lost: readable again, the next start puts the line back.
+    expect(await files.list(DIR)).toEqual(segments);
+    expect((await Journal.recover(options)).records).toBe(1);
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1]);
+  });
+
   it('recovery: a recording that cannot take its lines is reported, and the journal kept for the next start', async () => {
     const { files, writer, options } = await setup();
     const a = await writer('s1');

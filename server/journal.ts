@@ -118,6 +118,23 @@ export interface Recovered {
   last: number;
 }
 
+/**
+ * A segment's bytes for recovery. One that cannot be read (its permissions after a start as
+ * another user, a failing disk) stops the start with what to do: it may hold lines whose
+ * actions were acknowledged, which starting without it would lose for good.
+ */
+async function readSegment(files: RecordingFiles, dir: string, name: string): Promise<Buffer> {
+  const file = path.join(dir, name);
+  try {
+    return await files.read(file);
+  } catch (err) {
+    const code = String((err as NodeJS.ErrnoException)?.code ?? err);
+    throw new Error(
+      `the journal segment ${file} cannot be read (${code}). It may hold actions that were acknowledged but are not yet in their recordings, so the server does not start without it: make the files in ${dir} readable and writable by the user the server runs as, then start it again.`,
+    );
+  }
+}
+
 export class Journal {
   private queue: Entry[] = [];
   private writing = false;
@@ -175,7 +192,7 @@ export class Journal {
     let records = 0;
     try {
       for (const s of segments) {
-        for (const r of decodeRecords(await files.read(path.join(dir, s.name)))) {
+        for (const r of decodeRecords(await readSegment(files, dir, s.name))) {
           all.push(r);
           if (failed.has(r.name)) continue;
           try {
