@@ -114,7 +114,8 @@ export class RecordingWriter {
    * With a journal: the bytes of the first `journaled` lines not yet in the file, as the journal
    * was given them (a batch each). Kept as bytes, not strings, for the up to FILE_EVERY_MS they
    * wait: the collector copies strings that live that long twice before it moves them to the
-   * old generation, and under a class's load that copying was the main part of its pauses.
+   * old generation (under 100 rooms of 30 phones they were a tenth of what each young-generation
+   * collection promoted).
    */
   private journaledChunks: Buffer[] = [];
   /** Lines appended since the writer opened, how many of them are durable, and how many are in the file. */
