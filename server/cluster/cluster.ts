@@ -311,18 +311,9 @@ export class Cluster {
     if (!code || this.owners.get(code) !== this.id || this.restoring.has(code) || !this.leases.owns(code)) return false;
     const ghost = this.ghosts.ghost(sid);
     if (!ghost || ghost.origin !== this.id) return false;
-    const answered = (r: Result<unknown> | null) => {
-      // The room the socket is in now, as `run`'s answer tells the socket's process.
-      const room = ghost.data.code ?? null;
-      if (!room && !ghost.gone) ghost.drop();
-      if (room) this.routes.set(sid, room);
-      else this.routes.delete(sid);
-      // Without an ack the handlers report a failure themselves (as server:error, through the ghost).
-      if (r && ack) ack(r);
-    };
     if (!ack) {
-      ghost.dispatch(event, payload);
-      answered(null);
+      // The handlers report a failure themselves (as server:error, through the ghost).
+      this.dispatchOn(ghost, event, payload, false, (_r, room) => this.route(sid, room));
       return true;
     }
     // The socket's disconnect waits for this answer, as for a forwarded one.
@@ -330,16 +321,41 @@ export class Cluster {
     this.answering.set(sid, waiting);
     const { settled, done } = deferred();
     waiting.add(settled);
-    ghost.dispatch(event, [
-      ...payload,
-      (r: Result<unknown>) => {
-        waiting.delete(settled);
-        if (!waiting.size && this.answering.get(sid) === waiting) this.answering.delete(sid);
-        done();
-        answered(r);
-      },
-    ]);
+    this.dispatchOn(ghost, event, payload, true, (r, room) => {
+      waiting.delete(settled);
+      if (!waiting.size && this.answering.get(sid) === waiting) this.answering.delete(sid);
+      done();
+      this.route(sid, room);
+      if (r) ack(r);
+    });
     return true;
+  }
+
+  /**
+   * Runs an event on a socket's stand-in (`run`, `runHere`). `answered` gets the handler's
+   * result (null without an ack: the handlers report a failure as server:error themselves) and
+   * the room the socket is in now; a stand-in in no room is dropped, as none is needed here.
+   */
+  private dispatchOn(
+    g: Ghost,
+    event: string,
+    args: unknown[],
+    withAck: boolean,
+    answered: (r: Result<unknown> | null, code: string | null) => void,
+  ): void {
+    const answer = (r: Result<unknown> | null) => {
+      const code = g.data.code ?? null;
+      if (!code && !g.gone) g.drop();
+      answered(r, code);
+    };
+    g.dispatch(event, withAck ? [...args, (r: Result<unknown>) => answer(r)] : args);
+    if (!withAck) answer(null);
+  }
+
+  /** The room a socket connected here is in, as its owner's answer said (null: none). */
+  private route(sid: string, code: string | null): void {
+    if (code) this.routes.set(sid, code);
+    else this.routes.delete(sid);
   }
 
   /** Which room an event is for: the one it names, else the socket's. */
@@ -415,10 +431,7 @@ export class Cluster {
     this.pending.delete(key);
     clearTimeout(p.timer);
     p.done();
-    if (code !== undefined) {
-      if (code) this.routes.set(p.sid, code);
-      else this.routes.delete(p.sid);
-    }
+    if (code !== undefined) this.route(p.sid, code);
     const socket = this.io?.sockets.sockets.get(p.sid);
     if (socket && r) {
       if (p.ack) p.ack(r);
@@ -469,17 +482,8 @@ export class Cluster {
       this.ghosts.register(ghost);
       onConnection(ghost as unknown as Sock);
     }
-    const g = ghost;
-    const answer = (r: Result<unknown> | null) => {
-      const code = g.data.code ?? null;
-      // A socket in no room of this process needs no stand-in here.
-      if (!code && !g.gone) g.drop();
-      this.send(m.from, { t: 'res', sid: m.sid, n: m.n, r, code });
-    };
-    // The handlers answer through the ack; without one they report a failure as server:error
-    // (an op to the socket), and the socket's process only learns which room it is in.
-    g.dispatch(m.e, m.ack ? [...m.a, (r: Result<unknown>) => answer(r)] : m.a);
-    if (!m.ack) answer(null);
+    // Without an ack the socket's process only learns which room it is in.
+    this.dispatchOn(ghost, m.e, m.a, m.ack, (r, code) => this.send(m.from, { t: 'res', sid: m.sid, n: m.n, r, code }));
   }
 
   /** What a ghost does, done to the real socket: here, or on its own process. */
