@@ -120,6 +120,9 @@ export class RoomScreens {
   private staged: SessionEvent[] = [];
   private rosterDirty = false;
 
+  /** `flushViews`, guarded: at once after the room's own time moved, or after VIEW_BATCH_MS (`schedule`). */
+  private readonly sendViews = guarded('views', () => this.flushViews());
+
   constructor(
     private readonly code: string,
     private readonly clock: Clock,
@@ -152,12 +155,8 @@ export class RoomScreens {
     this.gatherChanges();
     if (viewsNow) {
       if (this.viewTimer) this.clock.clearTimeout(this.viewTimer);
-      guarded('views', () => this.flushViews())();
-    } else
-      this.viewTimer ??= this.clock.setTimeout(
-        guarded('views', () => this.flushViews()),
-        VIEW_BATCH_MS,
-      );
+      this.sendViews();
+    } else this.viewTimer ??= this.clock.setTimeout(this.sendViews, VIEW_BATCH_MS);
     if (this.rosterDirty)
       this.rosterTimer ??= this.clock.setTimeout(
         guarded('roster', () => this.flushRoster()),
