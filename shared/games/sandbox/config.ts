@@ -71,6 +71,11 @@ export interface SandboxState {
   nodes: NodeId[];
   inbox: Record<NodeId, InboxItem[]>;
   sent: Record<NodeId, SentItem[]>;
+  /**
+   * The ids of the copies a node received before those its inbox still lists (the inbox keeps
+   * what a phone shows, VIEW_ITEMS): a later copy of one of them is still marked a duplicate.
+   */
+  older: Record<NodeId, string[]>;
   /** Totals, which outlive the capped histories. */
   counts: Record<NodeId, { sent: number; received: number }>;
   /** Chatter ticks so far, and the last tick each node chattered in. */

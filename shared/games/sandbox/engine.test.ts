@@ -4,6 +4,7 @@ import { createRng } from '../../rng';
 import type { EngineCtx, Envelope } from '../types';
 import type { SandboxState, SandboxView } from './config';
 import { sandbox } from './engine';
+import { VIEW_ITEMS } from './limits';
 
 const nodes = ['n1', 'n2', 'n3'];
 const ctx = (now = 0): EngineCtx => ({ now, nodes, faults: defaultFaults(), isDown: () => false });
@@ -55,6 +56,35 @@ describe('sandbox rules', () => {
       { id: 'm1', duplicate: true, receivedAt: 400 },
     ]);
     expect((sandbox.view(s, 'n3') as SandboxView).inbox).toEqual([]);
+  });
+
+  it('[S4] a node keeps what its phone shows, and still marks a late copy of a message it no longer lists as a duplicate', () => {
+    const s = fresh();
+    sandbox.deliver(s, envelope({ id: 'm1' }), ctx(1));
+    for (let i = 2; i <= 100; i++) sandbox.deliver(s, envelope({ id: `m${i}` }), ctx(i));
+    for (let i = 1; i <= 100; i++) sandbox.act(s, 'n2', { type: 'send', to: ['n1'], text: `t${i}` }, ctx(i));
+    expect(s.inbox.n2).toHaveLength(VIEW_ITEMS);
+    expect(s.sent.n2).toHaveLength(VIEW_ITEMS);
+    const view = sandbox.view(s, 'n2') as SandboxView;
+    expect(view.inbox.map((m) => m.id)).toEqual(Array.from({ length: VIEW_ITEMS }, (_, i) => `m${71 + i}`));
+    expect(view.sent.at(-1)).toMatchObject({ text: 't100', at: 100 });
+    expect(view.received).toBe(100);
+    // m1 left the inbox 70 copies ago: its second copy is still a duplicate.
+    sandbox.deliver(s, envelope({ id: 'm1' }), ctx(200));
+    expect((sandbox.view(s, 'n2') as SandboxView).inbox.at(-1)).toMatchObject({ id: 'm1', duplicate: true, receivedAt: 200 });
+  });
+
+  it('[S4] a copy is compared with the 200 copies its node received last', () => {
+    const s = fresh();
+    for (let i = 1; i <= 200; i++) sandbox.deliver(s, envelope({ id: `m${i}` }), ctx(i));
+    sandbox.deliver(s, envelope({ id: 'm1' }), ctx(201));
+    expect(s.inbox.n2?.at(-1)).toMatchObject({ id: 'm1', duplicate: true });
+    // The last 200 are now m2…m200 and m1's copy: m3's copy is a duplicate; after it, m2 is no longer among them.
+    sandbox.deliver(s, envelope({ id: 'm3' }), ctx(202));
+    expect(s.inbox.n2?.at(-1)).toMatchObject({ id: 'm3', duplicate: true });
+    sandbox.deliver(s, envelope({ id: 'm2' }), ctx(203));
+    expect(s.inbox.n2?.at(-1)).toMatchObject({ id: 'm2', duplicate: false });
+    expect(s.older.n2).toHaveLength(200 - VIEW_ITEMS);
   });
 
   it('[S5] a bot echoes each new original message once, and never echoes an echo', () => {

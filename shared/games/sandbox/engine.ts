@@ -36,10 +36,11 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
   minNodes: 1,
 
   init(config, ctx) {
-    const state: SandboxState = { config, nodes: [...ctx.nodes], inbox: {}, sent: {}, counts: {}, tick: 0, chattered: {} };
+    const state: SandboxState = { config, nodes: [...ctx.nodes], inbox: {}, sent: {}, older: {}, counts: {}, tick: 0, chattered: {} };
     for (const n of ctx.nodes) {
       state.inbox[n] = [];
       state.sent[n] = [];
+      state.older[n] = [];
       state.counts[n] = { sent: 0, received: 0 };
     }
     const effects: Effect[] = [{ type: 'changed', nodes: 'all' }];
@@ -65,7 +66,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
       kind: KIND,
       body: (action.bot ? { text: action.text, bot: action.bot } : { text: action.text }) satisfies SandboxBody,
     }));
-    pushCapped(
+    keepLast(
       must(state.sent[node], `${node}'s sent list`),
       Object.freeze({ to: recipients(state.nodes, action.to), text: action.text, at: ctx.now }),
     );
@@ -86,7 +87,9 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     if (!inbox || env.kind !== KIND) return [];
     const body = env.body as SandboxBody;
     countsOf(state, env.to).received += 1;
-    pushCapped(
+    const older = must(state.older[env.to], `${env.to}'s older ids`);
+    const duplicate = inbox.some((m) => m.id === env.id) || older.includes(env.id);
+    const gone = keepLast(
       inbox,
       Object.freeze({
         id: env.id,
@@ -96,10 +99,14 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
         receivedAt: ctx.now,
         lamport: env.lamport,
         ...(body.bot ? { bot: body.bot } : {}),
-        duplicate: inbox.some((m) => m.id === env.id),
+        duplicate,
         replied: false,
       }),
     );
+    if (gone) {
+      older.push(gone.id);
+      if (older.length > DUPLICATES_WINDOW - VIEW_ITEMS) older.splice(0, older.length - (DUPLICATES_WINDOW - VIEW_ITEMS));
+    }
     return [{ type: 'changed', nodes: [env.to] }];
   },
 
@@ -240,12 +247,16 @@ function recipients(nodes: readonly NodeId[], to: readonly NodeId[]): NodeId[] {
 }
 
 /**
- * Histories are capped so a long session cannot grow a node's state without bound. Their items
- * are frozen once kept (a reply replaces its item), so the view each phone holds shares them
- * instead of copying them (shared/protocol/patch.ts, `toJson`).
+ * A node's lists keep what its phone shows (the last VIEW_ITEMS), so a long session does not
+ * grow with every message: at one message a second each way, 200 items a list held 50 KB a node
+ * once a class had run for three minutes. Their items are frozen once kept (a reply replaces its
+ * item), so the view each phone holds shares them instead of copying them (shared/protocol/patch.ts,
+ * `toJson`). Returns the item that fell off the front, if one did.
  */
-const HISTORY_MAX = 200;
-function pushCapped<T>(list: T[], item: T): void {
+function keepLast<T>(list: T[], item: T): T | undefined {
   list.push(item);
-  if (list.length > HISTORY_MAX) list.splice(0, list.length - HISTORY_MAX);
+  return list.length > VIEW_ITEMS ? list.shift() : undefined;
 }
+
+/** How many of the copies a node last received a new copy is compared with to mark it a duplicate (the inbox's and the older ids). */
+const DUPLICATES_WINDOW = 200;
