@@ -69,6 +69,23 @@ class GatedFiles extends MemoryFiles {
   }
 }
 
+/** A disk on which the recordings' own files fail every write while `broken` (the journal's still work). */
+class BrokenFiles extends MemoryFiles {
+  broken = false;
+
+  override async create(file: string) {
+    const handle = await super.create(file);
+    if (!file.startsWith(REC)) return handle;
+    return {
+      ...handle,
+      write: async (data: Buffer, position: number) => {
+        if (this.broken) throw Object.assign(new Error(`EIO: i/o error, write '${file}'`), { code: 'EIO' });
+        return handle.write(data, position);
+      },
+    };
+  }
+}
+
 describe('journal records', () => {
   it('read back whole, and stop at a torn or damaged one', () => {
     const a = encodeRecord('s1.jsonl', 120, Buffer.from('{"seq":1}\n'));
@@ -286,13 +303,69 @@ describe('when the journal or a file fails', () => {
     // Line 1 is acknowledged: in the journal, not in the file; a download must have it.
     expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([]);
     expect(seqs(w.durableTextIfFileBehind() ?? '')).toEqual([1]);
-    // A line the journal takes meanwhile does not make the room available again.
+    // A line appended meanwhile does not make the room available again (its first retry meets
+    // the second failure); the next retry writes both.
     w.append(mark(2));
     clock.advance(RETRY_MS);
-    for (let i = 0; i < 100 && seqs(files.text(`${REC}/s1.jsonl`)).length < 2; i++) await pause(JOURNAL_GAP_MS);
+    await pause(JOURNAL_GAP_MS);
+    expect(w.available).toBe(false);
+    for (let i = 0; i < 100 && seqs(files.text(`${REC}/s1.jsonl`)).length < 2; i++) {
+      clock.advance(RETRY_MS);
+      await pause(JOURNAL_GAP_MS);
+    }
     expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1, 2]);
     expect(w.available).toBe(true);
     expect(w.durableTextIfFileBehind()).toBeNull();
+  });
+
+  it('while a file keeps failing, lines nobody waits for wait for it instead of keeping segment after segment of the journal', async () => {
+    const files = new BrokenFiles();
+    const { clock, writer } = await setup(files);
+    const w = await writer('s1');
+    await w.durable(w.append(mark(1)));
+    files.broken = true;
+    clock.advance(FILE_EVERY_MS);
+    for (let i = 0; i < 100 && w.available; i++) await pause(1);
+    expect(w.status).toMatchObject({ state: 'unavailable', reason: 'io' });
+    // The room's timers go on writing lines (nobody waits for them) over many segments' time.
+    for (let seq = 2; seq <= 6; seq++) {
+      w.append(mark(seq));
+      clock.advance(Math.max(RETRY_MS, SEGMENT_MS));
+      await pause(JOURNAL_GAP_MS);
+      await settle();
+    }
+    expect(await files.list(DIR)).toHaveLength(1);
+    // The file is back: every line goes there, and the journal lets its segment go.
+    files.broken = false;
+    clock.advance(RETRY_MS);
+    for (let i = 0; i < 100 && seqs(files.text(`${REC}/s1.jsonl`)).length < 6; i++) await pause(JOURNAL_GAP_MS);
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(w.available).toBe(true);
+  });
+
+  it('a finished segment that cannot be deleted does not keep the others', async () => {
+    const files = new BrokenFiles();
+    const { clock, writer } = await setup(files);
+    const w = await writer('s1');
+    await w.durable(w.append(mark(1)));
+    files.broken = true;
+    // Lines someone waits for are journaled while the file fails, a segment's time apart.
+    for (const seq of [2, 3]) {
+      clock.advance(SEGMENT_MS);
+      await w.durable(w.append(mark(seq)));
+    }
+    const before = (await files.list(DIR)).sort();
+    expect(before).toHaveLength(3);
+    files.broken = false;
+    files.failNext('remove', 'EBUSY');
+    for (let i = 0; i < 100 && seqs(files.text(`${REC}/s1.jsonl`)).length < 3; i++) {
+      clock.advance(RETRY_MS);
+      await pause(JOURNAL_GAP_MS);
+    }
+    await settle();
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1, 2, 3]);
+    // The first could not be deleted (it is only replayed again after a restart); the second was.
+    expect((await files.list(DIR)).sort()).toEqual([before[0], before[2]]);
   });
 
   it('a segment that cannot be started: the current one goes on', async () => {

@@ -368,10 +368,15 @@ export class RecordingWriter {
           const journal = this.opts.journal;
           if (!journal) {
             if (!(await this.writeBatch(true))) return;
-          } else if (this.pending.length) {
+          } else if (this.pending.length && (!this.fileFailing || this.waiters.length > 0 || this.closing)) {
             // The journal failing (a full disk, an I/O error, a name it cannot carry) does not
             // stop the room while its own file can be written: everything goes there, durably.
             if (!(await this.journalBatch(journal)) && !(await this.writeBatch(true))) return;
+          } else if (this.pending.length) {
+            // While the file fails, lines nobody waits for (a timer's, a bot's: the room refuses
+            // requests meanwhile) wait for the file: journaled, each retry would keep another of
+            // the journal's segments until this file has its lines, however long that takes.
+            if (!(await this.writeBatch(true))) return;
           } else if (this.fileDue()) {
             if (!(await this.writeBatch(false))) return;
           } else {
