@@ -414,15 +414,21 @@ export class Journal {
     const done = this.retired.filter((s) => !s.owed.size);
     if (!done.length) return;
     this.retired = this.retired.filter((s) => s.owed.size);
-    try {
-      for (const s of done) {
-        await s.handle.close().catch(() => {});
+    let removed = 0;
+    for (const s of done) {
+      // Each on its own: one that cannot be deleted does not keep the others' handles open.
+      await s.handle.close().catch(() => {});
+      try {
         await this.opts.files.remove(s.file);
+        removed++;
+      } catch (err) {
+        // Left on disk, a segment is only replayed again after a restart (the same bytes).
+        this.opts.log?.('journal: a finished segment could not be deleted', err);
       }
-      await this.opts.files.syncDir(this.opts.dir);
-    } catch (err) {
-      // Left on disk, a segment is only replayed again after a restart (the same bytes).
-      this.opts.log?.('journal: a finished segment could not be deleted', err);
     }
+    if (removed)
+      await this.opts.files
+        .syncDir(this.opts.dir)
+        .catch((err: unknown) => this.opts.log?.('journal: the folder could not be synced after deleting segments', err));
   }
 }

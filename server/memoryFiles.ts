@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { RecordingFile, RecordingFiles } from './recordingFiles';
 
-type Op = 'create' | 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'syncDir';
+type Op = 'create' | 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'remove' | 'syncDir';
 
 interface Stored {
   data: Buffer;
@@ -149,6 +149,7 @@ export class MemoryFiles implements RecordingFiles {
   }
 
   async remove(file: string): Promise<void> {
+    this.check('remove', file);
     this.stored(file);
     this.files.delete(file);
   }
