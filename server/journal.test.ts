@@ -129,6 +129,33 @@ describe('a recording written through the journal', () => {
     void clock;
   });
 
+  it('recovery says how many bytes after the last whole record of a segment it could not put back', async () => {
+    const { files, writer, options } = await setup();
+    const w = await writer('s1');
+    await w.durable(w.append(mark(1)));
+    const [segment] = await files.list(DIR);
+    const file = `${DIR}/${segment}`;
+    const before = await files.read(file);
+    const size = before.length;
+    const whole = decodeRecords(before).length;
+    // A record cut short: its head, and part of its data.
+    const record = encodeRecord('s1.jsonl', size, Buffer.from('{"seq":2}\n'));
+    const torn = record.subarray(0, record.length - 3);
+    const handle = await files.open(file);
+    await handle.write(torn, size);
+    await handle.datasync();
+    files.crash();
+    const said: string[] = [];
+    const recovered = await Journal.recover({ ...options, log: (message) => said.push(message) });
+    expect(recovered.records).toBe(1);
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1]);
+    expect(said).toEqual([
+      expect.stringMatching(
+        new RegExp(`^journal: ${torn.length} bytes at the end of ${segment}, after its 1 whole records, are not a whole record`),
+      ),
+    ]);
+  });
+
   it('gathers several rooms into one journal write, and each file gets its lines later in one write', async () => {
     const { files, clock, writer, journalWrites } = await setup();
     const rooms = await Promise.all(['s1', 's2', 's3'].map((s) => writer(s)));

@@ -82,6 +82,11 @@ export function encodeRecord(name: string, at: number, data: Buffer): Buffer {
 
 /** The whole records at the start of a segment, in order; stops at the first torn or damaged one. */
 export function decodeRecords(buf: Buffer): { name: string; at: number; data: Buffer }[] {
+  return decodeSegment(buf).records;
+}
+
+/** The same, and where the whole records end (the segment's length if nothing after them was torn or damaged). */
+function decodeSegment(buf: Buffer): { records: { name: string; at: number; data: Buffer }[]; end: number } {
   const out: { name: string; at: number; data: Buffer }[] = [];
   let pos = 0;
   while (pos < buf.length) {
@@ -105,7 +110,7 @@ export function decodeRecords(buf: Buffer): { name: string; at: number; data: Bu
     out.push({ name, at: Number(m[3]), data });
     pos = start + len;
   }
-  return out;
+  return { records: out, end: pos };
 }
 
 export interface Recovered {
@@ -192,7 +197,16 @@ export class Journal {
     let records = 0;
     try {
       for (const s of segments) {
-        for (const r of decodeRecords(await readSegment(files, dir, s.name))) {
+        const bytes = await readSegment(files, dir, s.name);
+        const { records: whole, end } = decodeSegment(bytes);
+        // A write the stop tore leaves bytes after the last whole record (never acknowledged);
+        // anything else there is damage the disk did, and may have been: said, not passed over.
+        if (end < bytes.length) {
+          opts.log?.(
+            `journal: ${bytes.length - end} bytes at the end of ${s.name}, after its ${whole.length} whole records, are not a whole record and were not put back (a write cut short by the stop; if the disk was damaged, lines after them are lost)`,
+          );
+        }
+        for (const r of whole) {
           all.push(r);
           if (failed.has(r.name)) continue;
           try {
