@@ -362,11 +362,19 @@ describe('when the journal or a file fails', () => {
       await settle();
     }
     expect(await files.list(DIR)).toHaveLength(1);
-    // The file is back: every line goes there, and the journal lets its segment go.
-    files.broken = false;
+    // A line someone waits for is journaled at the next retry (acknowledged), and the room stays unavailable.
+    const acked = w.durable(w.append(mark(7)));
     clock.advance(RETRY_MS);
-    for (let i = 0; i < 100 && seqs(files.text(`${REC}/s1.jsonl`)).length < 6; i++) await pause(JOURNAL_GAP_MS);
-    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1, 2, 3, 4, 5, 6]);
+    await acked;
+    expect(w.available).toBe(false);
+    expect(await files.list(DIR)).toHaveLength(2);
+    // The file is back: every line goes there (at the next retry).
+    files.broken = false;
+    for (let i = 0; i < 100 && seqs(files.text(`${REC}/s1.jsonl`)).length < 7; i++) {
+      clock.advance(RETRY_MS);
+      await pause(JOURNAL_GAP_MS);
+    }
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(w.available).toBe(true);
   });
 

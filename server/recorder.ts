@@ -375,7 +375,9 @@ export class RecordingWriter {
           } else if (this.pending.length) {
             // While the file fails, lines nobody waits for (a timer's, a bot's: the room refuses
             // requests meanwhile) wait for the file: journaled, each retry would keep another of
-            // the journal's segments until this file has its lines, however long that takes.
+            // the journal's segments until this file has its lines, however long that takes. The
+            // price: a crash of the machine during the outage loses them (none was acknowledged;
+            // phones may have seen them), where a stop journals them (`closing`).
             if (!(await this.writeBatch(true))) return;
           } else if (this.fileDue()) {
             if (!(await this.writeBatch(false))) return;

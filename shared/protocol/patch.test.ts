@@ -154,6 +154,8 @@ function randomViews(seed: number, frozen: boolean): void {
     // the phone applies each patch as it arrives, as JSON, to its own copy)
     let held = frozen ? toJson(live) : roundTrip(live);
     let phone = roundTrip(live);
+    // Each step's copy, as it read then: a copy must never change afterwards (it shares only frozen parts).
+    const copies: [Json, string][] = [];
     for (let step = 0; step < 20; step++) {
       live = mutate(live, 0);
       const d = diff(held, live);
@@ -165,6 +167,8 @@ function randomViews(seed: number, frozen: boolean): void {
       expect(held, `seed ${seed}, trial ${trial}, step ${step}`).toEqual(want);
       expect(phone, `seed ${seed}, trial ${trial}, step ${step}`).toEqual(want);
       expect(diff(held, live), `seed ${seed}, trial ${trial}, step ${step}`).toBeNull();
+      copies.push([held, JSON.stringify(held)]);
     }
+    for (const [copy, text] of copies) expect(JSON.stringify(copy), `seed ${seed}, trial ${trial}`).toBe(text);
   }
 }

@@ -78,7 +78,13 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
       const inbox = state.inbox[node] ?? [];
       const at = inbox.findIndex((m) => m.id === action.replyTo);
       const item = inbox[at];
-      if (item) state.inbox[node] = Object.freeze(inbox.with(at, Object.freeze({ ...item, replied: true })));
+      if (item) {
+        // A copy with the one item replaced (not `Array.prototype.with`: the replay runs this in
+        // browsers older than it).
+        const next = inbox.slice();
+        next[at] = Object.freeze({ ...item, replied: true });
+        state.inbox[node] = Object.freeze(next);
+      }
     }
     effects.push({ type: 'changed', nodes: [node] });
     return effects;

@@ -3,5 +3,5 @@
 
 export const TEXT_MAX = 140;
 export const RECIPIENTS_MAX = 300;
-/** Items of history each phone sees (the full history stays in the state for the console). */
+/** The messages each phone sees, received and sent; the round keeps no more (the console shows counts). */
 export const VIEW_ITEMS = 30;
