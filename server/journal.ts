@@ -192,8 +192,8 @@ export class Journal {
     const handles = new Map<string, RecordingFile | null>();
     /** Recordings that could not be given their lines, with why. */
     const failed = new Map<string, string>();
-    /** Every record, in order (those of a recording that failed are kept). */
-    const all: { name: string; at: number; data: Buffer }[] = [];
+    /** Every recording a record was for. Records are not kept: one segment is in memory at a time. */
+    const names = new Set<string>();
     let records = 0;
     try {
       for (const s of segments) {
@@ -207,7 +207,7 @@ export class Journal {
           );
         }
         for (const r of whole) {
-          all.push(r);
+          names.add(r.name);
           if (failed.has(r.name)) continue;
           try {
             let handle = handles.get(r.name);
@@ -244,7 +244,14 @@ export class Journal {
       try {
         const kept = await Journal.startSegment(opts, last, (opts.clock ?? realClock).now());
         try {
-          const data = Buffer.concat(all.filter((r) => failed.has(r.name)).map((r) => encodeRecord(r.name, r.at, r.data)));
+          // Read again (so that only these recordings' records are ever held at once).
+          const again: Buffer[] = [];
+          for (const s of segments) {
+            for (const r of decodeRecords(await readSegment(files, dir, s.name))) {
+              if (failed.has(r.name)) again.push(encodeRecord(r.name, r.at, r.data));
+            }
+          }
+          const data = Buffer.concat(again);
           await writeDurably(kept.handle, data, 0);
         } finally {
           await kept.handle.close().catch(() => {});
@@ -253,7 +260,7 @@ export class Journal {
       } catch (err) {
         // No room for them elsewhere: every segment stays, and no recording with lines in them is restored.
         const code = String((err as NodeJS.ErrnoException)?.code ?? err);
-        for (const r of all) if (!failed.has(r.name)) failed.set(r.name, code);
+        for (const name of names) if (!failed.has(name)) failed.set(name, code);
         return { records, files: 0, failed, last };
       }
     }
