@@ -415,6 +415,16 @@ describe('when the journal or a file fails', () => {
     expect(await files.list(DIR)).toHaveLength(1);
   });
 
+  it("recovery: a file where the journal's folder should be is nothing to put back (the journal then cannot start); no permission stops the start", async () => {
+    const { files, options } = await setup();
+    files.failNext('mkdir', 'ENOTDIR');
+    const said: string[] = [];
+    expect(await Journal.recover({ ...options, log: (message) => said.push(message) })).toMatchObject({ records: 0, files: 0, last: 0 });
+    expect(said).toEqual([expect.stringContaining('a file is where its folder')]);
+    files.failNext('mkdir', 'EACCES');
+    await expect(Journal.recover(options)).rejects.toThrow(/EACCES/);
+  });
+
   it('recovery: a segment that cannot be read stops the start, says what to do, and is kept', async () => {
     const { files, writer, options } = await setup();
     const w = await writer('s1');

@@ -187,7 +187,17 @@ export class Journal {
    */
   static async recover(opts: JournalOptions): Promise<Recovered> {
     const { files, dir, recordingsDir } = opts;
-    await files.mkdir(dir);
+    try {
+      await files.mkdir(dir);
+    } catch (err) {
+      // A file where the folder (or one above it) should be: there is no folder, so no segment
+      // to put back, and the journal cannot start either (each recording is then made durable
+      // by itself). Any other failure (no permission) may hide segments: the start stops.
+      const code = (err as NodeJS.ErrnoException)?.code;
+      if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
+      opts.log?.(`journal: a file is where its folder ${dir} should be; nothing to put back`, err);
+      return { records: 0, files: 0, failed: new Map(), last: 0 };
+    }
     const segments = await Journal.segments(opts);
     const handles = new Map<string, RecordingFile | null>();
     /** Recordings that could not be given their lines, with why. */

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { RecordingFile, RecordingFiles } from './recordingFiles';
 
-type Op = 'create' | 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'remove' | 'syncDir';
+type Op = 'create' | 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'remove' | 'mkdir' | 'syncDir';
 
 interface Stored {
   data: Buffer;
@@ -154,7 +154,9 @@ export class MemoryFiles implements RecordingFiles {
     this.files.delete(file);
   }
 
-  async mkdir(_dir: string): Promise<void> {}
+  async mkdir(dir: string): Promise<void> {
+    this.check('mkdir', dir);
+  }
 
   async list(dir: string): Promise<string[]> {
     return [...this.files.keys()].filter((name) => path.dirname(name) === dir).map((name) => path.basename(name));
