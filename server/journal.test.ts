@@ -33,8 +33,27 @@ async function setup(files = new MemoryFiles()) {
   return { files, clock, journal, writer, options, journalWrites };
 }
 
+/** A disk whose writes to the files under one folder go through `before` first (to hold or fail them). */
+abstract class InterceptedFiles extends MemoryFiles {
+  protected abstract readonly under: string;
+  protected abstract before(file: string): Promise<void> | void;
+
+  override async create(file: string) {
+    const handle = await super.create(file);
+    if (!file.startsWith(this.under)) return handle;
+    return {
+      ...handle,
+      write: async (data: Buffer, position: number) => {
+        await this.before(file);
+        return handle.write(data, position);
+      },
+    };
+  }
+}
+
 /** A disk whose journal writes can be held back (`hold`), to act while one is under way. */
-class GatedFiles extends MemoryFiles {
+class GatedFiles extends InterceptedFiles {
+  protected readonly under = DIR;
   private gate: Promise<void> | null = null;
   private reached: () => void = () => {};
 
@@ -53,36 +72,20 @@ class GatedFiles extends MemoryFiles {
     return { writing, release };
   }
 
-  override async create(file: string) {
-    const handle = await super.create(file);
-    if (!file.startsWith(DIR)) return handle;
-    return {
-      ...handle,
-      write: async (data: Buffer, position: number) => {
-        if (this.gate) {
-          this.reached();
-          await this.gate;
-        }
-        return handle.write(data, position);
-      },
-    };
+  protected async before(): Promise<void> {
+    if (!this.gate) return;
+    this.reached();
+    await this.gate;
   }
 }
 
 /** A disk on which the recordings' own files fail every write while `broken` (the journal's still work). */
-class BrokenFiles extends MemoryFiles {
+class BrokenFiles extends InterceptedFiles {
+  protected readonly under = REC;
   broken = false;
 
-  override async create(file: string) {
-    const handle = await super.create(file);
-    if (!file.startsWith(REC)) return handle;
-    return {
-      ...handle,
-      write: async (data: Buffer, position: number) => {
-        if (this.broken) throw Object.assign(new Error(`EIO: i/o error, write '${file}'`), { code: 'EIO' });
-        return handle.write(data, position);
-      },
-    };
+  protected before(file: string): void {
+    if (this.broken) throw Object.assign(new Error(`EIO: i/o error, write '${file}'`), { code: 'EIO' });
   }
 }
 
@@ -345,12 +348,18 @@ describe('when the journal or a file fails', () => {
     expect(w.durableTextIfFileBehind()).toBeNull();
   });
 
-  it('while a file keeps failing, lines nobody waits for wait for it instead of keeping segment after segment of the journal', async () => {
+  /** A room whose line 1 is journaled, and whose own file fails from then on. */
+  async function fileBroken() {
     const files = new BrokenFiles();
     const { clock, writer } = await setup(files);
     const w = await writer('s1');
     await w.durable(w.append(mark(1)));
     files.broken = true;
+    return { files, clock, w };
+  }
+
+  it('while a file keeps failing, lines nobody waits for wait for it instead of keeping segment after segment of the journal', async () => {
+    const { files, clock, w } = await fileBroken();
     clock.advance(FILE_EVERY_MS);
     for (let i = 0; i < 100 && w.available; i++) await pause(1);
     expect(w.status).toMatchObject({ state: 'unavailable', reason: 'io' });
@@ -379,11 +388,7 @@ describe('when the journal or a file fails', () => {
   });
 
   it('a finished segment that cannot be deleted does not keep the others', async () => {
-    const files = new BrokenFiles();
-    const { clock, writer } = await setup(files);
-    const w = await writer('s1');
-    await w.durable(w.append(mark(1)));
-    files.broken = true;
+    const { files, clock, w } = await fileBroken();
     // Lines someone waits for are journaled while the file fails, a segment's time apart.
     for (const seq of [2, 3]) {
       clock.advance(SEGMENT_MS);
