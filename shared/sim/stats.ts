@@ -12,6 +12,14 @@ export function quantile(xs: readonly number[], q: number): number | null {
   return sorted[rank - 1] ?? null;
 }
 
+/** The largest; null for an empty list (a loop: `Math.max(...xs)` overflows the stack past about 100,000 values). */
+export function maximum(xs: readonly number[]): number | null {
+  if (!xs.length) return null;
+  let m = xs[0] as number;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
 export const median = (xs: readonly number[]): number | null => quantile(xs, 0.5);
 export const p95 = (xs: readonly number[]): number | null => quantile(xs, 0.95);
 

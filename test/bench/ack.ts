@@ -5,7 +5,7 @@
 // behaviour: the baseline). Figures, not assertions.
 
 import { io, type Socket } from 'socket.io-client';
-import { quantile } from '../../shared/sim/stats';
+import { maximum, quantile } from '../../shared/sim/stats';
 import { spawnServer, type Spawned } from './spawn';
 
 export interface AckOptions {
@@ -100,7 +100,7 @@ async function runTaps(url: string, opts: AckOptions): Promise<AckFigures> {
     ackMs: {
       p50: round2(quantile(latencies, 0.5)),
       p99: round2(quantile(latencies, 0.99)),
-      max: round2(latencies.length ? Math.max(...latencies) : null),
+      max: round2(maximum(latencies)),
     },
     server: { eventLoopDelayMs: server.eventLoopDelayMs },
   };

@@ -17,7 +17,7 @@ import { synthesize } from '../support/synthetic';
 import { createRng } from '../../shared/rng';
 import { fold } from '../../shared/session/fold';
 import { parseRecording } from '../../shared/session/recording';
-import { quantile } from '../../shared/sim/stats';
+import { maximum, quantile } from '../../shared/sim/stats';
 import { candidateRows, crosses, laneSlots, segmentOf, type Viewport } from '../../client/src/replay/geometry';
 import { spawnServer } from './spawn';
 import { GAMES } from '../support/games';
@@ -123,7 +123,7 @@ export async function replayBench(opts: ReplayOptions): Promise<ReplayFigures> {
       plainFoldMs: r1(plainFoldMs),
       checkpointFoldMs: r1(checkpointFoldMs),
       checkpoints: Math.floor(parsed.events.length / replay.every) + 1,
-      seekMs: { p50: r1(quantile(seeks, 0.5)!), p99: r1(quantile(seeks, 0.99)!), max: r1(Math.max(...seeks)) },
+      seekMs: { p50: r1(quantile(seeks, 0.5)!), p99: r1(quantile(seeks, 0.99)!), max: r1(maximum(seeks) ?? Number.NaN) },
       geometryWholeMs: r1(geometry(0, index.duration)),
       geometryWindowMs: r1(geometry(mid, mid + 10_000)),
       shivizMs: r1(shivizMs),

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { patched, type Patch } from '../../shared/protocol/patch';
 import type { ConsoleSnapshot } from '../../shared/protocol/views';
-import { quantile } from '../../shared/sim/stats';
+import { maximum, quantile } from '../../shared/sim/stats';
 import { parseRecording } from '../../shared/session/recording';
 import type { FromGen, GenSlice, GenTarget, ToGen } from './loadgen';
 import { spawnServer, type Spawned } from './spawn';
@@ -305,7 +305,7 @@ export async function measureRooms(
       latencyMs: {
         p50: round2(quantile(latencies, 0.5)),
         p99: round2(quantile(latencies, 0.99)),
-        max: round2(latencies.length ? Math.max(...latencies) : null),
+        max: round2(maximum(latencies)),
       },
       warmP99Ms: round2(
         quantile(
