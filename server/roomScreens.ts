@@ -12,7 +12,7 @@
 
 import type { Roster, ServerEvent, ServerToClientEvents } from '../shared/protocol/events';
 import type { NodeId } from '../shared/protocol/ids';
-import { applyPatch, applyPatchFrom, diff, type Json, type Patch, toJson } from '../shared/protocol/patch';
+import { applyPatch, diff, type Json, type Patch, toJson } from '../shared/protocol/patch';
 import type { SessionEvent } from '../shared/protocol/recordingFormat';
 import type { ConsoleSnapshot, NodeView, StageSnapshot } from '../shared/protocol/views';
 import type { Changes } from '../shared/session/core';
@@ -328,8 +328,7 @@ export class RoomScreens {
     const delta = diff(held.json, view);
     if (!delta) return null;
     const base = held.version;
-    // The view's frozen parts (a game's lists, replaced whole when they change) are kept as they are.
-    held.json = applyPatchFrom(held.json, delta, view);
+    held.json = applyPatch(held.json, delta);
     held.version = base + 1;
     return { base, version: held.version, delta };
   }

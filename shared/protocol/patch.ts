@@ -235,37 +235,6 @@ export function applyPatch(before: Json, delta: Delta): Json {
   return delta.t ? out.concat(delta.t) : out;
 }
 
-/**
- * What a screen holds once it applied `delta`, made by `diff(before, live)`: `applyPatch`'s
- * result, except that where `live` has a frozen list whose items are, one for one, those the
- * patched list would hold (items kept from `before`, and new ones `toJson` shared), that list is
- * `live`'s own instead of a copy: a game's list that is replaced whole, frozen, on each change
- * is then kept once, by the game and the screen alike.
- */
-export function applyPatchFrom(before: Json, delta: Delta, live: unknown): Json {
-  if (Array.isArray(live)) return Object.isFrozen(live) && sameItems(before, delta, live) ? (live as Json) : applyPatch(before, delta);
-  if (!('o' in delta) || !isObject(before) || typeof live !== 'object' || live === null) return applyPatch(before, delta);
-  const out: Record<string, Json> = { ...before };
-  for (const key of Object.keys(delta.o)) {
-    const d = delta.o[key] as Delta;
-    const was = out[key];
-    out[key] = was === undefined ? whole(d) : applyPatchFrom(was, d, (live as Record<string, unknown>)[key]);
-  }
-  for (const key of delta.x ?? []) delete out[key];
-  return out;
-}
-
-/** Whether `applyPatch(before, delta)` would hold exactly `live`'s items (a drop from the front and items added, none changed). */
-function sameItems(before: Json, delta: Delta, live: readonly unknown[]): boolean {
-  if (!Array.isArray(before) || !('a' in delta) || delta.i) return false;
-  const kept = before.length - delta.a;
-  const tail = delta.t ?? [];
-  if (kept < 0 || live.length !== kept + tail.length) return false;
-  for (let k = 0; k < kept; k++) if (before[delta.a + k] !== live[k]) return false;
-  for (let k = 0; k < tail.length; k++) if (tail[k] !== live[kept + k]) return false;
-  return true;
-}
-
 /** `applyPatch` for a value of a known shape (a view, a snapshot): the delta was made from one. */
 export function patched<T>(before: T, delta: Delta): T {
   return applyPatch(before as unknown as Json, delta) as unknown as T;

@@ -69,9 +69,8 @@ export interface SentItem {
 export interface SandboxState {
   config: SandboxConfig;
   nodes: NodeId[];
-  /** Frozen lists, replaced whole when they change. */
-  inbox: Record<NodeId, readonly InboxItem[]>;
-  sent: Record<NodeId, readonly SentItem[]>;
+  inbox: Record<NodeId, InboxItem[]>;
+  sent: Record<NodeId, SentItem[]>;
   /**
    * The ids of the copies a node received before those its inbox still lists (the inbox keeps
    * what a phone shows, VIEW_ITEMS): a later copy of one of them is still marked a duplicate.

@@ -18,8 +18,6 @@ import {
   type SandboxResult,
   type SandboxState,
   type SandboxView,
-  type InboxItem,
-  type SentItem,
 } from './config';
 
 const KIND = 'sandbox:text';
@@ -40,8 +38,8 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
   init(config, ctx) {
     const state: SandboxState = { config, nodes: [...ctx.nodes], inbox: {}, sent: {}, older: {}, counts: {}, tick: 0, chattered: {} };
     for (const n of ctx.nodes) {
-      state.inbox[n] = NONE;
-      state.sent[n] = NONE;
+      state.inbox[n] = [];
+      state.sent[n] = [];
       state.older[n] = [];
       state.counts[n] = { sent: 0, received: 0 };
     }
@@ -68,23 +66,17 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
       kind: KIND,
       body: (action.bot ? { text: action.text, bot: action.bot } : { text: action.text }) satisfies SandboxBody,
     }));
-    state.sent[node] = withLast(
+    keepLast(
       must(state.sent[node], `${node}'s sent list`),
       Object.freeze({ to: recipients(state.nodes, action.to), text: action.text, at: ctx.now }),
-    ).list;
+    );
     countsOf(state, node).sent += action.to.length;
     if (action.chatter) state.chattered[node] = state.tick;
     if (action.replyTo) {
       const inbox = state.inbox[node] ?? [];
       const at = inbox.findIndex((m) => m.id === action.replyTo);
       const item = inbox[at];
-      if (item) {
-        // A copy with the one item replaced (not `Array.prototype.with`: the replay runs this in
-        // browsers older than it).
-        const next = inbox.slice();
-        next[at] = Object.freeze({ ...item, replied: true });
-        state.inbox[node] = Object.freeze(next);
-      }
+      if (item) inbox[at] = Object.freeze({ ...item, replied: true });
     }
     effects.push({ type: 'changed', nodes: [node] });
     return effects;
@@ -97,7 +89,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     countsOf(state, env.to).received += 1;
     const older = must(state.older[env.to], `${env.to}'s older ids`);
     const duplicate = inbox.some((m) => m.id === env.id) || older.includes(env.id);
-    const { list, gone } = withLast(
+    const gone = keepLast(
       inbox,
       Object.freeze({
         id: env.id,
@@ -111,7 +103,6 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
         replied: false,
       }),
     );
-    state.inbox[env.to] = list;
     if (gone) {
       older.push(gone.id);
       if (older.length > DUPLICATES_WINDOW - VIEW_ITEMS) older.splice(0, older.length - (DUPLICATES_WINDOW - VIEW_ITEMS));
@@ -133,9 +124,8 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
       game: 'sandbox',
       you: node,
       peers: peersOf(state.nodes, node),
-      // The lists themselves: frozen, and replaced whole on each change (`withLast`).
-      inbox: (state.inbox[node] ?? NONE) as InboxItem[],
-      sent: (state.sent[node] ?? NONE) as SentItem[],
+      inbox: (state.inbox[node] ?? []).slice(-VIEW_ITEMS),
+      sent: (state.sent[node] ?? []).slice(-VIEW_ITEMS),
       received: state.counts[node]?.received ?? 0,
       chatterDue: state.tick > (state.chattered[node] ?? 0),
     };
@@ -259,21 +249,14 @@ function recipients(nodes: readonly NodeId[], to: readonly NodeId[]): NodeId[] {
 /**
  * A node's lists keep what its phone shows (the last VIEW_ITEMS), so a long session does not
  * grow with every message: at one message a second each way, 200 items a list held 50 KB a node
- * once a class had run for three minutes. A list is frozen, and replaced by a new one (exactly as
- * long as it needs to be) on each change: a view hands it out as it is, and the copy of the view
- * the room keeps for each phone shares it (shared/protocol/patch.ts, `applyPatchFrom`), where
- * each view sliced a copy of both lists and the room patched a third. Returns the new list and
- * the item that fell off the front, if one did.
+ * once a class had run for three minutes. Their items are frozen once kept (a reply replaces its
+ * item), so the view each phone holds shares them instead of copying them (shared/protocol/patch.ts,
+ * `toJson`). Returns the item that fell off the front, if one did.
  */
-function withLast<T>(list: readonly T[], item: T): { list: readonly T[]; gone: T | undefined } {
-  const from = list.length >= VIEW_ITEMS ? list.length - VIEW_ITEMS + 1 : 0;
-  // `concat`: a packed array exactly as long as it needs to be (`new Array(n)` would be holey,
-  // slower to read in every diff; a pushed-to one keeps half as much room again).
-  const next = (from > 0 ? list.slice(from) : list).concat([item]);
-  return { list: Object.freeze(next), gone: from > 0 ? list[0] : undefined };
+function keepLast<T>(list: T[], item: T): T | undefined {
+  list.push(item);
+  return list.length > VIEW_ITEMS ? list.shift() : undefined;
 }
-
-const NONE: readonly never[] = Object.freeze([]);
 
 /** How many of the copies a node last received a new copy is compared with to mark it a duplicate (the inbox's and the older ids). */
 const DUPLICATES_WINDOW = 200;
