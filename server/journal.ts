@@ -209,8 +209,8 @@ export class Journal {
       for (const s of segments) {
         const bytes = await readSegment(files, dir, s.name);
         const { records: whole, end } = decodeSegment(bytes);
-        // A write a stop tore (or one that failed) leaves bytes after the last whole record (never acknowledged);
-        // anything else there is damage the disk did, and may have been: said, not passed over.
+        // A write a stop tore, or one that failed, leaves bytes after the last whole record (never
+        // acknowledged); anything else there is damage the disk did: said, not passed over.
         if (end < bytes.length) {
           opts.log?.(
             `journal: ${bytes.length - end} bytes at the end of ${s.name}, after its ${whole.length} whole records, are not a whole record and were not put back (a write cut short by a stop or a failed write; if the disk damaged them, lines after them are lost)`,
