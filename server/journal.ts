@@ -80,14 +80,24 @@ export function encodeRecord(name: string, at: number, data: Buffer): Buffer {
   return Buffer.concat([Buffer.from(crc), rest, data]);
 }
 
+/** A record as read back: the lines `data` of the recording `name`, which go at byte `at` of its file. */
+interface JournalRecord {
+  name: string;
+  at: number;
+  data: Buffer;
+}
+
+/** The error code of a failed file operation (or the error itself, as text), as `failed` records it. */
+const codeOf = (err: unknown): string => String((err as NodeJS.ErrnoException)?.code ?? err);
+
 /** The whole records at the start of a segment, in order; stops at the first torn or damaged one. */
-export function decodeRecords(buf: Buffer): { name: string; at: number; data: Buffer }[] {
+export function decodeRecords(buf: Buffer): JournalRecord[] {
   return decodeSegment(buf).records;
 }
 
 /** The same, and where the whole records end (the segment's length if nothing after them was torn or damaged). */
-function decodeSegment(buf: Buffer): { records: { name: string; at: number; data: Buffer }[]; end: number } {
-  const out: { name: string; at: number; data: Buffer }[] = [];
+function decodeSegment(buf: Buffer): { records: JournalRecord[]; end: number } {
+  const out: JournalRecord[] = [];
   let pos = 0;
   while (pos < buf.length) {
     const eol = buf.indexOf(0x0a, pos);
@@ -133,7 +143,7 @@ async function readSegment(files: RecordingFiles, dir: string, name: string): Pr
   try {
     return await files.read(file);
   } catch (err) {
-    const code = String((err as NodeJS.ErrnoException)?.code ?? err);
+    const code = codeOf(err);
     throw new Error(
       `the journal segment ${file} cannot be read (${code}). It may hold actions that were acknowledged but are not yet in their recordings, so the server does not start without it: make the files in ${dir} readable and writable by the user the server runs as, then start it again.`,
     );
@@ -233,13 +243,13 @@ export class Journal {
             await writeAll(handle, r.data, r.at);
             records++;
           } catch (err) {
-            failed.set(r.name, String((err as NodeJS.ErrnoException)?.code ?? err));
+            failed.set(r.name, codeOf(err));
           }
         }
       }
       for (const [name, h] of handles) {
         if (!h || h.writesAreDurable || failed.has(name)) continue;
-        await h.datasync().catch((err: NodeJS.ErrnoException) => failed.set(name, String(err?.code ?? err)));
+        await h.datasync().catch((err: unknown) => failed.set(name, codeOf(err)));
       }
     } finally {
       for (const h of handles.values()) await h?.close().catch(() => {});
@@ -269,7 +279,7 @@ export class Journal {
         last = kept.n;
       } catch (err) {
         // No room for them elsewhere: every segment stays, and no recording with lines in them is restored.
-        const code = String((err as NodeJS.ErrnoException)?.code ?? err);
+        const code = codeOf(err);
         for (const name of names) if (!failed.has(name)) failed.set(name, code);
         return { records, files: 0, failed, last };
       }

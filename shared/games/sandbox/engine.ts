@@ -67,6 +67,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
       body: (action.bot ? { text: action.text, bot: action.bot } : { text: action.text }) satisfies SandboxBody,
     }));
     keepLast(
+      VIEW_ITEMS,
       must(state.sent[node], `${node}'s sent list`),
       Object.freeze({ to: recipients(state.nodes, action.to), text: action.text, at: ctx.now }),
     );
@@ -90,6 +91,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
     const older = must(state.older[env.to], `${env.to}'s older ids`);
     const duplicate = inbox.some((m) => m.id === env.id) || older.includes(env.id);
     const gone = keepLast(
+      VIEW_ITEMS,
       inbox,
       Object.freeze({
         id: env.id,
@@ -103,10 +105,7 @@ export const sandbox: GameEngine<SandboxConfig, SandboxState, SandboxAction, San
         replied: false,
       }),
     );
-    if (gone) {
-      older.push(gone.id);
-      if (older.length > DUPLICATES_WINDOW - VIEW_ITEMS) older.splice(0, older.length - (DUPLICATES_WINDOW - VIEW_ITEMS));
-    }
+    if (gone) keepLast(DUPLICATES_WINDOW - VIEW_ITEMS, older, gone.id);
     return [{ type: 'changed', nodes: [env.to] }];
   },
 
@@ -247,16 +246,20 @@ function recipients(nodes: readonly NodeId[], to: readonly NodeId[]): NodeId[] {
 }
 
 /**
- * A node's lists keep what its phone shows (the last VIEW_ITEMS), so a long session does not
- * grow with every message: at one message a second each way, 200 items a list held 50 KB a node
- * once a class had run for three minutes. Their items are frozen once kept (a reply replaces its
- * item), so the view each phone holds shares them instead of copying them (shared/protocol/patch.ts,
- * `toJson`). Returns the item that fell off the front, if one did.
+ * Appends `item` to `list`, keeping the last `max`; returns the item that fell off the front,
+ * if one did. A node's lists keep what its phone shows (the last VIEW_ITEMS), so a long session
+ * does not grow with every message: at one message a second each way, 200 items a list held
+ * 50 KB a node once a class had run for three minutes. Their items are frozen once kept (a reply
+ * replaces its item), so the view each phone holds shares them instead of copying them
+ * (shared/protocol/patch.ts, `toJson`).
  */
-function keepLast<T>(list: T[], item: T): T | undefined {
+function keepLast<T>(max: number, list: T[], item: T): T | undefined {
   list.push(item);
-  return list.length > VIEW_ITEMS ? list.shift() : undefined;
+  return list.length > max ? list.shift() : undefined;
 }
 
-/** How many of the copies a node last received a new copy is compared with to mark it a duplicate (the inbox's and the older ids). */
+/**
+ * How many of the copies a node received last a new copy is compared with, to mark it a
+ * duplicate: the inbox's, then the older ids.
+ */
 const DUPLICATES_WINDOW = 200;
