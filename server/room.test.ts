@@ -36,9 +36,10 @@ function fakeOutput(consoles = true, stages = 0) {
     toConsoles: (_code, event, ...args) => void sent.push({ to: 'consoles', event, payload: args[0] }),
     toRoomAs: (_code, _patches, event, ...args) => void sent.push({ to: 'room', event, payload: args[0] }),
     toConsolesAs: (_code, _patches, event, ...args) => void sent.push({ to: 'consoles', event, payload: args[0] }),
-    listeners: (_code, who) => ({ patches: 0, whole: who === 'consoles' && !consoles ? 0 : 1 }),
+    listeners: (_code, who) => ({ patches: 0, whole: who === 'stages' ? stages : who === 'consoles' && !consoles ? 0 : 1 }),
     hasConsoles: () => consoles,
     toStages: (_code, event, ...args) => void sent.push({ to: 'stages', event, payload: args[0] }),
+    toStagesAs: (_code, _patches, event, ...args) => void sent.push({ to: 'stages', event, payload: args[0] }),
     stages: () => stages,
     dropNode: () => {},
   };

@@ -14,7 +14,7 @@ import type { ActedData, RecordingNotice, RemovedNotice, Roster, SetAsideNotice 
 import type { NodeId } from '../shared/protocol/ids';
 import type { RecordingHeader, SessionEvent } from '../shared/protocol/recordingFormat';
 import type { Language } from '../shared/protocol/languages';
-import type { ConsoleSnapshot, NodeView } from '../shared/protocol/views';
+import type { ConsoleSnapshot, NodeView, StageSnapshot } from '../shared/protocol/views';
 import { fail, ok, type Result } from '../shared/protocol/result';
 import { SessionCore } from '../shared/session/core';
 import { fold } from '../shared/session/fold';
@@ -212,6 +212,11 @@ export class Room {
   /** The snapshot a console starts from; call it before its socket listens to the room's consoles. */
   attachConsole(patches: boolean): { snapshot: ConsoleSnapshot; version?: number } {
     return this.screens.attachConsole(patches);
+  }
+
+  /** The picture a stage starts from; call it before its socket listens to the room's stage pictures. */
+  attachStage(patches: boolean): { snapshot: StageSnapshot; version?: number } {
+    return this.screens.attachStage(patches);
   }
 
   /**

@@ -19,6 +19,7 @@ const silent: RoomOutput = {
   toConsoles: () => {},
   toRoomAs: () => {},
   toConsolesAs: () => {},
+  toStagesAs: () => {},
   listeners: () => ({ patches: 0, whole: 0 }),
   hasConsoles: () => false,
   toStages: () => {},

@@ -161,8 +161,9 @@ export function socketOutput(io: () => IO, directoryOf?: () => SocketDirectory):
     toConsoles: (code, event, ...args) => cast(consoleChannel(code), event, args),
     toRoomAs: (code, patches, event, ...args) => cast(asChannel(roomChannel(code), patches), event, args),
     toConsolesAs: (code, patches, event, ...args) => cast(asChannel(consoleChannel(code), patches), event, args),
+    toStagesAs: (code, patches, event, ...args) => cast(asChannel(stageChannel(code), patches), event, args),
     listeners: (code, who) => {
-      const channel = who === 'nodes' ? roomChannel(code) : consoleChannel(code);
+      const channel = who === 'nodes' ? roomChannel(code) : who === 'consoles' ? consoleChannel(code) : stageChannel(code);
       const dir = directory();
       return { patches: dir.members(asChannel(channel, true))?.size ?? 0, whole: dir.members(asChannel(channel, false))?.size ?? 0 };
     },
@@ -340,7 +341,7 @@ export function attachTransport(
         for (const c of channels(roomChannel(code))) void this.socket.leave(c);
       }
       if (code && this.socket.data.console) for (const c of channels(consoleChannel(code))) void this.socket.leave(c);
-      if (code && this.socket.data.stage) void this.socket.leave(stageChannel(code));
+      if (code && this.socket.data.stage) for (const c of channels(stageChannel(code))) void this.socket.leave(c);
       this.socket.data = {};
     }
 
@@ -513,7 +514,7 @@ export function attachTransport(
 
     // ---- the projector stage ----
 
-    'stage:watch': (c, { code, key }) => {
+    'stage:watch': (c, { code, key, patches }) => {
       const found = registry.find(code);
       if (!found.ok) return found;
       if (!found.data.checkKey(key)) return fail('forbidden', 'That instructor key does not open this room.');
@@ -522,9 +523,12 @@ export function attachTransport(
       c.detach();
       c.socket.data = { code: found.data.code, stage: true };
       void c.socket.join(stageChannel(found.data.code));
-      // The console's count of stages changes.
+      // The console's count of stages changes. Then the picture this stage starts from, before
+      // it listens for pictures: a patch sent before its answer would name a version it never held.
       found.data.flushConsole();
-      return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, snapshot: found.data.stageSnapshot() });
+      const start = found.data.attachStage(!!patches);
+      void c.socket.join(asChannel(stageChannel(found.data.code), !!patches));
+      return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, ...start });
     },
   };
 

@@ -139,6 +139,8 @@ export interface StageData {
   /** The address phones open, for the stage's QR code while students join. */
   joinUrl: string;
   snapshot: StageSnapshot;
+  /** With `patches`: the version of `snapshot`; each `stage:patch` names the version it applies to. */
+  version?: number;
 }
 
 export interface RemovedNotice {
@@ -157,7 +159,7 @@ const roomCode = z
   .min(ROOM_CODE_LENGTH)
   .max(ROOM_CODE_LENGTH + 4);
 const empty = z.object({}).strict();
-/** Ask for what changed (`node:patch`, `room:patch`, `console:patch`) instead of whole views, rosters, snapshots. */
+/** Ask for what changed (`node:patch`, `room:patch`, `console:patch`, `stage:patch`) instead of whole views, rosters, snapshots. */
 const patches = z.boolean().optional();
 
 /** Every request: the schema the server reads its payload with (whatever fails gets `bad_request` and changes nothing), and its answer's type. */
@@ -232,7 +234,7 @@ export const CLIENT_EVENTS = {
     reply: shape<ClaimedData>(),
   },
   // ---- the projector stage (the key opens it; it is sent only what the class may see) ----
-  'stage:watch': { payload: z.object({ code: roomCode, key: z.string().min(10).max(64) }).strict(), reply: shape<StageData>() },
+  'stage:watch': { payload: z.object({ code: roomCode, key: z.string().min(10).max(64), patches }).strict(), reply: shape<StageData>() },
 } satisfies Record<`${string}:${string}`, { payload: z.ZodType; reply: Shape<unknown> }>;
 
 export type ClientEvent = keyof typeof CLIENT_EVENTS;
@@ -276,6 +278,8 @@ export const SERVER_EVENTS = {
   'console:revoked': shape<RevokedNotice>(),
   /** The stage's picture (what the class may see), a few times a second while anything changes. */
   'stage:snapshot': shape<StageSnapshot>(),
+  /** Instead of `stage:snapshot`, for a stage that asked for patches: what changed in its picture. */
+  'stage:patch': shape<Patch>(),
   /** The stage's map: envelopes without their contents, pauses, round ends without results. */
   'stage:events': shape<SessionEvent[]>(),
   /** An event the server does not know, or a request it could not read without an ack. */

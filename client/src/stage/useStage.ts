@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { setRoomLanguage } from '../i18n/language';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
+import { patched } from '../../../shared/protocol/patch';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { StageSnapshot } from '../../../shared/protocol/views';
 import { savedRooms } from '../console/useConsoleSession';
@@ -43,19 +44,40 @@ export function useStage(): StageSession {
       return;
     }
     const s = connectSocket();
-    s.on('connect', async () => {
-      setOnline(true);
-      // After a reconnect the server has forgotten this socket: watch again.
-      const r = await request(s, 'stage:watch', { code, key: saved.key });
+    // The version of the picture this stage holds: the server sends what changed against it
+    // (`stage:patch`; a lecture hall's whole picture is hundreds of kilobytes).
+    let version = -1;
+    const watch = async () => {
+      version = -1;
+      const r = await request(s, 'stage:watch', { code, key: saved.key, patches: true }, undefined, (answer) => {
+        if (!answer.ok) return;
+        // Taken as the answer arrives, before a patch that came right after it applies to it.
+        version = answer.data.version ?? -1;
+        setSnapshot(answer.data.snapshot);
+        setReceivedAt(performance.now());
+      });
       if (!r.ok) return setError(r.error);
       setError(null);
       setJoinUrl(r.data.joinUrl);
-      setSnapshot(r.data.snapshot);
-      setReceivedAt(performance.now());
+    };
+    s.on('connect', () => {
+      setOnline(true);
+      // After a reconnect the server has forgotten this socket: watch again.
+      void watch();
     });
     s.on('disconnect', () => setOnline(false));
     s.on('stage:snapshot', (snap) => {
       setSnapshot(snap);
+      setReceivedAt(performance.now());
+    });
+    s.on('stage:patch', (p) => {
+      // Not the picture this stage holds (an answer it never got): watch again for a whole one.
+      if (p.base !== version) {
+        if (version !== -1) void watch();
+        return;
+      }
+      version = p.version;
+      setSnapshot((snap) => (snap ? patched(snap, p.delta) : snap));
       setReceivedAt(performance.now());
     });
     s.on('stage:events', (events) => {
