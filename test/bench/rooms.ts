@@ -27,6 +27,8 @@ export interface RoomsOptions {
   runs: number;
   /** Nodes ask for whole views instead of patches (as a student's program may). */
   wholeViews?: boolean;
+  /** Each room of the product also has its projector stage, taking patches (as the stage's page does) or whole pictures. */
+  stage?: 'patches' | 'whole';
   /** Write a CPU profile of each product server to this folder (node --cpu-prof). */
   profile?: string;
   /**
@@ -65,6 +67,8 @@ export interface RunFigures {
   refused: Record<string, number>;
   /** Recording bytes per envelope (product only): the whole recording over the envelopes sent. */
   recordingBytesPerEnvelope?: number;
+  /** With `stage`: what each stage received a second while the load ran, as JSON (KB). */
+  stageKbPerSecond?: number;
 }
 
 interface Metrics {
@@ -95,7 +99,7 @@ async function connect(url: string): Promise<Socket> {
 }
 
 /** A console on the projector: keeps its picture up to date from the patches, as the console does. */
-async function attachConsole(url: string, patches: boolean): Promise<{ code: string; socket: Socket }> {
+async function attachConsole(url: string, patches: boolean): Promise<{ code: string; key: string; socket: Socket }> {
   const socket = await connect(url);
   const created = await socket.emitWithAck('console:create', patches ? { patches } : {});
   if (!created.ok) throw new Error(`console:create: ${created.error.message}`);
@@ -109,7 +113,40 @@ async function attachConsole(url: string, patches: boolean): Promise<{ code: str
   socket.on('console:snapshot', (s: ConsoleSnapshot) => {
     snapshot = s;
   });
-  return { code: created.data.code, socket };
+  return { code: created.data.code, key: created.data.key, socket };
+}
+
+/** A projector stage, keeping its picture as the stage's page does; `bytes` counts what it received, as JSON. */
+async function attachStage(url: string, code: string, key: string, patches: boolean): Promise<{ socket: Socket; bytes: { n: number } }> {
+  const socket = await connect(url);
+  const bytes = { n: 0 };
+  let picture: unknown = null;
+  let version: number | undefined;
+  socket.onAny((_event: string, ...args: unknown[]) => {
+    bytes.n += JSON.stringify(args).length;
+  });
+  socket.on('stage:snapshot', (s: unknown) => {
+    picture = s;
+  });
+  socket.on('stage:patch', (p: Patch) => {
+    if (p.base !== version) throw new Error(`stage patch ${p.base}→${p.version} on version ${version}`);
+    picture = patched(picture, p.delta);
+    version = p.version;
+  });
+  await new Promise<void>((resolve, reject) => {
+    // Taken in the answer's callback, before a patch that came in the same read.
+    socket.emit(
+      'stage:watch',
+      { code, key, ...(patches ? { patches } : {}) },
+      (r: { ok: boolean; data?: { snapshot: unknown; version?: number }; error?: { message: string } }) => {
+        if (!r.ok || !r.data) return reject(new Error(`stage:watch: ${r.error?.message}`));
+        picture = r.data.snapshot;
+        version = r.data.version;
+        resolve();
+      },
+    );
+  });
+  return { socket, bytes };
 }
 
 class Generator {
@@ -209,6 +246,7 @@ export async function measureRooms(
   const patches = !opts.wholeViews;
   const gens = Array.from({ length: opts.generators }, () => new Generator());
   const consoles: Socket[] = [];
+  const stages: { socket: Socket; bytes: { n: number } }[] = [];
   const all = async (gc = false): Promise<Metrics> => {
     const ms = await Promise.all(urls.map((u) => metrics(u, gc)));
     return {
@@ -233,6 +271,7 @@ export async function measureRooms(
         const c = await attachConsole(urls[r % urls.length]!, patches);
         consoles.push(c.socket);
         codes.push(c.code);
+        if (opts.stage) stages.push(await attachStage(urls[r % urls.length]!, c.code, c.key, opts.stage === 'patches'));
       }
     }
     const joined = await Promise.all(
@@ -261,6 +300,7 @@ export async function measureRooms(
     // The servers' CPU window by window: a reading at the origin, then at each window's end.
     while (wall() < origin) await sleep(2);
     await all();
+    for (const s of stages) s.bytes.n = 0;
     const serverWindows: Metrics[] = [];
     let loopMax = 0;
     for (let w = 1; w <= windowCount; w++) {
@@ -269,6 +309,7 @@ export async function measureRooms(
       serverWindows.push(m);
       loopMax = Math.max(loopMax, m.eventLoopDelayMs.max);
     }
+    const stageBytes = stages.reduce((a, s) => a + s.bytes.n, 0);
     const after = await all(true);
     await atRest?.();
     // What is still in flight once sending stopped: waited for over all generators together,
@@ -325,9 +366,10 @@ export async function measureRooms(
     };
     for (const r of reports) for (const [code, n] of Object.entries(r.refused)) figures.refused[code] = (figures.refused[code] ?? 0) + n;
     if (target === 'product' && dataDir) figures.recordingBytesPerEnvelope = recordingBytes(dataDir);
+    if (stages.length) figures.stageKbPerSecond = Math.round(stageBytes / stages.length / (wallMs / 1000) / 102.4) / 10;
     return figures;
   } finally {
-    for (const s of consoles) s.disconnect();
+    for (const s of [...consoles, ...stages.map((x) => x.socket)]) s.disconnect();
     for (const g of gens) g.stop();
   }
 }

@@ -144,6 +144,7 @@ function roomsTable(title: string, runs: { product: RunFigures[]; relay: RunFigu
     ['server RSS (MB)', (r) => r.rssMb, true],
     ['event-loop delay max (ms)', (r) => r.loopDelayMaxMs, true],
     ['recording bytes per envelope', (r) => r.recordingBytesPerEnvelope, false],
+    ['stage: KB received a second (JSON, each)', (r) => r.stageKbPerSecond, false],
   ];
   const body = rows.map(([label, pick, compare]) => {
     const p = med(runs.product, pick);
@@ -245,6 +246,7 @@ async function main(): Promise<void> {
       generators: intFlag(flags, 'generators', 2, 1, 16),
       runs: intFlag(flags, 'runs', 3, 1, 20),
       wholeViews: !!flags['whole-views'],
+      ...(flags.stage || flags['stage-whole'] ? { stage: flags['stage-whole'] ? ('whole' as const) : ('patches' as const) } : {}),
       ...(typeof flags.profile === 'string' ? { profile: flags.profile } : {}),
       ...(typeof flags['heap-snapshot'] === 'string' ? { heapSnapshot: flags['heap-snapshot'] } : {}),
     };
@@ -253,7 +255,7 @@ async function main(): Promise<void> {
     if (!flags.json) {
       console.log(
         roomsTable(
-          `${big ? 'Big room' : 'Rooms'}: ${opts.rooms} × ${opts.nodes} nodes, each one message a second for ${opts.seconds} s, ${opts.generators} load generator processes, no injected latency${opts.wholeViews ? ', whole views' : ''}`,
+          `${big ? 'Big room' : 'Rooms'}: ${opts.rooms} × ${opts.nodes} nodes, each one message a second for ${opts.seconds} s, ${opts.generators} load generator processes, no injected latency${opts.wholeViews ? ', whole views' : ''}${opts.stage ? `, a projector stage each (${opts.stage === 'whole' ? 'whole pictures' : 'patches'})` : ''}`,
           runs,
         ),
       );

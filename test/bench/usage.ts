@@ -26,6 +26,8 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'generators', value: 'G', text: 'load generator processes (default 2)' },
       { name: 'runs', value: 'N', text: 'runs of each server; min / median / max (default 3)' },
       { name: 'whole-views', text: 'nodes ask for whole views instead of patches (as a simple program may)' },
+      { name: 'stage', text: "each room also has its projector stage, taking patches as the stage's page does: its bytes a second" },
+      { name: 'stage-whole', text: 'the same, the stage taking whole pictures (as a simple program may)' },
       { name: 'profile', value: 'DIR', text: "write the product server's CPU profile (node --cpu-prof) into DIR" },
       {
         name: 'heap-snapshot',
@@ -56,6 +58,8 @@ export const SCENARIOS: Readonly<Record<string, { text: string; flags: readonly 
       { name: 'generators', value: 'G', text: 'load generator processes (default 2)' },
       { name: 'runs', value: 'N', text: 'runs of each server; min / median / max (default 3)' },
       { name: 'whole-views', text: 'nodes ask for whole views instead of patches' },
+      { name: 'stage', text: "the room also has its projector stage, taking patches as the stage's page does: its bytes a second" },
+      { name: 'stage-whole', text: 'the same, the stage taking whole pictures' },
       { name: 'profile', value: 'DIR', text: "write the product server's CPU profile into DIR" },
       {
         name: 'heap-snapshot',
