@@ -428,6 +428,11 @@ describe('when the journal or a file fails', () => {
     expect(said).toEqual([expect.stringContaining('a file is where its folder')]);
     files.failNext('mkdir', 'EACCES');
     await expect(Journal.recover(options)).rejects.toThrow(/EACCES/);
+    // A cluster's start asks the same folder whether it holds records: none, and it starts.
+    files.failNext('mkdir', 'EEXIST');
+    expect(await Journal.holdsRecords(options)).toBe(false);
+    files.failNext('mkdir', 'EACCES');
+    await expect(Journal.holdsRecords(options)).rejects.toThrow(/EACCES/);
   });
 
   it('recovery: a segment that cannot be read stops the start, says what to do, and is kept', async () => {

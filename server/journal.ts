@@ -150,6 +150,23 @@ async function readSegment(files: RecordingFiles, dir: string, name: string): Pr
   }
 }
 
+/**
+ * Makes the journal's folder if it is not there. False when a file is where the folder (or one
+ * above it) should be: there is no folder, so no segment to put back, and the journal cannot
+ * start either (each recording is then made durable by itself). Any other failure (no
+ * permission) may hide segments: it throws, and the start stops.
+ */
+async function folderThere(opts: Pick<JournalOptions, 'files' | 'dir'>): Promise<boolean> {
+  try {
+    await opts.files.mkdir(opts.dir);
+    return true;
+  } catch (err) {
+    const code = codeOf(err);
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
+    return false;
+  }
+}
+
 export class Journal {
   private queue: Entry[] = [];
   private writing = false;
@@ -197,15 +214,8 @@ export class Journal {
    */
   static async recover(opts: JournalOptions): Promise<Recovered> {
     const { files, dir, recordingsDir } = opts;
-    try {
-      await files.mkdir(dir);
-    } catch (err) {
-      // A file where the folder (or one above it) should be: there is no folder, so no segment
-      // to put back, and the journal cannot start either (each recording is then made durable
-      // by itself). Any other failure (no permission) may hide segments: the start stops.
-      const code = (err as NodeJS.ErrnoException)?.code;
-      if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
-      opts.log?.(`journal: a file is where its folder ${dir} should be; nothing to put back`, err);
+    if (!(await folderThere(opts))) {
+      opts.log?.(`journal: a file is where its folder ${dir} should be; nothing to put back`);
       return { records: 0, files: 0, failed: new Map(), last: 0 };
     }
     const segments = await Journal.segments(opts);
@@ -292,6 +302,7 @@ export class Journal {
 
   /** Whether any segment in the journal's folder holds a record (a journal not yet put back). */
   static async holdsRecords(opts: Pick<JournalOptions, 'files' | 'dir'>): Promise<boolean> {
+    if (!(await folderThere(opts))) return false;
     for (const s of await Journal.segments(opts)) {
       if (decodeRecords(await opts.files.read(path.join(opts.dir, s.name))).length) return true;
     }
