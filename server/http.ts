@@ -41,6 +41,7 @@ const STATUS: Record<string, number> = {
   recovery_invalid: 403,
   unknown_recording: 404,
   recording_live: 409,
+  recording_held: 503,
   too_many_shares: 409,
 };
 
@@ -186,7 +187,9 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
   app.get('/api/recordings/:session', async (req, res) => {
     const granted = await access(req, res, 'any');
     if (!granted) return;
-    const sent = await store.fileToSend(String(req.params.session), granted.header);
+    const found = await store.fileToSend(String(req.params.session), granted.header);
+    if (!found.ok) return refuse(res, found.error);
+    const sent = found.data;
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Recording-Access', granted.access);

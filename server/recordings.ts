@@ -43,6 +43,13 @@ interface Summarised {
   entry: Omit<RecordingEntry, 'live' | 'shares'>;
 }
 
+const heldRecording = (room: string) =>
+  fail(
+    'recording_held',
+    `The recording of room ${room} lacks its last lines: the server keeps them in its journal and could not write them back at its start (see its log). It can be opened once a start has put them back.`,
+    { room },
+  );
+
 export class RecordingStore {
   readonly recordingsDir: string;
   readonly sharesDir: string;
@@ -101,14 +108,16 @@ export class RecordingStore {
    * The file to send, with everything the live room has recorded so far on disk; or, while its
    * file cannot be written, the recording's text with what only the journal has.
    */
-  async fileToSend(session: string, header: RecordingHeader): Promise<{ file: string } | { text: string }> {
+  async fileToSend(session: string, header: RecordingHeader): Promise<Result<{ file: string } | { text: string }>> {
+    if (this.registry.held(session)) return heldRecording(header.room);
     // An ended room too: its last lines may still be on their way to the file (only the journal has them).
     const room = this.registry.anyRoom(header.room);
     const text = room && room.state.header.session === session ? await room.flushRecording() : null;
-    return text === null ? { file: this.fileFor(session) } : { text };
+    return ok(text === null ? { file: this.fileFor(session) } : { text });
   }
 
   async remove(session: string, header: RecordingHeader): Promise<Result<null>> {
+    if (this.registry.held(session)) return heldRecording(header.room);
     const elsewhere = await this.registry.elsewhere(header.room);
     if (this.liveRoom(session, header) || (elsewhere?.session === session && !elsewhere.ended)) {
       return fail('recording_live', `Room ${header.room} is still running: end its session in the console first.`, {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { parseRecording } from '../shared/session/recording';
 import { VirtualClock } from './clock';
 import { loadConfig } from './config';
 import { MemoryFiles } from './memoryFiles';
+import { RecordingStore } from './recordings';
 import type { RoomOutput } from './room';
 import { type RegistryCluster, RoomRegistry } from './rooms';
 
@@ -93,5 +95,19 @@ describe('a recording the journal could not complete at the start', () => {
     const again = new RoomRegistry(config, new VirtualClock(), silent, games, { files });
     expect(await again.restore(() => {}, new Map([[name, 'EACCES']]))).toBe(0);
     expect(again.find(code)).toMatchObject({ ok: false, error: { code: 'recording_unavailable' } });
+    // Its file lacks what the journal keeps: it is neither sent as it stands nor deleted.
+    const session = made.data.room.state.header.session;
+    expect(again.held(session)).toBe(true);
+    const store = new RecordingStore(config.dataDir, again);
+    const header = made.data.room.state.header;
+    expect(await store.fileToSend(session, header)).toMatchObject({ ok: false, error: { code: 'recording_held', params: { room: code } } });
+    expect(await store.remove(session, header)).toMatchObject({ ok: false, error: { code: 'recording_held' } });
+    expect(existsSync(path.join(first.recordingsDir, name))).toBe(true);
+    // Another recording of the server is sent as before.
+    const other = await again.create();
+    if (!other.ok) throw new Error(other.error.message);
+    const otherSession = other.data.room.state.header.session;
+    expect(again.held(otherSession)).toBe(false);
+    expect(await store.fileToSend(otherSession, other.data.room.state.header)).toMatchObject({ ok: true });
   });
 });

@@ -85,6 +85,8 @@ export class RoomRegistry {
    * not given to a new room, and a phone is told the room cannot be opened now.
    */
   private readonly unrestorable = new Set<string>();
+  /** Their recordings' file names: the files lack lines only the journal holds. */
+  private readonly heldFiles = new Set<string>();
   /** Share links of rooms' replays, by room code: offered to the room's phones once it has ended. */
   private readonly replays = new Map<string, string>();
   readonly recordingsDir: string;
@@ -281,6 +283,7 @@ export class RoomRegistry {
     let restored = 0;
     const files = this.options.files ?? diskFiles;
     for (const name of skip.keys()) {
+      this.heldFiles.add(name);
       const text = await files.read(path.join(this.recordingsDir, name)).catch(() => null);
       const code = text ? headerCode(text) : null;
       if (code) this.unrestorable.add(code);
@@ -366,6 +369,16 @@ export class RoomRegistry {
 
   fileFor(session: string): string {
     return path.join(this.recordingsDir, `${session}.jsonl`);
+  }
+
+  /**
+   * Whether the session's recording was held at the start (`restore`): its file lacks lines the
+   * journal keeps for a start that can write them back, so it is neither sent as it stands (a
+   * replay of it would end early without saying so) nor deleted (the journal would be left
+   * holding lines for a file that is gone).
+   */
+  held(session: string): boolean {
+    return this.heldFiles.has(path.basename(this.fileFor(session)));
   }
 
   async closeAll(): Promise<void> {

@@ -16,6 +16,8 @@ export default {
   'error.bad_session': 'That is not a recording id.',
   'error.unknown_recording': 'There is no such recording on this server (it may have been deleted).',
   'error.recording_live': 'Room {room} is still running: end its session in the console first.',
+  'error.recording_held':
+    'The recording of room {room} is missing its last lines: the server keeps them safe, and could not write them back when it started (its log says why). It opens once the server has been started again and has written them back.',
   'error.too_many_shares': 'This recording already has {max, number} share links: withdraw them and make a new one.',
   // ---- reading a recording (the replay and the recordings page) ----
   'error.recording.not_json': 'This file is not a Human Cluster recording (its first line is not JSON).',

@@ -17,6 +17,8 @@ export default {
   'error.bad_session': 'Eso no es un identificador de grabación.',
   'error.unknown_recording': 'Esta grabación no existe en este servidor (puede que se haya borrado).',
   'error.recording_live': 'La sala {room} sigue en marcha: termina primero su sesión en la consola.',
+  'error.recording_held':
+    'A la grabación de la sala {room} le faltan sus últimas líneas: el servidor las guarda a salvo, pero no pudo volver a escribirlas al arrancar (su registro dice por qué). Se abrirá cuando el servidor se haya reiniciado y las haya vuelto a escribir.',
   'error.too_many_shares': 'Esta grabación ya tiene {max, number} enlaces para compartir: retíralos y crea uno nuevo.',
   // ---- reading a recording (the replay and the recordings page) ----
   'error.recording.not_json': 'Este archivo no es una grabación de Human Cluster (su primera línea no es JSON).',

@@ -17,6 +17,8 @@ export default {
   'error.bad_session': 'Ce n’est pas un identifiant d’enregistrement.',
   'error.unknown_recording': 'Cet enregistrement n’existe pas sur ce serveur (il a peut-être été supprimé).',
   'error.recording_live': 'La salle {room} est toujours ouverte : terminez d’abord sa séance dans la console.',
+  'error.recording_held':
+    'Il manque à l’enregistrement de la salle {room} ses dernières lignes : le serveur les garde en lieu sûr, mais n’a pas pu les réécrire à son démarrage (ses messages au démarrage disent pourquoi). Il s’ouvrira une fois le serveur redémarré et les lignes réécrites.',
   'error.too_many_shares': 'Cet enregistrement a déjà {max, number} liens de partage : retirez-les et créez-en un nouveau.',
   // ---- reading a recording (the replay and the recordings page) ----
   'error.recording.not_json': 'Ce fichier n’est pas un enregistrement Human Cluster (sa première ligne n’est pas du JSON).',
