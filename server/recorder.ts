@@ -272,11 +272,17 @@ export class RecordingWriter {
   /**
    * With a journal, while the file cannot be written: the recording's durable lines (the
    * file's, then those only the journal has), for a download that must not lack what was
-   * acknowledged. Null when the file has them all (send the file).
+   * acknowledged. Null when the file has them all (send the file). Read without holding the
+   * server up (the disk is failing: a read may take long): the file's first `size` bytes and
+   * the journal's lines after them are taken now, and those bytes stay as they are whatever is
+   * written after them meanwhile.
    */
-  durableTextIfFileBehind(): string | null {
+  async durableTextIfFileBehind(): Promise<string | null> {
     if (!this.journaled) return null;
-    return this.opts.files.readPrefixSync(this.file, this.size).toString('utf8') + Buffer.concat(this.journaledChunks).toString('utf8');
+    const size = this.size;
+    const journaled = Buffer.concat(this.journaledChunks);
+    const file = await this.opts.files.read(this.file);
+    return file.subarray(0, size).toString('utf8') + journaled.toString('utf8');
   }
 
   /** The recording as it stands, written or not: the file's whole lines, then those only the journal has, then what is pending. */

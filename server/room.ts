@@ -353,7 +353,7 @@ export class Room {
    */
   async flushRecording(): Promise<string | null> {
     await this.deps.writer.settled();
-    return this.deps.writer.durableTextIfFileBehind();
+    return await this.deps.writer.durableTextIfFileBehind();
   }
 
   /** `recording_unavailable` while the recording cannot be written (nothing may change), else null. */
