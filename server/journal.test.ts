@@ -105,6 +105,17 @@ describe('journal records', () => {
     damaged[damaged.length - 5] = 0x41;
     expect(decodeRecords(damaged)).toHaveLength(1);
     expect(decodeRecords(Buffer.concat([a, Buffer.alloc(40)]))).toHaveLength(1);
+    // Damage with whole records after it (the disk's, not a stop's: a torn write is always the
+    // segment's last): passed over, and the records after it read.
+    const c = encodeRecord('s3.jsonl', 7, Buffer.from('{"seq":3}\n'));
+    const three = Buffer.concat([a, b, c]);
+    const inMiddle = Buffer.from(three);
+    inMiddle[a.length + b.length - 5] = 0x41;
+    expect(decodeRecords(inMiddle).map((r) => r.name)).toEqual(['s1.jsonl', 's3.jsonl']);
+    expect(decodeRecords(Buffer.concat([a, Buffer.alloc(40), c])).map((r) => r.name)).toEqual(['s1.jsonl', 's3.jsonl']);
+    const atStart = Buffer.from(three);
+    atStart[0] = 0x7a;
+    expect(decodeRecords(atStart).map((r) => r.name)).toEqual(['s2.jsonl', 's3.jsonl']);
     // Any name a recording may have is carried (URI-encoded), spaces and accents included.
     const odd = encodeRecord('cours réseaux à 9h.jsonl', 3, Buffer.from('{"seq":1}\n'));
     expect(decodeRecords(Buffer.concat([odd, a])).map((r) => r.name)).toEqual(['cours réseaux à 9h.jsonl', 's1.jsonl']);
@@ -157,6 +168,31 @@ describe('a recording written through the journal', () => {
         new RegExp(`^journal: ${torn.length} bytes at the end of ${segment}, after its ${whole} whole records, are not a whole record`),
       ),
     ]);
+  });
+
+  it('recovery puts back the whole records after damage in the middle of a segment, and says where the damage is', async () => {
+    const { files, writer, options } = await setup();
+    const [s1, s2, s3] = await Promise.all(['s1', 's2', 's3'].map((s) => writer(s)));
+    // Three journal writes, one record each: s1's line, s2's line, s3's line.
+    for (const w of [s1, s2, s3]) await w!.durable(w!.append(mark(1)));
+    const [segment] = await files.list(DIR);
+    const file = `${DIR}/${segment}`;
+    const bytes = await files.read(file);
+    const records = decodeRecords(bytes);
+    expect(records.map((r) => r.name)).toEqual(['s1.jsonl', 's2.jsonl', 's3.jsonl']);
+    // The disk changes a byte of the second record's data.
+    const second = bytes.indexOf('s2.jsonl') + 's2.jsonl'.length + 3;
+    const handle = await files.open(file);
+    await handle.write(Buffer.from('X'), second);
+    await handle.datasync();
+    files.crash();
+    const said: string[] = [];
+    const recovered = await Journal.recover({ ...options, log: (message) => said.push(message) });
+    expect(recovered.records).toBe(2);
+    expect(seqs(files.text(`${REC}/s1.jsonl`))).toEqual([1]);
+    expect(seqs(files.text(`${REC}/s3.jsonl`))).toEqual([1]);
+    expect(seqs(files.text(`${REC}/s2.jsonl`))).toEqual([]);
+    expect(said).toEqual([expect.stringMatching(new RegExp(`^journal: \\d+ bytes of ${segment} from byte \\d+ are damaged`))]);
   });
 
   it('gathers several rooms into one journal write, and each file gets its lines later in one write', async () => {

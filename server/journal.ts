@@ -90,37 +90,73 @@ interface JournalRecord {
 /** The error code of a failed file operation (or the error itself, as text), as `failed` records it. */
 const codeOf = (err: unknown): string => String((err as NodeJS.ErrnoException)?.code ?? err);
 
-/** The whole records at the start of a segment, in order; stops at the first torn or damaged one. */
+/** The whole records of a segment, in order: what a stop tore at its end is left out, and so is damage before whole records. */
 export function decodeRecords(buf: Buffer): JournalRecord[] {
   return decodeSegment(buf).records;
 }
 
-/** The same, and where the whole records end (the segment's length if nothing after them was torn or damaged). */
-function decodeSegment(buf: Buffer): { records: JournalRecord[]; end: number } {
+/**
+ * The same, and where the last whole record ends (the segment's length if nothing after it was
+ * torn). Bytes that are not a whole record but have whole records after them are damage (a
+ * torn write is only ever the last thing in a segment: a failed write is cut off before the
+ * next): they are passed over, said in `damaged`, and the records after them read on. Where
+ * the next record starts is found by its head (the end of a line: every record's data ends with
+ * a newline, though damage may not) and its CRC; a recording's lines are JSON, so none of them
+ * reads as a head.
+ */
+function decodeSegment(buf: Buffer): { records: JournalRecord[]; end: number; damaged: { at: number; bytes: number }[] } {
   const out: JournalRecord[] = [];
+  const damaged: { at: number; bytes: number }[] = [];
   let pos = 0;
+  let end = 0;
   while (pos < buf.length) {
-    const eol = buf.indexOf(0x0a, pos);
-    if (eol < 0 || eol - pos < 14) break;
-    const head = buf.subarray(pos, eol).toString('latin1');
-    const m = /^([0-9a-f]{8}) (\d+) (\d+) (\S+)$/.exec(head);
-    if (!m) break;
-    const len = Number(m[2]);
-    const start = eol + 1;
-    if (start + len > buf.length) break;
-    const data = buf.subarray(start, start + len);
-    const rest = buf.subarray(pos + 8, start);
-    if (crc32(data, crc32(rest)) !== Number.parseInt(m[1] as string, 16)) break;
-    let name: string;
-    try {
-      name = decodeURIComponent(m[4] as string);
-    } catch {
-      break;
+    const found = recordAt(buf, pos);
+    if (found) {
+      out.push(found.record);
+      pos = end = found.end;
+      continue;
     }
-    out.push({ name, at: Number(m[3]), data });
-    pos = start + len;
+    const next = nextRecord(buf, pos);
+    if (next < 0) break;
+    damaged.push({ at: pos, bytes: next - pos });
+    pos = next;
   }
-  return { records: out, end: pos };
+  return { records: out, end, damaged };
+}
+
+/** The whole, sound record that starts at `pos`, and where it ends; null if there is none. */
+function recordAt(buf: Buffer, pos: number): { record: JournalRecord; end: number } | null {
+  const eol = buf.indexOf(0x0a, pos);
+  if (eol < 0 || eol - pos < 14) return null;
+  const head = buf.subarray(pos, eol).toString('latin1');
+  const m = /^([0-9a-f]{8}) (\d+) (\d+) (\S+)$/.exec(head);
+  if (!m) return null;
+  const len = Number(m[2]);
+  const start = eol + 1;
+  if (start + len > buf.length) return null;
+  const data = buf.subarray(start, start + len);
+  const rest = buf.subarray(pos + 8, start);
+  if (crc32(data, crc32(rest)) !== Number.parseInt(m[1] as string, 16)) return null;
+  try {
+    return { record: { name: decodeURIComponent(m[4] as string), at: Number(m[3]), data }, end: start + len };
+  } catch {
+    return null;
+  }
+}
+
+/** A record's head at the end of a line (damage may run into the line it starts). */
+const HEAD_AT_END = /[0-9a-f]{8} \d+ \d+ \S+$/;
+
+/** Where the first whole record after `from` starts, or -1. */
+function nextRecord(buf: Buffer, from: number): number {
+  let lineStart = from;
+  for (let nl = buf.indexOf(0x0a, from); nl >= 0; nl = buf.indexOf(0x0a, lineStart)) {
+    const m = HEAD_AT_END.exec(buf.subarray(lineStart, nl).toString('latin1'));
+    const at = m ? lineStart + m.index : -1;
+    if (at > from && recordAt(buf, at)) return at;
+    lineStart = nl + 1;
+  }
+  return -1;
 }
 
 export interface Recovered {
@@ -228,12 +264,18 @@ export class Journal {
     try {
       for (const s of segments) {
         const bytes = await readSegment(files, dir, s.name);
-        const { records: whole, end } = decodeSegment(bytes);
-        // A write a stop tore, or one that failed, leaves bytes after the last whole record (never
-        // acknowledged); anything else there is damage the disk did: said, not passed over.
+        const { records: whole, end, damaged } = decodeSegment(bytes);
+        // A write a stop tore leaves bytes after the last whole record (never acknowledged).
         if (end < bytes.length) {
           opts.log?.(
-            `journal: ${bytes.length - end} bytes at the end of ${s.name}, after its ${whole.length} whole records, are not a whole record and were not put back (a write cut short by a stop or a failed write; if the disk damaged them, lines after them are lost)`,
+            `journal: ${bytes.length - end} bytes at the end of ${s.name}, after its ${whole.length} whole records, are not a whole record and were not put back (a write cut short by a stop; or damage)`,
+          );
+        }
+        // Damage the disk did: the records after it are put back; the lines in it are lost unless
+        // their recording's file already has them (a restore cuts a file at a damaged line).
+        for (const d of damaged) {
+          opts.log?.(
+            `journal: ${d.bytes} bytes of ${s.name} from byte ${d.at} are damaged, not a whole record: the whole records after them were put back; lines in them are lost unless their recordings' files already had them`,
           );
         }
         for (const r of whole) {
