@@ -217,7 +217,7 @@ export function createHttpApp({ config, registry, joinUrl, startedAt }: HttpDeps
     const granted = await access(req, res, 'owner');
     if (!granted) return;
     const session = String(req.params.session);
-    const r = await store.share(session);
+    const r = await store.share(session, granted.header);
     if (!r.ok) return refuse(res, r.error);
     const url = `${joinUrl()}/replay/${session}#share=${r.data.token}`;
     // The room's phones are offered the replay once the session is over (room:check).

@@ -187,19 +187,19 @@ async function readSegment(files: RecordingFiles, dir: string, name: string): Pr
 }
 
 /**
- * Makes the journal's folder if it is not there. False when a file is where the folder (or one
- * above it) should be: there is no folder, so no segment to put back, and the journal cannot
- * start either (each recording is then made durable by itself). Any other failure (no
- * permission) may hide segments: it throws, and the start stops.
+ * Makes the journal's folder if it is not there (null). When a file is where the folder (or one
+ * above it) should be, the error that says so: there is no folder, so no segment to put back,
+ * and the journal cannot start either (each recording is then made durable by itself). Any other
+ * failure (no permission) may hide segments: it throws, and the start stops.
  */
-async function folderThere(opts: Pick<JournalOptions, 'files' | 'dir'>): Promise<boolean> {
+async function fileInFolderPlace(opts: Pick<JournalOptions, 'files' | 'dir'>): Promise<unknown> {
   try {
     await opts.files.mkdir(opts.dir);
-    return true;
+    return null;
   } catch (err) {
     const code = codeOf(err);
     if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
-    return false;
+    return err;
   }
 }
 
@@ -250,8 +250,9 @@ export class Journal {
    */
   static async recover(opts: JournalOptions): Promise<Recovered> {
     const { files, dir, recordingsDir } = opts;
-    if (!(await folderThere(opts))) {
-      opts.log?.(`journal: a file is where its folder ${dir} should be; nothing to put back`);
+    const inPlace = await fileInFolderPlace(opts);
+    if (inPlace) {
+      opts.log?.(`journal: a file is where its folder ${dir} should be; nothing to put back`, inPlace);
       return { records: 0, files: 0, failed: new Map(), last: 0 };
     }
     const segments = await Journal.segments(opts);
@@ -344,7 +345,7 @@ export class Journal {
 
   /** Whether any segment in the journal's folder holds a record (a journal not yet put back). */
   static async holdsRecords(opts: Pick<JournalOptions, 'files' | 'dir'>): Promise<boolean> {
-    if (!(await folderThere(opts))) return false;
+    if (await fileInFolderPlace(opts)) return false;
     for (const s of await Journal.segments(opts)) {
       if (decodeRecords(await opts.files.read(path.join(opts.dir, s.name))).length) return true;
     }

@@ -134,7 +134,9 @@ export class RecordingStore {
   }
 
   /** A new read-only link token for one recording (shown once; only its hash is kept). */
-  async share(session: string): Promise<Result<{ token: string; shares: number }>> {
+  async share(session: string, header: RecordingHeader): Promise<Result<{ token: string; shares: number }>> {
+    // A link that could only ever answer recording_held is not made.
+    if (this.registry.held(session)) return heldRecording(header.room);
     const shares = await this.readShares(session);
     if (shares.tokens.length >= MAX_SHARES) {
       return fail('too_many_shares', `This recording already has ${MAX_SHARES} share links: withdraw them and make a new one.`, {

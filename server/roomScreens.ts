@@ -272,12 +272,13 @@ export class RoomScreens {
   }
 
   /**
-   * A stage attaches, before its socket listens: the picture it starts from. As for a console,
-   * the stages already listening are brought up to date first.
+   * A stage attaches, counted among the room's stages but before it listens for pictures: the
+   * picture it starts from. What is pending goes first to the screens already listening (the
+   * consoles' count of stages changed), so one held picture serves every stage that takes patches.
    */
   attachStage(patches: boolean): { snapshot: StageSnapshot; version?: number } {
+    this.flushConsole();
     if (!patches) return { snapshot: this.source.stageSnapshot() };
-    this.flushSnapshot();
     this.stageHeld ??= { json: toJson(this.source.stageSnapshot()), version: ++this.versions };
     return { snapshot: this.stageHeld.json as unknown as StageSnapshot, version: this.stageHeld.version };
   }
@@ -366,41 +367,43 @@ export class RoomScreens {
   }
 
   private flushSnapshot(): void {
+    // Called at once too (a console's action, a stage that attaches): the timer set for it goes.
+    if (this.snapshotTimer) this.clock.clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
     const stages = this.output.listeners(this.code, 'stages');
+    const consoles = this.output.listeners(this.code, 'consoles');
+    // What no screen takes patches against is not kept: one that comes later starts from a new
+    // one (an old one, kept while nobody listened, would be out of date until the room changed).
+    if (!stages.patches) this.stageHeld = null;
+    if (!consoles.patches) this.snapshotHeld = null;
     if (stages.patches || stages.whole) {
       const picture = this.source.stageSnapshot();
       if (stages.whole) this.output.toStagesAs(this.code, false, 'stage:snapshot', picture);
-      this.stageHeld = this.patchHeld(this.stageHeld, stages.patches > 0, picture, (p) =>
-        this.output.toStagesAs(this.code, true, 'stage:patch', p),
-      );
+      this.patchHeld(this.stageHeld, picture, (p) => this.output.toStagesAs(this.code, true, 'stage:patch', p));
     }
-    const consoles = this.output.listeners(this.code, 'consoles');
     if (!consoles.patches && !consoles.whole) return;
     const snapshot = this.source.snapshot();
     if (consoles.whole) this.output.toConsolesAs(this.code, false, 'console:snapshot', snapshot);
-    this.snapshotHeld = this.patchHeld(this.snapshotHeld, consoles.patches > 0, snapshot, (p) =>
-      this.output.toConsolesAs(this.code, true, 'console:patch', p),
-    );
+    this.patchHeld(this.snapshotHeld, snapshot, (p) => this.output.toConsolesAs(this.code, true, 'console:patch', p));
   }
 
   /**
-   * Sends the screens that hold `held` what changed from it to `value`, as a patch: what they
-   * hold afterwards. Nothing is kept while no screen takes patches; none can take one while none
-   * holds a value yet (they all came with whole ones).
+   * Sends the screens that hold `held` what changed from it to `value`, as a patch, and holds
+   * the new value. None can take one while none holds a value yet (`held` null: they all came
+   * with whole ones).
    */
-  private patchHeld(held: Held | null, listening: boolean, value: unknown, send: (patch: Patch) => void): Held | null {
-    if (!listening || !held) return listening ? held : null;
+  private patchHeld(held: Held | null, value: unknown, send: (patch: Patch) => void): void {
+    if (!held) return;
     const delta = diff(held.json, value);
-    if (!delta) return held;
+    if (!delta) return;
     const base = held.version;
     held.json = applyPatch(held.json, delta);
     held.version = ++this.versions;
     send({ base, version: held.version, delta });
-    return held;
   }
 
   private flushEvents(): void {
+    if (this.eventsTimer) this.clock.clearTimeout(this.eventsTimer);
     this.eventsTimer = null;
     if (this.streamed.length) {
       const batch = this.streamed;

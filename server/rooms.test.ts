@@ -102,6 +102,7 @@ describe('a recording the journal could not complete at the start', () => {
     const header = made.data.room.state.header;
     expect(await store.fileToSend(session, header)).toMatchObject({ ok: false, error: { code: 'recording_held', params: { room: code } } });
     expect(await store.remove(session, header)).toMatchObject({ ok: false, error: { code: 'recording_held' } });
+    expect(await store.share(session, header)).toMatchObject({ ok: false, error: { code: 'recording_held' } });
     expect(existsSync(path.join(first.recordingsDir, name))).toBe(true);
     // Another recording of the server is sent as before.
     const other = await again.create();

@@ -522,10 +522,10 @@ export function attachTransport(
       if (isNode) return isNode;
       c.detach();
       c.socket.data = { code: found.data.code, stage: true };
+      // Counted among the stages (the consoles' count changes) before the picture it starts from
+      // is taken; listening for pictures only after: a patch sent before its answer would name a
+      // version it never held.
       void c.socket.join(stageChannel(found.data.code));
-      // The console's count of stages changes. Then the picture this stage starts from, before
-      // it listens for pictures: a patch sent before its answer would name a version it never held.
-      found.data.flushConsole();
       const start = found.data.attachStage(!!patches);
       void c.socket.join(asChannel(stageChannel(found.data.code), !!patches));
       return ok({ joinUrl: `${joinUrl()}/join/${found.data.code}`, ...start });

@@ -143,6 +143,20 @@ describe('the projector stage', () => {
     for (const s of sockets) s.disconnect();
   });
 
+  it('a stage that watches after every stage taking patches has gone starts from the picture as it is now', async () => {
+    const { socket: console_, code, key } = await createRoom(server.url);
+    expect((await ask(console_, 'console:bots', { add: 3 })).ok).toBe(true);
+    const first = await watch(code, key, true);
+    first.socket.disconnect();
+    await until(() => !server.app.io.of('/').adapter.rooms.get(`s:${code}`)?.size, [console_]);
+    // Nobody follows the room's picture now; the instructor pauses the network meanwhile.
+    expect((await ask(console_, 'console:pause', { paused: true })).ok).toBe(true);
+    const later = await watch(code, key, true);
+    expect(latest(later)).toMatchObject({ paused: true });
+    console_.disconnect();
+    later.socket.disconnect();
+  });
+
   it('a stage kept by patches holds the picture a stage sent whole pictures holds; one that watches later joins in', async () => {
     const { socket: console_, code, key } = await createRoom(server.url);
     const whole = await watch(code, key);

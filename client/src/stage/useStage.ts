@@ -4,13 +4,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { setRoomLanguage } from '../i18n/language';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
-import { patched } from '../../../shared/protocol/patch';
+import { type Patch, patched } from '../../../shared/protocol/patch';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { StageSnapshot } from '../../../shared/protocol/views';
 import { savedRooms } from '../console/useConsoleSession';
 import { connectSocket, request } from '../socket';
 
 export type StageListener = (events: SessionEvent[]) => void;
+
+/** Refusals a stage cannot get past by asking again: the key, the room or the room's code is wrong or gone. */
+const FINAL = new Set(['forbidden', 'unknown_room', 'room_ended', 'bad_code', 'is_node', 'bad_request']);
+/** How long a stage waits before asking again after a refusal it may get past (ms). */
+const RETRY_MS = 2_000;
 
 export interface StageSession {
   code: string | null;
@@ -44,46 +49,85 @@ export function useStage(): StageSession {
       return;
     }
     const s = connectSocket();
-    // The version of the picture this stage holds: the server sends what changed against it
+    // The picture this stage holds and its version: the server sends what changed against it
     // (`stage:patch`; a lecture hall's whole picture is hundreds of kilobytes).
+    let picture: StageSnapshot | null = null;
     let version = -1;
+    /** A watch on its way: patches wait for its answer (one may come just before it). */
+    let watching = false;
+    /** Which watch is the latest: an earlier one's late continuation changes nothing. */
+    let watches = 0;
+    let waiting: Patch[] = [];
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    const show = (next: StageSnapshot) => {
+      picture = next;
+      setSnapshot(next);
+      setReceivedAt(performance.now());
+    };
+    /** Applies a patch to the picture held; false if it is not for that picture. */
+    const apply = (p: Patch): boolean => {
+      if (!picture || p.base !== version) return false;
+      try {
+        const next = patched(picture, p.delta);
+        version = p.version;
+        show(next);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     const watch = async () => {
-      version = -1;
+      if (watching) return;
+      const mine = ++watches;
+      watching = true;
+      waiting = [];
+      if (retry) clearTimeout(retry);
+      retry = null;
       const r = await request(s, 'stage:watch', { code, key: saved.key, patches: true }, undefined, (answer) => {
+        if (mine !== watches) return;
+        watching = false;
         if (!answer.ok) return;
-        // Taken as the answer arrives, before a patch that came right after it applies to it.
+        // Taken as the answer arrives, before a patch that came right after it applies to it;
+        // those that came while it was on its way apply if they follow on from it.
         version = answer.data.version ?? -1;
-        setSnapshot(answer.data.snapshot);
-        setReceivedAt(performance.now());
+        show(answer.data.snapshot);
+        for (const p of waiting) apply(p);
+        waiting = [];
       });
-      if (!r.ok) return setError(r.error);
+      if (mine !== watches) return;
+      watching = false;
+      if (!r.ok) {
+        setError(r.error);
+        // The key or the room is gone: nothing to try again. Anything else (the Wi-Fi, a room
+        // moving to another server, too many requests) is tried again in a moment.
+        if (!FINAL.has(r.error.code)) retry = setTimeout(() => void watch(), RETRY_MS);
+        return;
+      }
       setError(null);
       setJoinUrl(r.data.joinUrl);
     };
     s.on('connect', () => {
       setOnline(true);
-      // After a reconnect the server has forgotten this socket: watch again.
+      // After a reconnect the server has forgotten this socket: watch again (a watch sent on the
+      // connection that dropped will get no answer).
+      watching = false;
       void watch();
     });
     s.on('disconnect', () => setOnline(false));
-    s.on('stage:snapshot', (snap) => {
-      setSnapshot(snap);
-      setReceivedAt(performance.now());
-    });
+    s.on('stage:snapshot', (snap) => show(snap));
     s.on('stage:patch', (p) => {
-      // Not the picture this stage holds (an answer it never got): watch again for a whole one.
-      if (p.base !== version) {
-        if (version !== -1) void watch();
+      if (watching) {
+        waiting.push(p);
         return;
       }
-      version = p.version;
-      setSnapshot((snap) => (snap ? patched(snap, p.delta) : snap));
-      setReceivedAt(performance.now());
+      // Not for the picture this stage holds (an answer it never got): watch again for a whole one.
+      if (!apply(p)) void watch();
     });
     s.on('stage:events', (events) => {
       for (const l of listeners.current) l(events);
     });
     return () => {
+      if (retry) clearTimeout(retry);
       s.removeAllListeners();
       s.disconnect();
     };
