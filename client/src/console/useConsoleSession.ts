@@ -80,12 +80,21 @@ export function useConsoleSession(): ConsoleSession {
   const socketRef = useRef<ClientSocket | null>(null);
   const roomRef = useRef<SavedRoom | null>(null);
   const listeners = useRef(new Set<EventListener>());
-  // The server sends what changed in the snapshot (console:patch) against the version this console holds.
+  // The server sends what changed in the snapshot (console:patch) against the version this console
+  // holds: the snapshot is kept here too, so that a patch is applied where it arrives (one that
+  // does not apply asks for a whole snapshot again instead of failing in a render).
   const versionRef = useRef(0);
+  const pictureRef = useRef<ConsoleSnapshot | null>(null);
+  /** An attach on its way: patches meanwhile are for the snapshot it replaces. */
+  const attachingRef = useRef(0);
   const [online, setOnline] = useState(false);
   const [room, setRoom] = useState<SavedRoom | null>(null);
   const [joinUrl, setJoinUrl] = useState('');
-  const [snapshot, setSnapshot] = useState<ConsoleSnapshot | null>(null);
+  const [snapshot, setShown] = useState<ConsoleSnapshot | null>(null);
+  const setSnapshot = useCallback((snap: ConsoleSnapshot | null) => {
+    pictureRef.current = snap;
+    setShown(snap);
+  }, []);
   const roomLanguage = snapshot?.room.language ?? null;
   const roomCode = snapshot?.room.code;
   const roomSession = snapshot?.room.session;
@@ -99,27 +108,34 @@ export function useConsoleSession(): ConsoleSession {
   const [receivedAt, setReceivedAt] = useState(0);
   const [error, setError] = useState<ErrorInfo | null>(null);
 
-  const attach = useCallback(async (target: SavedRoom) => {
-    const s = socketRef.current;
-    if (!s) return { code: 'offline', message: 'Not connected.' };
-    const r = await request(s, 'console:attach', { code: target.code, key: target.key, patches: true });
-    if (!r.ok) {
-      // The key of an ended room stays: it opens the session's recording and replay.
-      if (r.error.code === 'forbidden') forgetRoom(target.code);
-      else if (r.error.code === 'room_ended' || r.error.code === 'unknown_room') updateRoom(target.code, { ended: true });
-      setError(r.error);
-      return r.error;
-    }
-    roomRef.current = target;
-    setRoom(target);
-    setJoinUrl(r.data.joinUrl);
-    versionRef.current = r.data.version ?? 0;
-    setSnapshot(r.data.snapshot);
-    setRecording(r.data.recording);
-    setReceivedAt(performance.now());
-    setError(null);
-    return null;
-  }, []);
+  const attach = useCallback(
+    async (target: SavedRoom) => {
+      const s = socketRef.current;
+      if (!s) return { code: 'offline', message: 'Not connected.' };
+      attachingRef.current++;
+      const r = await request(s, 'console:attach', { code: target.code, key: target.key, patches: true }, undefined, (answer) => {
+        // Taken as the answer arrives, before a patch that came right after it applies to it.
+        if (!answer.ok) return;
+        versionRef.current = answer.data.version ?? 0;
+        setSnapshot(answer.data.snapshot);
+      }).finally(() => attachingRef.current--);
+      if (!r.ok) {
+        // The key of an ended room stays: it opens the session's recording and replay.
+        if (r.error.code === 'forbidden') forgetRoom(target.code);
+        else if (r.error.code === 'room_ended' || r.error.code === 'unknown_room') updateRoom(target.code, { ended: true });
+        setError(r.error);
+        return r.error;
+      }
+      roomRef.current = target;
+      setRoom(target);
+      setJoinUrl(r.data.joinUrl);
+      setRecording(r.data.recording);
+      setReceivedAt(performance.now());
+      setError(null);
+      return null;
+    },
+    [setSnapshot],
+  );
 
   useEffect(() => {
     const s = connectSocket();
@@ -136,14 +152,23 @@ export function useConsoleSession(): ConsoleSession {
       setReceivedAt(performance.now());
     });
     s.on('console:patch', (p) => {
-      if (p.base !== versionRef.current) {
-        // Not the snapshot this console holds: attach again for a whole one.
+      // Made for the snapshot an attach on its way replaces.
+      if (attachingRef.current) return;
+      const held = pictureRef.current;
+      let next: ConsoleSnapshot | null = null;
+      try {
+        next = held && p.base === versionRef.current ? patched(held, p.delta) : null;
+      } catch {
+        next = null;
+      }
+      if (!next) {
+        // Not for the snapshot this console holds (an answer it never got): attach again for a whole one.
         const wanted = roomRef.current;
         if (wanted) void attach(wanted);
         return;
       }
       versionRef.current = p.version;
-      setSnapshot((snap) => (snap ? patched(snap, p.delta) : snap));
+      setSnapshot(next);
       setReceivedAt(performance.now());
     });
     s.on('console:recording', (notice) => setRecording(notice));
@@ -163,14 +188,25 @@ export function useConsoleSession(): ConsoleSession {
       s.removeAllListeners();
       s.disconnect();
     };
-  }, [attach]);
+  }, [attach, setSnapshot]);
 
   const create = useCallback(async (capacity?: number) => {
     const s = socketRef.current;
     if (!s) return;
     // The key of the room this console ran last, if any: room creation is also limited per instructor.
     const key = savedRooms()[0]?.key;
-    const r = await request(s, 'console:create', { ...(capacity ? { capacity } : {}), ...(key ? { key } : {}), patches: true });
+    const r = await request(
+      s,
+      'console:create',
+      { ...(capacity ? { capacity } : {}), ...(key ? { key } : {}), patches: true },
+      undefined,
+      (answer) => {
+        // Taken as the answer arrives, before a patch that came right after it applies to it.
+        if (!answer.ok) return;
+        versionRef.current = answer.data.version ?? 0;
+        setSnapshot(answer.data.snapshot);
+      },
+    );
     if (!r.ok) return setError(r.error);
     const saved: SavedRoom = {
       code: r.data.code,
@@ -183,13 +219,11 @@ export function useConsoleSession(): ConsoleSession {
     roomRef.current = saved;
     setRoom(saved);
     setJoinUrl(r.data.joinUrl);
-    versionRef.current = r.data.version ?? 0;
-    setSnapshot(r.data.snapshot);
     setRecording(r.data.recording);
     setReceivedAt(performance.now());
     setError(null);
     window.history.replaceState(null, '', `/console?room=${saved.code}`);
-  }, []);
+  }, [setSnapshot]);
 
   const claim = useCallback(async (code: string, token: string, label: string) => {
     const s = socketRef.current;
@@ -209,7 +243,7 @@ export function useConsoleSession(): ConsoleSession {
     setReceivedAt(performance.now());
     setError(null);
     return null;
-  }, []);
+  }, [setSnapshot]);
 
   const handoff = useCallback(async (): Promise<HandoffData | ErrorInfo> => {
     const s = socketRef.current;
