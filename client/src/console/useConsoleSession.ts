@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientToServerEvents, HandoffData, RecordingNotice } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
-import { patched } from '../../../shared/protocol/patch';
+import { type Patch, patched } from '../../../shared/protocol/patch';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { connectSocket, request, type ClientSocket } from '../socket';
 import { setRoomLanguage } from '../i18n/language';
@@ -85,8 +85,9 @@ export function useConsoleSession(): ConsoleSession {
   // does not apply asks for a whole snapshot again instead of failing in a render).
   const versionRef = useRef(0);
   const pictureRef = useRef<ConsoleSnapshot | null>(null);
-  /** An attach on its way: patches meanwhile are for the snapshot it replaces. */
+  /** Attaches on their way, and the patches that came meanwhile (those that follow on from the answer apply). */
   const attachingRef = useRef(0);
+  const waitingRef = useRef<Patch[]>([]);
   const [online, setOnline] = useState(false);
   const [room, setRoom] = useState<SavedRoom | null>(null);
   const [joinUrl, setJoinUrl] = useState('');
@@ -108,17 +109,63 @@ export function useConsoleSession(): ConsoleSession {
   const [receivedAt, setReceivedAt] = useState(0);
   const [error, setError] = useState<ErrorInfo | null>(null);
 
+  /** Applies a patch to the snapshot held; false if it is not for that snapshot. */
+  const follow = useCallback(
+    (p: Patch): boolean => {
+      const held = pictureRef.current;
+      if (!held || p.base !== versionRef.current) return false;
+      let next: ConsoleSnapshot;
+      try {
+        next = patched(held, p.delta);
+      } catch {
+        return false;
+      }
+      versionRef.current = p.version;
+      setSnapshot(next);
+      setReceivedAt(performance.now());
+      return true;
+    },
+    [setSnapshot],
+  );
+
+  /**
+   * This console now follows `saved` from the snapshot of an answer (create, attach, claim). Run
+   * in the answer's callback, before what came after it in the same read: a patch for this
+   * snapshot, a revocation.
+   */
+  const opened = useCallback(
+    (saved: SavedRoom, data: { joinUrl: string; snapshot: ConsoleSnapshot; version?: number; recording: RecordingNotice }) => {
+      roomRef.current = saved;
+      setRoom(saved);
+      setJoinUrl(data.joinUrl);
+      versionRef.current = data.version ?? 0;
+      setSnapshot(data.snapshot);
+      setRecording(data.recording);
+      setReceivedAt(performance.now());
+      setError(null);
+      const waiting = waitingRef.current;
+      waitingRef.current = [];
+      for (const p of waiting) follow(p);
+    },
+    [setSnapshot, follow],
+  );
+
   const attach = useCallback(
     async (target: SavedRoom) => {
       const s = socketRef.current;
       if (!s) return { code: 'offline', message: 'Not connected.' };
       attachingRef.current++;
+      waitingRef.current = [];
+      let pending = true;
+      const done = () => {
+        if (pending) attachingRef.current--;
+        pending = false;
+      };
       const r = await request(s, 'console:attach', { code: target.code, key: target.key, patches: true }, undefined, (answer) => {
-        // Taken as the answer arrives, before a patch that came right after it applies to it.
-        if (!answer.ok) return;
-        versionRef.current = answer.data.version ?? 0;
-        setSnapshot(answer.data.snapshot);
-      }).finally(() => attachingRef.current--);
+        done();
+        if (answer.ok) opened(target, answer.data);
+      });
+      done();
       if (!r.ok) {
         // The key of an ended room stays: it opens the session's recording and replay.
         if (r.error.code === 'forbidden') forgetRoom(target.code);
@@ -126,15 +173,9 @@ export function useConsoleSession(): ConsoleSession {
         setError(r.error);
         return r.error;
       }
-      roomRef.current = target;
-      setRoom(target);
-      setJoinUrl(r.data.joinUrl);
-      setRecording(r.data.recording);
-      setReceivedAt(performance.now());
-      setError(null);
       return null;
     },
-    [setSnapshot],
+    [opened],
   );
 
   useEffect(() => {
@@ -152,24 +193,14 @@ export function useConsoleSession(): ConsoleSession {
       setReceivedAt(performance.now());
     });
     s.on('console:patch', (p) => {
-      // Made for the snapshot an attach on its way replaces.
-      if (attachingRef.current) return;
-      const held = pictureRef.current;
-      let next: ConsoleSnapshot | null = null;
-      try {
-        next = held && p.base === versionRef.current ? patched(held, p.delta) : null;
-      } catch {
-        next = null;
-      }
-      if (!next) {
-        // Not for the snapshot this console holds (an answer it never got): attach again for a whole one.
-        const wanted = roomRef.current;
-        if (wanted) void attach(wanted);
+      if (attachingRef.current) {
+        waitingRef.current.push(p);
         return;
       }
-      versionRef.current = p.version;
-      setSnapshot(next);
-      setReceivedAt(performance.now());
+      if (follow(p)) return;
+      // Not for the snapshot this console holds (an answer it never got): attach again for a whole one.
+      const wanted = roomRef.current;
+      if (wanted) void attach(wanted);
     });
     s.on('console:recording', (notice) => setRecording(notice));
     s.on('console:revoked', () => {
@@ -188,62 +219,54 @@ export function useConsoleSession(): ConsoleSession {
       s.removeAllListeners();
       s.disconnect();
     };
-  }, [attach, setSnapshot]);
+  }, [attach, setSnapshot, follow]);
 
-  const create = useCallback(async (capacity?: number) => {
-    const s = socketRef.current;
-    if (!s) return;
-    // The key of the room this console ran last, if any: room creation is also limited per instructor.
-    const key = savedRooms()[0]?.key;
-    const r = await request(
-      s,
-      'console:create',
-      { ...(capacity ? { capacity } : {}), ...(key ? { key } : {}), patches: true },
-      undefined,
-      (answer) => {
-        // Taken as the answer arrives, before a patch that came right after it applies to it.
-        if (!answer.ok) return;
-        versionRef.current = answer.data.version ?? 0;
-        setSnapshot(answer.data.snapshot);
-      },
-    );
-    if (!r.ok) return setError(r.error);
-    const saved: SavedRoom = {
-      code: r.data.code,
-      key: r.data.key,
-      createdAt: new Date().toISOString(),
-      session: r.data.snapshot.room.session,
-      recovery: r.data.recovery,
-    };
-    remember(saved);
-    roomRef.current = saved;
-    setRoom(saved);
-    setJoinUrl(r.data.joinUrl);
-    setRecording(r.data.recording);
-    setReceivedAt(performance.now());
-    setError(null);
-    window.history.replaceState(null, '', `/console?room=${saved.code}`);
-  }, [setSnapshot]);
+  const create = useCallback(
+    async (capacity?: number) => {
+      const s = socketRef.current;
+      if (!s) return;
+      // The key of the room this console ran last, if any: room creation is also limited per instructor.
+      const key = savedRooms()[0]?.key;
+      const r = await request(
+        s,
+        'console:create',
+        { ...(capacity ? { capacity } : {}), ...(key ? { key } : {}), patches: true },
+        undefined,
+        (answer) => {
+          if (!answer.ok) return;
+          const saved: SavedRoom = {
+            code: answer.data.code,
+            key: answer.data.key,
+            createdAt: new Date().toISOString(),
+            session: answer.data.snapshot.room.session,
+            recovery: answer.data.recovery,
+          };
+          remember(saved);
+          opened(saved, answer.data);
+          window.history.replaceState(null, '', `/console?room=${saved.code}`);
+        },
+      );
+      if (!r.ok) setError(r.error);
+    },
+    [opened],
+  );
 
-  const claim = useCallback(async (code: string, token: string, label: string) => {
-    const s = socketRef.current;
-    if (!s) return { code: 'offline', message: 'Not connected.' };
-    const r = await request(s, 'remote:claim', { code, token, label });
-    if (!r.ok) {
-      setError(r.error);
-      return r.error;
-    }
-    const saved: SavedRoom = { code, key: r.data.key, createdAt: new Date().toISOString(), remote: true };
-    remember(saved);
-    roomRef.current = saved;
-    setRoom(saved);
-    setJoinUrl(r.data.joinUrl);
-    setSnapshot(r.data.snapshot);
-    setRecording(r.data.recording);
-    setReceivedAt(performance.now());
-    setError(null);
-    return null;
-  }, [setSnapshot]);
+  const claim = useCallback(
+    async (code: string, token: string, label: string) => {
+      const s = socketRef.current;
+      if (!s) return { code: 'offline', message: 'Not connected.' };
+      const r = await request(s, 'remote:claim', { code, token, label });
+      if (!r.ok) {
+        setError(r.error);
+        return r.error;
+      }
+      const saved: SavedRoom = { code, key: r.data.key, createdAt: new Date().toISOString(), remote: true };
+      remember(saved);
+      opened(saved, r.data);
+      return null;
+    },
+    [opened],
+  );
 
   const handoff = useCallback(async (): Promise<HandoffData | ErrorInfo> => {
     const s = socketRef.current;

@@ -59,6 +59,8 @@ export function useStage(): StageSession {
     let watches = 0;
     let waiting: Patch[] = [];
     let retry: ReturnType<typeof setTimeout> | null = null;
+    /** Refused for good (the key or the room is gone): patches still on their way are not followed. */
+    let stopped = false;
     const show = (next: StageSnapshot) => {
       picture = next;
       setSnapshot(next);
@@ -80,6 +82,7 @@ export function useStage(): StageSession {
       if (watching) return;
       const mine = ++watches;
       watching = true;
+      stopped = false;
       waiting = [];
       if (retry) clearTimeout(retry);
       retry = null;
@@ -100,7 +103,8 @@ export function useStage(): StageSession {
         setError(r.error);
         // The key or the room is gone: nothing to try again. Anything else (the Wi-Fi, a room
         // moving to another server, too many requests) is tried again in a moment.
-        if (!FINAL.has(r.error.code)) retry = setTimeout(() => void watch(), RETRY_MS);
+        if (FINAL.has(r.error.code)) stopped = true;
+        else retry = setTimeout(() => void watch(), RETRY_MS);
         return;
       }
       setError(null);
@@ -120,13 +124,16 @@ export function useStage(): StageSession {
         waiting.push(p);
         return;
       }
-      // Not for the picture this stage holds (an answer it never got): watch again for a whole one.
-      if (!apply(p)) void watch();
+      // Not for the picture this stage holds (an answer it never got): watch again for a whole one,
+      // unless the stage was refused for good or is about to try again anyway.
+      if (!apply(p) && !stopped && !retry) void watch();
     });
     s.on('stage:events', (events) => {
       for (const l of listeners.current) l(events);
     });
     return () => {
+      // A watch still on its way ends with the socket: its late continuation changes nothing.
+      watches++;
       if (retry) clearTimeout(retry);
       s.removeAllListeners();
       s.disconnect();
