@@ -109,9 +109,9 @@ export class RoomScreens {
   private holdTimer: TimerHandle | null = null;
   /** Nodes whose views changed since the last views went (gathered from the room after each input). */
   private changed: Changes = { all: false, nodes: new Set() };
-  /** The snapshot the consoles that take patches hold (null while there are none). */
+  /** The snapshot the consoles that take patches hold (let go at the first flush with none). */
   private snapshotHeld: Held | null = null;
-  /** The picture the stages that take patches hold (null while there are none). */
+  /** The picture the stages that take patches hold (let go at the first flush with none). */
   private stageHeld: Held | null = null;
   private versions = 0;
   /** Who joined and who went since the last roster went out (what a roster patch says). */
