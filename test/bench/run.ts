@@ -146,11 +146,19 @@ function roomsTable(title: string, runs: { product: RunFigures[]; relay: RunFigu
     ['recording bytes per envelope', (r) => r.recordingBytesPerEnvelope, false],
     ['stage: KB received a second (JSON, each)', (r) => r.stageKbPerSecond, false],
   ];
-  const body = rows.map(([label, pick, compare]) => {
-    const p = med(runs.product, pick);
-    const r = med(runs.relay, pick);
-    return [label, mmm(runs.product.map(pick), label.startsWith('  last') ? 2 : 1), mmm(runs.relay.map(pick)), compare ? ratio(p, r) : ''];
-  });
+  // A figure no run has (the stage's, without --stage) is left out.
+  const body = rows
+    .filter(([, pick]) => [...runs.product, ...runs.relay].some((r) => typeof pick(r) === 'number'))
+    .map(([label, pick, compare]) => {
+      const p = med(runs.product, pick);
+      const r = med(runs.relay, pick);
+      return [
+        label,
+        mmm(runs.product.map(pick), label.startsWith('  last') ? 2 : 1),
+        mmm(runs.relay.map(pick)),
+        compare ? ratio(p, r) : '',
+      ];
+    });
   const windows = (rs: RunFigures[]) =>
     rs.map((r) => r.windows.map((w) => `${w.cpuPct}% ${w.cpuUsPerMessage ?? '—'}µs p99 ${w.p99 ?? '—'}`).join(' → '));
   const head = ['', 'human-cluster', 'bare relay', 'ratio'];
