@@ -40,7 +40,7 @@ interface ShareFile {
 interface Summarised {
   size: number;
   mtimeMs: number;
-  entry: Omit<RecordingEntry, 'live' | 'shares'>;
+  entry: Omit<RecordingEntry, 'live' | 'held' | 'shares'>;
 }
 
 const heldRecording = (room: string) =>
@@ -202,6 +202,7 @@ export class RecordingStore {
         rounds: s.rounds.length + (s.round ? 1 : 0),
         live: true,
         torn: false,
+        held: false,
         shares,
       };
     }
@@ -217,7 +218,7 @@ export class RecordingStore {
     }
     // Cluster mode: a room another process runs is live too.
     const elsewhere = await this.registry.elsewhere(header.room);
-    return { ...summarised.entry, live: elsewhere?.session === session && !elsewhere.ended, shares };
+    return { ...summarised.entry, live: elsewhere?.session === session && !elsewhere.ended, held: this.registry.held(session), shares };
   }
 
   private shareFile(session: string): string {

@@ -103,6 +103,8 @@ describe('a recording the journal could not complete at the start', () => {
     expect(await store.fileToSend(session, header)).toMatchObject({ ok: false, error: { code: 'recording_held', params: { room: code } } });
     expect(await store.remove(session, header)).toMatchObject({ ok: false, error: { code: 'recording_held' } });
     expect(await store.share(session, header)).toMatchObject({ ok: false, error: { code: 'recording_held' } });
+    // The instructor's list says so up front.
+    expect(await store.list([made.data.key])).toMatchObject([{ session, held: true }]);
     expect(existsSync(path.join(first.recordingsDir, name))).toBe(true);
     // Another recording of the server is sent as before.
     const other = await again.create();

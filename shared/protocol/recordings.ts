@@ -17,6 +17,11 @@ export interface RecordingEntry {
   live: boolean;
   /** The last line was cut off (the server stopped mid-write); the rest reads. */
   torn: boolean;
+  /**
+   * Its last lines are in the server's journal, which could not write them back into the file
+   * at the start: it cannot be opened, shared or deleted until a start has (`recording_held`).
+   */
+  held: boolean;
   /** Share links that open it. */
   shares: number;
 }

@@ -231,6 +231,7 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
                 {t('recordings.row.torn')}
               </span>
             )}
+            {e.held && <span className="pill reconnecting">{t('recordings.row.held')}</span>}
           </div>
           <div className="muted">
             {t('recordings.row.meta', {
@@ -245,17 +246,17 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
         </div>
         <span className="spacer" />
         <div className="row actions">
-          <button type="button" onClick={onOpen} aria-label={t('recordings.row.openLabel', { room: e.room })}>
+          <button type="button" onClick={onOpen} aria-label={t('recordings.row.openLabel', { room: e.room })} disabled={e.held}>
             {t('recordings.row.open')}
           </button>
-          <button type="button" className="secondary" onClick={() => void download()} disabled={!!busy}>
+          <button type="button" className="secondary" onClick={() => void download()} disabled={!!busy || e.held}>
             {busy === 'download' ? t('recordings.row.downloading') : t('recordings.row.download')}
           </button>
           <button
             type="button"
             className="secondary"
             onClick={() => (shareUrl ? setShowShare((s) => !s) : void share())}
-            disabled={!!busy}
+            disabled={!!busy || e.held}
             aria-expanded={showShare}
           >
             {t('recordings.row.share')}
@@ -264,7 +265,7 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
             type="button"
             className="danger"
             onClick={remove}
-            disabled={!!busy || e.live}
+            disabled={!!busy || e.live || e.held}
             title={e.live ? t('recordings.row.endFirst') : undefined}
           >
             {t('recordings.row.delete')}
@@ -272,6 +273,7 @@ function RecordingRow({ entry: e, onOpen, onChanged }: { entry: RecordingEntry; 
         </div>
       </div>
       {e.live && <div className="muted">{t('recordings.row.stillRunning')}</div>}
+      {e.held && <div className="muted">{t('recordings.row.heldWhy')}</div>}
       {message && (
         <div className="notice" role="status">
           {message(t)}

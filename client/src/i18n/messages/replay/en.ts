@@ -43,6 +43,9 @@ export default {
   'recordings.row.delete': 'Delete',
   'recordings.row.endFirst': 'End the session in the console first',
   'recordings.row.stillRunning': 'Still running: end the session in the console to delete its recording.',
+  'recordings.row.held': 'last lines held',
+  'recordings.row.heldWhy':
+    'Its last lines are kept safe by the server, which could not write them back into the recording when it started (its log says why). It opens once the server has been started again and has written them back.',
   'recordings.row.noKey': 'This browser no longer has the key for this room.',
   'recordings.row.withdrawn': 'Share links withdrawn: they no longer open this recording.',
   'recordings.row.confirmDelete':

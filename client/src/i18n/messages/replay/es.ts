@@ -45,6 +45,9 @@ export default {
   'recordings.row.delete': 'Borrar',
   'recordings.row.endFirst': 'Termina antes la sesión en la consola',
   'recordings.row.stillRunning': 'Sigue en curso: termina la sesión en la consola para borrar su grabación.',
+  'recordings.row.held': 'últimas líneas retenidas',
+  'recordings.row.heldWhy':
+    'El servidor guarda a salvo sus últimas líneas, pero no pudo volver a escribirlas en la grabación al arrancar (su registro dice por qué). Se abrirá cuando el servidor se haya reiniciado y las haya vuelto a escribir.',
   'recordings.row.noKey': 'Este navegador ya no tiene la clave de esta sala.',
   'recordings.row.withdrawn': 'Enlaces retirados: ya no abren esta grabación.',
   'recordings.row.confirmDelete':

@@ -46,6 +46,9 @@ export default {
   'recordings.row.delete': 'Supprimer',
   'recordings.row.endFirst': 'Terminez d’abord la session dans la console',
   'recordings.row.stillRunning': 'Toujours en cours : terminez la session dans la console pour supprimer son enregistrement.',
+  'recordings.row.held': 'dernières lignes retenues',
+  'recordings.row.heldWhy':
+    'Le serveur garde en lieu sûr ses dernières lignes, mais n’a pas pu les réécrire dans l’enregistrement à son démarrage (ses messages au démarrage disent pourquoi). Il s’ouvrira une fois le serveur redémarré et les lignes réécrites.',
   'recordings.row.noKey': 'Ce navigateur n’a plus la clé de cette salle.',
   'recordings.row.withdrawn': 'Liens de partage retirés : ils n’ouvrent plus cet enregistrement.',
   'recordings.row.confirmDelete':
