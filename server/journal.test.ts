@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../shared/protocol/recordingFormat';
 import { parseRecording } from '../shared/session/recording';
@@ -116,6 +117,16 @@ describe('journal records', () => {
     const atStart = Buffer.from(three);
     atStart[0] = 0x7a;
     expect(decodeRecords(atStart).map((r) => r.name)).toEqual(['s2.jsonl', 's3.jsonl']);
+    // A phone's text that ends a line as a head would (here with a CRC that fits it) is not taken
+    // for a record after damage: a head's name is URI-encoded, and a JSON line ends with `}`.
+    const rest = ' 0 0 AAAA"}}\n';
+    const forged = `${crc32(Buffer.alloc(0), crc32(Buffer.from(rest)))
+      .toString(16)
+      .padStart(8, '0')}${rest.slice(0, -1)}`;
+    const line = Buffer.from(`{"x":{"text":"${forged.slice(0, -3)}"}}\n`);
+    expect(line.toString().endsWith(`${forged}\n`)).toBe(true);
+    const d = encodeRecord('s4.jsonl', 9, Buffer.from('{"seq":4}\n'));
+    expect(decodeRecords(Buffer.concat([a, Buffer.alloc(40, 0x41), line, d])).map((r) => r.name)).toEqual(['s1.jsonl', 's4.jsonl']);
     // Any name a recording may have is carried (URI-encoded), spaces and accents included.
     const odd = encodeRecord('cours réseaux à 9h.jsonl', 3, Buffer.from('{"seq":1}\n'));
     expect(decodeRecords(Buffer.concat([odd, a])).map((r) => r.name)).toEqual(['cours réseaux à 9h.jsonl', 's1.jsonl']);

@@ -101,8 +101,8 @@ export function decodeRecords(buf: Buffer): JournalRecord[] {
  * torn write is only ever the last thing in a segment: a failed write is cut off before the
  * next): they are passed over, said in `damaged`, and the records after them read on. Where
  * the next record starts is found by its head (the end of a line: every record's data ends with
- * a newline, though damage may not) and its CRC; a recording's lines are JSON, so none of them
- * reads as a head.
+ * a newline, though damage may not) and its CRC; a recording's lines are JSON, which ends with a
+ * character no head ends with, so none of them reads as one.
  */
 function decodeSegment(buf: Buffer): { records: JournalRecord[]; end: number; damaged: { at: number; bytes: number }[] } {
   const out: JournalRecord[] = [];
@@ -129,23 +129,35 @@ function recordAt(buf: Buffer, pos: number): { record: JournalRecord; end: numbe
   const eol = buf.indexOf(0x0a, pos);
   if (eol < 0 || eol - pos < 14) return null;
   const head = buf.subarray(pos, eol).toString('latin1');
-  const m = /^([0-9a-f]{8}) (\d+) (\d+) (\S+)$/.exec(head);
+  const m = HEAD.exec(head);
   if (!m) return null;
   const len = Number(m[2]);
   const start = eol + 1;
-  if (start + len > buf.length) return null;
+  // Lines, each ending with a newline: checked before the CRC, so a false start costs little.
+  if (len === 0 || start + len > buf.length || buf[start + len - 1] !== 0x0a) return null;
   const data = buf.subarray(start, start + len);
   const rest = buf.subarray(pos + 8, start);
   if (crc32(data, crc32(rest)) !== Number.parseInt(m[1] as string, 16)) return null;
+  let name: string;
   try {
-    return { record: { name: decodeURIComponent(m[4] as string), at: Number(m[3]), data }, end: start + len };
+    name = decodeURIComponent(m[4] as string);
   } catch {
     return null;
   }
+  // A recording's file name, in the recordings folder: never a path.
+  if (path.basename(name) !== name || name.includes('\0')) return null;
+  return { record: { name, at: Number(m[3]), data }, end: start + len };
 }
 
+/**
+ * A record's head: the name is URI-encoded (`encodeRecord`), so it has none of the characters a
+ * recording's JSON lines end with (`"`, `}`); no line of a recording reads as a head.
+ */
+const NAME = "[A-Za-z0-9%._~!*'()-]+";
+const HEAD = new RegExp(`^([0-9a-f]{8}) (\\d+) (\\d+) (${NAME})$`);
+
 /** A record's head at the end of a line (damage may run into the line it starts). */
-const HEAD_AT_END = /[0-9a-f]{8} \d+ \d+ \S+$/;
+const HEAD_AT_END = new RegExp(`[0-9a-f]{8} \\d+ \\d+ ${NAME}$`);
 
 /** Where the first whole record after `from` starts, or -1. */
 function nextRecord(buf: Buffer, from: number): number {
@@ -276,7 +288,7 @@ export class Journal {
         // their recording's file already has them (a restore cuts a file at a damaged line).
         for (const d of damaged) {
           opts.log?.(
-            `journal: ${d.bytes} bytes of ${s.name} from byte ${d.at} are damaged, not a whole record: the whole records after them were put back; lines in them are lost unless their recordings' files already had them`,
+            `journal: ${d.bytes} bytes of ${s.name} from byte ${d.at} are damaged, not a whole record: the whole records after them were put back; lines in them are lost unless their recordings' files already had them (a recording that lacks them keeps its lines before them: its file is cut there when the room is restored)`,
           );
         }
         for (const r of whole) {
