@@ -90,6 +90,16 @@ interface JournalRecord {
 /** The error code of a failed file operation (or the error itself, as text), as `failed` records it. */
 const codeOf = (err: unknown): string => String((err as NodeJS.ErrnoException)?.code ?? err);
 
+/**
+ * A record's head: the name is URI-encoded (`encodeRecord`), so it has none of the characters a
+ * recording's JSON lines end with (`"`, `}`); no line of a recording reads as a head.
+ */
+const NAME = "[A-Za-z0-9%._~!*'()-]+";
+const HEAD = new RegExp(`^([0-9a-f]{8}) (\\d+) (\\d+) (${NAME})$`);
+
+/** A record's head at the end of a line (damage may run into the line it starts). */
+const HEAD_AT_END = new RegExp(`[0-9a-f]{8} \\d+ \\d+ ${NAME}$`);
+
 /** The whole records of a segment, in order: what a stop tore at its end is left out, and so is damage before whole records. */
 export function decodeRecords(buf: Buffer): JournalRecord[] {
   return decodeSegment(buf).records;
@@ -148,16 +158,6 @@ function recordAt(buf: Buffer, pos: number): { record: JournalRecord; end: numbe
   if (path.basename(name) !== name || name.includes('\0')) return null;
   return { record: { name, at: Number(m[3]), data }, end: start + len };
 }
-
-/**
- * A record's head: the name is URI-encoded (`encodeRecord`), so it has none of the characters a
- * recording's JSON lines end with (`"`, `}`); no line of a recording reads as a head.
- */
-const NAME = "[A-Za-z0-9%._~!*'()-]+";
-const HEAD = new RegExp(`^([0-9a-f]{8}) (\\d+) (\\d+) (${NAME})$`);
-
-/** A record's head at the end of a line (damage may run into the line it starts). */
-const HEAD_AT_END = new RegExp(`[0-9a-f]{8} \\d+ \\d+ ${NAME}$`);
 
 /** Where the first whole record after `from` starts, or -1. */
 function nextRecord(buf: Buffer, from: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { applyPatch, diff, type Json, PatchError, toJson } from './patch';
+import { applyPatch, diff, type Json, PatchError, patchedIfFits, toJson } from './patch';
 
 const roundTrip = (v: unknown) => JSON.parse(JSON.stringify(v)) as Json;
 
@@ -148,3 +148,15 @@ function randomViews(seed: number, frozen: boolean): void {
     for (const [copy, text] of copies) expect(JSON.stringify(copy), `seed ${seed}, trial ${trial}`).toBe(text);
   }
 }
+
+describe('patchedIfFits', () => {
+  it('applies a patch made for the value held, and gives null for one made for another version or that does not fit', () => {
+    const held = { a: 1, list: [1, 2] };
+    const delta = diff(held, { a: 2, list: [1, 2, 3] });
+    if (!delta) throw new Error('no delta');
+    expect(patchedIfFits(held, 4, { base: 4, version: 5, delta })).toEqual({ a: 2, list: [1, 2, 3] });
+    expect(patchedIfFits(held, 3, { base: 4, version: 5, delta })).toBeNull();
+    expect(patchedIfFits(null, 4, { base: 4, version: 5, delta })).toBeNull();
+    expect(patchedIfFits({ list: [] }, 4, { base: 4, version: 5, delta: { o: { list: { a: 3 } } } })).toBeNull();
+  });
+});

@@ -240,6 +240,19 @@ export function patched<T>(before: T, delta: Delta): T {
   return applyPatch(before as unknown as Json, delta) as unknown as T;
 }
 
+/**
+ * What a screen holding `held` at `version` holds after `patch`, or null if the patch is not for
+ * it (another base) or does not fit it: the screen then asks for the whole value again.
+ */
+export function patchedIfFits<T>(held: T | null, version: number, patch: Patch): T | null {
+  if (held === null || patch.base !== version) return null;
+  try {
+    return patched(held, patch.delta);
+  } catch {
+    return null;
+  }
+}
+
 function whole(d: Delta): Json {
   if ('r' in d) return d.r;
   throw new PatchError('a patch changes a key that is not there');

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientToServerEvents, HandoffData, RecordingNotice } from '../../../shared/protocol/events';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
-import { type Patch, patched } from '../../../shared/protocol/patch';
+import { type Patch, patchedIfFits } from '../../../shared/protocol/patch';
 import type { ConsoleSnapshot } from '../../../shared/protocol/views';
 import { connectSocket, request, type ClientSocket } from '../socket';
 import { setRoomLanguage } from '../i18n/language';
@@ -112,14 +112,8 @@ export function useConsoleSession(): ConsoleSession {
   /** Applies a patch to the snapshot held; false if it is not for that snapshot. */
   const follow = useCallback(
     (p: Patch): boolean => {
-      const held = pictureRef.current;
-      if (!held || p.base !== versionRef.current) return false;
-      let next: ConsoleSnapshot;
-      try {
-        next = patched(held, p.delta);
-      } catch {
-        return false;
-      }
+      const next = patchedIfFits(pictureRef.current, versionRef.current, p);
+      if (!next) return false;
       versionRef.current = p.version;
       setSnapshot(next);
       setReceivedAt(performance.now());

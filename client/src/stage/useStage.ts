@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { setRoomLanguage } from '../i18n/language';
 import type { SessionEvent } from '../../../shared/protocol/recordingFormat';
-import { type Patch, patched } from '../../../shared/protocol/patch';
+import { type Patch, patchedIfFits } from '../../../shared/protocol/patch';
 import type { ErrorInfo } from '../../../shared/protocol/result';
 import type { StageSnapshot } from '../../../shared/protocol/views';
 import { savedRooms } from '../console/useConsoleSession';
@@ -68,15 +68,11 @@ export function useStage(): StageSession {
     };
     /** Applies a patch to the picture held; false if it is not for that picture. */
     const apply = (p: Patch): boolean => {
-      if (!picture || p.base !== version) return false;
-      try {
-        const next = patched(picture, p.delta);
-        version = p.version;
-        show(next);
-        return true;
-      } catch {
-        return false;
-      }
+      const next = patchedIfFits(picture, version, p);
+      if (!next) return false;
+      version = p.version;
+      show(next);
+      return true;
     };
     const watch = async () => {
       if (watching) return;
